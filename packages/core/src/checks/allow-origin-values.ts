@@ -1,0 +1,77 @@
+import type { Finding, FixIntent, OriginLiteral, Suggestion } from '../findings.js';
+import type { AllowOriginProblem } from '../origin/validate-allow-origin.js';
+import { validateAllowOriginValue } from '../origin/validate-allow-origin.js';
+import type { CorsPolicy } from '../policy/cors-policy.js';
+
+/** Most telling problem first: a value is reported once, with the fix for all its problems. */
+const PRECEDENCE: readonly AllowOriginProblem['kind'][] = ['multiple', 'wildcard-subdomain', 'no-scheme', 'invalid', 'trailing-slash', 'path', 'default-port', 'uppercase'];
+
+const MESSAGE_IDS = {
+  multiple: 'multiple',
+  'wildcard-subdomain': 'wildcardSubdomain',
+  'no-scheme': 'noScheme',
+  invalid: 'invalid',
+  'trailing-slash': 'trailingSlash',
+  path: 'path',
+  'default-port': 'defaultPort',
+  uppercase: 'uppercase',
+} as const;
+
+/**
+ * Origin values that never equal a browser's serialized Origin (Fetch §cors-check step 4 is a
+ * byte comparison; §origin-header gives the grammar). Trailing slash, path, case and default port
+ * have one certain meaning and are fixed automatically; lists and wildcards are suggestions.
+ */
+export function checkAllowOriginValues<H>(policy: CorsPolicy<H>): Finding<H>[] {
+  const { origin } = policy;
+  if (origin.kind === 'fixed') return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header');
+  if (origin.kind !== 'allow-list') return [];
+  return origin.entries.flatMap((entry) => (entry.kind === 'exact' ? checkValue(entry.value, entry.at, 'entry') : []));
+}
+
+/** `option`: a middleware's single origin (a list may replace it); `entry`: one element of an allow-list; `header`: a raw header value. */
+type Place = 'option' | 'entry' | 'header';
+
+function checkValue<H>(value: string, at: H, place: Place): Finding<H>[] {
+  const problems = validateAllowOriginValue(value);
+  const problem = PRECEDENCE.map((kind) => problems.find((p) => p.kind === kind)).find((p) => p !== undefined);
+  if (!problem) return [];
+  const finding = { messageId: MESSAGE_IDS[problem.kind], at, data: { value } };
+  switch (problem.kind) {
+    case 'trailing-slash':
+    case 'path':
+    case 'default-port':
+    case 'uppercase':
+      return [{ ...finding, data: { value, fixed: problem.fixed }, fix: { kind: 'replace-value', at, value: problem.fixed } }];
+    case 'no-scheme':
+      return [{ ...finding, suggestions: [{ messageId: 'useOrigin', data: { fixed: problem.fixed }, fix: { kind: 'replace-value', at, value: problem.fixed } }] }];
+    case 'multiple': {
+      const entries = problem.origins.map((o): OriginLiteral => ({ kind: 'exact', value: o }));
+      const list = `[${problem.origins.map((o) => `'${o}'`).join(', ')}]`;
+      return [{ ...finding, suggestions: listSuggestion(place, at, entries, { messageId: 'useOriginList', data: { list } }) }];
+    }
+    case 'wildcard-subdomain': {
+      const pattern = subdomainPattern(problem.scheme, problem.suffix, problem.port);
+      return [{ ...finding, suggestions: listSuggestion(place, at, [pattern], { messageId: 'usePattern', data: { pattern: `/${pattern.source}/` } }) }];
+    }
+    case 'invalid':
+      return [finding];
+  }
+}
+
+function listSuggestion<H>(place: Place, at: H, entries: OriginLiteral[], message: Omit<Suggestion<H>, 'fix'>): Suggestion<H>[] {
+  let fix: FixIntent<H>;
+  if (place === 'option') fix = { kind: 'set-origins', at, entries };
+  else if (place === 'entry') fix = { kind: 'replace-entry', at, entries };
+  // A raw header carries one value: only code that picks it per request can use a list.
+  else return [];
+  return [{ ...message, fix }];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** `https://*.example.com` → a pattern for one or more subdomain labels, anchored, dots escaped. */
+export function subdomainPattern(scheme: string, suffix: string, port?: string): Extract<OriginLiteral, { kind: 'pattern' }> {
+  const portPart = port ? escapeRegExp(`:${port}`) : '';
+  return { kind: 'pattern', source: `^${escapeRegExp(`${scheme}://`)}(?:[a-z0-9-]+\\.)+${escapeRegExp(suffix)}${portPart}$`, flags: '' };
+}

@@ -1,0 +1,22 @@
+import type { Finding } from '../findings.js';
+import { PLACEHOLDER_ORIGIN } from '../findings.js';
+import type { CorsPolicy } from '../policy/cors-policy.js';
+import { sendsCredentials } from '../policy/cors-policy.js';
+
+/**
+ * Any origin may read the responses, without credentials: allowed by browsers and right for public
+ * data, but a policy choice worth making on purpose. With credentials the stricter rules report it.
+ */
+export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
+  const { origin } = policy;
+  if (sendsCredentials(policy)) return [];
+  let how: string;
+  if (origin.kind === 'wildcard') how = origin.implicit ? `\`${policy.source.kind === 'middleware' ? policy.source.library : 'cors'}()\` with no origin (its default is '*')` : "Access-Control-Allow-Origin '*'";
+  else if (origin.kind === 'reflect-any') how = origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin";
+  else return [];
+  const fix =
+    policy.source.kind === 'middleware'
+      ? ({ kind: 'set-origins', at: origin.at, entries: [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] } as const)
+      : ({ kind: 'replace-value', at: origin.at, value: PLACEHOLDER_ORIGIN } as const);
+  return [{ messageId: 'permissiveOrigin', data: { how }, at: origin.at, suggestions: [{ messageId: 'useAllowList', data: { origin: PLACEHOLDER_ORIGIN }, fix }] }];
+}

@@ -1,0 +1,117 @@
+/** Which request headers scripts may send without a preflight, and which they cannot set at all. */
+
+import { asciiLowercase, trimOws } from './ascii.js';
+import { isForbiddenMethod } from './methods.js';
+import { mimeTypeEssence } from './mime-type.js';
+import { parseSingleRange } from './range.js';
+
+// Fetch §cors-safelisted-request-header: longer values are never safelisted.
+const MAX_SAFELISTED_VALUE_BYTES = 128;
+// Fetch §cors-unsafe-request-header-names: budget for all safelisted values together.
+const MAX_SAFELISTED_TOTAL_BYTES = 1024;
+
+// Fetch §cors-safelisted-request-header, Content-Type step.
+const SAFELISTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);
+
+// Fetch §forbidden-request-header (lowercased).
+export const FORBIDDEN_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
+]);
+
+// Fetch §forbidden-request-header: forbidden only when a value names a forbidden method.
+const METHOD_OVERRIDE_HEADER_NAMES: ReadonlySet<string> = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
+
+// Fetch §cors-non-wildcard-request-header-name: never covered by `Access-Control-Allow-Headers: *`.
+export const CORS_NON_WILDCARD_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set(['authorization']);
+
+/** Fetch §cors-unsafe-request-header-byte. */
+function hasCorsUnsafeByte(value: string): boolean {
+  return /[\x00-\x08\x0a-\x1f"():<>?@[\\\]{}\x7f]/.test(value);
+}
+
+/** Header values are byte strings; a code point above U+00FF cannot be sent at all (Headers throws). */
+function isByteString(value: string): boolean {
+  return !/[^\x00-\xff]/.test(value);
+}
+
+/** Fetch §cors-safelisted-request-header. `value` is the header value as a byte string. */
+export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
+  if (!isByteString(value) || value.length > MAX_SAFELISTED_VALUE_BYTES) return false;
+  switch (asciiLowercase(name)) {
+    case 'accept':
+      return !hasCorsUnsafeByte(value);
+    case 'accept-language':
+    case 'content-language':
+      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
+    case 'content-type': {
+      if (hasCorsUnsafeByte(value)) return false;
+      const essence = mimeTypeEssence(value);
+      return essence !== undefined && SAFELISTED_CONTENT_TYPES.has(essence);
+    }
+    case 'range': {
+      // Suffix ranges (`bytes=-500`) are parseable but deliberately not safelisted.
+      const range = parseSingleRange(value);
+      return range !== undefined && range.start !== null;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Fetch §forbidden-request-header. Without `value`, the method-override names count as allowed. */
+export function isForbiddenRequestHeader(name: string, value?: string): boolean {
+  const lower = asciiLowercase(name);
+  if (FORBIDDEN_REQUEST_HEADER_NAMES.has(lower)) return true;
+  if (lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
+  if (value !== undefined && METHOD_OVERRIDE_HEADER_NAMES.has(lower)) {
+    return value.split(',').some((item) => isForbiddenMethod(trimOws(item)));
+  }
+  return false;
+}
+
+/**
+ * Fetch §cors-unsafe-request-header-names: the names a preflight lists in
+ * `Access-Control-Request-Headers` (lowercased, sorted, unique). Forbidden headers are skipped
+ * because `Headers` silently drops them, so script-set ones never reach the request.
+ */
+export function corsUnsafeRequestHeaderNames(headers: ReadonlyArray<readonly [string, string]>): string[] {
+  const unsafe = new Set<string>();
+  const potentiallyUnsafe: string[] = [];
+  let safelistedBytes = 0;
+  for (const [name, value] of headers) {
+    if (isForbiddenRequestHeader(name, value)) continue;
+    const lower = asciiLowercase(name);
+    if (isCorsSafelistedRequestHeader(name, value)) {
+      potentiallyUnsafe.push(lower);
+      safelistedBytes += value.length;
+    } else {
+      unsafe.add(lower);
+    }
+  }
+  if (safelistedBytes > MAX_SAFELISTED_TOTAL_BYTES) for (const lower of potentiallyUnsafe) unsafe.add(lower);
+  return [...unsafe].sort();
+}

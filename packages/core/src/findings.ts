@@ -1,0 +1,42 @@
+/**
+ * What a check returns: plain data. The adapter maps `at` handles to source positions and
+ * `FixIntent`s to text edits; core never sees syntax.
+ */
+
+/**
+ * A semantic edit. `at` is a handle the adapter gave core: either a whole setting (an option, a
+ * header write) or one literal inside it (an array entry, one piece of a list).
+ */
+export type FixIntent<H> =
+  /** Replace a setting's value, or a literal, with a string or number of the same kind. */
+  | { readonly kind: 'replace-value'; readonly at: H; readonly value: string | number | boolean }
+  /** Make a middleware's origin setting this allow-list (adding the option when it is implicit). */
+  | { readonly kind: 'set-origins'; readonly at: H; readonly entries: readonly OriginLiteral[] }
+  /** Replace one allow-list entry with other entries (a string entry by a pattern, one by two). */
+  | { readonly kind: 'replace-entry'; readonly at: H; readonly entries: readonly OriginLiteral[] }
+  /** Remove a setting entirely (an option property, a header write, an array element). */
+  | { readonly kind: 'remove'; readonly at: H }
+  /** Add an item to a list value (an array element, or `, item` at the end of a string). */
+  | { readonly kind: 'add-list-item'; readonly at: H; readonly item: string };
+
+/** An origin allow-list entry as text: an exact origin or a regular expression. */
+export type OriginLiteral = { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'pattern'; readonly source: string; readonly flags: string };
+
+export interface Suggestion<H> {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly fix: FixIntent<H>;
+}
+
+export interface Finding<H> {
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string>>;
+  /** Where to report. */
+  readonly at: H;
+  /** An automatic fix: only when it keeps the developer's evident intent. */
+  readonly fix?: FixIntent<H>;
+  readonly suggestions?: readonly Suggestion<H>[];
+}
+
+/** The origin written into suggestions that need one; the user replaces it with their app's origin. */
+export const PLACEHOLDER_ORIGIN = 'https://app.example.com';

@@ -1,0 +1,77 @@
+/** Public API of the core package. Explicit names only, so every export is a deliberate choice. */
+
+// Policy model and findings
+export type { Setting, ListPiece, ListValue, OriginEntry, OriginSetting, PolicySource, CorsPolicy } from './policy/cors-policy.js';
+export { sendsCredentials, settingHandle } from './policy/cors-policy.js';
+export type { FixIntent, OriginLiteral, Suggestion, Finding } from './findings.js';
+export { PLACEHOLDER_ORIGIN } from './findings.js';
+
+// Fetch standard tables
+export {
+  CORS_SAFELISTED_METHODS,
+  FORBIDDEN_METHODS,
+  NORMALIZED_METHODS,
+  isCorsSafelistedMethod,
+  isForbiddenMethod,
+  normalizeMethod,
+} from './fetch/methods.js';
+export { isHttpToken, parseHeaderList } from './fetch/header-names.js';
+export {
+  CORS_NON_WILDCARD_REQUEST_HEADER_NAMES,
+  FORBIDDEN_REQUEST_HEADER_NAMES,
+  corsUnsafeRequestHeaderNames,
+  isCorsSafelistedRequestHeader,
+  isForbiddenRequestHeader,
+} from './fetch/request-headers.js';
+export {
+  ACAO,
+  ACAC,
+  ACAM,
+  ACAH,
+  ACEH,
+  ACMA,
+  CORS_SAFELISTED_RESPONSE_HEADER_NAMES,
+  FORBIDDEN_RESPONSE_HEADER_NAMES,
+  canonicalCorsHeaderName,
+  isCorsSafelistedResponseHeader,
+} from './fetch/response-headers.js';
+
+// Origins
+export type { Origin } from './origin/origin.js';
+export { DEFAULT_PORTS, parseOrigin, serializeOrigin } from './origin/origin.js';
+export type { AllowOriginProblem } from './origin/validate-allow-origin.js';
+export { validateAllowOriginValue } from './origin/validate-allow-origin.js';
+export type { SubstringCheckVerdict, SubstringMethod, SubstringSubject } from './origin/origin-substring-check.js';
+export { classifyOriginSubstringCheck } from './origin/origin-substring-check.js';
+
+// Header values as written in configuration
+export type { ListProblem, MaxAgeVerdict } from './headers/validate-header-values.js';
+export {
+  MAX_AGE_CAPS,
+  validateAllowCredentialsValue,
+  validateHeaderListPiece,
+  validateMaxAge,
+  validateMethodListPiece,
+} from './headers/validate-header-values.js';
+
+// The browser's CORS check
+export type { CorsRequest, CorsResponse, CorsVerdict, PreflightReason, ResponseHeaders } from './check/cors-check.js';
+export { checkCorsResponse, checkPreflightResponse, needsPreflight } from './check/cors-check.js';
+
+// Browser console messages
+export type { BrowserFailure, ConsoleParams, ConsoleText } from './messages/console-messages.js';
+export { consoleLine, consoleReason, matchesConsoleLine } from './messages/console-messages.js';
+
+// Rule message catalog
+export type { MessageSpec, RuleName } from './messages/catalog.js';
+export { messagesFor, predictedFailure, ruleMessages } from './messages/catalog.js';
+
+// Checks: one per rule, policy in, findings out
+export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';
+export { checkHeaderValues } from './checks/header-values.js';
+export type { IneffectiveWildcardOptions } from './checks/ineffective-wildcard.js';
+export { CORS_PACKAGE_DEFAULT_METHODS, checkIneffectiveWildcard } from './checks/ineffective-wildcard.js';
+export { checkNullOrigin } from './checks/null-origin.js';
+export { checkPermissiveOrigin } from './checks/permissive-origin.js';
+export { checkReflectedOriginWithCredentials } from './checks/reflected-origin-with-credentials.js';
+export { checkWildcardOriginWithCredentials } from './checks/wildcard-origin-with-credentials.js';

@@ -1,0 +1,176 @@
+/**
+ * Every rule message, in one place, so the ESLint CLI, the editor and the docs show the same words.
+ * Templates use ESLint's `{{placeholder}}` syntax. Messages for failures a browser shows quote the
+ * console text of Chrome and Firefox (cors-reference.md §2), with the offending value filled in.
+ */
+import type { BrowserFailure } from './console-messages.js';
+import { consoleReason } from './console-messages.js';
+
+export interface MessageSpec {
+  readonly text: string;
+  /** The browser failure this message predicts, for tests that check it against a real browser. */
+  readonly failure?: BrowserFailure;
+}
+
+/** The console quotes with template placeholders in place of the values only known per report. */
+const PLACEHOLDERS = { value: '{{value}}', method: '{{method}}', header: '{{header}}', url: '…', pageOrigin: '…' } as const;
+
+function quoteBoth(failure: BrowserFailure, firefoxFailure: BrowserFailure = failure, params: Record<string, string> = PLACEHOLDERS): string {
+  const chrome = consoleReason(failure, params).chrome;
+  const firefox = consoleReason(firefoxFailure, params).firefox;
+  return `Chrome: "${chrome}" Firefox: "${firefox}"`;
+}
+
+function failing(text: string, failure: BrowserFailure, firefoxFailure?: BrowserFailure, params?: Record<string, string>): MessageSpec {
+  return { text: `${text} ${quoteBoth(failure, firefoxFailure, params)}`, failure };
+}
+
+const plain = (text: string): MessageSpec => ({ text });
+
+export const ruleMessages = {
+  'no-wildcard-origin-with-credentials': {
+    wildcardWithCredentials: failing(
+      "Access-Control-Allow-Origin is '*'{{origin}} while credentials are allowed: browsers block every request sent with cookies (`credentials: 'include'`, `withCredentials`).",
+      'wildcard-origin-with-credentials',
+    ),
+    useExplicitOrigin: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
+    removeCredentials: plain('Remove credentials: any origin may read responses, without cookies'),
+  },
+  'no-reflected-origin-with-credentials': {
+    reflectedWithCredentials: plain(
+      "Every origin is approved ({{how}}) while credentials are allowed: any website a signed-in user visits can read this server's responses with the user's cookies. Check the origin against an allow-list.",
+    ),
+    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
+    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+    removeCredentials: plain('Remove credentials: responses stay readable by any origin, without cookies'),
+  },
+  'no-null-origin': {
+    nullOrigin: plain(
+      "The origin 'null' is allowed: sandboxed iframes, data: and file: documents and redirected requests all send `Origin: null`, so any attacker page can obtain it and read these responses.",
+    ),
+    removeNullEntry: plain("Remove 'null' from the allowed origins"),
+    useExplicitOrigin: plain("Allow an explicit origin instead ('{{origin}}' is a placeholder for your app's origin)"),
+  },
+  'no-unsafe-origin-check': {
+    unescapedDot: plain('The `.` in `{{pattern}}` is not escaped and matches any character, so an attacker origin such as {{example}} passes this origin check.'),
+    missingStartAnchor: plain('`{{pattern}}` is not anchored with `^`, so an attacker origin that merely contains an allowed one, such as {{example}}, passes this origin check.'),
+    missingEndAnchor: plain('`{{pattern}}` is not anchored with `$`, so an attacker origin that merely starts with an allowed one, such as {{example}}, passes this origin check.'),
+    substringCheck: plain(
+      "`{{check}}` also accepts an attacker origin such as {{example}}. Compare whole origins (`===`, a Set, an array's `includes`) or check the parsed hostname against a leading-dot suffix.",
+    ),
+    dynamicRegExp: plain(
+      '`new RegExp(…)` built from a value that is not a constant checks the origin against a pattern nobody can review: any `.` in it matches every character and nothing anchors it. Use an allow-list of exact origins.',
+    ),
+    escapeDots: plain('Escape the dots: `{{fixed}}`'),
+    addAnchors: plain('Anchor the pattern: `{{fixed}}`'),
+  },
+  'valid-allow-origin': {
+    trailingSlash: failing(
+      "Access-Control-Allow-Origin '{{value}}' ends with a slash, but a browser's Origin never does, so no page matches it ('{{fixed}}' would).",
+      'allow-origin-mismatch',
+    ),
+    path: failing("Access-Control-Allow-Origin '{{value}}' has a path, but an origin is only scheme://host[:port], so no page matches it ('{{fixed}}' would).", 'allow-origin-mismatch'),
+    uppercase: failing(
+      "Access-Control-Allow-Origin '{{value}}' has uppercase letters; browsers send the origin in lowercase and compare it byte for byte, so no page matches it ('{{fixed}}' would).",
+      'allow-origin-mismatch',
+    ),
+    defaultPort: failing(
+      "Access-Control-Allow-Origin '{{value}}' names the default port, which browsers leave out of the Origin they send, so no page matches it ('{{fixed}}' would).",
+      'allow-origin-mismatch',
+    ),
+    multiple: failing(
+      "Access-Control-Allow-Origin '{{value}}' holds several origins, but the header takes exactly one: every request fails. Send the one origin that matches the request (the cors package does this for an array).",
+      'multiple-allow-origin-values',
+      'allow-origin-mismatch',
+    ),
+    wildcardSubdomain: failing(
+      "Access-Control-Allow-Origin '{{value}}' uses '*' inside an origin, which browsers compare literally: no page matches it. Match subdomains with a regular expression and send the matching origin.",
+      'allow-origin-mismatch',
+    ),
+    noScheme: failing("Access-Control-Allow-Origin '{{value}}' has no scheme; an origin is scheme://host[:port], so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    invalid: failing("Access-Control-Allow-Origin '{{value}}' is not an origin (scheme://host[:port]), so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    useOriginList: plain('Use an array of origins: {{list}}'),
+    usePattern: plain('Match the subdomains with a regular expression: {{pattern}}'),
+    useOrigin: plain("Use '{{fixed}}'"),
+  },
+  'valid-header-values': {
+    credentialsNotTrue: failing(
+      "Access-Control-Allow-Credentials is '{{value}}', but browsers accept only the exact, lowercase 'true': every request sent with cookies fails.",
+      'invalid-allow-credentials',
+    ),
+    credentialsNotBoolean: failing(
+      '`credentials: {{value}}` is not the boolean `true`, so the cors package sends no Access-Control-Allow-Credentials header: every request sent with cookies fails.',
+      'invalid-allow-credentials',
+      'invalid-allow-credentials',
+      { ...PLACEHOLDERS, value: '' },
+    ),
+    useTrue: plain('Use {{fixed}}'),
+    methodsSeparator: failing(
+      "Access-Control-Allow-Methods '{{value}}' is not a comma-separated list: browsers read '{{value}}' as one method name and reject the preflight.",
+      'method-not-allowed',
+      'invalid-allow-methods-token',
+    ),
+    headersSeparator: failing(
+      "{{list}} '{{value}}' is not a comma-separated list: browsers read '{{value}}' as one header name, so none of the names are allowed.",
+      'header-not-allowed',
+      'invalid-allow-headers-token',
+    ),
+    exposeSeparator: plain(
+      "Access-Control-Expose-Headers '{{value}}' is not a comma-separated list: scripts still read these response headers as null (no console message).",
+    ),
+    lowercaseMethod: failing(
+      "Method '{{method}}' in Access-Control-Allow-Methods is lowercase. Browsers compare methods case-sensitively with the request's uppercase '{{upper}}', so it is never allowed.",
+      'method-not-allowed',
+      'method-not-allowed',
+      { ...PLACEHOLDERS, method: '{{upper}}' },
+    ),
+    invalidToken: plain("'{{token}}' in {{header}} is not a valid header token (no spaces, quotes, slashes or other separators), so browsers reject the list."),
+    maxAgeNotInteger: plain(
+      "Access-Control-Max-Age '{{value}}' is not a whole number of seconds: browsers ignore it and send a preflight before every request (no console message).",
+    ),
+    maxAgeNegative: plain("Access-Control-Max-Age '{{value}}' is negative: browsers ignore it and send a preflight before every request (no console message)."),
+    maxAgeCapped: plain('Access-Control-Max-Age {{value}} is above {{browser}} cap of {{cap}} seconds: preflights are cached for {{cap}} seconds at most, silently.'),
+    useMaxAge: plain('Use {{fixed}}'),
+  },
+  'no-ineffective-wildcard': {
+    wildcardMethodsWithCredentials: failing(
+      "'*' in Access-Control-Allow-Methods is not a wildcard when credentials are allowed: browsers read it as a method named '*', so only GET, HEAD and POST pass.",
+      'method-not-allowed',
+    ),
+    wildcardHeadersWithCredentials: failing(
+      "'*' in Access-Control-Allow-Headers is not a wildcard when credentials are allowed: browsers read it as a header named '*', so every non-safelisted request header is rejected.",
+      'header-not-allowed',
+    ),
+    wildcardExposeWithCredentials: plain(
+      "'*' in Access-Control-Expose-Headers is not a wildcard when credentials are allowed: scripts still read every non-safelisted response header as null (no console message).",
+    ),
+    authorizationNotCovered: failing(
+      "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses: list it explicitly. Browsers warn today and the Fetch standard already rejects it.",
+      'authorization-not-covered-by-wildcard',
+    ),
+    listMethods: plain("List the methods: '{{fixed}}'"),
+    reflectHeaders: plain('Remove the option so cors allows the headers each request asks for'),
+    listHeaders: plain("List the headers: '{{fixed}}'"),
+    addAuthorization: plain('Add Authorization to the list'),
+  },
+  'no-permissive-origin': {
+    permissiveOrigin: plain(
+      '{{how}} lets any website read these responses. That suits public data only: list the origins that may read anything else.',
+    ),
+    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
+  },
+} as const satisfies Record<string, Record<string, MessageSpec>>;
+
+export type RuleName = keyof typeof ruleMessages;
+
+/** `meta.messages` for a rule: messageId → template text. */
+export function messagesFor<R extends RuleName>(rule: R): { [K in keyof (typeof ruleMessages)[R]]: string } {
+  const specs = ruleMessages[rule] as Record<string, MessageSpec>;
+  return Object.fromEntries(Object.entries(specs).map(([id, spec]) => [id, spec.text])) as { [K in keyof (typeof ruleMessages)[R]]: string };
+}
+
+/** The browser failure a message predicts, or undefined for security findings a browser allows. */
+export function predictedFailure(rule: string, messageId: string): BrowserFailure | undefined {
+  const specs = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule];
+  return specs?.[messageId]?.failure;
+}

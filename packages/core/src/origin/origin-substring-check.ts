@@ -1,0 +1,88 @@
+/**
+ * Is `origin.endsWith(x)` (or `includes`, `indexOf`, `startsWith`) a safe allow-list test?
+ * The attacker controls the whole host of their own origin, so a check is unsafe exactly when some
+ * origin on a domain they can register passes it. Each verdict is backed by such an origin.
+ */
+
+import { parseOrigin } from './origin.js';
+
+export type SubstringSubject = 'origin' | 'hostname';
+export type SubstringMethod = 'includes' | 'indexOf' | 'startsWith' | 'endsWith';
+export type SubstringCheckVerdict =
+  | { safe: true }
+  | { safe: false; reason: 'no-dot-boundary' | 'no-end-boundary' | 'substring'; attackerExample: string };
+
+/** A domain the attacker owns; every generated example ends in it or is built to sit beside the target domain. */
+const ATTACKER = 'attacker.test';
+
+const HOSTNAME = /^(?:[a-z0-9_-]+\.)*[a-z0-9_-]+$/;
+
+function isValid(subject: SubstringSubject, candidate: string): boolean {
+  return subject === 'origin' ? parseOrigin(candidate) !== undefined : HOSTNAME.test(candidate);
+}
+
+function passes(method: SubstringMethod, candidate: string, argument: string): boolean {
+  switch (method) {
+    case 'includes':
+    case 'indexOf':
+      return candidate.includes(argument);
+    case 'startsWith':
+      return candidate.startsWith(argument);
+    case 'endsWith':
+      return candidate.endsWith(argument);
+  }
+}
+
+/** Attacker-owned values to try, best example first. */
+function candidates(subject: SubstringSubject, method: SubstringMethod, argument: string): string[] {
+  const scheme = subject === 'origin' ? 'https://' : '';
+  switch (method) {
+    case 'includes':
+    case 'indexOf':
+      return [
+        `${scheme}${argument}.${ATTACKER}`,
+        `${argument}.${ATTACKER}`,
+        `${scheme}${argument}${ATTACKER}`,
+        `${scheme}attacker${argument}.${ATTACKER}`,
+        `${scheme}attacker-${argument}.${ATTACKER}`,
+        `${scheme}${ATTACKER}`,
+      ];
+    case 'startsWith':
+      // Whatever follows the argument becomes the end of the host, so the attacker's domain closes it.
+      return [
+        `${argument}.${ATTACKER}`,
+        `${argument}${ATTACKER}`,
+        `${argument}-${ATTACKER}`,
+        `${argument}://${ATTACKER}`,
+        `${argument}//${ATTACKER}`,
+        `${argument}/${ATTACKER}`,
+        `${argument}s://${ATTACKER}`,
+      ];
+    case 'endsWith':
+      // Leading `:` pins only the port; any other start glues onto a registrable name like `attackerexample.com`.
+      return argument.startsWith(':') ? [`${scheme}${ATTACKER}${argument}`] : [`${scheme}attacker${argument}`, `${scheme}attacker-${argument}`];
+  }
+}
+
+/** A dot-led suffix names whole subdomains; a `//` pins the whole host. Nothing the attacker owns can end with either. */
+function endsWithIsAnchored(argument: string): boolean {
+  return argument.startsWith('.') || argument.includes('//');
+}
+
+const REASONS = {
+  includes: 'substring',
+  indexOf: 'substring',
+  startsWith: 'no-end-boundary',
+  endsWith: 'no-dot-boundary',
+} as const;
+
+export function classifyOriginSubstringCheck(subject: SubstringSubject, method: SubstringMethod, argument: string): SubstringCheckVerdict {
+  if (method === 'endsWith' && endsWithIsAnchored(argument)) return { safe: true };
+  for (const candidate of candidates(subject, method, argument)) {
+    if (candidate !== argument && isValid(subject, candidate) && passes(method, candidate, argument)) {
+      return { safe: false, reason: REASONS[method], attackerExample: candidate };
+    }
+  }
+  // No attacker-owned origin passes: the check is exact enough, or can never match at all.
+  return { safe: true };
+}

@@ -1,0 +1,71 @@
+import { describe, it, expect } from 'vitest';
+import type { SubstringMethod, SubstringSubject } from '../../src/origin/origin-substring-check.js';
+import { classifyOriginSubstringCheck } from '../../src/origin/origin-substring-check.js';
+import { parseOrigin } from '../../src/origin/origin.js';
+
+type Expected = 'safe' | ['no-dot-boundary' | 'no-end-boundary' | 'substring', string];
+
+function passes(method: SubstringMethod, value: string, argument: string): boolean {
+  if (method === 'startsWith') return value.startsWith(argument);
+  if (method === 'endsWith') return value.endsWith(argument);
+  if (method === 'indexOf') return value.indexOf(argument) !== -1;
+  return value.includes(argument);
+}
+
+describe('classifyOriginSubstringCheck', () => {
+  const cases: [SubstringSubject, SubstringMethod, string, Expected][] = [
+    // Contains checks.
+    ['origin', 'includes', 'example.com', ['substring', 'https://example.com.attacker.test']],
+    ['origin', 'indexOf', 'example.com', ['substring', 'https://example.com.attacker.test']],
+    ['origin', 'includes', 'https://example.com', ['substring', 'https://example.com.attacker.test']],
+    ['origin', 'includes', '.example.com', ['substring', 'https://attacker.example.com.attacker.test']],
+    ['origin', 'includes', 'localhost', ['substring', 'https://localhost.attacker.test']],
+    ['origin', 'includes', '', ['substring', 'https://attacker.test']],
+    ['hostname', 'includes', 'example.com', ['substring', 'example.com.attacker.test']],
+    ['hostname', 'indexOf', '.example.com', ['substring', 'attacker.example.com.attacker.test']],
+    // Nothing on another host contains a full origin with a port; only other ports of that host do.
+    ['origin', 'includes', 'https://example.com:3000', 'safe'],
+
+    // Prefix checks.
+    ['origin', 'startsWith', 'https://example.com', ['no-end-boundary', 'https://example.com.attacker.test']],
+    ['origin', 'startsWith', 'https://app.', ['no-end-boundary', 'https://app.attacker.test']],
+    ['origin', 'startsWith', 'https://', ['no-end-boundary', 'https://attacker.test']],
+    ['origin', 'startsWith', 'http', ['no-end-boundary', 'http://attacker.test']],
+    ['origin', 'startsWith', 'http://localhost', ['no-end-boundary', 'http://localhost.attacker.test']],
+    ['origin', 'startsWith', 'https://example.com:', 'safe'],
+    ['origin', 'startsWith', 'http://localhost:', 'safe'],
+    ['origin', 'startsWith', 'https://example.com/', 'safe'],
+    ['hostname', 'startsWith', 'example.com', ['no-end-boundary', 'example.com.attacker.test']],
+    ['hostname', 'startsWith', 'app.', ['no-end-boundary', 'app.attacker.test']],
+
+    // Suffix checks.
+    ['origin', 'endsWith', 'example.com', ['no-dot-boundary', 'https://attackerexample.com']],
+    ['origin', 'endsWith', '-example.com', ['no-dot-boundary', 'https://attacker-example.com']],
+    ['origin', 'endsWith', 'example.com:8443', ['no-dot-boundary', 'https://attackerexample.com:8443']],
+    ['origin', 'endsWith', ':3000', ['no-dot-boundary', 'https://attacker.test:3000']],
+    ['origin', 'endsWith', '.example.com', 'safe'],
+    ['origin', 'endsWith', 'https://example.com', 'safe'],
+    ['origin', 'endsWith', '//example.com', 'safe'],
+    ['origin', 'endsWith', 'example.com/', 'safe'],
+    ['hostname', 'endsWith', 'example.com', ['no-dot-boundary', 'attackerexample.com']],
+    ['hostname', 'endsWith', '.example.com', 'safe'],
+  ];
+
+  it.each(cases)('%s.%s(%j)', (subject, method, argument, expected) => {
+    const verdict = classifyOriginSubstringCheck(subject, method, argument);
+    if (expected === 'safe') {
+      expect(verdict).toEqual({ safe: true });
+      return;
+    }
+    expect(verdict).toEqual({ safe: false, reason: expected[0], attackerExample: expected[1] });
+  });
+
+  it.each(cases.filter(([, , , expected]) => expected !== 'safe'))('%s.%s(%j): the attacker example really passes', (subject, method, argument) => {
+    const verdict = classifyOriginSubstringCheck(subject, method, argument);
+    if (verdict.safe) throw new Error('expected unsafe');
+    expect(passes(method, verdict.attackerExample, argument)).toBe(true);
+    if (subject === 'origin') expect(parseOrigin(verdict.attackerExample)).toBeDefined();
+    else expect(verdict.attackerExample).toMatch(/^(?:[a-z0-9_-]+\.)*[a-z0-9_-]+$/);
+    expect(verdict.attackerExample).not.toBe(argument);
+  });
+});

@@ -1,0 +1,34 @@
+import type { RuleName } from './rules/index.js';
+import { rules } from './rules/index.js';
+
+export type Severity = 'error' | 'warn';
+
+/**
+ * Severity of each rule where a config turns it on. Findings a browser turns into an error, and
+ * security holes, are errors; policy choices that are fine for public data are warnings.
+ */
+const SEVERITY: Record<RuleName, Severity> = {
+  'no-ineffective-wildcard': 'error',
+  'no-null-origin': 'error',
+  'no-permissive-origin': 'warn',
+  'no-reflected-origin-with-credentials': 'error',
+  'no-unsafe-origin-check': 'error',
+  'no-wildcard-origin-with-credentials': 'error',
+  'valid-allow-origin': 'error',
+  'valid-header-values': 'error',
+};
+
+type ConfigName = 'recommended' | 'strict' | 'all';
+
+/** Which rules a config enables, read from each rule's `meta.docs.recommended`. */
+function includes(config: ConfigName, name: RuleName): boolean {
+  const level = rules[name].meta.docs?.recommended;
+  if (config === 'all') return true;
+  if (config === 'strict') return level === 'recommended' || level === 'strict';
+  return level === 'recommended';
+}
+
+export function configRules(config: ConfigName): Record<string, Severity> {
+  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name)).map((name) => [`cors/${name}`, SEVERITY[name]] as const);
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,30 @@
+import { checkNullOrigin, messagesFor } from 'cors-lint-core';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { createReporter } from '../utils/report.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-null-origin'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-null-origin',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow the origin `null` in CORS allow-lists and headers',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: messagesFor('no-null-origin'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const report = createReporter(context);
+    return {
+      'Program:exit'() {
+        for (const policy of getCorsContext(context).policies) report(policy, checkNullOrigin(policy));
+      },
+    };
+  },
+});

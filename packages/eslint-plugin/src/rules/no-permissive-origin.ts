@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { checkPermissiveOrigin, messagesFor } from 'cors-lint-core';
+import { minimatch } from 'minimatch';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { createReporter } from '../utils/report.js';
+
+export type Options = [{ allowPaths?: string[]; allowFiles?: string[] }];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-permissive-origin'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-permissive-origin',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow CORS policies that let any origin read responses',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    messages: messagesFor('no-permissive-origin'),
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowPaths: {
+            type: 'array',
+            items: { type: 'string' },
+            description: "Route paths (glob patterns, e.g. '/public/**') whose middleware may allow any origin.",
+          },
+          allowFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            description: "Files (glob patterns relative to the working directory, e.g. 'src/public-api/**') that may allow any origin.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowPaths: [], allowFiles: [] }],
+  },
+  defaultOptions: [{ allowPaths: [], allowFiles: [] }],
+  create(context, [{ allowPaths = [], allowFiles = [] }]) {
+    const relativeFile = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+    if (allowFiles.some((pattern) => minimatch(relativeFile, pattern, { dot: true }))) return {};
+    const report = createReporter(context);
+    // A policy mounted only on allowed paths is public on purpose; app-wide ones are not.
+    const isAllowedMount = (paths: readonly string[]) => paths.length > 0 && paths.every((mount) => allowPaths.some((pattern) => minimatch(mount, pattern) || minimatch(`${mount.replace(/\/$/, '')}/x`, pattern)));
+    return {
+      'Program:exit'() {
+        for (const policy of getCorsContext(context).policies) {
+          if (!isAllowedMount(policy.paths)) report(policy, checkPermissiveOrigin(policy));
+        }
+      },
+    };
+  },
+});

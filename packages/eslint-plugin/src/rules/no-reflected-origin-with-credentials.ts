@@ -1,0 +1,30 @@
+import { checkReflectedOriginWithCredentials, messagesFor } from 'cors-lint-core';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { createReporter } from '../utils/report.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-reflected-origin-with-credentials'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-reflected-origin-with-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow approving every origin while credentials are allowed',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: messagesFor('no-reflected-origin-with-credentials'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const report = createReporter(context);
+    return {
+      'Program:exit'() {
+        for (const policy of getCorsContext(context).policies) report(policy, checkReflectedOriginWithCredentials(policy));
+      },
+    };
+  },
+});

@@ -1,0 +1,152 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { classifyOriginSubstringCheck, messagesFor } from 'cors-lint-core';
+import type { CorsFileModel } from '../utils/cors-context.js';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { calledMethodName, resolveNode, skipTypeWrappers, staticString } from '../utils/extract/resolve.js';
+import { staticRegExp } from '../utils/extract/values.js';
+import { findRegexWeaknesses } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-unsafe-origin-check'>>, string>;
+
+type Node = TSESTree.Node;
+
+const SUBSTRING_METHODS = new Set(['includes', 'indexOf', 'startsWith', 'endsWith']);
+const REGEX_METHODS_ON_STRING = new Set(['match', 'search', 'matchAll']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unsafe-origin-check',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow origin checks that an attacker-controlled origin can pass',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: messagesFor('no-unsafe-origin-check'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    const reported = new Set<string>();
+    const once = (node: Node, messageId: MessageIds) => {
+      const key = `${node.range[0]}:${node.range[1]}:${messageId}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    };
+
+    /** A regex used to decide an origin: report each weakness, with the repaired pattern as a suggestion. */
+    function checkRegex(node: Node): void {
+      const target = resolveNode(node, sourceCode.getScope(node));
+      const regex = staticRegExp(target, sourceCode.getScope(target));
+      if (!regex) {
+        if (isRegExpConstruction(target)) {
+          if (once(target, 'dynamicRegExp')) context.report({ node: target, messageId: 'dynamicRegExp' });
+        }
+        return;
+      }
+      const isLiteral = target.type === AST_NODE_TYPES.Literal;
+      for (const weakness of findRegexWeaknesses(regex.source, regex.flags)) {
+        const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
+        if (!once(target, messageId)) continue;
+        const suggestionId: MessageIds = weakness.kind === 'unescaped-dot' ? 'escapeDots' : 'addAnchors';
+        context.report({
+          node: target,
+          messageId,
+          data: { pattern: `/${regex.source}/${regex.flags}`, example: weakness.example ?? 'an origin of their choosing' },
+          // Tightening the pattern changes which origins may read: a suggestion, never an autofix.
+          suggest: isLiteral ? [{ messageId: suggestionId, data: { fixed: `/${weakness.fixed}/${regex.flags}` }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, `/${weakness.fixed}/${regex.flags}`) }] : [],
+        });
+      }
+    }
+
+    /** `origin.endsWith('example.com')` and friends, on the origin or its parsed hostname. */
+    function checkSubstringCall(call: TSESTree.CallExpression, model: CorsFileModel): void {
+      const method = calledMethodName(call);
+      if (!method || !SUBSTRING_METHODS.has(method)) return;
+      const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
+      const subject = subjectOf(callee.object, model);
+      const [argument] = call.arguments;
+      if (!subject || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const text = staticString(argument, sourceCode.getScope(argument));
+      if (text === undefined) return;
+      // `origin.indexOf(x) === 0` is a prefix test; other uses of indexOf ask "contains".
+      const kind = method === 'indexOf' && isComparedWithZero(call) ? 'startsWith' : (method as 'includes' | 'indexOf' | 'startsWith' | 'endsWith');
+      const verdict = classifyOriginSubstringCheck(subject, kind, text);
+      if (verdict.safe || !once(call, 'substringCheck')) return;
+      context.report({ node: call, messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: verdict.attackerExample } });
+    }
+
+    /** `'https://a.com https://b.com'.includes(origin)`: a substring of the allowed text passes. */
+    function checkOriginInString(call: TSESTree.CallExpression, model: CorsFileModel): void {
+      if (calledMethodName(call) !== 'includes' && calledMethodName(call) !== 'indexOf') return;
+      const [argument] = call.arguments;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || !model.originReads.isOrigin(argument)) return;
+      const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
+      const haystack = staticString(callee.object, sourceCode.getScope(callee.object));
+      if (haystack === undefined || !once(call, 'substringCheck')) return;
+      const firstOrigin = haystack.split(/[\s,]+/).find((part) => part.includes('://')) ?? haystack;
+      context.report({ node: call, messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)) } });
+    }
+
+    return {
+      'Program:exit'() {
+        const model = getCorsContext(context);
+        for (const policy of model.policies) {
+          if (policy.origin.kind !== 'allow-list') continue;
+          for (const entry of policy.origin.entries) {
+            if (entry.kind === 'pattern' || (entry.kind === 'unknown' && isRegExpConstruction(entry.at))) checkRegex(entry.at);
+          }
+        }
+        for (const call of model.calls) {
+          if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+          const method = calledMethodName(call);
+          const callee = skipTypeWrappers(call.callee);
+          const [argument] = call.arguments;
+          if (method === 'test' && argument && argument.type !== AST_NODE_TYPES.SpreadElement && model.originReads.isOrigin(argument) && callee.type === AST_NODE_TYPES.MemberExpression) {
+            checkRegex(callee.object);
+          } else if (method && REGEX_METHODS_ON_STRING.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && model.originReads.isOrigin(callee.object) && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+            checkRegex(argument);
+          } else {
+            checkSubstringCall(call, model);
+            checkOriginInString(call, model);
+          }
+        }
+      },
+    };
+  },
+});
+
+/** The origin itself, or its host name parsed with `new URL(origin).hostname`. */
+function subjectOf(node: Node, model: CorsFileModel): 'origin' | 'hostname' | undefined {
+  const expression = skipTypeWrappers(node);
+  if (model.originReads.isOrigin(expression)) return 'origin';
+  if (
+    expression.type === AST_NODE_TYPES.MemberExpression &&
+    !expression.computed &&
+    expression.property.type === AST_NODE_TYPES.Identifier &&
+    (expression.property.name === 'hostname' || expression.property.name === 'host')
+  ) {
+    const object = skipTypeWrappers(expression.object);
+    if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier && object.callee.name === 'URL') {
+      const [input] = object.arguments;
+      if (input && input.type !== AST_NODE_TYPES.SpreadElement && model.originReads.isOrigin(input)) return 'hostname';
+    }
+  }
+  return undefined;
+}
+
+function isRegExpConstruction(node: Node): boolean {
+  return (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'RegExp';
+}
+
+function isComparedWithZero(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(parent.operator)) return false;
+  const other = parent.left === call ? parent.right : parent.left;
+  return other.type === AST_NODE_TYPES.Literal && other.value === 0;
+}

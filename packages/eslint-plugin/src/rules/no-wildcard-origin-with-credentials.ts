@@ -1,0 +1,30 @@
+import { checkWildcardOriginWithCredentials, messagesFor } from 'cors-lint-core';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { createReporter } from '../utils/report.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-wildcard-origin-with-credentials'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-wildcard-origin-with-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow a wildcard Access-Control-Allow-Origin together with credentials',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: messagesFor('no-wildcard-origin-with-credentials'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const report = createReporter(context);
+    return {
+      'Program:exit'() {
+        for (const policy of getCorsContext(context).policies) report(policy, checkWildcardOriginWithCredentials(policy));
+      },
+    };
+  },
+});

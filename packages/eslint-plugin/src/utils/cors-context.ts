@@ -1,0 +1,58 @@
+/**
+ * Parse once, share with every rule: the CORS policies found in one file, cached per Program node
+ * (the same Program object is handed to every rule of one lint run).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { MiddlewarePolicy } from './extract/cors-package.js';
+import { findCorsPackagePolicies } from './extract/cors-package.js';
+import { OriginReads, walk } from './extract/request-origin.js';
+import type { ResponseHeadersPolicy } from './extract/response-headers.js';
+import { ResponseHeaderCollector } from './extract/response-headers.js';
+
+export type ExtractedPolicy = MiddlewarePolicy | ResponseHeadersPolicy;
+
+export interface CorsFileModel {
+  readonly policies: readonly ExtractedPolicy[];
+  /** Recognises reads of the request's Origin header, including origin-function parameters found while extracting. */
+  readonly originReads: OriginReads;
+  /** Every call and `new` expression of the file, for rules that look for origin checks. */
+  readonly calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
+}
+
+/** Files that mention none of these cannot configure CORS; they are not walked at all. */
+const CORS_TEXT = /cors|access-control-/i;
+
+const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
+
+export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): CorsFileModel {
+  const { sourceCode } = context;
+  const program = sourceCode.ast;
+  let model = cache.get(program);
+  if (!model) {
+    model = extract(sourceCode);
+    cache.set(program, model);
+  }
+  return model;
+}
+
+function extract(sourceCode: Readonly<TSESLint.SourceCode>): CorsFileModel {
+  const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
+  const originReads = new OriginReads(scopeOf);
+  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [] };
+
+  const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
+  const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  walk(sourceCode.ast, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      calls.push(node);
+      headers.visitCall(node);
+    } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      headers.visitObject(node);
+    }
+    return true;
+  });
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf) : [];
+  return { policies: [...middleware, ...headers.policies(originReads)], originReads, calls };
+}

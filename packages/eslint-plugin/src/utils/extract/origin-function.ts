@@ -1,0 +1,56 @@
+/**
+ * Classifying origin callbacks (`origin: (origin, cb) => …`) and option delegates
+ * (`cors((req, cb) => cb(null, options))`): do they approve every origin, check it, or can't we tell?
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { OriginReads } from './request-origin.js';
+import { walk } from './request-origin.js';
+import { resolveNode, skipTypeWrappers } from './resolve.js';
+import type { ScopeOf } from './scope.js';
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export type OriginFunctionVerdict = 'approves-all' | 'checked' | 'unknown';
+
+/**
+ * `approves-all` when no decision in the function looks at the origin and every answer it gives
+ * approves (`cb(null, true)`, `cb(null, origin)`, `return true`); `checked` when some decision does
+ * look at it; `unknown` otherwise.
+ */
+export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf): OriginFunctionVerdict {
+  const [originParameter, callbackParameter] = fn.params;
+  if (originParameter?.type === AST_NODE_TYPES.Identifier) reads.addOriginParameter(originParameter);
+  if (reads.containsCheck(fn.body)) return 'checked';
+
+  const answers = collectAnswers(fn, callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined);
+  if (answers.length === 0) return 'unknown';
+  const approves = (answer: TSESTree.Node): boolean => {
+    const value = resolveNode(answer, scopeOf(answer));
+    return (value.type === AST_NODE_TYPES.Literal && value.value === true) || reads.isOrigin(value);
+  };
+  return answers.every(approves) ? 'approves-all' : 'unknown';
+}
+
+/**
+ * The values a callback-style or returning function gives back: the second argument of each
+ * `callback(null, value)` call (an error first argument is not an answer), or each returned value.
+ */
+export function collectAnswers(fn: FunctionNode, callbackName: string | undefined): TSESTree.Node[] {
+  const answers: TSESTree.Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && !callbackName) return [fn.body];
+  walk(fn.body, (node) => {
+    if (node !== fn.body && (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression)) return false;
+    if (callbackName && node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === callbackName) {
+        const [error, value] = node.arguments;
+        const errorIsNull = error?.type === AST_NODE_TYPES.Literal && error.value === null;
+        if (errorIsNull && value && value.type !== AST_NODE_TYPES.SpreadElement) answers.push(value);
+      }
+    }
+    if (!callbackName && node.type === AST_NODE_TYPES.ReturnStatement && node.argument) answers.push(node.argument);
+    return true;
+  });
+  return answers;
+}

@@ -1,0 +1,189 @@
+/**
+ * Recognising reads of the request's `Origin` header, and whether code checks it before use.
+ * This is what separates "reflects every origin" from "reflects origins on an allow-list".
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { calledMethodName, findConstantVariable, skipTypeWrappers, staticString } from './resolve.js';
+
+type Scope = TSESLint.Scope.Scope;
+
+/** Methods that turn an origin string into another form of the same string. */
+const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toLocaleLowerCase', 'trim', 'toString', 'valueOf']);
+
+export class OriginReads {
+  /** Variables known to hold the request origin without being an initialised constant (origin-function parameters). */
+  readonly #originVariables = new Set<TSESLint.Scope.Variable>();
+
+  constructor(private readonly getScope: (node: TSESTree.Node) => Scope) {}
+
+  /** Declares a function parameter as carrying the request origin (the first parameter of an origin function). */
+  addOriginParameter(parameter: TSESTree.Identifier): void {
+    const variable = ASTUtils.findVariable(this.getScope(parameter), parameter);
+    if (variable) this.#originVariables.add(variable);
+  }
+
+  /** True when `node` evaluates to the request's Origin header (possibly with a fallback: `origin || '*'`). */
+  isOrigin(node: TSESTree.Node, depth = 0): boolean {
+    const expression = skipTypeWrappers(node);
+    if (depth > 8) return false;
+    switch (expression.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.#isOriginVariable(expression, depth);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.#isOriginMember(expression);
+      case AST_NODE_TYPES.CallExpression:
+        return this.#isOriginGetter(expression);
+      case AST_NODE_TYPES.LogicalExpression:
+        return expression.operator !== '&&' && this.isOrigin(expression.left, depth + 1);
+      default:
+        return false;
+    }
+  }
+
+  /** True when `node` contains an expression that compares or tests the origin (not a mere presence test). */
+  containsCheck(node: TSESTree.Node): boolean {
+    let found = false;
+    walk(node, (child) => {
+      if (found) return false;
+      if (this.isOrigin(child)) {
+        if (isCheckingUse(child)) found = true;
+        return false;
+      }
+      return true;
+    });
+    return found;
+  }
+
+  #isOriginVariable(identifier: TSESTree.Identifier, depth: number): boolean {
+    const scope = this.getScope(identifier);
+    const variable = ASTUtils.findVariable(scope, identifier);
+    if (!variable) return false;
+    if (this.#originVariables.has(variable)) return true;
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def?.type !== 'Variable') return false;
+    const declarator = def.node;
+    // `const { origin } = req.headers`
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
+      const init = skipTypeWrappers(declarator.init);
+      const property = declarator.id.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === identifier.name,
+      );
+      return !!property && isHeadersObject(init) && keyName(property) === 'origin';
+    }
+    if (!findConstantVariable(identifier, scope) || !declarator.init) return false;
+    return this.isOrigin(declarator.init, depth + 1);
+  }
+
+  #isOriginMember(member: TSESTree.MemberExpression): boolean {
+    const name = memberName(member);
+    return name?.toLowerCase() === 'origin' && isHeadersObject(skipTypeWrappers(member.object));
+  }
+
+  #isOriginGetter(call: TSESTree.CallExpression): boolean {
+    const method = calledMethodName(call);
+    if (method !== 'get' && method !== 'header' && method !== 'getHeader') return false;
+    const [first] = call.arguments;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+    return staticString(first, this.getScope(first))?.toLowerCase() === 'origin';
+  }
+}
+
+/** `req.headers`, `ctx.request.header`, `event.headers`. */
+function isHeadersObject(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(node);
+  return name === 'headers' || name === 'header';
+}
+
+function memberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
+  return undefined;
+}
+
+function keyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name.toLowerCase();
+  if (property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string') return property.key.value.toLowerCase();
+  return undefined;
+}
+
+/**
+ * Whether a use of the origin decides something about it: passed to a function (`list.includes(origin)`,
+ * `re.test(origin)`), a method called on it (`origin.endsWith(...)`), or compared with `===`.
+ * `if (origin)` or `typeof origin` only test presence and do not count.
+ */
+function isCheckingUse(use: TSESTree.Node): boolean {
+  let node: TSESTree.Node = use;
+  // Climb through transformations that keep the value an origin: origin.toLowerCase().
+  for (;;) {
+    const parent = node.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === node &&
+      parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent &&
+      ORIGIN_PRESERVING_METHODS.has(memberName(parent) ?? '')
+    ) {
+      node = parent.parent;
+      continue;
+    }
+    if (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+      node = parent;
+      continue;
+    }
+    break;
+  }
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+      return parent.arguments.includes(node as TSESTree.CallExpressionArgument);
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (!['===', '!==', '==', '!='].includes(parent.operator)) return false;
+      const other = parent.left === node ? parent.right : parent.left;
+      return !isNullish(other) && !(other.type === AST_NODE_TYPES.Literal && typeof other.value === 'string' && other.value === '');
+    }
+    case AST_NODE_TYPES.SwitchStatement:
+      return parent.discriminant === node;
+    case AST_NODE_TYPES.NewExpression:
+      // new URL(origin).hostname === ... — the check is on the parsed URL; count it.
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
+/** Keys that hold no child nodes (or, on Program, every token and comment). */
+const NON_CHILD_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+
+/** Depth-first walk over a subtree in source order; `visit` returns false to skip a node's children. */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean): void {
+  const stack: TSESTree.Node[] = [root];
+  const children: TSESTree.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
+    children.length = 0;
+    for (const key in node) {
+      if (NON_CHILD_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+      } else if (isNode(value)) {
+        children.push(value);
+      }
+    }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,197 @@
+/**
+ * `Access-Control-*` response headers set by hand: `res.setHeader`, `res.set`/`res.header`
+ * (name/value and object forms), `res.append`, `res.writeHead(status, headers)`, `reply.header(s)`,
+ * `headers.set/append`, `new Headers({...})` and object literals with those keys
+ * (`new Response(body, { headers })`, Lambda proxy results).
+ *
+ * Writes are grouped per response: same receiver in the same function, or one object literal.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
+import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName } from 'cors-lint-core';
+import { isGuardedByOriginCheck } from './guards.js';
+import type { OriginReads } from './request-origin.js';
+import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
+import type { ScopeOf } from './scope.js';
+import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from './values.js';
+
+type Node = TSESTree.Node;
+
+/** One header written on a response. `at` is the call or the object property; `value` the written value. */
+export interface HeaderWrite {
+  readonly name: string;
+  readonly at: Node;
+  readonly value: Node;
+  readonly group: unknown;
+}
+
+export interface ResponseHeadersPolicy extends CorsPolicy<Node> {
+  readonly source: { readonly kind: 'response-headers' };
+  readonly writes: readonly HeaderWrite[];
+}
+
+const NAME_VALUE_SETTERS = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
+const OBJECT_SETTERS = new Set(['set', 'header', 'headers', 'setHeaders']);
+
+export class ResponseHeaderCollector {
+  readonly #groups = new Map<unknown, HeaderWrite[]>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly scopeOf: ScopeOf,
+  ) {}
+
+  /** Call for every CallExpression and NewExpression of the file. */
+  visitCall(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (call.type === AST_NODE_TYPES.NewExpression) {
+      if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Headers') {
+        const [init] = call.arguments;
+        const holder = call.parent?.type === AST_NODE_TYPES.VariableDeclarator ? call.parent.id : undefined;
+        if (init && init.type === AST_NODE_TYPES.ArrayExpression) this.#visitPairs(init, holder ? this.#groupKey(call, holder) : call);
+      }
+      return;
+    }
+    const method = calledMethodName(call);
+    if (!method) return;
+    const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
+    const [first, second] = call.arguments;
+    if (NAME_VALUE_SETTERS.has(method) && first && second && first.type !== AST_NODE_TYPES.SpreadElement && second.type !== AST_NODE_TYPES.SpreadElement) {
+      const name = staticPrimitive(first, this.scopeOf(first));
+      const canonical = typeof name === 'string' ? canonicalCorsHeaderName(name) : undefined;
+      if (canonical) this.#add({ name: canonical, at: call, value: second, group: this.#groupKey(call, callee.object) });
+    }
+  }
+
+  /** Call for every ObjectExpression of the file: header objects are recognised by their keys. */
+  visitObject(object: TSESTree.ObjectExpression): void {
+    const writes: Omit<HeaderWrite, 'group'>[] = [];
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const name = propertyKeyName(property, this.scopeOf(property));
+      const canonical = name === undefined ? undefined : canonicalCorsHeaderName(name);
+      if (canonical) writes.push({ name: canonical, at: property, value: property.value });
+    }
+    if (writes.length === 0) return;
+    const group = this.#objectGroup(object);
+    for (const write of writes) this.#add({ ...write, group });
+  }
+
+  policies(reads: OriginReads): ResponseHeadersPolicy[] {
+    const policies: ResponseHeadersPolicy[] = [];
+    for (const writes of this.#groups.values()) policies.push(...this.#policiesOf(writes, reads));
+    return policies;
+  }
+
+  /** `res.set(obj)`, `res.writeHead(200, obj)`, `new Headers(obj)` share the receiver's group; other objects are their own. */
+  #objectGroup(object: TSESTree.ObjectExpression): unknown {
+    const parent = object.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(object)) {
+      const method = calledMethodName(parent);
+      const callee = skipTypeWrappers(parent.callee);
+      if (method && callee.type === AST_NODE_TYPES.MemberExpression && (OBJECT_SETTERS.has(method) || method === 'writeHead')) {
+        return this.#groupKey(parent, callee.object);
+      }
+    }
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Headers') {
+      const holder = parent.parent?.type === AST_NODE_TYPES.VariableDeclarator ? parent.parent.id : undefined;
+      if (holder) return this.#groupKey(parent, holder);
+    }
+    return object;
+  }
+
+  /** `new Headers([['Access-Control-Allow-Origin', '*'], …])`. */
+  #visitPairs(array: TSESTree.ArrayExpression, group: unknown): void {
+    for (const element of array.elements) {
+      if (element?.type !== AST_NODE_TYPES.ArrayExpression) continue;
+      const [nameNode, valueNode] = element.elements;
+      if (!nameNode || !valueNode || nameNode.type === AST_NODE_TYPES.SpreadElement || valueNode.type === AST_NODE_TYPES.SpreadElement) continue;
+      const name = staticPrimitive(nameNode, this.scopeOf(nameNode));
+      const canonical = typeof name === 'string' ? canonicalCorsHeaderName(name) : undefined;
+      if (canonical) this.#add({ name: canonical, at: element, value: valueNode, group });
+    }
+  }
+
+  /** Writes on the same receiver (`res`, `reply`, `headers`), chained calls stripped, within one function. */
+  #groupKey(node: Node, receiver: Node): string {
+    let root = skipTypeWrappers(receiver);
+    while (root.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(root.callee).type === AST_NODE_TYPES.MemberExpression) {
+      root = skipTypeWrappers((skipTypeWrappers(root.callee) as TSESTree.MemberExpression).object);
+    }
+    let owner: Node | undefined = node.parent;
+    while (owner && !isFunctionNode(owner)) owner = owner.parent;
+    return `${owner ? owner.range[0] : -1}:${this.sourceCode.getText(root)}`;
+  }
+
+  #add(write: HeaderWrite): void {
+    const writes = this.#groups.get(write.group);
+    if (writes) writes.push(write);
+    else this.#groups.set(write.group, [write]);
+  }
+
+  /**
+   * One policy per `Access-Control-Allow-Origin` write, each with the group's first write of every
+   * other header; any further writes of other headers get a policy of their own so every value is
+   * checked once.
+   */
+  #policiesOf(writes: readonly HeaderWrite[], reads: OriginReads): ResponseHeadersPolicy[] {
+    const firstOf = new Map<string, HeaderWrite>();
+    const extra: HeaderWrite[] = [];
+    for (const write of writes) {
+      if (write.name !== ACAO && firstOf.has(write.name)) extra.push(write);
+      else if (!firstOf.has(write.name)) firstOf.set(write.name, write);
+    }
+    const origins = writes.filter((write) => write.name === ACAO);
+    const shared = [...firstOf.values()].filter((write) => write.name !== ACAO);
+    const policies = (origins.length > 0 ? origins : [undefined]).map((origin) => this.#policy(origin ? [origin, ...shared] : shared, reads));
+    for (const write of extra) policies.push(this.#policy([write], reads));
+    return policies;
+  }
+
+  #policy(writes: readonly HeaderWrite[], reads: OriginReads): ResponseHeadersPolicy {
+    const byName = new Map(writes.map((write) => [write.name, write]));
+    const first = writes[0]!;
+    const scalar = <T extends string | number | boolean>(name: string, accept: (v: unknown) => v is T): Setting<T, Node> => {
+      const write = byName.get(name);
+      return write ? readScalar(write.value, write.at, this.scopeOf(write.value), accept) : { kind: 'absent' };
+    };
+    const list = (name: string): Setting<never, Node> | ReturnType<typeof readList> => {
+      const write = byName.get(name);
+      return write ? readList(write.value, write.at, this.scopeOf(write.value)) : { kind: 'absent' };
+    };
+    const credentials = scalar(ACAC, isBooleanOrString);
+    return {
+      source: { kind: 'response-headers' },
+      at: first.at,
+      writes,
+      origin: this.#origin(byName.get(ACAO), first, reads),
+      // A boolean `true` is written out as the text "true".
+      credentials: credentials.kind === 'known' ? { ...credentials, value: String(credentials.value) } : credentials,
+      allowMethods: list(ACAM),
+      allowHeaders: list(ACAH),
+      exposeHeaders: list(ACEH),
+      maxAge: scalar(ACMA, isNumberOrString),
+      paths: [],
+    };
+  }
+
+  #origin(write: HeaderWrite | undefined, first: HeaderWrite, reads: OriginReads): OriginSetting<Node> {
+    if (!write) return { kind: 'unknown', at: first.at };
+    const scope = this.scopeOf(write.value);
+    const value = resolveNode(write.value, scope);
+    const text = staticPrimitive(value, scope);
+    if (text === '*') return { kind: 'wildcard', implicit: false, at: write.at };
+    if (typeof text === 'string') return { kind: 'fixed', value: text, at: write.at };
+    if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      // An array sends one header line per element: browsers see several values.
+      const { elements, complete } = arrayElements(value, scope);
+      const texts = elements.map((element) => staticPrimitive(element, this.scopeOf(element)));
+      if (complete && texts.every((t): t is string => typeof t === 'string')) return { kind: 'fixed', value: texts.join(', '), at: write.at };
+    }
+    if (reads.isOrigin(write.value)) {
+      return isGuardedByOriginCheck(write.at, reads) ? { kind: 'checked', at: write.at } : { kind: 'reflect-any', via: 'request-header', at: write.at };
+    }
+    if (value.type === AST_NODE_TYPES.ConditionalExpression && reads.containsCheck(value.test)) return { kind: 'checked', at: write.at };
+    return { kind: 'unknown', at: write.at };
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Turning core's fix intents into text edits. Only this module writes source text for fixes;
+ * rules never build offsets by hand.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { FixIntent, OriginLiteral } from 'cors-lint-core';
+import type { ExtractedPolicy } from './cors-context.js';
+import type { MiddlewarePolicy } from './extract/cors-package.js';
+import { isEditableString, resolveNode } from './extract/resolve.js';
+
+type Node = TSESTree.Node;
+type Fixer = TSESLint.RuleFixer;
+type FixFunction = TSESLint.ReportFixFunction;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** An ESLint fix for an intent, or undefined when the source is not in a shape we can edit safely. */
+export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
+  switch (intent.kind) {
+    case 'replace-value': {
+      const target = editableValue(intent.at, sourceCode);
+      if (!target) return undefined;
+      const text = typeof intent.value === 'string' ? quote(intent.value, quoteOf(target, sourceCode)) : String(intent.value);
+      return (fixer) => fixer.replaceText(target, text);
+    }
+    case 'set-origins':
+      return setOrigins(intent.at, intent.entries, policy, sourceCode);
+    case 'replace-entry': {
+      const quoteChar = quoteOf(intent.at, sourceCode);
+      return (fixer) => fixer.replaceText(intent.at, intent.entries.map((entry) => originLiteral(entry, quoteChar)).join(', '));
+    }
+    case 'remove':
+      return removeNode(intent.at, sourceCode);
+    case 'add-list-item':
+      return addListItem(intent.at, intent.item, sourceCode);
+  }
+}
+
+/** The node holding a setting's value: a property's value, a header write's value argument, or the literal itself. */
+export function valueNodeOf(at: Node): Node | undefined {
+  if (at.type === AST_NODE_TYPES.Property) return at.value;
+  if (at.type === AST_NODE_TYPES.CallExpression) return at.arguments[1];
+  if (at.type === AST_NODE_TYPES.ArrayExpression) return at.elements[1] ?? undefined;
+  return at;
+}
+
+/** The string or number literal to rewrite, followed through same-file constants. */
+function editableValue(at: Node, sourceCode: SourceCode): Node | undefined {
+  const value = valueNodeOf(at);
+  if (!value) return undefined;
+  const literal = resolveNode(value, sourceCode.getScope(value));
+  if (isEditableString(literal)) return literal;
+  if (literal.type === AST_NODE_TYPES.Literal && (typeof literal.value === 'number' || typeof literal.value === 'boolean')) return literal;
+  return undefined;
+}
+
+function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
+  if (policy.source.kind !== 'middleware') return undefined;
+  const middleware = policy as MiddlewarePolicy;
+  const quoteChar = preferredQuote(sourceCode);
+  const list = `[${entries.map((entry) => originLiteral(entry, quoteChar)).join(', ')}]`;
+  if (at.type === AST_NODE_TYPES.Property) return (fixer) => fixer.replaceText(at.value, list);
+  // The origin is implicit (a library default): add the option.
+  return insertOption(middleware, middleware.optionNames.origin, list, sourceCode);
+}
+
+/** Adds `name: value` to a middleware's options, creating the options object when the call has none. */
+export function insertOption(policy: MiddlewarePolicy, name: string, value: string, sourceCode: SourceCode): FixFunction | undefined {
+  const { call, optionsObject } = policy;
+  if (call.arguments.length === 0) {
+    const closing = sourceCode.getLastToken(call);
+    if (!closing) return undefined;
+    return (fixer) => fixer.insertTextBefore(closing, `{ ${name}: ${value} }`);
+  }
+  if (!optionsObject) return undefined;
+  const last = optionsObject.properties.at(-1);
+  if (!last) {
+    return (fixer) => fixer.replaceText(optionsObject, `{ ${name}: ${value} }`);
+  }
+  const afterLast = sourceCode.getTokenAfter(last);
+  const hasTrailingComma = afterLast?.value === ',';
+  const multiline = optionsObject.loc.start.line !== optionsObject.loc.end.line;
+  if (multiline) {
+    const indent = ' '.repeat(last.loc.start.column);
+    return hasTrailingComma && afterLast
+      ? (fixer) => fixer.insertTextAfter(afterLast, `\n${indent}${name}: ${value},`)
+      : (fixer) => fixer.insertTextAfter(last, `,\n${indent}${name}: ${value}`);
+  }
+  return hasTrailingComma && afterLast ? (fixer) => fixer.insertTextAfter(afterLast, ` ${name}: ${value},`) : (fixer) => fixer.insertTextAfter(last, `, ${name}: ${value}`);
+}
+
+/** Removes a property, an array element, or a statement that is only a header write. */
+function removeNode(at: Node, sourceCode: SourceCode): FixFunction | undefined {
+  const parent = at.parent;
+  if (at.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.ArrayExpression) return removeListMember(at, sourceCode);
+  if (at.type === AST_NODE_TYPES.CallExpression && parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+    return removeStatement(parent, sourceCode);
+  }
+  return undefined;
+}
+
+/** Removes a member of a comma-separated list (object properties, array elements) with one adjacent comma. */
+function removeListMember(member: Node, sourceCode: SourceCode): FixFunction {
+  const after = sourceCode.getTokenAfter(member);
+  const before = sourceCode.getTokenBefore(member);
+  return (fixer) => {
+    if (after?.value === ',') {
+      const next = sourceCode.getTokenAfter(after, { includeComments: true });
+      // Take the whitespace up to the next member so the layout stays as it was.
+      return fixer.removeRange([member.range[0], next && next.loc.start.line === after.loc.end.line ? next.range[0] : after.range[1]]);
+    }
+    if (before?.value === ',') return fixer.removeRange([before.range[0], member.range[1]]);
+    return fixer.remove(member);
+  };
+}
+
+/** Removes a statement with its line when it stands alone on it. */
+function removeStatement(statement: TSESTree.ExpressionStatement, sourceCode: SourceCode): FixFunction | undefined {
+  const parent = statement.parent;
+  // A statement that is the whole body of an `if` or arrow cannot just vanish.
+  if (parent?.type !== AST_NODE_TYPES.BlockStatement && parent?.type !== AST_NODE_TYPES.Program && parent?.type !== AST_NODE_TYPES.SwitchCase) return undefined;
+  const text = sourceCode.text;
+  let start = statement.range[0];
+  let end = statement.range[1];
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const aloneOnLine = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
+  if (aloneOnLine) {
+    start = lineStart;
+    end = lineEnd === -1 ? text.length : lineEnd + 1;
+  }
+  return (fixer) => fixer.removeRange([start, end]);
+}
+
+/** Appends an item to an array (`['a']` → `['a', 'b']`) or a list string (`'a'` → `'a, b'`). */
+function addListItem(at: Node, item: string, sourceCode: SourceCode): FixFunction | undefined {
+  const parent = at.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
+    return (fixer) => fixer.insertTextAfter(at, `, ${quote(item, quoteOf(at, sourceCode))}`);
+  }
+  if (!isEditableString(at)) return undefined;
+  const current = at.type === AST_NODE_TYPES.Literal ? at.value : at.quasis[0]!.value.cooked ?? '';
+  const text = quote(`${current.replace(/[\s,]+$/, '')}, ${item}`, quoteOf(at, sourceCode));
+  return (fixer) => fixer.replaceText(at, text);
+}
+
+function originLiteral(entry: OriginLiteral, quoteChar: string): string {
+  return entry.kind === 'exact' ? quote(entry.value, quoteChar) : `/${entry.source}/${entry.flags}`;
+}
+
+/** The quote character a string node uses; single quotes for anything else. */
+function quoteOf(node: Node, sourceCode: SourceCode): string {
+  const first = sourceCode.getText(node)[0];
+  return first === '"' || first === '`' || first === "'" ? first : preferredQuote(sourceCode);
+}
+
+/** The file's quote style, from its first string token. */
+function preferredQuote(sourceCode: SourceCode): string {
+  const token = sourceCode.ast.tokens.find((t) => t.type === 'String');
+  return token?.value.startsWith('"') ? '"' : "'";
+}
+
+function quote(value: string, quoteChar: string): string {
+  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quoteChar === '`' ? '`|\\$\\{' : quoteChar, 'g'), (m) => `\\${m}`);
+  return `${quoteChar}${escaped}${quoteChar}`;
+}

@@ -1,0 +1,32 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Finding } from 'cors-lint-core';
+import type { ExtractedPolicy } from './cors-context.js';
+import { fixFromIntent, valueNodeOf } from './fixers.js';
+
+/**
+ * Reports core findings through ESLint. A value shared by several policies (one header written once,
+ * read by two responses' policies) is reported once.
+ */
+export function createReporter<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>) {
+  const seen = new Set<string>();
+  return (policy: ExtractedPolicy, findings: readonly Finding<TSESTree.Node>[]): void => {
+    for (const finding of findings) {
+      const node = valueNodeOf(finding.at) ?? finding.at;
+      const key = `${node.range[0]}:${node.range[1]}:${finding.messageId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const fix = finding.fix && fixFromIntent(finding.fix, policy, context.sourceCode);
+      const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
+        const suggestionFix = fixFromIntent(suggestion.fix, policy, context.sourceCode);
+        return suggestionFix ? [{ messageId: suggestion.messageId as MessageIds, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
+      });
+      context.report({
+        node,
+        messageId: finding.messageId as MessageIds,
+        data: finding.data,
+        ...(fix ? { fix } : {}),
+        ...(suggest.length > 0 ? { suggest } : {}),
+      });
+    }
+  };
+}
