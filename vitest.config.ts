@@ -4,12 +4,18 @@ import { defineConfig } from 'vitest/config';
 // Tests run against the TypeScript sources; workspace packages are aliased to their `src`
 // so a change in core is seen by the plugin's tests without a build.
 const coreSource = fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url));
+const alias = { 'cors-lint-core': coreSource };
 
 export default defineConfig({
-  resolve: { alias: { 'cors-lint-core': coreSource } },
   test: {
-    include: ['packages/*/tests/**/*.test.ts'],
-    setupFiles: ['packages/eslint-plugin/tests/setup.ts'],
     testTimeout: 30_000,
+    projects: [
+      { resolve: { alias }, test: { name: 'core', include: ['packages/core/tests/**/*.test.ts'] } },
+      {
+        resolve: { alias },
+        // RuleTester reports through the test framework: the setup file hands it vitest's hooks.
+        test: { name: 'eslint-plugin', include: ['packages/eslint-plugin/tests/**/*.test.ts'], setupFiles: ['packages/eslint-plugin/tests/setup.ts'] },
+      },
+    ],
   },
 });

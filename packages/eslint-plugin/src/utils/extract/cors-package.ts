@@ -54,12 +54,37 @@ export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads
   for (const { node } of [...tracker.iterateCjsReferences(traceMap), ...tracker.iterateEsmReferences(traceMap)]) {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.add(node);
   }
+  for (const call of undeclaredRequireCalls(globalScope, scopeOf)) calls.add(call);
   const policies: MiddlewarePolicy[] = [];
   for (const call of calls) {
     const policy = readCorsCall(call, reads, scopeOf);
     if (policy) policies.push(policy);
   }
   return policies;
+}
+
+/**
+ * Calls of `require('cors')` when `require` is not a declared global (the config lists no Node
+ * globals, common with TypeScript): ReferenceTracker follows only declared globals.
+ */
+function undeclaredRequireCalls(globalScope: TSESLint.Scope.Scope, scopeOf: ScopeOf): TSESTree.CallExpression[] {
+  if (globalScope.set.has('require')) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of globalScope.through) {
+    const require = reference.identifier;
+    const requireCall = require.parent;
+    if (require.name !== 'require' || requireCall?.type !== AST_NODE_TYPES.CallExpression || requireCall.callee !== require) continue;
+    const [first] = requireCall.arguments;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement || staticPrimitive(first, scopeOf(first)) !== 'cors') continue;
+    const holder = requireCall.parent;
+    if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee === requireCall) calls.push(holder);
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== requireCall || holder.id.type !== AST_NODE_TYPES.Identifier) continue;
+    for (const use of ASTUtils.findVariable(scopeOf(holder), holder.id)?.references ?? []) {
+      const call = use.identifier.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === use.identifier) calls.push(call);
+    }
+  }
+  return calls;
 }
 
 function readCorsCall(call: TSESTree.CallExpression, reads: OriginReads, scopeOf: ScopeOf): MiddlewarePolicy | undefined {

@@ -1,0 +1,28 @@
+/**
+ * eslint-doc-generator settings: writes the rule table in README.md and the header of each
+ * docs/rules/<name>.md (everything above `<!-- end auto-generated rule header -->`).
+ *
+ * The generator loads the plugin through this package's `exports` (dist/index.js), so build first:
+ * `pnpm docs` and `pnpm docs:check` run `tsc -b` before it.
+ */
+
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+const config = {
+  configEmoji: [
+    ['recommended', '✅'],
+    ['strict', '🔒'],
+    ['all', '🌐'],
+  ],
+  // "Disallow … (`cors/no-null-origin`)": what the rule is for, then its name.
+  ruleDocTitleFormat: 'desc-parens-prefix-name',
+  // The title already carries the description.
+  ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions'],
+  ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'configsOff', 'fixable', 'hasSuggestions', 'deprecated'],
+  // Every page has the same skeleton (see tests/docs.test.ts, which also checks the order).
+  ruleDocSectionInclude: ['Examples', 'Options', 'When Not To Use It', 'Further Reading'],
+  urlConfigs: 'https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/README.md#configs',
+  // Pages are written by hand from the template in the docs; never create empty ones.
+  initRuleDocs: false,
+};
+
+export default config;
