@@ -81,7 +81,7 @@ function checkMaxAge<H>(setting: Setting<number | string, H>): Finding<H>[] {
   const verdict = validateMaxAge(value);
   if (verdict.ok === true) return [];
   if (verdict.ok === 'capped') {
-    const browser = verdict.browser === 'chromium' ? "Chromium's" : "both Chromium's and Firefox's";
+    const browser = verdict.browser === 'chromium' ? "Chromium's 7200-second" : "Chromium's (7200 s) and Firefox's (86400 s)";
     const cap = verdict.cap;
     return [
       {

@@ -106,13 +106,11 @@ export const ruleMessages = {
     ),
     useTrue: plain('Use {{fixed}}'),
     methodsSeparator: failing(
-      "Access-Control-Allow-Methods '{{value}}' is not a comma-separated list: browsers read '{{value}}' as one method name and reject the preflight.",
-      'method-not-allowed',
+      "Access-Control-Allow-Methods '{{value}}' is not a comma-separated list of methods: browsers cannot parse it and reject every preflight.",
       'invalid-allow-methods-token',
     ),
     headersSeparator: failing(
-      "{{list}} '{{value}}' is not a comma-separated list: browsers read '{{value}}' as one header name, so none of the names are allowed.",
-      'header-not-allowed',
+      "{{list}} '{{value}}' is not a comma-separated list of header names: browsers cannot parse it and reject every preflight.",
       'invalid-allow-headers-token',
     ),
     exposeSeparator: plain(
@@ -129,7 +127,7 @@ export const ruleMessages = {
       "Access-Control-Max-Age '{{value}}' is not a whole number of seconds: browsers ignore it and send a preflight before every request (no console message).",
     ),
     maxAgeNegative: plain("Access-Control-Max-Age '{{value}}' is negative: browsers ignore it and send a preflight before every request (no console message)."),
-    maxAgeCapped: plain('Access-Control-Max-Age {{value}} is above {{browser}} cap of {{cap}} seconds: preflights are cached for {{cap}} seconds at most, silently.'),
+    maxAgeCapped: plain('Access-Control-Max-Age {{value}} is above {{browser}} cap: browsers silently cache the preflight for less ({{cap}} seconds works the same everywhere).'),
     useMaxAge: plain('Use {{fixed}}'),
   },
   'no-ineffective-wildcard': {
