@@ -72,6 +72,7 @@ function listsAuthorization<H>(setting: Setting<ListValue<H>, H>): boolean {
 }
 
 function replaceWildcard(text: string, list: string): string {
-  const items = parseHeaderList(text).items;
-  return items.map((item) => (item === '*' ? list : item)).join(', ');
+  const items = parseHeaderList(text).items.flatMap((item) => (item === '*' ? parseHeaderList(list).items : [item]));
+  // Names already listed beside the wildcard are kept once (methods case-sensitively, as browsers compare them).
+  return [...new Set(items)].join(', ');
 }

@@ -11,7 +11,7 @@ export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
   if (sendsCredentials(policy)) return [];
   let how: string;
-  if (origin.kind === 'wildcard') how = origin.implicit ? `\`${policy.source.kind === 'middleware' ? policy.source.library : 'cors'}()\` with no origin (its default is '*')` : "Access-Control-Allow-Origin '*'";
+  if (origin.kind === 'wildcard') how = origin.implicit ? `\`${policy.source.kind === 'middleware' ? policy.source.library : 'cors'}()\` without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'";
   else if (origin.kind === 'reflect-any') how = origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin";
   else return [];
   const fix =

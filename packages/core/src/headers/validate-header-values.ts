@@ -11,9 +11,11 @@ export type ListProblem =
 
 // Fetch §http-new-header-syntax: `Access-Control-Allow-Credentials = %s"true"`, case-sensitive.
 export function validateAllowCredentialsValue(raw: string): { ok: true } | { ok: false; fixed: string | undefined } {
-  if (raw === 'true') return { ok: true };
-  // Only a differently cased or padded `true` shows the intent for sure; `1` or `yes` might mean anything.
-  return { ok: false, fixed: raw.trim().toLowerCase() === 'true' ? 'true' : undefined };
+  // Header values are sent without surrounding whitespace (RFC 9110 §5.5), so padding is harmless.
+  const value = trimOws(raw);
+  if (value === 'true') return { ok: true };
+  // Only a differently cased `true` shows the intent for sure; `1` or `yes` might mean anything.
+  return { ok: false, fixed: value.toLowerCase() === 'true' ? 'true' : undefined };
 }
 
 /** One piece of an `Access-Control-Allow-Methods` value. Methods are case-sensitive (Fetch §methods). */

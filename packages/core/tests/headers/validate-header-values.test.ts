@@ -13,7 +13,9 @@ describe('validateAllowCredentialsValue', () => {
     ['true', { ok: true }],
     ['True', { ok: false, fixed: 'true' }],
     ['TRUE', { ok: false, fixed: 'true' }],
-    [' true ', { ok: false, fixed: 'true' }],
+    // Surrounding whitespace is not part of a header value (RFC 9110 §5.5).
+    [' true ', { ok: true }],
+    [' True ', { ok: false, fixed: 'true' }],
     ['1', { ok: false, fixed: undefined }],
     ['yes', { ok: false, fixed: undefined }],
     ['false', { ok: false, fixed: undefined }],

@@ -10,7 +10,6 @@ import type { MiddlewarePolicy } from './extract/cors-package.js';
 import { isEditableString, resolveNode } from './extract/resolve.js';
 
 type Node = TSESTree.Node;
-type Fixer = TSESLint.RuleFixer;
 type FixFunction = TSESLint.ReportFixFunction;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -44,14 +43,17 @@ export function valueNodeOf(at: Node): Node | undefined {
   return at;
 }
 
-/** The string or number literal to rewrite, followed through same-file constants. */
+/**
+ * The node to rewrite: the literal behind a same-file constant (so the constant keeps its name), or,
+ * for a whole setting whose value is an expression (`req.headers.origin`), that expression where it is used.
+ */
 function editableValue(at: Node, sourceCode: SourceCode): Node | undefined {
   const value = valueNodeOf(at);
   if (!value) return undefined;
   const literal = resolveNode(value, sourceCode.getScope(value));
   if (isEditableString(literal)) return literal;
   if (literal.type === AST_NODE_TYPES.Literal && (typeof literal.value === 'number' || typeof literal.value === 'boolean')) return literal;
-  return undefined;
+  return value === at ? undefined : value;
 }
 
 function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
@@ -59,7 +61,14 @@ function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: Extract
   const middleware = policy as MiddlewarePolicy;
   const quoteChar = preferredQuote(sourceCode);
   const list = `[${entries.map((entry) => originLiteral(entry, quoteChar)).join(', ')}]`;
-  if (at.type === AST_NODE_TYPES.Property) return (fixer) => fixer.replaceText(at.value, list);
+  if (at.type === AST_NODE_TYPES.Property) {
+    // `origin(o, cb) {…}` and `{ origin }` have no `key:` before the value: rewrite the whole property.
+    if (at.method || at.shorthand) {
+      const key = at.computed ? `[${sourceCode.getText(at.key)}]` : sourceCode.getText(at.key);
+      return (fixer) => fixer.replaceText(at, `${key}: ${list}`);
+    }
+    return (fixer) => fixer.replaceText(at.value, list);
+  }
   // The origin is implicit (a library default): add the option.
   return insertOption(middleware, middleware.optionNames.origin, list, sourceCode);
 }
@@ -94,6 +103,8 @@ function removeNode(at: Node, sourceCode: SourceCode): FixFunction | undefined {
   const parent = at.parent;
   if (at.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.ArrayExpression) return removeListMember(at, sourceCode);
   if (at.type === AST_NODE_TYPES.CallExpression && parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+    // The last call of a chain (`res.set(a).set(b)`): the statement holds earlier calls too.
+    if (at.callee.type === AST_NODE_TYPES.MemberExpression && at.callee.object.type === AST_NODE_TYPES.CallExpression) return undefined;
     return removeStatement(parent, sourceCode);
   }
   return undefined;
@@ -107,7 +118,15 @@ function removeListMember(member: Node, sourceCode: SourceCode): FixFunction {
     if (after?.value === ',') {
       const next = sourceCode.getTokenAfter(after, { includeComments: true });
       // Take the whitespace up to the next member so the layout stays as it was.
-      return fixer.removeRange([member.range[0], next && next.loc.start.line === after.loc.end.line ? next.range[0] : after.range[1]]);
+      if (next && next.loc.start.line === after.loc.end.line) return fixer.removeRange([member.range[0], next.range[0]]);
+      // A member on lines of its own goes with those lines, not leaving an indented blank line.
+      const text = sourceCode.text;
+      const lineStart = text.lastIndexOf('\n', member.range[0] - 1) + 1;
+      const lineEnd = text.indexOf('\n', after.range[1]);
+      if (lineEnd !== -1 && text.slice(lineStart, member.range[0]).trim() === '' && text.slice(after.range[1], lineEnd).trim() === '') {
+        return fixer.removeRange([lineStart, lineEnd + 1]);
+      }
+      return fixer.removeRange([member.range[0], after.range[1]]);
     }
     if (before?.value === ',') return fixer.removeRange([before.range[0], member.range[1]]);
     return fixer.remove(member);

@@ -29,7 +29,10 @@ export function findRegexWeaknesses(source: string, flags: string): RegexWeaknes
     const example = verifiedExample(source, flags, sampleMatch(pattern, new Set([dots[0]!]), ''));
     weaknesses.push({ kind: 'unescaped-dot', fixed, example });
   }
-  const unanchoredStart = pattern.alternatives.some((alternative) => !startsAnchored(alternative));
+  // Without `^`, a pattern that starts with a scheme or a literal dot still only matches at a
+  // boundary an attacker cannot move (an origin's host cannot contain `https://`), so only a
+  // pattern that starts inside a host name is weak.
+  const unanchoredStart = pattern.alternatives.some((alternative) => !startsAnchored(alternative) && !startsAtBoundary(alternative));
   const unanchoredEnd = pattern.alternatives.some((alternative) => !endsAnchored(alternative));
   if (unanchoredStart || unanchoredEnd) {
     const fixed = anchor(source, pattern, unanchoredStart, unanchoredEnd);
@@ -73,6 +76,15 @@ function startsAnchored(alternative: AST.Alternative): boolean {
   return false;
 }
 
+function startsAtBoundary(alternative: AST.Alternative): boolean {
+  const first = alternative.elements[0];
+  if (first?.type === 'Character' && first.value === 0x2e) return true;
+  return /^(?:https?|wss?)\b/i.test(alternative.raw);
+}
+
+/** Scheme-less patterns get the scheme and a subdomain boundary as well as `^`, so they still match origins. */
+const ORIGIN_PREFIX = String.raw`^https:\/\/(?:[a-z0-9-]+\.)*`;
+
 function endsAnchored(alternative: AST.Alternative): boolean {
   const last = alternative.elements.at(-1);
   if (!last) return false;
@@ -84,6 +96,7 @@ function endsAnchored(alternative: AST.Alternative): boolean {
 /** `^` and `$` around the whole pattern; alternatives are grouped first so the anchors bind to all. */
 function anchor(source: string, pattern: AST.Pattern, start: boolean, end: boolean): string {
   let body = source;
+  const prefix = pattern.alternatives.every((alternative) => startsAnchored(alternative) || /^(?:https?|wss?)\b/i.test(alternative.raw)) ? '^' : ORIGIN_PREFIX;
   if (pattern.alternatives.length > 1) {
     const stripped = pattern.alternatives.map((alternative) => {
       let text = alternative.raw;
@@ -91,9 +104,9 @@ function anchor(source: string, pattern: AST.Pattern, start: boolean, end: boole
       if (endsAnchored(alternative) && text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
       return text;
     });
-    return `^(?:${stripped.join('|')})$`;
+    return `${prefix}(?:${stripped.join('|')})$`;
   }
-  if (start) body = `^${body}`;
+  if (start) body = `${prefix}${body}`;
   if (end) body = `${body}$`;
   return body;
 }

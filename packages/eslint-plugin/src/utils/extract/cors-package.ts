@@ -182,6 +182,10 @@ export function readOriginOption(property: ResolvedProperty, reads: OriginReads,
   if (primitive === true) return { kind: 'reflect-any', via: 'option-true', at };
   if (primitive === false) return { kind: 'disabled', at };
   if (staticRegExp(value, scope)) return { kind: 'allow-list', entries: [readOriginEntry(value, scope)], complete: true, at };
+  // `new RegExp(variable)`: still a one-pattern allow-list, though the pattern is not known.
+  if ((value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'RegExp') {
+    return { kind: 'allow-list', entries: [{ kind: 'unknown', at: value }], complete: true, at };
+  }
   if (value.type === AST_NODE_TYPES.ArrayExpression) {
     const { elements, complete } = arrayElements(value, scope);
     return { kind: 'allow-list', entries: elements.map((element) => readOriginEntry(element, scopeOf(element))), complete, at };

@@ -21,9 +21,8 @@ export type OriginFunctionVerdict = 'approves-all' | 'checked' | 'unknown';
 export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf): OriginFunctionVerdict {
   const [originParameter, callbackParameter] = fn.params;
   if (originParameter?.type === AST_NODE_TYPES.Identifier) reads.addOriginParameter(originParameter);
-  if (reads.containsCheck(fn.body)) return 'checked';
-
   const answers = collectAnswers(fn, callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined);
+  if (reads.containsCheck(fn.body, new Set(answers))) return 'checked';
   if (answers.length === 0) return 'unknown';
   const approves = (answer: TSESTree.Node): boolean => {
     const value = resolveNode(answer, scopeOf(answer));

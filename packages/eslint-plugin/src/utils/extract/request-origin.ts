@@ -41,18 +41,39 @@ export class OriginReads {
     }
   }
 
-  /** True when `node` contains an expression that compares or tests the origin (not a mere presence test). */
-  containsCheck(node: TSESTree.Node): boolean {
+  /**
+   * True when `node` contains an expression that compares or tests the origin (not a mere presence test).
+   * `answers` are an origin function's answers: handing the origin back (`cb(null, origin)`) is no check.
+   */
+  containsCheck(node: TSESTree.Node, answers: ReadonlySet<TSESTree.Node> = new Set()): boolean {
     let found = false;
     walk(node, (child) => {
       if (found) return false;
       if (this.isOrigin(child)) {
-        if (isCheckingUse(child)) found = true;
+        if (isCheckingUse(child) && !answers.has(child)) found = true;
         return false;
       }
+      // `const allowed = list.includes(origin); if (allowed) …`: a constant that holds a check.
+      if (child.type === AST_NODE_TYPES.Identifier && this.#holdsCheck(child, answers)) found = true;
       return true;
     });
     return found;
+  }
+
+  #checkHolders = 0;
+
+  #holdsCheck(identifier: TSESTree.Identifier, answers: ReadonlySet<TSESTree.Node>): boolean {
+    if (this.#checkHolders > 2) return false;
+    const variable = findConstantVariable(identifier, this.getScope(identifier));
+    const declarator = variable?.defs[0]?.node;
+    if (!variable?.references.some((reference) => reference.identifier === identifier && reference.isRead())) return false;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return false;
+    this.#checkHolders++;
+    try {
+      return this.containsCheck(declarator.init, answers);
+    } finally {
+      this.#checkHolders--;
+    }
   }
 
   #isOriginVariable(identifier: TSESTree.Identifier, depth: number): boolean {

@@ -1,0 +1,64 @@
+// Lint settings for this repository's own TypeScript (not the configs the plugin ships).
+// Recommended rule sets without type information, so `pnpm lint` stays fast.
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const noFocusedTests = ['describe', 'it', 'test'].map((object) => ({
+  object,
+  property: 'only',
+  message: 'A focused test skips the rest of the suite. Remove `.only` before committing.',
+}));
+
+export default defineConfig(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.test-output/**', 'test-fixtures/**', 'bench/.results/**', 'packages/*/docs/**'],
+  },
+  {
+    files: ['packages/*/src/**/*.ts', 'packages/*/tests/**/*.ts'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Rule modules: metadata, messages and fixers checked by eslint-plugin-eslint-plugin.
+    files: ['packages/eslint-plugin/src/rules/*.ts'],
+    ignores: ['packages/eslint-plugin/src/rules/index.ts'],
+    extends: [eslintPlugin.configs['rules-recommended']],
+    rules: {
+      // Rules report through createReporter (src/utils/report.ts), which adds the suggestions core
+      // returns; the rule file itself never spells `suggest`, so this check cannot see them.
+      'eslint-plugin/require-meta-has-suggestions': 'off',
+    },
+  },
+  {
+    // RuleTester suites.
+    files: ['packages/eslint-plugin/tests/rules/*.ts'],
+    extends: [eslintPlugin.configs['tests-recommended']],
+    rules: {
+      'eslint-plugin/consistent-output': 'error',
+      // Every expected error states where it is. (eslint-plugin/require-test-error-positions would
+      // also demand endLine and endColumn on every error; the house style asks for line and column.)
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Property[key.name='invalid'] Property[key.name='errors'] > ArrayExpression > ObjectExpression:not(:has(> Property[key.name='line']))`,
+          message: 'Give every expected error its `line` (and `column`).',
+        },
+        {
+          selector: `Property[key.name='invalid'] Property[key.name='errors'] > ArrayExpression > ObjectExpression:not(:has(> Property[key.name='column']))`,
+          message: 'Give every expected error its `column` (and `line`).',
+        },
+      ],
+    },
+  },
+  {
+    // Not tests/setup.ts, which hands `it.only` to RuleTester.
+    files: ['packages/*/tests/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...noFocusedTests],
+    },
+  },
+);

@@ -1,0 +1,502 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-permissive-origin.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-permissive-origin', rule, {
+  valid: [
+    `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com', /^https:\\/\\/preview-\\d+\\.example\\.com$/] }));
+`,
+    // With credentials the recommended rules report these (no-wildcard-origin-with-credentials, no-reflected-origin-with-credentials).
+    `
+import cors from 'cors';
+app.use(cors({ origin: '*', credentials: true }));
+`,
+    `
+import cors from 'cors';
+app.use(cors({ origin: true, credentials: true }));
+`,
+    // Unknown origins are never assumed to be permissive.
+    `
+import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN?.split(',') }));
+`,
+    `
+const cors = require('cors');
+import { corsConfig } from './config';
+app.use(cors({ ...corsConfig, maxAge: 600 }));
+`,
+    `
+import cors from 'cors';
+app.use(cors({ origin: false }));
+`,
+    // A checked origin function, a guarded reflection.
+    `
+import cors from 'cors';
+const allowed = new Set(['https://app.example.com']);
+app.use(cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)) }));
+`,
+    `
+const allowed = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && allowed.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+    // allowPaths: a policy mounted only on allowed paths is public on purpose.
+    {
+      code: `
+import cors from 'cors';
+app.use('/public', cors());
+`,
+      options: [{ allowPaths: ['/public/**'] }],
+    },
+    {
+      // A pattern without a glob matches the mount path itself ('/public' or '/public/').
+      code: `
+import cors from 'cors';
+app.use('/public', cors());
+app.use('/public/', cors({ origin: '*' }));
+`,
+      options: [{ allowPaths: ['/public'] }],
+    },
+    {
+      code: `
+import cors from 'cors';
+app.get('/public/stats', cors(), (req, res) => res.json(stats));
+app.options('/public/stats', cors());
+`,
+      options: [{ allowPaths: ['/public/**'] }],
+    },
+    {
+      // Mounted through a variable, on allowed paths only.
+      code: `
+const cors = require('cors');
+const publicCors = cors({ origin: '*' });
+app.use('/public', publicCors);
+app.use('/assets', publicCors);
+`,
+      options: [{ allowPaths: ['/public/**', '/assets/**'] }],
+    },
+    {
+      // allowFiles: patterns relative to the working directory.
+      code: `
+import cors from 'cors';
+export const publicApi = express().use(cors());
+`,
+      filename: 'src/public-api/server.ts',
+      options: [{ allowFiles: ['src/public-api/**'] }],
+    },
+  ],
+  invalid: [
+    {
+      code: `
+import cors from 'cors';
+app.use(cors());
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "`cors()` with no origin (its default is '*')" },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Options without an origin: the default '*' applies; the suggestion adds the option.
+      code: `
+const corsMiddleware = require('cors');
+app.use(
+  corsMiddleware({
+    methods: ['GET', 'POST'],
+    maxAge: 600,
+  }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "`cors()` with no origin (its default is '*')" },
+          line: 4,
+          column: 3,
+          endLine: 7,
+          endColumn: 5,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+const corsMiddleware = require('cors');
+app.use(
+  corsMiddleware({
+    methods: ['GET', 'POST'],
+    maxAge: 600,
+    origin: ['https://app.example.com'],
+  }),
+);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import cors from 'cors';
+const corsOptions = { origin: '*', credentials: false };
+app.use(cors(corsOptions));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "Access-Control-Allow-Origin '*'" },
+          line: 3,
+          column: 31,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+const corsOptions = { origin: ['https://app.example.com'], credentials: false };
+app.use(cors(corsOptions));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // credentials: 'true' (a string) sends no Access-Control-Allow-Credentials, so this is a credential-less wildcard.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: true, credentials: 'true' }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: '`origin: true`' },
+          line: 3,
+          column: 24,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: 'true' }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, origin) }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: 'An origin function that approves every origin' },
+          line: 3,
+          column: 24,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+app.get('/status', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.json({ up: true });
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "Access-Control-Allow-Origin '*'" },
+          line: 3,
+          column: 48,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+app.get('/status', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.json({ up: true });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Reflection by hand: no literal to rewrite, so no suggestion.
+      code: `
+app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', req.headers.origin);
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "Copying the request's Origin into Access-Control-Allow-Origin" },
+          line: 3,
+          column: 45,
+          endColumn: 63,
+        },
+      ],
+    },
+    {
+      code: `
+export function GET() {
+  return new Response('{}', { headers: new Headers({ 'Access-Control-Allow-Origin': '*' }) });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 3,
+          column: 85,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+export function GET() {
+  return new Response('{}', { headers: new Headers({ 'Access-Control-Allow-Origin': 'https://app.example.com' }) });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+export const handler = async () => ({
+  statusCode: 200,
+  headers: { 'Access-Control-Allow-Origin': '*' },
+  body: '[]',
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 4,
+          column: 45,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+export const handler = async () => ({
+  statusCode: 200,
+  headers: { 'Access-Control-Allow-Origin': 'https://app.example.com' },
+  body: '[]',
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // allowPaths does not cover other mounts.
+      code: `
+import cors from 'cors';
+app.use('/public', cors());
+app.use('/api', cors());
+`,
+      options: [{ allowPaths: ['/public/**'] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 4,
+          column: 17,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use('/public', cors());
+app.use('/api', cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Nor app-wide middleware, nor paths below a pattern without a glob.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: true }));
+app.use('/public/assets', cors());
+`,
+      options: [{ allowPaths: ['/public'] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 3,
+          column: 24,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'] }));
+app.use('/public/assets', cors());
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'permissiveOrigin',
+          line: 4,
+          column: 27,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: true }));
+app.use('/public/assets', cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // One middleware mounted on an allowed path and on another one.
+      code: `
+import cors from 'cors';
+const openCors = cors();
+app.use('/public', openCors);
+app.use('/account', openCors);
+`,
+      options: [{ allowPaths: ['/public/**'] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 3,
+          column: 18,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+const openCors = cors({ origin: ['https://app.example.com'] });
+app.use('/public', openCors);
+app.use('/account', openCors);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Hand-set headers carry no mount path: allowPaths never exempts them.
+      code: `
+app.get('/public/feed', (req, res) => {
+  res.set('Access-Control-Allow-Origin', '*');
+  res.json(feed);
+});
+`,
+      options: [{ allowPaths: ['/public/**'] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 3,
+          column: 42,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+app.get('/public/feed', (req, res) => {
+  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.json(feed);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // allowFiles matches other files only.
+      code: `
+import cors from 'cors';
+app.use(cors());
+`,
+      filename: 'src/internal/server.ts',
+      options: [{ allowFiles: ['src/public-api/**'] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 3,
+          column: 9,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,629 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-reflected-origin-with-credentials.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-reflected-origin-with-credentials', rule, {
+  valid: [
+    `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com', /^https:\\/\\/[a-z]+\\.example\\.com$/], credentials: true }));
+`,
+    // Reflection without credentials is cors/no-permissive-origin's business.
+    `
+import cors from 'cors';
+app.use(cors({ origin: true }));
+`,
+    // The string 'true' is not the boolean: the cors package sends no Access-Control-Allow-Credentials.
+    `
+import cors from 'cors';
+app.use(cors({ origin: true, credentials: 'true' }));
+`,
+    // Origin callbacks that check the origin.
+    `
+import cors from 'cors';
+const allowed = new Set(['https://app.example.com', 'https://admin.example.com']);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin)), credentials: true }));
+`,
+    `
+const cors = require('cors');
+const allowedOrigins = ['https://app.example.com'];
+app.use(
+  cors({
+    credentials: true,
+    origin(origin, callback) {
+      if (!origin || allowedOrigins.includes(origin)) callback(null, origin);
+      else callback(new Error('Not allowed by CORS'));
+    },
+  }),
+);
+`,
+    // An options delegate that looks at the request's origin.
+    `
+import cors from 'cors';
+const allowed = ['https://app.example.com'];
+app.use(cors((req, callback) => callback(null, { origin: allowed.includes(req.header('Origin')), credentials: true })));
+`,
+    // Hand-set reflection behind a check: includes, early return with Set#has, ===, a safe regex, indexOf, a ternary.
+    `
+const allowed = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (allowed.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+    `
+const allowed = new Set(['https://app.example.com']);
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (!origin || !allowed.has(origin)) return next();
+  res.set('Access-Control-Allow-Origin', origin);
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+    `
+app.use((req, res, next) => {
+  if (req.headers.origin === 'https://app.example.com') {
+    res.header('Access-Control-Allow-Origin', req.headers.origin);
+    res.header('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+    `
+export async function GET(request: Request) {
+  const origin = request.headers.get('origin') ?? '';
+  const headers = new Headers();
+  if (/^https:\\/\\/(app|admin)\\.example\\.com$/.test(origin)) {
+    headers.set('Access-Control-Allow-Origin', origin);
+    headers.set('Access-Control-Allow-Credentials', 'true');
+  }
+  return new Response('ok', { headers });
+}
+`,
+    `
+const whitelist = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (whitelist.indexOf(origin) !== -1) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+    `
+const allowed = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  res.setHeader('Access-Control-Allow-Origin', allowed.includes(origin) ? origin : allowed[0]);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+    // A parameter or the environment is not the request's Origin header.
+    `
+export function allowOrigin(res: ServerResponse, origin: string) {
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+}
+`,
+    `
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', process.env.FRONTEND_ORIGIN);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+    // Reflection and credentials on different responses.
+    `
+app.get('/public', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  res.json([]);
+});
+app.get('/me', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.json(req.user);
+});
+`,
+  ],
+  invalid: [
+    {
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: true, credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`origin: true` reflects the request origin' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS, renamed, a method-shorthand origin function that hands every origin back.
+      code: `
+const corsMiddleware = require('cors');
+app.use(
+  corsMiddleware({
+    origin(origin, callback) {
+      callback(null, origin);
+    },
+    credentials: true,
+  }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 5,
+          column: 11,
+          endLine: 7,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+const corsMiddleware = require('cors');
+app.use(
+  corsMiddleware({
+    origin: ['https://app.example.com'],
+    credentials: true,
+  }),
+);
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+const corsMiddleware = require('cors');
+app.use(
+  corsMiddleware({
+    origin(origin, callback) {
+      callback(null, origin);
+    },
+  }),
+);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Shorthand property holding a constant.
+      code: `
+import cors from 'cors';
+const origin = true;
+app.use(cors({ origin, credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`origin: true` reflects the request origin' },
+          line: 4,
+          column: 16,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+const origin = true;
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+const origin = true;
+app.use(cors({ origin }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Options in a constant; an arrow callback that approves everything.
+      code: `
+import cors from 'cors';
+const corsOptions = {
+  origin: (origin, cb) => cb(null, true),
+  credentials: true,
+};
+app.use(cors(corsOptions));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 4,
+          column: 11,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+const corsOptions = {
+  origin: ['https://app.example.com'],
+  credentials: true,
+};
+app.use(cors(corsOptions));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+const corsOptions = {
+  origin: (origin, cb) => cb(null, true),
+};
+app.use(cors(corsOptions));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Testing only that an Origin header is present is no check.
+      code: `
+import cors from 'cors';
+const base = { credentials: true };
+app.use(
+  cors({
+    ...base,
+    origin: (origin, cb) => {
+      if (!origin) return cb(null, true);
+      cb(null, origin);
+    },
+  }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 7,
+          column: 13,
+          endLine: 10,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+const base = { credentials: true };
+app.use(
+  cors({
+    ...base,
+    origin: ['https://app.example.com'],
+  }),
+);
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+const base = {  };
+app.use(
+  cors({
+    ...base,
+    origin: (origin, cb) => {
+      if (!origin) return cb(null, true);
+      cb(null, origin);
+    },
+  }),
+);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An options delegate that always answers the same options.
+      code: `
+import cors from 'cors';
+app.use(cors((req, callback) => callback(null, { origin: true, credentials: true })));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`origin: true` reflects the request origin' },
+          line: 3,
+          column: 58,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors((req, callback) => callback(null, { origin: ['https://app.example.com'], credentials: true })));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors((req, callback) => callback(null, { origin: true })));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Hand-set: the request header copied as it is. The value is not a literal, so only removing credentials is offered.
+      code: `
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          line: 3,
+          column: 48,
+          endLine: 3,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', req.get('origin'));
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 3,
+          column: 42,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', req.get('origin'));
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through a variable; `if (origin)` only tests that the header is present.
+      code: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (origin) {
+    res.header('Access-Control-Allow-Origin', origin);
+    res.header('Access-Control-Allow-Credentials', true);
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 5,
+          column: 47,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (origin) {
+    res.header('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Destructured from req.headers, with a fallback.
+      code: `
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  res.writeHead(204, { 'Access-Control-Allow-Origin': origin || '*', 'Access-Control-Allow-Credentials': 'true' });
+  res.end();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 4,
+          column: 55,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  res.writeHead(204, { 'Access-Control-Allow-Origin': origin || '*' });
+  res.end();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Fetch API handler: request.headers.get('origin').
+      code: `
+export async function GET(request: Request) {
+  const origin = request.headers.get('origin') ?? '';
+  return new Response('{}', {
+    headers: {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Credentials': 'true',
+    },
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 6,
+          column: 38,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+export async function GET(request: Request) {
+  const origin = request.headers.get('origin') ?? '';
+  return new Response('{}', {
+    headers: {
+      'Access-Control-Allow-Origin': origin,
+    },
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+export function OPTIONS(request: Request) {
+  const headers = new Headers({
+    'Access-Control-Allow-Origin': request.headers.get('Origin')!,
+    'Access-Control-Allow-Credentials': 'true',
+  });
+  return new Response(null, { status: 204, headers });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 4,
+          column: 36,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+export function OPTIONS(request: Request) {
+  const headers = new Headers({
+    'Access-Control-Allow-Origin': request.headers.get('Origin')!,
+  });
+  return new Response(null, { status: 204, headers });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // AWS Lambda proxy result.
+      code: `
+export const handler = async (event) => ({
+  statusCode: 200,
+  headers: {
+    'Access-Control-Allow-Origin': event.headers.origin,
+    'Access-Control-Allow-Credentials': true,
+  },
+  body: '{}',
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 5,
+          column: 36,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+export const handler = async (event) => ({
+  statusCode: 200,
+  headers: {
+    'Access-Control-Allow-Origin': event.headers.origin,
+  },
+  body: '{}',
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,450 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-unsafe-origin-check.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-unsafe-origin-check', rule, {
+  valid: [
+    // Anchored, dots escaped; exact strings next to it.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: /^https:\\/\\/(www\\.)?example\\.com$/ }));
+app.use('/admin', cors({ origin: ['https://admin.example.com', /^https:\\/\\/[a-z0-9-]+\\.preview\\.example\\.com$/] }));
+`,
+    // A constant RegExp built from a safe string.
+    `
+const cors = require('cors');
+const app = require('express')();
+app.use(cors({ origin: new RegExp('^https://example\\\\.com$') }));
+`,
+    // Whole-origin comparisons against an array: includes and indexOf.
+    `
+import cors from 'cors';
+const allowed = ['https://example.com', 'https://admin.example.com'];
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || allowed.includes(origin)) }));
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.indexOf(origin) !== -1) }));
+`,
+    // Suffix checks with the leading dot.
+    `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, origin.endsWith('.example.com')) }));
+`,
+    `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && new URL(origin).hostname.endsWith('.example.com')) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+    // Set#has and === in a hand-written middleware, with an early return.
+    `
+import express from 'express';
+const app = express();
+const allowedOrigins = new Set(['https://example.com']);
+app.use((req, res, next) => {
+  const origin = req.get('Origin');
+  if (!origin || !allowedOrigins.has(origin)) return next();
+  if (origin === 'https://example.com') res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+    // Substring and regex tests on something other than the origin are none of this rule's business.
+    `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  if (req.path.includes('api') || /\\.json$/.test(req.path)) res.setHeader('Access-Control-Allow-Origin', '*');
+  next();
+});
+`,
+    // A pattern from configuration used as a regex literal elsewhere: no origin involved.
+    `
+import cors from 'cors';
+const app = require('express')();
+const isAsset = new RegExp(process.env.ASSET_PATTERN ?? '');
+app.use(cors({ origin: 'https://example.com' }));
+app.get('/asset', (req, res) => res.send(isAsset.test(req.url)));
+`,
+    // No `^`, but the pattern starts with the scheme: an origin's host cannot contain `https://`.
+    `
+import corsMiddleware from 'cors';
+const app = require('express')();
+app.use(corsMiddleware({ origin: /https:\\/\\/app\\.example\\.com$/ }));
+`,
+    // No `^`, but a leading escaped dot: the same boundary as origin.endsWith('.example.com').
+    `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /\\.example\\.com$/, credentials: true }));
+`,
+  ],
+  invalid: [
+    {
+      // An unescaped dot: www.example.com also lets wwwxexample.com in.
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: /^https:\\/\\/www.example\\.com$/, credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unescapedDot',
+          data: { pattern: '/^https:\\/\\/www.example\\.com$/', example: 'https://wwwxexample.com' },
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'escapeDots',
+              data: { fixed: '/^https:\\/\\/www\\.example\\.com$/' },
+              output: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: /^https:\\/\\/www\\.example\\.com$/, credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // No `$` in an array entry: example.com.attacker.test passes.
+      code: `
+const cors = require('cors');
+const app = require('express')();
+app.use(cors({ origin: ['http://localhost:3000', /^https:\\/\\/example\\.com/] }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingEndAnchor',
+          data: { pattern: '/^https:\\/\\/example\\.com/', example: 'https://example.com.attacker.test' },
+          line: 4,
+          column: 50,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '/^https:\\/\\/example\\.com$/' },
+              output: `
+const cors = require('cors');
+const app = require('express')();
+app.use(cors({ origin: ['http://localhost:3000', /^https:\\/\\/example\\.com$/] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Alternatives: the anchors are put around a group so they bind to every alternative.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https:\\/\\/example\\.com|^https:\\/\\/admin\\.example\\.com$/ }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingEndAnchor',
+          data: { pattern: '/^https:\\/\\/example\\.com|^https:\\/\\/admin\\.example\\.com$/', example: 'https://example.com.attacker.test' },
+          line: 4,
+          column: 24,
+          endColumn: 81,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '/^(?:https:\\/\\/example\\.com|https:\\/\\/admin\\.example\\.com)$/' },
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^(?:https:\\/\\/example\\.com|https:\\/\\/admin\\.example\\.com)$/ }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // No `^` and no scheme: the repair adds the scheme and a subdomain boundary so it still matches origins.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /example\\.com$/ }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingStartAnchor',
+          data: { pattern: '/example\\.com$/', example: 'https://attackerexample.com' },
+          line: 4,
+          column: 24,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '/^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$/' },
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$/ }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // re.test(origin) in an origin callback: reported and repaired where the regex is defined.
+      code: `
+import cors from 'cors';
+const ALLOWED_ORIGIN = /^https:\\/\\/app\\.example\\.com/;
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || ALLOWED_ORIGIN.test(origin)), credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingEndAnchor',
+          data: { pattern: '/^https:\\/\\/app\\.example\\.com/', example: 'https://app.example.com.attacker.test' },
+          line: 3,
+          column: 24,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '/^https:\\/\\/app\\.example\\.com$/' },
+              output: `
+import cors from 'cors';
+const ALLOWED_ORIGIN = /^https:\\/\\/app\\.example\\.com$/;
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || ALLOWED_ORIGIN.test(origin)), credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // origin.match(re) in a hand-written middleware: both weaknesses of one pattern, one suggestion each.
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && origin.match(/^https:\\/\\/api.example\\.com/)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unescapedDot',
+          data: { pattern: '/^https:\\/\\/api.example\\.com/', example: 'https://apixexample.com' },
+          line: 6,
+          column: 30,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'escapeDots',
+              data: { fixed: '/^https:\\/\\/api\\.example\\.com/' },
+              output: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && origin.match(/^https:\\/\\/api\\.example\\.com/)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingEndAnchor',
+          data: { pattern: '/^https:\\/\\/api.example\\.com/', example: 'https://api.example.com.attacker.test' },
+          line: 6,
+          column: 30,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '/^https:\\/\\/api.example\\.com$/' },
+              output: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && origin.match(/^https:\\/\\/api.example\\.com$/)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // origin.endsWith without the leading dot, in a method-style origin function.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(
+  cors({
+    origin(origin, callback) {
+      callback(null, !origin || origin.endsWith('example.com'));
+    },
+  }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: "origin.endsWith('example.com')", example: 'https://attackerexample.com' },
+          line: 7,
+          column: 33,
+          endColumn: 63,
+        },
+      ],
+    },
+    {
+      // origin.includes and origin.indexOf in a hand-written middleware.
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  if (origin?.includes('example.com') || origin?.indexOf('partner.io') !== -1) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: "origin?.includes('example.com')", example: 'https://example.com.attacker.test' },
+          line: 6,
+          column: 7,
+          endColumn: 38,
+        },
+        {
+          messageId: 'substringCheck',
+          data: { check: "origin?.indexOf('partner.io')", example: 'https://partner.io.attacker.test' },
+          line: 6,
+          column: 42,
+          endColumn: 71,
+        },
+      ],
+    },
+    {
+      // startsWith with the full origin still lets a longer host in; indexOf(...) === 0 is the same test.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, origin.startsWith('https://example.com')) }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin.indexOf('https://example.com') === 0) }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: "origin.startsWith('https://example.com')", example: 'https://example.com.attacker.test' },
+          line: 4,
+          column: 61,
+          endColumn: 101,
+        },
+        {
+          messageId: 'substringCheck',
+          data: { check: "origin.indexOf('https://example.com')", example: 'https://example.com.attacker.test' },
+          line: 5,
+          column: 61,
+          endColumn: 98,
+        },
+      ],
+    },
+    {
+      // The parsed hostname without the leading dot.
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.header('origin');
+  if (origin && new URL(origin).hostname.endsWith('example.com')) res.set('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: "new URL(origin).hostname.endsWith('example.com')", example: 'attackerexample.com' },
+          line: 6,
+          column: 17,
+          endColumn: 65,
+        },
+      ],
+    },
+    {
+      // An allow-list kept in one string: any substring of it passes.
+      code: `
+import cors from 'cors';
+const ALLOWED = 'https://a.example.com,https://b.example.com';
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, ALLOWED.includes(origin)) }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: 'ALLOWED.includes(origin)', example: 'https://a.example.co' },
+          line: 5,
+          column: 61,
+          endColumn: 85,
+        },
+      ],
+    },
+    {
+      // new RegExp(variable) as the origin option.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+const pattern = process.env.CORS_ORIGIN_PATTERN ?? '';
+app.use(cors({ origin: new RegExp(pattern) }));
+`,
+      output: null,
+      errors: [{ messageId: 'dynamicRegExp', line: 5, column: 24, endColumn: 43 }],
+    },
+    {
+      // new RegExp(variable).test(origin) in a hand-written middleware.
+      code: `
+import express from 'express';
+const app = express();
+export function allowFrom(pattern: string) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && new RegExp(pattern).test(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    next();
+  };
+}
+`,
+      output: null,
+      errors: [{ messageId: 'dynamicRegExp', line: 7, column: 19, endColumn: 38 }],
+    },
+  ],
+});

@@ -1,0 +1,711 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-wildcard-origin-with-credentials.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-wildcard-origin-with-credentials', rule, {
+  valid: [
+    // An explicit allow-list may go with credentials.
+    `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));
+`,
+    // A wildcard without credentials is a policy choice (cors/no-permissive-origin), not a browser error.
+    `
+import cors from 'cors';
+app.use(cors({ origin: '*' }));
+`,
+    `
+const cors = require('cors');
+app.use(cors());
+`,
+    `
+import cors from 'cors';
+app.use(cors({ origin: '*', credentials: false }));
+`,
+    // The cors package sends Access-Control-Allow-Credentials only for the boolean `true`.
+    `
+import cors from 'cors';
+app.use(cors({ origin: '*', credentials: 'true' }));
+`,
+    // `origin: true` reflects the request origin: that is cors/no-reflected-origin-with-credentials.
+    `
+import cors from 'cors';
+app.use(cors({ origin: true, credentials: true }));
+`,
+    // Values from the environment, parameters or unresolved spreads are unknown, never assumed to be '*'.
+    `
+import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN, credentials: true }));
+`,
+    `
+import cors from 'cors';
+export function corsFor(allowCookies: boolean) {
+  return cors({ origin: '*', credentials: allowCookies });
+}
+`,
+    `
+import cors from 'cors';
+import { config } from './config';
+app.use(cors({ ...config.cors, credentials: true }));
+`,
+    // Hand-set headers: the wildcard and the credentials are on different responses.
+    `
+app.get('/public', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.json({ ok: true });
+});
+app.get('/me', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.json(req.user);
+});
+`,
+    // 'True' is not the exact 'true', so browsers treat the response as not credentialed (cors/valid-header-values reports it).
+    `
+app.get('/', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Credentials', 'True');
+  res.send('ok');
+});
+`,
+    `
+export function withCors(response: Response, origin: string): Response {
+  response.headers.set('Access-Control-Allow-Origin', origin);
+  response.headers.set('Access-Control-Allow-Credentials', 'true');
+  return response;
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+import cors from 'cors';
+app.use(
+  cors({
+    origin: '*',
+    credentials: true,
+  }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          data: { origin: '' },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(
+  cors({
+    origin: ['https://app.example.com'],
+    credentials: true,
+  }),
+);
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(
+  cors({
+    origin: '*',
+  }),
+);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The package's default origin is '*': `cors({ credentials: true })` sends both headers as they are.
+      code: `
+const cors = require('cors');
+app.use(cors({ credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          data: { origin: " (the cors package's default origin)" },
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const cors = require('cors');
+app.use(cors({ credentials: true, origin: ['https://app.example.com'] }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+const cors = require('cors');
+app.use(cors({  }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Renamed import, options in a constant.
+      code: `
+import corsMiddleware from "cors";
+
+const corsOptions = {
+  origin: "*",
+  credentials: true,
+  maxAge: 600,
+};
+
+app.use(corsMiddleware(corsOptions));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 5,
+          column: 11,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+import corsMiddleware from "cors";
+
+const corsOptions = {
+  origin: ["https://app.example.com"],
+  credentials: true,
+  maxAge: 600,
+};
+
+app.use(corsMiddleware(corsOptions));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import corsMiddleware from "cors";
+
+const corsOptions = {
+  origin: "*",
+  maxAge: 600,
+};
+
+app.use(corsMiddleware(corsOptions));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Options spread from another constant: credentials come from `base`.
+      code: `
+import cors from 'cors';
+const base = { credentials: true, methods: ['GET', 'POST'] };
+app.use(cors({ ...base, origin: '*' }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 33,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+import cors from 'cors';
+const base = { credentials: true, methods: ['GET', 'POST'] };
+app.use(cors({ ...base, origin: ['https://app.example.com'] }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+const base = { methods: ['GET', 'POST'] };
+app.use(cors({ ...base, origin: '*' }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An options delegate that always answers the same options.
+      code: `
+import cors from 'cors';
+app.use(cors((req, callback) => callback(null, { origin: '*', credentials: true })));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 3,
+          column: 58,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+import cors from 'cors';
+app.use(cors((req, callback) => callback(null, { origin: ['https://app.example.com'], credentials: true })));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors((req, callback) => callback(null, { origin: '*' })));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+app.get('/me', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.json(req.user);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          data: { origin: '' },
+          line: 3,
+          column: 48,
+          endLine: 3,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+app.get('/me', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.json(req.user);
+});
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.get('/me', (req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.json(req.user);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // res.set / res.header with an object; a boolean `true` is sent as the text "true".
+      code: `
+app.get('/me', (req, res) => {
+  res.set({
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Credentials': true,
+  });
+  res.json(req.user);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 36,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+app.get('/me', (req, res) => {
+  res.set({
+    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Credentials': true,
+  });
+  res.json(req.user);
+});
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.get('/me', (req, res) => {
+  res.set({
+    'Access-Control-Allow-Origin': '*',
+  });
+  res.json(req.user);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // res.header name/value, with header names from constants and any casing.
+      code: `
+const ALLOW_ORIGIN = 'access-control-allow-origin';
+router.get('/me', (req, res) => {
+  res.header(ALLOW_ORIGIN, '*');
+  res.header('Access-Control-Allow-Credentials', 'true');
+  res.send(req.user);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 28,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const ALLOW_ORIGIN = 'access-control-allow-origin';
+router.get('/me', (req, res) => {
+  res.header(ALLOW_ORIGIN, 'https://app.example.com');
+  res.header('Access-Control-Allow-Credentials', 'true');
+  res.send(req.user);
+});
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+const ALLOW_ORIGIN = 'access-control-allow-origin';
+router.get('/me', (req, res) => {
+  res.header(ALLOW_ORIGIN, '*');
+  res.send(req.user);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A chained write cannot be removed on its own: only the origin suggestion is offered.
+      code: `
+app.use((req, res, next) => {
+  res.append('Access-Control-Allow-Origin', '*').append('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 3,
+          column: 45,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+app.use((req, res, next) => {
+  res.append('Access-Control-Allow-Origin', 'https://app.example.com').append('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import http from 'node:http';
+http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' });
+  res.end('{}');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 91,
+          endColumn: 94,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+import http from 'node:http';
+http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
+  res.end('{}');
+});
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import http from 'node:http';
+http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+  res.end('{}');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+export function GET() {
+  const headers = new Headers({
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Credentials': 'true',
+  });
+  return new Response('{}', { headers });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 36,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+export function GET() {
+  const headers = new Headers({
+    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Credentials': 'true',
+  });
+  return new Response('{}', { headers });
+}
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+export function GET() {
+  const headers = new Headers({
+    'Access-Control-Allow-Origin': '*',
+  });
+  return new Response('{}', { headers });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // headers.set on one Headers object, and the pair form of `new Headers`.
+      code: `
+export function GET() {
+  const headers = new Headers([['Content-Type', 'text/plain']]);
+  headers.set('Access-Control-Allow-Origin', '*');
+  headers.set('Access-Control-Allow-Credentials', 'true');
+  return new Response('ok', { headers });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 46,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+export function GET() {
+  const headers = new Headers([['Content-Type', 'text/plain']]);
+  headers.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  headers.set('Access-Control-Allow-Credentials', 'true');
+  return new Response('ok', { headers });
+}
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+export function GET() {
+  const headers = new Headers([['Content-Type', 'text/plain']]);
+  headers.set('Access-Control-Allow-Origin', '*');
+  return new Response('ok', { headers });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+export function GET() {
+  const headers = new Headers([
+    ['Access-Control-Allow-Origin', '*'],
+    ['Access-Control-Allow-Credentials', 'true'],
+  ]);
+  return new Response('ok', { headers });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 37,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+export function GET() {
+  const headers = new Headers([
+    ['Access-Control-Allow-Origin', 'https://app.example.com'],
+    ['Access-Control-Allow-Credentials', 'true'],
+  ]);
+  return new Response('ok', { headers });
+}
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+export function GET() {
+  const headers = new Headers([
+    ['Access-Control-Allow-Origin', '*'],
+  ]);
+  return new Response('ok', { headers });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Response init object.
+      code: `
+export async function GET(request: Request) {
+  return new Response(JSON.stringify(await load(request)), {
+    headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' },
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 4,
+          column: 47,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+export async function GET(request: Request) {
+  return new Response(JSON.stringify(await load(request)), {
+    headers: { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' },
+  });
+}
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+export async function GET(request: Request) {
+  return new Response(JSON.stringify(await load(request)), {
+    headers: { 'Access-Control-Allow-Origin': '*' },
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // AWS Lambda proxy result.
+      code: `
+export const handler = async () => {
+  return {
+    statusCode: 200,
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Credentials': true,
+    },
+    body: JSON.stringify({ ok: true }),
+  };
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 6,
+          column: 38,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+export const handler = async () => {
+  return {
+    statusCode: 200,
+    headers: {
+      'Access-Control-Allow-Origin': 'https://app.example.com',
+      'Access-Control-Allow-Credentials': true,
+    },
+    body: JSON.stringify({ ok: true }),
+  };
+};
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+export const handler = async () => {
+  return {
+    statusCode: 200,
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+    },
+    body: JSON.stringify({ ok: true }),
+  };
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

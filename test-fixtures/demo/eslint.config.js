@@ -1,0 +1,23 @@
+// The ESLint flat config a project using eslint-plugin-cors would write: every rule of the
+// plugin (`all`), with the TypeScript parser for TypeScript files.
+import tsParser from '@typescript-eslint/parser';
+import cors from 'eslint-plugin-cors';
+
+export default [
+  {
+    // The runner and this file are tooling, not part of the sample app.
+    ignores: ['**/eslint.config.js', '**/run-demo.mjs'],
+  },
+  {
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    ...cors.configs.all,
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+  {
+    files: ['**/*.{ts,mts,cts}'],
+    languageOptions: { parser: tsParser },
+  },
+];
