@@ -14,9 +14,10 @@ export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
   if (origin.kind === 'wildcard') how = origin.implicit ? `\`${policy.source.kind === 'middleware' ? policy.source.library : 'cors'}()\` without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'";
   else if (origin.kind === 'reflect-any') how = origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin";
   else return [];
-  const fix =
+  // A raw header carries one value; only middleware can take a list.
+  const suggestion =
     policy.source.kind === 'middleware'
-      ? ({ kind: 'set-origins', at: origin.at, entries: [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] } as const)
-      : ({ kind: 'replace-value', at: origin.at, value: PLACEHOLDER_ORIGIN } as const);
-  return [{ messageId: 'permissiveOrigin', data: { how }, at: origin.at, suggestions: [{ messageId: 'useAllowList', data: { origin: PLACEHOLDER_ORIGIN }, fix }] }];
+      ? { messageId: 'useAllowList', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'set-origins', at: origin.at, entries: [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] } as const }
+      : { messageId: 'useFixedOrigin', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'replace-value', at: origin.at, value: PLACEHOLDER_ORIGIN } as const };
+  return [{ messageId: 'permissiveOrigin', data: { how }, at: origin.at, suggestions: [suggestion] }];
 }

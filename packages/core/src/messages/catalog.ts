@@ -156,6 +156,7 @@ export const ruleMessages = {
       '{{how}} lets any website read these responses. That suits public data only: list the origins that may read anything else.',
     ),
     useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
+    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
   },
 } as const satisfies Record<string, Record<string, MessageSpec>>;
 

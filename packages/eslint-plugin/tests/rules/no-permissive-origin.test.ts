@@ -101,7 +101,7 @@ app.use(cors());
       errors: [
         {
           messageId: 'permissiveOrigin',
-          data: { how: "`cors()` with no origin (its default is '*')" },
+          data: { how: "`cors()` without an `origin` option (its default is '*')" },
           line: 3,
           column: 9,
           endLine: 3,
@@ -134,7 +134,7 @@ app.use(
       errors: [
         {
           messageId: 'permissiveOrigin',
-          data: { how: "`cors()` with no origin (its default is '*')" },
+          data: { how: "`cors()` without an `origin` option (its default is '*')" },
           line: 4,
           column: 3,
           endLine: 7,
@@ -252,7 +252,7 @@ app.get('/status', (req, res) => {
           endColumn: 51,
           suggestions: [
             {
-              messageId: 'useAllowList',
+              messageId: 'useFixedOrigin',
               output: `
 app.get('/status', (req, res) => {
   res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
@@ -265,7 +265,7 @@ app.get('/status', (req, res) => {
       ],
     },
     {
-      // Reflection by hand: no literal to rewrite, so no suggestion.
+      // Reflection by hand: the suggestion sends a fixed origin in place of the copied header.
       code: `
 app.use((req, res, next) => {
   res.header('Access-Control-Allow-Origin', req.headers.origin);
@@ -280,6 +280,18 @@ app.use((req, res, next) => {
           line: 3,
           column: 45,
           endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', 'https://app.example.com');
+  next();
+});
+`,
+            },
+          ],
         },
       ],
     },
@@ -298,7 +310,7 @@ export function GET() {
           endColumn: 88,
           suggestions: [
             {
-              messageId: 'useAllowList',
+              messageId: 'useFixedOrigin',
               output: `
 export function GET() {
   return new Response('{}', { headers: new Headers({ 'Access-Control-Allow-Origin': 'https://app.example.com' }) });
@@ -326,7 +338,7 @@ export const handler = async () => ({
           endColumn: 48,
           suggestions: [
             {
-              messageId: 'useAllowList',
+              messageId: 'useFixedOrigin',
               output: `
 export const handler = async () => ({
   statusCode: 200,
@@ -459,7 +471,7 @@ app.get('/public/feed', (req, res) => {
           endColumn: 45,
           suggestions: [
             {
-              messageId: 'useAllowList',
+              messageId: 'useFixedOrigin',
               output: `
 app.get('/public/feed', (req, res) => {
   res.set('Access-Control-Allow-Origin', 'https://app.example.com');

@@ -391,7 +391,7 @@ app.use(cors((req, callback) => callback(null, { origin: true })));
       ],
     },
     {
-      // Hand-set: the request header copied as it is. The value is not a literal, so only removing credentials is offered.
+      // Hand-set: the request header copied as it is. The first suggestion sends a fixed origin in its place.
       code: `
 app.use((req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
@@ -409,6 +409,17 @@ app.use((req, res, next) => {
           endLine: 3,
           endColumn: 66,
           suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+            },
             {
               messageId: 'removeCredentials',
               output: `
@@ -438,6 +449,16 @@ app.use((req, res, next) => {
           column: 42,
           endColumn: 59,
           suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              output: `
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+            },
             {
               messageId: 'removeCredentials',
               output: `
@@ -472,6 +493,19 @@ app.use((req, res, next) => {
           endColumn: 53,
           suggestions: [
             {
+              messageId: 'useFixedOrigin',
+              output: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (origin) {
+    res.header('Access-Control-Allow-Origin', 'https://app.example.com');
+    res.header('Access-Control-Allow-Credentials', true);
+  }
+  next();
+});
+`,
+            },
+            {
               messageId: 'removeCredentials',
               output: `
 app.use((req, res, next) => {
@@ -504,6 +538,16 @@ app.use((req, res, next) => {
           column: 55,
           endColumn: 68,
           suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              output: `
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  res.writeHead(204, { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
+  res.end();
+});
+`,
+            },
             {
               messageId: 'removeCredentials',
               output: `
@@ -540,6 +584,20 @@ export async function GET(request: Request) {
           endColumn: 44,
           suggestions: [
             {
+              messageId: 'useFixedOrigin',
+              output: `
+export async function GET(request: Request) {
+  const origin = request.headers.get('origin') ?? '';
+  return new Response('{}', {
+    headers: {
+      'Access-Control-Allow-Origin': 'https://app.example.com',
+      'Access-Control-Allow-Credentials': 'true',
+    },
+  });
+}
+`,
+            },
+            {
               messageId: 'removeCredentials',
               output: `
 export async function GET(request: Request) {
@@ -575,6 +633,18 @@ export function OPTIONS(request: Request) {
           endColumn: 66,
           suggestions: [
             {
+              messageId: 'useFixedOrigin',
+              output: `
+export function OPTIONS(request: Request) {
+  const headers = new Headers({
+    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Credentials': 'true',
+  });
+  return new Response(null, { status: 204, headers });
+}
+`,
+            },
+            {
               messageId: 'removeCredentials',
               output: `
 export function OPTIONS(request: Request) {
@@ -609,6 +679,19 @@ export const handler = async (event) => ({
           column: 36,
           endColumn: 56,
           suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              output: `
+export const handler = async (event) => ({
+  statusCode: 200,
+  headers: {
+    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Credentials': true,
+  },
+  body: '{}',
+});
+`,
+            },
             {
               messageId: 'removeCredentials',
               output: `
