@@ -19,11 +19,12 @@
  *
  * Usage: node bench/lint-node-modules.mjs [--limit N] [--root DIR] [--pass all|cors|forced|every]
  *   --limit N  lint only N files of each pass, evenly sampled from the sorted list
- *   --root DIR directory to scan (default: node_modules/.pnpm of this repository)
+ *   --root DIR directory to scan (default: node_modules/.pnpm of this repository and bench/corpus/node_modules)
  *   --pass     which pass to run (default: every, i.e. all three)
  * Writes bench/.results/<timestamp>.json and bench/.results/latest.json.
  * Exits 1 when one of our rules crashed.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,7 @@ import { builtinRules } from 'eslint/use-at-your-own-risk';
 import cors from 'eslint-plugin-cors';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = path.join(repoRoot, 'bench', 'corpus');
 const MAX_BYTES = 1024 * 1024;
 const SOURCE = /\.(?:[cm]?js|[cm]?ts)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
@@ -42,12 +44,12 @@ const MENTIONS_CORS = /cors|access-control-/i;
 const CORS_PREFIX = 'cors/';
 
 function parseArgs(argv) {
-  const args = { limit: undefined, root: path.join(repoRoot, 'node_modules', '.pnpm'), pass: 'every' };
+  const args = { limit: undefined, roots: [path.join(repoRoot, 'node_modules', '.pnpm'), path.join(corpusDir, 'node_modules')], pass: 'every' };
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
     const value = argv[index + 1];
     if (flag === '--limit') args.limit = Number.parseInt(value, 10);
-    else if (flag === '--root') args.root = path.resolve(value);
+    else if (flag === '--root') args.roots = [path.resolve(value)];
     else if (flag === '--pass') args.pass = value;
     else throw new Error(`unknown argument ${flag}`);
     index++;
@@ -207,11 +209,23 @@ function summarize(pass) {
   return lines.join('\n');
 }
 
+/**
+ * The corpus of real packages (bench/corpus, pinned by its lockfile) is installed on first use only,
+ * so the project's own install and CI stay small.
+ */
+function ensureCorpus(roots) {
+  const corpusModules = path.join(corpusDir, 'node_modules');
+  if (!roots.includes(corpusModules) || fs.existsSync(corpusModules)) return;
+  console.log('installing the benchmark corpus (bench/corpus, npm ci; about 600 MB, once)…');
+  execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: corpusDir, stdio: 'inherit' });
+}
+
 function main() {
   const args = parseArgs(process.argv.slice(2));
+  ensureCorpus(args.roots);
   // Virtual file names live under the repository root, which must be the Linter's cwd to match `files`.
   const linter = new Linter({ cwd: repoRoot });
-  const allFiles = findSources(args.root);
+  const allFiles = args.roots.flatMap(findSources);
   const passes = [];
   const wants = (name) => args.pass === 'every' || args.pass === name;
   if (wants('all')) passes.push(runPass('all', sample(allFiles, args.limit), linter));
@@ -228,7 +242,7 @@ function main() {
   if (wants('forced')) passes.push(runPass('forced', sample(allFiles, args.limit), linter, { force: true }));
 
   const machine = { nproc: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, eslint: Linter.version };
-  const report = { date: new Date().toISOString(), command: `node bench/lint-node-modules.mjs ${process.argv.slice(2).join(' ')}`.trim(), root: path.relative(repoRoot, args.root), limit: args.limit ?? null, machine, rules: { core: Object.keys(recommendedRules).length, cors: Object.keys(corsRules).length }, passes };
+  const report = { date: new Date().toISOString(), command: `node bench/lint-node-modules.mjs ${process.argv.slice(2).join(' ')}`.trim(), roots: args.roots.map((root) => path.relative(repoRoot, root)), limit: args.limit ?? null, machine, rules: { core: Object.keys(recommendedRules).length, cors: Object.keys(corsRules).length }, passes };
 
   const resultsDir = path.join(repoRoot, 'bench', '.results');
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -237,7 +251,7 @@ function main() {
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
 
   console.log(`machine: ${machine.nproc} cpu (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, eslint ${machine.eslint}`);
-  console.log(`rules on: ${report.rules.core} ESLint recommended + ${report.rules.cors} cors/*; scanned ${report.root}${args.limit ? ` (--limit ${args.limit})` : ''}`);
+  console.log(`rules on: ${report.rules.core} ESLint recommended + ${report.rules.cors} cors/*; scanned ${report.roots.join(' + ')} (${allFiles.length} files)${args.limit ? ` (--limit ${args.limit})` : ''}`);
   for (const pass of passes) console.log(summarize(pass));
   console.log(`results: ${path.relative(repoRoot, path.join(resultsDir, 'latest.json'))}`);
   if (passes.some((pass) => pass.crashes.ours.length > 0)) process.exitCode = 1;

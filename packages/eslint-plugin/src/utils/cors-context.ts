@@ -38,7 +38,7 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
 
 function extract(sourceCode: Readonly<TSESLint.SourceCode>): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
-  const originReads = new OriginReads(scopeOf);
+  const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);
   if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [] };
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
@@ -51,7 +51,7 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>): CorsFileModel {
       headers.visitObject(node);
     }
     return true;
-  });
+  }, sourceCode.visitorKeys);
   const globalScope = sourceCode.scopeManager?.globalScope;
   const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf) : [];
   return { policies: [...middleware, ...headers.policies(originReads)], originReads, calls };

@@ -115,7 +115,7 @@ function policyFromDelegate(
   if (reads.containsCheck(delegate.body)) {
     return { ...unknownPolicy(call, paths), origin: { kind: 'checked', at: delegate } };
   }
-  const answers = new Set(collectAnswers(delegate, callback.name).map((answer) => resolveNode(answer, scopeOf(answer))));
+  const answers = new Set(collectAnswers(delegate, callback.name, reads.visitorKeys).map((answer) => resolveNode(answer, scopeOf(answer))));
   const [only] = answers;
   if (answers.size !== 1 || only?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   return policyFromOptions(call, only, reads, scopeOf, paths);

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { OriginReads } from './request-origin.js';
+import type { OriginReads, VisitorKeys } from './request-origin.js';
 import { walk } from './request-origin.js';
 import { resolveNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';
@@ -21,7 +21,7 @@ export type OriginFunctionVerdict = 'approves-all' | 'checked' | 'unknown';
 export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf): OriginFunctionVerdict {
   const [originParameter, callbackParameter] = fn.params;
   if (originParameter?.type === AST_NODE_TYPES.Identifier) reads.addOriginParameter(originParameter);
-  const answers = collectAnswers(fn, callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined);
+  const answers = collectAnswers(fn, callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined, reads.visitorKeys);
   if (reads.containsCheck(fn.body, new Set(answers))) return 'checked';
   if (answers.length === 0) return 'unknown';
   const approves = (answer: TSESTree.Node): boolean => {
@@ -35,7 +35,7 @@ export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, sco
  * The values a callback-style or returning function gives back: the second argument of each
  * `callback(null, value)` call (an error first argument is not an answer), or each returned value.
  */
-export function collectAnswers(fn: FunctionNode, callbackName: string | undefined): TSESTree.Node[] {
+export function collectAnswers(fn: FunctionNode, callbackName: string | undefined, keys?: VisitorKeys): TSESTree.Node[] {
   const answers: TSESTree.Node[] = [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement && !callbackName) return [fn.body];
   walk(fn.body, (node) => {
@@ -50,6 +50,6 @@ export function collectAnswers(fn: FunctionNode, callbackName: string | undefine
     }
     if (!callbackName && node.type === AST_NODE_TYPES.ReturnStatement && node.argument) answers.push(node.argument);
     return true;
-  });
+  }, keys);
   return answers;
 }

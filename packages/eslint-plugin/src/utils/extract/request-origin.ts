@@ -15,7 +15,11 @@ export class OriginReads {
   /** Variables known to hold the request origin without being an initialised constant (origin-function parameters). */
   readonly #originVariables = new Set<TSESLint.Scope.Variable>();
 
-  constructor(private readonly getScope: (node: TSESTree.Node) => Scope) {}
+  constructor(
+    private readonly getScope: (node: TSESTree.Node) => Scope,
+    /** The parser's visitor keys, for cheap walks. */
+    readonly visitorKeys?: VisitorKeys,
+  ) {}
 
   /** Declares a function parameter as carrying the request origin (the first parameter of an origin function). */
   addOriginParameter(parameter: TSESTree.Identifier): void {
@@ -56,7 +60,7 @@ export class OriginReads {
       // `const allowed = list.includes(origin); if (allowed) …`: a constant that holds a check.
       if (child.type === AST_NODE_TYPES.Identifier && this.#holdsCheck(child, answers)) found = true;
       return true;
-    });
+    }, this.visitorKeys);
     return found;
   }
 
@@ -181,27 +185,39 @@ function isNullish(node: TSESTree.Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
 }
 
+/** Child-node keys per node type, from the parser (`sourceCode.visitorKeys`). */
+export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
 /** Keys that hold no child nodes (or, on Program, every token and comment). */
 const NON_CHILD_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
 
-/** Depth-first walk over a subtree in source order; `visit` returns false to skip a node's children. */
-export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean): void {
+/**
+ * Depth-first walk over a subtree in source order; `visit` returns false to skip a node's children.
+ * With the parser's visitor keys only child properties are read, which is what keeps the walk cheap.
+ */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean, keys?: VisitorKeys): void {
   const stack: TSESTree.Node[] = [root];
   const children: TSESTree.Node[] = [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!visit(node)) continue;
     children.length = 0;
-    for (const key in node) {
-      if (NON_CHILD_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) {
-        children.push(value);
-      }
+    const fields = node as unknown as Record<string, unknown>;
+    const childKeys = keys?.[node.type];
+    if (childKeys) {
+      for (const key of childKeys) collectChildren(fields[key], children);
+    } else {
+      for (const key in fields) if (!NON_CHILD_KEYS.has(key)) collectChildren(fields[key], children);
     }
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
+function collectChildren(value: unknown, into: TSESTree.Node[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) if (isNode(item)) into.push(item);
+  } else if (isNode(value)) {
+    into.push(value);
   }
 }
 
