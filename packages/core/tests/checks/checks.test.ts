@@ -35,7 +35,7 @@ function summary(findings: Finding<string>[]) {
 }
 
 const withCredentials = { credentials: known<boolean | string>(true, 'credentials-prop') };
-const placeholderList = [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }];
+const placeholderList = [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] as const;
 
 describe('checkWildcardOriginWithCredentials', () => {
   beforeAll(() => {
