@@ -63,8 +63,8 @@ export type { BrowserFailure, ConsoleParams, ConsoleText } from './messages/cons
 export { consoleLine, consoleReason, matchesConsoleLine } from './messages/console-messages.js';
 
 // Rule message catalog
-export type { MessageSpec, RuleName } from './messages/catalog.js';
-export { messagesFor, predictedFailure, ruleMessages } from './messages/catalog.js';
+export type { BrowserEffect, MessageSpec, RuleName } from './messages/catalog.js';
+export { browserEffect, messagesFor, ruleMessages } from './messages/catalog.js';
 
 // Checks: one per rule, policy in, findings out
 export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';

@@ -6,10 +6,23 @@
 import type { BrowserFailure } from './console-messages.js';
 import { consoleReason } from './console-messages.js';
 
+/**
+ * What a browser shows when the reported code runs, for tests that check it against a real browser.
+ * - `blocked`: the request fails and the console prints `failure`;
+ * - `warning`: the request still succeeds, but the console warns with `failure`'s text;
+ * - `hidden-headers`: the request succeeds, but scripts read the non-safelisted response headers as null;
+ * - `preflight-not-cached`: every request is preceded by its own preflight.
+ * Messages with no effect are security findings: the browser allows what they describe.
+ */
+export type BrowserEffect =
+  | { readonly kind: 'blocked'; readonly failure: BrowserFailure }
+  | { readonly kind: 'warning'; readonly failure: BrowserFailure }
+  | { readonly kind: 'hidden-headers' }
+  | { readonly kind: 'preflight-not-cached' };
+
 export interface MessageSpec {
   readonly text: string;
-  /** The browser failure this message predicts, for tests that check it against a real browser. */
-  readonly failure?: BrowserFailure;
+  readonly effect?: BrowserEffect;
 }
 
 /** The console quotes with template placeholders in place of the values only known per report. */
@@ -22,10 +35,10 @@ function quoteBoth(failure: BrowserFailure, firefoxFailure: BrowserFailure = fai
 }
 
 function failing(text: string, failure: BrowserFailure, firefoxFailure?: BrowserFailure, params?: Record<string, string>): MessageSpec {
-  return { text: `${text} ${quoteBoth(failure, firefoxFailure, params)}`, failure };
+  return { text: `${text} ${quoteBoth(failure, firefoxFailure, params)}`, effect: { kind: 'blocked', failure } };
 }
 
-const plain = (text: string): MessageSpec => ({ text });
+const plain = (text: string, effect?: BrowserEffect): MessageSpec => (effect ? { text, effect } : { text });
 
 export const ruleMessages = {
   'no-wildcard-origin-with-credentials': {
@@ -115,6 +128,7 @@ export const ruleMessages = {
     ),
     exposeSeparator: plain(
       "Access-Control-Expose-Headers '{{value}}' is not a comma-separated list: scripts still read these response headers as null (no console message).",
+      { kind: 'hidden-headers' },
     ),
     lowercaseMethod: failing(
       "Method '{{method}}' in Access-Control-Allow-Methods is lowercase. Browsers compare methods case-sensitively with the request's uppercase '{{upper}}', so it is never allowed.",
@@ -125,8 +139,9 @@ export const ruleMessages = {
     invalidToken: plain("'{{token}}' in {{header}} is not a valid header token (no spaces, quotes, slashes or other separators), so browsers reject the list."),
     maxAgeNotInteger: plain(
       "Access-Control-Max-Age '{{value}}' is not a whole number of seconds: browsers ignore it and send a preflight before every request (no console message).",
+      { kind: 'preflight-not-cached' },
     ),
-    maxAgeNegative: plain("Access-Control-Max-Age '{{value}}' is negative: browsers ignore it and send a preflight before every request (no console message)."),
+    maxAgeNegative: plain("Access-Control-Max-Age '{{value}}' is negative: browsers ignore it and send a preflight before every request (no console message).", { kind: 'preflight-not-cached' }),
     maxAgeCapped: plain('Access-Control-Max-Age {{value}} is above {{browser}} cap: browsers silently cache the preflight for less ({{cap}} seconds works the same everywhere).'),
     useMaxAge: plain('Use {{fixed}}'),
   },
@@ -141,11 +156,16 @@ export const ruleMessages = {
     ),
     wildcardExposeWithCredentials: plain(
       "'*' in Access-Control-Expose-Headers is not a wildcard when credentials are allowed: scripts still read every non-safelisted response header as null (no console message).",
+      { kind: 'hidden-headers' },
     ),
-    authorizationNotCovered: failing(
-      "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses: list it explicitly. Browsers warn today and the Fetch standard already rejects it.",
-      'authorization-not-covered-by-wildcard',
-    ),
+    authorizationNotCovered: {
+      // Chrome and Firefox still let `*` cover Authorization, with a console warning (cors-reference §1.7).
+      ...failing(
+        "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses: list it explicitly. Browsers warn today and the Fetch standard already rejects it.",
+        'authorization-not-covered-by-wildcard',
+      ),
+      effect: { kind: 'warning', failure: 'authorization-not-covered-by-wildcard' },
+    },
     listMethods: plain("List the methods: '{{fixed}}'"),
     reflectHeaders: plain('Remove the option so cors allows the headers each request asks for'),
     listHeaders: plain("List the headers: '{{fixed}}'"),
@@ -168,8 +188,8 @@ export function messagesFor<R extends RuleName>(rule: R): { [K in keyof (typeof 
   return Object.fromEntries(Object.entries(specs).map(([id, spec]) => [id, spec.text])) as { [K in keyof (typeof ruleMessages)[R]]: string };
 }
 
-/** The browser failure a message predicts, or undefined for security findings a browser allows. */
-export function predictedFailure(rule: string, messageId: string): BrowserFailure | undefined {
+/** What a browser shows for a message, or undefined for security findings a browser allows. */
+export function browserEffect(rule: string, messageId: string): BrowserEffect | undefined {
   const specs = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule];
-  return specs?.[messageId]?.failure;
+  return specs?.[messageId]?.effect;
 }

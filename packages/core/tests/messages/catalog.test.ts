@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { BrowserEffect } from '../../src/index.js';
+import { browserEffect, consoleReason, messagesFor, ruleMessages } from '../../src/index.js';
+
+const entries = Object.entries(ruleMessages).flatMap(([rule, specs]) => Object.entries(specs).map(([id, spec]) => ({ rule, id, text: spec.text, effect: 'effect' in spec ? (spec.effect as BrowserEffect) : undefined })));
+
+describe('rule message catalog', () => {
+  it('gives every message that quotes a console line the failure it quotes', () => {
+    for (const { rule, id, text, effect } of entries.filter((entry) => entry.text.includes('Chrome: "'))) {
+      expect(effect?.kind, `${rule}/${id}`).toMatch(/^(blocked|warning)$/);
+      const failure = effect?.kind === 'blocked' || effect?.kind === 'warning' ? effect.failure : undefined;
+      // The quoted Chrome text is that failure's reason, whatever the values.
+      const reason = consoleReason(failure!, { value: '{{value}}', method: '{{method}}', header: '{{header}}' }).chrome;
+      const skeleton = (s: string) => s.replace(/\{\{\s*\w+\s*\}\}|'[^']*'|\S*\{\{\w+\}\}\S*/g, '…').slice(0, 40);
+      expect(skeleton(text.split('Chrome: "')[1] ?? ''), `${rule}/${id}`).toBe(skeleton(reason));
+    }
+  });
+
+  it('marks the silent effects that have no console message', () => {
+    for (const { rule, id, text, effect } of entries.filter((entry) => entry.text.includes('(no console message)'))) {
+      expect(effect?.kind, `${rule}/${id}`).toMatch(/^(hidden-headers|preflight-not-cached)$/);
+    }
+  });
+
+  it('gives security findings and suggestion titles no browser effect', () => {
+    expect(browserEffect('no-reflected-origin-with-credentials', 'reflectedWithCredentials')).toBeUndefined();
+    expect(browserEffect('no-null-origin', 'nullOrigin')).toBeUndefined();
+    expect(browserEffect('no-unsafe-origin-check', 'unescapedDot')).toBeUndefined();
+    expect(browserEffect('no-wildcard-origin-with-credentials', 'useExplicitOrigin')).toBeUndefined();
+  });
+
+  it('predicts the blocking failures and the Authorization warning', () => {
+    expect(browserEffect('no-wildcard-origin-with-credentials', 'wildcardWithCredentials')).toEqual({ kind: 'blocked', failure: 'wildcard-origin-with-credentials' });
+    expect(browserEffect('valid-allow-origin', 'trailingSlash')).toEqual({ kind: 'blocked', failure: 'allow-origin-mismatch' });
+    expect(browserEffect('no-ineffective-wildcard', 'authorizationNotCovered')).toEqual({ kind: 'warning', failure: 'authorization-not-covered-by-wildcard' });
+    expect(browserEffect('valid-header-values', 'maxAgeNotInteger')).toEqual({ kind: 'preflight-not-cached' });
+    expect(browserEffect('no-such-rule', 'x')).toBeUndefined();
+  });
+
+  it('exposes templates as ESLint meta.messages', () => {
+    expect(messagesFor('no-null-origin').removeNullEntry).toBe("Remove 'null' from the allowed origins");
+  });
+});
