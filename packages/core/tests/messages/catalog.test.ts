@@ -17,7 +17,7 @@ describe('rule message catalog', () => {
   });
 
   it('marks the silent effects that have no console message', () => {
-    for (const { rule, id, text, effect } of entries.filter((entry) => entry.text.includes('(no console message)'))) {
+    for (const { rule, id, effect } of entries.filter((entry) => entry.text.includes('(no console message)'))) {
       expect(effect?.kind, `${rule}/${id}`).toMatch(/^(hidden-headers|preflight-not-cached)$/);
     }
   });
