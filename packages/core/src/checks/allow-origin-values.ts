@@ -43,8 +43,16 @@ function checkValue<H>(value: string, at: H, place: Place): Finding<H>[] {
     case 'default-port':
     case 'uppercase':
       return [{ ...finding, data: { value, fixed: problem.fixed }, fix: { kind: 'replace-value', at, value: problem.fixed } }];
-    case 'no-scheme':
-      return [{ ...finding, suggestions: [{ messageId: 'useOrigin', data: { fixed: problem.fixed }, fix: { kind: 'replace-value', at, value: problem.fixed } }] }];
+    case 'no-scheme': {
+      const host = problem.fixed.replace(/^https:\/\//, '');
+      // Both schemes are plausible; development hosts are usually served over plain http.
+      const schemes = isLocalHost(host) ? ['http', 'https'] : ['https', 'http'];
+      const suggestions = schemes.map((scheme): Suggestion<H> => {
+        const fixed = `${scheme}://${host}`;
+        return { messageId: 'useOrigin', data: { fixed }, fix: { kind: 'replace-value', at, value: fixed } };
+      });
+      return [{ ...finding, suggestions }];
+    }
     case 'multiple': {
       const entries = problem.origins.map((o): OriginLiteral => ({ kind: 'exact', value: o }));
       const list = `[${problem.origins.map((o) => `'${o}'`).join(', ')}]`;
@@ -66,6 +74,12 @@ function listSuggestion<H>(place: Place, at: H, entries: OriginLiteral[], messag
   // A raw header carries one value: only code that picks it per request can use a list.
   else return [];
   return [{ ...message, fix }];
+}
+
+/** Hosts that are local by convention (RFC 6761 names, loopback addresses). */
+function isLocalHost(hostAndPort: string): boolean {
+  const host = hostAndPort.replace(/:\d+$/, '').toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host) || /\.(localhost|test|local)$/.test(host);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -158,7 +158,16 @@ describe('checkAllowOriginValues', () => {
     ['path is fixed', entry('https://a.com/app'), [{ messageId: 'path', at: 'e', fix: { kind: 'replace-value', at: 'e', value: 'https://a.com' } }]],
     ['uppercase with slash: one report, fully normalised', fixed('HTTPS://A.com/'), [{ messageId: 'trailingSlash', at: 'o', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }]],
     ['default port', fixed('https://a.com:443'), [{ messageId: 'defaultPort', at: 'o', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }]],
-    ['no scheme: suggestion only', fixed('a.com'), [{ messageId: 'noScheme', at: 'o', suggestions: [{ messageId: 'useOrigin', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }] }]],
+    [
+      'no scheme: both schemes suggested, https first',
+      fixed('a.com'),
+      [{ messageId: 'noScheme', at: 'o', suggestions: [{ messageId: 'useOrigin', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }, { messageId: 'useOrigin', fix: { kind: 'replace-value', at: 'o', value: 'http://a.com' } }] }],
+    ],
+    [
+      'no scheme on a development host: http first',
+      fixed('localhost:3000'),
+      [{ messageId: 'noScheme', at: 'o', suggestions: [{ messageId: 'useOrigin', fix: { kind: 'replace-value', at: 'o', value: 'http://localhost:3000' } }, { messageId: 'useOrigin', fix: { kind: 'replace-value', at: 'o', value: 'https://localhost:3000' } }] }],
+    ],
     [
       'several origins in a middleware option: suggest a list',
       fixed('https://a.com, https://b.com'),

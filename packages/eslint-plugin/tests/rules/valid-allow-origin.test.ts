@@ -281,6 +281,15 @@ const app = require('express')();
 app.use(cors({ origin: ['https://example.com', 'https://admin.example.com'] }));
 `,
             },
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'http://admin.example.com' },
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: ['https://example.com', 'http://admin.example.com'] }));
+`,
+            },
           ],
         },
       ],
@@ -381,6 +390,15 @@ export async function handler() {
 }
 `,
             },
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'http://app.example.com' },
+              output: `
+export async function handler() {
+  return { statusCode: 200, headers: { 'Access-Control-Allow-Origin': 'http://app.example.com' }, body: '{}' };
+}
+`,
+            },
           ],
         },
       ],
@@ -435,6 +453,41 @@ app.use((req, res, next) => {
 `,
       output: null,
       errors: [{ messageId: 'invalid', data: { value: 'true' }, line: 5, column: 42, endColumn: 48 }],
+    },
+    {
+      // A development host with no scheme: plain http is offered first.
+      code: `
+const cors = require('cors');
+app.use(cors({ origin: 'localhost:5173', credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'noScheme',
+          data: { value: 'localhost:5173' },
+          line: 3,
+          column: 24,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'http://localhost:5173' },
+              output: `
+const cors = require('cors');
+app.use(cors({ origin: 'http://localhost:5173', credentials: true }));
+`,
+            },
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'https://localhost:5173' },
+              output: `
+const cors = require('cors');
+app.use(cors({ origin: 'https://localhost:5173', credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
