@@ -5,6 +5,11 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-wildcard-origin-with-credentials', rule, {
   valid: [
+    // A namespace import of another package under the name cors is not the cors package.
+    `
+import * as cors from './cors-options';
+app.use(cors({ origin: '*', credentials: true }));
+`,
     // An explicit allow-list may go with credentials.
     `
 import cors from 'cors';
@@ -78,6 +83,70 @@ export function withCors(response: Response, origin: string): Response {
 `,
   ],
   invalid: [
+    {
+      // A namespace import, callable under CommonJS interop.
+      code: `
+import * as cors from 'cors';
+app.use(cors({ origin: '*', credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 3,
+          column: 24,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+import * as cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import * as cors from 'cors';
+app.use(cors({ origin: '*' }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // TypeScript's import-equals form.
+      code: `
+import cors = require('cors');
+app.use(cors({ origin: '*', credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 3,
+          column: 24,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+import cors = require('cors');
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors = require('cors');
+app.use(cors({ origin: '*' }));
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 import cors from 'cors';

@@ -55,6 +55,7 @@ export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads
     if (node.type === AST_NODE_TYPES.CallExpression) calls.add(node);
   }
   for (const call of undeclaredRequireCalls(globalScope, scopeOf)) calls.add(call);
+  for (const call of interopImportCalls(globalScope, scopeOf)) calls.add(call);
   const policies: MiddlewarePolicy[] = [];
   for (const call of calls) {
     const policy = readCorsCall(call, reads, scopeOf);
@@ -85,6 +86,35 @@ function undeclaredRequireCalls(globalScope: TSESLint.Scope.Scope, scopeOf: Scop
     }
   }
   return calls;
+}
+
+/**
+ * Calls through bindings ReferenceTracker does not treat as the callable module: a namespace import
+ * (`import * as cors from 'cors'`, callable under CommonJS interop) and TypeScript's
+ * `import cors = require('cors')`.
+ */
+function interopImportCalls(globalScope: TSESLint.Scope.Scope, scopeOf: ScopeOf): TSESTree.CallExpression[] {
+  const program = globalScope.block;
+  if (program.type !== AST_NODE_TYPES.Program) return [];
+  const bindings: TSESTree.Identifier[] = [];
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === 'cors') {
+      for (const specifier of statement.specifiers) if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) bindings.push(specifier.local);
+    }
+    if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+      statement.moduleReference.expression.value === 'cors'
+    ) {
+      bindings.push(statement.id);
+    }
+  }
+  return bindings.flatMap((binding) =>
+    (ASTUtils.findVariable(scopeOf(binding), binding)?.references ?? []).flatMap((reference) => {
+      const call = reference.identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
+    }),
+  );
 }
 
 function readCorsCall(call: TSESTree.CallExpression, reads: OriginReads, scopeOf: ScopeOf): MiddlewarePolicy | undefined {
