@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Tests run against the TypeScript sources; workspace packages are aliased to their `src`
 // so a change in core is seen by the plugin's tests without a build.
 const coreSource = fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url));
+const pluginSource = fileURLToPath(new URL('./packages/eslint-plugin/src/index.ts', import.meta.url));
 const alias = { 'cors-lint-core': coreSource };
 
 export default defineConfig({
@@ -15,6 +16,12 @@ export default defineConfig({
         resolve: { alias },
         // RuleTester reports through the test framework: the setup file hands it vitest's hooks.
         test: { name: 'eslint-plugin', include: ['packages/eslint-plugin/tests/**/*.test.ts'], setupFiles: ['packages/eslint-plugin/tests/setup.ts'] },
+      },
+      {
+        // The plugin from source too, so the oracle judges the rules as they are now, not the last build.
+        resolve: { alias: { ...alias, 'eslint-plugin-cors': pluginSource } },
+        // Headless Chromium runs every scenario: a test launches the browser and several pages.
+        test: { name: 'browser-oracle', include: ['packages/browser-oracle/tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 },
       },
     ],
   },

@@ -11,14 +11,17 @@ import { consoleReason } from './console-messages.js';
  * - `blocked`: the request fails and the console prints `failure`;
  * - `warning`: the request still succeeds, but the console warns with `failure`'s text;
  * - `hidden-headers`: the request succeeds, but scripts read the non-safelisted response headers as null;
- * - `preflight-not-cached`: every request is preceded by its own preflight.
+ * - `preflight-not-cached`: every request is preceded by its own preflight;
+ * - `preflight-cached-briefly`: the value is ignored and the preflight cached for the default 5 seconds
+ *   (Fetch §cors-preflight-fetch; Chromium's parser falls back to it), so back-to-back requests share one.
  * Messages with no effect are security findings: the browser allows what they describe.
  */
 export type BrowserEffect =
   | { readonly kind: 'blocked'; readonly failure: BrowserFailure }
   | { readonly kind: 'warning'; readonly failure: BrowserFailure }
   | { readonly kind: 'hidden-headers' }
-  | { readonly kind: 'preflight-not-cached' };
+  | { readonly kind: 'preflight-not-cached' }
+  | { readonly kind: 'preflight-cached-briefly' };
 
 export interface MessageSpec {
   readonly text: string;
@@ -138,10 +141,10 @@ export const ruleMessages = {
     ),
     invalidToken: plain("'{{token}}' in {{header}} is not a valid header token (no spaces, quotes, slashes or other separators), so browsers reject the list."),
     maxAgeNotInteger: plain(
-      "Access-Control-Max-Age '{{value}}' is not a whole number of seconds: browsers ignore it and send a preflight before every request (no console message).",
-      { kind: 'preflight-not-cached' },
+      "Access-Control-Max-Age '{{value}}' is not a whole number of seconds: browsers ignore it and cache the preflight for the default 5 seconds only (no console message).",
+      { kind: 'preflight-cached-briefly' },
     ),
-    maxAgeNegative: plain("Access-Control-Max-Age '{{value}}' is negative: browsers ignore it and send a preflight before every request (no console message).", { kind: 'preflight-not-cached' }),
+    maxAgeNegative: plain("Access-Control-Max-Age '{{value}}' is negative: browsers do not cache the preflight, so every request sends its own (no console message).", { kind: 'preflight-not-cached' }),
     maxAgeCapped: plain('Access-Control-Max-Age {{value}} is above {{browser}} cap: browsers silently cache the preflight for less ({{cap}} seconds works the same everywhere).'),
     useMaxAge: plain('Use {{fixed}}'),
   },
@@ -159,9 +162,10 @@ export const ruleMessages = {
       { kind: 'hidden-headers' },
     ),
     authorizationNotCovered: {
-      // Chrome and Firefox still let `*` cover Authorization, with a console warning (cors-reference §1.7).
+      // Chrome and Firefox still let `*` cover Authorization and only warn (cors-reference §1.7);
+      // Chromium 156 shows it as a DevTools issue (AuthorizationCoveredByWildcard), not a console line.
       ...failing(
-        "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses: list it explicitly. Browsers warn today and the Fetch standard already rejects it.",
+        "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses: list it explicitly. Chrome reports a deprecation in DevTools' Issues panel, Firefox warns on the console, and the Fetch standard already rejects it.",
         'authorization-not-covered-by-wildcard',
       ),
       effect: { kind: 'warning', failure: 'authorization-not-covered-by-wildcard' },

@@ -18,7 +18,7 @@ describe('rule message catalog', () => {
 
   it('marks the silent effects that have no console message', () => {
     for (const { rule, id, effect } of entries.filter((entry) => entry.text.includes('(no console message)'))) {
-      expect(effect?.kind, `${rule}/${id}`).toMatch(/^(hidden-headers|preflight-not-cached)$/);
+      expect(effect?.kind, `${rule}/${id}`).toMatch(/^(hidden-headers|preflight-not-cached|preflight-cached-briefly)$/);
     }
   });
 
@@ -33,7 +33,8 @@ describe('rule message catalog', () => {
     expect(browserEffect('no-wildcard-origin-with-credentials', 'wildcardWithCredentials')).toEqual({ kind: 'blocked', failure: 'wildcard-origin-with-credentials' });
     expect(browserEffect('valid-allow-origin', 'trailingSlash')).toEqual({ kind: 'blocked', failure: 'allow-origin-mismatch' });
     expect(browserEffect('no-ineffective-wildcard', 'authorizationNotCovered')).toEqual({ kind: 'warning', failure: 'authorization-not-covered-by-wildcard' });
-    expect(browserEffect('valid-header-values', 'maxAgeNotInteger')).toEqual({ kind: 'preflight-not-cached' });
+    expect(browserEffect('valid-header-values', 'maxAgeNotInteger')).toEqual({ kind: 'preflight-cached-briefly' });
+    expect(browserEffect('valid-header-values', 'maxAgeNegative')).toEqual({ kind: 'preflight-not-cached' });
     expect(browserEffect('no-such-rule', 'x')).toBeUndefined();
   });
 

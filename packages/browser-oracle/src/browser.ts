@@ -1,0 +1,168 @@
+/**
+ * Headless Debian Chromium through playwright-core: one browser per test file, a fresh context
+ * (own HTTP cache, preflight cache and cookies) per scenario run, and the in-page code that calls
+ * the scenario's client and reports what the page could see.
+ */
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Every wait in the browser is bounded. */
+export const WAIT_MS = 10_000;
+
+/** The recipe of browser-oracle.md: no sandbox (root in CI), no background traffic on the closed network. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchBrowser(hostResolverRules: string): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, `--host-resolver-rules=${hostResolverRules}`], timeout: 30_000 });
+}
+
+/** What the page saw of one call of the client's `request()`. */
+export type FetchOutcome =
+  | { readonly ok: true; readonly status: number; readonly type: string; readonly headers: readonly (readonly [string, string])[]; readonly body: string }
+  | { readonly ok: false; readonly error: string };
+
+export interface PageRun {
+  readonly outcomes: readonly FetchOutcome[];
+  /** Console lines (`type: text`) that arrived before the run's done-marker, in order. */
+  readonly console: readonly string[];
+  /**
+   * DevTools issues (Audits domain) reported meanwhile, as `code type`: Chromium reports some
+   * things only there (deprecations such as AuthorizationCoveredByWildcard), never on the console.
+   * Evidence only: they come through another channel and are not ordered with the marker.
+   */
+  readonly issues: readonly string[];
+}
+
+export interface RunOptions {
+  /** How many times to call the client in the same page (2 to watch the preflight cache). */
+  readonly repeat?: number;
+  /** Force `credentials: 'include'` on the client's fetch (the reflected-origin attack). */
+  readonly includeCredentials?: boolean;
+  /** Run the client inside `<iframe sandbox="allow-scripts" srcdoc>`, whose origin is `null`. */
+  readonly sandboxedFrom?: string;
+}
+
+interface InPageArgs {
+  readonly repeat: number;
+  readonly includeCredentials: boolean;
+  readonly marker: string;
+  readonly clientUrl: string;
+  readonly sandboxed: boolean;
+}
+
+/**
+ * The code that runs in the page, kept as plain JavaScript text: a function object would be
+ * rewritten by the test runner's transform (its `import()` would call a Node-side helper).
+ * It calls the client's `request()` `repeat` times (optionally forcing `credentials: 'include'`, or
+ * inside a sandboxed srcdoc iframe whose origin is `null`), then logs the marker.
+ */
+const IN_PAGE = String.raw`async (args) => {
+  const runClient = async (args) => {
+    if (args.includeCredentials) {
+      const original = window.fetch.bind(window);
+      window.fetch = (input, init) => original(input, { ...init, credentials: 'include' });
+    }
+    const client = await import(args.clientUrl);
+    const outcomes = [];
+    for (let i = 0; i < args.repeat; i += 1) {
+      try {
+        const res = await client.default();
+        const body = await res.text();
+        outcomes.push({ ok: true, status: res.status, type: res.type, headers: [...res.headers], body });
+      } catch (error) {
+        outcomes.push({ ok: false, error: String(error) });
+      }
+    }
+    return outcomes;
+  };
+  try {
+    if (!args.sandboxed) return await runClient(args);
+    const frameScript = 'const runClient = ' + runClient.toString() + '; ' +
+      'runClient(' + JSON.stringify(args) + ').then((o) => parent.postMessage({ oracle: o }, "*"), ' +
+      '(e) => parent.postMessage({ oracle: [{ ok: false, error: String(e) }] }, "*"));';
+    return await new Promise((resolve) => {
+      window.addEventListener('message', (event) => {
+        if (event.data && event.data.oracle) resolve(event.data.oracle);
+      });
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-scripts');
+      frame.srcdoc = '<!doctype html><script type="module">' + frameScript.replace(/<\/script/gi, '<\\/script') + '</' + 'script>';
+      document.body.append(frame);
+    });
+  } finally {
+    console.log(args.marker);
+  }
+}`;
+
+let markerCount = 0;
+
+/**
+ * Opens `pageOrigin` in a new page of `context`, calls the client and waits for the done-marker on
+ * the console. Console events arrive in order, so every line about the request is in by then:
+ * nothing sleeps for a fixed time.
+ */
+export async function runInPage(context: BrowserContext, pageOrigin: string, options: RunOptions = {}): Promise<PageRun> {
+  const page: Page = await context.newPage();
+  try {
+    markerCount += 1;
+    const marker = `oracle:done:${markerCount}`;
+    const lines: string[] = [];
+    let markerSeen!: () => void;
+    const markerArrived = new Promise<void>((resolve) => (markerSeen = resolve));
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.text() === marker) markerSeen();
+      else lines.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => lines.push(`pageerror: ${error.message}`));
+    const issues: string[] = [];
+    const cdp = await context.newCDPSession(page);
+    cdp.on('Audits.issueAdded', ({ issue }) => issues.push(describeIssue(issue)));
+    await cdp.send('Audits.enable');
+    await page.goto(`${pageOrigin}/`, { timeout: WAIT_MS });
+    const args: InPageArgs = {
+      repeat: options.repeat ?? 1,
+      includeCredentials: options.includeCredentials ?? false,
+      marker,
+      clientUrl: `${options.sandboxedFrom ?? pageOrigin}/client.js`,
+      sandboxed: options.sandboxedFrom !== undefined,
+    };
+    const outcomes = await withTimeout(page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`) as Promise<FetchOutcome[]>, WAIT_MS, 'the client request');
+    await withTimeout(markerArrived, WAIT_MS, 'the console done-marker');
+    return { outcomes, console: lines.slice(), issues: issues.slice() };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+function describeIssue(issue: { code: string; details: object }): string {
+  const details = Object.values(issue.details)[0] as { type?: string; corsErrorStatus?: { corsError?: string } } | undefined;
+  const kind = details?.type ?? details?.corsErrorStatus?.corsError;
+  return kind ? `${issue.code} ${kind}` : issue.code;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function withContext<T>(browser: Browser, body: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  try {
+    return await body(context);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}

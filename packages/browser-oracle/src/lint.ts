@@ -1,0 +1,97 @@
+/**
+ * The linter's prediction: lint a scenario's two files with the plugin's `recommended` config and
+ * turn each message into what Chromium should show, through `browserEffect` from core.
+ */
+import type { BrowserEffect } from 'cors-lint-core';
+import { browserEffect } from 'cors-lint-core';
+import type { ESLint } from 'eslint';
+import { Linter } from 'eslint';
+import plugin from 'eslint-plugin-cors';
+
+export type ScenarioFile = 'server.js' | 'client.js';
+
+/** Rules whose findings a browser allows: an attacker page shows them instead. */
+export const SECURITY_RULES = ['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check'] as const;
+export type SecurityRule = (typeof SECURITY_RULES)[number];
+
+export interface TextFix {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+export interface Finding {
+  readonly file: ScenarioFile;
+  readonly rule: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  /** What Chromium shows; undefined for security findings and for messages with no visible effect. */
+  readonly effect: BrowserEffect | undefined;
+  readonly security: SecurityRule | undefined;
+  readonly fix: TextFix | undefined;
+  readonly suggestions: readonly { readonly desc: string; readonly fix: TextFix }[];
+}
+
+const SOURCE_TYPE: Record<ScenarioFile, 'commonjs' | 'module'> = { 'server.js': 'commonjs', 'client.js': 'module' };
+
+function config(file: ScenarioFile): Linter.Config[] {
+  return [
+    {
+      files: ['**/*.js'],
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      rules: plugin.configs.recommended.rules,
+      languageOptions: { ecmaVersion: 'latest', sourceType: SOURCE_TYPE[file] },
+    },
+  ];
+}
+
+const linter = new Linter();
+
+/** Lints one file; a parse error is thrown, not predicted: a scenario must be valid code. */
+export function lintFile(file: ScenarioFile, text: string): Finding[] {
+  const messages = linter.verify(text, config(file), { filename: file });
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`${file}:${fatal.line}:${fatal.column} does not parse: ${fatal.message}`);
+  return messages.map((message) => {
+    const rule = (message.ruleId ?? '').replace(/^cors\//, '');
+    const messageId = message.messageId ?? '';
+    return {
+      file,
+      rule,
+      messageId,
+      message: message.message,
+      line: message.line,
+      column: message.column,
+      effect: browserEffect(rule, messageId),
+      security: (SECURITY_RULES as readonly string[]).includes(rule) ? (rule as SecurityRule) : undefined,
+      fix: message.fix ? { range: message.fix.range, text: message.fix.text } : undefined,
+      suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } })),
+    };
+  });
+}
+
+export interface ScenarioSources {
+  readonly server: string;
+  readonly client: string;
+}
+
+export function lintScenario(sources: ScenarioSources): Finding[] {
+  return [...lintFile('server.js', sources.server), ...lintFile('client.js', sources.client)];
+}
+
+/** Findings the oracle checks: a browser-visible effect or a security meaning. */
+export function observable(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.effect !== undefined || finding.security !== undefined);
+}
+
+/** The attacker origin a `no-unsafe-origin-check` message names (`such as <origin>`). */
+export function attackerExample(finding: Finding): string | undefined {
+  const example = /such as (\S+?)[,.]?(?:\s|$)/.exec(finding.message)?.[1];
+  return example !== undefined && /^(?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/i.test(example) ? example : undefined;
+}
+
+export function describeFinding(finding: Finding): string {
+  const effect = finding.effect ? ('failure' in finding.effect ? `${finding.effect.kind}:${finding.effect.failure}` : finding.effect.kind) : finding.security ? 'attack' : 'no effect';
+  return `${finding.rule}/${finding.messageId} (${effect}) at ${finding.file}:${finding.line}:${finding.column}`;
+}
