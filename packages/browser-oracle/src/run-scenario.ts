@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { BrowserFailure } from 'cors-lint-core';
+import type { BrowserEffect, BrowserFailure } from 'cors-lint-core';
 import { isCorsSafelistedResponseHeader, matchesConsoleLine, parseHeaderList } from 'cors-lint-core';
 import type { Browser } from 'playwright-core';
 import type { FetchOutcome, PageRun, RunOptions } from './browser.js';
@@ -121,6 +121,9 @@ function countMethod(exchanges: readonly RecordedExchange[], method: string): nu
   return exchanges.filter((exchange) => exchange.method === method).length;
 }
 
+/** The effect kinds this runner checks; a kind added to core later is reported, not ignored. */
+const KNOWN_EFFECTS: ReadonlySet<string> = new Set(['blocked', 'warning', 'hidden-headers', 'preflight-not-cached', 'preflight-cached-briefly'] satisfies BrowserEffect['kind'][]);
+
 function failureOf(finding: Finding): BrowserFailure | undefined {
   return finding.effect && 'failure' in finding.effect ? finding.effect.failure : undefined;
 }
@@ -193,7 +196,7 @@ function headerBlock(exchanges: readonly RecordedExchange[]): string {
 }
 
 function exchangesLine(exchanges: readonly RecordedExchange[]): string {
-  return exchanges.map((exchange) => `${exchange.method} ${exchange.path} → ${exchange.status ?? '?'}`).join(', ') || 'none';
+  return exchanges.map((exchange) => `${exchange.method} ${exchange.path} (Origin: ${exchange.origin ?? 'none'}) → ${exchange.status ?? '?'}`).join(', ') || 'none';
 }
 
 export async function runScenario(env: Environment, scenario: Scenario): Promise<ScenarioResult> {
@@ -207,7 +210,13 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   const warnings = checked.filter((finding) => finding.effect?.kind === 'warning');
   const hidden = checked.some((finding) => finding.effect?.kind === 'hidden-headers');
   const preflight = checked.some((finding) => finding.effect?.kind === 'preflight-not-cached');
-  const repeat = preflight ? 2 : 1;
+  const cachedBriefly = checked.some((finding) => finding.effect?.kind === 'preflight-cached-briefly');
+  const repeat = preflight || cachedBriefly ? 2 : 1;
+  for (const finding of checked) {
+    const kind = finding.effect?.kind;
+    if (kind !== undefined && !KNOWN_EFFECTS.has(kind)) problems.push(`the runner does not know how to check the effect '${kind}' of ${describeFinding(finding)}`);
+  }
+  if (cachedBriefly) notes.push('preflight-cached-briefly: only the sharing of one preflight by back-to-back requests is checked; its 5-second expiry would need a wait');
   const evidence = (label: string, observation: Observation) =>
     `${label}: ${observation.outcomes.map(describeOutcome).join('; ')}\n  requests: ${exchangesLine(observation.exchanges)}\n  console:\n${consoleBlock(observation.console)}\n  DevTools issues: ${observation.issues.join(', ') || 'none'}\n  response headers sent:\n${headerBlock(observation.exchanges)}`;
 
@@ -241,6 +250,9 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   if (preflight) {
     const options = countMethod(before.exchanges, 'OPTIONS');
     if (options !== 2) beforeProblems.push(`the linter predicts an uncached preflight, but two requests sent ${options} OPTIONS`);
+  } else if (cachedBriefly) {
+    const options = countMethod(before.exchanges, 'OPTIONS');
+    if (options !== 1) beforeProblems.push(`the linter predicts a preflight cached for the default 5 s, but two back-to-back requests sent ${options} OPTIONS`);
   }
 
   // ---- attacks, before the fix.
@@ -278,7 +290,7 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
       if (!succeeded(outcome)) afterProblems.push(`the fixed request failed: ${describeOutcome(outcome)}`);
       const lines = after.console.filter(isCorsLine);
       if (lines.length > 0) afterProblems.push(`CORS console line(s) after the fix: ${lines.join(' | ')}`);
-      if (preflight) {
+      if (preflight || cachedBriefly) {
         const options = countMethod(after.exchanges, 'OPTIONS');
         if (options !== 1) afterProblems.push(`after the fix two requests sent ${options} OPTIONS, expected 1 (preflight cached)`);
       }
@@ -298,13 +310,13 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
         if (ok) afterProblems.push(`the attack still reads the response after the fix (${attack.label}).\n${evidence(attack.label, observation)}`);
       }
       afterFix = succeeded(outcome) ? `resolved ${outcome.status}${lines.length === 0 ? ', no CORS console line' : ''}` : describeOutcome(outcome);
-      if (preflight) afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS for 2 requests`;
+      if (preflight || cachedBriefly) afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS for 2 requests`;
       if (afterProblems.length > 0) problems.push(...afterProblems.map((problem) => `after the fix: ${problem}`), evidence('app request after the fix', after));
     }
   }
 
   const beforeText = succeeded(first)
-    ? `resolved ${first.status}${corsLines.length ? `; console: ${corsLines.map(shortReason).join(' / ')}` : ', no CORS console line'}${hidden ? `; hidden: ${nonSafelisted(mainResponse(before.exchanges)).filter((n) => !readableHeaders(first).has(n)).join(', ')}` : ''}${preflight ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS for 2 requests` : ''}`
+    ? `resolved ${first.status}${corsLines.length ? `; console: ${corsLines.map(shortReason).join(' / ')}` : ', no CORS console line'}${hidden ? `; hidden: ${nonSafelisted(mainResponse(before.exchanges)).filter((n) => !readableHeaders(first).has(n)).join(', ')}` : ''}${preflight || cachedBriefly ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS for 2 requests` : ''}`
     : `failed: ${corsLines.filter(isBlockedLine).map(shortReason).join(' / ') || describeOutcome(first)}`;
   return {
     name: scenario.name,

@@ -19,7 +19,7 @@ import { startApiServer, startAppServer, startAttackerServer } from '../src/serv
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SCENARIOS = path.join(REPO, 'test-fixtures', 'scenarios');
 const OUTPUT = path.join(REPO, '.test-output');
-const WORK = path.join(OUTPUT, 'oracle-work');
+const WORK_PARENT = path.join(OUTPUT, 'oracle-work');
 const REPORT = path.join(OUTPUT, 'oracle-report.md');
 
 const scenarios = discoverScenarios(SCENARIOS);
@@ -31,9 +31,12 @@ let app: PageServer | undefined;
 let attacker: PageServer | undefined;
 let browser: Browser | undefined;
 let env: Environment | undefined;
+/** This run's own folder for fixed copies: runs may overlap (two terminals, a watcher). */
+let work: string | undefined;
 
 beforeAll(async () => {
-  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(WORK_PARENT, { recursive: true });
+  work = fs.mkdtempSync(path.join(WORK_PARENT, 'run-'));
   [api, app, attacker] = await Promise.all([startApiServer(), startAppServer(), startAttackerServer()]);
   // The browser's host map is fixed at launch: collect every attacker host name up front. A
   // scenario that does not lint fails in its own test below.
@@ -45,7 +48,7 @@ beforeAll(async () => {
     }
   });
   browser = await launchBrowser(hostResolverRules({ app: app.port, api: api.port, attacker: attacker.port }, hosts));
-  env = { browser, api, app, attacker, workRoot: WORK };
+  env = { browser, api, app, attacker, workRoot: work };
 }, 60_000);
 
 afterAll(async () => {
@@ -55,6 +58,7 @@ afterAll(async () => {
   } finally {
     await browser?.close().catch(() => undefined);
     await Promise.all([api?.close(), app?.close(), attacker?.close()]);
+    if (work) fs.rmSync(work, { recursive: true, force: true });
   }
 }, 30_000);
 

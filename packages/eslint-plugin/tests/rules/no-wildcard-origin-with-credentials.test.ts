@@ -5,6 +5,22 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-wildcard-origin-with-credentials', rule, {
   valid: [
+    // Expected headers in a test assertion are not a response.
+    `
+import assert from 'node:assert';
+assert.deepStrictEqual(res.headers, {
+  'access-control-allow-origin': '*',
+  'access-control-allow-credentials': 'true',
+});
+`,
+    // A request's init is not a response (another rule's business later).
+    `
+fetch('https://api.example.com/items', { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });
+`,
+    // Header objects never sent anywhere are not reported.
+    `
+export const documentedHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
+`,
     // A namespace import of another package under the name cors is not the cors package.
     `
 import * as cors from './cors-options';
@@ -83,6 +99,54 @@ export function withCors(response: Response, origin: string): Response {
 `,
   ],
   invalid: [
+    {
+      // A header constant spread into a Response's headers.
+      code: `
+const CORS_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
+export default {
+  fetch: () => new Response('ok', { headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain' } }),
+};
+`,
+      output: null,
+      errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 55, endColumn: 58, suggestions: [
+        { messageId: 'useExplicitOrigin', output: `
+const CORS_HEADERS = { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' };
+export default {
+  fetch: () => new Response('ok', { headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain' } }),
+};
+` },
+        { messageId: 'removeCredentials', output: `
+const CORS_HEADERS = { 'Access-Control-Allow-Origin': '*' };
+export default {
+  fetch: () => new Response('ok', { headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain' } }),
+};
+` },
+      ] }],
+    },
+    {
+      // A helper whose result becomes a Lambda response's headers.
+      code: `
+function corsHeaders() {
+  return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
+}
+export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
+`,
+      output: null,
+      errors: [{ messageId: 'wildcardWithCredentials', line: 3, column: 43, endColumn: 46, suggestions: [
+        { messageId: 'useExplicitOrigin', output: `
+function corsHeaders() {
+  return { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' };
+}
+export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
+` },
+        { messageId: 'removeCredentials', output: `
+function corsHeaders() {
+  return { 'Access-Control-Allow-Origin': '*' };
+}
+export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
+` },
+      ] }],
+    },
     {
       // A namespace import, callable under CommonJS interop.
       code: `

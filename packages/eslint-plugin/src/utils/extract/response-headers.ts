@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName } from 'cors-lint-core';
 import { isGuardedByOriginCheck } from './guards.js';
+import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from './request-origin.js';
 import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
 import type { ScopeOf } from './scope.js';
@@ -32,7 +33,6 @@ export interface ResponseHeadersPolicy extends CorsPolicy<Node> {
 }
 
 const NAME_VALUE_SETTERS = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
-const OBJECT_SETTERS = new Set(['set', 'header', 'headers', 'setHeaders']);
 
 export class ResponseHeaderCollector {
   readonly #groups = new Map<unknown, HeaderWrite[]>();
@@ -72,7 +72,7 @@ export class ResponseHeaderCollector {
       const canonical = name === undefined ? undefined : canonicalCorsHeaderName(name);
       if (canonical) writes.push({ name: canonical, at: property, value: property.value });
     }
-    if (writes.length === 0) return;
+    if (writes.length === 0 || !isSentAsResponseHeaders(object, this.scopeOf)) return;
     const group = this.#objectGroup(object);
     for (const write of writes) this.#add({ ...write, group });
   }
@@ -89,7 +89,7 @@ export class ResponseHeaderCollector {
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(object)) {
       const method = calledMethodName(parent);
       const callee = skipTypeWrappers(parent.callee);
-      if (method && callee.type === AST_NODE_TYPES.MemberExpression && (OBJECT_SETTERS.has(method) || method === 'writeHead')) {
+      if (method && callee.type === AST_NODE_TYPES.MemberExpression && OBJECT_HEADER_SETTERS.has(method)) {
         return this.#groupKey(parent, callee.object);
       }
     }

@@ -1,0 +1,102 @@
+/**
+ * Is an object of `Access-Control-*` keys really sent as a response's headers? An object is only
+ * taken for response headers where the code sends it: to a header setter (`res.set(obj)`,
+ * `res.writeHead(200, obj)`), to `new Headers(obj)`, as the `headers` of a response
+ * (`new Response(body, { headers })`, a Lambda result), or through a constant, a spread or a
+ * function result that ends up there. The same object in a test assertion
+ * (`assert.deepStrictEqual(res.headers, {...})`) or a request init (`fetch(url, { headers })`) is not.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { calledMethodName, isFunctionNode } from './resolve.js';
+import type { ScopeOf } from './scope.js';
+
+type Node = TSESTree.Node;
+
+/** Methods taking an object of response headers. */
+export const OBJECT_HEADER_SETTERS = new Set(['set', 'header', 'headers', 'setHeaders', 'writeHead']);
+
+/** Callees whose init object describes a request, not a response. */
+const REQUEST_FUNCTIONS = new Set(['fetch', 'Request', 'axios', 'ky', 'got', 'ofetch', '$fetch']);
+const REQUEST_CLIENTS = new Set(['axios', 'ky', 'got', 'http', 'https', 'superagent', 'request', 'instance', 'client', 'api']);
+
+const MAX_HOPS = 4;
+
+export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0): boolean {
+  const parent = node.parent;
+  if (!parent || hops > MAX_HOPS) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.callee === node) return false;
+      const method = calledMethodName(parent);
+      return method !== undefined && OBJECT_HEADER_SETTERS.has(method);
+    }
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Headers';
+    case AST_NODE_TYPES.Property:
+      return parent.value === node && keyIs(parent, 'headers') && !isRequestInit(parent.parent);
+    case AST_NODE_TYPES.AssignmentExpression:
+      // response.headers = {...}
+      return parent.right === node && parent.left.type === AST_NODE_TYPES.MemberExpression && memberIs(parent.left, 'headers');
+    case AST_NODE_TYPES.SpreadElement:
+      return parent.parent.type === AST_NODE_TYPES.ObjectExpression && isSentAsResponseHeaders(parent.parent, scopeOf, hops + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return isSentAsResponseHeaders(parent, scopeOf, hops);
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier && someReadIsSent(parent.id, scopeOf, hops);
+    case AST_NODE_TYPES.ReturnStatement:
+      return returnedFromSentFunction(parent, scopeOf, hops);
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === node && someCallIsSent(parent, scopeOf, hops);
+    default:
+      return false;
+  }
+}
+
+function someReadIsSent(id: TSESTree.Identifier, scopeOf: ScopeOf, hops: number): boolean {
+  const variable = ASTUtils.findVariable(scopeOf(id), id);
+  return (variable?.references ?? []).some((reference) => reference.isRead() && isSentAsResponseHeaders(reference.identifier, scopeOf, hops + 1));
+}
+
+function returnedFromSentFunction(statement: TSESTree.ReturnStatement, scopeOf: ScopeOf, hops: number): boolean {
+  let owner: Node | undefined = statement.parent;
+  while (owner && !isFunctionNode(owner)) owner = owner.parent;
+  return !!owner && isFunctionNode(owner) && someCallIsSent(owner, scopeOf, hops);
+}
+
+/** A helper returning headers (`function corsHeaders() { return {...} }`): is any call of it sent? */
+function someCallIsSent(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, scopeOf: ScopeOf, hops: number): boolean {
+  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : undefined;
+  if (!name) return false;
+  const variable = ASTUtils.findVariable(scopeOf(name), name);
+  return (variable?.references ?? []).some((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isSentAsResponseHeaders(call, scopeOf, hops + 1);
+  });
+}
+
+/** `fetch(url, { headers })`, `new Request(url, {...})`, `axios.post(url, body, { headers })`. */
+function isRequestInit(object: Node): boolean {
+  const call = object.parent;
+  if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || call.callee === object) return false;
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return REQUEST_FUNCTIONS.has(callee.name);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    if (memberIs(callee, 'fetch')) return true;
+    return callee.object.type === AST_NODE_TYPES.Identifier && REQUEST_CLIENTS.has(callee.object.name);
+  }
+  return false;
+}
+
+function keyIs(property: TSESTree.Property, name: string): boolean {
+  if (property.computed) return property.key.type === AST_NODE_TYPES.Literal && property.key.value === name;
+  return (property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) || (property.key.type === AST_NODE_TYPES.Literal && property.key.value === name);
+}
+
+function memberIs(member: TSESTree.MemberExpression, name: string): boolean {
+  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier && member.property.name === name;
+}
