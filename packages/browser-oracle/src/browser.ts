@@ -50,6 +50,11 @@ export interface RunOptions {
   readonly includeCredentials?: boolean;
   /** Run the client inside `<iframe sandbox="allow-scripts" srcdoc>`, whose origin is `null`. */
   readonly sandboxedFrom?: string;
+  /**
+   * DevTools issues (`code type`) the linter predicts. Issues come on their own channel, not in
+   * order with the console marker, so the run waits for these (up to the timeout) before returning.
+   */
+  readonly awaitIssues?: readonly string[];
 }
 
 interface InPageArgs {
@@ -125,8 +130,17 @@ export async function runInPage(context: BrowserContext, pageOrigin: string, opt
     });
     page.on('pageerror', (error) => lines.push(`pageerror: ${error.message}`));
     const issues: string[] = [];
+    const awaited = new Set(options.awaitIssues ?? []);
+    let allIssuesSeen!: () => void;
+    const issuesArrived = new Promise<void>((resolve) => (allIssuesSeen = resolve));
+    if (awaited.size === 0) allIssuesSeen();
     const cdp = await context.newCDPSession(page);
-    cdp.on('Audits.issueAdded', ({ issue }) => issues.push(describeIssue(issue)));
+    cdp.on('Audits.issueAdded', ({ issue }) => {
+      const described = describeIssue(issue);
+      issues.push(described);
+      awaited.delete(described);
+      if (awaited.size === 0) allIssuesSeen();
+    });
     await cdp.send('Audits.enable');
     await page.goto(`${pageOrigin}/`, { timeout: WAIT_MS });
     const args: InPageArgs = {
@@ -138,6 +152,8 @@ export async function runInPage(context: BrowserContext, pageOrigin: string, opt
     };
     const outcomes = await withTimeout(page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`) as Promise<FetchOutcome[]>, WAIT_MS, 'the client request');
     await withTimeout(markerArrived, WAIT_MS, 'the console done-marker');
+    // A predicted issue that never comes is a disagreement the caller reports, not a crash.
+    await withTimeout(issuesArrived, WAIT_MS, 'the predicted DevTools issues').catch(() => undefined);
     return { outcomes, console: lines.slice(), issues: issues.slice() };
   } finally {
     await page.close().catch(() => undefined);

@@ -208,6 +208,9 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
 
   const blocked = checked.filter((finding) => finding.effect?.kind === 'blocked');
   const warnings = checked.filter((finding) => finding.effect?.kind === 'warning');
+  const issueOf = (finding: Finding) => (finding.effect?.kind === 'warning' ? finding.effect.chromiumIssue : undefined);
+  const expectedIssues = warnings.map(issueOf).filter((issue): issue is string => issue !== undefined);
+  const consoleWarnings = warnings.filter((finding) => issueOf(finding) === undefined);
   const hidden = checked.some((finding) => finding.effect?.kind === 'hidden-headers');
   const preflight = checked.some((finding) => finding.effect?.kind === 'preflight-not-cached');
   const cachedBriefly = checked.some((finding) => finding.effect?.kind === 'preflight-cached-briefly');
@@ -221,7 +224,7 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
     `${label}: ${observation.outcomes.map(describeOutcome).join('; ')}\n  requests: ${exchangesLine(observation.exchanges)}\n  console:\n${consoleBlock(observation.console)}\n  DevTools issues: ${observation.issues.join(', ') || 'none'}\n  response headers sent:\n${headerBlock(observation.exchanges)}`;
 
   // ---- before the fix: the app page runs the client.
-  const before = await observe(env, scenario.dir, scenario.sources, APP_ORIGIN, { repeat });
+  const before = await observe(env, scenario.dir, scenario.sources, APP_ORIGIN, { repeat, awaitIssues: expectedIssues });
   const first = before.outcomes[0];
   const corsLines = before.console.filter(isCorsLine);
   const beforeProblems: string[] = [];
@@ -235,12 +238,15 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
     }
   } else {
     if (!succeeded(first)) beforeProblems.push(`the linter predicts success, but the request failed: ${describeOutcome(first)}`);
-    const unexpected = corsLines.filter((line) => !warnings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line)));
+    const unexpected = corsLines.filter((line) => !consoleWarnings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line)));
     if (unexpected.length > 0) beforeProblems.push(`unexpected CORS console line(s): ${unexpected.join(' | ')}`);
   }
-  for (const finding of warnings) {
+  for (const finding of consoleWarnings) {
     const failure = failureOf(finding)!;
     if (!corsLines.some((line) => matchesConsoleLine(failure, 'chrome', line))) beforeProblems.push(`no console warning matching ${failure} (${describeFinding(finding)})`);
+  }
+  for (const issue of expectedIssues) {
+    if (!before.issues.includes(issue)) beforeProblems.push(`no DevTools issue ${issue}; Chromium reported: ${before.issues.join(', ') || 'none'}`);
   }
   if (hidden && succeeded(first)) {
     const visible = readableHeaders(first);
@@ -290,6 +296,9 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
       if (!succeeded(outcome)) afterProblems.push(`the fixed request failed: ${describeOutcome(outcome)}`);
       const lines = after.console.filter(isCorsLine);
       if (lines.length > 0) afterProblems.push(`CORS console line(s) after the fix: ${lines.join(' | ')}`);
+      // Issues are not ordered with the console marker: this sees those reported by the time the page is done.
+      const stillIssued = expectedIssues.filter((issue) => after.issues.includes(issue));
+      if (stillIssued.length > 0) afterProblems.push(`DevTools issue(s) after the fix: ${stillIssued.join(', ')}`);
       if (preflight || cachedBriefly) {
         const options = countMethod(after.exchanges, 'OPTIONS');
         if (options !== 1) afterProblems.push(`after the fix two requests sent ${options} OPTIONS, expected 1 (preflight cached)`);

@@ -9,7 +9,9 @@ import { consoleReason } from './console-messages.js';
 /**
  * What a browser shows when the reported code runs, for tests that check it against a real browser.
  * - `blocked`: the request fails and the console prints `failure`;
- * - `warning`: the request still succeeds, but the console warns with `failure`'s text;
+ * - `warning`: the request still succeeds, but the browser warns with `failure`'s text; where
+ *   Chromium reports it as a DevTools issue instead of a console line, `chromiumIssue` names the
+ *   issue (`<code> <type>`, as the DevTools protocol's `Audits.issueAdded` gives it);
  * - `hidden-headers`: the request succeeds, but scripts read the non-safelisted response headers as null;
  * - `preflight-not-cached`: every request is preceded by its own preflight;
  * - `preflight-cached-briefly`: the value is ignored and the preflight cached for the default 5 seconds
@@ -18,7 +20,7 @@ import { consoleReason } from './console-messages.js';
  */
 export type BrowserEffect =
   | { readonly kind: 'blocked'; readonly failure: BrowserFailure }
-  | { readonly kind: 'warning'; readonly failure: BrowserFailure }
+  | { readonly kind: 'warning'; readonly failure: BrowserFailure; readonly chromiumIssue?: string }
   | { readonly kind: 'hidden-headers' }
   | { readonly kind: 'preflight-not-cached' }
   | { readonly kind: 'preflight-cached-briefly' };
@@ -168,7 +170,7 @@ export const ruleMessages = {
         "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses: list it explicitly. Chrome reports a deprecation in DevTools' Issues panel, Firefox warns on the console, and the Fetch standard already rejects it.",
         'authorization-not-covered-by-wildcard',
       ),
-      effect: { kind: 'warning', failure: 'authorization-not-covered-by-wildcard' },
+      effect: { kind: 'warning', failure: 'authorization-not-covered-by-wildcard', chromiumIssue: 'DeprecationIssue AuthorizationCoveredByWildcard' },
     },
     listMethods: plain("List the methods: '{{fixed}}'"),
     reflectHeaders: plain('Remove the option so cors allows the headers each request asks for'),
