@@ -41,8 +41,8 @@ export type { Origin } from './origin/origin.js';
 export { DEFAULT_PORTS, parseOrigin, serializeOrigin } from './origin/origin.js';
 export type { AllowOriginProblem } from './origin/validate-allow-origin.js';
 export { validateAllowOriginValue } from './origin/validate-allow-origin.js';
-export type { SubstringCheckVerdict, SubstringMethod, SubstringSubject } from './origin/origin-substring-check.js';
-export { classifyOriginSubstringCheck } from './origin/origin-substring-check.js';
+export type { SafeOriginCheck, SubstringCheckVerdict, SubstringMethod, SubstringSubject } from './origin/origin-substring-check.js';
+export { classifyOriginSubstringCheck, safeReplacementForSubstringCheck } from './origin/origin-substring-check.js';
 
 // Header values as written in configuration
 export type { ListProblem, MaxAgeVerdict } from './headers/validate-header-values.js';

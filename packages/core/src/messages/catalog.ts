@@ -80,6 +80,8 @@ export const ruleMessages = {
       '`new RegExp(…)` built from a value that is not a constant checks the origin against a pattern nobody can review: any `.` in it matches every character and nothing anchors it. Use an allow-list of exact origins.',
     ),
     escapeDots: plain('Escape the dots: `{{fixed}}`'),
+    useExactOrigin: plain('Compare the whole origin: `{{fixed}}`'),
+    useDomainPattern: plain('Accept the domain and its subdomains only: `{{fixed}}`'),
     addAnchors: plain('Anchor the pattern: `{{fixed}}`'),
   },
   'valid-allow-origin': {

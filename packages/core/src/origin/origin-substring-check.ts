@@ -86,3 +86,31 @@ export function classifyOriginSubstringCheck(subject: SubstringSubject, method: 
   // No attacker-owned origin passes: the check is exact enough, or can never match at all.
   return { safe: true };
 }
+
+/**
+ * What a weak substring check most plausibly meant, as a check an attacker cannot pass:
+ * - `exact`: the argument is a whole origin (or host name): compare with `===`;
+ * - `domain`: the argument is a domain: accept it and its subdomains, on any scheme the argument
+ *   allows, anchored at both ends (`^https?://(?:[a-z0-9-]+\.)*example\.com(?::\d+)?$` for origins).
+ * Undefined when the intent cannot be read from the argument.
+ */
+export type SafeOriginCheck = { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'domain'; readonly pattern: string };
+
+export function safeReplacementForSubstringCheck(subject: SubstringSubject, argument: string): SafeOriginCheck | undefined {
+  const trimmed = argument.trim().toLowerCase();
+  if (subject === 'origin') {
+    const origin = parseOrigin(trimmed);
+    if (origin) return { kind: 'exact', value: trimmed };
+  } else if (HOSTNAME.test(trimmed) && trimmed.includes('.') && !trimmed.startsWith('.')) {
+    return { kind: 'domain', pattern: `^(?:[a-z0-9-]+\\.)*${escapeForRegExp(trimmed)}$` };
+  }
+  // `example.com`, `.example.com`, `//example.com`, `https://example.com` prefixes: a domain.
+  const match = /^(?:(https?):)?(?:\/\/)?\.?((?:[a-z0-9-]+\.)+[a-z0-9-]+)$/.exec(trimmed);
+  if (!match || subject !== 'origin') return undefined;
+  const scheme = match[1] ? escapeForRegExp(match[1]) : 'https?';
+  return { kind: 'domain', pattern: `^${scheme}:\\/\\/(?:[a-z0-9-]+\\.)*${escapeForRegExp(match[2]!)}(?::\\d+)?$` };
+}
+
+function escapeForRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

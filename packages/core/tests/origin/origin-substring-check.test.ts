@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { SubstringMethod, SubstringSubject } from '../../src/origin/origin-substring-check.js';
-import { classifyOriginSubstringCheck } from '../../src/origin/origin-substring-check.js';
+import { classifyOriginSubstringCheck, safeReplacementForSubstringCheck } from '../../src/origin/origin-substring-check.js';
 import { parseOrigin } from '../../src/origin/origin.js';
 
 type Expected = 'safe' | ['no-dot-boundary' | 'no-end-boundary' | 'substring', string];
@@ -67,5 +67,34 @@ describe('classifyOriginSubstringCheck', () => {
     if (subject === 'origin') expect(parseOrigin(verdict.attackerExample)).toBeDefined();
     else expect(verdict.attackerExample).toMatch(/^(?:[a-z0-9_-]+\.)*[a-z0-9_-]+$/);
     expect(verdict.attackerExample).not.toBe(argument);
+  });
+});
+
+describe('safeReplacementForSubstringCheck', () => {
+  it.each([
+    ['origin', 'https://example.com', { kind: 'exact', value: 'https://example.com' }],
+    ['origin', 'HTTP://App.Example.test:8080', { kind: 'exact', value: 'http://app.example.test:8080' }],
+    ['origin', 'example.com', { kind: 'domain', pattern: '^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com(?::\\d+)?$' }],
+    ['origin', '.example.com', { kind: 'domain', pattern: '^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com(?::\\d+)?$' }],
+    ['origin', 'https://example', { kind: 'exact', value: 'https://example' }],
+    ['hostname', 'example.com', { kind: 'domain', pattern: '^(?:[a-z0-9-]+\\.)*example\\.com$' }],
+    ['origin', 'localhost', undefined],
+    ['origin', 'exa mple', undefined],
+  ] as const)('%s %s', (subject, argument, expected) => {
+    expect(safeReplacementForSubstringCheck(subject, argument)).toEqual(expected);
+  });
+
+  it.each([
+    ['origin', 'endsWith', 'example.com', ['https://example.com', 'http://api.example.com', 'https://a.b.example.com:8443']],
+    ['origin', 'includes', 'example.com', ['https://example.com']],
+    ['hostname', 'endsWith', 'example.com', ['example.com', 'api.example.com']],
+  ] as const)('the %s %s(%s) replacement rejects the attacker and keeps the intended origins', (subject, method, argument, intended) => {
+    const verdict = classifyOriginSubstringCheck(subject, method, argument);
+    const replacement = safeReplacementForSubstringCheck(subject, argument);
+    expect(verdict.safe).toBe(false);
+    expect(replacement?.kind).toBe('domain');
+    const pattern = new RegExp(replacement?.kind === 'domain' ? replacement.pattern : '$^');
+    if (!verdict.safe) expect(pattern.test(verdict.attackerExample)).toBe(false);
+    for (const origin of intended) expect(pattern.test(origin)).toBe(true);
   });
 });

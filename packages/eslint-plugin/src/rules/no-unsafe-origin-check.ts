@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { classifyOriginSubstringCheck, messagesFor } from 'cors-lint-core';
+import { classifyOriginSubstringCheck, messagesFor, safeReplacementForSubstringCheck } from 'cors-lint-core';
 import type { CorsFileModel } from '../utils/cors-context.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
@@ -78,7 +78,26 @@ export default createRule<Options, MessageIds>({
       const kind = method === 'indexOf' && isComparedWithZero(call) ? 'startsWith' : (method as 'includes' | 'indexOf' | 'startsWith' | 'endsWith');
       const verdict = classifyOriginSubstringCheck(subject, kind, text);
       if (verdict.safe || !once(call, 'substringCheck')) return;
-      context.report({ node: call, messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: verdict.attackerExample } });
+      context.report({
+        node: call,
+        messageId: 'substringCheck',
+        data: { check: sourceCode.getText(call), example: verdict.attackerExample },
+        suggest: safeCheckSuggestion(call, callee.object, subject, text),
+      });
+    }
+
+    /**
+     * The check the code most plausibly meant, as one an attacker cannot pass. It replaces the whole
+     * test: the call, or `indexOf(…) !== -1` / `=== 0` around it.
+     */
+    function safeCheckSuggestion(call: TSESTree.CallExpression, subjectNode: Node, subject: 'origin' | 'hostname', argument: string) {
+      const replacement = safeReplacementForSubstringCheck(subject, argument);
+      const target = testExpression(call);
+      if (!replacement || !target) return [];
+      const subjectText = sourceCode.getText(subjectNode);
+      const fixed = replacement.kind === 'exact' ? `${subjectText} === ${JSON.stringify(replacement.value).replace(/^"|"$/g, "'")}` : `/${replacement.pattern}/.test(${subjectText})`;
+      const messageId: MessageIds = replacement.kind === 'exact' ? 'useExactOrigin' : 'useDomainPattern';
+      return [{ messageId, data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, replacement.kind === 'exact' && needsParentheses(target) ? `(${fixed})` : fixed) }];
     }
 
     /** `'https://a.com https://b.com'.includes(origin)`: a substring of the allowed text passes. */
@@ -138,6 +157,27 @@ function subjectOf(node: Node, model: CorsFileModel): 'origin' | 'hostname' | un
     }
   }
   return undefined;
+}
+
+/**
+ * The expression that is the whole "is it allowed" test: the call itself for includes/startsWith/
+ * endsWith, or `origin.indexOf(x) !== -1` (contains) / `=== 0` (starts with). Undefined for other
+ * uses of indexOf, whose meaning a rewrite could invert.
+ */
+function testExpression(call: TSESTree.CallExpression): Node | undefined {
+  const method = calledMethodName(call);
+  if (method !== 'indexOf') return call;
+  const parent = call.parent;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.left !== call || parent.right.type !== AST_NODE_TYPES.Literal) return undefined;
+  const value = parent.right.value;
+  const positive = (parent.operator === '!==' || parent.operator === '!=') && value === -1 || parent.operator === '>' && value === -1 || parent.operator === '>=' && value === 0 || (parent.operator === '===' || parent.operator === '==') && value === 0;
+  return positive ? parent : undefined;
+}
+
+/** An `===` comparison dropped under `!`, a member access or another comparison needs parentheses. */
+function needsParentheses(target: Node): boolean {
+  const parent = target.parent;
+  return parent?.type === AST_NODE_TYPES.UnaryExpression || parent?.type === AST_NODE_TYPES.MemberExpression || parent?.type === AST_NODE_TYPES.BinaryExpression;
 }
 
 function isRegExpConstruction(node: Node): boolean {

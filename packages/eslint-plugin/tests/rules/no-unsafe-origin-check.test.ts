@@ -315,6 +315,22 @@ app.use(
         {
           messageId: 'substringCheck',
           data: { check: "origin.endsWith('example.com')", example: 'https://attackerexample.com' },
+          suggestions: [
+            {
+              messageId: 'useDomainPattern',
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(
+  cors({
+    origin(origin, callback) {
+      callback(null, !origin || /^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com(?::\\d+)?$/.test(origin));
+    },
+  }),
+);
+`,
+            },
+          ],
           line: 7,
           column: 33,
           endColumn: 63,
@@ -339,6 +355,22 @@ app.use((req, res, next) => {
         {
           messageId: 'substringCheck',
           data: { check: "origin?.includes('example.com')", example: 'https://example.com.attacker.test' },
+          suggestions: [
+            {
+              messageId: 'useDomainPattern',
+              output: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  if (/^https?:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com(?::\\d+)?$/.test(origin) || origin?.indexOf('partner.io') !== -1) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+            },
+          ],
           line: 6,
           column: 7,
           endColumn: 38,
@@ -365,6 +397,17 @@ app.use(cors({ origin: (origin, callback) => callback(null, origin.indexOf('http
         {
           messageId: 'substringCheck',
           data: { check: "origin.startsWith('https://example.com')", example: 'https://example.com.attacker.test' },
+          suggestions: [
+            {
+              messageId: 'useExactOrigin',
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, origin === 'https://example.com') }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin.indexOf('https://example.com') === 0) }));
+`,
+            },
+          ],
           line: 4,
           column: 61,
           endColumn: 101,
@@ -372,6 +415,17 @@ app.use(cors({ origin: (origin, callback) => callback(null, origin.indexOf('http
         {
           messageId: 'substringCheck',
           data: { check: "origin.indexOf('https://example.com')", example: 'https://example.com.attacker.test' },
+          suggestions: [
+            {
+              messageId: 'useExactOrigin',
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, origin.startsWith('https://example.com')) }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin === 'https://example.com') }));
+`,
+            },
+          ],
           line: 5,
           column: 61,
           endColumn: 98,
@@ -394,6 +448,20 @@ app.use((req, res, next) => {
         {
           messageId: 'substringCheck',
           data: { check: "new URL(origin).hostname.endsWith('example.com')", example: 'attackerexample.com' },
+          suggestions: [
+            {
+              messageId: 'useDomainPattern',
+              output: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.header('origin');
+  if (origin && /^(?:[a-z0-9-]+\\.)*example\\.com$/.test(new URL(origin).hostname)) res.set('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+            },
+          ],
           line: 6,
           column: 17,
           endColumn: 65,
