@@ -23,6 +23,12 @@ export default defineConfig({
         // Headless Chromium runs every scenario: a test launches the browser and several pages.
         test: { name: 'browser-oracle', include: ['packages/browser-oracle/tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 },
       },
+      { test: { name: 'test-environment', include: ['packages/test-environment/tests/**/*.test.ts'] } },
+      {
+        // The server lints with the plugin's current source, as the parity test compares against it.
+        resolve: { alias: { ...alias, 'eslint-plugin-cors': pluginSource } },
+        test: { name: 'language-server', include: ['packages/language-server/tests/**/*.test.ts'] },
+      },
     ],
   },
 });
