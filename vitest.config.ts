@@ -29,6 +29,10 @@ export default defineConfig({
         resolve: { alias: { ...alias, 'eslint-plugin-cors': pluginSource } },
         test: { name: 'language-server', include: ['packages/language-server/tests/**/*.test.ts'] },
       },
+      {
+        // Real VS Code (code-server) in headless Chromium; the first run installs code-server (~2 min).
+        test: { name: 'vscode-extension', include: ['packages/vscode-extension/tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 900_000 },
+      },
     ],
   },
 });

@@ -17,6 +17,8 @@ export const REQUIRED = [
   { apt: 'neovim', present: () => existsSync('/usr/bin/nvim'), for: 'language-server tests in Neovim' },
   { apt: 'emacs-nox', present: () => existsSync('/usr/bin/emacs'), for: 'language-server tests in Emacs' },
   { apt: 'elpa-eglot', present: () => hasElpaPackage('eglot'), for: 'language-server tests in Emacs (eglot)' },
+  { apt: 'ripgrep', present: () => existsSync('/usr/bin/rg'), for: 'installing code-server offline (VS Code extension e2e)' },
+  { apt: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h'), for: 'building code-server\'s native modules (VS Code extension e2e)' },
 ];
 
 function hasElpaPackage(name) {

@@ -1,0 +1,87 @@
+/**
+ * Hover on a flagged range: what breaks, what each browser prints, and the rule's documentation.
+ * Messages of failures a browser shows end with `Chrome: "…" Firefox: "…"` (core's catalog), with
+ * the offending value already filled in; the hover shows that part as quotes of its own.
+ */
+import type { BrowserEffect } from 'cors-lint-core';
+import { browserEffect } from 'cors-lint-core';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Hover, Position, Range } from 'vscode-languageserver/node';
+import { ruleMeta, ruleName } from '../engine/rule-meta.js';
+import { DIAGNOSTIC_SOURCE, messageText, readDiagnosticData } from './to-diagnostic.js';
+
+// Greedy first group: the Chrome text may itself contain quotes; `" Firefox: "` ends it.
+const CONSOLE_QUOTES = /\s*Chrome: "(?<chrome>[\s\S]*)" Firefox: "(?<firefox>[\s\S]*)"\s*$/;
+
+const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
+  blocked: 'Browsers block the response: the request fails.',
+  warning: 'Browsers still allow the request, with a warning.',
+  'hidden-headers': 'The request succeeds, but scripts read the response headers as null.',
+  'preflight-not-cached': 'Browsers send a preflight before every request.',
+  'preflight-cached-briefly': 'Browsers cache the preflight for 5 seconds only.',
+};
+// Findings the browser lets through: nothing on the console, which is what makes them dangerous.
+const SECURITY_RULES = new Set(['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin']);
+const SECURITY_SUMMARY = 'Browsers allow this, for an attacker’s page too: no console message shows it.';
+
+export function hoverFor(document: TextDocument, position: Position, diagnostics: readonly Diagnostic[]): Hover | null {
+  const covering = diagnostics
+    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && contains(diagnostic.range, position))
+    .sort((a, b) => rangeLength(document, a.range) - rangeLength(document, b.range));
+  const [narrowest] = covering;
+  if (!narrowest) return null;
+  return { contents: { kind: 'markdown', value: covering.map(section).join('\n\n---\n\n') }, range: narrowest.range };
+}
+
+function section(diagnostic: Diagnostic): string {
+  const data = readDiagnosticData(diagnostic.data);
+  const ruleId = data?.ruleId ?? String(diagnostic.code ?? '');
+  const message = messageText(diagnostic);
+  const quotes = CONSOLE_QUOTES.exec(message);
+  const whatBreaks = quotes ? message.slice(0, quotes.index) : message;
+  const lines = [`**${escapeMarkdown(ruleId)}**`, '', escapeOutsideCode(whatBreaks)];
+  const summary = effectSummary(ruleId, data?.messageId);
+  if (summary !== undefined) lines.push('', `*${summary}*`);
+  if (quotes?.groups) {
+    lines.push('', `> **Chrome:** ${escapeMarkdown(quotes.groups.chrome ?? '')}`, '>', `> **Firefox:** ${escapeMarkdown(quotes.groups.firefox ?? '')}`);
+  }
+  const url = ruleMeta(ruleId)?.docsUrl ?? diagnostic.codeDescription?.href;
+  if (url !== undefined) lines.push('', `[Documentation for ${escapeMarkdown(ruleId)}](${url})`);
+  return lines.join('\n');
+}
+
+/** From core's catalog when the message id is known; unknown ids say nothing rather than guess. */
+function effectSummary(ruleId: string, messageId: string | undefined): string | undefined {
+  if (messageId === undefined) return undefined;
+  const effect = browserEffect(ruleName(ruleId), messageId);
+  if (effect) return EFFECT_SUMMARY[effect.kind];
+  return SECURITY_RULES.has(ruleName(ruleId)) ? SECURITY_SUMMARY : undefined;
+}
+
+/** Inclusive at both ends, so a zero-width diagnostic and the character right after a range still hover. */
+function contains(range: Range, position: Position): boolean {
+  return !isBefore(position, range.start) && !isBefore(range.end, position);
+}
+
+function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function rangeLength(document: TextDocument, range: Range): number {
+  return document.offsetAt(range.end) - document.offsetAt(range.start);
+}
+
+// Only what changes the rendering of running text (no line starts with `#` or a list marker).
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>~]/g;
+
+function escapeMarkdown(text: string): string {
+  return text.replace(MARKDOWN_SPECIAL, '\\$&');
+}
+
+/** Rule messages use backticks for code on purpose; everything else (`'*'`, `_`) is literal text. */
+function escapeOutsideCode(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : escapeMarkdown(part)))
+    .join('');
+}

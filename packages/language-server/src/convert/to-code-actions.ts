@@ -1,0 +1,147 @@
+/**
+ * Code actions rebuilt from the diagnostics a client sends back: their `data` holds the fixes and
+ * the document version they were computed for, so the server keeps no state between the two
+ * requests. Edits computed for another version of the document are not offered.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/node';
+import { ruleMeta } from '../engine/rule-meta.js';
+import { disableForFileEdit, disableForLineEdit } from './disable-comment.js';
+import { minimalEdits } from './minimal-edits.js';
+import type { DiagnosticData, TextFix } from './to-diagnostic.js';
+import { DIAGNOSTIC_SOURCE, messageText, readDiagnosticData } from './to-diagnostic.js';
+
+export const QUICK_FIX_KIND = 'quickfix';
+export const FIX_ALL_KIND = 'source.fixAll.cors';
+export const SHOW_DOCUMENTATION_COMMAND = 'cors.showDocumentation';
+export const FIX_ALL_TITLE = 'Fix all auto-fixable CORS problems';
+const MAX_TITLE_LENGTH = 80;
+
+export interface CodeActionOptions {
+  /** `context.only`: the kinds the client asks for; absent means all. */
+  only?: string[] | undefined;
+  /** The document's text with every cors autofix applied (`LintHost.fixAll`). */
+  fixAllText?: string | undefined;
+}
+
+interface CorsDiagnostic {
+  diagnostic: Diagnostic;
+  data: DiagnosticData;
+  /** The diagnostic was computed for the document's current version. */
+  current: boolean;
+}
+
+export function toCodeActions(document: TextDocument, diagnostics: Diagnostic[], options: CodeActionOptions): CodeAction[] {
+  const ours = diagnostics.flatMap((diagnostic): CorsDiagnostic[] => {
+    const data = diagnostic.source === DIAGNOSTIC_SOURCE ? readDiagnosticData(diagnostic.data) : undefined;
+    return data ? [{ diagnostic, data, current: data.version === document.version }] : [];
+  });
+  const actions: CodeAction[] = [];
+  if (wants(options.only, QUICK_FIX_KIND)) {
+    actions.push(...ours.flatMap((entry) => fixActions(document, entry)));
+    actions.push(...groupBy(ours.filter(canEditLine(document)), (entry) => `${entry.data.ruleId}\n${entry.diagnostic.range.start.line}`).map((group) => disableLineAction(document, group)));
+    actions.push(...groupBy(ours.filter((entry) => entry.current), (entry) => entry.data.ruleId).map((group) => disableFileAction(document, group)));
+    actions.push(...groupBy(ours, (entry) => entry.data.ruleId).flatMap((group) => documentationAction(group)));
+  }
+  const fixAll = fixAllAction(document, ours, options);
+  if (fixAll) actions.push(fixAll);
+  return actions;
+}
+
+/** LSP kinds are hierarchical: asking for `source.fixAll` includes `source.fixAll.cors`. */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return only === undefined || only.length === 0 || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+function fixActions(document: TextDocument, { diagnostic, data, current }: CorsDiagnostic): CodeAction[] {
+  if (!current) return [];
+  const actions: CodeAction[] = [];
+  const fixEdit = data.fix && textEdit(document, data.fix);
+  if (fixEdit) actions.push({ title: `Fix: ${shortTitle(messageText(diagnostic))}`, kind: QUICK_FIX_KIND, isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit(document, [fixEdit]) });
+  for (const suggestion of data.suggestions ?? []) {
+    const edit = textEdit(document, suggestion.fix);
+    if (edit) actions.push({ title: `${suggestion.desc} (${data.ruleId})`, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit]) });
+  }
+  return actions;
+}
+
+const canEditLine =
+  (document: TextDocument) =>
+  ({ diagnostic, current }: CorsDiagnostic): boolean => {
+    const { line } = diagnostic.range.start;
+    return current && Number.isInteger(line) && line >= 0 && line < document.lineCount;
+  };
+
+function disableLineAction(document: TextDocument, group: CorsDiagnostic[]): CodeAction {
+  const [{ diagnostic, data }] = group as [CorsDiagnostic];
+  return {
+    title: `Disable ${data.ruleId} for this line`,
+    kind: QUICK_FIX_KIND,
+    diagnostics: group.map((entry) => entry.diagnostic),
+    edit: workspaceEdit(document, [disableForLineEdit(document, diagnostic.range.start.line, data.ruleId)]),
+  };
+}
+
+function disableFileAction(document: TextDocument, group: CorsDiagnostic[]): CodeAction {
+  const [{ data }] = group as [CorsDiagnostic];
+  return {
+    title: `Disable ${data.ruleId} for this file`,
+    kind: QUICK_FIX_KIND,
+    diagnostics: group.map((entry) => entry.diagnostic),
+    edit: workspaceEdit(document, [disableForFileEdit(document, data.ruleId)]),
+  };
+}
+
+/** Not an edit: offered whatever the version. The plugin's own URL wins over the one the client echoes. */
+function documentationAction(group: CorsDiagnostic[]): CodeAction[] {
+  const [{ diagnostic, data }] = group as [CorsDiagnostic];
+  const url = ruleMeta(data.ruleId)?.docsUrl ?? diagnostic.codeDescription?.href;
+  if (url === undefined) return [];
+  const title = `Show documentation for ${data.ruleId}`;
+  return [{ title, kind: QUICK_FIX_KIND, diagnostics: group.map((entry) => entry.diagnostic), command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [url] } }];
+}
+
+function fixAllAction(document: TextDocument, ours: CorsDiagnostic[], { only, fixAllText }: CodeActionOptions): CodeAction | undefined {
+  if (fixAllText === undefined || !wants(only, FIX_ALL_KIND)) return undefined;
+  // Asked for by kind (fix-all on save), it needs no diagnostics; in the light bulb, only next to a fixable one.
+  const askedFor = only !== undefined && only.length > 0;
+  if (!askedFor && !ours.some((entry) => entry.current && entry.data.fix !== undefined)) return undefined;
+  const edits = minimalEdits(document, fixAllText);
+  if (edits.length === 0) return undefined;
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, diagnostics: ours.filter((entry) => entry.data.fix !== undefined).map((entry) => entry.diagnostic), edit: workspaceEdit(document, edits) };
+}
+
+/** A fix whose offsets no longer fit the document is not offered. */
+function textEdit(document: TextDocument, fix: TextFix): TextEdit | undefined {
+  const [start, end] = fix.range;
+  if (start < 0 || start > end || end > document.getText().length) return undefined;
+  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: fix.text };
+}
+
+function workspaceEdit(document: TextDocument, edits: TextEdit[]): CodeAction['edit'] {
+  return { changes: { [document.uri]: edits } };
+}
+
+/**
+ * The message's first sentence, a title rather than the explanation: a long one ends at its first
+ * clause (`,` `:` `;`), or else at a word boundary.
+ */
+function shortTitle(message: string): string {
+  const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(message)?.[0] ?? message;
+  if (sentence.length <= MAX_TITLE_LENGTH) return sentence;
+  const clause = /^[\s\S]{20,}?(?=[,:;]\s)/.exec(sentence)?.[0];
+  if (clause !== undefined && clause.length <= MAX_TITLE_LENGTH) return clause;
+  const cut = sentence.slice(0, MAX_TITLE_LENGTH - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > MAX_TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return [...groups.values()];
+}

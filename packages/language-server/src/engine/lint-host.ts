@@ -1,0 +1,159 @@
+/**
+ * Runs the plugin's rules on a document through ESLint's `Linter`, in-process, with a config built
+ * from the server's settings. Nothing from the workspace is loaded (no `eslint.config.*`, no other
+ * plugins), so opening an untrusted folder runs none of its code.
+ */
+import * as tsParser from '@typescript-eslint/parser';
+import type { ESLint } from 'eslint';
+import { Linter } from 'eslint';
+import plugin from 'eslint-plugin-cors';
+import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
+
+export interface LintResult {
+  /** Messages of `cors/*` rules only, positions as ESLint gives them (1-based, BOM not counted). */
+  messages: Linter.LintMessage[];
+  /** The document does not parse; line and column are 1-based. */
+  parseError?: { message: string; line: number; column: number };
+}
+
+/**
+ * Words without which a document cannot configure CORS or make a cross-origin request. Each rule
+ * needs one of them to report anything: the `cors` package or `no-cors` mode, hand-set
+ * `Access-Control-*` headers and the calls that set them, and the request APIs client rules inspect.
+ * A rule that keys on anything else must add its word here.
+ */
+const CORS_WORDS = ['cors', 'access-control-', 'fetch', 'axios', 'XMLHttpRequest', 'Headers', 'setHeader', 'writeHead', 'no-cors'];
+const CORS_WORD_PATTERN = new RegExp(CORS_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'), 'i');
+
+/** Cheap text pre-check: a document with none of these cannot configure CORS and is answered without parsing. */
+export function mayContainCors(text: string): boolean {
+  return CORS_WORD_PATTERN.test(text);
+}
+
+type Dialect = 'ts' | 'tsx' | 'js' | 'jsx';
+type SourceType = 'module' | 'commonjs';
+
+interface FileKind {
+  dialect: Dialect;
+  sourceType: SourceType;
+  /** The name `Linter` sees (see `kindOf`). */
+  virtualFilename: string;
+}
+
+const DIALECTS: Record<string, Dialect> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+};
+const LINTED_FILES = Object.keys(DIALECTS).map((extension) => `**/*${extension}`);
+
+/**
+ * The dialect and module kind follow the extension; unknown extensions are read as `.js`.
+ * `Linter` matches configs by path relative to its cwd and finds none for files outside it, so it
+ * gets a virtual relative name with the right extension instead of the real path: no rule option
+ * the server can set depends on the path.
+ */
+function kindOf(filePath: string): FileKind {
+  const extension = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
+  const known = extension in DIALECTS ? extension : '.js';
+  const dialect = DIALECTS[known] ?? 'js';
+  const sourceType: SourceType = known === '.cjs' || known === '.cts' ? 'commonjs' : 'module';
+  return { dialect, sourceType, virtualFilename: `document${known}` };
+}
+
+/** `info` has no ESLint severity: it runs as `warn` and the converter shows it as information. */
+const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = { off: 'off', warn: 'warn', info: 'warn', error: 'error' };
+
+function rulesFor(settings: CorsSettings): Linter.RulesRecord {
+  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config].rules };
+  for (const [ruleId, severity] of Object.entries(settings.rules)) rules[ruleId] = ESLINT_SEVERITY[severity];
+  return rules;
+}
+
+function buildConfig(rules: Linter.RulesRecord, dialect: Dialect, sourceType: SourceType): Linter.Config[] {
+  const typescript = dialect === 'ts' || dialect === 'tsx';
+  const jsx = dialect === 'jsx' || dialect === 'tsx';
+  return [
+    {
+      files: LINTED_FILES,
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      rules,
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType,
+        // No `project`: rules stay syntax-only, so no TypeScript program is ever built.
+        ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+        parserOptions: { ecmaFeatures: { jsx } },
+      },
+    },
+  ];
+}
+
+/**
+ * The extension can be wrong about the module kind: sloppy-mode code (`with`, legacy octals) and a
+ * top-level `return` parse only as a script, `import` in a `.cjs` file only as a module.
+ */
+const otherSourceType = (sourceType: SourceType): SourceType => (sourceType === 'module' ? 'commonjs' : 'module');
+
+const isCorsMessage = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith('cors/') === true;
+
+export class LintHost {
+  readonly #linter = new Linter();
+  /** Per settings object, per dialect and source type. Settings objects are replaced, never mutated. */
+  readonly #configs = new WeakMap<CorsSettings, Map<string, Linter.Config[]>>();
+
+  /** Config arrays are built once per settings object (memoised by identity). */
+  lint(text: string, filePath: string, settings: CorsSettings): LintResult {
+    const kind = kindOf(filePath);
+    let messages = this.#verify(text, kind, kind.sourceType, settings);
+    let fatal = messages.find((message) => message.fatal);
+    if (fatal) {
+      const retried = this.#verify(text, kind, otherSourceType(kind.sourceType), settings);
+      if (!retried.some((message) => message.fatal)) {
+        messages = retried;
+        fatal = undefined;
+      }
+    }
+    if (fatal) return { messages: [], parseError: { message: fatal.message, line: fatal.line, column: fatal.column } };
+    return { messages: messages.filter(isCorsMessage) };
+  }
+
+  /** verifyAndFix with only cors fixes; returns the fixed text (or undefined when nothing changes). */
+  fixAll(text: string, filePath: string, settings: CorsSettings): string | undefined {
+    const kind = kindOf(filePath);
+    let report = this.#fix(text, kind, kind.sourceType, settings);
+    if (report.messages.some((message) => message.fatal)) report = this.#fix(text, kind, otherSourceType(kind.sourceType), settings);
+    return report.fixed && report.output !== text ? report.output : undefined;
+  }
+
+  #verify(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings): Linter.LintMessage[] {
+    return this.#linter.verify(text, this.#config(settings, kind.dialect, sourceType), { filename: kind.virtualFilename });
+  }
+
+  #fix(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings): Linter.FixReport {
+    // `fix` may be a predicate (SourceCodeFixer calls it per message); the typings only admit a boolean.
+    const options = { filename: kind.virtualFilename, fix: isCorsMessage as unknown as boolean };
+    return this.#linter.verifyAndFix(text, this.#config(settings, kind.dialect, sourceType), options);
+  }
+
+  #config(settings: CorsSettings, dialect: Dialect, sourceType: SourceType): Linter.Config[] {
+    let byKind = this.#configs.get(settings);
+    if (!byKind) {
+      byKind = new Map();
+      this.#configs.set(settings, byKind);
+    }
+    const key = `${dialect}/${sourceType}`;
+    let config = byKind.get(key);
+    if (!config) {
+      config = buildConfig(rulesFor(settings), dialect, sourceType);
+      byKind.set(key, config);
+    }
+    return config;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The `cors` settings section a client sends through `workspace/configuration`, and their
+ * normalisation. Clients send whatever their users typed, so normalisation never throws: each
+ * value that does not fit falls back to its default and is named in `problems` for the log.
+ */
+import { parseOrigin, serializeOrigin } from 'cors-lint-core';
+import plugin from 'eslint-plugin-cors';
+
+export type RuleSeverity = 'off' | 'warn' | 'error' | 'info';
+
+export interface CorsSettings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  /** Severity overrides, keyed by full rule id (`cors/<rule>`). */
+  rules: Record<string, RuleSeverity>;
+  config: 'recommended' | 'strict' | 'all';
+  /** Serialized origins the app's pages are served from. */
+  appOrigins: string[];
+}
+
+export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
+  enable: true,
+  run: 'onType',
+  rules: Object.freeze({}) as Record<string, RuleSeverity>,
+  config: 'recommended',
+  appOrigins: Object.freeze([]) as unknown as string[],
+});
+
+const RUNS = ['onType', 'onSave'] as const;
+const CONFIGS = ['recommended', 'strict', 'all'] as const;
+const SEVERITIES = ['off', 'warn', 'error', 'info'] as const;
+// ESLint's numeric severities, which users carry over from their eslint config.
+const NUMERIC_SEVERITIES: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
+// Settings the VS Code extension contributes and handles itself; the server ignores them quietly.
+const CLIENT_SIDE_KEYS = new Set(['trace', 'codeAction', 'typeAware']);
+const RULE_PREFIX = 'cors/';
+
+export function normalizeSettings(raw: unknown): { settings: CorsSettings; problems: string[] } {
+  const problems: string[] = [];
+  try {
+    return { settings: readSettings(raw, problems), problems };
+  } catch (error) {
+    // Only a hostile object (a throwing getter or proxy) gets here; JSON from the wire cannot.
+    return { settings: copyOfDefaults(), problems: [...problems, `cors settings could not be read (${String(error)}); using the defaults`] };
+  }
+}
+
+function readSettings(raw: unknown, problems: string[]): CorsSettings {
+  const settings = copyOfDefaults();
+  // A client without a `cors` section answers null: defaults, nothing to complain about.
+  if (raw === null || raw === undefined) return settings;
+  if (!isPlainObject(raw)) {
+    problems.push(`cors settings must be an object, got ${describe(raw)}; using the defaults`);
+    return settings;
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    switch (key) {
+      case 'enable':
+        if (typeof value === 'boolean') settings.enable = value;
+        else problems.push(`cors.enable must be true or false, got ${describe(value)}`);
+        break;
+      case 'run':
+        settings.run = oneOf(value, RUNS, 'cors.run', settings.run, problems);
+        break;
+      case 'config':
+        settings.config = oneOf(value, CONFIGS, 'cors.config', settings.config, problems);
+        break;
+      case 'rules':
+        settings.rules = readRules(value, problems);
+        break;
+      case 'appOrigins':
+        settings.appOrigins = readOrigins(value, problems);
+        break;
+      default:
+        if (!CLIENT_SIDE_KEYS.has(key)) problems.push(`unknown setting cors.${key} ignored`);
+    }
+  }
+  return settings;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T, problems: string[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}`);
+  return fallback;
+}
+
+/**
+ * Keys may be `cors/<rule>` or `<rule>`, and may use `*` as a wildcard (`cors/*`, `no-*`); exact
+ * names win over wildcards whatever their order, so `{ "*": "warn", "no-null-origin": "error" }`
+ * reads as intended.
+ */
+function readRules(value: unknown, problems: string[]): Record<string, RuleSeverity> {
+  if (!isPlainObject(value)) {
+    problems.push(`cors.rules must be an object of rule severities, got ${describe(value)}`);
+    return {};
+  }
+  const known = Object.keys(plugin.rules).map((name) => RULE_PREFIX + name);
+  const fromWildcards = new Map<string, RuleSeverity>();
+  const exact = new Map<string, RuleSeverity>();
+  for (const [key, rawSeverity] of Object.entries(value)) {
+    const severity = readSeverity(rawSeverity);
+    if (severity === undefined) {
+      problems.push(`cors.rules["${key}"] must be one of 'off', 'warn', 'error', 'info', got ${describe(rawSeverity)}`);
+      continue;
+    }
+    const ruleId = key.trim().startsWith(RULE_PREFIX) ? key.trim() : RULE_PREFIX + key.trim();
+    if (ruleId.includes('*')) {
+      const pattern = wildcardPattern(ruleId);
+      const matches = known.filter((id) => pattern.test(id));
+      if (matches.length === 0) problems.push(`cors.rules["${key}"] matches no cors rule`);
+      for (const id of matches) fromWildcards.set(id, severity);
+    } else if (known.includes(ruleId)) {
+      exact.set(ruleId, severity);
+    } else {
+      problems.push(`cors.rules["${key}"]: there is no rule ${ruleId}`);
+    }
+  }
+  return Object.fromEntries([...fromWildcards, ...exact]);
+}
+
+function readSeverity(value: unknown): RuleSeverity | undefined {
+  // ESLint's array form: the severity comes first; rule options are not settings.
+  const severity = Array.isArray(value) ? value[0] : value;
+  if (typeof severity === 'number') return NUMERIC_SEVERITIES[severity];
+  if (typeof severity !== 'string') return undefined;
+  const lower = severity.trim().toLowerCase();
+  return (SEVERITIES as readonly string[]).includes(lower) ? (lower as RuleSeverity) : undefined;
+}
+
+function wildcardPattern(glob: string): RegExp {
+  const source = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`);
+}
+
+/** Accepts what a browser would send as `Origin`, and URLs that are just an origin (`https://App.example/`). */
+function readOrigins(value: unknown, problems: string[]): string[] {
+  const values = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(values)) {
+    problems.push(`cors.appOrigins must be an array of origins, got ${describe(value)}`);
+    return [];
+  }
+  const origins = new Set<string>();
+  for (const entry of values) {
+    const origin = typeof entry === 'string' ? toOrigin(entry.trim()) : undefined;
+    if (origin === undefined) problems.push(`cors.appOrigins: ${describe(entry)} is not an origin (scheme://host[:port])`);
+    else origins.add(origin);
+  }
+  return [...origins];
+}
+
+function toOrigin(text: string): string | undefined {
+  const parsed = parseOrigin(text);
+  if (parsed) return serializeOrigin(parsed);
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  const justAnOrigin = url.origin !== 'null' && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  return justAnOrigin ? url.origin : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  return `${typeof value} ${String(value)}`;
+}
+
+function copyOfDefaults(): CorsSettings {
+  return { ...DEFAULT_SETTINGS, rules: {}, appOrigins: [] };
+}

@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { DocumentLinter } from './documents.js';
+import { codeActions, FIX_ALL_KIND } from './handlers/code-actions.js';
+import { COMMANDS, executeCommand } from './handlers/commands.js';
+import { hover } from './handlers/hover.js';
+import { SettingsProvider } from './handlers/settings.js';
+
+export const { name: SERVER_NAME, version: SERVER_VERSION } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+/**
+ * What this server offers a client with `capabilities`. Code action kinds are listed only to a
+ * client that understands code action literals; an older client gets `true`.
+ */
+export function serverCapabilities(capabilities: ClientCapabilities): ServerCapabilities {
+  const literals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    codeActionProvider: literals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+    hoverProvider: true,
+    executeCommandProvider: { commands: [...COMMANDS] },
+  };
+}
+
+/** Wires the handlers to `connection` and starts listening. The logic lives in the modules they call. */
+export function startServer(connection: Connection): void {
+  const settings = new SettingsProvider(connection);
+  const documents = new DocumentLinter(connection, settings);
+  let client: ClientCapabilities = {};
+
+  connection.onInitialize((params): InitializeResult => {
+    client = params.capabilities;
+    settings.canPull = client.workspace?.configuration === true;
+    return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+  });
+  connection.onInitialized(() => {
+    // Without this registration, a client with dynamic registration (VS Code) sends no
+    // didChangeConfiguration at all.
+    if (client.workspace?.didChangeConfiguration?.dynamicRegistration === true) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cors' });
+    }
+  });
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    documents.refreshAll();
+  });
+
+  connection.onDidOpenTextDocument((params) => documents.opened(params));
+  connection.onDidChangeTextDocument((params) => documents.changed(params));
+  connection.onDidSaveTextDocument((params) => documents.saved(params));
+  connection.onDidCloseTextDocument((params) => documents.closed(params));
+
+  connection.onCodeAction((params) => codeActions(documents, params));
+  connection.onHover((params) => hover(documents, params));
+  connection.onExecuteCommand((params) =>
+    executeCommand({ connection, documents, canShowDocument: () => client.window?.showDocument?.support === true }, params),
+  );
+  connection.onShutdown(() => documents.dispose());
+
+  connection.listen();
+}

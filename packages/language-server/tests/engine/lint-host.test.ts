@@ -1,0 +1,159 @@
+import { Linter } from 'eslint';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LintHost, mayContainCors } from '../../src/engine/lint-host.js';
+import type { CorsSettings } from '../../src/protocol/settings.js';
+import { normalizeSettings } from '../../src/protocol/settings.js';
+
+const settingsFrom = (raw: unknown): CorsSettings => normalizeSettings(raw).settings;
+const DEFAULTS = settingsFrom({});
+
+// Two findings: a trailing slash (autofix) and a reflected origin with credentials (suggestions).
+const SERVER = [
+  "import cors from 'cors';",
+  "app.use(cors({ origin: 'https://app.example.com/', credentials: true }));",
+  'app.use(cors({ origin: true, credentials: true }));',
+  '',
+].join('\n');
+const PERMISSIVE = "import cors from 'cors';\napp.use(cors());\n";
+
+const rulesOf = (messages: Linter.LintMessage[]) => messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+
+describe('mayContainCors', () => {
+  it.each(['cors', 'Access-Control-Allow-Origin', 'fetch(url)', 'axios.get', 'new XMLHttpRequest()', 'new Headers()', 'res.setHeader(a, b)', 'res.writeHead(200)', "mode: 'no-cors'"])(
+    'is true for text with %s',
+    (snippet) => {
+      expect(mayContainCors(`const x = 1;\n${snippet}\n`)).toBe(true);
+      expect(mayContainCors(snippet.toUpperCase())).toBe(true);
+    },
+  );
+
+  it('is false for code that cannot touch CORS', () => {
+    expect(mayContainCors('')).toBe(false);
+    expect(mayContainCors("export function add(a: number, b: number) { return a + b; }\nconsole.log('ready');\n")).toBe(false);
+  });
+});
+
+describe('LintHost.lint', () => {
+  const host = new LintHost();
+
+  it('runs the recommended rules and returns only their messages', () => {
+    const { messages, parseError } = host.lint(SERVER, '/project/src/server.js', DEFAULTS);
+    expect(parseError).toBeUndefined();
+    expect(rulesOf(messages)).toEqual(['2:24 cors/valid-allow-origin', '3:24 cors/no-reflected-origin-with-credentials']);
+    expect(messages[0]?.fix).toEqual({ range: [48, 74], text: "'https://app.example.com'" });
+    expect(messages[1]?.suggestions).toHaveLength(2);
+  });
+
+  it.each(['/project/a.ts', '/project/a.tsx', '/project/a.mts', '/project/a.cts', '/project/a.mjs', '/project/a.cjs', '/project/a.jsx', 'C:\\project\\A.TS', 'Untitled-1', '/elsewhere/no-extension', 'relative/b.js'])(
+    'lints %s wherever it lives',
+    (filePath) => {
+      expect(rulesOf(host.lint(SERVER, filePath, DEFAULTS).messages)).toHaveLength(2);
+    },
+  );
+
+  it('parses TypeScript in .ts files, and JSX only where the extension allows it', () => {
+    const typed = `${SERVER}const cast = <T,>(value: unknown) => value as T;\nlet n = <number>value;\n`;
+    expect(host.lint(typed, 'a.ts', DEFAULTS).messages).toHaveLength(2);
+    const tsx = `${SERVER}export const view = <div className="x">{fetch.name}</div>;\n`;
+    expect(host.lint(tsx, 'a.tsx', DEFAULTS).messages).toHaveLength(2);
+    expect(host.lint(tsx, 'a.jsx', DEFAULTS).messages).toHaveLength(2);
+    expect(host.lint(tsx, 'a.ts', DEFAULTS).parseError).toBeDefined();
+    expect(host.lint(typed, 'a.js', DEFAULTS).parseError).toBeDefined();
+  });
+
+  it('reads .cjs as CommonJS, and retries with the other module kind when the code does not parse', () => {
+    const commonjs = `const cors = require('cors');\nif (!app) return;\napp.use(cors({ origin: 'null' }));\n`;
+    expect(rulesOf(host.lint(commonjs, 'a.cjs', DEFAULTS).messages)).toEqual(['3:24 cors/no-null-origin']);
+    expect(rulesOf(host.lint(commonjs, 'a.js', DEFAULTS).messages)).toEqual(['3:24 cors/no-null-origin']);
+    const sloppy = `with (Math) { x = 010; }\n${commonjs}`;
+    expect(rulesOf(host.lint(sloppy, 'a.js', DEFAULTS).messages)).toEqual(['4:24 cors/no-null-origin']);
+    expect(rulesOf(host.lint(SERVER, 'a.cjs', DEFAULTS).messages)).toHaveLength(2);
+    expect(host.lint(`with (Math) {}\n${SERVER}`, 'a.js', DEFAULTS).parseError).toBeDefined();
+  });
+
+  it('reports a parse error (1-based) and no messages', () => {
+    const result = host.lint(`${SERVER}const = ;\n`, 'a.ts', DEFAULTS);
+    expect(result.messages).toEqual([]);
+    expect(result.parseError).toMatchObject({ line: 4, column: 6 });
+    expect(result.parseError?.message).toMatch(/^Parsing error/);
+  });
+
+  it('applies severity overrides: off, info (run as warn) and enabling a rule its config leaves out', () => {
+    const overridden = settingsFrom({ rules: { 'valid-allow-origin': 'off', 'no-reflected-origin-with-credentials': 'info', 'no-permissive-origin': 'error' } });
+    const messages = host.lint(`${SERVER}${PERMISSIVE.split('\n')[1]}\n`, 'a.js', overridden).messages;
+    expect(messages.map((message) => [message.ruleId, message.severity])).toEqual([
+      ['cors/no-reflected-origin-with-credentials', 1],
+      ['cors/no-permissive-origin', 2],
+    ]);
+  });
+
+  it('follows the chosen config: strict adds no-permissive-origin as a warning', () => {
+    expect(host.lint(PERMISSIVE, 'a.js', DEFAULTS).messages).toEqual([]);
+    const strict = host.lint(PERMISSIVE, 'a.js', settingsFrom({ config: 'strict' })).messages;
+    expect(strict.map((message) => [message.ruleId, message.severity])).toEqual([['cors/no-permissive-origin', 1]]);
+    expect(host.lint(PERMISSIVE, 'a.js', settingsFrom({ config: 'all' })).messages).toHaveLength(1);
+  });
+
+  it('honours inline disable comments and says nothing about unused ones or unknown rules', () => {
+    const disabled = SERVER.replace("app.use(cors({ origin: 'https", "// eslint-disable-next-line cors/valid-allow-origin, foo/bar -- reviewed\napp.use(cors({ origin: 'https");
+    const text = `/* eslint-disable cors/no-null-origin */\n// eslint-disable-next-line cors/no-permissive-origin\n${disabled}`;
+    expect(rulesOf(host.lint(text, 'a.ts', DEFAULTS).messages)).toEqual(['6:24 cors/no-reflected-origin-with-credentials']);
+  });
+
+  it('keeps messages of core rules an inline config comment turns on out of its results', () => {
+    const text = `/* eslint no-debugger: "error" */\ndebugger;\n${SERVER}`;
+    expect(rulesOf(host.lint(text, 'a.js', DEFAULTS).messages)).toEqual(['4:24 cors/valid-allow-origin', '5:24 cors/no-reflected-origin-with-credentials']);
+  });
+});
+
+describe('LintHost config memoisation', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('builds the config array once per settings object and file kind', () => {
+    const verify = vi.spyOn(Linter.prototype, 'verify');
+    const host = new LintHost();
+    const other = settingsFrom({ config: 'strict' });
+    host.lint(SERVER, 'a.ts', DEFAULTS);
+    host.lint(SERVER, 'b.ts', DEFAULTS);
+    host.lint(SERVER, 'c.js', DEFAULTS);
+    host.lint(SERVER, 'd.ts', other);
+    const configs = verify.mock.calls.map((call) => call[1]);
+    expect(configs[0]).toBe(configs[1]);
+    expect(configs[2]).not.toBe(configs[0]);
+    expect(configs[3]).not.toBe(configs[0]);
+  });
+});
+
+describe('LintHost.fixAll', () => {
+  const host = new LintHost();
+
+  it('returns the text with the cors autofixes applied', () => {
+    expect(host.fixAll(SERVER, 'a.ts', DEFAULTS)).toBe(SERVER.replace("'https://app.example.com/'", "'https://app.example.com'"));
+  });
+
+  it('returns undefined when nothing is fixable or the text does not parse', () => {
+    expect(host.fixAll(PERMISSIVE, 'a.ts', DEFAULTS)).toBeUndefined();
+    expect(host.fixAll(`${SERVER}const = ;`, 'a.ts', DEFAULTS)).toBeUndefined();
+  });
+
+  it('keeps a BOM and CRLF line breaks', () => {
+    const text = `\uFEFF${SERVER.replaceAll('\n', '\r\n')}`;
+    expect(host.fixAll(text, 'a.js', DEFAULTS)).toBe(text.replace("'https://app.example.com/'", "'https://app.example.com'"));
+  });
+
+  it('applies no fix of another rule, even one an inline comment turns on', () => {
+    const text = `/* eslint semi: "error" */\nconst a = 1\n${SERVER}`;
+    expect(host.fixAll(text, 'a.js', DEFAULTS)).toBe(text.replace("'https://app.example.com/'", "'https://app.example.com'"));
+  });
+
+  it('respects disable comments and the settings', () => {
+    const disabled = `/* eslint-disable cors/valid-allow-origin */\n${SERVER}`;
+    expect(host.fixAll(disabled, 'a.js', DEFAULTS)).toBeUndefined();
+    expect(host.fixAll(SERVER, 'a.js', settingsFrom({ rules: { 'valid-allow-origin': 'off' } }))).toBeUndefined();
+  });
+
+  it('fixes module code that only parses as a script', () => {
+    const text = `with (Math) {}\n${SERVER.replace("import cors from 'cors';", "const cors = require('cors');")}`;
+    expect(host.fixAll(text, 'a.js', DEFAULTS)).toBe(text.replace("'https://app.example.com/'", "'https://app.example.com'"));
+  });
+});

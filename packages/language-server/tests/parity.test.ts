@@ -1,0 +1,111 @@
+/**
+ * Parity: the editor must never disagree with CI. For every sample under `test-fixtures/` (not the
+ * browser scenarios), the diagnostics the running server publishes equal what ESLint's `Linter`
+ * reports with the plugin — configured the way a project configures it, independently of the
+ * server's own lint host — converted by `toDiagnostic`: same ranges, codes, messages, severities,
+ * docs links and fix data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter, type ESLint } from 'eslint';
+import plugin from 'eslint-plugin-cors';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDiagnostic } from '../src/convert/to-diagnostic.js';
+import { normalizeSettings, type CorsSettings } from '../src/protocol/settings.js';
+import { languageOf, REPO_ROOT, TestClient } from './helpers/lsp-client.js';
+
+const FIXTURES_DIR = path.join(REPO_ROOT, 'test-fixtures');
+const SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+/** Tooling beside the samples (compared too, but not bound by the clean-/broken naming). */
+const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs']);
+
+function listFixtures(directory = FIXTURES_DIR): string[] {
+  return fs
+    .readdirSync(directory, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) return entry.name === 'node_modules' || full === SCENARIOS_DIR ? [] : listFixtures(full);
+      return SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) ? [full] : [];
+    })
+    .sort();
+}
+
+/** How a project lints these files: the TypeScript parser for TypeScript, ESLint's own for JavaScript. */
+function projectConfig(file: string, rules: Linter.RulesRecord): Linter.Config[] {
+  const typescript = /\.[cm]?tsx?$/.test(file);
+  return [
+    {
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      rules,
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : 'module',
+        parserOptions: { ecmaFeatures: { jsx: /x$/.test(file) } },
+        ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+      },
+    },
+  ];
+}
+
+const FIXTURES = listFixtures();
+const relative = (file: string) => path.relative(FIXTURES_DIR, file).split(path.sep).join('/');
+
+interface Variant {
+  name: string;
+  raw: unknown;
+  settings: CorsSettings;
+}
+
+const VARIANTS: Variant[] = [
+  { name: 'all rules', raw: { config: 'all' } },
+  { name: 'the default (recommended), one rule at info', raw: { rules: { 'valid-allow-origin': 'info' } } },
+].map((variant) => ({ ...variant, settings: normalizeSettings(variant.raw).settings }));
+
+function expectedDiagnostics(file: string, text: string, uri: string, settings: CorsSettings): Diagnostic[] {
+  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config].rules };
+  for (const [ruleId, severity] of Object.entries(settings.rules)) rules[ruleId] = severity === 'info' ? 'warn' : severity;
+  const messages = new Linter().verify(text, projectConfig(file, rules), { filename: path.relative(REPO_ROOT, file) });
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  const document = TextDocument.create(uri, languageOf(uri), 1, text);
+  return messages.map((message) => toDiagnostic(message, document, settings));
+}
+
+describe('parity with ESLint over test-fixtures/', () => {
+  it('finds the samples', () => {
+    expect(FIXTURES.length).toBeGreaterThan(40);
+    expect(FIXTURES.some((file) => file.startsWith(SCENARIOS_DIR))).toBe(false);
+  });
+
+  for (const variant of VARIANTS) {
+    describe(variant.name, () => {
+      let client: TestClient;
+      beforeAll(async () => {
+        client = await TestClient.start({ settings: variant.raw });
+      });
+      afterAll(async () => {
+        await client?.stop();
+      });
+
+      it.each(FIXTURES.map((file) => [relative(file), file]))('%s', async (_name, file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        const uri = pathToFileURL(file).href;
+        await client.open(uri, text);
+        const published = await client.waitForVersion(uri, 1);
+        await client.close(uri);
+        const expected = expectedDiagnostics(file, text, uri, variant.settings);
+        expect(published.diagnostics).toEqual(expected);
+        // The samples' naming promises reports with every rule on; check the comparison is not vacuous.
+        if ((variant.raw as { config?: string }).config === 'all' && !TOOLING.has(path.basename(file))) {
+          expect(published.diagnostics.length > 0).toBe(!path.basename(file).startsWith('clean-'));
+        }
+      });
+    });
+  }
+});

@@ -1,0 +1,407 @@
+/**
+ * The server over a real connection: the built `dist/main.js --stdio` runs as a child process and
+ * these tests play the editor (see helpers/lsp-client.ts). They cover the round trip a user sees —
+ * open → squiggle → quick fix → squiggle gone — plus hover, commands, settings and capabilities.
+ */
+import {
+  CodeActionRequest,
+  DiagnosticSeverity,
+  ExecuteCommandRequest,
+  HoverRequest,
+  type CodeAction,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyEdits, fileUri, FULL_CAPABILITIES, TestClient } from './helpers/lsp-client.js';
+
+const TRAILING_SLASH = `// Storefront API.
+import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: 'https://shop.example.com/', credentials: true }));
+`;
+
+const WILDCARD_WITH_CREDENTIALS = `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+function setup() {
+  app.use(cors({ origin: '*', credentials: true }));
+}
+`;
+
+const SPACE_SEPARATED = `import cors from 'cors';
+
+export const options = cors({
+  origin: 'https://app.example.com',
+  methods: 'GET POST PUT',
+  allowedHeaders: 'Content-Type X-Requested-With',
+});
+`;
+
+const PUBLIC_WILDCARD = `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors());
+`;
+
+const VALID_ALLOW_ORIGIN = 'cors/valid-allow-origin';
+const WILDCARD_RULE = 'cors/no-wildcard-origin-with-credentials';
+
+/** The edit of a code action for `uri`, whichever form the server chose. */
+function editsOf(action: CodeAction, uri: string): TextEdit[] {
+  const changes = action.edit?.changes?.[uri];
+  if (changes) return changes;
+  const documentChange = action.edit?.documentChanges?.find((change) => 'textDocument' in change && change.textDocument.uri === uri);
+  return documentChange && 'edits' in documentChange ? (documentChange.edits as TextEdit[]) : [];
+}
+
+function titles(actions: CodeAction[]): string[] {
+  return actions.map((action) => action.title);
+}
+
+describe('language server over stdio (child process)', () => {
+  let client: TestClient;
+
+  beforeAll(async () => {
+    client = await TestClient.start();
+  });
+  afterAll(async () => {
+    await client?.stop();
+  });
+
+  async function codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const result = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: only === undefined ? { diagnostics } : { diagnostics, only },
+    });
+    return (result ?? []) as CodeAction[];
+  }
+
+  /** Applies `action`'s edit the way an editor does: as an incremental didChange. Returns the new text and version. */
+  async function apply(uri: string, text: string, action: CodeAction): Promise<{ text: string; version: number }> {
+    const edits = editsOf(action, uri);
+    expect(edits.length).toBeGreaterThan(0);
+    const next = applyEdits(text, edits);
+    // Edits go in back to front, so each range is still valid in the text it applies to.
+    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    const version = await client.change(
+      uri,
+      sorted.map((edit) => ({ range: edit.range, text: edit.newText })),
+    );
+    return { text: next, version };
+  }
+
+  it('answers initialize with the negotiated capabilities and its name', () => {
+    const result = client.initializeResult;
+    expect(result?.serverInfo?.name).toBe('cors-language-server');
+    expect(result?.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2, save: { includeText: false } });
+    expect(result?.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.cors'] });
+    expect(result?.capabilities.hoverProvider).toBe(true);
+    expect(result?.capabilities.executeCommandProvider).toEqual({ commands: ['cors.applyFixAll', 'cors.showDocumentation'] });
+  });
+
+  it('registers for didChangeConfiguration when the client supports dynamic registration', async () => {
+    // The registration request follows `initialized`; a round trip after it means it has arrived.
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///none.js' }, position: { line: 0, character: 0 } });
+    expect(client.registrations).toContain('workspace/didChangeConfiguration');
+  });
+
+  it('open → diagnostics → quick fix → edit applied → diagnostics gone', async () => {
+    const uri = fileUri('storefront.js');
+    await client.open(uri, TRAILING_SLASH);
+    const first = await client.waitForVersion(uri, 1);
+    expect(first.diagnostics).toHaveLength(1);
+    const [diagnostic] = first.diagnostics as [Diagnostic];
+    const line = TRAILING_SLASH.split('\n').findIndex((text) => text.includes("'https://shop.example.com/'"));
+    const character = TRAILING_SLASH.split('\n')[line]!.indexOf("'https://shop.example.com/'");
+    expect(diagnostic).toMatchObject({
+      range: { start: { line, character }, end: { line, character: character + "'https://shop.example.com/'".length } },
+      severity: DiagnosticSeverity.Error,
+      code: VALID_ALLOW_ORIGIN,
+      source: 'cors',
+      codeDescription: { href: expect.stringMatching(/valid-allow-origin/) },
+      data: { version: 1, ruleId: VALID_ALLOW_ORIGIN, fix: { text: "'https://shop.example.com'" } },
+    });
+    expect(diagnostic.message).toMatch(/ends with a slash/);
+
+    // The client sends the diagnostics back, as LSP clients do; the server rebuilds the actions from them.
+    const actions = await codeActions(uri, first.diagnostics);
+    const preferred = actions.filter((action) => action.isPreferred);
+    expect(preferred).toHaveLength(1);
+    expect(preferred[0]).toMatchObject({ kind: 'quickfix', diagnostics: [diagnostic] });
+    expect(preferred[0]!.title).toMatch(/^Fix: /);
+
+    const fixed = await apply(uri, TRAILING_SLASH, preferred[0]!);
+    expect(fixed.text).toBe(TRAILING_SLASH.replace("'https://shop.example.com/'", "'https://shop.example.com'"));
+    const after = await client.waitForVersion(uri, fixed.version);
+    expect(after.diagnostics).toEqual([]);
+    await client.close(uri);
+  });
+
+  it('offers each suggestion, disable-line, disable-file and documentation actions; each works', async () => {
+    const uri = fileUri('wildcard.cjs');
+    await client.open(uri, WILDCARD_WITH_CREDENTIALS);
+    const published = await client.waitForVersion(uri, 1);
+    expect(published.diagnostics.map((d) => d.code)).toEqual([WILDCARD_RULE]);
+    const actions = await codeActions(uri, published.diagnostics);
+    expect(titles(actions)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Allow an explicit list of origins .*\(cors\/no-wildcard-origin-with-credentials\)$/),
+        expect.stringMatching(/^Remove credentials.*\(cors\/no-wildcard-origin-with-credentials\)$/),
+        `Disable ${WILDCARD_RULE} for this line`,
+        `Disable ${WILDCARD_RULE} for this file`,
+        `Show documentation for ${WILDCARD_RULE}`,
+      ]),
+    );
+    // No autofix for this rule: nothing is preferred.
+    expect(actions.filter((action) => action.isPreferred)).toEqual([]);
+
+    // Disable for this line: a directive above the line, with its indentation; the report goes away.
+    let text = WILDCARD_WITH_CREDENTIALS;
+    const disableLine = actions.find((action) => action.title === `Disable ${WILDCARD_RULE} for this line`)!;
+    let result = await apply(uri, text, disableLine);
+    expect(result.text).toContain(`  // eslint-disable-next-line ${WILDCARD_RULE}\n  app.use(cors({ origin: '*', credentials: true }));`);
+    expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
+
+    // Back to the original text: disable for the whole file.
+    result = { text: WILDCARD_WITH_CREDENTIALS, version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS) };
+    let again = await client.waitForVersion(uri, result.version);
+    expect(again.diagnostics).toHaveLength(1);
+    const disableFile = (await codeActions(uri, again.diagnostics)).find((action) => action.title === `Disable ${WILDCARD_RULE} for this file`)!;
+    text = result.text;
+    result = await apply(uri, text, disableFile);
+    expect(result.text.startsWith(`/* eslint-disable ${WILDCARD_RULE} */`)).toBe(true);
+    expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
+
+    // Back again: the first suggestion replaces '*' by an explicit list, which is correct code.
+    result = { text: WILDCARD_WITH_CREDENTIALS, version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS) };
+    again = await client.waitForVersion(uri, result.version);
+    const suggestion = (await codeActions(uri, again.diagnostics)).find((action) => action.title.startsWith('Allow an explicit list'))!;
+    expect(suggestion.kind).toBe('quickfix');
+    result = await apply(uri, result.text, suggestion);
+    expect(result.text).toContain("origin: ['https://app.example.com']");
+    expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
+
+    // The documentation action is a command; executing it asks the client to open the page.
+    const documentation = actions.find((action) => action.title === `Show documentation for ${WILDCARD_RULE}`)!;
+    expect(documentation.command?.command).toBe('cors.showDocumentation');
+    await client.connection.sendRequest(ExecuteCommandRequest.type, documentation.command!);
+    expect(client.shownDocuments).toContainEqual({ uri: published.diagnostics[0]!.codeDescription!.href, external: true });
+    await client.close(uri);
+  });
+
+  it('offers no edits for diagnostics of an older version of the document', async () => {
+    const uri = fileUri('stale.js');
+    await client.open(uri, TRAILING_SLASH);
+    const first = await client.waitForVersion(uri, 1);
+    const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// moved\n' }]);
+    await client.waitForVersion(uri, version);
+    const actions = await codeActions(uri, first.diagnostics);
+    expect(actions.filter((action) => action.edit !== undefined)).toEqual([]);
+    await client.close(uri);
+  });
+
+  it('fixes all auto-fixable problems as a source.fixAll.cors action and as a command', async () => {
+    const uri = fileUri('options.ts');
+    await client.open(uri, SPACE_SEPARATED);
+    const published = await client.waitForVersion(uri, 1);
+    expect(published.diagnostics.map((d) => d.code)).toEqual(['cors/valid-header-values', 'cors/valid-header-values']);
+    const expected = SPACE_SEPARATED.replace("'GET POST PUT'", "'GET, POST, PUT'").replace("'Content-Type X-Requested-With'", "'Content-Type, X-Requested-With'");
+
+    // On save, editors ask for the source action alone, without diagnostics.
+    const onSave = await codeActions(uri, [], ['source.fixAll']);
+    expect(onSave.map((action) => [action.kind, action.title])).toEqual([['source.fixAll.cors', 'Fix all auto-fixable CORS problems']]);
+    expect(applyEdits(SPACE_SEPARATED, editsOf(onSave[0]!, uri))).toBe(expected);
+
+    // In the light-bulb menu it comes with the quick fixes; `only: ['quickfix']` leaves it out.
+    expect(titles(await codeActions(uri, published.diagnostics))).toContain('Fix all auto-fixable CORS problems');
+    const quickfixes = await codeActions(uri, published.diagnostics, ['quickfix']);
+    expect(quickfixes.length).toBeGreaterThan(0);
+    expect(quickfixes.every((action) => action.kind === 'quickfix')).toBe(true);
+
+    // The command variant sends workspace/applyEdit.
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cors.applyFixAll', arguments: [{ uri, version: 1 }] });
+    const applied = client.appliedEdits.at(-1)!;
+    expect(applyEdits(SPACE_SEPARATED, applied.edit.changes![uri]!)).toBe(expected);
+
+    const result = await apply(uri, SPACE_SEPARATED, onSave[0]!);
+    expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
+    await client.close(uri);
+  });
+
+  it('hovers a flagged range with the rule, both browsers and the docs link; nothing elsewhere', async () => {
+    const uri = fileUri('hover.mjs');
+    await client.open(uri, TRAILING_SLASH);
+    const [diagnostic] = (await client.waitForVersion(uri, 1)).diagnostics as [Diagnostic];
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: diagnostic.range.start.line, character: diagnostic.range.start.character + 3 },
+    });
+    expect(hover).not.toBeNull();
+    const value = typeof hover!.contents === 'object' && 'value' in hover!.contents ? hover!.contents.value : JSON.stringify(hover!.contents);
+    expect(value).toContain(VALID_ALLOW_ORIGIN);
+    expect(value).toMatch(/Chrome/);
+    expect(value).toMatch(/Firefox/);
+    expect(value).toContain(diagnostic.codeDescription!.href);
+    const nothing = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+    expect(nothing).toBeNull();
+    await client.close(uri);
+  });
+
+  it('skips documents in other languages and lints untitled ones by languageId', async () => {
+    const markdown = fileUri('notes.md');
+    const untitled = 'untitled:Untitled-1';
+    const mark = client.publishMark;
+    await client.open(markdown, TRAILING_SLASH, 'markdown');
+    await client.open(untitled, SPACE_SEPARATED, 'typescript');
+    const published = await client.waitForVersion(untitled, 1, mark);
+    expect(published.diagnostics.map((d) => d.code)).toEqual(['cors/valid-header-values', 'cors/valid-header-values']);
+    // The untitled document was opened after the markdown one and is already answered.
+    expect(client.publishCount(markdown)).toBe(0);
+    await client.close(untitled);
+    await client.close(markdown);
+  });
+
+  it('answers a document without CORS-relevant text with an empty publish', async () => {
+    const uri = fileUri('math.ts');
+    await client.open(uri, 'export const add = (a: number, b: number) => a + b;\n');
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toEqual([]);
+    await client.close(uri);
+  });
+
+  it('clears a document’s diagnostics when it closes', async () => {
+    const uri = fileUri('closing.js');
+    await client.open(uri, TRAILING_SLASH);
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
+    const mark = client.publishMark;
+    await client.close(uri);
+    const cleared = await client.waitForPublish(uri, { from: mark });
+    expect(cleared.diagnostics).toEqual([]);
+  });
+});
+
+describe('settings (workspace/configuration, section cors)', () => {
+  let client: TestClient;
+
+  beforeAll(async () => {
+    client = await TestClient.start({ settings: {} });
+  });
+  afterAll(async () => {
+    await client?.stop();
+  });
+
+  /** Changes the settings and waits until both documents are linted again with them. */
+  async function relint(settings: unknown, uris: string[]): Promise<PublishDiagnosticsParams[]> {
+    const mark = client.publishMark;
+    await client.changeSettings(settings);
+    return Promise.all(uris.map((uri) => client.waitForPublish(uri, { from: mark })));
+  }
+
+  it('pulls per document and re-lints every open document on a configuration change', async () => {
+    const storefront = fileUri('storefront.js');
+    const publicApi = fileUri('public.js');
+    await client.open(storefront, TRAILING_SLASH);
+    await client.open(publicApi, PUBLIC_WILDCARD);
+    expect((await client.waitForVersion(storefront, 1)).diagnostics.map((d) => d.code)).toEqual([VALID_ALLOW_ORIGIN]);
+    // `no-permissive-origin` is in `strict`, not in the default `recommended`.
+    expect((await client.waitForVersion(publicApi, 1)).diagnostics).toEqual([]);
+    expect(client.configurationRequests.flatMap((request) => request.items)).toEqual(
+      expect.arrayContaining([
+        { scopeUri: storefront, section: 'cors' },
+        { scopeUri: publicApi, section: 'cors' },
+      ]),
+    );
+
+    // config: strict adds no-permissive-origin (a warning).
+    let [a, b] = await relint({ config: 'strict' }, [storefront, publicApi]);
+    expect(a!.diagnostics.map((d) => d.code)).toEqual([VALID_ALLOW_ORIGIN]);
+    expect(b!.diagnostics.map((d) => [d.code, d.severity])).toEqual([['cors/no-permissive-origin', DiagnosticSeverity.Warning]]);
+
+    // A rule turned off, with or without the cors/ prefix.
+    [a, b] = await relint({ config: 'strict', rules: { 'valid-allow-origin': 'off', 'cors/no-permissive-origin': 'off' } }, [storefront, publicApi]);
+    expect(a!.diagnostics).toEqual([]);
+    expect(b!.diagnostics).toEqual([]);
+
+    // Severity overrides: error → info, warn → error.
+    [a, b] = await relint({ config: 'strict', rules: { 'cors/valid-allow-origin': 'info', 'no-permissive-origin': 'error' } }, [storefront, publicApi]);
+    expect(a!.diagnostics.map((d) => d.severity)).toEqual([DiagnosticSeverity.Information]);
+    expect(b!.diagnostics.map((d) => d.severity)).toEqual([DiagnosticSeverity.Error]);
+    [a] = await relint({ rules: { 'valid-allow-origin': 'warn' } }, [storefront]);
+    expect(a!.diagnostics.map((d) => d.severity)).toEqual([DiagnosticSeverity.Warning]);
+
+    // enable: false empties everything.
+    [a, b] = await relint({ enable: false, config: 'strict' }, [storefront, publicApi]);
+    expect(a!.diagnostics).toEqual([]);
+    expect(b!.diagnostics).toEqual([]);
+
+    // Back to the defaults.
+    [a] = await relint(null, [storefront]);
+    expect(a!.diagnostics.map((d) => [d.code, d.severity])).toEqual([[VALID_ALLOW_ORIGIN, DiagnosticSeverity.Error]]);
+    await client.close(storefront);
+    await client.close(publicApi);
+  });
+
+  it('honours inline eslint-disable comments', async () => {
+    const uri = fileUri('inline.js');
+    await client.open(uri, TRAILING_SLASH.replace('app.use(cors(', `// eslint-disable-next-line ${VALID_ALLOW_ORIGIN} -- fixed upstream\napp.use(cors(`));
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toEqual([]);
+    await client.close(uri);
+  });
+
+  it('with run: onSave, lints on open and save but not while typing', async () => {
+    const uri = fileUri('on-save.js');
+    await client.changeSettings({ run: 'onSave' });
+    await client.open(uri, TRAILING_SLASH);
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
+
+    const mark = client.publishMark;
+    const fixed = TRAILING_SLASH.replace("'https://shop.example.com/'", "'https://shop.example.com'");
+    const version = await client.replaceAll(uri, fixed);
+    // Typing publishes nothing: no publish comes in ten times the typing debounce.
+    await expect(client.waitForPublish(uri, { from: mark, timeoutMs: 1_500 })).rejects.toThrow(/timed out/);
+    await client.save(uri);
+    const saved = await client.waitForPublish(uri, { from: mark });
+    expect(saved).toMatchObject({ version, diagnostics: [] });
+    await client.close(uri);
+    await client.changeSettings({});
+  });
+});
+
+describe('capability negotiation', () => {
+  it('advertises codeActionProvider: true to a client without code action literals, and uses defaults without workspace/configuration', async () => {
+    const client = await TestClient.start({ capabilities: { textDocument: { publishDiagnostics: {} } } });
+    try {
+      expect(client.initializeResult?.capabilities.codeActionProvider).toBe(true);
+      expect(client.registrations).toEqual([]);
+      const uri = fileUri('plain-client.js');
+      await client.open(uri, TRAILING_SLASH);
+      expect((await client.waitForVersion(uri, 1)).diagnostics.map((d) => d.code)).toEqual([VALID_ALLOW_ORIGIN]);
+      expect(client.configurationRequests).toEqual([]);
+
+      // Such a client may push its settings with didChangeConfiguration instead.
+      const mark = client.publishMark;
+      await client.changeSettings({ rules: { 'valid-allow-origin': 'off' } });
+      expect((await client.waitForPublish(uri, { from: mark })).diagnostics).toEqual([]);
+
+      // Without window/showDocument support the documentation link is shown as a message.
+      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cors.showDocumentation', arguments: ['https://example.com/docs/rule.md'] });
+      expect(client.messages.map((message) => message.message)).toContainEqual(expect.stringContaining('https://example.com/docs/rule.md'));
+      expect(client.shownDocuments).toEqual([]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('shuts down cleanly with exit code 0', async () => {
+    const client = await TestClient.start({ capabilities: FULL_CAPABILITIES });
+    await client.stop();
+    expect(await client.exit).toBe(0);
+  });
+});
