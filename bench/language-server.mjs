@@ -183,19 +183,20 @@ function peerSettings() {
 
 class Server {
   /** @param {'ours' | 'peer'} kind */
-  constructor(kind, { debounceMs } = {}) {
+  constructor(kind, { debounceMs, exposeGc = false } = {}) {
     const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol();
     this.kind = kind;
     this.publishes = [];
     this.waiters = new Set();
     this.fires = [];
+    this.heaps = [];
     this.stderr = '';
     this.spawnedAt = now();
     if (kind === 'ours') {
-      this.child = spawn(process.execPath, ['--import', pathToFileURL(probe).href, serverMain, '--stdio'], { stdio: 'pipe', cwd: workspace, env: { ...process.env, CORS_BENCH_DEBOUNCE_MS: String(debounceMs) } });
+      this.child = spawn(process.execPath, [...(exposeGc ? ['--expose-gc'] : []), '--import', pathToFileURL(probe).href, serverMain, '--stdio'], { stdio: 'pipe', cwd: workspace, env: { ...process.env, CORS_BENCH_DEBOUNCE_MS: String(debounceMs) } });
     } else {
       const bin = path.join(peerDir, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
-      this.child = spawn(process.execPath, [bin, '--stdio'], { stdio: 'pipe', cwd: workspace });
+      this.child = spawn(process.execPath, [...(exposeGc ? ['--expose-gc', '--import', pathToFileURL(probe).href] : []), bin, '--stdio'], { stdio: 'pipe', cwd: workspace });
     }
     let pending = '';
     this.child.stderr.setEncoding('utf8');
@@ -206,7 +207,9 @@ class Server {
         const line = pending.slice(0, newline);
         pending = pending.slice(newline + 1);
         const fired = /^@@bench-debounce-fired (\d+)$/.exec(line);
+        const heap = /^@@bench-heap (\d+) (\d+)$/.exec(line);
         if (fired) this.fires.push(BigInt(fired[1]));
+        else if (heap) this.heaps.push({ heapUsedMB: Number(heap[1]) / 2 ** 20, rssMB: Number(heap[2]) / 2 ** 20 });
         else if (this.stderr.length < 20_000) this.stderr += `${line}\n`;
       }
     });
@@ -302,6 +305,14 @@ class Server {
     const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
     const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
     return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+  }
+
+  /** Only with `exposeGc`: a full GC in the server, then its heap and RSS. */
+  async afterFullGc() {
+    const before = this.heaps.length;
+    this.child.kill('SIGUSR2');
+    for (let i = 0; i < 5000 && this.heaps.length === before; i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    return this.heaps[this.heaps.length - 1];
   }
 
   async stop() {
@@ -477,6 +488,28 @@ async function measureCodeActions(doc, result, servers, count) {
   return out;
 }
 
+const IMPORT_ANATOMY = `
+const laps = {};
+const started = performance.now();
+for (const [name, specifier] of [['vscode-languageserver/node', 'vscode-languageserver/node'], ['eslint', 'eslint'], ['eslint-plugin-cors (+ cors-lint-core)', 'eslint-plugin-cors'], ['@typescript-eslint/parser (+ typescript)', '@typescript-eslint/parser'], ['the server itself (dist/server.js)', './dist/server.js']]) {
+  const t = performance.now();
+  await import(specifier);
+  laps[name] = performance.now() - t;
+}
+laps.total = performance.now() - started;
+laps.rssMB = process.memoryUsage().rss / 2 ** 20;
+console.log(JSON.stringify(laps));
+`;
+
+/** Where the server's start-up goes: its dependencies' import times in a fresh node (median of `runs`). */
+function importAnatomy(runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', IMPORT_ANATOMY], { cwd: path.dirname(path.dirname(serverMain)), encoding: 'utf8' })));
+  return Object.fromEntries(Object.keys(samples[0]).map((key) => [key, stats(samples.map((sample) => sample[key])).p50]));
+}
+
+const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(2)));
+
 async function coldStart(kind, doc, debounceMs) {
   const server = new Server(kind, { debounceMs });
   await server.initialize();
@@ -489,7 +522,7 @@ async function coldStart(kind, doc, debounceMs) {
 }
 
 async function memoryAfterOpening(kind, docs, debounceMs) {
-  const server = new Server(kind, { debounceMs });
+  const server = new Server(kind, { debounceMs, exposeGc: true });
   await server.initialize();
   const started = now();
   const mark = server.publishes.length;
@@ -503,9 +536,10 @@ async function memoryAfterOpening(kind, docs, debounceMs) {
   const atPublish = server.memory();
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const afterIdle = server.memory();
+  const afterGc = await server.afterFullGc();
   const diagnostics = events.reduce((sum, event) => sum + event.diagnostics.length, 0);
   await server.stop();
-  return { files: docs.length, lines: docs.reduce((sum, doc) => sum + doc.lines, 0), allPublishedMs, diagnostics, atPublish, afterIdle };
+  return { files: docs.length, lines: docs.reduce((sum, doc) => sum + doc.lines, 0), allPublishedMs, diagnostics, atPublish, afterIdle, afterGc };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -528,9 +562,11 @@ function markdown(report) {
   out.push('');
   out.push('Cold start, spawn → initialize → didOpen → first publish, ms (median / max of ' + report.cold.runs + ' runs; initialize answered at):');
   out.push('');
-  out.push(`| file | ours | ours initialize | ${peer ? 'peer | peer initialize |' : ''}`);
-  out.push(`| --- | ---: | ---: | ${peer ? '---: | ---: |' : ''}`);
-  for (const c of report.cold.files) out.push(`| ${c.name} | ${f(c.ours.total.p50, 0)} / ${f(c.ours.total.max, 0)} | ${f(c.ours.initialize.p50, 0)} | ${peer ? `${f(c.peer.total.p50, 0)} / ${f(c.peer.total.max, 0)} | ${f(c.peer.initialize.p50, 0)} |` : ''}`);
+  out.push(`| file | ours | ours initialize | ours RSS then | ${peer ? 'peer | peer initialize | peer RSS then |' : ''}`);
+  out.push(`| --- | ---: | ---: | ---: | ${peer ? '---: | ---: | ---: |' : ''}`);
+  for (const c of report.cold.files) out.push(`| ${c.name} | ${f(c.ours.total.p50, 0)} / ${f(c.ours.total.max, 0)} | ${f(c.ours.initialize.p50, 0)} | ${f(c.ours.rssMB.p50, 0)} MB | ${peer ? `${f(c.peer.total.p50, 0)} / ${f(c.peer.total.max, 0)} | ${f(c.peer.initialize.p50, 0)} | ${f(c.peer.rssMB.p50, 0)} MB |` : ''}`);
+  out.push('');
+  out.push(`Where the start goes — import times in a fresh node, run from packages/language-server (median of 5): ${Object.entries(report.cold.imports).filter(([key]) => key !== 'rssMB' && key !== 'total').map(([key, value]) => `${key} ${f(value, 0)} ms`).join(', ')}; total ${f(report.cold.imports.total, 0)} ms, RSS ${f(report.cold.imports.rssMB, 0)} MB with nothing linted yet.`);
   out.push('');
   out.push('textDocument/codeAction round trip, ms, p50 / p95 over ' + report.codeActionRuns + ' requests (`only` absent unless said):');
   out.push('');
@@ -539,7 +575,9 @@ function markdown(report) {
   for (const [name, c] of Object.entries(report.codeActions)) out.push(`| ${name} | ${ms(c.fixable, 2)} | ${ms(c.fixableQuickfixOnly, 2)} | ${ms(c.notFixable, 2)} | ${peer ? `${ms(c.peer, 2)} |` : ''}`);
   out.push('');
   const m = report.memory;
-  out.push(`Memory after opening ${m.ours.files} generated files (${m.ours.lines.toLocaleString('en-US')} lines, ${m.mix}): ours RSS ${f(m.ours.atPublish.rssMB, 0)} MB when the last was published (all in ${f(m.ours.allPublishedMs / 1000, 1)} s), ${f(m.ours.afterIdle.rssMB, 0)} MB after 3 s idle, peak ${f(m.ours.afterIdle.peakMB, 0)} MB` + (m.peer ? `; peer RSS ${f(m.peer.atPublish.rssMB, 0)} MB (all in ${f(m.peer.allPublishedMs / 1000, 1)} s), ${f(m.peer.afterIdle.rssMB, 0)} MB after idle, peak ${f(m.peer.afterIdle.peakMB, 0)} MB.` : '.'));
+  out.push(`Memory after opening ${m.ours.files} generated files (${m.ours.lines.toLocaleString('en-US')} lines, ${m.mix}): ours RSS ${f(m.ours.atPublish.rssMB, 0)} MB when the last was published (all in ${f(m.ours.allPublishedMs / 1000, 1)} s), ${f(m.ours.afterIdle.rssMB, 0)} MB after 3 s idle, peak ${f(m.ours.afterIdle.peakMB, 0)} MB; after a forced full GC: heap used ${f(m.ours.afterGc?.heapUsedMB, 0)} MB, RSS ${f(m.ours.afterGc?.rssMB, 0)} MB` + (m.peer ? `. Peer: RSS ${f(m.peer.atPublish.rssMB, 0)} MB (all in ${f(m.peer.allPublishedMs / 1000, 1)} s), ${f(m.peer.afterIdle.rssMB, 0)} MB after idle, peak ${f(m.peer.afterIdle.peakMB, 0)} MB; after a full GC heap used ${f(m.peer.afterGc?.heapUsedMB, 0)} MB, RSS ${f(m.peer.afterGc?.rssMB, 0)} MB.` : '.'));
+  out.push('');
+  out.push(`Load average (1/5/15 min) at the start ${report.loadAverage.start.join(' / ')}, after the edits ${report.loadAverage.afterEdits.join(' / ')}, at the end ${report.loadAverage.end.join(' / ')} (2 CPUs: anything above ~1 means other work competed).`);
   out.push('');
   out.push('Targets:');
   out.push('');
@@ -603,6 +641,7 @@ async function main() {
     },
   };
 
+  report.loadAverage = { start: loadAverage() };
   // 1. Cold start, before anything else runs (a first unmeasured start of each warms the file cache).
   const coldRuns = 5;
   const coldDocs = docs.filter((doc) => !doc.corsFree && doc.lines === 2000);
@@ -615,18 +654,20 @@ async function main() {
       runs.ours.push(await coldStart('ours', doc, debounceMs));
       if (args.peer) runs.peer.push(await coldStart('peer', doc, debounceMs));
     }
-    const summarize = (list) => ({ total: stats(list.map((r) => r.total)), initialize: stats(list.map((r) => r.initializeMs)), diagnostics: list[0]?.diagnostics });
+    const summarize = (list) => ({ total: stats(list.map((r) => r.total)), initialize: stats(list.map((r) => r.initializeMs)), rssMB: stats(list.map((r) => r.memory.rssMB)), diagnostics: list[0]?.diagnostics });
     report.cold.files.push({ name: `${doc.dialect} ${doc.lines} lines`, ours: summarize(runs.ours), peer: args.peer ? summarize(runs.peer) : undefined });
     console.log(`cold start ${doc.name}: ours ${f(stats(runs.ours.map((r) => r.total)).p50, 0)} ms${args.peer ? `, peer ${f(stats(runs.peer.map((r) => r.total)).p50, 0)} ms` : ''}`);
   }
 
+  report.cold.imports = importAnatomy(5);
+  report.loadAverage.afterColdStart = loadAverage();
   // 2.–4. Edits and code actions, on long-lived servers.
   const servers = { ours: new Server('ours', { debounceMs }), peer: args.peer ? new Server('peer') : undefined };
   await servers.ours.initialize();
   if (servers.peer) await servers.peer.initialize();
   report.edits = [];
   report.codeActions = {};
-  report.codeActionRuns = args.quick ? 20 : 50;
+  report.codeActionRuns = args.quick ? 20 : 30;
   for (const doc of docs) {
     const result = await measureEdits(doc, servers, args);
     result.corsFree = doc.corsFree;
@@ -642,6 +683,7 @@ async function main() {
     delete result.text;
     report.edits.push(result);
   }
+  report.loadAverage.afterEdits = loadAverage();
   report.longLivedMemory = { ours: servers.ours.memory(), peer: servers.peer?.memory() };
   await servers.ours.stop();
   if (servers.peer) await servers.peer.stop();
@@ -662,6 +704,7 @@ async function main() {
     console.log(`memory after ${manyCount} files: peer ${f(report.memory.peer.atPublish.rssMB, 0)} MB (${f(report.memory.peer.afterIdle.rssMB, 0)} MB idle)`);
   }
 
+  report.loadAverage.end = loadAverage();
   report.targets = targets(report);
   report.markdown = markdown(report);
   fs.mkdirSync(resultsDir, { recursive: true });

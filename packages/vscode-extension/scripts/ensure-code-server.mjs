@@ -55,6 +55,8 @@ export function ensureCodeServer({ log = (line) => console.error(line) } = {}) {
     cwd: cacheDir,
     env: { ...process.env, npm_config_yes: 'true', TMPDIR: tmp, npm_config_update_notifier: 'false' },
     timeout: 15 * 60_000,
+    // node-gyp's build log is long; the default 1 MiB would cut npm off.
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (!existsSync(codeServerBin)) throw new Error(`ensure-code-server: npm finished but ${codeServerBin} is missing.`);
   writeFileSync(doneMarker, `${CODE_SERVER_VERSION}\n`);

@@ -4,16 +4,16 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ESLINT_EXTENSION_ID, manifestUsesPlugin } from './duplicates.js';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
-const ESLINT_EXTENSION = 'dbaeumer.vscode-eslint';
 /** globalState key prefix: the duplicate-problems offer was made for this workspace folder. */
 const OFFER_KEY = 'cors.duplicateSourceOffer:';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('CORS');
+  const output = vscode.window.createOutputChannel('CORS', { log: true });
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath('dist/server.mjs');
@@ -63,7 +63,7 @@ export async function deactivate(): Promise<void> {
  * Ask once per workspace folder whether to turn this extension off there. Only reads package.json.
  */
 async function offerToAvoidDuplicates(context: vscode.ExtensionContext): Promise<void> {
-  if (vscode.extensions.getExtension(ESLINT_EXTENSION) === undefined) return;
+  if (vscode.extensions.getExtension(ESLINT_EXTENSION_ID) === undefined) return;
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const key = OFFER_KEY + folder.uri.toString();
     if (context.globalState.get<boolean>(key)) continue;
@@ -85,13 +85,9 @@ async function offerToAvoidDuplicates(context: vscode.ExtensionContext): Promise
 async function usesPlugin(folder: vscode.Uri): Promise<boolean> {
   try {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'package.json'));
-    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-    return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((field) => {
-      const deps = manifest[field];
-      return typeof deps === 'object' && deps !== null && 'eslint-plugin-cors' in deps;
-    });
+    return manifestUsesPlugin(new TextDecoder().decode(bytes));
   } catch {
-    // No package.json, or not JSON: nothing to offer.
+    // No package.json: nothing to offer.
     return false;
   }
 }

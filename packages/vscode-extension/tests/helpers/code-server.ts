@@ -37,6 +37,8 @@ const USER_SETTINGS = {
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
   'window.restoreWindows': 'none',
+  // The client's log of every LSP message, in the profile's logs folder (a test artefact).
+  'cors.trace.server': 'verbose',
 };
 
 export function createProfile(root: string): Profile {
@@ -87,6 +89,7 @@ export async function startCodeServer(bin: string, profile: Profile, workspace: 
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(process.env.CORS_E2E_TRACE ? ['--log', 'trace'] : []),
     workspace,
   ];
   // detached: a new process group (setsid), so stop() can end code-server and all its children.
