@@ -53,7 +53,7 @@ export function ensureCodeServer({ log = (line) => console.error(line) } = {}) {
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--unsafe-perm');
   run('npm', args, {
     cwd: cacheDir,
-    env: { ...process.env, npm_config_yes: 'true', TMPDIR: tmp, npm_config_update_notifier: 'false' },
+    env: { ...npmFreeEnvironment(), npm_config_yes: 'true', TMPDIR: tmp, npm_config_update_notifier: 'false' },
     timeout: 15 * 60_000,
     // node-gyp's build log is long; the default 1 MiB would cut npm off.
     maxBuffer: 256 * 1024 * 1024,
@@ -62,6 +62,15 @@ export function ensureCodeServer({ log = (line) => console.error(line) } = {}) {
   writeFileSync(doneMarker, `${CODE_SERVER_VERSION}\n`);
   log('ensure-code-server: done');
   return codeServerBin;
+}
+
+/**
+ * The environment without what a running package manager exports (`npm_config_user_agent`,
+ * `npm_execpath`, `npm_lifecycle_*`…): under `pnpm test` these say "pnpm", and code-server's
+ * postinstall then refuses to run ("Could not determine which package manager…").
+ */
+function npmFreeEnvironment() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
