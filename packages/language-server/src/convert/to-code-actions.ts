@@ -22,7 +22,16 @@ export interface CodeActionOptions {
   only?: string[] | undefined;
   /** The document's text with every cors autofix applied (`LintHost.fixAll`). */
   fixAllText?: string | undefined;
+  /**
+   * Offer fix-all as a command (`cors.applyFixAll`, resolved when chosen) instead of an edit.
+   * The light bulb asks for actions at every cursor move; computing fix-all means linting the
+   * whole file again, so it is only done when the fix itself is wanted.
+   */
+  fixAllByCommand?: boolean;
 }
+
+/** The server command that applies every cors autofix to a document (`{ uri, version }`). */
+export const APPLY_FIX_ALL_COMMAND = 'cors.applyFixAll';
 
 interface CorsDiagnostic {
   diagnostic: Diagnostic;
@@ -101,8 +110,13 @@ function documentationAction(group: CorsDiagnostic[]): CodeAction[] {
   return [{ title, kind: QUICK_FIX_KIND, diagnostics: group.map((entry) => entry.diagnostic), command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [url] } }];
 }
 
-function fixAllAction(document: TextDocument, ours: CorsDiagnostic[], { only, fixAllText }: CodeActionOptions): CodeAction | undefined {
-  if (fixAllText === undefined || !wants(only, FIX_ALL_KIND)) return undefined;
+function fixAllAction(document: TextDocument, ours: CorsDiagnostic[], { only, fixAllText, fixAllByCommand }: CodeActionOptions): CodeAction | undefined {
+  if (!wants(only, FIX_ALL_KIND)) return undefined;
+  if (fixAllText === undefined && fixAllByCommand && ours.some((entry) => entry.current && entry.data.fix !== undefined)) {
+    const command = { title: FIX_ALL_TITLE, command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: document.version }] };
+    return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, diagnostics: ours.filter((entry) => entry.data.fix !== undefined).map((entry) => entry.diagnostic), command };
+  }
+  if (fixAllText === undefined) return undefined;
   // Asked for by kind (fix-all on save), it needs no diagnostics; in the light bulb, only next to a fixable one.
   const askedFor = only !== undefined && only.length > 0;
   if (!askedFor && !ours.some((entry) => entry.current && entry.data.fix !== undefined)) return undefined;

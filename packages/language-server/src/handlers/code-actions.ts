@@ -17,7 +17,8 @@ function isCorsDiagnostic(diagnostic: Diagnostic): boolean {
 /**
  * `textDocument/codeAction`: the actions are rebuilt from the diagnostics the client sends back
  * (their `data` carries fixes and the version they were computed for) and the current text.
- * Only the fix-all action lints again, and only when it is asked for and something is fixable.
+ * Only the fix-all action lints again, and only when its kind is asked for explicitly and
+ * something is fixable.
  */
 export async function codeActions(documents: DocumentLinter, params: CodeActionParams): Promise<CodeAction[]> {
   const { uri } = params.textDocument;
@@ -36,6 +37,9 @@ export async function codeActions(documents: DocumentLinter, params: CodeActionP
     const data = diagnostic.data as DiagnosticData;
     return data.version === document.version && data.fix !== undefined;
   });
+  // The light bulb (no `only`) asks at every cursor move: it gets fix-all as a command, resolved
+  // when chosen. Only an explicit request for the source action (fix on save) lints again here.
+  if (only === undefined) return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable });
   if (fixable && wants(only, FIX_ALL_KIND)) {
     const settings = await documents.settingsFor(uri);
     // The document may have changed while the settings were fetched: the actions are for this text.

@@ -1,10 +1,12 @@
 import { MessageType, ShowMessageNotification, type Connection, type ExecuteCommandParams } from 'vscode-languageserver/node';
 import { minimalEdits } from '../convert/minimal-edits.js';
+import { APPLY_FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../convert/to-code-actions.js';
 import type { DocumentLinter } from '../documents.js';
 import { errorText } from './settings.js';
 
-export const APPLY_FIX_ALL = 'cors.applyFixAll';
-export const SHOW_DOCUMENTATION = 'cors.showDocumentation';
+// The ids live with the code actions that carry them.
+export const APPLY_FIX_ALL = APPLY_FIX_ALL_COMMAND;
+export const SHOW_DOCUMENTATION = SHOW_DOCUMENTATION_COMMAND;
 export const COMMANDS = [APPLY_FIX_ALL, SHOW_DOCUMENTATION];
 
 export interface CommandContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
-import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, toCodeActions } from '../../src/convert/to-code-actions.js';
+import { APPLY_FIX_ALL_COMMAND, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, toCodeActions } from '../../src/convert/to-code-actions.js';
 import { toDiagnostic } from '../../src/convert/to-diagnostic.js';
 import { LintHost } from '../../src/engine/lint-host.js';
 import { normalizeSettings } from '../../src/protocol/settings.js';
@@ -184,5 +184,20 @@ describe('toCodeActions: what the client sends back', () => {
     const title = (message: string) => find(toCodeActions(document, [toDiagnostic(lintMessage({ message, fix: { range: [0, 1], text: 'A' } }), document, DEFAULTS)], {}), 'Fix:')?.title;
     expect(title('One sentence only')).toBe('Fix: One sentence only');
     expect(title(`${'word '.repeat(30)}end.`)).toBe(`Fix: ${'word '.repeat(15).trim()}…`);
+  });
+});
+
+describe('fix-all in the light bulb', () => {
+  it('is a command carrying the document and its version, not an edit: nothing is linted to offer it', () => {
+    const { document, diagnostics } = lintedDocument(SERVER, 7);
+    const fixAll = toCodeActions(document, diagnostics, { fixAllByCommand: true }).find((action) => action.kind === FIX_ALL_KIND);
+    expect(fixAll?.edit).toBeUndefined();
+    expect(fixAll?.command).toEqual({ title: 'Fix all auto-fixable CORS problems', command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: 7 }] });
+  });
+
+  it('is not offered when nothing is fixable', () => {
+    const { document, diagnostics } = lintedDocument(SERVER);
+    const unfixable = diagnostics.filter((diagnostic) => (diagnostic.data as { fix?: unknown }).fix === undefined);
+    expect(toCodeActions(document, unfixable, { fixAllByCommand: true }).some((action) => action.kind === FIX_ALL_KIND)).toBe(false);
   });
 });
