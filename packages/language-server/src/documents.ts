@@ -14,8 +14,6 @@ import { LintHost, mayContainCors } from './engine/lint-host.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
 import type { CorsSettings } from './protocol/settings.js';
 
-/** Quiet time after the last keystroke before a document is linted (`run: onType`). */
-export const CHANGE_DEBOUNCE_MS = 150;
 /** Larger documents are not linted: generated bundles and data files, not code anyone edits. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -49,10 +47,22 @@ export function lintFileName(uri: string, languageId: string): string | undefine
 
 type Reason = 'open' | 'change' | 'save' | 'configuration';
 
+/**
+ * Runs `callback` once the messages the connection has already read are dispatched. vscode-jsonrpc
+ * dispatches one queued message per event-loop turn (a `setImmediate` each), and an immediate queued
+ * during a turn runs in the next one, so two hops put the callback behind the next queued message:
+ * if that message changes the document, the callback finds a newer generation and does nothing.
+ * Were the connection to dispatch all queued messages in one turn, one hop would already be enough.
+ */
+function afterQueuedMessages(callback: () => void): void {
+  setImmediate(() => setImmediate(callback));
+}
+
 interface OpenDocument {
   document: TextDocument;
   fileName: string;
-  timer: NodeJS.Timeout | undefined;
+  /** Bumped by every change, save and settings change; a lint started for an older value publishes nothing. */
+  generation: number;
   /** A reason other than typing is pending: it lints even with `run: onSave`. */
   forced: boolean;
   /** The diagnostics of the last lint that parsed: kept while the text has a syntax error. */
@@ -65,10 +75,14 @@ interface OpenDocument {
 }
 
 /**
- * The open documents, their per-document debounce, and the lint → publish cycle.
+ * The open documents, when each is linted, and the lint → publish cycle.
  *
- * Every lint is for the latest version: a change re-arms the document's timer, and a lint whose
- * document changed or closed while its settings were being fetched publishes nothing.
+ * Changes are coalesced per document, not delayed by a fixed quiet time: a lint waits only until the
+ * server has taken in the messages already sent (see `afterQueuedMessages`), so one keystroke is
+ * linted at once and a burst that has arrived is linted once, for its last version. Changes that
+ * arrive while a lint runs (it blocks the event loop) queue up and are coalesced the same way.
+ * Every lint is for the latest version: one whose document changed or closed before it ran, or
+ * while its settings were being fetched, publishes nothing.
  */
 export class DocumentLinter {
   readonly #connection: Connection;
@@ -114,12 +128,10 @@ export class DocumentLinter {
   opened({ textDocument }: DidOpenTextDocumentParams): void {
     const fileName = lintFileName(textDocument.uri, textDocument.languageId);
     if (fileName === undefined) return;
-    const previous = this.#open.get(textDocument.uri);
-    if (previous !== undefined) clearTimeout(previous.timer);
     const state: OpenDocument = {
       document: TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text),
       fileName,
-      timer: undefined,
+      generation: 0,
       forced: false,
       lastGood: [],
       published: [],
@@ -150,7 +162,6 @@ export class DocumentLinter {
   closed({ textDocument }: DidCloseTextDocumentParams): void {
     const state = this.#open.get(textDocument.uri);
     if (state === undefined) return;
-    clearTimeout(state.timer);
     this.#open.delete(textDocument.uri);
     this.#settings.forget(textDocument.uri);
     // The client keeps pushed diagnostics until told otherwise.
@@ -163,33 +174,41 @@ export class DocumentLinter {
   }
 
   dispose(): void {
-    for (const state of this.#open.values()) clearTimeout(state.timer);
     this.#open.clear();
   }
 
   #schedule(state: OpenDocument, reason: Reason): void {
-    clearTimeout(state.timer);
     if (reason !== 'change') state.forced = true;
-    const delay = reason === 'change' ? CHANGE_DEBOUNCE_MS : 0;
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
+    const generation = ++state.generation;
+    afterQueuedMessages(() => {
+      // A newer change, save or settings change was taken in meanwhile: its own run lints.
+      if (generation !== state.generation || this.#open.get(state.document.uri) !== state) return;
       const forced = state.forced;
       state.forced = false;
-      void this.#run(state, forced);
-    }, delay);
+      void this.#run(state, forced, generation);
+    });
   }
 
-  async #run(state: OpenDocument, forced: boolean): Promise<void> {
+  async #run(state: OpenDocument, forced: boolean, generation: number): Promise<void> {
     const { uri } = state.document;
     const version = state.document.version;
-    const settings = await this.#settings.get(uri);
+    const [settings] = await Promise.all([this.#settings.get(uri), this.#prepare(state)]);
     // Closed, reopened or edited while the settings were on their way: that newer state has its own run.
-    if (this.#open.get(uri) !== state || state.document.version !== version || state.timer !== undefined) return;
+    if (this.#open.get(uri) !== state || state.generation !== generation) return;
     if (!forced && settings.run === 'onSave') return;
     const diagnostics = this.#diagnose(state, settings);
     state.published = diagnostics;
     state.publishedVersion = version;
     void this.#connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Loads the parser the document needs; a failure is logged here and reported by the lint. */
+  async #prepare(state: OpenDocument): Promise<void> {
+    try {
+      await this.#host.prepare(state.fileName);
+    } catch (error) {
+      this.#logOnce(state, `load:${errorText(error)}`, `cors: could not load the parser for ${state.document.uri}: ${errorText(error)}`, 'error');
+    }
   }
 
   #diagnose(state: OpenDocument, settings: CorsSettings): Diagnostic[] {

@@ -72,6 +72,7 @@ switch (parsed.kind) {
     process.exitCode = 2;
     break;
   case 'run': {
+    (await import('./compile-cache.js')).enableCompileCache();
     const [{ createConnection, ProposedFeatures }, { startServer }] = await Promise.all([import('vscode-languageserver/node'), import('./server.js')]);
     const connection = createConnection(ProposedFeatures.all);
     // A bug in one request must not take the editor's server down: report it and carry on.

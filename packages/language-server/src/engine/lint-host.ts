@@ -3,7 +3,6 @@
  * from the server's settings. Nothing from the workspace is loaded (no `eslint.config.*`, no other
  * plugins), so opening an untrusted folder runs none of its code.
  */
-import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-cors';
@@ -66,6 +65,28 @@ function kindOf(filePath: string): FileKind {
   return { dialect, sourceType, virtualFilename: `document${known}` };
 }
 
+const isTypeScript = (dialect: Dialect): boolean => dialect === 'ts' || dialect === 'tsx';
+
+/**
+ * `@typescript-eslint/parser` (with TypeScript itself) takes about half of the server's start-up, so
+ * it loads on the first TypeScript document, not before: a JavaScript-only session never pays for it.
+ */
+let typescriptParser: Linter.Parser | undefined;
+let typescriptParserLoading: Promise<void> | undefined;
+
+function loadTypeScriptParser(): Promise<void> {
+  typescriptParserLoading ??= import('@typescript-eslint/parser').then((parser) => {
+    typescriptParser = parser as Linter.Parser;
+  });
+  return typescriptParserLoading;
+}
+
+function parserFor(dialect: Dialect): Linter.Parser | undefined {
+  if (!isTypeScript(dialect)) return undefined;
+  if (typescriptParser === undefined) throw new Error('the TypeScript parser is not loaded yet: await LintHost.prepare() first');
+  return typescriptParser;
+}
+
 /** `info` has no ESLint severity: it runs as `warn` and the converter shows it as information. */
 const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = { off: 'off', warn: 'warn', info: 'warn', error: 'error' };
 
@@ -76,7 +97,7 @@ function rulesFor(settings: CorsSettings): Linter.RulesRecord {
 }
 
 function buildConfig(rules: Linter.RulesRecord, dialect: Dialect, sourceType: SourceType): Linter.Config[] {
-  const typescript = dialect === 'ts' || dialect === 'tsx';
+  const parser = parserFor(dialect);
   const jsx = dialect === 'jsx' || dialect === 'tsx';
   return [
     {
@@ -88,7 +109,7 @@ function buildConfig(rules: Linter.RulesRecord, dialect: Dialect, sourceType: So
         ecmaVersion: 'latest',
         sourceType,
         // No `project`: rules stay syntax-only, so no TypeScript program is ever built.
-        ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+        ...(parser ? { parser } : {}),
         parserOptions: { ecmaFeatures: { jsx } },
       },
     },
@@ -107,6 +128,11 @@ export class LintHost {
   readonly #linter = new Linter();
   /** Per settings object, per dialect and source type. Settings objects are replaced, never mutated. */
   readonly #configs = new WeakMap<CorsSettings, Map<string, Linter.Config[]>>();
+
+  /** Loads what linting `filePath` needs (the TypeScript parser); `lint` and `fixAll` need it done. */
+  prepare(filePath: string): Promise<void> {
+    return isTypeScript(kindOf(filePath).dialect) && typescriptParser === undefined ? loadTypeScriptParser() : Promise.resolve();
+  }
 
   /** Config arrays are built once per settings object (memoised by identity). */
   lint(text: string, filePath: string, settings: CorsSettings): LintResult {

@@ -55,7 +55,7 @@ export async function executeCommand(context: CommandContext, params: ExecuteCom
       return null;
     }
     if (target.version !== undefined && target.version !== document.version) return null;
-    const settings = await documents.settingsFor(target.uri);
+    const [settings] = await Promise.all([documents.settingsFor(target.uri), documents.host.prepare(fileName)]);
     if (documents.get(target.uri) !== document) return null;
     const fixed = documents.host.fixAll(document.getText(), fileName, settings);
     if (fixed === undefined) return null;

@@ -6,6 +6,9 @@ import { LintHost } from '../../src/engine/lint-host.js';
 import { normalizeSettings } from '../../src/protocol/settings.js';
 import { documentOf } from './helpers.js';
 
+// The TypeScript parser loads on demand; these tests lint `.ts` text synchronously.
+await new LintHost().prepare('server.ts');
+
 const DEFAULTS = normalizeSettings({}).settings;
 const TEXT = [
   "import cors from 'cors';",

@@ -7,6 +7,9 @@ import { normalizeSettings } from '../../src/protocol/settings.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, documentOf, editsOf, lintMessage } from './helpers.js';
 
+// The TypeScript parser loads on demand; these tests lint `.ts` text synchronously.
+await new LintHost().prepare('server.ts');
+
 const DEFAULTS = normalizeSettings({}).settings;
 const host = new LintHost();
 const SERVER = [

@@ -6,6 +6,9 @@ import { readDiagnosticData, toDiagnostic } from '../../src/convert/to-diagnosti
 import { normalizeSettings } from '../../src/protocol/settings.js';
 import { applyEdits, documentOf, lintMessage } from './helpers.js';
 
+// The TypeScript parser loads on demand; these tests lint `.ts` text synchronously.
+await new LintHost().prepare('server.ts');
+
 const DEFAULTS = normalizeSettings({}).settings;
 const DOCS = 'https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/docs/rules/valid-allow-origin.md';
 

@@ -1,5 +1,5 @@
 import { Linter } from 'eslint';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LintHost, mayContainCors } from '../../src/engine/lint-host.js';
 import type { CorsSettings } from '../../src/protocol/settings.js';
 import { normalizeSettings } from '../../src/protocol/settings.js';
@@ -30,6 +30,21 @@ describe('mayContainCors', () => {
   it('is false for code that cannot touch CORS', () => {
     expect(mayContainCors('')).toBe(false);
     expect(mayContainCors("export function add(a: number, b: number) { return a + b; }\nconsole.log('ready');\n")).toBe(false);
+  });
+});
+
+// The TypeScript parser loads on demand (module-wide, once).
+beforeAll(() => new LintHost().prepare('a.ts'));
+
+describe('LintHost.prepare', () => {
+  it('loads the TypeScript parser on demand: a TypeScript file linted before it fails clearly, a JavaScript file does not need it', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/engine/lint-host.js');
+    const host = new fresh.LintHost();
+    expect(host.lint(SERVER, 'a.js', DEFAULTS).messages).toHaveLength(2);
+    expect(() => host.lint(SERVER, 'a.ts', DEFAULTS)).toThrow(/TypeScript parser is not loaded yet/);
+    await host.prepare('a.ts');
+    expect(host.lint(SERVER, 'a.ts', DEFAULTS).messages).toHaveLength(2);
   });
 });
 
