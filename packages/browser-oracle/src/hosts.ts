@@ -11,6 +11,12 @@ export const API_ORIGIN = 'http://api.example.test';
 /** A foreign page (127.0.0.3). Other attacker host names map to the same server. */
 export const ATTACKER_ORIGIN = 'http://attacker.test';
 
+/**
+ * A second page of the app's site (served by the attacker page server). Chromium partitions its HTTP
+ * cache by top-level site, so only a same-site origin shares the app's cache entries.
+ */
+export const SAME_SITE_APP_ORIGIN = 'http://admin.example.test';
+
 export const APP_ADDRESS = '127.0.0.1';
 export const API_ADDRESS = '127.0.0.2';
 export const ATTACKER_ADDRESS = '127.0.0.3';

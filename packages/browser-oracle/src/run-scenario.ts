@@ -13,7 +13,7 @@ import type { FetchOutcome, PageRun, RunOptions } from './browser.js';
 import { runInPage, withContext } from './browser.js';
 import type { FixResult } from './fix.js';
 import { fixScenario, writeFixedCopy } from './fix.js';
-import { APP_ORIGIN, ATTACKER_ORIGIN, attackerPageOrigin } from './hosts.js';
+import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
 import type { Finding, ScenarioSources, SecurityRule } from './lint.js';
 import { attackerExample, describeFinding, lintScenario, observable } from './lint.js';
 import type { ApiServer, PageServer, RecordedExchange, RequestHandler } from './servers.js';
@@ -75,6 +75,25 @@ async function observe(env: Environment, dir: string, sources: ScenarioSources, 
   return { ...run, exchanges: env.api.exchanges.map((exchange) => ({ ...exchange })) };
 }
 
+/** The client run from the app, then from a same-site origin, in one context: one HTTP cache. */
+async function observeSharedCache(env: Environment, dir: string, sources: ScenarioSources): Promise<{ first: PageRun; second: PageRun }> {
+  env.api.use(loadApp(dir));
+  env.app.setClient(sources.client);
+  env.attacker.setClient(sources.client);
+  env.api.reset();
+  return withContext(env.browser, async (context) => ({ first: await runInPage(context, APP_ORIGIN), second: await runInPage(context, SAME_SITE_APP_ORIGIN) }));
+}
+
+/** A cache mix-up is seen when the second origin is blocked with a predicted reason after the first succeeded. */
+function cacheMixupProblem(run: { first: PageRun; second: PageRun }, findings: readonly Finding[]): string | undefined {
+  const line = run.second.console.find(isBlockedLine);
+  if (!succeeded(run.first.outcomes[0])) return `the request from ${APP_ORIGIN} failed: ${describeOutcome(run.first.outcomes[0])}`;
+  if (succeeded(run.second.outcomes[0]) || !line || !findings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line))) {
+    return `the linter predicts that ${SAME_SITE_APP_ORIGIN} gets the answer cached for ${APP_ORIGIN}, but Chromium: ${describeOutcome(run.second.outcomes[0])}; ${line ?? 'no blocked line'}`;
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading the browser's verdict
 
@@ -122,7 +141,14 @@ function countMethod(exchanges: readonly RecordedExchange[], method: string): nu
 }
 
 /** The effect kinds this runner checks; a kind added to core later is reported, not ignored. */
-const KNOWN_EFFECTS: ReadonlySet<string> = new Set(['blocked', 'warning', 'hidden-headers', 'preflight-not-cached', 'preflight-cached-briefly'] satisfies BrowserEffect['kind'][]);
+const KNOWN_EFFECTS: ReadonlySet<string> = new Set([
+  'blocked',
+  'warning',
+  'hidden-headers',
+  'preflight-not-cached',
+  'preflight-cached-briefly',
+  'cached-for-another-origin',
+] satisfies BrowserEffect['kind'][]);
 
 function failureOf(finding: Finding): BrowserFailure | undefined {
   return finding.effect && 'failure' in finding.effect ? finding.effect.failure : undefined;
@@ -160,6 +186,7 @@ function attackFor(finding: Finding): Attack | string {
 /** Host names the browser must map to the attacker server for this scenario's attacks. */
 export function attackerHosts(sources: ScenarioSources): string[] {
   return observable(lintScenario(sources)).flatMap((finding) => {
+    if (finding.effect?.kind === 'cached-for-another-origin') return [new URL(SAME_SITE_APP_ORIGIN).hostname];
     const attack = finding.security ? attackFor(finding) : undefined;
     return attack && typeof attack !== 'string' ? [new URL(attack.pageOrigin).hostname] : [];
   });
@@ -214,6 +241,7 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   const hidden = checked.some((finding) => finding.effect?.kind === 'hidden-headers');
   const preflight = checked.some((finding) => finding.effect?.kind === 'preflight-not-cached');
   const cachedBriefly = checked.some((finding) => finding.effect?.kind === 'preflight-cached-briefly');
+  const cacheMixups = checked.filter((finding) => finding.effect?.kind === 'cached-for-another-origin');
   const repeat = preflight || cachedBriefly ? 2 : 1;
   for (const finding of checked) {
     const kind = finding.effect?.kind;
@@ -259,6 +287,12 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   } else if (cachedBriefly) {
     const options = countMethod(before.exchanges, 'OPTIONS');
     if (options !== 1) beforeProblems.push(`the linter predicts a preflight cached for the default 5 s, but two back-to-back requests sent ${options} OPTIONS`);
+  }
+
+  if (cacheMixups.length > 0) {
+    const problem = cacheMixupProblem(await observeSharedCache(env, scenario.dir, scenario.sources), cacheMixups);
+    if (problem) beforeProblems.push(problem);
+    else notes.push(`cached-for-another-origin: after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN} got the cached answer and was blocked`);
   }
 
   // ---- attacks, before the fix.
@@ -317,6 +351,12 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
         const index = attacks.indexOf(attack);
         attackSummaries[index] = `${attackSummaries[index]}, after ${ok ? 'read the response' : 'blocked'}`;
         if (ok) afterProblems.push(`the attack still reads the response after the fix (${attack.label}).\n${evidence(attack.label, observation)}`);
+      }
+      if (cacheMixups.length > 0) {
+        const shared = await observeSharedCache(env, dir, fix.sources);
+        const outcomes = [shared.first.outcomes[0], shared.second.outcomes[0]];
+        const lines = [...shared.first.console, ...shared.second.console].filter(isCorsLine);
+        if (!outcomes.every(succeeded) || lines.length > 0) afterProblems.push(`after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}`);
       }
       afterFix = succeeded(outcome) ? `resolved ${outcome.status}${lines.length === 0 ? ', no CORS console line' : ''}` : describeOutcome(outcome);
       if (preflight || cachedBriefly) afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS for 2 requests`;

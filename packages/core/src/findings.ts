@@ -17,7 +17,20 @@ export type FixIntent<H> =
   /** Remove a setting entirely (an option property, a header write, an array element). */
   | { readonly kind: 'remove'; readonly at: H }
   /** Add an item to a list value (an array element, or `, item` at the end of a string). */
-  | { readonly kind: 'add-list-item'; readonly at: H; readonly item: string };
+  | { readonly kind: 'add-list-item'; readonly at: H; readonly item: string }
+  /**
+   * Create an absent list setting with these items: an option on the middleware whose call is `at`,
+   * or a header written beside the hand-set header write `at` (same response).
+   */
+  | { readonly kind: 'add-list-setting'; readonly at: H; readonly setting: 'exposeHeaders'; readonly items: readonly string[] }
+  /** Append a field to the `Vary` header of the response `at` writes to, keeping any fields already there. */
+  | { readonly kind: 'append-vary'; readonly at: H; readonly field: string }
+  /**
+   * Add what answers the CORS preflight next to `at`: an OPTIONS route beside an Express or Fastify
+   * route registration (with the middleware at `like`), an OPTIONS branch at the top of a request
+   * handler, or an OPTIONS export in a route module.
+   */
+  | { readonly kind: 'add-preflight-handler'; readonly framework: 'express' | 'fastify' | 'node-http' | 'next'; readonly at: H; readonly like?: H };
 
 /** An origin allow-list entry as text: an exact origin or a regular expression. */
 export type OriginLiteral = { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'pattern'; readonly source: string; readonly flags: string };

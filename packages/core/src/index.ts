@@ -34,6 +34,7 @@ export {
   FORBIDDEN_RESPONSE_HEADER_NAMES,
   canonicalCorsHeaderName,
   isCorsSafelistedResponseHeader,
+  isForbiddenResponseHeader,
 } from './fetch/response-headers.js';
 
 // Origins
@@ -68,10 +69,25 @@ export { browserEffect, messagesFor, ruleMessages } from './messages/catalog.js'
 
 // Checks: one per rule, policy in, findings out
 export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';
+export type { AllowOriginSequence, AllowOriginWrite } from './checks/duplicate-allow-origin.js';
+export { checkDuplicateAllowOrigin } from './checks/duplicate-allow-origin.js';
 export { checkHeaderValues } from './checks/header-values.js';
+export type { WrittenResponseHeader } from './checks/exposed-headers.js';
+export { checkExposedHeaders } from './checks/exposed-headers.js';
 export type { IneffectiveWildcardOptions } from './checks/ineffective-wildcard.js';
 export { CORS_PACKAGE_DEFAULT_METHODS, checkIneffectiveWildcard } from './checks/ineffective-wildcard.js';
 export { checkNullOrigin } from './checks/null-origin.js';
 export { checkPermissiveOrigin } from './checks/permissive-origin.js';
+export type { ExpressApp, ExpressRegistration, FastifyApp, HandlerRole, RawHandler, RouteModule, RoutePath } from './checks/preflight-handler.js';
+export {
+  checkExpressPreflight,
+  checkFastifyPreflight,
+  checkRawHandlerPreflight,
+  checkRouteModulePreflight,
+  routeNeedsPreflight,
+  unnamedWildcardFix,
+} from './checks/preflight-handler.js';
 export { checkReflectedOriginWithCredentials } from './checks/reflected-origin-with-credentials.js';
 export { checkWildcardOriginWithCredentials } from './checks/wildcard-origin-with-credentials.js';
+export type { VaryContext, VaryWrite } from './checks/vary-origin.js';
+export { checkVaryOrigin } from './checks/vary-origin.js';

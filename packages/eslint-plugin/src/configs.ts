@@ -8,12 +8,16 @@ export type Severity = 'error' | 'warn';
  * security holes, are errors; policy choices that are fine for public data are warnings.
  */
 const SEVERITY: Record<RuleName, Severity> = {
+  'no-duplicate-allow-origin': 'error',
   'no-ineffective-wildcard': 'error',
   'no-null-origin': 'error',
   'no-permissive-origin': 'warn',
   'no-reflected-origin-with-credentials': 'error',
   'no-unsafe-origin-check': 'error',
   'no-wildcard-origin-with-credentials': 'error',
+  'require-exposed-headers': 'warn',
+  'require-preflight-handler': 'error',
+  'require-vary-origin': 'warn',
   'valid-allow-origin': 'error',
   'valid-header-values': 'error',
 };

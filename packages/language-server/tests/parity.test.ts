@@ -71,7 +71,8 @@ const VARIANTS: Variant[] = [
 function expectedDiagnostics(file: string, text: string, uri: string, settings: CorsSettings): Diagnostic[] {
   const rules: Linter.RulesRecord = { ...plugin.configs[settings.config].rules };
   for (const [ruleId, severity] of Object.entries(settings.rules)) rules[ruleId] = severity === 'info' ? 'warn' : severity;
-  const messages = new Linter().verify(text, projectConfig(file, rules), { filename: path.relative(REPO_ROOT, file) });
+  // As the ESLint CLI does: the real, absolute path (rules read the nearest package.json and file names).
+  const messages = new Linter({ cwd: REPO_ROOT }).verify(text, projectConfig(file, rules), { filename: file });
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   const document = TextDocument.create(uri, languageOf(uri), 1, text);
   return messages.map((message) => toDiagnostic(message, document, settings));

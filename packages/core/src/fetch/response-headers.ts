@@ -27,6 +27,10 @@ export function isCorsSafelistedResponseHeader(name: string): boolean {
   return CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(asciiLowercase(name));
 }
 
+export function isForbiddenResponseHeader(name: string): boolean {
+  return FORBIDDEN_RESPONSE_HEADER_NAMES.has(asciiLowercase(name));
+}
+
 // Fetch §http-responses: the CORS protocol's response headers.
 const CANONICAL_CORS_HEADER_NAMES: ReadonlyMap<string, string> = new Map(
   [ACAO, ACAC, ACAM, ACAH, ACEH, ACMA].map((name) => [asciiLowercase(name), name]),

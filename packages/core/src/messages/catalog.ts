@@ -16,6 +16,9 @@ import { consoleReason } from './console-messages.js';
  * - `preflight-not-cached`: every request is preceded by its own preflight;
  * - `preflight-cached-briefly`: the value is ignored and the preflight cached for the default 5 seconds
  *   (Fetch §cors-preflight-fetch; Chromium's parser falls back to it), so back-to-back requests share one.
+ * - `cached-for-another-origin`: a cacheable response lacks `Vary: Origin`, so the browser's HTTP cache
+ *   hands the answer made for one origin to another origin of the same site (the cache is partitioned by
+ *   top-level site) fetching the same URL, and that request fails with `failure`.
  * Messages with no effect are security findings: the browser allows what they describe.
  */
 export type BrowserEffect =
@@ -23,7 +26,8 @@ export type BrowserEffect =
   | { readonly kind: 'warning'; readonly failure: BrowserFailure; readonly chromiumIssue?: string }
   | { readonly kind: 'hidden-headers' }
   | { readonly kind: 'preflight-not-cached' }
-  | { readonly kind: 'preflight-cached-briefly' };
+  | { readonly kind: 'preflight-cached-briefly' }
+  | { readonly kind: 'cached-for-another-origin'; readonly failure: BrowserFailure };
 
 export interface MessageSpec {
   readonly text: string;
@@ -44,6 +48,15 @@ function failing(text: string, failure: BrowserFailure, firefoxFailure?: Browser
 }
 
 const plain = (text: string, effect?: BrowserEffect): MessageSpec => (effect ? { text, effect } : { text });
+
+/**
+ * What a cache mix-up without `Vary: Origin` shows: it needs a cached answer for another origin, so it
+ * is worded as a condition (not the `Chrome: "…"` quote of failures every request shows).
+ */
+const CACHED_ORIGIN_MISMATCH = ((reason) => `When that happens, Chrome reports "${reason.chrome}" and Firefox "${reason.firefox}".`)(
+  consoleReason('allow-origin-mismatch', { ...PLACEHOLDERS, value: '<the first origin>' }),
+);
+const CACHED_FOR_ANOTHER_ORIGIN: BrowserEffect = { kind: 'cached-for-another-origin', failure: 'allow-origin-mismatch' };
 
 export const ruleMessages = {
   'no-wildcard-origin-with-credentials': {
@@ -179,12 +192,77 @@ export const ruleMessages = {
     listHeaders: plain("List the headers: '{{fixed}}'"),
     addAuthorization: plain('Add Authorization to the list'),
   },
+  'require-exposed-headers': {
+    headerNotExposed: plain(
+      "Scripts on other origins cannot read the '{{header}}' response header: it is not CORS-safelisted and not listed in Access-Control-Expose-Headers, so `response.headers.get('{{header}}')` returns null. Browsers print no console message for this.",
+      { kind: 'hidden-headers' },
+    ),
+    exposeHeader: plain("Add '{{header}}' to Access-Control-Expose-Headers"),
+  },
+  'require-vary-origin': {
+    // Checked in Chromium 156 by the oracle: a cached answer for one origin blocks a second same-site origin (cors-reference §4).
+    missingVaryOrigin: plain(
+      `Access-Control-Allow-Origin depends on the request's Origin, but the response has no \`Vary: Origin\`: a browser or shared cache may reuse the response made for one origin (or for a non-CORS load) for another, which then fails intermittently. ${CACHED_ORIGIN_MISMATCH}`,
+      CACHED_FOR_ANOTHER_ORIGIN,
+    ),
+    varyWithoutOrigin: plain(
+      `This \`Vary\` replaces the header without \`Origin\`, although Access-Control-Allow-Origin depends on the request's Origin: caches may reuse one origin's response for another. ${CACHED_ORIGIN_MISMATCH}`,
+      CACHED_FOR_ANOTHER_ORIGIN,
+    ),
+    varyOverwritten: plain(
+      `This \`Vary\` write replaces the \`Vary: Origin\` the CORS policy sent (its Access-Control-Allow-Origin depends on the request's Origin): caches may reuse one origin's response for another. Append to Vary or list Origin. ${CACHED_ORIGIN_MISMATCH}`,
+      CACHED_FOR_ANOTHER_ORIGIN,
+    ),
+  },
   'no-permissive-origin': {
     permissiveOrigin: plain(
       '{{how}} lets any website read these responses. That suits public data only: list the origins that may read anything else.',
     ),
     useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
     useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+  },
+  'require-preflight-handler': {
+    routeLevelCors: failing(
+      "`cors()` runs only for {{method}} {{path}}: the browser's preflight (OPTIONS {{path}}) never reaches it, so Express answers the preflight itself without CORS headers and every cross-origin {{method}} here fails.",
+      'missing-allow-origin',
+    ),
+    handlerWithoutOptions: failing(
+      'This handler sets CORS headers only for {{method}} and has no OPTIONS branch: the preflight sent before every cross-origin {{method}} gets no Access-Control-Allow-Origin, so the request fails.',
+      'missing-allow-origin',
+    ),
+    routeModuleWithoutOptions: failing(
+      'This route module sets CORS headers for {{method}} but exports no OPTIONS handler: Next.js answers the preflight itself without CORS headers, so every cross-origin {{method}} fails.',
+      'missing-allow-origin',
+    ),
+    fastifyWithoutOptionsRoute: failing(
+      'CORS headers are set in the {{hook}} hook, but no route answers OPTIONS: Fastify answers the preflight for {{method}} {{path}} with 404, so every cross-origin {{method}} fails.',
+      'preflight-invalid-status',
+    ),
+    preflightContinueWithoutAnswer: failing(
+      '`preflightContinue: true` passes the preflight on, but nothing after it answers OPTIONS: Express ends it with 404, so every cross-origin request that needs a preflight fails.',
+      'preflight-invalid-status',
+    ),
+    // The server does not start, so there is no browser message to compare with (checked by a test on the real Express 5).
+    express5UnnamedWildcard: plain(
+      "Express {{major}} rejects the path '{{path}}' when the route is registered (`TypeError: Missing parameter name`), so the server never starts and no request gets CORS headers. Name the wildcard: '{{fixed}}'.",
+    ),
+    addOptionsRoute: plain("Answer the preflight: add an OPTIONS route for '{{path}}' with the same CORS middleware"),
+    addOptionsBranch: plain('Answer OPTIONS first with the same CORS headers and 204'),
+    addOptionsExport: plain('Export an OPTIONS handler answering 204 with the same CORS headers'),
+    addFastifyOptionsRoute: plain('Add an OPTIONS route for every path answering 204 (the hook adds the CORS headers)'),
+    removePreflightContinue: plain('Remove `preflightContinue: true` so that cors answers the preflight itself (204)'),
+  },
+  'no-duplicate-allow-origin': {
+    duplicateAllowOrigin: failing(
+      '`{{earlier}}` (line {{line}}) already set Access-Control-Allow-Origin on this response, and this write appends a second header line. Browsers accept exactly one value, even when both are equal, so every cross-origin request here fails.',
+      'multiple-allow-origin-lines',
+    ),
+    joinedAllowOrigin: failing(
+      "`{{earlier}}` (line {{line}}) already set Access-Control-Allow-Origin in these headers, and this append joins a second value into it ('{{value}}'). Browsers accept exactly one origin, so every cross-origin request here fails.",
+      'multiple-allow-origin-values',
+      'allow-origin-mismatch',
+    ),
+    removeAppended: plain('Remove this write and keep the value `{{earlier}}` sets'),
   },
 } as const satisfies Record<string, Record<string, MessageSpec>>;
 

@@ -1,21 +1,29 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';
 import noIneffectiveWildcard from './no-ineffective-wildcard.js';
 import noNullOrigin from './no-null-origin.js';
 import noPermissiveOrigin from './no-permissive-origin.js';
 import noReflectedOriginWithCredentials from './no-reflected-origin-with-credentials.js';
 import noUnsafeOriginCheck from './no-unsafe-origin-check.js';
 import noWildcardOriginWithCredentials from './no-wildcard-origin-with-credentials.js';
+import requireExposedHeaders from './require-exposed-headers.js';
+import requirePreflightHandler from './require-preflight-handler.js';
+import requireVaryOrigin from './require-vary-origin.js';
 import validAllowOrigin from './valid-allow-origin.js';
 import validHeaderValues from './valid-header-values.js';
 
 /** Every rule, by name without the `cors/` prefix. Add a rule here and to its config in `configs.ts`. */
 export const rules = {
+  'no-duplicate-allow-origin': noDuplicateAllowOrigin,
   'no-ineffective-wildcard': noIneffectiveWildcard,
   'no-null-origin': noNullOrigin,
   'no-permissive-origin': noPermissiveOrigin,
   'no-reflected-origin-with-credentials': noReflectedOriginWithCredentials,
   'no-unsafe-origin-check': noUnsafeOriginCheck,
   'no-wildcard-origin-with-credentials': noWildcardOriginWithCredentials,
+  'require-exposed-headers': requireExposedHeaders,
+  'require-preflight-handler': requirePreflightHandler,
+  'require-vary-origin': requireVaryOrigin,
   'valid-allow-origin': validAllowOrigin,
   'valid-header-values': validHeaderValues,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;

@@ -7,8 +7,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { MiddlewarePolicy } from './extract/cors-package.js';
 import { findCorsPackagePolicies } from './extract/cors-package.js';
 import { OriginReads, walk } from './extract/request-origin.js';
-import type { ResponseHeadersPolicy } from './extract/response-headers.js';
+import type { ResponseHeaderWrite, ResponseHeadersPolicy } from './extract/response-headers.js';
 import { ResponseHeaderCollector } from './extract/response-headers.js';
+import type { ServerRoutes } from './extract/server-routes.js';
+import { findServerRoutes } from './extract/server-routes.js';
 
 export type ExtractedPolicy = MiddlewarePolicy | ResponseHeadersPolicy;
 
@@ -18,12 +20,17 @@ export interface CorsFileModel {
   readonly originReads: OriginReads;
   /** Every call and `new` expression of the file, for rules that look for origin checks. */
   readonly calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  /** Every non-`Access-Control-*` response header write (Vary, Link, X-Total-Count, …), in source order. */
+  readonly responseHeaderWrites: readonly ResponseHeaderWrite[];
+  /** Apps, routes and request handlers the file registers; built on first use (one rule needs it). */
+  readonly serverRoutes: ServerRoutes;
 }
 
 /** Files that mention none of these cannot configure CORS; they are not walked at all. */
 const CORS_TEXT = /cors|access-control-/i;
 
 const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
+const NO_SERVER_ROUTES: ServerRoutes = { expressApps: [], rawHandlers: [], fastifyApps: [], methodExports: [] };
 
 export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): CorsFileModel {
   const { sourceCode } = context;
@@ -39,7 +46,7 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
 function extract(sourceCode: Readonly<TSESLint.SourceCode>): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);
-  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [] };
+  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [], responseHeaderWrites: [], serverRoutes: NO_SERVER_ROUTES };
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
@@ -54,5 +61,16 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>): CorsFileModel {
   }, sourceCode.visitorKeys);
   const globalScope = sourceCode.scopeManager?.globalScope;
   const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf) : [];
-  return { policies: [...middleware, ...headers.policies(originReads)], originReads, calls };
+  const headerPolicies = headers.policies(originReads);
+  let serverRoutes: ServerRoutes | undefined;
+  return {
+    policies: [...middleware, ...headerPolicies],
+    originReads,
+    calls,
+    responseHeaderWrites: headers.responseHeaderWrites(),
+    get serverRoutes() {
+      serverRoutes ??= findServerRoutes(sourceCode, scopeOf, middleware, headerPolicies);
+      return serverRoutes;
+    },
+  };
 }

@@ -5,9 +5,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FixIntent, OriginLiteral } from 'cors-lint-core';
+import { ACEH } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
 import type { MiddlewarePolicy } from './extract/cors-package.js';
 import { isEditableString, resolveNode } from './extract/resolve.js';
+import { addPreflightHandler } from './preflight-fixers.js';
 
 type Node = TSESTree.Node;
 type FixFunction = TSESLint.ReportFixFunction;
@@ -32,6 +34,12 @@ export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, 
       return removeNode(intent.at, sourceCode);
     case 'add-list-item':
       return addListItem(intent.at, intent.item, sourceCode);
+    case 'add-list-setting':
+      return addListSetting(intent.at, intent.items, policy, sourceCode);
+    case 'append-vary':
+      return appendVary(intent.at, intent.field, sourceCode);
+    case 'add-preflight-handler':
+      return addPreflightHandler(intent, policy, sourceCode);
   }
 }
 
@@ -82,20 +90,98 @@ export function insertOption(policy: MiddlewarePolicy, name: string, value: stri
     return (fixer) => fixer.insertTextBefore(closing, `{ ${name}: ${value} }`);
   }
   if (!optionsObject) return undefined;
-  const last = optionsObject.properties.at(-1);
+  return appendProperty(optionsObject, `${name}: ${value}`, sourceCode);
+}
+
+/** Adds `name: value` text as the last property of an object literal, in the object's layout. */
+function appendProperty(object: TSESTree.ObjectExpression, property: string, sourceCode: SourceCode): FixFunction {
+  const last = object.properties.at(-1);
   if (!last) {
-    return (fixer) => fixer.replaceText(optionsObject, `{ ${name}: ${value} }`);
+    return (fixer) => fixer.replaceText(object, `{ ${property} }`);
   }
   const afterLast = sourceCode.getTokenAfter(last);
   const hasTrailingComma = afterLast?.value === ',';
-  const multiline = optionsObject.loc.start.line !== optionsObject.loc.end.line;
+  const multiline = object.loc.start.line !== object.loc.end.line;
   if (multiline) {
     const indent = ' '.repeat(last.loc.start.column);
+    const eol = lineBreak(sourceCode);
     return hasTrailingComma && afterLast
-      ? (fixer) => fixer.insertTextAfter(afterLast, `\n${indent}${name}: ${value},`)
-      : (fixer) => fixer.insertTextAfter(last, `,\n${indent}${name}: ${value}`);
+      ? (fixer) => fixer.insertTextAfter(afterLast, `${eol}${indent}${property},`)
+      : (fixer) => fixer.insertTextAfter(last, `,${eol}${indent}${property}`);
   }
-  return hasTrailingComma && afterLast ? (fixer) => fixer.insertTextAfter(afterLast, ` ${name}: ${value},`) : (fixer) => fixer.insertTextAfter(last, `, ${name}: ${value}`);
+  return hasTrailingComma && afterLast ? (fixer) => fixer.insertTextAfter(afterLast, ` ${property},`) : (fixer) => fixer.insertTextAfter(last, `, ${property}`);
+}
+
+/** Creates an absent list setting: a middleware option, or a header written beside the hand-set header `at`. */
+function addListSetting(at: Node, items: readonly string[], policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
+  if (policy.source.kind === 'middleware') {
+    const middleware = policy as MiddlewarePolicy;
+    const quoteChar = preferredQuote(sourceCode);
+    return insertOption(middleware, middleware.optionNames.exposeHeaders, `[${items.map((item) => quote(item, quoteChar)).join(', ')}]`, sourceCode);
+  }
+  return insertHeaderWrite(at, ACEH, items.join(', '), sourceCode);
+}
+
+/**
+ * Adds `Vary: <field>` to the response the header write `at` writes to, with append semantics where the
+ * framework has them (`res.vary` in Express, `ctx.vary` in Koa, `Headers#append`). A header that
+ * replaces (`setHeader`, `reply.header`) is written only when the file sets no Vary anywhere.
+ */
+function appendVary(at: Node, field: string, sourceCode: SourceCode): FixFunction | undefined {
+  const call = headerCallStatement(at, sourceCode);
+  if (!call) return insertHeaderWrite(at, 'Vary', field, sourceCode);
+  const quoted = quote(field, quoteOf(call.nameArgument, sourceCode));
+  if (EXPRESS_IMPORT.test(sourceCode.text) || /^(ctx|context)$/.test(call.receiver)) return insertStatementAfter(call.statement, `${call.receiver}.vary(${quoted});`, sourceCode);
+  if (call.method === 'append' || call.method === 'appendHeader' || (call.method === 'set' && /headers$/i.test(call.receiver))) {
+    return insertHeaderWrite(at, 'Vary', field, sourceCode, call.method === 'set' ? 'append' : call.method);
+  }
+  if ((call.method === 'setHeader' || call.method === 'header') && !/['"`]vary['"`]|\.vary\(/i.test(sourceCode.text)) return insertHeaderWrite(at, 'Vary', field, sourceCode);
+  return undefined;
+}
+
+const EXPRESS_IMPORT = /\brequire\(\s*['"]express['"]\s*\)|\bfrom\s+['"]express['"]/;
+
+/** Writes one more header beside the header write `at`, the same way: a call statement, an object property or a `[name, value]` pair. */
+function insertHeaderWrite(at: Node, name: string, value: string, sourceCode: SourceCode, method?: string): FixFunction | undefined {
+  const quoteChar = quoteOf(valueNodeOf(at) ?? at, sourceCode);
+  if (at.type === AST_NODE_TYPES.Property && at.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const key = /^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name, quoteChar);
+    return appendProperty(at.parent, `${key}: ${quote(value, quoteChar)}`, sourceCode);
+  }
+  if (at.type === AST_NODE_TYPES.ArrayExpression && at.parent?.type === AST_NODE_TYPES.ArrayExpression) {
+    return (fixer) => fixer.insertTextAfter(at, `, [${quote(name, quoteChar)}, ${quote(value, quoteChar)}]`);
+  }
+  const call = headerCallStatement(at, sourceCode);
+  if (!call) return undefined;
+  return insertStatementAfter(call.statement, `${call.receiver}.${method ?? call.method}(${quote(name, quoteChar)}, ${quote(value, quoteChar)});`, sourceCode);
+}
+
+/** `res.setHeader(name, value);` standing as a statement of a block: its receiver (chained calls stripped) and method. */
+function headerCallStatement(at: Node, sourceCode: SourceCode): { statement: TSESTree.ExpressionStatement; receiver: string; method: string; nameArgument: Node } | undefined {
+  const statement = at.parent;
+  if (at.type !== AST_NODE_TYPES.CallExpression || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program && block?.type !== AST_NODE_TYPES.SwitchCase) return undefined;
+  const callee = at.callee;
+  const nameArgument = at.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || !nameArgument) return undefined;
+  let root: Node = callee.object;
+  while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) root = root.callee.object;
+  if (root.type !== AST_NODE_TYPES.Identifier && root.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return { statement, receiver: sourceCode.getText(root), method: callee.property.name, nameArgument };
+}
+
+/** Inserts a statement on its own line after `statement`, at the same indentation. */
+function insertStatementAfter(statement: TSESTree.ExpressionStatement, text: string, sourceCode: SourceCode): FixFunction {
+  const lineStart = sourceCode.text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+  const before = sourceCode.text.slice(lineStart, statement.range[0]);
+  const indent = /^\s*$/.test(before) ? before : ' '.repeat(statement.loc.start.column);
+  return (fixer) => fixer.insertTextAfter(statement, `${lineBreak(sourceCode)}${indent}${text}`);
+}
+
+/** The file's line break, so inserted lines keep CRLF files CRLF. */
+function lineBreak(sourceCode: SourceCode): string {
+  return sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** Removes a property, an array element, or a statement that is only a header write. */

@@ -19,6 +19,7 @@ const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
   'hidden-headers': 'The request succeeds, but scripts read the response headers as null.',
   'preflight-not-cached': 'Browsers send a preflight before every request.',
   'preflight-cached-briefly': 'Browsers cache the preflight for 5 seconds only.',
+  'cached-for-another-origin': 'A cached response for one origin is reused for another, whose request then fails.',
 };
 // Findings the browser lets through: nothing on the console, which is what makes them dangerous.
 const SECURITY_RULES = new Set(['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin']);

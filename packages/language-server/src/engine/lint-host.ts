@@ -3,6 +3,7 @@
  * from the server's settings. Nothing from the workspace is loaded (no `eslint.config.*`, no other
  * plugins), so opening an untrusted folder runs none of its code.
  */
+import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-cors';
@@ -35,8 +36,9 @@ type SourceType = 'module' | 'commonjs';
 interface FileKind {
   dialect: Dialect;
   sourceType: SourceType;
-  /** The name `Linter` sees (see `kindOf`). */
-  virtualFilename: string;
+  /** The name `Linter` sees, and the folder it is resolved against (see `kindOf`). */
+  lintedName: string;
+  root: string;
 }
 
 const DIALECTS: Record<string, Dialect> = {
@@ -53,16 +55,19 @@ const LINTED_FILES = Object.keys(DIALECTS).map((extension) => `**/*${extension}`
 
 /**
  * The dialect and module kind follow the extension; unknown extensions are read as `.js`.
- * `Linter` matches configs by path relative to its cwd and finds none for files outside it, so it
- * gets a virtual relative name with the right extension instead of the real path: no rule option
- * the server can set depends on the path.
+ * Rules see the file's real path, as they do under ESLint: some read the nearest package.json (the
+ * Express major) or the file name (a Next.js `route.ts`). `Linter` matches configs by path relative
+ * to its cwd and finds none outside it, so a file is linted by a `Linter` rooted at its file-system
+ * root; an unknown extension gets a known one appended. A relative name (an untitled document)
+ * becomes a virtual name under the server's own folder, with nothing around it to read.
  */
 function kindOf(filePath: string): FileKind {
   const extension = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
   const known = extension in DIALECTS ? extension : '.js';
   const dialect = DIALECTS[known] ?? 'js';
   const sourceType: SourceType = known === '.cjs' || known === '.cts' ? 'commonjs' : 'module';
-  return { dialect, sourceType, virtualFilename: `document${known}` };
+  if (!path.isAbsolute(filePath)) return { dialect, sourceType, lintedName: `document${known}`, root: process.cwd() };
+  return { dialect, sourceType, lintedName: known === extension ? filePath : `${filePath}${known}`, root: path.parse(filePath).root };
 }
 
 const isTypeScript = (dialect: Dialect): boolean => dialect === 'ts' || dialect === 'tsx';
@@ -125,7 +130,8 @@ const otherSourceType = (sourceType: SourceType): SourceType => (sourceType === 
 const isCorsMessage = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith('cors/') === true;
 
 export class LintHost {
-  readonly #linter = new Linter();
+  /** One per file-system root (a drive letter on Windows), see `kindOf`. */
+  readonly #linters = new Map<string, Linter>();
   /** Per settings object, per dialect and source type. Settings objects are replaced, never mutated. */
   readonly #configs = new WeakMap<CorsSettings, Map<string, Linter.Config[]>>();
 
@@ -159,13 +165,22 @@ export class LintHost {
   }
 
   #verify(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings): Linter.LintMessage[] {
-    return this.#linter.verify(text, this.#config(settings, kind.dialect, sourceType), { filename: kind.virtualFilename });
+    return this.#linterFor(kind).verify(text, this.#config(settings, kind.dialect, sourceType), { filename: kind.lintedName });
   }
 
   #fix(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings): Linter.FixReport {
     // `fix` may be a predicate (SourceCodeFixer calls it per message); the typings only admit a boolean.
-    const options = { filename: kind.virtualFilename, fix: isCorsMessage as unknown as boolean };
-    return this.#linter.verifyAndFix(text, this.#config(settings, kind.dialect, sourceType), options);
+    const options = { filename: kind.lintedName, fix: isCorsMessage as unknown as boolean };
+    return this.#linterFor(kind).verifyAndFix(text, this.#config(settings, kind.dialect, sourceType), options);
+  }
+
+  #linterFor(kind: FileKind): Linter {
+    let linter = this.#linters.get(kind.root);
+    if (!linter) {
+      linter = new Linter({ cwd: kind.root });
+      this.#linters.set(kind.root, linter);
+    }
+    return linter;
   }
 
   #config(settings: CorsSettings, dialect: Dialect, sourceType: SourceType): Linter.Config[] {

@@ -5,11 +5,13 @@
  * (`new Response(body, { headers })`, Lambda proxy results).
  *
  * Writes are grouped per response: same receiver in the same function, or one object literal.
+ * Every other response header written the same ways is recorded too (`ResponseHeaderWrite`), with
+ * `Vary` written by `res.vary()` / the `vary` package and `Link` by `res.links()`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
-import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName } from 'cors-lint-core';
+import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
 import { isGuardedByOriginCheck } from './guards.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from './request-origin.js';
@@ -32,10 +34,22 @@ export interface ResponseHeadersPolicy extends CorsPolicy<Node> {
   readonly writes: readonly HeaderWrite[];
 }
 
+/**
+ * A response header other than `Access-Control-*`. `mode` says whether the write replaces the header
+ * (`setHeader`, `set`, an object of headers) or adds to it (`append`, `res.vary()`, `res.links()`).
+ * `name` is as written. Writes through `.set`/`.append` are recorded whatever the receiver is (a Map
+ * too): consumers keep only those on a response (same group as a CORS write, or a handler's response).
+ */
+export interface ResponseHeaderWrite extends HeaderWrite {
+  readonly mode: 'set' | 'append';
+}
+
 const NAME_VALUE_SETTERS = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
+const APPENDING_SETTERS = new Set(['append', 'appendHeader']);
 
 export class ResponseHeaderCollector {
   readonly #groups = new Map<unknown, HeaderWrite[]>();
+  readonly #otherWrites: ResponseHeaderWrite[] = [];
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -52,29 +66,50 @@ export class ResponseHeaderCollector {
       }
       return;
     }
-    const method = calledMethodName(call);
-    if (!method) return;
-    const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
     const [first, second] = call.arguments;
-    if (NAME_VALUE_SETTERS.has(method) && first && second && first.type !== AST_NODE_TYPES.SpreadElement && second.type !== AST_NODE_TYPES.SpreadElement) {
+    const method = calledMethodName(call);
+    if (!method) {
+      // The `vary` package: vary(res, 'Origin') appends.
+      if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'vary' && first && second && first.type !== AST_NODE_TYPES.SpreadElement && second.type !== AST_NODE_TYPES.SpreadElement) {
+        this.#otherWrites.push({ name: 'Vary', at: call, value: second, group: this.#groupKey(call, first), mode: 'append' });
+      }
+      return;
+    }
+    const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+    if (NAME_VALUE_SETTERS.has(method) && second && second.type !== AST_NODE_TYPES.SpreadElement) {
       const name = staticPrimitive(first, this.scopeOf(first));
-      const canonical = typeof name === 'string' ? canonicalCorsHeaderName(name) : undefined;
-      if (canonical) this.#add({ name: canonical, at: call, value: second, group: this.#groupKey(call, callee.object) });
+      if (typeof name !== 'string') return;
+      const canonical = canonicalCorsHeaderName(name);
+      const group = this.#groupKey(call, callee.object);
+      if (canonical) this.#add({ name: canonical, at: call, value: second, group });
+      else if (isHttpToken(name)) this.#otherWrites.push({ name, at: call, value: second, group, mode: APPENDING_SETTERS.has(method) ? 'append' : 'set' });
+    } else if (!second && (method === 'vary' || method === 'links')) {
+      // Express (and Koa's ctx.vary): both add to what the header already holds.
+      this.#otherWrites.push({ name: method === 'vary' ? 'Vary' : 'Link', at: call, value: first, group: this.#groupKey(call, callee.object), mode: 'append' });
     }
   }
 
   /** Call for every ObjectExpression of the file: header objects are recognised by their keys. */
   visitObject(object: TSESTree.ObjectExpression): void {
     const writes: Omit<HeaderWrite, 'group'>[] = [];
+    const others: Omit<HeaderWrite, 'group'>[] = [];
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
       const name = propertyKeyName(property, this.scopeOf(property));
       const canonical = name === undefined ? undefined : canonicalCorsHeaderName(name);
       if (canonical) writes.push({ name: canonical, at: property, value: property.value });
+      else if (name !== undefined && isHttpToken(name)) others.push({ name, at: property, value: property.value });
     }
-    if (writes.length === 0 || !isSentAsResponseHeaders(object, this.scopeOf)) return;
+    if ((writes.length === 0 && others.length === 0) || !isSentAsResponseHeaders(object, this.scopeOf)) return;
     const group = this.#objectGroup(object);
     for (const write of writes) this.#add({ ...write, group });
+    for (const write of others) this.#otherWrites.push({ ...write, group, mode: 'set' });
+  }
+
+  /** Every non-`Access-Control-*` header write, in source order. */
+  responseHeaderWrites(): readonly ResponseHeaderWrite[] {
+    return [...this.#otherWrites].sort((a, b) => a.at.range[0] - b.at.range[0]);
   }
 
   policies(reads: OriginReads): ResponseHeadersPolicy[] {
@@ -107,8 +142,10 @@ export class ResponseHeaderCollector {
       const [nameNode, valueNode] = element.elements;
       if (!nameNode || !valueNode || nameNode.type === AST_NODE_TYPES.SpreadElement || valueNode.type === AST_NODE_TYPES.SpreadElement) continue;
       const name = staticPrimitive(nameNode, this.scopeOf(nameNode));
-      const canonical = typeof name === 'string' ? canonicalCorsHeaderName(name) : undefined;
+      if (typeof name !== 'string') continue;
+      const canonical = canonicalCorsHeaderName(name);
       if (canonical) this.#add({ name: canonical, at: element, value: valueNode, group });
+      else if (isHttpToken(name)) this.#otherWrites.push({ name, at: element, value: valueNode, group, mode: 'set' });
     }
   }
 

@@ -1,0 +1,102 @@
+import type { Finding } from '../findings.js';
+import { parseHeaderList } from '../fetch/header-names.js';
+import { canonicalCorsHeaderName, isCorsSafelistedResponseHeader, isForbiddenResponseHeader } from '../fetch/response-headers.js';
+import { asciiLowercase } from '../fetch/ascii.js';
+import type { CorsPolicy } from '../policy/cors-policy.js';
+import { sendsCredentials } from '../policy/cors-policy.js';
+
+/** A response header the code writes on a response the policy covers. `at` is the write. */
+export interface WrittenResponseHeader<H> {
+  readonly name: string;
+  readonly at: H;
+}
+
+/**
+ * Headers meant for the browser itself, not for page scripts: hiding them from scripts breaks nothing,
+ * so they are not reported. (Set-Cookie is forbidden and can never be exposed: Fetch
+ * §forbidden-response-header-name.)
+ */
+const NOT_READ_BY_SCRIPTS: ReadonlySet<string> = new Set([
+  'vary',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-encoding',
+  'server',
+  'x-powered-by',
+  'strict-transport-security',
+  'content-security-policy',
+  'content-security-policy-report-only',
+  'x-content-type-options',
+  'x-frame-options',
+  'x-xss-protection',
+  'referrer-policy',
+  'permissions-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-embedder-policy',
+  'cross-origin-resource-policy',
+  'timing-allow-origin',
+  'access-control-allow-private-network',
+]);
+
+/**
+ * On a CORS response, scripts read only the safelisted response headers and the names listed in
+ * Access-Control-Expose-Headers (Fetch "CORS-safelisted response-header name", "CORS filtered
+ * response"); `*` lists every name only for requests without credentials. Every other header reads
+ * as null, silently.
+ */
+export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly WrittenResponseHeader<H>[]): Finding<H>[] {
+  const origin = policy.origin.kind;
+  // No CORS headers at all, or a policy we cannot see the origin of (hand-set headers without ACAO).
+  if (origin === 'disabled' || (policy.source.kind === 'response-headers' && origin === 'unknown')) return [];
+  const exposed = exposedNames(policy);
+  if (!exposed) return [];
+  const findings: Finding<H>[] = [];
+  const reported = new Set<string>();
+  for (const header of headers) {
+    const name = asciiLowercase(header.name);
+    if (exposed.has(name) || reported.has(name) || !needsExposing(header.name)) continue;
+    reported.add(name);
+    findings.push({
+      messageId: 'headerNotExposed',
+      data: { header: header.name },
+      at: header.at,
+      suggestions: [{ messageId: 'exposeHeader', data: { header: header.name }, fix: exposeFix(policy, header.name) }],
+    });
+  }
+  return findings;
+}
+
+/** A header scripts cannot read without Access-Control-Expose-Headers, and could with it. */
+function needsExposing(name: string): boolean {
+  return (
+    !isCorsSafelistedResponseHeader(name) &&
+    !isForbiddenResponseHeader(name) &&
+    canonicalCorsHeaderName(name) === undefined &&
+    !NOT_READ_BY_SCRIPTS.has(asciiLowercase(name))
+  );
+}
+
+/**
+ * The lowercased names the policy exposes; undefined when it may expose anything (a list we cannot
+ * read, or `*` for requests that may be sent without credentials).
+ */
+function exposedNames<H>(policy: CorsPolicy<H>): Set<string> | undefined {
+  const setting = policy.exposeHeaders;
+  if (setting.kind === 'absent') return new Set();
+  if (setting.kind !== 'known' || !setting.value.complete) return undefined;
+  const items = setting.value.pieces.flatMap((piece) => parseHeaderList(piece.text).items.map(asciiLowercase));
+  // With credentials `*` is a header named '*' (no-ineffective-wildcard reports that); otherwise it covers all.
+  if (items.includes('*') && !sendsCredentials(policy)) return undefined;
+  return new Set(items);
+}
+
+function exposeFix<H>(policy: CorsPolicy<H>, header: string): Finding<H>['fix'] & object {
+  const setting = policy.exposeHeaders;
+  if (setting.kind === 'known') {
+    const last = setting.value.pieces.at(-1);
+    if (last) return { kind: 'add-list-item', at: last.at, item: header };
+  }
+  const at = policy.source.kind === 'response-headers' && policy.origin.kind !== 'unknown' ? policy.origin.at : policy.at;
+  return { kind: 'add-list-setting', at, setting: 'exposeHeaders', items: [header] };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { browserEffect, checkExposedHeaders } from '../../src/index.js';
+import { headers, known, list, middleware, origin } from './policy-builder.js';
+
+const write = (name: string) => ({ name, at: `write:${name}` });
+
+describe('checkExposedHeaders', () => {
+  it('reports a custom header the policy does not expose, suggesting to create the option', () => {
+    expect(checkExposedHeaders(middleware(), [write('X-Total-Count')])).toEqual([
+      {
+        messageId: 'headerNotExposed',
+        data: { header: 'X-Total-Count' },
+        at: 'write:X-Total-Count',
+        suggestions: [{ messageId: 'exposeHeader', data: { header: 'X-Total-Count' }, fix: { kind: 'add-list-setting', at: 'call', setting: 'exposeHeaders', items: ['X-Total-Count'] } }],
+      },
+    ]);
+  });
+
+  it('adds to the last piece of an existing list', () => {
+    const [finding] = checkExposedHeaders(middleware({ exposeHeaders: list('opt', ['X-Request-Id', 'p1'], ['ETag', 'p2']) }), [write('Link')]);
+    expect(finding?.suggestions?.[0]?.fix).toEqual({ kind: 'add-list-item', at: 'p2', item: 'Link' });
+  });
+
+  it('writes the header beside the hand-set Access-Control-Allow-Origin', () => {
+    const policy = headers(origin({ kind: 'fixed', value: 'https://app.example.com', at: 'acao' }));
+    const [finding] = checkExposedHeaders(policy, [write('ETag')]);
+    expect(finding?.suggestions?.[0]?.fix).toEqual({ kind: 'add-list-setting', at: 'acao', setting: 'exposeHeaders', items: ['ETag'] });
+  });
+
+  it('skips safelisted, forbidden, CORS and browser-only headers, listed names (any case) and repeats', () => {
+    const policy = middleware({ exposeHeaders: list('opt', ['x-total-count', 'p']) });
+    const names = ['Content-Type', 'cache-control', 'Set-Cookie', 'Access-Control-Allow-Origin', 'Vary', 'Strict-Transport-Security', 'X-Total-Count'];
+    expect(checkExposedHeaders(policy, names.map(write))).toEqual([]);
+    expect(checkExposedHeaders(middleware(), [write('ETag'), write('etag')])).toHaveLength(1);
+  });
+
+  it("treats '*' as every name only without credentials", () => {
+    const wildcard = list('opt', ['*', 'p']);
+    expect(checkExposedHeaders(middleware({ exposeHeaders: wildcard }), [write('ETag')])).toEqual([]);
+    expect(checkExposedHeaders(middleware({ exposeHeaders: wildcard, credentials: known(true, 'c') }), [write('ETag')])).toHaveLength(1);
+  });
+
+  it('does not guess: unknown or incomplete lists, disabled CORS, hand-set headers without an origin', () => {
+    expect(checkExposedHeaders(middleware({ exposeHeaders: { kind: 'unknown', at: 'opt' } }), [write('ETag')])).toEqual([]);
+    expect(checkExposedHeaders(middleware({ exposeHeaders: known({ pieces: [], complete: false }, 'opt') }), [write('ETag')])).toEqual([]);
+    expect(checkExposedHeaders(middleware(origin({ kind: 'disabled', at: 'o' })), [write('ETag')])).toEqual([]);
+    expect(checkExposedHeaders(headers(), [write('ETag')])).toEqual([]);
+  });
+
+  it('predicts hidden headers, and suggestions have no effect', () => {
+    expect(browserEffect('require-exposed-headers', 'headerNotExposed')).toEqual({ kind: 'hidden-headers' });
+    expect(browserEffect('require-exposed-headers', 'exposeHeader')).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import { ACEH, checkExposedHeaders, messagesFor } from 'cors-lint-core';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { PolicyReach } from '../utils/extract/policy-reach.js';
+import { createReporter } from '../utils/report.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-exposed-headers'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-exposed-headers',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require custom response headers of CORS responses to be listed in Access-Control-Expose-Headers',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: messagesFor('require-exposed-headers'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const report = createReporter(context);
+    return {
+      'Program:exit'() {
+        const { policies, responseHeaderWrites } = getCorsContext(context);
+        if (policies.length === 0 || responseHeaderWrites.length === 0) return;
+        const reach = new PolicyReach(context.sourceCode, (node) => context.sourceCode.getScope(node));
+        // A response that writes its own Access-Control-Expose-Headers answers for its headers itself.
+        const exposingResponses = new Set(policies.filter((policy) => 'writes' in policy && policy.writes.some((write) => write.name === ACEH)).map(PolicyReach.groupOf));
+        for (const policy of policies) {
+          const own = PolicyReach.groupOf(policy);
+          const { sameResponse, later } = reach.writesReached(policy, responseHeaderWrites);
+          const headers = [...sameResponse, ...later.filter((write) => !exposingResponses.has(write.group) || write.group === own)];
+          if (headers.length > 0) report(policy, checkExposedHeaders(policy, headers));
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,62 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Finding, FixIntent } from 'cors-lint-core';
+import { checkExpressPreflight, checkFastifyPreflight, checkRawHandlerPreflight, checkRouteModulePreflight, messagesFor } from 'cors-lint-core';
+import path from 'node:path';
+import type { ExtractedPolicy } from '../utils/cors-context.js';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { fixFromIntent } from '../utils/fixers.js';
+import { dependencyMajor } from '../utils/package-versions.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-preflight-handler'>>, string>;
+
+/** Next.js App Router route handlers live in `route.{js,ts,…}` files. */
+const ROUTE_MODULE = /^route\.[cm]?[jt]sx?$/;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-preflight-handler',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require an answer to the CORS preflight for routes that need one',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: messagesFor('require-preflight-handler'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    // `fixFromIntent` reads the policy only for intents this rule never emits (set-origins, add-list-setting);
+    // the add-preflight-handler intent copies hand-set headers from it where there are some.
+    const report = (findings: readonly Finding<TSESTree.Node>[], policy?: ExtractedPolicy) => {
+      const toFix = (intent: FixIntent<TSESTree.Node>) => fixFromIntent(intent, policy as ExtractedPolicy, context.sourceCode);
+      for (const finding of findings) {
+        const fix = finding.fix && toFix(finding.fix);
+        const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
+          const suggestionFix = toFix(suggestion.fix);
+          return suggestionFix ? [{ messageId: suggestion.messageId as MessageIds, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
+        });
+        context.report({ node: finding.at, messageId: finding.messageId as MessageIds, data: finding.data, ...(fix ? { fix } : {}), ...(suggest.length > 0 ? { suggest } : {}) });
+      }
+    };
+    return {
+      'Program:exit'(program) {
+        const model = getCorsContext(context);
+        const routes = model.serverRoutes;
+        if (routes.expressApps.length > 0) {
+          const major = dependencyMajor(context.filename, 'express');
+          for (const app of routes.expressApps) report(checkExpressPreflight({ major, registrations: app.registrations }));
+        }
+        for (const handler of routes.rawHandlers) report(checkRawHandlerPreflight({ ...handler, at: handler.handler, allowHeaders: handler.corsPolicy.allowHeaders }), handler.corsPolicy);
+        for (const app of routes.fastifyApps) report(checkFastifyPreflight(app), app.corsPolicy);
+        if (ROUTE_MODULE.test(path.basename(context.filename))) {
+          const policy = model.policies.find((candidate) => candidate.source.kind === 'response-headers' && candidate.origin.kind !== 'unknown');
+          if (policy) report(checkRouteModulePreflight({ at: program, exports: routes.methodExports, allowHeaders: policy.allowHeaders }), policy);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,59 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { VaryWrite } from 'cors-lint-core';
+import { checkVaryOrigin, messagesFor, parseHeaderList } from 'cors-lint-core';
+import { getCorsContext } from '../utils/cors-context.js';
+import { createRule } from '../utils/create-rule.js';
+import { PolicyReach } from '../utils/extract/policy-reach.js';
+import type { ResponseHeaderWrite } from '../utils/extract/response-headers.js';
+import { readList } from '../utils/extract/values.js';
+import { createReporter } from '../utils/report.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-vary-origin'>>, string>;
+
+/** Origins that depend on the request; the others need no Vary (cors-reference §4). */
+const REQUEST_DEPENDENT = new Set(['reflect-any', 'allow-list', 'checked']);
+
+export default createRule<Options, MessageIds>({
+  name: 'require-vary-origin',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `Vary: Origin` on responses whose Access-Control-Allow-Origin depends on the request',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    messages: messagesFor('require-vary-origin'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const report = createReporter(context);
+    const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
+    const varyWrite = (write: ResponseHeaderWrite): VaryWrite<TSESTree.Node> => {
+      const list = readList(write.value, write.at, scopeOf(write.value));
+      return { at: write.at, mode: write.mode, value: list.kind === 'known' && list.value.complete ? list.value : undefined };
+    };
+    return {
+      'Program:exit'() {
+        const { policies, responseHeaderWrites } = getCorsContext(context);
+        const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind));
+        if (candidates.length === 0) return;
+        const varyWrites = responseHeaderWrites.filter((write) => write.name.toLowerCase() === 'vary');
+        const reach = new PolicyReach(context.sourceCode, scopeOf);
+        for (const policy of candidates) {
+          const { sameResponse, later } = reach.writesReached(policy, varyWrites);
+          const placed = new Set([...sameResponse, ...later]);
+          const varyOriginElsewhere = varyWrites.some((write) => {
+            if (placed.has(write)) return false;
+            const value = varyWrite(write).value;
+            return !value || value.pieces.some((piece) => parseHeaderList(piece.text).items.some((item) => item === '*' || item.toLowerCase() === 'origin'));
+          });
+          const laterResponses = new Map<unknown, ResponseHeaderWrite[]>();
+          for (const write of later) laterResponses.set(write.group, [...(laterResponses.get(write.group) ?? []), write]);
+          report(policy, checkVaryOrigin(policy, { sameResponse: sameResponse.map(varyWrite), later: [...laterResponses.values()].map((writes) => writes.map(varyWrite)), varyOriginElsewhere }));
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,569 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/require-exposed-headers.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('require-exposed-headers', rule, {
+  valid: [
+    // Every custom header is listed (names compare case-insensitively).
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: 'https://app.example.com', exposedHeaders: ['x-total-count', 'ETag'] }));
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.setHeader('etag', '"v1"');
+  res.json([]);
+});
+`,
+    // Safelisted headers, Set-Cookie (never readable), Vary and headers meant for the browser need no listing.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors());
+app.get('/items', (req, res) => {
+  res.set('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-store');
+  res.set('Last-Modified', new Date().toUTCString());
+  res.setHeader('Set-Cookie', 'session=1; HttpOnly');
+  res.vary('Accept-Encoding');
+  res.setHeader('Strict-Transport-Security', 'max-age=63072000');
+  res.send('[]');
+});
+`,
+    // cors() is mounted on another path: it does not reach /items.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use('/public', cors());
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+    // cors() is registered after the route, which answers first.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+app.use(cors());
+`,
+    // '*' exposes every header to requests without credentials.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: 'https://app.example.com', exposedHeaders: '*' }));
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+    // An expose list we cannot read may list the header: unknown is not wrong.
+    `
+import cors from 'cors';
+import express from 'express';
+import { exposed } from './config.js';
+const app = express();
+app.use(cors({ origin: 'https://app.example.com', exposedHeaders: exposed }));
+app.use(cors({ origin: 'https://app.example.com', exposedHeaders: ['X-Request-Id', ...exposed] }));
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+    // origin: false sends no CORS headers at all.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: false }));
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+    // Writes on a Map are not response headers; a router the file never mounts under cors() is not reached.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+const router = express.Router();
+const cache = new Map();
+app.use(cors());
+app.get('/items', (req, res) => {
+  cache.set('X-Total-Count', 42);
+  req.params.set?.('X-Page', 1);
+  res.json([]);
+});
+router.get('/users', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+    // The response lists the header in its own Access-Control-Expose-Headers.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors());
+app.get('/items', (req, res) => {
+  res.set('Access-Control-Expose-Headers', 'X-Total-Count');
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+    // @fastify/cors is not modelled: no guess.
+    `
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+const fastify = Fastify();
+await fastify.register(cors, { origin: 'https://app.example.com' });
+fastify.get('/items', async (request, reply) => {
+  reply.header('X-Total-Count', 42);
+  return [];
+});
+`,
+    // Hand-set headers without Access-Control-Allow-Origin: not a CORS response we can see.
+    `
+const http = require('node:http');
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Methods', 'GET, PUT');
+  res.setHeader('X-Total-Count', '42');
+  res.end('[]');
+});
+`,
+    // A Next.js route handler exposing '*' without credentials.
+    `
+export async function GET(request: Request) {
+  return Response.json([], {
+    headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': '*', 'X-Total-Count': '42' },
+  });
+}
+`,
+  ],
+  invalid: [
+    // cors() without exposedHeaders: the suggestion creates the option.
+    {
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors());
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 7,
+          column: 28,
+          endLine: 7,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ exposedHeaders: ['X-Total-Count'] }));
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // The suggestion adds to an existing array.
+    {
+      code: `
+const cors = require('cors');
+const app = require('express')();
+app.use(cors({ origin: 'https://app.example.com', exposedHeaders: ['X-Request-Id'] }));
+app.get('/items/:id', (req, res) => {
+  res.setHeader('ETag', '"v1"');
+  res.json({});
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'ETag' },
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'ETag' },
+              output: `
+const cors = require('cors');
+const app = require('express')();
+app.use(cors({ origin: 'https://app.example.com', exposedHeaders: ['X-Request-Id', 'ETag'] }));
+app.get('/items/:id', (req, res) => {
+  res.setHeader('ETag', '"v1"');
+  res.json({});
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // res.links() writes Link; mounted under /api, the route /api/items is reached; added to a string list.
+    {
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use('/api', cors({ origin: 'https://app.example.com', exposedHeaders: 'X-Request-Id' }));
+app.get('/api/items', (req, res) => {
+  res.links({ next: '/api/items?page=2' });
+  res.json([]);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'Link' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'Link' },
+              output: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use('/api', cors({ origin: 'https://app.example.com', exposedHeaders: 'X-Request-Id, Link' }));
+app.get('/api/items', (req, res) => {
+  res.links({ next: '/api/items?page=2' });
+  res.json([]);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // With credentials '*' is a header named '*': the header still reads as null.
+    {
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'], credentials: true, exposedHeaders: '*' }));
+app.get('/items', (req, res) => {
+  res.status(200).set('X-Total-Count', '42').json([]);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 7,
+          column: 40,
+          endLine: 7,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'], credentials: true, exposedHeaders: '*, X-Total-Count' }));
+app.get('/items', (req, res) => {
+  res.status(200).set('X-Total-Count', '42').json([]);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // cors() passed to the route itself; the option is added to the options constant, in its layout.
+    {
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+const corsOptions = {
+  origin: 'https://app.example.com',
+  credentials: true,
+};
+app.get('/items', cors(corsOptions), (req, res) => {
+  res.set({ 'X-Total-Count': '42', 'Content-Type': 'application/json' });
+  res.send('[]');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 10,
+          column: 30,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+const corsOptions = {
+  origin: 'https://app.example.com',
+  credentials: true,
+  exposedHeaders: ['X-Total-Count'],
+};
+app.get('/items', cors(corsOptions), (req, res) => {
+  res.set({ 'X-Total-Count': '42', 'Content-Type': 'application/json' });
+  res.send('[]');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // node:http with hand-set headers: the suggestion writes Access-Control-Expose-Headers next to Access-Control-Allow-Origin.
+    {
+      code: `
+const http = require('node:http');
+const ALLOWED = new Set(['https://app.example.com']);
+http.createServer((req, res) => {
+  if (ALLOWED.has(req.headers.origin)) {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    res.setHeader('Vary', 'Origin');
+  }
+  res.setHeader('X-Total-Count', '42');
+  res.end('[]');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 9,
+          column: 34,
+          endLine: 9,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: `
+const http = require('node:http');
+const ALLOWED = new Set(['https://app.example.com']);
+http.createServer((req, res) => {
+  if (ALLOWED.has(req.headers.origin)) {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count');
+    res.setHeader('Vary', 'Origin');
+  }
+  res.setHeader('X-Total-Count', '42');
+  res.end('[]');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A Next.js route handler with an object of headers.
+    {
+      code: `
+export async function GET() {
+  return Response.json([], {
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'X-Total-Count': '42',
+    },
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: `
+export async function GET() {
+  return Response.json([], {
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'X-Total-Count': '42',
+      'Access-Control-Expose-Headers': 'X-Total-Count',
+    },
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Fastify: an existing Access-Control-Expose-Headers is extended.
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.get('/items', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', 'https://app.example.com');
+  reply.header('Access-Control-Expose-Headers', 'X-Request-Id');
+  reply.header('X-Request-Id', request.id);
+  reply.header('X-Total-Count', 42);
+  return [];
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 8,
+          column: 33,
+          endLine: 8,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.get('/items', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', 'https://app.example.com');
+  reply.header('Access-Control-Expose-Headers', 'X-Request-Id, X-Total-Count');
+  reply.header('X-Request-Id', request.id);
+  reply.header('X-Total-Count', 42);
+  return [];
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Express: a hand-written CORS middleware reaches the routes registered after it.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  next();
+});
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 9,
+          column: 28,
+          endLine: 9,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Expose-Headers', 'X-Total-Count');
+  next();
+});
+app.get('/items', (req, res) => {
+  res.set('X-Total-Count', '42');
+  res.json([]);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Koa: ctx.set on the same response.
+    {
+      code: `
+import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  ctx.set('X-Response-Time', '5ms');
+  await next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Response-Time' },
+          line: 6,
+          column: 30,
+          endLine: 6,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Response-Time' },
+              output: `
+import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  ctx.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  ctx.set('Access-Control-Expose-Headers', 'X-Response-Time');
+  ctx.set('X-Response-Time', '5ms');
+  await next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
