@@ -30,6 +30,10 @@ export default defineConfig({
         test: { name: 'language-server', include: ['packages/language-server/tests/**/*.test.ts'] },
       },
       {
+        // The built CLI is run as a process, as users run it (the test command builds first).
+        test: { name: 'cli', include: ['packages/cli/tests/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
         // Real VS Code (code-server) in headless Chromium; the first run installs code-server (~2 min).
         test: { name: 'vscode-extension', include: ['packages/vscode-extension/tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 900_000 },
       },

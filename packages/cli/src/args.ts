@@ -1,0 +1,127 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.js';
+
+export const USAGE = `Usage:
+  cors-lint [paths…] [options]        audit JavaScript/TypeScript files for CORS mistakes
+  cors-lint probe <url> --origin <page origin> [options]
+                                      check a live endpoint the way a browser does
+
+Audit options:
+  --config recommended|strict|all     which rules run (default: recommended)
+  --format pretty|json|sarif          output format (default: pretty)
+  --fix                               apply the automatic fixes to the files
+  --concurrency auto|off|<n>          lint on several threads (default: auto)
+
+Probe options:
+  --origin <origin>                   the origin of the page making the request (required)
+  --method <method>                   request method (default: GET)
+  --header <name: value>              a request header set by the page (repeatable)
+  --credentials                       the page sends cookies (credentials: 'include')
+  --timeout <ms>                      per request (default: 10000)
+
+Exit codes: 0 no problem, 1 CORS problems found (or the probe is blocked), 2 usage or other error.
+Paths default to the current folder; node_modules and what .gitignore lists are skipped.
+`;
+
+export type AuditFormat = 'pretty' | 'json' | 'sarif';
+export type RuleSet = 'recommended' | 'strict' | 'all';
+
+export interface AuditArgs {
+  readonly paths: readonly string[];
+  readonly config: RuleSet;
+  readonly format: AuditFormat;
+  readonly fix: boolean;
+  readonly concurrency: 'auto' | 'off' | number;
+}
+
+export interface ProbeArgs {
+  readonly url: URL;
+  readonly origin: string;
+  readonly method: string;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly credentials: boolean;
+  readonly timeoutMs: number;
+}
+
+function parse(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, unknown>; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node:util's messages name the option already ("Unknown option '--x'").
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+  }
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got '${String(value)}'`);
+}
+
+export function parseAuditArgs(argv: readonly string[]): AuditArgs {
+  const { values, positionals } = parse(argv, {
+    config: { type: 'string' },
+    format: { type: 'string' },
+    fix: { type: 'boolean' },
+    concurrency: { type: 'string' },
+  });
+  const rawConcurrency = values['concurrency'];
+  let concurrency: AuditArgs['concurrency'] = 'auto';
+  if (rawConcurrency === 'off' || rawConcurrency === 'auto') concurrency = rawConcurrency;
+  else if (rawConcurrency !== undefined) {
+    const threads = Number(rawConcurrency);
+    if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--concurrency must be auto, off or a positive whole number; got '${String(rawConcurrency)}'`);
+    concurrency = threads;
+  }
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    config: oneOf('config', values['config'], ['recommended', 'strict', 'all'] as const, 'recommended'),
+    format: oneOf('format', values['format'], ['pretty', 'json', 'sarif'] as const, 'pretty'),
+    fix: values['fix'] === true,
+    concurrency,
+  };
+}
+
+/** A header as `Name: value` (also `Name:value`); the name must be an HTTP token. */
+function parseHeader(text: string): readonly [string, string] {
+  const colon = text.indexOf(':');
+  const name = colon < 0 ? '' : text.slice(0, colon).trim();
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header must look like 'Name: value'; got '${text}'`);
+  return [name, text.slice(colon + 1).trim()];
+}
+
+export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
+  const { values, positionals } = parse(argv, {
+    origin: { type: 'string' },
+    method: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    credentials: { type: 'boolean' },
+    timeout: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'probe needs the URL to check' : `probe checks one URL; got ${positionals.length}`);
+  let url: URL;
+  try {
+    url = new URL(positionals[0] ?? '');
+  } catch {
+    throw new UsageError(`'${positionals[0] ?? ''}' is not an absolute URL (e.g. https://api.example.com/items)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`probe checks http: and https: URLs only; got '${url.protocol}'`);
+  const origin = values['origin'];
+  if (typeof origin !== 'string') throw new UsageError('probe needs --origin, the origin of the page that makes the request (e.g. --origin https://app.example.com)');
+  if (origin !== 'null') {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) throw new UsageError(`--origin must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got '${origin}'`);
+  }
+  const method = typeof values['method'] === 'string' ? values['method'] : 'GET';
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) throw new UsageError(`--method must be an HTTP method token; got '${method}'`);
+  const timeout = values['timeout'] === undefined ? 10_000 : Number(values['timeout']);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds; got '${String(values['timeout'])}'`);
+  const rawHeaders = values['header'];
+  const headers = (Array.isArray(rawHeaders) ? rawHeaders : []).map((header) => parseHeader(String(header)));
+  return { url, origin, method, headers, credentials: values['credentials'] === true, timeoutMs: timeout };
+}

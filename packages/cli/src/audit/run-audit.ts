@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import type { AuditArgs } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../output.js';
+import { toQuery } from './eslint-options.js';
+import { corsOnly, type AuditResult } from './results.js';
+import { formatJson } from './format-json.js';
+import { formatPretty } from './format-pretty.js';
+import { formatSarif } from './format-sarif.js';
+
+/** Lints the paths with the plugin's rules; 0 when nothing is found, 1 when something is. */
+export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
+  for (const target of args.paths) {
+    if (!fs.existsSync(path.resolve(io.cwd, target))) throw new UsageError(`no such file or folder: ${target}`);
+  }
+  const optionsUrl = new URL(`./eslint-options.js?${toQuery({ cwd: io.cwd, config: args.config, fix: args.fix, concurrency: args.concurrency })}`, import.meta.url);
+  const eslint = await ESLint.fromOptionsModule(optionsUrl);
+
+  const progress = io.stderr.isTTY === true;
+  const started = Date.now();
+  if (progress) io.stderr.write(`cors-lint: linting ${args.paths.join(' ')} …`);
+  let lintResults: ESLint.LintResult[];
+  try {
+    lintResults = await eslint.lintFiles([...args.paths]);
+  } catch (error) {
+    if (progress) io.stderr.write('\n');
+    // ESLint's own words for "nothing to lint" are about patterns; say what it means here.
+    if (error instanceof Error && /No files matching|All files matched by .* are ignored/.test(error.message)) {
+      throw new UsageError(`no JavaScript or TypeScript files to audit in ${args.paths.join(', ')} (node_modules and .gitignore'd files are skipped)`);
+    }
+    throw error;
+  }
+  if (progress) io.stderr.write(`\rcors-lint: ${lintResults.length} file(s) linted in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (args.fix) await ESLint.outputFixes(lintResults);
+
+  const results = corsOnly(lintResults);
+  io.stdout.write(await format(args, results, eslint, io));
+  return results.some((result) => result.findings.length > 0) ? 1 : 0;
+}
+
+async function format(args: AuditArgs, results: AuditResult[], eslint: ESLint, io: Io): Promise<string> {
+  switch (args.format) {
+    case 'json':
+      return formatJson(results, io.cwd);
+    case 'sarif':
+      return formatSarif(results, eslint, io.cwd);
+    case 'pretty':
+      return formatPretty(results, io);
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * `cors-lint [paths…]` audits a codebase with eslint-plugin-cors; `cors-lint probe <url>` checks a
+ * live endpoint the way a browser would. Exit codes: 0 clean, 1 findings (or a blocked probe),
+ * 2 usage, input or internal error.
+ */
+import { createRequire } from 'node:module';
+import { parseAuditArgs, parseProbeArgs, USAGE } from './args.js';
+import { runAudit } from './audit/run-audit.js';
+import { errorText, UsageError } from './errors.js';
+import type { Io } from './output.js';
+import { runProbe } from './probe/run-probe.js';
+
+export type { Io } from './output.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (argv.includes('--version') || argv.includes('-v')) {
+      io.stdout.write(`cors-lint ${version}\n`);
+      return 0;
+    }
+    if (argv[0] === 'probe') return await runProbe(parseProbeArgs(argv.slice(1)), io);
+    return await runAudit(parseAuditArgs(argv), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`cors-lint: ${error.message}\nRun 'cors-lint --help' for usage.\n`);
+    } else {
+      io.stderr.write(`cors-lint: internal error: ${errorText(error)}\n`);
+    }
+    return 2;
+  }
+}
+
+/** The probe as a function, for tests and scripts: the same decisions `cors-lint probe` prints. */
+export { probe, type ProbeReport } from './probe/run-probe.js';
+export type { ProbeArgs } from './args.js';

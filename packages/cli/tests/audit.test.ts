@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, copyOfFixture, emptyFolder, REPO } from './helpers.js';
+
+interface JsonReport {
+  files: { file: string; parseError?: { message: string }; findings: { rule: string; severity: string; line: number; column: number; fixable: boolean; message: string }[] }[];
+  summary: { filesLinted: number; filesWithFindings: number; findings: number };
+}
+
+const DEMO_FILES = ['middleware/legacy-cors.cjs', 'routes/catalog.js', 'routes/orders.js', 'routes/uploads.ts', 'server.js'];
+
+describe('cors-lint [paths…]', () => {
+  it('reports the demo grouped by file, with the console text, and exits 1', async () => {
+    const run = await cli([], path.join(REPO, 'test-fixtures', 'demo'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    for (const file of DEMO_FILES) expect(run.stdout).toContain(`${file}\n`);
+    expect(run.stdout).toContain('15:40  error  cors/valid-allow-origin (fixable with --fix)');
+    expect(run.stdout).toContain(`Chrome: "The 'Access-Control-Allow-Origin' header has a value 'https://admin.example.com/' that is not equal to the supplied origin.`);
+    expect(run.stdout).toMatch(/8 CORS problem\(s\) \(8 error\(s\), 0 warning\(s\)\) in 5 of 7 file\(s\); 3 fixable with --fix\n$/);
+    // No colour codes when stdout is not a terminal.
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('gives the same findings as JSON and as SARIF 2.1.0', async () => {
+    const demo = path.join(REPO, 'test-fixtures', 'demo');
+    const [json, sarif] = await Promise.all([cli(['--format', 'json'], demo), cli(['--format', 'sarif'], demo)]);
+    expect([json.code, sarif.code]).toEqual([1, 1]);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    expect(report.files.map((file) => file.file)).toEqual(DEMO_FILES);
+    expect(report.summary).toEqual({ filesLinted: 7, filesWithFindings: 5, findings: 8 });
+    expect(report.files.find((file) => file.file === 'server.js')?.findings[0]).toMatchObject({ rule: 'cors/valid-allow-origin', severity: 'error', line: 15, column: 40, fixable: true });
+
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    const [runLog] = log.runs;
+    const fromJson = report.files.flatMap((file) => file.findings.map((finding) => `${file.file}:${finding.line}:${finding.column} ${finding.rule}`)).sort();
+    const fromSarif = (runLog?.results ?? []).map((result) => {
+      const location = result.locations[0]?.physicalLocation;
+      return `${location?.artifactLocation.uri.replace(/^.*test-fixtures\/demo\//, '')}:${location?.region.startLine}:${location?.region.startColumn} ${result.ruleId}`;
+    });
+    expect(fromSarif.sort()).toEqual(fromJson);
+    expect(runLog?.tool.driver.rules.find((rule) => rule.id === 'cors/no-null-origin')?.helpUri).toMatch(/docs\/rules\/no-null-origin\.md$/);
+  });
+
+  it('exits 0 with a one-line summary when nothing is found', async () => {
+    const folder = emptyFolder();
+    for (const name of ['clean-exact-origins.js', 'clean-fixed-origin-with-credentials.mjs', 'clean-origin-callback-allow-list.ts']) fs.copyFileSync(path.join(REPO, 'test-fixtures', 'express', name), path.join(folder, name));
+    const run = await cli(['.'], folder);
+    expect(run).toEqual({ code: 0, stdout: 'No CORS problems found in 3 file(s).\n', stderr: '' });
+  });
+
+  it('applies the automatic fixes with --fix on a copy, leaving the rest', async () => {
+    const folder = copyOfFixture('demo');
+    const before = fs.readFileSync(path.join(folder, 'server.js'), 'utf8');
+    const run = await cli(['--fix', '--format', 'json'], folder);
+    expect(run.code).toBe(1);
+    const after = fs.readFileSync(path.join(folder, 'server.js'), 'utf8');
+    expect(after).not.toBe(before);
+    expect(after).toContain("'https://admin.example.com'");
+    expect(after).not.toContain("'https://admin.example.com/'");
+    expect(after).toContain("'GET, POST, PUT, DELETE'");
+    const report = JSON.parse(run.stdout) as JsonReport;
+    // What is left are the findings without an autofix: 8 before, 3 fixed.
+    expect(report.summary.findings).toBe(5);
+    expect(report.files.flatMap((file) => file.findings).every((finding) => !finding.fixable)).toBe(true);
+    // The original is untouched.
+    expect(fs.readFileSync(path.join(REPO, 'test-fixtures', 'demo', 'server.js'), 'utf8')).toBe(before);
+  });
+
+  it('skips node_modules and what .gitignore lists, and never runs the project’s own ESLint config', async () => {
+    const folder = copyOfFixture('demo');
+    fs.writeFileSync(path.join(folder, '.gitignore'), 'routes/\n');
+    fs.mkdirSync(path.join(folder, 'node_modules', 'dep'), { recursive: true });
+    fs.copyFileSync(path.join(folder, 'server.js'), path.join(folder, 'node_modules', 'dep', 'index.js'));
+    const marker = path.join(folder, 'config-was-executed');
+    fs.writeFileSync(path.join(folder, 'eslint.config.js'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'yes'); module.exports = [];\n`);
+    const run = await cli(['--format', 'json'], folder);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.map((file) => file.file)).toEqual(['middleware/legacy-cors.cjs', 'server.js']);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('reports a file it cannot parse and still audits the others', async () => {
+    const folder = copyOfFixture('demo');
+    fs.writeFileSync(path.join(folder, 'broken.js'), "const app = express(;\napp.use(cors({ origin: '*', credentials: true }));\n");
+    fs.writeFileSync(path.join(folder, 'binary.js'), Buffer.from([0, 1, 2, 255, 254, 0, 10]));
+    const run = await cli([], folder);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/broken\.js\n {2}1:\d+ {2}not parsed {2}.+\(no CORS rule ran on this file\)/);
+    expect(run.stdout).toContain('binary.js\n');
+    expect(run.stdout).toContain('8 CORS problem(s)');
+  });
+
+  it('lints in worker threads with --concurrency and finds the same', async () => {
+    const demo = path.join(REPO, 'test-fixtures', 'demo');
+    const [threads, single] = await Promise.all([cli(['--format', 'json', '--concurrency', '2'], demo), cli(['--format', 'json', '--concurrency', 'off'], demo)]);
+    expect(threads.code).toBe(1);
+    expect(threads.stdout).toBe(single.stdout);
+  });
+
+  it('rejects bad paths and options with exit code 2 and a one-line reason', async () => {
+    const demo = path.join(REPO, 'test-fixtures', 'demo');
+    const cases: [string[], RegExp][] = [
+      [['no-such-folder'], /^cors-lint: no such file or folder: no-such-folder\n/],
+      [['--format', 'xml'], /^cors-lint: --format must be one of pretty, json, sarif; got 'xml'\n/],
+      [['--config', 'loose'], /^cors-lint: --config must be one of recommended, strict, all; got 'loose'\n/],
+      [['--concurrency', '0'], /^cors-lint: --concurrency must be auto, off or a positive whole number; got '0'\n/],
+      [['--colour'], /^cors-lint: Unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await cli(args, demo);
+      expect({ code: run.code, stdout: run.stdout }, args.join(' ')).toEqual({ code: 2, stdout: '' });
+      expect(run.stderr, args.join(' ')).toMatch(message);
+    }
+    const empty = await cli(['.'], emptyFolder());
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^cors-lint: no JavaScript or TypeScript files to audit in \./);
+  });
+
+  it('prints usage and version', async () => {
+    const help = await cli(['--help'], REPO);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:\n {2}cors-lint \[paths…\]/);
+    const version = await cli(['--version'], REPO);
+    expect(version.stdout).toMatch(/^cors-lint \d+\.\d+\.\d+\n$/);
+  });
+});
