@@ -1,7 +1,7 @@
 import { ACEH, checkExposedHeaders, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { PolicyReach } from '../utils/extract/policy-reach.js';
+import { responseGroupOf, writesReached } from '../utils/extract/routing/policy-reach.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -24,14 +24,13 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     return {
       'Program:exit'() {
-        const { policies, responseHeaderWrites } = getCorsContext(context);
+        const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
         if (policies.length === 0 || responseHeaderWrites.length === 0) return;
-        const reach = new PolicyReach(context.sourceCode, (node) => context.sourceCode.getScope(node));
         // A response that writes its own Access-Control-Expose-Headers answers for its headers itself.
-        const exposingResponses = new Set(policies.filter((policy) => 'writes' in policy && policy.writes.some((write) => write.name === ACEH)).map(PolicyReach.groupOf));
+        const exposingResponses = new Set(policies.filter((policy) => 'writes' in policy && policy.writes.some((write) => write.name === ACEH)).map(responseGroupOf));
         for (const policy of policies) {
-          const own = PolicyReach.groupOf(policy);
-          const { sameResponse, later } = reach.writesReached(policy, responseHeaderWrites);
+          const own = responseGroupOf(policy);
+          const { sameResponse, later } = writesReached(registrations, policy, responseHeaderWrites);
           const headers = [...sameResponse, ...later.filter((write) => !exposingResponses.has(write.group) || write.group === own)];
           if (headers.length > 0) report(policy, checkExposedHeaders(policy, headers));
         }

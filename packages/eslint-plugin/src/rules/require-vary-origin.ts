@@ -3,7 +3,7 @@ import type { VaryWrite } from 'cors-lint-core';
 import { checkVaryOrigin, messagesFor, parseHeaderList } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { PolicyReach } from '../utils/extract/policy-reach.js';
+import { writesReached } from '../utils/extract/routing/policy-reach.js';
 import type { ResponseHeaderWrite } from '../utils/extract/response-headers.js';
 import { readList } from '../utils/extract/values.js';
 import { createReporter } from '../utils/report.js';
@@ -36,13 +36,12 @@ export default createRule<Options, MessageIds>({
     };
     return {
       'Program:exit'() {
-        const { policies, responseHeaderWrites } = getCorsContext(context);
+        const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
         const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind));
         if (candidates.length === 0) return;
         const varyWrites = responseHeaderWrites.filter((write) => write.name.toLowerCase() === 'vary');
-        const reach = new PolicyReach(context.sourceCode, scopeOf);
         for (const policy of candidates) {
-          const { sameResponse, later } = reach.writesReached(policy, varyWrites);
+          const { sameResponse, later } = writesReached(registrations, policy, varyWrites);
           const placed = new Set([...sameResponse, ...later]);
           const varyOriginElsewhere = varyWrites.some((write) => {
             if (placed.has(write)) return false;

@@ -6,11 +6,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { MiddlewarePolicy } from './extract/cors-package.js';
 import { findCorsPackagePolicies } from './extract/cors-package.js';
+import { findFrameworkPolicies } from './extract/frameworks.js';
 import { OriginReads, walk } from './extract/request-origin.js';
 import type { ResponseHeaderWrite, ResponseHeadersPolicy } from './extract/response-headers.js';
 import { ResponseHeaderCollector } from './extract/response-headers.js';
-import type { ServerRoutes } from './extract/server-routes.js';
-import { findServerRoutes } from './extract/server-routes.js';
+import { Registrations } from './extract/routing/registrations.js';
+import type { ServerRoutes } from './extract/routing/server-routes.js';
+import { findServerRoutes } from './extract/routing/server-routes.js';
 
 export type ExtractedPolicy = MiddlewarePolicy | ResponseHeadersPolicy;
 
@@ -22,12 +24,15 @@ export interface CorsFileModel {
   readonly calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   /** Every non-`Access-Control-*` response header write (Vary, Link, X-Total-Count, …), in source order. */
   readonly responseHeaderWrites: readonly ResponseHeaderWrite[];
-  /** Apps, routes and request handlers the file registers; built on first use (one rule needs it). */
+  /** What is registered on which app or router, in order, and what runs before what; built on first use. */
+  readonly registrations: Registrations;
+  /** The file's servers as the preflight check sees them, from `registrations`; built on first use. */
   readonly serverRoutes: ServerRoutes;
 }
 
 /** Files that mention none of these cannot configure CORS; they are not walked at all. */
-const CORS_TEXT = /cors|access-control-/i;
+// `startStandaloneServer`: Apollo mounts CORS itself, the file never names it.
+const CORS_TEXT = /cors|access-control-|startStandaloneServer/i;
 
 const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
 const NO_SERVER_ROUTES: ServerRoutes = { expressApps: [], rawHandlers: [], fastifyApps: [], methodExports: [] };
@@ -37,16 +42,16 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
   const program = sourceCode.ast;
   let model = cache.get(program);
   if (!model) {
-    model = extract(sourceCode);
+    model = extract(sourceCode, context.filename, context.languageOptions?.parser);
     cache.set(program, model);
   }
   return model;
 }
 
-function extract(sourceCode: Readonly<TSESLint.SourceCode>): CorsFileModel {
+function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);
-  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [], responseHeaderWrites: [], serverRoutes: NO_SERVER_ROUTES };
+  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES };
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
@@ -60,16 +65,22 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>): CorsFileModel {
     return true;
   }, sourceCode.visitorKeys);
   const globalScope = sourceCode.scopeManager?.globalScope;
-  const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf) : [];
+  const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf, filename) : [];
   const headerPolicies = headers.policies(originReads);
+  const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
+  let registrations: Registrations | undefined;
   let serverRoutes: ServerRoutes | undefined;
   return {
-    policies: [...middleware, ...headerPolicies],
+    policies: [...middleware, ...headerPolicies, ...frameworks.middleware, ...frameworks.headers],
     originReads,
     calls,
     responseHeaderWrites: headers.responseHeaderWrites(),
+    get registrations() {
+      registrations ??= new Registrations(sourceCode, scopeOf, calls);
+      return registrations;
+    },
     get serverRoutes() {
-      serverRoutes ??= findServerRoutes(sourceCode, scopeOf, middleware, headerPolicies);
+      serverRoutes ??= findServerRoutes(sourceCode, scopeOf, this.registrations, calls, middleware, headerPolicies);
       return serverRoutes;
     },
   };

@@ -27,6 +27,8 @@ export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, 
     case 'set-origins':
       return setOrigins(intent.at, intent.entries, policy, sourceCode);
     case 'replace-entry': {
+      // An identifier stands in for an entry written in another file (imported options): not ours to edit.
+      if (intent.at.type === AST_NODE_TYPES.Identifier) return undefined;
       const quoteChar = quoteOf(intent.at, sourceCode);
       return (fixer) => fixer.replaceText(intent.at, intent.entries.map((entry) => originLiteral(entry, quoteChar)).join(', '));
     }
@@ -48,7 +50,16 @@ export function valueNodeOf(at: Node): Node | undefined {
   if (at.type === AST_NODE_TYPES.Property) return at.value;
   if (at.type === AST_NODE_TYPES.CallExpression) return at.arguments[1];
   if (at.type === AST_NODE_TYPES.ArrayExpression) return at.elements[1] ?? undefined;
+  if (at.type === AST_NODE_TYPES.ObjectExpression) return headerPairValue(at);
   return at;
+}
+
+/** A `{ key, value }` header pair (Next.js `headers()`): its `value`. */
+function headerPairValue(pair: TSESTree.ObjectExpression): Node | undefined {
+  for (const property of pair.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'value') return property.value;
+  }
+  return undefined;
 }
 
 /**
@@ -68,7 +79,10 @@ function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: Extract
   if (policy.source.kind !== 'middleware') return undefined;
   const middleware = policy as MiddlewarePolicy;
   const quoteChar = preferredQuote(sourceCode);
-  const list = `[${entries.map((entry) => originLiteral(entry, quoteChar)).join(', ')}]`;
+  // A library whose `origin` takes one string (`@koa/cors`) gets that string, never a list.
+  const [only] = entries;
+  if (middleware.singleOrigin && (entries.length !== 1 || only?.kind !== 'exact')) return undefined;
+  const list = middleware.singleOrigin ? originLiteral(only as OriginLiteral, quoteChar) : `[${entries.map((entry) => originLiteral(entry, quoteChar)).join(', ')}]`;
   if (at.type === AST_NODE_TYPES.Property) {
     // `origin(o, cb) {…}` and `{ origin }` have no `key:` before the value: rewrite the whole property.
     if (at.method || at.shorthand) {
@@ -84,10 +98,12 @@ function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: Extract
 /** Adds `name: value` to a middleware's options, creating the options object when the call has none. */
 export function insertOption(policy: MiddlewarePolicy, name: string, value: string, sourceCode: SourceCode): FixFunction | undefined {
   const { call, optionsObject } = policy;
-  if (call.arguments.length === 0) {
+  // Options are argument 0 of `cors()`, argument 1 of `app.register(cors)`.
+  const index = policy.optionsIndex ?? 0;
+  if (call.arguments.length === index) {
     const closing = sourceCode.getLastToken(call);
     if (!closing) return undefined;
-    return (fixer) => fixer.insertTextBefore(closing, `{ ${name}: ${value} }`);
+    return (fixer) => fixer.insertTextBefore(closing, `${index > 0 ? ', ' : ''}{ ${name}: ${value} }`);
   }
   if (!optionsObject) return undefined;
   return appendProperty(optionsObject, `${name}: ${value}`, sourceCode);

@@ -10,7 +10,7 @@ import { ACAM } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
 import { isFunctionNode, staticPrimitive } from './extract/resolve.js';
 import type { HeaderWrite } from './extract/response-headers.js';
-import { exportedMethods } from './extract/server-routes.js';
+import { exportedMethods } from './extract/routing/raw-handlers.js';
 
 type Node = TSESTree.Node;
 type FixFunction = TSESLint.ReportFixFunction;

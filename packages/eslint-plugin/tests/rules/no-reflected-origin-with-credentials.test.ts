@@ -1,10 +1,17 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../src/rules/no-reflected-origin-with-credentials.js';
 
 const ruleTester = new RuleTester();
 
+/** A file next to a package.json pinning @koa/cors to this major. */
+const koaFolder = (folder: 'koa4' | 'koa5') => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'cors-libraries', folder, 'server.js');
+
 ruleTester.run('no-reflected-origin-with-credentials', rule, {
   valid: [
+    // @koa/cors with one fixed origin sends it, credentials or not.
+    { code: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));\n", filename: koaFolder('koa4') },
     `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com', /^https:\\/\\/[a-z]+\\.example\\.com$/], credentials: true }));
@@ -134,6 +141,77 @@ app.get('/me', (req, res) => {
 `,
   ],
   invalid: [
+    // @koa/cors replaces '*' (its v5 default) with the request's Origin when credentials are on;
+    // its origin takes one string, so the suggestion writes one.
+    {
+      code: `
+import cors from '@koa/cors';
+app.use(cors({ credentials: true }));
+`,
+      filename: koaFolder('koa5'),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from '@koa/cors';
+app.use(cors({ credentials: true, origin: 'https://app.example.com' }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from '@koa/cors';
+app.use(cors({  }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // @fastify/cors: options are the second argument of register.
+    {
+      code: `
+import fastifyCors from '@fastify/cors';
+await app.register(fastifyCors, { origin: true, credentials: true });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 3,
+          column: 43,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import fastifyCors from '@fastify/cors';
+await app.register(fastifyCors, { origin: ['https://app.example.com'], credentials: true });
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import fastifyCors from '@fastify/cors';
+await app.register(fastifyCors, { origin: true });
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 import cors from 'cors';

@@ -5,6 +5,8 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-wildcard-origin-with-credentials', rule, {
   valid: [
+    // @koa/cors never sends '*' with credentials: it reflects the origin instead (another rule's finding).
+    "import cors from '@koa/cors';\napp.use(cors({ origin: '*', credentials: true }));\n",
     // Expected headers in a test assertion are not a response.
     `
 import assert from 'node:assert';
@@ -99,6 +101,24 @@ export function withCors(response: Response, origin: string): Response {
 `,
   ],
   invalid: [
+    {
+      // hono sends '*' with credentials as is (cors-reference.md §3.4).
+      code: `
+import { cors } from 'hono/cors';
+app.use('/api/*', cors({ origin: '*', credentials: true }));
+`,
+      output: null,
+      errors: [{ messageId: 'wildcardWithCredentials', line: 3, column: 34, endColumn: 37, suggestions: [
+        { messageId: 'useExplicitOrigin', output: `
+import { cors } from 'hono/cors';
+app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }));
+` },
+        { messageId: 'removeCredentials', output: `
+import { cors } from 'hono/cors';
+app.use('/api/*', cors({ origin: '*' }));
+` },
+      ] }],
+    },
     {
       // A header constant spread into a Response's headers.
       code: `

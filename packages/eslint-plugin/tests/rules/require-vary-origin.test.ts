@@ -110,8 +110,11 @@ app.use((req, res, next) => {
   next();
 });
 `,
-    // @koa/cors adds Vary itself and is not modelled: no report.
-    `
+  ],
+  invalid: [
+    // @koa/cors appends Vary: Origin (ctx.vary); a later ctx.set('Vary', …) replaces it.
+    {
+      code: `
 import Koa from 'koa';
 import cors from '@koa/cors';
 const app = new Koa();
@@ -120,8 +123,17 @@ app.use(async (ctx) => {
   ctx.set('Vary', 'Accept-Encoding');
 });
 `,
-  ],
-  invalid: [
+      output: `
+import Koa from 'koa';
+import cors from '@koa/cors';
+const app = new Koa();
+app.use(cors({ origin: (ctx) => ctx.get('Origin') }));
+app.use(async (ctx) => {
+  ctx.set('Vary', 'Accept-Encoding, Origin');
+});
+`,
+      errors: [{ messageId: 'varyOverwritten', line: 7, column: 19, endLine: 7, endColumn: 36 }],
+    },
     // Express: an origin picked from a list; the fix appends with res.vary().
     {
       code: `

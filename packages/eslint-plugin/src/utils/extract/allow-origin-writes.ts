@@ -4,17 +4,18 @@
  * no sequence:
  * - hand-set writes grouped on one response by response-headers.ts, where the earlier write is an
  *   unconditional statement that always runs before the later one (same block or an enclosing one);
- * - a `cors()` middleware mounted in the same file on the same app or router, app-wide or on a path
- *   covering the handler's route, registered before it (or earlier in the same route's arguments).
+ * - a `cors()` middleware that certainly runs before the handler writing on its response
+ *   (`Registrations.runsBefore`: same app or router, covering path, earlier statement or argument).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { AllowOriginSequence, AllowOriginWrite } from 'cors-lint-core';
 import { ACAO } from 'cors-lint-core';
 import type { CorsFileModel, ExtractedPolicy } from '../cors-context.js';
 import type { MiddlewarePolicy } from './cors-package.js';
 import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
 import type { HeaderWrite, ResponseHeadersPolicy } from './response-headers.js';
+import type { Registrations } from './routing/registrations.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -26,8 +27,6 @@ export interface LocatedSequence {
 }
 
 const APPENDING = new Set(['append', 'appendHeader']);
-/** Express app/router methods that register handlers; the first argument may be a path. */
-const ROUTE_METHODS = new Set(['use', 'all', 'get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
 /** Origin settings with which the `cors` package sets the header (for allowed origins at least). */
 const SETS_ORIGIN = new Set(['wildcard', 'fixed', 'reflect-any', 'allow-list', 'checked']);
 
@@ -55,7 +54,7 @@ export function allowOriginSequences(model: CorsFileModel, sourceCode: SourceCod
         .filter((earlier) => runsBefore(earlier.write, write))
         .map((earlier) => describeWrite(earlier.write, sourceCode));
       if (before.some((w) => w === undefined)) continue;
-      const fromMiddleware = checked.transport === 'node' ? corsBefore(write, middleware, sourceCode) : undefined;
+      const fromMiddleware = checked.transport === 'node' ? corsBefore(write, middleware, model.registrations, sourceCode) : undefined;
       sequences.push({ sequence: { before: [...(fromMiddleware ? [fromMiddleware] : []), ...(before as AllowOriginWrite<Node>[])], write: checked }, policy });
     }
   }
@@ -176,97 +175,17 @@ function enclosingFunction(node: Node): Node | undefined {
   return owner;
 }
 
-/** A route registration: `app.get('/x', …handlers)`, `router.use(handler)`. */
-interface Registration {
-  readonly call: TSESTree.CallExpression;
-  readonly receiver: string;
-  readonly method: string;
-  /** Undefined for `use` without a path (every path); registrations with an unknown path are not returned. */
-  readonly path: string | undefined;
-}
-
 /** The `cors()` write that ran before `write`, when its handler is registered behind a mounted `cors()`. */
-function corsBefore(write: HeaderWrite, policies: readonly MiddlewarePolicy[], sourceCode: SourceCode): AllowOriginWrite<Node> | undefined {
-  const handler = enclosingHandler(write, sourceCode);
-  if (!handler) return undefined;
+function corsBefore(write: HeaderWrite, policies: readonly MiddlewarePolicy[], registrations: Registrations, sourceCode: SourceCode): AllowOriginWrite<Node> | undefined {
+  const handler = write.at.type === AST_NODE_TYPES.CallExpression ? registrations.responseHandlerOf(write.at) : undefined;
+  // Four parameters make an error handler, which Express runs on another path.
+  if (!handler || handler.fn.params.length > 3) return undefined;
   for (const policy of policies) {
     if (!SETS_ORIGIN.has(policy.origin.kind)) continue;
-    for (const use of usesOf(policy.call, sourceCode)) {
-      if (!mountedBefore(use, handler, sourceCode)) continue;
-      const value = policy.origin.kind === 'wildcard' ? { value: '*' } : policy.origin.kind === 'fixed' ? { value: policy.origin.value } : {};
-      return { kind: 'replace', label: sourceCode.getText(policy.call.callee) + '()', line: policy.call.loc.start.line, transport: 'node', at: policy.call, ...value };
-    }
+    const mounted = registrations.placementsOf(policy.call).some((mount) => handler.placements.some((route) => registrations.runsBefore(mount, route) === 'certain'));
+    if (!mounted) continue;
+    const value = policy.origin.kind === 'wildcard' ? { value: '*' } : policy.origin.kind === 'fixed' ? { value: policy.origin.value } : {};
+    return { kind: 'replace', label: sourceCode.getText(policy.call.callee) + '()', line: policy.call.loc.start.line, transport: 'node', at: policy.call, ...value };
   }
   return undefined;
-}
-
-/**
- * The registration of the Express handler that performs `write` on its own response parameter
- * (`(req, res, next) => { res.append(…) }`, passed inline or by name).
- */
-function enclosingHandler(write: HeaderWrite, sourceCode: SourceCode): { registration: Registration; argument: Node } | undefined {
-  if (write.at.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const receiver = skipTypeWrappers((skipTypeWrappers(write.at.callee) as TSESTree.MemberExpression).object);
-  if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
-  for (let fn = enclosingFunction(write.at); fn; fn = enclosingFunction(fn)) {
-    if (!isFunctionNode(fn)) continue;
-    const response = fn.params[1];
-    // Four parameters make an error handler, which Express runs on another path.
-    if (fn.params.length > 3 || response?.type !== AST_NODE_TYPES.Identifier || response.name !== receiver.name) continue;
-    for (const argument of usesOf(fn, sourceCode)) {
-      const registration = registrationOf(argument, sourceCode);
-      if (registration) return { registration, argument };
-    }
-    return undefined;
-  }
-  return undefined;
-}
-
-/** Where a call's or function's value is used: itself, or the read references of the constant holding it. */
-function usesOf(node: Node, sourceCode: SourceCode): Node[] {
-  let id: TSESTree.Identifier | undefined;
-  if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) id = node.id;
-  else if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node && node.parent.id.type === AST_NODE_TYPES.Identifier) id = node.parent.id;
-  if (!id) return [node];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-  return (variable?.references ?? []).filter((reference) => !reference.init && reference.isRead()).map((reference) => reference.identifier);
-}
-
-function registrationOf(argument: Node, sourceCode: SourceCode): Registration | undefined {
-  const call = argument.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return undefined;
-  const method = calledMethodName(call);
-  const callee = skipTypeWrappers(call.callee);
-  if (!method || !ROUTE_METHODS.has(method) || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const [first] = call.arguments;
-  const path = first && first !== argument && first.type !== AST_NODE_TYPES.SpreadElement ? staticPrimitive(first, sourceCode.getScope(first)) : undefined;
-  const hasPath = first !== argument;
-  if (hasPath && typeof path !== 'string') return undefined;
-  if (!hasPath && method !== 'use') return undefined;
-  return { call, receiver: sourceCode.getText(callee.object), method, path: typeof path === 'string' ? path : undefined };
-}
-
-/** True when the middleware use `use` runs before the handler on every request the handler serves. */
-function mountedBefore(use: Node, handler: { registration: Registration; argument: Node }, sourceCode: SourceCode): boolean {
-  const { registration, argument } = handler;
-  // `app.get('/x', cors(), handler)`: earlier in the same route.
-  if (use.parent === registration.call) return registration.call.arguments.indexOf(use as TSESTree.CallExpressionArgument) < registration.call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-  const mount = registrationOf(use, sourceCode);
-  if (!mount || mount.receiver !== registration.receiver || !covers(mount, registration)) return false;
-  const [mountStatement, routeStatement] = [mount.call.parent, registration.call.parent];
-  if (mountStatement?.type !== AST_NODE_TYPES.ExpressionStatement || routeStatement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const list = mountStatement.parent;
-  if (list !== routeStatement.parent || (list.type !== AST_NODE_TYPES.BlockStatement && list.type !== AST_NODE_TYPES.Program)) return false;
-  return (list.body as Node[]).indexOf(mountStatement) < (list.body as Node[]).indexOf(routeStatement);
-}
-
-/** Whether a mount runs for every request a route serves: app-wide, a covering `use` prefix, or the same path and method. */
-function covers(mount: Registration, route: Registration): boolean {
-  if (mount.method === 'use') {
-    if (mount.path === undefined || mount.path === '/') return true;
-    if (route.path === undefined) return false;
-    const prefix = mount.path.replace(/\/$/, '');
-    return route.path === prefix || route.path.startsWith(`${prefix}/`);
-  }
-  return mount.path === route.path && (mount.method === 'all' || mount.method === route.method);
 }

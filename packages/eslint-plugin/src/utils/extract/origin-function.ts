@@ -14,14 +14,27 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
 export type OriginFunctionVerdict = 'approves-all' | 'checked' | 'unknown';
 
 /**
+ * How a library calls the origin function: `(origin, callback)` (`cors`, `@fastify/cors`),
+ * `(origin, c) => value` (hono: the second parameter is no callback), `(ctx) => value` (`@koa/cors`:
+ * the origin is read off the context).
+ */
+export interface OriginFunctionStyle {
+  readonly originParameter: boolean;
+  readonly callback: boolean;
+}
+
+const CALLBACK_STYLE: OriginFunctionStyle = { originParameter: true, callback: true };
+
+/**
  * `approves-all` when no decision in the function looks at the origin and every answer it gives
  * approves (`cb(null, true)`, `cb(null, origin)`, `return true`); `checked` when some decision does
  * look at it; `unknown` otherwise.
  */
-export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf): OriginFunctionVerdict {
-  const [originParameter, callbackParameter] = fn.params;
+export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf, style: OriginFunctionStyle = CALLBACK_STYLE): OriginFunctionVerdict {
+  const [originParameter, callbackParameter] = style.originParameter ? fn.params : [undefined, undefined];
   if (originParameter?.type === AST_NODE_TYPES.Identifier) reads.addOriginParameter(originParameter);
-  const answers = collectAnswers(fn, callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined, reads.visitorKeys);
+  const callbackName = style.callback && callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined;
+  const answers = collectAnswers(fn, callbackName, reads.visitorKeys);
   if (reads.containsCheck(fn.body, new Set(answers))) return 'checked';
   if (answers.length === 0) return 'unknown';
   const approves = (answer: TSESTree.Node): boolean => {

@@ -1,0 +1,34 @@
+/**
+ * Every framework that configures CORS through its own API rather than by mounting a CORS package
+ * the file imports: NestJS, socket.io, Apollo's standalone server, @middy/http-cors and Next.js
+ * `headers()`. Each yields the same policy model as the `cors` package.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findApolloStandalonePolicies } from './apollo-standalone.js';
+import type { MiddlewarePolicy } from './cors-package.js';
+import type { ExtractEnv } from './framework-options.js';
+import type { LintedFile } from './imported-options.js';
+import { findMiddyCorsPolicies } from './middy-cors.js';
+import { findNestPolicies } from './nestjs.js';
+import { findNextConfigHeaderPolicies } from './next-config-headers.js';
+import type { OriginReads } from './request-origin.js';
+import type { ResponseHeadersPolicy } from './response-headers.js';
+import type { ScopeOf } from './scope.js';
+import { findSocketIoPolicies } from './socket-io.js';
+
+export function findFrameworkPolicies(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[],
+  reads: OriginReads,
+  scopeOf: ScopeOf,
+  file: LintedFile,
+): { middleware: MiddlewarePolicy[]; headers: ResponseHeadersPolicy[] } {
+  const globalScope = sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope | null | undefined;
+  const headers = findNextConfigHeaderPolicies(sourceCode, scopeOf);
+  if (!globalScope) return { middleware: [], headers };
+  const env: ExtractEnv = { globalScope, scopeOf, reads, file };
+  return {
+    middleware: [...findNestPolicies(sourceCode.ast, calls, env), ...findSocketIoPolicies(env), ...findApolloStandalonePolicies(env), ...findMiddyCorsPolicies(env)],
+    headers,
+  };
+}

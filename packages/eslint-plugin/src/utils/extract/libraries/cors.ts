@@ -1,0 +1,69 @@
+/**
+ * The `cors` package (Express/Connect): `cors(options)`. Option names and defaults: cors-reference.md §3.1.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { OriginSetting } from 'cors-lint-core';
+import { classifyOriginFunction } from '../origin-function.js';
+import type { OriginReads } from '../request-origin.js';
+import type { ResolvedProperty } from '../resolve.js';
+import { isFunctionNode, staticPrimitive } from '../resolve.js';
+import type { ScopeOf } from '../scope.js';
+import { arrayElements, readOriginEntry, staticRegExp } from '../values.js';
+import type { CorsLibrary } from './library.js';
+
+type Node = TSESTree.Node;
+
+export const CORS_PACKAGE: CorsLibrary = {
+  name: 'cors',
+  module: 'cors',
+  moduleIsFactory: true,
+  namedExports: [],
+  applied: 'call',
+  optionNames: {
+    origin: 'origin',
+    credentials: 'credentials',
+    allowMethods: 'methods',
+    // `headers` is the package's older alias of `allowedHeaders`.
+    allowHeaders: ['allowedHeaders', 'headers'],
+    exposeHeaders: 'exposedHeaders',
+    maxAge: 'maxAge',
+  },
+  originTakesList: true,
+  listsMustBeArrays: false,
+  // Only `credentials === true` sends the header.
+  truthyCredentials: false,
+  versioned: false,
+  defaults: () => ({ origin: 'wildcard', allowMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE' }),
+  readOrigin: (property, { reads, scopeOf }) => readOriginOption(property, reads, scopeOf),
+};
+
+/**
+ * The `origin` option of `cors` and `@fastify/cors`: `'*'`, one string (sent verbatim), `true`
+ * (reflect), `false` (off), a RegExp, an array, or a function `(origin, callback)`.
+ */
+export function readOriginOption(property: ResolvedProperty, reads: OriginReads, scopeOf: ScopeOf): OriginSetting<Node> {
+  const at = property.property;
+  const value = property.value;
+  const scope = scopeOf(value);
+  const primitive = staticPrimitive(value, scope);
+  if (primitive === '*') return { kind: 'wildcard', implicit: false, at };
+  if (typeof primitive === 'string') return { kind: 'fixed', value: primitive, at };
+  if (primitive === true) return { kind: 'reflect-any', via: 'option-true', at };
+  if (primitive === false) return { kind: 'disabled', at };
+  if (staticRegExp(value, scope)) return { kind: 'allow-list', entries: [readOriginEntry(value, scope)], complete: true, at };
+  // `new RegExp(variable)`: still a one-pattern allow-list, though the pattern is not known.
+  if ((value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'RegExp') {
+    return { kind: 'allow-list', entries: [{ kind: 'unknown', at: value }], complete: true, at };
+  }
+  if (value.type === AST_NODE_TYPES.ArrayExpression) {
+    const { elements, complete } = arrayElements(value, scope);
+    return { kind: 'allow-list', entries: elements.map((element) => readOriginEntry(element, scopeOf(element))), complete, at };
+  }
+  if (isFunctionNode(value)) {
+    const verdict = classifyOriginFunction(value, reads, scopeOf);
+    if (verdict === 'approves-all') return { kind: 'reflect-any', via: 'function', at };
+    if (verdict === 'checked') return { kind: 'checked', at };
+  }
+  return { kind: 'unknown', at };
+}

@@ -1,0 +1,8 @@
+/** Every CORS library the plugin reads, in one table. */
+import { CORS_PACKAGE } from './cors.js';
+import { FASTIFY_CORS } from './fastify-cors.js';
+import { HONO_CORS } from './hono-cors.js';
+import { KOA_CORS } from './koa-cors.js';
+import type { CorsLibrary } from './library.js';
+
+export const CORS_LIBRARIES: readonly CorsLibrary[] = [CORS_PACKAGE, FASTIFY_CORS, KOA_CORS, HONO_CORS];

@@ -1,0 +1,123 @@
+/**
+ * Next.js `headers()` in `next.config.{js,mjs,ts}`: `async headers() { return [{ source, headers:
+ * [{ key, value }] }] }`. Each entry's `Access-Control-*` pairs are a hand-set policy on the paths
+ * `source` matches; values are static strings, so nothing here depends on the request
+ * (cors-reference.md §3.7). Recognised by that shape (a config split over files keeps it), not by
+ * the file name. Entries or values we cannot read are left out, never guessed.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { OriginSetting, Setting } from 'cors-lint-core';
+import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName } from 'cors-lint-core';
+import { walk } from './request-origin.js';
+import type { HeaderWrite, ResponseHeadersPolicy } from './response-headers.js';
+import { isFunctionNode, objectProperties, resolveNode, staticPrimitive } from './resolve.js';
+import type { ScopeOf } from './scope.js';
+import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from './values.js';
+
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export function findNextConfigHeaderPolicies(sourceCode: Readonly<TSESLint.SourceCode>, scopeOf: ScopeOf): ResponseHeadersPolicy[] {
+  const policies: ResponseHeadersPolicy[] = [];
+  walk(
+    sourceCode.ast,
+    (node) => {
+      const fn = headersFunction(node);
+      if (!fn) return true;
+      for (const returned of returnedValues(fn, sourceCode)) policies.push(...entryPolicies(returned, scopeOf));
+      return false;
+    },
+    sourceCode.visitorKeys,
+  );
+  return policies;
+}
+
+/** `headers() {…}`, `headers: async () => […]` or `async headers() {…}` in the config object. */
+function headersFunction(node: Node): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.Property || node.computed || node.key.type !== AST_NODE_TYPES.Identifier || node.key.name !== 'headers') return undefined;
+  return isFunctionNode(node.value) ? node.value : undefined;
+}
+
+/** What the function returns, nested functions excluded. */
+function returnedValues(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: Node[] = [];
+  walk(
+    fn.body,
+    (node) => {
+      if (isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) values.push(node.argument);
+      return true;
+    },
+    sourceCode.visitorKeys,
+  );
+  return values;
+}
+
+function entryPolicies(returned: Node, scopeOf: ScopeOf): ResponseHeadersPolicy[] {
+  const list = resolveNode(returned, scopeOf(returned));
+  if (list.type !== AST_NODE_TYPES.ArrayExpression) return [];
+  const policies: ResponseHeadersPolicy[] = [];
+  for (const entry of arrayElements(list, scopeOf(list)).elements) {
+    if (entry.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const { properties } = objectProperties(entry, scopeOf(entry));
+    const source = properties.get('source');
+    const headers = properties.get('headers');
+    const sourcePath = source && staticPrimitive(source.value, scopeOf(source.value));
+    if (!source || !headers || headers.value.type !== AST_NODE_TYPES.ArrayExpression) continue;
+    const writes = pairWrites(headers.value, entry, scopeOf);
+    if (writes.length > 0) policies.push(policyOf(writes, typeof sourcePath === 'string' ? [sourcePath] : [], scopeOf));
+  }
+  return policies;
+}
+
+/** The `{ key: 'Access-Control-…', value }` pairs of one entry; `at` is the pair object. */
+function pairWrites(pairs: TSESTree.ArrayExpression, group: Node, scopeOf: ScopeOf): HeaderWrite[] {
+  const writes: HeaderWrite[] = [];
+  for (const pair of arrayElements(pairs, scopeOf(pairs)).elements) {
+    if (pair.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const { properties } = objectProperties(pair, scopeOf(pair));
+    const key = properties.get('key');
+    const value = properties.get('value');
+    const name = key && staticPrimitive(key.value, scopeOf(key.value));
+    const canonical = typeof name === 'string' ? canonicalCorsHeaderName(name) : undefined;
+    if (canonical && value) writes.push({ name: canonical, at: pair, value: value.property.value, group });
+  }
+  return writes;
+}
+
+function policyOf(writes: readonly HeaderWrite[], paths: string[], scopeOf: ScopeOf): ResponseHeadersPolicy {
+  // As in Next.js, a key given twice in one entry: the last one is sent.
+  const byName = new Map(writes.map((write) => [write.name, write]));
+  const scalar = <T extends string | number | boolean>(name: string, accept: (v: unknown) => v is T): Setting<T, Node> => {
+    const write = byName.get(name);
+    return write ? readScalar(write.value, write.at, scopeOf(write.value), accept) : { kind: 'absent' };
+  };
+  const list = (name: string) => {
+    const write = byName.get(name);
+    return write ? readList(write.value, write.at, scopeOf(write.value)) : ({ kind: 'absent' } as const);
+  };
+  const credentials = scalar(ACAC, isBooleanOrString);
+  return {
+    source: { kind: 'response-headers' },
+    at: writes[0]!.at,
+    writes: [...byName.values()],
+    origin: originOf(byName.get(ACAO), writes[0]!.at, scopeOf),
+    credentials: credentials.kind === 'known' ? { ...credentials, value: String(credentials.value) } : credentials,
+    allowMethods: list(ACAM),
+    allowHeaders: list(ACAH),
+    exposeHeaders: list(ACEH),
+    maxAge: scalar(ACMA, isNumberOrString),
+    paths,
+  };
+}
+
+/** Only static strings can be written here: `*`, or one value sent as it is. */
+function originOf(write: HeaderWrite | undefined, first: Node, scopeOf: ScopeOf): OriginSetting<Node> {
+  if (!write) return { kind: 'unknown', at: first };
+  const text = staticPrimitive(write.value, scopeOf(write.value));
+  if (text === '*') return { kind: 'wildcard', implicit: false, at: write.at };
+  if (typeof text === 'string') return { kind: 'fixed', value: text, at: write.at };
+  return { kind: 'unknown', at: write.at };
+}

@@ -1,0 +1,127 @@
+/**
+ * The policy model read from each CORS library's options: defaults per major version (from the
+ * nearest package.json), origin forms, and how each library is applied. The rules' own tests show
+ * the findings; this shows the model they get, including the parts no rule reports yet.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ExtractedPolicy } from '../src/utils/cors-context.js';
+import { getCorsContext } from '../src/utils/cors-context.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const under = (folder: 'koa4' | 'koa5' | 'fastify10' | 'fastify11' | 'unpinned') => path.join(here, 'fixtures', 'cors-libraries', folder, 'server.js');
+
+function policiesOf(code: string, filename = path.join(here, 'fixtures', 'cors-libraries', 'server.js')): ExtractedPolicy[] {
+  let policies: readonly ExtractedPolicy[] = [];
+  const probe = {
+    create(context: TSESLint.RuleContext<string, []>) {
+      return { 'Program:exit'() { policies = getCorsContext(context).policies; } };
+    },
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(code, [{ files: ['**/*.js'], languageOptions: { sourceType: 'module' }, plugins: { probe: { rules: { probe } } } as never, rules: { 'probe/probe': 'error' } }], filename);
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return policies.filter((policy) => policy.source.kind === 'middleware');
+}
+
+/** The Allow-Methods a policy sends, as text, with the kind of setting. */
+function methods(policy: ExtractedPolicy | undefined): string {
+  const setting = policy?.allowMethods;
+  if (setting?.kind === 'default' || setting?.kind === 'known') return `${setting.kind}:${setting.value.pieces.map((piece) => piece.text).join(',')}`;
+  return setting?.kind ?? 'none';
+}
+
+const FASTIFY_APP = `
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+const app = Fastify();
+await app.register(cors, { origin: 'https://app.example.com' });
+app.put('/items/:id', async () => ({}));
+`;
+
+describe('@fastify/cors', () => {
+  it('reads the default methods of the installed major, and none when the version is unknown', () => {
+    expect(methods(policiesOf(FASTIFY_APP, under('fastify11'))[0])).toBe('default:GET,HEAD,POST');
+    expect(methods(policiesOf(FASTIFY_APP, under('fastify10'))[0])).toBe('default:GET,HEAD,PUT,PATCH,POST,DELETE');
+    expect(methods(policiesOf(FASTIFY_APP, under('unpinned'))[0])).toBe('unknown');
+  });
+
+  it('is found under any import form, with the options as the second argument', () => {
+    const forms = [
+      "const cors = require('@fastify/cors');\napp.register(cors, { credentials: true });",
+      "const { fastifyCors } = require('@fastify/cors');\napp.register(fastifyCors, { credentials: true });",
+      "import { fastifyCors as plugin } from '@fastify/cors';\nawait app.register(plugin, { credentials: true });",
+      "app.register(require('@fastify/cors'), { credentials: true });",
+      "await app.register(import('@fastify/cors'), { credentials: true });",
+    ];
+    for (const code of forms) {
+      const [policy, extra] = policiesOf(code, under('fastify11'));
+      expect(extra, code).toBeUndefined();
+      expect(policy, code).toBeDefined();
+      expect(policy).toMatchObject({ source: { library: '@fastify/cors' }, optionsIndex: 1, origin: { kind: 'wildcard', implicit: true }, credentials: { kind: 'known', value: true } });
+    }
+  });
+
+  it("collapses an array holding '*', treats truthy credentials as sent, and drops preflight headers with preflight: false", () => {
+    const [policy] = policiesOf("import cors from '@fastify/cors';\napp.register(cors, { origin: ['https://a.example', '*'], credentials: 'yes', preflight: false, methods: ['PUT'] });", under('fastify11'));
+    expect(policy).toMatchObject({ origin: { kind: 'wildcard', implicit: false }, credentials: { kind: 'known', value: true }, allowMethods: { kind: 'absent' } });
+  });
+
+  it('reads a delegator only when it always answers one options object', () => {
+    const [fixed] = policiesOf("import cors from '@fastify/cors';\napp.register(cors, () => (req, cb) => cb(null, { origin: true, credentials: true }));", under('fastify11'));
+    expect(fixed).toMatchObject({ origin: { kind: 'reflect-any' }, credentials: { kind: 'known', value: true }, optionsObject: undefined });
+    const [dynamic] = policiesOf("import cors from '@fastify/cors';\napp.register(cors, { delegator: async (req) => ({ origin: req.headers.origin }) });", under('fastify11'));
+    expect(dynamic).toMatchObject({ origin: { kind: 'unknown' }, allowMethods: { kind: 'unknown' } });
+  });
+
+  it('does not take another register call for the plugin', () => {
+    expect(policiesOf("import helmet from '@fastify/helmet';\napp.register(helmet, { origin: '*' });", under('fastify11'))).toEqual([]);
+  });
+});
+
+describe('@koa/cors', () => {
+  const DEFAULT_ORIGIN = "import cors from '@koa/cors';\napp.use(cors());";
+  it('reads the default origin of the installed major: * from v5, the request Origin before', () => {
+    expect(policiesOf(DEFAULT_ORIGIN, under('koa5'))[0]?.origin).toMatchObject({ kind: 'wildcard', implicit: true });
+    expect(policiesOf(DEFAULT_ORIGIN, under('koa4'))[0]?.origin).toMatchObject({ kind: 'reflect-any', via: 'request-header' });
+    expect(policiesOf(DEFAULT_ORIGIN, under('unpinned'))[0]?.origin).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('reflects any origin when credentials are on and the origin is * or the default, whatever the version', () => {
+    for (const folder of ['koa4', 'koa5', 'unpinned'] as const) {
+      expect(policiesOf("import cors from '@koa/cors';\napp.use(cors({ credentials: true }));", under(folder))[0]?.origin).toMatchObject({ kind: 'reflect-any', via: 'request-header' });
+    }
+    expect(policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: '*', credentials: true }));", under('koa5'))[0]?.origin).toMatchObject({ kind: 'reflect-any' });
+    expect(policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));", under('koa5'))[0]?.origin).toMatchObject({ kind: 'fixed', value: 'https://app.example.com' });
+  });
+
+  it('classifies an origin function of ctx, and leaves arrays unmodelled', () => {
+    const [echo] = policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: (ctx) => ctx.get('Origin') }));", under('koa5'));
+    expect(echo).toMatchObject({ origin: { kind: 'reflect-any', via: 'function' }, singleOrigin: true, allowMethods: { kind: 'default' } });
+    const [checked] = policiesOf("import cors from '@koa/cors';\nconst allowed = ['https://a.example'];\napp.use(cors({ origin: (ctx) => (allowed.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));", under('koa5'));
+    expect(checked?.origin.kind).toBe('checked');
+    const [array] = policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: ['https://a.example'] }));", under('koa5'));
+    expect(array?.origin.kind).toBe('unknown');
+  });
+});
+
+describe('hono cors()', () => {
+  it('reads a string origin as an allow-list of one, an array as a list, and * with credentials as is', () => {
+    const [one] = policiesOf("import { cors } from 'hono/cors';\napp.use('/api/*', cors({ origin: 'https://app.example.com' }));");
+    expect(one).toMatchObject({ source: { library: 'hono' }, paths: ['/api/*'], origin: { kind: 'allow-list', entries: [{ kind: 'exact', value: 'https://app.example.com' }] } });
+    const [wildcard] = policiesOf("import { cors as honoCors } from 'hono/cors';\napp.use('*', honoCors({ origin: '*', credentials: true }));");
+    expect(wildcard).toMatchObject({ origin: { kind: 'wildcard', implicit: false }, credentials: { kind: 'known', value: true } });
+  });
+
+  it('treats (origin, c) => origin as reflecting, and string header lists as unknown (hono needs arrays)', () => {
+    const [policy] = policiesOf("import { cors } from 'hono/cors';\napp.use(cors({ origin: (origin, c) => origin, allowHeaders: 'X-Token', exposeHeaders: ['X-Total'] }));");
+    expect(policy).toMatchObject({ origin: { kind: 'reflect-any', via: 'function' }, allowHeaders: { kind: 'unknown' }, exposeHeaders: { kind: 'known' } });
+  });
+
+  it('ignores a default import, which hono/cors does not have', () => {
+    expect(policiesOf("import cors from 'hono/cors';\napp.use(cors({ origin: '*' }));")).toEqual([]);
+  });
+});

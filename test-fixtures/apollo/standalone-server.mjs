@@ -1,0 +1,12 @@
+// Apollo Server 4/5 standalone: it mounts cors() itself, so every origin may read (Access-Control-Allow-Origin: *).
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+
+const typeDefs = `#graphql
+  type Query { hello: String }
+`;
+const resolvers = { Query: { hello: () => 'world' } };
+
+const server = new ApolloServer({ typeDefs, resolvers });
+const { url } = await startStandaloneServer(server, { listen: { port: 4000 } });
+console.log(`ready at ${url}`);
