@@ -17,10 +17,12 @@ export async function captureRequest(clientPath: string): Promise<CapturedReques
   let captured: CapturedRequest | undefined;
   globalThis.fetch = ((input: string | URL | Request, init: RequestInit = {}) => {
     const request = new Request(input, init);
+    const headers: [string, string][] = [];
+    request.headers.forEach((value, name) => headers.push([name, value]));
     captured = {
       url: new URL(request.url),
       method: init.method ?? (input instanceof Request ? input.method : 'GET'),
-      headers: [...request.headers],
+      headers,
       credentials: (init.credentials ?? (input instanceof Request ? input.credentials : 'same-origin')) === 'include',
     };
     return Promise.resolve(new Response('{}', { status: 200 }));
