@@ -18,13 +18,16 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
   const optionsUrl = new URL(`./eslint-options.js?${toQuery({ cwd: io.cwd, config: args.config, fix: args.fix, concurrency: args.concurrency })}`, import.meta.url);
   const eslint = await ESLint.fromOptionsModule(optionsUrl);
 
+  // ESLint's API reports nothing until every file is done: on a terminal, a ticking line shows it is alive.
   const progress = io.stderr.isTTY === true;
   const started = Date.now();
-  if (progress) io.stderr.write(`cors-lint: linting ${args.paths.join(' ')} …`);
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const ticker = progress ? setInterval(() => io.stderr.write(`\rcors-lint: linting ${args.paths.join(' ')} … ${elapsed()}`), 250) : undefined;
   let lintResults: ESLint.LintResult[];
   try {
     lintResults = await eslint.lintFiles([...args.paths]);
   } catch (error) {
+    clearInterval(ticker);
     if (progress) io.stderr.write('\n');
     // ESLint's own words for "nothing to lint" are about patterns; say what it means here.
     if (error instanceof Error && /No files matching|All files matched by .* are ignored/.test(error.message)) {
@@ -32,7 +35,8 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
     }
     throw error;
   }
-  if (progress) io.stderr.write(`\rcors-lint: ${lintResults.length} file(s) linted in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  clearInterval(ticker);
+  if (progress) io.stderr.write(`\rcors-lint: ${lintResults.length} file(s) linted in ${elapsed()}\n`);
   if (args.fix) await ESLint.outputFixes(lintResults);
 
   const results = corsOnly(lintResults);
