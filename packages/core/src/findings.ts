@@ -19,10 +19,10 @@ export type FixIntent<H> =
   /** Add an item to a list value (an array element, or `, item` at the end of a string). */
   | { readonly kind: 'add-list-item'; readonly at: H; readonly item: string }
   /**
-   * Create an absent list setting with these items: an option on the middleware whose call is `at`,
-   * or a header written beside the hand-set header write `at` (same response).
+   * Create an absent (or library-default) list setting with these items: an option on the middleware
+   * whose call is `at`, or a header written beside the hand-set header write `at` (same response).
    */
-  | { readonly kind: 'add-list-setting'; readonly at: H; readonly setting: 'exposeHeaders'; readonly items: readonly string[] }
+  | { readonly kind: 'add-list-setting'; readonly at: H; readonly setting: 'exposeHeaders' | 'allowMethods'; readonly items: readonly string[] }
   /** Append a field to the `Vary` header of the response `at` writes to, keeping any fields already there. */
   | { readonly kind: 'append-vary'; readonly at: H; readonly field: string }
   /**

@@ -3,6 +3,7 @@
 // Policy model and findings
 export type { Setting, ListPiece, ListValue, OriginEntry, OriginSetting, PolicySource, CorsPolicy } from './policy/cors-policy.js';
 export { sendsCredentials, settingHandle } from './policy/cors-policy.js';
+export type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead } from './policy/client-request.js';
 export type { FixIntent, OriginLiteral, Suggestion, Finding } from './findings.js';
 export { PLACEHOLDER_ORIGIN } from './findings.js';
 
@@ -22,6 +23,8 @@ export {
   corsUnsafeRequestHeaderNames,
   isCorsSafelistedRequestHeader,
   isForbiddenRequestHeader,
+  isNoCorsSafelistedRequestHeader,
+  NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES,
 } from './fetch/request-headers.js';
 export {
   ACAO,
@@ -40,6 +43,7 @@ export {
 // Origins
 export type { Origin } from './origin/origin.js';
 export { DEFAULT_PORTS, parseOrigin, serializeOrigin } from './origin/origin.js';
+export { isCrossOriginUrl } from './origin/request-target.js';
 export type { AllowOriginProblem } from './origin/validate-allow-origin.js';
 export { validateAllowOriginValue } from './origin/validate-allow-origin.js';
 export type { SafeOriginCheck, SubstringCheckVerdict, SubstringMethod, SubstringSubject } from './origin/origin-substring-check.js';
@@ -78,11 +82,12 @@ export type { IneffectiveWildcardOptions } from './checks/ineffective-wildcard.j
 export { CORS_PACKAGE_DEFAULT_METHODS, checkIneffectiveWildcard } from './checks/ineffective-wildcard.js';
 export { checkNullOrigin } from './checks/null-origin.js';
 export { checkPermissiveOrigin } from './checks/permissive-origin.js';
-export type { ExpressApp, ExpressRegistration, FastifyApp, HandlerRole, RawHandler, RouteModule, RoutePath } from './checks/preflight-handler.js';
+export type { AnsweredRoute, ExpressApp, ExpressRegistration, FastifyApp, HandlerRole, RawHandler, RouteModule, RoutePath } from './checks/preflight-handler.js';
 export {
   checkExpressPreflight,
   checkFastifyPreflight,
   checkRawHandlerPreflight,
+  checkRouteMethodsAllowed,
   checkRouteModulePreflight,
   routeNeedsPreflight,
   unnamedWildcardFix,
@@ -91,3 +96,7 @@ export { checkReflectedOriginWithCredentials } from './checks/reflected-origin-w
 export { checkWildcardOriginWithCredentials } from './checks/wildcard-origin-with-credentials.js';
 export type { VaryContext, VaryWrite } from './checks/vary-origin.js';
 export { checkVaryOrigin } from './checks/vary-origin.js';
+export type { OpaqueResponseReadOptions } from './checks/opaque-response-read.js';
+export { checkOpaqueResponseRead } from './checks/opaque-response-read.js';
+export { checkInvalidNoCorsRequest } from './checks/invalid-no-cors-request.js';
+export { checkForbiddenRequestHeader } from './checks/forbidden-request-header.js';

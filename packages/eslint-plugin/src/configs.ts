@@ -9,8 +9,11 @@ export type Severity = 'error' | 'warn';
  */
 const SEVERITY: Record<RuleName, Severity> = {
   'no-duplicate-allow-origin': 'error',
+  'no-forbidden-request-header': 'warn',
   'no-ineffective-wildcard': 'error',
+  'no-invalid-no-cors-request': 'error',
   'no-null-origin': 'error',
+  'no-opaque-response-read': 'error',
   'no-permissive-origin': 'warn',
   'no-reflected-origin-with-credentials': 'error',
   'no-unsafe-origin-check': 'error',

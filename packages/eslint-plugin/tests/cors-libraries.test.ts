@@ -5,6 +5,8 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +23,8 @@ function policiesOf(code: string, filename = path.join(here, 'fixtures', 'cors-l
       return { 'Program:exit'() { policies = getCorsContext(context).policies; } };
     },
   };
-  const linter = new Linter({ configType: 'flat' });
+  // cwd: the file's folder, so files of temporary projects outside the repository are linted too.
+  const linter = new Linter({ configType: 'flat', cwd: path.dirname(filename) });
   const messages = linter.verify(code, [{ files: ['**/*.js'], languageOptions: { sourceType: 'module' }, plugins: { probe: { rules: { probe } } } as never, rules: { 'probe/probe': 'error' } }], filename);
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return policies.filter((policy) => policy.source.kind === 'middleware');
@@ -123,5 +126,46 @@ describe('hono cors()', () => {
 
   it('ignores a default import, which hono/cors does not have', () => {
     expect(policiesOf("import cors from 'hono/cors';\napp.use(cors({ origin: '*' }));")).toEqual([]);
+  });
+});
+
+describe('NestJS on the Fastify adapter', () => {
+  const NEST_FASTIFY = "import { NestFactory } from '@nestjs/core';\nimport { FastifyAdapter } from '@nestjs/platform-fastify';\nconst app = await NestFactory.create(AppModule, new FastifyAdapter());\napp.enableCors();";
+
+  /** A project whose installed @nestjs/platform-fastify depends on `range` of @fastify/cors. */
+  function nestProject(range: string): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-nest-'));
+    const host = path.join(root, 'node_modules', '@nestjs', 'platform-fastify');
+    fs.mkdirSync(host, { recursive: true });
+    fs.writeFileSync(path.join(host, 'package.json'), JSON.stringify({ dependencies: { '@fastify/cors': range } }));
+    return path.join(root, 'main.js');
+  }
+
+  it("takes @fastify/cors's defaults from the version the adapter brings", () => {
+    const [policy] = policiesOf(NEST_FASTIFY, nestProject('11.1.0'));
+    expect(policy).toMatchObject({ source: { library: '@fastify/cors' }, origin: { kind: 'wildcard', implicit: true } });
+    // Options are enableCors's first argument, not a register's second.
+    expect(policy && 'optionsIndex' in policy).toBe(false);
+    expect(methods(policy)).toBe('default:GET,HEAD,POST');
+    expect(methods(policiesOf(NEST_FASTIFY, nestProject('^10.0.0'))[0])).toBe('default:GET,HEAD,PUT,PATCH,POST,DELETE');
+  });
+
+  it('leaves the default methods unknown when the adapter is not installed, and reads Express apps with the cors package', () => {
+    expect(methods(policiesOf(NEST_FASTIFY, under('fastify11'))[0])).toBe('unknown');
+    const [express] = policiesOf("import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule, { cors: { credentials: true } });");
+    expect(express).toMatchObject({ source: { library: 'cors' }, credentials: { kind: 'known', value: true } });
+    expect(methods(express)).toBe('default:GET,HEAD,PUT,PATCH,POST,DELETE');
+  });
+});
+
+describe('the call as written, for messages', () => {
+  it('names the register call, a factory under its own or another name, and framework methods', () => {
+    const appliedAs = (code: string, file?: string) => policiesOf(code, file)[0]?.source;
+    expect(appliedAs("import cors from '@fastify/cors';\nawait fastify.register(cors, { credentials: true });", under('fastify11'))).toMatchObject({ appliedAs: { call: 'fastify.register(cors, …)' } });
+    expect(appliedAs("import { cors } from 'hono/cors';\napp.use(cors());")).toEqual({ kind: 'middleware', library: 'hono', appliedAs: { call: 'cors()', from: 'hono/cors' } });
+    expect(appliedAs("import cors from 'cors';\napp.use(cors());")).toEqual({ kind: 'middleware', library: 'cors', appliedAs: { call: 'cors()' } });
+    expect(appliedAs("import koaCors from '@koa/cors';\napp.use(koaCors());", under('koa5'))).toMatchObject({ appliedAs: { call: 'koaCors()', from: '@koa/cors' } });
+    expect(appliedAs("import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\napp.enableCors();")).toMatchObject({ appliedAs: { call: 'app.enableCors()' } });
+    expect(appliedAs("import { Server } from 'socket.io';\nnew Server(3000, { cors: true });")).toMatchObject({ appliedAs: { call: 'new Server()' } });
   });
 });

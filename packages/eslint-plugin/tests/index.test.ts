@@ -14,8 +14,11 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 const EXPECTED_CONFIGS = {
   recommended: {
     'cors/no-duplicate-allow-origin': 'error',
+    'cors/no-forbidden-request-header': 'warn',
     'cors/no-ineffective-wildcard': 'error',
+    'cors/no-invalid-no-cors-request': 'error',
     'cors/no-null-origin': 'error',
+    'cors/no-opaque-response-read': 'error',
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
@@ -27,8 +30,11 @@ const EXPECTED_CONFIGS = {
   },
   strict: {
     'cors/no-duplicate-allow-origin': 'error',
+    'cors/no-forbidden-request-header': 'warn',
     'cors/no-ineffective-wildcard': 'error',
+    'cors/no-invalid-no-cors-request': 'error',
     'cors/no-null-origin': 'error',
+    'cors/no-opaque-response-read': 'error',
     'cors/no-permissive-origin': 'warn',
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
@@ -41,8 +47,11 @@ const EXPECTED_CONFIGS = {
   },
   all: {
     'cors/no-duplicate-allow-origin': 'error',
+    'cors/no-forbidden-request-header': 'warn',
     'cors/no-ineffective-wildcard': 'error',
+    'cors/no-invalid-no-cors-request': 'error',
     'cors/no-null-origin': 'error',
+    'cors/no-opaque-response-read': 'error',
     'cors/no-permissive-origin': 'warn',
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',

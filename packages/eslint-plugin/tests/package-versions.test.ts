@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dependencyMajor } from '../src/utils/package-versions.js';
+import { bundledDependencyMajor, dependencyMajor } from '../src/utils/package-versions.js';
 
 function project(packageJson: string): { root: string; file: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-versions-'));
@@ -40,5 +40,21 @@ describe('dependencyMajor', () => {
     expect(dependencyMajor(file, 'express')).toBe(4);
     vi.setSystemTime(Date.now() + 6_000);
     expect(dependencyMajor(file, 'express')).toBe(5);
+  });
+});
+
+describe('bundledDependencyMajor', () => {
+  it("reads the range the nearest installed host package declares, not the project's", () => {
+    const { root, file } = project(JSON.stringify({ dependencies: { '@fastify/cors': '^10.0.0' } }));
+    const host = path.join(root, 'node_modules', '@nestjs', 'platform-fastify');
+    fs.mkdirSync(host, { recursive: true });
+    fs.writeFileSync(path.join(host, 'package.json'), JSON.stringify({ name: '@nestjs/platform-fastify', dependencies: { '@fastify/cors': '11.1.0' } }));
+    expect(bundledDependencyMajor(file, '@nestjs/platform-fastify', '@fastify/cors')).toBe(11);
+    expect(bundledDependencyMajor(file, '@nestjs/platform-fastify', 'fastify')).toBeUndefined();
+  });
+
+  it('is unknown when the host is not installed', () => {
+    expect(bundledDependencyMajor(project('{}').file, '@nestjs/platform-fastify', '@fastify/cors')).toBeUndefined();
+    expect(bundledDependencyMajor('src/main.ts', '@nestjs/platform-fastify', '@fastify/cors')).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { Finding } from '../findings.js';
 import { PLACEHOLDER_ORIGIN } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
+import { middlewareCall } from './middleware-call.js';
 
 /**
  * Any origin may read the responses, without credentials: allowed by browsers and right for public
@@ -11,7 +12,7 @@ export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
   if (sendsCredentials(policy)) return [];
   let how: string;
-  if (origin.kind === 'wildcard') how = origin.implicit ? `\`${policy.source.kind === 'middleware' ? policy.source.library : 'cors'}()\` without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'";
+  if (origin.kind === 'wildcard') how = origin.implicit ? `${middlewareCall(policy)} without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'";
   else if (origin.kind === 'reflect-any') how = origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin";
   else return [];
   // A raw header carries one value; only middleware can take a list.

@@ -8,10 +8,11 @@
  * - Next.js App Router answers it itself with no CORS headers when the module exports no OPTIONS;
  * - a raw `node:http` handler gets it like any other request.
  */
-import type { Finding } from '../findings.js';
+import type { Finding, Suggestion } from '../findings.js';
 import { isCorsSafelistedMethod } from '../fetch/methods.js';
 import { isCorsSafelistedRequestHeader } from '../fetch/request-headers.js';
 import { parseHeaderList } from '../fetch/header-names.js';
+import { asciiUppercase } from '../fetch/ascii.js';
 import type { CorsPolicy, ListValue, Setting } from '../policy/cors-policy.js';
 
 /** What a middleware or handler registered on a route does about CORS, as far as the code shows. */
@@ -212,4 +213,39 @@ export function checkFastifyPreflight<H>(app: FastifyApp<H>): Finding<H>[] {
       suggestions: [{ messageId: 'addFastifyOptionsRoute', fix: { kind: 'add-preflight-handler', framework: 'fastify', at: route.at } }],
     },
   ];
+}
+
+/** A route whose preflight a CORS middleware answers: its method, uppercase, and where it is registered. */
+export interface AnsweredRoute<H> {
+  readonly method: string;
+  readonly at: H;
+}
+
+/**
+ * The middleware answers these routes' preflights, but its Access-Control-Allow-Methods lacks their
+ * method, so the browser rejects the preflight (Fetch §cors-preflight-fetch, method check). Only a
+ * complete, parsable list is compared; `*` allows every method without credentials and is
+ * no-ineffective-wildcard's case with them; a lowercase entry is valid-header-values' case.
+ */
+export function checkRouteMethodsAllowed<H>(policy: CorsPolicy<H>, routes: readonly AnsweredRoute<H>[]): Finding<H>[] {
+  const methods = policy.allowMethods;
+  if (policy.origin.kind === 'disabled' || (methods.kind !== 'known' && methods.kind !== 'default') || !methods.value.complete) return [];
+  const parsed = methods.value.pieces.map((piece) => parseHeaderList(piece.text));
+  if (parsed.some(({ invalid }) => invalid.length > 0)) return [];
+  const allowed = parsed.flatMap(({ items }) => items);
+  if (allowed.includes('*')) return [];
+  const listed = new Set(allowed.map(asciiUppercase));
+  const shown = methods.kind === 'default' ? `${allowed.join(', ')} by default` : allowed.join(', ');
+  const last = methods.value.pieces.at(-1);
+  return routes.flatMap((route): Finding<H>[] => {
+    const { method } = route;
+    if (method === 'OPTIONS' || isCorsSafelistedMethod(method) || listed.has(method)) return [];
+    // A library default has no list to extend: write the option with the default methods plus this one.
+    const items = [...allowed, method];
+    const suggestion: Suggestion<H> | undefined =
+      methods.kind === 'default'
+        ? { messageId: 'setMethods', data: { methods: items.join(', ') }, fix: { kind: 'add-list-setting', at: policy.at, setting: 'allowMethods', items } }
+        : last && { messageId: 'addMethod', data: { method }, fix: { kind: 'add-list-item', at: last.at, item: method } };
+    return [{ messageId: 'methodNotAllowed', data: { method, allowed: shown }, at: route.at, ...(suggestion ? { suggestions: [suggestion] } : {}) }];
+  });
 }

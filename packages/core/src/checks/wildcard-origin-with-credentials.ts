@@ -2,6 +2,7 @@ import type { Finding, Suggestion } from '../findings.js';
 import { PLACEHOLDER_ORIGIN } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials, settingHandle } from '../policy/cors-policy.js';
+import { middlewareCall } from './middleware-call.js';
 
 /**
  * `Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: the CORS check
@@ -21,7 +22,7 @@ export function checkWildcardOriginWithCredentials<H>(policy: CorsPolicy<H>): Fi
   return [
     {
       messageId: 'wildcardWithCredentials',
-      data: { origin: origin.implicit ? ` (the ${policy.source.kind === 'middleware' ? policy.source.library : 'library'} package's default origin)` : '' },
+      data: { origin: origin.implicit ? ` (the default origin of ${middlewareCall(policy)})` : '' },
       // An implicit wildcard has no node of its own: point at the credentials that make it fail.
       at: origin.implicit ? (credentialsAt ?? origin.at) : origin.at,
       suggestions,

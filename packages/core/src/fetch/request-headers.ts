@@ -82,6 +82,17 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
   }
 }
 
+// Fetch §no-cors-safelisted-request-header-name (lowercased): all a `no-cors` request keeps.
+export const NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type']);
+
+/**
+ * Fetch §no-cors-safelisted-request-header: what the "request-no-cors" Headers guard keeps. Any
+ * other header set on a `no-cors` request is dropped without an error.
+ */
+export function isNoCorsSafelistedRequestHeader(name: string, value: string): boolean {
+  return NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES.has(asciiLowercase(name)) && isCorsSafelistedRequestHeader(name, value);
+}
+
 /** Fetch §forbidden-request-header. Without `value`, the method-override names count as allowed. */
 export function isForbiddenRequestHeader(name: string, value?: string): boolean {
   const lower = asciiLowercase(name);

@@ -251,6 +251,12 @@ export const ruleMessages = {
     addOptionsExport: plain('Export an OPTIONS handler answering 204 with the same CORS headers'),
     addFastifyOptionsRoute: plain('Add an OPTIONS route for every path answering 204 (the hook adds the CORS headers)'),
     removePreflightContinue: plain('Remove `preflightContinue: true` so that cors answers the preflight itself (204)'),
+    methodNotAllowed: failing(
+      'The CORS middleware answers the preflight for this {{method}} route, but its methods ({{allowed}}) do not include {{method}}: the browser rejects the preflight, so every cross-origin {{method}} here fails.',
+      'method-not-allowed',
+    ),
+    addMethod: plain('Allow {{method}}: add it to the CORS methods'),
+    setMethods: plain('Set the CORS methods to {{methods}}'),
   },
   'no-duplicate-allow-origin': {
     duplicateAllowOrigin: failing(
@@ -263,6 +269,31 @@ export const ruleMessages = {
       'allow-origin-mismatch',
     ),
     removeAppended: plain('Remove this write and keep the value `{{earlier}}` sets'),
+  },
+  // Client-side rules: what the page's own script sees; browsers print no CORS console line for these.
+  'no-opaque-response-read': {
+    opaqueResponseRead: plain(
+      "This cross-origin request has `mode: 'no-cors'`, so it resolves to an opaque response: reading `{{member}}` gives {{sees}}, whatever the server sent. Browsers print no console message; `response.type` is 'opaque'.",
+    ),
+    removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with Access-Control-Allow-Origin)"),
+  },
+  'no-invalid-no-cors-request': {
+    unsupportedMethod: plain(
+      "A `mode: 'no-cors'` request allows only GET, HEAD and POST: this {{method}} throws before anything is sent. Chrome throws \"TypeError: Failed to execute 'fetch' on 'Window': '{{method}}' is unsupported in no-cors mode.\" (`new Request` says \"Failed to construct 'Request'\"); Firefox also throws a TypeError.",
+    ),
+    droppedHeader: plain(
+      "A `mode: 'no-cors'` request keeps only Accept, Accept-Language, Content-Language and a form or text/plain Content-Type: the browser drops '{{header}}' without an error, so the server never sees it.",
+    ),
+    streamBody: plain("A `mode: 'no-cors'` request cannot have a stream body: the call throws a TypeError before anything is sent."),
+    removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with CORS headers)"),
+  },
+  'no-forbidden-request-header': {
+    forbiddenHeader: plain(
+      "Browsers do not let scripts set '{{header}}' (a forbidden request header): it is dropped without an error and the browser sends its own value, if any.",
+    ),
+    responseHeaderOnRequest: plain(
+      "'{{header}}' is a response header the server sends; on a request it does nothing, except make a cross-origin request non-simple, so the browser sends a preflight the server must answer.",
+    ),
   },
 } as const satisfies Record<string, Record<string, MessageSpec>>;
 

@@ -54,10 +54,19 @@ export type OriginSetting<H> =
   | { readonly kind: 'disabled'; readonly at: H }
   | { readonly kind: 'unknown'; readonly at: H };
 
+/**
+ * The call that applied a middleware, as the user wrote it, for messages: `{ call: 'fastify.register(cors, …)' }`,
+ * `{ call: 'cors()', from: 'hono/cors' }` (the module, when the call's name does not say it).
+ */
+export interface AppliedAs {
+  readonly call: string;
+  readonly from?: string;
+}
+
 /** Where the policy was written down; checks word their messages and fixes by it. */
 export type PolicySource =
   /** A CORS middleware's options object, e.g. the `cors` package. */
-  | { readonly kind: 'middleware'; readonly library: string }
+  | { readonly kind: 'middleware'; readonly library: string; readonly appliedAs?: AppliedAs }
   /** `Access-Control-*` response headers set by hand on one response. */
   | { readonly kind: 'response-headers' };
 

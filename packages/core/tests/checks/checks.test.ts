@@ -96,7 +96,7 @@ describe('checkWildcardOriginWithCredentials', () => {
 
   it('says when the wildcard is a library default', () => {
     const [finding] = checkWildcardOriginWithCredentials(middleware(withCredentials));
-    expect(finding?.data.origin).toBe(" (the cors package's default origin)");
+    expect(finding?.data.origin).toBe(' (the default origin of `cors()`)');
   });
 });
 
@@ -258,6 +258,14 @@ describe('checkPermissiveOrigin', () => {
   ];
   it.each(cases)('%s', (_name, policy, expected) => {
     expect(summary(checkPermissiveOrigin(policy)) && checkPermissiveOrigin(policy).map((f) => `${f.messageId}@${f.at}`)).toEqual(expected);
+  });
+
+  it('names the call the user wrote, with its module when the name does not say it', () => {
+    const how = (appliedAs?: { call: string; from?: string }) => checkPermissiveOrigin(middleware({ source: { kind: 'middleware', library: '@fastify/cors', ...(appliedAs ? { appliedAs } : {}) } }))[0]?.data.how;
+    expect(how({ call: 'fastify.register(cors, …)' })).toBe("`fastify.register(cors, …)` without an `origin` option (its default is '*')");
+    expect(how({ call: 'cors()', from: 'hono/cors' })).toBe("`cors()` from hono/cors without an `origin` option (its default is '*')");
+    // An extractor that does not say: the library's name.
+    expect(how()).toBe("`@fastify/cors()` without an `origin` option (its default is '*')");
   });
 });
 

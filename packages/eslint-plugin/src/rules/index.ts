@@ -1,7 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';
+import noForbiddenRequestHeader from './no-forbidden-request-header.js';
 import noIneffectiveWildcard from './no-ineffective-wildcard.js';
+import noInvalidNoCorsRequest from './no-invalid-no-cors-request.js';
 import noNullOrigin from './no-null-origin.js';
+import noOpaqueResponseRead from './no-opaque-response-read.js';
 import noPermissiveOrigin from './no-permissive-origin.js';
 import noReflectedOriginWithCredentials from './no-reflected-origin-with-credentials.js';
 import noUnsafeOriginCheck from './no-unsafe-origin-check.js';
@@ -15,8 +18,11 @@ import validHeaderValues from './valid-header-values.js';
 /** Every rule, by name without the `cors/` prefix. Add a rule here and to its config in `configs.ts`. */
 export const rules = {
   'no-duplicate-allow-origin': noDuplicateAllowOrigin,
+  'no-forbidden-request-header': noForbiddenRequestHeader,
   'no-ineffective-wildcard': noIneffectiveWildcard,
+  'no-invalid-no-cors-request': noInvalidNoCorsRequest,
   'no-null-origin': noNullOrigin,
+  'no-opaque-response-read': noOpaqueResponseRead,
   'no-permissive-origin': noPermissiveOrigin,
   'no-reflected-origin-with-credentials': noReflectedOriginWithCredentials,
   'no-unsafe-origin-check': noUnsafeOriginCheck,

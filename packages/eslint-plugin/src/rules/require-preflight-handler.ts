@@ -1,10 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Finding, FixIntent } from 'cors-lint-core';
-import { checkExpressPreflight, checkFastifyPreflight, checkRawHandlerPreflight, checkRouteModulePreflight, messagesFor } from 'cors-lint-core';
+import { checkExpressPreflight, checkFastifyPreflight, checkRawHandlerPreflight, checkRouteMethodsAllowed, checkRouteModulePreflight, messagesFor } from 'cors-lint-core';
 import path from 'node:path';
 import type { ExtractedPolicy } from '../utils/cors-context.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import type { MiddlewarePolicy } from '../utils/extract/libraries/cors-options.js';
+import { routesAnsweredByPolicies } from '../utils/extract/routing/answered-routes.js';
 import { fixFromIntent } from '../utils/fixers.js';
 import { dependencyMajor } from '../utils/package-versions.js';
 
@@ -29,8 +31,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    // `fixFromIntent` reads the policy only for intents this rule never emits (set-origins, add-list-setting);
-    // the add-preflight-handler intent copies hand-set headers from it where there are some.
+    // `fixFromIntent` reads the policy for add-list-setting (the middleware to add `methods` to), and the
+    // add-preflight-handler intent copies hand-set headers from it where there are some.
     const report = (findings: readonly Finding<TSESTree.Node>[], policy?: ExtractedPolicy) => {
       const toFix = (intent: FixIntent<TSESTree.Node>) => fixFromIntent(intent, policy as ExtractedPolicy, context.sourceCode);
       for (const finding of findings) {
@@ -55,6 +57,12 @@ export default createRule<Options, MessageIds>({
         if (ROUTE_MODULE.test(path.basename(context.filename))) {
           const policy = model.policies.find((candidate) => candidate.source.kind === 'response-headers' && candidate.origin.kind !== 'unknown');
           if (policy) report(checkRouteModulePreflight({ at: program, exports: routes.methodExports, allowHeaders: policy.allowHeaders }), policy);
+        }
+        const middleware = model.policies.filter((policy): policy is MiddlewarePolicy => policy.source.kind === 'middleware' && 'call' in policy);
+        if (middleware.length > 0) {
+          for (const answered of routesAnsweredByPolicies(model.registrations, middleware, (node) => context.sourceCode.getScope(node))) {
+            report(checkRouteMethodsAllowed(answered.policy, answered.routes), answered.policy);
+          }
         }
       },
     };

@@ -4,6 +4,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { ClientRequest } from 'cors-lint-core';
+import { findClientRequests } from './extract/client-requests.js';
 import type { MiddlewarePolicy } from './extract/cors-package.js';
 import { findCorsPackagePolicies } from './extract/cors-package.js';
 import { findFrameworkPolicies } from './extract/frameworks.js';
@@ -28,11 +30,13 @@ export interface CorsFileModel {
   readonly registrations: Registrations;
   /** The file's servers as the preflight check sees them, from `registrations`; built on first use. */
   readonly serverRoutes: ServerRoutes;
+  /** Every `fetch()` call and fetched `new Request()`, with what it sends and how its response is read; built on first use. */
+  readonly clientRequests: readonly ClientRequest<TSESTree.Node>[];
 }
 
 /** Files that mention none of these cannot configure CORS; they are not walked at all. */
-// `startStandaloneServer`: Apollo mounts CORS itself, the file never names it.
-const CORS_TEXT = /cors|access-control-|startStandaloneServer/i;
+// `startStandaloneServer`: Apollo mounts CORS itself, the file never names it. `fetch`: client requests.
+const CORS_TEXT = /cors|access-control-|startStandaloneServer|fetch/i;
 
 const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
 const NO_SERVER_ROUTES: ServerRoutes = { expressApps: [], rawHandlers: [], fastifyApps: [], methodExports: [] };
@@ -51,7 +55,7 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
 function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);
-  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES };
+  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES, clientRequests: [] };
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
@@ -65,11 +69,12 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
     return true;
   }, sourceCode.visitorKeys);
   const globalScope = sourceCode.scopeManager?.globalScope;
-  const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf, filename) : [];
+  const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf, { filename, parser }) : [];
   const headerPolicies = headers.policies(originReads);
   const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
   let registrations: Registrations | undefined;
   let serverRoutes: ServerRoutes | undefined;
+  let clientRequests: ClientRequest<TSESTree.Node>[] | undefined;
   return {
     policies: [...middleware, ...headerPolicies, ...frameworks.middleware, ...frameworks.headers],
     originReads,
@@ -82,6 +87,10 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
     get serverRoutes() {
       serverRoutes ??= findServerRoutes(sourceCode, scopeOf, this.registrations, calls, middleware, headerPolicies);
       return serverRoutes;
+    },
+    get clientRequests() {
+      clientRequests ??= findClientRequests(calls, scopeOf);
+      return clientRequests;
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FixIntent, OriginLiteral } from 'cors-lint-core';
-import { ACEH } from 'cors-lint-core';
+import { ACAM, ACEH } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
 import type { MiddlewarePolicy } from './extract/cors-package.js';
 import { isEditableString, resolveNode } from './extract/resolve.js';
@@ -37,12 +37,17 @@ export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, 
     case 'add-list-item':
       return addListItem(intent.at, intent.item, sourceCode);
     case 'add-list-setting':
-      return addListSetting(intent.at, intent.items, policy, sourceCode);
+      return addListSetting(intent, policy, sourceCode);
     case 'append-vary':
       return appendVary(intent.at, intent.field, sourceCode);
     case 'add-preflight-handler':
       return addPreflightHandler(intent, policy, sourceCode);
   }
+}
+
+/** An ESLint fix for an intent on a client request (no policy around it): only removals apply. */
+export function fixFromRequestIntent(intent: FixIntent<Node>, sourceCode: SourceCode): FixFunction | undefined {
+  return intent.kind === 'remove' ? removeNode(intent.at, sourceCode) : undefined;
 }
 
 /** The node holding a setting's value: a property's value, a header write's value argument, or the literal itself. */
@@ -129,13 +134,14 @@ function appendProperty(object: TSESTree.ObjectExpression, property: string, sou
 }
 
 /** Creates an absent list setting: a middleware option, or a header written beside the hand-set header `at`. */
-function addListSetting(at: Node, items: readonly string[], policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
+function addListSetting(intent: Extract<FixIntent<Node>, { kind: 'add-list-setting' }>, policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
+  const { at, items, setting } = intent;
   if (policy.source.kind === 'middleware') {
     const middleware = policy as MiddlewarePolicy;
     const quoteChar = preferredQuote(sourceCode);
-    return insertOption(middleware, middleware.optionNames.exposeHeaders, `[${items.map((item) => quote(item, quoteChar)).join(', ')}]`, sourceCode);
+    return insertOption(middleware, middleware.optionNames[setting], `[${items.map((item) => quote(item, quoteChar)).join(', ')}]`, sourceCode);
   }
-  return insertHeaderWrite(at, ACEH, items.join(', '), sourceCode);
+  return insertHeaderWrite(at, setting === 'allowMethods' ? ACAM : ACEH, items.join(', '), sourceCode);
 }
 
 /**

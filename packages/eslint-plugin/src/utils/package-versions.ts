@@ -5,7 +5,7 @@
  * checks then stay quiet. Results are cached per folder and package for a few seconds: long enough
  * for one lint run, short enough that an editor's long-lived server sees an upgrade in package.json.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const CACHE_MS = 5_000;
@@ -23,6 +23,33 @@ function majorIn(folder: string, packageName: string): number | undefined {
   const declared = declaredRange(path.join(folder, 'package.json'), packageName);
   const parent = path.dirname(folder);
   const major = declared !== undefined ? majorOf(declared) : parent === folder ? undefined : majorIn(parent, packageName);
+  cache.set(key, { major, readAt: Date.now() });
+  return major;
+}
+
+/**
+ * The major of `dependency` as the installed `host` package depends on it, for a host that brings its
+ * own copy (`@nestjs/platform-fastify` → `@fastify/cors`): read from the nearest
+ * `node_modules/<host>/package.json` above the linted file. Unknown when the host is not installed.
+ */
+export function bundledDependencyMajor(filename: string, host: string, dependency: string): number | undefined {
+  if (!path.isAbsolute(filename)) return undefined;
+  return bundledMajorIn(path.dirname(filename), host, dependency);
+}
+
+function bundledMajorIn(folder: string, host: string, dependency: string): number | undefined {
+  const key = `${folder}\0${host}\0${dependency}`;
+  const cached = cache.get(key);
+  if (cached !== undefined && Date.now() - cached.readAt < CACHE_MS) return cached.major;
+  const manifest = path.join(folder, 'node_modules', host, 'package.json');
+  const parent = path.dirname(folder);
+  let major: number | undefined;
+  if (existsSync(manifest)) {
+    const range = declaredRange(manifest, dependency);
+    major = range === undefined ? undefined : majorOf(range);
+  } else if (parent !== folder) {
+    major = bundledMajorIn(parent, host, dependency);
+  }
   cache.set(key, { major, readAt: Date.now() });
   return major;
 }

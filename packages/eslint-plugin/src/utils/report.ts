@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Finding } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
-import { fixFromIntent, valueNodeOf } from './fixers.js';
+import { fixFromIntent, fixFromRequestIntent, valueNodeOf } from './fixers.js';
 
 /**
  * Reports core findings through ESLint. A value shared by several policies (one header written once,
@@ -22,6 +22,30 @@ export function createReporter<MessageIds extends string>(context: Readonly<TSES
       });
       context.report({
         node,
+        messageId: finding.messageId as MessageIds,
+        data: finding.data,
+        ...(fix ? { fix } : {}),
+        ...(suggest.length > 0 ? { suggest } : {}),
+      });
+    }
+  };
+}
+
+/** Reports findings on client requests; a write shared by two requests (one options constant) is reported once. */
+export function createRequestReporter<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>) {
+  const seen = new Set<string>();
+  return (findings: readonly Finding<TSESTree.Node>[]): void => {
+    for (const finding of findings) {
+      const key = `${finding.at.range[0]}:${finding.at.range[1]}:${finding.messageId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const fix = finding.fix && fixFromRequestIntent(finding.fix, context.sourceCode);
+      const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
+        const suggestionFix = fixFromRequestIntent(suggestion.fix, context.sourceCode);
+        return suggestionFix ? [{ messageId: suggestion.messageId as MessageIds, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
+      });
+      context.report({
+        node: finding.at,
         messageId: finding.messageId as MessageIds,
         data: finding.data,
         ...(fix ? { fix } : {}),

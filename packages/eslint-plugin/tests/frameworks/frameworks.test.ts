@@ -154,6 +154,70 @@ export default {
       ],
     },
     {
+      // An ES module (TypeScript output, .mjs) calling an undeclared \`require\`: found all the same.
+      code: `
+const { Server } = require('socket.io');
+const io = new Server(3000, { cors: { credentials: true } });
+`,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 3,
+          column: 52,
+          endLine: 3,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const { Server } = require('socket.io');
+const io = new Server(3000, { cors: { credentials: true, origin: ['https://app.example.com'] } });
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+const { Server } = require('socket.io');
+const io = new Server(3000, { cors: {  } });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+const { NestFactory } = require('@nestjs/core');
+const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: { origin: '*', credentials: true } });
+`,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          data: { origin: '' },
+          line: 3,
+          column: 91,
+          endLine: 3,
+          endColumn: 94,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const { NestFactory } = require('@nestjs/core');
+const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: { origin: ['https://app.example.com'], credentials: true } });
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+const { NestFactory } = require('@nestjs/core');
+const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: { origin: '*' } });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Options imported from a project file: reported where they are used, with no edit of the other file.
       code: `
 import { NestFactory } from '@nestjs/core';

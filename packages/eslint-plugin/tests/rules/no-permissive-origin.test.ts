@@ -134,7 +134,7 @@ app.use(
       errors: [
         {
           messageId: 'permissiveOrigin',
-          data: { how: "`cors()` without an `origin` option (its default is '*')" },
+          data: { how: "`corsMiddleware()` from cors without an `origin` option (its default is '*')" },
           line: 4,
           column: 3,
           endLine: 7,

@@ -289,7 +289,7 @@ app.use(cors({ credentials: true }));
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: " (the cors package's default origin)" },
+          data: { origin: ' (the default origin of `cors()`)' },
           line: 3,
           column: 29,
           endLine: 3,

@@ -4,16 +4,16 @@
  * §3.8). Apollo's integrations take the `cors` package directly and are read as such.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { MiddlewarePolicy } from './cors-package.js';
-import { CORS_PACKAGE_OPTION_NAMES } from './cors-options-adapter.js';
 import type { ExtractEnv } from './framework-options.js';
-import { trackedCalls } from './framework-options.js';
+import { callsOf } from './framework-options.js';
+import { CORS_PACKAGE } from './libraries/cors.js';
 
-const STANDALONE = { '@apollo/server/standalone': { startStandaloneServer: { [ASTUtils.ReferenceTracker.CALL]: true } } };
+const STANDALONE = { module: '@apollo/server/standalone', moduleIsFactory: false, namedExports: ['startStandaloneServer'] };
 
 export function findApolloStandalonePolicies(env: ExtractEnv): MiddlewarePolicy[] {
-  return trackedCalls(env, STANDALONE).flatMap((call) => (call.type === AST_NODE_TYPES.CallExpression ? [standalonePolicy(call)] : []));
+  return callsOf(STANDALONE, env).flatMap((call) => (call.type === AST_NODE_TYPES.CallExpression ? [standalonePolicy(call)] : []));
 }
 
 function standalonePolicy(call: TSESTree.CallExpression): MiddlewarePolicy {
@@ -23,7 +23,7 @@ function standalonePolicy(call: TSESTree.CallExpression): MiddlewarePolicy {
     call,
     // There is no CORS option to edit: fixes that would add one are not offered.
     optionsObject: undefined,
-    optionNames: CORS_PACKAGE_OPTION_NAMES,
+    optionNames: CORS_PACKAGE.optionNames,
     // Written by Apollo's code, not a default the user could have set: worded as the header it is.
     // Reported at the function's name: the call's arguments configure the server, not CORS.
     origin: { kind: 'wildcard', implicit: false, at: call.callee },

@@ -6,6 +6,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { dependencyMajor } from '../package-versions.js';
+import type { LintedFile } from './imported-options.js';
+import { relocateHandles, resolveImportedObject } from './imported-options.js';
 import type { MiddlewarePolicy, OptionsSite } from './libraries/cors-options.js';
 import { readCorsOptionsObject, readOptionsDelegate, unknownPolicy } from './libraries/cors-options.js';
 import { FASTIFY_DELEGATOR_OPTION } from './libraries/fastify-cors.js';
@@ -19,20 +21,22 @@ import type { ScopeOf } from './scope.js';
 
 export type { MiddlewarePolicy } from './libraries/cors-options.js';
 export type { OptionNames } from './libraries/library.js';
-export { readOriginOption } from './libraries/cors.js';
 
 type Node = TSESTree.Node;
 
 /** Route methods whose first argument is a path (Express, Koa router and hono apps). */
 const MOUNT_METHODS = new Set(['use', 'all', 'get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
 
-/** Policies of every CORS middleware call in the file; `filename` locates the package.json for versioned defaults. */
-export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads: OriginReads, scopeOf: ScopeOf, filename = ''): MiddlewarePolicy[] {
+/**
+ * Policies of every CORS middleware call in the file; the file's name locates the package.json for
+ * versioned defaults and the project files options are imported from.
+ */
+export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads: OriginReads, scopeOf: ScopeOf, file: LintedFile = { filename: '', parser: undefined }): MiddlewarePolicy[] {
   const policies: MiddlewarePolicy[] = [];
   const majors = new Map<CorsLibrary, number | undefined>();
   const majorOf = (library: CorsLibrary) => {
     if (!library.versioned) return undefined;
-    if (!majors.has(library)) majors.set(library, dependencyMajor(filename, library.name));
+    if (!majors.has(library)) majors.set(library, dependencyMajor(file.filename, library.name));
     return majors.get(library);
   };
   walk(globalScope.block, (node) => {
@@ -41,7 +45,7 @@ export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads
       const options = optionsArgument(node, library, scopeOf);
       if (options === undefined) continue;
       const site: OptionsSite = { call: node, reads, scopeOf, paths: library.applied === 'call' ? mountPaths(node, scopeOf) : [], major: majorOf(library) };
-      const policy = readApplication(options, library, site);
+      const policy = readApplication(options, library, site, file);
       if (policy) policies.push(policy);
       break;
     }
@@ -58,15 +62,12 @@ function optionsArgument(call: TSESTree.CallExpression, library: CorsLibrary, sc
   return isLibraryFactory(plugin, library, scopeOf) ? (options ?? null) : undefined;
 }
 
-function readApplication(argument: TSESTree.CallExpressionArgument | null, library: CorsLibrary, site: OptionsSite): MiddlewarePolicy | undefined {
+function readApplication(argument: TSESTree.CallExpressionArgument | null, library: CorsLibrary, site: OptionsSite, file: LintedFile): MiddlewarePolicy | undefined {
   if (argument === null) return readCorsOptionsObject(undefined, library, site);
   if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const options = resolveNode(argument, site.scopeOf(argument));
-  if (options.type === AST_NODE_TYPES.ObjectExpression) {
-    const delegator = library.applied === 'register' ? objectProperties(options, site.scopeOf(options)).properties.get(FASTIFY_DELEGATOR_OPTION) : undefined;
-    if (delegator) return delegatedPolicy(delegator.value, library, site);
-    return readCorsOptionsObject(options, library, site);
-  }
+  if (options.type === AST_NODE_TYPES.ObjectExpression) return readOptions(options, library, site);
+  if (options.type === AST_NODE_TYPES.Identifier) return readImportedOptions(options, argument, library, site, file);
   if (!isFunctionNode(options)) return undefined;
   if (library.applied === 'call') return readOptionsDelegate(options, library, site);
   // Fastify calls an options function with the instance: `(instance) => options` or `(instance) => delegator`.
@@ -74,6 +75,23 @@ function readApplication(argument: TSESTree.CallExpressionArgument | null, libra
   const produced = resolveNode(options.body, site.scopeOf(options.body));
   if (produced.type === AST_NODE_TYPES.ObjectExpression) return readCorsOptionsObject(produced, library, { ...site, editable: false });
   return delegatedPolicy(produced, library, site);
+}
+
+function readOptions(options: TSESTree.ObjectExpression, library: CorsLibrary, site: OptionsSite): MiddlewarePolicy {
+  const delegator = library.applied === 'register' ? objectProperties(options, site.scopeOf(options)).properties.get(FASTIFY_DELEGATOR_OPTION) : undefined;
+  if (delegator) return delegatedPolicy(delegator.value, library, site);
+  return readCorsOptionsObject(options, library, site);
+}
+
+/**
+ * `cors(corsOptions)` with `corsOptions` imported from a project file: read there with that file's
+ * scopes, reported at the local argument, never edited (undefined when not a constant object).
+ */
+function readImportedOptions(binding: TSESTree.Identifier, argument: Node, library: CorsLibrary, site: OptionsSite, file: LintedFile): MiddlewarePolicy | undefined {
+  const imported = resolveImportedObject(binding, site.scopeOf, file);
+  if (!imported) return undefined;
+  const policy = readOptions(imported.object, library, { ...site, reads: imported.reads, scopeOf: imported.scopeOf, editable: false });
+  return relocateHandles(policy, argument);
 }
 
 /** A per-request options function decides everything: read it when it always answers one object. */

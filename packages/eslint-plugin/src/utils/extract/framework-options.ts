@@ -3,11 +3,13 @@
  * finding a library's bindings, and an options argument read inline, through constants, or from an
  * imported project file.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import type { CorsOptionsSite } from './cors-options-adapter.js';
-import { readCorsOptionsObject } from './cors-options-adapter.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { MiddlewarePolicy } from './cors-package.js';
+import { readCorsOptionsObject } from './libraries/cors-options.js';
+import type { CorsLibrary } from './libraries/library.js';
+import type { ModuleExport } from './libraries/module-export.js';
+import { isLibraryFactory } from './libraries/module-export.js';
 import type { LintedFile } from './imported-options.js';
 import { relocateHandles, resolveImportedObject } from './imported-options.js';
 import type { OriginReads } from './request-origin.js';
@@ -15,10 +17,10 @@ import { resolveNode } from './resolve.js';
 import type { ScopeOf } from './scope.js';
 
 type Node = TSESTree.Node;
-type TraceMap = Parameters<InstanceType<typeof ASTUtils.ReferenceTracker>['iterateEsmReferences']>[0];
 
 export interface ExtractEnv {
-  readonly globalScope: TSESLint.Scope.Scope;
+  /** Every call and `new` expression of the file. */
+  readonly calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
   readonly scopeOf: ScopeOf;
   readonly reads: OriginReads;
   readonly file: LintedFile;
@@ -41,10 +43,25 @@ export function optionsObjectOf(node: Node, env: ExtractEnv): OptionsObject | un
   return imported && { ...imported, importedAt: node };
 }
 
-/** Reads options with the `cors` package's names; an imported object's findings land on the local use. */
-export function readCorsPackageOptions(site: Omit<CorsOptionsSite, 'options' | 'editable'>, options: OptionsObject | undefined, env: ExtractEnv): MiddlewarePolicy {
-  if (!options) return readCorsOptionsObject({ ...site, options: undefined, editable: true }, env.reads, env.scopeOf);
-  const policy = readCorsOptionsObject({ ...site, options: options.object, editable: !options.importedAt }, options.reads, options.scopeOf);
+/** Where a framework hands options to a CORS library. */
+export interface LibrarySite {
+  /** Whose names and defaults apply (`CORS_PACKAGE`, or @fastify/cors under NestJS's Fastify adapter). */
+  readonly library: CorsLibrary;
+  /** The call standing in for the middleware: fixes create the options object there when it has no arguments. */
+  readonly call: TSESTree.CallExpression;
+  readonly paths: readonly string[];
+  /** The library's major version, for versioned defaults; undefined when unknown. */
+  readonly major: number | undefined;
+}
+
+/**
+ * Reads options with the shared reader and `site.library`'s names and defaults; an imported object's
+ * findings land on the local use, and no fix edits the other file.
+ */
+export function readFrameworkCorsOptions(site: LibrarySite, options: OptionsObject | undefined, env: ExtractEnv): MiddlewarePolicy {
+  const { library, ...where } = site;
+  if (!options) return readCorsOptionsObject(undefined, library, { ...where, reads: env.reads, scopeOf: env.scopeOf });
+  const policy = readCorsOptionsObject(options.object, library, { ...where, reads: options.reads, scopeOf: options.scopeOf, editable: !options.importedAt });
   return options.importedAt ? relocateHandles(policy, options.importedAt) : policy;
 }
 
@@ -56,22 +73,13 @@ export function defaultsAt(policy: MiddlewarePolicy, flag: Node): MiddlewarePoli
   return policy.origin.kind === 'wildcard' && policy.origin.implicit ? { ...policy, origin: { ...policy.origin, at: flag } } : policy;
 }
 
-/** Calls and `new` expressions of a module's exports, ESM and CommonJS, e.g. `{ 'socket.io': { Server: { [CONSTRUCT]: true } } }`. */
-export function trackedCalls(env: ExtractEnv, traceMap: TraceMap): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
-  const tracker = new ASTUtils.ReferenceTracker(env.globalScope);
-  const calls = new Set<TSESTree.CallExpression | TSESTree.NewExpression>();
-  for (const { node } of [...tracker.iterateCjsReferences(traceMap), ...tracker.iterateEsmReferences(asEsmTraceMap(traceMap))]) {
-    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.add(node);
-  }
-  return [...calls];
-}
-
 /**
- * The same map for `import` declarations: ReferenceTracker sees named imports only in a map marked
- * ESM, and the default import of a CommonJS package is then its `module.exports`.
+ * Calls and `new` expressions of a module's export under any local name, with the finder the CORS
+ * libraries use (imports, `require` declared or not, destructuring, aliases): `new Server(…)`,
+ * `require('socket.io')(…)`.
  */
-function asEsmTraceMap(traceMap: TraceMap): TraceMap {
-  return Object.fromEntries(Object.entries(traceMap).map(([module, exports]) => [module, { ...exports, [ASTUtils.ReferenceTracker.ESM]: true, default: exports }]));
+export function callsOf(exported: ModuleExport, env: ExtractEnv): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  return env.calls.filter((call) => isLibraryFactory(call.callee, exported, env.scopeOf));
 }
 
 /** True when the program imports (or requires at top level) a module matching `test`. */

@@ -10,11 +10,11 @@
  * add options or write lists (optionsObject stays undefined).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ListValue, OriginEntry, OriginSetting, Setting } from 'cors-lint-core';
 import type { MiddlewarePolicy, OptionNames } from './cors-package.js';
 import type { ExtractEnv, OptionsObject } from './framework-options.js';
-import { optionsObjectOf, trackedCalls } from './framework-options.js';
+import { callsOf, optionsObjectOf } from './framework-options.js';
 import { relocateHandles } from './imported-options.js';
 import type { ResolvedProperty } from './resolve.js';
 import { objectProperties, staticPrimitive } from './resolve.js';
@@ -32,11 +32,11 @@ const MIDDY_OPTION_NAMES: OptionNames = {
   maxAge: 'maxAge',
 };
 
-const HTTP_CORS = { '@middy/http-cors': { [ASTUtils.ReferenceTracker.CALL]: true } };
+const HTTP_CORS = { module: '@middy/http-cors', moduleIsFactory: true, namedExports: [] };
 
 export function findMiddyCorsPolicies(env: ExtractEnv): MiddlewarePolicy[] {
   const policies: MiddlewarePolicy[] = [];
-  for (const call of trackedCalls(env, HTTP_CORS)) {
+  for (const call of callsOf(HTTP_CORS, env)) {
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
     const [argument] = call.arguments;
     if (argument?.type === AST_NODE_TYPES.SpreadElement) continue;

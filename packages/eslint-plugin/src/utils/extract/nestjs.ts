@@ -3,44 +3,57 @@
  * Nest hands the options to the adapter's library: the `cors` package on Express (the default), or
  * @fastify/cors on `FastifyAdapter` (cors-reference.md §3.5); `cors: true` and `enableCors()` mean
  * that library's defaults. A delegate or computed options are not modelled (no policy).
+ * @nestjs/platform-fastify depends on its own @fastify/cors: its defaults follow the version the
+ * installed adapter declares, not the project's package.json (unknown when it is not installed).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { bundledDependencyMajor } from '../package-versions.js';
 import type { MiddlewarePolicy } from './cors-package.js';
-import type { ExtractEnv } from './framework-options.js';
-import { defaultsAt, importsModule, optionsObjectOf, readCorsPackageOptions, trackedCalls } from './framework-options.js';
+import type { ExtractEnv, LibrarySite } from './framework-options.js';
+import { defaultsAt, importsModule, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';
+import { CORS_PACKAGE } from './libraries/cors.js';
+import { FASTIFY_CORS } from './libraries/fastify-cors.js';
+import type { CorsLibrary } from './libraries/library.js';
+import { isLibraryFactory } from './libraries/module-export.js';
 import { calledMethodName, objectProperties, resolveNode, staticPrimitive } from './resolve.js';
 
 type Node = TSESTree.Node;
 
-const NEST_FACTORY_CREATE = { '@nestjs/core': { NestFactory: { create: { [ASTUtils.ReferenceTracker.CALL]: true } } } };
+const NEST_FACTORY = { module: '@nestjs/core', moduleIsFactory: false, namedExports: ['NestFactory'] };
+const FASTIFY_PLATFORM = '@nestjs/platform-fastify';
+/** @fastify/cors as Nest applies it: the options are the argument of `enableCors`, not of a `register`. */
+const NEST_FASTIFY_CORS: CorsLibrary = { ...FASTIFY_CORS, applied: 'call' };
 
-export function findNestPolicies(program: TSESTree.Program, calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], env: ExtractEnv): MiddlewarePolicy[] {
+export function findNestPolicies(program: TSESTree.Program, env: ExtractEnv): MiddlewarePolicy[] {
   if (!importsModule(program, (specifier) => specifier.startsWith('@nestjs/'))) return [];
-  const fastifyFile = importsModule(program, (specifier) => specifier === '@nestjs/platform-fastify');
+  const fastifyFile = importsModule(program, (specifier) => specifier === FASTIFY_PLATFORM);
+  const siteFor = (call: TSESTree.CallExpression, fastify: boolean): LibrarySite =>
+    fastify
+      ? { library: NEST_FASTIFY_CORS, call, paths: [], major: bundledDependencyMajor(env.file.filename, FASTIFY_PLATFORM, FASTIFY_CORS.name) }
+      : { library: CORS_PACKAGE, call, paths: [], major: undefined };
   const policies: MiddlewarePolicy[] = [];
-  for (const call of calls) {
+  for (const call of env.calls) {
     if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'enableCors') continue;
     const [argument] = call.arguments;
-    const library = fastifyFile ? '@fastify/cors' : 'cors';
     if (!argument) {
-      policies.push(readCorsPackageOptions({ library, call, paths: [] }, undefined, env));
+      policies.push(readFrameworkCorsOptions(siteFor(call, fastifyFile), undefined, env));
       continue;
     }
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
     const options = optionsObjectOf(argument, env);
-    if (options) policies.push(readCorsPackageOptions({ library, call, paths: [] }, options, env));
+    if (options) policies.push(readFrameworkCorsOptions(siteFor(call, fastifyFile), options, env));
   }
-  for (const create of trackedCalls(env, NEST_FACTORY_CREATE)) {
-    if (create.type !== AST_NODE_TYPES.CallExpression) continue;
-    const policy = factoryCorsPolicy(create, fastifyFile, env);
+  for (const create of env.calls) {
+    if (!isFactoryCreate(create, env)) continue;
+    const policy = factoryCorsPolicy(create, fastifyFile, siteFor, env);
     if (policy) policies.push(policy);
   }
   return policies;
 }
 
 /** `NestFactory.create(AppModule, { cors })` or `create(AppModule, new FastifyAdapter(), { cors })`. */
-function factoryCorsPolicy(create: TSESTree.CallExpression, fastifyFile: boolean, env: ExtractEnv): MiddlewarePolicy | undefined {
+function factoryCorsPolicy(create: TSESTree.CallExpression, fastifyFile: boolean, siteFor: (call: TSESTree.CallExpression, fastify: boolean) => LibrarySite, env: ExtractEnv): MiddlewarePolicy | undefined {
   const [, second, third] = create.arguments;
   const adapter = second && third ? second : undefined;
   const appOptions = third ?? (second && second.type !== AST_NODE_TYPES.SpreadElement && !isAdapter(second, env) ? second : undefined);
@@ -50,10 +63,16 @@ function factoryCorsPolicy(create: TSESTree.CallExpression, fastifyFile: boolean
   const { properties } = objectProperties(object, env.scopeOf(object));
   const cors = properties.get('cors');
   if (!cors) return undefined;
-  const library = (adapter && adapter.type !== AST_NODE_TYPES.SpreadElement ? isFastifyAdapter(adapter, env) : fastifyFile) ? '@fastify/cors' : 'cors';
-  if (staticPrimitive(cors.value, env.scopeOf(cors.value)) === true) return defaultsAt(readCorsPackageOptions({ library, call: create, paths: [] }, undefined, env), cors.value);
+  const site = siteFor(create, adapter && adapter.type !== AST_NODE_TYPES.SpreadElement ? isFastifyAdapter(adapter, env) : fastifyFile);
+  if (staticPrimitive(cors.value, env.scopeOf(cors.value)) === true) return defaultsAt(readFrameworkCorsOptions(site, undefined, env), cors.value);
   const options = optionsObjectOf(cors.value, env);
-  return options && readCorsPackageOptions({ library, call: create, paths: [] }, options, env);
+  return options && readFrameworkCorsOptions(site, options, env);
+}
+
+/** `NestFactory.create(…)`, with NestFactory under any local name. */
+function isFactoryCreate(call: TSESTree.CallExpression | TSESTree.NewExpression, env: ExtractEnv): call is TSESTree.CallExpression {
+  const { callee } = call;
+  return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && calledMethodName(call) === 'create' && isLibraryFactory(callee.object, NEST_FACTORY, env.scopeOf);
 }
 
 /** The second argument is an HTTP adapter when it is constructed (`new ExpressAdapter()`), inline or through a constant. */

@@ -5,19 +5,19 @@
  * transport sends no CORS headers at all (cors-reference.md §3.6).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv } from './framework-options.js';
-import { defaultsAt, optionsObjectOf, readCorsPackageOptions, trackedCalls } from './framework-options.js';
+import { callsOf, defaultsAt, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';
+import { CORS_PACKAGE } from './libraries/cors.js';
 import { objectProperties, resolveNode, staticPrimitive } from './resolve.js';
 
-const { CALL, CONSTRUCT } = ASTUtils.ReferenceTracker;
-const SERVER = { [CALL]: true, [CONSTRUCT]: true };
-const SOCKET_IO = { 'socket.io': { ...SERVER, Server: SERVER } };
+/** The module is the server factory too: `require('socket.io')(httpServer, options)`. */
+const SOCKET_IO = { module: 'socket.io', moduleIsFactory: true, namedExports: ['Server'] };
 
 export function findSocketIoPolicies(env: ExtractEnv): MiddlewarePolicy[] {
   const policies: MiddlewarePolicy[] = [];
-  for (const server of trackedCalls(env, SOCKET_IO)) {
+  for (const server of callsOf(SOCKET_IO, env)) {
     const policy = serverPolicy(server, env);
     if (policy) policies.push(policy);
   }
@@ -34,10 +34,10 @@ function serverPolicy(server: TSESTree.CallExpression | TSESTree.NewExpression, 
   if (!cors) return undefined;
   // `new Server(…)` stands in for the middleware call: fixes only read its arguments, and nothing mounts it.
   const call = server as TSESTree.CallExpression;
-  const site = { library: 'cors', call, paths: [] };
+  const site = { library: CORS_PACKAGE, call, paths: [], major: undefined };
   const flag = staticPrimitive(cors.value, env.scopeOf(cors.value));
   // `cors: true` reaches `cors(true)`, which falls back to every default.
-  if (flag === true) return defaultsAt(readCorsPackageOptions(site, undefined, env), cors.value);
+  if (flag === true) return defaultsAt(readFrameworkCorsOptions(site, undefined, env), cors.value);
   const options = optionsObjectOf(cors.value, env);
-  return options && readCorsPackageOptions(site, options, env);
+  return options && readFrameworkCorsOptions(site, options, env);
 }

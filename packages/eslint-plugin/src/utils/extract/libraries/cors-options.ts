@@ -11,6 +11,8 @@ import type { ResolvedProperty } from '../resolve.js';
 import { objectProperties, resolveNode } from '../resolve.js';
 import type { ScopeOf } from '../scope.js';
 import { isBooleanOrString, isNumberOrString, readList, readScalar } from '../values.js';
+import type { AppliedAs } from './applied-as.js';
+import { appliedAs } from './applied-as.js';
 import type { CorsLibrary, LibraryDefaults, OptionNames } from './library.js';
 
 type Node = TSESTree.Node;
@@ -18,7 +20,7 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
 
 /** A policy plus what fixes need to know about where its options live. */
 export interface MiddlewarePolicy extends CorsPolicy<Node> {
-  readonly source: { readonly kind: 'middleware'; readonly library: string };
+  readonly source: { readonly kind: 'middleware'; readonly library: string; readonly appliedAs?: AppliedAs };
   /** The call applying the middleware: `cors(…)`, or `app.register(cors, …)`. */
   readonly call: TSESTree.CallExpression;
   /** The options object literal, when the options are one we can edit. */
@@ -67,7 +69,7 @@ export function readCorsOptionsObject(options: TSESTree.ObjectExpression | undef
   const originProperty = get(names.origin);
 
   const policy: MiddlewarePolicy = {
-    source: { kind: 'middleware', library: library.name },
+    source: { kind: 'middleware', library: library.name, appliedAs: appliedAs(call, library) },
     at: call,
     call,
     optionsObject: site.editable === false ? undefined : options,
@@ -104,7 +106,7 @@ export function readOptionsDelegate(delegate: FunctionNode, library: CorsLibrary
 export function unknownPolicy(library: CorsLibrary, site: OptionsSite): MiddlewarePolicy {
   const { call } = site;
   return {
-    source: { kind: 'middleware', library: library.name },
+    source: { kind: 'middleware', library: library.name, appliedAs: appliedAs(call, library) },
     at: call,
     call,
     optionsObject: undefined,

@@ -11,7 +11,9 @@ import type { ScopeOf } from '../scope.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;
-type Library = Pick<CorsLibrary, 'module' | 'moduleIsFactory' | 'namedExports'>;
+/** A module's export as this finder needs it: the factory of a CORS library, or `{ module: 'socket.io', namedExports: ['Server'] }`. */
+export type ModuleExport = Pick<CorsLibrary, 'module' | 'moduleIsFactory' | 'namedExports'>;
+type Library = ModuleExport;
 
 const MAX_DEPTH = 6;
 

@@ -9,7 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { RoutePath } from 'cors-lint-core';
-import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticPrimitive } from '../resolve.js';
+import { calledMethodName, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../resolve.js';
 import type { ScopeOf } from '../scope.js';
 
 type Node = TSESTree.Node;
@@ -169,6 +169,26 @@ export class Registrations {
     const value = staticPrimitive(node, this.scopeOf(node));
     return typeof value === 'string' ? { kind: 'known', value, at: node } : { kind: 'unknown' };
   }
+}
+
+/**
+ * The methods of an options-object route (`fastify.route({ method: ['PUT', 'PATCH'], url, handler })`),
+ * uppercase, each with its literal; undefined when they cannot all be read.
+ */
+export function routeOptionMethods(options: Node | undefined, scopeOf: ScopeOf): { method: string; at: Node }[] | undefined {
+  if (!options || options.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const resolved = resolveNode(options, scopeOf(options));
+  if (resolved.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const property = objectProperties(resolved, scopeOf(resolved)).properties.get('method');
+  if (!property) return undefined;
+  const value = resolveNode(property.value, scopeOf(property.value));
+  const methods: { method: string; at: Node }[] = [];
+  for (const item of value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value]) {
+    const method = item && item.type !== AST_NODE_TYPES.SpreadElement ? staticPrimitive(item, scopeOf(item)) : undefined;
+    if (typeof method !== 'string' || !item) return undefined;
+    methods.push({ method: method.toUpperCase(), at: item });
+  }
+  return methods;
 }
 
 /**

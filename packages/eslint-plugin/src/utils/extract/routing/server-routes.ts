@@ -17,7 +17,7 @@ import { callsModule, callsModuleMember, moduleBindings } from './module-binding
 import type { RawHandlerRoutes } from './raw-handlers.js';
 import { methodExportsOf, rawHandler } from './raw-handlers.js';
 import type { FunctionNode, Registration, Registrations } from './registrations.js';
-import { contains } from './registrations.js';
+import { contains, routeOptionMethods } from './registrations.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -172,7 +172,7 @@ class AppReader {
         if (method === 'OPTIONS' || method === 'ALL') mayAnswerOptions = true;
         routes.push({ method, path, at: call });
       } else if (verb === 'route') {
-        const methods = this.#fastifyRouteMethods(first);
+        const methods = routeOptionMethods(first, this.scopeOf)?.map(({ method }) => method);
         if (methods === undefined || methods.includes('OPTIONS')) mayAnswerOptions = true;
         for (const method of methods ?? []) routes.push({ method, path: { kind: 'unknown' }, at: call });
       } else if (verb === 'register') {
@@ -181,18 +181,5 @@ class AppReader {
       }
     }
     return corsHook && corsPolicy ? { corsHook, routes, mayAnswerOptions, allowHeaders: corsPolicy.allowHeaders, corsPolicy } : undefined;
-  }
-
-  /** `fastify.route({ method: 'PUT', url, handler })`: the methods, or undefined when not readable. */
-  #fastifyRouteMethods(options: Node | undefined): string[] | undefined {
-    if (!options || options.type === AST_NODE_TYPES.SpreadElement) return undefined;
-    const resolved = resolveNode(options, this.scopeOf(options));
-    if (resolved.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    const method = objectProperties(resolved, this.scopeOf(resolved)).properties.get('method');
-    if (!method) return undefined;
-    const value = resolveNode(method.value, this.scopeOf(method.value));
-    const items = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
-    const methods = items.map((item) => (item && item.type !== AST_NODE_TYPES.SpreadElement ? staticPrimitive(item, this.scopeOf(item)) : undefined));
-    return methods.every((m): m is string => typeof m === 'string') ? methods.map((m) => m.toUpperCase()) : undefined;
   }
 }

@@ -1,0 +1,271 @@
+/**
+ * Client requests: `fetch()` (bare, `window.`, `globalThis.`, `self.`) and `new Request()` later
+ * fetched, with what they send (URL, method, mode, headers, body) and how the response is read.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead, Setting } from 'cors-lint-core';
+import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from './resolve.js';
+import type { ScopeOf } from './scope.js';
+import { arrayElements } from './values.js';
+
+type Node = TSESTree.Node;
+type Scope = TSESLint.Scope.Scope;
+
+const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self']);
+
+interface Init {
+  readonly method: Setting<string, Node>;
+  readonly mode: Setting<string, Node>;
+  readonly headers: ClientRequest<Node>['headers'];
+  readonly body: ClientRequest<Node>['body'];
+}
+
+const NO_INIT: Init = { method: { kind: 'absent' }, mode: { kind: 'absent' }, headers: { writes: [], complete: true }, body: { kind: 'none' } };
+
+export function findClientRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf): ClientRequest<Node>[] {
+  const requests: ClientRequest<Node>[] = [];
+  // `new Request(...)` → the `fetch(request)` calls without their own options, whose responses it gives.
+  const fetchedAs = new Map<TSESTree.NewExpression, TSESTree.CallExpression[]>();
+  for (const call of calls) {
+    if (call.type !== AST_NODE_TYPES.CallExpression || !isFetch(call, scopeOf(call))) continue;
+    const [target, initArg] = call.arguments;
+    if (!target) continue;
+    const scope = scopeOf(call);
+    const resolved = resolveNode(target, scope);
+    if (resolved.type === AST_NODE_TYPES.NewExpression && isGlobal(resolved.callee, 'Request', scopeOf(resolved))) {
+      if (initArg === undefined) {
+        fetchedAs.set(resolved, [...(fetchedAs.get(resolved) ?? []), call]);
+        continue;
+      }
+      // `fetch(request, init)`: init's members override the request's.
+      const base = readInit(resolved.arguments[1], scopeOf(resolved));
+      const own = readInit(initArg, scope);
+      requests.push({ at: call, url: readUrl(resolved.arguments[0], scopeOf(resolved)), ...mergeInit(base, own), responseReads: readsOfPromise(call, scopeOf) });
+      continue;
+    }
+    requests.push({ at: call, url: readUrl(target, scope), ...readInit(initArg, scope), responseReads: readsOfPromise(call, scopeOf) });
+  }
+  for (const call of calls) {
+    if (call.type !== AST_NODE_TYPES.NewExpression || !isGlobal(call.callee, 'Request', scopeOf(call))) continue;
+    const scope = scopeOf(call);
+    const reads = (fetchedAs.get(call) ?? []).flatMap((fetchCall) => readsOfPromise(fetchCall, scopeOf));
+    requests.push({ at: call, url: readUrl(call.arguments[0], scope), ...readInit(call.arguments[1], scope), responseReads: reads });
+  }
+  return requests;
+}
+
+function isFetch(call: TSESTree.CallExpression, scope: Scope): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return isGlobal(callee, 'fetch', scope);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === 'fetch' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    GLOBAL_OBJECTS.has(callee.object.name) &&
+    isGlobal(callee.object, callee.object.name, scope)
+  );
+}
+
+/** `name` as the browser's global, not a local binding that shadows it. */
+function isGlobal(node: Node, name: string, scope: Scope): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
+  const variable = ASTUtils.findVariable(scope, node);
+  return !variable || variable.defs.length === 0;
+}
+
+/** The URL, or for a template literal the literal start that fixes its origin (or marks it relative). */
+function readUrl(node: Node | undefined, scope: Scope): Setting<string, Node> {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return { kind: 'absent' };
+  const whole = staticString(node, scope);
+  if (whole !== undefined) return { kind: 'known', value: whole, at: node };
+  const resolved = resolveNode(node, scope);
+  if (resolved.type === AST_NODE_TYPES.TemplateLiteral) {
+    const prefix = templatePrefix(resolved, scope);
+    // Only a start that ends the origin (`https://api.example.com/…`) or a path (`/api/…`) says where the request goes.
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*[/?#]/i.test(prefix) || /^\/(?!\/)/.test(prefix)) return { kind: 'known', value: prefix, at: node };
+  }
+  return { kind: 'unknown', at: node };
+}
+
+/** The template's text up to its first expression that is not a same-file constant. */
+function templatePrefix(template: TSESTree.TemplateLiteral, scope: Scope): string {
+  let prefix = '';
+  for (const [index, quasi] of template.quasis.entries()) {
+    prefix += quasi.value.cooked ?? '';
+    const expression = template.expressions[index];
+    if (!expression) break;
+    const value = staticString(expression, scope);
+    if (value === undefined) break;
+    prefix += value;
+  }
+  return prefix;
+}
+
+function readInit(node: Node | undefined, scope: Scope): Init {
+  if (!node) return NO_INIT;
+  const resolved = resolveNode(node, scope);
+  if (resolved.type !== AST_NODE_TYPES.ObjectExpression) {
+    return { method: { kind: 'unknown', at: node }, mode: { kind: 'unknown', at: node }, headers: { writes: [], complete: false }, body: { kind: 'unknown' } };
+  }
+  const { properties, complete } = objectProperties(resolved, scope);
+  const missing: Setting<string, Node> = complete ? { kind: 'absent' } : { kind: 'unknown', at: node };
+  const stringOption = (name: string, at: (property: TSESTree.Property) => Node): Setting<string, Node> => {
+    const option = properties.get(name);
+    if (!option) return missing;
+    const value = staticString(option.property.value, scope);
+    return value === undefined ? { kind: 'unknown', at: option.property } : { kind: 'known', value, at: at(option.property) };
+  };
+  const headers = properties.get('headers');
+  const body = properties.get('body');
+  return {
+    method: stringOption('method', (property) => property.value),
+    // The whole property, so that a fix can remove the option.
+    mode: stringOption('mode', (property) => property),
+    headers: headers ? readHeaders(headers.property.value, scope) : { writes: [], complete },
+    body: body ? { kind: bodyKind(body.value), at: body.property } : { kind: complete ? 'none' : 'unknown' },
+  };
+}
+
+function mergeInit(base: Init, own: Init): Init {
+  const pick = <T>(mine: Setting<T, Node>, theirs: Setting<T, Node>) => (mine.kind === 'absent' ? theirs : mine);
+  return {
+    method: pick(own.method, base.method),
+    mode: pick(own.mode, base.mode),
+    headers: own.headers.writes.length > 0 || !own.headers.complete ? own.headers : base.headers,
+    body: own.body.kind === 'none' ? base.body : own.body,
+  };
+}
+
+function bodyKind(value: Node): RequestBodyKind {
+  if (value.type === AST_NODE_TYPES.NewExpression) {
+    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'ReadableStream' ? 'stream' : 'other';
+  }
+  if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral || value.type === AST_NODE_TYPES.ObjectExpression) return 'other';
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `JSON.stringify(…)` and `new URLSearchParams(…).toString()` give strings.
+    const { object, property } = value.callee;
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && property.type === AST_NODE_TYPES.Identifier && property.name === 'stringify') return 'other';
+  }
+  return 'unknown';
+}
+
+/** Headers as an object literal, `[[name, value]]` pairs, `new Headers({...})` / `new Headers([[name, value]])`, plus `set`/`append` on a same-file Headers constant. */
+function readHeaders(written: Node, scope: Scope): ClientRequest<Node>['headers'] {
+  const resolved = resolveNode(written, scope);
+  if (resolved.type === AST_NODE_TYPES.ObjectExpression) return readHeaderObject(resolved, scope);
+  if (resolved.type === AST_NODE_TYPES.ArrayExpression) return readHeaderPairs(resolved, scope);
+  if (resolved.type !== AST_NODE_TYPES.NewExpression || !isGlobal(resolved.callee, 'Headers', scope)) return { writes: [], complete: false };
+  const init = resolved.arguments[0];
+  let result: { writes: RequestHeaderWrite<Node>[]; complete: boolean } = { writes: [], complete: true };
+  if (init) {
+    const resolvedInit = resolveNode(init, scope);
+    if (resolvedInit.type === AST_NODE_TYPES.ObjectExpression) result = readHeaderObject(resolvedInit, scope);
+    else if (resolvedInit.type === AST_NODE_TYPES.ArrayExpression) result = readHeaderPairs(resolvedInit, scope);
+    else result = { writes: [], complete: false };
+  }
+  const later = written.type === AST_NODE_TYPES.Identifier ? headerCalls(written, scope) : { writes: [], complete: true };
+  return { writes: [...result.writes, ...later.writes], complete: result.complete && later.complete };
+}
+
+function readHeaderObject(object: TSESTree.ObjectExpression, scope: Scope): { writes: RequestHeaderWrite<Node>[]; complete: boolean } {
+  const { properties, complete } = objectProperties(object, scope);
+  const writes = [...properties.values()].map(({ name, property }) => ({ name, value: staticString(property.value, scope), at: property as Node }));
+  return { writes, complete };
+}
+
+function readHeaderPairs(array: TSESTree.ArrayExpression, scope: Scope): { writes: RequestHeaderWrite<Node>[]; complete: boolean } {
+  const { elements, complete } = arrayElements(array, scope);
+  const writes: RequestHeaderWrite<Node>[] = [];
+  let allRead = complete;
+  for (const element of elements) {
+    const pair = resolveNode(element, scope);
+    const name = pair.type === AST_NODE_TYPES.ArrayExpression && pair.elements[0] ? staticString(pair.elements[0], scope) : undefined;
+    if (pair.type !== AST_NODE_TYPES.ArrayExpression || name === undefined) {
+      allRead = false;
+      continue;
+    }
+    const valueNode = pair.elements[1];
+    writes.push({ name, value: valueNode && valueNode.type !== AST_NODE_TYPES.SpreadElement ? staticString(valueNode, scope) : undefined, at: element });
+  }
+  return { writes, complete: allRead };
+}
+
+/** `headers.set(name, value)` / `headers.append(name, value)` on the constant; any other use may add headers we cannot see. */
+function headerCalls(identifier: TSESTree.Identifier, scope: Scope): { writes: RequestHeaderWrite<Node>[]; complete: boolean } {
+  const variable = findConstantVariable(identifier, scope);
+  if (!variable) return { writes: [], complete: false };
+  const writes: RequestHeaderWrite<Node>[] = [];
+  let complete = true;
+  for (const reference of variable.references) {
+    if (reference.isWrite()) continue;
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const call = member.parent;
+    const method = !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    if (method === 'set' || method === 'append') {
+      const [nameNode, valueNode] = call.arguments;
+      const name = nameNode ? staticString(nameNode, scope) : undefined;
+      if (name === undefined) complete = false;
+      else writes.push({ name, value: valueNode ? staticString(valueNode, scope) : undefined, at: call });
+    } else if (method === 'delete') {
+      complete = false;
+    }
+  }
+  return { writes, complete };
+}
+
+/** Reads of the response a fetch promise resolves to: `await`, `.then(response => …)`, or a variable holding either. */
+function readsOfPromise(promise: Node, scopeOf: ScopeOf, depth = 0): ResponseRead<Node>[] {
+  const parent = promise.parent;
+  if (!parent || depth > 4) return [];
+  if (parent.type === AST_NODE_TYPES.AwaitExpression) return readsOfResponse(parent, scopeOf, depth);
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === promise && memberName(parent) === 'then') {
+    const call = parent.parent;
+    const callback = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call.arguments[0] : undefined;
+    const fn = callback && resolveNode(callback, scopeOf(callback));
+    const param = fn && isFunctionNode(fn) ? fn.params[0] : undefined;
+    return param ? readsOfBinding(param, scopeOf, depth) : [];
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === promise) {
+    return readsOfBinding(parent.id, scopeOf, depth, (identifier) => readsOfPromise(identifier, scopeOf, depth + 1));
+  }
+  return [];
+}
+
+function readsOfResponse(response: Node, scopeOf: ScopeOf, depth: number): ResponseRead<Node>[] {
+  const parent = response.parent;
+  if (!parent) return [];
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === response) {
+    const member = memberName(parent);
+    return member === undefined ? [] : [{ member, at: parent }];
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === response) return readsOfBinding(parent.id, scopeOf, depth);
+  return [];
+}
+
+/** Reads through a binding: each use of a variable, or each property a destructuring pattern takes. */
+function readsOfBinding(pattern: Node, scopeOf: ScopeOf, depth: number, followUse?: (identifier: TSESTree.Identifier) => ResponseRead<Node>[]): ResponseRead<Node>[] {
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    return pattern.properties.flatMap((property) => {
+      if (property.type !== AST_NODE_TYPES.Property) return [];
+      const member = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+      return member === undefined ? [] : [{ member, at: property as Node }];
+    });
+  }
+  if (pattern.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(scopeOf(pattern), pattern);
+  if (!variable) return [];
+  return variable.references
+    .filter((reference) => !reference.isWrite())
+    .flatMap((reference) => (followUse ? followUse(reference.identifier as TSESTree.Identifier) : readsOfResponse(reference.identifier, scopeOf, depth + 1)));
+}
+
+function memberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
+  return undefined;
+}

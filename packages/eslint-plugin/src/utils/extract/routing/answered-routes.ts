@@ -1,0 +1,54 @@
+/**
+ * Which routes' preflights a CORS middleware answers, as the registration model places them: the
+ * routes of the same app or router that its `use` mount covers (app-wide or a covering prefix), or
+ * every route of the Fastify instance it is registered on (`app.register(cors)` adds an OPTIONS route
+ * for every path). Routes another registration may answer OPTIONS for (an `options` or `all` route,
+ * a second CORS middleware) are left out, and so are Koa routers: `router.use(cors())` never sees an
+ * OPTIONS request no route of the router matches.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { AnsweredRoute } from 'cors-lint-core';
+import type { MiddlewarePolicy } from '../libraries/cors-options.js';
+import { skipTypeWrappers } from '../resolve.js';
+import type { ScopeOf } from '../scope.js';
+import type { Registration, Registrations } from './registrations.js';
+import { routeOptionMethods } from './registrations.js';
+
+type Node = TSESTree.Node;
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
+/** Libraries whose middleware answers the preflight where it is mounted. */
+const ANSWERING_LIBRARIES = new Set(['cors', '@fastify/cors', 'hono']);
+
+export interface PolicyRoutes {
+  readonly policy: MiddlewarePolicy;
+  readonly routes: readonly AnsweredRoute<Node>[];
+}
+
+export function routesAnsweredByPolicies(registrations: Registrations, policies: readonly MiddlewarePolicy[], scopeOf: ScopeOf): PolicyRoutes[] {
+  const mounts = policies.flatMap((policy) => (ANSWERING_LIBRARIES.has(policy.source.library) ? mountsOf(registrations, policy).map((mount) => ({ policy, mount })) : []));
+  const answers = (mount: Registration, route: Registration) => mount.receiver === route.receiver && (mount.method === 'register' || registrations.covers(mount, route));
+  return mounts.map(({ policy, mount }) => {
+    // An OPTIONS or catch-all route, or a second CORS middleware, may answer the preflight instead: stay quiet.
+    if (registrations.all.some((other) => other.receiver === mount.receiver && (other.method === 'options' || other.method === 'all'))) return { policy, routes: [] };
+    const routes = registrations.all.filter(
+      (route) => (ROUTE_METHODS.has(route.method) || route.method === 'route') && answers(mount, route) && !mounts.some((other) => other.mount !== mount && answers(other.mount, route)),
+    );
+    return { policy, routes: routes.flatMap((route) => methodsOf(route, scopeOf)) };
+  });
+}
+
+/** The `use` registrations a `cors()` middleware is passed to, or the `register` call a Fastify plugin policy is read from. */
+function mountsOf(registrations: Registrations, policy: MiddlewarePolicy): Registration[] {
+  const registered = registrations.all.find((registration) => registration.call === policy.call && registration.method === 'register');
+  if (registered) return [registered];
+  return registrations.placementsOf(policy.call).flatMap(({ registration }) => (registration.method === 'use' ? [registration] : []));
+}
+
+/** A route's methods, each at the method name (`app.delete`) or the method literal (`route({ method: 'PATCH' })`). */
+function methodsOf(route: Registration, scopeOf: ScopeOf): AnsweredRoute<Node>[] {
+  if (route.method === 'route') return routeOptionMethods(route.call.arguments[0], scopeOf) ?? [];
+  const callee = skipTypeWrappers(route.call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? [{ method: route.method.toUpperCase(), at: callee.property }] : [];
+}

@@ -1,0 +1,130 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-invalid-no-cors-request.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-invalid-no-cors-request', rule, {
+  valid: [
+    // GET, HEAD and POST (any case: fetch normalizes them) with safelisted headers.
+    `
+fetch('https://stats.example.com/hit', {
+  mode: 'no-cors',
+  method: 'post',
+  headers: { 'Content-Type': 'text/plain', Accept: 'text/html', 'Accept-Language': 'en' },
+  body: JSON.stringify({ page: location.pathname }),
+});
+`,
+    // Without no-cors everything is allowed (the server must answer the preflight).
+    `
+fetch('https://api.example.com/items/1', { method: 'PUT', headers: { Authorization: 'Bearer x' } });
+`,
+    // Values not known: no guess.
+    `
+function send(method, type) {
+  return fetch('https://stats.example.com/hit', { mode: 'no-cors', method, headers: { 'Content-Type': type } });
+}
+`,
+    // Forbidden headers are no-forbidden-request-header's.
+    `
+fetch('https://stats.example.com/hit', { mode: 'no-cors', headers: { Cookie: 'a=b' } });
+`,
+  ],
+  invalid: [
+    {
+      code: `
+fetch('https://api.example.com/items/1', { mode: 'no-cors', method: 'put' });
+`,
+      errors: [
+        {
+          messageId: 'unsupportedMethod',
+          data: { method: 'PUT' },
+          line: 2,
+          column: 69,
+          endLine: 2,
+          endColumn: 74,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+fetch('https://api.example.com/items/1', { method: 'put' });
+` }],
+        },
+      ],
+    },
+    {
+      // Headers through new Headers([...]) and a later set() on the same constant; a JSON Content-Type is dropped too.
+      code: `
+const headers = new Headers([['Authorization', 'Bearer token']]);
+headers.set('Content-Type', 'application/json');
+const request = new Request('https://api.example.com/items', { method: 'POST', mode: 'no-cors', headers });
+`,
+      errors: [
+        {
+          messageId: 'droppedHeader',
+          data: { header: 'Authorization' },
+          line: 2,
+          column: 30,
+          endLine: 2,
+          endColumn: 63,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+const headers = new Headers([['Authorization', 'Bearer token']]);
+headers.set('Content-Type', 'application/json');
+const request = new Request('https://api.example.com/items', { method: 'POST', headers });
+` }],
+        },
+        {
+          messageId: 'droppedHeader',
+          data: { header: 'Content-Type' },
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 48,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+const headers = new Headers([['Authorization', 'Bearer token']]);
+headers.set('Content-Type', 'application/json');
+const request = new Request('https://api.example.com/items', { method: 'POST', headers });
+` }],
+        },
+      ],
+    },
+    {
+      // Options given to fetch() override the Request's; the method is reported once, where it is written.
+      code: `
+const request = new Request('https://api.example.com/items/1', { mode: 'no-cors' });
+fetch(request, { method: 'PATCH' }).then(function (response) { return response.type; });
+`,
+      errors: [
+        {
+          messageId: 'unsupportedMethod',
+          data: { method: 'PATCH' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 33,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+const request = new Request('https://api.example.com/items/1', {  });
+fetch(request, { method: 'PATCH' }).then(function (response) { return response.type; });
+` }],
+        },
+      ],
+    },
+    {
+      // A stream body, with options in a constant.
+      code: `
+const options = { mode: 'no-cors', method: 'POST', body: new ReadableStream(), duplex: 'half' };
+self.fetch('https://upload.example.com/', options);
+`,
+      errors: [
+        {
+          messageId: 'streamBody',
+          data: {},
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 78,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+const options = { method: 'POST', body: new ReadableStream(), duplex: 'half' };
+self.fetch('https://upload.example.com/', options);
+` }],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,145 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-opaque-response-read.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-opaque-response-read', rule, {
+  valid: [
+    // Reading `type` is how code tells an opaque response apart.
+    `
+fetch('https://api.example.com/ping', { mode: 'no-cors' }).then((res) => console.log(res.type));
+`,
+    // Fire and forget: nothing is read.
+    `
+navigator.sendBeacon ?? fetch('https://stats.example.com/hit', { mode: 'no-cors', method: 'POST', body: 'x' });
+`,
+    // A relative URL is same-origin: the response is a basic one.
+    `
+const res = await fetch('/api/items', { mode: 'no-cors' });
+const items = await res.json();
+`,
+    // A CORS request (no mode) can read what the server exposes.
+    `
+const res = await fetch('https://api.example.com/items');
+const items = await res.json();
+`,
+    // URL not known: no report.
+    `
+async function load(url) {
+  const res = await fetch(url, { mode: 'no-cors' });
+  return res.json();
+}
+`,
+    // Mode not known.
+    `
+async function load(mode) {
+  const res = await fetch('https://api.example.com/items', { mode });
+  return res.status;
+}
+`,
+    // Neither clone() nor a name that is not a Response member reads what the server sent.
+    `
+const res = await fetch('https://api.example.com/items', { mode: 'no-cors' });
+cache.put('/items', res.clone());
+console.log(res.data);
+`,
+    // A local function named fetch is not the browser's.
+    `
+function fetch(url, options) { return { status: 200 }; }
+const res = fetch('https://api.example.com/items', { mode: 'no-cors' });
+console.log(res.status);
+`,
+  ],
+  invalid: [
+    {
+      code: `
+const API = 'https://api.example.com';
+async function load() {
+  const res = await fetch(\`\${API}/items\`, { mode: 'no-cors' });
+  return res.json();
+}
+`,
+      errors: [
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'json', sees: 'a promise rejected with a SyntaxError (the body is empty)' },
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
+const API = 'https://api.example.com';
+async function load() {
+  const res = await fetch(\`\${API}/items\`, {  });
+  return res.json();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through .then, and window.fetch.
+      code: `
+window.fetch('https://api.example.com/items', { mode: 'no-cors' }).then((response) => {
+  if (!response.ok) throw new Error(response.status);
+});
+`,
+      errors: [
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'ok', sees: 'false' },
+          line: 3,
+          column: 8,
+          endLine: 3,
+          endColumn: 19,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+window.fetch('https://api.example.com/items', {  }).then((response) => {
+  if (!response.ok) throw new Error(response.status);
+});
+` }],
+        },
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'status', sees: '0' },
+          line: 3,
+          column: 37,
+          endLine: 3,
+          endColumn: 52,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+window.fetch('https://api.example.com/items', {  }).then((response) => {
+  if (!response.ok) throw new Error(response.status);
+});
+` }],
+        },
+      ],
+    },
+    {
+      // A Request object fetched later, a promise variable, and a destructured read.
+      code: `
+const request = new Request('https://api.example.com/items', { mode: 'no-cors', cache: 'no-store' });
+const pending = globalThis.fetch(request);
+const { headers } = await pending;
+`,
+      errors: [
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'headers', sees: 'an empty Headers object' },
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+const request = new Request('https://api.example.com/items', { cache: 'no-store' });
+const pending = globalThis.fetch(request);
+const { headers } = await pending;
+` }],
+        },
+      ],
+    },
+  ],
+});
