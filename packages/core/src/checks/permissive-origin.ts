@@ -1,7 +1,7 @@
 import type { Finding } from '../findings.js';
-import { PLACEHOLDER_ORIGIN } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
+import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
 import { middlewareCall } from './middleware-call.js';
 
 /**
@@ -15,10 +15,5 @@ export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
   if (origin.kind === 'wildcard') how = origin.implicit ? `${middlewareCall(policy)} without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'";
   else if (origin.kind === 'reflect-any') how = origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin";
   else return [];
-  // A raw header carries one value; only middleware can take a list.
-  const suggestion =
-    policy.source.kind === 'middleware'
-      ? { messageId: 'useAllowList', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'set-origins', at: origin.at, entries: [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] } as const }
-      : { messageId: 'useFixedOrigin', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'replace-value', at: origin.at, value: PLACEHOLDER_ORIGIN } as const };
-  return [{ messageId: 'permissiveOrigin', data: { how }, at: origin.at, suggestions: [suggestion] }];
+  return [{ messageId: 'permissiveOrigin', data: { how }, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] }];
 }

@@ -1,7 +1,7 @@
 import type { Finding, Suggestion } from '../findings.js';
-import { PLACEHOLDER_ORIGIN } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials, settingHandle } from '../policy/cors-policy.js';
+import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
 
 const HOW = {
   'option-true': '`origin: true` reflects the request origin',
@@ -16,11 +16,7 @@ const HOW = {
 export function checkReflectedOriginWithCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
   if (origin.kind !== 'reflect-any' || !sendsCredentials(policy)) return [];
-  const suggestions: Suggestion<H>[] = [
-    policy.source.kind === 'middleware'
-      ? { messageId: 'useAllowList', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'set-origins', at: origin.at, entries: [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] } }
-      : { messageId: 'useFixedOrigin', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'replace-value', at: origin.at, value: PLACEHOLDER_ORIGIN } },
-  ];
+  const suggestions: Suggestion<H>[] = [explicitOriginSuggestion(policy, origin.at)];
   const credentialsAt = settingHandle(policy.credentials);
   if (credentialsAt !== undefined) suggestions.push({ messageId: 'removeCredentials', fix: { kind: 'remove', at: credentialsAt } });
   return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions }];

@@ -66,7 +66,13 @@ export interface AppliedAs {
 /** Where the policy was written down; checks word their messages and fixes by it. */
 export type PolicySource =
   /** A CORS middleware's options object, e.g. the `cors` package. */
-  | { readonly kind: 'middleware'; readonly library: string; readonly appliedAs?: AppliedAs }
+  | {
+      readonly kind: 'middleware';
+      readonly library: string;
+      readonly appliedAs?: AppliedAs;
+      /** The library's `origin` option takes one value, never a list (`@koa/cors`). */
+      readonly singleOrigin?: boolean;
+    }
   /** `Access-Control-*` response headers set by hand on one response. */
   | { readonly kind: 'response-headers' };
 

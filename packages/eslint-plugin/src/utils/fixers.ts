@@ -86,8 +86,9 @@ function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: Extract
   const quoteChar = preferredQuote(sourceCode);
   // A library whose `origin` takes one string (`@koa/cors`) gets that string, never a list.
   const [only] = entries;
-  if (middleware.singleOrigin && (entries.length !== 1 || only?.kind !== 'exact')) return undefined;
-  const list = middleware.singleOrigin ? originLiteral(only as OriginLiteral, quoteChar) : `[${entries.map((entry) => originLiteral(entry, quoteChar)).join(', ')}]`;
+  const single = middleware.source.singleOrigin === true;
+  if (single && (entries.length !== 1 || only?.kind !== 'exact')) return undefined;
+  const list = single ? originLiteral(only as OriginLiteral, quoteChar) : `[${entries.map((entry) => originLiteral(entry, quoteChar)).join(', ')}]`;
   if (at.type === AST_NODE_TYPES.Property) {
     // `origin(o, cb) {…}` and `{ origin }` have no `key:` before the value: rewrite the whole property.
     if (at.method || at.shorthand) {
@@ -237,6 +238,11 @@ function removeListMember(member: Node, sourceCode: SourceCode): FixFunction {
       return fixer.removeRange([member.range[0], after.range[1]]);
     }
     if (before?.value === ',') return fixer.removeRange([before.range[0], member.range[1]]);
+    // The only member: `{ credentials: true }` becomes `{}`, not `{  }`.
+    if (before?.value === '{' || before?.value === '[') {
+      const close = sourceCode.getTokenAfter(member, { includeComments: true });
+      if (close?.value === '}' || close?.value === ']') return fixer.removeRange([before.range[1], close.range[0]]);
+    }
     return fixer.remove(member);
   };
 }

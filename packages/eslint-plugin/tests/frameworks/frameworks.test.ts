@@ -108,7 +108,7 @@ const io = new Server(3000, { cors: { credentials: true, origin: ['https://app.e
               messageId: 'removeCredentials',
               output: `
 const { Server } = require('socket.io');
-const io = new Server(3000, { cors: {  } });
+const io = new Server(3000, { cors: {} });
 `,
             },
           ],
@@ -178,7 +178,7 @@ const io = new Server(3000, { cors: { credentials: true, origin: ['https://app.e
               messageId: 'removeCredentials',
               output: `
 const { Server } = require('socket.io');
-const io = new Server(3000, { cors: {  } });
+const io = new Server(3000, { cors: {} });
 `,
             },
           ],

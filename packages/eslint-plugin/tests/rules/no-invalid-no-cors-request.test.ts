@@ -99,7 +99,7 @@ fetch(request, { method: 'PATCH' }).then(function (response) { return response.t
           endLine: 3,
           endColumn: 33,
           suggestions: [{ messageId: 'removeNoCors', output: `
-const request = new Request('https://api.example.com/items/1', {  });
+const request = new Request('https://api.example.com/items/1', {});
 fetch(request, { method: 'PATCH' }).then(function (response) { return response.type; });
 ` }],
         },

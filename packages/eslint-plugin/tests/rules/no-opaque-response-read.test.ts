@@ -73,7 +73,7 @@ async function load() {
               output: `
 const API = 'https://api.example.com';
 async function load() {
-  const res = await fetch(\`\${API}/items\`, {  });
+  const res = await fetch(\`\${API}/items\`, {});
   return res.json();
 }
 `,
@@ -98,7 +98,7 @@ window.fetch('https://api.example.com/items', { mode: 'no-cors' }).then((respons
           endLine: 3,
           endColumn: 19,
           suggestions: [{ messageId: 'removeNoCors', output: `
-window.fetch('https://api.example.com/items', {  }).then((response) => {
+window.fetch('https://api.example.com/items', {}).then((response) => {
   if (!response.ok) throw new Error(response.status);
 });
 ` }],
@@ -111,7 +111,7 @@ window.fetch('https://api.example.com/items', {  }).then((response) => {
           endLine: 3,
           endColumn: 52,
           suggestions: [{ messageId: 'removeNoCors', output: `
-window.fetch('https://api.example.com/items', {  }).then((response) => {
+window.fetch('https://api.example.com/items', {}).then((response) => {
   if (!response.ok) throw new Error(response.status);
 });
 ` }],

@@ -160,7 +160,7 @@ app.use(cors({ credentials: true }));
           endColumn: 36,
           suggestions: [
             {
-              messageId: 'useAllowList',
+              messageId: 'useFixedOrigin',
               data: { origin: 'https://app.example.com' },
               output: `
 import cors from '@koa/cors';
@@ -171,7 +171,7 @@ app.use(cors({ credentials: true, origin: 'https://app.example.com' }));
               messageId: 'removeCredentials',
               output: `
 import cors from '@koa/cors';
-app.use(cors({  }));
+app.use(cors({}));
 `,
             },
           ],
@@ -419,7 +419,7 @@ app.use(
               messageId: 'removeCredentials',
               output: `
 import cors from 'cors';
-const base = {  };
+const base = {};
 app.use(
   cors({
     ...base,

@@ -306,7 +306,7 @@ app.use(cors({ credentials: true, origin: ['https://app.example.com'] }));
               messageId: 'removeCredentials',
               output: `
 const cors = require('cors');
-app.use(cors({  }));
+app.use(cors({}));
 `,
             },
           ],

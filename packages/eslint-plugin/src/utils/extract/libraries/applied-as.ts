@@ -5,12 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { AppliedAs } from 'cors-lint-core';
 import type { CorsLibrary } from './library.js';
-
-export interface AppliedAs {
-  readonly call: string;
-  readonly from?: string;
-}
 
 export function appliedAs(call: TSESTree.CallExpression | TSESTree.NewExpression, library: CorsLibrary): AppliedAs {
   const { callee } = call;

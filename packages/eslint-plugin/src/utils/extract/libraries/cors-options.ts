@@ -4,14 +4,13 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { CorsPolicy, ListValue, OriginSetting, Setting } from 'cors-lint-core';
+import type { CorsPolicy, ListValue, OriginSetting, PolicySource, Setting } from 'cors-lint-core';
 import { collectAnswers } from '../origin-function.js';
 import type { OriginReads } from '../request-origin.js';
 import type { ResolvedProperty } from '../resolve.js';
 import { objectProperties, resolveNode } from '../resolve.js';
 import type { ScopeOf } from '../scope.js';
 import { isBooleanOrString, isNumberOrString, readList, readScalar } from '../values.js';
-import type { AppliedAs } from './applied-as.js';
 import { appliedAs } from './applied-as.js';
 import type { CorsLibrary, LibraryDefaults, OptionNames } from './library.js';
 
@@ -20,7 +19,7 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
 
 /** A policy plus what fixes need to know about where its options live. */
 export interface MiddlewarePolicy extends CorsPolicy<Node> {
-  readonly source: { readonly kind: 'middleware'; readonly library: string; readonly appliedAs?: AppliedAs };
+  readonly source: Extract<PolicySource, { readonly kind: 'middleware' }>;
   /** The call applying the middleware: `cors(…)`, or `app.register(cors, …)`. */
   readonly call: TSESTree.CallExpression;
   /** The options object literal, when the options are one we can edit. */
@@ -29,8 +28,6 @@ export interface MiddlewarePolicy extends CorsPolicy<Node> {
   readonly optionNames: OptionNames;
   /** Which argument of `call` holds the options (0 when absent from the policy). */
   readonly optionsIndex?: number;
-  /** The `origin` option takes one string only (no array): a fix must not write a list. */
-  readonly singleOrigin?: boolean;
 }
 
 /** Where the options were found. */
@@ -69,13 +66,12 @@ export function readCorsOptionsObject(options: TSESTree.ObjectExpression | undef
   const originProperty = get(names.origin);
 
   const policy: MiddlewarePolicy = {
-    source: { kind: 'middleware', library: library.name, appliedAs: appliedAs(call, library) },
+    source: { kind: 'middleware', library: library.name, appliedAs: appliedAs(call, library), ...(library.originTakesList ? {} : { singleOrigin: true }) },
     at: call,
     call,
     optionsObject: site.editable === false ? undefined : options,
     optionNames: names,
     ...(library.applied === 'register' ? { optionsIndex: 1 } : {}),
-    ...(library.originTakesList ? {} : { singleOrigin: true }),
     origin: originProperty ? library.readOrigin(originProperty, site) : complete ? defaultOrigin(defaults, call) : { kind: 'unknown', at: call },
     credentials: credentialsProperty ? readCredentials(credentialsProperty, library, scopeOf) : missing({ kind: 'default', value: false }),
     allowMethods: list(get(names.allowMethods), defaultMethods(defaults, call)),
