@@ -68,8 +68,7 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
     }
     return true;
   }, sourceCode.visitorKeys);
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  const middleware = globalScope ? findCorsPackagePolicies(globalScope as TSESLint.Scope.Scope, originReads, scopeOf, { filename, parser }) : [];
+  const middleware = findCorsPackagePolicies(calls, sourceCode.text, originReads, scopeOf, { filename, parser });
   const headerPolicies = headers.policies(originReads);
   const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
   let registrations: Registrations | undefined;

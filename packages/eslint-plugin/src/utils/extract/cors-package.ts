@@ -3,7 +3,7 @@
  * hono): each call or registration under any local name, its options (inline, in a constant,
  * spread, or produced by a delegate function) and where it is mounted.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { dependencyMajor } from '../package-versions.js';
 import type { LintedFile } from './imported-options.js';
@@ -13,9 +13,8 @@ import { readCorsOptionsObject, readOptionsDelegate, unknownPolicy } from './lib
 import { FASTIFY_DELEGATOR_OPTION } from './libraries/fastify-cors.js';
 import { CORS_LIBRARIES } from './libraries/index.js';
 import type { CorsLibrary } from './libraries/library.js';
-import { isLibraryFactory } from './libraries/module-export.js';
+import { isLibraryFactory, namesModule } from './libraries/module-export.js';
 import type { OriginReads } from './request-origin.js';
-import { walk } from './request-origin.js';
 import { calledMethodName, isFunctionNode, objectProperties, resolveNode, staticPrimitive } from './resolve.js';
 import type { ScopeOf } from './scope.js';
 
@@ -31,7 +30,7 @@ const MOUNT_METHODS = new Set(['use', 'all', 'get', 'post', 'put', 'patch', 'del
  * Policies of every CORS middleware call in the file; the file's name locates the package.json for
  * versioned defaults and the project files options are imported from.
  */
-export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads: OriginReads, scopeOf: ScopeOf, file: LintedFile = { filename: '', parser: undefined }): MiddlewarePolicy[] {
+export function findCorsPackagePolicies(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], text: string, reads: OriginReads, scopeOf: ScopeOf, file: LintedFile = { filename: '', parser: undefined }): MiddlewarePolicy[] {
   const policies: MiddlewarePolicy[] = [];
   const majors = new Map<CorsLibrary, number | undefined>();
   const majorOf = (library: CorsLibrary) => {
@@ -39,9 +38,12 @@ export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads
     if (!majors.has(library)) majors.set(library, dependencyMajor(file.filename, library.name));
     return majors.get(library);
   };
-  walk(globalScope.block, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-    for (const library of CORS_LIBRARIES) {
+  // A library is applied only where the file names its module (an import, a require, a constant).
+  const named = CORS_LIBRARIES.filter((library) => namesModule(text, library.module));
+  if (named.length === 0) return policies;
+  for (const node of calls) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    for (const library of named) {
       const options = optionsArgument(node, library, scopeOf);
       if (options === undefined) continue;
       const site: OptionsSite = { call: node, reads, scopeOf, paths: library.applied === 'call' ? mountPaths(node, scopeOf) : [], major: majorOf(library) };
@@ -49,8 +51,7 @@ export function findCorsPackagePolicies(globalScope: TSESLint.Scope.Scope, reads
       if (policy) policies.push(policy);
       break;
     }
-    return true;
-  }, reads.visitorKeys);
+  }
   return policies;
 }
 

@@ -9,7 +9,7 @@ import type { MiddlewarePolicy } from './cors-package.js';
 import { readCorsOptionsObject } from './libraries/cors-options.js';
 import type { CorsLibrary } from './libraries/library.js';
 import type { ModuleExport } from './libraries/module-export.js';
-import { isLibraryFactory } from './libraries/module-export.js';
+import { isLibraryFactory, namesModule } from './libraries/module-export.js';
 import type { LintedFile } from './imported-options.js';
 import { relocateHandles, resolveImportedObject } from './imported-options.js';
 import type { OriginReads } from './request-origin.js';
@@ -21,6 +21,8 @@ type Node = TSESTree.Node;
 export interface ExtractEnv {
   /** Every call and `new` expression of the file. */
   readonly calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  /** The file's text: a module it never names cannot be called in it. */
+  readonly text: string;
   readonly scopeOf: ScopeOf;
   readonly reads: OriginReads;
   readonly file: LintedFile;
@@ -79,6 +81,7 @@ export function defaultsAt(policy: MiddlewarePolicy, flag: Node): MiddlewarePoli
  * `require('socket.io')(…)`.
  */
 export function callsOf(exported: ModuleExport, env: ExtractEnv): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+  if (!namesModule(env.text, exported.module)) return [];
   return env.calls.filter((call) => isLibraryFactory(call.callee, exported, env.scopeOf));
 }
 

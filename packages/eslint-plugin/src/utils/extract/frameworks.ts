@@ -26,7 +26,7 @@ export function findFrameworkPolicies(
   const globalScope = sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope | null | undefined;
   const headers = findNextConfigHeaderPolicies(sourceCode, scopeOf);
   if (!globalScope) return { middleware: [], headers };
-  const env: ExtractEnv = { calls, scopeOf, reads, file };
+  const env: ExtractEnv = { calls, text: sourceCode.text, scopeOf, reads, file };
   return {
     middleware: [...findNestPolicies(sourceCode.ast, env), ...findSocketIoPolicies(env), ...findApolloStandalonePolicies(env), ...findMiddyCorsPolicies(env)],
     headers,

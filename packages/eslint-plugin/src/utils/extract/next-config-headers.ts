@@ -20,6 +20,8 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
 
 export function findNextConfigHeaderPolicies(sourceCode: Readonly<TSESLint.SourceCode>, scopeOf: ScopeOf): ResponseHeadersPolicy[] {
   const policies: ResponseHeadersPolicy[] = [];
+  // Only a function-valued `headers` property is read (`headers() {`, `headers: async () =>`): without one in the text, no walk.
+  if (!/\bheaders\s*(?:\(|:\s*(?:async\b|function\b|\())/.test(sourceCode.text)) return policies;
   walk(
     sourceCode.ast,
     (node) => {

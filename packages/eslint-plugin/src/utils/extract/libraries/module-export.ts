@@ -17,6 +17,17 @@ type Library = ModuleExport;
 
 const MAX_DEPTH = 6;
 
+/**
+ * Whether the file's text names `module` as a string (`'cors'`, `"socket.io"`, `` `hono/cors` ``):
+ * every import, require or constant that reaches a module spells it so. A cheap test that spares
+ * the scope lookups of `isLibraryFactory` in files that cannot use the module.
+ */
+export function namesModule(text: string, module: string): boolean {
+  if (!text.includes(module)) return false;
+  const escaped = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`['"\`]${escaped}['"\`]`).test(text);
+}
+
 export function isLibraryFactory(node: Node, library: Library, scopeOf: ScopeOf, depth = 0): boolean {
   const expression = unwrap(node);
   if (depth > MAX_DEPTH) return false;

@@ -61,13 +61,15 @@ export function isRequireOf(node: TSESTree.Node, names: readonly string[]): bool
 export function callsModule(call: TSESTree.CallExpression, modules: readonly string[], bindings: ReadonlySet<Variable>, scopeOf: ScopeOf): boolean {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.CallExpression) return isRequireOf(callee, modules);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  // Most files bind none of the modules: skip the scope lookup.
+  if (callee.type !== AST_NODE_TYPES.Identifier || bindings.size === 0) return false;
   const variable = ASTUtils.findVariable(scopeOf(callee), callee);
   return variable !== null && bindings.has(variable);
 }
 
 /** `bound.method(…)` where `bound` holds the module (`express.json()`, `http.createServer(…)`), or a named import called directly. */
 export function callsModuleMember(call: TSESTree.CallExpression, method: string, bindings: ModuleBindings, scopeOf: ScopeOf): boolean {
+  if (bindings.defaults.size === 0 && bindings.named.size === 0) return false;
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(scopeOf(callee), callee);
