@@ -14,6 +14,7 @@ import { FASTIFY_DELEGATOR_OPTION } from './libraries/fastify-cors.js';
 import { CORS_LIBRARIES } from './libraries/index.js';
 import type { CorsLibrary } from './libraries/library.js';
 import { isLibraryFactory, namesModule } from './libraries/module-export.js';
+import { MOUNT_METHODS } from './routing/registrations.js';
 import type { OriginReads } from './request-origin.js';
 import { calledMethodName, isFunctionNode, objectProperties, resolveNode, staticPrimitive } from './resolve.js';
 import type { ScopeOf } from './scope.js';
@@ -23,8 +24,6 @@ export type { OptionNames } from './libraries/library.js';
 
 type Node = TSESTree.Node;
 
-/** Route methods whose first argument is a path (Express, Koa router and hono apps). */
-const MOUNT_METHODS = new Set(['use', 'all', 'get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
 
 /**
  * Policies of every CORS middleware call in the file; the file's name locates the package.json for

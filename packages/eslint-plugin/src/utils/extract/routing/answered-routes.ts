@@ -13,11 +13,12 @@ import type { MiddlewarePolicy } from '../libraries/cors-options.js';
 import { skipTypeWrappers } from '../resolve.js';
 import type { ScopeOf } from '../scope.js';
 import type { Registration, Registrations } from './registrations.js';
-import { routeOptionMethods } from './registrations.js';
+import { HTTP_VERB_METHODS, routeOptionMethods } from './registrations.js';
 
 type Node = TSESTree.Node;
 
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
+/** A route answers its own method; an `options` route answers the preflight itself. */
+const ROUTE_METHODS: ReadonlySet<string> = new Set([...HTTP_VERB_METHODS].filter((method) => method !== 'options'));
 /** Libraries whose middleware answers the preflight where it is mounted. */
 const ANSWERING_LIBRARIES = new Set(['cors', '@fastify/cors', 'hono']);
 

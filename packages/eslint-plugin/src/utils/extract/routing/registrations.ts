@@ -16,7 +16,11 @@ type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** Methods that register handlers; the first argument may be a path (a hook name for `addHook`). */
-const HANDLER_METHODS = new Set(['use', 'all', 'get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'addHook']);
+/** Route methods named after an HTTP method (Express, routers, Fastify, hono, @koa/router). */
+export const HTTP_VERB_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+/** Methods whose first argument may be a mount or route path: `use`, `all` and the verbs. */
+export const MOUNT_METHODS: ReadonlySet<string> = new Set(['use', 'all', ...HTTP_VERB_METHODS]);
+const HANDLER_METHODS: ReadonlySet<string> = new Set([...MOUNT_METHODS, 'addHook']);
 /** Fastify's options-object routes and plugins: registrations without handler arguments we place. */
 const OTHER_METHODS = new Set(['route', 'register']);
 /** Names of a Koa-style context parameter, which is the response too (`ctx.set`). */

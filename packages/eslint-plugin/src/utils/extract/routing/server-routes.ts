@@ -17,7 +17,7 @@ import { callsModule, callsModuleMember, moduleBindings } from './module-binding
 import type { RawHandlerRoutes } from './raw-handlers.js';
 import { methodExportsOf, rawHandler } from './raw-handlers.js';
 import type { FunctionNode, Registration, Registrations } from './registrations.js';
-import { contains, routeOptionMethods } from './registrations.js';
+import { contains, HTTP_VERB_METHODS, MOUNT_METHODS, routeOptionMethods } from './registrations.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -49,8 +49,7 @@ interface AllowOriginWriteAt {
   readonly policy: ResponseHeadersPolicy;
 }
 
-const EXPRESS_VERBS = new Set(['use', 'all', 'get', 'post', 'put', 'patch', 'delete', 'options', 'head']);
-const FASTIFY_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
+const FASTIFY_METHODS: ReadonlySet<string> = new Set([...HTTP_VERB_METHODS, 'all']);
 const FASTIFY_CORS_HOOKS = new Set(['onRequest', 'preHandler', 'onSend']);
 /** Express's own body parsers and static server never write CORS headers. */
 const EXPRESS_BUILT_INS = new Set(['json', 'urlencoded', 'raw', 'text', 'static']);
@@ -106,7 +105,7 @@ class AppReader {
   }
 
   express(create: TSESTree.CallExpression): ExpressAppRoutes | undefined {
-    const registrations = this.#registrationsOn(create).filter((registration) => EXPRESS_VERBS.has(registration.method));
+    const registrations = this.#registrationsOn(create).filter((registration) => MOUNT_METHODS.has(registration.method));
     if (registrations.length === 0) return undefined;
     return {
       create,
