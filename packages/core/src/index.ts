@@ -3,7 +3,7 @@
 // Policy model and findings
 export type { Setting, ListPiece, ListValue, OriginEntry, OriginSetting, PolicySource, AppliedAs, CorsPolicy } from './policy/cors-policy.js';
 export { sendsCredentials, settingHandle } from './policy/cors-policy.js';
-export type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead } from './policy/client-request.js';
+export type { ClientRequest, RequestBodyKind, RequestClient, RequestHeaderWrite, ResponseRead } from './policy/client-request.js';
 export type { FixIntent, OriginLiteral, Suggestion, Finding } from './findings.js';
 export { PLACEHOLDER_ORIGIN } from './findings.js';
 

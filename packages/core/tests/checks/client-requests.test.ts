@@ -5,11 +5,14 @@ import { checkForbiddenRequestHeader, checkInvalidNoCorsRequest, checkOpaqueResp
 function request(overrides: Partial<ClientRequest<string>>): ClientRequest<string> {
   return {
     at: 'call',
+    client: 'fetch',
     url: { kind: 'known', value: 'https://api.example.com/items', at: 'url' },
     method: { kind: 'absent' },
     mode: { kind: 'known', value: 'no-cors', at: 'mode' },
     headers: { writes: [], complete: true },
     body: { kind: 'none' },
+    credentials: { kind: 'absent' },
+    uploadListeners: [],
     responseReads: [],
     ...overrides,
   };

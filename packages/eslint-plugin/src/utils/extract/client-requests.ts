@@ -17,11 +17,12 @@ const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'se
 interface Init {
   readonly method: Setting<string, Node>;
   readonly mode: Setting<string, Node>;
+  readonly credentials: Setting<string, Node>;
   readonly headers: ClientRequest<Node>['headers'];
   readonly body: ClientRequest<Node>['body'];
 }
 
-const NO_INIT: Init = { method: { kind: 'absent' }, mode: { kind: 'absent' }, headers: { writes: [], complete: true }, body: { kind: 'none' } };
+const NO_INIT: Init = { method: { kind: 'absent' }, mode: { kind: 'absent' }, credentials: { kind: 'absent' }, headers: { writes: [], complete: true }, body: { kind: 'none' } };
 
 export function findClientRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf): ClientRequest<Node>[] {
   const requests: ClientRequest<Node>[] = [];
@@ -41,16 +42,16 @@ export function findClientRequests(calls: readonly (TSESTree.CallExpression | TS
       // `fetch(request, init)`: init's members override the request's.
       const base = readInit(resolved.arguments[1], scopeOf(resolved));
       const own = readInit(initArg, scope);
-      requests.push({ at: call, url: readUrl(resolved.arguments[0], scopeOf(resolved)), ...mergeInit(base, own), responseReads: readsOfPromise(call, scopeOf) });
+      requests.push({ at: call, client: 'fetch', uploadListeners: [], url: readUrl(resolved.arguments[0], scopeOf(resolved)), ...mergeInit(base, own), responseReads: readsOfPromise(call, scopeOf) });
       continue;
     }
-    requests.push({ at: call, url: readUrl(target, scope), ...readInit(initArg, scope), responseReads: readsOfPromise(call, scopeOf) });
+    requests.push({ at: call, client: 'fetch', uploadListeners: [], url: readUrl(target, scope), ...readInit(initArg, scope), responseReads: readsOfPromise(call, scopeOf) });
   }
   for (const call of calls) {
     if (call.type !== AST_NODE_TYPES.NewExpression || !isGlobal(call.callee, 'Request', scopeOf(call))) continue;
     const scope = scopeOf(call);
     const reads = (fetchedAs.get(call) ?? []).flatMap((fetchCall) => readsOfPromise(fetchCall, scopeOf));
-    requests.push({ at: call, url: readUrl(call.arguments[0], scope), ...readInit(call.arguments[1], scope), responseReads: reads });
+    requests.push({ at: call, client: 'fetch', uploadListeners: [], url: readUrl(call.arguments[0], scope), ...readInit(call.arguments[1], scope), responseReads: reads });
   }
   return requests;
 }
@@ -108,7 +109,7 @@ function readInit(node: Node | undefined, scope: Scope): Init {
   if (!node) return NO_INIT;
   const resolved = resolveNode(node, scope);
   if (resolved.type !== AST_NODE_TYPES.ObjectExpression) {
-    return { method: { kind: 'unknown', at: node }, mode: { kind: 'unknown', at: node }, headers: { writes: [], complete: false }, body: { kind: 'unknown' } };
+    return { method: { kind: 'unknown', at: node }, mode: { kind: 'unknown', at: node }, credentials: { kind: 'unknown', at: node }, headers: { writes: [], complete: false }, body: { kind: 'unknown' } };
   }
   const { properties, complete } = objectProperties(resolved, scope);
   const missing: Setting<string, Node> = complete ? { kind: 'absent' } : { kind: 'unknown', at: node };
@@ -124,8 +125,9 @@ function readInit(node: Node | undefined, scope: Scope): Init {
     method: stringOption('method', (property) => property.value),
     // The whole property, so that a fix can remove the option.
     mode: stringOption('mode', (property) => property),
+    credentials: stringOption('credentials', (property) => property),
     headers: headers ? readHeaders(headers.property.value, scope) : { writes: [], complete },
-    body: body ? { kind: bodyKind(body.value), at: body.property } : { kind: complete ? 'none' : 'unknown' },
+    body: body ? { kind: fetchBodyKind(body.property.value, scope), at: body.property } : { kind: complete ? 'none' : 'unknown' },
   };
 }
 
@@ -134,20 +136,45 @@ function mergeInit(base: Init, own: Init): Init {
   return {
     method: pick(own.method, base.method),
     mode: pick(own.mode, base.mode),
+    credentials: pick(own.credentials, base.credentials),
     headers: own.headers.writes.length > 0 || !own.headers.complete ? own.headers : base.headers,
     body: own.body.kind === 'none' ? base.body : own.body,
   };
 }
 
-function bodyKind(value: Node): RequestBodyKind {
-  if (value.type === AST_NODE_TYPES.NewExpression) {
-    return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'ReadableStream' ? 'stream' : 'other';
+const BODY_CONSTRUCTORS: ReadonlyMap<string, RequestBodyKind> = new Map([
+  ['ReadableStream', 'stream'],
+  ['FormData', 'form-data'],
+  ['URLSearchParams', 'url-search-params'],
+  ['Blob', 'blob'],
+  ['File', 'blob'],
+  ['ArrayBuffer', 'buffer'],
+  ['Uint8Array', 'buffer'],
+  ['DataView', 'buffer'],
+]);
+
+/** fetch sends a plain object as the string "[object Object]" (WebIDL's conversion to USVString). */
+function fetchBodyKind(value: Node, scope: Scope): RequestBodyKind {
+  const kind = bodyKind(value, scope);
+  return kind === 'json-object' ? 'string' : kind;
+}
+
+/** The body's kind as fetch extracts it (Fetch §extract-a-body); a same-file constant is followed. */
+export function bodyKind(value: Node, scope: Scope): RequestBodyKind {
+  const resolved = resolveNode(value, scope);
+  if (resolved.type === AST_NODE_TYPES.NewExpression && resolved.callee.type === AST_NODE_TYPES.Identifier && isGlobal(resolved.callee, resolved.callee.name, scope)) {
+    return BODY_CONSTRUCTORS.get(resolved.callee.name) ?? 'other';
   }
-  if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral || value.type === AST_NODE_TYPES.ObjectExpression) return 'other';
-  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
-    // `JSON.stringify(…)` and `new URLSearchParams(…).toString()` give strings.
-    const { object, property } = value.callee;
-    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && property.type === AST_NODE_TYPES.Identifier && property.name === 'stringify') return 'other';
+  if (resolved.type === AST_NODE_TYPES.NewExpression) return 'other';
+  if (staticString(resolved, scope) !== undefined || resolved.type === AST_NODE_TYPES.TemplateLiteral) return 'string';
+  // fetch turns any other object into a string ("[object Object]"); libraries serialize it as JSON.
+  if (resolved.type === AST_NODE_TYPES.ObjectExpression || resolved.type === AST_NODE_TYPES.ArrayExpression) return 'json-object';
+  if (resolved.type === AST_NODE_TYPES.CallExpression && resolved.callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `JSON.stringify(…)` and `params.toString()` give strings.
+    const { object, property } = resolved.callee;
+    const method = !resolved.callee.computed && property.type === AST_NODE_TYPES.Identifier ? property.name : undefined;
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && method === 'stringify') return 'string';
+    if (method === 'toString') return 'string';
   }
   return 'unknown';
 }
