@@ -13,6 +13,7 @@ import { toDiagnostic } from './convert/to-diagnostic.js';
 import { LintHost, mayContainCors } from './engine/lint-host.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
 import type { CorsSettings } from './protocol/settings.js';
+import { HeapTrimmer } from './heap-trim.js';
 
 /** Larger documents are not linted: generated bundles and data files, not code anyone edits. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -89,6 +90,7 @@ export class DocumentLinter {
   readonly #settings: SettingsProvider;
   readonly #host: LintHost;
   readonly #open = new Map<string, OpenDocument>();
+  readonly #heap = new HeapTrimmer();
 
   constructor(connection: Connection, settings: SettingsProvider, host = new LintHost()) {
     this.#connection = connection;
@@ -174,6 +176,7 @@ export class DocumentLinter {
   }
 
   dispose(): void {
+    this.#heap.dispose();
     this.#open.clear();
   }
 
@@ -200,6 +203,7 @@ export class DocumentLinter {
     state.published = diagnostics;
     state.publishedVersion = version;
     void this.#connection.sendDiagnostics({ uri, version, diagnostics });
+    this.#heap.workDone();
   }
 
   /** Loads the parser the document needs; a failure is logged here and reported by the lint. */
