@@ -26,9 +26,21 @@ export function launchBrowser(hostResolverRules: string): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, `--host-resolver-rules=${hostResolverRules}`], timeout: 30_000 });
 }
 
-/** What the page saw of one call of the client's `request()`. */
+/**
+ * What the page saw of one call of the client's `request()`: whether its `fetch` resolved (and to
+ * what, read from a clone), and, when `request()` returned something other than the Response, what
+ * the script read, described as in core's catalog (`0`, `''`, `an empty Headers object`, `a promise
+ * rejected with a SyntaxError`…).
+ */
 export type FetchOutcome =
-  | { readonly ok: true; readonly status: number; readonly type: string; readonly headers: readonly (readonly [string, string])[]; readonly body: string }
+  | {
+      readonly ok: true;
+      readonly status: number;
+      readonly type: string;
+      readonly headers: readonly (readonly [string, string])[];
+      readonly body: string;
+      readonly read?: string;
+    }
   | { readonly ok: false; readonly error: string };
 
 export interface PageRun {
@@ -68,25 +80,57 @@ interface InPageArgs {
 /**
  * The code that runs in the page, kept as plain JavaScript text: a function object would be
  * rewritten by the test runner's transform (its `import()` would call a Node-side helper).
- * It calls the client's `request()` `repeat` times (optionally forcing `credentials: 'include'`, or
- * inside a sandboxed srcdoc iframe whose origin is `null`), then logs the marker.
+ * It calls the client's `request()` `repeat` times (inside a sandboxed srcdoc iframe whose origin
+ * is `null` when asked), then logs the marker. `fetch` is wrapped to see the Response the client's
+ * request resolved to (or the error it rejected with) whatever `request()` returns, and to force
+ * `credentials: 'include'` when asked.
  */
 const IN_PAGE = String.raw`async (args) => {
   const runClient = async (args) => {
-    if (args.includeCredentials) {
-      const original = window.fetch.bind(window);
-      window.fetch = (input, init) => original(input, { ...init, credentials: 'include' });
-    }
+    const describeRead = async (value) => {
+      const sized = (what, article, size) => (size === 0 ? 'an empty ' + what : article + ' ' + what + ' of ' + size + ' bytes');
+      if (value instanceof Headers) return value.keys().next().done ? 'an empty Headers object' : 'Headers ' + JSON.stringify([...value]);
+      if (value instanceof Blob) return sized('Blob', 'a', value.size);
+      if (value instanceof ArrayBuffer) return sized('ArrayBuffer', 'an', value.byteLength);
+      if (value instanceof Uint8Array) return sized('Uint8Array', 'a', value.byteLength);
+      if (value instanceof ReadableStream) return 'a ReadableStream';
+      if (typeof value === 'string') return "'" + value + "'";
+      if (value === null || typeof value !== 'object') return String(value);
+      return JSON.stringify(value);
+    };
+    const originalFetch = window.fetch.bind(window);
+    let response;
+    let fetchError;
+    window.fetch = async (input, init) => {
+      try {
+        const res = await originalFetch(input, args.includeCredentials ? { ...init, credentials: 'include' } : init);
+        response = res.clone();
+        return res;
+      } catch (error) {
+        fetchError = error;
+        throw error;
+      }
+    };
     const client = await import(args.clientUrl);
     const outcomes = [];
     for (let i = 0; i < args.repeat; i += 1) {
+      response = undefined;
+      fetchError = undefined;
+      let returned;
+      let thrown;
       try {
-        const res = await client.default();
-        const body = await res.text();
-        outcomes.push({ ok: true, status: res.status, type: res.type, headers: [...res.headers], body });
+        returned = await client.default();
       } catch (error) {
-        outcomes.push({ ok: false, error: String(error) });
+        thrown = error;
       }
+      if (response === undefined) {
+        outcomes.push({ ok: false, error: String(fetchError ?? thrown ?? 'request() made no fetch call') });
+        continue;
+      }
+      const outcome = { ok: true, status: response.status, type: response.type, headers: [...response.headers], body: await response.text() };
+      if (thrown !== undefined) outcome.read = 'a promise rejected with a ' + (thrown && thrown.name ? thrown.name : String(thrown));
+      else if (!(returned instanceof Response)) outcome.read = await describeRead(returned);
+      outcomes.push(outcome);
     }
     return outcomes;
   };

@@ -2,8 +2,8 @@
  * The linter's prediction: lint a scenario's two files with the plugin's `recommended` config and
  * turn each message into what Chromium should show, through `browserEffect` from core.
  */
-import type { BrowserEffect } from 'cors-lint-core';
-import { browserEffect } from 'cors-lint-core';
+import type { BrowserEffect, MessageSpec } from 'cors-lint-core';
+import { browserEffect, ruleMessages } from 'cors-lint-core';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-cors';
@@ -26,6 +26,8 @@ export interface Finding {
   readonly message: string;
   readonly line: number;
   readonly column: number;
+  /** The message's placeholders (header name, member read…), read back from its text: ESLint does not keep them. */
+  readonly data: Readonly<Record<string, string>>;
   /** What Chromium shows; undefined for security findings and for messages with no visible effect. */
   readonly effect: BrowserEffect | undefined;
   readonly security: SecurityRule | undefined;
@@ -63,12 +65,35 @@ export function lintFile(file: ScenarioFile, text: string): Finding[] {
       message: message.message,
       line: message.line,
       column: message.column,
+      data: messageData(rule, messageId, message.message),
       effect: browserEffect(rule, messageId),
       security: (SECURITY_RULES as readonly string[]).includes(rule) ? (rule as SecurityRule) : undefined,
       fix: message.fix ? { range: message.fix.range, text: message.fix.text } : undefined,
       suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } })),
     };
   });
+}
+
+/**
+ * The values a message's `{{placeholders}}` took, recovered by matching the message against its
+ * catalog template (each placeholder a lazy group, a repeated one a back-reference). Empty when the
+ * template is unknown or does not match.
+ */
+export function messageData(rule: string, messageId: string, message: string): Record<string, string> {
+  const template = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule]?.[messageId]?.text;
+  if (template === undefined) return {};
+  const seen = new Set<string>();
+  const pattern = template
+    .split(/(\{\{\s*\w+\s*\}\})/)
+    .map((part) => {
+      const name = /^\{\{\s*(\w+)\s*\}\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (seen.has(name)) return `\\k<${name}>`;
+      seen.add(name);
+      return `(?<${name}>[\\s\\S]*?)`;
+    })
+    .join('');
+  return { ...new RegExp(`^${pattern}$`).exec(message)?.groups };
 }
 
 export interface ScenarioSources {

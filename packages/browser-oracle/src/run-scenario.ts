@@ -11,6 +11,7 @@ import { isCorsSafelistedResponseHeader, matchesConsoleLine, parseHeaderList } f
 import type { Browser } from 'playwright-core';
 import type { FetchOutcome, PageRun, RunOptions } from './browser.js';
 import { runInPage, withContext } from './browser.js';
+import { CLIENT_EFFECTS, checkClientAfter, checkClientBefore, clientFindings, hasClientFindings } from './client-effects.js';
 import type { FixResult } from './fix.js';
 import { fixScenario, writeFixedCopy } from './fix.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
@@ -148,6 +149,7 @@ const KNOWN_EFFECTS: ReadonlySet<string> = new Set([
   'preflight-not-cached',
   'preflight-cached-briefly',
   'cached-for-another-origin',
+  ...CLIENT_EFFECTS,
 ] satisfies BrowserEffect['kind'][]);
 
 function failureOf(finding: Finding): BrowserFailure | undefined {
@@ -242,6 +244,7 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   const preflight = checked.some((finding) => finding.effect?.kind === 'preflight-not-cached');
   const cachedBriefly = checked.some((finding) => finding.effect?.kind === 'preflight-cached-briefly');
   const cacheMixups = checked.filter((finding) => finding.effect?.kind === 'cached-for-another-origin');
+  const client = clientFindings(checked);
   const repeat = preflight || cachedBriefly ? 2 : 1;
   for (const finding of checked) {
     const kind = finding.effect?.kind;
@@ -265,7 +268,7 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
       beforeProblems.push(`Chromium's reason does not match any predicted one (${failures.join(', ')}): ${reasonLine}`);
     }
   } else {
-    if (!succeeded(first)) beforeProblems.push(`the linter predicts success, but the request failed: ${describeOutcome(first)}`);
+    if (!succeeded(first) && client.throws.length === 0) beforeProblems.push(`the linter predicts success, but the request failed: ${describeOutcome(first)}`);
     const unexpected = corsLines.filter((line) => !consoleWarnings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line)));
     if (unexpected.length > 0) beforeProblems.push(`unexpected CORS console line(s): ${unexpected.join(' | ')}`);
   }
@@ -287,6 +290,12 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   } else if (cachedBriefly) {
     const options = countMethod(before.exchanges, 'OPTIONS');
     if (options !== 1) beforeProblems.push(`the linter predicts a preflight cached for the default 5 s, but two back-to-back requests sent ${options} OPTIONS`);
+  }
+
+  if (hasClientFindings(client)) {
+    const verdict = await checkClientBefore(client, before, scenario.dir);
+    beforeProblems.push(...verdict.problems);
+    notes.push(...verdict.notes);
   }
 
   if (cacheMixups.length > 0) {
@@ -352,32 +361,44 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
         attackSummaries[index] = `${attackSummaries[index]}, after ${ok ? 'read the response' : 'blocked'}`;
         if (ok) afterProblems.push(`the attack still reads the response after the fix (${attack.label}).\n${evidence(attack.label, observation)}`);
       }
+      if (hasClientFindings(client)) {
+        const verdict = await checkClientAfter(client, before, after, dir);
+        afterProblems.push(...verdict.problems);
+        notes.push(...verdict.notes);
+      }
       if (cacheMixups.length > 0) {
         const shared = await observeSharedCache(env, dir, fix.sources);
         const outcomes = [shared.first.outcomes[0], shared.second.outcomes[0]];
         const lines = [...shared.first.console, ...shared.second.console].filter(isCorsLine);
         if (!outcomes.every(succeeded) || lines.length > 0) afterProblems.push(`after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}`);
       }
-      afterFix = succeeded(outcome) ? `resolved ${outcome.status}${lines.length === 0 ? ', no CORS console line' : ''}` : describeOutcome(outcome);
+      afterFix = succeeded(outcome) ? `resolved ${outcome.status}${readText(outcome)}${lines.length === 0 ? ', no CORS console line' : ''}` : describeOutcome(outcome);
+      if (client.preflights.length > 0) afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS`;
       if (preflight || cachedBriefly) afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS for 2 requests`;
       if (afterProblems.length > 0) problems.push(...afterProblems.map((problem) => `after the fix: ${problem}`), evidence('app request after the fix', after));
     }
   }
 
   const beforeText = succeeded(first)
-    ? `resolved ${first.status}${corsLines.length ? `; console: ${corsLines.map(shortReason).join(' / ')}` : ', no CORS console line'}${hidden ? `; hidden: ${nonSafelisted(mainResponse(before.exchanges)).filter((n) => !readableHeaders(first).has(n)).join(', ')}` : ''}${preflight || cachedBriefly ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS for 2 requests` : ''}`
+    ? `resolved ${first.status}${readText(first)}${corsLines.length ? `; console: ${corsLines.map(shortReason).join(' / ')}` : ', no CORS console line'}${hidden ? `; hidden: ${nonSafelisted(mainResponse(before.exchanges)).filter((n) => !readableHeaders(first).has(n)).join(', ')}` : ''}${preflight || cachedBriefly ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS for 2 requests` : ''}`
     : `failed: ${corsLines.filter(isBlockedLine).map(shortReason).join(' / ') || describeOutcome(first)}`;
+  const clientText = client.preflights.length > 0 ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS` : '';
   return {
     name: scenario.name,
     findings,
     predicted: checked.length === 0 ? 'silent: succeeds' : checked.map(describeFinding).join('; '),
-    before: beforeText,
+    before: beforeText + clientText,
     afterFix,
     attacks: attackSummaries.join('; ') || '—',
     fixSteps: fix?.steps.map((step) => `${step.finding}: ${step.applied}`) ?? [],
     notes,
     problems,
   };
+}
+
+/** What the script read, when the client returns a read rather than the Response. */
+function readText(outcome: Extract<FetchOutcome, { ok: true }>): string {
+  return outcome.read === undefined ? '' : ` (${outcome.type}), the script read ${outcome.read}`;
 }
 
 /** The reason part of a Chromium CORS line. */

@@ -1,7 +1,7 @@
 /**
  * The three loopback servers of a test file, started once on port 0 and re-pointed per scenario:
  * - the API (127.0.0.2) runs the scenario's Express app inside a plain `http` server that records
- *   every request (method, path, Origin) and the headers each response really sent, so scenarios
+ *   every request (method, path, headers) and the headers each response really sent, so scenarios
  *   need no counting code of their own;
  * - the app page (127.0.0.1) serves an empty HTML page and `/client.js`, the scenario's client;
  * - the attacker (127.0.0.3) serves the same for any host name mapped to it.
@@ -16,6 +16,8 @@ export interface RecordedExchange {
   readonly method: string;
   readonly path: string;
   readonly origin: string | undefined;
+  /** The request's headers as they arrived (names in lowercase), to see which headers a browser dropped. */
+  readonly requestHeaders: Readonly<Record<string, string>>;
   status: number | undefined;
   /** Header names in lowercase, as the server sent them (several lines of one header joined with `, `). */
   headers: Record<string, string> | undefined;
@@ -85,6 +87,7 @@ export async function startApiServer(): Promise<ApiServer> {
       method: req.method ?? '',
       path: req.url ?? '',
       origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
+      requestHeaders: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')])),
       status: undefined,
       headers: undefined,
     };

@@ -45,8 +45,12 @@ describe('cors-lint probe agrees with Chromium', () => {
     it(scenario.name, async () => {
       if (!api || !app || !browser) throw new Error('the environment did not start');
       api.use(loadApp(scenario.dir));
+      api.reset();
       app.setClient(scenario.sources.client);
       const run = await withContext(browser, (context) => runInPage(context, APP_ORIGIN));
+      // A request the browser refuses to build (a no-cors PUT throws a TypeError) reaches no server:
+      // the probe, which judges a server's CORS answers, has nothing to compare.
+      if (run.outcomes[0]?.ok === false && api.exchanges.length === 0) return;
       const chromiumAllowed = run.outcomes[0]?.ok === true;
       const blockedLine = run.console.find((line) => /blocked by CORS policy/.test(line));
 

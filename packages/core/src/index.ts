@@ -17,6 +17,7 @@ export {
   normalizeMethod,
 } from './fetch/methods.js';
 export { isHttpToken, parseHeaderList } from './fetch/header-names.js';
+export { asciiLowercase, asciiUppercase } from './fetch/ascii.js';
 export {
   CORS_NON_WILDCARD_REQUEST_HEADER_NAMES,
   FORBIDDEN_REQUEST_HEADER_NAMES,
@@ -24,6 +25,7 @@ export {
   isCorsSafelistedRequestHeader,
   isForbiddenRequestHeader,
   isNoCorsSafelistedRequestHeader,
+  mayBeCorsSafelistedRequestHeader,
   NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES,
 } from './fetch/request-headers.js';
 export {
@@ -100,3 +102,5 @@ export type { OpaqueResponseReadOptions } from './checks/opaque-response-read.js
 export { checkOpaqueResponseRead } from './checks/opaque-response-read.js';
 export { checkInvalidNoCorsRequest } from './checks/invalid-no-cors-request.js';
 export { checkForbiddenRequestHeader } from './checks/forbidden-request-header.js';
+export type { AccidentalPreflightOptions } from './checks/accidental-preflight.js';
+export { checkAccidentalPreflight } from './checks/accidental-preflight.js';

@@ -8,6 +8,7 @@ export type Severity = 'error' | 'warn';
  * security holes, are errors; policy choices that are fine for public data are warnings.
  */
 const SEVERITY: Record<RuleName, Severity> = {
+  'no-accidental-preflight': 'warn',
   'no-duplicate-allow-origin': 'error',
   'no-forbidden-request-header': 'warn',
   'no-ineffective-wildcard': 'error',
@@ -25,6 +26,17 @@ const SEVERITY: Record<RuleName, Severity> = {
   'valid-header-values': 'error',
 };
 
+/** A rule's entry in a config: its severity, with options where the config sets some. */
+export type RuleEntry = Severity | [Severity, ...unknown[]];
+
+/**
+ * Options `strict` sets on top of the rule's defaults. `all` keeps every rule at its defaults, as
+ * typescript-eslint's `all` does: it is "every rule on", not "every opinion on".
+ */
+const STRICT_OPTIONS: Partial<Record<RuleName, readonly unknown[]>> = {
+  'no-accidental-preflight': [{ all: true }],
+};
+
 type ConfigName = 'recommended' | 'strict' | 'all';
 
 /** Which rules a config enables, read from each rule's `meta.docs.recommended`. */
@@ -35,7 +47,12 @@ function includes(config: ConfigName, name: RuleName): boolean {
   return level === 'recommended';
 }
 
-export function configRules(config: ConfigName): Record<string, Severity> {
-  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name)).map((name) => [`cors/${name}`, SEVERITY[name]] as const);
+function entryFor(config: ConfigName, name: RuleName): RuleEntry {
+  const options = config === 'strict' ? STRICT_OPTIONS[name] : undefined;
+  return options ? [SEVERITY[name], ...options] : SEVERITY[name];
+}
+
+export function configRules(config: ConfigName): Record<string, RuleEntry> {
+  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name)).map((name) => [`cors/${name}`, entryFor(config, name)] as const);
   return Object.fromEntries(entries);
 }

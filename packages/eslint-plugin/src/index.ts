@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { RuleEntry } from './configs.js';
 import { configRules } from './configs.js';
 import { rules } from './rules/index.js';
 
@@ -8,7 +9,7 @@ const { name, version } = createRequire(import.meta.url)('../package.json') as {
 interface FlatConfig {
   name: string;
   plugins: Record<string, unknown>;
-  rules: Record<string, 'error' | 'warn'>;
+  rules: Record<string, RuleEntry>;
 }
 
 interface CorsPlugin {

@@ -13,6 +13,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 /** Written out by hand: a change to a config has to be made here too, on purpose. */
 const EXPECTED_CONFIGS = {
   recommended: {
+    'cors/no-accidental-preflight': 'warn',
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
     'cors/no-ineffective-wildcard': 'error',
@@ -29,6 +30,8 @@ const EXPECTED_CONFIGS = {
     'cors/valid-header-values': 'error',
   },
   strict: {
+    // `strict` reports every preflight; `all` keeps every rule at its default options.
+    'cors/no-accidental-preflight': ['warn', { all: true }],
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
     'cors/no-ineffective-wildcard': 'error',
@@ -46,6 +49,7 @@ const EXPECTED_CONFIGS = {
     'cors/valid-header-values': 'error',
   },
   all: {
+    'cors/no-accidental-preflight': 'warn',
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
     'cors/no-ineffective-wildcard': 'error',
@@ -155,6 +159,19 @@ app.use('/public', cors());
     ]);
     expect(messages[0]?.message).toContain("Chrome: \"The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*'");
     expect(messages[0]?.suggestions?.length).toBeGreaterThan(0);
+  });
+
+  it('strict passes its options: every preflight is reported there, only accidental ones in recommended', () => {
+    const client = `fetch('https://api.example.com/me', { headers: { Authorization: token, 'X-Requested-With': 'XMLHttpRequest' } });\n`;
+    const preflights = (config: (typeof plugin.configs)[keyof typeof plugin.configs]) =>
+      new Linter()
+        .verify(client, [{ files: ['**/*.js'] }, config as unknown as Linter.Config & { plugins: Record<string, ESLint.Plugin> }], 'src/client.js')
+        .map(({ ruleId, messageId, severity, column }) => ({ ruleId, messageId, severity, column }));
+    expect(preflights(plugin.configs.recommended)).toEqual([{ ruleId: 'cors/no-accidental-preflight', messageId: 'requestedWith', severity: 1, column: 72 }]);
+    expect(preflights(plugin.configs.strict)).toEqual([
+      { ruleId: 'cors/no-accidental-preflight', messageId: 'preflightHeader', severity: 1, column: 50 },
+      { ruleId: 'cors/no-accidental-preflight', messageId: 'requestedWith', severity: 1, column: 72 },
+    ]);
   });
 
   it('strict also warns about the policies that let any origin read', () => {

@@ -49,6 +49,13 @@ const app = express();
 app.use(cors());
 `;
 
+// Two cross-origin requests while no app origin is set.
+const CLIENT_REQUESTS = `// Storefront page script.
+fetch('https://app.example.com/api/cart', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+fetch('https://api.example.com/items', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+`;
+
+const PREFLIGHT_RULE = 'cors/no-accidental-preflight';
 const VALID_ALLOW_ORIGIN = 'cors/valid-allow-origin';
 const WILDCARD_RULE = 'cors/no-wildcard-origin-with-credentials';
 
@@ -346,6 +353,21 @@ describe('settings (workspace/configuration, section cors)', () => {
     expect(a!.diagnostics.map((d) => [d.code, d.severity])).toEqual([[VALID_ALLOW_ORIGIN, DiagnosticSeverity.Error]]);
     await client.close(storefront);
     await client.close(publicApi);
+  });
+
+  it('hands cors.appOrigins to the client rules: a request to the app origin is same-origin, one to another origin is not', async () => {
+    const uri = fileUri('client.js');
+    await client.open(uri, CLIENT_REQUESTS);
+    const lines = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => [d.code, d.range.start.line]);
+    expect(lines(await client.waitForVersion(uri, 1))).toEqual([
+      [PREFLIGHT_RULE, 1],
+      [PREFLIGHT_RULE, 2],
+    ]);
+    let [published] = await relint({ appOrigins: ['https://app.example.com'] }, [uri]);
+    expect(lines(published!)).toEqual([[PREFLIGHT_RULE, 2]]);
+    [published] = await relint({}, [uri]);
+    expect(lines(published!)).toHaveLength(2);
+    await client.close(uri);
   });
 
   it('honours inline eslint-disable comments', async () => {

@@ -58,6 +58,14 @@ function isByteString(value: string): boolean {
   return !/[^\x00-\xff]/.test(value);
 }
 
+// Fetch §cors-safelisted-request-header: the names whose value decides; every other name is never safelisted.
+const VALUE_DEPENDENT_SAFELISTED_NAMES: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type', 'range']);
+
+/** Whether some value of this header is CORS-safelisted; false means any value makes a cross-origin request preflight. */
+export function mayBeCorsSafelistedRequestHeader(name: string): boolean {
+  return VALUE_DEPENDENT_SAFELISTED_NAMES.has(asciiLowercase(name));
+}
+
 /** Fetch §cors-safelisted-request-header. `value` is the header value as a byte string. */
 export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
   if (!isByteString(value) || value.length > MAX_SAFELISTED_VALUE_BYTES) return false;

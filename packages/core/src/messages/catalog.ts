@@ -19,6 +19,14 @@ import { consoleReason } from './console-messages.js';
  * - `cached-for-another-origin`: a cacheable response lacks `Vary: Origin`, so the browser's HTTP cache
  *   hands the answer made for one origin to another origin of the same site (the cache is partitioned by
  *   top-level site) fetching the same URL, and that request fails with `failure`.
+ * Client-side effects (what the page's own script meets; no CORS console line):
+ * - `opaque-read`: the request is sent and answered, but the response is opaque, so the read the message
+ *   names gives the blank value it names (`sees`), never what the server sent;
+ * - `throws`: `fetch` (or `new Request`) throws a TypeError before anything is sent;
+ * - `header-dropped`: the request is sent without the value the script gave the header the message names:
+ *   the browser leaves the header out or sends its own value;
+ * - `preflight`: the request is preceded by a preflight (OPTIONS) that it would not need without the
+ *   reported code.
  * Messages with no effect are security findings: the browser allows what they describe.
  */
 export type BrowserEffect =
@@ -27,7 +35,11 @@ export type BrowserEffect =
   | { readonly kind: 'hidden-headers' }
   | { readonly kind: 'preflight-not-cached' }
   | { readonly kind: 'preflight-cached-briefly' }
-  | { readonly kind: 'cached-for-another-origin'; readonly failure: BrowserFailure };
+  | { readonly kind: 'cached-for-another-origin'; readonly failure: BrowserFailure }
+  | { readonly kind: 'opaque-read' }
+  | { readonly kind: 'throws' }
+  | { readonly kind: 'header-dropped' }
+  | { readonly kind: 'preflight' };
 
 export interface MessageSpec {
   readonly text: string;
@@ -57,6 +69,20 @@ const CACHED_ORIGIN_MISMATCH = ((reason) => `When that happens, Chrome reports "
   consoleReason('allow-origin-mismatch', { ...PLACEHOLDERS, value: '<the first origin>' }),
 );
 const CACHED_FOR_ANOTHER_ORIGIN: BrowserEffect = { kind: 'cached-for-another-origin', failure: 'allow-origin-mismatch' };
+
+/** What a preflight costs a cross-origin request, for the messages that report one. */
+const PREFLIGHT_COST =
+  'the browser first sends an OPTIONS preflight, an extra round trip before every such request unless Access-Control-Max-Age lets it cache the answer, and the request fails if the server does not answer it';
+/** A console quote that holds only on some servers, so it is worded as a condition like the cache mix-up above. */
+function whenServer(condition: string, failure: BrowserFailure): string {
+  const reason = consoleReason(failure, PLACEHOLDERS);
+  return `When the server ${condition}, Chrome reports "${reason.chrome}" and Firefox "${reason.firefox}".`;
+}
+const HEADER_REFUSED = whenServer('does not allow the header', 'header-not-allowed');
+const METHOD_REFUSED = whenServer('does not allow the method', 'method-not-allowed');
+const PREFLIGHT_UNANSWERED = whenServer('does not answer OPTIONS', 'preflight-invalid-status');
+/** Every no-accidental-preflight message: the request is preceded by an OPTIONS it would not need otherwise. */
+const PREFLIGHT: BrowserEffect = { kind: 'preflight' };
 
 export const ruleMessages = {
   'no-wildcard-origin-with-credentials': {
@@ -274,25 +300,65 @@ export const ruleMessages = {
   'no-opaque-response-read': {
     opaqueResponseRead: plain(
       "This cross-origin request has `mode: 'no-cors'`, so it resolves to an opaque response: reading `{{member}}` gives {{sees}}, whatever the server sent. Browsers print no console message; `response.type` is 'opaque'.",
+      { kind: 'opaque-read' },
     ),
     removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with Access-Control-Allow-Origin)"),
   },
   'no-invalid-no-cors-request': {
     unsupportedMethod: plain(
       "A `mode: 'no-cors'` request allows only GET, HEAD and POST: this {{method}} throws before anything is sent. Chrome throws \"TypeError: Failed to execute 'fetch' on 'Window': '{{method}}' is unsupported in no-cors mode.\" (`new Request` says \"Failed to construct 'Request'\"); Firefox also throws a TypeError.",
+      { kind: 'throws' },
     ),
     droppedHeader: plain(
       "A `mode: 'no-cors'` request keeps only Accept, Accept-Language, Content-Language and a form or text/plain Content-Type: the browser drops '{{header}}' without an error, so the server never sees it.",
+      { kind: 'header-dropped' },
     ),
-    streamBody: plain("A `mode: 'no-cors'` request cannot have a stream body: the call throws a TypeError before anything is sent."),
+    streamBody: plain("A `mode: 'no-cors'` request cannot have a stream body: the call throws a TypeError before anything is sent.", { kind: 'throws' }),
     removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with CORS headers)"),
+  },
+  'no-accidental-preflight': {
+    contentTypeWithoutBody: plain(
+      `This {{method}} request has no body, so \`Content-Type: {{value}}\` describes nothing, yet it is not CORS-safelisted and makes the cross-origin request preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      PREFLIGHT,
+    ),
+    requestedWith: plain(
+      `{{name}} is a same-origin convention (servers read it to tell script requests from page loads); on a cross-origin request it only makes the request preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      PREFLIGHT,
+    ),
+    contentTypeReplacesBodyType: plain(
+      `For a {{body}} body the browser sets Content-Type itself ({{sent}}); \`Content-Type: {{value}}\` replaces it with a type that is not CORS-safelisted and makes the cross-origin request preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      PREFLIGHT,
+    ),
+    unsafeTextType: plain(
+      `\`Content-Type: {{value}}\` is not CORS-safelisted{{why}}, so sending this text makes the cross-origin request preflighted: ${PREFLIGHT_COST}. \`text/plain\` sends the same string without one. ${HEADER_REFUSED}`,
+      PREFLIGHT,
+    ),
+    preflightContentType: plain(
+      `\`Content-Type: {{value}}\` is not CORS-safelisted (only application/x-www-form-urlencoded, multipart/form-data and text/plain are), so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      PREFLIGHT,
+    ),
+    preflightHeader: plain(`{{name}} is not a CORS-safelisted request header, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`, PREFLIGHT),
+    preflightMethod: plain(`{{method}} is not GET, HEAD or POST, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${METHOD_REFUSED}`, PREFLIGHT),
+    headerBudget: plain(
+      `The values of {{headers}} are each CORS-safelisted, but together they exceed the 1024 bytes a request may carry without a preflight, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      PREFLIGHT,
+    ),
+    uploadListener: plain(
+      `A listener on \`xhr.upload\` makes every cross-origin XMLHttpRequest preflighted, even one with a safelisted method and headers: ${PREFLIGHT_COST}. ${PREFLIGHT_UNANSWERED}`,
+      PREFLIGHT,
+    ),
+    streamBody: plain(`A ReadableStream body makes every cross-origin request preflighted, even one with a safelisted method and headers: ${PREFLIGHT_COST}. ${PREFLIGHT_UNANSWERED}`, PREFLIGHT),
+    removeHeader: plain('Remove the {{name}} header'),
+    useTextPlain: plain("Use 'text/plain'"),
   },
   'no-forbidden-request-header': {
     forbiddenHeader: plain(
       "Browsers do not let scripts set '{{header}}' (a forbidden request header): it is dropped without an error and the browser sends its own value, if any.",
+      { kind: 'header-dropped' },
     ),
     responseHeaderOnRequest: plain(
       "'{{header}}' is a response header the server sends; on a request it does nothing, except make a cross-origin request non-simple, so the browser sends a preflight the server must answer.",
+      { kind: 'preflight' },
     ),
   },
 } as const satisfies Record<string, Record<string, MessageSpec>>;

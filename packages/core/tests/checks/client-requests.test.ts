@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRequest } from '../../src/index.js';
+import { clientRequest } from './client-request-builder.js';
 import { checkForbiddenRequestHeader, checkInvalidNoCorsRequest, checkOpaqueResponseRead, isCrossOriginUrl, isNoCorsSafelistedRequestHeader } from '../../src/index.js';
 
-function request(overrides: Partial<ClientRequest<string>>): ClientRequest<string> {
-  return {
-    at: 'call',
-    client: 'fetch',
-    url: { kind: 'known', value: 'https://api.example.com/items', at: 'url' },
-    method: { kind: 'absent' },
-    mode: { kind: 'known', value: 'no-cors', at: 'mode' },
-    headers: { writes: [], complete: true },
-    body: { kind: 'none' },
-    credentials: { kind: 'absent' },
-    uploadListeners: [],
-    responseReads: [],
-    ...overrides,
-  };
-}
+const request = (overrides: Partial<ClientRequest<string>>): ClientRequest<string> => clientRequest({ mode: { kind: 'known', value: 'no-cors', at: 'mode' }, ...overrides });
 
 describe('isCrossOriginUrl', () => {
   it('treats every absolute http(s) URL as cross-origin without app origins', () => {

@@ -43,6 +43,16 @@ describe('rule message catalog', () => {
     expect(browserEffect('no-such-rule', 'x')).toBeUndefined();
   });
 
+  it('predicts what the client rules leave the page (checked in Chromium by the oracle)', () => {
+    expect(browserEffect('no-opaque-response-read', 'opaqueResponseRead')).toEqual({ kind: 'opaque-read' });
+    expect(browserEffect('no-invalid-no-cors-request', 'unsupportedMethod')).toEqual({ kind: 'throws' });
+    expect(browserEffect('no-invalid-no-cors-request', 'droppedHeader')).toEqual({ kind: 'header-dropped' });
+    expect(browserEffect('no-forbidden-request-header', 'forbiddenHeader')).toEqual({ kind: 'header-dropped' });
+    expect(browserEffect('no-forbidden-request-header', 'responseHeaderOnRequest')).toEqual({ kind: 'preflight' });
+    expect(browserEffect('no-accidental-preflight', 'requestedWith')).toEqual({ kind: 'preflight' });
+    expect(browserEffect('no-invalid-no-cors-request', 'removeNoCors')).toBeUndefined();
+  });
+
   it('exposes templates as ESLint meta.messages', () => {
     expect(messagesFor('no-null-origin').removeNullEntry).toBe("Remove 'null' from the allowed origins");
   });

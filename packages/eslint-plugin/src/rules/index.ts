@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import noAccidentalPreflight from './no-accidental-preflight.js';
 import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';
 import noForbiddenRequestHeader from './no-forbidden-request-header.js';
 import noIneffectiveWildcard from './no-ineffective-wildcard.js';
@@ -17,6 +18,7 @@ import validHeaderValues from './valid-header-values.js';
 
 /** Every rule, by name without the `cors/` prefix. Add a rule here and to its config in `configs.ts`. */
 export const rules = {
+  'no-accidental-preflight': noAccidentalPreflight,
   'no-duplicate-allow-origin': noDuplicateAllowOrigin,
   'no-forbidden-request-header': noForbiddenRequestHeader,
   'no-ineffective-wildcard': noIneffectiveWildcard,

@@ -18,12 +18,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** An ESLint fix for an intent, or undefined when the source is not in a shape we can edit safely. */
 export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
   switch (intent.kind) {
-    case 'replace-value': {
-      const target = editableValue(intent.at, sourceCode);
-      if (!target) return undefined;
-      const text = typeof intent.value === 'string' ? quote(intent.value, quoteOf(target, sourceCode)) : String(intent.value);
-      return (fixer) => fixer.replaceText(target, text);
-    }
+    case 'replace-value':
+      return replaceValue(intent.at, intent.value, sourceCode);
     case 'set-origins':
       return setOrigins(intent.at, intent.entries, policy, sourceCode);
     case 'replace-entry': {
@@ -45,9 +41,18 @@ export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, 
   }
 }
 
-/** An ESLint fix for an intent on a client request (no policy around it): only removals apply. */
+/** An ESLint fix for an intent on a client request (no policy around it): removing or rewriting a setting. */
 export function fixFromRequestIntent(intent: FixIntent<Node>, sourceCode: SourceCode): FixFunction | undefined {
-  return intent.kind === 'remove' ? removeNode(intent.at, sourceCode) : undefined;
+  if (intent.kind === 'remove') return removeNode(intent.at, sourceCode);
+  if (intent.kind === 'replace-value') return replaceValue(intent.at, intent.value, sourceCode);
+  return undefined;
+}
+
+function replaceValue(at: Node, value: string | number | boolean, sourceCode: SourceCode): FixFunction | undefined {
+  const target = editableValue(at, sourceCode);
+  if (!target) return undefined;
+  const text = typeof value === 'string' ? quote(value, quoteOf(target, sourceCode)) : String(value);
+  return (fixer) => fixer.replaceText(target, text);
 }
 
 /** The node holding a setting's value: a property's value, a header write's value argument, or the literal itself. */
@@ -216,6 +221,8 @@ function removeNode(at: Node, sourceCode: SourceCode): FixFunction | undefined {
     if (at.callee.type === AST_NODE_TYPES.MemberExpression && at.callee.object.type === AST_NODE_TYPES.CallExpression) return undefined;
     return removeStatement(parent, sourceCode);
   }
+  // `axios.defaults.headers.common.Cookie = …`, `xhr.withCredentials = true`: the assignment's statement.
+  if (at.type === AST_NODE_TYPES.AssignmentExpression && parent?.type === AST_NODE_TYPES.ExpressionStatement) return removeStatement(parent, sourceCode);
   return undefined;
 }
 

@@ -22,6 +22,24 @@ fetch('/api', { method: 'POST', headers: { 'X-HTTP-Method-Override': 'PATCH' } }
     `
 res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
 `,
+    // axios, XHR and ky with ordinary headers.
+    `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com', headers: { Authorization: 'Bearer t' } });
+api.post('/items', { name: 'x' });
+`,
+    `
+const xhr = new XMLHttpRequest();
+xhr.open('GET', 'https://api.example.com/items');
+xhr.setRequestHeader('X-Request-Id', '1');
+xhr.send();
+`,
+    // A local object with a setRequestHeader method is not an XMLHttpRequest.
+    `
+const xhr = makeTransport();
+xhr.open('GET', '/items');
+xhr.setRequestHeader('Cookie', 'a=1');
+`,
   ],
   invalid: [
     {
@@ -74,6 +92,78 @@ fetch('/api', { method: 'POST', headers: [] });
         { messageId: 'forbiddenHeader', data: { header: 'Cookie' }, line: 2, column: 43, endLine: 2, endColumn: 66 },
         { messageId: 'forbiddenHeader', data: { header: 'x-http-method-override' }, line: 2, column: 68, endLine: 2, endColumn: 103 },
       ],
+    },
+    {
+      code: `
+import axios from 'axios';
+axios.get('https://api.example.com/me', { headers: { Cookie: 'session=1', Accept: 'application/json' } });
+`,
+      output: `
+import axios from 'axios';
+axios.get('https://api.example.com/me', { headers: { Accept: 'application/json' } });
+`,
+      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Cookie' }, line: 3, column: 54, endLine: 3, endColumn: 73 }],
+    },
+    {
+      // A default is reported once, where it is set, although two requests send it; the fix removes the assignment.
+      code: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com' });
+api.defaults.headers.common['Referer'] = 'https://app.example.com/';
+api.get('/a');
+api.get('/b');
+`,
+      output: `
+import axios from 'axios';
+const api = axios.create({ baseURL: 'https://api.example.com' });
+api.get('/a');
+api.get('/b');
+`,
+      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Referer' }, line: 4, column: 1, endLine: 4, endColumn: 68 }],
+    },
+    {
+      code: `
+import axios from 'axios';
+const api = axios.create({ headers: { 'Access-Control-Allow-Origin': '*' } });
+api.get('https://api.example.com/items');
+`,
+      output: `
+import axios from 'axios';
+const api = axios.create({ headers: {} });
+api.get('https://api.example.com/items');
+`,
+      errors: [{ messageId: 'responseHeaderOnRequest', data: { header: 'Access-Control-Allow-Origin' }, line: 3, column: 39, endLine: 3, endColumn: 73 }],
+    },
+    {
+      code: `
+function upload(file) {
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', 'https://files.example.com/upload');
+  xhr.setRequestHeader('Origin', 'https://app.example.com');
+  xhr.setRequestHeader('X-File-Name', file.name);
+  xhr.send(file);
+}
+`,
+      output: `
+function upload(file) {
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', 'https://files.example.com/upload');
+  xhr.setRequestHeader('X-File-Name', file.name);
+  xhr.send(file);
+}
+`,
+      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Origin' }, line: 5, column: 3, endLine: 5, endColumn: 60 }],
+    },
+    {
+      code: `
+import ky from 'ky';
+await ky.post('https://api.example.com/items', { json: { a: 1 }, headers: { 'Content-Length': '7' } });
+`,
+      output: `
+import ky from 'ky';
+await ky.post('https://api.example.com/items', { json: { a: 1 }, headers: {} });
+`,
+      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Content-Length' }, line: 3, column: 77, endLine: 3, endColumn: 98 }],
     },
   ],
 });

@@ -126,5 +126,26 @@ self.fetch('https://upload.example.com/', options);
         },
       ],
     },
+    {
+      // ky's json option makes it write Content-Type: application/json, which no-cors drops.
+      code: `
+import ky from 'ky';
+await ky.post('https://api.example.com/events', { mode: 'no-cors', json: { event: 'click' } });
+`,
+      errors: [
+        {
+          messageId: 'droppedHeader',
+          data: { header: 'Content-Type' },
+          line: 3,
+          column: 68,
+          endLine: 3,
+          endColumn: 92,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+import ky from 'ky';
+await ky.post('https://api.example.com/events', { json: { event: 'click' } });
+` }],
+        },
+      ],
+    },
   ],
 });

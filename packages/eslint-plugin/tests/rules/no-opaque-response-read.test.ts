@@ -43,6 +43,21 @@ const res = await fetch('https://api.example.com/items', { mode: 'no-cors' });
 cache.put('/items', res.clone());
 console.log(res.data);
 `,
+    // The app's own origin, from the option or from the shared setting: a same-origin response is readable.
+    {
+      code: `
+const res = await fetch('https://app.example.com/api/items', { mode: 'no-cors' });
+const items = await res.json();
+`,
+      options: [{ appOrigins: ['https://app.example.com'] }],
+    },
+    {
+      code: `
+const res = await fetch('https://app.example.com/api/items', { mode: 'no-cors' });
+const items = await res.json();
+`,
+      settings: { cors: { appOrigins: ['https://app.example.com'] } },
+    },
     // A local function named fetch is not the browser's.
     `
 function fetch(url, options) { return { status: 200 }; }
@@ -137,6 +152,50 @@ const { headers } = await pending;
 const request = new Request('https://api.example.com/items', { cache: 'no-store' });
 const pending = globalThis.fetch(request);
 const { headers } = await pending;
+` }],
+        },
+      ],
+    },
+    {
+      // The option overrides the setting; a setting entry that is not an origin is skipped.
+      code: `
+const res = await fetch('https://app.example.com/api/items', { mode: 'no-cors' });
+console.log(res.status);
+`,
+      options: [{ appOrigins: ['https://admin.example.com'] }],
+      settings: { cors: { appOrigins: ['https://app.example.com'] } },
+      errors: [
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'status', sees: '0' },
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 23,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+const res = await fetch('https://app.example.com/api/items', {});
+console.log(res.status);
+` }],
+        },
+      ],
+    },
+    {
+      code: `
+const res = await fetch('https://app.example.com/api/items', { mode: 'no-cors' });
+console.log(res.status);
+`,
+      settings: { cors: { appOrigins: ['https://app.example.com/'] } },
+      errors: [
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'status', sees: '0' },
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 23,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+const res = await fetch('https://app.example.com/api/items', {});
+console.log(res.status);
 ` }],
         },
       ],

@@ -20,6 +20,10 @@ const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
   'preflight-not-cached': 'Browsers send a preflight before every request.',
   'preflight-cached-briefly': 'Browsers cache the preflight for 5 seconds only.',
   'cached-for-another-origin': 'A cached response for one origin is reused for another, whose request then fails.',
+  'opaque-read': 'The request is sent, but the script reads an opaque response: blanks, not what the server sent.',
+  throws: 'The call throws a TypeError before anything is sent.',
+  'header-dropped': 'Browsers send the request without this header value, with no error.',
+  preflight: 'Browsers send a preflight (OPTIONS) before this request.',
 };
 // Findings the browser lets through: nothing on the console, which is what makes them dangerous.
 const SECURITY_RULES = new Set(['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin']);

@@ -95,20 +95,26 @@ function parserFor(dialect: Dialect): Linter.Parser | undefined {
 /** `info` has no ESLint severity: it runs as `warn` and the converter shows it as information. */
 const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = { off: 'off', warn: 'warn', info: 'warn', error: 'error' };
 
+/** The config's rules with the severity overrides applied; a rule keeps the options its config gives it. */
 function rulesFor(settings: CorsSettings): Linter.RulesRecord {
   const rules: Linter.RulesRecord = { ...plugin.configs[settings.config].rules };
-  for (const [ruleId, severity] of Object.entries(settings.rules)) rules[ruleId] = ESLINT_SEVERITY[severity];
+  for (const [ruleId, severity] of Object.entries(settings.rules)) {
+    const entry = rules[ruleId];
+    rules[ruleId] = Array.isArray(entry) && severity !== 'off' ? [ESLINT_SEVERITY[severity], ...entry.slice(1)] : ESLINT_SEVERITY[severity];
+  }
   return rules;
 }
 
-function buildConfig(rules: Linter.RulesRecord, dialect: Dialect, sourceType: SourceType): Linter.Config[] {
+function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType): Linter.Config[] {
   const parser = parserFor(dialect);
   const jsx = dialect === 'jsx' || dialect === 'tsx';
   return [
     {
       files: LINTED_FILES,
       plugins: { cors: plugin as unknown as ESLint.Plugin },
-      rules,
+      rules: rulesFor(settings),
+      // The client rules read the app's origins from here, as they do under ESLint.
+      settings: { cors: { appOrigins: settings.appOrigins } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       languageOptions: {
         ecmaVersion: 'latest',
@@ -192,7 +198,7 @@ export class LintHost {
     const key = `${dialect}/${sourceType}`;
     let config = byKind.get(key);
     if (!config) {
-      config = buildConfig(rulesFor(settings), dialect, sourceType);
+      config = buildConfig(settings, dialect, sourceType);
       byKind.set(key, config);
     }
     return config;

@@ -109,6 +109,20 @@ describe('LintHost.lint', () => {
     expect(host.lint(PERMISSIVE, 'a.js', settingsFrom({ config: 'all' })).messages).toHaveLength(1);
   });
 
+  it("passes cors.appOrigins to the client rules as settings.cors.appOrigins, and keeps strict's options under a severity override", () => {
+    const client = [
+      "fetch('https://app.example.com/api/items', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });",
+      "fetch('https://api.example.com/me', { headers: { Authorization: token } });",
+      '',
+    ].join('\n');
+    const preflights = (settings: CorsSettings) => host.lint(client, 'client.js', settings).messages.map((message) => [message.line, message.messageId, message.severity]);
+    expect(preflights(DEFAULTS)).toEqual([[1, 'requestedWith', 1]]);
+    expect(preflights(settingsFrom({ appOrigins: ['https://app.example.com'] }))).toEqual([]);
+    const strict = settingsFrom({ config: 'strict', appOrigins: ['https://app.example.com'] });
+    expect(preflights(strict)).toEqual([[2, 'preflightHeader', 1]]);
+    expect(preflights({ ...strict, rules: { 'cors/no-accidental-preflight': 'error' } })).toEqual([[2, 'preflightHeader', 2]]);
+  });
+
   it('honours inline disable comments and says nothing about unused ones or unknown rules', () => {
     const disabled = SERVER.replace("app.use(cors({ origin: 'https", "// eslint-disable-next-line cors/valid-allow-origin, foo/bar -- reviewed\napp.use(cors({ origin: 'https");
     const text = `/* eslint-disable cors/no-null-origin */\n// eslint-disable-next-line cors/no-permissive-origin\n${disabled}`;

@@ -1,11 +1,15 @@
 /**
  * Client requests: `fetch()` (bare, `window.`, `globalThis.`, `self.`) and `new Request()` later
- * fetched, with what they send (URL, method, mode, headers, body) and how the response is read.
+ * fetched, with what they send (URL, method, mode, headers, body) and how the response is read;
+ * plus the libraries in `clients/` (axios, XMLHttpRequest, ky, ofetch), which reuse the readers here.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead, Setting } from 'cors-lint-core';
 import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from './resolve.js';
+import { findAxiosRequests } from './clients/axios.js';
+import { findKyRequests, findOfetchRequests } from './clients/ky-ofetch.js';
+import { findXhrRequests } from './clients/xhr.js';
 import type { ScopeOf } from './scope.js';
 import { arrayElements } from './values.js';
 
@@ -14,7 +18,8 @@ type Scope = TSESLint.Scope.Scope;
 
 const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self']);
 
-interface Init {
+/** What a fetch-shaped options object (`RequestInit`) says. */
+export interface Init {
   readonly method: Setting<string, Node>;
   readonly mode: Setting<string, Node>;
   readonly credentials: Setting<string, Node>;
@@ -24,7 +29,12 @@ interface Init {
 
 const NO_INIT: Init = { method: { kind: 'absent' }, mode: { kind: 'absent' }, credentials: { kind: 'absent' }, headers: { writes: [], complete: true }, body: { kind: 'none' } };
 
-export function findClientRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf): ClientRequest<Node>[] {
+/** Every client request of a file; `text` lets each library be skipped cheaply when the file never names it. */
+export function findClientRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf, text: string): ClientRequest<Node>[] {
+  return [...findFetchRequests(calls, scopeOf), ...findAxiosRequests(calls, scopeOf, text), ...findXhrRequests(calls, scopeOf, text), ...findKyRequests(calls, scopeOf, text), ...findOfetchRequests(calls, scopeOf, text)];
+}
+
+function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf): ClientRequest<Node>[] {
   const requests: ClientRequest<Node>[] = [];
   // `new Request(...)` → the `fetch(request)` calls without their own options, whose responses it gives.
   const fetchedAs = new Map<TSESTree.NewExpression, TSESTree.CallExpression[]>();
@@ -71,14 +81,14 @@ function isFetch(call: TSESTree.CallExpression, scope: Scope): boolean {
 }
 
 /** `name` as the browser's global, not a local binding that shadows it. */
-function isGlobal(node: Node, name: string, scope: Scope): boolean {
+export function isGlobal(node: Node, name: string, scope: Scope): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
   const variable = ASTUtils.findVariable(scope, node);
   return !variable || variable.defs.length === 0;
 }
 
 /** The URL, or for a template literal the literal start that fixes its origin (or marks it relative). */
-function readUrl(node: Node | undefined, scope: Scope): Setting<string, Node> {
+export function readUrl(node: Node | undefined, scope: Scope): Setting<string, Node> {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return { kind: 'absent' };
   const whole = staticString(node, scope);
   if (whole !== undefined) return { kind: 'known', value: whole, at: node };
@@ -105,7 +115,7 @@ function templatePrefix(template: TSESTree.TemplateLiteral, scope: Scope): strin
   return prefix;
 }
 
-function readInit(node: Node | undefined, scope: Scope): Init {
+export function readInit(node: Node | undefined, scope: Scope): Init {
   if (!node) return NO_INIT;
   const resolved = resolveNode(node, scope);
   if (resolved.type !== AST_NODE_TYPES.ObjectExpression) {
@@ -154,7 +164,7 @@ const BODY_CONSTRUCTORS: ReadonlyMap<string, RequestBodyKind> = new Map([
 ]);
 
 /** fetch sends a plain object as the string "[object Object]" (WebIDL's conversion to USVString). */
-function fetchBodyKind(value: Node, scope: Scope): RequestBodyKind {
+export function fetchBodyKind(value: Node, scope: Scope): RequestBodyKind {
   const kind = bodyKind(value, scope);
   return kind === 'json-object' ? 'string' : kind;
 }
@@ -180,7 +190,7 @@ export function bodyKind(value: Node, scope: Scope): RequestBodyKind {
 }
 
 /** Headers as an object literal, `[[name, value]]` pairs, `new Headers({...})` / `new Headers([[name, value]])`, plus `set`/`append` on a same-file Headers constant. */
-function readHeaders(written: Node, scope: Scope): ClientRequest<Node>['headers'] {
+export function readHeaders(written: Node, scope: Scope): ClientRequest<Node>['headers'] {
   const resolved = resolveNode(written, scope);
   if (resolved.type === AST_NODE_TYPES.ObjectExpression) return readHeaderObject(resolved, scope);
   if (resolved.type === AST_NODE_TYPES.ArrayExpression) return readHeaderPairs(resolved, scope);
@@ -246,7 +256,7 @@ function headerCalls(identifier: TSESTree.Identifier, scope: Scope): { writes: R
 }
 
 /** Reads of the response a fetch promise resolves to: `await`, `.then(response => …)`, or a variable holding either. */
-function readsOfPromise(promise: Node, scopeOf: ScopeOf, depth = 0): ResponseRead<Node>[] {
+export function readsOfPromise(promise: Node, scopeOf: ScopeOf, depth = 0): ResponseRead<Node>[] {
   const parent = promise.parent;
   if (!parent || depth > 4) return [];
   if (parent.type === AST_NODE_TYPES.AwaitExpression) return readsOfResponse(parent, scopeOf, depth);
@@ -291,7 +301,7 @@ function readsOfBinding(pattern: Node, scopeOf: ScopeOf, depth: number, followUs
     .flatMap((reference) => (followUse ? followUse(reference.identifier as TSESTree.Identifier) : readsOfResponse(reference.identifier, scopeOf, depth + 1)));
 }
 
-function memberName(member: TSESTree.MemberExpression): string | undefined {
+export function memberName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
   if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
   return undefined;

@@ -1,0 +1,4 @@
+export default async function request() {
+  const response = await fetch('http://api.example.test/orders/7');
+  return response.status;
+}
