@@ -11,6 +11,8 @@ export default [
   {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
     ...cors.configs.all,
+    // The origins the storefront's pages are served from: its requests there are same-origin.
+    settings: { cors: { appOrigins: ['https://shop.example.com', 'https://admin.example.com'] } },
   },
   {
     files: ['**/*.cjs'],

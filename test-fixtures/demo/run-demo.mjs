@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 const demoDir = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.join(demoDir, '..', '..', 'packages', 'cli', 'bin', 'cors-lint.js');
 
-console.log(`$ cors-lint ${path.relative(process.cwd(), demoDir) || '.'}\n`);
-const run = spawnSync(process.execPath, [bin, '.'], { cwd: demoDir, stdio: 'inherit' });
+// The storefront's pages are served from these origins; its requests to them are same-origin.
+const appOrigins = ['https://shop.example.com', 'https://admin.example.com'];
+console.log(`$ cors-lint ${path.relative(process.cwd(), demoDir) || '.'} ${appOrigins.map((origin) => `--app-origin ${origin}`).join(' ')}\n`);
+const run = spawnSync(process.execPath, [bin, '.', ...appOrigins.flatMap((origin) => ['--app-origin', origin])], { cwd: demoDir, stdio: 'inherit' });
 if (run.status === 1) {
   console.log('\nThese problems are deliberate; see test-fixtures/README.md. Try `cors-lint --format sarif`, `--fix` on a copy, or `cors-lint probe`.');
 } else {

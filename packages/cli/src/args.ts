@@ -11,6 +11,8 @@ Audit options:
   --format pretty|json|sarif          output format (default: pretty)
   --fix                               apply the automatic fixes to the files
   --concurrency auto|off|<n>          lint on several threads (default: auto)
+  --app-origin <origin>               an origin the app's own pages are served from (repeatable);
+                                      client rules then treat requests to it as same-origin
 
 Probe options:
   --origin <origin>                   the origin of the page making the request (required)
@@ -32,6 +34,7 @@ export interface AuditArgs {
   readonly format: AuditFormat;
   readonly fix: boolean;
   readonly concurrency: 'auto' | 'off' | number;
+  readonly appOrigins: readonly string[];
 }
 
 export interface ProbeArgs {
@@ -64,6 +67,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     format: { type: 'string' },
     fix: { type: 'boolean' },
     concurrency: { type: 'string' },
+    'app-origin': { type: 'string', multiple: true },
   });
   const rawConcurrency = values['concurrency'];
   let concurrency: AuditArgs['concurrency'] = 'auto';
@@ -79,7 +83,20 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     format: oneOf('format', values['format'], ['pretty', 'json', 'sarif'] as const, 'pretty'),
     fix: values['fix'] === true,
     concurrency,
+    appOrigins: (Array.isArray(values['app-origin']) ? values['app-origin'] : []).map((origin) => pageOrigin('app-origin', String(origin))),
   };
+}
+
+/** A serialized origin (`https://app.example.com`, no path or trailing slash), as browsers send it. */
+function pageOrigin(option: string, origin: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || parsed.origin !== origin) throw new UsageError(`--${option} must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got '${origin}'`);
+  return origin;
 }
 
 /** A header as `Name: value` (also `Name:value`); the name must be an HTTP token. */
@@ -108,15 +125,7 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`probe checks http: and https: URLs only; got '${url.protocol}'`);
   const origin = values['origin'];
   if (typeof origin !== 'string') throw new UsageError('probe needs --origin, the origin of the page that makes the request (e.g. --origin https://app.example.com)');
-  if (origin !== 'null') {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || parsed.origin !== origin) throw new UsageError(`--origin must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got '${origin}'`);
-  }
+  if (origin !== 'null') pageOrigin('origin', origin);
   const method = typeof values['method'] === 'string' ? values['method'] : 'GET';
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) throw new UsageError(`--method must be an HTTP method token; got '${method}'`);
   const timeout = values['timeout'] === undefined ? 10_000 : Number(values['timeout']);

@@ -8,7 +8,7 @@ interface JsonReport {
   summary: { filesLinted: number; filesWithFindings: number; findings: number };
 }
 
-const DEMO_FILES = ['middleware/legacy-cors.cjs', 'routes/catalog.js', 'routes/orders.js', 'routes/uploads.ts', 'server.js'];
+const DEMO_FILES = ['middleware/legacy-cors.cjs', 'routes/catalog.js', 'routes/orders.js', 'routes/uploads.ts', 'server.js', 'storefront/api.js', 'storefront/catalog.js', 'storefront/status.js', 'storefront/upload.js'];
 
 describe('cors-lint [paths…]', () => {
   it('reports the demo grouped by file, with the console text, and exits 1', async () => {
@@ -18,7 +18,7 @@ describe('cors-lint [paths…]', () => {
     for (const file of DEMO_FILES) expect(run.stdout).toContain(`${file}\n`);
     expect(run.stdout).toContain('15:40  error  cors/valid-allow-origin (fixable with --fix)');
     expect(run.stdout).toContain(`Chrome: "The 'Access-Control-Allow-Origin' header has a value 'https://admin.example.com/' that is not equal to the supplied origin.`);
-    expect(run.stdout).toMatch(/8 CORS problem\(s\) \(8 error\(s\), 0 warning\(s\)\) in 5 of 7 file\(s\); 3 fixable with --fix\n$/);
+    expect(run.stdout).toMatch(/12 CORS problem\(s\) \(9 error\(s\), 3 warning\(s\)\) in 9 of 11 file\(s\); 3 fixable with --fix\n$/);
     // No colour codes when stdout is not a terminal.
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -29,7 +29,7 @@ describe('cors-lint [paths…]', () => {
     expect([json.code, sarif.code]).toEqual([1, 1]);
     const report = JSON.parse(json.stdout) as JsonReport;
     expect(report.files.map((file) => file.file)).toEqual(DEMO_FILES);
-    expect(report.summary).toEqual({ filesLinted: 7, filesWithFindings: 5, findings: 8 });
+    expect(report.summary).toEqual({ filesLinted: 11, filesWithFindings: 9, findings: 12 });
     expect(report.files.find((file) => file.file === 'server.js')?.findings[0]).toMatchObject({ rule: 'cors/valid-allow-origin', severity: 'error', line: 15, column: 40, fixable: true });
 
     const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
@@ -42,6 +42,19 @@ describe('cors-lint [paths…]', () => {
     });
     expect(fromSarif.sort()).toEqual(fromJson);
     expect(runLog?.tool.driver.rules.find((rule) => rule.id === 'cors/no-null-origin')?.helpUri).toMatch(/docs\/rules\/no-null-origin\.md$/);
+  });
+
+  it('treats requests to --app-origin origins as same-origin in the client rules', async () => {
+    const folder = emptyFolder();
+    fs.writeFileSync(path.join(folder, 'client.js'), "export const load = () => fetch('https://app.example.com/api/items', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });\n");
+    const crossOrigin = await cli(['--format', 'json'], folder);
+    expect(crossOrigin.code).toBe(1);
+    expect((JSON.parse(crossOrigin.stdout) as JsonReport).files[0]?.findings[0]).toMatchObject({ rule: 'cors/no-accidental-preflight', line: 1, column: 83 });
+    const sameOrigin = await cli(['--app-origin', 'https://app.example.com', '--app-origin', 'https://admin.example.com'], folder);
+    expect(sameOrigin).toEqual({ code: 0, stdout: 'No CORS problems found in 1 file(s).\n', stderr: '' });
+    const wrong = await cli(['--app-origin', 'https://app.example.com/'], folder);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--app-origin must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got 'https://app.example.com/'");
   });
 
   it('exits 0 with a one-line summary when nothing is found', async () => {
@@ -62,8 +75,8 @@ describe('cors-lint [paths…]', () => {
     expect(after).not.toContain("'https://admin.example.com/'");
     expect(after).toContain("'GET, POST, PUT, DELETE'");
     const report = JSON.parse(run.stdout) as JsonReport;
-    // What is left are the findings without an autofix: 8 before, 3 fixed.
-    expect(report.summary.findings).toBe(5);
+    // What is left are the findings without an autofix: 12 before, 3 fixed.
+    expect(report.summary.findings).toBe(9);
     expect(report.files.flatMap((file) => file.findings).every((finding) => !finding.fixable)).toBe(true);
     // The original is untouched.
     expect(fs.readFileSync(path.join(REPO, 'test-fixtures', 'demo', 'server.js'), 'utf8')).toBe(before);
@@ -78,7 +91,7 @@ describe('cors-lint [paths…]', () => {
     fs.writeFileSync(path.join(folder, 'eslint.config.js'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'yes'); module.exports = [];\n`);
     const run = await cli(['--format', 'json'], folder);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.files.map((file) => file.file)).toEqual(['middleware/legacy-cors.cjs', 'server.js']);
+    expect(report.files.map((file) => file.file)).toEqual(['middleware/legacy-cors.cjs', 'server.js', 'storefront/api.js', 'storefront/catalog.js', 'storefront/status.js', 'storefront/upload.js']);
     expect(fs.existsSync(marker)).toBe(false);
   });
 
@@ -90,7 +103,7 @@ describe('cors-lint [paths…]', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/broken\.js\n {2}1:\d+ {2}not parsed {2}.+\(no CORS rule ran on this file\)/);
     expect(run.stdout).toContain('binary.js\n');
-    expect(run.stdout).toContain('8 CORS problem(s)');
+    expect(run.stdout).toContain('12 CORS problem(s)');
   });
 
   it('lints in worker threads with --concurrency and finds the same', async () => {

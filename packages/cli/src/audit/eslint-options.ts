@@ -21,10 +21,13 @@ export interface AuditOptionsQuery {
   readonly config: 'recommended' | 'strict' | 'all';
   readonly fix: boolean;
   readonly concurrency: 'auto' | 'off' | number;
+  readonly appOrigins: readonly string[];
 }
 
 export function toQuery(query: AuditOptionsQuery): string {
-  return new URLSearchParams({ cwd: query.cwd, config: query.config, fix: String(query.fix), concurrency: String(query.concurrency) }).toString();
+  const params = new URLSearchParams({ cwd: query.cwd, config: query.config, fix: String(query.fix), concurrency: String(query.concurrency) });
+  for (const origin of query.appOrigins) params.append('appOrigin', origin);
+  return params.toString();
 }
 
 function fromQuery(search: string): AuditOptionsQuery {
@@ -35,6 +38,7 @@ function fromQuery(search: string): AuditOptionsQuery {
     config: (params.get('config') ?? 'recommended') as AuditOptionsQuery['config'],
     fix: params.get('fix') === 'true',
     concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
+    appOrigins: params.getAll('appOrigin'),
   };
 }
 
@@ -56,6 +60,7 @@ export function auditOptions(query: AuditOptionsQuery): ESLint.Options {
         files: [...JAVASCRIPT_FILES, ...TYPESCRIPT_FILES],
         plugins: { cors: corsPlugin },
         rules: plugin.configs[query.config].rules,
+        settings: { cors: { appOrigins: [...query.appOrigins] } },
         languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
       },

@@ -15,7 +15,7 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
   for (const target of args.paths) {
     if (!fs.existsSync(path.resolve(io.cwd, target))) throw new UsageError(`no such file or folder: ${target}`);
   }
-  const optionsUrl = new URL(`./eslint-options.js?${toQuery({ cwd: io.cwd, config: args.config, fix: args.fix, concurrency: args.concurrency })}`, import.meta.url);
+  const optionsUrl = new URL(`./eslint-options.js?${toQuery({ cwd: io.cwd, config: args.config, fix: args.fix, concurrency: args.concurrency, appOrigins: args.appOrigins })}`, import.meta.url);
   const eslint = await ESLint.fromOptionsModule(optionsUrl);
 
   // ESLint's API reports nothing until every file is done: on a terminal, a ticking line shows it is alive.
