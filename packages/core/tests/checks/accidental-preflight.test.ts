@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientRequest, RequestHeaderWrite } from '../../src/index.js';
+import type { RequestHeaderWrite } from '../../src/index.js';
 import { clientRequest } from './client-request-builder.js';
 import { browserEffect, checkAccidentalPreflight, consoleReason, mayBeCorsSafelistedRequestHeader, messagesFor } from '../../src/index.js';
 
