@@ -69,7 +69,9 @@ const contexts = await Promise.all([
     outExtension: { '.js': '.mjs' },
     outdir: 'dist',
     // ESLint needs jiti only to load TypeScript config files, which the server never does.
-    external: ['vscode', 'jiti'],
+    // oxc-parser is a native, per-platform binding the .vsix does not carry: its import fails and the
+    // server reads TypeScript with @typescript-eslint/parser, as before (engine/lint-host.ts).
+    external: ['vscode', 'jiti', 'oxc-parser'],
     plugins: [inlineOwnPackageJson],
   }),
 ]);

@@ -3,6 +3,7 @@
  * from the server's settings. Nothing from the workspace is loaded (no `eslint.config.*`, no other
  * plugins), so opening an untrusted folder runs none of its code.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
@@ -86,10 +87,41 @@ function loadTypeScriptParser(): Promise<void> {
   return typescriptParserLoading;
 }
 
-function parserFor(dialect: Dialect): Linter.Parser | undefined {
-  if (!isTypeScript(dialect)) return undefined;
-  if (typescriptParser === undefined) throw new Error('the TypeScript parser is not loaded yet: await LintHost.prepare() first');
+/** For the fast parser's fallback, which parses synchronously: loads TypeScript only for a broken document. */
+function typeScriptParserNow(): Linter.Parser {
+  typescriptParser ??= createRequire(import.meta.url)('@typescript-eslint/parser') as Linter.Parser;
   return typescriptParser;
+}
+
+/**
+ * The fast parser (fast-parser/) gives TypeScript documents the tree, tokens and scopes the
+ * TypeScript parser gives, from oxc's native parser; `null` once oxc-parser turned out not to load
+ * (the VS Code extension's bundle leaves it out), and the TypeScript parser serves instead.
+ */
+let fastParser: Linter.Parser | null | undefined;
+let fastParserLoading: Promise<void> | undefined;
+
+function loadFastParser(): Promise<void> {
+  fastParserLoading ??= Promise.all([import('oxc-parser'), import('./fast-parser/index.js')]).then(
+    ([oxc, { createFastParser }]) => {
+      fastParser = createFastParser({ oxc, fallback: typeScriptParserNow });
+    },
+    () => {
+      fastParser = null;
+      return loadTypeScriptParser();
+    },
+  );
+  return fastParserLoading;
+}
+
+/** Which parser reads TypeScript: the fast one (the default), or `@typescript-eslint/parser` always. */
+export type TypeScriptParserChoice = 'fast' | 'typescript-eslint';
+
+function parserFor(dialect: Dialect, choice: TypeScriptParserChoice): Linter.Parser | undefined {
+  if (!isTypeScript(dialect)) return undefined;
+  const parser = choice === 'fast' && fastParser ? fastParser : typescriptParser;
+  if (parser === undefined) throw new Error('the TypeScript parser is not loaded yet: await LintHost.prepare() first');
+  return parser;
 }
 
 /** `info` has no ESLint severity: it runs as `warn` and the converter shows it as information. */
@@ -105,8 +137,8 @@ function rulesFor(settings: CorsSettings): Linter.RulesRecord {
   return rules;
 }
 
-function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType): Linter.Config[] {
-  const parser = parserFor(dialect);
+function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, choice: TypeScriptParserChoice): Linter.Config[] {
+  const parser = parserFor(dialect, choice);
   const jsx = dialect === 'jsx' || dialect === 'tsx';
   return [
     {
@@ -135,15 +167,27 @@ const otherSourceType = (sourceType: SourceType): SourceType => (sourceType === 
 
 const isCorsMessage = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith('cors/') === true;
 
+export interface LintHostOptions {
+  typescriptParser?: TypeScriptParserChoice;
+}
+
 export class LintHost {
+  readonly #typescriptParser: TypeScriptParserChoice;
   /** One per file-system root (a drive letter on Windows), see `kindOf`. */
   readonly #linters = new Map<string, Linter>();
   /** Per settings object, per dialect and source type. Settings objects are replaced, never mutated. */
   readonly #configs = new WeakMap<CorsSettings, Map<string, Linter.Config[]>>();
 
-  /** Loads what linting `filePath` needs (the TypeScript parser); `lint` and `fixAll` need it done. */
+  constructor({ typescriptParser: choice = 'fast' }: LintHostOptions = {}) {
+    this.#typescriptParser = choice;
+  }
+
+  /** Loads what linting `filePath` needs (a TypeScript parser); `lint` and `fixAll` need it done. */
   prepare(filePath: string): Promise<void> {
-    return isTypeScript(kindOf(filePath).dialect) && typescriptParser === undefined ? loadTypeScriptParser() : Promise.resolve();
+    if (!isTypeScript(kindOf(filePath).dialect)) return Promise.resolve();
+    // Without oxc-parser, `loadFastParser` loads the TypeScript parser before it settles.
+    if (this.#typescriptParser === 'fast') return fastParser === undefined ? loadFastParser() : Promise.resolve();
+    return typescriptParser === undefined ? loadTypeScriptParser() : Promise.resolve();
   }
 
   /** Config arrays are built once per settings object (memoised by identity). */
@@ -198,7 +242,7 @@ export class LintHost {
     const key = `${dialect}/${sourceType}`;
     let config = byKind.get(key);
     if (!config) {
-      config = buildConfig(settings, dialect, sourceType);
+      config = buildConfig(settings, dialect, sourceType, this.#typescriptParser);
       byKind.set(key, config);
     }
     return config;
