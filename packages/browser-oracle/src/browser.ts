@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { IMPORT_MAP } from './vendor.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Every wait in the browser is bounded. */
@@ -28,9 +29,11 @@ export function launchBrowser(hostResolverRules: string): Promise<Browser> {
 
 /**
  * What the page saw of one call of the client's `request()`: whether its `fetch` resolved (and to
- * what, read from a clone), and, when `request()` returned something other than the Response, what
- * the script read, described as in core's catalog (`0`, `''`, `an empty Headers object`, `a promise
- * rejected with a SyntaxError`…).
+ * what, read from a clone) or its XMLHttpRequest loaded (`type: 'xhr'`, the status, the headers
+ * `getAllResponseHeaders()` lets it read and the text; status 0 is the network error CORS gives),
+ * and, when `request()` returned something other than the response, what the script read,
+ * described as in core's catalog (`0`, `''`, `an empty Headers object`, `a promise rejected with a
+ * SyntaxError`…).
  */
 export type FetchOutcome =
   | {
@@ -75,6 +78,8 @@ interface InPageArgs {
   readonly marker: string;
   readonly clientUrl: string;
   readonly sandboxed: boolean;
+  /** The page's import map, repeated in the sandboxed iframe's srcdoc (a document has its own). */
+  readonly importMap: string;
 }
 
 /**
@@ -83,7 +88,9 @@ interface InPageArgs {
  * It calls the client's `request()` `repeat` times (inside a sandboxed srcdoc iframe whose origin
  * is `null` when asked), then logs the marker. `fetch` is wrapped to see the Response the client's
  * request resolved to (or the error it rejected with) whatever `request()` returns, and to force
- * `credentials: 'include'` when asked.
+ * `credentials: 'include'` when asked; `XMLHttpRequest.prototype.send` likewise keeps each XHR sent
+ * (axios sends through one) and sets `withCredentials`. The XHR is read once it has fired
+ * `loadend`: a client's promise may settle on `load`, before that.
  */
 const IN_PAGE = String.raw`async (args) => {
   const runClient = async (args) => {
@@ -111,11 +118,38 @@ const IN_PAGE = String.raw`async (args) => {
         throw error;
       }
     };
+    let sentXhrs = [];
+    const originalSend = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (body) {
+      if (args.includeCredentials) this.withCredentials = true;
+      // Listening before send: a synchronous XHR fires loadend inside it.
+      const finished = new Promise((resolve) => this.addEventListener('loadend', resolve));
+      originalSend.call(this, body);
+      sentXhrs.push({ xhr: this, finished });
+    };
+    const xhrOutcome = (xhr) => {
+      // A CORS failure, like any network error, leaves status 0 (XHR has no opaque responses).
+      if (xhr.status === 0) return { ok: false, error: 'XMLHttpRequest network error (status 0)' };
+      const headers = xhr.getAllResponseHeaders().trim().split(/\r?\n/).filter(Boolean).map((line) => {
+        const colon = line.indexOf(':');
+        return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+      });
+      let body = '';
+      try {
+        body = xhr.responseText;
+      } catch {
+        // responseType other than '' or 'text'.
+      }
+      return { ok: true, status: xhr.status, type: 'xhr', headers, body };
+    };
+    // What request() gave back is the response itself, not a value read from it: a Response, an XHR, an axios response (its request is the XHR).
+    const isResponseObject = (value) => value === undefined || value instanceof Response || value instanceof XMLHttpRequest || (typeof value === 'object' && value !== null && value.request instanceof XMLHttpRequest);
     const client = await import(args.clientUrl);
     const outcomes = [];
     for (let i = 0; i < args.repeat; i += 1) {
       response = undefined;
       fetchError = undefined;
+      sentXhrs = [];
       let returned;
       let thrown;
       try {
@@ -123,13 +157,21 @@ const IN_PAGE = String.raw`async (args) => {
       } catch (error) {
         thrown = error;
       }
-      if (response === undefined) {
-        outcomes.push({ ok: false, error: String(fetchError ?? thrown ?? 'request() made no fetch call') });
+      const sent = sentXhrs.at(-1);
+      if (response === undefined && sent === undefined) {
+        outcomes.push({ ok: false, error: String(fetchError ?? thrown ?? 'request() made no fetch call and sent no XMLHttpRequest') });
         continue;
       }
-      const outcome = { ok: true, status: response.status, type: response.type, headers: [...response.headers], body: await response.text() };
+      if (response === undefined) await sent.finished;
+      const outcome = response === undefined
+        ? xhrOutcome(sent.xhr)
+        : { ok: true, status: response.status, type: response.type, headers: [...response.headers], body: await response.text() };
+      if (!outcome.ok) {
+        outcomes.push(outcome);
+        continue;
+      }
       if (thrown !== undefined) outcome.read = 'a promise rejected with a ' + (thrown && thrown.name ? thrown.name : String(thrown));
-      else if (!(returned instanceof Response)) outcome.read = await describeRead(returned);
+      else if (!isResponseObject(returned)) outcome.read = await describeRead(returned);
       outcomes.push(outcome);
     }
     return outcomes;
@@ -145,7 +187,7 @@ const IN_PAGE = String.raw`async (args) => {
       });
       const frame = document.createElement('iframe');
       frame.setAttribute('sandbox', 'allow-scripts');
-      frame.srcdoc = '<!doctype html><script type="module">' + frameScript.replace(/<\/script/gi, '<\\/script') + '</' + 'script>';
+      frame.srcdoc = '<!doctype html><script type="importmap">' + args.importMap + '</' + 'script><script type="module">' + frameScript.replace(/<\/script/gi, '<\\/script') + '</' + 'script>';
       document.body.append(frame);
     });
   } finally {
@@ -193,6 +235,7 @@ export async function runInPage(context: BrowserContext, pageOrigin: string, opt
       marker,
       clientUrl: `${options.sandboxedFrom ?? pageOrigin}/client.js`,
       sandboxed: options.sandboxedFrom !== undefined,
+      importMap: IMPORT_MAP,
     };
     const outcomes = await withTimeout(page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`) as Promise<FetchOutcome[]>, WAIT_MS, 'the client request');
     await withTimeout(markerArrived, WAIT_MS, 'the console done-marker');

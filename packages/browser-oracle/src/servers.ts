@@ -3,12 +3,15 @@
  * - the API (127.0.0.2) runs the scenario's Express app inside a plain `http` server that records
  *   every request (method, path, headers) and the headers each response really sent, so scenarios
  *   need no counting code of their own;
- * - the app page (127.0.0.1) serves an empty HTML page and `/client.js`, the scenario's client;
+ * - the app page (127.0.0.1) serves an empty HTML page, `/client.js` (the scenario's client) and
+ *   the browser builds of the libraries a client may import (`import axios from 'axios'`);
  * - the attacker (127.0.0.3) serves the same for any host name mapped to it.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_ADDRESS, APP_ADDRESS, ATTACKER_ADDRESS } from './hosts.js';
+import { IMPORT_MAP, VENDOR_MODULES, vendorRoute } from './vendor.js';
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -38,7 +41,9 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-const PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>oracle</title></head><body></body></html>';
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>oracle</title><script type="importmap">${IMPORT_MAP}</script></head><body></body></html>`;
+
+const VENDOR_FILES: ReadonlyMap<string, string> = new Map([...VENDOR_MODULES].map(([name, file]) => [vendorRoute(name), file]));
 
 function listen(handler: RequestHandler, address: string): Promise<http.Server> {
   return new Promise((resolve, reject) => {
@@ -121,22 +126,26 @@ export async function startApiServer(): Promise<ApiServer> {
   };
 }
 
-/** A page server: `/` is an empty page, `/client.js` the scenario's client module. */
+/** A page server: `/` is an empty page, `/client.js` the scenario's client module, `/vendor/*.js` the libraries it imports. */
 async function startPageServer(address: string): Promise<PageServer> {
   let client = 'export default function request() { throw new Error("no scenario loaded"); }';
   const server = await listen((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const route = (req.url ?? '/').split('?')[0] ?? '/';
     res.setHeader('Cache-Control', 'no-store');
-    if (path === '/') {
+    if (route === '/') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(PAGE);
-    } else if (path === '/client.js') {
+    } else if (route === '/client.js') {
       res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
       // A sandboxed iframe (origin `null`) imports the client cross-origin, in CORS mode.
       res.setHeader('Access-Control-Allow-Origin', '*');
       res.end(client);
+    } else if (VENDOR_FILES.has(route)) {
+      res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.end(fs.readFileSync(VENDOR_FILES.get(route)!));
     } else {
-      res.statusCode = path === '/favicon.ico' ? 204 : 404;
+      res.statusCode = route === '/favicon.ico' ? 204 : 404;
       res.end();
     }
   }, address);

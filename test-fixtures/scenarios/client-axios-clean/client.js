@@ -1,0 +1,5 @@
+import axios from 'axios';
+
+export default function request() {
+  return axios.get('http://api.example.test/items');
+}
