@@ -33,9 +33,12 @@ export function checkOpaqueResponseRead<H>(request: ClientRequest<H>, options: O
   const { mode, url } = request;
   if (mode.kind !== 'known' || mode.value !== 'no-cors') return [];
   if (url.kind !== 'known' || isCrossOriginUrl(url.value, options.appOrigins) !== true) return [];
+  const removeNoCors = { messageId: 'removeNoCors', fix: { kind: 'remove', at: mode.at } } as const;
+  // ky checks `response.ok` before handing the response over: status 0 makes every such call reject.
+  if (request.client === 'ky') return [{ messageId: 'kyRejectsOpaque', data: {}, at: mode.at, suggestions: [removeNoCors] }];
   return request.responseReads.flatMap((read): Finding<H>[] => {
     const sees = WHAT_SCRIPT_SEES.get(read.member);
     if (sees === undefined) return [];
-    return [{ messageId: 'opaqueResponseRead', data: { member: read.member, sees }, at: read.at, suggestions: [{ messageId: 'removeNoCors', fix: { kind: 'remove', at: mode.at } }] }];
+    return [{ messageId: 'opaqueResponseRead', data: { member: read.member, sees }, at: read.at, suggestions: [removeNoCors] }];
   });
 }

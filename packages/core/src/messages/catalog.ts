@@ -302,6 +302,9 @@ export const ruleMessages = {
       "This cross-origin request has `mode: 'no-cors'`, so it resolves to an opaque response: reading `{{member}}` gives {{sees}}, whatever the server sent. Browsers print no console message; `response.type` is 'opaque'.",
       { kind: 'opaque-read' },
     ),
+    kyRejectsOpaque: plain(
+      "ky treats the opaque response of this cross-origin `mode: 'no-cors'` request as an HTTP error: its status is 0, so the call rejects with \"HTTPError: Request failed with status code 0\" whatever the server sent (with `throwHttpErrors: false` it resolves instead, and every read sees blanks).",
+    ),
     removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with Access-Control-Allow-Origin)"),
   },
   'no-invalid-no-cors-request': {

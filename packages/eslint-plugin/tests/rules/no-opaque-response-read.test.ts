@@ -67,6 +67,31 @@ console.log(res.status);
   ],
   invalid: [
     {
+      // Checked against the real ky 1.x: an opaque response (status 0) is not ok, so the call rejects.
+      code: `
+import ky from 'ky';
+const status = await ky('https://api.example.com/health', { mode: 'no-cors' }).json();
+`,
+      errors: [
+        {
+          messageId: 'kyRejectsOpaque',
+          line: 3,
+          column: 61,
+          endLine: 3,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
+import ky from 'ky';
+const status = await ky('https://api.example.com/health', {}).json();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: `
 const API = 'https://api.example.com';
 async function load() {
