@@ -120,15 +120,16 @@ function writeDoc(name, text) {
 // The floor: bare Linter.verify with the configuration the server builds (lint-host.ts)
 // ---------------------------------------------------------------------------------------------
 
-const floorLinter = new Linter();
+// Linted under the document's real path, as the server does (rules read package.json and file names).
+const floorLinter = new Linter({ cwd: path.parse(process.cwd()).root });
 const floorConfigs = {
   js: [{ files: ['**/*.js'], plugins: { cors: plugin }, rules: plugin.configs.recommended.rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: false } } } }],
   ts: [{ files: ['**/*.ts'], plugins: { cors: plugin }, rules: plugin.configs.recommended.rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parser: tsParser, parserOptions: { ecmaFeatures: { jsx: false } } } }],
 };
 
-function floor(text, dialect) {
+function floor(text, doc) {
   const started = process.hrtime.bigint();
-  const messages = floorLinter.verify(text, floorConfigs[dialect], { filename: `document.${dialect}` });
+  const messages = floorLinter.verify(text, floorConfigs[doc.dialect], { filename: doc.file });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`the floor did not parse: ${fatal.message}`);
@@ -412,7 +413,7 @@ async function measureEdits(doc, servers, args) {
     const version = i + 2;
     const a = await ours.change(doc.uri, version, applied.change);
     const b = peer ? await peer.change(doc.uri, version, applied.change) : undefined;
-    const c = floor(text, doc.dialect);
+    const c = floor(text, doc);
     last = { ours: a.event, peer: b?.event };
     const counts = { ours: a.event.diagnostics.length, peer: b?.event.diagnostics.length, floor: c.count };
     // The server skips the parse of text without CORS words; the floor always lints (0 messages then).

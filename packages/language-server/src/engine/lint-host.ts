@@ -9,6 +9,7 @@ import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-cors';
 import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
+import type { Espree } from './fast-parser/index.js';
 
 export interface LintResult {
   /** Messages of `cors/*` rules only, positions as ESLint gives them (1-based, BOM not counted). */
@@ -94,34 +95,59 @@ function typeScriptParserNow(): Linter.Parser {
 }
 
 /**
- * The fast parser (fast-parser/) gives TypeScript documents the tree, tokens and scopes the
- * TypeScript parser gives, from oxc's native parser; `null` once oxc-parser turned out not to load
- * (the VS Code extension's bundle leaves it out), and the TypeScript parser serves instead.
+ * The fast parsers (fast-parser/) give TypeScript documents the tree, tokens and scopes the
+ * TypeScript parser gives, and JavaScript documents what espree gives, from oxc's native parser;
+ * `null` once oxc-parser turned out not to load (the VS Code extension's bundle leaves it out), and
+ * the TypeScript parser and espree serve instead.
  */
-let fastParser: Linter.Parser | null | undefined;
-let fastParserLoading: Promise<void> | undefined;
+interface FastParsers {
+  typescript: Linter.Parser;
+  javascript: Linter.Parser;
+}
+let fastParsers: FastParsers | null | undefined;
+let fastParsersLoading: Promise<void> | undefined;
 
-function loadFastParser(): Promise<void> {
-  fastParserLoading ??= Promise.all([import('oxc-parser'), import('./fast-parser/index.js')]).then(
-    ([oxc, { createFastParser }]) => {
-      fastParser = createFastParser({ oxc, fallback: typeScriptParserNow });
+function loadFastParsers(): Promise<void> {
+  fastParsersLoading ??= Promise.all([import('oxc-parser'), import('./fast-parser/index.js')]).then(
+    ([oxc, { createFastJavaScriptParser, createFastTypeScriptParser }]) => {
+      // The CommonJS espree ESLint has loaded already (an `import` would load its ES module build again).
+      const espree = createRequire(import.meta.url)('espree') as Espree;
+      fastParsers = {
+        typescript: createFastTypeScriptParser({ oxc, fallback: typeScriptParserNow }),
+        javascript: createFastJavaScriptParser({ oxc, espree }),
+      };
     },
     () => {
-      fastParser = null;
-      return loadTypeScriptParser();
+      fastParsers = null;
     },
   );
-  return fastParserLoading;
+  return fastParsersLoading;
 }
 
 /** Which parser reads TypeScript: the fast one (the default), or `@typescript-eslint/parser` always. */
 export type TypeScriptParserChoice = 'fast' | 'typescript-eslint';
+/**
+ * Which parser reads JavaScript: espree (ESLint's own, the default) or the fast one. The fast one
+ * gives identical results (tests/fast-parser/javascript-*.test.ts) but on Node 20 it is slower than
+ * espree once warm (oxc hands its tree over as JSON there; bench/README.md has the figures), so it is
+ * not the default.
+ */
+export type JavaScriptParserChoice = 'fast' | 'espree';
 
-function parserFor(dialect: Dialect, choice: TypeScriptParserChoice): Linter.Parser | undefined {
-  if (!isTypeScript(dialect)) return undefined;
-  const parser = choice === 'fast' && fastParser ? fastParser : typescriptParser;
+/** `undefined`: ESLint's default, espree. */
+function parserFor(dialect: Dialect, choices: ParserChoices): Linter.Parser | undefined {
+  if (!isTypeScript(dialect)) {
+    // Before the fast parsers are loaded (a lint without `prepare`) espree reads JavaScript.
+    return choices.javascript === 'fast' && fastParsers ? fastParsers.javascript : undefined;
+  }
+  const parser = choices.typescript === 'fast' && fastParsers ? fastParsers.typescript : typescriptParser;
   if (parser === undefined) throw new Error('the TypeScript parser is not loaded yet: await LintHost.prepare() first');
   return parser;
+}
+
+interface ParserChoices {
+  typescript: TypeScriptParserChoice;
+  javascript: JavaScriptParserChoice;
 }
 
 /** `info` has no ESLint severity: it runs as `warn` and the converter shows it as information. */
@@ -137,8 +163,7 @@ function rulesFor(settings: CorsSettings): Linter.RulesRecord {
   return rules;
 }
 
-function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, choice: TypeScriptParserChoice): Linter.Config[] {
-  const parser = parserFor(dialect, choice);
+function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined): Linter.Config[] {
   const jsx = dialect === 'jsx' || dialect === 'tsx';
   return [
     {
@@ -169,25 +194,29 @@ const isCorsMessage = (message: Linter.LintMessage): boolean => message.ruleId?.
 
 export interface LintHostOptions {
   typescriptParser?: TypeScriptParserChoice;
+  javascriptParser?: JavaScriptParserChoice;
 }
 
 export class LintHost {
-  readonly #typescriptParser: TypeScriptParserChoice;
+  readonly #parsers: ParserChoices;
   /** One per file-system root (a drive letter on Windows), see `kindOf`. */
   readonly #linters = new Map<string, Linter>();
   /** Per settings object, per dialect and source type. Settings objects are replaced, never mutated. */
   readonly #configs = new WeakMap<CorsSettings, Map<string, Linter.Config[]>>();
 
-  constructor({ typescriptParser: choice = 'fast' }: LintHostOptions = {}) {
-    this.#typescriptParser = choice;
+  constructor({ typescriptParser = 'fast', javascriptParser = 'espree' }: LintHostOptions = {}) {
+    this.#parsers = { typescript: typescriptParser, javascript: javascriptParser };
   }
 
-  /** Loads what linting `filePath` needs (a TypeScript parser); `lint` and `fixAll` need it done. */
-  prepare(filePath: string): Promise<void> {
-    if (!isTypeScript(kindOf(filePath).dialect)) return Promise.resolve();
-    // Without oxc-parser, `loadFastParser` loads the TypeScript parser before it settles.
-    if (this.#typescriptParser === 'fast') return fastParser === undefined ? loadFastParser() : Promise.resolve();
-    return typescriptParser === undefined ? loadTypeScriptParser() : Promise.resolve();
+  /**
+   * Loads what linting `filePath` needs: the fast parsers, or the TypeScript parser where they cannot
+   * serve. `lint` and `fixAll` need it done for TypeScript; JavaScript is linted with espree until then.
+   */
+  async prepare(filePath: string): Promise<void> {
+    const typeScript = isTypeScript(kindOf(filePath).dialect);
+    const choice = typeScript ? this.#parsers.typescript : this.#parsers.javascript;
+    if (choice === 'fast' && fastParsers === undefined) await loadFastParsers();
+    if (typeScript && typescriptParser === undefined && (choice !== 'fast' || fastParsers === null)) await loadTypeScriptParser();
   }
 
   /** Config arrays are built once per settings object (memoised by identity). */
@@ -239,10 +268,12 @@ export class LintHost {
       byKind = new Map();
       this.#configs.set(settings, byKind);
     }
-    const key = `${dialect}/${sourceType}`;
+    const parser = parserFor(dialect, this.#parsers);
+    // The parser is in the key: JavaScript linted before `prepare` gets espree, later the fast parser.
+    const key = `${dialect}/${sourceType}/${parser?.meta?.name ?? 'espree'}`;
     let config = byKind.get(key);
     if (!config) {
-      config = buildConfig(settings, dialect, sourceType, this.#typescriptParser);
+      config = buildConfig(settings, dialect, sourceType, parser);
       byKind.set(key, config);
     }
     return config;

@@ -1,6 +1,6 @@
 /**
- * ESLint's token list for a TypeScript / TSX document, as `@typescript-eslint/parser` makes it,
- * built from oxc's AST: oxc gives no tokens. The AST says where every literal, template part, JSX
+ * ESLint's token list, as `@typescript-eslint/parser` makes it for TypeScript / TSX and espree for
+ * JavaScript / JSX, built from oxc's AST: oxc gives no tokens. The AST says where every literal, template part, JSX
  * text and JSX name lies, so the lexer here never has to guess between a regular expression and a
  * division, or what a `>` in a type means; it only splits the rest into words and punctuators.
  */
@@ -49,6 +49,13 @@ export interface TokenHints {
    */
   greaterThanOperators: Map<number, string>;
 }
+
+/**
+ * Whose token list to make. They differ only in words: both type a keyword used as a name
+ * (`a.default`) `Identifier`, but espree types `let`, `static` and `yield` `Keyword` even there, has
+ * fewer keywords (`interface`, `public`… are names), and gives a word's value with its escapes decoded.
+ */
+export type TokenDialect = 'typescript' | 'espree';
 
 export interface CommentSpan {
   start: number;
@@ -124,6 +131,27 @@ function punctuatorAt(text: string, index: number, hints: TokenHints): string {
   return char;
 }
 
+/** acorn's keywords (ES2015 and later). acorn retypes one read as a name (`parseIdent`) as a name. */
+const ESPREE_KEYWORDS = new Set([
+  'break', 'case', 'catch', 'continue', 'debugger', 'default', 'do', 'else', 'finally', 'for', 'function', 'if',
+  'return', 'switch', 'throw', 'try', 'var', 'while', 'with', 'instanceof', 'typeof', 'void', 'delete', 'new', 'in',
+  'this', 'const', 'class', 'extends', 'export', 'import', 'super',
+]);
+/** Names espree's token translator types `Keyword` wherever they stand. */
+const ESPREE_KEYWORD_NAMES = new Set(['let', 'static', 'yield']);
+
+function espreeWordType(word: string, isName: boolean): TokenType {
+  if (ESPREE_KEYWORD_NAMES.has(word)) return 'Keyword';
+  if (isName) return 'Identifier';
+  if (word === 'true' || word === 'false') return 'Boolean';
+  if (word === 'null') return 'Null';
+  return ESPREE_KEYWORDS.has(word) ? 'Keyword' : 'Identifier';
+}
+
+/** `\u0061` and `\u{61}` in a name, decoded as acorn reads them. */
+const decodeEscapes = (word: string): string =>
+  word.replace(/\\u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/g, (_escape, braced: string | undefined, plain: string | undefined) => String.fromCodePoint(parseInt(braced ?? plain!, 16)));
+
 function wordType(word: string, isName: boolean): TokenType {
   if (isName || !KEYWORDS.has(word)) {
     if (!isName && (word === 'true' || word === 'false')) return 'Boolean';
@@ -134,7 +162,7 @@ function wordType(word: string, isName: boolean): TokenType {
 }
 
 /** Tokens of `text`, skipping `comments` (sorted by offset). */
-export function tokenize(text: string, comments: readonly CommentSpan[], hints: TokenHints, lines: LineIndex): Token[] {
+export function tokenize(text: string, comments: readonly CommentSpan[], hints: TokenHints, lines: LineIndex, dialect: TokenDialect = 'typescript'): Token[] {
   const tokens: Token[] = [];
   const push = (type: TokenType, start: number, end: number, value = text.slice(start, end)): Token => {
     const token: Token = { type, value, range: [start, end], loc: lines.location(start, end) };
@@ -163,8 +191,13 @@ export function tokenize(text: string, comments: readonly CommentSpan[], hints: 
       index = comment.end;
     } else if (isAsciiWordChar(code) || code === 0x5c || (code > 0x7f && IDENTIFIER_PART.test(String.fromCodePoint(text.codePointAt(index)!)))) {
       const end = wordEnd(text, index);
-      const type = isDigit(code) ? 'Numeric' : wordType(text.slice(index, end), hints.identifierStarts.has(index));
-      push(type, index, end);
+      const word = text.slice(index, end);
+      if (isDigit(code)) push('Numeric', index, end);
+      else if (dialect === 'typescript') push(wordType(word, hints.identifierStarts.has(index)), index, end);
+      else {
+        const value = word.includes('\\') ? decodeEscapes(word) : word;
+        push(espreeWordType(value, hints.identifierStarts.has(index)), index, end, value);
+      }
       index = end;
     } else {
       const punctuator = punctuatorAt(text, index, hints);
