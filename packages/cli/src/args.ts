@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toAppOrigin } from 'cors-lint-core';
 import { UsageError } from './errors.js';
 
 export const USAGE = `Usage:
@@ -83,19 +84,26 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     format: oneOf('format', values['format'], ['pretty', 'json', 'sarif'] as const, 'pretty'),
     fix: values['fix'] === true,
     concurrency,
-    appOrigins: (Array.isArray(values['app-origin']) ? values['app-origin'] : []).map((origin) => pageOrigin('app-origin', String(origin))),
+    appOrigins: (Array.isArray(values['app-origin']) ? values['app-origin'] : []).map((origin) => appOrigin(String(origin))),
   };
 }
 
-/** A serialized origin (`https://app.example.com`, no path or trailing slash), as browsers send it. */
-function pageOrigin(option: string, origin: string): string {
+/** An origin the app's pages are served from; a URL that is just an origin (`https://app.example.com/`) is taken as that origin. */
+function appOrigin(text: string): string {
+  const origin = toAppOrigin(text);
+  if (origin === undefined) throw new UsageError(`--app-origin must be an origin such as https://app.example.com (scheme, host, optional port; no path); got '${text}'`);
+  return origin;
+}
+
+/** A serialized origin (`https://app.example.com`, no path or trailing slash), exactly as browsers send it. */
+function pageOrigin(origin: string): string {
   let parsed: URL | undefined;
   try {
     parsed = new URL(origin);
   } catch {
     parsed = undefined;
   }
-  if (!parsed || parsed.origin !== origin) throw new UsageError(`--${option} must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got '${origin}'`);
+  if (!parsed || parsed.origin !== origin) throw new UsageError(`--origin must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got '${origin}'`);
   return origin;
 }
 
@@ -125,7 +133,7 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`probe checks http: and https: URLs only; got '${url.protocol}'`);
   const origin = values['origin'];
   if (typeof origin !== 'string') throw new UsageError('probe needs --origin, the origin of the page that makes the request (e.g. --origin https://app.example.com)');
-  if (origin !== 'null') pageOrigin('origin', origin);
+  if (origin !== 'null') pageOrigin(origin);
   const method = typeof values['method'] === 'string' ? values['method'] : 'GET';
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) throw new UsageError(`--method must be an HTTP method token; got '${method}'`);
   const timeout = values['timeout'] === undefined ? 10_000 : Number(values['timeout']);

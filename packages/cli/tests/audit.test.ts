@@ -52,9 +52,11 @@ describe('cors-lint [paths…]', () => {
     expect((JSON.parse(crossOrigin.stdout) as JsonReport).files[0]?.findings[0]).toMatchObject({ rule: 'cors/no-accidental-preflight', line: 1, column: 83 });
     const sameOrigin = await cli(['--app-origin', 'https://app.example.com', '--app-origin', 'https://admin.example.com'], folder);
     expect(sameOrigin).toEqual({ code: 0, stdout: 'No CORS problems found in 1 file(s).\n', stderr: '' });
-    const wrong = await cli(['--app-origin', 'https://app.example.com/'], folder);
+    // A URL that is just an origin is taken as that origin, as in the editor setting.
+    expect((await cli(['--app-origin', 'https://App.example.com/'], folder)).code).toBe(0);
+    const wrong = await cli(['--app-origin', 'https://app.example.com/shop'], folder);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain("--app-origin must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got 'https://app.example.com/'");
+    expect(wrong.stderr).toContain("--app-origin must be an origin such as https://app.example.com (scheme, host, optional port; no path); got 'https://app.example.com/shop'");
   });
 
   it('exits 0 with a one-line summary when nothing is found', async () => {

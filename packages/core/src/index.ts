@@ -45,7 +45,7 @@ export {
 // Origins
 export type { Origin } from './origin/origin.js';
 export { DEFAULT_PORTS, parseOrigin, serializeOrigin } from './origin/origin.js';
-export { isCrossOriginUrl } from './origin/request-target.js';
+export { isCrossOriginUrl, toAppOrigin } from './origin/request-target.js';
 export type { AllowOriginProblem } from './origin/validate-allow-origin.js';
 export { validateAllowOriginValue } from './origin/validate-allow-origin.js';
 export type { SafeOriginCheck, SubstringCheckVerdict, SubstringMethod, SubstringSubject } from './origin/origin-substring-check.js';

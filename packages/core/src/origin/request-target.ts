@@ -1,5 +1,5 @@
 /** Whether a request URL, as written in client code, leaves the app's own origins. */
-import { serializeOrigin } from './origin.js';
+import { parseOrigin, serializeOrigin } from './origin.js';
 
 const ABSOLUTE_HTTP_URL = /^(https?):\/\/([^/?#@]*@)?(\[[0-9a-f:.]+\]|[^/?#:@]+)(?::(\d*))?(?:[/?#]|$)/i;
 const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]*:/i;
@@ -19,4 +19,19 @@ export function isCrossOriginUrl(url: string, appOrigins: readonly string[] = []
   }
   if (url.startsWith('//') || SCHEME_PREFIX.test(url)) return undefined;
   return false;
+}
+
+/**
+ * An app origin as a user writes it in settings or on the command line, serialized as browsers send
+ * `Origin`: a serialized origin as it is, or a URL that is just an origin (`https://App.example.com/`,
+ * `https://app.example.com:443`); undefined for anything with a path, query, credentials or an opaque origin.
+ */
+export function toAppOrigin(text: string): string | undefined {
+  const trimmed = text.trim();
+  const parsed = parseOrigin(trimmed);
+  if (parsed) return serializeOrigin(parsed);
+  if (!URL.canParse(trimmed)) return undefined;
+  const url = new URL(trimmed);
+  const justAnOrigin = url.origin !== 'null' && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  return justAnOrigin ? url.origin : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { parseOrigin, serializeOrigin } from 'cors-lint-core';
+import { toAppOrigin } from 'cors-lint-core';
 
 /** The `appOrigins` property of a client rule's options schema. */
 export const APP_ORIGINS_SCHEMA: JSONSchema4 = {
@@ -16,14 +16,14 @@ export const APP_ORIGINS_SCHEMA: JSONSchema4 = {
 };
 
 /**
- * The option when given, else the setting. Entries that are not serialized origins (a path, a
- * trailing slash, uppercase, the default port) are skipped: a browser never sends such an origin.
+ * The option when given, else the setting, each read as core's `toAppOrigin` reads it (a URL that is
+ * just an origin is taken as that origin); other entries (a path, a bare host name) are skipped.
  */
 export function readAppOrigins(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, option: readonly unknown[] | undefined): string[] {
   const listed = option ?? settingOrigins(context.settings);
   const origins = listed.flatMap((entry) => {
-    const origin = typeof entry === 'string' ? parseOrigin(entry) : undefined;
-    return origin ? [serializeOrigin(origin)] : [];
+    const origin = typeof entry === 'string' ? toAppOrigin(entry) : undefined;
+    return origin === undefined ? [] : [origin];
   });
   return [...new Set(origins)];
 }

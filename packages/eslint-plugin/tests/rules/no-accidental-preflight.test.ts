@@ -213,7 +213,7 @@ fetch('https://api.example.com/items', { headers: {} });
       code: `
 fetch('https://cdn.example.com/items', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
 `,
-      settings: { cors: { appOrigins: ['https://api.example.com', 'https://cdn.example.com/', 42] } },
+      settings: { cors: { appOrigins: ['https://api.example.com', 'https://cdn.example.com/assets', 42] } },
       errors: [
         {
           messageId: 'requestedWith',

@@ -58,6 +58,14 @@ const items = await res.json();
 `,
       settings: { cors: { appOrigins: ['https://app.example.com'] } },
     },
+    {
+      // A URL that is just an origin names that origin, in any case, with its default port.
+      code: `
+const res = await fetch('https://app.example.com/api/items', { mode: 'no-cors' });
+const items = await res.json();
+`,
+      settings: { cors: { appOrigins: ['HTTPS://App.Example.com:443/'] } },
+    },
     // A local function named fetch is not the browser's.
     `
 function fetch(url, options) { return { status: 200 }; }
@@ -209,7 +217,7 @@ console.log(res.status);
 const res = await fetch('https://app.example.com/api/items', { mode: 'no-cors' });
 console.log(res.status);
 `,
-      settings: { cors: { appOrigins: ['https://app.example.com/'] } },
+      settings: { cors: { appOrigins: ['https://app.example.com/shop'] } },
       errors: [
         {
           messageId: 'opaqueResponseRead',

@@ -19,9 +19,9 @@ describe('readAppOrigins', () => {
     expect(readAppOrigins(context, [])).toEqual([]);
   });
 
-  it('skips entries that are not serialized origins and drops duplicates', () => {
-    const origins = ['https://app.example.com/', 'https://app.example.com/path', 'HTTPS://APP.EXAMPLE.COM', 'https://app.example.com:443', 'null', 42, null, 'http://[::1]:8080', 'http://[::1]:8080'];
-    expect(readAppOrigins(contextWith({}), origins)).toEqual(['http://[::1]:8080']);
+  it('reads URLs that are just an origin as that origin, skips the rest and drops duplicates', () => {
+    const origins = ['https://app.example.com/', 'https://app.example.com/path', 'HTTPS://APP.EXAMPLE.COM', 'https://app.example.com:443', 'null', 'app.example.com', 42, null, 'http://[::1]:8080', 'http://[::1]:8080'];
+    expect(readAppOrigins(contextWith({}), origins)).toEqual(['https://app.example.com', 'http://[::1]:8080']);
   });
 
   it('treats missing or malformed settings as no app origins, without throwing', () => {

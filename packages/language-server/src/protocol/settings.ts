@@ -3,7 +3,7 @@
  * normalisation. Clients send whatever their users typed, so normalisation never throws: each
  * value that does not fit falls back to its default and is named in `problems` for the log.
  */
-import { parseOrigin, serializeOrigin } from 'cors-lint-core';
+import { toAppOrigin } from 'cors-lint-core';
 import plugin from 'eslint-plugin-cors';
 
 export type RuleSeverity = 'off' | 'warn' | 'error' | 'info';
@@ -144,21 +144,13 @@ function readOrigins(value: unknown, problems: string[]): string[] {
   }
   const origins = new Set<string>();
   for (const entry of values) {
-    const origin = typeof entry === 'string' ? toOrigin(entry.trim()) : undefined;
+    const origin = typeof entry === 'string' ? toAppOrigin(entry) : undefined;
     if (origin === undefined) problems.push(`cors.appOrigins: ${describe(entry)} is not an origin (scheme://host[:port])`);
     else origins.add(origin);
   }
   return [...origins];
 }
 
-function toOrigin(text: string): string | undefined {
-  const parsed = parseOrigin(text);
-  if (parsed) return serializeOrigin(parsed);
-  if (!URL.canParse(text)) return undefined;
-  const url = new URL(text);
-  const justAnOrigin = url.origin !== 'null' && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
-  return justAnOrigin ? url.origin : undefined;
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
