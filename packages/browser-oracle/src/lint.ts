@@ -1,6 +1,7 @@
 /**
- * The linter's prediction: lint a scenario's two files with the plugin's `recommended` config and
- * turn each message into what Chromium should show, through `browserEffect` from core.
+ * The linter's prediction: lint a scenario's two files with the plugin's `recommended` config (or
+ * `strict`, for a scenario that opts in) and turn each message into what Chromium should show,
+ * through `browserEffect` from core.
  */
 import type { BrowserEffect, MessageSpec } from 'cors-lint-core';
 import { browserEffect, ruleMessages } from 'cors-lint-core';
@@ -37,12 +38,20 @@ export interface Finding {
 
 const SOURCE_TYPE: Record<ScenarioFile, 'commonjs' | 'module'> = { 'server.js': 'commonjs', 'client.js': 'module' };
 
-function config(file: ScenarioFile): Linter.Config[] {
+/** The plugin config a scenario is linted with. */
+export type OracleConfig = 'recommended' | 'strict';
+
+/** A folder named `strict-…` is linted with `strict`: its findings are ones only `strict` gives. */
+export function scenarioConfig(folderName: string): OracleConfig {
+  return folderName.startsWith('strict-') ? 'strict' : 'recommended';
+}
+
+function config(file: ScenarioFile, name: OracleConfig): Linter.Config[] {
   return [
     {
       files: ['**/*.js'],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
-      rules: plugin.configs.recommended.rules,
+      rules: plugin.configs[name].rules,
       languageOptions: { ecmaVersion: 'latest', sourceType: SOURCE_TYPE[file] },
     },
   ];
@@ -51,8 +60,8 @@ function config(file: ScenarioFile): Linter.Config[] {
 const linter = new Linter();
 
 /** Lints one file; a parse error is thrown, not predicted: a scenario must be valid code. */
-export function lintFile(file: ScenarioFile, text: string): Finding[] {
-  const messages = linter.verify(text, config(file), { filename: file });
+export function lintFile(file: ScenarioFile, text: string, configName: OracleConfig = 'recommended'): Finding[] {
+  const messages = linter.verify(text, config(file, configName), { filename: file });
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`${file}:${fatal.line}:${fatal.column} does not parse: ${fatal.message}`);
   return messages.map((message) => {
@@ -99,10 +108,12 @@ export function messageData(rule: string, messageId: string, message: string): R
 export interface ScenarioSources {
   readonly server: string;
   readonly client: string;
+  /** `recommended` when absent; kept by the fix loop, which spreads the sources. */
+  readonly config?: OracleConfig;
 }
 
 export function lintScenario(sources: ScenarioSources): Finding[] {
-  return [...lintFile('server.js', sources.server), ...lintFile('client.js', sources.client)];
+  return [...lintFile('server.js', sources.server, sources.config), ...lintFile('client.js', sources.client, sources.config)];
 }
 
 /** Findings the oracle checks: a browser-visible effect or a security meaning. */

@@ -16,7 +16,7 @@ import type { FixResult } from './fix.js';
 import { fixScenario, writeFixedCopy } from './fix.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
 import type { Finding, ScenarioSources, SecurityRule } from './lint.js';
-import { attackerExample, describeFinding, lintScenario, observable } from './lint.js';
+import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig } from './lint.js';
 import type { ApiServer, PageServer, RecordedExchange, RequestHandler } from './servers.js';
 
 export interface Scenario {
@@ -45,7 +45,7 @@ export function discoverScenarios(root: string): Scenario[] {
     .map((name) => {
       const dir = path.join(root, name);
       const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-      return { name, dir, sources: { server: read('server.js'), client: read('client.js') } };
+      return { name, dir, sources: { server: read('server.js'), client: read('client.js'), config: scenarioConfig(name) } };
     });
 }
 
@@ -296,6 +296,10 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
     const verdict = await checkClientBefore(client, before, scenario.dir);
     beforeProblems.push(...verdict.problems);
     notes.push(...verdict.notes);
+  }
+  // `strict` reports every preflight trigger (no-accidental-preflight's `all`): with none reported, none may be sent.
+  if (scenario.sources.config === 'strict' && client.preflights.length === 0 && countMethod(before.exchanges, 'OPTIONS') > 0) {
+    beforeProblems.push(`the linter (strict) reports no preflight trigger, but ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS arrived`);
   }
 
   if (cacheMixups.length > 0) {
