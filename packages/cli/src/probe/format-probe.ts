@@ -20,8 +20,6 @@ function reasonText(reason: PreflightReason): string {
       return `the method ${reason.method} is not GET, HEAD or POST`;
     case 'header':
       return `the header ${reason.name} is not CORS-safelisted`;
-    case 'header-budget':
-      return `the safelisted headers ${reason.names.join(', ')} exceed 1024 bytes together`;
   }
 }
 

@@ -7,7 +7,7 @@
 import { asciiLowercase, asciiUppercase, trimOws } from '../fetch/ascii.js';
 import { parseHeaderList } from '../fetch/header-names.js';
 import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
-import { CORS_NON_WILDCARD_REQUEST_HEADER_NAMES, corsUnsafeRequestHeaderNames, isCorsSafelistedRequestHeader } from '../fetch/request-headers.js';
+import { CORS_NON_WILDCARD_REQUEST_HEADER_NAMES, corsUnsafeRequestHeaderNames } from '../fetch/request-headers.js';
 import type { BrowserFailure } from '../messages/console-messages.js';
 
 export interface CorsRequest {
@@ -32,10 +32,8 @@ export type CorsVerdict = { ok: true } | { ok: false; failure: BrowserFailure; h
 export type PreflightReason =
   /** The method (as sent) is not GET, HEAD or POST. */
   | { kind: 'method'; method: string }
-  /** A header script set is not CORS-safelisted (lowercased name). */
-  | { kind: 'header'; name: string }
-  /** Every header is safelisted, but together their values exceed 1024 bytes (Fetch §cors-unsafe-request-header-names). */
-  | { kind: 'header-budget'; names: string[] };
+  /** A header script set is not CORS-safelisted (lowercased name; a repeated header by its joined value). */
+  | { kind: 'header'; name: string };
 
 const OK: CorsVerdict = { ok: true };
 
@@ -45,15 +43,7 @@ export function needsPreflight(request: CorsRequest): { needed: boolean; reasons
   const method = normalizeMethod(request.method);
   if (!isCorsSafelistedMethod(method)) reasons.push({ kind: 'method', method });
 
-  const unsafe = corsUnsafeRequestHeaderNames(request.headers);
-  const overBudget: string[] = [];
-  for (const name of unsafe) {
-    // Unsafe only because of the total budget when each of its values is safelisted on its own.
-    const entries = request.headers.filter(([n]) => asciiLowercase(n) === name);
-    if (entries.every(([n, v]) => isCorsSafelistedRequestHeader(n, v))) overBudget.push(name);
-    else reasons.push({ kind: 'header', name });
-  }
-  if (overBudget.length > 0) reasons.push({ kind: 'header-budget', names: overBudget });
+  for (const name of corsUnsafeRequestHeaderNames(request.headers)) reasons.push({ kind: 'header', name });
   return { needed: reasons.length > 0, reasons };
 }
 

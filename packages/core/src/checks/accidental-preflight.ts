@@ -27,7 +27,8 @@ const SAFE_TEXT_TYPE = 'text/plain';
  * the preflights that buy nothing: a Content-Type on a body-less GET/HEAD, `X-Requested-With` (a
  * same-origin convention), a Content-Type that overrides the one the browser gives a FormData or
  * URLSearchParams body, a non-safelisted text type on a string body. With `all`, every trigger:
- * method, header, the 1024-byte budget, XHR upload listeners, a stream body.
+ * method, header (a repeated one by the line its values are joined into), XHR upload listeners, a
+ * stream body.
  */
 export function checkAccidentalPreflight<H>(request: ClientRequest<H>, options: AccidentalPreflightOptions = {}): Finding<H>[] {
   const { url, mode } = request;
@@ -44,17 +45,16 @@ export function checkAccidentalPreflight<H>(request: ClientRequest<H>, options: 
   const all = options.all === true;
   for (const reason of reasons) {
     if (reason.kind === 'header') {
-      for (const write of writes) {
-        if (asciiLowercase(write.name) !== reason.name || (write.value !== undefined && isCorsSafelistedRequestHeader(write.name, write.value))) continue;
+      const named = writes.filter((write) => asciiLowercase(write.name) === reason.name);
+      const unsafe = named.filter((write) => write.value === undefined || !isCorsSafelistedRequestHeader(write.name, write.value));
+      for (const write of unsafe) {
         const finding = accidentalHeader(write, request, method) ?? (all ? preflightHeader(write) : undefined);
         if (finding) findings.push(finding);
       }
-    } else if (!all) {
-      continue;
-    } else if (reason.kind === 'method' && request.method.kind === 'known') {
+      // Each value is safelisted, but the line they are sent as together is not.
+      if (all && unsafe.length === 0 && named[0]) findings.push({ messageId: 'repeatedHeader', data: { name: named[0].name, header: reason.name }, at: request.at });
+    } else if (all && request.method.kind === 'known') {
       findings.push({ messageId: 'preflightMethod', data: { method: reason.method }, at: request.method.at });
-    } else if (reason.kind === 'header-budget') {
-      findings.push({ messageId: 'headerBudget', data: { headers: reason.names.join(', '), header: reason.names[0] ?? '' }, at: request.at });
     }
   }
   if (all) {

@@ -342,8 +342,8 @@ export const ruleMessages = {
     ),
     preflightHeader: plain(`{{name}} is not a CORS-safelisted request header, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`, PREFLIGHT),
     preflightMethod: plain(`{{method}} is not GET, HEAD or POST, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${METHOD_REFUSED}`, PREFLIGHT),
-    headerBudget: plain(
-      `The values of {{headers}} are each CORS-safelisted, but together they exceed the 1024 bytes a request may carry without a preflight, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+    repeatedHeader: plain(
+      `{{name}} is set more than once: the browser sends the values as one line joined with ', ', and that line is not CORS-safelisted (over 128 bytes, or a character the header does not allow), so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
     uploadListener: plain(
