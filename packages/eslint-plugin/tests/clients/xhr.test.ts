@@ -35,6 +35,18 @@ export function upload(file, onProgress) {
     ]);
   });
 
+  it('follows xhr.upload stored in a variable', () => {
+    const code = `
+const xhr = new XMLHttpRequest();
+const upload = xhr.upload;
+upload.onprogress = (event) => console.log(event.loaded);
+upload.onload = null;
+xhr.open('POST', 'https://files.example.com/upload');
+xhr.send('data');
+`;
+    expect(summarize(code)[0]?.uploadListeners).toEqual(['upload.onprogress = (event) => console.log(event.loaded)']);
+  });
+
   it('gives each open() the calls written up to the next one; a plain object body is sent as a string', () => {
     const code = `
 const xhr = new XMLHttpRequest();

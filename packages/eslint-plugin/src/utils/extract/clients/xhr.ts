@@ -48,12 +48,12 @@ function usesOf(construction: TSESTree.NewExpression, scopeOf: ScopeOf): XhrUses
     if (reference.init) continue;
     // Another object assigned to the same name: its uses mix with ours.
     if (reference.isWrite()) uses.escapes = true;
-    else addUse(reference.identifier as TSESTree.Identifier, uses);
+    else addUse(reference.identifier as TSESTree.Identifier, uses, scopeOf);
   }
   return uses;
 }
 
-function addUse(identifier: TSESTree.Identifier, uses: XhrUses): void {
+function addUse(identifier: TSESTree.Identifier, uses: XhrUses, scopeOf: ScopeOf): void {
   const member = identifier.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) {
     uses.escapes = true;
@@ -73,11 +73,22 @@ function addUse(identifier: TSESTree.Identifier, uses: XhrUses): void {
     if (assignment) uses.credentialAssignments.push(assignment);
     return;
   }
-  if (name === 'upload') addUploadUse(member, uses);
+  if (name === 'upload') addUploadUses(member, uses, scopeOf);
+}
+
+/** `xhr.upload` itself, or each use of a variable it is stored in (`const upload = xhr.upload`). */
+function addUploadUses(upload: TSESTree.MemberExpression, uses: XhrUses, scopeOf: ScopeOf): void {
+  const declarator = upload.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== upload || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    addUploadUse(upload, uses);
+    return;
+  }
+  const variable = ASTUtils.findVariable(scopeOf(declarator.id), declarator.id);
+  for (const reference of variable?.references ?? []) if (!reference.init && !reference.isWrite()) addUploadUse(reference.identifier as TSESTree.Identifier, uses);
 }
 
 /** Any listener on `xhr.upload` sets the upload listener flag, whatever the event (XHR §send). */
-function addUploadUse(upload: TSESTree.MemberExpression, uses: XhrUses): void {
+function addUploadUse(upload: TSESTree.MemberExpression | TSESTree.Identifier, uses: XhrUses): void {
   const member = upload.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== upload) return;
   const name = memberName(member);
