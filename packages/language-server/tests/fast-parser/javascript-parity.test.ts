@@ -5,18 +5,13 @@
  * host picks by extension), and where the lint host retries with the other source type.
  * javascript-tokens.test.ts checks that these samples are parsed by oxc, not handed to espree.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LintHost } from '../../src/engine/lint-host.js';
 import { normalizeSettings } from '../../src/protocol/settings.js';
 import { ALL_JS_SAMPLES, JS_FIXTURE_SAMPLES, JS_GENERATED_SAMPLES, type Sample } from './corpus.js';
+import { describeLintParity } from './lint-parity.js';
 
 const fast = new LintHost({ javascriptParser: 'fast' });
-const reference = new LintHost({ javascriptParser: 'espree' });
-
-const SETTINGS = [
-  { name: 'all rules', settings: normalizeSettings({ config: 'all' }).settings },
-  { name: 'recommended', settings: normalizeSettings({}).settings },
-];
 
 const SERVER = "const cors = require('cors');\napp.use(cors({ origin: true, credentials: true }));\n";
 
@@ -35,26 +30,9 @@ const CASES: Sample[] = [
   ...RETRIED,
 ];
 
-beforeAll(async () => {
-  await fast.prepare('a.js');
-  await reference.prepare('a.js');
-});
+describeLintParity({ fast, reference: new LintHost({ javascriptParser: 'espree' }) }, CASES, 'a.js', 100);
 
-describe.each(SETTINGS)('$name', ({ settings }) => {
-  it.each(CASES.map((sample) => [sample.name, sample] as const))('%s', (_name, { file, text }) => {
-    const expected = reference.lint(text, file, settings);
-    expect(expected.parseError).toBeUndefined();
-    expect(fast.lint(text, file, settings)).toEqual(expected);
-    expect(fast.fixAll(text, file, settings)).toEqual(reference.fixAll(text, file, settings));
-  });
-});
-
-it('compares real findings, fixes and suggestions (the comparison is not vacuous)', () => {
-  const { settings } = SETTINGS[0]!;
-  const messages = CASES.flatMap(({ file, text }) => fast.lint(text, file, settings).messages);
-  expect(messages.length).toBeGreaterThan(100);
-  expect(messages.some((message) => message.fix)).toBe(true);
-  expect(messages.some((message) => (message.suggestions?.length ?? 0) > 0)).toBe(true);
-  // The retried documents report too: the retry ran the rules.
+it('lints the retried documents too: the retry ran the rules', () => {
+  const { settings } = normalizeSettings({ config: 'all' });
   for (const { file, text } of RETRIED) expect(fast.lint(text, file, settings).messages.length).toBeGreaterThan(0);
 });
