@@ -1,7 +1,7 @@
 import { checkDuplicateAllowOrigin, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { allowOriginSequences } from '../utils/extract/allow-origin-writes.js';
+import { allowOriginSequences } from '../utils/extract/responses/allow-origin-writes.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];

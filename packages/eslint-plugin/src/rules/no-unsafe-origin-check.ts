@@ -4,8 +4,8 @@ import { classifyOriginSubstringCheck, messagesFor, safeReplacementForSubstringC
 import type { CorsFileModel } from '../utils/cors-context.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { calledMethodName, resolveNode, skipTypeWrappers, staticString } from '../utils/extract/resolve.js';
-import { staticRegExp } from '../utils/extract/values.js';
+import { calledMethodName, resolveNode, skipTypeWrappers, staticString } from '../utils/extract/values/resolve.js';
+import { staticRegExp } from '../utils/extract/values/cors-values.js';
 import { findRegexWeaknesses } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 
 export type Options = [];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ExtractedPolicy } from '../utils/cors-context.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import type { MiddlewarePolicy } from '../utils/extract/libraries/cors-options.js';
+import type { MiddlewarePolicy } from '../utils/extract/frameworks/libraries/cors-options.js';
 import { routesAnsweredByPolicies } from '../utils/extract/routing/answered-routes.js';
 import { fixFromIntent } from '../utils/fixers.js';
 import { dependencyMajor } from '../utils/package-versions.js';

@@ -4,8 +4,8 @@ import { checkVaryOrigin, messagesFor, parseHeaderList } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { writesReached } from '../utils/extract/routing/policy-reach.js';
-import type { ResponseHeaderWrite } from '../utils/extract/response-headers.js';
-import { readList } from '../utils/extract/values.js';
+import type { ResponseHeaderWrite } from '../utils/extract/responses/response-headers.js';
+import { readList } from '../utils/extract/values/cors-values.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];

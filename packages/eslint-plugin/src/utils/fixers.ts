@@ -7,8 +7,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FixIntent, OriginLiteral } from 'cors-lint-core';
 import { ACAM, ACEH } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
-import type { MiddlewarePolicy } from './extract/cors-package.js';
-import { isEditableString, resolveNode } from './extract/resolve.js';
+import type { MiddlewarePolicy } from './extract/frameworks/cors-package.js';
+import { isEditableString, resolveNode } from './extract/values/resolve.js';
 import { addPreflightHandler } from './preflight-fixers.js';
 
 type Node = TSESTree.Node;

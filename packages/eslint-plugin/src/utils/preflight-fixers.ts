@@ -8,8 +8,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FixIntent } from 'cors-lint-core';
 import { ACAM } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
-import { isFunctionNode, staticPrimitive } from './extract/resolve.js';
-import type { HeaderWrite } from './extract/response-headers.js';
+import { isFunctionNode, staticPrimitive } from './extract/values/resolve.js';
+import type { HeaderWrite } from './extract/responses/response-headers.js';
 import { exportedMethods } from './extract/routing/raw-handlers.js';
 
 type Node = TSESTree.Node;

@@ -15,11 +15,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, Setting } from 'cors-lint-core';
 import { asciiLowercase, asciiUppercase } from 'cors-lint-core';
-import { bodyKind, isGlobal, memberName, readHeaders, readUrl } from '../client-requests.js';
-import { isLibraryFactory, namesModule } from '../libraries/module-export.js';
-import type { ModuleExport } from '../libraries/module-export.js';
-import { objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
+import { bodyKind, isGlobal, memberName, readHeaders, readUrl } from './client-requests.js';
+import { isLibraryFactory, namesModule } from '../frameworks/libraries/module-export.js';
+import type { ModuleExport } from '../frameworks/libraries/module-export.js';
+import { objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 import type { LayeredWrite } from './library-defaults.js';
 import { effectiveWrites, hasHeader, impliedContentType, isRemovingValue, joinBaseUrl, withCredentialsFlag } from './library-defaults.js';
 

@@ -11,12 +11,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, ResponseRead, Setting } from 'cors-lint-core';
 import { asciiUppercase } from 'cors-lint-core';
-import { bodyKind, isGlobal, memberName, readInit, readsOfPromise, readUrl } from '../client-requests.js';
-import type { Init } from '../client-requests.js';
-import { isLibraryFactory, namesModule } from '../libraries/module-export.js';
-import type { ModuleExport } from '../libraries/module-export.js';
-import { objectProperties, resolveNode, skipTypeWrappers } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
+import { bodyKind, isGlobal, memberName, readInit, readsOfPromise, readUrl } from './client-requests.js';
+import type { Init } from './client-requests.js';
+import { isLibraryFactory, namesModule } from '../frameworks/libraries/module-export.js';
+import type { ModuleExport } from '../frameworks/libraries/module-export.js';
+import { objectProperties, resolveNode, skipTypeWrappers } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 import { hasHeader, impliedContentType, joinBaseUrl } from './library-defaults.js';
 
 type Node = TSESTree.Node;

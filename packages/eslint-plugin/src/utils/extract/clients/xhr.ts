@@ -7,9 +7,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, Setting } from 'cors-lint-core';
-import { fetchBodyKind, isGlobal, memberName, readUrl } from '../client-requests.js';
-import { staticPrimitive, staticString } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
+import { fetchBodyKind, isGlobal, memberName, readUrl } from './client-requests.js';
+import { staticPrimitive, staticString } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 import { withCredentialsFlag } from './library-defaults.js';
 
 type Node = TSESTree.Node;

@@ -9,9 +9,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { AnsweredRoute } from 'cors-lint-core';
-import type { MiddlewarePolicy } from '../libraries/cors-options.js';
-import { skipTypeWrappers } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
+import type { MiddlewarePolicy } from '../frameworks/libraries/cors-options.js';
+import { skipTypeWrappers } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 import type { Registration, Registrations } from './registrations.js';
 import { HTTP_VERB_METHODS, routeOptionMethods } from './registrations.js';
 

@@ -1,8 +1,8 @@
 /** Which variables hold a module (`import express from 'express'`, `const http = require('node:http')`), and calls of it. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { calledMethodName, skipTypeWrappers } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
+import { calledMethodName, skipTypeWrappers } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 
 type Variable = TSESLint.Scope.Variable;
 

@@ -4,7 +4,7 @@
  * (`app.use(cors())` then `app.get('/items', …)`), as the registration model places them.
  */
 import type { ExtractedPolicy } from '../../cors-context.js';
-import type { ResponseHeaderWrite } from '../response-headers.js';
+import type { ResponseHeaderWrite } from '../responses/response-headers.js';
 import type { Placement, Registrations } from './registrations.js';
 
 export interface ReachedWrites {

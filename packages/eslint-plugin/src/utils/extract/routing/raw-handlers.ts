@@ -4,11 +4,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { VisitorKeys } from '../request-origin.js';
-import { walk } from '../request-origin.js';
-import { isFunctionNode, resolveNode, skipTypeWrappers } from '../resolve.js';
-import type { ResponseHeadersPolicy } from '../response-headers.js';
-import type { ScopeOf } from '../scope.js';
+import type { VisitorKeys } from '../values/request-origin.js';
+import { walk } from '../values/request-origin.js';
+import { isFunctionNode, resolveNode, skipTypeWrappers } from '../values/resolve.js';
+import type { ResponseHeadersPolicy } from '../responses/response-headers.js';
+import type { ScopeOf } from '../values/scope.js';
 import type { FunctionNode } from './registrations.js';
 import { contains } from './registrations.js';
 

@@ -8,8 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { calledMethodName, isFunctionNode } from './resolve.js';
-import type { ScopeOf } from './scope.js';
+import { calledMethodName, isFunctionNode } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 
 type Node = TSESTree.Node;
 

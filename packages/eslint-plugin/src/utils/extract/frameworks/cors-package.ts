@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { dependencyMajor } from '../package-versions.js';
+import { dependencyMajor } from '../../package-versions.js';
 import type { LintedFile } from './imported-options.js';
 import { relocateHandles, resolveImportedObject } from './imported-options.js';
 import type { MiddlewarePolicy, OptionsSite } from './libraries/cors-options.js';
@@ -14,10 +14,10 @@ import { FASTIFY_DELEGATOR_OPTION } from './libraries/fastify-cors.js';
 import { CORS_LIBRARIES } from './libraries/index.js';
 import type { CorsLibrary } from './libraries/library.js';
 import { isLibraryFactory, namesModule } from './libraries/module-export.js';
-import { MOUNT_METHODS } from './routing/registrations.js';
-import type { OriginReads } from './request-origin.js';
-import { calledMethodName, isFunctionNode, objectProperties, resolveNode, staticPrimitive } from './resolve.js';
-import type { ScopeOf } from './scope.js';
+import { MOUNT_METHODS } from '../routing/registrations.js';
+import type { OriginReads } from '../values/request-origin.js';
+import { calledMethodName, isFunctionNode, objectProperties, resolveNode, staticPrimitive } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 
 export type { MiddlewarePolicy } from './libraries/cors-options.js';
 export type { OptionNames } from './libraries/library.js';

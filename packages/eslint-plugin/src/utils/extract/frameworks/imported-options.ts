@@ -1,6 +1,6 @@
 /**
- * Options imported from another file of the project: `import { corsOptions } from './cors-options'`,
- * `const { corsOptions } = require('./cors-options')`, `const corsOptions = require('./cors-options')`.
+ * Options imported from another file of the project: `import { corsOptions } from '../cors-options'`,
+ * `const { corsOptions } = require('../cors-options')`, `const corsOptions = require('../cors-options')`.
  * Followed only when the path is relative, the file exists outside node_modules, and the export is a
  * constant object literal there; anything else stays unknown (ARCHITECTURE.md invariant 6).
  *
@@ -15,9 +15,9 @@ import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ListValue, OriginSetting, Setting } from 'cors-lint-core';
 import { Linter } from 'eslint';
 import type { MiddlewarePolicy } from './cors-package.js';
-import { OriginReads } from './request-origin.js';
-import { resolveNode, skipTypeWrappers, staticString } from './resolve.js';
-import type { ScopeOf } from './scope.js';
+import { OriginReads } from '../values/request-origin.js';
+import { resolveNode, skipTypeWrappers, staticString } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -70,7 +70,7 @@ function importedBinding(identifier: TSESTree.Identifier, scopeOf: ScopeOf): { s
   const init = skipTypeWrappers(def.node.init);
   const id = def.node.id;
   const declared = def.name;
-  // const corsOptions = require('./x').corsOptions
+  // const corsOptions = require('../x').corsOptions
   if (init.type === AST_NODE_TYPES.MemberExpression && !init.computed && init.property.type === AST_NODE_TYPES.Identifier && id === declared) {
     const specifier = requiredPath(init.object);
     return specifier ? { specifier, name: init.property.name } : undefined;
@@ -78,7 +78,7 @@ function importedBinding(identifier: TSESTree.Identifier, scopeOf: ScopeOf): { s
   const specifier = requiredPath(init);
   if (!specifier) return undefined;
   if (id === declared) return { specifier, name: '*' };
-  // const { corsOptions } = require('./x')
+  // const { corsOptions } = require('../x')
   if (id.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of id.properties) {
       if (property.type === AST_NODE_TYPES.Property && property.value === declared && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) {

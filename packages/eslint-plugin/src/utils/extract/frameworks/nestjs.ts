@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { bundledDependencyMajor } from '../package-versions.js';
+import { bundledDependencyMajor } from '../../package-versions.js';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv, LibrarySite } from './framework-options.js';
 import { defaultsAt, importsModule, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';
@@ -16,7 +16,7 @@ import { CORS_PACKAGE } from './libraries/cors.js';
 import { FASTIFY_CORS } from './libraries/fastify-cors.js';
 import type { CorsLibrary } from './libraries/library.js';
 import { isLibraryFactory } from './libraries/module-export.js';
-import { calledMethodName, objectProperties, resolveNode, staticPrimitive } from './resolve.js';
+import { calledMethodName, objectProperties, resolveNode, staticPrimitive } from '../values/resolve.js';
 
 type Node = TSESTree.Node;
 

@@ -5,8 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { OriginSetting } from 'cors-lint-core';
-import { classifyOriginFunction } from '../origin-function.js';
-import { isFunctionNode, staticPrimitive } from '../resolve.js';
+import { classifyOriginFunction } from '../../values/origin-function.js';
+import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;

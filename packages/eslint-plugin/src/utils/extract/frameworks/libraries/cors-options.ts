@@ -5,12 +5,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, ListValue, OriginSetting, PolicySource, Setting } from 'cors-lint-core';
-import { collectAnswers } from '../origin-function.js';
-import type { OriginReads } from '../request-origin.js';
-import type { ResolvedProperty } from '../resolve.js';
-import { objectProperties, resolveNode } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
-import { isBooleanOrString, isNumberOrString, readList, readScalar } from '../values.js';
+import { collectAnswers } from '../../values/origin-function.js';
+import type { OriginReads } from '../../values/request-origin.js';
+import type { ResolvedProperty } from '../../values/resolve.js';
+import { objectProperties, resolveNode } from '../../values/resolve.js';
+import type { ScopeOf } from '../../values/scope.js';
+import { isBooleanOrString, isNumberOrString, readList, readScalar } from '../../values/cors-values.js';
 import { appliedAs } from './applied-as.js';
 import type { CorsLibrary, LibraryDefaults, OptionNames } from './library.js';
 

@@ -10,7 +10,7 @@ import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv } from './framework-options.js';
 import { callsOf, defaultsAt, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';
 import { CORS_PACKAGE } from './libraries/cors.js';
-import { objectProperties, resolveNode, staticPrimitive } from './resolve.js';
+import { objectProperties, resolveNode, staticPrimitive } from '../values/resolve.js';
 
 /** The module is the server factory too: `require('socket.io')(httpServer, options)`. */
 const SOCKET_IO = { module: 'socket.io', moduleIsFactory: true, namedExports: ['Server'] };

@@ -6,9 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginEntry, OriginSetting } from 'cors-lint-core';
-import { classifyOriginFunction } from '../origin-function.js';
-import { isFunctionNode, staticPrimitive } from '../resolve.js';
-import { arrayElements } from '../values.js';
+import { classifyOriginFunction } from '../../values/origin-function.js';
+import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
+import { arrayElements } from '../../values/cors-values.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;

@@ -16,10 +16,10 @@ import type { MiddlewarePolicy, OptionNames } from './cors-package.js';
 import type { ExtractEnv, OptionsObject } from './framework-options.js';
 import { callsOf, optionsObjectOf } from './framework-options.js';
 import { relocateHandles } from './imported-options.js';
-import type { ResolvedProperty } from './resolve.js';
-import { objectProperties, staticPrimitive } from './resolve.js';
-import type { ScopeOf } from './scope.js';
-import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from './values.js';
+import type { ResolvedProperty } from '../values/resolve.js';
+import { objectProperties, staticPrimitive } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
+import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 

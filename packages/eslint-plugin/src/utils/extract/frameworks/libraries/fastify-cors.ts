@@ -3,8 +3,8 @@
  * forms as `cors`; defaults per major (cors-reference.md §3.2): v11 made the default methods the
  * safelisted `GET,HEAD,POST`, so PUT/PATCH/DELETE preflights fail without a `methods` option.
  */
-import { staticPrimitive } from '../resolve.js';
-import { arrayElements } from '../values.js';
+import { staticPrimitive } from '../../values/resolve.js';
+import { arrayElements } from '../../values/cors-values.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { CORS_PACKAGE, readOriginOption } from './cors.js';
 import type { CorsLibrary } from './library.js';

@@ -9,11 +9,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName } from 'cors-lint-core';
-import { walk } from './request-origin.js';
-import type { HeaderWrite, ResponseHeadersPolicy } from './response-headers.js';
-import { isFunctionNode, objectProperties, resolveNode, staticPrimitive } from './resolve.js';
-import type { ScopeOf } from './scope.js';
-import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from './values.js';
+import { walk } from '../values/request-origin.js';
+import type { HeaderWrite, ResponseHeadersPolicy } from '../responses/response-headers.js';
+import { isFunctionNode, objectProperties, resolveNode, staticPrimitive } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
+import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;

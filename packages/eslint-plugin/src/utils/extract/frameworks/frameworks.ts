@@ -11,9 +11,9 @@ import type { LintedFile } from './imported-options.js';
 import { findMiddyCorsPolicies } from './middy-cors.js';
 import { findNestPolicies } from './nestjs.js';
 import { findNextConfigHeaderPolicies } from './next-config-headers.js';
-import type { OriginReads } from './request-origin.js';
-import type { ResponseHeadersPolicy } from './response-headers.js';
-import type { ScopeOf } from './scope.js';
+import type { OriginReads } from '../values/request-origin.js';
+import type { ResponseHeadersPolicy } from '../responses/response-headers.js';
+import type { ScopeOf } from '../values/scope.js';
 import { findSocketIoPolicies } from './socket-io.js';
 
 export function findFrameworkPolicies(

@@ -11,11 +11,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { AllowOriginSequence, AllowOriginWrite } from 'cors-lint-core';
 import { ACAO } from 'cors-lint-core';
-import type { CorsFileModel, ExtractedPolicy } from '../cors-context.js';
-import type { MiddlewarePolicy } from './cors-package.js';
-import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
+import type { CorsFileModel, ExtractedPolicy } from '../../cors-context.js';
+import type { MiddlewarePolicy } from '../frameworks/cors-package.js';
+import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 import type { HeaderWrite, ResponseHeadersPolicy } from './response-headers.js';
-import type { Registrations } from './routing/registrations.js';
+import type { Registrations } from '../routing/registrations.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -5,9 +5,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting } from 'cors-lint-core';
-import type { ResolvedProperty } from '../resolve.js';
-import type { OriginReads } from '../request-origin.js';
-import type { ScopeOf } from '../scope.js';
+import type { ResolvedProperty } from '../../values/resolve.js';
+import type { OriginReads } from '../../values/request-origin.js';
+import type { ScopeOf } from '../../values/scope.js';
 
 type Node = TSESTree.Node;
 

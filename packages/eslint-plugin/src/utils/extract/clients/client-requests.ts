@@ -6,12 +6,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead, Setting } from 'cors-lint-core';
-import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from './resolve.js';
-import { findAxiosRequests } from './clients/axios.js';
-import { findKyRequests, findOfetchRequests } from './clients/ky-ofetch.js';
-import { findXhrRequests } from './clients/xhr.js';
-import type { ScopeOf } from './scope.js';
-import { arrayElements } from './values.js';
+import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from '../values/resolve.js';
+import { findAxiosRequests } from './axios.js';
+import { findKyRequests, findOfetchRequests } from './ky-ofetch.js';
+import { findXhrRequests } from './xhr.js';
+import type { ScopeOf } from '../values/scope.js';
+import { arrayElements } from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;

@@ -12,9 +12,9 @@ import type { ModuleExport } from './libraries/module-export.js';
 import { isLibraryFactory, namesModule } from './libraries/module-export.js';
 import type { LintedFile } from './imported-options.js';
 import { relocateHandles, resolveImportedObject } from './imported-options.js';
-import type { OriginReads } from './request-origin.js';
-import { resolveNode } from './resolve.js';
-import type { ScopeOf } from './scope.js';
+import type { OriginReads } from '../values/request-origin.js';
+import { resolveNode } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
 
 type Node = TSESTree.Node;
 

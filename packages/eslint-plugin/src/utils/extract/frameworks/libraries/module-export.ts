@@ -6,8 +6,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { skipTypeWrappers, staticPrimitive } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
+import { skipTypeWrappers, staticPrimitive } from '../../values/resolve.js';
+import type { ScopeOf } from '../../values/scope.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;

@@ -12,12 +12,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
-import { isGuardedByOriginCheck } from './guards.js';
+import { isGuardedByOriginCheck } from '../values/guards.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
-import type { OriginReads } from './request-origin.js';
-import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
-import type { ScopeOf } from './scope.js';
-import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from './values.js';
+import type { OriginReads } from '../values/request-origin.js';
+import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import type { ScopeOf } from '../values/scope.js';
+import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 

@@ -4,12 +4,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginSetting } from 'cors-lint-core';
-import { classifyOriginFunction } from '../origin-function.js';
-import type { OriginReads } from '../request-origin.js';
-import type { ResolvedProperty } from '../resolve.js';
-import { isFunctionNode, staticPrimitive } from '../resolve.js';
-import type { ScopeOf } from '../scope.js';
-import { arrayElements, readOriginEntry, staticRegExp } from '../values.js';
+import { classifyOriginFunction } from '../../values/origin-function.js';
+import type { OriginReads } from '../../values/request-origin.js';
+import type { ResolvedProperty } from '../../values/resolve.js';
+import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
+import type { ScopeOf } from '../../values/scope.js';
+import { arrayElements, readOriginEntry, staticRegExp } from '../../values/cors-values.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;
