@@ -3,6 +3,7 @@ import { checkPermissiveOrigin, messagesFor } from 'cors-lint-core';
 import { minimatch } from 'minimatch';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { privilegedServerEvidence } from '../utils/extract/context/privileged-server.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [{ allowPaths?: string[]; allowFiles?: string[] }];
@@ -47,7 +48,11 @@ export default createRule<Options, MessageIds>({
     const isAllowedMount = (paths: readonly string[]) => paths.length > 0 && paths.every((mount) => allowPaths.some((pattern) => minimatch(mount, pattern) || minimatch(`${mount.replace(/\/$/, '')}/x`, pattern)));
     return {
       'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) {
+        const { policies, calls } = getCorsContext(context);
+        if (policies.length === 0) return;
+        // A server on the user's machine is no-permissive-local-server's (recommended): one report, the stronger one.
+        if (privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, (node) => context.sourceCode.getScope(node))) return;
+        for (const policy of policies) {
           if (!isAllowedMount(policy.paths)) report(policy, checkPermissiveOrigin(policy));
         }
       },
