@@ -15,7 +15,7 @@ import { OriginReads, walk } from './extract/values/request-origin.js';
 import type { ResponseHeaderWrite, ResponseHeadersPolicy } from './extract/responses/response-headers.js';
 import { ResponseHeaderCollector } from './extract/responses/response-headers.js';
 import { Registrations } from './extract/routing/registrations.js';
-import { ValueFlow } from './extract/values/value-flow.js';
+import { flowOf } from './extract/values/value-flow.js';
 import type { ServerRoutes } from './extract/routing/server-routes.js';
 import { findServerRoutes } from './extract/routing/server-routes.js';
 
@@ -82,7 +82,7 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
   const runtime = classifyRuntime(sourceCode, filename, settings);
   const onServer = mayRunOnServer(runtime);
   const middleware = findCorsPackagePolicies(calls, sourceCode.text, originReads, scopeOf, { filename, parser });
-  const valueFlow = new ValueFlow(scopeOf, originReads);
+  const valueFlow = flowOf(originReads, scopeOf);
   const headerPolicies = headers.policies(originReads, valueFlow);
   const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
   let registrations: Registrations | undefined;

@@ -10,6 +10,11 @@ const koaFolder = (folder: 'koa4' | 'koa5') => path.join(path.dirname(fileURLToP
 
 ruleTester.run('no-reflected-origin-with-credentials', rule, {
   valid: [
+    // A '*' fallback only breaks credentialed requests of an unconfigured deployment: unknown, not reported.
+    `
+import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN || '*', credentials: true }));
+`,
     // Every approving answer of the origin function is behind a check; the one before it answers requests without an Origin.
     `
 import cors from 'cors';
@@ -155,6 +160,38 @@ app.get('/me', (req, res) => {
 `,
   ],
   invalid: [
+    {
+      // The fallback of an environment variable is possible: an unconfigured deployment reflects every origin.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN || true, credentials: true }));
+`,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN || true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // An origin function that checks the list, except on a path a configuration test decides:
       // that answer approves every origin, and is reported where it is given (no automatic repair).

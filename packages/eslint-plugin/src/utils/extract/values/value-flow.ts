@@ -39,6 +39,18 @@ export type PossibleValue =
 const STRING_PRESERVING = new Set(['toLowerCase', 'toLocaleLowerCase', 'toUpperCase', 'trim', 'trimEnd', 'trimStart', 'toString', 'valueOf', 'normalize']);
 const MAX_DEPTH = 12;
 
+const flows = new WeakMap<OriginReads, ValueFlow>();
+
+/** The file's one value-flow instance (one per OriginReads, i.e. per lint of a file), so memos are shared by every extractor. */
+export function flowOf(reads: OriginReads, scopeOf: ScopeOf): ValueFlow {
+  let flow = flows.get(reads);
+  if (!flow) {
+    flow = new ValueFlow(scopeOf, reads);
+    flows.set(reads, flow);
+  }
+  return flow;
+}
+
 export class ValueFlow {
   readonly #memo = new WeakMap<Node, readonly PossibleValue[]>();
   readonly #inProgress = new Set<Node>();
