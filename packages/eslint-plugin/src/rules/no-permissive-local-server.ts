@@ -1,7 +1,9 @@
 import { checkPermissiveLocalServer, messagesFor } from 'cors-lint-core';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { privilegedServerEvidence } from '../utils/extract/context/privileged-server.js';
+import { flowOf } from '../utils/extract/values/value-flow.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -24,9 +26,10 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     return {
       'Program:exit'() {
-        const { policies, calls } = getCorsContext(context);
+        const { policies, calls, originReads } = getCorsContext(context);
         if (policies.length === 0) return;
-        const because = privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, (node) => context.sourceCode.getScope(node));
+        const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
+        const because = privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, scopeOf, flowOf(originReads, scopeOf));
         if (because === undefined) return;
         for (const policy of policies) report(policy, checkPermissiveLocalServer(policy, because));
       },

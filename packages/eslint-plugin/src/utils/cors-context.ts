@@ -79,10 +79,11 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
     }
     return true;
   }, sourceCode.visitorKeys);
+  // Created first, with the file, so every extractor's lookups can follow imports.
+  const valueFlow = flowOf(originReads, scopeOf, { filename, parser });
   const runtime = classifyRuntime(sourceCode, filename, settings);
   const onServer = mayRunOnServer(runtime);
   const middleware = findCorsPackagePolicies(calls, sourceCode.text, originReads, scopeOf, { filename, parser });
-  const valueFlow = flowOf(originReads, scopeOf);
   const headerPolicies = headers.policies(originReads, valueFlow);
   const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
   let registrations: Registrations | undefined;

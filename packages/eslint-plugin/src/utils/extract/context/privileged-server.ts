@@ -8,8 +8,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { objectProperties, staticString } from '../values/resolve.js';
+import { objectProperties } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
+import type { ValueFlow } from '../values/value-flow.js';
 
 /** Modules that run programs on the machine, or make the file a tool server for AI agents. */
 const LOCAL_POWER_MODULES: readonly (readonly [RegExp, string])[] = [
@@ -21,8 +22,8 @@ const LOCAL_POWER_MODULES: readonly (readonly [RegExp, string])[] = [
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
 
 /** Why the file's server is privileged, in words for the message; undefined when the file shows nothing. */
-export function privilegedServerEvidence(program: TSESTree.Program, sourceText: string, calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf): string | undefined {
-  const loopback = loopbackListen(calls, scopeOf);
+export function privilegedServerEvidence(program: TSESTree.Program, sourceText: string, calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf, flow: ValueFlow): string | undefined {
+  const loopback = loopbackListen(calls, scopeOf, flow);
   if (loopback) return `it listens on ${loopback}, on the user's machine`;
   for (const name of moduleNames(program, sourceText)) {
     const match = LOCAL_POWER_MODULES.find(([pattern]) => pattern.test(name));
@@ -32,22 +33,27 @@ export function privilegedServerEvidence(program: TSESTree.Program, sourceText: 
 }
 
 /** The loopback address a server is bound to: `.listen(port, host)`, or `host`/`hostname` in listen or serve options. */
-function loopbackListen(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf): string | undefined {
+function loopbackListen(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf, flow: ValueFlow): string | undefined {
+  // Every value the host may have must be a loopback address: `process.env.HOST || '127.0.0.1'` may be any.
+  const loopbackHost = (node: TSESTree.Node): string | undefined => {
+    const hosts = flow.literals(node);
+    return hosts && hosts.length > 0 && hosts.every((host) => typeof host === 'string' && LOOPBACK.test(host)) ? (hosts[0] as string) : undefined;
+  };
   for (const call of calls) {
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
     const isListen = call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.property.type === AST_NODE_TYPES.Identifier && call.callee.property.name === 'listen';
     for (const argument of call.arguments) {
       const scope = scopeOf(argument);
       if (isListen) {
-        const host = staticString(argument, scope);
-        if (host !== undefined && LOOPBACK.test(host)) return host;
+        const host = loopbackHost(argument);
+        if (host !== undefined) return host;
       }
       if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
       const { properties } = objectProperties(argument, scope);
       for (const key of ['host', 'hostname']) {
         const property = properties.get(key);
-        const host = property && staticString(property.value, scope);
-        if (host !== undefined && LOOPBACK.test(host)) return host;
+        const host = property && loopbackHost(property.value);
+        if (host !== undefined) return host;
       }
     }
   }

@@ -19,6 +19,8 @@ import { isCheckingUse } from './request-origin.js';
 import { requestSourceOf } from './request-sources.js';
 import { isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';
+import type { LintedFile } from '../frameworks/imported-options.js';
+import { resolveImportedExpression } from '../frameworks/imported-options.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -41,11 +43,14 @@ const MAX_DEPTH = 12;
 
 const flows = new WeakMap<OriginReads, ValueFlow>();
 
-/** The file's one value-flow instance (one per OriginReads, i.e. per lint of a file), so memos are shared by every extractor. */
-export function flowOf(reads: OriginReads, scopeOf: ScopeOf): ValueFlow {
+/**
+ * The file's one value-flow instance (one per OriginReads, i.e. per lint of a file), so memos are
+ * shared by every extractor. The first caller names the file, which lets imports be followed.
+ */
+export function flowOf(reads: OriginReads, scopeOf: ScopeOf, file?: LintedFile): ValueFlow {
   let flow = flows.get(reads);
   if (!flow) {
-    flow = new ValueFlow(scopeOf, reads);
+    flow = new ValueFlow(scopeOf, reads, file);
     flows.set(reads, flow);
   }
   return flow;
@@ -58,6 +63,8 @@ export class ValueFlow {
   constructor(
     private readonly scopeOf: ScopeOf,
     private readonly reads: OriginReads,
+    /** The linted file, to follow relative imports; without it imports are unknown. */
+    private readonly file?: LintedFile,
   ) {}
 
   /** Every value `node` may evaluate to; never empty (a cycle or a dead end is unknown). */
@@ -163,6 +170,8 @@ export class ValueFlow {
     if (identifier.name === 'undefined') return [{ kind: 'literal', value: undefined, at: identifier }];
     const variable = ASTUtils.findVariable(this.scopeOf(identifier), identifier);
     if (!variable || variable.defs.length === 0) return [{ kind: 'unknown', at: identifier }];
+    const imported = this.#imported(identifier, depth);
+    if (imported) return imported;
     const values: PossibleValue[] = [];
     for (const def of variable.defs) {
       // An origin function's parameter, or `const { origin } = req.headers`: the request's Origin itself.
@@ -253,20 +262,51 @@ export class ValueFlow {
     return values.length > 0 ? values : [{ kind: 'literal', value: undefined, at: call }];
   }
 
-  /** `CONFIG.corsOrigin` of a constant object literal; other members are unknown. */
+  /**
+   * A value another project file exports (`import { CORS_ORIGIN } from './config'`), read there and
+   * placed here: no report or fix may point into the other file.
+   */
+  #imported(identifier: TSESTree.Identifier, depth: number): PossibleValue[] | undefined {
+    if (!this.file) return undefined;
+    const foreign = resolveImportedExpression(identifier, this.scopeOf, this.file);
+    if (!foreign) return undefined;
+    return flowOf(foreign.reads, foreign.scopeOf, foreign.file).#valuesAt(foreign.expression, identifier, depth);
+  }
+
+  /** The values of a node of this flow's file, relocated to a node of the file that asked. */
+  #valuesAt(node: Node, local: Node, depth: number): PossibleValue[] {
+    return this.#values(node, depth).map((value) => ({ ...value, at: local }));
+  }
+
+  /** `CONFIG.corsOrigin` of a constant object literal (here or imported); other members are unknown. */
   #member(member: TSESTree.MemberExpression, depth: number): PossibleValue[] {
+    const base = skipTypeWrappers(member.object);
+    if (base.type === AST_NODE_TYPES.Identifier && this.file && !member.computed && member.property.type === AST_NODE_TYPES.Identifier) {
+      const foreign = resolveImportedExpression(base, this.scopeOf, this.file);
+      if (foreign) {
+        const foreignFlow = flowOf(foreign.reads, foreign.scopeOf, foreign.file);
+        const object = resolveNode(foreign.expression, foreign.scopeOf(foreign.expression));
+        const property = object.type === AST_NODE_TYPES.ObjectExpression ? lastProperty(object, member.property.name, foreign.scopeOf) : undefined;
+        return property ? foreignFlow.#valuesAt(property, member, depth) : [{ kind: 'unknown', at: member }];
+      }
+    }
     const object = resolveNode(member.object, this.scopeOf(member.object));
     if (object.type !== AST_NODE_TYPES.ObjectExpression) return [{ kind: 'unknown', at: member }];
     const key = !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : ASTUtils.getStaticValue(member.property, this.scopeOf(member.property))?.value;
     if (typeof key !== 'string') return [{ kind: 'unknown', at: member }];
-    // The last property of that name wins, as at run time; a spread after it may override it.
-    let found: Node | undefined;
-    for (const property of object.properties) {
-      if (property.type === AST_NODE_TYPES.SpreadElement) found = undefined;
-      else if (propertyKeyName(property, this.scopeOf(property)) === key) found = property.value;
-    }
+    const found = lastProperty(object, key, this.scopeOf);
     return found ? [...this.#values(found, depth)] : [{ kind: 'unknown', at: member }];
   }
+}
+
+/** The value of the last property named `key`, as at run time; none when a spread after it may override it. */
+function lastProperty(object: TSESTree.ObjectExpression, key: string, scopeOf: ScopeOf): Node | undefined {
+  let found: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) found = undefined;
+    else if (propertyKeyName(property, scopeOf(property)) === key) found = property.value;
+  }
+  return found;
 }
 
 /** Literals the variable is reassigned away from: `if (x === '*') x = other` replaces '*'. */
