@@ -48,10 +48,22 @@ export interface Placement {
 /** How sure we are that a middleware runs before a handler: `certain` when both are unconditional statements of one block. */
 export type RunsBefore = 'certain' | 'likely' | false;
 
+/** A registered function and where it is registered. */
+export interface RegisteredHandler {
+  readonly fn: FunctionNode;
+  readonly placements: readonly Placement[];
+}
+
 export class Registrations {
   readonly all: readonly Registration[];
   /** Handler argument (or array element) → where it is passed. */
   readonly #byArgument = new Map<Node, Placement[]>();
+  /** Receiver variable → its registrations in order; built on the first `on`. */
+  #byVariable: Map<TSESLint.Scope.Variable, Registration[]> | undefined;
+  // Answers per node: rules ask them once per policy and once per header write, so each is computed once.
+  readonly #placements = new Map<Node, readonly Placement[]>();
+  readonly #handlers = new Map<Node, RegisteredHandler | undefined>();
+  readonly #responseHandlers = new Map<Node, RegisteredHandler | undefined>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -69,18 +81,47 @@ export class Registrations {
       for (const handler of registration.handlers) {
         const placement = { registration, index: registration.call.arguments.indexOf(handler) };
         const nodes = handler.type === AST_NODE_TYPES.ArrayExpression ? handler.elements : [handler];
-        for (const node of nodes) if (node) this.#byArgument.set(node, [...(this.#byArgument.get(node) ?? []), placement]);
+        for (const node of nodes) {
+          if (!node) continue;
+          const placements = this.#byArgument.get(node);
+          if (placements) placements.push(placement);
+          else this.#byArgument.set(node, [placement]);
+        }
       }
     }
   }
 
   /** Registrations on a variable (`const app = express()` → every `app.<method>(…)`), in order. */
-  on(variable: TSESLint.Scope.Variable): Registration[] {
-    return this.all.filter(({ receiverNode }) => receiverNode.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(this.scopeOf(receiverNode), receiverNode) === variable);
+  on(variable: TSESLint.Scope.Variable): readonly Registration[] {
+    this.#byVariable ??= this.#indexByVariable();
+    return this.#byVariable.get(variable) ?? [];
+  }
+
+  #indexByVariable(): Map<TSESLint.Scope.Variable, Registration[]> {
+    const index = new Map<TSESLint.Scope.Variable, Registration[]>();
+    for (const registration of this.all) {
+      const { receiverNode } = registration;
+      if (receiverNode.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = ASTUtils.findVariable(this.scopeOf(receiverNode), receiverNode);
+      if (!variable) continue;
+      const registrations = index.get(variable);
+      if (registrations) registrations.push(registration);
+      else index.set(variable, [registration]);
+    }
+    return index;
   }
 
   /** Where a middleware call (`cors()`) or a function is registered, directly or through the constant holding it. */
-  placementsOf(node: Node): Placement[] {
+  placementsOf(node: Node): readonly Placement[] {
+    let placements = this.#placements.get(node);
+    if (!placements) {
+      placements = this.#findPlacements(node);
+      this.#placements.set(node, placements);
+    }
+    return placements;
+  }
+
+  #findPlacements(node: Node): Placement[] {
     const placements = [...(this.#byArgument.get(node) ?? [])];
     const holder = node.type === AST_NODE_TYPES.FunctionDeclaration ? node.id : node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node ? node.parent.id : undefined;
     if (holder?.type === AST_NODE_TYPES.Identifier) {
@@ -92,13 +133,16 @@ export class Registrations {
   }
 
   /** The innermost enclosing function that is registered, with its placements. */
-  handlerOf(node: Node): { fn: FunctionNode; placements: Placement[] } | undefined {
-    for (let owner = node.parent; owner; owner = owner.parent) {
+  handlerOf(node: Node): RegisteredHandler | undefined {
+    if (this.#handlers.has(node)) return this.#handlers.get(node);
+    let found: RegisteredHandler | undefined;
+    for (let owner = node.parent; owner && !found; owner = owner.parent) {
       if (!isFunctionNode(owner)) continue;
       const placements = this.placementsOf(owner);
-      if (placements.length > 0) return { fn: owner, placements };
+      if (placements.length > 0) found = { fn: owner, placements };
     }
-    return undefined;
+    this.#handlers.set(node, found);
+    return found;
   }
 
   /**
@@ -106,7 +150,14 @@ export class Registrations {
    * (`res` in `res.status(200).set(…)`, `vary(res, …)`, `res.set({ … })`) is the handler's response
    * parameter (`(req, res)`, `(request, reply)`, an error handler's `res`, Koa's `ctx`).
    */
-  responseHandlerOf(at: Node): { fn: FunctionNode; placements: Placement[] } | undefined {
+  responseHandlerOf(at: Node): RegisteredHandler | undefined {
+    if (this.#responseHandlers.has(at)) return this.#responseHandlers.get(at);
+    const found = this.#findResponseHandler(at);
+    this.#responseHandlers.set(at, found);
+    return found;
+  }
+
+  #findResponseHandler(at: Node): RegisteredHandler | undefined {
     const receiver = writeReceiver(at);
     const root = receiver && skipTypeWrappers(receiver);
     if (root?.type !== AST_NODE_TYPES.Identifier) return undefined;
