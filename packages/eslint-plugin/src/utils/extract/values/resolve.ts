@@ -4,6 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { writeReferences } from './variable-writes.js';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -30,7 +31,7 @@ export function findConstantVariable(identifier: TSESTree.Identifier, scope: Sco
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (!def || def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-  const writes = variable.references.filter((reference) => reference.isWrite());
+  const writes = writeReferences(variable);
   if (writes.length !== 1 || writes[0]?.identifier !== def.node.id) return undefined;
   return variable;
 }

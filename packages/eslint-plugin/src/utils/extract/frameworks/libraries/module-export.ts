@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticPrimitive } from '../../values/resolve.js';
 import type { ScopeOf } from '../../values/scope.js';
+import { writeReferences } from '../../values/variable-writes.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;
@@ -70,7 +71,7 @@ function bindingIs(identifier: TSESTree.Identifier, library: Library, scopeOf: S
   }
   if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   // `let`/`var` too, as long as nothing assigns it again.
-  if (variable && variable.references.filter((reference) => reference.isWrite()).length > 1) return false;
+  if (variable && writeReferences(variable).length > 1) return false;
   const { id, init } = def.node;
   if (id.type === AST_NODE_TYPES.Identifier) {
     return wanted === 'factory' ? isLibraryFactory(init, library, scopeOf, depth + 1) : isModuleValue(init, library, scopeOf, depth + 1);
