@@ -22,6 +22,7 @@ import { objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from
 import type { ScopeOf } from '../values/scope.js';
 import type { LayeredWrite } from './library-defaults.js';
 import { effectiveWrites, hasHeader, impliedContentType, isRemovingValue, joinBaseUrl, withCredentialsFlag } from './library-defaults.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 type Reference = TSESLint.Scope.Reference;
@@ -285,7 +286,7 @@ class AxiosFinder {
 
   /** `<named>.defaults.…  = value` wherever the binding is used; cached per binding. */
   private assignedDefaults(named: TSESTree.Identifier, layer: Layer): AxiosDefaults {
-    const variable = ASTUtils.findVariable(this.scopeOf(named), named);
+    const variable = findVariable(this.scopeOf(named), named);
     const key = variable ?? `global:${named.name}`;
     const cached = this.defaultsCache.get(key);
     if (cached) return cached;

@@ -4,7 +4,7 @@
  * plus the libraries in `clients/` (axios, XMLHttpRequest, ky, ofetch), which reuse the readers here.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead, Setting } from 'cors-lint-core';
 import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from '../values/resolve.js';
 import { findAxiosRequests } from './axios.js';
@@ -12,6 +12,7 @@ import { findKyRequests, findOfetchRequests } from './ky-ofetch.js';
 import { findXhrRequests } from './xhr.js';
 import type { ScopeOf } from '../values/scope.js';
 import { arrayElements } from '../values/cors-values.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
@@ -83,7 +84,7 @@ function isFetch(call: TSESTree.CallExpression, scope: Scope): boolean {
 /** `name` as the browser's global, not a local binding that shadows it. */
 export function isGlobal(node: Node, name: string, scope: Scope): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
-  const variable = ASTUtils.findVariable(scope, node);
+  const variable = findVariable(scope, node);
   return !variable || variable.defs.length === 0;
 }
 
@@ -294,7 +295,7 @@ function readsOfBinding(pattern: Node, scopeOf: ScopeOf, depth: number, followUs
     });
   }
   if (pattern.type !== AST_NODE_TYPES.Identifier) return [];
-  const variable = ASTUtils.findVariable(scopeOf(pattern), pattern);
+  const variable = findVariable(scopeOf(pattern), pattern);
   if (!variable) return [];
   return variable.references
     .filter((reference) => !reference.isWrite())

@@ -7,10 +7,11 @@
  * response. Anything we cannot place is left out, so a rule stays quiet about it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { RoutePath } from 'cors-lint-core';
 import { calledMethodName, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -102,7 +103,7 @@ export class Registrations {
     for (const registration of this.all) {
       const { receiverNode } = registration;
       if (receiverNode.type !== AST_NODE_TYPES.Identifier) continue;
-      const variable = ASTUtils.findVariable(this.scopeOf(receiverNode), receiverNode);
+      const variable = findVariable(this.scopeOf(receiverNode), receiverNode);
       if (!variable) continue;
       const registrations = index.get(variable);
       if (registrations) registrations.push(registration);
@@ -125,7 +126,7 @@ export class Registrations {
     const placements = [...(this.#byArgument.get(node) ?? [])];
     const holder = node.type === AST_NODE_TYPES.FunctionDeclaration ? node.id : node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node ? node.parent.id : undefined;
     if (holder?.type === AST_NODE_TYPES.Identifier) {
-      for (const reference of ASTUtils.findVariable(this.scopeOf(holder), holder)?.references ?? []) {
+      for (const reference of findVariable(this.scopeOf(holder), holder)?.references ?? []) {
         if (!reference.isWrite()) placements.push(...(this.#byArgument.get(reference.identifier) ?? []));
       }
     }
@@ -161,7 +162,7 @@ export class Registrations {
     const receiver = writeReceiver(at);
     const root = receiver && skipTypeWrappers(receiver);
     if (root?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const definition = ASTUtils.findVariable(this.scopeOf(root), root)?.defs[0];
+    const definition = findVariable(this.scopeOf(root), root)?.defs[0];
     if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return undefined;
     const fn = definition.node;
     if (!isResponseParameter(fn, root.name) || !contains(fn, at)) return undefined;

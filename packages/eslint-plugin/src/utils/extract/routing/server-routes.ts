@@ -6,7 +6,7 @@
  * from registrations.ts. Shapes we do not recognise are left out: a rule must stay quiet about them.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ExpressRegistration, HandlerRole, ListValue, RoutePath, Setting } from 'cors-lint-core';
 import { ACAO } from 'cors-lint-core';
 import type { MiddlewarePolicy } from '../frameworks/cors-package.js';
@@ -19,6 +19,7 @@ import { methodExportsOf, rawHandler } from './raw-handlers.js';
 import { ContainedIndex } from './contained-index.js';
 import type { FunctionNode, Registration, Registrations } from './registrations.js';
 import { HTTP_VERB_METHODS, MOUNT_METHODS, routeOptionMethods } from './registrations.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -132,7 +133,7 @@ class AppReader {
   #isExpressBuiltIn(call: TSESTree.CallExpression): boolean {
     const callee = skipTypeWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = ASTUtils.findVariable(this.scopeOf(callee.object), callee.object);
+    const variable = findVariable(this.scopeOf(callee.object), callee.object);
     return variable !== null && this.expressBindings.has(variable) && EXPRESS_BUILT_INS.has(calledMethodName(call) ?? '');
   }
 
