@@ -105,6 +105,7 @@ interface CallShape {
 
 class AxiosFinder {
   private readonly defaultsCache = new Map<unknown, AxiosDefaults>();
+  private readonly namedTargets = new Map<TSESLint.Scope.Scope, Map<unknown, { create?: TSESTree.CallExpression } | undefined>>();
 
   constructor(
     private readonly scopeOf: ScopeOf,
@@ -140,10 +141,37 @@ class AxiosFinder {
   /** The default export (`axios`, `require('axios')`, `require('axios').default`, an unbound global `axios`) or an instance of it. */
   private targetOf(node: Node): AxiosTarget | undefined {
     const bare = skipTypeWrappers(node);
-    if (this.isRoot(bare)) return bare.type === AST_NODE_TYPES.Identifier ? { named: bare } : {};
-    const created = bare.type === AST_NODE_TYPES.Identifier ? resolveNode(bare, this.scopeOf(bare)) : bare;
-    if (created.type !== AST_NODE_TYPES.CallExpression || !this.isCreate(created)) return undefined;
-    return bare.type === AST_NODE_TYPES.Identifier ? { named: bare, create: created } : { create: created };
+    if (bare.type === AST_NODE_TYPES.Identifier) {
+      const named = this.namedTarget(bare);
+      return named && { named: bare, ...named };
+    }
+    if (this.isRoot(bare)) return {};
+    if (bare.type !== AST_NODE_TYPES.CallExpression || !this.isCreate(bare)) return undefined;
+    return { create: bare };
+  }
+
+  /**
+   * What a name holds: the default export (`{}`), an instance (`{ create }`) or neither (undefined).
+   * The answer depends only on the variable the name finds and the scope it is read in, so it is
+   * kept per both: each `app.get(…)` of a file would otherwise resolve `app` again.
+   */
+  private namedTarget(identifier: TSESTree.Identifier): { create?: TSESTree.CallExpression } | undefined {
+    const scope = this.scopeOf(identifier);
+    const key = findVariable(scope, identifier) ?? identifier.name;
+    let inScope = this.namedTargets.get(scope);
+    if (!inScope) {
+      inScope = new Map();
+      this.namedTargets.set(scope, inScope);
+    }
+    if (inScope.has(key)) return inScope.get(key);
+    let target: { create?: TSESTree.CallExpression } | undefined;
+    if (this.isRoot(identifier)) target = {};
+    else {
+      const created = resolveNode(identifier, scope);
+      if (created.type === AST_NODE_TYPES.CallExpression && this.isCreate(created)) target = { create: created };
+    }
+    inScope.set(key, target);
+    return target;
   }
 
   private isRoot(node: Node): boolean {

@@ -40,7 +40,7 @@ function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.N
   // `new Request(...)` → the `fetch(request)` calls without their own options, whose responses it gives.
   const fetchedAs = new Map<TSESTree.NewExpression, TSESTree.CallExpression[]>();
   for (const call of calls) {
-    if (call.type !== AST_NODE_TYPES.CallExpression || !isFetch(call, scopeOf(call))) continue;
+    if (call.type !== AST_NODE_TYPES.CallExpression || !isFetch(call, scopeOf)) continue;
     const [target, initArg] = call.arguments;
     if (!target) continue;
     const scope = scopeOf(call);
@@ -59,7 +59,8 @@ function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.N
     requests.push({ at: call, client: 'fetch', uploadListeners: [], url: readUrl(target, scope), ...readInit(initArg, scope), responseReads: readsOfPromise(call, scopeOf) });
   }
   for (const call of calls) {
-    if (call.type !== AST_NODE_TYPES.NewExpression || !isGlobal(call.callee, 'Request', scopeOf(call))) continue;
+    // The name first: most calls are not `new Request`, and finding a node's scope costs a walk up the tree.
+    if (call.type !== AST_NODE_TYPES.NewExpression || !isNamed(call.callee, 'Request') || !isGlobal(call.callee, 'Request', scopeOf(call))) continue;
     const scope = scopeOf(call);
     const reads = (fetchedAs.get(call) ?? []).flatMap((fetchCall) => readsOfPromise(fetchCall, scopeOf));
     requests.push({ at: call, client: 'fetch', uploadListeners: [], url: readUrl(call.arguments[0], scope), ...readInit(call.arguments[1], scope), responseReads: reads });
@@ -67,9 +68,10 @@ function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.N
   return requests;
 }
 
-function isFetch(call: TSESTree.CallExpression, scope: Scope): boolean {
+/** The call's scope is looked up only once the callee is named `fetch`. */
+function isFetch(call: TSESTree.CallExpression, scopeOf: ScopeOf): boolean {
   const callee = skipTypeWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return isGlobal(callee, 'fetch', scope);
+  if (callee.type === AST_NODE_TYPES.Identifier) return isNamed(callee, 'fetch') && isGlobal(callee, 'fetch', scopeOf(call));
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     !callee.computed &&
@@ -77,8 +79,12 @@ function isFetch(call: TSESTree.CallExpression, scope: Scope): boolean {
     callee.property.name === 'fetch' &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
     GLOBAL_OBJECTS.has(callee.object.name) &&
-    isGlobal(callee.object, callee.object.name, scope)
+    isGlobal(callee.object, callee.object.name, scopeOf(call))
   );
+}
+
+function isNamed(node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 /** `name` as the browser's global, not a local binding that shadows it. */
