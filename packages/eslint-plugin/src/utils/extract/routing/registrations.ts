@@ -214,7 +214,9 @@ export class Registrations {
   /** `app.use(mw)` without a path: the first argument is a function, a call, or a variable holding one. */
   #isHandlerLike(node: Node): boolean {
     if (node.type === AST_NODE_TYPES.SpreadElement) return false;
-    const resolved = resolveNode(node, this.scopeOf(node));
+    // Only a name needs its scope to be resolved; anything else resolves to itself.
+    const bare = skipTypeWrappers(node);
+    const resolved = bare.type === AST_NODE_TYPES.Identifier ? resolveNode(bare, this.scopeOf(node)) : bare;
     if (resolved.type === AST_NODE_TYPES.Literal || resolved.type === AST_NODE_TYPES.TemplateLiteral) return false;
     if (resolved.type === AST_NODE_TYPES.ArrayExpression) return resolved.elements.some((element) => element !== null && this.#isHandlerLike(element));
     return true;
@@ -222,6 +224,10 @@ export class Registrations {
 
   #routePath(node: Node): RoutePath<Node> {
     if (node.type === AST_NODE_TYPES.SpreadElement) return { kind: 'unknown' };
+    // The common cases without a scope lookup: a string literal is its value, a function has none.
+    const bare = skipTypeWrappers(node);
+    if (bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'string') return { kind: 'known', value: bare.value, at: node };
+    if (isFunctionNode(bare)) return { kind: 'unknown' };
     const value = staticPrimitive(node, this.scopeOf(node));
     return typeof value === 'string' ? { kind: 'known', value, at: node } : { kind: 'unknown' };
   }
