@@ -90,6 +90,11 @@ export function findAxiosRequests(calls: readonly (TSESTree.CallExpression | TSE
   return requests;
 }
 
+/** `axios.request`, the method helpers and their `…Form` variants. */
+function isRequestMethod(method: string): boolean {
+  return method === 'request' || URL_HELPERS.has(method) || DATA_HELPERS.has(method) || FORM_HELPERS.has(method);
+}
+
 /** The parts of a call that say what is sent, before defaults are applied. */
 interface CallShape {
   readonly target: AxiosTarget;
@@ -119,9 +124,11 @@ class AxiosFinder {
 
   private shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
     const callee = skipTypeWrappers(call.callee);
-    const [first, second, third] = call.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument));
+    // The arguments are read only for a call of axios: most calls of a file are not.
+    const readArguments = () => call.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument));
     const direct = this.targetOf(callee);
     if (direct) {
+      const [first, second] = readArguments();
       // `axios(url, config)` when the first argument is not a config object, `axios(config)` otherwise.
       const firstIsConfig = first !== undefined && second === undefined && resolveNode(first, this.scopeOf(first)).type === AST_NODE_TYPES.ObjectExpression;
       return firstIsConfig || (first !== undefined && second === undefined && readUrl(first, this.scopeOf(first)).kind === 'unknown')
@@ -130,9 +137,10 @@ class AxiosFinder {
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
-    if (method === undefined || !(method === 'request' || URL_HELPERS.has(method) || DATA_HELPERS.has(method) || FORM_HELPERS.has(method))) return undefined;
+    if (method === undefined || !isRequestMethod(method)) return undefined;
     const target = this.targetOf(callee.object);
     if (!target) return undefined;
+    const [first, second, third] = readArguments();
     if (method === 'request') return { target, form: false, config: first, dataFromConfig: true };
     if (URL_HELPERS.has(method)) return { target, helperMethod: method, form: false, url: first, config: second, dataFromConfig: true };
     return { target, helperMethod: FORM_HELPERS.get(method) ?? method, form: FORM_HELPERS.has(method), url: first, data: second, config: third, dataFromConfig: false };
