@@ -94,7 +94,8 @@ const ROUTE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
 /** Express route-level `cors()` with nothing giving the preflight CORS headers; Express 5 unnamed wildcards. */
 export function checkExpressPreflight<H>(app: ExpressApp<H>): Finding<H>[] {
   const findings: Finding<H>[] = [];
-  for (const registration of app.registrations) {
+  const answerers = new PreflightAnswerers(app.registrations);
+  for (const [index, registration] of app.registrations.entries()) {
     const { path } = registration;
     if (app.major !== undefined && app.major >= 5 && path.kind === 'known') {
       const wildcard = unnamedWildcardFix(path.value);
@@ -107,13 +108,14 @@ export function checkExpressPreflight<H>(app: ExpressApp<H>): Finding<H>[] {
         });
       }
     }
-    findings.push(...preflightContinueWithoutAnswer(app, registration));
+    findings.push(...preflightContinueWithoutAnswer(app, registration, index));
     if (!ROUTE_VERBS.has(registration.verb) || path.kind !== 'known') continue;
     const method = registration.verb.toUpperCase();
     for (const handler of registration.handlers) {
       if (handler.kind !== 'cors' || handler.policy.origin.kind === 'disabled') continue;
       if (!routeNeedsPreflight(method, handler.policy.allowHeaders)) continue;
-      if (app.registrations.some((other) => other !== registration && mayGivePreflightCorsHeaders(other, path.value))) continue;
+      // A route verb never answers OPTIONS itself, so the route is never among the answerers.
+      if (answerers.mayAnswer(path.value)) continue;
       findings.push({
         messageId: 'routeLevelCors',
         data: { method, path: path.value },
@@ -130,9 +132,8 @@ export function checkExpressPreflight<H>(app: ExpressApp<H>): Finding<H>[] {
  * keeping the CORS headers) when a route matches the path; when only middleware that never answers
  * OPTIONS follows (body parsers, static files), the preflight ends in Express's 404.
  */
-function preflightContinueWithoutAnswer<H>(app: ExpressApp<H>, registration: ExpressRegistration<H>): Finding<H>[] {
+function preflightContinueWithoutAnswer<H>(app: ExpressApp<H>, registration: ExpressRegistration<H>, index: number): Finding<H>[] {
   if (registration.verb !== 'use') return [];
-  const index = app.registrations.indexOf(registration);
   return registration.handlers.flatMap((handler, position) => {
     if (handler.kind !== 'cors' || handler.preflightContinue === undefined || handler.policy.origin.kind === 'disabled') return [];
     const later = [...registration.handlers.slice(position + 1), ...app.registrations.slice(index + 1).flatMap((other) => (other.verb === 'use' ? other.handlers : [{ kind: 'unknown' } as const]))];
@@ -143,16 +144,41 @@ function preflightContinueWithoutAnswer<H>(app: ExpressApp<H>, registration: Exp
   });
 }
 
-/** Can this registration run for `OPTIONS <path>` and put CORS headers on the answer? Unknown counts as yes. */
-function mayGivePreflightCorsHeaders<H>(registration: ExpressRegistration<H>, path: string): boolean {
-  if (registration.verb !== 'use' && registration.verb !== 'all' && registration.verb !== 'options') return false;
-  if (!registration.handlers.some((handler) => handler.kind !== 'no-cors')) return false;
-  const mount = registration.path;
-  if (mount.kind === 'none') return true;
-  if (mount.kind === 'unknown') return true;
-  if (registration.verb === 'use') return mount.value === '/' || path === mount.value || path.startsWith(`${mount.value.replace(/\/$/, '')}/`);
-  // Route patterns with parameters or wildcards: we do not match them ourselves.
-  return mount.value === path || /[:*(?+]/.test(mount.value);
+/**
+ * The registrations that can run for `OPTIONS <path>` and put CORS headers on the answer (unknown
+ * counts as yes), indexed so that a route asks about its path without testing every registration:
+ * `use`, `all` and `options` registrations with a handler that may set CORS headers.
+ */
+class PreflightAnswerers<H> {
+  /** One of them answers every path: no path, an unreadable one, `use('/')`, or a route pattern we do not match ourselves. */
+  #anyPath = false;
+  /** `all`/`options` paths and `use` mount paths, matched exactly. */
+  readonly #exact = new Set<string>();
+  /** `use` mount paths without their trailing slash: they also run for every path below them. */
+  readonly #prefixes = new Set<string>();
+
+  constructor(registrations: readonly ExpressRegistration<H>[]) {
+    for (const registration of registrations) {
+      if (registration.verb !== 'use' && registration.verb !== 'all' && registration.verb !== 'options') continue;
+      if (!registration.handlers.some((handler) => handler.kind !== 'no-cors')) continue;
+      const mount = registration.path;
+      if (mount.kind !== 'known' || (registration.verb === 'use' ? mount.value === '/' : /[:*(?+]/.test(mount.value))) {
+        this.#anyPath = true;
+        continue;
+      }
+      this.#exact.add(mount.value);
+      if (registration.verb === 'use') this.#prefixes.add(mount.value.replace(/\/$/, ''));
+    }
+  }
+
+  /** Whether one of them may answer `OPTIONS <path>`: the path itself, or a `use` prefix ending where the path has a `/`. */
+  mayAnswer(path: string): boolean {
+    if (this.#anyPath || this.#exact.has(path)) return true;
+    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+      if (this.#prefixes.has(path.slice(0, slash))) return true;
+    }
+    return false;
+  }
 }
 
 /**

@@ -31,9 +31,21 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const report = createReporter(context);
     const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
+    // Each write is read once, however many policies reach it.
+    const read = new Map<ResponseHeaderWrite, VaryWrite<TSESTree.Node>>();
     const varyWrite = (write: ResponseHeaderWrite): VaryWrite<TSESTree.Node> => {
-      const list = readList(write.value, write.at, scopeOf(write.value));
-      return { at: write.at, mode: write.mode, value: list.kind === 'known' && list.value.complete ? list.value : undefined };
+      let vary = read.get(write);
+      if (!vary) {
+        const list = readList(write.value, write.at, scopeOf(write.value));
+        vary = { at: write.at, mode: write.mode, value: list.kind === 'known' && list.value.complete ? list.value : undefined };
+        read.set(write, vary);
+      }
+      return vary;
+    };
+    /** A Vary write that may hold Origin: unreadable, or listing `Origin` or `*`. */
+    const mayVaryOnOrigin = (write: ResponseHeaderWrite): boolean => {
+      const value = varyWrite(write).value;
+      return !value || value.pieces.some((piece) => parseHeaderList(piece.text).items.some((item) => item === '*' || item.toLowerCase() === 'origin'));
     };
     return {
       'Program:exit'() {
@@ -42,16 +54,20 @@ export default createRule<Options, MessageIds>({
         const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind) && !isOnPreflightAnswerOnly(policy.at));
         if (candidates.length === 0) return;
         const varyWrites = responseHeaderWrites.filter((write) => write.name.toLowerCase() === 'vary');
+        const originVaryWrites = new Set(varyWrites.filter(mayVaryOnOrigin));
         for (const policy of candidates) {
           const { sameResponse, later } = writesReached(registrations, policy, varyWrites);
           const placed = new Set([...sameResponse, ...later]);
-          const varyOriginElsewhere = varyWrites.some((write) => {
-            if (placed.has(write)) return false;
-            const value = varyWrite(write).value;
-            return !value || value.pieces.some((piece) => parseHeaderList(piece.text).items.some((item) => item === '*' || item.toLowerCase() === 'origin'));
-          });
+          // Some Vary write that may hold Origin is not among the placed ones.
+          let placedOriginVary = 0;
+          for (const write of placed) if (originVaryWrites.has(write)) placedOriginVary++;
+          const varyOriginElsewhere = originVaryWrites.size > placedOriginVary;
           const laterResponses = new Map<unknown, ResponseHeaderWrite[]>();
-          for (const write of later) laterResponses.set(write.group, [...(laterResponses.get(write.group) ?? []), write]);
+          for (const write of later) {
+            const writes = laterResponses.get(write.group);
+            if (writes) writes.push(write);
+            else laterResponses.set(write.group, [write]);
+          }
           report(policy, checkVaryOrigin(policy, { sameResponse: sameResponse.map(varyWrite), later: [...laterResponses.values()].map((writes) => writes.map(varyWrite)), varyOriginElsewhere }));
         }
       },

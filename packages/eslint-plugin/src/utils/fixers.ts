@@ -162,15 +162,40 @@ function appendVary(at: Node, field: string, sourceCode: SourceCode): FixFunctio
   const call = headerCallStatement(at, sourceCode);
   if (!call) return insertHeaderWrite(at, 'Vary', field, sourceCode);
   const quoted = quote(field, quoteOf(call.nameArgument, sourceCode));
-  if (EXPRESS_IMPORT.test(sourceCode.text) || /^(ctx|context)$/.test(call.receiver)) return insertStatementAfter(call.statement, `${call.receiver}.vary(${quoted});`, sourceCode);
+  if (importsExpress(sourceCode) || /^(ctx|context)$/.test(call.receiver)) return insertStatementAfter(call.statement, `${call.receiver}.vary(${quoted});`, sourceCode);
   if (call.method === 'append' || call.method === 'appendHeader' || (call.method === 'set' && /headers$/i.test(call.receiver))) {
     return insertHeaderWrite(at, 'Vary', field, sourceCode, call.method === 'set' ? 'append' : call.method);
   }
-  if ((call.method === 'setHeader' || call.method === 'header') && !/['"`]vary['"`]|\.vary\(/i.test(sourceCode.text)) return insertHeaderWrite(at, 'Vary', field, sourceCode);
+  if ((call.method === 'setHeader' || call.method === 'header') && !setsVary(sourceCode)) return insertHeaderWrite(at, 'Vary', field, sourceCode);
   return undefined;
 }
 
+/*
+ * Facts about the whole text (its line break, quote style, whether it imports express or sets Vary):
+ * each one scans the file, and a file reports many findings with fixes, so each is found once per file.
+ */
+const lineBreaks = new WeakMap<SourceCode, string>();
+const preferredQuotes = new WeakMap<SourceCode, string>();
+const expressImports = new WeakMap<SourceCode, boolean>();
+const varySetters = new WeakMap<SourceCode, boolean>();
+
+function oncePerFile<T>(cache: WeakMap<SourceCode, T>, sourceCode: SourceCode, find: (sourceCode: SourceCode) => T): T {
+  if (cache.has(sourceCode)) return cache.get(sourceCode) as T;
+  const value = find(sourceCode);
+  cache.set(sourceCode, value);
+  return value;
+}
+
 const EXPRESS_IMPORT = /\brequire\(\s*['"]express['"]\s*\)|\bfrom\s+['"]express['"]/;
+
+function importsExpress(sourceCode: SourceCode): boolean {
+  return oncePerFile(expressImports, sourceCode, ({ text }) => EXPRESS_IMPORT.test(text));
+}
+
+/** The file names Vary somewhere (`'Vary'`, `res.vary(…)`). */
+function setsVary(sourceCode: SourceCode): boolean {
+  return oncePerFile(varySetters, sourceCode, ({ text }) => /['"`]vary['"`]|\.vary\(/i.test(text));
+}
 
 /** Writes one more header beside the header write `at`, the same way: a call statement, an object property or a `[name, value]` pair. */
 function insertHeaderWrite(at: Node, name: string, value: string, sourceCode: SourceCode, method?: string): FixFunction | undefined {
@@ -212,7 +237,7 @@ function insertStatementAfter(statement: TSESTree.ExpressionStatement, text: str
 
 /** The file's line break, so inserted lines keep CRLF files CRLF. */
 function lineBreak(sourceCode: SourceCode): string {
-  return sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  return oncePerFile(lineBreaks, sourceCode, ({ text }) => (text.includes('\r\n') ? '\r\n' : '\n'));
 }
 
 /** Removes a property, an array element, or a statement that is only a header write. */
@@ -299,8 +324,7 @@ function quoteOf(node: Node, sourceCode: SourceCode): string {
 
 /** The file's quote style, from its first string token. */
 function preferredQuote(sourceCode: SourceCode): string {
-  const token = sourceCode.ast.tokens.find((t) => t.type === 'String');
-  return token?.value.startsWith('"') ? '"' : "'";
+  return oncePerFile(preferredQuotes, sourceCode, ({ ast }) => (ast.tokens.find((t) => t.type === 'String')?.value.startsWith('"') ? '"' : "'"));
 }
 
 function quote(value: string, quoteChar: string): string {

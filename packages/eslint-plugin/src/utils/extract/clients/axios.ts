@@ -22,6 +22,7 @@ import { objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from
 import type { ScopeOf } from '../values/scope.js';
 import type { LayeredWrite } from './library-defaults.js';
 import { effectiveWrites, hasHeader, impliedContentType, isRemovingValue, joinBaseUrl, withCredentialsFlag } from './library-defaults.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 type Reference = TSESLint.Scope.Reference;
@@ -89,6 +90,11 @@ export function findAxiosRequests(calls: readonly (TSESTree.CallExpression | TSE
   return requests;
 }
 
+/** `axios.request`, the method helpers and their `…Form` variants. */
+function isRequestMethod(method: string): boolean {
+  return method === 'request' || URL_HELPERS.has(method) || DATA_HELPERS.has(method) || FORM_HELPERS.has(method);
+}
+
 /** The parts of a call that say what is sent, before defaults are applied. */
 interface CallShape {
   readonly target: AxiosTarget;
@@ -104,6 +110,7 @@ interface CallShape {
 
 class AxiosFinder {
   private readonly defaultsCache = new Map<unknown, AxiosDefaults>();
+  private readonly namedTargets = new Map<TSESLint.Scope.Scope, Map<unknown, { create?: TSESTree.CallExpression } | undefined>>();
 
   constructor(
     private readonly scopeOf: ScopeOf,
@@ -117,9 +124,11 @@ class AxiosFinder {
 
   private shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
     const callee = skipTypeWrappers(call.callee);
-    const [first, second, third] = call.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument));
+    // The arguments are read only for a call of axios: most calls of a file are not.
+    const readArguments = () => call.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument));
     const direct = this.targetOf(callee);
     if (direct) {
+      const [first, second] = readArguments();
       // `axios(url, config)` when the first argument is not a config object, `axios(config)` otherwise.
       const firstIsConfig = first !== undefined && second === undefined && resolveNode(first, this.scopeOf(first)).type === AST_NODE_TYPES.ObjectExpression;
       return firstIsConfig || (first !== undefined && second === undefined && readUrl(first, this.scopeOf(first)).kind === 'unknown')
@@ -128,9 +137,10 @@ class AxiosFinder {
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(callee);
-    if (method === undefined || !(method === 'request' || URL_HELPERS.has(method) || DATA_HELPERS.has(method) || FORM_HELPERS.has(method))) return undefined;
+    if (method === undefined || !isRequestMethod(method)) return undefined;
     const target = this.targetOf(callee.object);
     if (!target) return undefined;
+    const [first, second, third] = readArguments();
     if (method === 'request') return { target, form: false, config: first, dataFromConfig: true };
     if (URL_HELPERS.has(method)) return { target, helperMethod: method, form: false, url: first, config: second, dataFromConfig: true };
     return { target, helperMethod: FORM_HELPERS.get(method) ?? method, form: FORM_HELPERS.has(method), url: first, data: second, config: third, dataFromConfig: false };
@@ -139,10 +149,37 @@ class AxiosFinder {
   /** The default export (`axios`, `require('axios')`, `require('axios').default`, an unbound global `axios`) or an instance of it. */
   private targetOf(node: Node): AxiosTarget | undefined {
     const bare = skipTypeWrappers(node);
-    if (this.isRoot(bare)) return bare.type === AST_NODE_TYPES.Identifier ? { named: bare } : {};
-    const created = bare.type === AST_NODE_TYPES.Identifier ? resolveNode(bare, this.scopeOf(bare)) : bare;
-    if (created.type !== AST_NODE_TYPES.CallExpression || !this.isCreate(created)) return undefined;
-    return bare.type === AST_NODE_TYPES.Identifier ? { named: bare, create: created } : { create: created };
+    if (bare.type === AST_NODE_TYPES.Identifier) {
+      const named = this.namedTarget(bare);
+      return named && { named: bare, ...named };
+    }
+    if (this.isRoot(bare)) return {};
+    if (bare.type !== AST_NODE_TYPES.CallExpression || !this.isCreate(bare)) return undefined;
+    return { create: bare };
+  }
+
+  /**
+   * What a name holds: the default export (`{}`), an instance (`{ create }`) or neither (undefined).
+   * The answer depends only on the variable the name finds and the scope it is read in, so it is
+   * kept per both: each `app.get(…)` of a file would otherwise resolve `app` again.
+   */
+  private namedTarget(identifier: TSESTree.Identifier): { create?: TSESTree.CallExpression } | undefined {
+    const scope = this.scopeOf(identifier);
+    const key = findVariable(scope, identifier) ?? identifier.name;
+    let inScope = this.namedTargets.get(scope);
+    if (!inScope) {
+      inScope = new Map();
+      this.namedTargets.set(scope, inScope);
+    }
+    if (inScope.has(key)) return inScope.get(key);
+    let target: { create?: TSESTree.CallExpression } | undefined;
+    if (this.isRoot(identifier)) target = {};
+    else {
+      const created = resolveNode(identifier, scope);
+      if (created.type === AST_NODE_TYPES.CallExpression && this.isCreate(created)) target = { create: created };
+    }
+    inScope.set(key, target);
+    return target;
   }
 
   private isRoot(node: Node): boolean {
@@ -285,7 +322,7 @@ class AxiosFinder {
 
   /** `<named>.defaults.…  = value` wherever the binding is used; cached per binding. */
   private assignedDefaults(named: TSESTree.Identifier, layer: Layer): AxiosDefaults {
-    const variable = ASTUtils.findVariable(this.scopeOf(named), named);
+    const variable = findVariable(this.scopeOf(named), named);
     const key = variable ?? `global:${named.name}`;
     const cached = this.defaultsCache.get(key);
     if (cached) return cached;

@@ -4,7 +4,7 @@
  * plus the libraries in `clients/` (axios, XMLHttpRequest, ky, ofetch), which reuse the readers here.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead, Setting } from 'cors-lint-core';
 import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from '../values/resolve.js';
 import { findAxiosRequests } from './axios.js';
@@ -12,6 +12,7 @@ import { findKyRequests, findOfetchRequests } from './ky-ofetch.js';
 import { findXhrRequests } from './xhr.js';
 import type { ScopeOf } from '../values/scope.js';
 import { arrayElements } from '../values/cors-values.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
@@ -39,7 +40,7 @@ function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.N
   // `new Request(...)` → the `fetch(request)` calls without their own options, whose responses it gives.
   const fetchedAs = new Map<TSESTree.NewExpression, TSESTree.CallExpression[]>();
   for (const call of calls) {
-    if (call.type !== AST_NODE_TYPES.CallExpression || !isFetch(call, scopeOf(call))) continue;
+    if (call.type !== AST_NODE_TYPES.CallExpression || !isFetch(call, scopeOf)) continue;
     const [target, initArg] = call.arguments;
     if (!target) continue;
     const scope = scopeOf(call);
@@ -58,7 +59,8 @@ function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.N
     requests.push({ at: call, client: 'fetch', uploadListeners: [], url: readUrl(target, scope), ...readInit(initArg, scope), responseReads: readsOfPromise(call, scopeOf) });
   }
   for (const call of calls) {
-    if (call.type !== AST_NODE_TYPES.NewExpression || !isGlobal(call.callee, 'Request', scopeOf(call))) continue;
+    // The name first: most calls are not `new Request`, and finding a node's scope costs a walk up the tree.
+    if (call.type !== AST_NODE_TYPES.NewExpression || !isNamed(call.callee, 'Request') || !isGlobal(call.callee, 'Request', scopeOf(call))) continue;
     const scope = scopeOf(call);
     const reads = (fetchedAs.get(call) ?? []).flatMap((fetchCall) => readsOfPromise(fetchCall, scopeOf));
     requests.push({ at: call, client: 'fetch', uploadListeners: [], url: readUrl(call.arguments[0], scope), ...readInit(call.arguments[1], scope), responseReads: reads });
@@ -66,9 +68,10 @@ function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.N
   return requests;
 }
 
-function isFetch(call: TSESTree.CallExpression, scope: Scope): boolean {
+/** The call's scope is looked up only once the callee is named `fetch`. */
+function isFetch(call: TSESTree.CallExpression, scopeOf: ScopeOf): boolean {
   const callee = skipTypeWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return isGlobal(callee, 'fetch', scope);
+  if (callee.type === AST_NODE_TYPES.Identifier) return isNamed(callee, 'fetch') && isGlobal(callee, 'fetch', scopeOf(call));
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     !callee.computed &&
@@ -76,14 +79,18 @@ function isFetch(call: TSESTree.CallExpression, scope: Scope): boolean {
     callee.property.name === 'fetch' &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
     GLOBAL_OBJECTS.has(callee.object.name) &&
-    isGlobal(callee.object, callee.object.name, scope)
+    isGlobal(callee.object, callee.object.name, scopeOf(call))
   );
+}
+
+function isNamed(node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 /** `name` as the browser's global, not a local binding that shadows it. */
 export function isGlobal(node: Node, name: string, scope: Scope): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
-  const variable = ASTUtils.findVariable(scope, node);
+  const variable = findVariable(scope, node);
   return !variable || variable.defs.length === 0;
 }
 
@@ -294,7 +301,7 @@ function readsOfBinding(pattern: Node, scopeOf: ScopeOf, depth: number, followUs
     });
   }
   if (pattern.type !== AST_NODE_TYPES.Identifier) return [];
-  const variable = ASTUtils.findVariable(scopeOf(pattern), pattern);
+  const variable = findVariable(scopeOf(pattern), pattern);
   if (!variable) return [];
   return variable.references
     .filter((reference) => !reference.isWrite())

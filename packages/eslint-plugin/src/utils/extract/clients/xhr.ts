@@ -5,12 +5,13 @@
  * reassigned) may get more headers elsewhere: its requests are marked incomplete.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, Setting } from 'cors-lint-core';
 import { fetchBodyKind, isGlobal, memberName, readUrl } from './client-requests.js';
 import { staticPrimitive, staticString } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import { withCredentialsFlag } from './library-defaults.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 
@@ -41,7 +42,7 @@ export function findXhrRequests(calls: readonly (TSESTree.CallExpression | TSEST
 function usesOf(construction: TSESTree.NewExpression, scopeOf: ScopeOf): XhrUses | undefined {
   const declarator = construction.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(scopeOf(declarator.id), declarator.id);
+  const variable = findVariable(scopeOf(declarator.id), declarator.id);
   if (!variable) return undefined;
   const uses: XhrUses = { opens: [], headerCalls: [], sends: [], credentialAssignments: [], uploadListeners: [], escapes: false };
   for (const reference of variable.references) {
@@ -83,7 +84,7 @@ function addUploadUses(upload: TSESTree.MemberExpression, uses: XhrUses, scopeOf
     addUploadUse(upload, uses);
     return;
   }
-  const variable = ASTUtils.findVariable(scopeOf(declarator.id), declarator.id);
+  const variable = findVariable(scopeOf(declarator.id), declarator.id);
   for (const reference of variable?.references ?? []) if (!reference.init && !reference.isWrite()) addUploadUse(reference.identifier as TSESTree.Identifier, uses);
 }
 

@@ -7,9 +7,10 @@
  * (`assert.deepStrictEqual(res.headers, {...})`) or a request init (`fetch(url, { headers })`) is not.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { calledMethodName, isFunctionNode } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 
@@ -58,7 +59,7 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
 }
 
 function someReadIsSent(id: TSESTree.Identifier, scopeOf: ScopeOf, hops: number): boolean {
-  const variable = ASTUtils.findVariable(scopeOf(id), id);
+  const variable = findVariable(scopeOf(id), id);
   return (variable?.references ?? []).some((reference) => reference.isRead() && isSentAsResponseHeaders(reference.identifier, scopeOf, hops + 1));
 }
 
@@ -72,7 +73,7 @@ function returnedFromSentFunction(statement: TSESTree.ReturnStatement, scopeOf: 
 function someCallIsSent(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, scopeOf: ScopeOf, hops: number): boolean {
   const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : undefined;
   if (!name) return false;
-  const variable = ASTUtils.findVariable(scopeOf(name), name);
+  const variable = findVariable(scopeOf(name), name);
   return (variable?.references ?? []).some((reference) => {
     const call = reference.identifier.parent;
     return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isSentAsResponseHeaders(call, scopeOf, hops + 1);

@@ -90,7 +90,8 @@ export class ResponseHeaderCollector {
     const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
     if (NAME_VALUE_SETTERS.has(method) && second && second.type !== AST_NODE_TYPES.SpreadElement) {
-      const name = staticPrimitive(first, this.scopeOf(first));
+      // A literal name needs no scope; `map.set(item.id, item)` and other names are evaluated.
+      const name = first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : staticPrimitive(first, this.scopeOf(first));
       if (typeof name !== 'string') {
         this.#recordWrapper(call, first, second, callee.object, APPENDING_SETTERS.has(method) ? 'append' : 'set');
         return;
@@ -111,7 +112,8 @@ export class ResponseHeaderCollector {
     const others: Omit<HeaderWrite, 'group'>[] = [];
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property) continue;
-      const name = propertyKeyName(property, this.scopeOf(property));
+      // Plain keys need no scope: finding a node's scope walks up the tree, for every property of the file.
+      const name = plainKeyName(property) ?? propertyKeyName(property, this.scopeOf(property));
       const canonical = name === undefined ? undefined : canonicalCorsHeaderName(name);
       if (canonical) writes.push({ name: canonical, at: property, value: property.value });
       else if (name !== undefined && isHttpToken(name)) others.push({ name, at: property, value: property.value });
@@ -325,4 +327,11 @@ function wrapperVariable(fn: TSESTree.FunctionLike, sourceCode: Readonly<TSESLin
     return ASTUtils.findVariable(sourceCode.getScope(holder), holder.id) ?? undefined;
   }
   return undefined;
+}
+
+/** `name:` and `'Name':`, as `propertyKeyName` reads them; undefined for computed or numeric keys. */
+function plainKeyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
 }

@@ -14,6 +14,7 @@ import { skipTypeWrappers } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import type { Registration, Registrations } from './registrations.js';
 import { HTTP_VERB_METHODS, routeOptionMethods } from './registrations.js';
+import { RouteIndex } from './route-index.js';
 
 type Node = TSESTree.Node;
 
@@ -28,21 +29,33 @@ export interface PolicyRoutes {
 }
 
 export function routesAnsweredByPolicies(registrations: Registrations, policies: readonly MiddlewarePolicy[], scopeOf: ScopeOf): PolicyRoutes[] {
-  const mounts = policies.flatMap((policy) => (ANSWERING_LIBRARIES.has(policy.source.library) ? mountsOf(registrations, policy).map((mount) => ({ policy, mount })) : []));
-  const answers = (mount: Registration, route: Registration) => mount.receiver === route.receiver && (mount.method === 'register' || registrations.covers(mount, route));
+  const registeredAt = new Map(registrations.all.filter((registration) => registration.method === 'register').map((registration) => [registration.call as Node, registration]));
+  const mounts = policies.flatMap((policy) => (ANSWERING_LIBRARIES.has(policy.source.library) ? mountsOf(registrations, registeredAt, policy).map((mount) => ({ policy, mount })) : []));
+  if (mounts.length === 0) return [];
+  // Indexes over the routes, so each mount visits only the routes it answers for.
+  const routeIndex = new RouteIndex(registrations, registrations.all.filter((route) => ROUTE_METHODS.has(route.method) || route.method === 'route'));
+  const answered = (mount: Registration) => (mount.method === 'register' ? routeIndex.all(mount.receiver) : routeIndex.covered(mount, { after: false }));
+  const mayAnswerOptions = new Set(registrations.all.filter((other) => other.method === 'options' || other.method === 'all').map((other) => other.receiver));
+  // Route → the distinct mounts answering it; a route two mounts answer belongs to neither.
+  const answeringMounts = new Map<Registration, Set<Registration>>();
+  for (const { mount } of mounts) {
+    for (const route of answered(mount)) {
+      const answering = answeringMounts.get(route);
+      if (answering) answering.add(mount);
+      else answeringMounts.set(route, new Set([mount]));
+    }
+  }
   return mounts.map(({ policy, mount }) => {
     // An OPTIONS or catch-all route, or a second CORS middleware, may answer the preflight instead: stay quiet.
-    if (registrations.all.some((other) => other.receiver === mount.receiver && (other.method === 'options' || other.method === 'all'))) return { policy, routes: [] };
-    const routes = registrations.all.filter(
-      (route) => (ROUTE_METHODS.has(route.method) || route.method === 'route') && answers(mount, route) && !mounts.some((other) => other.mount !== mount && answers(other.mount, route)),
-    );
+    if (mayAnswerOptions.has(mount.receiver)) return { policy, routes: [] };
+    const routes = answered(mount).filter((route) => answeringMounts.get(route)!.size === 1);
     return { policy, routes: routes.flatMap((route) => methodsOf(route, scopeOf)) };
   });
 }
 
 /** The `use` registrations a `cors()` middleware is passed to, or the `register` call a Fastify plugin policy is read from. */
-function mountsOf(registrations: Registrations, policy: MiddlewarePolicy): Registration[] {
-  const registered = registrations.all.find((registration) => registration.call === policy.call && registration.method === 'register');
+function mountsOf(registrations: Registrations, registeredAt: ReadonlyMap<Node, Registration>, policy: MiddlewarePolicy): Registration[] {
+  const registered = registeredAt.get(policy.call);
   if (registered) return [registered];
   return registrations.placementsOf(policy.call).flatMap(({ registration }) => (registration.method === 'use' ? [registration] : []));
 }

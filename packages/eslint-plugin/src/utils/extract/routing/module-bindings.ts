@@ -1,8 +1,9 @@
 /** Which variables hold a module (`import express from 'express'`, `const http = require('node:http')`), and calls of it. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { calledMethodName, skipTypeWrappers } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -41,7 +42,7 @@ export function moduleBindings(sourceCode: Readonly<TSESLint.SourceCode>, scopeO
       } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
         for (const property of declarator.id.properties) {
           if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier || property.value.type !== AST_NODE_TYPES.Identifier) continue;
-          const variable = ASTUtils.findVariable(scopeOf(property.value), property.value);
+          const variable = findVariable(scopeOf(property.value), property.value);
           if (variable) addNamed(property.key.name, [variable]);
         }
       }
@@ -63,7 +64,7 @@ export function callsModule(call: TSESTree.CallExpression, modules: readonly str
   if (callee.type === AST_NODE_TYPES.CallExpression) return isRequireOf(callee, modules);
   // Most files bind none of the modules: skip the scope lookup.
   if (callee.type !== AST_NODE_TYPES.Identifier || bindings.size === 0) return false;
-  const variable = ASTUtils.findVariable(scopeOf(callee), callee);
+  const variable = findVariable(scopeOf(callee), callee);
   return variable !== null && bindings.has(variable);
 }
 
@@ -72,10 +73,10 @@ export function callsModuleMember(call: TSESTree.CallExpression, method: string,
   if (bindings.defaults.size === 0 && bindings.named.size === 0) return false;
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(scopeOf(callee), callee);
+    const variable = findVariable(scopeOf(callee), callee);
     return variable !== null && (bindings.named.get(method)?.has(variable) ?? false);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || calledMethodName(call) !== method) return false;
-  const variable = ASTUtils.findVariable(scopeOf(callee.object), callee.object);
+  const variable = findVariable(scopeOf(callee.object), callee.object);
   return variable !== null && bindings.defaults.has(variable);
 }

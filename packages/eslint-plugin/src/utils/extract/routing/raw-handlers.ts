@@ -10,7 +10,7 @@ import { isFunctionNode, resolveNode, skipTypeWrappers } from '../values/resolve
 import type { ResponseHeadersPolicy } from '../responses/response-headers.js';
 import type { ScopeOf } from '../values/scope.js';
 import type { FunctionNode } from './registrations.js';
-import { contains } from './registrations.js';
+import type { ContainedIndex } from './contained-index.js';
 
 type Node = TSESTree.Node;
 
@@ -26,7 +26,7 @@ const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '
 /** The handler passed to `createServer`, when it writes Access-Control-Allow-Origin and compares `req.method`. */
 export function rawHandler(
   call: TSESTree.CallExpression,
-  allowOriginWrites: readonly { readonly at: Node; readonly policy: ResponseHeadersPolicy }[],
+  allowOriginWrites: ContainedIndex<{ readonly at: Node; readonly policy: ResponseHeadersPolicy }>,
   scopeOf: ScopeOf,
   keys: VisitorKeys,
 ): RawHandlerRoutes | undefined {
@@ -36,7 +36,7 @@ export function rawHandler(
   if (!isFunctionNode(handler)) return undefined;
   const [reqParam] = handler.params;
   if (reqParam?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const writes = allowOriginWrites.filter(({ at }) => contains(handler, at));
+  const writes = allowOriginWrites.within(handler);
   const first = writes[0];
   if (!first) return undefined;
   const methods: { method: string; at: Node }[] = [];

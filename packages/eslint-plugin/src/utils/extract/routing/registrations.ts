@@ -7,10 +7,11 @@
  * response. Anything we cannot place is left out, so a rule stays quiet about it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { RoutePath } from 'cors-lint-core';
 import { calledMethodName, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -48,10 +49,22 @@ export interface Placement {
 /** How sure we are that a middleware runs before a handler: `certain` when both are unconditional statements of one block. */
 export type RunsBefore = 'certain' | 'likely' | false;
 
+/** A registered function and where it is registered. */
+export interface RegisteredHandler {
+  readonly fn: FunctionNode;
+  readonly placements: readonly Placement[];
+}
+
 export class Registrations {
   readonly all: readonly Registration[];
   /** Handler argument (or array element) → where it is passed. */
   readonly #byArgument = new Map<Node, Placement[]>();
+  /** Receiver variable → its registrations in order; built on the first `on`. */
+  #byVariable: Map<TSESLint.Scope.Variable, Registration[]> | undefined;
+  // Answers per node: rules ask them once per policy and once per header write, so each is computed once.
+  readonly #placements = new Map<Node, readonly Placement[]>();
+  readonly #handlers = new Map<Node, RegisteredHandler | undefined>();
+  readonly #responseHandlers = new Map<Node, RegisteredHandler | undefined>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -69,22 +82,51 @@ export class Registrations {
       for (const handler of registration.handlers) {
         const placement = { registration, index: registration.call.arguments.indexOf(handler) };
         const nodes = handler.type === AST_NODE_TYPES.ArrayExpression ? handler.elements : [handler];
-        for (const node of nodes) if (node) this.#byArgument.set(node, [...(this.#byArgument.get(node) ?? []), placement]);
+        for (const node of nodes) {
+          if (!node) continue;
+          const placements = this.#byArgument.get(node);
+          if (placements) placements.push(placement);
+          else this.#byArgument.set(node, [placement]);
+        }
       }
     }
   }
 
   /** Registrations on a variable (`const app = express()` → every `app.<method>(…)`), in order. */
-  on(variable: TSESLint.Scope.Variable): Registration[] {
-    return this.all.filter(({ receiverNode }) => receiverNode.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(this.scopeOf(receiverNode), receiverNode) === variable);
+  on(variable: TSESLint.Scope.Variable): readonly Registration[] {
+    this.#byVariable ??= this.#indexByVariable();
+    return this.#byVariable.get(variable) ?? [];
+  }
+
+  #indexByVariable(): Map<TSESLint.Scope.Variable, Registration[]> {
+    const index = new Map<TSESLint.Scope.Variable, Registration[]>();
+    for (const registration of this.all) {
+      const { receiverNode } = registration;
+      if (receiverNode.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = findVariable(this.scopeOf(receiverNode), receiverNode);
+      if (!variable) continue;
+      const registrations = index.get(variable);
+      if (registrations) registrations.push(registration);
+      else index.set(variable, [registration]);
+    }
+    return index;
   }
 
   /** Where a middleware call (`cors()`) or a function is registered, directly or through the constant holding it. */
-  placementsOf(node: Node): Placement[] {
+  placementsOf(node: Node): readonly Placement[] {
+    let placements = this.#placements.get(node);
+    if (!placements) {
+      placements = this.#findPlacements(node);
+      this.#placements.set(node, placements);
+    }
+    return placements;
+  }
+
+  #findPlacements(node: Node): Placement[] {
     const placements = [...(this.#byArgument.get(node) ?? [])];
     const holder = node.type === AST_NODE_TYPES.FunctionDeclaration ? node.id : node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node ? node.parent.id : undefined;
     if (holder?.type === AST_NODE_TYPES.Identifier) {
-      for (const reference of ASTUtils.findVariable(this.scopeOf(holder), holder)?.references ?? []) {
+      for (const reference of findVariable(this.scopeOf(holder), holder)?.references ?? []) {
         if (!reference.isWrite()) placements.push(...(this.#byArgument.get(reference.identifier) ?? []));
       }
     }
@@ -92,13 +134,16 @@ export class Registrations {
   }
 
   /** The innermost enclosing function that is registered, with its placements. */
-  handlerOf(node: Node): { fn: FunctionNode; placements: Placement[] } | undefined {
-    for (let owner = node.parent; owner; owner = owner.parent) {
+  handlerOf(node: Node): RegisteredHandler | undefined {
+    if (this.#handlers.has(node)) return this.#handlers.get(node);
+    let found: RegisteredHandler | undefined;
+    for (let owner = node.parent; owner && !found; owner = owner.parent) {
       if (!isFunctionNode(owner)) continue;
       const placements = this.placementsOf(owner);
-      if (placements.length > 0) return { fn: owner, placements };
+      if (placements.length > 0) found = { fn: owner, placements };
     }
-    return undefined;
+    this.#handlers.set(node, found);
+    return found;
   }
 
   /**
@@ -106,11 +151,18 @@ export class Registrations {
    * (`res` in `res.status(200).set(…)`, `vary(res, …)`, `res.set({ … })`) is the handler's response
    * parameter (`(req, res)`, `(request, reply)`, an error handler's `res`, Koa's `ctx`).
    */
-  responseHandlerOf(at: Node): { fn: FunctionNode; placements: Placement[] } | undefined {
+  responseHandlerOf(at: Node): RegisteredHandler | undefined {
+    if (this.#responseHandlers.has(at)) return this.#responseHandlers.get(at);
+    const found = this.#findResponseHandler(at);
+    this.#responseHandlers.set(at, found);
+    return found;
+  }
+
+  #findResponseHandler(at: Node): RegisteredHandler | undefined {
     const receiver = writeReceiver(at);
     const root = receiver && skipTypeWrappers(receiver);
     if (root?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const definition = ASTUtils.findVariable(this.scopeOf(root), root)?.defs[0];
+    const definition = findVariable(this.scopeOf(root), root)?.defs[0];
     if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return undefined;
     const fn = definition.node;
     if (!isResponseParameter(fn, root.name) || !contains(fn, at)) return undefined;
@@ -162,7 +214,9 @@ export class Registrations {
   /** `app.use(mw)` without a path: the first argument is a function, a call, or a variable holding one. */
   #isHandlerLike(node: Node): boolean {
     if (node.type === AST_NODE_TYPES.SpreadElement) return false;
-    const resolved = resolveNode(node, this.scopeOf(node));
+    // Only a name needs its scope to be resolved; anything else resolves to itself.
+    const bare = skipTypeWrappers(node);
+    const resolved = bare.type === AST_NODE_TYPES.Identifier ? resolveNode(bare, this.scopeOf(node)) : bare;
     if (resolved.type === AST_NODE_TYPES.Literal || resolved.type === AST_NODE_TYPES.TemplateLiteral) return false;
     if (resolved.type === AST_NODE_TYPES.ArrayExpression) return resolved.elements.some((element) => element !== null && this.#isHandlerLike(element));
     return true;
@@ -170,6 +224,10 @@ export class Registrations {
 
   #routePath(node: Node): RoutePath<Node> {
     if (node.type === AST_NODE_TYPES.SpreadElement) return { kind: 'unknown' };
+    // The common cases without a scope lookup: a string literal is its value, a function has none.
+    const bare = skipTypeWrappers(node);
+    if (bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'string') return { kind: 'known', value: bare.value, at: node };
+    if (isFunctionNode(bare)) return { kind: 'unknown' };
     const value = staticPrimitive(node, this.scopeOf(node));
     return typeof value === 'string' ? { kind: 'known', value, at: node } : { kind: 'unknown' };
   }

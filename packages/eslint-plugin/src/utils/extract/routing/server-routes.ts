@@ -6,7 +6,7 @@
  * from registrations.ts. Shapes we do not recognise are left out: a rule must stay quiet about them.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ExpressRegistration, HandlerRole, ListValue, RoutePath, Setting } from 'cors-lint-core';
 import { ACAO } from 'cors-lint-core';
 import type { MiddlewarePolicy } from '../frameworks/cors-package.js';
@@ -16,8 +16,10 @@ import type { ScopeOf } from '../values/scope.js';
 import { callsModule, callsModuleMember, moduleBindings } from './module-bindings.js';
 import type { RawHandlerRoutes } from './raw-handlers.js';
 import { methodExportsOf, rawHandler } from './raw-handlers.js';
+import { ContainedIndex } from './contained-index.js';
 import type { FunctionNode, Registration, Registrations } from './registrations.js';
-import { contains, HTTP_VERB_METHODS, MOUNT_METHODS, routeOptionMethods } from './registrations.js';
+import { HTTP_VERB_METHODS, MOUNT_METHODS, routeOptionMethods } from './registrations.js';
+import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -63,7 +65,7 @@ export function findServerRoutes(
   headerPolicies: readonly ResponseHeadersPolicy[],
 ): ServerRoutes {
   const corsCalls = new Map<Node, MiddlewarePolicy>(middleware.map((policy) => [policy.call, policy]));
-  const allowOriginWrites = headerPolicies.flatMap((policy) => policy.writes.filter((write) => write.name === ACAO).map((write) => ({ at: write.at, policy })));
+  const allowOriginWrites = new ContainedIndex(headerPolicies.flatMap((policy) => policy.writes.filter((write) => write.name === ACAO).map((write) => ({ at: write.at, policy }))));
   const express = moduleBindings(sourceCode, scopeOf, ['express']);
   const fastify = moduleBindings(sourceCode, scopeOf, ['fastify']);
   const http = moduleBindings(sourceCode, scopeOf, ['http', 'node:http', 'https', 'node:https']);
@@ -93,7 +95,7 @@ class AppReader {
     private readonly scopeOf: ScopeOf,
     private readonly registrations: Registrations,
     private readonly corsCalls: ReadonlyMap<Node, MiddlewarePolicy>,
-    private readonly allowOriginWrites: readonly AllowOriginWriteAt[],
+    private readonly allowOriginWrites: ContainedIndex<AllowOriginWriteAt>,
     private readonly expressBindings: ReadonlySet<Variable>,
   ) {}
 
@@ -131,13 +133,13 @@ class AppReader {
   #isExpressBuiltIn(call: TSESTree.CallExpression): boolean {
     const callee = skipTypeWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = ASTUtils.findVariable(this.scopeOf(callee.object), callee.object);
+    const variable = findVariable(this.scopeOf(callee.object), callee.object);
     return variable !== null && this.expressBindings.has(variable) && EXPRESS_BUILT_INS.has(calledMethodName(call) ?? '');
   }
 
   /** A function in this file: it sets CORS headers, surely does not (never mentions CORS), or may through code we do not follow. */
   #functionRole(fn: FunctionNode): HandlerRole<Node> {
-    if (this.allowOriginWrites.some(({ at }) => contains(fn, at))) return { kind: 'sets-cors-headers' };
+    if (this.allowOriginWrites.anyWithin(fn)) return { kind: 'sets-cors-headers' };
     return /cors|access-control-/i.test(this.sourceCode.getText(fn)) ? { kind: 'unknown' } : { kind: 'no-cors', answersOptions: true };
   }
 
@@ -161,7 +163,7 @@ class AppReader {
         const name = staticPrimitive(first, this.scopeOf(first));
         const hook = second.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveNode(second, this.scopeOf(second));
         if (typeof name !== 'string' || !FASTIFY_CORS_HOOKS.has(name) || !hook || !isFunctionNode(hook)) continue;
-        const write = this.allowOriginWrites.find(({ at }) => contains(hook, at));
+        const write = this.allowOriginWrites.within(hook)[0];
         if (write && !corsHook) {
           corsHook = { name, at: call };
           corsPolicy = write.policy;

@@ -4,6 +4,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { writeReferences } from './variable-writes.js';
+import { findVariable } from './find-variable.js';
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -26,11 +28,11 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
  * never written again) by a plain `name = init` declaration.
  */
 export function findConstantVariable(identifier: TSESTree.Identifier, scope: Scope): TSESLint.Scope.Variable | undefined {
-  const variable = ASTUtils.findVariable(scope, identifier);
+  const variable = findVariable(scope, identifier);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (!def || def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-  const writes = variable.references.filter((reference) => reference.isWrite());
+  const writes = writeReferences(variable);
   if (writes.length !== 1 || writes[0]?.identifier !== def.node.id) return undefined;
   return variable;
 }
@@ -42,7 +44,7 @@ export function findConstantVariable(identifier: TSESTree.Identifier, scope: Sco
 export function resolveNode(node: TSESTree.Node, scope: Scope, depth = 0): TSESTree.Node {
   const bare = skipTypeWrappers(node);
   if (bare.type !== AST_NODE_TYPES.Identifier || depth > 8) return bare;
-  const variable = ASTUtils.findVariable(scope, bare);
+  const variable = findVariable(scope, bare);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type === 'FunctionName') return def.node;
   const constant = findConstantVariable(bare, scope);

@@ -5,9 +5,11 @@
  * destructuring, `await import('m')`, and constants aliasing any of these.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticPrimitive } from '../../values/resolve.js';
 import type { ScopeOf } from '../../values/scope.js';
+import { findVariable } from '../../values/find-variable.js';
+import { writeReferences } from '../../values/variable-writes.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;
@@ -51,7 +53,7 @@ function isModuleValue(node: Node, library: Library, scopeOf: ScopeOf, depth: nu
 
 /** What the variable behind `identifier` holds: the factory, or the module object. */
 function bindingIs(identifier: TSESTree.Identifier, library: Library, scopeOf: ScopeOf, depth: number, wanted: 'factory' | 'module'): boolean {
-  const variable = ASTUtils.findVariable(scopeOf(identifier), identifier);
+  const variable = findVariable(scopeOf(identifier), identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return false;
   if (def.type === 'ImportBinding') {
@@ -70,7 +72,7 @@ function bindingIs(identifier: TSESTree.Identifier, library: Library, scopeOf: S
   }
   if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   // `let`/`var` too, as long as nothing assigns it again.
-  if (variable && variable.references.filter((reference) => reference.isWrite()).length > 1) return false;
+  if (variable && writeReferences(variable).length > 1) return false;
   const { id, init } = def.node;
   if (id.type === AST_NODE_TYPES.Identifier) {
     return wanted === 'factory' ? isLibraryFactory(init, library, scopeOf, depth + 1) : isModuleValue(init, library, scopeOf, depth + 1);
@@ -91,7 +93,7 @@ function isRequireOf(call: TSESTree.CallExpression, module: string, scopeOf: Sco
   const [first] = call.arguments;
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || !first || first.type === AST_NODE_TYPES.SpreadElement) return false;
   // A `require` declared in the file is not Node's.
-  const variable = ASTUtils.findVariable(scopeOf(callee), callee);
+  const variable = findVariable(scopeOf(callee), callee);
   if (variable && variable.defs.length > 0) return false;
   return staticPrimitive(first, scopeOf(first)) === module;
 }
