@@ -148,6 +148,11 @@ export const ruleMessages = {
     ),
     noScheme: failing("Access-Control-Allow-Origin '{{value}}' has no scheme; an origin is scheme://host[:port], so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
     invalid: failing("Access-Control-Allow-Origin '{{value}}' is not an origin (scheme://host[:port]), so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    wildcardEntry: failing(
+      "'*' in a list of origins is compared with the request's Origin like any other entry, and no browser sends `Origin: *`, so it allows nothing: a page whose origin is not listed gets no Access-Control-Allow-Origin. List the origins that may read these responses.",
+      'missing-allow-origin',
+    ),
+    removeWildcardEntry: plain("Remove '*' from the list (it allows nothing)"),
     useOriginList: plain('Use an array of origins: {{list}}'),
     usePattern: plain('Match the subdomains with a regular expression: {{pattern}}'),
     useOrigin: plain("Use '{{fixed}}'"),

@@ -154,6 +154,7 @@ describe('checkAllowOriginValues', () => {
   const cases: [string, TestPolicy, ReturnType<typeof summary>][] = [
     ['valid origin', fixed('https://app.example.com'), []],
     ['* and null belong to other rules', fixed('*'), []],
+    ["'*' as a list entry allows nothing: removing it keeps behaviour", entry('*'), [{ messageId: 'wildcardEntry', at: 'e', suggestions: [{ messageId: 'removeWildcardEntry', fix: { kind: 'remove', at: 'e' } }] }]],
     ['trailing slash is fixed', fixed('https://a.com/'), [{ messageId: 'trailingSlash', at: 'o', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }]],
     ['path is fixed', entry('https://a.com/app'), [{ messageId: 'path', at: 'e', fix: { kind: 'replace-value', at: 'e', value: 'https://a.com' } }]],
     ['uppercase with slash: one report, fully normalised', fixed('HTTPS://A.com/'), [{ messageId: 'trailingSlash', at: 'o', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }]],
