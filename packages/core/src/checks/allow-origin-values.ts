@@ -24,7 +24,11 @@ const MESSAGE_IDS = {
  */
 export function checkAllowOriginValues<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
-  if (origin.kind === 'fixed') return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header');
+  if (origin.kind === 'fixed') {
+    // A list the library does not take: every entry goes out as its own header line, on every response.
+    if ((origin.lines ?? 1) > 1 && policy.source.kind === 'middleware') return [{ messageId: 'listNotSupported', at: origin.at, data: { value: origin.value, library: policy.source.library } }];
+    return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header');
+  }
   if (origin.kind !== 'allow-list') return [];
   return origin.entries.flatMap((entry) => {
     if (entry.kind !== 'exact') return [];

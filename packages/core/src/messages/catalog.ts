@@ -153,6 +153,10 @@ export const ruleMessages = {
       'missing-allow-origin',
     ),
     removeWildcardEntry: plain("Remove '*' from the list (it allows nothing)"),
+    listNotSupported: failing(
+      "{{library}} takes one origin, not a list: it sends the array as it is, so every response carries Access-Control-Allow-Origin '{{value}}', one header line per entry, whatever the request's origin. Browsers accept exactly one value, so every request fails. Give `origin` a function that returns the request's origin when it is on the list.",
+      'multiple-allow-origin-lines',
+    ),
     useOriginList: plain('Use an array of origins: {{list}}'),
     usePattern: plain('Match the subdomains with a regular expression: {{pattern}}'),
     useOrigin: plain("Use '{{fixed}}'"),

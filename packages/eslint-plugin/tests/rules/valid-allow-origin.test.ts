@@ -74,6 +74,11 @@ import cors from '@fastify/cors';
 const fastify = Fastify();
 await fastify.register(cors, { origin: ['https://app.example.com', '*'] });
 `,
+    // A one-entry list is sent as that one origin.
+    `
+import cors from '@koa/cors';
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
   ],
   invalid: [
     {
@@ -587,6 +592,26 @@ app.enableCors({
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      // @koa/cors takes no list: the array goes out as one header line per entry, v4 and v5 alike.
+      code: `
+import Koa from 'koa';
+import cors from '@koa/cors';
+const app = new Koa();
+app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'listNotSupported',
+          data: { library: '@koa/cors', value: 'https://app.example.com, https://admin.example.com' },
+          line: 5,
+          column: 24,
+          endColumn: 80,
+          suggestions: [],
         },
       ],
     },
