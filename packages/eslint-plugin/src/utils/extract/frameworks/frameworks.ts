@@ -11,6 +11,7 @@ import type { ExtractEnv } from './framework-options.js';
 import type { LintedFile } from './imported-options.js';
 import { findMiddyCorsPolicies } from './middy-cors.js';
 import { findNestPolicies } from './nestjs.js';
+import { findNestHeaderPolicies } from './nestjs-headers.js';
 import { findNextConfigHeaderPolicies } from './next-config-headers.js';
 import type { OriginReads } from '../values/request-origin.js';
 import type { ResponseHeadersPolicy } from '../responses/response-headers.js';
@@ -30,6 +31,6 @@ export function findFrameworkPolicies(
   const env: ExtractEnv = { calls, text: sourceCode.text, scopeOf, reads, file };
   return {
     middleware: [...findNestPolicies(sourceCode.ast, env), ...findSocketIoPolicies(env), ...findApolloStandalonePolicies(env), ...findApolloServer3Policies(env), ...findMiddyCorsPolicies(env)],
-    headers,
+    headers: [...headers, ...findNestHeaderPolicies(env)],
   };
 }

@@ -69,7 +69,7 @@ function entryPolicies(returned: Node, scopeOf: ScopeOf): ResponseHeadersPolicy[
     const sourcePath = source && staticPrimitive(source.value, scopeOf(source.value));
     if (!source || !headers || headers.value.type !== AST_NODE_TYPES.ArrayExpression) continue;
     const writes = pairWrites(headers.value, entry, scopeOf);
-    if (writes.length > 0) policies.push(policyOf(writes, typeof sourcePath === 'string' ? [sourcePath] : [], scopeOf));
+    if (writes.length > 0) policies.push(staticHeadersPolicy(writes, typeof sourcePath === 'string' ? [sourcePath] : [], scopeOf));
   }
   return policies;
 }
@@ -89,8 +89,11 @@ function pairWrites(pairs: TSESTree.ArrayExpression, group: Node, scopeOf: Scope
   return writes;
 }
 
-function policyOf(writes: readonly HeaderWrite[], paths: string[], scopeOf: ScopeOf): ResponseHeadersPolicy {
-  // As in Next.js, a key given twice in one entry: the last one is sent.
+/**
+ * The policy of headers whose values are static strings, set on every response of `paths`
+ * (Next.js `headers()` entries, NestJS `@Header()` decorators). A name written twice: the last is sent.
+ */
+export function staticHeadersPolicy(writes: readonly HeaderWrite[], paths: string[], scopeOf: ScopeOf): ResponseHeadersPolicy {
   const byName = new Map(writes.map((write) => [write.name, write]));
   const scalar = <T extends string | number | boolean>(name: string, accept: (v: unknown) => v is T): Setting<T, Node> => {
     const write = byName.get(name);
