@@ -102,6 +102,7 @@ app.use(cors('https://app.example.com'));
 app.use('/public', cors('*'));
 app.use('/env', cors(process.env.CLIENT_ORIGIN));
 `,
+      output: null,
       errors: [
         {
           messageId: 'permissiveOrigin',
@@ -122,6 +123,7 @@ app.use('/env', cors(process.env.CLIENT_ORIGIN));
 import { cors } from 'hono/cors';
 app.use('/api/*', cors('https://app.example.com'));
 `,
+      output: null,
       errors: [{ messageId: 'permissiveOrigin', line: 3, column: 24, endColumn: 49, suggestions: [] }],
     },
     {
