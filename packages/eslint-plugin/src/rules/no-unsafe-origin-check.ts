@@ -69,10 +69,11 @@ export default createRule<Options, MessageIds>({
       const method = calledMethodName(call);
       if (!method || !SUBSTRING_METHODS.has(method)) return;
       const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
-      const subject = operands.subject(callee.object);
       const [argument] = call.arguments;
-      if (!subject || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
       const texts = operands.values(argument) ?? [];
+      const subject = texts.length > 0 ? operands.subject(callee.object) : undefined;
+      if (!subject) return;
       // `origin.indexOf(x) === 0` is a prefix test; other uses of indexOf ask "contains".
       const kind = method === 'indexOf' && isComparedWithZero(call) ? 'startsWith' : (method as 'includes' | 'indexOf' | 'startsWith' | 'endsWith');
       const weak = texts.map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) })).find(({ verdict }) => !verdict.safe);

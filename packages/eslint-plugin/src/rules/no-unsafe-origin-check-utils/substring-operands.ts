@@ -45,7 +45,7 @@ export class SubstringOperands {
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = ASTUtils.findVariable(this.scopeOf(expression), expression);
     if (!variable) return false;
-    if (this.#originParameters().has(variable)) return true;
+    if (variable.defs[0]?.type === 'Parameter') return this.#originParameters().has(variable);
     // `const lower = origin.toLowerCase()`
     const resolved = resolveNode(expression, this.scopeOf(expression));
     return resolved !== expression && resolved.type === AST_NODE_TYPES.CallExpression && this.isOrigin(resolved, depth + 1);
