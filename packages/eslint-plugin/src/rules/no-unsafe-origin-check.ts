@@ -105,10 +105,10 @@ export default createRule<Options, MessageIds>({
     function checkOriginInString(call: TSESTree.CallExpression, operands: SubstringOperands): void {
       if (calledMethodName(call) !== 'includes' && calledMethodName(call) !== 'indexOf') return;
       const [argument] = call.arguments;
-      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || !operands.isOrigin(argument)) return;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
       const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
       const [haystack] = operands.values(callee.object) ?? [];
-      if (haystack === undefined || !once(call, 'substringCheck')) return;
+      if (haystack === undefined || !operands.isOrigin(argument) || !once(call, 'substringCheck')) return;
       const firstOrigin = haystack.split(/[\s,]+/).find((part) => part.includes('://')) ?? haystack;
       context.report({ node: call, messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)) } });
     }

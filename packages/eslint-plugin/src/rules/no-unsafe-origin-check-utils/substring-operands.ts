@@ -26,7 +26,8 @@ const ELEMENT_CALLBACKS = new Set(['some', 'every', 'find', 'findIndex', 'findLa
 const MAX_DEPTH = 6;
 
 export class SubstringOperands {
-  #helperParameters: Set<Variable> | undefined;
+  /** Parameters decided so far: does each receive the origin? */
+  readonly #parameters = new Map<Variable, boolean>();
 
   constructor(
     private readonly model: CorsFileModel,
@@ -44,11 +45,14 @@ export class SubstringOperands {
     if (expression.type === AST_NODE_TYPES.ChainExpression) return this.isOrigin(expression.expression, depth + 1);
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = ASTUtils.findVariable(this.scopeOf(expression), expression);
-    if (!variable) return false;
-    if (variable.defs[0]?.type === 'Parameter') return this.#originParameters().has(variable);
-    // `const lower = origin.toLowerCase()`
-    const resolved = resolveNode(expression, this.scopeOf(expression));
-    return resolved !== expression && resolved.type === AST_NODE_TYPES.CallExpression && this.isOrigin(resolved, depth + 1);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !def) return false;
+    if (def.type === 'Parameter') return this.#isOriginParameter(variable, depth);
+    // `const lower = origin.toLowerCase()`, never assigned again.
+    if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return false;
+    const init = skipTypeWrappers(def.node.init);
+    if (init.type !== AST_NODE_TYPES.CallExpression || !ORIGIN_PRESERVING.has(calledMethodName(init) ?? '')) return false;
+    return !variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name) && this.isOrigin(init, depth + 1);
   }
 
   /** What a substring method is called on: the origin, its parsed host name, or neither. */
@@ -128,30 +132,40 @@ export class SubstringOperands {
   }
 
   /**
-   * Parameters that receive the origin: of a function in this file called with the origin in that
-   * position (`isAllowed(origin)`), found once per file; a helper calling a helper is followed.
+   * Whether a parameter receives the origin: the function is one of this file's, and a call of it by
+   * name passes the origin in that position (`isAllowed(origin)`). A helper calling a helper is
+   * followed; a parameter being decided counts as no origin (recursion).
    */
-  #originParameters(): Set<Variable> {
-    if (this.#helperParameters) return this.#helperParameters;
-    const found = new Set<Variable>();
-    this.#helperParameters = found;
-    for (let round = 0; round < 3; round++) {
-      const before = found.size;
-      for (const call of this.model.calls) {
-        if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-        const callee = resolveNode(call.callee, this.scopeOf(call.callee));
-        if (!isFunctionNode(callee)) continue;
-        call.arguments.forEach((argument, index) => {
-          const parameter = callee.params[index];
-          if (parameter?.type !== AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.SpreadElement) return;
-          const variable = ASTUtils.findVariable(this.scopeOf(parameter), parameter);
-          if (variable && !found.has(variable) && this.isOrigin(argument)) found.add(variable);
-        });
-      }
-      if (found.size === before) break;
-    }
-    return found;
+  #isOriginParameter(variable: Variable, depth: number): boolean {
+    const known = this.#parameters.get(variable);
+    if (known !== undefined) return known;
+    this.#parameters.set(variable, false);
+    const def = variable.defs[0];
+    const fn = def?.node;
+    const index = fn && isFunctionNode(fn) ? fn.params.indexOf(def.name as TSESTree.Parameter) : -1;
+    const calls = index === -1 || !fn ? [] : callsByName(fn as TSESTree.FunctionLike, this.scopeOf);
+    const result = calls.some((call) => {
+      const argument = call.arguments[index];
+      return !!argument && argument.type !== AST_NODE_TYPES.SpreadElement && this.isOrigin(argument, depth + 1);
+    });
+    this.#parameters.set(variable, result);
+    return result;
   }
+}
+
+/** The calls of a function through the name it is declared or stored under (`function isAllowed() {}`, `const isAllowed = () => …`). */
+function callsByName(fn: TSESTree.FunctionLike, scopeOf: ScopeOf): TSESTree.CallExpression[] {
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
+  if (holder?.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(scopeOf(holder), holder);
+  if (!variable) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init || !reference.isRead()) continue;
+    const use = reference.identifier;
+    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) calls.push(use.parent);
+  }
+  return calls;
 }
 
 function isHostProperty(key: Node, computed: boolean): boolean {
