@@ -170,6 +170,46 @@ ruleTester.run('no-wildcard-origin-with-credentials (Apollo Server 2 and 3)', no
   valid: [],
   invalid: [
     {
+      // The package's default import destructured (CommonJS interop): the server is still Apollo's.
+      code: `
+import apolloServerExpress from 'apollo-server-express';
+const { ApolloServer } = apolloServerExpress;
+const server = new ApolloServer({ typeDefs, resolvers });
+await server.start();
+server.applyMiddleware({ app, cors: { origin: '*', credentials: true } });
+`,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 6,
+          column: 47,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+import apolloServerExpress from 'apollo-server-express';
+const { ApolloServer } = apolloServerExpress;
+const server = new ApolloServer({ typeDefs, resolvers });
+await server.start();
+server.applyMiddleware({ app, cors: { origin: ['https://app.example.com'], credentials: true } });
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import apolloServerExpress from 'apollo-server-express';
+const { ApolloServer } = apolloServerExpress;
+const server = new ApolloServer({ typeDefs, resolvers });
+await server.start();
+server.applyMiddleware({ app, cors: { origin: '*' } });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // `credentials` without `origin`: the cors package's default '*' goes out with it.
       code: `
 const { ApolloServer } = require('apollo-server-express');

@@ -64,7 +64,8 @@ function standalonePolicy(construction: TSESTree.NewExpression, env: ExtractEnv)
 function mountedPolicy(call: TSESTree.CallExpression, servers: ReadonlySet<Node>, env: ExtractEnv): MiddlewarePolicy | undefined {
   const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
   const receiver = resolveNode(callee.object, env.scopeOf(callee.object));
-  const isServer = servers.has(receiver);
+  // `new ApolloServer(…)` by its name too: `const { ApolloServer } = pkg` after `import pkg from 'apollo-server-express'`.
+  const isServer = servers.has(receiver) || (receiver.type === AST_NODE_TYPES.NewExpression && receiver.callee.type === AST_NODE_TYPES.Identifier && receiver.callee.name === 'ApolloServer');
   if (!isServer && receiver.type === AST_NODE_TYPES.NewExpression) return undefined;
   const [argument] = call.arguments;
   if (argument?.type === AST_NODE_TYPES.SpreadElement) return undefined;
