@@ -1,7 +1,8 @@
 /**
  * socket.io options given other than inline to the constructor: in a constant
  * (`new Server(httpServer, opts)`), and to `io.attach(httpServer, opts)` / `io.listen(port, opts)`,
- * which count only when the constructor set no `cors` (its options are merged over these).
+ * which count only when the constructor set no `cors` (its options are merged over these); `attach`
+ * on a server imported from another module, whose constructor is not seen, counts too.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import noReflectedOriginWithCredentials from '../../src/rules/no-reflected-origin-with-credentials.js';
@@ -78,6 +79,46 @@ const options: Partial<ServerOptions> = {
   cors: { origin: '*' },
 };
 export const io = new Server(httpServer, options);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A server made in another module and attached here: its cors options are written out in this file.
+      code: `
+const http = require('http');
+const { io } = require('./realtime/socket');
+const server = http.createServer(app);
+io.attach(server, { cors: { origin: '*', credentials: true } });
+io.attach(server, { pingInterval: 10000 });
+`,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 5,
+          column: 37,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const http = require('http');
+const { io } = require('./realtime/socket');
+const server = http.createServer(app);
+io.attach(server, { cors: { origin: ['https://app.example.com'], credentials: true } });
+io.attach(server, { pingInterval: 10000 });
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+const http = require('http');
+const { io } = require('./realtime/socket');
+const server = http.createServer(app);
+io.attach(server, { cors: { origin: '*' } });
+io.attach(server, { pingInterval: 10000 });
 `,
             },
           ],

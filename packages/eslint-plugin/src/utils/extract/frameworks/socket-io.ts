@@ -1,7 +1,8 @@
 /**
  * socket.io: `new Server(httpServer, { cors })`, `new Server(port, { cors })`, `new Server({ cors })`
  * and `require('socket.io')(httpServer, { cors })`, the options inline or in a constant, and the
- * options of a later `io.attach(httpServer, { cors })` or `io.listen(port, { cors })`. engine.io passes a truthy `cors` option to the
+ * options of a later `io.attach(httpServer, { cors })` or `io.listen(port, { cors })` (also on a
+ * server imported from another module, for `attach`). engine.io passes a truthy `cors` option to the
  * `cors` package as is, so its semantics apply; without it (the default, `false`) the long-polling
  * transport sends no CORS headers at all (cors-reference.md §3.6).
  */
@@ -27,7 +28,7 @@ export function findSocketIoPolicies(env: ExtractEnv): MiddlewarePolicy[] {
     const policy = options && options !== 'unknown' ? corsPolicy(server, options, env) : undefined;
     if (policy) policies.push(policy);
   }
-  if (servers.length === 0) return policies;
+  if (servers.length === 0 && !/\.attach\s*\(/.test(env.text)) return policies;
   const constructed = new Set<Node>(servers);
   for (const call of env.calls) {
     if (call.type !== AST_NODE_TYPES.CallExpression || !ATTACHING_METHODS.has(calledMethodName(call) ?? '')) continue;
@@ -62,7 +63,8 @@ function attachedPolicy(call: TSESTree.CallExpression, servers: ReadonlySet<Node
   const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
   const server = resolveNode(callee.object, env.scopeOf(callee.object));
   const [, second] = call.arguments;
-  if (!servers.has(server) || !second || second.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (!second || second.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (!servers.has(server)) return attachedElsewhere(call, server, second, env);
   const fromConstructor = constructorOptions(server as TSESTree.CallExpression | TSESTree.NewExpression, env);
   if (fromConstructor === 'unknown') return undefined;
   if (fromConstructor) {
@@ -71,6 +73,22 @@ function attachedPolicy(call: TSESTree.CallExpression, servers: ReadonlySet<Node
   }
   const options = resolveNode(second, env.scopeOf(second));
   return options.type === AST_NODE_TYPES.ObjectExpression ? corsPolicy(call, options, env) : undefined;
+}
+
+/**
+ * `io.attach(httpServer, { cors: {…} })` on a server made in another module (`const { io } = require('./socket')`,
+ * `socketApi.io`), whose constructor this file cannot see: the `cors` option, when it is written out
+ * as CORS options here (`attach` with `cors: {…}` or `cors: true` is socket.io's and engine.io's
+ * shape), is read as if the constructor set none, which is how such servers are usually made.
+ */
+function attachedElsewhere(call: TSESTree.CallExpression, server: Node, second: Node, env: ExtractEnv): MiddlewarePolicy | undefined {
+  if (calledMethodName(call) !== 'attach' || server.type === AST_NODE_TYPES.CallExpression || server.type === AST_NODE_TYPES.NewExpression) return undefined;
+  const options = resolveNode(second, env.scopeOf(second));
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const cors = objectProperties(options, env.scopeOf(options)).properties.get('cors');
+  const value = cors && resolveNode(cors.value, env.scopeOf(cors.value));
+  const written = value && (value.type === AST_NODE_TYPES.ObjectExpression || staticPrimitive(value, env.scopeOf(value)) === true);
+  return written ? corsPolicy(call, options, env) : undefined;
 }
 
 /** The `cors` option of a server's options object, read as the `cors` package's options. */
