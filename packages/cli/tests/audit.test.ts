@@ -108,6 +108,36 @@ describe('cors-lint [paths…]', () => {
     expect(run.stdout).toContain('12 CORS problem(s)');
   });
 
+  it('audits a .js file written as sloppy-mode CommonJS (top-level return, octal literal, with) as a script', async () => {
+    const folder = emptyFolder();
+    fs.writeFileSync(
+      path.join(folder, 'legacy-server.js'),
+      [
+        "var cors = require('cors');",
+        "var app = require('express')();",
+        'if (module.parent) return;',
+        'var mode = 0644;',
+        'with (app) {',
+        "  use(cors({ origin: 'https://app.example.com/', credentials: true }));",
+        '}',
+        'app.listen(3000);',
+        '',
+      ].join('\n'),
+    );
+    // Valid as a module: never retried.
+    fs.writeFileSync(path.join(folder, 'module.js'), "import cors from 'cors';\nexport const middleware = cors({ origin: 'https://app.example.com/' });\n");
+    const run = await cli(['--format', 'json'], folder);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.map((file) => [file.file, file.parseError, file.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule}`)])).toEqual([
+      ['legacy-server.js', undefined, ['6:22 cors/valid-allow-origin']],
+      ['module.js', undefined, ['2:42 cors/valid-allow-origin']],
+    ]);
+    // --fix writes the retried file's fix too.
+    expect((await cli(['--fix'], folder)).code).toBe(0);
+    expect(fs.readFileSync(path.join(folder, 'legacy-server.js'), 'utf8')).toContain("use(cors({ origin: 'https://app.example.com', credentials: true }));");
+  });
+
   it('lints in worker threads with --concurrency and finds the same', async () => {
     const demo = path.join(REPO, 'test-fixtures', 'demo');
     const [threads, single] = await Promise.all([cli(['--format', 'json', '--concurrency', '2'], demo), cli(['--format', 'json', '--concurrency', 'off'], demo)]);

@@ -101,13 +101,17 @@ describe('@koa/cors', () => {
     expect(policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));", under('koa5'))[0]?.origin).toMatchObject({ kind: 'fixed', value: 'https://app.example.com' });
   });
 
-  it('classifies an origin function of ctx, and leaves arrays unmodelled', () => {
+  it('classifies an origin function of ctx, and reads an array as the header lines it sends', () => {
     const [echo] = policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: (ctx) => ctx.get('Origin') }));", under('koa5'));
     expect(echo).toMatchObject({ source: { singleOrigin: true }, origin: { kind: 'reflect-any', via: 'function' }, allowMethods: { kind: 'default' } });
     const [checked] = policiesOf("import cors from '@koa/cors';\nconst allowed = ['https://a.example'];\napp.use(cors({ origin: (ctx) => (allowed.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));", under('koa5'));
     expect(checked?.origin.kind).toBe('checked');
     const [array] = policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: ['https://a.example'] }));", under('koa5'));
-    expect(array?.origin.kind).toBe('unknown');
+    expect(array?.origin).toMatchObject({ kind: 'fixed', value: 'https://a.example', lines: 1 });
+    const [pair] = policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: ['https://a.example', 'https://b.example'] }));", under('koa4'));
+    expect(pair?.origin).toMatchObject({ kind: 'fixed', value: 'https://a.example, https://b.example', lines: 2 });
+    const [regExp] = policiesOf("import cors from '@koa/cors';\napp.use(cors({ origin: /example/ }));", under('koa5'));
+    expect(regExp?.origin.kind).toBe('unknown');
   });
 });
 

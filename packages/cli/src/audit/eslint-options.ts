@@ -22,11 +22,17 @@ export interface AuditOptionsQuery {
   readonly fix: boolean;
   readonly concurrency: 'auto' | 'off' | number;
   readonly appOrigins: readonly string[];
+  /**
+   * Parse JavaScript files as CommonJS scripts (sloppy mode, top-level `return`) instead of modules:
+   * the retry for `.js` files that do not parse as modules (`with`, octal literals, a top-level return).
+   */
+  readonly script?: boolean;
 }
 
 export function toQuery(query: AuditOptionsQuery): string {
   const params = new URLSearchParams({ cwd: query.cwd, config: query.config, fix: String(query.fix), concurrency: String(query.concurrency) });
   for (const origin of query.appOrigins) params.append('appOrigin', origin);
+  if (query.script) params.set('script', 'true');
   return params.toString();
 }
 
@@ -39,6 +45,7 @@ function fromQuery(search: string): AuditOptionsQuery {
     fix: params.get('fix') === 'true',
     concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
     appOrigins: params.getAll('appOrigin'),
+    script: params.get('script') === 'true',
   };
 }
 
@@ -64,7 +71,7 @@ export function auditOptions(query: AuditOptionsQuery): ESLint.Options {
         languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
       },
-      { name: 'cors-lint/commonjs', files: ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
+      { name: 'cors-lint/commonjs', files: query.script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
       // No `project`: syntax only, so no TypeScript program is built and any folder lints as is.
       { name: 'cors-lint/typescript', files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser as Linter.Parser } },
     ],

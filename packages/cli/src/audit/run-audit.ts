@@ -4,7 +4,7 @@ import { ESLint } from 'eslint';
 import type { AuditArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../output.js';
-import { toQuery } from './eslint-options.js';
+import { toQuery, type AuditOptionsQuery } from './eslint-options.js';
 import { corsOnly, type AuditResult } from './results.js';
 import { formatJson } from './format-json.js';
 import { formatPretty } from './format-pretty.js';
@@ -35,6 +35,7 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
     }
     throw error;
   }
+  lintResults = await retryAsScripts(lintResults, { cwd: io.cwd, config: args.config, fix: args.fix, appOrigins: args.appOrigins });
   clearInterval(ticker);
   if (progress) io.stderr.write(`\rcors-lint: ${lintResults.length} file(s) linted in ${elapsed()}\n`);
   if (args.fix) await ESLint.outputFixes(lintResults);
@@ -42,6 +43,26 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
   const results = corsOnly(lintResults);
   io.stdout.write(await format(args, results, eslint, io));
   return results.some((result) => result.findings.length > 0) ? 1 : 0;
+}
+
+/** `.js`/`.jsx` may be CommonJS written for sloppy mode, which does not parse as a module. */
+const SCRIPT_CANDIDATE = /\.jsx?$/i;
+
+/**
+ * Lints again, as CommonJS scripts, the `.js` files that did not parse as modules (`with`, an
+ * octal literal, a top-level `return`): Node runs such files as CommonJS, so they are valid code.
+ * A file that fails as a script too keeps its first parse error.
+ */
+async function retryAsScripts(results: ESLint.LintResult[], query: Omit<AuditOptionsQuery, 'concurrency'>): Promise<ESLint.LintResult[]> {
+  const failed = results.filter((result) => SCRIPT_CANDIDATE.test(result.filePath) && result.messages.some((message) => message.fatal === true));
+  if (failed.length === 0) return results;
+  const optionsUrl = new URL(`./eslint-options.js?${toQuery({ ...query, concurrency: 'off', script: true })}`, import.meta.url);
+  const eslint = await ESLint.fromOptionsModule(optionsUrl);
+  const retried = new Map((await eslint.lintFiles(failed.map((result) => result.filePath))).map((result) => [result.filePath, result]));
+  return results.map((result) => {
+    const again = retried.get(result.filePath);
+    return again && !again.messages.some((message) => message.fatal === true) ? again : result;
+  });
 }
 
 async function format(args: AuditArgs, results: AuditResult[], eslint: ESLint, io: Io): Promise<string> {

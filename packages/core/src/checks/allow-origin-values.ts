@@ -24,9 +24,27 @@ const MESSAGE_IDS = {
  */
 export function checkAllowOriginValues<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
-  if (origin.kind === 'fixed') return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header');
+  if (origin.kind === 'fixed') {
+    // A list the library does not take: every entry goes out as its own header line, on every response.
+    if ((origin.lines ?? 1) > 1 && policy.source.kind === 'middleware') return [{ messageId: 'listNotSupported', at: origin.at, data: { value: origin.value, library: policy.source.library } }];
+    return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header');
+  }
   if (origin.kind !== 'allow-list') return [];
-  return origin.entries.flatMap((entry) => (entry.kind === 'exact' ? checkValue(entry.value, entry.at, 'entry') : []));
+  return origin.entries.flatMap((entry) => {
+    if (entry.kind !== 'exact') return [];
+    if (entry.value.trim() === '*') return [wildcardEntry(entry.at)];
+    return checkValue(entry.value, entry.at, 'entry');
+  });
+}
+
+/**
+ * `'*'` as one entry of an allow-list: the request's Origin is compared with it like with any other
+ * entry (`===` in the cors package, `includes` in hono; @fastify/cors, which treats it as "any", never
+ * builds an allow-list with it), and no browser sends `Origin: *`. The entry allows nothing, so
+ * removing it keeps behaviour; allowing every origin instead is a policy choice left to the user.
+ */
+function wildcardEntry<H>(at: H): Finding<H> {
+  return { messageId: 'wildcardEntry', at, data: {}, suggestions: [{ messageId: 'removeWildcardEntry', fix: { kind: 'remove', at } }] };
 }
 
 /** `option`: a middleware's single origin (a list may replace it); `entry`: one element of an allow-list; `header`: a raw header value. */

@@ -148,6 +148,15 @@ export const ruleMessages = {
     ),
     noScheme: failing("Access-Control-Allow-Origin '{{value}}' has no scheme; an origin is scheme://host[:port], so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
     invalid: failing("Access-Control-Allow-Origin '{{value}}' is not an origin (scheme://host[:port]), so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    wildcardEntry: failing(
+      "'*' in a list of origins is compared with the request's Origin like any other entry, and no browser sends `Origin: *`, so it allows nothing: a page whose origin is not listed gets no Access-Control-Allow-Origin. List the origins that may read these responses.",
+      'missing-allow-origin',
+    ),
+    removeWildcardEntry: plain("Remove '*' from the list (it allows nothing)"),
+    listNotSupported: failing(
+      "{{library}} takes one origin, not a list: it sends the array as it is, so every response carries Access-Control-Allow-Origin '{{value}}', one header line per entry, whatever the request's origin. Browsers accept exactly one value, so every request fails. Give `origin` a function that returns the request's origin when it is on the list.",
+      'multiple-allow-origin-lines',
+    ),
     useOriginList: plain('Use an array of origins: {{list}}'),
     usePattern: plain('Match the subdomains with a regular expression: {{pattern}}'),
     useOrigin: plain("Use '{{fixed}}'"),

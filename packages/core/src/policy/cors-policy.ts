@@ -38,7 +38,8 @@ export type OriginEntry<H> =
 /**
  * How `Access-Control-Allow-Origin` is produced.
  * - `wildcard`: always `*` (`implicit` when it comes from a library default, not from the code).
- * - `fixed`: one literal value sent on every response, whatever the request's origin.
+ * - `fixed`: one literal value sent on every response, whatever the request's origin. `lines` counts
+ *   the entries of a list a library sends as it is, one header line each (`@koa/cors` given an array).
  * - `reflect-any`: the request's `Origin` is echoed back with no check on the way.
  * - `allow-list`: echoed only when it matches one of `entries`.
  * - `checked`: request-dependent logic that does contain a check we cannot enumerate (an origin function).
@@ -47,7 +48,7 @@ export type OriginEntry<H> =
  */
 export type OriginSetting<H> =
   | { readonly kind: 'wildcard'; readonly implicit: boolean; readonly at: H }
-  | { readonly kind: 'fixed'; readonly value: string; readonly at: H }
+  | { readonly kind: 'fixed'; readonly value: string; readonly at: H; readonly lines?: number }
   | { readonly kind: 'reflect-any'; readonly via: 'option-true' | 'function' | 'request-header'; readonly at: H }
   | { readonly kind: 'allow-list'; readonly entries: readonly OriginEntry<H>[]; readonly complete: boolean; readonly at: H }
   | { readonly kind: 'checked'; readonly at: H }

@@ -154,6 +154,13 @@ describe('checkAllowOriginValues', () => {
   const cases: [string, TestPolicy, ReturnType<typeof summary>][] = [
     ['valid origin', fixed('https://app.example.com'), []],
     ['* and null belong to other rules', fixed('*'), []],
+    [
+      'a list a single-origin library sends as it is',
+      middleware({ source: { kind: 'middleware', library: '@koa/cors', singleOrigin: true }, origin: { kind: 'fixed', value: 'https://a.com, https://b.com', at: 'o', lines: 2 } }),
+      [{ messageId: 'listNotSupported', at: 'o' }],
+    ],
+    ['a one-entry list is one value', middleware({ origin: { kind: 'fixed', value: 'https://a.com', at: 'o', lines: 1 } }), []],
+    ["'*' as a list entry allows nothing: removing it keeps behaviour", entry('*'), [{ messageId: 'wildcardEntry', at: 'e', suggestions: [{ messageId: 'removeWildcardEntry', fix: { kind: 'remove', at: 'e' } }] }]],
     ['trailing slash is fixed', fixed('https://a.com/'), [{ messageId: 'trailingSlash', at: 'o', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }]],
     ['path is fixed', entry('https://a.com/app'), [{ messageId: 'path', at: 'e', fix: { kind: 'replace-value', at: 'e', value: 'https://a.com' } }]],
     ['uppercase with slash: one report, fully normalised', fixed('HTTPS://A.com/'), [{ messageId: 'trailingSlash', at: 'o', fix: { kind: 'replace-value', at: 'o', value: 'https://a.com' } }]],

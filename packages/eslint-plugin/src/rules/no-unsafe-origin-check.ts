@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { classifyOriginSubstringCheck, messagesFor, safeReplacementForSubstringCheck } from 'cors-lint-core';
-import type { CorsFileModel } from '../utils/cors-context.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { calledMethodName, resolveNode, skipTypeWrappers, staticString } from '../utils/extract/values/resolve.js';
+import { calledMethodName, resolveNode, skipTypeWrappers } from '../utils/extract/values/resolve.js';
 import { staticRegExp } from '../utils/extract/values/cors-values.js';
 import { findRegexWeaknesses } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
+import { SubstringOperands } from './no-unsafe-origin-check-utils/substring-operands.js';
 
 export type Options = [];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-unsafe-origin-check'>>, string>;
@@ -64,25 +64,26 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** `origin.endsWith('example.com')` and friends, on the origin or its parsed hostname. */
-    function checkSubstringCall(call: TSESTree.CallExpression, model: CorsFileModel): void {
+    /** `origin.endsWith('example.com')` and friends, on the origin or its parsed hostname, with each value the argument may have. */
+    function checkSubstringCall(call: TSESTree.CallExpression, operands: SubstringOperands): void {
       const method = calledMethodName(call);
       if (!method || !SUBSTRING_METHODS.has(method)) return;
       const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
-      const subject = subjectOf(callee.object, model);
       const [argument] = call.arguments;
-      if (!subject || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
-      const text = staticString(argument, sourceCode.getScope(argument));
-      if (text === undefined) return;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const texts = operands.values(argument) ?? [];
+      const subject = texts.length > 0 ? operands.subject(callee.object) : undefined;
+      if (!subject) return;
       // `origin.indexOf(x) === 0` is a prefix test; other uses of indexOf ask "contains".
       const kind = method === 'indexOf' && isComparedWithZero(call) ? 'startsWith' : (method as 'includes' | 'indexOf' | 'startsWith' | 'endsWith');
-      const verdict = classifyOriginSubstringCheck(subject, kind, text);
-      if (verdict.safe || !once(call, 'substringCheck')) return;
+      const weak = texts.map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) })).find(({ verdict }) => !verdict.safe);
+      if (!weak || weak.verdict.safe || !once(call, 'substringCheck')) return;
       context.report({
         node: call,
         messageId: 'substringCheck',
-        data: { check: sourceCode.getText(call), example: verdict.attackerExample },
-        suggest: safeCheckSuggestion(call, callee.object, subject, text),
+        data: { check: sourceCode.getText(call), example: weak.verdict.attackerExample },
+        // One rewrite cannot stand for every entry of a list.
+        suggest: texts.length === 1 ? safeCheckSuggestion(call, callee.object, subject, weak.text) : [],
       });
     }
 
@@ -101,13 +102,13 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `'https://a.com https://b.com'.includes(origin)`: a substring of the allowed text passes. */
-    function checkOriginInString(call: TSESTree.CallExpression, model: CorsFileModel): void {
+    function checkOriginInString(call: TSESTree.CallExpression, operands: SubstringOperands): void {
       if (calledMethodName(call) !== 'includes' && calledMethodName(call) !== 'indexOf') return;
       const [argument] = call.arguments;
-      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || !model.originReads.isOrigin(argument)) return;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
       const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
-      const haystack = staticString(callee.object, sourceCode.getScope(callee.object));
-      if (haystack === undefined || !once(call, 'substringCheck')) return;
+      const [haystack] = operands.values(callee.object) ?? [];
+      if (haystack === undefined || !operands.isOrigin(argument) || !once(call, 'substringCheck')) return;
       const firstOrigin = haystack.split(/[\s,]+/).find((part) => part.includes('://')) ?? haystack;
       context.report({ node: call, messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)) } });
     }
@@ -115,6 +116,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const model = getCorsContext(context);
+        const operands = new SubstringOperands(model, (node) => sourceCode.getScope(node));
         for (const policy of model.policies) {
           if (policy.origin.kind !== 'allow-list') continue;
           for (const entry of policy.origin.entries) {
@@ -131,33 +133,14 @@ export default createRule<Options, MessageIds>({
           } else if (method && REGEX_METHODS_ON_STRING.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && model.originReads.isOrigin(callee.object) && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
             checkRegex(argument);
           } else {
-            checkSubstringCall(call, model);
-            checkOriginInString(call, model);
+            checkSubstringCall(call, operands);
+            checkOriginInString(call, operands);
           }
         }
       },
     };
   },
 });
-
-/** The origin itself, or its host name parsed with `new URL(origin).hostname`. */
-function subjectOf(node: Node, model: CorsFileModel): 'origin' | 'hostname' | undefined {
-  const expression = skipTypeWrappers(node);
-  if (model.originReads.isOrigin(expression)) return 'origin';
-  if (
-    expression.type === AST_NODE_TYPES.MemberExpression &&
-    !expression.computed &&
-    expression.property.type === AST_NODE_TYPES.Identifier &&
-    (expression.property.name === 'hostname' || expression.property.name === 'host')
-  ) {
-    const object = skipTypeWrappers(expression.object);
-    if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier && object.callee.name === 'URL') {
-      const [input] = object.arguments;
-      if (input && input.type !== AST_NODE_TYPES.SpreadElement && model.originReads.isOrigin(input)) return 'hostname';
-    }
-  }
-  return undefined;
-}
 
 /**
  * The expression that is the whole "is it allowed" test: the call itself for includes/startsWith/
@@ -167,11 +150,34 @@ function subjectOf(node: Node, model: CorsFileModel): 'origin' | 'hostname' | un
 function testExpression(call: TSESTree.CallExpression): Node | undefined {
   const method = calledMethodName(call);
   if (method !== 'indexOf') return call;
-  const parent = call.parent;
-  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || parent.left !== call || parent.right.type !== AST_NODE_TYPES.Literal) return undefined;
-  const value = parent.right.value;
-  const positive = (parent.operator === '!==' || parent.operator === '!=') && value === -1 || parent.operator === '>' && value === -1 || parent.operator === '>=' && value === 0 || (parent.operator === '===' || parent.operator === '==') && value === 0;
-  return positive ? parent : undefined;
+  const comparison = comparisonOf(call);
+  if (!comparison) return undefined;
+  const { operator, value, expression } = comparison;
+  const positive = ((operator === '!==' || operator === '!=') && value === -1) || (operator === '>' && value === -1) || (operator === '>=' && value === 0) || ((operator === '===' || operator === '==') && value === 0);
+  return positive ? expression : undefined;
+}
+
+const MIRRORED: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/**
+ * `origin.indexOf(x) !== -1`, `-1 < origin.indexOf(x)`, `origin?.indexOf(x) >= 0`: the comparison of
+ * the call with a number, written with the call on the left (a mirrored operator when it is not).
+ */
+function comparisonOf(call: TSESTree.CallExpression): { operator: string; value: number; expression: TSESTree.BinaryExpression } | undefined {
+  const used = call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+  const parent = used.parent;
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const callOnLeft = parent.left === used;
+  const value = numberValue(callOnLeft ? parent.right : parent.left);
+  if (value === undefined) return undefined;
+  return { operator: callOnLeft ? parent.operator : (MIRRORED[parent.operator] ?? parent.operator), value, expression: parent };
+}
+
+/** `0`, `-1`: a number literal, negated or not. */
+function numberValue(node: Node): number | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-' && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === 'number') return -node.argument.value;
+  return undefined;
 }
 
 /** An `===` comparison dropped under `!`, a member access or another comparison needs parentheses. */
@@ -185,8 +191,6 @@ function isRegExpConstruction(node: Node): boolean {
 }
 
 function isComparedWithZero(call: TSESTree.CallExpression): boolean {
-  const parent = call.parent;
-  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(parent.operator)) return false;
-  const other = parent.left === call ? parent.right : parent.left;
-  return other.type === AST_NODE_TYPES.Literal && other.value === 0;
+  const comparison = comparisonOf(call);
+  return !!comparison && ['===', '==', '!==', '!='].includes(comparison.operator) && comparison.value === 0;
 }

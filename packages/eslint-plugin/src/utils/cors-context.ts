@@ -44,9 +44,9 @@ export interface CorsFileModel {
 }
 
 /** Files that mention none of these cannot configure CORS; they are not walked at all. */
-// `startStandaloneServer`: Apollo mounts CORS itself, the file never names it. The rest are client
+// `startStandaloneServer`, `apollo-server`: Apollo mounts CORS itself, the file need not name it. The rest are client
 // requests: `fetch` (also ofetch, `$fetch`), axios, XMLHttpRequest, and ky only where the module is named.
-const CORS_TEXT = /cors|access-control-|startStandaloneServer|fetch|axios|XMLHttpRequest|['"`]ky['"`]/i;
+const CORS_TEXT = /cors|access-control-|startStandaloneServer|apollo-server|fetch|axios|XMLHttpRequest|['"`]ky['"`]/i;
 
 const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
 const NO_RUNTIME: RuntimeContext = { runtime: 'unknown', isTest: false, evidence: 'not classified: the file mentions no CORS' };

@@ -164,11 +164,69 @@ describe('@koa/cors', () => {
     });
   }
 
+  for (const [major, installed] of [
+    [5, '@koa/cors'],
+    [4, 'koa-cors-4'],
+  ] as const) {
+    it(`v${major}: an origin array is sent as it is, one header line per entry, as valid-allow-origin reports`, async () => {
+      const file = stage(fs.readFileSync(path.join(FIXTURES, 'koa', 'origin-list-not-supported.js'), 'utf8'), { '@koa/cors': `^${major}.0.0` }, { ...KOA_LINKS, '@koa/cors': installed });
+      const { messages, policies } = lint(file);
+      expect(messages.map((message) => `${message.ruleId}/${message.messageId}`)).toEqual(['cors/valid-allow-origin/listNotSupported']);
+      expect(policies[0]?.origin).toMatchObject({ kind: 'fixed', lines: 2 });
+      const base = await startKoa(file);
+      // Even a listed front end gets both lines, which browsers refuse.
+      const friendly = await fetch(`${base}/account`, { headers: { Origin: 'https://app.example.com' } });
+      expect(friendly.headers.get('access-control-allow-origin')).toBe('https://app.example.com, https://admin.example.com');
+    });
+  }
+
+  it('the origin-function twin: no report, and each listed front end gets its own origin', async () => {
+    const file = stage(fs.readFileSync(path.join(FIXTURES, 'koa', 'clean-koa-cors-origin-function.js'), 'utf8'), { '@koa/cors': '^5.0.0' }, { ...KOA_LINKS, '@koa/cors': '@koa/cors' });
+    expect(lint(file).messages).toEqual([]);
+    const base = await startKoa(file);
+    const friendly = await fetch(`${base}/account`, { headers: { Origin: 'https://admin.example.com' } });
+    expect(friendly.headers.get('access-control-allow-origin')).toBe('https://admin.example.com');
+    const { get } = await exchange(base, '/account', 'PUT');
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('the fixed-origin twin: no report, and the one origin is sent whatever the caller', async () => {
     const file = stage(fs.readFileSync(path.join(FIXTURES, 'koa', 'clean-koa-cors-fixed-origin.js'), 'utf8'), { '@koa/cors': '^5.0.0' }, { ...KOA_LINKS, '@koa/cors': '@koa/cors' });
     expect(lint(file).messages).toEqual([]);
     const { get } = await exchange(await startKoa(file), '/account', 'PUT');
     expect(get.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+});
+
+describe('cors', () => {
+  async function startExpress(file: string): Promise<string> {
+    const { app } = (await import(pathToFileURL(file).href)) as { app: { listen(port: number, host: string): Server } };
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    servers.push(() => new Promise((resolve) => server.close(() => resolve())));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const APP = (middleware: string) => `import express from 'express';\nimport cors from 'cors';\nexport const app = express();\napp.use(${middleware});\napp.get('/', (req, res) => res.send('ok'));\n`;
+
+  it("ignores a string argument and sends '*', as no-permissive-origin reports", async () => {
+    const file = stage(APP("cors('https://app.example.com')"), {}, { express: 'express', cors: 'cors' });
+    const { messages, policies } = lint(file);
+    expect(ruleIds(messages)).toEqual(['cors/no-permissive-origin']);
+    expect(policies[0]?.origin).toMatchObject({ kind: 'wildcard', implicit: true });
+    const { get } = await exchange(await startExpress(file), '/', 'GET');
+    expect(get.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it("compares '*' in an origin list like any entry: a foreign origin gets no header, as valid-allow-origin reports", async () => {
+    const file = stage(APP("cors({ origin: ['https://app.example.com', '*'] })"), {}, { express: 'express', cors: 'cors' });
+    const { messages } = lint(file);
+    expect(messages.map((message) => `${message.ruleId}/${message.messageId}`)).toEqual(['cors/valid-allow-origin/wildcardEntry']);
+    const base = await startExpress(file);
+    const { preflight, get } = await exchange(base, '/', 'PUT');
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+    const friendly = await fetch(base, { headers: { Origin: 'https://app.example.com' } });
+    expect(friendly.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });
 });
 

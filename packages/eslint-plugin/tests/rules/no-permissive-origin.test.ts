@@ -93,6 +93,40 @@ export const publicApi = express().use(cors());
   ],
   invalid: [
     {
+      // The cors package merges its argument into its defaults: a string brings no `origin`, so '*' is sent.
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors('https://app.example.com'));
+app.use('/public', cors('*'));
+app.use('/env', cors(process.env.CLIENT_ORIGIN));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "`cors('https://app.example.com')` without an `origin` option (its default is '*')" },
+          line: 5,
+          column: 14,
+          endColumn: 39,
+          // The string is not an options object: there is nowhere to add `origin`.
+          suggestions: [],
+        },
+        { messageId: 'permissiveOrigin', data: { how: "`cors('*')` without an `origin` option (its default is '*')" }, line: 6, column: 25, endColumn: 28, suggestions: [] },
+        { messageId: 'permissiveOrigin', data: { how: '`cors(process.env.CLIENT_ORIGIN)` without an `origin` option (its default is \'*\')' }, line: 7, column: 22, endColumn: 47, suggestions: [] },
+      ],
+    },
+    {
+      // The same for hono, whose options are spread over its defaults.
+      code: `
+import { cors } from 'hono/cors';
+app.use('/api/*', cors('https://app.example.com'));
+`,
+      output: null,
+      errors: [{ messageId: 'permissiveOrigin', line: 3, column: 24, endColumn: 49, suggestions: [] }],
+    },
+    {
       code: `
 import cors from 'cors';
 app.use(cors());

@@ -86,6 +86,32 @@ import cors from 'cors';
 const app = require('express')();
 app.use(cors({ origin: /\\.example\\.com$/, credentials: true }));
 `,
+    // Whole-origin comparisons while iterating a list, and suffix checks with the leading dot from a list.
+    `
+import cors from 'cors';
+const ALLOWED = ['https://example.com', 'https://admin.example.com'];
+const SUFFIXES = ['.example.com', '.example-cdn.net'];
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || ALLOWED.some((allowed) => origin === allowed)) }));
+app.use('/assets', cors({
+  origin(origin, callback) {
+    if (!origin) return callback(null, true);
+    const { hostname } = new URL(origin);
+    for (const suffix of SUFFIXES) if (hostname.endsWith(suffix)) return callback(null, true);
+    callback(null, false);
+  },
+}));
+`,
+    // A helper that is never handed the origin checks something else.
+    `
+import express from 'express';
+const app = express();
+const isApiPath = (path) => path.indexOf('/api/') === 0;
+app.use((req, res, next) => {
+  if (isApiPath(req.path)) res.setHeader('Access-Control-Allow-Origin', '*');
+  next();
+});
+`,
   ],
   invalid: [
     {
@@ -378,6 +404,23 @@ app.use((req, res, next) => {
         {
           messageId: 'substringCheck',
           data: { check: "origin?.indexOf('partner.io')", example: 'https://partner.io.attacker.test' },
+          // The whole `… !== -1` comparison is the test, optional chain included.
+          suggestions: [
+            {
+              messageId: 'useDomainPattern',
+              output: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const { origin } = req.headers;
+  if (origin?.includes('example.com') || /^https?:\\/\\/(?:[a-z0-9-]+\\.)*partner\\.io(?::\\d+)?$/.test(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+            },
+          ],
           line: 6,
           column: 42,
           endColumn: 71,
@@ -513,6 +556,89 @@ export function allowFrom(pattern: string) {
 `,
       output: null,
       errors: [{ messageId: 'dynamicRegExp', line: 7, column: 19, endColumn: 38 }],
+    },
+    {
+      // indexOf on either side of the comparison; the helper's parameter carries the origin.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+function isTrustedOrigin(value) {
+  return -1 !== value.toLowerCase().indexOf('partner.example');
+}
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || isTrustedOrigin(origin)) }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: "value.toLowerCase().indexOf('partner.example')", example: 'https://partner.example.attacker.test' },
+          line: 5,
+          column: 17,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'useDomainPattern',
+              output: `
+import cors from 'cors';
+const app = require('express')();
+function isTrustedOrigin(value) {
+  return /^https?:\\/\\/(?:[a-z0-9-]+\\.)*partner\\.example(?::\\d+)?$/.test(value.toLowerCase());
+}
+app.use(cors({ origin: (origin, callback) => callback(null, !origin || isTrustedOrigin(origin)) }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Each domain of a constant list, tested with includes inside some(): one weak entry is enough.
+      code: `
+import express from 'express';
+const TRUSTED_DOMAINS = ['.example.com', 'example-partner.com'];
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && TRUSTED_DOMAINS.some((domain) => origin.includes(domain))) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: 'origin.includes(domain)', example: 'https://attacker.example.com.attacker.test' },
+          line: 7,
+          column: 50,
+          endColumn: 73,
+          // No single rewrite covers every entry.
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The parsed host name held in constants, checked against each suffix of a loop.
+      code: `
+import cors from 'cors';
+const PARTNER_SUFFIXES = ['partner.io', '.partner.dev'];
+const app = require('express')();
+app.use(cors({
+  origin(origin, callback) {
+    if (!origin) return callback(null, true);
+    const url = new URL(origin);
+    const host = url.hostname;
+    for (const suffix of PARTNER_SUFFIXES) {
+      if (host.endsWith(suffix)) return callback(null, true);
+    }
+    callback(null, false);
+  },
+}));
+`,
+      output: null,
+      errors: [{ messageId: 'substringCheck', data: { check: 'host.endsWith(suffix)', example: 'attackerpartner.io' }, line: 11, column: 11, endColumn: 32, suggestions: [] }],
     },
   ],
 });

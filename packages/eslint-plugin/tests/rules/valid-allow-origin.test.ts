@@ -66,6 +66,19 @@ app.get('/data', (req, res) => {
   res.json({});
 });
 `,
+    // @fastify/cors treats '*' in a list as every origin (no allow-list is built); hono's and the
+    // cors package's lists without '*' are fine.
+    `
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+const fastify = Fastify();
+await fastify.register(cors, { origin: ['https://app.example.com', '*'] });
+`,
+    // A one-entry list is sent as that one origin.
+    `
+import cors from '@koa/cors';
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
   ],
   invalid: [
     {
@@ -486,6 +499,119 @@ app.use(cors({ origin: 'https://localhost:5173', credentials: true }));
 `,
             },
           ],
+        },
+      ],
+    },
+    {
+      // '*' among the entries of the cors package's list is compared with ===: it allows nothing.
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://app.example.com', '*'] }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardEntry',
+          line: 5,
+          column: 52,
+          endLine: 5,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'removeWildcardEntry',
+              output: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The same in hono (compared with includes), and through a NestJS app (the cors package).
+      code: `
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const app = new Hono();
+app.use('/api/*', cors({ origin: ['*'] }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardEntry',
+          line: 5,
+          column: 35,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'removeWildcardEntry',
+              output: `
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+const app = new Hono();
+app.use('/api/*', cors({ origin: [] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import { NestFactory } from '@nestjs/core';
+const app = await NestFactory.create(AppModule);
+app.enableCors({
+  origin: [
+    'https://app.example.com',
+    '*',
+  ],
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardEntry',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'removeWildcardEntry',
+              output: `
+import { NestFactory } from '@nestjs/core';
+const app = await NestFactory.create(AppModule);
+app.enableCors({
+  origin: [
+    'https://app.example.com',
+  ],
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // @koa/cors takes no list: the array goes out as one header line per entry, v4 and v5 alike.
+      code: `
+import Koa from 'koa';
+import cors from '@koa/cors';
+const app = new Koa();
+app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'listNotSupported',
+          data: { library: '@koa/cors', value: 'https://app.example.com, https://admin.example.com' },
+          line: 5,
+          column: 24,
+          endColumn: 80,
+          suggestions: [],
         },
       ],
     },

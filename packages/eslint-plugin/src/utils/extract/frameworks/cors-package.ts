@@ -16,7 +16,7 @@ import type { CorsLibrary } from './libraries/library.js';
 import { isLibraryFactory, namesModule } from './libraries/module-export.js';
 import { MOUNT_METHODS } from '../routing/registrations.js';
 import type { OriginReads } from '../values/request-origin.js';
-import { calledMethodName, isFunctionNode, objectProperties, resolveNode, staticPrimitive } from '../values/resolve.js';
+import { calledMethodName, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 
 export type { MiddlewarePolicy } from './libraries/cors-options.js';
@@ -65,6 +65,10 @@ function optionsArgument(call: TSESTree.CallExpression, library: CorsLibrary, sc
 function readApplication(argument: TSESTree.CallExpressionArgument | null, library: CorsLibrary, site: OptionsSite, file: LintedFile): MiddlewarePolicy | undefined {
   if (argument === null) return readCorsOptionsObject(undefined, library, site);
   if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (library.applied === 'call') {
+    const written = ignoredArgumentText(argument, site.scopeOf);
+    if (written !== undefined) return ignoredArgumentPolicy(argument, written, library, site);
+  }
   const options = resolveNode(argument, site.scopeOf(argument));
   if (options.type === AST_NODE_TYPES.ObjectExpression) return readOptions(options, library, site);
   if (options.type === AST_NODE_TYPES.Identifier) return readImportedOptions(options, argument, library, site, file);
@@ -75,6 +79,61 @@ function readApplication(argument: TSESTree.CallExpressionArgument | null, libra
   const produced = resolveNode(options.body, site.scopeOf(options.body));
   if (produced.type === AST_NODE_TYPES.ObjectExpression) return readCorsOptionsObject(produced, library, { ...site, editable: false });
   return delegatedPolicy(produced, library, site);
+}
+
+/**
+ * `cors('*')`, `cors('https://app.example.com')`, `cors(true)`: every library applied as a call
+ * merges its argument into its defaults (`Object.assign`, or a spread), and a string or boolean
+ * brings no `origin` key, so the argument is ignored and the defaults apply. The origin is reported
+ * at the argument, and messages name the call with it.
+ */
+function ignoredArgumentPolicy(argument: Node, written: string, library: CorsLibrary, site: OptionsSite): MiddlewarePolicy {
+  const policy = readCorsOptionsObject(undefined, library, site);
+  const appliedAs = policy.source.appliedAs && { ...policy.source.appliedAs, call: policy.source.appliedAs.call.replace(/\(\)$/, `(${written})`) };
+  const origin = policy.origin.kind === 'wildcard' || policy.origin.kind === 'reflect-any' ? { ...policy.origin, at: argument } : policy.origin;
+  return { ...policy, source: { ...policy.source, ...(appliedAs ? { appliedAs } : {}) }, origin };
+}
+
+/**
+ * How messages write an argument that cannot be options, or undefined when it may be an object.
+ * Certainly no object: a literal, a template, an environment variable (`process.env.X`, a string or
+ * undefined), and constants, conditionals and `||`/`??`/`+` made only of those.
+ */
+function ignoredArgumentText(argument: Node, scopeOf: ScopeOf): string | undefined {
+  if (!isCertainlyPrimitive(argument, scopeOf, 0)) return undefined;
+  const expression = skipTypeWrappers(argument);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (isProcessEnv(expression)) return `process.env.${((expression as TSESTree.MemberExpression).property as TSESTree.Identifier).name}`;
+  const value = staticPrimitive(expression, scopeOf(expression));
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return value === undefined ? '…' : String(value);
+}
+
+function isCertainlyPrimitive(node: Node, scopeOf: ScopeOf, depth: number): boolean {
+  if (depth > 6) return false;
+  const expression = resolveNode(node, scopeOf(node));
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      return !('regex' in expression && expression.regex);
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isCertainlyPrimitive(expression.consequent, scopeOf, depth + 1) && isCertainlyPrimitive(expression.alternate, scopeOf, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return expression.operator !== '&&' && isCertainlyPrimitive(expression.left, scopeOf, depth + 1) && isCertainlyPrimitive(expression.right, scopeOf, depth + 1);
+    case AST_NODE_TYPES.BinaryExpression:
+      return expression.operator === '+' && isCertainlyPrimitive(expression.left, scopeOf, depth + 1) && isCertainlyPrimitive(expression.right, scopeOf, depth + 1);
+    default:
+      return isProcessEnv(expression);
+  }
+}
+
+/** `process.env.NAME`: a string, or undefined when unset. */
+function isProcessEnv(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return false;
+  const env = skipTypeWrappers(node.object);
+  return env.type === AST_NODE_TYPES.MemberExpression && !env.computed && env.object.type === AST_NODE_TYPES.Identifier && env.object.name === 'process' && env.property.type === AST_NODE_TYPES.Identifier && env.property.name === 'env';
 }
 
 function readOptions(options: TSESTree.ObjectExpression, library: CorsLibrary, site: OptionsSite): MiddlewarePolicy {

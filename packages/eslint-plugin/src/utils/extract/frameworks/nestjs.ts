@@ -1,5 +1,6 @@
 /**
- * NestJS: `app.enableCors(options?)` and `NestFactory.create(Module, [adapter,] { cors: options | true })`.
+ * NestJS: `app.enableCors(options?)` (on any app: the one `NestFactory.create` made, or a helper's
+ * parameter) and `NestFactory.create(Module, [adapter,] { cors: options | true })`.
  * Nest hands the options to the adapter's library: the `cors` package on Express (the default), or
  * @fastify/cors on `FastifyAdapter` (cors-reference.md §3.5); `cors: true` and `enableCors()` mean
  * that library's defaults. A delegate or computed options are not modelled (no policy).
@@ -7,7 +8,7 @@
  * installed adapter declares, not the project's package.json (unknown when it is not installed).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { bundledDependencyMajor } from '../../package-versions.js';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv, LibrarySite } from './framework-options.js';
@@ -16,7 +17,7 @@ import { CORS_PACKAGE } from './libraries/cors.js';
 import { FASTIFY_CORS } from './libraries/fastify-cors.js';
 import type { CorsLibrary } from './libraries/library.js';
 import { isLibraryFactory } from './libraries/module-export.js';
-import { calledMethodName, objectProperties, resolveNode, staticPrimitive } from '../values/resolve.js';
+import { calledMethodName, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 
 type Node = TSESTree.Node;
 
@@ -35,14 +36,15 @@ export function findNestPolicies(program: TSESTree.Program, env: ExtractEnv): Mi
   const policies: MiddlewarePolicy[] = [];
   for (const call of env.calls) {
     if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'enableCors') continue;
+    const site = siteFor(call, receiverPlatform(call, env) ?? fastifyFile);
     const [argument] = call.arguments;
     if (!argument) {
-      policies.push(readFrameworkCorsOptions(siteFor(call, fastifyFile), undefined, env));
+      policies.push(readFrameworkCorsOptions(site, undefined, env));
       continue;
     }
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
     const options = optionsObjectOf(argument, env);
-    if (options) policies.push(readFrameworkCorsOptions(siteFor(call, fastifyFile), options, env));
+    if (options) policies.push(readFrameworkCorsOptions(site, options, env));
   }
   for (const create of env.calls) {
     if (!isFactoryCreate(create, env)) continue;
@@ -67,6 +69,41 @@ function factoryCorsPolicy(create: TSESTree.CallExpression, fastifyFile: boolean
   if (staticPrimitive(cors.value, env.scopeOf(cors.value)) === true) return defaultsAt(readFrameworkCorsOptions(site, undefined, env), cors.value);
   const options = optionsObjectOf(cors.value, env);
   return options && readFrameworkCorsOptions(site, options, env);
+}
+
+/**
+ * Whether the app `enableCors` is called on runs on Fastify, as its declaration says: a parameter or
+ * variable typed `NestFastifyApplication` (true) or `NestExpressApplication` (false), as in
+ * `export function setupCors(app: NestFastifyApplication) { app.enableCors(…) }`, or an app made by
+ * `NestFactory.create<NestFastifyApplication>(…)` or with a `new FastifyAdapter()`. Undefined when the
+ * declaration does not say (`INestApplication`, no type): the file's imports decide then.
+ */
+function receiverPlatform(call: TSESTree.CallExpression, env: ExtractEnv): boolean | undefined {
+  const receiver = skipTypeWrappers((skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object);
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(env.scopeOf(receiver), receiver);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return undefined;
+  const annotation = (def.name as TSESTree.Identifier).typeAnnotation;
+  const annotated = annotation ? platformOfType(annotation.typeAnnotation) : undefined;
+  if (annotated !== undefined || def.type !== 'Variable' || !def.node.init) return annotated;
+  let init = skipTypeWrappers(def.node.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTypeWrappers(init.argument);
+  if (!isFactoryCreate(init as TSESTree.CallExpression, env)) return undefined;
+  const create = init as TSESTree.CallExpression;
+  const [typeArgument] = create.typeArguments?.params ?? [];
+  const typed = typeArgument ? platformOfType(typeArgument) : undefined;
+  if (typed !== undefined) return typed;
+  const [, adapter] = create.arguments;
+  return adapter && adapter.type !== AST_NODE_TYPES.SpreadElement && isAdapter(adapter, env) ? isFastifyAdapter(adapter, env) : undefined;
+}
+
+function platformOfType(type: TSESTree.TypeNode): boolean | undefined {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : undefined;
+  if (name === 'NestFastifyApplication') return true;
+  if (name === 'NestExpressApplication') return false;
+  return undefined;
 }
 
 /** `NestFactory.create(…)`, with NestFactory under any local name. */

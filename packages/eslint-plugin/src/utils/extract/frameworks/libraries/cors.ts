@@ -36,7 +36,12 @@ export const CORS_PACKAGE: CorsLibrary = {
   truthyCredentials: false,
   versioned: false,
   defaults: () => ({ origin: 'wildcard', allowMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE' }),
-  readOrigin: (property, { reads, scopeOf }) => readOriginOption(property, reads, scopeOf),
+  readOrigin(property, { reads, scopeOf }) {
+    // `if (corsOptions.origin)`: an explicit `null`, `''` or `0` skips CORS like `false` (no default then).
+    const primitive = staticPrimitive(property.value, scopeOf(property.value));
+    if (primitive === null || primitive === '' || primitive === 0) return { kind: 'disabled', at: property.property };
+    return readOriginOption(property, reads, scopeOf);
+  },
 };
 
 /**

@@ -1,12 +1,15 @@
 /**
  * `@koa/cors`: `app.use(cors(options))` (cors-reference.md §3.3). `origin` is one string or a
  * function of `ctx`; with `credentials` the `'*'` origin is replaced by the request's Origin (all
- * versions), and before v5 a missing `origin` reflected the request's Origin.
+ * versions), and before v5 a missing `origin` reflected the request's Origin. An array is not
+ * understood (v4 and v5 alike): Koa's `ctx.set` writes it as one header line per entry.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginSetting } from 'cors-lint-core';
 import { classifyOriginFunction } from '../../values/origin-function.js';
 import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
+import { arrayElements } from '../../values/cors-values.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;
@@ -45,7 +48,13 @@ export const KOA_CORS: CorsLibrary = {
     if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
       if (verdict.kind === 'checked') return { kind: 'checked', at };
     }
-    // Arrays and RegExps are not supported by the library; we do not model what they produce.
+    // An array is not a list to pick from: `ctx.set` sends it as it is, one header line per entry.
+    if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      const { elements, complete } = arrayElements(value, scopeOf(value));
+      const texts = elements.map((element) => staticPrimitive(element, scopeOf(element)));
+      if (complete && texts.length > 0 && texts.every((text): text is string => typeof text === 'string')) return { kind: 'fixed', value: texts.join(', '), at, lines: texts.length };
+    }
+    // RegExps are not supported by the library either; we do not model what they produce.
     return { kind: 'unknown', at };
   },
   refine(policy, _options, { originGiven }) {

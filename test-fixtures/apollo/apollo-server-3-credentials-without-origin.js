@@ -1,0 +1,27 @@
+// Apollo Server 3 on an existing Express app. The session cookie must reach
+// the resolvers, so `credentials` was switched on — but without `origin`
+// Apollo hands these options to the cors package, whose default origin is
+// '*', and browsers refuse '*' together with credentials.
+const express = require('express');
+const session = require('express-session');
+const { ApolloServer, gql } = require('apollo-server-express');
+
+const typeDefs = gql`
+  type Query {
+    me: String
+  }
+`;
+const resolvers = { Query: { me: (_parent, _args, { req }) => req.session.user ?? null } };
+
+async function main() {
+  const app = express();
+  app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+
+  const server = new ApolloServer({ typeDefs, resolvers, context: ({ req }) => ({ req }) });
+  await server.start();
+  server.applyMiddleware({ app, path: '/graphql', cors: { credentials: true } });
+
+  app.listen(4000);
+}
+
+main();
