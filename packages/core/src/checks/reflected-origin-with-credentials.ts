@@ -1,6 +1,7 @@
 import type { Finding, Suggestion } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials, settingHandle } from '../policy/cors-policy.js';
+import { everyOriginEntry } from './every-origin-entry.js';
 import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
 
 const HOW = {
@@ -11,13 +12,20 @@ const HOW = {
 
 /**
  * Reflecting any origin while allowing credentials: browsers accept it, so it is not a CORS error
- * but a cross-site data leak (any page can read authenticated responses).
+ * but a cross-site data leak (any page can read authenticated responses). An allow-list pattern
+ * every origin passes (`/^https?:/`) is the same reflection.
  */
 export function checkReflectedOriginWithCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
-  if (origin.kind !== 'reflect-any' || !sendsCredentials(policy)) return [];
-  const suggestions: Suggestion<H>[] = [explicitOriginSuggestion(policy, origin.at)];
+  if (!sendsCredentials(policy)) return [];
   const credentialsAt = settingHandle(policy.credentials);
-  if (credentialsAt !== undefined) suggestions.push({ messageId: 'removeCredentials', fix: { kind: 'remove', at: credentialsAt } });
-  return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions }];
+  const withRemoveCredentials = (suggestions: Suggestion<H>[]): Suggestion<H>[] =>
+    credentialsAt === undefined ? suggestions : [...suggestions, { messageId: 'removeCredentials', fix: { kind: 'remove', at: credentialsAt } }];
+  if (origin.kind === 'reflect-any') {
+    return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions: withRemoveCredentials([explicitOriginSuggestion(policy, origin.at)]) }];
+  }
+  const entry = everyOriginEntry(policy);
+  if (!entry) return [];
+  const how = `\`${entry.pattern}\` matches ${entry.matches}`;
+  return [{ messageId: 'reflectedWithCredentials', data: { how }, at: entry.at, suggestions: withRemoveCredentials(entry.suggestion ? [entry.suggestion] : []) }];
 }

@@ -139,6 +139,17 @@ app.get('/me', (req, res) => {
   res.json(req.user);
 });
 `,
+    // A pattern every origin passes, beside a real check, is redundant: the real check decides.
+    `
+import cors from 'cors';
+const allowed = new Set(['https://app.example.com']);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) && /^https:\\/\\//.test(origin)), credentials: true }));
+`,
+    // A pattern that names the host is a check (cors/no-unsafe-origin-check judges how strict).
+    `
+import cors from 'cors';
+app.use(cors({ origin: /^https:\\/\\/.*\\.example\\.com$/, credentials: true }));
+`,
   ],
   invalid: [
     // @koa/cors replaces '*' (its v5 default) with the request's Origin when credentials are on;
@@ -779,6 +790,358 @@ export const handler = async (event) => ({
     'Access-Control-Allow-Origin': event.headers.origin,
   },
   body: '{}',
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A pattern every origin passes checks nothing: `/^https?:/` approves every origin like `origin: true`.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: /^https?:/, credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`/^https?:/` matches every origin' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: /^https?:/ }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // In a list the pattern alone is replaced: the origins listed beside it stay.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://admin.example.com', /^https:\\/\\/.*$/], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`/^https:\\/\\/.*$/` matches every https origin' },
+          line: 3,
+          column: 54,
+          endLine: 3,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://admin.example.com', 'https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://admin.example.com', /^https:\\/\\/.*$/] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new RegExp with a constant pattern, read the same way; `.` lets every origin through.
+      code: `
+const cors = require('cors');
+const ANY = '.';
+app.use(cors({ origin: [new RegExp(ANY)], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`/./` matches every origin' },
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+const cors = require('cors');
+const ANY = '.';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+const cors = require('cors');
+const ANY = '.';
+app.use(cors({ origin: [new RegExp(ANY)] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An origin function whose only test every origin passes approves every origin; so does one
+      // whose refusal runs only when such a test fails.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)), credentials: true }));
+app.use(
+  cors({
+    credentials: true,
+    origin(origin, callback) {
+      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
+      callback(null, false);
+    },
+  }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 94,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(
+  cors({
+    credentials: true,
+    origin(origin, callback) {
+      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
+      callback(null, false);
+    },
+  }),
+);
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)) }));
+app.use(
+  cors({
+    credentials: true,
+    origin(origin, callback) {
+      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
+      callback(null, false);
+    },
+  }),
+);
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 7,
+          column: 11,
+          endLine: 10,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)), credentials: true }));
+app.use(
+  cors({
+    credentials: true,
+    origin: ['https://app.example.com'],
+  }),
+);
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)), credentials: true }));
+app.use(
+  cors({
+    origin(origin, callback) {
+      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
+      callback(null, false);
+    },
+  }),
+);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A real check or'ed with one every origin passes passes every origin.
+      code: `
+import cors from 'cors';
+const allowed = ['https://app.example.com'];
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.includes(origin) || /.*/.test(origin)), credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 107,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+const allowed = ['https://app.example.com'];
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+import cors from 'cors';
+const allowed = ['https://app.example.com'];
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.includes(origin) || /.*/.test(origin)) }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Hand-set reflection behind a test every origin passes is reflection with no check.
+      code: `
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && /^https?:\\/\\//.test(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          line: 5,
+          column: 50,
+          endLine: 5,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && /^https?:\\/\\//.test(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && /^https?:\\/\\//.test(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An early exit on a test no origin fails (`!/./.test(origin)`) or every origin passes (indexOf) guards nothing.
+      code: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (!origin || !/./.test(origin)) return next();
+  if (origin.indexOf('://') === -1) return next();
+  res.set('Access-Control-Allow-Origin', origin);
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          line: 6,
+          column: 42,
+          endLine: 6,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (!origin || !/./.test(origin)) return next();
+  if (origin.indexOf('://') === -1) return next();
+  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+            },
+            {
+              messageId: 'removeCredentials',
+              output: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (!origin || !/./.test(origin)) return next();
+  if (origin.indexOf('://') === -1) return next();
+  res.set('Access-Control-Allow-Origin', origin);
+  next();
 });
 `,
             },

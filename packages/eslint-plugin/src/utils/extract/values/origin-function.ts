@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { passesEveryOrigin, runsOnlyWhenEveryOriginFails } from '../../every-origin/checks-every-origin-passes.js';
 import type { OriginReads, VisitorKeys } from './request-origin.js';
 import { walk } from './request-origin.js';
 import { resolveNode, skipTypeWrappers } from './resolve.js';
@@ -28,7 +29,8 @@ const CALLBACK_STYLE: OriginFunctionStyle = { originParameter: true, callback: t
 /**
  * `approves-all` when no decision in the function looks at the origin and every answer it gives
  * approves (`cb(null, true)`, `cb(null, origin)`, `return true`); `checked` when some decision does
- * look at it; `unknown` otherwise.
+ * look at it; `unknown` otherwise. A test every origin passes (`/^https?:/.test(origin)`) is no
+ * decision, and handing it back approves.
  */
 export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf, style: OriginFunctionStyle = CALLBACK_STYLE): OriginFunctionVerdict {
   const [originParameter, callbackParameter] = style.originParameter ? fn.params : [undefined, undefined];
@@ -39,9 +41,11 @@ export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, sco
   if (answers.length === 0) return 'unknown';
   const approves = (answer: TSESTree.Node): boolean => {
     const value = resolveNode(answer, scopeOf(answer));
-    return (value.type === AST_NODE_TYPES.Literal && value.value === true) || reads.isOrigin(value);
+    return (value.type === AST_NODE_TYPES.Literal && value.value === true) || reads.isOrigin(value) || passesEveryOrigin(value, reads.testContext);
   };
-  return answers.every(approves) ? 'approves-all' : 'unknown';
+  // `if (/^https?:/.test(origin)) return cb(null, true); cb(null, false);`: the refusal is never reached.
+  const refusesNobody = (answer: TSESTree.Node) => runsOnlyWhenEveryOriginFails(answer, reads.testContext);
+  return answers.every((answer) => approves(answer) || refusesNobody(answer)) ? 'approves-all' : 'unknown';
 }
 
 /**
