@@ -122,6 +122,7 @@ export const ruleMessages = {
     useExactOrigin: plain('Compare the whole origin: `{{fixed}}`'),
     useDomainPattern: plain('Accept the domain and its subdomains only: `{{fixed}}`'),
     addAnchors: plain('Anchor the pattern: `{{fixed}}`'),
+    escapeDotsAndAnchor: plain('Escape the dots and anchor the pattern: `{{fixed}}`'),
   },
   'valid-allow-origin': {
     trailingSlash: failing(
