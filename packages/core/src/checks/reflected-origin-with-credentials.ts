@@ -1,6 +1,6 @@
-import type { Finding, Suggestion } from '../findings.js';
+import type { Finding } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
-import { sendsCredentials, settingHandle } from '../policy/cors-policy.js';
+import { sendsCredentials } from '../policy/cors-policy.js';
 import { everyOriginEntry } from './every-origin-entry.js';
 import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
 
@@ -18,14 +18,13 @@ const HOW = {
 export function checkReflectedOriginWithCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
   if (!sendsCredentials(policy)) return [];
-  const credentialsAt = settingHandle(policy.credentials);
-  const withRemoveCredentials = (suggestions: Suggestion<H>[]): Suggestion<H>[] =>
-    credentialsAt === undefined ? suggestions : [...suggestions, { messageId: 'removeCredentials', fix: { kind: 'remove', at: credentialsAt } }];
+  // The repair is the app's own origin. Removing the credentials would leave every origin approved,
+  // which no-permissive-origin reports in turn: a suggestion must leave nothing to report.
   if (origin.kind === 'reflect-any') {
-    return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions: withRemoveCredentials([explicitOriginSuggestion(policy, origin.at)]) }];
+    return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] }];
   }
   const entry = everyOriginEntry(policy);
   if (!entry) return [];
   const how = `\`${entry.pattern}\` matches ${entry.matches}`;
-  return [{ messageId: 'reflectedWithCredentials', data: { how }, at: entry.at, suggestions: withRemoveCredentials(entry.suggestion ? [entry.suggestion] : []) }];
+  return [{ messageId: 'reflectedWithCredentials', data: { how }, at: entry.at, suggestions: entry.suggestion ? [entry.suggestion] : [] }];
 }

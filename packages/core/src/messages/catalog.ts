@@ -99,7 +99,6 @@ export const ruleMessages = {
     ),
     useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
     useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
-    removeCredentials: plain('Remove credentials: responses stay readable by any origin, without cookies'),
   },
   'no-null-origin': {
     nullOrigin: plain(

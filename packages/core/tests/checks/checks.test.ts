@@ -64,7 +64,6 @@ describe('checkWildcardOriginWithCredentials', () => {
           at: 'credentials-prop',
           suggestions: [
             { messageId: 'useExplicitOrigin', fix: { kind: 'set-origins', at: 'call', entries: placeholderList } },
-            { messageId: 'removeCredentials', fix: { kind: 'remove', at: 'credentials-prop' } },
           ],
         },
       ],
@@ -78,7 +77,6 @@ describe('checkWildcardOriginWithCredentials', () => {
           at: 'origin-prop',
           suggestions: [
             { messageId: 'useExplicitOrigin', fix: { kind: 'set-origins', at: 'origin-prop', entries: placeholderList } },
-            { messageId: 'removeCredentials', fix: { kind: 'remove', at: 'credentials-prop' } },
           ],
         },
       ],
@@ -92,7 +90,6 @@ describe('checkWildcardOriginWithCredentials', () => {
           at: 'acao',
           suggestions: [
             { messageId: 'useExplicitOrigin', fix: { kind: 'replace-value', at: 'acao', value: PLACEHOLDER_ORIGIN } },
-            { messageId: 'removeCredentials', fix: { kind: 'remove', at: 'acac' } },
           ],
         },
       ],
@@ -129,23 +126,20 @@ describe('checkReflectedOriginWithCredentials', () => {
 
   it('offers an allow-list for middleware and one fixed origin for headers', () => {
     const [forMiddleware] = checkReflectedOriginWithCredentials(middleware({ ...withCredentials, ...origin({ kind: 'reflect-any', via: 'option-true', at: 'o' }) }));
-    expect(forMiddleware?.suggestions?.map((s) => s.fix.kind)).toEqual(['set-origins', 'remove']);
+    expect(forMiddleware?.suggestions?.map((s) => s.fix.kind)).toEqual(['set-origins']);
     const [forHeaders] = checkReflectedOriginWithCredentials(headers({ ...origin({ kind: 'reflect-any', via: 'request-header', at: 'acao' }), credentials: known<boolean | string>('true', 'acac') }));
-    expect(forHeaders?.suggestions?.map((s) => s.fix.kind)).toEqual(['replace-value', 'remove']);
+    expect(forHeaders?.suggestions?.map((s) => s.fix.kind)).toEqual(['replace-value']);
     expect(forHeaders?.data.how).toMatch(/copied from the request's Origin header/);
   });
 
   it('replaces a pattern every origin passes: the whole setting when it is all of it, else that entry', () => {
     const suggestionsFor = (setting: TestOrigin) => checkReflectedOriginWithCredentials(middleware({ ...withCredentials, ...origin(setting) }))[0]?.suggestions;
-    expect(suggestionsFor(allowList(everyOrigin('any')))?.map((s) => s.fix)).toEqual([
-      { kind: 'set-origins', at: 'o', entries: placeholderList },
-      { kind: 'remove', at: 'credentials-prop' },
-    ]);
+    expect(suggestionsFor(allowList(everyOrigin('any')))?.map((s) => s.fix)).toEqual([{ kind: 'set-origins', at: 'o', entries: placeholderList }]);
     expect(suggestionsFor(allowList(everyOrigin('any'), exact('b')))?.[0]?.fix).toEqual({ kind: 'replace-entry', at: 'any', entries: placeholderList });
     // A list with entries we could not read keeps them: only the pattern is replaced.
     expect(suggestionsFor({ ...allowList(everyOrigin('any')), complete: false })?.[0]?.fix).toEqual({ kind: 'replace-entry', at: 'any', entries: placeholderList });
     // Two such patterns: replacing one leaves the other, so no list is offered.
-    expect(suggestionsFor(allowList(everyOrigin('one'), everyOrigin('two')))?.map((s) => s.messageId)).toEqual(['removeCredentials']);
+    expect(suggestionsFor(allowList(everyOrigin('one'), everyOrigin('two')))).toEqual([]);
   });
 
   it('says which origins the pattern lets through', () => {

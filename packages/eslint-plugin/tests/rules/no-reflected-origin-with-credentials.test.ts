@@ -178,13 +178,6 @@ import cors from '@koa/cors';
 app.use(cors({ credentials: true, origin: 'https://app.example.com' }));
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from '@koa/cors';
-app.use(cors({}));
-`,
-            },
           ],
         },
       ],
@@ -212,13 +205,6 @@ import fastifyCors from '@fastify/cors';
 await app.register(fastifyCors, { origin: ['https://app.example.com'], credentials: true });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import fastifyCors from '@fastify/cors';
-await app.register(fastifyCors, { origin: true });
-`,
-            },
           ],
         },
       ],
@@ -244,13 +230,6 @@ app.use(cors({ origin: true, credentials: true }));
               output: `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors({ origin: true }));
 `,
             },
           ],
@@ -292,19 +271,6 @@ app.use(
 );
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const corsMiddleware = require('cors');
-app.use(
-  corsMiddleware({
-    origin(origin, callback) {
-      callback(null, origin);
-    },
-  }),
-);
-`,
-            },
           ],
         },
       ],
@@ -331,14 +297,6 @@ app.use(cors({ origin, credentials: true }));
 import cors from 'cors';
 const origin = true;
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const origin = true;
-app.use(cors({ origin }));
 `,
             },
           ],
@@ -371,16 +329,6 @@ import cors from 'cors';
 const corsOptions = {
   origin: ['https://app.example.com'],
   credentials: true,
-};
-app.use(cors(corsOptions));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const corsOptions = {
-  origin: (origin, cb) => cb(null, true),
 };
 app.use(cors(corsOptions));
 `,
@@ -426,22 +374,6 @@ app.use(
 );
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const base = {};
-app.use(
-  cors({
-    ...base,
-    origin: (origin, cb) => {
-      if (!origin) return cb(null, true);
-      cb(null, origin);
-    },
-  }),
-);
-`,
-            },
           ],
         },
       ],
@@ -466,13 +398,6 @@ app.use(cors((req, callback) => callback(null, { origin: true, credentials: true
               output: `
 import cors from 'cors';
 app.use(cors((req, callback) => callback(null, { origin: ['https://app.example.com'], credentials: true })));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors((req, callback) => callback(null, { origin: true })));
 `,
             },
           ],
@@ -509,15 +434,6 @@ app.use((req, res, next) => {
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
-  next();
-});
-`,
-            },
           ],
         },
       ],
@@ -544,15 +460,6 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   res.set('Access-Control-Allow-Origin', 'https://app.example.com');
   res.set('Access-Control-Allow-Credentials', 'true');
-  next();
-});
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  res.set('Access-Control-Allow-Origin', req.get('origin'));
   next();
 });
 `,
@@ -594,18 +501,6 @@ app.use((req, res, next) => {
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (origin) {
-    res.header('Access-Control-Allow-Origin', origin);
-  }
-  next();
-});
-`,
-            },
           ],
         },
       ],
@@ -633,16 +528,6 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   const { origin } = req.headers;
   res.writeHead(204, { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
-  res.end();
-});
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  const { origin } = req.headers;
-  res.writeHead(204, { 'Access-Control-Allow-Origin': origin || '*' });
   res.end();
 });
 `,
@@ -686,19 +571,6 @@ export async function GET(request: Request) {
 }
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export async function GET(request: Request) {
-  const origin = request.headers.get('origin') ?? '';
-  return new Response('{}', {
-    headers: {
-      'Access-Control-Allow-Origin': origin,
-    },
-  });
-}
-`,
-            },
           ],
         },
       ],
@@ -728,17 +600,6 @@ export function OPTIONS(request: Request) {
   const headers = new Headers({
     'Access-Control-Allow-Origin': 'https://app.example.com',
     'Access-Control-Allow-Credentials': 'true',
-  });
-  return new Response(null, { status: 204, headers });
-}
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export function OPTIONS(request: Request) {
-  const headers = new Headers({
-    'Access-Control-Allow-Origin': request.headers.get('Origin')!,
   });
   return new Response(null, { status: 204, headers });
 }
@@ -781,18 +642,6 @@ export const handler = async (event) => ({
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export const handler = async (event) => ({
-  statusCode: 200,
-  headers: {
-    'Access-Control-Allow-Origin': event.headers.origin,
-  },
-  body: '{}',
-});
-`,
-            },
           ],
         },
       ],
@@ -819,13 +668,6 @@ app.use(cors({ origin: /^https?:/, credentials: true }));
               output: `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors({ origin: /^https?:/ }));
 `,
             },
           ],
@@ -856,13 +698,6 @@ import cors from 'cors';
 app.use(cors({ origin: ['https://admin.example.com', 'https://app.example.com'], credentials: true }));
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors({ origin: ['https://admin.example.com', /^https:\\/\\/.*$/] }));
-`,
-            },
           ],
         },
       ],
@@ -891,14 +726,6 @@ app.use(cors({ origin: [new RegExp(ANY)], credentials: true }));
 const cors = require('cors');
 const ANY = '.';
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const cors = require('cors');
-const ANY = '.';
-app.use(cors({ origin: [new RegExp(ANY)] }));
 `,
             },
           ],
@@ -948,22 +775,6 @@ app.use(
 );
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)) }));
-app.use(
-  cors({
-    credentials: true,
-    origin(origin, callback) {
-      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
-      callback(null, false);
-    },
-  }),
-);
-`,
-            },
           ],
         },
         {
@@ -984,21 +795,6 @@ app.use(
   cors({
     credentials: true,
     origin: ['https://app.example.com'],
-  }),
-);
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)), credentials: true }));
-app.use(
-  cors({
-    origin(origin, callback) {
-      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
-      callback(null, false);
-    },
   }),
 );
 `,
@@ -1031,14 +827,6 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.includes(ori
 import cors from 'cors';
 const allowed = ['https://app.example.com'];
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const allowed = ['https://app.example.com'];
-app.use(cors({ origin: (origin, callback) => callback(null, allowed.includes(origin) || /.*/.test(origin)) }));
 `,
             },
           ],
@@ -1081,18 +869,6 @@ app.use((req, res, next) => {
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  const origin = req.headers.origin;
-  if (origin && /^https?:\\/\\//.test(origin)) {
-    res.setHeader('Access-Control-Allow-Origin', origin);
-  }
-  next();
-});
-`,
-            },
           ],
         },
       ],
@@ -1129,18 +905,6 @@ app.use((req, res, next) => {
   if (origin.indexOf('://') === -1) return next();
   res.set('Access-Control-Allow-Origin', 'https://app.example.com');
   res.set('Access-Control-Allow-Credentials', 'true');
-  next();
-});
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (!origin || !/./.test(origin)) return next();
-  if (origin.indexOf('://') === -1) return next();
-  res.set('Access-Control-Allow-Origin', origin);
   next();
 });
 `,
