@@ -12,7 +12,7 @@ import plugin from 'eslint-plugin-cors';
 export type ScenarioFile = 'server.js' | 'client.js';
 
 /** Rules whose findings a browser allows: an attacker page shows them instead. */
-export const SECURITY_RULES = ['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check'] as const;
+export const SECURITY_RULES = ['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin', 'no-permissive-local-server'] as const;
 export type SecurityRule = (typeof SECURITY_RULES)[number];
 
 export interface TextFix {

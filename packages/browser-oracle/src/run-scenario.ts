@@ -171,6 +171,10 @@ function attackFor(finding: Finding): Attack | string {
   switch (finding.security) {
     case 'no-reflected-origin-with-credentials':
       return { rule: finding.security, label: `credentialed read from ${ATTACKER_ORIGIN}`, pageOrigin: ATTACKER_ORIGIN, options: { includeCredentials: true }, note: undefined };
+    case 'no-permissive-origin':
+    case 'no-permissive-local-server':
+      // Any page reads the answer, no cookies needed: the attacker's page runs the client as is.
+      return { rule: finding.security, label: `read from ${ATTACKER_ORIGIN}`, pageOrigin: ATTACKER_ORIGIN, options: {}, note: undefined };
     case 'no-null-origin':
       return { rule: finding.security, label: 'read from a sandboxed iframe (Origin: null)', pageOrigin: APP_ORIGIN, options: { sandboxedFrom: APP_ORIGIN }, note: undefined };
     case 'no-unsafe-origin-check': {

@@ -77,13 +77,13 @@ export { browserEffect, messagesFor, ruleMessages } from './messages/catalog.js'
 export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';
 export type { AllowOriginSequence, AllowOriginWrite } from './checks/duplicate-allow-origin.js';
 export { checkDuplicateAllowOrigin } from './checks/duplicate-allow-origin.js';
-export { checkHeaderValues } from './checks/header-values.js';
+export { checkHeaderValues, type HeaderValuesOptions } from './checks/header-values.js';
 export type { WrittenResponseHeader } from './checks/exposed-headers.js';
-export { checkExposedHeaders } from './checks/exposed-headers.js';
+export { checkExposedHeaders, type ExposedHeadersOptions } from './checks/exposed-headers.js';
 export type { IneffectiveWildcardOptions } from './checks/ineffective-wildcard.js';
 export { CORS_PACKAGE_DEFAULT_METHODS, checkIneffectiveWildcard } from './checks/ineffective-wildcard.js';
 export { checkNullOrigin } from './checks/null-origin.js';
-export { checkPermissiveOrigin } from './checks/permissive-origin.js';
+export { checkPermissiveLocalServer, checkPermissiveOrigin } from './checks/permissive-origin.js';
 export type { AnsweredRoute, ExpressApp, ExpressRegistration, FastifyApp, HandlerRole, RawHandler, RouteModule, RoutePath } from './checks/preflight-handler.js';
 export {
   checkExpressPreflight,

@@ -15,6 +15,7 @@ const SEVERITY: Record<RuleName, Severity> = {
   'no-invalid-no-cors-request': 'error',
   'no-null-origin': 'error',
   'no-opaque-response-read': 'error',
+  'no-permissive-local-server': 'error',
   'no-permissive-origin': 'warn',
   'no-reflected-origin-with-credentials': 'error',
   'no-unsafe-origin-check': 'error',
@@ -35,6 +36,8 @@ export type RuleEntry = Severity | [Severity, ...unknown[]];
  */
 const STRICT_OPTIONS: Partial<Record<RuleName, readonly unknown[]>> = {
   'no-accidental-preflight': [{ all: true }],
+  'require-exposed-headers': [{ all: true }],
+  'valid-header-values': [{ maxAgeAboveCap: true }],
 };
 
 type ConfigName = 'recommended' | 'strict' | 'all';

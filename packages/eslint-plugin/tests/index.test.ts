@@ -20,6 +20,7 @@ const EXPECTED_CONFIGS = {
     'cors/no-invalid-no-cors-request': 'error',
     'cors/no-null-origin': 'error',
     'cors/no-opaque-response-read': 'error',
+    'cors/no-permissive-local-server': 'error',
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
@@ -30,7 +31,8 @@ const EXPECTED_CONFIGS = {
     'cors/valid-header-values': 'error',
   },
   strict: {
-    // `strict` reports every preflight; `all` keeps every rule at its default options.
+    // `strict` reports every preflight, every hidden header and every max-age above a browser's cap;
+    // `all` keeps every rule at its default options.
     'cors/no-accidental-preflight': ['warn', { all: true }],
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
@@ -38,15 +40,16 @@ const EXPECTED_CONFIGS = {
     'cors/no-invalid-no-cors-request': 'error',
     'cors/no-null-origin': 'error',
     'cors/no-opaque-response-read': 'error',
+    'cors/no-permissive-local-server': 'error',
     'cors/no-permissive-origin': 'warn',
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
-    'cors/require-exposed-headers': 'warn',
+    'cors/require-exposed-headers': ['warn', { all: true }],
     'cors/require-preflight-handler': 'error',
     'cors/require-vary-origin': 'warn',
     'cors/valid-allow-origin': 'error',
-    'cors/valid-header-values': 'error',
+    'cors/valid-header-values': ['error', { maxAgeAboveCap: true }],
   },
   all: {
     'cors/no-accidental-preflight': 'warn',
@@ -56,6 +59,7 @@ const EXPECTED_CONFIGS = {
     'cors/no-invalid-no-cors-request': 'error',
     'cors/no-null-origin': 'error',
     'cors/no-opaque-response-read': 'error',
+    'cors/no-permissive-local-server': 'error',
     'cors/no-permissive-origin': 'warn',
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',

@@ -40,12 +40,52 @@ const NOT_READ_BY_SCRIPTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Headers the browser, an HTTP cache or a proxy reads by itself (revalidation, ranges, downloads,
+ * service-worker scope, preload links, redirects, buffering): a server sends them for that reader, so
+ * their being hidden from scripts is no evidence of a bug. Reported only where a script in the project
+ * reads one, or with the rule's `all` option.
+ */
+const READ_BY_BROWSER_OR_CACHE: ReadonlySet<string> = new Set([
+  'etag',
+  'age',
+  'date',
+  'accept-ranges',
+  'content-range',
+  'content-disposition',
+  'content-location',
+  'location',
+  'link',
+  'retry-after',
+  'service-worker-allowed',
+  'sourcemap',
+  'x-sourcemap',
+  'alt-svc',
+  'server-timing',
+  'www-authenticate',
+  'x-accel-buffering',
+  'x-accel-redirect',
+  'x-robots-tag',
+  'x-dns-prefetch-control',
+  'origin-agent-cluster',
+  'report-to',
+  'reporting-endpoints',
+  'nel',
+]);
+
+export interface ExposedHeadersOptions {
+  /** Lowercased names of response headers that a script of the project reads (`response.headers.get(…)`). */
+  readonly readByScripts?: ReadonlySet<string>;
+  /** Report hidden headers that browsers and caches read by themselves too, without a script reading them. */
+  readonly all?: boolean;
+}
+
+/**
  * On a CORS response, scripts read only the safelisted response headers and the names listed in
  * Access-Control-Expose-Headers (Fetch "CORS-safelisted response-header name", "CORS filtered
  * response"); `*` lists every name only for requests without credentials. Every other header reads
  * as null, silently.
  */
-export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly WrittenResponseHeader<H>[]): Finding<H>[] {
+export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly WrittenResponseHeader<H>[], options: ExposedHeadersOptions = {}): Finding<H>[] {
   const origin = policy.origin.kind;
   // No CORS headers at all, or a policy we cannot see the origin of (hand-set headers without ACAO).
   if (origin === 'disabled' || (policy.source.kind === 'response-headers' && origin === 'unknown')) return [];
@@ -56,6 +96,7 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
   for (const header of headers) {
     const name = asciiLowercase(header.name);
     if (exposed.has(name) || reported.has(name) || !needsExposing(header.name)) continue;
+    if (READ_BY_BROWSER_OR_CACHE.has(name) && !options.all && !options.readByScripts?.has(name)) continue;
     reported.add(name);
     findings.push({
       messageId: 'headerNotExposed',

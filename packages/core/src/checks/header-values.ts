@@ -10,8 +10,17 @@ import type { CorsPolicy, ListValue, Setting } from '../policy/cors-policy.js';
  * the exact `true`, lists that are not comma-separated tokens, lowercase methods (compared
  * case-sensitively, §cors-preflight-fetch), and max-age that is not a non-negative integer.
  */
-export function checkHeaderValues<H>(policy: CorsPolicy<H>): Finding<H>[] {
-  return [...checkCredentials(policy), ...checkMethods(policy.allowMethods), ...checkHeaderList(policy.allowHeaders, ACAH), ...checkHeaderList(policy.exposeHeaders, ACEH), ...checkMaxAge(policy.maxAge)];
+export interface HeaderValuesOptions {
+  /**
+   * Also report a max-age above a browser's cap. It works (the browser caches for its cap instead),
+   * so it is a note for `strict`, not an error.
+   */
+  readonly maxAgeAboveCap?: boolean;
+}
+
+export function checkHeaderValues<H>(policy: CorsPolicy<H>, options: HeaderValuesOptions = {}): Finding<H>[] {
+  const maxAge = checkMaxAge(policy.maxAge).filter((finding) => options.maxAgeAboveCap || finding.messageId !== 'maxAgeCapped');
+  return [...checkCredentials(policy), ...checkMethods(policy.allowMethods), ...checkHeaderList(policy.allowHeaders, ACAH), ...checkHeaderList(policy.exposeHeaders, ACEH), ...maxAge];
 }
 
 function checkCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
@@ -31,6 +40,8 @@ function checkCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
     ];
   }
   const raw = String(setting.value);
+  // 'false' says "no credentials" on purpose; browsers read anything but 'true' that way.
+  if (raw.trim().toLowerCase() === 'false') return [];
   const verdict = validateAllowCredentialsValue(raw);
   if (verdict.ok) return [];
   // Turning credentials on changes who may read: offered, never applied automatically.

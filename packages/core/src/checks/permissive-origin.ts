@@ -1,4 +1,4 @@
-import type { Finding } from '../findings.js';
+import type { Finding, Suggestion } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
 import { everyOriginEntry } from './every-origin-entry.js';
@@ -10,16 +10,34 @@ import { middlewareCall } from './middleware-call.js';
  * data, but a policy choice worth making on purpose. With credentials the stricter rules report it.
  */
 export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
+  const permissive = permissiveness(policy);
+  if (permissive === undefined) return [];
+  return [{ messageId: 'permissiveOrigin', data: { how: permissive.how }, at: permissive.at, suggestions: permissive.suggestions }];
+}
+
+/**
+ * The same policy on a server that holds authority a web page must not borrow: one on the user's own
+ * machine, or one that runs local programs (the CVE-2025-49596 class, where any site the user visits
+ * drives a local tool). `because` says why, in words (`it listens on 127.0.0.1`).
+ */
+export function checkPermissiveLocalServer<H>(policy: CorsPolicy<H>, because: string): Finding<H>[] {
+  const permissive = permissiveness(policy);
+  if (permissive === undefined) return [];
+  return [{ messageId: 'permissiveLocalServer', data: { how: permissive.how, because }, at: permissive.at, suggestions: permissive.suggestions }];
+}
+
+/**
+ * How the policy lets any origin read, in words, where, and the repair; undefined when it does not
+ * (or sends credentials, which the stricter rules report). An allow-list pattern every origin passes
+ * (`/^https?:/`) allows any origin too: reported at the pattern, which the repair replaces.
+ */
+function permissiveness<H>(policy: CorsPolicy<H>): { how: string; at: H; suggestions: Suggestion<H>[] } | undefined {
   const { origin } = policy;
-  if (sendsCredentials(policy)) return [];
-  let how: string;
-  if (origin.kind === 'wildcard') how = origin.implicit ? `${middlewareCall(policy)} without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'";
-  else if (origin.kind === 'reflect-any') how = origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin";
-  else {
-    // An allow-list pattern every origin passes (`/^https?:/`) allows any origin too.
-    const entry = everyOriginEntry(policy);
-    if (!entry) return [];
-    return [{ messageId: 'permissiveOrigin', data: { how: `An origin pattern that matches ${entry.matches} (\`${entry.pattern}\`)` }, at: entry.at, suggestions: entry.suggestion ? [entry.suggestion] : [] }];
-  }
-  return [{ messageId: 'permissiveOrigin', data: { how }, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] }];
+  if (sendsCredentials(policy)) return undefined;
+  const whole = (how: string) => ({ how, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] });
+  if (origin.kind === 'wildcard') return whole(origin.implicit ? `${middlewareCall(policy)} without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'");
+  if (origin.kind === 'reflect-any') return whole(origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin");
+  const entry = everyOriginEntry(policy);
+  if (!entry) return undefined;
+  return { how: `An origin pattern that matches ${entry.matches} (\`${entry.pattern}\`)`, at: entry.at, suggestions: entry.suggestion ? [entry.suggestion] : [] };
 }

@@ -240,6 +240,13 @@ export const ruleMessages = {
       CACHED_FOR_ANOTHER_ORIGIN,
     ),
   },
+  'no-permissive-local-server': {
+    permissiveLocalServer: plain(
+      "Any website the user visits can drive this server. {{how}} lets every origin read its answers, and {{because}}: a page's script can call it from the user's machine (the CVE-2025-49596 attack on MCP Inspector). List the origins of your own UI instead.",
+    ),
+    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
+    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+  },
   'no-permissive-origin': {
     permissiveOrigin: plain(
       '{{how}} lets any website read these responses. That suits public data only: list the origins that may read anything else.',

@@ -239,7 +239,16 @@ describe('checkHeaderValues', () => {
     ['max-age above the Chromium cap', middleware({ maxAge: known<number | string>(86400, 'a') }), [{ messageId: 'maxAgeCapped', at: 'a', suggestions: [{ messageId: 'useMaxAge', fix: { kind: 'replace-value', at: 'a', value: 7200 } }] }]],
   ];
   it.each(cases)('%s', (_name, policy, expected) => {
-    expect(summary(checkHeaderValues(policy))).toEqual(expected);
+    expect(summary(checkHeaderValues(policy, { maxAgeAboveCap: true }))).toEqual(expected);
+  });
+
+  it('leaves a max-age above the cap alone by default: it works, the browser caches for less', () => {
+    expect(checkHeaderValues(middleware({ maxAge: known<number | string>(86400, 'a') }))).toEqual([]);
+  });
+
+  it("takes Access-Control-Allow-Credentials 'false' as meant, not as a broken 'true'", () => {
+    expect(checkHeaderValues(headers({ credentials: known<boolean | string>('false', 'c') }))).toEqual([]);
+    expect(checkHeaderValues(headers({ credentials: known<boolean | string>('False', 'c') }))).toEqual([]);
   });
 
   it('names an uppercase method in the lowercase message', () => {

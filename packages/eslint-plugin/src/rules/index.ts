@@ -6,6 +6,7 @@ import noIneffectiveWildcard from './no-ineffective-wildcard.js';
 import noInvalidNoCorsRequest from './no-invalid-no-cors-request.js';
 import noNullOrigin from './no-null-origin.js';
 import noOpaqueResponseRead from './no-opaque-response-read.js';
+import noPermissiveLocalServer from './no-permissive-local-server.js';
 import noPermissiveOrigin from './no-permissive-origin.js';
 import noReflectedOriginWithCredentials from './no-reflected-origin-with-credentials.js';
 import noUnsafeOriginCheck from './no-unsafe-origin-check.js';
@@ -25,6 +26,7 @@ export const rules = {
   'no-invalid-no-cors-request': noInvalidNoCorsRequest,
   'no-null-origin': noNullOrigin,
   'no-opaque-response-read': noOpaqueResponseRead,
+  'no-permissive-local-server': noPermissiveLocalServer,
   'no-permissive-origin': noPermissiveOrigin,
   'no-reflected-origin-with-credentials': noReflectedOriginWithCredentials,
   'no-unsafe-origin-check': noUnsafeOriginCheck,

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { checkPermissiveOrigin, messagesFor } from 'cors-lint-core';
 import { minimatch } from 'minimatch';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { privilegedServerEvidence } from '../utils/extract/context/privileged-server.js';
+import { flowOf } from '../utils/extract/values/value-flow.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [{ allowPaths?: string[]; allowFiles?: string[] }];
@@ -47,7 +50,12 @@ export default createRule<Options, MessageIds>({
     const isAllowedMount = (paths: readonly string[]) => paths.length > 0 && paths.every((mount) => allowPaths.some((pattern) => minimatch(mount, pattern) || minimatch(`${mount.replace(/\/$/, '')}/x`, pattern)));
     return {
       'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) {
+        const { policies, calls, originReads } = getCorsContext(context);
+        if (policies.length === 0) return;
+        const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
+        // A server on the user's machine is no-permissive-local-server's (recommended): one report, the stronger one.
+        if (privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, scopeOf, flowOf(originReads, scopeOf))) return;
+        for (const policy of policies) {
           if (!isAllowedMount(policy.paths)) report(policy, checkPermissiveOrigin(policy));
         }
       },

@@ -1,10 +1,11 @@
 import { ACEH, checkExposedHeaders, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { responseHeaderReads } from '../utils/extract/clients/response-header-reads.js';
 import { responseGroupOf, writesReached } from '../utils/extract/routing/policy-reach.js';
 import { createReporter } from '../utils/report.js';
 
-export type Options = [];
+export type Options = [{ all?: boolean }];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-exposed-headers'>>, string>;
 
 export default createRule<Options, MessageIds>({
@@ -17,22 +18,35 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: messagesFor('require-exposed-headers'),
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          all: {
+            type: 'boolean',
+            description: 'Also report headers that browsers, caches and proxies read by themselves (ETag, Content-Range, Link, …) when no script of the file reads them.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ all: false }],
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ all: false }],
+  create(context, [{ all = false }]) {
     const report = createReporter(context);
     return {
       'Program:exit'() {
-        const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
+        const { policies, responseHeaderWrites, registrations, calls } = getCorsContext(context);
         if (policies.length === 0 || responseHeaderWrites.length === 0) return;
+        const options = { all, readByScripts: responseHeaderReads(calls, context.sourceCode.text) };
         // A response that writes its own Access-Control-Expose-Headers answers for its headers itself.
         const exposingResponses = new Set(policies.filter((policy) => 'writes' in policy && policy.writes.some((write) => write.name === ACEH)).map(responseGroupOf));
         for (const policy of policies) {
           const own = responseGroupOf(policy);
           const { sameResponse, later } = writesReached(registrations, policy, responseHeaderWrites);
           const headers = [...sameResponse, ...later.filter((write) => !exposingResponses.has(write.group) || write.group === own)];
-          if (headers.length > 0) report(policy, checkExposedHeaders(policy, headers));
+          if (headers.length > 0) report(policy, checkExposedHeaders(policy, headers, options));
         }
       },
     };

@@ -6,6 +6,7 @@ import { createRule } from '../utils/create-rule.js';
 import { writesReached } from '../utils/extract/routing/policy-reach.js';
 import type { ResponseHeaderWrite } from '../utils/extract/responses/response-headers.js';
 import { readList } from '../utils/extract/values/cors-values.js';
+import { isOnPreflightAnswerOnly } from '../utils/extract/responses/preflight-branch.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -37,7 +38,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
-        const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind));
+        // A preflight's answer is never stored by an HTTP cache: no Vary needed there.
+        const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind) && !isOnPreflightAnswerOnly(policy.at));
         if (candidates.length === 0) return;
         const varyWrites = responseHeaderWrites.filter((write) => write.name.toLowerCase() === 'vary');
         for (const policy of candidates) {

@@ -3,7 +3,7 @@ import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { createReporter } from '../utils/report.js';
 
-export type Options = [];
+export type Options = [{ maxAgeAboveCap?: boolean }];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'valid-header-values'>>, string>;
 
 export default createRule<Options, MessageIds>({
@@ -17,14 +17,26 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: messagesFor('valid-header-values'),
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          maxAgeAboveCap: {
+            type: 'boolean',
+            description: "Also report an Access-Control-Max-Age above a browser's cap (Chromium 7200 s, Firefox 86400 s): it works, but the browser caches the preflight for less.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ maxAgeAboveCap: false }],
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ maxAgeAboveCap: false }],
+  create(context, [{ maxAgeAboveCap = false }]) {
     const report = createReporter(context);
     return {
       'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) report(policy, checkHeaderValues(policy));
+        for (const policy of getCorsContext(context).policies) report(policy, checkHeaderValues(policy, { maxAgeAboveCap }));
       },
     };
   },

@@ -6,6 +6,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest } from 'cors-lint-core';
 import { findClientRequests } from './extract/clients/client-requests.js';
+import type { RuntimeContext } from './extract/context/runtime.js';
+import { classifyRuntime, mayRunInBrowser, mayRunOnServer } from './extract/context/runtime.js';
 import type { MiddlewarePolicy } from './extract/frameworks/cors-package.js';
 import { findCorsPackagePolicies } from './extract/frameworks/cors-package.js';
 import { findFrameworkPolicies } from './extract/frameworks/frameworks.js';
@@ -13,12 +15,16 @@ import { OriginReads, walk } from './extract/values/request-origin.js';
 import type { ResponseHeaderWrite, ResponseHeadersPolicy } from './extract/responses/response-headers.js';
 import { ResponseHeaderCollector } from './extract/responses/response-headers.js';
 import { Registrations } from './extract/routing/registrations.js';
+import { flowOf } from './extract/values/value-flow.js';
 import type { ServerRoutes } from './extract/routing/server-routes.js';
 import { findServerRoutes } from './extract/routing/server-routes.js';
 
 export type ExtractedPolicy = MiddlewarePolicy | ResponseHeadersPolicy;
 
 export interface CorsFileModel {
+  /** Where the file's code runs (browser, server, both, unknown) and whether it is a test. */
+  readonly runtime: RuntimeContext;
+  /** The server's CORS set-ups; none in a file that only runs in a browser. */
   readonly policies: readonly ExtractedPolicy[];
   /** Recognises reads of the request's Origin header, including origin-function parameters found while extracting. */
   readonly originReads: OriginReads;
@@ -30,7 +36,10 @@ export interface CorsFileModel {
   readonly registrations: Registrations;
   /** The file's servers as the preflight check sees them, from `registrations`; built on first use. */
   readonly serverRoutes: ServerRoutes;
-  /** Every `fetch()` call and fetched `new Request()`, with what it sends and how its response is read; built on first use. */
+  /**
+   * Every `fetch()` call and fetched `new Request()`, with what it sends and how its response is read;
+   * built on first use. None in a file that runs only on a server or under a test runner: no browser, no CORS.
+   */
   readonly clientRequests: readonly ClientRequest<TSESTree.Node>[];
 }
 
@@ -40,6 +49,7 @@ export interface CorsFileModel {
 const CORS_TEXT = /cors|access-control-|startStandaloneServer|fetch|axios|XMLHttpRequest|['"`]ky['"`]/i;
 
 const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
+const NO_RUNTIME: RuntimeContext = { runtime: 'unknown', isTest: false, evidence: 'not classified: the file mentions no CORS' };
 const NO_SERVER_ROUTES: ServerRoutes = { expressApps: [], rawHandlers: [], fastifyApps: [], methodExports: [] };
 
 export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): CorsFileModel {
@@ -47,16 +57,16 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
   const program = sourceCode.ast;
   let model = cache.get(program);
   if (!model) {
-    model = extract(sourceCode, context.filename, context.languageOptions?.parser);
+    model = extract(sourceCode, context.filename, context.languageOptions?.parser, context.settings);
     cache.set(program, model);
   }
   return model;
 }
 
-function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown): CorsFileModel {
+function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown, settings: unknown): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);
-  if (!CORS_TEXT.test(sourceCode.text)) return { policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES, clientRequests: [] };
+  if (!CORS_TEXT.test(sourceCode.text)) return { runtime: NO_RUNTIME, policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES, clientRequests: [] };
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
@@ -69,14 +79,19 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
     }
     return true;
   }, sourceCode.visitorKeys);
+  // Created first, with the file, so every extractor's lookups can follow imports.
+  const valueFlow = flowOf(originReads, scopeOf, { filename, parser });
+  const runtime = classifyRuntime(sourceCode, filename, settings);
+  const onServer = mayRunOnServer(runtime);
   const middleware = findCorsPackagePolicies(calls, sourceCode.text, originReads, scopeOf, { filename, parser });
-  const headerPolicies = headers.policies(originReads);
+  const headerPolicies = headers.policies(originReads, valueFlow);
   const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
   let registrations: Registrations | undefined;
   let serverRoutes: ServerRoutes | undefined;
   let clientRequests: ClientRequest<TSESTree.Node>[] | undefined;
   return {
-    policies: [...middleware, ...headerPolicies, ...frameworks.middleware, ...frameworks.headers],
+    runtime,
+    policies: onServer ? [...middleware, ...headerPolicies, ...frameworks.middleware, ...frameworks.headers] : [],
     originReads,
     calls,
     responseHeaderWrites: headers.responseHeaderWrites(),
@@ -89,7 +104,7 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
       return serverRoutes;
     },
     get clientRequests() {
-      clientRequests ??= findClientRequests(calls, scopeOf, sourceCode.text);
+      clientRequests ??= mayRunInBrowser(runtime) ? findClientRequests(calls, scopeOf, sourceCode.text) : [];
       return clientRequests;
     },
   };

@@ -102,6 +102,9 @@ function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: Extract
     }
     return (fixer) => fixer.replaceText(at.value, list);
   }
+  // An answer inside an origin function (`cb(null, true)` on an unchecked path): the fix is the user's to write.
+  const options = middleware.optionsObject;
+  if (options && at.range[0] >= options.range[0] && at.range[1] <= options.range[1]) return undefined;
   // The origin is implicit (a library default): add the option.
   return insertOption(middleware, middleware.optionNames.origin, list, sourceCode);
 }

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import noNullOrigin from '../../src/rules/no-null-origin.js';
+import noPermissiveLocalServer from '../../src/rules/no-permissive-local-server.js';
 import noReflectedOriginWithCredentials from '../../src/rules/no-reflected-origin-with-credentials.js';
 import noWildcardOriginWithCredentials from '../../src/rules/no-wildcard-origin-with-credentials.js';
 import validAllowOrigin from '../../src/rules/valid-allow-origin.js';
@@ -74,6 +76,53 @@ app.use(cors(options));
 `,
       filename: IMPORTING_FILE,
       errors: [{ messageId: 'trailingSlash', line: 4, column: 14, endLine: 4, endColumn: 21 }],
+    },
+  ],
+});
+
+// Values, not only whole options objects, come from project files: a member of an exported constant
+// object, and an exported constant, read there and reported here.
+ruleTester.run('no-permissive-local-server (imported values)', noPermissiveLocalServer, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import { SERVER_CONFIG } from './server-config';
+const fastify = Fastify();
+await fastify.register(cors, { origin: SERVER_CONFIG.CORS_ORIGIN });
+await fastify.listen({ port: 12306, host: SERVER_CONFIG.HOST });
+`,
+      filename: IMPORTING_FILE,
+      errors: [{ messageId: 'permissiveLocalServer', data: { how: '`origin: true`', because: "it listens on 127.0.0.1, on the user's machine" }, line: 6, column: 40, endLine: 6, endColumn: 65, suggestions: [{ messageId: 'useAllowList', output: `
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import { SERVER_CONFIG } from './server-config';
+const fastify = Fastify();
+await fastify.register(cors, { origin: ['https://app.example.com'] });
+await fastify.listen({ port: 12306, host: SERVER_CONFIG.HOST });
+` }] }],
+    },
+  ],
+});
+
+ruleTester.run('no-null-origin (imported values)', noNullOrigin, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+import express from 'express';
+import { ALLOWED_ORIGIN } from './server-config';
+const app = express();
+app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', ALLOWED_ORIGIN);
+  res.setHeader('Vary', 'Origin');
+  next();
+});
+`,
+      filename: IMPORTING_FILE,
+      errors: [{ messageId: 'nullOrigin', line: 6 }],
     },
   ],
 });

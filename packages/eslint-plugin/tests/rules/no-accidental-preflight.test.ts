@@ -56,8 +56,52 @@ fetch('https://api.example.com/upload', { method: 'POST', body: new FormData(for
 `,
       options: [{ all: true }],
     },
+    // Code that runs only on a server or in a test sends no CORS request (no browser): nothing to report.
+    `
+import { readFile } from 'node:fs/promises';
+const res = await fetch('https://api.example.com/items', { headers: { 'Content-Type': 'application/json' } });
+`,
+    {
+      code: `
+const res = await fetch('https://api.example.com/items', { headers: { 'Content-Type': 'application/json' } });
+`,
+      filename: 'src/app/api/items/route.ts',
+    },
+    {
+      code: `
+const res = await fetch('https://api.example.com/items', { headers: { 'Content-Type': 'application/json' } });
+`,
+      filename: 'src/items.test.ts',
+    },
   ],
   invalid: [
+    {
+      // settings.cors.runtime says where a file runs when its imports would say otherwise (a universal module).
+      code: `
+import { readFile } from 'node:fs/promises';
+const res = await fetch('https://api.example.com/items', { headers: { 'Content-Type': 'application/json' } });
+`,
+      settings: { cors: { runtime: 'browser' } },
+      errors: [
+        {
+          messageId: 'contentTypeWithoutBody',
+          line: 3,
+          column: 71,
+          endLine: 3,
+          endColumn: 105,
+          suggestions: [
+            {
+              messageId: 'removeHeader',
+              data: { name: 'Content-Type' },
+              output: `
+import { readFile } from 'node:fs/promises';
+const res = await fetch('https://api.example.com/items', { headers: {} });
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // A Content-Type on a GET, which sends no body.
       code: `

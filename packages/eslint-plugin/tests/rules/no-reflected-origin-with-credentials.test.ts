@@ -10,6 +10,25 @@ const koaFolder = (folder: 'koa4' | 'koa5') => path.join(path.dirname(fileURLToP
 
 ruleTester.run('no-reflected-origin-with-credentials', rule, {
   valid: [
+    // A '*' fallback only breaks credentialed requests of an unconfigured deployment: unknown, not reported.
+    `
+import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN || '*', credentials: true }));
+`,
+    // Every approving answer of the origin function is behind a check; the one before it answers requests without an Origin.
+    `
+import cors from 'cors';
+const allowed = ['https://a.example'];
+app.use(cors({
+  origin(origin, callback) {
+    if (!origin) return callback(null, true);
+    if (origin === 'null') return callback(null, false);
+    if (allowed.includes(origin)) return callback(null, true);
+    callback(new Error('not allowed'));
+  },
+  credentials: true,
+}));
+`,
     // @koa/cors with one fixed origin sends it, credentials or not.
     { code: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));\n", filename: koaFolder('koa4') },
     `
@@ -152,6 +171,59 @@ app.use(cors({ origin: /^https:\\/\\/.*\\.example\\.com$/, credentials: true }))
 `,
   ],
   invalid: [
+    {
+      // The fallback of an environment variable is possible: an unconfigured deployment reflects every origin.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGIN || true, credentials: true }));
+`,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An origin function that checks the list, except on a path a configuration test decides:
+      // that answer approves every origin, and is reported where it is given (no automatic repair).
+      code: `
+import cors from 'cors';
+const allowed = (process.env.ALLOWED_ORIGINS ?? '').split(',');
+app.use(cors({
+  origin(origin, callback) {
+    if (!origin) return callback(null, true);
+    if (allowed.includes('*')) return callback(null, true);
+    callback(null, allowed.includes(origin));
+  },
+  credentials: true,
+}));
+`,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 7,
+          column: 54,
+          endLine: 7,
+          endColumn: 58,
+          suggestions: [
+          ],
+        },
+      ],
+    },
     // @koa/cors replaces '*' (its v5 default) with the request's Origin when credentials are on;
     // its origin takes one string, so the suggestion writes one.
     {

@@ -5,6 +5,27 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-exposed-headers', rule, {
   valid: [
+    // Headers browsers and caches read by themselves: reported only with `all` (or a script reading them).
+    `
+const cors = require('cors');
+const app = require('express')();
+app.use(cors({ origin: 'https://app.example.com', exposedHeaders: ['X-Request-Id'] }));
+app.get('/items/:id', (req, res) => {
+  res.setHeader('ETag', '"v1"');
+  res.json({});
+});
+`,
+    // Headers browsers and caches read by themselves: reported only with `all` (or a script reading them).
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use('/api', cors({ origin: 'https://app.example.com', exposedHeaders: 'X-Request-Id' }));
+app.get('/api/items', (req, res) => {
+  res.links({ next: '/api/items?page=2' });
+  res.json([]);
+});
+`,
     // Every custom header is listed (names compare case-insensitively).
     `
 import cors from 'cors';
@@ -201,6 +222,7 @@ app.get('/items/:id', (req, res) => {
   res.json({});
 });
 `,
+      options: [{ all: true }],
       output: null,
       errors: [
         {
@@ -240,6 +262,7 @@ app.get('/api/items', (req, res) => {
   res.json([]);
 });
 `,
+      options: [{ all: true }],
       output: null,
       errors: [
         {

@@ -5,6 +5,21 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-vary-origin', rule, {
   valid: [
+    // A preflight's answer (inside \`if (method === 'OPTIONS')\`) is never stored by an HTTP cache.
+    `
+import express from 'express';
+const app = express();
+const allowed = ['https://a.example', 'https://b.example'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (req.method === 'OPTIONS' && allowed.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+    return res.sendStatus(204);
+  }
+  next();
+});
+`,
     // cors adds Vary: Origin itself for a reflected or matched origin; res.vary and res.append keep it.
     `
 import cors from 'cors';

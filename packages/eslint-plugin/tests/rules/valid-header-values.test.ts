@@ -5,6 +5,21 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('valid-header-values', rule, {
   valid: [
+    // A max-age above a browser's cap works (the browser caches for less): only with `maxAgeAboveCap`.
+    `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: 'https://example.com', maxAge: 86400 }));
+`,
+    // A max-age above a browser's cap works (the browser caches for less): only with `maxAgeAboveCap`.
+    `
+import express from 'express';
+const app = express();
+app.options('/api/*', (req, res) => {
+  res.header('Access-Control-Max-Age', '31536000');
+  res.sendStatus(204);
+});
+`,
     // Well-formed options; header names are case-insensitive, so lowercase names are fine.
     `
 import cors from 'cors';
@@ -351,6 +366,7 @@ import cors from 'cors';
 const app = require('express')();
 app.use(cors({ origin: 'https://example.com', maxAge: 86400 }));
 `,
+      options: [{ maxAgeAboveCap: true }],
       output: null,
       errors: [
         {
@@ -383,6 +399,7 @@ app.options('/api/*', (req, res) => {
   res.sendStatus(204);
 });
 `,
+      options: [{ maxAgeAboveCap: true }],
       output: null,
       errors: [
         {

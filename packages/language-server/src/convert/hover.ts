@@ -26,7 +26,7 @@ const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
   preflight: 'Browsers send a preflight (OPTIONS) before this request.',
 };
 // Findings the browser lets through: nothing on the console, which is what makes them dangerous.
-const SECURITY_RULES = new Set(['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin']);
+const SECURITY_RULES = new Set(['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin', 'no-permissive-local-server']);
 const SECURITY_SUMMARY = 'Browsers allow this, for an attacker’s page too: no console message shows it.';
 
 export function hoverFor(document: TextDocument, position: Position, diagnostics: readonly Diagnostic[]): Hover | null {

@@ -40,16 +40,43 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'
 
 /** The object an identifier of the linted file imports from a project file, if it is a constant object literal there. */
 export function resolveImportedObject(identifier: TSESTree.Identifier, scopeOf: ScopeOf, file: LintedFile): ImportedObject | undefined {
+  const imported = resolveImportedExpression(identifier, scopeOf, file);
+  const object = imported && resolveNode(imported.expression, imported.scopeOf(imported.expression));
+  if (!imported || object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  return { object, scopeOf: imported.scopeOf, reads: imported.reads };
+}
+
+/** An expression another project file exports, with what reading it there needs. */
+export interface ImportedExpression {
+  readonly expression: Node;
+  readonly scopeOf: ScopeOf;
+  readonly reads: OriginReads;
+  readonly file: LintedFile;
+}
+
+/** The expression an identifier of the linted file imports from a project file (relative path, outside node_modules). */
+export function resolveImportedExpression(identifier: TSESTree.Identifier, scopeOf: ScopeOf, file: LintedFile): ImportedExpression | undefined {
   const binding = importedBinding(identifier, scopeOf);
   if (!binding || !path.isAbsolute(file.filename)) return undefined;
   const target = resolveRelative(path.dirname(file.filename), binding.specifier);
   const sourceCode = target ? parsedModule(target, file.parser) : undefined;
-  if (!sourceCode) return undefined;
+  if (!target || !sourceCode) return undefined;
   const foreignScopeOf: ScopeOf = (node) => sourceCode.getScope(node);
   const exported = exportedValue(sourceCode.ast, binding.name, foreignScopeOf);
-  const object = exported && resolveNode(exported, foreignScopeOf(exported));
-  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  return { object, scopeOf: foreignScopeOf, reads: new OriginReads(foreignScopeOf, sourceCode.visitorKeys) };
+  if (!exported) return undefined;
+  return { expression: exported, scopeOf: foreignScopeOf, reads: readsOf(sourceCode, foreignScopeOf), file: { filename: target, parser: file.parser } };
+}
+
+const foreignReads = new WeakMap<SourceCode, OriginReads>();
+
+/** One OriginReads per parsed foreign file, so its value flow (memoised per reads) is built once per parse. */
+function readsOf(sourceCode: SourceCode, scopeOf: ScopeOf): OriginReads {
+  let reads = foreignReads.get(sourceCode);
+  if (!reads) {
+    reads = new OriginReads(scopeOf, sourceCode.visitorKeys);
+    foreignReads.set(sourceCode, reads);
+  }
+  return reads;
 }
 
 /** `name` is the export read: a named export, `default`, or `module.exports` itself (`*`). */

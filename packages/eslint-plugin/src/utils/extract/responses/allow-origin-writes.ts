@@ -72,8 +72,9 @@ function describeWrite(write: HeaderWrite, sourceCode: SourceCode): AllowOriginW
   const line = at.loc.start.line;
   if (at.type === AST_NODE_TYPES.CallExpression) {
     const method = calledMethodName(at) ?? '';
-    const callee = skipTypeWrappers(at.callee) as TSESTree.MemberExpression;
-    const transport = isFetchHeaders(callee.object, sourceCode) ? 'fetch-headers' : 'node';
+    const callee = skipTypeWrappers(at.callee);
+    // A local wrapper (`set('Access-Control-Allow-Origin', o)`) sets on a response the way Node does.
+    const transport = callee.type === AST_NODE_TYPES.MemberExpression && isFetchHeaders(callee.object, sourceCode) ? 'fetch-headers' : 'node';
     return { kind: APPENDING.has(method) ? 'append' : 'replace', label: sourceCode.getText(callee), line, transport, at, ...value };
   }
   // `new Headers([[name, value], …])` appends each pair.

@@ -9,13 +9,15 @@
  * `Vary` written by `res.vary()` / the `vary` package and `Link` by `res.links()`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
 import { isGuardedByOriginCheck } from '../values/guards.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from '../values/request-origin.js';
 import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import type { ValueFlow } from '../values/value-flow.js';
+import { areExclusive } from '../values/branches.js';
 import type { ScopeOf } from '../values/scope.js';
 import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from '../values/cors-values.js';
 
@@ -47,9 +49,19 @@ export interface ResponseHeaderWrite extends HeaderWrite {
 const NAME_VALUE_SETTERS = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
 const APPENDING_SETTERS = new Set(['append', 'appendHeader']);
 
+/** A local function that sets a header named by one of its parameters: `function set(k, v) { res.setHeader(k, v) }`. */
+interface HeaderSetterWrapper {
+  readonly fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+  readonly nameIndex: number;
+  readonly valueIndex: number;
+  readonly receiver: Node;
+  readonly mode: 'set' | 'append';
+}
+
 export class ResponseHeaderCollector {
   readonly #groups = new Map<unknown, HeaderWrite[]>();
   readonly #otherWrites: ResponseHeaderWrite[] = [];
+  readonly #wrappers: HeaderSetterWrapper[] = [];
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -79,7 +91,10 @@ export class ResponseHeaderCollector {
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
     if (NAME_VALUE_SETTERS.has(method) && second && second.type !== AST_NODE_TYPES.SpreadElement) {
       const name = staticPrimitive(first, this.scopeOf(first));
-      if (typeof name !== 'string') return;
+      if (typeof name !== 'string') {
+        this.#recordWrapper(call, first, second, callee.object, APPENDING_SETTERS.has(method) ? 'append' : 'set');
+        return;
+      }
       const canonical = canonicalCorsHeaderName(name);
       const group = this.#groupKey(call, callee.object);
       if (canonical) this.#add({ name: canonical, at: call, value: second, group });
@@ -112,10 +127,42 @@ export class ResponseHeaderCollector {
     return [...this.#otherWrites].sort((a, b) => a.at.range[0] - b.at.range[0]);
   }
 
-  policies(reads: OriginReads): ResponseHeadersPolicy[] {
+  policies(reads: OriginReads, flow: ValueFlow): ResponseHeadersPolicy[] {
+    this.#resolveWrappers();
     const policies: ResponseHeadersPolicy[] = [];
-    for (const writes of this.#groups.values()) policies.push(...this.#policiesOf(writes, reads));
+    for (const writes of this.#groups.values()) policies.push(...this.#policiesOf(writes, reads, flow));
     return policies;
+  }
+
+  /** `res.setHeader(key, value)` inside a function whose parameters `key` and `value` are: remembered as a wrapper. */
+  #recordWrapper(call: TSESTree.CallExpression, name: Node, value: Node, receiver: Node, mode: 'set' | 'append'): void {
+    let fn: Node | undefined = call.parent;
+    while (fn && !isFunctionNode(fn)) fn = fn.parent;
+    if (!fn || !isFunctionNode(fn)) return;
+    const nameIndex = parameterIndex(fn, name);
+    const valueIndex = parameterIndex(fn, value);
+    if (nameIndex === undefined || valueIndex === undefined) return;
+    this.#wrappers.push({ fn, nameIndex, valueIndex, receiver, mode });
+  }
+
+  /** Each call of a wrapper with a static header name is a write of that header on the wrapper's receiver. */
+  #resolveWrappers(): void {
+    for (const wrapper of this.#wrappers.splice(0)) {
+      const variable = wrapperVariable(wrapper.fn, this.sourceCode);
+      for (const reference of variable?.references ?? []) {
+        const call = reference.identifier.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+        const nameArgument = call.arguments[wrapper.nameIndex];
+        const valueArgument = call.arguments[wrapper.valueIndex];
+        if (!nameArgument || !valueArgument || nameArgument.type === AST_NODE_TYPES.SpreadElement || valueArgument.type === AST_NODE_TYPES.SpreadElement) continue;
+        const name = staticPrimitive(nameArgument, this.scopeOf(nameArgument));
+        if (typeof name !== 'string') continue;
+        const canonical = canonicalCorsHeaderName(name);
+        const group = this.#groupKey(call, wrapper.receiver);
+        if (canonical) this.#add({ name: canonical, at: call, value: valueArgument, group });
+        else if (isHttpToken(name)) this.#otherWrites.push({ name, at: call, value: valueArgument, group, mode: wrapper.mode });
+      }
+    }
   }
 
   /** `res.set(obj)`, `res.writeHead(200, obj)`, `new Headers(obj)` share the receiver's group; other objects are their own. */
@@ -167,11 +214,12 @@ export class ResponseHeaderCollector {
   }
 
   /**
-   * One policy per `Access-Control-Allow-Origin` write, each with the group's first write of every
-   * other header; any further writes of other headers get a policy of their own so every value is
-   * checked once.
+   * One policy per `Access-Control-Allow-Origin` write and per origin it may send (`allowed ? origin :
+   * 'null'` is two), each with the group's first write of every other header that can run with it (a
+   * write in the other branch of an `if` cannot); any further writes of other headers get a policy of
+   * their own so every value is checked once.
    */
-  #policiesOf(writes: readonly HeaderWrite[], reads: OriginReads): ResponseHeadersPolicy[] {
+  #policiesOf(writes: readonly HeaderWrite[], reads: OriginReads, flow: ValueFlow): ResponseHeadersPolicy[] {
     const firstOf = new Map<string, HeaderWrite>();
     const extra: HeaderWrite[] = [];
     for (const write of writes) {
@@ -179,13 +227,20 @@ export class ResponseHeaderCollector {
       else if (!firstOf.has(write.name)) firstOf.set(write.name, write);
     }
     const origins = writes.filter((write) => write.name === ACAO);
-    const shared = [...firstOf.values()].filter((write) => write.name !== ACAO);
-    const policies = (origins.length > 0 ? origins : [undefined]).map((origin) => this.#policy(origin ? [origin, ...shared] : shared, reads));
-    for (const write of extra) policies.push(this.#policy([write], reads));
+    const others = writes.filter((write) => write.name !== ACAO);
+    const policies: ResponseHeadersPolicy[] = [];
+    if (origins.length === 0) policies.push(this.#policy([...firstOf.values()], reads, flow));
+    for (const origin of origins) {
+      // The first write of each other header that can run on the same path as this origin write.
+      const shared = new Map<string, HeaderWrite>();
+      for (const write of others) if (!shared.has(write.name) && !areExclusive(origin.at, write.at)) shared.set(write.name, write);
+      for (const setting of this.#originVariants(origin, reads, flow)) policies.push(this.#policy([origin, ...shared.values()], reads, flow, setting));
+    }
+    for (const write of extra) policies.push(this.#policy([write], reads, flow));
     return policies;
   }
 
-  #policy(writes: readonly HeaderWrite[], reads: OriginReads): ResponseHeadersPolicy {
+  #policy(writes: readonly HeaderWrite[], reads: OriginReads, flow: ValueFlow, origin?: OriginSetting<Node>): ResponseHeadersPolicy {
     const byName = new Map(writes.map((write) => [write.name, write]));
     const first = writes[0]!;
     const scalar = <T extends string | number | boolean>(name: string, accept: (v: unknown) => v is T): Setting<T, Node> => {
@@ -201,7 +256,7 @@ export class ResponseHeaderCollector {
       source: { kind: 'response-headers' },
       at: first.at,
       writes,
-      origin: this.#origin(byName.get(ACAO), first, reads),
+      origin: origin ?? (byName.get(ACAO) ? this.#originVariants(byName.get(ACAO)!, reads, flow)[0]! : { kind: 'unknown', at: first.at }),
       // A boolean `true` is written out as the text "true".
       credentials: credentials.kind === 'known' ? { ...credentials, value: String(credentials.value) } : credentials,
       allowMethods: list(ACAM),
@@ -212,23 +267,62 @@ export class ResponseHeaderCollector {
     };
   }
 
-  #origin(write: HeaderWrite | undefined, first: HeaderWrite, reads: OriginReads): OriginSetting<Node> {
-    if (!write) return { kind: 'unknown', at: first.at };
+  /**
+   * The origins one `Access-Control-Allow-Origin` write may send. A literal list is one fixed value;
+   * otherwise every value the expression may have is a variant: `origin ?? 'null'` may send 'null',
+   * `opts.origin || requestOrigin` may copy the request's Origin. A variant of several sits at the
+   * value that produces it, so the report (and any fix) lands there.
+   */
+  #originVariants(write: HeaderWrite, reads: OriginReads, flow: ValueFlow): OriginSetting<Node>[] {
     const scope = this.scopeOf(write.value);
     const value = resolveNode(write.value, scope);
-    const text = staticPrimitive(value, scope);
-    if (text === '*') return { kind: 'wildcard', implicit: false, at: write.at };
-    if (typeof text === 'string') return { kind: 'fixed', value: text, at: write.at };
     if (value.type === AST_NODE_TYPES.ArrayExpression) {
       // An array sends one header line per element: browsers see several values.
       const { elements, complete } = arrayElements(value, scope);
       const texts = elements.map((element) => staticPrimitive(element, this.scopeOf(element)));
-      if (complete && texts.every((t): t is string => typeof t === 'string')) return { kind: 'fixed', value: texts.join(', '), at: write.at };
+      if (complete && texts.every((t): t is string => typeof t === 'string')) return [{ kind: 'fixed', value: texts.join(', '), at: write.at }];
+      return [{ kind: 'unknown', at: write.at }];
     }
-    if (reads.isOrigin(write.value)) {
-      return isGuardedByOriginCheck(write.at, reads) ? { kind: 'checked', at: write.at } : { kind: 'reflect-any', via: 'request-header', at: write.at };
+    const possible = flow.possibleValues(write.value);
+    const single = possible.length === 1;
+    const checkedAtWrite = isGuardedByOriginCheck(write.at, reads);
+    const variants: OriginSetting<Node>[] = [];
+    for (const candidate of possible) {
+      const at = single ? write.at : candidate.at;
+      if (candidate.kind === 'literal') {
+        // '' and non-strings (`null`, `false`) send no usable header: the request fails, as meant.
+        if (typeof candidate.value !== 'string' || candidate.value === '') continue;
+        variants.push(candidate.value === '*' ? { kind: 'wildcard', implicit: false, at } : { kind: 'fixed', value: candidate.value, at });
+      } else if (candidate.kind === 'request') {
+        variants.push(checkedAtWrite || candidate.guarded ? { kind: 'checked', at: write.at } : { kind: 'reflect-any', via: 'request-header', at });
+      } else {
+        variants.push({ kind: 'unknown', at: write.at });
+      }
     }
-    if (value.type === AST_NODE_TYPES.ConditionalExpression && reads.containsCheck(value.test)) return { kind: 'checked', at: write.at };
-    return { kind: 'unknown', at: write.at };
+    const unique = variants.filter((variant, index) => variants.findIndex((other) => sameVariant(other, variant)) === index);
+    return unique.length > 0 ? unique : [{ kind: 'unknown', at: write.at }];
   }
+}
+
+function sameVariant(a: OriginSetting<Node>, b: OriginSetting<Node>): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'checked' || a.kind === 'unknown') return true;
+  return a.at === b.at && (a.kind !== 'fixed' || (b.kind === 'fixed' && a.value === b.value));
+}
+
+function parameterIndex(fn: TSESTree.FunctionLike, node: Node): number | undefined {
+  const bare = skipTypeWrappers(node);
+  if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === bare.name);
+  return index >= 0 ? index : undefined;
+}
+
+/** The variable a wrapper function is called through: its declaration's name, or the constant holding it. */
+function wrapperVariable(fn: TSESTree.FunctionLike, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id?.name);
+  const holder = fn.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+    return ASTUtils.findVariable(sourceCode.getScope(holder), holder.id) ?? undefined;
+  }
+  return undefined;
 }

@@ -9,26 +9,31 @@ import type { OriginReads } from './request-origin.js';
 import { isFunctionNode } from './resolve.js';
 
 export function isGuardedByOriginCheck(node: TSESTree.Node, reads: OriginReads): boolean {
+  return isGuardedBy(node, (test) => reads.containsCheck(test));
+}
+
+/** Is `node` only reached when a condition that `isCheck` accepts holds (or an early exit on one did not fire)? */
+export function isGuardedBy(node: TSESTree.Node, isCheck: (test: TSESTree.Node) => boolean): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent)) return false;
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (child !== parent.test && reads.containsCheck(parent.test)) return true;
+        if (child !== parent.test && isCheck(parent.test)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (parent.operator === '&&' && child === parent.right && reads.containsCheck(parent.left)) return true;
+        if (parent.operator === '&&' && child === parent.right && isCheck(parent.left)) return true;
         break;
       case AST_NODE_TYPES.SwitchCase: {
         const switchStatement = parent.parent;
-        if (switchStatement.type === AST_NODE_TYPES.SwitchStatement && reads.containsCheck(switchStatement.discriminant)) return true;
-        if (hasEarlyExitCheckBefore(parent.consequent, child, reads)) return true;
+        if (switchStatement.type === AST_NODE_TYPES.SwitchStatement && isCheck(switchStatement.discriminant)) return true;
+        if (hasEarlyExitCheckBefore(parent.consequent, child, isCheck)) return true;
         break;
       }
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
-        if (hasEarlyExitCheckBefore(parent.body, child, reads)) return true;
+        if (hasEarlyExitCheckBefore(parent.body, child, isCheck)) return true;
         break;
       default:
         break;
@@ -37,10 +42,10 @@ export function isGuardedByOriginCheck(node: TSESTree.Node, reads: OriginReads):
   return false;
 }
 
-function hasEarlyExitCheckBefore(statements: readonly TSESTree.Node[], current: TSESTree.Node, reads: OriginReads): boolean {
+function hasEarlyExitCheckBefore(statements: readonly TSESTree.Node[], current: TSESTree.Node, isCheck: (test: TSESTree.Node) => boolean): boolean {
   for (const statement of statements) {
     if (statement === current) return false;
-    if (statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent) && reads.containsCheck(statement.test)) return true;
+    if (statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent) && isCheck(statement.test)) return true;
   }
   return false;
 }

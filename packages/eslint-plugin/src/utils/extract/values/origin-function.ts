@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { passesEveryOrigin, runsOnlyWhenEveryOriginFails } from '../../every-origin/checks-every-origin-passes.js';
+import { isGuardedBy } from './guards.js';
 import type { OriginReads, VisitorKeys } from './request-origin.js';
 import { walk } from './request-origin.js';
 import { resolveNode, skipTypeWrappers } from './resolve.js';
@@ -12,7 +13,15 @@ import type { ScopeOf } from './scope.js';
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
-export type OriginFunctionVerdict = 'approves-all' | 'checked' | 'unknown';
+/**
+ * `approves-all`: some path approves any origin (`at`, when set, is the answer on that path);
+ * `wildcard`: some path answers `'*'` without looking at the origin; `checked`: every approving
+ * answer sits behind a check of the origin; `unknown`: we cannot tell.
+ */
+export interface OriginFunctionVerdict {
+  readonly kind: 'approves-all' | 'wildcard' | 'checked' | 'unknown';
+  readonly at?: TSESTree.Node;
+}
 
 /**
  * How a library calls the origin function: `(origin, callback)` (`cors`, `@fastify/cors`),
@@ -28,24 +37,59 @@ const CALLBACK_STYLE: OriginFunctionStyle = { originParameter: true, callback: t
 
 /**
  * `approves-all` when no decision in the function looks at the origin and every answer it gives
- * approves (`cb(null, true)`, `cb(null, origin)`, `return true`); `checked` when some decision does
- * look at it; `unknown` otherwise. A test every origin passes (`/^https?:/.test(origin)`) is no
- * decision, and handing it back approves.
+ * approves (`cb(null, true)`, `cb(null, origin)`, `return true`), or when one answer approves on a
+ * path no origin check guards (`if (list.includes('*')) return cb(null, true)`: a configuration test
+ * decides, not the caller's origin); `wildcard` for `cb(null, '*')` on such a path; `checked` when
+ * every approving answer is behind a check; `unknown` otherwise. Answers for requests without an
+ * Origin (`if (!origin) return cb(null, true)`) are no CORS answers and do not count. A test every
+ * origin passes (`/^https?:/.test(origin)`) is no check, and handing it back approves.
  */
 export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf, style: OriginFunctionStyle = CALLBACK_STYLE): OriginFunctionVerdict {
   const [originParameter, callbackParameter] = style.originParameter ? fn.params : [undefined, undefined];
   if (originParameter?.type === AST_NODE_TYPES.Identifier) reads.addOriginParameter(originParameter);
   const callbackName = style.callback && callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined;
   const answers = collectAnswers(fn, callbackName, reads.visitorKeys);
-  if (reads.containsCheck(fn.body, new Set(answers))) return 'checked';
-  if (answers.length === 0) return 'unknown';
+  const valueOf = (answer: TSESTree.Node) => resolveNode(answer, scopeOf(answer));
   const approves = (answer: TSESTree.Node): boolean => {
-    const value = resolveNode(answer, scopeOf(answer));
+    const value = valueOf(answer);
     return (value.type === AST_NODE_TYPES.Literal && value.value === true) || reads.isOrigin(value) || passesEveryOrigin(value, reads.testContext);
   };
+  const isWildcard = (answer: TSESTree.Node): boolean => {
+    const value = valueOf(answer);
+    return value.type === AST_NODE_TYPES.Literal && value.value === '*';
+  };
+  if (reads.containsCheck(fn.body, new Set(answers))) {
+    const unchecked = answers.filter((answer) => !isGuardedBy(answer, (test) => reads.containsCheck(test)) && !answersAbsentOrigin(answer, fn, reads));
+    const wildcard = unchecked.find(isWildcard);
+    if (wildcard) return { kind: 'wildcard', at: wildcard };
+    const approving = unchecked.find(approves);
+    return approving ? { kind: 'approves-all', at: approving } : { kind: 'checked' };
+  }
+  if (answers.length === 0) return { kind: 'unknown' };
   // `if (/^https?:/.test(origin)) return cb(null, true); cb(null, false);`: the refusal is never reached.
   const refusesNobody = (answer: TSESTree.Node) => runsOnlyWhenEveryOriginFails(answer, reads.testContext);
-  return answers.every((answer) => approves(answer) || refusesNobody(answer)) ? 'approves-all' : 'unknown';
+  return answers.every((answer) => approves(answer) || refusesNobody(answer)) ? { kind: 'approves-all' } : { kind: 'unknown' };
+}
+
+/** Is the answer only given when the request has no Origin (the consequent of `if (!origin)`)? */
+function answersAbsentOrigin(answer: TSESTree.Node, fn: FunctionNode, reads: OriginReads): boolean {
+  let child: TSESTree.Node = answer;
+  for (let parent = answer.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child === parent.consequent && testsAbsentOrigin(parent.test, reads)) return true;
+  }
+  return false;
+}
+
+/** `!origin`, `origin == null`, `origin === undefined`, `typeof origin === 'undefined'`: the request sent no Origin. */
+function testsAbsentOrigin(test: TSESTree.Node, reads: OriginReads): boolean {
+  const bare = skipTypeWrappers(test);
+  if (bare.type === AST_NODE_TYPES.UnaryExpression && bare.operator === '!') return reads.isOrigin(bare.argument);
+  if (bare.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(bare.operator) && bare.operator.startsWith('=')) {
+    const [named, other] = reads.isOrigin(bare.left) ? [bare.left, bare.right] : [bare.right, bare.left];
+    if (!reads.isOrigin(named)) return false;
+    return (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+  }
+  return false;
 }
 
 /**

@@ -153,7 +153,7 @@ function keyName(property: TSESTree.Property): string | undefined {
  * `re.test(origin)`), a method called on it (`origin.endsWith(...)`), or compared with `===`.
  * `if (origin)` or `typeof origin` only test presence and do not count.
  */
-function isCheckingUse(use: TSESTree.Node): boolean {
+export function isCheckingUse(use: TSESTree.Node): boolean {
   let node: TSESTree.Node = use;
   // Climb through transformations that keep the value an origin: origin.toLowerCase().
   for (;;) {
@@ -184,7 +184,8 @@ function isCheckingUse(use: TSESTree.Node): boolean {
     case AST_NODE_TYPES.BinaryExpression: {
       if (!['===', '!==', '==', '!='].includes(parent.operator)) return false;
       const other = parent.left === node ? parent.right : parent.left;
-      return !isNullish(other) && !(other.type === AST_NODE_TYPES.Literal && typeof other.value === 'string' && other.value === '');
+      // Comparing with '*', '' or 'null' decides nothing about who the caller is; only an origin does.
+      return !isNullish(other) && !(other.type === AST_NODE_TYPES.Literal && typeof other.value === 'string' && !other.value.includes('://'));
     }
     case AST_NODE_TYPES.SwitchStatement:
       return parent.discriminant === node;

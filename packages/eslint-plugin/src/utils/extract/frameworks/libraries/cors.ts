@@ -10,6 +10,7 @@ import type { ResolvedProperty } from '../../values/resolve.js';
 import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
 import type { ScopeOf } from '../../values/scope.js';
 import { arrayElements, readOriginEntry, staticRegExp } from '../../values/cors-values.js';
+import { flowOf } from '../../values/value-flow.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;
@@ -62,8 +63,22 @@ export function readOriginOption(property: ResolvedProperty, reads: OriginReads,
   }
   if (isFunctionNode(value)) {
     const verdict = classifyOriginFunction(value, reads, scopeOf);
-    if (verdict === 'approves-all') return { kind: 'reflect-any', via: 'function', at };
-    if (verdict === 'checked') return { kind: 'checked', at };
+    // A path that approves without a check is reported at its answer.
+    if (verdict.kind === 'approves-all') return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
+    if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
+    if (verdict.kind === 'checked') return { kind: 'checked', at };
   }
+  return possibleOrigin(value, at, reads, scopeOf);
+}
+
+/**
+ * `origin: env.CORS_ORIGIN || true`, `isDev ? true : list`: a fallback or branch that reflects every
+ * origin is possible, and with credentials it is a hole whichever deployment takes it. A `'*'`
+ * fallback stays unknown: it only breaks credentialed requests of a deployment that left the
+ * setting out, which the deployment's own configuration decides.
+ */
+function possibleOrigin(value: Node, at: Node, reads: OriginReads, scopeOf: ScopeOf): OriginSetting<Node> {
+  const possible = flowOf(reads, scopeOf).possibleValues(value);
+  if (possible.some((candidate) => candidate.kind === 'literal' && candidate.value === true)) return { kind: 'reflect-any', via: 'option-true', at };
   return { kind: 'unknown', at };
 }

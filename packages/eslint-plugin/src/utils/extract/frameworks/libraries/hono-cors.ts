@@ -50,8 +50,10 @@ export const HONO_CORS: CorsLibrary = {
     }
     if (isFunctionNode(value)) {
       const verdict = classifyOriginFunction(value, reads, scopeOf, { originParameter: true, callback: false });
-      if (verdict === 'approves-all') return { kind: 'reflect-any', via: 'function', at };
-      if (verdict === 'checked') return { kind: 'checked', at };
+      // A path that approves without a check is reported at its answer.
+    if (verdict.kind === 'approves-all') return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
+    if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
+      if (verdict.kind === 'checked') return { kind: 'checked', at };
     }
     return { kind: 'unknown', at };
   },

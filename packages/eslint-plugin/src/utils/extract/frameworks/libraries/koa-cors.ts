@@ -40,8 +40,10 @@ export const KOA_CORS: CorsLibrary = {
     if (typeof primitive === 'string') return { kind: 'fixed', value: primitive, at };
     if (isFunctionNode(value)) {
       const verdict = classifyOriginFunction(value, reads, scopeOf, { originParameter: false, callback: false });
-      if (verdict === 'approves-all') return { kind: 'reflect-any', via: 'function', at };
-      if (verdict === 'checked') return { kind: 'checked', at };
+      // A path that approves without a check is reported at its answer.
+    if (verdict.kind === 'approves-all') return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
+    if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
+      if (verdict.kind === 'checked') return { kind: 'checked', at };
     }
     // Arrays and RegExps are not supported by the library; we do not model what they produce.
     return { kind: 'unknown', at };

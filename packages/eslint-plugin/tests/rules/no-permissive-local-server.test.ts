@@ -1,0 +1,149 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/no-permissive-local-server.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-permissive-local-server', rule, {
+  valid: [
+    // A public API: '*' without credentials, nothing local about it.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors());
+app.listen(8080);
+`,
+    // Bound to every interface, running nothing: a public server.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors());
+app.listen(8080, '0.0.0.0');
+`,
+    // A local tool that lists its UI's origin.
+    `
+import { spawn } from 'node:child_process';
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: 'http://localhost:6274' }));
+app.listen(6277, 'localhost');
+`,
+    // Only a type comes from the MCP SDK: the import is erased, nothing runs.
+    {
+      code: `
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors());
+`,
+      filename: 'server.ts',
+    },
+  ],
+  invalid: [
+    {
+      // CVE-2025-49596's shape: a proxy that spawns local programs, open to every origin.
+      code: `
+import { spawn } from 'node:child_process';
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors());
+`,
+      errors: [
+        {
+          messageId: 'permissiveLocalServer',
+          data: { how: "`cors()` without an `origin` option (its default is '*')", because: "it runs local programs (imports 'node:child_process')" },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import { spawn } from 'node:child_process';
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A hand-set '*' on a server bound to loopback through a constant.
+      code: `
+import http from 'node:http';
+const HOST = '127.0.0.1';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.end('ok');
+}).listen(4000, HOST);
+`,
+      errors: [
+        {
+          messageId: 'permissiveLocalServer',
+          data: { how: "Access-Control-Allow-Origin '*'", because: "it listens on 127.0.0.1, on the user's machine" },
+          line: 5,
+          column: 48,
+          endLine: 5,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import http from 'node:http';
+const HOST = '127.0.0.1';
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.end('ok');
+}).listen(4000, HOST);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An MCP server over HTTP with @fastify/cors reflecting every origin, listening on localhost.
+      code: `
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const fastify = Fastify();
+await fastify.register(cors, { origin: true });
+await fastify.listen({ port: 12306, host: 'localhost' });
+`,
+      errors: [
+        {
+          messageId: 'permissiveLocalServer',
+          data: { how: '`origin: true`', because: "it listens on localhost, on the user's machine" },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const fastify = Fastify();
+await fastify.register(cors, { origin: ['https://app.example.com'] });
+await fastify.listen({ port: 12306, host: 'localhost' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
