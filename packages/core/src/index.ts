@@ -1,7 +1,7 @@
 /** Public API of the core package. Explicit names only, so every export is a deliberate choice. */
 
 // Policy model and findings
-export type { Setting, ListPiece, ListValue, OriginEntry, OriginSetting, PolicySource, AppliedAs, CorsPolicy } from './policy/cors-policy.js';
+export type { Setting, ListPiece, ListValue, OriginEntry, OriginScheme, OriginSetting, PolicySource, AppliedAs, CorsPolicy } from './policy/cors-policy.js';
 export { sendsCredentials, settingHandle } from './policy/cors-policy.js';
 export type { ClientRequest, RequestBodyKind, RequestClient, RequestHeaderWrite, ResponseRead } from './policy/client-request.js';
 export type { FixIntent, OriginLiteral, Suggestion, Finding } from './findings.js';

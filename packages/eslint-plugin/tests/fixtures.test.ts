@@ -9,53 +9,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as tsParser from '@typescript-eslint/parser';
-import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
-
-const FIXTURES_DIR = fileURLToPath(new URL('../../../test-fixtures/', import.meta.url));
-const SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
-const SOURCE_FILE = /\.[cm]?[jt]s$/;
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-/** Tooling that lives beside the samples but is not one. */
-const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs']);
-const BOM = '\uFEFF';
-
-function listFixtures(directory = FIXTURES_DIR): string[] {
-  return fs
-    .readdirSync(directory, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(directory, entry.name);
-      // Browser-oracle scenarios have no clean-/broken naming: their verdict is derived from the linter.
-      if (entry.isDirectory()) return entry.name === 'node_modules' || full === SCENARIOS_DIR ? [] : listFixtures(full);
-      return SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) && !TOOLING.has(entry.name) ? [full] : [];
-    })
-    .sort();
-}
+import { applyFix, BOM, configFor, listFixtures, relative } from './helpers/samples.js';
 
 /** `clean-*` files are the correct twins of the others: they must report nothing. */
 const isClean = (file: string) => path.basename(file).startsWith('clean-');
-const relative = (file: string) => path.relative(FIXTURES_DIR, file).split(path.sep).join('/');
-
-function configFor(file: string): Linter.Config[] {
-  const typescript = /\.[cm]?ts$/.test(file);
-  const commonjs = /\.c[jt]s$/.test(file);
-  return [
-    {
-      files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
-      plugins: { cors: plugin as unknown as ESLint.Plugin },
-      rules: plugin.configs.all.rules,
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: commonjs ? 'commonjs' : 'module',
-        ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
-      },
-    },
-  ];
-}
 
 /** Parses only: no rules. */
 function parseErrors(linter: Linter, text: string, file: string): string[] {
@@ -64,13 +24,6 @@ function parseErrors(linter: Linter, text: string, file: string): string[] {
     .verify(text, [{ ...config, plugins: {}, rules: {} }], { filename: file })
     .filter((message) => message.fatal)
     .map((message) => `${message.line}:${message.column} ${message.message}`);
-}
-
-/** What a suggestion does: its fix spliced into the text, the BOM kept as ESLint keeps it. */
-function applyFix(text: string, fix: { range: readonly [number, number]; text: string }): string {
-  const bom = text.startsWith(BOM) ? BOM : '';
-  const body = bom ? text.slice(1) : text;
-  return bom + body.slice(0, fix.range[0]) + fix.text + body.slice(fix.range[1]);
 }
 
 /** Lines with their ending made visible, so a fix that breaks CRLF shows in the snapshot. */

@@ -163,7 +163,6 @@ describe('language server over stdio (child process)', () => {
     expect(titles(actions)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Allow an explicit list of origins .*\(cors\/no-wildcard-origin-with-credentials\)$/),
-        expect.stringMatching(/^Remove credentials.*\(cors\/no-wildcard-origin-with-credentials\)$/),
         `Disable ${WILDCARD_RULE} for this line`,
         `Disable ${WILDCARD_RULE} for this file`,
         `Show documentation for ${WILDCARD_RULE}`,

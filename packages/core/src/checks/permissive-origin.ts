@@ -1,6 +1,7 @@
-import type { Finding } from '../findings.js';
+import type { Finding, Suggestion } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
+import { everyOriginEntry } from './every-origin-entry.js';
 import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
 import { middlewareCall } from './middleware-call.js';
 
@@ -9,9 +10,9 @@ import { middlewareCall } from './middleware-call.js';
  * data, but a policy choice worth making on purpose. With credentials the stricter rules report it.
  */
 export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
-  const how = permissiveHow(policy);
-  if (how === undefined) return [];
-  return [{ messageId: 'permissiveOrigin', data: { how }, at: policy.origin.at, suggestions: [explicitOriginSuggestion(policy, policy.origin.at)] }];
+  const permissive = permissiveness(policy);
+  if (permissive === undefined) return [];
+  return [{ messageId: 'permissiveOrigin', data: { how: permissive.how }, at: permissive.at, suggestions: permissive.suggestions }];
 }
 
 /**
@@ -20,16 +21,23 @@ export function checkPermissiveOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {
  * drives a local tool). `because` says why, in words (`it listens on 127.0.0.1`).
  */
 export function checkPermissiveLocalServer<H>(policy: CorsPolicy<H>, because: string): Finding<H>[] {
-  const how = permissiveHow(policy);
-  if (how === undefined) return [];
-  return [{ messageId: 'permissiveLocalServer', data: { how, because }, at: policy.origin.at, suggestions: [explicitOriginSuggestion(policy, policy.origin.at)] }];
+  const permissive = permissiveness(policy);
+  if (permissive === undefined) return [];
+  return [{ messageId: 'permissiveLocalServer', data: { how: permissive.how, because }, at: permissive.at, suggestions: permissive.suggestions }];
 }
 
-/** How the policy lets any origin read, in words; undefined when it does not (or sends credentials, which the stricter rules report). */
-function permissiveHow<H>(policy: CorsPolicy<H>): string | undefined {
+/**
+ * How the policy lets any origin read, in words, where, and the repair; undefined when it does not
+ * (or sends credentials, which the stricter rules report). An allow-list pattern every origin passes
+ * (`/^https?:/`) allows any origin too: reported at the pattern, which the repair replaces.
+ */
+function permissiveness<H>(policy: CorsPolicy<H>): { how: string; at: H; suggestions: Suggestion<H>[] } | undefined {
   const { origin } = policy;
   if (sendsCredentials(policy)) return undefined;
-  if (origin.kind === 'wildcard') return origin.implicit ? `${middlewareCall(policy)} without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'";
-  if (origin.kind === 'reflect-any') return origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin";
-  return undefined;
+  const whole = (how: string) => ({ how, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] });
+  if (origin.kind === 'wildcard') return whole(origin.implicit ? `${middlewareCall(policy)} without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'");
+  if (origin.kind === 'reflect-any') return whole(origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin");
+  const entry = everyOriginEntry(policy);
+  if (!entry) return undefined;
+  return { how: `An origin pattern that matches ${entry.matches} (\`${entry.pattern}\`)`, at: entry.at, suggestions: entry.suggestion ? [entry.suggestion] : [] };
 }

@@ -1,6 +1,7 @@
-import type { Finding, Suggestion } from '../findings.js';
+import type { Finding } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
-import { sendsCredentials, settingHandle } from '../policy/cors-policy.js';
+import { sendsCredentials } from '../policy/cors-policy.js';
+import { everyOriginEntry } from './every-origin-entry.js';
 import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
 
 const HOW = {
@@ -11,13 +12,19 @@ const HOW = {
 
 /**
  * Reflecting any origin while allowing credentials: browsers accept it, so it is not a CORS error
- * but a cross-site data leak (any page can read authenticated responses).
+ * but a cross-site data leak (any page can read authenticated responses). An allow-list pattern
+ * every origin passes (`/^https?:/`) is the same reflection.
  */
 export function checkReflectedOriginWithCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
-  if (origin.kind !== 'reflect-any' || !sendsCredentials(policy)) return [];
-  const suggestions: Suggestion<H>[] = [explicitOriginSuggestion(policy, origin.at)];
-  const credentialsAt = settingHandle(policy.credentials);
-  if (credentialsAt !== undefined) suggestions.push({ messageId: 'removeCredentials', fix: { kind: 'remove', at: credentialsAt } });
-  return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions }];
+  if (!sendsCredentials(policy)) return [];
+  // The repair is the app's own origin. Removing the credentials would leave every origin approved,
+  // which no-permissive-origin reports in turn: a suggestion must leave nothing to report.
+  if (origin.kind === 'reflect-any') {
+    return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] }];
+  }
+  const entry = everyOriginEntry(policy);
+  if (!entry) return [];
+  const how = `\`${entry.pattern}\` matches ${entry.matches}`;
+  return [{ messageId: 'reflectedWithCredentials', data: { how }, at: entry.at, suggestions: entry.suggestion ? [entry.suggestion] : [] }];
 }

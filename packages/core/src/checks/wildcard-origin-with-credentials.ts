@@ -7,7 +7,8 @@ import { middlewareCall } from './middleware-call.js';
 /**
  * `Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: the CORS check
  * fails for every credentialed request (Fetch §cors-check step 3 does not apply; step 4 compares `*`
- * with the origin). Fixes change who may read the response, so they are suggestions only.
+ * with the origin). Fixes change who may read the response, so they are suggestions only. Removing
+ * the credentials is none: it leaves `*`, which no-permissive-origin reports in turn.
  */
 export function checkWildcardOriginWithCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const { origin } = policy;
@@ -18,7 +19,6 @@ export function checkWildcardOriginWithCredentials<H>(policy: CorsPolicy<H>): Fi
       ? { messageId: 'useExplicitOrigin', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'set-origins', at: origin.at, entries: [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] } }
       : { messageId: 'useExplicitOrigin', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'replace-value', at: origin.at, value: PLACEHOLDER_ORIGIN } },
   ];
-  if (credentialsAt !== undefined) suggestions.push({ messageId: 'removeCredentials', fix: { kind: 'remove', at: credentialsAt } });
   return [
     {
       messageId: 'wildcardWithCredentials',

@@ -99,7 +99,6 @@ export const ruleMessages = {
     ),
     useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
     useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
-    removeCredentials: plain('Remove credentials: responses stay readable by any origin, without cookies'),
   },
   'no-null-origin': {
     nullOrigin: plain(
@@ -122,6 +121,7 @@ export const ruleMessages = {
     useExactOrigin: plain('Compare the whole origin: `{{fixed}}`'),
     useDomainPattern: plain('Accept the domain and its subdomains only: `{{fixed}}`'),
     addAnchors: plain('Anchor the pattern: `{{fixed}}`'),
+    escapeDotsAndAnchor: plain('Escape the dots and anchor the pattern: `{{fixed}}`'),
   },
   'valid-allow-origin': {
     trailingSlash: failing(

@@ -32,8 +32,20 @@ export interface ListValue<H> {
 /** One entry of an origin allow-list. */
 export type OriginEntry<H> =
   | { readonly kind: 'exact'; readonly value: string; readonly at: H }
-  | { readonly kind: 'pattern'; readonly source: string; readonly flags: string; readonly at: H }
+  | {
+      readonly kind: 'pattern';
+      readonly source: string;
+      readonly flags: string;
+      readonly at: H;
+      /**
+       * The schemes every origin of which the pattern matches (`/^https?:/`: http and https), as the
+       * adapter read the pattern; absent when some origin fails it. Such an entry checks nothing.
+       */
+      readonly matchesEveryOriginOf?: readonly OriginScheme[];
+    }
   | { readonly kind: 'unknown'; readonly at: H };
+
+export type OriginScheme = 'http' | 'https';
 
 /**
  * How `Access-Control-Allow-Origin` is produced.

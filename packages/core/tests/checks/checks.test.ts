@@ -37,6 +37,15 @@ function summary(findings: Finding<string>[]) {
 const withCredentials = { credentials: known<boolean | string>(true, 'credentials-prop') };
 const placeholderList = [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] as const;
 
+type TestOrigin = TestPolicy['origin'];
+type AllowList = Extract<TestOrigin, { kind: 'allow-list' }>;
+type TestEntry = AllowList['entries'][number];
+const allowList = (...entries: TestEntry[]): AllowList => ({ kind: 'allow-list', entries, complete: true, at: 'o' });
+const exact = (at: string): TestEntry => ({ kind: 'exact', value: 'https://b.example.com', at });
+const pattern = (at: string): TestEntry => ({ kind: 'pattern', source: '^https:\\/\\/[a-z]+\\.example\\.com$', flags: '', at });
+/** `/^https?:/`, as the plugin's regex reader marks it: every origin of these schemes passes. */
+const everyOrigin = (at: string, schemes: readonly ('http' | 'https')[] = ['https', 'http']): TestEntry => ({ kind: 'pattern', source: '^https?:', flags: '', at, matchesEveryOriginOf: schemes });
+
 describe('checkWildcardOriginWithCredentials', () => {
   beforeAll(() => {
     currentRule = 'no-wildcard-origin-with-credentials';
@@ -55,7 +64,6 @@ describe('checkWildcardOriginWithCredentials', () => {
           at: 'credentials-prop',
           suggestions: [
             { messageId: 'useExplicitOrigin', fix: { kind: 'set-origins', at: 'call', entries: placeholderList } },
-            { messageId: 'removeCredentials', fix: { kind: 'remove', at: 'credentials-prop' } },
           ],
         },
       ],
@@ -69,7 +77,6 @@ describe('checkWildcardOriginWithCredentials', () => {
           at: 'origin-prop',
           suggestions: [
             { messageId: 'useExplicitOrigin', fix: { kind: 'set-origins', at: 'origin-prop', entries: placeholderList } },
-            { messageId: 'removeCredentials', fix: { kind: 'remove', at: 'credentials-prop' } },
           ],
         },
       ],
@@ -83,7 +90,6 @@ describe('checkWildcardOriginWithCredentials', () => {
           at: 'acao',
           suggestions: [
             { messageId: 'useExplicitOrigin', fix: { kind: 'replace-value', at: 'acao', value: PLACEHOLDER_ORIGIN } },
-            { messageId: 'removeCredentials', fix: { kind: 'remove', at: 'acac' } },
           ],
         },
       ],
@@ -111,6 +117,8 @@ describe('checkReflectedOriginWithCredentials', () => {
     ['checked origin with credentials', middleware({ ...withCredentials, ...origin({ kind: 'checked', at: 'o' }) }), []],
     ['allow-list with credentials', middleware({ ...withCredentials, ...origin({ kind: 'allow-list', entries: [], complete: true, at: 'o' }) }), []],
     ['request header copied by hand', headers({ ...origin({ kind: 'reflect-any', via: 'request-header', at: 'acao' }), credentials: known<boolean | string>('true', 'acac') }), ['reflectedWithCredentials@acao']],
+    ['allow-list with a pattern every origin passes', middleware({ ...withCredentials, ...origin(allowList(everyOrigin('any'), exact('b'))) }), ['reflectedWithCredentials@any']],
+    ['allow-list whose patterns each name a host', middleware({ ...withCredentials, ...origin(allowList(pattern('p'), exact('b'))) }), []],
   ];
   it.each(cases)('%s', (_name, policy, expected) => {
     expect(summary(checkReflectedOriginWithCredentials(policy)) && checkReflectedOriginWithCredentials(policy).map((f) => `${f.messageId}@${f.at}`)).toEqual(expected);
@@ -118,10 +126,27 @@ describe('checkReflectedOriginWithCredentials', () => {
 
   it('offers an allow-list for middleware and one fixed origin for headers', () => {
     const [forMiddleware] = checkReflectedOriginWithCredentials(middleware({ ...withCredentials, ...origin({ kind: 'reflect-any', via: 'option-true', at: 'o' }) }));
-    expect(forMiddleware?.suggestions?.map((s) => s.fix.kind)).toEqual(['set-origins', 'remove']);
+    expect(forMiddleware?.suggestions?.map((s) => s.fix.kind)).toEqual(['set-origins']);
     const [forHeaders] = checkReflectedOriginWithCredentials(headers({ ...origin({ kind: 'reflect-any', via: 'request-header', at: 'acao' }), credentials: known<boolean | string>('true', 'acac') }));
-    expect(forHeaders?.suggestions?.map((s) => s.fix.kind)).toEqual(['replace-value', 'remove']);
+    expect(forHeaders?.suggestions?.map((s) => s.fix.kind)).toEqual(['replace-value']);
     expect(forHeaders?.data.how).toMatch(/copied from the request's Origin header/);
+  });
+
+  it('replaces a pattern every origin passes: the whole setting when it is all of it, else that entry', () => {
+    const suggestionsFor = (setting: TestOrigin) => checkReflectedOriginWithCredentials(middleware({ ...withCredentials, ...origin(setting) }))[0]?.suggestions;
+    expect(suggestionsFor(allowList(everyOrigin('any')))?.map((s) => s.fix)).toEqual([{ kind: 'set-origins', at: 'o', entries: placeholderList }]);
+    expect(suggestionsFor(allowList(everyOrigin('any'), exact('b')))?.[0]?.fix).toEqual({ kind: 'replace-entry', at: 'any', entries: placeholderList });
+    // A list with entries we could not read keeps them: only the pattern is replaced.
+    expect(suggestionsFor({ ...allowList(everyOrigin('any')), complete: false })?.[0]?.fix).toEqual({ kind: 'replace-entry', at: 'any', entries: placeholderList });
+    // Two such patterns: replacing one leaves the other, so no list is offered.
+    expect(suggestionsFor(allowList(everyOrigin('one'), everyOrigin('two')))).toEqual([]);
+  });
+
+  it('says which origins the pattern lets through', () => {
+    const how = (schemes: readonly ('http' | 'https')[]) =>
+      checkReflectedOriginWithCredentials(middleware({ ...withCredentials, ...origin(allowList(everyOrigin('any', schemes))) }))[0]?.data.how;
+    expect(how(['https', 'http'])).toBe('`/^https?:/` matches every origin');
+    expect(how(['https'])).toBe('`/^https?:/` matches every https origin');
   });
 });
 
@@ -270,6 +295,8 @@ describe('checkPermissiveOrigin', () => {
     ['hand-set reflection', headers(origin({ kind: 'reflect-any', via: 'request-header', at: 'acao' })), ['permissiveOrigin@acao']],
     ['with credentials the credential rules report instead', middleware(withCredentials), []],
     ['allow-list', middleware(origin({ kind: 'allow-list', entries: [], complete: true, at: 'o' })), []],
+    ['allow-list with a pattern every origin passes', middleware(origin(allowList(exact('b'), everyOrigin('any')))), ['permissiveOrigin@any']],
+    ['the same with credentials: the credential rules report it', middleware({ ...withCredentials, ...origin(allowList(everyOrigin('any'))) }), []],
     ['unknown', middleware(origin({ kind: 'unknown', at: 'o' })), []],
   ];
   it.each(cases)('%s', (_name, policy, expected) => {

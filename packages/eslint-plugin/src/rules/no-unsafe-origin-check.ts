@@ -5,8 +5,12 @@ import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { calledMethodName, resolveNode, skipTypeWrappers } from '../utils/extract/values/resolve.js';
 import { staticRegExp } from '../utils/extract/values/cors-values.js';
-import { findRegexWeaknesses } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
+import { schemesPassingSubstringTest } from '../utils/every-origin/checks-every-origin-passes.js';
+import { schemesMatchingEveryOrigin } from '../utils/every-origin/pattern-matches-every-origin.js';
+import type { PatternRepair } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
+import { analyseOriginRegex } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 import { SubstringOperands } from './no-unsafe-origin-check-utils/substring-operands.js';
+import { verifiedRepair } from './no-unsafe-origin-check-utils/verified-repair.js';
 
 export type Options = [];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-unsafe-origin-check'>>, string>;
@@ -39,7 +43,10 @@ export default createRule<Options, MessageIds>({
       return true;
     };
 
-    /** A regex used to decide an origin: report each weakness, with the repaired pattern as a suggestion. */
+    /**
+     * A regex used to decide an origin: report each weakness, with the pattern repaired as a
+     * suggestion. A pattern every origin passes is no check at all: the reflection rules report it.
+     */
     function checkRegex(node: Node): void {
       const target = resolveNode(node, sourceCode.getScope(node));
       const regex = staticRegExp(target, sourceCode.getScope(target));
@@ -49,17 +56,20 @@ export default createRule<Options, MessageIds>({
         }
         return;
       }
-      const isLiteral = target.type === AST_NODE_TYPES.Literal;
-      for (const weakness of findRegexWeaknesses(regex.source, regex.flags)) {
+      if (schemesMatchingEveryOrigin(regex.source, regex.flags).length > 0) return;
+      const { weaknesses, repair } = analyseOriginRegex(regex.source, regex.flags);
+      // One repair for all weaknesses, so applying it leaves none of them behind.
+      const verified = target.type === AST_NODE_TYPES.Literal ? verifiedRepair(regex.source, regex.flags, repair) : undefined;
+      const fixed = verified && `/${verified.source}/${regex.flags}`;
+      for (const weakness of weaknesses) {
         const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
         if (!once(target, messageId)) continue;
-        const suggestionId: MessageIds = weakness.kind === 'unescaped-dot' ? 'escapeDots' : 'addAnchors';
         context.report({
           node: target,
           messageId,
           data: { pattern: `/${regex.source}/${regex.flags}`, example: weakness.example ?? 'an origin of their choosing' },
           // Tightening the pattern changes which origins may read: a suggestion, never an autofix.
-          suggest: isLiteral ? [{ messageId: suggestionId, data: { fixed: `/${weakness.fixed}/${regex.flags}` }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, `/${weakness.fixed}/${regex.flags}`) }] : [],
+          suggest: verified && fixed ? [{ messageId: repairMessage(verified), data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, fixed) }] : [],
         });
       }
     }
@@ -76,6 +86,9 @@ export default createRule<Options, MessageIds>({
       if (!subject) return;
       // `origin.indexOf(x) === 0` is a prefix test; other uses of indexOf ask "contains".
       const kind = method === 'indexOf' && isComparedWithZero(call) ? 'startsWith' : (method as 'includes' | 'indexOf' | 'startsWith' | 'endsWith');
+      // `origin.startsWith('https://')` lets every origin through: no check, reported as the reflection it is.
+      const testKind = kind === 'indexOf' ? 'includes' : kind;
+      if (subject === 'origin' && texts.some((text) => schemesPassingSubstringTest(testKind, text).length > 0)) return;
       const weak = texts.map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) })).find(({ verdict }) => !verdict.safe);
       if (!weak || weak.verdict.safe || !once(call, 'substringCheck')) return;
       context.report({
@@ -120,7 +133,7 @@ export default createRule<Options, MessageIds>({
         for (const policy of model.policies) {
           if (policy.origin.kind !== 'allow-list') continue;
           for (const entry of policy.origin.entries) {
-            if (entry.kind === 'pattern' || (entry.kind === 'unknown' && isRegExpConstruction(entry.at))) checkRegex(entry.at);
+            if ((entry.kind === 'pattern' && !entry.matchesEveryOriginOf) || (entry.kind === 'unknown' && isRegExpConstruction(entry.at))) checkRegex(entry.at);
           }
         }
         for (const call of model.calls) {
@@ -184,6 +197,12 @@ function numberValue(node: Node): number | undefined {
 function needsParentheses(target: Node): boolean {
   const parent = target.parent;
   return parent?.type === AST_NODE_TYPES.UnaryExpression || parent?.type === AST_NODE_TYPES.MemberExpression || parent?.type === AST_NODE_TYPES.BinaryExpression;
+}
+
+/** The suggestion's words say what the repair changes. */
+function repairMessage(repair: PatternRepair): MessageIds {
+  if (repair.escapesDots && repair.addsAnchors) return 'escapeDotsAndAnchor';
+  return repair.escapesDots ? 'escapeDots' : 'addAnchors';
 }
 
 function isRegExpConstruction(node: Node): boolean {

@@ -151,14 +151,6 @@ const corsOptions = { origin: ['https://app.example.com'], credentials: true };
 const server = new ApolloServer({ typeDefs, resolvers, cors: corsOptions });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import { ApolloServer } from 'apollo-server';
-const corsOptions = { origin: true };
-const server = new ApolloServer({ typeDefs, resolvers, cors: corsOptions });
-`,
-            },
           ],
         },
       ],
@@ -195,16 +187,6 @@ await server.start();
 server.applyMiddleware({ app, cors: { origin: ['https://app.example.com'], credentials: true } });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import apolloServerExpress from 'apollo-server-express';
-const { ApolloServer } = apolloServerExpress;
-const server = new ApolloServer({ typeDefs, resolvers });
-await server.start();
-server.applyMiddleware({ app, cors: { origin: '*' } });
-`,
-            },
           ],
         },
       ],
@@ -229,14 +211,6 @@ server.applyMiddleware({ app, cors: { credentials: true } });
 const { ApolloServer } = require('apollo-server-express');
 const server = new ApolloServer({ typeDefs, resolvers });
 server.applyMiddleware({ app, cors: { credentials: true, origin: ['https://app.example.com'] } });
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const { ApolloServer } = require('apollo-server-express');
-const server = new ApolloServer({ typeDefs, resolvers });
-server.applyMiddleware({ app, cors: {} });
 `,
             },
           ],

@@ -71,14 +71,6 @@ const app = await NestFactory.create(AppModule);
 app.enableCors({ origin: ['https://app.example.com'], credentials: true });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import { NestFactory } from '@nestjs/core';
-const app = await NestFactory.create(AppModule);
-app.enableCors({ origin: '*' });
-`,
-            },
           ],
         },
       ],
@@ -102,13 +94,6 @@ const io = new Server(3000, { cors: { credentials: true } });
               output: `
 const { Server } = require('socket.io');
 const io = new Server(3000, { cors: { credentials: true, origin: ['https://app.example.com'] } });
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const { Server } = require('socket.io');
-const io = new Server(3000, { cors: {} });
 `,
             },
           ],
@@ -139,16 +124,6 @@ export default {
 };
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export default {
-  async headers() {
-    return [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }];
-  },
-};
-`,
-            },
           ],
         },
       ],
@@ -174,13 +149,6 @@ const { Server } = require('socket.io');
 const io = new Server(3000, { cors: { credentials: true, origin: ['https://app.example.com'] } });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const { Server } = require('socket.io');
-const io = new Server(3000, { cors: {} });
-`,
-            },
           ],
         },
       ],
@@ -204,13 +172,6 @@ const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: 
               output: `
 const { NestFactory } = require('@nestjs/core');
 const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: { origin: ['https://app.example.com'], credentials: true } });
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const { NestFactory } = require('@nestjs/core');
-const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: { origin: '*' } });
 `,
             },
           ],
@@ -256,13 +217,6 @@ export const handler = middy(fn).use(httpCors({ origin: '*', credentials: true }
           line: 3,
           column: 57,
           suggestions: [
-            {
-              messageId: 'removeCredentials',
-              output: `
-import httpCors from '@middy/http-cors';
-export const handler = middy(fn).use(httpCors({ origin: '*' }));
-`,
-            },
           ],
         },
       ],
@@ -285,14 +239,6 @@ const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { 
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ['https://app.example.com'], credentials: true } });
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: true } });
 `,
             },
           ],

@@ -71,16 +71,6 @@ export function setupCors(app: INestApplication): void {
 }
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import type { INestApplication } from '@nestjs/common';
-
-export function setupCors(app: INestApplication): void {
-  app.enableCors({ origin: '*' });
-}
-`,
-            },
           ],
         },
       ],
@@ -110,17 +100,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 const ORIGINS = ['https://app.example.com', '*'];
 export const onFastify = (app: NestFastifyApplication) => app.enableCors({ origin: ['https://app.example.com'], credentials: true });
-export const onExpress = (app: NestExpressApplication) => app.enableCors({ origin: ORIGINS, credentials: true });
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-
-const ORIGINS = ['https://app.example.com', '*'];
-export const onFastify = (app: NestFastifyApplication) => app.enableCors({ origin: ORIGINS });
 export const onExpress = (app: NestExpressApplication) => app.enableCors({ origin: ORIGINS, credentials: true });
 `,
             },

@@ -10,9 +10,8 @@ import validAllowOrigin from '../../src/rules/valid-allow-origin.js';
 const ruleTester = new RuleTester();
 
 const WILDCARD_WITH_CREDENTIALS = "[{ key: 'Access-Control-Allow-Origin', value: '*' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }]";
-/** The same pairs after each suggestion: the placeholder origin, or no credentials. */
+/** The same pairs after the suggestion: the placeholder origin. */
 const EXPLICIT_ORIGIN = "[{ key: 'Access-Control-Allow-Origin', value: 'https://app.example.com' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }]";
-const WITHOUT_CREDENTIALS = "[{ key: 'Access-Control-Allow-Origin', value: '*' }]";
 /** A config file's text with `pairs` as the header list. */
 const exportedAssignment = (pairs: string) => `
 module.exports = {};
@@ -29,7 +28,6 @@ export default { ...nextConfig, headers: headers };
 `;
 const bothSuggestions = (code: (pairs: string) => string) => [
   { messageId: 'useExplicitOrigin' as const, output: code(EXPLICIT_ORIGIN) },
-  { messageId: 'removeCredentials' as const, output: code(WITHOUT_CREDENTIALS) },
 ];
 
 ruleTester.run('no-wildcard-origin-with-credentials (next.config shapes)', noWildcardOriginWithCredentials, {
@@ -66,14 +64,6 @@ module.exports = { ...nextConfig };
               output: `
 const nextConfig = { reactStrictMode: true };
 nextConfig.headers = async () => [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: 'https://app.example.com' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }] }];
-module.exports = { ...nextConfig };
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const nextConfig = { reactStrictMode: true };
-nextConfig.headers = async () => [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] }];
 module.exports = { ...nextConfig };
 `,
             },

@@ -67,20 +67,6 @@ const options: Partial<ServerOptions> = {
 export const io = new Server(httpServer, options);
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import { createServer } from 'node:http';
-import { Server, type ServerOptions } from 'socket.io';
-
-const httpServer = createServer();
-const options: Partial<ServerOptions> = {
-  pingTimeout: 30000,
-  cors: { origin: '*' },
-};
-export const io = new Server(httpServer, options);
-`,
-            },
           ],
         },
       ],
@@ -111,16 +97,6 @@ io.attach(server, { cors: { origin: ['https://app.example.com'], credentials: tr
 io.attach(server, { pingInterval: 10000 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const http = require('http');
-const { io } = require('./realtime/socket');
-const server = http.createServer(app);
-io.attach(server, { cors: { origin: '*' } });
-io.attach(server, { pingInterval: 10000 });
-`,
-            },
           ],
         },
       ],
@@ -144,14 +120,6 @@ io.listen(3001, { cors: { origin: '*', credentials: true } });
 const createIo = require('socket.io');
 const io = createIo();
 io.listen(3001, { cors: { origin: ['https://app.example.com'], credentials: true } });
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const createIo = require('socket.io');
-const io = createIo();
-io.listen(3001, { cors: { origin: '*' } });
 `,
             },
           ],
@@ -184,15 +152,6 @@ export const attach = (httpServer) => io.attach(httpServer, engineOptions);
 import { Server } from 'socket.io';
 const io = new Server({ serveClient: false });
 const engineOptions = { cors: { origin: ['https://app.example.com'], credentials: true } };
-export const attach = (httpServer) => io.attach(httpServer, engineOptions);
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import { Server } from 'socket.io';
-const io = new Server({ serveClient: false });
-const engineOptions = { cors: { origin: true } };
 export const attach = (httpServer) => io.attach(httpServer, engineOptions);
 `,
             },

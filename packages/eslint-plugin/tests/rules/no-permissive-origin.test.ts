@@ -544,5 +544,106 @@ app.use(cors({ origin: ['https://app.example.com'] }));
         },
       ],
     },
+    {
+      // A pattern every origin passes allows any origin, as `origin: true` does.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: /^https?:\\/\\// }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: 'An origin pattern that matches every origin (`/^https?:\\/\\//`)' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'] }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // In a list only the pattern is replaced; with two such patterns, replacing one would leave the other: no suggestion.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://admin.example.com', /[a-z]/] }));
+app.use(cors({ origin: [/.+/, 'https://admin.example.com', /^https:\\/\\/[^/]+$/] }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: 'An origin pattern that matches every origin (`/[a-z]/`)' },
+          line: 3,
+          column: 54,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://admin.example.com', 'https://app.example.com'] }));
+app.use(cors({ origin: [/.+/, 'https://admin.example.com', /^https:\\/\\/[^/]+$/] }));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: 'An origin pattern that matches every origin (`/.+/`)' },
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A string test every https origin passes, guarding a hand-set reflection.
+      code: `
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin?.startsWith('https://')) res.set('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "Copying the request's Origin into Access-Control-Allow-Origin" },
+          line: 4,
+          column: 78,
+          endLine: 4,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+app.use((req, res, next) => {
+  const origin = req.get('origin');
+  if (origin?.startsWith('https://')) res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

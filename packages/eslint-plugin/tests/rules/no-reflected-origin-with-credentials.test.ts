@@ -158,6 +158,17 @@ app.get('/me', (req, res) => {
   res.json(req.user);
 });
 `,
+    // A pattern every origin passes, beside a real check, is redundant: the real check decides.
+    `
+import cors from 'cors';
+const allowed = new Set(['https://app.example.com']);
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) && /^https:\\/\\//.test(origin)), credentials: true }));
+`,
+    // A pattern that names the host is a check (cors/no-unsafe-origin-check judges how strict).
+    `
+import cors from 'cors';
+app.use(cors({ origin: /^https:\\/\\/.*\\.example\\.com$/, credentials: true }));
+`,
   ],
   invalid: [
     {
@@ -179,13 +190,6 @@ app.use(cors({ origin: process.env.CORS_ORIGIN || true, credentials: true }));
               output: `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors({ origin: process.env.CORS_ORIGIN || true }));
 `,
             },
           ],
@@ -216,20 +220,6 @@ app.use(cors({
           endLine: 7,
           endColumn: 58,
           suggestions: [
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const allowed = (process.env.ALLOWED_ORIGINS ?? '').split(',');
-app.use(cors({
-  origin(origin, callback) {
-    if (!origin) return callback(null, true);
-    if (allowed.includes('*')) return callback(null, true);
-    callback(null, allowed.includes(origin));
-  },
-}));
-`,
-            },
           ],
         },
       ],
@@ -260,13 +250,6 @@ import cors from '@koa/cors';
 app.use(cors({ credentials: true, origin: 'https://app.example.com' }));
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from '@koa/cors';
-app.use(cors({}));
-`,
-            },
           ],
         },
       ],
@@ -294,13 +277,6 @@ import fastifyCors from '@fastify/cors';
 await app.register(fastifyCors, { origin: ['https://app.example.com'], credentials: true });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import fastifyCors from '@fastify/cors';
-await app.register(fastifyCors, { origin: true });
-`,
-            },
           ],
         },
       ],
@@ -326,13 +302,6 @@ app.use(cors({ origin: true, credentials: true }));
               output: `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors({ origin: true }));
 `,
             },
           ],
@@ -374,19 +343,6 @@ app.use(
 );
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const corsMiddleware = require('cors');
-app.use(
-  corsMiddleware({
-    origin(origin, callback) {
-      callback(null, origin);
-    },
-  }),
-);
-`,
-            },
           ],
         },
       ],
@@ -413,14 +369,6 @@ app.use(cors({ origin, credentials: true }));
 import cors from 'cors';
 const origin = true;
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const origin = true;
-app.use(cors({ origin }));
 `,
             },
           ],
@@ -453,16 +401,6 @@ import cors from 'cors';
 const corsOptions = {
   origin: ['https://app.example.com'],
   credentials: true,
-};
-app.use(cors(corsOptions));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const corsOptions = {
-  origin: (origin, cb) => cb(null, true),
 };
 app.use(cors(corsOptions));
 `,
@@ -508,22 +446,6 @@ app.use(
 );
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const base = {};
-app.use(
-  cors({
-    ...base,
-    origin: (origin, cb) => {
-      if (!origin) return cb(null, true);
-      cb(null, origin);
-    },
-  }),
-);
-`,
-            },
           ],
         },
       ],
@@ -548,13 +470,6 @@ app.use(cors((req, callback) => callback(null, { origin: true, credentials: true
               output: `
 import cors from 'cors';
 app.use(cors((req, callback) => callback(null, { origin: ['https://app.example.com'], credentials: true })));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors((req, callback) => callback(null, { origin: true })));
 `,
             },
           ],
@@ -591,15 +506,6 @@ app.use((req, res, next) => {
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
-  next();
-});
-`,
-            },
           ],
         },
       ],
@@ -626,15 +532,6 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   res.set('Access-Control-Allow-Origin', 'https://app.example.com');
   res.set('Access-Control-Allow-Credentials', 'true');
-  next();
-});
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  res.set('Access-Control-Allow-Origin', req.get('origin'));
   next();
 });
 `,
@@ -676,18 +573,6 @@ app.use((req, res, next) => {
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  const origin = req.header('Origin');
-  if (origin) {
-    res.header('Access-Control-Allow-Origin', origin);
-  }
-  next();
-});
-`,
-            },
           ],
         },
       ],
@@ -715,16 +600,6 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   const { origin } = req.headers;
   res.writeHead(204, { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
-  res.end();
-});
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.use((req, res, next) => {
-  const { origin } = req.headers;
-  res.writeHead(204, { 'Access-Control-Allow-Origin': origin || '*' });
   res.end();
 });
 `,
@@ -768,19 +643,6 @@ export async function GET(request: Request) {
 }
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export async function GET(request: Request) {
-  const origin = request.headers.get('origin') ?? '';
-  return new Response('{}', {
-    headers: {
-      'Access-Control-Allow-Origin': origin,
-    },
-  });
-}
-`,
-            },
           ],
         },
       ],
@@ -810,17 +672,6 @@ export function OPTIONS(request: Request) {
   const headers = new Headers({
     'Access-Control-Allow-Origin': 'https://app.example.com',
     'Access-Control-Allow-Credentials': 'true',
-  });
-  return new Response(null, { status: 204, headers });
-}
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export function OPTIONS(request: Request) {
-  const headers = new Headers({
-    'Access-Control-Allow-Origin': request.headers.get('Origin')!,
   });
   return new Response(null, { status: 204, headers });
 }
@@ -863,15 +714,270 @@ export const handler = async (event) => ({
 });
 `,
             },
+          ],
+        },
+      ],
+    },
+    {
+      // A pattern every origin passes checks nothing: `/^https?:/` approves every origin like `origin: true`.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: /^https?:/, credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`/^https?:/` matches every origin' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [
             {
-              messageId: 'removeCredentials',
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
               output: `
-export const handler = async (event) => ({
-  statusCode: 200,
-  headers: {
-    'Access-Control-Allow-Origin': event.headers.origin,
-  },
-  body: '{}',
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // In a list the pattern alone is replaced: the origins listed beside it stay.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://admin.example.com', /^https:\\/\\/.*$/], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`/^https:\\/\\/.*$/` matches every https origin' },
+          line: 3,
+          column: 54,
+          endLine: 3,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://admin.example.com', 'https://app.example.com'], credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new RegExp with a constant pattern, read the same way; `.` lets every origin through.
+      code: `
+const cors = require('cors');
+const ANY = '.';
+app.use(cors({ origin: [new RegExp(ANY)], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: '`/./` matches every origin' },
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+const cors = require('cors');
+const ANY = '.';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An origin function whose only test every origin passes approves every origin; so does one
+      // whose refusal runs only when such a test fails.
+      code: `
+import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)), credentials: true }));
+app.use(
+  cors({
+    credentials: true,
+    origin(origin, callback) {
+      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
+      callback(null, false);
+    },
+  }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 94,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(
+  cors({
+    credentials: true,
+    origin(origin, callback) {
+      if (!origin || origin.startsWith('https://') || origin.startsWith('http://')) return callback(null, true);
+      callback(null, false);
+    },
+  }),
+);
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 7,
+          column: 11,
+          endLine: 10,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)), credentials: true }));
+app.use(
+  cors({
+    credentials: true,
+    origin: ['https://app.example.com'],
+  }),
+);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A real check or'ed with one every origin passes passes every origin.
+      code: `
+import cors from 'cors';
+const allowed = ['https://app.example.com'];
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.includes(origin) || /.*/.test(origin)), credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 107,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+const allowed = ['https://app.example.com'];
+app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Hand-set reflection behind a test every origin passes is reflection with no check.
+      code: `
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && /^https?:\\/\\//.test(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          line: 5,
+          column: 50,
+          endLine: 5,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && /^https?:\\/\\//.test(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An early exit on a test no origin fails (`!/./.test(origin)`) or every origin passes (indexOf) guards nothing.
+      code: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (!origin || !/./.test(origin)) return next();
+  if (origin.indexOf('://') === -1) return next();
+  res.set('Access-Control-Allow-Origin', origin);
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          line: 6,
+          column: 42,
+          endLine: 6,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+app.use((req, res, next) => {
+  const origin = req.header('Origin');
+  if (!origin || !/./.test(origin)) return next();
+  if (origin.indexOf('://') === -1) return next();
+  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
 });
 `,
             },

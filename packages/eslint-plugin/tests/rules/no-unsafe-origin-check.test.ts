@@ -112,6 +112,23 @@ app.use((req, res, next) => {
   next();
 });
 `,
+    // A pattern or string test every origin passes is no check at all: reported as the reflection it is
+    // (cors/no-reflected-origin-with-credentials, cors/no-permissive-origin), not as a weak check.
+    `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https?:/, credentials: true }));
+app.use(cors({ origin: ['https://app.example.com', /.*/] }));
+app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/.*$/.test(origin)) }));
+app.use(cors({ origin: (origin, callback) => callback(null, origin.startsWith('https://')) }));
+`,
+    // Beside a real check, a test every origin passes is redundant, not a hole.
+    `
+import cors from 'cors';
+const allowed = new Set(['https://app.example.com']);
+const app = require('express')();
+app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) && /^https:\\/\\//.test(origin)) }));
+`,
   ],
   invalid: [
     {
@@ -265,7 +282,8 @@ app.use(cors({ origin: (origin, callback) => callback(null, !origin || ALLOWED_O
       ],
     },
     {
-      // origin.match(re) in a hand-written middleware: both weaknesses of one pattern, one suggestion each.
+      // origin.match(re) in a hand-written middleware: both weaknesses of one pattern, and for each the one repair of both
+      // (escaping the dot alone would leave the missing `$` to report, and anchoring alone the dot).
       code: `
 import express from 'express';
 const app = express();
@@ -285,14 +303,14 @@ app.use((req, res, next) => {
           endColumn: 59,
           suggestions: [
             {
-              messageId: 'escapeDots',
-              data: { fixed: '/^https:\\/\\/api\\.example\\.com/' },
+              messageId: 'escapeDotsAndAnchor',
+              data: { fixed: '/^https:\\/\\/api\\.example\\.com$/' },
               output: `
 import express from 'express';
 const app = express();
 app.use((req, res, next) => {
   const origin = req.headers.origin;
-  if (origin && origin.match(/^https:\\/\\/api\\.example\\.com/)) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (origin && origin.match(/^https:\\/\\/api\\.example\\.com$/)) res.setHeader('Access-Control-Allow-Origin', origin);
   next();
 });
 `,
@@ -307,14 +325,14 @@ app.use((req, res, next) => {
           endColumn: 59,
           suggestions: [
             {
-              messageId: 'addAnchors',
-              data: { fixed: '/^https:\\/\\/api.example\\.com$/' },
+              messageId: 'escapeDotsAndAnchor',
+              data: { fixed: '/^https:\\/\\/api\\.example\\.com$/' },
               output: `
 import express from 'express';
 const app = express();
 app.use((req, res, next) => {
   const origin = req.headers.origin;
-  if (origin && origin.match(/^https:\\/\\/api.example\\.com$/)) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (origin && origin.match(/^https:\\/\\/api\\.example\\.com$/)) res.setHeader('Access-Control-Allow-Origin', origin);
   next();
 });
 `,
@@ -556,6 +574,136 @@ export function allowFrom(pattern: string) {
 `,
       output: null,
       errors: [{ messageId: 'dynamicRegExp', line: 7, column: 19, endColumn: 38 }],
+    },
+    {
+      // Unescaped dot and no `$`: one suggestion repairs both, for each report, so applying it leaves nothing to report.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https:\\/\\/app.example\\.com/, credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unescapedDot',
+          data: { pattern: '/^https:\\/\\/app.example\\.com/', example: 'https://appxexample.com' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'escapeDotsAndAnchor',
+              data: { fixed: '/^https:\\/\\/app\\.example\\.com$/' },
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com$/, credentials: true }));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingEndAnchor',
+          data: { pattern: '/^https:\\/\\/app.example\\.com/', example: 'https://app.example.com.attacker.test' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'escapeDotsAndAnchor',
+              data: { fixed: '/^https:\\/\\/app\\.example\\.com$/' },
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com$/, credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A leading dot is a boundary, but without `$` the suffix can be followed by the attacker's domain.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /\\.example\\.com/ }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingEndAnchor',
+          data: { pattern: '/\\.example\\.com/', example: 'https://a.example.com.attacker.test' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '/\\.example\\.com$/' },
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /\\.example\\.com$/ }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Alternatives anchored one by one: the scheme-less one gets the scheme, the other keeps its own.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com$|admin\\.example\\.com$/ }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingStartAnchor',
+          data: { pattern: '/^https:\\/\\/app\\.example\\.com$|admin\\.example\\.com$/', example: 'https://attackeradmin.example.com' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '/^https:\\/\\/app\\.example\\.com$|^https:\\/\\/(?:[a-z0-9-]+\\.)*admin\\.example\\.com$/' },
+              output: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com$|^https:\\/\\/(?:[a-z0-9-]+\\.)*admin\\.example\\.com$/ }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Putting the scheme before the group would also come before the branch that already has one
+      // and break it: no safe repair, so no suggestion; the message still says what is wrong.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: /(?:^https:\\/\\/app\\.example\\.com|admin\\.example\\.com)$/ }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingStartAnchor',
+          data: { pattern: '/(?:^https:\\/\\/app\\.example\\.com|admin\\.example\\.com)$/', example: 'https://attackeradmin.example.com' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 79,
+          suggestions: [],
+        },
+      ],
     },
     {
       // indexOf on either side of the comparison; the helper's parameter carries the origin.

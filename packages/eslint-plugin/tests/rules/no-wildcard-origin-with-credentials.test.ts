@@ -113,10 +113,6 @@ app.use('/api/*', cors({ origin: '*', credentials: true }));
 import { cors } from 'hono/cors';
 app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }));
 ` },
-        { messageId: 'removeCredentials', output: `
-import { cors } from 'hono/cors';
-app.use('/api/*', cors({ origin: '*' }));
-` },
       ] }],
     },
     {
@@ -131,12 +127,6 @@ export default {
       errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 55, endColumn: 58, suggestions: [
         { messageId: 'useExplicitOrigin', output: `
 const CORS_HEADERS = { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' };
-export default {
-  fetch: () => new Response('ok', { headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain' } }),
-};
-` },
-        { messageId: 'removeCredentials', output: `
-const CORS_HEADERS = { 'Access-Control-Allow-Origin': '*' };
 export default {
   fetch: () => new Response('ok', { headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain' } }),
 };
@@ -156,12 +146,6 @@ export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), b
         { messageId: 'useExplicitOrigin', output: `
 function corsHeaders() {
   return { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' };
-}
-export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
-` },
-        { messageId: 'removeCredentials', output: `
-function corsHeaders() {
-  return { 'Access-Control-Allow-Origin': '*' };
 }
 export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
 ` },
@@ -188,13 +172,6 @@ import * as cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import * as cors from 'cors';
-app.use(cors({ origin: '*' }));
-`,
-            },
           ],
         },
       ],
@@ -218,13 +195,6 @@ app.use(cors({ origin: '*', credentials: true }));
               output: `
 import cors = require('cors');
 app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors = require('cors');
-app.use(cors({ origin: '*' }));
 `,
             },
           ],
@@ -264,17 +234,6 @@ app.use(
 );
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(
-  cors({
-    origin: '*',
-  }),
-);
-`,
-            },
           ],
         },
       ],
@@ -300,13 +259,6 @@ app.use(cors({ credentials: true }));
               output: `
 const cors = require('cors');
 app.use(cors({ credentials: true, origin: ['https://app.example.com'] }));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const cors = require('cors');
-app.use(cors({}));
 `,
             },
           ],
@@ -348,19 +300,6 @@ const corsOptions = {
 app.use(corsMiddleware(corsOptions));
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import corsMiddleware from "cors";
-
-const corsOptions = {
-  origin: "*",
-  maxAge: 600,
-};
-
-app.use(corsMiddleware(corsOptions));
-`,
-            },
           ],
         },
       ],
@@ -388,14 +327,6 @@ const base = { credentials: true, methods: ['GET', 'POST'] };
 app.use(cors({ ...base, origin: ['https://app.example.com'] }));
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-const base = { methods: ['GET', 'POST'] };
-app.use(cors({ ...base, origin: '*' }));
-`,
-            },
           ],
         },
       ],
@@ -419,13 +350,6 @@ app.use(cors((req, callback) => callback(null, { origin: '*', credentials: true 
               output: `
 import cors from 'cors';
 app.use(cors((req, callback) => callback(null, { origin: ['https://app.example.com'], credentials: true })));
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import cors from 'cors';
-app.use(cors((req, callback) => callback(null, { origin: '*' })));
 `,
             },
           ],
@@ -456,15 +380,6 @@ app.get('/me', (req, res) => {
 app.get('/me', (req, res) => {
   res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
   res.setHeader('Access-Control-Allow-Credentials', 'true');
-  res.json(req.user);
-});
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.get('/me', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', '*');
   res.json(req.user);
 });
 `,
@@ -504,17 +419,6 @@ app.get('/me', (req, res) => {
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-app.get('/me', (req, res) => {
-  res.set({
-    'Access-Control-Allow-Origin': '*',
-  });
-  res.json(req.user);
-});
-`,
-            },
           ],
         },
       ],
@@ -544,16 +448,6 @@ const ALLOW_ORIGIN = 'access-control-allow-origin';
 router.get('/me', (req, res) => {
   res.header(ALLOW_ORIGIN, 'https://app.example.com');
   res.header('Access-Control-Allow-Credentials', 'true');
-  res.send(req.user);
-});
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-const ALLOW_ORIGIN = 'access-control-allow-origin';
-router.get('/me', (req, res) => {
-  res.header(ALLOW_ORIGIN, '*');
   res.send(req.user);
 });
 `,
@@ -617,16 +511,6 @@ http.createServer((req, res) => {
 });
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-import http from 'node:http';
-http.createServer((req, res) => {
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
-  res.end('{}');
-});
-`,
-            },
           ],
         },
       ],
@@ -656,17 +540,6 @@ export function GET() {
   const headers = new Headers({
     'Access-Control-Allow-Origin': 'https://app.example.com',
     'Access-Control-Allow-Credentials': 'true',
-  });
-  return new Response('{}', { headers });
-}
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export function GET() {
-  const headers = new Headers({
-    'Access-Control-Allow-Origin': '*',
   });
   return new Response('{}', { headers });
 }
@@ -705,16 +578,6 @@ export function GET() {
 }
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export function GET() {
-  const headers = new Headers([['Content-Type', 'text/plain']]);
-  headers.set('Access-Control-Allow-Origin', '*');
-  return new Response('ok', { headers });
-}
-`,
-            },
           ],
         },
       ],
@@ -749,17 +612,6 @@ export function GET() {
 }
 `,
             },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export function GET() {
-  const headers = new Headers([
-    ['Access-Control-Allow-Origin', '*'],
-  ]);
-  return new Response('ok', { headers });
-}
-`,
-            },
           ],
         },
       ],
@@ -787,16 +639,6 @@ export async function GET(request: Request) {
 export async function GET(request: Request) {
   return new Response(JSON.stringify(await load(request)), {
     headers: { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' },
-  });
-}
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export async function GET(request: Request) {
-  return new Response(JSON.stringify(await load(request)), {
-    headers: { 'Access-Control-Allow-Origin': '*' },
   });
 }
 `,
@@ -836,20 +678,6 @@ export const handler = async () => {
     headers: {
       'Access-Control-Allow-Origin': 'https://app.example.com',
       'Access-Control-Allow-Credentials': true,
-    },
-    body: JSON.stringify({ ok: true }),
-  };
-};
-`,
-            },
-            {
-              messageId: 'removeCredentials',
-              output: `
-export const handler = async () => {
-  return {
-    statusCode: 200,
-    headers: {
-      'Access-Control-Allow-Origin': '*',
     },
     body: JSON.stringify({ ok: true }),
   };

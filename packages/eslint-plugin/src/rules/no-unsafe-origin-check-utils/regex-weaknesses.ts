@@ -1,49 +1,89 @@
 /**
  * What lets an attacker's origin pass an origin-checking regular expression, read from the parsed
  * pattern (regexpp), never from its text: unescaped `.` between host characters, and alternatives
- * not anchored with `^` and `$`.
+ * not anchored with `^` and `$`. One repair covers them all (dots escaped, then anchors added), so
+ * that fixing one weakness never leaves another to report.
  */
 import type { AST } from '@eslint-community/regexpp';
 import { RegExpParser } from '@eslint-community/regexpp';
+import { parseOrigin } from 'cors-lint-core';
 
-export type RegexWeakness =
-  | { readonly kind: 'unescaped-dot'; readonly fixed: string; readonly example: string | undefined }
-  | { readonly kind: 'missing-start-anchor'; readonly fixed: string; readonly example: string | undefined }
-  | { readonly kind: 'missing-end-anchor'; readonly fixed: string; readonly example: string | undefined };
+export interface RegexWeakness {
+  readonly kind: 'unescaped-dot' | 'missing-start-anchor' | 'missing-end-anchor';
+  /** An origin an attacker can register that passes, checked with the real RegExp. */
+  readonly example: string | undefined;
+}
+
+/** The pattern with every weakness repaired; what it changed names the suggestion. */
+export interface PatternRepair {
+  readonly source: string;
+  readonly escapesDots: boolean;
+  readonly addsAnchors: boolean;
+}
+
+export interface RegexAnalysis {
+  readonly weaknesses: readonly RegexWeakness[];
+  /** Undefined when there is no weakness. */
+  readonly repair: PatternRepair | undefined;
+}
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-export function findRegexWeaknesses(source: string, flags: string): RegexWeakness[] {
-  let pattern: AST.Pattern;
+function parse(source: string, flags: string): AST.Pattern | undefined {
   try {
-    pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+    return parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
   } catch {
     // An invalid pattern throws at run time already; that is not an origin-check weakness.
-    return [];
+    return undefined;
   }
+}
+
+export function analyseOriginRegex(source: string, flags: string): RegexAnalysis {
+  const pattern = parse(source, flags);
+  if (!pattern) return { weaknesses: [], repair: undefined };
   const weaknesses: RegexWeakness[] = [];
+  const example = (candidate: string | undefined) => verifiedExample(source, flags, candidate);
   const dots = literalDots(pattern);
   if (dots.length > 0) {
-    const fixed = spliceAll(source, dots.map((dot) => [dot.start, dot.end, '\\.'] as const));
     // Replacing the first host dot with a letter gives a host an attacker can register.
-    const example = verifiedExample(source, flags, sampleMatch(pattern, new Set([dots[0]!]), ''));
-    weaknesses.push({ kind: 'unescaped-dot', fixed, example });
+    const alternative = pattern.alternatives.find((candidate) => candidate.start <= dots[0]!.start && dots[0]!.end <= candidate.end);
+    weaknesses.push({ kind: 'unescaped-dot', example: example(alternative && sampleAlternative(alternative, new Set([dots[0]!]))) });
   }
   // Without `^`, a pattern that starts with a scheme or a literal dot still only matches at a
   // boundary an attacker cannot move (an origin's host cannot contain `https://`), so only a
   // pattern that starts inside a host name is weak.
-  const unanchoredStart = pattern.alternatives.some((alternative) => !startsAnchored(alternative) && !startsAtBoundary(alternative));
-  const unanchoredEnd = pattern.alternatives.some((alternative) => !endsAnchored(alternative));
-  if (unanchoredStart || unanchoredEnd) {
-    const fixed = anchor(source, pattern, unanchoredStart, unanchoredEnd);
-    const base = sampleMatch(pattern, new Set(), '');
-    if (unanchoredEnd) weaknesses.push({ kind: 'missing-end-anchor', fixed, example: verifiedExample(source, flags, base && `${base}.attacker.test`) });
-    if (unanchoredStart) {
-      const attacker = base && (/^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? undefined : `https://attacker${base.replace(/^[.-]+/, '')}`);
-      weaknesses.push({ kind: 'missing-start-anchor', fixed, example: verifiedExample(source, flags, attacker) });
-    }
+  const startWeak = pattern.alternatives.find((alternative) => !startsAnchored(alternative) && !startsAtBoundary(alternative));
+  const endWeak = pattern.alternatives.find((alternative) => !endsAnchored(alternative));
+  if (endWeak) {
+    const base = sampleAlternative(endWeak);
+    weaknesses.push({ kind: 'missing-end-anchor', example: example(base && `${originFor(base) ?? base}.attacker.test`) });
   }
-  return weaknesses;
+  if (startWeak) {
+    const base = unanchoredStartSample(startWeak);
+    weaknesses.push({ kind: 'missing-start-anchor', example: example(base && !base.includes('://') ? `https://attacker${base.replace(/^[.-]+/, '')}` : undefined) });
+  }
+  if (weaknesses.length === 0) return { weaknesses, repair: undefined };
+  const escaped = spliceAll(source, dots.map((dot) => [dot.start, dot.end, '\\.'] as const));
+  const escapedPattern = dots.length > 0 ? parse(escaped, flags) : pattern;
+  if (!escapedPattern) return { weaknesses, repair: undefined };
+  const addsAnchors = !!startWeak || !!endWeak;
+  const repaired = addsAnchors ? anchor(escaped, escapedPattern, !!startWeak, !!endWeak) : escaped;
+  return { weaknesses, repair: { source: repaired, escapesDots: dots.length > 0, addsAnchors } };
+}
+
+/** A short string the pattern's first alternative matches (`https://example.com` for an origin pattern), or undefined. */
+export function sampleOf(source: string, flags: string): string | undefined {
+  const first = parse(source, flags)?.alternatives[0];
+  return first && sampleAlternative(first);
+}
+
+/**
+ * A sample match read as an origin: as it is, or with the scheme (and a subdomain label) that a
+ * scheme-less pattern leaves out: `example.com` → `https://example.com`, `.example.com` → `https://a.example.com`.
+ */
+export function originFor(sample: string): string | undefined {
+  const candidate = sample.includes('://') ? sample : `https://${/^[.-]/.test(sample) ? 'a' : ''}${sample}`;
+  return parseOrigin(candidate) ? candidate : undefined;
 }
 
 /** Unquantified `.` next to a letter or digit: written as a host's dot, but matching any character. */
@@ -79,11 +119,12 @@ function startsAnchored(alternative: AST.Alternative): boolean {
 function startsAtBoundary(alternative: AST.Alternative): boolean {
   const first = alternative.elements[0];
   if (first?.type === 'Character' && first.value === 0x2e) return true;
-  return /^(?:https?|wss?)\b/i.test(alternative.raw);
+  return SCHEME_START.test(alternative.raw);
 }
 
 /** Scheme-less patterns get the scheme and a subdomain boundary as well as `^`, so they still match origins. */
 const ORIGIN_PREFIX = String.raw`^https:\/\/(?:[a-z0-9-]+\.)*`;
+const SCHEME_START = /^(?:https?|wss?)\b/i;
 
 function endsAnchored(alternative: AST.Alternative): boolean {
   const last = alternative.elements.at(-1);
@@ -93,35 +134,48 @@ function endsAnchored(alternative: AST.Alternative): boolean {
   return false;
 }
 
-/** `^` and `$` around the whole pattern; alternatives are grouped first so the anchors bind to all. */
+/**
+ * `^` and `$` around the pattern. Alternatives that all start with a scheme are grouped so the
+ * anchors bind to all (`^(?:https:\/\/a\.com|https:\/\/b\.com)$`); otherwise each alternative is
+ * anchored on its own, so a scheme-less one gets the scheme without a second scheme going to the others.
+ */
 function anchor(source: string, pattern: AST.Pattern, start: boolean, end: boolean): string {
-  let body = source;
-  const prefix = pattern.alternatives.every((alternative) => startsAnchored(alternative) || /^(?:https?|wss?)\b/i.test(alternative.raw)) ? '^' : ORIGIN_PREFIX;
-  if (pattern.alternatives.length > 1) {
-    const stripped = pattern.alternatives.map((alternative) => {
-      let text = alternative.raw;
-      if (startsAnchored(alternative) && text.startsWith('^')) text = text.slice(1);
-      if (endsAnchored(alternative) && text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
-      return text;
-    });
-    return `${prefix}(?:${stripped.join('|')})$`;
+  const hasScheme = (alternative: AST.Alternative) => startsAnchored(alternative) || SCHEME_START.test(alternative.raw);
+  if (pattern.alternatives.length === 1) {
+    const [only] = pattern.alternatives;
+    let body = source;
+    if (start) body = `${only && hasScheme(only) ? '^' : ORIGIN_PREFIX}${body}`;
+    if (end) body = `${body}$`;
+    return body;
   }
-  if (start) body = `${prefix}${body}`;
-  if (end) body = `${body}$`;
-  return body;
+  const stripped = pattern.alternatives.map((alternative) => {
+    let text = alternative.raw;
+    if (startsAnchored(alternative) && text.startsWith('^')) text = text.slice(1);
+    if (endsAnchored(alternative) && text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
+    return text;
+  });
+  if (pattern.alternatives.every(hasScheme)) return `^(?:${stripped.join('|')})$`;
+  // A leading-dot alternative (`\.example\.com`) keeps its boundary without `^`.
+  const prefixOf = (alternative: AST.Alternative) => (hasScheme(alternative) ? '^' : startsAtBoundary(alternative) ? '' : ORIGIN_PREFIX);
+  return pattern.alternatives.map((alternative, index) => `${prefixOf(alternative)}${stripped[index]}$`).join('|');
 }
 
-/** A short string the pattern matches, reading each element's simplest match; `letterDots` become `x`. */
-function sampleMatch(pattern: AST.Pattern, letterDots: ReadonlySet<AST.Node>, fallback: string): string | undefined {
-  const sampleAlternative = (alternative: AST.Alternative): string | undefined => {
-    let text = '';
-    for (const element of alternative.elements) {
-      const part = sampleElement(element);
-      if (part === undefined) return undefined;
-      text += part;
-    }
-    return text;
-  };
+/** A sample through the branch that is not anchored: `(?:^https:\/\/a\.com|b\.com)$` gives `b.com`. */
+function unanchoredStartSample(alternative: AST.Alternative): string | undefined {
+  const [first, ...rest] = alternative.elements;
+  if (first?.type !== 'Group' && first?.type !== 'CapturingGroup') return sampleAlternative(alternative);
+  const branch = first.alternatives.find((inner) => !startsAnchored(inner) && !startsAtBoundary(inner));
+  const head = branch && sampleAlternative(branch);
+  const tail = sampleElements(rest);
+  return head === undefined || tail === undefined ? undefined : head + tail;
+}
+
+/** A short string an alternative matches, reading each element's simplest match; `letterDots` become `x`. */
+function sampleAlternative(alternative: AST.Alternative, letterDots: ReadonlySet<AST.Node> = new Set()): string | undefined {
+  return sampleElements(alternative.elements, letterDots);
+}
+
+function sampleElements(elements: readonly AST.Element[], letterDots: ReadonlySet<AST.Node> = new Set()): string | undefined {
   const sampleElement = (element: AST.Element): string | undefined => {
     switch (element.type) {
       case 'Character':
@@ -145,20 +199,25 @@ function sampleMatch(pattern: AST.Pattern, letterDots: ReadonlySet<AST.Node>, fa
       }
       case 'Group':
       case 'CapturingGroup':
-        return element.alternatives[0] ? sampleAlternative(element.alternatives[0]) : '';
+        return element.alternatives[0] ? sampleElements(element.alternatives[0].elements, letterDots) : '';
       case 'Assertion':
         return '';
       default:
         return undefined;
     }
   };
-  const first = pattern.alternatives[0];
-  return first ? sampleAlternative(first) : fallback;
+  let text = '';
+  for (const element of elements) {
+    const part = sampleElement(element);
+    if (part === undefined) return undefined;
+    text += part;
+  }
+  return text;
 }
 
-/** Only claim an attacker origin passes when the real RegExp agrees. */
+/** Only claim an attacker origin passes when it is an origin and the real RegExp agrees. */
 function verifiedExample(source: string, flags: string, candidate: string | undefined): string | undefined {
-  if (!candidate) return undefined;
+  if (!candidate || !parseOrigin(candidate)) return undefined;
   try {
     return new RegExp(source, flags).test(candidate) ? candidate : undefined;
   } catch {

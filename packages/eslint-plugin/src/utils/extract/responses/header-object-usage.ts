@@ -4,7 +4,8 @@
  * `res.writeHead(200, obj)`), to `new Headers(obj)`, as the `headers` of a response
  * (`new Response(body, { headers })`, a Lambda result), or through a constant, a spread or a
  * function result that ends up there. The same object in a test assertion
- * (`assert.deepStrictEqual(res.headers, {...})`) or a request init (`fetch(url, { headers })`) is not.
+ * (`assert.deepStrictEqual(res.headers, {...})`) or a request init (`fetch(url, { headers })`) is not,
+ * nor is a `new Headers(obj)` that is a request's headers.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -33,7 +34,7 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
       return method !== undefined && OBJECT_HEADER_SETTERS.has(method);
     }
     case AST_NODE_TYPES.NewExpression:
-      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Headers';
+      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Headers' && !isRequestHeaders(parent, scopeOf);
     case AST_NODE_TYPES.Property:
       return parent.value === node && keyIs(parent, 'headers') && !isRequestInit(parent.parent);
     case AST_NODE_TYPES.AssignmentExpression:
@@ -78,6 +79,19 @@ function someCallIsSent(fn: TSESTree.ArrowFunctionExpression | TSESTree.Function
     const call = reference.identifier.parent;
     return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isSentAsResponseHeaders(call, scopeOf, hops + 1);
   });
+}
+
+/** `new Headers(…)` given as a request's headers (`fetch(url, { headers })`), directly or through a variable. */
+function isRequestHeaders(headers: TSESTree.NewExpression, scopeOf: ScopeOf): boolean {
+  const isRequestHeadersProperty = (value: Node) => {
+    const property = value.parent;
+    return property?.type === AST_NODE_TYPES.Property && property.value === value && keyIs(property, 'headers') && isRequestInit(property.parent);
+  };
+  if (isRequestHeadersProperty(headers)) return true;
+  const holder = headers.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== headers || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(scopeOf(holder.id), holder.id);
+  return (variable?.references ?? []).some((reference) => reference.isRead() && isRequestHeadersProperty(reference.identifier));
 }
 
 /** `fetch(url, { headers })`, `new Request(url, {...})`, `axios.post(url, body, { headers })`. */

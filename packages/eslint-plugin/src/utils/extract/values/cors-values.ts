@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ListPiece, ListValue, OriginEntry, Setting } from 'cors-lint-core';
+import { schemesMatchingEveryOrigin } from '../../every-origin/pattern-matches-every-origin.js';
 import { resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
 
 type Scope = TSESLint.Scope.Scope;
@@ -57,7 +58,11 @@ export function readOriginEntry(node: Node, scope: Scope): OriginEntry<Node> {
   const value = staticPrimitive(node, scope);
   if (typeof value === 'string') return { kind: 'exact', value, at: node };
   const pattern = staticRegExp(node, scope);
-  if (pattern) return { kind: 'pattern', source: pattern.source, flags: pattern.flags, at: node };
+  if (pattern) {
+    // `/^https?:/` in an allow-list checks nothing: the reflection checks read it as `origin: true`.
+    const everyOrigin = schemesMatchingEveryOrigin(pattern.source, pattern.flags);
+    return { kind: 'pattern', source: pattern.source, flags: pattern.flags, at: node, ...(everyOrigin.length > 0 ? { matchesEveryOriginOf: everyOrigin } : {}) };
+  }
   return { kind: 'unknown', at: node };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { passesEveryOrigin, runsOnlyWhenEveryOriginFails } from '../../every-origin/checks-every-origin-passes.js';
 import { isGuardedBy } from './guards.js';
 import type { OriginReads, VisitorKeys } from './request-origin.js';
 import { walk } from './request-origin.js';
@@ -40,7 +41,8 @@ const CALLBACK_STYLE: OriginFunctionStyle = { originParameter: true, callback: t
  * path no origin check guards (`if (list.includes('*')) return cb(null, true)`: a configuration test
  * decides, not the caller's origin); `wildcard` for `cb(null, '*')` on such a path; `checked` when
  * every approving answer is behind a check; `unknown` otherwise. Answers for requests without an
- * Origin (`if (!origin) return cb(null, true)`) are no CORS answers and do not count.
+ * Origin (`if (!origin) return cb(null, true)`) are no CORS answers and do not count. A test every
+ * origin passes (`/^https?:/.test(origin)`) is no check, and handing it back approves.
  */
 export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf, style: OriginFunctionStyle = CALLBACK_STYLE): OriginFunctionVerdict {
   const [originParameter, callbackParameter] = style.originParameter ? fn.params : [undefined, undefined];
@@ -50,7 +52,7 @@ export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, sco
   const valueOf = (answer: TSESTree.Node) => resolveNode(answer, scopeOf(answer));
   const approves = (answer: TSESTree.Node): boolean => {
     const value = valueOf(answer);
-    return (value.type === AST_NODE_TYPES.Literal && value.value === true) || reads.isOrigin(value);
+    return (value.type === AST_NODE_TYPES.Literal && value.value === true) || reads.isOrigin(value) || passesEveryOrigin(value, reads.testContext);
   };
   const isWildcard = (answer: TSESTree.Node): boolean => {
     const value = valueOf(answer);
@@ -64,7 +66,9 @@ export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, sco
     return approving ? { kind: 'approves-all', at: approving } : { kind: 'checked' };
   }
   if (answers.length === 0) return { kind: 'unknown' };
-  return answers.every(approves) ? { kind: 'approves-all' } : { kind: 'unknown' };
+  // `if (/^https?:/.test(origin)) return cb(null, true); cb(null, false);`: the refusal is never reached.
+  const refusesNobody = (answer: TSESTree.Node) => runsOnlyWhenEveryOriginFails(answer, reads.testContext);
+  return answers.every((answer) => approves(answer) || refusesNobody(answer)) ? { kind: 'approves-all' } : { kind: 'unknown' };
 }
 
 /** Is the answer only given when the request has no Origin (the consequent of `if (!origin)`)? */

@@ -4,6 +4,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
+import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
 import { calledMethodName, findConstantVariable, skipTypeWrappers, staticString } from './resolve.js';
 
 type Scope = TSESLint.Scope.Scope;
@@ -53,6 +55,8 @@ export class OriginReads {
     let found = false;
     walk(node, (child) => {
       if (found) return false;
+      // A test every origin passes (`/^https?:/.test(origin)`), or none does, decides nothing.
+      if (this.decidesNothing(child)) return false;
       if (this.isOrigin(child)) {
         if (isCheckingUse(child) && !answers.has(child)) found = true;
         return false;
@@ -62,6 +66,17 @@ export class OriginReads {
       return true;
     }, this.visitorKeys);
     return found;
+  }
+
+  /** What the every-origin tests need: this reader's notion of the origin, and scopes. */
+  readonly testContext: OriginTestContext = { isOrigin: (node) => this.isOrigin(node), scopeOf: (node) => this.getScope(node) };
+
+  /** A test every origin passes, or none: `/^https?:/.test(origin)`, `allowed.has(origin) || origin.startsWith('https://')`, `!` of those. */
+  decidesNothing(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.BinaryExpression && node.type !== AST_NODE_TYPES.LogicalExpression && node.type !== AST_NODE_TYPES.UnaryExpression) return false;
+    // The origin read itself (`req.get('origin')`, `origin || ''`) is a use, not a test.
+    if (this.isOrigin(node)) return false;
+    return passesEveryOrigin(node, this.testContext) || passesNoOrigin(node, this.testContext);
   }
 
   #checkHolders = 0;

@@ -1,0 +1,63 @@
+/**
+ * The sample apps under `test-fixtures/` and how a project would lint them (every rule on), shared by
+ * the tests that lint them all: the snapshot of what they report, and the check that suggestions
+ * leave nothing to report.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tsParser from '@typescript-eslint/parser';
+import type { ESLint, Linter } from 'eslint';
+import plugin from '../../src/index.js';
+
+export const FIXTURES_DIR = fileURLToPath(new URL('../../../../test-fixtures/', import.meta.url));
+export const SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
+const SOURCE_FILE = /\.[cm]?[jt]s$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+/** Tooling that lives beside the samples but is not one. */
+const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs']);
+export const BOM = '\uFEFF';
+
+/** Every sample file, sorted; the browser-oracle scenarios only when asked (they have no clean-/broken naming). */
+export function listFixtures({ scenarios = false } = {}, directory = FIXTURES_DIR): string[] {
+  return fs
+    .readdirSync(directory, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) return entry.name === 'node_modules' || (full === SCENARIOS_DIR && !scenarios) ? [] : listFixtures({ scenarios }, full);
+      return SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) && !TOOLING.has(entry.name) ? [full] : [];
+    })
+    .sort();
+}
+
+export const relative = (file: string) => path.relative(FIXTURES_DIR, file).split(path.sep).join('/');
+
+/** A scenario's `server.js` is CommonJS (its package.json says so); its `client.js` is an ES module. */
+function sourceTypeOf(file: string): 'module' | 'commonjs' {
+  if (/\.c[jt]s$/.test(file)) return 'commonjs';
+  return file.startsWith(SCENARIOS_DIR) && path.basename(file) === 'server.js' ? 'commonjs' : 'module';
+}
+
+/** Every rule on, at its defaults, with the parser the file's extension asks for. */
+export function configFor(file: string): Linter.Config[] {
+  const typescript = /\.[cm]?ts$/.test(file);
+  return [
+    {
+      files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      rules: plugin.configs.all.rules,
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: sourceTypeOf(file),
+        ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+      },
+    },
+  ];
+}
+
+/** What a fix or suggestion does: its edit spliced into the text, the BOM kept as ESLint keeps it. */
+export function applyFix(text: string, fix: { range: readonly [number, number]; text: string }): string {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const body = bom ? text.slice(1) : text;
+  return bom + body.slice(0, fix.range[0]) + fix.text + body.slice(fix.range[1]);
+}
