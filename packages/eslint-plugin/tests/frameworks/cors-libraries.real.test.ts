@@ -217,6 +217,15 @@ describe('cors', () => {
     expect(get.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('skips CORS for an explicit null origin (no default then), as the policy says', async () => {
+    const file = stage(APP('cors({ origin: null })'), {}, { express: 'express', cors: 'cors' });
+    const { messages, policies } = lint(file);
+    expect(messages).toEqual([]);
+    expect(policies[0]?.origin.kind).toBe('disabled');
+    const { get } = await exchange(await startExpress(file), '/', 'GET');
+    expect(get.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it("compares '*' in an origin list like any entry: a foreign origin gets no header, as valid-allow-origin reports", async () => {
     const file = stage(APP("cors({ origin: ['https://app.example.com', '*'] })"), {}, { express: 'express', cors: 'cors' });
     const { messages } = lint(file);
