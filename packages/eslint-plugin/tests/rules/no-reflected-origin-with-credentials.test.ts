@@ -177,6 +177,7 @@ app.use(cors({ origin: /^https:\\/\\/.*\\.example\\.com$/, credentials: true }))
 import cors from 'cors';
 app.use(cors({ origin: process.env.CORS_ORIGIN || true, credentials: true }));
 `,
+      output: null,
       errors: [
         {
           messageId: 'reflectedWithCredentials',
@@ -211,6 +212,7 @@ app.use(cors({
   credentials: true,
 }));
 `,
+      output: null,
       errors: [
         {
           messageId: 'reflectedWithCredentials',
@@ -219,8 +221,7 @@ app.use(cors({
           column: 54,
           endLine: 7,
           endColumn: 58,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
