@@ -216,8 +216,7 @@ export const handler = middy(fn).use(httpCors({ origin: '*', credentials: true }
           messageId: 'reflectedWithCredentials',
           line: 3,
           column: 57,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },

@@ -221,8 +221,7 @@ app.use(cors({
           column: 54,
           endLine: 7,
           endColumn: 58,
-          suggestions: [
-          ],
+          suggestions: [],
         },
       ],
     },
