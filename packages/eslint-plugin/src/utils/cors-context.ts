@@ -9,7 +9,8 @@ import { findClientRequests } from './extract/clients/client-requests.js';
 import type { MiddlewarePolicy } from './extract/frameworks/cors-package.js';
 import { findCorsPackagePolicies } from './extract/frameworks/cors-package.js';
 import { findFrameworkPolicies } from './extract/frameworks/frameworks.js';
-import { OriginReads, walk } from './extract/values/request-origin.js';
+import { forEachNode } from './extract/every-node.js';
+import { OriginReads } from './extract/values/request-origin.js';
 import type { ResponseHeaderWrite, ResponseHeadersPolicy } from './extract/responses/response-headers.js';
 import { ResponseHeaderCollector } from './extract/responses/response-headers.js';
 import { Registrations } from './extract/routing/registrations.js';
@@ -60,15 +61,14 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
-  walk(sourceCode.ast, (node) => {
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       calls.push(node);
       headers.visitCall(node);
     } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
       headers.visitObject(node);
     }
-    return true;
-  }, sourceCode.visitorKeys);
+  });
   const middleware = findCorsPackagePolicies(calls, sourceCode.text, originReads, scopeOf, { filename, parser });
   const headerPolicies = headers.policies(originReads);
   const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
