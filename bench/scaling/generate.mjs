@@ -187,10 +187,19 @@ function handSetRoutesSection(random, n, resource, t, app) {
   ];
 }
 
-/** An explicit OPTIONS route for an upload endpoint, and the route it answers for. */
+/** An explicit OPTIONS route for an upload endpoint, and the route it answers for; route-level cors() for settings. */
 function optionsRouteSection(random, n, resource, t, app) {
   const headers = random() < 0.5 ? 'Content-Type, Authorization' : 'Content-Type, X-Upload-Token';
+  const settingsCors = `settingsCors${n}`;
+  // Route-level cors() never sees the preflight unless an OPTIONS route runs it too; sometimes it is missing.
+  const preflightRoute = random() < 0.7 ? [`${app}.options('/settings/${resource}${n}', ${settingsCors});`] : [];
   return [
+    `const ${settingsCors} = cors({ origin: 'https://app.example.com', allowedHeaders: ['Content-Type', 'X-Settings-Token'] });`,
+    ...preflightRoute,
+    `${app}.put('/settings/${resource}${n}', ${settingsCors}, express.json(), async ${t.handler} => {`,
+    `  const settings = await saveTenantRecord('settings', '${resource}', req.body);`,
+    `  res.json(settings);`,
+    `});`,
     `// Uploads of ${resource} (section ${n}): the preflight is answered by hand.`,
     `const UPLOAD_ORIGIN_${n} = 'https://upload.example.com';`,
     `${app}.options('/uploads/${resource}${n}', ${t.handler} => {`,

@@ -11,7 +11,8 @@ import { classifyRuntime, mayRunInBrowser, mayRunOnServer } from './extract/cont
 import type { MiddlewarePolicy } from './extract/frameworks/cors-package.js';
 import { findCorsPackagePolicies } from './extract/frameworks/cors-package.js';
 import { findFrameworkPolicies } from './extract/frameworks/frameworks.js';
-import { OriginReads, walk } from './extract/values/request-origin.js';
+import { forEachNode } from './extract/every-node.js';
+import { OriginReads } from './extract/values/request-origin.js';
 import type { ResponseHeaderWrite, ResponseHeadersPolicy } from './extract/responses/response-headers.js';
 import { ResponseHeaderCollector } from './extract/responses/response-headers.js';
 import { Registrations } from './extract/routing/registrations.js';
@@ -70,15 +71,14 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
-  walk(sourceCode.ast, (node) => {
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       calls.push(node);
       headers.visitCall(node);
     } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
       headers.visitObject(node);
     }
-    return true;
-  }, sourceCode.visitorKeys);
+  });
   // Created first, with the file, so every extractor's lookups can follow imports.
   const valueFlow = flowOf(originReads, scopeOf, { filename, parser });
   const runtime = classifyRuntime(sourceCode, filename, settings);

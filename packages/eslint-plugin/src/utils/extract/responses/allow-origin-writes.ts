@@ -161,13 +161,24 @@ function unconditionalStatement(expression: Node): Node | undefined {
  * sequence is then not a simple one, so it is not judged.
  */
 function isRemovedNearby(at: Node, model: CorsFileModel, sourceCode: SourceCode): boolean {
-  const owner = enclosingFunction(at);
-  return model.calls.some((call) => {
-    if (call.type !== AST_NODE_TYPES.CallExpression || !['removeHeader', 'delete'].includes(calledMethodName(call) ?? '')) return false;
+  return functionsRemovingAllowOrigin(model, sourceCode).has(enclosingFunction(at));
+}
+
+/** Per file, the functions (undefined: the top level) with a `removeHeader`/`delete` of Access-Control-Allow-Origin; found once, not per write. */
+const removingFunctions = new WeakMap<CorsFileModel, Set<Node | undefined>>();
+
+function functionsRemovingAllowOrigin(model: CorsFileModel, sourceCode: SourceCode): Set<Node | undefined> {
+  let owners = removingFunctions.get(model);
+  if (owners) return owners;
+  owners = new Set();
+  for (const call of model.calls) {
+    if (call.type !== AST_NODE_TYPES.CallExpression || !['removeHeader', 'delete'].includes(calledMethodName(call) ?? '')) continue;
     const [name] = call.arguments;
     const text = name && name.type !== AST_NODE_TYPES.SpreadElement ? staticPrimitive(name, sourceCode.getScope(name)) : undefined;
-    return typeof text === 'string' && text.toLowerCase() === ACAO.toLowerCase() && enclosingFunction(call) === owner;
-  });
+    if (typeof text === 'string' && text.toLowerCase() === ACAO.toLowerCase()) owners.add(enclosingFunction(call));
+  }
+  removingFunctions.set(model, owners);
+  return owners;
 }
 
 function enclosingFunction(node: Node): Node | undefined {

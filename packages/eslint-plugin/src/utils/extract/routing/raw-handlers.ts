@@ -51,7 +51,8 @@ export function rawHandler(
     return true;
   }, keys);
   if (methods.length === 0) return undefined;
-  const onlyInBranches = writes.every(({ at }) => isOnlyReachedForMethods(at, handler, reqParam.name));
+  const guards = new FirstGuards(reqParam.name);
+  const onlyInBranches = writes.every(({ at }) => isOnlyReachedForMethods(at, handler, reqParam.name, guards));
   return { handler, methods, corsHeadersOnlyInMethodBranches: onlyInBranches, corsPolicy: first.policy };
 }
 
@@ -107,19 +108,29 @@ function methodComparison(node: Node, reqName: string): { method: string; litera
  * Is `write` reached only for requests of some compared method (never for OPTIONS)? True inside
  * `if (req.method === 'X') { … }`, a `case 'X':`, or after `if (req.method !== 'X') return …;`.
  */
-function isOnlyReachedForMethods(write: Node, handler: FunctionNode, reqName: string): boolean {
+function isOnlyReachedForMethods(write: Node, handler: FunctionNode, reqName: string, guards: FirstGuards): boolean {
   let child: Node = write;
   for (let node = write.parent; node && node !== handler; child = node, node = node.parent) {
     if (node.type === AST_NODE_TYPES.IfStatement && node.consequent === child && requiresMethod(node.test, reqName)) return true;
     if (node.type === AST_NODE_TYPES.SwitchCase && node.parent.type === AST_NODE_TYPES.SwitchStatement && isMethodRead(node.parent.discriminant, reqName)) {
       return node.test?.type === AST_NODE_TYPES.Literal && node.test.value !== 'OPTIONS';
     }
-    if (node.type === AST_NODE_TYPES.BlockStatement) {
-      const index = node.body.indexOf(child as TSESTree.Statement);
-      if (node.body.slice(0, index).some((statement) => isRejectingGuard(statement, reqName))) return true;
-    }
+    // A rejecting guard among the statements before this one (statements are in source order).
+    if (node.type === AST_NODE_TYPES.BlockStatement && (guards.of(node)?.range[0] ?? Infinity) < child.range[0]) return true;
   }
   return false;
+}
+
+/** Per block, its first rejecting guard: a handler's writes share blocks, which are searched once each. */
+class FirstGuards {
+  readonly #byBlock = new Map<TSESTree.BlockStatement, TSESTree.Statement | undefined>();
+
+  constructor(private readonly reqName: string) {}
+
+  of(block: TSESTree.BlockStatement): TSESTree.Statement | undefined {
+    if (!this.#byBlock.has(block)) this.#byBlock.set(block, block.body.find((statement) => isRejectingGuard(statement, this.reqName)));
+    return this.#byBlock.get(block);
+  }
 }
 
 /** A condition that holds only for some method other than OPTIONS: `req.method === 'PATCH'`, also inside `&&`. */
