@@ -4,8 +4,9 @@
  * (bench/scaling/generate.mjs) of 200, 2,000 and 20,000 lines, in JavaScript and TypeScript, with
  * every cors rule on plus ESLint's recommended rules, in-process with ESLint's Linter and its
  * `stats` (as lint-node-modules.mjs does), and prints per size and dialect: each cors rule's time,
- * all cors rules' time and their share of ESLint's lint time (medians of N runs, after one warm-up
- * lint, each after a full garbage collection), and each rule's growth from 2,000 to 20,000 lines.
+ * all cors rules' time and their share of ESLint's lint time (medians of N runs taken in rounds over
+ * the sizes, after one warm-up lint each, every lint after a full garbage collection), and each
+ * rule's growth from 2,000 to 20,000 lines.
  *
  * It flags, in its output only, any rule growing more than 12× from 2,000 to 20,000 lines (ten
  * times the code: linear would be 10×) and any size where all cors rules take more than 15 % of the
@@ -87,23 +88,31 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function measure(linter, size, dialect, runs) {
-  const text = generateFile({ lines: size, dialect, seed: 1 });
-  const filename = path.join(repoRoot, 'bench-input', 'scaling', `app-${size}.${dialect}`);
-  const lines = text.split('\n').length - 1;
-  lintOnce(linter, text, dialect, filename);
-  const samples = Array.from({ length: runs }, () => lintOnce(linter, text, dialect, filename));
-  const rules = Object.fromEntries(Object.keys(corsRules).map((ruleId) => [ruleId, median(samples.map((sample) => sample.rules[ruleId]))]));
-  return {
+/**
+ * Every size of one dialect, the runs taken in rounds (200, 2,000, 20,000 lines, then again): a busy
+ * machine's load drifts over minutes, and rounds let it weigh on every size alike, so the growth
+ * ratios compare like with like.
+ */
+function measureDialect(linter, sizes, dialect, runs) {
+  const files = sizes.map((size) => {
+    const text = generateFile({ lines: size, dialect, seed: 1 });
+    const filename = path.join(repoRoot, 'bench-input', 'scaling', `app-${size}.${dialect}`);
+    lintOnce(linter, text, dialect, filename);
+    return { size, text, filename, samples: [] };
+  });
+  for (let round = 0; round < runs; round++) {
+    for (const file of files) file.samples.push(lintOnce(linter, file.text, dialect, file.filename));
+  }
+  return files.map(({ size, text, samples }) => ({
     size,
     dialect,
-    lines,
+    lines: text.split('\n').length - 1,
     reports: samples[0].reports,
     eslintTotal: median(samples.map((sample) => sample.total)),
     corsTotal: median(samples.map((sample) => sample.corsTotal)),
     share: median(samples.map((sample) => (100 * sample.corsTotal) / sample.total)),
-    rules,
-  };
+    rules: Object.fromEntries(Object.keys(corsRules).map((ruleId) => [ruleId, median(samples.map((sample) => sample.rules[ruleId]))])),
+  }));
 }
 
 const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
@@ -142,13 +151,10 @@ function main() {
   const linter = new Linter({ cwd: repoRoot });
   const machine = { nproc: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, eslint: Linter.version, load: os.loadavg().map((load) => load.toFixed(2)) };
   console.log(`machine: ${machine.nproc} cpu (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, eslint ${machine.eslint}, load ${machine.load.join(' ')}`);
-  console.log(`rules on: ${Object.keys(recommendedRules).length} ESLint recommended + ${Object.keys(corsRules).length} cors/*; median of ${args.runs} runs after one warm-up lint\n`);
+  console.log(`rules on: ${Object.keys(recommendedRules).length} ESLint recommended + ${Object.keys(corsRules).length} cors/*; median of ${args.runs} runs (in rounds over the sizes) after one warm-up lint each\n`);
   const results = [];
   for (const dialect of args.dialects) {
-    for (const size of args.sizes) {
-      results.push(measure(linter, size, dialect, args.runs));
-      process.stderr.write(`  measured ${dialect} ${size} lines\n`);
-    }
+    results.push(...measureDialect(linter, args.sizes, dialect, args.runs));
     const { text } = report(results, dialect, args.sizes);
     console.log(`${text}\n`);
   }
