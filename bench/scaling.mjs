@@ -4,15 +4,19 @@
  * (bench/scaling/generate.mjs) of 200, 2,000 and 20,000 lines, in JavaScript and TypeScript, with
  * every cors rule on plus ESLint's recommended rules, in-process with ESLint's Linter and its
  * `stats` (as lint-node-modules.mjs does), and prints per size and dialect: each cors rule's time,
- * all cors rules' time and their share of ESLint's lint time (medians of N runs, after one warm-up
- * lint, each after a full garbage collection), and each rule's growth from 2,000 to 20,000 lines.
+ * all cors rules' time and their share of ESLint's lint time (medians of N runs taken in rounds over
+ * the sizes, after one warm-up lint each, every lint after a full garbage collection), and each
+ * rule's growth from 2,000 to 20,000 lines.
  *
  * It flags, in its output only, any rule growing more than 12× from 2,000 to 20,000 lines (ten
  * times the code: linear would be 10×) and any size where all cors rules take more than 15 % of the
- * lint. It never fails on time: time is measured here and nowhere else.
+ * lint. It never fails on time: time is measured here and nowhere else. Then it counts the rules'
+ * work at 2,000 and 20,000 lines (scaling/work.mjs: function calls and block executions), which
+ * neither the machine's load nor the garbage collector can blur.
  *
  * Usage: node bench/scaling.mjs [--runs N] [--sizes 200,2000,20000] [--dialects js,ts] [--json FILE]
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,23 +91,31 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function measure(linter, size, dialect, runs) {
-  const text = generateFile({ lines: size, dialect, seed: 1 });
-  const filename = path.join(repoRoot, 'bench-input', 'scaling', `app-${size}.${dialect}`);
-  const lines = text.split('\n').length - 1;
-  lintOnce(linter, text, dialect, filename);
-  const samples = Array.from({ length: runs }, () => lintOnce(linter, text, dialect, filename));
-  const rules = Object.fromEntries(Object.keys(corsRules).map((ruleId) => [ruleId, median(samples.map((sample) => sample.rules[ruleId]))]));
-  return {
+/**
+ * Every size of one dialect, the runs taken in rounds (200, 2,000, 20,000 lines, then again): a busy
+ * machine's load drifts over minutes, and rounds let it weigh on every size alike, so the growth
+ * ratios compare like with like.
+ */
+function measureDialect(linter, sizes, dialect, runs) {
+  const files = sizes.map((size) => {
+    const text = generateFile({ lines: size, dialect, seed: 1 });
+    const filename = path.join(repoRoot, 'bench-input', 'scaling', `app-${size}.${dialect}`);
+    lintOnce(linter, text, dialect, filename);
+    return { size, text, filename, samples: [] };
+  });
+  for (let round = 0; round < runs; round++) {
+    for (const file of files) file.samples.push(lintOnce(linter, file.text, dialect, file.filename));
+  }
+  return files.map(({ size, text, samples }) => ({
     size,
     dialect,
-    lines,
+    lines: text.split('\n').length - 1,
     reports: samples[0].reports,
     eslintTotal: median(samples.map((sample) => sample.total)),
     corsTotal: median(samples.map((sample) => sample.corsTotal)),
     share: median(samples.map((sample) => (100 * sample.corsTotal) / sample.total)),
-    rules,
-  };
+    rules: Object.fromEntries(Object.keys(corsRules).map((ruleId) => [ruleId, median(samples.map((sample) => sample.rules[ruleId]))])),
+  }));
 }
 
 const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
@@ -136,26 +148,49 @@ function report(results, dialect, sizes) {
   return { text: lines.join('\n'), flags };
 }
 
+/** Function calls and block executions of the cors rules alone at 2,000 and 20,000 lines, per dialect (scaling/work.mjs, its own process). */
+function measureWork(dialects) {
+  const script = path.join(repoRoot, 'bench', 'scaling', 'work.mjs');
+  const counts = JSON.parse(execFileSync(process.execPath, [script, '--sizes', `${GROWTH_FROM},${GROWTH_TO}`, '--dialects', dialects.join(',')], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  return Object.fromEntries(
+    Object.entries(counts).map(([dialect, bySize]) => {
+      const [from, to] = [bySize[GROWTH_FROM], bySize[GROWTH_TO]];
+      return [dialect, { ...bySize, callGrowth: to.calls / from.calls, blockGrowth: to.blocks / from.blocks }];
+    }),
+  );
+}
+
+function reportWork(work) {
+  const lines = ['Work of the cors rules alone, counted (V8 precise coverage of the plugin, core and eslint-utils; one lint):'];
+  const flags = [];
+  for (const [dialect, counts] of Object.entries(work)) {
+    const [from, to] = [counts[GROWTH_FROM], counts[GROWTH_TO]];
+    lines.push(`  ${dialect === 'ts' ? 'TypeScript' : 'JavaScript'}: function calls ${from.calls.toLocaleString('en-US')} → ${to.calls.toLocaleString('en-US')} (${counts.callGrowth.toFixed(1)}×), block executions ${from.blocks.toLocaleString('en-US')} → ${to.blocks.toLocaleString('en-US')} (${counts.blockGrowth.toFixed(1)}×) from ${GROWTH_FROM} to ${GROWTH_TO} lines`);
+    if (Math.max(counts.callGrowth, counts.blockGrowth) > GROWTH_LIMIT) flags.push(`${dialect}: the rules' work grows more than ${GROWTH_LIMIT}× from ${GROWTH_FROM} to ${GROWTH_TO} lines`);
+  }
+  lines.push(...flags.map((flag) => `  FLAG: ${flag}`));
+  return { text: lines.join('\n'), flags };
+}
+
 function main() {
   const args = parseArgs(process.argv.slice(2));
   // Virtual file names live under the repository root, which must be the Linter's cwd to match `files`.
   const linter = new Linter({ cwd: repoRoot });
   const machine = { nproc: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, eslint: Linter.version, load: os.loadavg().map((load) => load.toFixed(2)) };
   console.log(`machine: ${machine.nproc} cpu (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, eslint ${machine.eslint}, load ${machine.load.join(' ')}`);
-  console.log(`rules on: ${Object.keys(recommendedRules).length} ESLint recommended + ${Object.keys(corsRules).length} cors/*; median of ${args.runs} runs after one warm-up lint\n`);
+  console.log(`rules on: ${Object.keys(recommendedRules).length} ESLint recommended + ${Object.keys(corsRules).length} cors/*; median of ${args.runs} runs (in rounds over the sizes) after one warm-up lint each\n`);
   const results = [];
   for (const dialect of args.dialects) {
-    for (const size of args.sizes) {
-      results.push(measure(linter, size, dialect, args.runs));
-      process.stderr.write(`  measured ${dialect} ${size} lines\n`);
-    }
+    results.push(...measureDialect(linter, args.sizes, dialect, args.runs));
     const { text } = report(results, dialect, args.sizes);
     console.log(`${text}\n`);
   }
+  const work = args.sizes.includes(GROWTH_FROM) && args.sizes.includes(GROWTH_TO) ? measureWork(args.dialects) : undefined;
+  if (work) console.log(`${reportWork(work).text}\n`);
   if (args.json) {
-    const flags = args.dialects.flatMap((dialect) => report(results, dialect, args.sizes).flags);
+    const flags = [...args.dialects.flatMap((dialect) => report(results, dialect, args.sizes).flags), ...(work ? reportWork(work).flags : [])];
     fs.mkdirSync(path.dirname(args.json), { recursive: true });
-    fs.writeFileSync(args.json, `${JSON.stringify({ date: new Date().toISOString(), command: `node bench/scaling.mjs ${process.argv.slice(2).join(' ')}`.trim(), machine, runs: args.runs, results, flags }, null, 2)}\n`);
+    fs.writeFileSync(args.json, `${JSON.stringify({ date: new Date().toISOString(), command: `node bench/scaling.mjs ${process.argv.slice(2).join(' ')}`.trim(), machine, runs: args.runs, results, work, flags }, null, 2)}\n`);
     console.log(`figures: ${path.relative(process.cwd(), args.json)}`);
   }
 }

@@ -3,9 +3,10 @@
  * This is what separates "reflects every origin" from "reflects origins on an allow-list".
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
 import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
+import { findVariable } from './find-variable.js';
 import { calledMethodName, findConstantVariable, skipTypeWrappers, staticString } from './resolve.js';
 
 type Scope = TSESLint.Scope.Scope;
@@ -25,7 +26,7 @@ export class OriginReads {
 
   /** Declares a function parameter as carrying the request origin (the first parameter of an origin function). */
   addOriginParameter(parameter: TSESTree.Identifier): void {
-    const variable = ASTUtils.findVariable(this.getScope(parameter), parameter);
+    const variable = findVariable(this.getScope(parameter), parameter);
     if (variable) this.#originVariables.add(variable);
   }
 
@@ -97,7 +98,7 @@ export class OriginReads {
 
   #isOriginVariable(identifier: TSESTree.Identifier, depth: number): boolean {
     const scope = this.getScope(identifier);
-    const variable = ASTUtils.findVariable(scope, identifier);
+    const variable = findVariable(scope, identifier);
     if (!variable) return false;
     if (this.#originVariables.has(variable)) return true;
     const def = variable.defs[0];
