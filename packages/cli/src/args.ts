@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toAppOrigin } from 'cors-lint-core';
+import { DEFAULT_MAX_FILE_BYTES } from './audit/read-source.js';
 import { UsageError } from './errors.js';
 
 export const USAGE = `Usage:
@@ -11,6 +12,7 @@ Audit options:
   --config recommended|strict|all     which rules run (default: recommended)
   --format pretty|json|sarif          output format (default: pretty)
   --fix                               apply the automatic fixes to the files
+  --include-generated                 also audit minified, generated and very large (> 1 MB) files
   --concurrency auto|off|<n>          lint on several threads (default: auto)
   --app-origin <origin>               an origin the app's own pages are served from (repeatable);
                                       client rules then treat requests to it as same-origin
@@ -22,8 +24,10 @@ Probe options:
   --credentials                       the page sends cookies (credentials: 'include')
   --timeout <ms>                      per request (default: 10000)
 
-Exit codes: 0 no problem, 1 CORS problems found (or the probe is blocked), 2 usage or other error.
-Paths default to the current folder; node_modules and what .gitignore lists are skipped.
+Exit codes: 0 no problem; 1 CORS problems found (or the probe is blocked); 2 usage or other error,
+or fixes that could not be written; 3 no problem found, but a file could not be audited.
+Paths default to the current folder. In folders, node_modules, what .gitignore lists and generated
+files are skipped; a file named on the command line is always audited.
 `;
 
 export type AuditFormat = 'pretty' | 'json' | 'sarif';
@@ -36,6 +40,8 @@ export interface AuditArgs {
   readonly fix: boolean;
   readonly concurrency: 'auto' | 'off' | number;
   readonly appOrigins: readonly string[];
+  readonly includeGenerated: boolean;
+  readonly maxFileBytes: number;
 }
 
 export interface ProbeArgs {
@@ -48,12 +54,32 @@ export interface ProbeArgs {
 }
 
 function parse(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, unknown>; positionals: string[] } {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true; strict: true; tokens: true }>>;
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // node:util's messages name the option already ("Unknown option '--x'").
     throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
   }
+  // node:util keeps the last of a repeated option silently: `--format json --format sarif` would drop one.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || options[token.name]?.multiple === true) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
+    seen.add(token.name);
+  }
+  return parsed;
+}
+
+/** `--help` and `--version` win over everything else, but an unknown option next to them is still an error. */
+export function wantsHelpOrVersion(argv: readonly string[]): 'help' | 'version' | undefined {
+  const help = argv.includes('--help') || argv.includes('-h');
+  const version = argv.includes('--version') || argv.includes('-v');
+  if (!help && !version) return undefined;
+  const rest = argv.filter((arg) => !['--help', '-h', '--version', '-v'].includes(arg));
+  if (rest[0] === 'probe') parseProbeArgs(rest.slice(1), { partial: true });
+  else parseAuditArgs(rest);
+  return help ? 'help' : 'version';
 }
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
@@ -69,6 +95,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     fix: { type: 'boolean' },
     concurrency: { type: 'string' },
     'app-origin': { type: 'string', multiple: true },
+    'include-generated': { type: 'boolean' },
   });
   const rawConcurrency = values['concurrency'];
   let concurrency: AuditArgs['concurrency'] = 'auto';
@@ -85,6 +112,8 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     fix: values['fix'] === true,
     concurrency,
     appOrigins: (Array.isArray(values['app-origin']) ? values['app-origin'] : []).map((origin) => appOrigin(String(origin))),
+    includeGenerated: values['include-generated'] === true,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   };
 }
 
@@ -115,7 +144,8 @@ function parseHeader(text: string): readonly [string, string] {
   return [name, text.slice(colon + 1).trim()];
 }
 
-export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
+/** `partial`: only check the options (for `probe --help`), without requiring the URL and origin. */
+export function parseProbeArgs(argv: readonly string[], { partial = false } = {}): ProbeArgs {
   const { values, positionals } = parse(argv, {
     origin: { type: 'string' },
     method: { type: 'string' },
@@ -123,6 +153,7 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
     credentials: { type: 'boolean' },
     timeout: { type: 'string' },
   });
+  if (partial) return { url: new URL('http://localhost/'), origin: 'null', method: 'GET', headers: [], credentials: false, timeoutMs: 0 };
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'probe needs the URL to check' : `probe checks one URL; got ${positionals.length}`);
   let url: URL;
   try {

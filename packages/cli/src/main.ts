@@ -4,7 +4,7 @@
  * 2 usage, input or internal error.
  */
 import { createRequire } from 'node:module';
-import { parseAuditArgs, parseProbeArgs, USAGE } from './args.js';
+import { parseAuditArgs, parseProbeArgs, USAGE, wantsHelpOrVersion } from './args.js';
 import { runAudit } from './audit/run-audit.js';
 import { errorText, UsageError } from './errors.js';
 import type { Io } from './output.js';
@@ -16,11 +16,12 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
-    if (argv.includes('--help') || argv.includes('-h')) {
+    const early = wantsHelpOrVersion(argv);
+    if (early === 'help') {
       io.stdout.write(USAGE);
       return 0;
     }
-    if (argv.includes('--version') || argv.includes('-v')) {
+    if (early === 'version') {
       io.stdout.write(`cors-lint ${version}\n`);
       return 0;
     }

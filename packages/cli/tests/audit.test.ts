@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cli, copyOfFixture, emptyFolder, REPO } from './helpers.js';
 
 interface JsonReport {
-  files: { file: string; parseError?: { message: string }; findings: { rule: string; severity: string; line: number; column: number; fixable: boolean; message: string }[] }[];
-  summary: { filesLinted: number; filesWithFindings: number; findings: number };
+  files: { file: string; notAudited?: { reason: string; line?: number; column?: number }; findings: { rule: string; severity: string; line: number; column: number; fixable: boolean; message: string }[] }[];
+  summary: { filesLinted: number; filesWithFindings: number; findings: number; filesNotAudited: number; filesSkipped: number };
 }
 
 const DEMO_FILES = ['middleware/legacy-cors.cjs', 'routes/catalog.js', 'routes/orders.js', 'routes/uploads.ts', 'server.js', 'storefront/api.js', 'storefront/catalog.js', 'storefront/status.js', 'storefront/upload.js'];
@@ -29,7 +29,7 @@ describe('cors-lint [paths…]', () => {
     expect([json.code, sarif.code]).toEqual([1, 1]);
     const report = JSON.parse(json.stdout) as JsonReport;
     expect(report.files.map((file) => file.file)).toEqual(DEMO_FILES);
-    expect(report.summary).toEqual({ filesLinted: 11, filesWithFindings: 9, findings: 12 });
+    expect(report.summary).toEqual({ filesLinted: 11, filesWithFindings: 9, findings: 12, filesNotAudited: 0, filesSkipped: 0 });
     expect(report.files.find((file) => file.file === 'server.js')?.findings[0]).toMatchObject({ rule: 'cors/valid-allow-origin', severity: 'error', line: 15, column: 40, fixable: true });
 
     const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
@@ -103,9 +103,9 @@ describe('cors-lint [paths…]', () => {
     fs.writeFileSync(path.join(folder, 'binary.js'), Buffer.from([0, 1, 2, 255, 254, 0, 10]));
     const run = await cli([], folder);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/broken\.js\n {2}1:\d+ {2}not parsed {2}.+\(no CORS rule ran on this file\)/);
-    expect(run.stdout).toContain('binary.js\n');
-    expect(run.stdout).toContain('12 CORS problem(s)');
+    expect(run.stdout).toMatch(/broken\.js\n {2}1:21 {2}not audited {2}syntax error: Unexpected token ; \(no CORS rule ran on this file\)/);
+    expect(run.stdout).toContain('binary.js\n  not audited  a binary file, not source text (it contains NUL bytes) (no CORS rule ran on this file)\n');
+    expect(run.stdout).toContain('12 CORS problem(s) (9 error(s), 3 warning(s)) in 9 of 11 file(s); 3 fixable with --fix\n2 file(s) could not be audited (listed above with the reason).\n');
   });
 
   it('audits a .js file written as sloppy-mode CommonJS (top-level return, octal literal, with) as a script', async () => {
@@ -129,7 +129,7 @@ describe('cors-lint [paths…]', () => {
     const run = await cli(['--format', 'json'], folder);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.files.map((file) => [file.file, file.parseError, file.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule}`)])).toEqual([
+    expect(report.files.map((file) => [file.file, file.notAudited, file.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule}`)])).toEqual([
       ['legacy-server.js', undefined, ['6:22 cors/valid-allow-origin']],
       ['module.js', undefined, ['2:42 cors/valid-allow-origin']],
     ]);

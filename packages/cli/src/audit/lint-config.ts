@@ -1,0 +1,44 @@
+/**
+ * The ESLint configuration of an audit. The audited project's own `eslint.config.*` is never loaded:
+ * the audit runs only eslint-plugin-cors's rules, whatever else the project lints with, and needs no
+ * setup. It is plain data built from plain options, so every worker thread builds its own copy
+ * (plugin and parser objects cannot be cloned into workers).
+ */
+import * as typescriptParser from '@typescript-eslint/parser';
+import type { ESLint, Linter } from 'eslint';
+import plugin from 'eslint-plugin-cors';
+import type { RuleSet } from '../args.js';
+
+export const JAVASCRIPT_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'] as const;
+export const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'] as const;
+const globs = (extensions: readonly string[]) => extensions.map((extension) => `**/*${extension}`);
+
+export interface LintOptions {
+  readonly config: RuleSet;
+  readonly appOrigins: readonly string[];
+}
+
+/** `script`: JavaScript parsed as CommonJS in sloppy mode (the retry for `.js` files that are not modules). */
+export function lintConfig(options: LintOptions, script: boolean): Linter.Config[] {
+  return [
+    // ESLint skips node_modules by default; the audit decides which files to read (collect-files.ts), and a file named there is linted.
+    { name: 'cors-lint/unignore', ignores: ['!**/node_modules/'] },
+    {
+      name: 'cors-lint/rules',
+      files: [...globs(JAVASCRIPT_EXTENSIONS), ...globs(TYPESCRIPT_EXTENSIONS)],
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      rules: plugin.configs[options.config].rules,
+      settings: { cors: { appOrigins: [...options.appOrigins] } },
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
+    { name: 'cors-lint/commonjs', files: script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
+    // No `project`: syntax only, so no TypeScript program is built and any folder lints as is.
+    { name: 'cors-lint/typescript', files: globs(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser as Linter.Parser } },
+  ];
+}
+
+/** The rules' metadata, for SARIF's rule descriptions. */
+export function rulesMeta(): Record<string, NonNullable<ESLint.LintResultData['rulesMeta'][string]>> {
+  return Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [`cors/${name}`, (rule as { meta: NonNullable<ESLint.LintResultData['rulesMeta'][string]> }).meta]));
+}
