@@ -95,7 +95,8 @@ export function validateMaxAge(value: number | string): MaxAgeVerdict {
       const duration = DURATION.exec(text);
       const factor = duration ? UNIT_SECONDS[(duration[2] ?? '').charAt(0).toLowerCase()] : undefined;
       if (duration === null || factor === undefined) return { ok: false, kind: 'not-integer' };
-      return { ok: false, kind: 'not-integer', fixed: String(Number(duration[1]) * factor) };
+      // Clamped to the cap every browser honours: a longer fixed value would be reported again as capped (`maxAgeAboveCap`).
+      return { ok: false, kind: 'not-integer', fixed: String(Math.min(Number(duration[1]) * factor, MAX_AGE_CAPS.chromium)) };
     }
     seconds = Number(text);
   }

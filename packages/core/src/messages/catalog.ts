@@ -379,6 +379,7 @@ export const ruleMessages = {
       "'{{header}}' is a response header the server sends; on a request it does nothing, except make a cross-origin request non-simple, so the browser sends a preflight the server must answer.",
       { kind: 'preflight' },
     ),
+    removeRequestHeader: plain('Remove the {{header}} header (the code that computes its value no longer runs)'),
   },
 } as const satisfies Record<string, Record<string, MessageSpec>>;
 

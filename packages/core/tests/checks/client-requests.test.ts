@@ -76,8 +76,11 @@ describe('checkForbiddenRequestHeader', () => {
       { name: 'Authorization', value: 'Bearer x', at: 'auth' },
     ];
     expect(checkForbiddenRequestHeader(request({ mode: { kind: 'absent' }, headers: { writes, complete: true } }))).toEqual([
-      { messageId: 'forbiddenHeader', data: { header: 'Proxy-Authorization' }, at: 'proxy', fix: { kind: 'remove', at: 'proxy' } },
-      { messageId: 'responseHeaderOnRequest', data: { header: 'Access-Control-Allow-Origin' }, at: 'acao', fix: { kind: 'remove', at: 'acao' } },
+      { messageId: 'forbiddenHeader', data: { header: 'Proxy-Authorization' }, at: 'proxy', fix: { kind: 'remove', at: 'proxy' }, suggestions: [{ messageId: 'removeRequestHeader', data: { header: 'Proxy-Authorization' }, fix: { kind: 'remove', at: 'proxy' } }] },
+      { messageId: 'responseHeaderOnRequest', data: { header: 'Access-Control-Allow-Origin' }, at: 'acao', fix: { kind: 'remove', at: 'acao' }, suggestions: [{ messageId: 'removeRequestHeader', data: { header: 'Access-Control-Allow-Origin' }, fix: { kind: 'remove', at: 'acao' } }] },
     ]);
+    // The suggestion is the autofix's own intent, so an adapter can tell it repeats the fix.
+    const [first] = checkForbiddenRequestHeader(request({ mode: { kind: 'absent' }, headers: { writes, complete: true } }));
+    expect(first?.suggestions?.[0]?.fix).toBe(first?.fix);
   });
 });

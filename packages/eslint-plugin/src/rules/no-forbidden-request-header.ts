@@ -15,6 +15,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     fixable: 'code',
+    hasSuggestions: true,
     messages: messagesFor('no-forbidden-request-header'),
     schema: [],
   },

@@ -241,6 +241,50 @@ function lineBreak(sourceCode: SourceCode): string {
 }
 
 /** Removes a property, an array element, or a statement that is only a header write. */
+/** Expressions that do something when evaluated: deleting one is a change of behaviour, not a fix. */
+const RUNS_CODE: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+  AST_NODE_TYPES.ImportExpression,
+]);
+
+/** Built-in conversions that only compute a value (`String(file.size)`): deleting one changes nothing else. */
+const PURE_GLOBAL_CALLS: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'encodeURIComponent', 'encodeURI', 'btoa']);
+
+function isPureConversion(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const { callee } = node;
+  if (callee.type === AST_NODE_TYPES.Identifier) return PURE_GLOBAL_CALLS.has(callee.name);
+  // `JSON.stringify(value)`
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON' && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'stringify';
+}
+
+/**
+ * Whether a `remove` intent would delete code that runs something besides the removed write itself:
+ * `{ Cookie: track() }`, `xhr.setRequestHeader('Cookie', track())`, `{ [key()]: v }`. The header
+ * write (the call or assignment being removed) does not count; functions defined there never ran.
+ */
+export function removesCodeThatRuns(intent: FixIntent<Node>, sourceCode: SourceCode): boolean {
+  if (intent.kind !== 'remove') return false;
+  const visit = (node: Node): boolean => {
+    if (node !== intent.at && !isPureConversion(node) && (RUNS_CODE.has(node.type) || (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete'))) return true;
+    if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item && visit(item as Node)) return true;
+      }
+    }
+    return false;
+  };
+  return visit(intent.at);
+}
+
 function removeNode(at: Node, sourceCode: SourceCode): FixFunction | undefined {
   const parent = at.parent;
   if (at.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.ArrayExpression) return removeListMember(at, sourceCode);

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Finding } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
-import { fixFromIntent, fixFromRequestIntent, valueNodeOf } from './fixers.js';
+import { fixFromIntent, fixFromRequestIntent, removesCodeThatRuns, valueNodeOf } from './fixers.js';
 
 /**
  * Reports core findings through ESLint. A value shared by several policies (one header written once,
@@ -39,8 +39,11 @@ export function createRequestReporter<MessageIds extends string>(context: Readon
       const key = `${finding.at.range[0]}:${finding.at.range[1]}:${finding.messageId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const fix = finding.fix && fixFromRequestIntent(finding.fix, context.sourceCode);
-      const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
+      // An autofix must keep behaviour: deleting code that runs something (`{ Cookie: track() }`) is left to a suggestion.
+      const fix = finding.fix && !removesCodeThatRuns(finding.fix, context.sourceCode) ? fixFromRequestIntent(finding.fix, context.sourceCode) : undefined;
+      // A suggestion that repeats the autofix is shown only where the autofix is withheld.
+      const suggestions = (finding.suggestions ?? []).filter((suggestion) => !fix || suggestion.fix !== finding.fix);
+      const suggest = suggestions.flatMap((suggestion) => {
         const suggestionFix = fixFromRequestIntent(suggestion.fix, context.sourceCode);
         return suggestionFix ? [{ messageId: suggestion.messageId as MessageIds, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
       });

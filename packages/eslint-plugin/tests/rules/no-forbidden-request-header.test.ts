@@ -42,6 +42,71 @@ xhr.setRequestHeader('Cookie', 'a=1');
 `,
   ],
   invalid: [
+    // A value that runs code is not deleted by --fix: `track()` would no longer run. The removal is a suggestion.
+    {
+      code: `
+fetch('https://api.example.com/items', { headers: { Cookie: track(), 'X-Request-Id': id } });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Cookie' },
+          line: 2,
+          column: 53,
+          endLine: 2,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'removeRequestHeader',
+              data: { header: 'Cookie' },
+              output: `
+fetch('https://api.example.com/items', { headers: { 'X-Request-Id': id } });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+const xhr = new XMLHttpRequest();
+xhr.open('GET', 'https://api.example.com/items');
+xhr.setRequestHeader('Cookie', await sessionCookie());
+xhr.setRequestHeader('Access-Control-Allow-Origin', '*');
+xhr.send();
+`,
+      output: `
+const xhr = new XMLHttpRequest();
+xhr.open('GET', 'https://api.example.com/items');
+xhr.setRequestHeader('Cookie', await sessionCookie());
+xhr.send();
+`,
+      errors: [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Cookie' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'removeRequestHeader',
+              data: { header: 'Cookie' },
+              output: `
+const xhr = new XMLHttpRequest();
+xhr.open('GET', 'https://api.example.com/items');
+xhr.setRequestHeader('Access-Control-Allow-Origin', '*');
+xhr.send();
+`,
+            },
+          ],
+        },
+        // A constant value: the autofix alone, no suggestion repeating it.
+        { messageId: 'responseHeaderOnRequest', data: { header: 'Access-Control-Allow-Origin' }, line: 5, column: 1, endLine: 5, endColumn: 57, suggestions: [] },
+      ],
+    },
     {
       code: `
 fetch('https://api.example.com/items', {
