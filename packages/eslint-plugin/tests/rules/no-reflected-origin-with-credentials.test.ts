@@ -169,6 +169,23 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) 
 import cors from 'cors';
 app.use(cors({ origin: /^https:\\/\\/.*\\.example\\.com$/, credentials: true }));
 `,
+    // A factory whose '*' stays '*' and whose other products compare the origin first.
+    `
+export function corsHeaders(options) {
+  const opts = { origin: '*', ...options };
+  const allowOrigin = ((configured) => {
+    if (configured === '*') return () => configured;
+    return (origin) => (origin === configured ? origin : null);
+  })(opts.origin);
+  return (req, res, next) => {
+    const value = allowOrigin(req.headers.origin);
+    if (value) res.setHeader('Access-Control-Allow-Origin', value);
+    if (opts.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader('Vary', 'Origin');
+    next();
+  };
+}
+`,
   ],
   invalid: [
     {
@@ -985,6 +1002,49 @@ app.use((req, res, next) => {
           ],
         },
       ],
+    },
+    // A factory picks the function that answers the origin; with credentials one of them hands the
+    // request's Origin back unchecked. Reported where that function returns it.
+    {
+      code: `
+export function corsHeaders(options) {
+  const opts = { origin: '*', ...options };
+  const allowOrigin = ((configured) => {
+    if (configured === '*') return opts.credentials ? (origin) => origin || null : () => configured;
+    return (origin) => (origin === configured ? origin : null);
+  })(opts.origin);
+  return (req, res, next) => {
+    const value = allowOrigin(req.headers.origin);
+    if (value) res.setHeader('Access-Control-Allow-Origin', value);
+    if (opts.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader('Vary', 'Origin');
+    next();
+  };
+}
+`,
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 5, column: 67, endLine: 5, endColumn: 81, suggestions: [] }],
+    },
+    // A helper that returns its argument or null, and a test that there is a value: no check at all.
+    {
+      code: `
+import express from 'express';
+const app = express();
+function allowedOrigin(origin) {
+  return origin || null;
+}
+app.use((req, res, next) => {
+  const origin = allowedOrigin(req.get('Origin'));
+  if (origin) {
+    res.set('Access-Control-Allow-Origin', origin);
+    res.set('Access-Control-Allow-Credentials', 'true');
+    res.set('Vary', 'Origin');
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 8, column: 18, endLine: 8, endColumn: 50, suggestions: [] }],
     },
   ],
 });
