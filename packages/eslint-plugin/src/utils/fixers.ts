@@ -105,6 +105,15 @@ function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: Extract
   // An answer inside an origin function (`cb(null, true)` on an unchecked path): the fix is the user's to write.
   const options = middleware.optionsObject;
   if (options && at.range[0] >= options.range[0] && at.range[1] <= options.range[1]) return undefined;
+  // A default the options take from elsewhere (`const defaults = { origin: '*', … }` merged in):
+  // the app's origin becomes the default; any other value outside the options is the user's to rewrite.
+  if (at.type === AST_NODE_TYPES.Literal) {
+    const call = middleware.call;
+    if (at.range[0] >= call.range[0] && at.range[1] <= call.range[1]) return undefined;
+    const holder = at.parent;
+    const isOriginDefault = holder?.type === AST_NODE_TYPES.Property && holder.value === at && !holder.computed && sourceCode.getText(holder.key).replace(/^['"]|['"]$/g, '') === middleware.optionNames.origin;
+    return isOriginDefault ? (fixer) => fixer.replaceText(at, list) : undefined;
+  }
   // The origin is implicit (a library default): add the option.
   return insertOption(middleware, middleware.optionNames.origin, list, sourceCode);
 }

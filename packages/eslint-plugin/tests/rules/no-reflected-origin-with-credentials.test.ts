@@ -169,6 +169,62 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) 
 import cors from 'cors';
 app.use(cors({ origin: /^https:\\/\\/.*\\.example\\.com$/, credentials: true }));
 `,
+    // Defaults merged under the caller's options: credentials are off by default, so '*' stays '*'.
+    {
+      code: `
+import koaCors from '@koa/cors';
+const defaults = { origin: '*', credentials: false };
+export function corsMiddleware(config) {
+  const { origin, credentials } = { ...defaults, ...config };
+  return koaCors({ origin, credentials });
+}
+`,
+      filename: koaFolder('koa5'),
+    },
+    // Written after the spread, the origin always overrides the default '*'.
+    {
+      code: `
+import koaCors from '@koa/cors';
+const defaults = { origin: '*', credentials: true };
+export function corsMiddleware(config) {
+  const { origin, credentials } = { ...defaults, ...config, origin: 'https://app.example.com' };
+  return koaCors({ origin, credentials });
+}
+`,
+      filename: koaFolder('koa5'),
+    },
+    // An @koa/cors origin function that answers '*' only to requests without an Origin, and checks the others.
+    {
+      code: `
+import koaCors from '@koa/cors';
+const allowed = ['https://app.example.com'];
+app.use(koaCors({
+  origin(ctx) {
+    if (!ctx.get('Origin')) return '*';
+    return allowed.includes(ctx.get('Origin')) ? ctx.get('Origin') : '';
+  },
+  credentials: true,
+}));
+`,
+      filename: koaFolder('koa5'),
+    },
+    // A factory whose '*' stays '*' and whose other products compare the origin first.
+    `
+export function corsHeaders(options) {
+  const opts = { origin: '*', ...options };
+  const allowOrigin = ((configured) => {
+    if (configured === '*') return () => configured;
+    return (origin) => (origin === configured ? origin : null);
+  })(opts.origin);
+  return (req, res, next) => {
+    const value = allowOrigin(req.headers.origin);
+    if (value) res.setHeader('Access-Control-Allow-Origin', value);
+    if (opts.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader('Vary', 'Origin');
+    next();
+  };
+}
+`,
   ],
   invalid: [
     {
@@ -985,6 +1041,108 @@ app.use((req, res, next) => {
           ],
         },
       ],
+    },
+    // @koa/cors given a default '*' and credentials merged under the caller's config: a deployment
+    // that sets neither reflects every origin with credentials. Reported at the default '*'.
+    {
+      code: `
+import koaCors from '@koa/cors';
+const defaults = { origin: '*', credentials: true };
+export function corsMiddleware(config) {
+  const { origin, credentials } = { ...defaults, ...config };
+  return koaCors({ origin, credentials });
+}
+`,
+      filename: koaFolder('koa5'),
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: 'https://app.example.com' }, output: `
+import koaCors from '@koa/cors';
+const defaults = { origin: 'https://app.example.com', credentials: true };
+export function corsMiddleware(config) {
+  const { origin, credentials } = { ...defaults, ...config };
+  return koaCors({ origin, credentials });
+}
+` }] }],
+    },
+    // The same through an origin function that hands back the configured value, merged with Object.assign.
+    {
+      code: `
+import koaCors from '@koa/cors';
+const defaults = { origin: '*', credentials: true };
+export function corsMiddleware(config) {
+  const settings = Object.assign({}, defaults, config);
+  return koaCors({
+    origin(ctx) {
+      if (!ctx.get('Origin')) return '*';
+      const list = settings.origin;
+      if (Array.isArray(list)) return list.includes(ctx.get('Origin')) ? ctx.get('Origin') : '';
+      return list;
+    },
+    credentials: settings.credentials,
+  });
+}
+`,
+      filename: koaFolder('koa5'),
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: 'https://app.example.com' }, output: `
+import koaCors from '@koa/cors';
+const defaults = { origin: 'https://app.example.com', credentials: true };
+export function corsMiddleware(config) {
+  const settings = Object.assign({}, defaults, config);
+  return koaCors({
+    origin(ctx) {
+      if (!ctx.get('Origin')) return '*';
+      const list = settings.origin;
+      if (Array.isArray(list)) return list.includes(ctx.get('Origin')) ? ctx.get('Origin') : '';
+      return list;
+    },
+    credentials: settings.credentials,
+  });
+}
+` }] }],
+    },
+    // A factory picks the function that answers the origin; with credentials one of them hands the
+    // request's Origin back unchecked. Reported where that function returns it.
+    {
+      code: `
+export function corsHeaders(options) {
+  const opts = { origin: '*', ...options };
+  const allowOrigin = ((configured) => {
+    if (configured === '*') return opts.credentials ? (origin) => origin || null : () => configured;
+    return (origin) => (origin === configured ? origin : null);
+  })(opts.origin);
+  return (req, res, next) => {
+    const value = allowOrigin(req.headers.origin);
+    if (value) res.setHeader('Access-Control-Allow-Origin', value);
+    if (opts.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader('Vary', 'Origin');
+    next();
+  };
+}
+`,
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 5, column: 67, endLine: 5, endColumn: 81, suggestions: [] }],
+    },
+    // A helper that returns its argument or null, and a test that there is a value: no check at all.
+    {
+      code: `
+import express from 'express';
+const app = express();
+function allowedOrigin(origin) {
+  return origin || null;
+}
+app.use((req, res, next) => {
+  const origin = allowedOrigin(req.get('Origin'));
+  if (origin) {
+    res.set('Access-Control-Allow-Origin', origin);
+    res.set('Access-Control-Allow-Credentials', 'true');
+    res.set('Vary', 'Origin');
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 8, column: 18, endLine: 8, endColumn: 50, suggestions: [] }],
     },
   ],
 });

@@ -118,6 +118,58 @@ export function handler(req: any) {
     expect(values(4)).toEqual(['unknown']);
   });
 
+  it('a default merged under options it cannot see is possible; one written after them is not', () => {
+    const { values } = analyse(`
+declare const options: { origin?: string; credentials?: boolean };
+const defaults = { origin: '*', credentials: true };
+const opts = { origin: 'https://a.example', ...options };
+probe(opts.origin);
+const { origin, credentials = false } = { ...defaults, ...options };
+probe(origin);
+probe(credentials);
+probe(Object.assign({}, defaults, options).origin);
+probe({ ...defaults, ...options, origin: 'https://b.example' }.origin);
+probe({ ...options }.origin);
+`);
+    expect(values(0)).toEqual(['literal "https://a.example"', 'unknown']);
+    expect(values(1)).toEqual(['literal "*"', 'unknown']);
+    expect(values(2)).toEqual(['literal false', 'literal true', 'unknown']);
+    expect(values(3)).toEqual(['literal "*"', 'unknown']);
+    expect(values(4)).toEqual(['literal "https://b.example"']);
+    expect(values(5)).toEqual(['unknown']);
+  });
+
+  it('a function called where it is written receives its arguments', () => {
+    const { values } = analyse(`
+const picked = ((configured, fallback = 'https://b.example') => configured || fallback)('https://a.example');
+probe(picked);
+probe(((x) => x)());
+`);
+    expect(values(0)).toEqual(['literal "https://a.example"']);
+    expect(values(1)).toEqual(['literal undefined']);
+  });
+
+  it('calls a function a factory produced, with the arguments of that call', () => {
+    const { values } = analyse(`
+declare const options: { origin?: string };
+const opts = { origin: '*', ...options };
+const allow = ((configured) => {
+  if (configured === '*') return () => configured;
+  return (origin: string) => (origin === configured ? origin : null);
+})(opts.origin);
+function makeEcho() {
+  return (origin: string) => origin || 'null';
+}
+const echo = makeEcho();
+export function handler(req: any) {
+  probe(allow(req.headers.origin));
+  probe(echo(req.headers.origin));
+}
+`);
+    expect(values(0)).toEqual(['literal "*"', 'literal null', 'request the Origin header (guarded)', 'unknown']);
+    expect(values(1)).toEqual(['literal "null"', 'request the Origin header']);
+  });
+
   it('an assignment the code replaces on a comparison drops that literal (`if (x === "*") x = y`)', () => {
     const { values } = analyse(`
 declare const options: { origin?: string }; declare const credentials: boolean; declare const requestOrigin: string;

@@ -12,7 +12,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
-import { isGuardedByOriginCheck } from '../values/guards.js';
+import { isGuardedBy } from '../values/guards.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from '../values/request-origin.js';
 import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
@@ -287,7 +287,8 @@ export class ResponseHeaderCollector {
     }
     const possible = flow.possibleValues(write.value);
     const single = possible.length === 1;
-    const checkedAtWrite = isGuardedByOriginCheck(write.at, reads);
+    // `if (allowOrigin) set('Access-Control-Allow-Origin', allowOrigin)` tests that there is a value, not which.
+    const checkedAtWrite = isGuardedBy(write.at, (test) => !testsPresenceOf(test, write.value) && reads.containsCheck(test));
     const variants: OriginSetting<Node>[] = [];
     for (const candidate of possible) {
       const at = single ? write.at : candidate.at;
@@ -304,6 +305,20 @@ export class ResponseHeaderCollector {
     const unique = variants.filter((variant, index) => variants.findIndex((other) => sameVariant(other, variant)) === index);
     return unique.length > 0 ? unique : [{ kind: 'unknown', at: write.at }];
   }
+}
+
+/** `value`, `!value`, `value != null`: a test of whether the written variable holds anything. */
+function testsPresenceOf(test: Node, value: Node): boolean {
+  const written = skipTypeWrappers(value);
+  if (written.type !== AST_NODE_TYPES.Identifier) return false;
+  let bare = skipTypeWrappers(test);
+  while (bare.type === AST_NODE_TYPES.UnaryExpression && bare.operator === '!') bare = skipTypeWrappers(bare.argument);
+  if (bare.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(bare.operator)) {
+    const [named, other] = bare.left.type === AST_NODE_TYPES.Identifier ? [bare.left, bare.right] : [bare.right, bare.left];
+    const nothing = (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    return nothing && named.type === AST_NODE_TYPES.Identifier && named.name === written.name;
+  }
+  return bare.type === AST_NODE_TYPES.Identifier && bare.name === written.name;
 }
 
 function sameVariant(a: OriginSetting<Node>, b: OriginSetting<Node>): boolean {

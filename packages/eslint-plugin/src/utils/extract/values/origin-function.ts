@@ -10,6 +10,8 @@ import type { OriginReads, VisitorKeys } from './request-origin.js';
 import { walk } from './request-origin.js';
 import { resolveNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';
+import type { PossibleValue } from './value-flow.js';
+import { flowOf } from './value-flow.js';
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -69,6 +71,20 @@ export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, sco
   // `if (/^https?:/.test(origin)) return cb(null, true); cb(null, false);`: the refusal is never reached.
   const refusesNobody = (answer: TSESTree.Node) => runsOnlyWhenEveryOriginFails(answer, reads.testContext);
   return answers.every((answer) => approves(answer) || refusesNobody(answer)) ? { kind: 'approves-all' } : { kind: 'unknown' };
+}
+
+/**
+ * Every value the function may answer on a path no origin check guards, read through value flow
+ * (`return originList`, where `originList` may be a configured default): answers for requests
+ * without an Origin do not count.
+ */
+export function uncheckedAnswerValues(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf, style: OriginFunctionStyle = CALLBACK_STYLE): PossibleValue[] {
+  const callbackParameter = style.originParameter ? fn.params[1] : undefined;
+  const callbackName = style.callback && callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined;
+  const flow = flowOf(reads, scopeOf);
+  return collectAnswers(fn, callbackName, reads.visitorKeys)
+    .filter((answer) => !isGuardedBy(answer, (test) => reads.containsCheck(test)) && !answersAbsentOrigin(answer, fn, reads))
+    .flatMap((answer) => flow.possibleValues(answer));
 }
 
 /** Is the answer only given when the request has no Origin (the consequent of `if (!origin)`)? */

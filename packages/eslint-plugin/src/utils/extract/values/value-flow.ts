@@ -6,8 +6,10 @@
  *
  * Followed within the file, flow-insensitively (every assignment of a variable is possible, so every
  * branch is): constants and `let` variables with all their assignments, `a || b`, `a ?? b`, `a && b`,
- * `c ? a : b`, awaits, members of constant objects, returns of same-file functions and arrows (with
- * the call's arguments for their parameters), parameter defaults, and string-preserving methods
+ * `c ? a : b`, awaits, members of constant objects and of objects merged from them (a default under a
+ * spread we cannot see is possible: `{ ...defaults, ...options }`), destructuring, returns of same-file
+ * functions and arrows (with the call's arguments for their parameters, also of a function called
+ * where it is written or handed back by a factory), parameter defaults, and string-preserving methods
  * (`origin.toLowerCase()`). A request value is `guarded` when an allow-list check on it (or on the
  * request's Origin) decides whether that branch runs.
  */
@@ -24,6 +26,7 @@ import { resolveImportedExpression } from '../frameworks/imported-options.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
+type FunctionNode = TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration);
 
 export type Primitive = string | number | boolean | null | undefined;
 
@@ -150,13 +153,8 @@ export class ValueFlow {
 
   #logical(node: TSESTree.LogicalExpression, depth: number): PossibleValue[] {
     const left = this.#values(node.left, depth);
-    const right = () => [...this.#values(node.right, depth)];
     if (node.operator === '&&') return [...left.filter((value) => value.kind === 'literal' && !value.value), ...this.#branch(node.right, node.left, depth)];
-    const passes = node.operator === '||' ? (value: PossibleValue) => value.kind !== 'literal' || !!value.value : (value: PossibleValue) => value.kind !== 'literal' || value.value != null;
-    const kept = left.filter(passes);
-    // `'https://a.example' || fallback`: the left always wins.
-    const leftAlwaysWins = left.length > 0 && left.every((value) => value.kind === 'literal' && passes(value));
-    return leftAlwaysWins ? kept : [...kept, ...right()];
+    return combineLogical(node.operator, left, () => [...this.#values(node.right, depth)]);
   }
 
   /** Values of a branch that runs only when `test` holds: request values are guarded when the test checks them. */
@@ -181,13 +179,14 @@ export class ValueFlow {
           continue;
         }
       }
-      if (def.type === 'Parameter') values.push(...this.#parameter(def.name, identifier, depth));
+      if (def.type === 'Parameter') values.push(...this.#parameter(def.name, def.node, identifier, depth));
       else if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier) {
         if (def.node.init) values.push(...this.#flowsInto(def.node.init, variable, depth));
       } else if (def.type === 'Variable' && def.node.init) {
         // `const { redirect } = req.query`: a destructured request field.
         const source = requestSourceOf(def.node.init, this.scopeOf);
-        values.push(source ? { kind: 'request', source, guarded: this.#guardedAt(identifier, variable), at: identifier } : { kind: 'unknown', at: identifier });
+        if (source) values.push({ kind: 'request', source, guarded: this.#guardedAt(identifier, variable), at: identifier });
+        else values.push(...this.#destructured(def.node.id, def.name, def.node.init, identifier, depth));
       } else {
         values.push({ kind: 'unknown', at: identifier });
       }
@@ -211,20 +210,82 @@ export class ValueFlow {
   /**
    * The values an assignment (or initialiser) gives a variable. A request value is re-homed at the
    * assigned expression, where the code decides to use it, and is guarded when that assignment only
-   * runs after a check on the request or on the variable.
+   * runs after a check on the request or on the variable. One another function decided to hand back
+   * (a function a factory produced) stays where that function returns it.
    */
   #flowsInto(expression: Node, variable: Variable, depth: number): PossibleValue[] {
     return this.#values(expression, depth).map((value) => {
       if (value.kind !== 'request') return value;
-      return { ...value, at: expression, guarded: value.guarded || this.#guardedAt(expression, variable) };
+      const decidedElsewhere = !contains(expression, value.at) && enclosingFunction(value.at) !== enclosingFunction(expression);
+      return { ...value, at: decidedElsewhere ? value.at : expression, guarded: value.guarded || this.#guardedAt(expression, variable) };
     });
   }
 
-  /** A parameter's default value is possible; whatever callers pass is unknown. */
-  #parameter(name: TSESTree.BindingName, use: Node, depth: number): PossibleValue[] {
+  /**
+   * A parameter's default value is possible; whatever callers pass is unknown, except for a function
+   * called where it is written (`((configured) => …)(opts.origin)`), whose one caller is in sight.
+   */
+  #parameter(name: TSESTree.BindingName, fn: Node, use: Node, depth: number): PossibleValue[] {
     const pattern = name.parent;
-    if (pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name) return [...this.#values(pattern.right, depth), { kind: 'unknown', at: use }];
-    return [{ kind: 'unknown', at: use }];
+    const fallback = pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name ? pattern.right : undefined;
+    const argument = immediateArgument(fn, fallback ? pattern! : name);
+    if (argument === null) return fallback ? [...this.#values(fallback, depth)] : [{ kind: 'literal', value: undefined, at: use }];
+    if (argument) return fallback ? [...this.#values(argument, depth), ...this.#values(fallback, depth)] : [...this.#values(argument, depth)];
+    return fallback ? [...this.#values(fallback, depth), { kind: 'unknown', at: use }] : [{ kind: 'unknown', at: use }];
+  }
+
+  /**
+   * A destructured variable (`const { origin, credentials } = { ...defaults, ...config }`): the values
+   * of that property of the object, with the pattern's default (`{ origin = '*' }`) possible too.
+   */
+  #destructured(pattern: TSESTree.BindingName, name: TSESTree.BindingName, init: Node, use: Node, depth: number): PossibleValue[] {
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return [{ kind: 'unknown', at: use }];
+    const property = pattern.properties.find(
+      (candidate): candidate is TSESTree.Property =>
+        candidate.type === AST_NODE_TYPES.Property && (candidate.value === name || (candidate.value.type === AST_NODE_TYPES.AssignmentPattern && candidate.value.left === name)),
+    );
+    const key = property && propertyKeyName(property, this.scopeOf(property));
+    if (!property || key === undefined) return [{ kind: 'unknown', at: use }];
+    const values = this.#propertyValues(init, key, use, depth) ?? [{ kind: 'unknown' as const, at: use }];
+    return property.value.type === AST_NODE_TYPES.AssignmentPattern ? [...values, ...this.#values(property.value.right, depth)] : values;
+  }
+
+  /**
+   * The values property `key` of an object may have at run time: the last one written, and where a
+   * spread we cannot see into (options a caller passes) comes after it, that one and unknown. So a
+   * default merged under an override is possible, as a fallback is: `{ origin: '*', ...options }`,
+   * `{ ...defaults, ...config }`, `Object.assign({}, defaults, options)`. Undefined when `object` is
+   * not an object we can read; unknown when the key is nowhere written.
+   */
+  #propertyValues(object: Node, key: string, at: Node, depth: number): PossibleValue[] | undefined {
+    const found = this.#lookup(object, key, at, depth, 0);
+    if (!found) return undefined;
+    return found.values.length > 0 ? found.values : [{ kind: 'unknown', at }];
+  }
+
+  /** `settled`: the key is certainly written (no unseen spread after it), so earlier layers are overridden. */
+  #lookup(object: Node, key: string, at: Node, depth: number, nesting: number): { values: PossibleValue[]; settled: boolean } | undefined {
+    if (nesting > 8) return undefined;
+    const resolved = resolveNode(object, this.scopeOf(object));
+    const layers = mergedLayers(resolved);
+    if (!layers) return undefined;
+    const values: PossibleValue[] = [];
+    for (const layer of [...layers].reverse()) {
+      if (layer.type === AST_NODE_TYPES.Property) {
+        const name = propertyKeyName(layer, this.scopeOf(layer));
+        if (name === undefined) values.push({ kind: 'unknown', at });
+        else if (name === key) return { values: [...values, ...this.#values(layer.value, depth)], settled: true };
+        continue;
+      }
+      const inner = this.#lookup(layer, key, at, depth, nesting + 1);
+      if (!inner) {
+        values.push({ kind: 'unknown', at });
+        continue;
+      }
+      values.push(...inner.values);
+      if (inner.settled) return { values, settled: true };
+    }
+    return { values, settled: false };
   }
 
   #call(call: TSESTree.CallExpression, depth: number): PossibleValue[] {
@@ -236,30 +297,83 @@ export class ValueFlow {
         return typeof value.value === 'string' ? { ...value, value: applyStringMethod(value.value, method) } : { kind: 'unknown' as const, at: call };
       });
     }
-    const fn = callee.type === AST_NODE_TYPES.Identifier ? resolveNode(callee, this.scopeOf(callee)) : undefined;
-    if (!fn || !isFunctionNode(fn) || fn.async || fn.generator) return [{ kind: 'unknown', at: call }];
-    return this.#returns(fn, call, depth);
+    const fn = callee.type === AST_NODE_TYPES.Identifier ? resolveNode(callee, this.scopeOf(callee)) : callee;
+    if (isFunctionNode(fn)) return fn.async || fn.generator ? [{ kind: 'unknown', at: call }] : this.#returns(fn, call, depth, false);
+    // `const pick = makePicker(options); pick(origin)`: whichever function the factory hands back.
+    const produced = this.#producedFunctions(callee, depth);
+    if (!produced) return [{ kind: 'unknown', at: call }];
+    return produced.flatMap((candidate) => (candidate === 'unknown' || candidate.async || candidate.generator ? [{ kind: 'unknown' as const, at: call }] : this.#returns(candidate, call, depth, true)));
   }
 
-  /** What a same-file function returns, its parameters read as the call's arguments. */
-  #returns(fn: TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration), call: TSESTree.CallExpression, depth: number): PossibleValue[] {
+  /**
+   * The functions a callee may be when a same-file call produced it (`const pick = makePicker(o)`,
+   * `((x) => (origin) => …)(o)`): the functions the factory returns, `'unknown'` for any other
+   * return. Undefined when the callee is not such a product.
+   */
+  #producedFunctions(callee: Node, depth: number): (FunctionNode | 'unknown')[] | undefined {
+    const product = resolveNode(callee, this.scopeOf(callee));
+    if (product.type !== AST_NODE_TYPES.CallExpression || depth > MAX_DEPTH) return undefined;
+    const factoryCallee = skipTypeWrappers(product.callee);
+    const factory = factoryCallee.type === AST_NODE_TYPES.Identifier ? resolveNode(factoryCallee, this.scopeOf(factoryCallee)) : factoryCallee;
+    if (!isFunctionNode(factory) || factory.async || factory.generator) return undefined;
+    const returned: Node[] = [];
+    if (factory.body.type === AST_NODE_TYPES.BlockStatement) collectReturns(factory.body, returned);
+    else returned.push(factory.body);
+    return returned.flatMap((expression) => this.#functionsOf(expression, factory, product, depth + 1));
+  }
+
+  /** The functions an expression a factory returns may be: written there, a constant, or the factory's argument. */
+  #functionsOf(expression: Node, factory: FunctionNode, call: TSESTree.CallExpression, depth: number): (FunctionNode | 'unknown')[] {
+    const bare = skipTypeWrappers(expression);
+    if (depth > MAX_DEPTH) return ['unknown'];
+    if (bare.type === AST_NODE_TYPES.ConditionalExpression) return [...this.#functionsOf(bare.consequent, factory, call, depth + 1), ...this.#functionsOf(bare.alternate, factory, call, depth + 1)];
+    const index = parameterIndexOf(bare, factory, this.scopeOf);
+    if (index !== undefined) {
+      const argument = call.arguments[index];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return ['unknown'];
+      const passed = resolveNode(argument, this.scopeOf(argument));
+      return isFunctionNode(passed) ? [passed] : ['unknown'];
+    }
+    const resolved = resolveNode(bare, this.scopeOf(bare));
+    return isFunctionNode(resolved) ? [resolved] : ['unknown'];
+  }
+
+  /**
+   * What a same-file function returns, its parameters read as the call's arguments (also inside
+   * `origin || null` and `ok ? origin : null`). A request value a parameter hands back sits at the
+   * call, where it enters; for a function a factory produced, at the return that hands it back,
+   * which tells that function from the factory's others.
+   */
+  #returns(fn: FunctionNode, call: TSESTree.CallExpression, depth: number, produced: boolean): PossibleValue[] {
     const returned: Node[] = [];
     if (fn.body?.type === AST_NODE_TYPES.BlockStatement) collectReturns(fn.body, returned);
     else if (fn.body) returned.push(fn.body);
     const values: PossibleValue[] = [];
-    for (const expression of returned) {
-      const parameterIndex = parameterIndexOf(expression, fn, this.scopeOf);
-      if (parameterIndex === undefined) {
-        values.push(...this.#values(expression, depth));
-        continue;
-      }
-      const argument = call.arguments[parameterIndex];
-      const variable = ASTUtils.findVariable(this.scopeOf(expression), expression as TSESTree.Identifier) ?? undefined;
-      const guarded = this.#guardedAt(expression, variable);
-      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) values.push({ kind: 'unknown', at: call });
-      else values.push(...this.#values(argument, depth).map((value) => (value.kind === 'request' ? { ...value, guarded: value.guarded || guarded, at: call } : value)));
-    }
+    for (const expression of returned) values.push(...this.#returned(expression, fn, call, produced ? expression : call, depth));
     return values.length > 0 ? values : [{ kind: 'literal', value: undefined, at: call }];
+  }
+
+  #returned(expression: Node, fn: FunctionNode, call: TSESTree.CallExpression, at: Node, depth: number): PossibleValue[] {
+    const bare = skipTypeWrappers(expression);
+    if (depth > MAX_DEPTH) return [{ kind: 'unknown', at: expression }];
+    if (bare.type === AST_NODE_TYPES.LogicalExpression && mentionsParameter(bare, fn, this.scopeOf)) {
+      return combineLogical(bare.operator, this.#returned(bare.left, fn, call, at, depth + 1), () => this.#returned(bare.right, fn, call, at, depth + 1));
+    }
+    if (bare.type === AST_NODE_TYPES.ConditionalExpression && mentionsParameter(bare, fn, this.scopeOf)) {
+      return [...this.#returned(bare.consequent, fn, call, at, depth + 1), ...this.#returned(bare.alternate, fn, call, at, depth + 1)];
+    }
+    const parameterIndex = parameterIndexOf(bare, fn, this.scopeOf);
+    if (parameterIndex === undefined) return [...this.#values(expression, depth)];
+    const argument = call.arguments[parameterIndex];
+    const variable = ASTUtils.findVariable(this.scopeOf(bare), bare as TSESTree.Identifier) ?? undefined;
+    const guarded = this.#guardedAt(bare, variable);
+    if (call.arguments.slice(0, parameterIndex + 1).some((passed) => passed.type === AST_NODE_TYPES.SpreadElement)) return [{ kind: 'unknown', at: call }];
+    if (!argument) {
+      // Not passed: the parameter's default, or undefined.
+      const parameter = fn.params[parameterIndex];
+      return parameter?.type === AST_NODE_TYPES.AssignmentPattern ? [...this.#values(parameter.right, depth)] : [{ kind: 'literal', value: undefined, at: call }];
+    }
+    return this.#values(argument, depth).map((value) => (value.kind === 'request' ? { ...value, guarded: value.guarded || guarded, at } : value));
   }
 
   /**
@@ -290,12 +404,9 @@ export class ValueFlow {
         return property ? foreignFlow.#valuesAt(property, member, depth) : [{ kind: 'unknown', at: member }];
       }
     }
-    const object = resolveNode(member.object, this.scopeOf(member.object));
-    if (object.type !== AST_NODE_TYPES.ObjectExpression) return [{ kind: 'unknown', at: member }];
     const key = !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : ASTUtils.getStaticValue(member.property, this.scopeOf(member.property))?.value;
     if (typeof key !== 'string') return [{ kind: 'unknown', at: member }];
-    const found = lastProperty(object, key, this.scopeOf);
-    return found ? [...this.#values(found, depth)] : [{ kind: 'unknown', at: member }];
+    return this.#propertyValues(member.object, key, member, depth) ?? [{ kind: 'unknown', at: member }];
   }
 }
 
@@ -307,6 +418,65 @@ function lastProperty(object: TSESTree.ObjectExpression, key: string, scopeOf: S
     else if (propertyKeyName(property, scopeOf(property)) === key) found = property.value;
   }
   return found;
+}
+
+/**
+ * `left || right`, `left ?? right`: the left values that can win, and the right ones unless the left
+ * always wins (`'https://a.example' || fallback`). `left && right`: the left's falsy literals and the right.
+ */
+function combineLogical(operator: TSESTree.LogicalExpression['operator'], left: readonly PossibleValue[], right: () => PossibleValue[]): PossibleValue[] {
+  if (operator === '&&') return [...left.filter((value) => value.kind === 'literal' && !value.value), ...right()];
+  const passes = operator === '||' ? (value: PossibleValue) => value.kind !== 'literal' || !!value.value : (value: PossibleValue) => value.kind !== 'literal' || value.value != null;
+  const kept = left.filter(passes);
+  const leftAlwaysWins = left.length > 0 && left.every((value) => value.kind === 'literal' && passes(value));
+  return leftAlwaysWins ? kept : [...kept, ...right()];
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  let owner = node.parent;
+  while (owner && !isFunctionNode(owner)) owner = owner.parent;
+  return owner;
+}
+
+/** Does the expression name a parameter of `fn` (outside nested functions)? */
+function mentionsParameter(expression: Node, fn: FunctionNode, scopeOf: ScopeOf): boolean {
+  let found = false;
+  visitIdentifiers(expression, (identifier) => {
+    if (!found && parameterIndexOf(identifier, fn, scopeOf) !== undefined) found = true;
+  });
+  return found;
+}
+
+/**
+ * What an object is merged from, in order: its own properties and the objects it spreads
+ * (`{ a: 1, ...rest }`), the arguments of `Object.assign(target, ...sources)`, the one of
+ * `Object.freeze(object)`. Undefined for anything else.
+ */
+function mergedLayers(object: Node): Node[] | undefined {
+  if (object.type === AST_NODE_TYPES.ObjectExpression) return object.properties.map((property) => (property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property));
+  if (object.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTypeWrappers(object.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Object') return undefined;
+  if (callee.property.type !== AST_NODE_TYPES.Identifier || object.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  if (callee.property.name === 'assign') return [...object.arguments];
+  return callee.property.name === 'freeze' && object.arguments.length === 1 ? [...object.arguments] : undefined;
+}
+
+/**
+ * The argument a function called where it is written (`((x) => …)(value)`) receives for `parameter`
+ * (a top-level parameter node); null when the call passes none, undefined when unknown.
+ */
+function immediateArgument(fn: Node, parameter: Node): Node | null | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || skipTypeWrappers(call.callee) !== fn) return undefined;
+  const index = fn.params.indexOf(parameter as TSESTree.Parameter);
+  if (index < 0 || call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  return call.arguments[index] ?? null;
 }
 
 /** Literals the variable is reassigned away from: `if (x === '*') x = other` replaces '*'. */

@@ -80,7 +80,7 @@ export function readCorsOptionsObject(options: TSESTree.ObjectExpression | undef
     maxAge: maxAgeProperty ? readScalar(maxAgeProperty.value, maxAgeProperty.property, scopeOf(maxAgeProperty.value), isNumberOrString) : missing({ kind: 'absent' }),
     paths: [...site.paths],
   };
-  return library.refine ? { ...policy, ...library.refine(policy, properties, { originGiven: originProperty !== undefined || !complete, scopeOf }) } : policy;
+  return library.refine ? { ...policy, ...library.refine(policy, properties, { originGiven: originProperty !== undefined || !complete, reads: site.reads, scopeOf }) } : policy;
 }
 
 /**

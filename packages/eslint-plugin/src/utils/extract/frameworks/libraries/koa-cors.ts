@@ -6,13 +6,20 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { OriginSetting } from 'cors-lint-core';
-import { classifyOriginFunction } from '../../values/origin-function.js';
+import type { CorsPolicy, OriginSetting } from 'cors-lint-core';
+import { classifyOriginFunction, uncheckedAnswerValues } from '../../values/origin-function.js';
+import type { OriginReads } from '../../values/request-origin.js';
+import type { ResolvedProperty } from '../../values/resolve.js';
 import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
+import type { ScopeOf } from '../../values/scope.js';
+import { flowOf } from '../../values/value-flow.js';
 import { arrayElements } from '../../values/cors-values.js';
 import type { CorsLibrary } from './library.js';
 
 type Node = TSESTree.Node;
+
+/** Values `options.origin || '*'` turns into '*'. */
+const isKoaWildcard = (value: unknown) => value === '*' || value === '' || value === false || value === null || value === 0;
 
 export const KOA_CORS: CorsLibrary = {
   name: '@koa/cors',
@@ -39,7 +46,7 @@ export const KOA_CORS: CorsLibrary = {
     const value = property.value;
     const primitive = staticPrimitive(value, scopeOf(value));
     // `options.origin || '*'`: any falsy value means '*'.
-    if (primitive === '*' || primitive === '' || primitive === false || primitive === null || primitive === 0) return { kind: 'wildcard', implicit: false, at };
+    if (isKoaWildcard(primitive)) return { kind: 'wildcard', implicit: false, at };
     if (typeof primitive === 'string') return { kind: 'fixed', value: primitive, at };
     if (isFunctionNode(value)) {
       const verdict = classifyOriginFunction(value, reads, scopeOf, { originParameter: false, callback: false });
@@ -57,11 +64,38 @@ export const KOA_CORS: CorsLibrary = {
     // RegExps are not supported by the library either; we do not model what they produce.
     return { kind: 'unknown', at };
   },
-  refine(policy, _options, { originGiven }) {
-    // `if (credentials && origin === '*') origin = requestOrigin`, whatever the version.
-    const credentials = policy.credentials.kind === 'known' && policy.credentials.value === true;
-    const wildcard = policy.origin.kind === 'wildcard' || (!originGiven && policy.origin.kind === 'unknown');
-    if (!credentials || !wildcard) return {};
-    return { origin: { kind: 'reflect-any', via: 'request-header', at: policy.origin.at } };
+  refine(policy, options, { originGiven, reads, scopeOf }) {
+    // `if (credentials && origin === '*') origin = requestOrigin`, whatever the version. A default or
+    // fallback that may give '*' and credentials (`{ ...defaults, ...config }`) reflects every origin
+    // with credentials whichever deployment leaves both to it, as `origin: env.X || true` does.
+    const credentials = credentialsMayBeOn(policy, options.get('credentials'), reads, scopeOf);
+    if (!credentials) return {};
+    const wildcard = policy.origin.kind === 'wildcard' || (!originGiven && policy.origin.kind === 'unknown') ? policy.origin.at : possibleWildcard(options.get('origin'), reads, scopeOf);
+    if (!wildcard) return {};
+    return { origin: { kind: 'reflect-any', via: 'request-header', at: wildcard }, ...(credentials === true ? {} : { credentials: { kind: 'known', value: true, at: credentials } }) };
   },
 };
+
+/** True when the policy sends credentials; else the truthy literal `credentials` may take (`!!options.credentials`), if any. */
+function credentialsMayBeOn(policy: CorsPolicy<Node>, property: ResolvedProperty | undefined, reads: OriginReads, scopeOf: ScopeOf): true | Node | undefined {
+  if (policy.credentials.kind === 'known' && policy.credentials.value === true) return true;
+  if (!property || policy.credentials.kind !== 'unknown') return undefined;
+  return flowOf(reads, scopeOf)
+    .possibleValues(property.value)
+    .find((value) => value.kind === 'literal' && !!value.value)?.at;
+}
+
+/**
+ * Where a '*' the origin may be comes from: a value that may be one (`env.ORIGIN || '*'`, a default),
+ * or an origin function that may answer one on a path no origin check guards (a falsy answer skips
+ * CORS instead).
+ */
+function possibleWildcard(property: ResolvedProperty | undefined, reads: OriginReads, scopeOf: ScopeOf): Node | undefined {
+  if (!property) return undefined;
+  if (isFunctionNode(property.value)) {
+    return uncheckedAnswerValues(property.value, reads, scopeOf, { originParameter: false, callback: false }).find((value) => value.kind === 'literal' && value.value === '*')?.at;
+  }
+  return flowOf(reads, scopeOf)
+    .possibleValues(property.value)
+    .find((value) => value.kind === 'literal' && isKoaWildcard(value.value))?.at;
+}

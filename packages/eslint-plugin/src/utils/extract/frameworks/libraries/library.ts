@@ -40,6 +40,7 @@ export type RefinedSettings = Partial<Omit<CorsPolicy<Node>, 'source' | 'at' | '
 export interface RefineFacts {
   /** The options may set `origin` (it is written, or an unresolved spread may hold it). */
   readonly originGiven: boolean;
+  readonly reads: OriginReads;
   readonly scopeOf: ScopeOf;
 }
 
