@@ -71,6 +71,11 @@ export default createRule<Options, MessageIds>({
       const verified = target.type === AST_NODE_TYPES.Literal ? verifiedRepair(regex.source, regex.flags, repair) : undefined;
       const fixed = verified && `/${verified.source}/${regex.flags}`;
       for (const weakness of weaknesses) {
+        if (weakness.kind === 'shared-hosting-label') {
+          // Tightening needs the project's own names: no suggestion.
+          if (once(target, 'sharedHostingDomain')) context.report({ node: target, messageId: 'sharedHostingDomain', data: { check: `/${regex.source}/${regex.flags}`, domain: weakness.domain ?? '', example: weakness.example ?? '' } });
+          continue;
+        }
         const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
         if (!once(target, messageId)) continue;
         context.report({
@@ -100,6 +105,11 @@ export default createRule<Options, MessageIds>({
       if (subject === 'origin' && texts.some((text) => schemesPassingSubstringTest(testKind, text).length > 0)) return;
       const weak = texts.map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) })).find(({ verdict }) => !verdict.safe);
       if (!weak || weak.verdict.safe || !once(call, 'substringCheck')) return;
+      if (weak.verdict.reason === 'shared-hosting') {
+        // Every name on the domain passes; which are the project's own, only its authors know: no suggestion.
+        context.report({ node: call, messageId: 'sharedHostingDomain', data: { check: sourceCode.getText(call), domain: weak.verdict.domain, example: weak.verdict.attackerExample } });
+        return;
+      }
       context.report({
         node: call,
         messageId: 'substringCheck',

@@ -5,6 +5,19 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unsafe-origin-check', rule, {
   valid: [
+    // Exact names on a shared hosting domain, a few of them, and names under the project's own name are the project's.
+    // A label that takes only digits (`pr-\d+`) is not claimed: whether such names are open depends on the provider.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: [/^https:\\/\\/myapp\\.onrender\\.com$/, /^https:\\/\\/(?:app|admin)\\.netlify\\.app$/, /^https:\\/\\/[a-z0-9-]+\\.myapp\\.vercel\\.app$/, /^https:\\/\\/myapp-pr-\\d+\\.onrender\\.com$/] }));
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && (new URL(origin).hostname.endsWith('.myapp.netlify.app') || origin.endsWith('//myapp.onrender.com'))) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
     // A pattern assembled around the configured value (anchors, an escaping helper) is a deliberate pattern: unknown.
     `
 import cors from 'cors';
@@ -154,6 +167,59 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) 
 `,
   ],
   invalid: [
+    {
+      // Anchored and escaped, yet the label in front of onrender.com is anyone's: no suggestion, only the project knows its names.
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://myapp.com', /^https:\\/\\/myapp-[a-z0-9-]+\\.onrender\\.com$/], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sharedHostingDomain',
+          data: { check: '/^https:\\/\\/myapp-[a-z0-9-]+\\.onrender\\.com$/', domain: 'onrender.com', example: 'https://myapp-attacker.onrender.com' },
+          line: 5,
+          column: 46,
+          endColumn: 91,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Hand-written checks: a pattern tested on the origin, and a dot-led suffix that is a shared hosting domain.
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && (/^https:\\/\\/(?:[a-z0-9-]+\\.)*vercel\\.app$/.test(origin) || new URL(origin).hostname.endsWith('.netlify.app'))) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sharedHostingDomain',
+          data: { check: '/^https:\\/\\/(?:[a-z0-9-]+\\.)*vercel\\.app$/', domain: 'vercel.app', example: 'https://attacker.vercel.app' },
+          line: 6,
+          column: 18,
+          endColumn: 60,
+          suggestions: [],
+        },
+        {
+          messageId: 'sharedHostingDomain',
+          data: { check: "new URL(origin).hostname.endsWith('.netlify.app')", domain: 'netlify.app', example: 'attacker.netlify.app' },
+          line: 6,
+          column: 77,
+          endColumn: 126,
+          suggestions: [],
+        },
+      ],
+    },
     {
       // A configured list of origins, each made into a pattern as written: its dots match any character, nothing anchors it.
       // Followed through a variable that may hold it (`let`, a branch, a `||` fallback).
