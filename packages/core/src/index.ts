@@ -50,6 +50,7 @@ export type { AllowOriginProblem } from './origin/validate-allow-origin.js';
 export { validateAllowOriginValue } from './origin/validate-allow-origin.js';
 export type { SafeOriginCheck, SubstringCheckVerdict, SubstringMethod, SubstringSubject } from './origin/origin-substring-check.js';
 export { classifyOriginSubstringCheck, safeReplacementForSubstringCheck } from './origin/origin-substring-check.js';
+export { SHARED_HOSTING_DOMAINS, isSharedHostingDomain, sharedHostingDomainOf } from './origin/shared-hosting.js';
 
 // Header values as written in configuration
 export type { ListProblem, MaxAgeVerdict } from './headers/validate-header-values.js';

@@ -14,7 +14,7 @@ import type { ExtractedPolicy } from '../src/utils/cors-context.js';
 import { getCorsContext } from '../src/utils/cors-context.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const under = (folder: 'koa4' | 'koa5' | 'fastify10' | 'fastify11' | 'unpinned') => path.join(here, 'fixtures', 'cors-libraries', folder, 'server.js');
+const under = (folder: 'koa4' | 'koa5' | 'fastify10' | 'fastify11' | 'orpc1' | 'orpc2' | 'unpinned') => path.join(here, 'fixtures', 'cors-libraries', folder, 'server.js');
 
 function policiesOf(code: string, filename = path.join(here, 'fixtures', 'cors-libraries', 'server.js')): ExtractedPolicy[] {
   let policies: readonly ExtractedPolicy[] = [];
@@ -130,6 +130,41 @@ describe('hono cors()', () => {
 
   it('ignores a default import, which hono/cors does not have', () => {
     expect(policiesOf("import cors from 'hono/cors';\napp.use(cors({ origin: '*' }));")).toEqual([]);
+  });
+});
+
+describe("oRPC's CORSPlugin", () => {
+  const PLUGINS = "import { CORSPlugin } from '@orpc/server/plugins';\n";
+
+  it('reads new CORSPlugin(options): an identity origin function reflects', () => {
+    const [policy] = policiesOf(`${PLUGINS}const cors = new CORSPlugin({ origin: (origin) => origin, credentials: true, allowHeaders: ['Content-Type'] });`, under('orpc1'));
+    expect(policy).toMatchObject({ source: { library: '@orpc/server', appliedAs: { call: 'new CORSPlugin()' } }, origin: { kind: 'reflect-any', via: 'function' }, credentials: { kind: 'known', value: true }, allowHeaders: { kind: 'known' } });
+    expect(methods(policy)).toBe('default:GET,HEAD,PUT,POST,DELETE,PATCH');
+  });
+
+  it('reflects by default in v1; the v2 default (reflect, then * from beta.30) and an unpinned one stay unknown', () => {
+    const code = `${PLUGINS}const cors = new CORSPlugin({ credentials: true });`;
+    expect(policiesOf(code, under('orpc1'))[0]).toMatchObject({ origin: { kind: 'reflect-any', via: 'request-header' } });
+    expect(policiesOf(code, under('orpc2'))[0]).toMatchObject({ origin: { kind: 'unknown' } });
+    expect(policiesOf(code, under('unpinned'))[0]).toMatchObject({ origin: { kind: 'unknown' } });
+    expect(policiesOf(`${PLUGINS}new CORSPlugin();`, under('orpc1'))[0]).toMatchObject({ origin: { kind: 'reflect-any' } });
+  });
+
+  it("reads a string as an allow-list of one, a list holding '*' as *, null as no CORS, and a checking function as checked", () => {
+    const origin = (value: string) => policiesOf(`${PLUGINS}new CORSPlugin({ origin: ${value} });`, under('orpc1'))[0]?.origin;
+    expect(origin("'https://app.example.com'")).toMatchObject({ kind: 'allow-list', entries: [{ kind: 'exact', value: 'https://app.example.com' }] });
+    expect(origin("['https://app.example.com', '*']")).toMatchObject({ kind: 'wildcard', implicit: false });
+    expect(origin("['https://a.example.com', 'https://b.example.com']")).toMatchObject({ kind: 'allow-list', entries: [{ value: 'https://a.example.com' }, { value: 'https://b.example.com' }] });
+    expect(origin('null')).toMatchObject({ kind: 'disabled' });
+    expect(origin("(origin) => (origin.endsWith('.example.com') ? origin : null)")).toMatchObject({ kind: 'checked' });
+  });
+
+  it('finds the v2 name and other import forms, and nothing when the class comes from elsewhere', () => {
+    expect(policiesOf("import { CORSHandlerPlugin } from '@orpc/server/plugins';\nnew CORSHandlerPlugin({ origin: '*' });")).toHaveLength(1);
+    expect(policiesOf("const plugins = require('@orpc/server/plugins');\nnew plugins.CORSPlugin({ origin: '*' });")).toHaveLength(1);
+    expect(policiesOf("import { CORSPlugin } from './my-plugins';\nnew CORSPlugin({ origin: '*' });")).toEqual([]);
+    // A call without `new` is no plugin.
+    expect(policiesOf(`${PLUGINS}CORSPlugin({ origin: '*' });`)).toEqual([]);
   });
 });
 

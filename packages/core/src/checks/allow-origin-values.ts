@@ -1,6 +1,7 @@
 import type { Finding, FixIntent, OriginLiteral, Suggestion } from '../findings.js';
 import type { AllowOriginProblem } from '../origin/validate-allow-origin.js';
 import { validateAllowOriginValue } from '../origin/validate-allow-origin.js';
+import { isSharedHostingDomain } from '../origin/shared-hosting.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 
 /** Most telling problem first: a value is reported once, with the fix for all its problems. */
@@ -77,6 +78,8 @@ function checkValue<H>(value: string, at: H, place: Place): Finding<H>[] {
       return [{ ...finding, suggestions: listSuggestion(place, at, entries, { messageId: 'useOriginList', data: { list } }) }];
     }
     case 'wildcard-subdomain': {
+      // `https://*.vercel.app`: every customer's site would match the pattern, so none is offered.
+      if (isSharedHostingDomain(problem.suffix)) return [finding];
       const pattern = subdomainPattern(problem.scheme, problem.suffix, problem.port);
       return [{ ...finding, suggestions: listSuggestion(place, at, [pattern], { messageId: 'usePattern', data: { pattern: `/${pattern.source}/` } }) }];
     }

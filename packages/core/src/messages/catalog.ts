@@ -114,6 +114,9 @@ export const ruleMessages = {
     substringCheck: plain(
       "`{{check}}` also accepts an attacker origin such as {{example}}. Compare whole origins (`===`, a Set, an array's `includes`) or check the parsed hostname against a leading-dot suffix.",
     ),
+    sharedHostingDomain: plain(
+      '`{{check}}` trusts names anyone can register on {{domain}}, a shared hosting domain where every customer gets a name of their own, so an attacker origin such as {{example}} passes this origin check. List the exact origins of your own deployments.',
+    ),
     dynamicRegExp: plain(
       '`new RegExp(…)` built from a value that is not a constant checks the origin against a pattern nobody can review: any `.` in it matches every character and nothing anchors it. Use an allow-list of exact origins.',
     ),

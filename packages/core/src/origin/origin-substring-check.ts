@@ -5,12 +5,15 @@
  */
 
 import { parseOrigin } from './origin.js';
+import { isSharedHostingDomain } from './shared-hosting.js';
 
 export type SubstringSubject = 'origin' | 'hostname';
 export type SubstringMethod = 'includes' | 'indexOf' | 'startsWith' | 'endsWith';
 export type SubstringCheckVerdict =
   | { safe: true }
-  | { safe: false; reason: 'no-dot-boundary' | 'no-end-boundary' | 'substring'; attackerExample: string };
+  | { safe: false; reason: 'no-dot-boundary' | 'no-end-boundary' | 'substring'; attackerExample: string }
+  /** `endsWith('.onrender.com')`: every name on a shared hosting domain, the attacker's among them (shared-hosting.ts). */
+  | { safe: false; reason: 'shared-hosting'; domain: string; attackerExample: string };
 
 /** A domain the attacker owns; every generated example ends in it or is built to sit beside the target domain. */
 const ATTACKER = 'attacker.test';
@@ -77,7 +80,12 @@ const REASONS = {
 } as const;
 
 export function classifyOriginSubstringCheck(subject: SubstringSubject, method: SubstringMethod, argument: string): SubstringCheckVerdict {
-  if (method === 'endsWith' && endsWithIsAnchored(argument)) return { safe: true };
+  if (method === 'endsWith' && endsWithIsAnchored(argument)) {
+    // A dot-led suffix names the subdomains of one domain; on a shared hosting domain those are anyone's.
+    const domain = argument.startsWith('.') ? argument.slice(1).toLowerCase() : undefined;
+    if (domain && isSharedHostingDomain(domain)) return { safe: false, reason: 'shared-hosting', domain, attackerExample: `${subject === 'origin' ? 'https://' : ''}attacker.${domain}` };
+    return { safe: true };
+  }
   for (const candidate of candidates(subject, method, argument)) {
     if (candidate !== argument && isValid(subject, candidate) && passes(method, candidate, argument)) {
       return { safe: false, reason: REASONS[method], attackerExample: candidate };
@@ -102,11 +110,13 @@ export function safeReplacementForSubstringCheck(subject: SubstringSubject, argu
     const origin = parseOrigin(trimmed);
     if (origin) return { kind: 'exact', value: trimmed };
   } else if (HOSTNAME.test(trimmed) && trimmed.includes('.') && !trimmed.startsWith('.')) {
+    // The subdomains of a shared hosting domain are anyone's: no domain pattern can stand for the intent.
+    if (isSharedHostingDomain(trimmed)) return undefined;
     return { kind: 'domain', pattern: `^(?:[a-z0-9-]+\\.)*${escapeForRegExp(trimmed)}$` };
   }
   // `example.com`, `.example.com`, `//example.com`, `https://example.com` prefixes: a domain.
   const match = /^(?:(https?):)?(?:\/\/)?\.?((?:[a-z0-9-]+\.)+[a-z0-9-]+)$/.exec(trimmed);
-  if (!match || subject !== 'origin') return undefined;
+  if (!match || subject !== 'origin' || isSharedHostingDomain(match[2]!)) return undefined;
   const scheme = match[1] ? escapeForRegExp(match[1]) : 'https?';
   return { kind: 'domain', pattern: `^${scheme}:\\/\\/(?:[a-z0-9-]+\\.)*${escapeForRegExp(match[2]!)}(?::\\d+)?$` };
 }

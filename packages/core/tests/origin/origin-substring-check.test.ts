@@ -3,7 +3,7 @@ import type { SubstringMethod, SubstringSubject } from '../../src/origin/origin-
 import { classifyOriginSubstringCheck, safeReplacementForSubstringCheck } from '../../src/origin/origin-substring-check.js';
 import { parseOrigin } from '../../src/origin/origin.js';
 
-type Expected = 'safe' | ['no-dot-boundary' | 'no-end-boundary' | 'substring', string];
+type Expected = 'safe' | ['no-dot-boundary' | 'no-end-boundary' | 'substring' | 'shared-hosting', string];
 
 function passes(method: SubstringMethod, value: string, argument: string): boolean {
   if (method === 'startsWith') return value.startsWith(argument);
@@ -49,6 +49,14 @@ describe('classifyOriginSubstringCheck', () => {
     ['origin', 'endsWith', 'example.com/', 'safe'],
     ['hostname', 'endsWith', 'example.com', ['no-dot-boundary', 'attackerexample.com']],
     ['hostname', 'endsWith', '.example.com', 'safe'],
+    // A dot-led suffix that is a shared hosting domain: every customer's site passes.
+    ['origin', 'endsWith', '.onrender.com', ['shared-hosting', 'https://attacker.onrender.com']],
+    ['origin', 'endsWith', '.Vercel.app', ['shared-hosting', 'https://attacker.vercel.app']],
+    ['hostname', 'endsWith', '.up.railway.app', ['shared-hosting', 'attacker.up.railway.app']],
+    // The project's own name on it, and its subdomains, are the project's.
+    ['origin', 'endsWith', '//myapp.onrender.com', 'safe'],
+    ['hostname', 'endsWith', '.myapp.netlify.app', 'safe'],
+    ['origin', 'endsWith', 'myapp.netlify.app', ['no-dot-boundary', 'https://attackermyapp.netlify.app']],
   ];
 
   it.each(cases)('%s.%s(%j)', (subject, method, argument, expected) => {
@@ -57,13 +65,14 @@ describe('classifyOriginSubstringCheck', () => {
       expect(verdict).toEqual({ safe: true });
       return;
     }
-    expect(verdict).toEqual({ safe: false, reason: expected[0], attackerExample: expected[1] });
+    if (expected[0] === 'shared-hosting') expect(verdict).toEqual({ safe: false, reason: expected[0], domain: argument.slice(1).toLowerCase(), attackerExample: expected[1] });
+    else expect(verdict).toEqual({ safe: false, reason: expected[0], attackerExample: expected[1] });
   });
 
   it.each(cases.filter(([, , , expected]) => expected !== 'safe'))('%s.%s(%j): the attacker example really passes', (subject, method, argument) => {
     const verdict = classifyOriginSubstringCheck(subject, method, argument);
     if (verdict.safe) throw new Error('expected unsafe');
-    expect(passes(method, verdict.attackerExample, argument)).toBe(true);
+    expect(passes(method, verdict.attackerExample, argument.toLowerCase())).toBe(true);
     if (subject === 'origin') expect(parseOrigin(verdict.attackerExample)).toBeDefined();
     else expect(verdict.attackerExample).toMatch(/^(?:[a-z0-9_-]+\.)*[a-z0-9_-]+$/);
     expect(verdict.attackerExample).not.toBe(argument);
@@ -80,6 +89,11 @@ describe('safeReplacementForSubstringCheck', () => {
     ['hostname', 'example.com', { kind: 'domain', pattern: '^(?:[a-z0-9-]+\\.)*example\\.com$' }],
     ['origin', 'localhost', undefined],
     ['origin', 'exa mple', undefined],
+    // A pattern for the subdomains of a shared hosting domain would let every customer through: none.
+    ['origin', '.onrender.com', undefined],
+    ['origin', 'netlify.app', undefined],
+    ['hostname', 'github.io', undefined],
+    ['hostname', 'myapp.github.io', { kind: 'domain', pattern: '^(?:[a-z0-9-]+\\.)*myapp\\.github\\.io$' }],
   ] as const)('%s %s', (subject, argument, expected) => {
     expect(safeReplacementForSubstringCheck(subject, argument)).toEqual(expected);
   });

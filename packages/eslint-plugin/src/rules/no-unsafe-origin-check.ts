@@ -5,11 +5,14 @@ import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { calledMethodName, resolveNode, skipTypeWrappers } from '../utils/extract/values/resolve.js';
 import { staticRegExp } from '../utils/extract/values/cors-values.js';
+import { flowOf } from '../utils/extract/values/value-flow.js';
 import { schemesPassingSubstringTest } from '../utils/every-origin/checks-every-origin-passes.js';
 import { schemesMatchingEveryOrigin } from '../utils/every-origin/pattern-matches-every-origin.js';
 import type { PatternRepair } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 import { analyseOriginRegex } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 import { SubstringOperands } from './no-unsafe-origin-check-utils/substring-operands.js';
+import type { RegExpConstruction } from './no-unsafe-origin-check-utils/mapped-regexps.js';
+import { isPlainDynamicPattern, isRegExpConstruction, mappedRegExpConstruction } from './no-unsafe-origin-check-utils/mapped-regexps.js';
 import { verifiedRepair } from './no-unsafe-origin-check-utils/verified-repair.js';
 
 export type Options = [];
@@ -35,6 +38,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
+    const scopeOf = (node: Node) => sourceCode.getScope(node);
     const reported = new Set<string>();
     const once = (node: Node, messageId: MessageIds) => {
       const key = `${node.range[0]}:${node.range[1]}:${messageId}`;
@@ -43,17 +47,22 @@ export default createRule<Options, MessageIds>({
       return true;
     };
 
+    /** A pattern that is a run-time value as it is (see mapped-regexps.ts): nobody can review it. */
+    function reportDynamic(construction: RegExpConstruction | undefined): void {
+      if (construction && isPlainDynamicPattern(construction) && once(construction, 'dynamicRegExp')) context.report({ node: construction, messageId: 'dynamicRegExp' });
+    }
+
     /**
      * A regex used to decide an origin: report each weakness, with the pattern repaired as a
      * suggestion. A pattern every origin passes is no check at all: the reflection rules report it.
+     * An element of a list (`patterns.some((pattern) => pattern.test(origin))`) is each pattern of the list.
      */
-    function checkRegex(node: Node): void {
+    function checkRegex(node: Node, operands: SubstringOperands): void {
       const target = resolveNode(node, sourceCode.getScope(node));
       const regex = staticRegExp(target, sourceCode.getScope(target));
       if (!regex) {
-        if (isRegExpConstruction(target)) {
-          if (once(target, 'dynamicRegExp')) context.report({ node: target, messageId: 'dynamicRegExp' });
-        }
+        const list = operands.iteratedList(target);
+        reportDynamic(isRegExpConstruction(target) ? target : list && mappedRegExpConstruction(list, scopeOf));
         return;
       }
       if (schemesMatchingEveryOrigin(regex.source, regex.flags).length > 0) return;
@@ -62,6 +71,11 @@ export default createRule<Options, MessageIds>({
       const verified = target.type === AST_NODE_TYPES.Literal ? verifiedRepair(regex.source, regex.flags, repair) : undefined;
       const fixed = verified && `/${verified.source}/${regex.flags}`;
       for (const weakness of weaknesses) {
+        if (weakness.kind === 'shared-hosting-label') {
+          // Tightening needs the project's own names: no suggestion.
+          if (once(target, 'sharedHostingDomain')) context.report({ node: target, messageId: 'sharedHostingDomain', data: { check: `/${regex.source}/${regex.flags}`, domain: weakness.domain ?? '', example: weakness.example ?? '' } });
+          continue;
+        }
         const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
         if (!once(target, messageId)) continue;
         context.report({
@@ -91,6 +105,11 @@ export default createRule<Options, MessageIds>({
       if (subject === 'origin' && texts.some((text) => schemesPassingSubstringTest(testKind, text).length > 0)) return;
       const weak = texts.map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) })).find(({ verdict }) => !verdict.safe);
       if (!weak || weak.verdict.safe || !once(call, 'substringCheck')) return;
+      if (weak.verdict.reason === 'shared-hosting') {
+        // Every name on the domain passes; which are the project's own, only its authors know: no suggestion.
+        context.report({ node: call, messageId: 'sharedHostingDomain', data: { check: sourceCode.getText(call), domain: weak.verdict.domain, example: weak.verdict.attackerExample } });
+        return;
+      }
       context.report({
         node: call,
         messageId: 'substringCheck',
@@ -129,11 +148,16 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const model = getCorsContext(context);
-        const operands = new SubstringOperands(model, (node) => sourceCode.getScope(node));
+        const operands = new SubstringOperands(model, scopeOf);
+        const flow = flowOf(model.originReads, scopeOf);
         for (const policy of model.policies) {
+          // `origin: list.map((entry) => new RegExp(entry))`, or a variable or branch that may hold it.
+          if (policy.origin.kind === 'unknown' && policy.origin.at.type === AST_NODE_TYPES.Property) {
+            for (const value of flow.possibleValues(policy.origin.at.value)) if (value.kind === 'unknown') reportDynamic(mappedRegExpConstruction(value.at, scopeOf));
+          }
           if (policy.origin.kind !== 'allow-list') continue;
           for (const entry of policy.origin.entries) {
-            if ((entry.kind === 'pattern' && !entry.matchesEveryOriginOf) || (entry.kind === 'unknown' && isRegExpConstruction(entry.at))) checkRegex(entry.at);
+            if ((entry.kind === 'pattern' && !entry.matchesEveryOriginOf) || (entry.kind === 'unknown' && isRegExpConstruction(entry.at))) checkRegex(entry.at, operands);
           }
         }
         for (const call of model.calls) {
@@ -142,9 +166,9 @@ export default createRule<Options, MessageIds>({
           const callee = skipTypeWrappers(call.callee);
           const [argument] = call.arguments;
           if (method === 'test' && argument && argument.type !== AST_NODE_TYPES.SpreadElement && model.originReads.isOrigin(argument) && callee.type === AST_NODE_TYPES.MemberExpression) {
-            checkRegex(callee.object);
+            checkRegex(callee.object, operands);
           } else if (method && REGEX_METHODS_ON_STRING.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && model.originReads.isOrigin(callee.object) && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
-            checkRegex(argument);
+            checkRegex(argument, operands);
           } else {
             checkSubstringCall(call, operands);
             checkOriginInString(call, operands);
@@ -203,10 +227,6 @@ function needsParentheses(target: Node): boolean {
 function repairMessage(repair: PatternRepair): MessageIds {
   if (repair.escapesDots && repair.addsAnchors) return 'escapeDotsAndAnchor';
   return repair.escapesDots ? 'escapeDots' : 'addAnchors';
-}
-
-function isRegExpConstruction(node: Node): boolean {
-  return (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'RegExp';
 }
 
 function isComparedWithZero(call: TSESTree.CallExpression): boolean {

@@ -7,9 +7,22 @@ const ruleTester = new RuleTester();
 
 /** A file next to a package.json pinning @koa/cors to this major. */
 const koaFolder = (folder: 'koa4' | 'koa5') => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'cors-libraries', folder, 'server.js');
+/** A file next to a package.json pinning @orpc/server to this major. */
+const orpcFolder = (folder: 'orpc1' | 'orpc2') => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'cors-libraries', folder, 'route.ts');
 
 ruleTester.run('no-reflected-origin-with-credentials', rule, {
   valid: [
+    // oRPC's CORSPlugin: an origin function that returns the origin only after checking it.
+    {
+      code: `
+import { CORSPlugin } from '@orpc/server/plugins';
+const allowed = ['https://app.example.com'];
+export const cors = new CORSPlugin({ origin: (origin) => (allowed.includes(origin) ? origin : null), credentials: true });
+`,
+      filename: orpcFolder('orpc1'),
+    },
+    // Its default origin changed within v2's betas (reflect, then '*'): unknown, not reported.
+    { code: "import { CORSHandlerPlugin } from '@orpc/server/plugins';\nexport const cors = new CORSHandlerPlugin({ credentials: true });\n", filename: orpcFolder('orpc2') },
     // A '*' fallback only breaks credentialed requests of an unconfigured deployment: unknown, not reported.
     `
 import cors from 'cors';
@@ -227,6 +240,62 @@ export function corsHeaders(options) {
 `,
   ],
   invalid: [
+    // oRPC's CORSPlugin (@orpc/server/plugins): an origin function handing back the request's origin approves every origin.
+    {
+      code: `
+import { CORSPlugin } from '@orpc/server/plugins';
+export const cors = new CORSPlugin({ origin: (origin) => origin, credentials: true });
+`,
+      filename: orpcFolder('orpc1'),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'the origin function approves every origin' },
+          line: 3,
+          column: 46,
+          endLine: 3,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import { CORSPlugin } from '@orpc/server/plugins';
+export const cors = new CORSPlugin({ origin: ['https://app.example.com'], credentials: true });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // oRPC v1 reflects every origin when `origin` is not given.
+    {
+      code: `
+import { CORSPlugin } from '@orpc/server/plugins';
+export const cors = new CORSPlugin({ credentials: true });
+`,
+      filename: orpcFolder('orpc1'),
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
+import { CORSPlugin } from '@orpc/server/plugins';
+export const cors = new CORSPlugin({ credentials: true, origin: ['https://app.example.com'] });
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The fallback of an environment variable is possible: an unconfigured deployment reflects every origin.
       code: `

@@ -5,6 +5,42 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unsafe-origin-check', rule, {
   valid: [
+    // Exact names on a shared hosting domain, a few of them, and names under the project's own name are the project's.
+    // A label that takes only digits (`pr-\d+`) is not claimed: whether such names are open depends on the provider.
+    `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: [/^https:\\/\\/myapp\\.onrender\\.com$/, /^https:\\/\\/(?:app|admin)\\.netlify\\.app$/, /^https:\\/\\/[a-z0-9-]+\\.myapp\\.vercel\\.app$/, /^https:\\/\\/myapp-pr-\\d+\\.onrender\\.com$/] }));
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && (new URL(origin).hostname.endsWith('.myapp.netlify.app') || origin.endsWith('//myapp.onrender.com'))) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+    // A pattern assembled around the configured value (anchors, an escaping helper) is a deliberate pattern: unknown.
+    `
+import cors from 'cors';
+import express from 'express';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+const patterns = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((entry) => new RegExp(\`^\${escapeRegExp(entry)}$\`));
+const app = express();
+app.use(cors({ origin: patterns }));
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && new RegExp('^' + process.env.ORIGIN_PATTERN + '$').test(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+    // Configured strings made into patterns but never used to decide an origin.
+    `
+import cors from 'cors';
+import express from 'express';
+const ignored = (process.env.IGNORED_PATHS ?? '').split(',').map((entry) => new RegExp(entry));
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'] }));
+app.use((req, res, next) => (ignored.some((pattern) => pattern.test(req.path)) ? res.end() : next()));
+`,
     // Anchored, dots escaped; exact strings next to it.
     `
 import cors from 'cors';
@@ -131,6 +167,93 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) 
 `,
   ],
   invalid: [
+    {
+      // Anchored and escaped, yet the label in front of onrender.com is anyone's: no suggestion, only the project knows its names.
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://myapp.com', /^https:\\/\\/myapp-[a-z0-9-]+\\.onrender\\.com$/], credentials: true }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sharedHostingDomain',
+          data: { check: '/^https:\\/\\/myapp-[a-z0-9-]+\\.onrender\\.com$/', domain: 'onrender.com', example: 'https://myapp-attacker.onrender.com' },
+          line: 5,
+          column: 46,
+          endColumn: 91,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Hand-written checks: a pattern tested on the origin, and a dot-led suffix that is a shared hosting domain.
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && (/^https:\\/\\/(?:[a-z0-9-]+\\.)*vercel\\.app$/.test(origin) || new URL(origin).hostname.endsWith('.netlify.app'))) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+  }
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'sharedHostingDomain',
+          data: { check: '/^https:\\/\\/(?:[a-z0-9-]+\\.)*vercel\\.app$/', domain: 'vercel.app', example: 'https://attacker.vercel.app' },
+          line: 6,
+          column: 18,
+          endColumn: 60,
+          suggestions: [],
+        },
+        {
+          messageId: 'sharedHostingDomain',
+          data: { check: "new URL(origin).hostname.endsWith('.netlify.app')", domain: 'netlify.app', example: 'attacker.netlify.app' },
+          line: 6,
+          column: 77,
+          endColumn: 126,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A configured list of origins, each made into a pattern as written: its dots match any character, nothing anchors it.
+      // Followed through a variable that may hold it (`let`, a branch, a `||` fallback).
+      code: `
+import cors from 'cors';
+import express from 'express';
+let allowList: RegExp[] | undefined;
+if (process.env.ALLOWED_ORIGINS) allowList = process.env.ALLOWED_ORIGINS.split(',').map((entry) => new RegExp(entry.trim()));
+const app = express();
+app.use(cors({ origin: process.env.OPEN_CORS ? '*' : allowList || false, credentials: true }));
+`,
+      output: null,
+      errors: [{ messageId: 'dynamicRegExp', line: 5, column: 100, endLine: 5, endColumn: 124 }],
+    },
+    {
+      // Each pattern of such a list tested against the origin, in a callback or a loop.
+      code: `
+import express from 'express';
+const patterns = (process.env.CORS_ORIGINS ?? '').split(',').map((entry) => new RegExp(entry));
+const more = (process.env.MORE_ORIGINS ?? '').split(',').map(function (entry) { return RegExp(entry); });
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && patterns.some((pattern) => pattern.test(origin))) res.setHeader('Access-Control-Allow-Origin', origin);
+  for (const pattern of more) if (origin && pattern.test(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+      output: null,
+      errors: [
+        { messageId: 'dynamicRegExp', line: 3, column: 77, endLine: 3, endColumn: 94 },
+        { messageId: 'dynamicRegExp', line: 4, column: 88, endLine: 4, endColumn: 101 },
+      ],
+    },
     {
       // An unescaped dot: www.example.com also lets wwwxexample.com in.
       code: `

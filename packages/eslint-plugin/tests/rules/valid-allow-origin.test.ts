@@ -241,6 +241,16 @@ app.use(cors({ origin: [/^https:\\/\\/(?:[a-z0-9-]+\\.)+example\\.com$/] }));
       ],
     },
     {
+      // On a shared hosting domain a subdomain pattern would let every customer's site in: no suggestion.
+      code: `
+import cors from 'cors';
+const app = require('express')();
+app.use(cors({ origin: ['https://myapp.vercel.app', 'https://*.vercel.app'] }));
+`,
+      output: null,
+      errors: [{ messageId: 'wildcardSubdomain', data: { value: 'https://*.vercel.app' }, line: 4, column: 53, endColumn: 75, suggestions: [] }],
+    },
+    {
       // A subdomain wildcard inside an array: the entry becomes the pattern.
       code: `
 import cors from 'cors';

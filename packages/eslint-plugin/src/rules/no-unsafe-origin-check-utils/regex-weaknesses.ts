@@ -7,11 +7,15 @@
 import type { AST } from '@eslint-community/regexpp';
 import { RegExpParser } from '@eslint-community/regexpp';
 import { parseOrigin } from 'cors-lint-core';
+import { registrableLabel } from './shared-hosting-labels.js';
 
 export interface RegexWeakness {
-  readonly kind: 'unescaped-dot' | 'missing-start-anchor' | 'missing-end-anchor';
+  /** `shared-hosting-label`: names anyone can register on a shared hosting domain pass (shared-hosting-labels.ts). */
+  readonly kind: 'unescaped-dot' | 'missing-start-anchor' | 'missing-end-anchor' | 'shared-hosting-label';
   /** An origin an attacker can register that passes, checked with the real RegExp. */
   readonly example: string | undefined;
+  /** The shared hosting domain, for `shared-hosting-label`. */
+  readonly domain?: string;
 }
 
 /** The pattern with every weakness repaired; what it changed names the suggestion. */
@@ -62,13 +66,20 @@ export function analyseOriginRegex(source: string, flags: string): RegexAnalysis
     const base = unanchoredStartSample(startWeak);
     weaknesses.push({ kind: 'missing-start-anchor', example: example(base && !base.includes('://') ? `https://attacker${base.replace(/^[.-]+/, '')}` : undefined) });
   }
-  if (weaknesses.length === 0) return { weaknesses, repair: undefined };
+  // No repair for this one: which of the names on the domain are the project's own, only its authors know.
+  const registrable = registrableLabel(pattern, source, flags);
+  if (weaknesses.length === 0) return { weaknesses: registrable ? [sharedHostingWeakness(registrable)] : [], repair: undefined };
+  if (registrable) weaknesses.push(sharedHostingWeakness(registrable));
   const escaped = spliceAll(source, dots.map((dot) => [dot.start, dot.end, '\\.'] as const));
   const escapedPattern = dots.length > 0 ? parse(escaped, flags) : pattern;
   if (!escapedPattern) return { weaknesses, repair: undefined };
   const addsAnchors = !!startWeak || !!endWeak;
   const repaired = addsAnchors ? anchor(escaped, escapedPattern, !!startWeak, !!endWeak) : escaped;
   return { weaknesses, repair: { source: repaired, escapesDots: dots.length > 0, addsAnchors } };
+}
+
+function sharedHostingWeakness({ domain, example }: { domain: string; example: string }): RegexWeakness {
+  return { kind: 'shared-hosting-label', example, domain };
 }
 
 /** A short string the pattern's first alternative matches (`https://example.com` for an origin pattern), or undefined. */
@@ -175,7 +186,7 @@ function sampleAlternative(alternative: AST.Alternative, letterDots: ReadonlySet
   return sampleElements(alternative.elements, letterDots);
 }
 
-function sampleElements(elements: readonly AST.Element[], letterDots: ReadonlySet<AST.Node> = new Set()): string | undefined {
+export function sampleElements(elements: readonly AST.Element[], letterDots: ReadonlySet<AST.Node> = new Set()): string | undefined {
   const sampleElement = (element: AST.Element): string | undefined => {
     switch (element.type) {
       case 'Character':

@@ -68,13 +68,21 @@ export class SubstringOperands {
   values(node: Node): string[] | undefined {
     const text = staticString(node, this.scopeOf(node));
     if (text !== undefined) return [text];
+    const list = this.iteratedList(node);
+    return list && this.#strings(list);
+  }
+
+  /**
+   * The list an element variable runs over: `list` for the callback parameter of `list.some((x) => …)`
+   * (and the other element callbacks) or for `x` in `for (const x of list)`; undefined otherwise.
+   */
+  iteratedList(node: Node): Node | undefined {
     const expression = skipTypeWrappers(node);
     if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = ASTUtils.findVariable(this.scopeOf(expression), expression);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!def || variable?.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return undefined;
-    const list = def.type === 'Parameter' ? this.#iteratedByCallback(def.node, def.name) : def.type === 'Variable' ? this.#iteratedByLoop(def.parent) : undefined;
-    return list && this.#strings(list);
+    return def.type === 'Parameter' ? this.#iteratedByCallback(def.node, def.name) : def.type === 'Variable' ? this.#iteratedByLoop(def.parent) : undefined;
   }
 
   /** `list.some((name) => …)`: the list, when `name` is the callback's first parameter. */

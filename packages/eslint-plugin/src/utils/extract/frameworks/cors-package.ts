@@ -1,6 +1,6 @@
 /**
  * CORS middleware calls of every library in `libraries/` (`cors`, `@fastify/cors`, `@koa/cors`,
- * hono): each call or registration under any local name, its options (inline, in a constant,
+ * hono, oRPC's `CORSPlugin`): each call, registration or construction under any local name, its options (inline, in a constant,
  * spread, or produced by a delegate function) and where it is mounted.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -41,11 +41,12 @@ export function findCorsPackagePolicies(calls: readonly (TSESTree.CallExpression
   const named = CORS_LIBRARIES.filter((library) => namesModule(text, library.module));
   if (named.length === 0) return policies;
   for (const node of calls) {
-    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     for (const library of named) {
       const options = optionsArgument(node, library, scopeOf);
       if (options === undefined) continue;
-      const site: OptionsSite = { call: node, reads, scopeOf, paths: library.applied === 'call' ? mountPaths(node, scopeOf) : [], major: majorOf(library) };
+      // `new CORSPlugin(…)` stands in for the middleware call: fixes only read its arguments, and nothing mounts it.
+      const call = node as TSESTree.CallExpression;
+      const site: OptionsSite = { call, reads, scopeOf, paths: library.applied === 'call' ? mountPaths(call, scopeOf) : [], major: majorOf(library) };
       const policy = readApplication(options, library, site, file);
       if (policy) policies.push(policy);
       break;
@@ -55,8 +56,9 @@ export function findCorsPackagePolicies(calls: readonly (TSESTree.CallExpression
 }
 
 /** The options argument when `call` applies `library` (`null`: applied with no options); undefined when it does not. */
-function optionsArgument(call: TSESTree.CallExpression, library: CorsLibrary, scopeOf: ScopeOf): TSESTree.CallExpressionArgument | null | undefined {
-  if (library.applied === 'call') return isLibraryFactory(call.callee, library, scopeOf) ? (call.arguments[0] ?? null) : undefined;
+function optionsArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, library: CorsLibrary, scopeOf: ScopeOf): TSESTree.CallExpressionArgument | null | undefined {
+  if ((library.applied === 'construct') !== (call.type === AST_NODE_TYPES.NewExpression)) return undefined;
+  if (library.applied !== 'register' || call.type === AST_NODE_TYPES.NewExpression) return isLibraryFactory(call.callee, library, scopeOf) ? (call.arguments[0] ?? null) : undefined;
   const [plugin, options] = call.arguments;
   if (calledMethodName(call) !== 'register' || !plugin || plugin.type === AST_NODE_TYPES.SpreadElement) return undefined;
   return isLibraryFactory(plugin, library, scopeOf) ? (options ?? null) : undefined;
@@ -72,7 +74,7 @@ function readApplication(argument: TSESTree.CallExpressionArgument | null, libra
   const options = resolveNode(argument, site.scopeOf(argument));
   if (options.type === AST_NODE_TYPES.ObjectExpression) return readOptions(options, library, site);
   if (options.type === AST_NODE_TYPES.Identifier) return readImportedOptions(options, argument, library, site, file);
-  if (!isFunctionNode(options)) return undefined;
+  if (!isFunctionNode(options) || library.applied === 'construct') return undefined;
   if (library.applied === 'call') return readOptionsDelegate(options, library, site);
   // Fastify calls an options function with the instance: `(instance) => options` or `(instance) => delegator`.
   if (options.body.type === AST_NODE_TYPES.BlockStatement) return unknownPolicy(library, site);

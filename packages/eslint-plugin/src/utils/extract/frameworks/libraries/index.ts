@@ -4,5 +4,6 @@ import { FASTIFY_CORS } from './fastify-cors.js';
 import { HONO_CORS } from './hono-cors.js';
 import { KOA_CORS } from './koa-cors.js';
 import type { CorsLibrary } from './library.js';
+import { ORPC_CORS } from './orpc-cors.js';
 
-export const CORS_LIBRARIES: readonly CorsLibrary[] = [CORS_PACKAGE, FASTIFY_CORS, KOA_CORS, HONO_CORS];
+export const CORS_LIBRARIES: readonly CorsLibrary[] = [CORS_PACKAGE, FASTIFY_CORS, KOA_CORS, HONO_CORS, ORPC_CORS];

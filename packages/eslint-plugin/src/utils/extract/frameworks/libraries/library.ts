@@ -55,9 +55,10 @@ export interface CorsLibrary {
   readonly namedExports: readonly string[];
   /**
    * `call`: `cors(options)` makes a middleware (options are argument 0);
-   * `register`: `app.register(plugin, options)` (options are argument 1).
+   * `register`: `app.register(plugin, options)` (options are argument 1);
+   * `construct`: `new Plugin(options)` makes a plugin a handler is given (options are argument 0).
    */
-  readonly applied: 'call' | 'register';
+  readonly applied: 'call' | 'register' | 'construct';
   readonly optionNames: OptionNames;
   /** `origin` takes an array (`false`: one string or a function only; fixes then write one string). */
   readonly originTakesList: boolean;
