@@ -28,6 +28,15 @@ function send(method, type) {
     `
 fetch('https://stats.example.com/hit', { mode: 'no-cors', headers: { Cookie: 'a=b' } });
 `,
+    // A merge whose later source sets the mode again: that one wins.
+    `
+fetch('https://api.example.com/b', Object.assign({}, { mode: 'no-cors' }, { mode: 'cors', headers: { Authorization: 'Bearer x' } }));
+`,
+    // lodash's defaults() keeps the first value it sees, unlike merge(): not read, so not guessed.
+    `
+import { defaults } from 'lodash';
+fetch('https://api.example.com/c', defaults({ headers: { Authorization: 'Bearer x' } }, { mode: 'no-cors' }));
+`,
   ],
   invalid: [
     {
@@ -122,6 +131,51 @@ self.fetch('https://upload.example.com/', options);
           suggestions: [{ messageId: 'removeNoCors', output: `
 const options = { method: 'POST', body: new ReadableStream(), duplex: 'half' };
 self.fetch('https://upload.example.com/', options);
+` }],
+        },
+      ],
+    },
+    {
+      // Options merged with lodash's merge() and Object.assign(): later sources win, as with spreads.
+      code: `
+import merge from 'lodash.merge';
+const defaults = { credentials: 'include' };
+function save(body, options) {
+  return fetch('https://api.example.com/items/1', merge({}, defaults, { method: 'PUT', mode: 'no-cors', body }, options));
+}
+fetch('https://stats.example.com/hit', Object.assign({ mode: 'no-cors' }, { headers: { Authorization: 'Bearer x' } }));
+`,
+      errors: [
+        {
+          messageId: 'unsupportedMethod',
+          data: { method: 'PUT' },
+          line: 5,
+          column: 81,
+          endLine: 5,
+          endColumn: 86,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+import merge from 'lodash.merge';
+const defaults = { credentials: 'include' };
+function save(body, options) {
+  return fetch('https://api.example.com/items/1', merge({}, defaults, { method: 'PUT', body }, options));
+}
+fetch('https://stats.example.com/hit', Object.assign({ mode: 'no-cors' }, { headers: { Authorization: 'Bearer x' } }));
+` }],
+        },
+        {
+          messageId: 'droppedHeader',
+          data: { header: 'Authorization' },
+          line: 7,
+          column: 88,
+          endLine: 7,
+          endColumn: 113,
+          suggestions: [{ messageId: 'removeNoCors', output: `
+import merge from 'lodash.merge';
+const defaults = { credentials: 'include' };
+function save(body, options) {
+  return fetch('https://api.example.com/items/1', merge({}, defaults, { method: 'PUT', mode: 'no-cors', body }, options));
+}
+fetch('https://stats.example.com/hit', Object.assign({}, { headers: { Authorization: 'Bearer x' } }));
 ` }],
         },
       ],

@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead, Setting } from 'cors-lint-core';
 import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from '../values/resolve.js';
+import { mergedObjectProperties } from '../values/merged-objects.js';
 import { findAxiosRequests } from './axios.js';
 import { findKyRequests, findOfetchRequests } from './ky-ofetch.js';
 import { findXhrRequests } from './xhr.js';
@@ -122,13 +123,14 @@ function templatePrefix(template: TSESTree.TemplateLiteral, scope: Scope): strin
   return prefix;
 }
 
+/** A `RequestInit`: an object literal, a constant holding one, or a merge of them (`Object.assign`, lodash's `merge`, …). */
 export function readInit(node: Node | undefined, scope: Scope): Init {
   if (!node) return NO_INIT;
-  const resolved = resolveNode(node, scope);
-  if (resolved.type !== AST_NODE_TYPES.ObjectExpression) {
+  const read = mergedObjectProperties(node, scope);
+  if (!read) {
     return { method: { kind: 'unknown', at: node }, mode: { kind: 'unknown', at: node }, credentials: { kind: 'unknown', at: node }, headers: { writes: [], complete: false }, body: { kind: 'unknown' } };
   }
-  const { properties, complete } = objectProperties(resolved, scope);
+  const { properties, complete } = read;
   const missing: Setting<string, Node> = complete ? { kind: 'absent' } : { kind: 'unknown', at: node };
   const stringOption = (name: string, at: (property: TSESTree.Property) => Node): Setting<string, Node> => {
     const option = properties.get(name);
@@ -277,7 +279,38 @@ export function readsOfPromise(promise: Node, scopeOf: ScopeOf, depth = 0): Resp
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === promise) {
     return readsOfBinding(parent.id, scopeOf, depth, (identifier) => readsOfPromise(identifier, scopeOf, depth + 1));
   }
-  return [];
+  return readsThroughReturn(promise, scopeOf, depth);
+}
+
+/**
+ * A helper that returns the response (or the promise of it) hands it to its callers: their reads
+ * are reads of this response. Only the helper's calls in this file are followed, as far as a
+ * promise or response is followed anywhere; a caller that passes it on (to `respondWith`, to a
+ * cache) reads nothing.
+ */
+function readsThroughReturn(value: Node, scopeOf: ScopeOf, depth: number): ResponseRead<Node>[] {
+  const parent = value.parent;
+  const fn = parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value ? parent : undefined;
+  const name = fn && functionName(fn);
+  if (!name) return [];
+  const variable = findVariable(scopeOf(name), name);
+  if (!variable) return [];
+  return variable.references.flatMap((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? readsOfPromise(call, scopeOf, depth + 1) : [];
+  });
+}
+
+function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
+}
+
+/** The name a function is called by: its declaration's, or the constant's it initialises. */
+function functionName(fn: TSESTree.FunctionLike): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const declarator = fn.parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
 }
 
 function readsOfResponse(response: Node, scopeOf: ScopeOf, depth: number): ResponseRead<Node>[] {
@@ -288,7 +321,7 @@ function readsOfResponse(response: Node, scopeOf: ScopeOf, depth: number): Respo
     return member === undefined ? [] : [{ member, at: parent }];
   }
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === response) return readsOfBinding(parent.id, scopeOf, depth);
-  return [];
+  return readsThroughReturn(response, scopeOf, depth);
 }
 
 /** Reads through a binding: each use of a variable, or each property a destructuring pattern takes. */
