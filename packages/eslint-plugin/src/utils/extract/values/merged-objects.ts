@@ -82,7 +82,7 @@ function mergeDepth(callee: Node, scope: Scope): Depth | undefined {
 }
 
 /** The module and export an identifier is bound to: `import x from 'm'` (default), `import * as x` (*), `import { y as x }` (y), `const x = require('m')`, `const { y: x } = require('m')`. */
-function importedAs(identifier: TSESTree.Identifier, scope: Scope): { module: string; name: string } | undefined {
+export function importedAs(identifier: TSESTree.Identifier, scope: Scope): { module: string; name: string } | undefined {
   const variable = findVariable(scope, identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return undefined;
