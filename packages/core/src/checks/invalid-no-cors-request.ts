@@ -17,8 +17,10 @@ export function checkInvalidNoCorsRequest<H>(request: ClientRequest<H>): Finding
   if (method.kind === 'known' && !isCorsSafelistedMethod(normalizeMethod(method.value))) {
     findings.push({ messageId: 'unsupportedMethod', data: { method: normalizeMethod(method.value) }, at: method.at, suggestions });
   }
+  // Dropping is this request's doing, not the header's: headers written elsewhere (a constant that
+  // CORS requests share too) are reported where this request takes them.
   for (const write of headers.writes) {
-    if (isDropped(write)) findings.push({ messageId: 'droppedHeader', data: { header: write.name }, at: write.at, suggestions });
+    if (isDropped(write)) findings.push({ messageId: 'droppedHeader', data: { header: write.name }, at: headers.takenAt ?? write.at, suggestions });
   }
   if (body.kind === 'stream' && body.at !== undefined) findings.push({ messageId: 'streamBody', data: {}, at: body.at, suggestions });
   return findings;

@@ -50,8 +50,12 @@ export interface ClientRequest<H> {
   readonly method: Setting<string, H>;
   /** `at` is the whole `mode` option, so a fix can remove it. */
   readonly mode: Setting<string, H>;
-  /** `complete` is false when some headers could not be read: a missing header may still be set. */
-  readonly headers: { readonly writes: readonly RequestHeaderWrite<H>[]; readonly complete: boolean };
+  /**
+   * `complete` is false when some headers could not be read: a missing header may still be set.
+   * `takenAt` is the request's own `headers` option when the headers are written elsewhere (a
+   * variable built beforehand, a constant other requests share): where this request takes them.
+   */
+  readonly headers: { readonly writes: readonly RequestHeaderWrite<H>[]; readonly complete: boolean; readonly takenAt?: H };
   readonly body: { readonly kind: RequestBodyKind; readonly at?: H };
   /**
    * `credentials` as the request sends them: fetch's `credentials` option (default `same-origin`),

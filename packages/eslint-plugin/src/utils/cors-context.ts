@@ -104,7 +104,7 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
       return serverRoutes;
     },
     get clientRequests() {
-      clientRequests ??= mayRunInBrowser(runtime) ? findClientRequests(calls, scopeOf, sourceCode.text) : [];
+      clientRequests ??= mayRunInBrowser(runtime) ? findClientRequests(calls, scopeOf, sourceCode) : [];
       return clientRequests;
     },
   };

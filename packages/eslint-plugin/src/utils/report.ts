@@ -36,7 +36,8 @@ export function createRequestReporter<MessageIds extends string>(context: Readon
   const seen = new Set<string>();
   return (findings: readonly Finding<TSESTree.Node>[]): void => {
     for (const finding of findings) {
-      const key = `${finding.at.range[0]}:${finding.at.range[1]}:${finding.messageId}`;
+      // Two findings at one node differ by their data (two dropped headers taken through one `headers` option).
+      const key = `${finding.at.range[0]}:${finding.at.range[1]}:${finding.messageId}:${JSON.stringify(finding.data ?? {})}`;
       if (seen.has(key)) continue;
       seen.add(key);
       // An autofix must keep behaviour: deleting code that runs something (`{ Cookie: track() }`) is left to a suggestion.

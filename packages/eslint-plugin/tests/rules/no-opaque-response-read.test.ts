@@ -66,6 +66,21 @@ const items = await res.json();
 `,
       settings: { cors: { appOrigins: ['HTTPS://App.Example.com:443/'] } },
     },
+    // A service worker hands the opaque response on, to respondWith() or a cache, and a helper's caller in
+    // another file is not followed: nothing here reads it.
+    `
+const CDN = 'https://cdn.example.com';
+async function fromCdn(path) {
+  return fetch(\`\${CDN}/\${path}\`, { mode: 'no-cors' });
+}
+self.addEventListener('fetch', (event) => {
+  event.respondWith(fromCdn('logo.png'));
+});
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open('v1').then(async (cache) => cache.put('/logo.png', await fromCdn('logo.png'))));
+});
+export const ping = () => fetch(\`\${CDN}/ping\`, { mode: 'no-cors' });
+`,
     // A local function named fetch is not the browser's.
     `
 function fetch(url, options) { return { status: 200 }; }
@@ -124,6 +139,67 @@ async function load() {
   const res = await fetch(\`\${API}/items\`, {});
   return res.json();
 }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A helper returns the response (or its promise): its callers in this file read it. Options merged with Object.assign().
+      code: `
+const API = 'https://api.example.com';
+async function getItems() {
+  const res = await fetch(\`\${API}/items\`, { mode: 'no-cors' });
+  return res;
+}
+const getHealth = () => fetch(\`\${API}/health\`, Object.assign({}, { mode: 'no-cors' }));
+const items = await (await getItems()).json();
+getHealth().then((response) => console.log(response.ok));
+`,
+      errors: [
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'json', sees: 'a promise rejected with a SyntaxError (the body is empty)' },
+          line: 8,
+          column: 21,
+          endLine: 8,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
+const API = 'https://api.example.com';
+async function getItems() {
+  const res = await fetch(\`\${API}/items\`, {});
+  return res;
+}
+const getHealth = () => fetch(\`\${API}/health\`, Object.assign({}, { mode: 'no-cors' }));
+const items = await (await getItems()).json();
+getHealth().then((response) => console.log(response.ok));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'opaqueResponseRead',
+          data: { member: 'ok', sees: 'false' },
+          line: 9,
+          column: 44,
+          endLine: 9,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
+const API = 'https://api.example.com';
+async function getItems() {
+  const res = await fetch(\`\${API}/items\`, { mode: 'no-cors' });
+  return res;
+}
+const getHealth = () => fetch(\`\${API}/health\`, Object.assign({}, {}));
+const items = await (await getItems()).json();
+getHealth().then((response) => console.log(response.ok));
 `,
             },
           ],

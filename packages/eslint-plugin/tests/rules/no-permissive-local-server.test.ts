@@ -30,6 +30,28 @@ const app = express();
 app.use(cors({ origin: 'http://localhost:6274' }));
 app.listen(6277, 'localhost');
 `,
+    // Not evidence of a local, privileged server (deployed servers show them too): a command-line entry point,
+    // state under the home folder, a host that only defaults to every interface, a localhost URL in a log line.
+    `#!/usr/bin/env node
+import os from 'node:os';
+import path from 'node:path';
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ exposedHeaders: ['X-Request-Id'] }));
+const STATE = path.join(os.homedir(), '.example-tool', 'state.json');
+const HOST = process.env.HOST || '0.0.0.0';
+app.listen(3001, HOST, () => console.log(\`Ready on http://localhost:3001, state in \${STATE}\`));
+`,
+    `
+import http from 'node:http';
+const host = process.env.SERVER_HOST || '::';
+const server = http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.end('ok');
+});
+server.listen(5338, host, () => console.log(\`http://\${host === '::' ? 'localhost' : host}:5338\`));
+`,
     // Only a type comes from the MCP SDK: the import is erased, nothing runs.
     {
       code: `

@@ -7,6 +7,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, ResponseRead, Setting } from 'cors-lint-core';
 import { findConstantVariable, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticString } from '../values/resolve.js';
+import { importedAs, mergeCall, mergedObjectProperties } from '../values/merged-objects.js';
+import { forEachNode } from '../every-node.js';
 import { findAxiosRequests } from './axios.js';
 import { findKyRequests, findOfetchRequests } from './ky-ofetch.js';
 import { findXhrRequests } from './xhr.js';
@@ -30,9 +32,75 @@ export interface Init {
 
 const NO_INIT: Init = { method: { kind: 'absent' }, mode: { kind: 'absent' }, credentials: { kind: 'absent' }, headers: { writes: [], complete: true }, body: { kind: 'none' } };
 
-/** Every client request of a file; `text` lets each library be skipped cheaply when the file never names it. */
-export function findClientRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf, text: string): ClientRequest<Node>[] {
-  return [...findFetchRequests(calls, scopeOf), ...findAxiosRequests(calls, scopeOf, text), ...findXhrRequests(calls, scopeOf, text), ...findKyRequests(calls, scopeOf, text), ...findOfetchRequests(calls, scopeOf, text)];
+/** Every client request of a file; the text lets each library be skipped cheaply when the file never names it. */
+export function findClientRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf, sourceCode: Readonly<TSESLint.SourceCode>): ClientRequest<Node>[] {
+  const { text } = sourceCode;
+  const requests = [...findFetchRequests(calls, scopeOf), ...findAxiosRequests(calls, scopeOf, text), ...findXhrRequests(calls, scopeOf, text), ...findKyRequests(calls, scopeOf, text), ...findOfetchRequests(calls, scopeOf, text)];
+  return text.includes('no-cors') ? [...requests, ...findPassedNoCorsInits(sourceCode, requests, scopeOf)] : requests;
+}
+
+/**
+ * `mode: 'no-cors'` means something only to fetch, so an object literal that says it is a
+ * `RequestInit`, wherever it goes: posted to a worker that fetches, handed to a helper, stored.
+ * The ones no request above took are requests too, with an unknown URL and unread responses; their
+ * method, headers and body are still what the fetch will get. Skipped: an object spread or merged
+ * into another (that one decides, and a later `mode` may override), or passed to a client call
+ * (axios has no `mode`).
+ */
+function findPassedNoCorsInits(sourceCode: Readonly<TSESLint.SourceCode>, requests: readonly ClientRequest<Node>[], scopeOf: ScopeOf): ClientRequest<Node>[] {
+  const taken = new Set<Node>();
+  const clientCalls = new Set<Node>();
+  for (const request of requests) {
+    if (request.mode.kind === 'known' || request.mode.kind === 'unknown') taken.add(request.mode.at);
+    clientCalls.add(request.at);
+  }
+  const found: ClientRequest<Node>[] = [];
+  forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const mode = node.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && !property.computed && propertyNamed(property, 'mode'));
+    if (!mode || taken.has(mode)) return;
+    const scope = scopeOf(node);
+    if (staticString(mode.value, scope) !== 'no-cors' || usesOf(node, scope).some((use) => feedsAnother(use, clientCalls, scopeOf))) return;
+    found.push({ at: node, client: 'fetch', uploadListeners: [], url: { kind: 'unknown', at: node }, ...readInit(node, scope), responseReads: [] });
+  });
+  return found;
+}
+
+function propertyNamed(property: TSESTree.Property, name: string): boolean {
+  return (property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) || (property.key.type === AST_NODE_TYPES.Literal && property.key.value === name);
+}
+
+/** Where an object goes: itself, or each read of the constant it initialises. */
+function usesOf(object: TSESTree.ObjectExpression, scope: Scope): Node[] {
+  const declarator = object.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object || declarator.id.type !== AST_NODE_TYPES.Identifier) return [object];
+  const variable = findConstantVariable(declarator.id, scope);
+  return variable ? variable.references.filter((reference) => !reference.isWrite()).map((reference) => reference.identifier as Node) : [object];
+}
+
+/** Spread into an object, a source of a merge call, or an argument of a client call already read or of an XHR-based library. */
+function feedsAnother(use: Node, clientCalls: ReadonlySet<Node>, scopeOf: ScopeOf): boolean {
+  const parent = use.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.SpreadElement) return true;
+  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== use) {
+    if (clientCalls.has(parent)) return true;
+    return parent.type === AST_NODE_TYPES.CallExpression && (mergeCall(parent, scopeOf(parent)) !== undefined || isXhrLibraryCall(parent, scopeOf(parent)));
+  }
+  return false;
+}
+
+/** Libraries that send with XMLHttpRequest ignore `mode`: `axios.create({…})`, `$.ajax({…})`, superagent. */
+const XHR_LIBRARIES: ReadonlySet<string> = new Set(['axios', 'jquery', 'superagent']);
+const XHR_LIBRARY_GLOBALS: ReadonlySet<string> = new Set(['axios', '$', 'jQuery', 'superagent']);
+
+function isXhrLibraryCall(call: TSESTree.CallExpression, scope: Scope): boolean {
+  let root: Node = skipTypeWrappers(call.callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) root = skipTypeWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const imported = importedAs(root, scope);
+  if (imported) return XHR_LIBRARIES.has(imported.module);
+  return XHR_LIBRARY_GLOBALS.has(root.name) && isGlobal(root, root.name, scope);
 }
 
 function findFetchRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf): ClientRequest<Node>[] {
@@ -122,13 +190,14 @@ function templatePrefix(template: TSESTree.TemplateLiteral, scope: Scope): strin
   return prefix;
 }
 
+/** A `RequestInit`: an object literal, a constant holding one, or a merge of them (`Object.assign`, lodash's `merge`, …). */
 export function readInit(node: Node | undefined, scope: Scope): Init {
   if (!node) return NO_INIT;
-  const resolved = resolveNode(node, scope);
-  if (resolved.type !== AST_NODE_TYPES.ObjectExpression) {
+  const read = mergedObjectProperties(node, scope);
+  if (!read) {
     return { method: { kind: 'unknown', at: node }, mode: { kind: 'unknown', at: node }, credentials: { kind: 'unknown', at: node }, headers: { writes: [], complete: false }, body: { kind: 'unknown' } };
   }
-  const { properties, complete } = objectProperties(resolved, scope);
+  const { properties, complete } = read;
   const missing: Setting<string, Node> = complete ? { kind: 'absent' } : { kind: 'unknown', at: node };
   const stringOption = (name: string, at: (property: TSESTree.Property) => Node): Setting<string, Node> => {
     const option = properties.get(name);
@@ -143,9 +212,16 @@ export function readInit(node: Node | undefined, scope: Scope): Init {
     // The whole property, so that a fix can remove the option.
     mode: stringOption('mode', (property) => property),
     credentials: stringOption('credentials', (property) => property),
-    headers: headers ? readHeaders(headers.property.value, scope) : { writes: [], complete },
+    headers: headers ? { ...readHeaders(headers.property.value, scope), ...takenFrom(headers.property) } : { writes: [], complete },
     body: body ? { kind: fetchBodyKind(body.property.value, scope), at: body.property } : { kind: complete ? 'none' : 'unknown' },
   };
+}
+
+/** The `headers` option, when its value is not written in place (an object, pairs, `new Headers(…)`) but taken from elsewhere. */
+function takenFrom(property: TSESTree.Property): { takenAt?: Node } {
+  const value = skipTypeWrappers(property.value);
+  const inPlace = value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrayExpression || value.type === AST_NODE_TYPES.NewExpression;
+  return inPlace ? {} : { takenAt: property };
 }
 
 function mergeInit(base: Init, own: Init): Init {
@@ -277,7 +353,38 @@ export function readsOfPromise(promise: Node, scopeOf: ScopeOf, depth = 0): Resp
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === promise) {
     return readsOfBinding(parent.id, scopeOf, depth, (identifier) => readsOfPromise(identifier, scopeOf, depth + 1));
   }
-  return [];
+  return readsThroughReturn(promise, scopeOf, depth);
+}
+
+/**
+ * A helper that returns the response (or the promise of it) hands it to its callers: their reads
+ * are reads of this response. Only the helper's calls in this file are followed, as far as a
+ * promise or response is followed anywhere; a caller that passes it on (to `respondWith`, to a
+ * cache) reads nothing.
+ */
+function readsThroughReturn(value: Node, scopeOf: ScopeOf, depth: number): ResponseRead<Node>[] {
+  const parent = value.parent;
+  const fn = parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value ? parent : undefined;
+  const name = fn && functionName(fn);
+  if (!name) return [];
+  const variable = findVariable(scopeOf(name), name);
+  if (!variable) return [];
+  return variable.references.flatMap((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? readsOfPromise(call, scopeOf, depth + 1) : [];
+  });
+}
+
+function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
+}
+
+/** The name a function is called by: its declaration's, or the constant's it initialises. */
+function functionName(fn: TSESTree.FunctionLike): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const declarator = fn.parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
 }
 
 function readsOfResponse(response: Node, scopeOf: ScopeOf, depth: number): ResponseRead<Node>[] {
@@ -288,7 +395,7 @@ function readsOfResponse(response: Node, scopeOf: ScopeOf, depth: number): Respo
     return member === undefined ? [] : [{ member, at: parent }];
   }
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === response) return readsOfBinding(parent.id, scopeOf, depth);
-  return [];
+  return readsThroughReturn(response, scopeOf, depth);
 }
 
 /** Reads through a binding: each use of a variable, or each property a destructuring pattern takes. */

@@ -5,6 +5,10 @@
  * CVE-2025-24010, vite). The evidence, from the file only:
  * - it listens on a loopback address (`listen(port, '127.0.0.1')`, `{ host: 'localhost' }`);
  * - it runs local programs (`child_process`, `node-pty`, `execa`, …) or is an MCP server.
+ * Not evidence, because servers deployed for the public show them as well: a `#!/usr/bin/env node`
+ * entry point, state under `os.homedir()`, a host that only defaults to every interface
+ * (`env.HOST || '::'`), a `http://localhost:…` URL in a log line, and the modules that relative
+ * imports pull in (a public monitoring server runs `ping` through `child_process` somewhere).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
