@@ -13,13 +13,14 @@ import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
 import { isGuardedByOriginCheck } from '../values/guards.js';
+import { ORIGIN_HEADER_SOURCE } from '../values/request-sources.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from '../values/request-origin.js';
 import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 import type { ValueFlow } from '../values/value-flow.js';
 import { areExclusive } from '../values/branches.js';
 import type { ScopeOf } from '../values/scope.js';
-import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from '../values/cors-values.js';
+import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar, requestSuppliedOrigin } from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 
@@ -296,7 +297,11 @@ export class ResponseHeaderCollector {
         if (typeof candidate.value !== 'string' || candidate.value === '') continue;
         variants.push(candidate.value === '*' ? { kind: 'wildcard', implicit: false, at } : { kind: 'fixed', value: candidate.value, at });
       } else if (candidate.kind === 'request') {
-        variants.push(checkedAtWrite || candidate.guarded ? { kind: 'checked', at: write.at } : { kind: 'reflect-any', via: 'request-header', at });
+        // A checked Origin header is an allow-list match. Checked request data (`if (o in allowed)` with
+        // `o` from the query) is one of the allowed origins, chosen by the URL, not by the Origin:
+        // nothing we can enumerate, nor a value that varies per Origin.
+        if (checkedAtWrite || (candidate.guarded && candidate.source === ORIGIN_HEADER_SOURCE)) variants.push({ kind: 'checked', at: write.at });
+        else variants.push(candidate.guarded ? { kind: 'unknown', at: write.at } : requestSuppliedOrigin(candidate.source, at));
       } else {
         variants.push({ kind: 'unknown', at: write.at });
       }
