@@ -36,8 +36,15 @@ function permissiveness<H>(policy: CorsPolicy<H>): { how: string; at: H; suggest
   if (sendsCredentials(policy)) return undefined;
   const whole = (how: string) => ({ how, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] });
   if (origin.kind === 'wildcard') return whole(origin.implicit ? `${middlewareCall(policy)} without an \`origin\` option (its default is '*')` : "Access-Control-Allow-Origin '*'");
-  if (origin.kind === 'reflect-any') return whole(origin.via === 'option-true' ? '`origin: true`' : origin.via === 'function' ? 'An origin function that approves every origin' : "Copying the request's Origin into Access-Control-Allow-Origin");
+  if (origin.kind === 'reflect-any') return whole(reflectionWording(origin.via, origin.source));
   const entry = everyOriginEntry(policy);
   if (!entry) return undefined;
   return { how: `An origin pattern that matches ${entry.matches} (\`${entry.pattern}\`)`, at: entry.at, suggestions: entry.suggestion ? [entry.suggestion] : [] };
+}
+
+function reflectionWording(via: 'option-true' | 'function' | 'request-header' | 'request-data', source: string | undefined): string {
+  if (via === 'option-true') return '`origin: true`';
+  if (via === 'function') return 'An origin function that approves every origin';
+  if (via === 'request-data') return `Taking Access-Control-Allow-Origin from ${source ?? 'the request'}, which the requesting page chooses,`;
+  return "Copying the request's Origin into Access-Control-Allow-Origin";
 }

@@ -10,6 +10,12 @@ const HOW = {
   'request-header': "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
 } as const;
 
+/** How the origin is approved, in words; request data other than the Origin header is named by its source. */
+function reflectionHow(origin: Extract<CorsPolicy<unknown>['origin'], { kind: 'reflect-any' }>): string {
+  if (origin.via === 'request-data') return `Access-Control-Allow-Origin is taken from ${origin.source ?? 'the request'}, which the requesting page chooses`;
+  return HOW[origin.via];
+}
+
 /**
  * Reflecting any origin while allowing credentials: browsers accept it, so it is not a CORS error
  * but a cross-site data leak (any page can read authenticated responses). An allow-list pattern
@@ -21,7 +27,7 @@ export function checkReflectedOriginWithCredentials<H>(policy: CorsPolicy<H>): F
   // The repair is the app's own origin. Removing the credentials would leave every origin approved,
   // which no-permissive-origin reports in turn: a suggestion must leave nothing to report.
   if (origin.kind === 'reflect-any') {
-    return [{ messageId: 'reflectedWithCredentials', data: { how: HOW[origin.via] }, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] }];
+    return [{ messageId: 'reflectedWithCredentials', data: { how: reflectionHow(origin) }, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] }];
   }
   const entry = everyOriginEntry(policy);
   if (!entry) return [];

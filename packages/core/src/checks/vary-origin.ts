@@ -44,9 +44,15 @@ export function checkVaryOrigin<H>(policy: CorsPolicy<H>, context: VaryContext<H
   return findings;
 }
 
-/** Reflected, picked from a list, or produced by an origin check: the value differs per request. */
+/**
+ * Reflected, picked from a list, or produced by an origin check: the value differs per Origin. A
+ * value taken from the query, the path or the body (`via: 'request-data'`) differs per URL or per
+ * request body instead, which caches key on already (or do not cache at all): `Vary: Origin` would
+ * change nothing there (cors-reference.md §4).
+ */
 function dependsOnRequest<H>(origin: OriginSetting<H>): boolean {
-  return origin.kind === 'reflect-any' || origin.kind === 'allow-list' || origin.kind === 'checked';
+  if (origin.kind === 'reflect-any') return origin.via !== 'request-data';
+  return origin.kind === 'allow-list' || origin.kind === 'checked';
 }
 
 /** Replays the response's Vary writes in order: does `Origin` survive them? */

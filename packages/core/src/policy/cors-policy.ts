@@ -52,7 +52,9 @@ export type OriginScheme = 'http' | 'https';
  * - `wildcard`: always `*` (`implicit` when it comes from a library default, not from the code).
  * - `fixed`: one literal value sent on every response, whatever the request's origin. `lines` counts
  *   the entries of a list a library sends as it is, one header line each (`@koa/cors` given an array).
- * - `reflect-any`: the request's `Origin` is echoed back with no check on the way.
+ * - `reflect-any`: the request's `Origin` is echoed back with no check on the way; `via: 'request-data'`:
+ *   the value is other request data the requesting page chooses (`?origin=` in the query, the body),
+ *   named by `source` (`req.query`), which lets any page through just the same.
  * - `allow-list`: echoed only when it matches one of `entries`.
  * - `checked`: request-dependent logic that does contain a check we cannot enumerate (an origin function).
  * - `disabled`: no CORS headers at all (`origin: false`).
@@ -61,7 +63,7 @@ export type OriginScheme = 'http' | 'https';
 export type OriginSetting<H> =
   | { readonly kind: 'wildcard'; readonly implicit: boolean; readonly at: H }
   | { readonly kind: 'fixed'; readonly value: string; readonly at: H; readonly lines?: number }
-  | { readonly kind: 'reflect-any'; readonly via: 'option-true' | 'function' | 'request-header'; readonly at: H }
+  | { readonly kind: 'reflect-any'; readonly via: 'option-true' | 'function' | 'request-header' | 'request-data'; readonly at: H; readonly source?: string }
   | { readonly kind: 'allow-list'; readonly entries: readonly OriginEntry<H>[]; readonly complete: boolean; readonly at: H }
   | { readonly kind: 'checked'; readonly at: H }
   | { readonly kind: 'disabled'; readonly at: H }

@@ -117,6 +117,7 @@ describe('checkReflectedOriginWithCredentials', () => {
     ['checked origin with credentials', middleware({ ...withCredentials, ...origin({ kind: 'checked', at: 'o' }) }), []],
     ['allow-list with credentials', middleware({ ...withCredentials, ...origin({ kind: 'allow-list', entries: [], complete: true, at: 'o' }) }), []],
     ['request header copied by hand', headers({ ...origin({ kind: 'reflect-any', via: 'request-header', at: 'acao' }), credentials: known<boolean | string>('true', 'acac') }), ['reflectedWithCredentials@acao']],
+    ['query value copied by hand', headers({ ...origin({ kind: 'reflect-any', via: 'request-data', source: 'req.query', at: 'acao' }), credentials: known<boolean | string>('true', 'acac') }), ['reflectedWithCredentials@acao']],
     ['allow-list with a pattern every origin passes', middleware({ ...withCredentials, ...origin(allowList(everyOrigin('any'), exact('b'))) }), ['reflectedWithCredentials@any']],
     ['allow-list whose patterns each name a host', middleware({ ...withCredentials, ...origin(allowList(pattern('p'), exact('b'))) }), []],
   ];
@@ -130,6 +131,8 @@ describe('checkReflectedOriginWithCredentials', () => {
     const [forHeaders] = checkReflectedOriginWithCredentials(headers({ ...origin({ kind: 'reflect-any', via: 'request-header', at: 'acao' }), credentials: known<boolean | string>('true', 'acac') }));
     expect(forHeaders?.suggestions?.map((s) => s.fix.kind)).toEqual(['replace-value']);
     expect(forHeaders?.data.how).toMatch(/copied from the request's Origin header/);
+    const [fromQuery] = checkReflectedOriginWithCredentials(headers({ ...origin({ kind: 'reflect-any', via: 'request-data', source: 'req.query', at: 'acao' }), credentials: known<boolean | string>('true', 'acac') }));
+    expect(fromQuery?.data.how).toBe('Access-Control-Allow-Origin is taken from req.query, which the requesting page chooses');
   });
 
   it('replaces a pattern every origin passes: the whole setting when it is all of it, else that entry', () => {
@@ -293,6 +296,7 @@ describe('checkPermissiveOrigin', () => {
     ['explicit *', middleware(origin({ kind: 'wildcard', implicit: false, at: 'o' })), ['permissiveOrigin@o']],
     ['origin: true', middleware(origin({ kind: 'reflect-any', via: 'option-true', at: 'o' })), ['permissiveOrigin@o']],
     ['hand-set reflection', headers(origin({ kind: 'reflect-any', via: 'request-header', at: 'acao' })), ['permissiveOrigin@acao']],
+    ['origin taken from the query', headers(origin({ kind: 'reflect-any', via: 'request-data', source: 'req.query', at: 'acao' })), ['permissiveOrigin@acao']],
     ['with credentials the credential rules report instead', middleware(withCredentials), []],
     ['allow-list', middleware(origin({ kind: 'allow-list', entries: [], complete: true, at: 'o' })), []],
     ['allow-list with a pattern every origin passes', middleware(origin(allowList(exact('b'), everyOrigin('any')))), ['permissiveOrigin@any']],

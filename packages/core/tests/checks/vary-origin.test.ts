@@ -37,6 +37,8 @@ describe('checkVaryOrigin', () => {
 
   it('ignores origins that do not depend on the request, and unknown ones', () => {
     for (const setting of [
+      // Taken from the query: it varies per URL, which caches key on already.
+      { kind: 'reflect-any', via: 'request-data', source: 'req.query', at: 'o' },
       { kind: 'wildcard', implicit: false, at: 'o' },
       { kind: 'fixed', value: 'https://app.example.com', at: 'o' },
       { kind: 'unknown', at: 'o' },

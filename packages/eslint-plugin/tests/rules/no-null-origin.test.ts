@@ -5,6 +5,40 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-null-origin', rule, {
   valid: [
+    // A null the value may hold never reaches the write: it only runs when the value is truthy.
+    `
+import express from 'express';
+
+const allowed = new Set(['https://app.example.com']);
+const allowedOrigin = (origin: string | undefined) => (origin && allowed.has(origin) ? origin : null);
+const app = express();
+app.use((req, res, next) => {
+  const origin = allowedOrigin(req.headers.origin);
+  res.set('Vary', 'Origin');
+  if (origin) res.set('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+    // The same after an early exit on null.
+    `
+const allowed = new Set(['https://app.example.com']);
+const pick = (origin) => (allowed.has(origin) ? origin : null);
+app.use((req, res, next) => {
+  const origin = pick(req.headers.origin);
+  res.setHeader('Vary', 'Origin');
+  if (origin === null) return next();
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+    // A null in a returned result is serialised by whoever reads it (a Lambda proxy result): not known to be sent as 'null'.
+    `
+export const handler = async () => ({
+  statusCode: 200,
+  headers: { 'Access-Control-Allow-Origin': null },
+  body: '{}',
+});
+`,
     `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com', 'http://localhost:5173'], credentials: true }));
@@ -444,6 +478,61 @@ app.use(cors({ origin: ['null', 'https://app.example.com'] }));
           ],
         },
       ],
+    },
+    {
+      // Node writes a null header value as the text 'null' (Express and Koa call String() on it,
+      // fetch's Headers convert it): the header allows every opaque origin.
+      code: `
+import http from 'node:http';
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', null);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.end('ok');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 5,
+          column: 48,
+          endLine: 5,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import http from 'node:http';
+
+http.createServer((req, res) => {
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.end('ok');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // "No header for other origins" written as null sends `null`: a sandboxed page of any site passes.
+      code: `
+import express from 'express';
+
+const allowed = new Set(['https://app.example.com']);
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  res.set('Vary', 'Origin');
+  res.set('Access-Control-Allow-Origin', origin && allowed.has(origin) ? origin : null);
+  next();
+});
+`,
+      output: null,
+      errors: [{ messageId: 'nullOrigin', line: 9, column: 83, endLine: 9, endColumn: 87, suggestions: [] }],
     },
   ],
 });

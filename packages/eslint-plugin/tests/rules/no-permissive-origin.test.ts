@@ -5,6 +5,18 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-permissive-origin', rule, {
   valid: [
+    // Options made per request from the query, but only with an allowed value.
+    `
+import cors from 'cors';
+import express from 'express';
+
+const allowed = ['https://app.example.com'];
+const app = express();
+app.use((req, res, next) => {
+  const requested = String(req.query.origin);
+  cors({ origin: allowed.includes(requested) ? requested : false })(req, res, next);
+});
+`,
     `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com', /^https:\\/\\/preview-\\d+\\.example\\.com$/] }));
@@ -638,6 +650,77 @@ app.use((req, res, next) => {
   const origin = req.get('origin');
   if (origin?.startsWith('https://')) res.set('Access-Control-Allow-Origin', 'https://app.example.com');
   next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An origin option taken from the query: the cors package sends a string origin as it is.
+      code: `
+import cors from 'cors';
+import express from 'express';
+
+const app = express();
+app.use((req, res, next) => cors({ origin: req.query.origin as string })(req, res, next));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: 'Taking Access-Control-Allow-Origin from req.query, which the requesting page chooses,' },
+          line: 6,
+          column: 44,
+          endLine: 6,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import cors from 'cors';
+import express from 'express';
+
+const app = express();
+app.use((req, res, next) => cors({ origin: ['https://app.example.com'] })(req, res, next));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import express from 'express';
+
+const app = express();
+app.get('/widget', (req, res) => {
+  res.set('Access-Control-Allow-Origin', req.query.origin as string);
+  res.send('ok');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: 'Taking Access-Control-Allow-Origin from req.query, which the requesting page chooses,' },
+          line: 6,
+          column: 42,
+          endLine: 6,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import express from 'express';
+
+const app = express();
+app.get('/widget', (req, res) => {
+  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.send('ok');
 });
 `,
             },

@@ -23,6 +23,33 @@ export const cors = new CORSPlugin({ origin: (origin) => (allowed.includes(origi
     },
     // Its default origin changed within v2's betas (reflect, then '*'): unknown, not reported.
     { code: "import { CORSHandlerPlugin } from '@orpc/server/plugins';\nexport const cors = new CORSHandlerPlugin({ credentials: true });\n", filename: orpcFolder('orpc2') },
+    // `origin in allowedOrigins` looks the value up among the allowed origins.
+    `
+import http from 'node:http';
+import url from 'node:url';
+
+const allowedOrigins: Record<string, true> = { 'https://app.example.com': true };
+http.createServer((req, res) => {
+  const origin = url.parse(req.url, true).query.origin;
+  if (origin in allowedOrigins) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  res.end('ok');
+});
+`,
+    // A project's own `parse` is no URL parser we know: its result is unknown.
+    `
+import http from 'node:http';
+import { parse } from './route-parser';
+
+http.createServer((req, res) => {
+  const origin = parse(req.url).query.origin;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.end('ok');
+});
+`,
     // A '*' fallback only breaks credentialed requests of an unconfigured deployment: unknown, not reported.
     `
 import cors from 'cors';
@@ -1212,6 +1239,64 @@ app.use((req, res, next) => {
 `,
       output: null,
       errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 8, column: 18, endLine: 8, endColumn: 50, suggestions: [] }],
+    },
+    {
+      // Node's url.parse makes its result of the request's URL: the query's origin is the requesting page's choice.
+      code: `
+import http from 'node:http';
+import url from 'node:url';
+
+http.createServer((req, res) => {
+  const origin = url.parse(req.url, true).query.origin;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.end('ok');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: { how: 'Access-Control-Allow-Origin is taken from req.url, which the requesting page chooses' },
+          line: 7,
+          column: 48,
+          endLine: 7,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: 'https://app.example.com' },
+              output: `
+import http from 'node:http';
+import url from 'node:url';
+
+http.createServer((req, res) => {
+  const origin = url.parse(req.url, true).query.origin;
+  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.end('ok');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The named export under CommonJS, with a fallback for a missing URL; reported where the value is read.
+      code: `
+const http = require('http');
+const { parse } = require('url');
+
+http.createServer((req, res) => {
+  const origin = parse(req.url ?? '', true).query.origin;
+  res.setHeader('Access-Control-Allow-Origin', origin || '');
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.end('ok');
+});
+`,
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: 'Access-Control-Allow-Origin is taken from req.url, which the requesting page chooses' }, line: 6, column: 18, endLine: 6, endColumn: 57, suggestions: [] }],
     },
   ],
 });

@@ -5,6 +5,16 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-vary-origin', rule, {
   valid: [
+    // Taken from the query, the value varies per URL, which caches key on already: Vary: Origin changes nothing.
+    `
+import express from 'express';
+
+const app = express();
+app.get('/widget', (req, res) => {
+  res.set('Access-Control-Allow-Origin', req.query.origin as string);
+  res.send('ok');
+});
+`,
     // A preflight's answer (inside \`if (method === 'OPTIONS')\`) is never stored by an HTTP cache.
     `
 import express from 'express';

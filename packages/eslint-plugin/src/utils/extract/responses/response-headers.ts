@@ -12,14 +12,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
-import { isGuardedBy } from '../values/guards.js';
+import { isGuardedBy, isReachedOnlyWhenTruthy } from '../values/guards.js';
+import { ORIGIN_HEADER_SOURCE } from '../values/request-sources.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from '../values/request-origin.js';
 import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 import type { ValueFlow } from '../values/value-flow.js';
 import { areExclusive } from '../values/branches.js';
 import type { ScopeOf } from '../values/scope.js';
-import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from '../values/cors-values.js';
+import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar, requestSuppliedOrigin } from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 
@@ -293,11 +294,17 @@ export class ResponseHeaderCollector {
     for (const candidate of possible) {
       const at = single ? write.at : candidate.at;
       if (candidate.kind === 'literal') {
-        // '' and non-strings (`null`, `false`) send no usable header: the request fails, as meant.
-        if (typeof candidate.value !== 'string' || candidate.value === '') continue;
-        variants.push(candidate.value === '*' ? { kind: 'wildcard', implicit: false, at } : { kind: 'fixed', value: candidate.value, at });
+        // `if (origin) res.setHeader(…, origin)`: a null the value may hold elsewhere never reaches this write.
+        const text = candidate.value === null && writesNullAsText(write) && !this.#excludesNull(write) ? 'null' : candidate.value;
+        // '' and other non-strings (`false`, `undefined`) send no usable header: the request fails, as meant.
+        if (typeof text !== 'string' || text === '') continue;
+        variants.push(text === '*' ? { kind: 'wildcard', implicit: false, at } : { kind: 'fixed', value: text, at });
       } else if (candidate.kind === 'request') {
-        variants.push(checkedAtWrite || candidate.guarded ? { kind: 'checked', at: write.at } : { kind: 'reflect-any', via: 'request-header', at });
+        // A checked Origin header is an allow-list match. Checked request data (`if (o in allowed)` with
+        // `o` from the query) is one of the allowed origins, chosen by the URL, not by the Origin:
+        // nothing we can enumerate, nor a value that varies per Origin.
+        if (checkedAtWrite || (candidate.guarded && candidate.source === ORIGIN_HEADER_SOURCE)) variants.push({ kind: 'checked', at: write.at });
+        else variants.push(candidate.guarded ? { kind: 'unknown', at: write.at } : requestSuppliedOrigin(candidate.source, at));
       } else {
         variants.push({ kind: 'unknown', at: write.at });
       }
@@ -305,6 +312,31 @@ export class ResponseHeaderCollector {
     const unique = variants.filter((variant, index) => variants.findIndex((other) => sameVariant(other, variant)) === index);
     return unique.length > 0 ? unique : [{ kind: 'unknown', at: write.at }];
   }
+
+  /** The write only runs when its value (a variable) is truthy. */
+  #excludesNull(write: HeaderWrite): boolean {
+    const value = skipTypeWrappers(write.value);
+    return value.type === AST_NODE_TYPES.Identifier && isReachedOnlyWhenTruthy(write.at, value, this.scopeOf);
+  }
+}
+
+/**
+ * A `null` value handed to a header setter is sent as the text `null`, which allows the null origin:
+ * Node's `setHeader`/`writeHead` write it with string concatenation, Express's `res.set` and Koa's
+ * `ctx.set` call `String()` on it, and fetch's `Headers` convert it to a ByteString (checked on
+ * Node 20: `res.setHeader(name, null)` sends `name: null`). Only writes through such a call (or an
+ * object or pair list passed straight to one) count: a `null` in a returned object (a Lambda proxy
+ * result) is serialised by whoever reads it, which we do not know.
+ */
+function writesNullAsText(write: HeaderWrite): boolean {
+  if (write.at.type === AST_NODE_TYPES.CallExpression || write.at.type === AST_NODE_TYPES.ArrayExpression) return true;
+  const holder = write.at.parent;
+  const call = holder?.parent;
+  return (
+    holder?.type === AST_NODE_TYPES.ObjectExpression &&
+    (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+    call.arguments.includes(holder)
+  );
 }
 
 /** `value`, `!value`, `value != null`: a test of whether the written variable holds anything. */

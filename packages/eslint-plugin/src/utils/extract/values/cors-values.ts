@@ -4,9 +4,10 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { ListPiece, ListValue, OriginEntry, Setting } from 'cors-lint-core';
+import type { ListPiece, ListValue, OriginEntry, OriginSetting, Setting } from 'cors-lint-core';
 import { schemesMatchingEveryOrigin } from '../../every-origin/pattern-matches-every-origin.js';
 import { resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
+import { ORIGIN_HEADER_SOURCE } from './request-sources.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -101,3 +102,11 @@ export function readScalar<T extends string | number | boolean>(
 
 export const isBooleanOrString = (value: unknown): value is boolean | string => typeof value === 'boolean' || typeof value === 'string';
 export const isNumberOrString = (value: unknown): value is number | string => typeof value === 'number' || typeof value === 'string';
+
+/**
+ * An origin the request supplies, unchecked: its Origin header echoed back, or other data the
+ * requesting page chooses (`?origin=` in the query, the body), which any page sets to its own origin.
+ */
+export function requestSuppliedOrigin(source: string, at: Node): OriginSetting<Node> {
+  return source === ORIGIN_HEADER_SOURCE ? { kind: 'reflect-any', via: 'request-header', at } : { kind: 'reflect-any', via: 'request-data', source, at };
+}

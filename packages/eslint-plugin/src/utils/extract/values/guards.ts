@@ -4,9 +4,10 @@
  * (`if (!allowed.has(origin)) return next();`), up to the enclosing function.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginReads } from './request-origin.js';
 import { isFunctionNode } from './resolve.js';
+import type { ScopeOf } from './scope.js';
 
 export function isGuardedByOriginCheck(node: TSESTree.Node, reads: OriginReads): boolean {
   return isGuardedBy(node, (test) => reads.containsCheck(test));
@@ -58,4 +59,68 @@ function alwaysExits(statement: TSESTree.Statement): boolean {
     return !!last && alwaysExits(last);
   }
   return false;
+}
+
+/**
+ * Is `node` only reached when the variable `subject` names holds a truthy value? `if (origin) …`,
+ * `origin && …`, `origin ? … : …`, `if (origin != null)`, the `else` of `if (!origin)`, or after
+ * `if (!origin) return;`. Narrows away the `null` a flow-insensitive reading of `subject` includes.
+ */
+export function isReachedOnlyWhenTruthy(node: TSESTree.Node, subject: TSESTree.Identifier, scopeOf: ScopeOf): boolean {
+  const variable = ASTUtils.findVariable(scopeOf(subject), subject);
+  if (!variable) return false;
+  const names = (test: TSESTree.Node) => test.type === AST_NODE_TYPES.Identifier && test.name === subject.name && ASTUtils.findVariable(scopeOf(test), test) === variable;
+  const truthy = (test: TSESTree.Node): boolean => testsTruthy(test, names, true);
+  const falsy = (test: TSESTree.Node): boolean => testsTruthy(test, names, false);
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.consequent && truthy(parent.test)) return true;
+        if (child === parent.alternate && falsy(parent.test)) return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.operator === '&&' && child === parent.right && truthy(parent.left)) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+        for (const statement of parent.body) {
+          if (statement === child) break;
+          if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent) && falsy(statement.test)) return true;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Does `test` hold only when the subject is truthy (`want`: true), or only when it is falsy or
+ * nullish (`want`: false)? `x`, `!x`, `x != null`, `x !== null`, and `&&` / `||` of such tests.
+ */
+function testsTruthy(test: TSESTree.Node, isSubject: (node: TSESTree.Node) => boolean, want: boolean): boolean {
+  if (isSubject(test)) return want;
+  switch (test.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return test.operator === '!' && testsTruthy(test.argument, isSubject, !want);
+    case AST_NODE_TYPES.LogicalExpression:
+      // `a && x` holds only when x does; `!x || b` fails only when both fail.
+      if (test.operator === '&&') return want ? testsTruthy(test.left, isSubject, true) || testsTruthy(test.right, isSubject, true) : false;
+      if (test.operator === '||') return want ? false : testsTruthy(test.left, isSubject, false) || testsTruthy(test.right, isSubject, false);
+      return false;
+    case AST_NODE_TYPES.BinaryExpression: {
+      const [subject, other] = isSubject(test.left) ? [test.left, test.right] : [test.right, test.left];
+      if (!isSubject(subject) || !(other.type === AST_NODE_TYPES.Literal && other.value === null)) return false;
+      // `x != null` / `x !== null` exclude null; `x == null` / `x === null` hold for it.
+      if (test.operator === '!=' || test.operator === '!==') return want;
+      if (test.operator === '==' || test.operator === '===') return !want;
+      return false;
+    }
+    default:
+      return false;
+  }
 }

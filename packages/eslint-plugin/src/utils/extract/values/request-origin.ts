@@ -151,7 +151,8 @@ function keyName(property: TSESTree.Property): string | undefined {
 
 /**
  * Whether a use of the origin decides something about it: passed to a function (`list.includes(origin)`,
- * `re.test(origin)`), a method called on it (`origin.endsWith(...)`), or compared with `===`.
+ * `re.test(origin)`), a method called on it (`origin.endsWith(...)`), compared with `===`, or looked
+ * up with `in`.
  * `if (origin)` or `typeof origin` only test presence and do not count.
  */
 export function isCheckingUse(use: TSESTree.Node): boolean {
@@ -183,6 +184,8 @@ export function isCheckingUse(use: TSESTree.Node): boolean {
     case AST_NODE_TYPES.MemberExpression:
       return parent.object === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
     case AST_NODE_TYPES.BinaryExpression: {
+      // `origin in allowedOrigins`: a lookup in an object keyed by the allowed origins.
+      if (parent.operator === 'in') return parent.left === node;
       if (!['===', '!==', '==', '!='].includes(parent.operator)) return false;
       const other = parent.left === node ? parent.right : parent.left;
       // Comparing with '*', '' or 'null' decides nothing about who the caller is; only an origin does.

@@ -7,12 +7,19 @@
  * Recognised on the handler's request object under the names frameworks give it (`req`, `request`,
  * `ctx`, `context`, `event`, `c`): Express/Koa/Fastify (`req.query.x`, `ctx.query`, `req.body`,
  * `req.get('Referer')`), Lambda (`event.queryStringParameters`), hono (`c.req.query('x')`), web
- * standard (`request.headers.get('origin')`, `new URL(request.url).searchParams.get('x')`).
+ * standard (`request.headers.get('origin')`, `new URL(request.url).searchParams.get('x')`), and
+ * what Node's parsers make of them (`url.parse(req.url, true).query.x`, `querystring.parse(…)`,
+ * `new URLSearchParams(…)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { skipTypeWrappers, staticString } from './resolve.js';
 import type { ScopeOf } from './scope.js';
+import type { ModuleExport } from '../frameworks/libraries/module-export.js';
+import { isLibraryFactory } from '../frameworks/libraries/module-export.js';
+
+/** How request-sources names the request's Origin header, the one source that is the origin itself. */
+export const ORIGIN_HEADER_SOURCE = 'the Origin header';
 
 const REQUEST_NAMES = /^(?:req|request|ctx|context|event|evt|c|incomingRequest|httpRequest)$/;
 /** Properties of a request that hold attacker-chosen data. */
@@ -24,14 +31,40 @@ const ATTACKER_HEADERS = new Set(['origin', 'referer', 'referrer']);
 /** Getter methods on a request: `req.get('Referer')`, `c.req.header('Origin')`, `c.req.query('q')`. */
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
 const FIELD_GETTERS = new Set(['query', 'param', 'queries']);
+/**
+ * Modules whose `parse` makes its result of its first argument only: Node's legacy `url.parse` and
+ * `querystring.parse`, and the `qs` package.
+ */
+const PARSER_MODULES = ['url', 'node:url', 'querystring', 'node:querystring', 'qs'];
+/** `parse` under any local name (`import { parse } from 'node:url'`, `const { parse } = require('qs')`). */
+const PARSE_FUNCTIONS: readonly ModuleExport[] = PARSER_MODULES.map((module) => ({ module, moduleIsFactory: false, namedExports: ['parse'] }));
+/** The module object (`import url from 'node:url'`, `import * as qs`, `require('url')`), whose `.parse` is called. */
+const PARSER_OBJECTS: readonly ModuleExport[] = PARSER_MODULES.map((module) => ({ module, moduleIsFactory: true, namedExports: [] }));
+/** Web constructors of the same kind: `new URL(req.url)`, `new URLSearchParams(req.url.split('?')[1])`. */
+const PARSING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams']);
 
 /** A description of the request data `node` reads (`req.query`, `the Referer header`), or undefined. */
 export function requestSourceOf(node: TSESTree.Node, scopeOf: ScopeOf): string | undefined {
   const bare = skipTypeWrappers(node);
   if (bare.type === AST_NODE_TYPES.MemberExpression) return memberSource(bare, scopeOf);
-  if (bare.type === AST_NODE_TYPES.CallExpression) return callSource(bare, scopeOf);
+  if (bare.type === AST_NODE_TYPES.CallExpression) return parsedSource(bare, scopeOf) ?? callSource(bare, scopeOf);
   if (bare.type === AST_NODE_TYPES.NewExpression) return urlOfRequest(bare, scopeOf);
   return undefined;
+}
+
+/** `url.parse(req.url, true)`: every part of the parsed result (`.query.origin`) is the request's. */
+function parsedSource(call: TSESTree.CallExpression, scopeOf: ScopeOf): string | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  const member = callee.type === AST_NODE_TYPES.MemberExpression ? callee : undefined;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : member ? propertyName(member, scopeOf) : undefined;
+  const [first] = call.arguments;
+  if (name !== 'parse' || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  // `url.parse(req.url ?? '')`: the fallback only stands in for a missing URL.
+  const parsed = skipTypeWrappers(first);
+  const inner = requestSourceOf(parsed.type === AST_NODE_TYPES.LogicalExpression && parsed.operator !== '&&' ? parsed.left : parsed, scopeOf);
+  if (!inner || inner.endsWith(' header')) return undefined;
+  const isParser = member ? PARSER_OBJECTS.some((module) => isLibraryFactory(member.object, module, scopeOf)) : PARSE_FUNCTIONS.some((parse) => isLibraryFactory(callee, parse, scopeOf));
+  return isParser ? inner : undefined;
 }
 
 function memberSource(member: TSESTree.MemberExpression, scopeOf: ScopeOf): string | undefined {
@@ -72,7 +105,7 @@ function callSource(call: TSESTree.CallExpression, scopeOf: ScopeOf): string | u
 
 /** `new URL(req.url)`: every part of it (searchParams, hostname) is the attacker's. */
 function urlOfRequest(expression: TSESTree.NewExpression, scopeOf: ScopeOf): string | undefined {
-  if (expression.callee.type !== AST_NODE_TYPES.Identifier || expression.callee.name !== 'URL') return undefined;
+  if (expression.callee.type !== AST_NODE_TYPES.Identifier || !PARSING_CONSTRUCTORS.has(expression.callee.name)) return undefined;
   const [first] = expression.arguments;
   return first && first.type !== AST_NODE_TYPES.SpreadElement ? requestSourceOf(first, scopeOf) : undefined;
 }

@@ -15,10 +15,12 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
+import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
 import { isGuardedBy } from './guards.js';
 import type { OriginReads } from './request-origin.js';
 import { isCheckingUse } from './request-origin.js';
-import { requestSourceOf } from './request-sources.js';
+import { ORIGIN_HEADER_SOURCE, requestSourceOf } from './request-sources.js';
 import { isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';
 import type { LintedFile } from '../frameworks/imported-options.js';
@@ -130,7 +132,7 @@ export class ValueFlow {
 
   /** The request's Origin (through OriginReads), or another request-controlled read. */
   #requestRead(node: Node): PossibleValue | undefined {
-    if (this.reads.isOrigin(node) && !isIdentifierOfLocal(node)) return { kind: 'request', source: 'the Origin header', guarded: this.#guardedAt(node), at: node };
+    if (this.reads.isOrigin(node) && !isIdentifierOfLocal(node)) return { kind: 'request', source: ORIGIN_HEADER_SOURCE, guarded: this.#guardedAt(node), at: node };
     const source = requestSourceOf(node, this.scopeOf);
     return source ? { kind: 'request', source, guarded: this.#guardedAt(node), at: node } : undefined;
   }
@@ -175,7 +177,7 @@ export class ValueFlow {
       // An origin function's parameter, or `const { origin } = req.headers`: the request's Origin itself.
       if (def.type === 'Parameter' || (def.type === 'Variable' && def.node.id.type !== AST_NODE_TYPES.Identifier)) {
         if (this.reads.isOrigin(identifier)) {
-          values.push({ kind: 'request', source: 'the Origin header', guarded: this.#guardedAt(identifier, variable), at: identifier });
+          values.push({ kind: 'request', source: ORIGIN_HEADER_SOURCE, guarded: this.#guardedAt(identifier, variable), at: identifier });
           continue;
         }
       }
@@ -203,8 +205,11 @@ export class ValueFlow {
     }
     // A declared variable never assigned here (`declare const`, `let x;` set elsewhere) is unknown.
     if (values.length === 0) return [{ kind: 'unknown', at: identifier }];
+    // `if (origin in allowed) res.setHeader(…, origin)`: this use is reached only after a check on the variable.
+    const checkedHere = values.some((value) => value.kind === 'request' && !value.guarded) && this.#guardedAt(identifier, variable);
+    const used = checkedHere ? values.map((value) => (value.kind === 'request' ? { ...value, guarded: true } : value)) : values;
     // `if (credentials && origin === '*') origin = requestOrigin`: the code replaces that literal itself.
-    return replaced.size === 0 ? values : values.filter((value) => value.kind !== 'literal' || !replaced.has(value.value));
+    return replaced.size === 0 ? used : used.filter((value) => value.kind !== 'literal' || !replaced.has(value.value));
   }
 
   /**
@@ -560,14 +565,37 @@ function parameterIndexOf(expression: Node, fn: TSESTree.FunctionLike, scopeOf: 
   return index >= 0 ? index : undefined;
 }
 
-/** Does `test` compare or look up the variable (`allowed.includes(origin)`, `origin === A`)? */
+/**
+ * Does `test` compare or look up the variable (`allowed.includes(origin)`, `origin === A`)? A test
+ * every origin passes, or none (`origin.startsWith('https://')`), decides nothing and does not count.
+ */
 function checksVariable(test: Node, variable: Variable, scopeOf: ScopeOf): boolean {
+  const isVariable = (node: Node) => node.type === AST_NODE_TYPES.Identifier && node.name === variable.name && ASTUtils.findVariable(scopeOf(node), node) === variable;
+  const context: OriginTestContext = { isOrigin: isVariable, scopeOf };
   let found = false;
-  visitIdentifiers(test, (identifier) => {
-    if (found || identifier.name !== variable.name) return;
-    if (ASTUtils.findVariable(scopeOf(identifier), identifier) === variable && isCheckingUse(identifier)) found = true;
-  });
+  const visit = (node: Node): void => {
+    if (found || isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      if (isVariable(node) && isCheckingUse(node)) found = true;
+      return;
+    }
+    if (DECIDING_NODES.has(node.type) && (passesEveryOrigin(node, context) || passesNoOrigin(node, context))) return;
+    forEachChild(node, visit);
+  };
+  visit(test);
   return found;
+}
+
+/** Expressions that may be a test deciding nothing about the origin. */
+const DECIDING_NODES = new Set<string>([AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.LogicalExpression, AST_NODE_TYPES.UnaryExpression]);
+
+function forEachChild(node: Node, visit: (child: Node) => void): void {
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    const child = node[key] as unknown;
+    if (Array.isArray(child)) child.forEach((item) => isNode(item) && visit(item));
+    else if (isNode(child)) visit(child);
+  }
 }
 
 /** Does `test` check the expression at `node` (the same text, used in a check)? */

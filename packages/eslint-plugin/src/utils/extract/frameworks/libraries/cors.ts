@@ -9,7 +9,8 @@ import type { OriginReads } from '../../values/request-origin.js';
 import type { ResolvedProperty } from '../../values/resolve.js';
 import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
 import type { ScopeOf } from '../../values/scope.js';
-import { arrayElements, readOriginEntry, staticRegExp } from '../../values/cors-values.js';
+import { arrayElements, readOriginEntry, requestSuppliedOrigin, staticRegExp } from '../../values/cors-values.js';
+import type { PossibleValue } from '../../values/value-flow.js';
 import { flowOf } from '../../values/value-flow.js';
 import type { CorsLibrary } from './library.js';
 
@@ -85,5 +86,14 @@ export function readOriginOption(property: ResolvedProperty, reads: OriginReads,
 function possibleOrigin(value: Node, at: Node, reads: OriginReads, scopeOf: ScopeOf): OriginSetting<Node> {
   const possible = flowOf(reads, scopeOf).possibleValues(value);
   if (possible.some((candidate) => candidate.kind === 'literal' && candidate.value === true)) return { kind: 'reflect-any', via: 'option-true', at };
-  return { kind: 'unknown', at };
+  return requestSuppliedOption(possible, at) ?? { kind: 'unknown', at };
+}
+
+/**
+ * `origin: req.query.origin` in options made per request: a string origin is sent as it is (or, for
+ * hono, whenever the request's origin equals it), so the page that sends the request chooses it.
+ */
+export function requestSuppliedOption(possible: readonly PossibleValue[], at: Node): OriginSetting<Node> | undefined {
+  const supplied = possible.find((candidate) => candidate.kind === 'request' && !candidate.guarded);
+  return supplied?.kind === 'request' ? requestSuppliedOrigin(supplied.source, at) : undefined;
 }
