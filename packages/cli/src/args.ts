@@ -136,12 +136,29 @@ function pageOrigin(origin: string): string {
   return origin;
 }
 
-/** A header as `Name: value` (also `Name:value`); the name must be an HTTP token. */
+/**
+ * A header as `Name: value` (also `Name:value`); the name must be an HTTP token and the value what a
+ * page's `fetch()` accepts: Latin-1 text without line breaks or NUL (a ByteString; `new Headers()`
+ * throws a TypeError otherwise, so no browser could send it).
+ */
 function parseHeader(text: string): readonly [string, string] {
   const colon = text.indexOf(':');
   const name = colon < 0 ? '' : text.slice(0, colon).trim();
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header must look like 'Name: value'; got '${text}'`);
-  return [name, text.slice(colon + 1).trim()];
+  const value = text.slice(colon + 1).trim();
+  if (/[\r\n\0]/.test(value)) throw new UsageError(`--header ${name}: a header value cannot contain a line break or NUL`);
+  const wide = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
+  if (wide !== undefined) throw new UsageError(`--header ${name}: '${wide}' is not Latin-1, and a page's fetch() rejects such a header value (encode it, e.g. with encodeURIComponent)`);
+  return [name, value];
+}
+
+/** The largest delay Node's timers take (2³¹−1 ms, about 24.8 days); above it they fire at once. */
+const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** `new URL` says only "Invalid URL" for a port out of range: name it. */
+function portOutOfRange(text: string): string | undefined {
+  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(text)?.[1];
+  return port !== undefined && Number(port) > 65535 ? port : undefined;
 }
 
 /** `partial`: only check the options (for `probe --help`), without requiring the URL and origin. */
@@ -159,6 +176,8 @@ export function parseProbeArgs(argv: readonly string[], { partial = false } = {}
   try {
     url = new URL(positionals[0] ?? '');
   } catch {
+    const port = portOutOfRange(positionals[0] ?? '');
+    if (port !== undefined) throw new UsageError(`the port ${port} in '${positionals[0] ?? ''}' is out of range (0 to 65535)`);
     throw new UsageError(`'${positionals[0] ?? ''}' is not an absolute URL (e.g. https://api.example.com/items)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`probe checks http: and https: URLs only; got '${url.protocol}'`);
@@ -169,6 +188,7 @@ export function parseProbeArgs(argv: readonly string[], { partial = false } = {}
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) throw new UsageError(`--method must be an HTTP method token; got '${method}'`);
   const timeout = values['timeout'] === undefined ? 10_000 : Number(values['timeout']);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds; got '${String(values['timeout'])}'`);
+  if (timeout > LONGEST_TIMEOUT_MS) throw new UsageError(`--timeout must be at most ${LONGEST_TIMEOUT_MS} ms (about 24.8 days); got '${String(values['timeout'])}'`);
   const rawHeaders = values['header'];
   const headers = (Array.isArray(rawHeaders) ? rawHeaders : []).map((header) => parseHeader(String(header)));
   return { url, origin, method, headers, credentials: values['credentials'] === true, timeoutMs: timeout };

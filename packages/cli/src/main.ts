@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { parseAuditArgs, parseProbeArgs, USAGE, wantsHelpOrVersion } from './args.js';
 import { runAudit } from './audit/run-audit.js';
-import { errorText, UsageError } from './errors.js';
+import { errorText, NetworkError, UsageError } from './errors.js';
 import type { Io } from './output.js';
 import { runProbe } from './probe/run-probe.js';
 
@@ -30,6 +30,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`cors-lint: ${error.message}\nRun 'cors-lint --help' for usage.\n`);
+    } else if (error instanceof NetworkError) {
+      io.stderr.write(`cors-lint: ${error.message}\n`);
     } else {
       io.stderr.write(`cors-lint: internal error: ${errorText(error)}\n`);
     }

@@ -15,6 +15,25 @@ function app(): http.RequestListener {
     throw new Error('boom');
   });
   api.options('/moved', (_req, res) => res.redirect(301, '/open'));
+  // Redirects: one that allows the origin itself, one that does not, one to another origin.
+  api.get('/hop', (_req, res) => {
+    res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+    res.redirect(302, '/open');
+  });
+  api.get('/hop-bare', (_req, res) => res.redirect(302, '/open'));
+  api.get('/away', (req, res) => {
+    res.set('Access-Control-Allow-Origin', '*');
+    res.redirect(307, String(req.query['to']));
+  });
+  api.post('/see-other', (_req, res) => {
+    res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+    res.redirect(303, '/open');
+  });
+  // Headers at once, then a body that never ends.
+  api.get('/stream', (_req, res) => {
+    res.set('Access-Control-Allow-Origin', '*');
+    res.write('chunk');
+  });
   api.get('/wildcard', (_req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.json({ ok: true });
@@ -24,6 +43,8 @@ function app(): http.RequestListener {
 
 let server: http.Server;
 let base: string;
+let other: http.Server;
+let otherBase: string;
 let silent: http.Server;
 let silentBase: string;
 
@@ -36,15 +57,17 @@ function listen(handler: http.RequestListener): Promise<[http.Server, string]> {
 
 beforeAll(async () => {
   [server, base] = await listen(app());
+  // The same app on another port: another origin.
+  [other, otherBase] = await listen(app());
   // Accepts the connection and never answers.
   [silent, silentBase] = await listen(() => undefined);
 });
 
 afterAll(() => {
-  server.closeAllConnections();
-  silent.closeAllConnections();
-  server.close();
-  silent.close();
+  for (const each of [server, other, silent]) {
+    each.closeAllConnections();
+    each.close();
+  }
 });
 
 const probe = (args: string[]) => cli(['probe', ...args], REPO);
@@ -86,6 +109,37 @@ describe('cors-lint probe', () => {
     expect(moved.stdout).toContain('Hint: The preflight was redirected to /open; browsers never follow a redirect on a preflight.');
   });
 
+  it('follows redirects as the browser does, checking CORS at every hop', async () => {
+    const allowed = await probe([`${base}/hop`, '--origin', 'https://app.example.com']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/Redirect: GET http:\/\/127\.0\.0\.1:\d+\/hop → 302\n {2}Access-Control-Allow-Origin: https:\/\/app\.example\.com\n {2}Location: \/open\n/);
+    expect(allowed.stdout).toMatch(/Request \(Origin: https:\/\/app\.example\.com\): GET http:\/\/127\.0\.0\.1:\d+\/open → 200/);
+    expect(allowed.stdout).toContain('Allowed: the page can read this response.');
+
+    // The redirect response itself must allow the origin.
+    const bare = await probe([`${base}/hop-bare`, '--origin', 'https://app.example.com']);
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain(`Chrome:  Access to fetch at '${base}/hop-bare' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`);
+    expect(bare.stdout).not.toContain('Request (Origin');
+
+    // From one foreign origin to another: the next request carries `Origin: null`, which /open does not allow.
+    const tainted = await probe([`${base}/away?to=${encodeURIComponent(`${otherBase}/open`)}`, '--origin', 'https://app.example.com']);
+    expect(tainted.code).toBe(1);
+    expect(tainted.stdout).toMatch(/Request \(Origin: null\): GET http:\/\/127\.0\.0\.1:\d+\/open → 200/);
+    expect(tainted.stdout).toContain('the browser sends `Origin: null`');
+
+    // A 303 turns the POST into a GET without its body's Content-Type.
+    const seeOther = await probe([`${base}/see-other`, '--origin', 'https://app.example.com', '--method', 'POST', '--header', 'Content-Type: text/plain']);
+    expect(seeOther.code).toBe(0);
+    expect(seeOther.stdout).toMatch(/Request \(Origin: https:\/\/app\.example\.com\): GET http:\/\/127\.0\.0\.1:\d+\/open → 200/);
+  });
+
+  it('decides on the status and headers, without waiting for a body that never ends', async () => {
+    const run = await probe([`${base}/stream`, '--origin', 'https://app.example.com', '--timeout', '3000']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Allowed: the page can read this response.');
+  });
+
   it('blocks a wildcard origin only when credentials are sent', async () => {
     expect((await probe([`${base}/wildcard`, '--origin', 'https://app.example.com'])).code).toBe(0);
     const credentialed = await probe([`${base}/wildcard`, '--origin', 'https://app.example.com', '--credentials']);
@@ -107,6 +161,10 @@ describe('cors-lint probe', () => {
       [[`${base}/open`, '--origin', 'https://app.example.com/'], /^cors-lint: --origin must be an origin such as/],
       [[`${base}/open`, '--origin', 'https://app.example.com', '--header', 'no colon'], /^cors-lint: --header must look like 'Name: value'; got 'no colon'\n/],
       [[`${base}/open`, '--origin', 'https://app.example.com', '--timeout', 'soon'], /^cors-lint: --timeout must be a positive number of milliseconds; got 'soon'\n/],
+      [[`${base}/open`, '--origin', 'https://app.example.com', '--timeout', '3000000000'], /^cors-lint: --timeout must be at most 2147483647 ms \(about 24\.8 days\); got '3000000000'\n/],
+      [['http://127.0.0.1:99999/x', '--origin', 'https://app.example.com'], /^cors-lint: the port 99999 in 'http:\/\/127\.0\.0\.1:99999\/x' is out of range \(0 to 65535\)\n/],
+      [[`${base}/open`, '--origin', 'https://app.example.com', '--header', 'X-Price: 5 €'], /^cors-lint: --header X-Price: '€' is not Latin-1, and a page's fetch\(\) rejects such a header value/],
+      [[`${base}/open`, '--origin', 'https://app.example.com', '--header', 'X-Note: a\r\nInjected: 1'], /^cors-lint: --header X-Note: a header value cannot contain a line break or NUL\n/],
     ];
     for (const [args, message] of cases) {
       const run = await probe(args);
@@ -114,5 +172,11 @@ describe('cors-lint probe', () => {
       expect(run.stderr, args.join(' ')).toMatch(message);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+    // A network failure is no usage mistake: no pointer to --help.
+    expect((await probe([`${closedUrl}/x`, '--origin', 'https://app.example.com'])).stderr).not.toContain('--help');
+    // https: to a port that speaks plain HTTP: said in words, without OpenSSL's text.
+    const tls = await probe([`${base.replace('http:', 'https:')}/open`, '--origin', 'https://app.example.com']);
+    expect(tls.code).toBe(2);
+    expect(tls.stderr).toMatch(/^cors-lint: TLS handshake with https:\/\/127\.0\.0\.1:\d+ failed: the server answered in plain HTTP, not TLS \(try http:\/\/127\.0\.0\.1:\d+\)\n$/);
   });
 });

@@ -8,7 +8,9 @@ import { isCorsHeader } from './run-probe.js';
 
 /** Which console placeholder a verdict's hint fills. */
 function consoleParams(failure: BrowserFailure, hint: string, report: ProbeReport, status: number | undefined): ConsoleParams {
-  const base: ConsoleParams = { url: report.args.url.href, pageOrigin: report.args.origin, ...(status !== undefined ? { status: String(status) } : {}) };
+  // After redirects the browser names the URL that failed.
+  const failedUrl = (report.actual ?? report.preflight)?.url ?? report.args.url;
+  const base: ConsoleParams = { url: failedUrl.href, pageOrigin: report.args.origin, ...(status !== undefined ? { status: String(status) } : {}) };
   if (failure === 'method-not-allowed') return { ...base, method: hint };
   if (failure === 'header-not-allowed' || failure === 'authorization-not-covered-by-wildcard') return { ...base, header: hint };
   return { ...base, value: hint };
@@ -41,7 +43,10 @@ function hints(report: ProbeReport): string[] {
     const location = report.preflight.responseHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1];
     out.push(`The preflight was redirected${location ? ` to ${location}` : ''}; browsers never follow a redirect on a preflight. Request the final URL directly (a trailing slash or http→https redirect is the usual cause).`);
   }
-  if (report.actual && report.actual.status >= 300 && report.actual.status < 400) out.push('The response is a redirect; the browser would follow it and run the CORS check again on the next response (not probed).');
+  if (!report.verdict.ok && report.redirects.length > 0 && report.originSent === 'null' && report.args.origin !== 'null') {
+    out.push(`After a redirect from one foreign origin to another, the browser sends \`Origin: null\` (Fetch's tainted origin), so ${report.args.url.origin}'s redirect target must allow the origin null or '*'. Request the final URL directly.`);
+  }
+  if (report.actual && report.actual.status >= 300 && report.actual.status < 400 && report.verdict.ok) out.push('The response is a redirect without a Location header: the page reads it as it is.');
   if (report.args.credentials) out.push("Probed as a credentialed request (credentials: 'include'); no cookies were actually sent.");
   return out;
 }
@@ -54,8 +59,10 @@ export function formatProbe(report: ProbeReport, io: Io): string {
   if (report.preflightReasons.length > 0) out.push(`Preflight needed: ${report.preflightReasons.map(reasonText).join('; ')}.`);
   else out.push('No preflight needed: a CORS-safelisted method and headers.');
   out.push('');
-  if (report.preflight) out.push(...exchangeLines('Preflight', report.preflight), '');
-  if (report.actual) out.push(...exchangeLines('Request', report.actual), '');
+  for (const redirect of report.redirects) out.push(...exchangeLines('Redirect', redirect), '');
+  const origin = report.redirects.length > 0 ? ` (Origin: ${report.originSent})` : '';
+  if (report.preflight) out.push(...exchangeLines(`Preflight${origin}`, report.preflight), '');
+  if (report.actual) out.push(...exchangeLines(`Request${origin}`, report.actual), '');
   const { verdict } = report;
   if (verdict.ok) {
     out.push(paint('green', 'Allowed: the page can read this response.'));

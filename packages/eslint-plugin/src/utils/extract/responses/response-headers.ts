@@ -12,7 +12,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
 import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
-import { isGuardedBy, isReachedOnlyWhenTruthy } from '../values/guards.js';
+import { isGuardedBy, isReachedOnlyWhenTruthy, testsPresenceOf } from '../values/guards.js';
 import { ORIGIN_HEADER_SOURCE } from '../values/request-sources.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from '../values/request-origin.js';
@@ -337,20 +337,6 @@ function writesNullAsText(write: HeaderWrite): boolean {
     (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
     call.arguments.includes(holder)
   );
-}
-
-/** `value`, `!value`, `value != null`: a test of whether the written variable holds anything. */
-function testsPresenceOf(test: Node, value: Node): boolean {
-  const written = skipTypeWrappers(value);
-  if (written.type !== AST_NODE_TYPES.Identifier) return false;
-  let bare = skipTypeWrappers(test);
-  while (bare.type === AST_NODE_TYPES.UnaryExpression && bare.operator === '!') bare = skipTypeWrappers(bare.argument);
-  if (bare.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(bare.operator)) {
-    const [named, other] = bare.left.type === AST_NODE_TYPES.Identifier ? [bare.left, bare.right] : [bare.right, bare.left];
-    const nothing = (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
-    return nothing && named.type === AST_NODE_TYPES.Identifier && named.name === written.name;
-  }
-  return bare.type === AST_NODE_TYPES.Identifier && bare.name === written.name;
 }
 
 function sameVariant(a: OriginSetting<Node>, b: OriginSetting<Node>): boolean {

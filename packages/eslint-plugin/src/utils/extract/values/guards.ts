@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginReads } from './request-origin.js';
-import { isFunctionNode } from './resolve.js';
+import { isFunctionNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';
 
 export function isGuardedByOriginCheck(node: TSESTree.Node, reads: OriginReads): boolean {
@@ -123,4 +123,18 @@ function testsTruthy(test: TSESTree.Node, isSubject: (node: TSESTree.Node) => bo
     default:
       return false;
   }
+}
+
+/** `value`, `!value`, `value != null`: a test of whether the written variable holds anything. */
+export function testsPresenceOf(test: TSESTree.Node, value: TSESTree.Node): boolean {
+  const written = skipTypeWrappers(value);
+  if (written.type !== AST_NODE_TYPES.Identifier) return false;
+  let bare = skipTypeWrappers(test);
+  while (bare.type === AST_NODE_TYPES.UnaryExpression && bare.operator === '!') bare = skipTypeWrappers(bare.argument);
+  if (bare.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(bare.operator)) {
+    const [named, other] = bare.left.type === AST_NODE_TYPES.Identifier ? [bare.left, bare.right] : [bare.right, bare.left];
+    const nothing = (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    return nothing && named.type === AST_NODE_TYPES.Identifier && named.name === written.name;
+  }
+  return bare.type === AST_NODE_TYPES.Identifier && bare.name === written.name;
 }

@@ -17,7 +17,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
 import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
-import { isGuardedBy } from './guards.js';
+import { isGuardedBy, testsPresenceOf } from './guards.js';
 import type { OriginReads } from './request-origin.js';
 import { isCheckingUse } from './request-origin.js';
 import { ORIGIN_HEADER_SOURCE, requestSourceOf } from './request-sources.js';
@@ -206,7 +206,8 @@ export class ValueFlow {
     // A declared variable never assigned here (`declare const`, `let x;` set elsewhere) is unknown.
     if (values.length === 0) return [{ kind: 'unknown', at: identifier }];
     // `if (origin in allowed) res.setHeader(…, origin)`: this use is reached only after a check on the variable.
-    const checkedHere = values.some((value) => value.kind === 'request' && !value.guarded) && this.#guardedAt(identifier, variable);
+    // Testing that the variable holds anything (`if (allowOrigin)`) checks nothing.
+    const checkedHere = values.some((value) => value.kind === 'request' && !value.guarded) && isGuardedBy(identifier, (test) => !testsPresenceOf(test, identifier) && (this.reads.containsCheck(test) || checksVariable(test, variable, this.scopeOf)));
     const used = checkedHere ? values.map((value) => (value.kind === 'request' ? { ...value, guarded: true } : value)) : values;
     // `if (credentials && origin === '*') origin = requestOrigin`: the code replaces that literal itself.
     return replaced.size === 0 ? used : used.filter((value) => value.kind !== 'literal' || !replaced.has(value.value));
