@@ -194,14 +194,16 @@ function lintApp(cli, appDir, config) {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
-  if (result.status !== 0 && result.status !== 1) {
+  // 3: no finding, but some file could not be audited (listed in the report, counted as "not parsed").
+  if (result.status !== 0 && result.status !== 1 && result.status !== 3) {
     throw new Error(`cors-lint --config ${config} in ${appDir} exited ${result.status}: ${result.stderr.trim()}`);
   }
   const report = JSON.parse(result.stdout);
   const findings = [];
   const parseErrors = [];
   for (const file of report.files) {
-    if (file.parseError) parseErrors.push(file.file.split('\\').join('/'));
+    // `notAudited` since the CLI audits each file on its own; `parseError` in older builds (--checkout).
+    if (file.notAudited || file.parseError) parseErrors.push(file.file.split('\\').join('/'));
     for (const f of file.findings) {
       findings.push({ file: file.file.split('\\').join('/'), line: f.line, column: f.column, rule: f.rule.replace(/^cors\//, ''), message: f.message });
     }

@@ -15,10 +15,20 @@ const bin = path.join(demoDir, '..', '..', 'packages', 'cli', 'bin', 'cors-lint.
 
 // The storefront's pages are served from these origins; its requests to them are same-origin.
 const appOrigins = ['https://shop.example.com', 'https://admin.example.com'];
-console.log(`$ cors-lint ${path.relative(process.cwd(), demoDir) || '.'} ${appOrigins.map((origin) => `--app-origin ${origin}`).join(' ')}\n`);
+// The command exactly as run: from the demo folder, so the paths it prints are relative to it.
+const folder = path.relative(process.cwd(), demoDir);
+console.log(`$ ${folder ? `cd ${folder} && ` : ''}cors-lint . ${appOrigins.map((origin) => `--app-origin ${origin}`).join(' ')}\n`);
 const run = spawnSync(process.execPath, [bin, '.', ...appOrigins.flatMap((origin) => ['--app-origin', origin])], { cwd: demoDir, stdio: 'inherit' });
 if (run.status === 1) {
-  console.log('\nThese problems are deliberate; see test-fixtures/README.md. Try `cors-lint --format sarif`, `--fix` on a copy, or `cors-lint probe`.');
+  console.log(
+    [
+      '\nThese problems are deliberate; see test-fixtures/README.md. In this clone, `cors-lint` is',
+      '`npx --yes pnpm@10.34.8 cors-lint` (from the repository root). Try:',
+      '  npx --yes pnpm@10.34.8 cors-lint test-fixtures/demo --format sarif',
+      '  npx --yes pnpm@10.34.8 cors-lint probe --help',
+      'To install it elsewhere before it is published: npx --yes pnpm@10.34.8 pack:all (see README.md).',
+    ].join('\n'),
+  );
 } else {
   console.error(run.status === 0 ? '\ncors-lint reported nothing on the demo: the demo exists to show findings, so something is broken.' : `\ncors-lint failed (exit code ${String(run.status ?? run.signal)}).`);
   process.exitCode = 2;
