@@ -3,7 +3,7 @@
  * Packs the four publishable packages into `packages-dist/` as npm tarballs, so they can be installed
  * from a clone before they are on the registry. `pnpm pack` turns the `workspace:*` dependencies
  * into the packages' versions; installing the tarballs together lets npm satisfy them from one
- * another. Run through `pnpm pack:all`, which builds first.
+ * another. Run through `pnpm pack:all`; it builds the packages from scratch first.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,14 +15,17 @@ const destination = path.join(root, 'packages-dist');
 // In dependency order, so the install line reads naturally.
 const PACKAGES = ['core', 'eslint-plugin', 'cli', 'language-server'];
 
+// A clean build: `tsc -b` never deletes the output of a source file that was moved or removed, and
+// `files: ["dist"]` would publish it.
+for (const folder of PACKAGES) fs.rmSync(path.join(root, 'packages', folder, 'dist'), { recursive: true, force: true });
+execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], { cwd: root, stdio: 'inherit' });
 fs.rmSync(destination, { recursive: true, force: true });
 fs.mkdirSync(destination);
 const tarballs = PACKAGES.map((folder) => {
   const cwd = path.join(root, 'packages', folder);
   const { name, version } = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8'));
-  // The pnpm running this script (npm_execpath), else the one on the PATH.
-  const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['pnpm'];
-  execFileSync(pnpm[0], [...pnpm.slice(1), 'pack', '--pack-destination', destination], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The repository's own pnpm (a devDependency), whatever is on the PATH.
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs'), 'pack', '--pack-destination', destination], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
   const file = path.join(destination, `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
   if (!fs.existsSync(file)) throw new Error(`pnpm pack did not write ${file}`);
   return file;

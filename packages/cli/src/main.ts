@@ -5,10 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { parseAuditArgs, parseProbeArgs, USAGE, wantsHelpOrVersion } from './args.js';
-import { runAudit } from './audit/run-audit.js';
 import { errorText, NetworkError, UsageError } from './errors.js';
 import type { Io } from './output.js';
-import { runProbe } from './probe/run-probe.js';
 
 export type { Io } from './output.js';
 
@@ -25,8 +23,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`cors-lint ${version}\n`);
       return 0;
     }
-    if (argv[0] === 'probe') return await runProbe(parseProbeArgs(argv.slice(1)), io);
-    return await runAudit(parseAuditArgs(argv), io);
+    // ESLint, the plugin and the parsers load only when a command needs them: `--version` and
+    // `--help` start as fast as `eslint --version`.
+    if (argv[0] === 'probe') {
+      const args = parseProbeArgs(argv.slice(1));
+      const { runProbe } = await import('./probe/run-probe.js');
+      return await runProbe(args, io);
+    }
+    const args = parseAuditArgs(argv);
+    const { runAudit } = await import('./audit/run-audit.js');
+    return await runAudit(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`cors-lint: ${error.message}\nRun 'cors-lint --help' for usage.\n`);

@@ -3,7 +3,7 @@
  * (the same Program object is handed to every rule of one lint run).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ClientRequest } from 'cors-lint-core';
 import { findClientRequests } from './extract/clients/client-requests.js';
 import type { RuntimeContext } from './extract/context/runtime.js';

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 
 export interface CorsRuleDocs {
   /** Which shipped config turns the rule on; `all` includes every rule regardless. */

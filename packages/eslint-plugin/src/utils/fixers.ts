@@ -3,7 +3,7 @@
  * rules never build offsets by hand.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FixIntent, OriginLiteral } from 'cors-lint-core';
 import { ACAM, ACEH } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';

@@ -4,7 +4,7 @@
  * `fixers.ts`; undefined wherever the code is not in a shape we can copy safely.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FixIntent } from 'cors-lint-core';
 import { ACAM } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';

@@ -8,7 +8,7 @@
  * helper) is somebody's deliberate pattern, and unknown.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers } from '../../utils/extract/values/resolve.js';
 import type { ScopeOf } from '../../utils/extract/values/scope.js';
 

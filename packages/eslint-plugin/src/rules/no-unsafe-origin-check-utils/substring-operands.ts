@@ -9,7 +9,8 @@
  *   `for (const domain of ALLOWED) if (origin.endsWith(domain)) …`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { CorsFileModel } from '../../utils/cors-context.js';
 import { arrayElements } from '../../utils/extract/values/cors-values.js';

@@ -5,7 +5,7 @@
  * check reflects every origin; the extractors read it as no check at all.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticRegExp } from '../extract/values/cors-values.js';
 import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticString } from '../extract/values/resolve.js';
 import type { ScopeOf } from '../extract/values/scope.js';

@@ -12,7 +12,8 @@
  * `withCredentials` becomes the XHR flag of that name, i.e. credentials `include`.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, Setting } from 'cors-lint-core';
 import { asciiLowercase, asciiUppercase } from 'cors-lint-core';
 import { bodyKind, isGlobal, memberName, readHeaders, readUrl } from './client-requests.js';

@@ -8,7 +8,7 @@
  * in tests/clients/ky-ofetch.real.test.ts.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ClientRequest, ResponseRead, Setting } from 'cors-lint-core';
 import { asciiUppercase } from 'cors-lint-core';
 import { bodyKind, isGlobal, memberName, readInit, readsOfPromise, readUrl } from './client-requests.js';

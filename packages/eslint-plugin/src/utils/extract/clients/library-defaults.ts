@@ -4,7 +4,7 @@
  * sets for the body it serializes.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { RequestHeaderWrite, Setting } from 'cors-lint-core';
 import { asciiLowercase } from 'cors-lint-core';
 

@@ -5,7 +5,7 @@
  * that browsers and caches also read by themselves.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTypeWrappers } from '../values/resolve.js';
 
 const HEADERS_METHODS = new Set(['get', 'has']);

@@ -5,7 +5,7 @@
  * reassigned) may get more headers elsewhere: its requests are marked incomplete.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, Setting } from 'cors-lint-core';
 import { fetchBodyKind, isGlobal, memberName, readUrl } from './client-requests.js';
 import { staticPrimitive, staticString } from '../values/resolve.js';

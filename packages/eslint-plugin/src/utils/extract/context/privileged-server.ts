@@ -11,7 +11,7 @@
  * imports pull in (a public monitoring server runs `ping` through `child_process` somewhere).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { objectProperties } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import type { ValueFlow } from '../values/value-flow.js';

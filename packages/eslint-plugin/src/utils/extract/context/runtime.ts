@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isBrowserGlobal, isBrowserModule, isServerGlobal, isServerModule, isTestPath, runtimeOfManifest, runtimeOfPath } from './runtime-evidence.js';
 
 export type Runtime = 'browser' | 'server' | 'both' | 'unknown';

@@ -9,7 +9,7 @@
  * The `cors` option of the express integration's constructor is not read by Apollo and is ignored.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv, LibrarySite } from './framework-options.js';
 import { callsOf, defaultsAt, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';

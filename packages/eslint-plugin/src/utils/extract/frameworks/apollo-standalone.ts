@@ -4,7 +4,7 @@
  * §3.8). Apollo's integrations take the `cors` package directly and are read as such.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv } from './framework-options.js';
 import { callsOf } from './framework-options.js';

@@ -4,7 +4,8 @@
  * spread, or produced by a delegate function) and where it is mounted.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { dependencyMajor } from '../../package-versions.js';
 import type { LintedFile } from './imported-options.js';
 import { relocateHandles, resolveImportedObject } from './imported-options.js';

@@ -4,7 +4,7 @@
  * imported project file.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { MiddlewarePolicy } from './cors-package.js';
 import { readCorsOptionsObject } from './libraries/cors-options.js';
 import type { CorsLibrary } from './libraries/library.js';

@@ -9,11 +9,14 @@
  * setting at the local use, where no fix can edit the other file.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ListValue, OriginSetting, Setting } from 'cors-lint-core';
-import { Linter } from 'eslint';
+import type * as ESLintApi from 'eslint';
+import type { Linter } from 'eslint';
 import type { MiddlewarePolicy } from './cors-package.js';
 import { OriginReads } from '../values/request-origin.js';
 import { resolveNode, skipTypeWrappers, staticString } from '../values/resolve.js';
@@ -142,13 +145,22 @@ function isFile(file: string): boolean {
 const parsed = new Map<string, { readonly mtimeMs: number; readonly parser: unknown; readonly sourceCode: SourceCode | undefined }>();
 
 /** The other file as ESLint sees it (AST with parents, scopes), parsed once per modification. */
+const requireHere = createRequire(import.meta.url);
+let loadedLinter: typeof Linter | undefined;
+
+/** ESLint's Linter, loaded when a file first imports options: loading ESLint costs about 0.2 s, which most lints never need. */
+function linterClass(): typeof Linter {
+  loadedLinter ??= (requireHere('eslint') as typeof ESLintApi).Linter;
+  return loadedLinter;
+}
+
 function parsedModule(file: string, parser: unknown): SourceCode | undefined {
   const { mtimeMs } = statSync(file);
   const cached = parsed.get(file);
   if (cached && cached.mtimeMs === mtimeMs && cached.parser === parser) return cached.sourceCode;
   let sourceCode: SourceCode | undefined;
   const capture = { create: (context: { sourceCode: SourceCode }) => ((sourceCode = context.sourceCode), {}) };
-  const linter = new Linter({ cwd: path.dirname(file) });
+  const linter = new (linterClass())({ cwd: path.dirname(file) });
   const messages = linter.verify(
     readFileSync(file, 'utf8'),
     [

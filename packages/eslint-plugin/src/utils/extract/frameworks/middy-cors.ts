@@ -10,7 +10,7 @@
  * add options or write lists (optionsObject stays undefined).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ListValue, OriginEntry, OriginSetting, Setting } from 'cors-lint-core';
 import type { MiddlewarePolicy, OptionNames } from './cors-package.js';
 import type { ExtractEnv, OptionsObject } from './framework-options.js';

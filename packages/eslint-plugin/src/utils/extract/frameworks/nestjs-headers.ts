@@ -5,7 +5,7 @@
  * `Access-Control-*` decorators of one method are one hand-set policy, reported at each value.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { canonicalCorsHeaderName } from 'cors-lint-core';
 import type { ExtractEnv } from './framework-options.js';
 import { callsOf } from './framework-options.js';

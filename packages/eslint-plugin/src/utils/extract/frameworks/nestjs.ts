@@ -8,7 +8,8 @@
  * installed adapter declares, not the project's package.json (unknown when it is not installed).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { bundledDependencyMajor } from '../../package-versions.js';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv, LibrarySite } from './framework-options.js';

@@ -7,7 +7,7 @@
  * transport sends no CORS headers at all (cors-reference.md §3.6).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv } from './framework-options.js';
 import { callsOf, defaultsAt, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';

@@ -8,7 +8,7 @@
  *   (`Registrations.runsBefore`: same app or router, covering path, earlier statement or argument).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { AllowOriginSequence, AllowOriginWrite } from 'cors-lint-core';
 import { ACAO } from 'cors-lint-core';
 import type { CorsFileModel, ExtractedPolicy } from '../../cors-context.js';

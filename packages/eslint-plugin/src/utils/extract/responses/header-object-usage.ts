@@ -8,7 +8,7 @@
  * nor is a `new Headers(obj)` that is a request's headers.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calledMethodName, isFunctionNode } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import { findVariable } from '../values/find-variable.js';

@@ -5,7 +5,7 @@
  * so what makes a cached answer wrong for another origin does not apply there.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isFunctionNode } from '../values/resolve.js';
 
 export function isOnPreflightAnswerOnly(node: TSESTree.Node): boolean {

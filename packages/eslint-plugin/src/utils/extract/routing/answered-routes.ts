@@ -7,7 +7,7 @@
  * OPTIONS request no route of the router matches.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { AnsweredRoute } from 'cors-lint-core';
 import type { MiddlewarePolicy } from '../frameworks/libraries/cors-options.js';
 import { skipTypeWrappers } from '../values/resolve.js';

@@ -1,6 +1,6 @@
 /** Which variables hold a module (`import express from 'express'`, `const http = require('node:http')`), and calls of it. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calledMethodName, skipTypeWrappers } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import { findVariable } from '../values/find-variable.js';

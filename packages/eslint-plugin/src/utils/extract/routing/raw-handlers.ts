@@ -3,7 +3,7 @@
  * methods they branch on; and a route module's exported HTTP method handlers (Next.js App Router).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { VisitorKeys } from '../values/request-origin.js';
 import { walk } from '../values/request-origin.js';
 import { isFunctionNode, resolveNode, skipTypeWrappers } from '../values/resolve.js';

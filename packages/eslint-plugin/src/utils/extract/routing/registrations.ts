@@ -7,7 +7,7 @@
  * response. Anything we cannot place is left out, so a rule stays quiet about it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { RoutePath } from 'cors-lint-core';
 import { calledMethodName, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';

@@ -6,7 +6,7 @@
  * from registrations.ts. Shapes we do not recognise are left out: a rule must stay quiet about them.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ExpressRegistration, HandlerRole, ListValue, RoutePath, Setting } from 'cors-lint-core';
 import { ACAO } from 'cors-lint-core';
 import type { MiddlewarePolicy } from '../frameworks/cors-package.js';

@@ -4,7 +4,7 @@
  * of an `if` never joins the response of its `then`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
   const pathOfA = ancestors(a);

@@ -3,7 +3,7 @@
  * Shared by the middleware extractors (option values) and the response-header extractor (header values).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ListPiece, ListValue, OriginEntry, OriginSetting, Setting } from 'cors-lint-core';
 import { schemesMatchingEveryOrigin } from '../../every-origin/pattern-matches-every-origin.js';
 import { resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';

@@ -7,7 +7,7 @@
  * per scope) is searched by bisection; any other keeps the original linear search.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 type Scope = TSESLint.Scope.Scope;
 

@@ -4,7 +4,8 @@
  * (`if (!allowed.has(origin)) return next();`), up to the enclosing function.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginReads } from './request-origin.js';
 import { isFunctionNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';

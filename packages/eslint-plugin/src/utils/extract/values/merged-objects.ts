@@ -5,7 +5,7 @@
  * are often written this way (`fetch(url, merge({}, defaults, { mode: 'no-cors' }, options))`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { findVariable } from './find-variable.js';
 import type { ResolvedProperty } from './resolve.js';
 import { objectProperties, resolveNode, skipTypeWrappers } from './resolve.js';

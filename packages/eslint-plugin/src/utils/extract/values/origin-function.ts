@@ -3,7 +3,7 @@
  * (`cors((req, cb) => cb(null, options))`): do they approve every origin, check it, or can't we tell?
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { passesEveryOrigin, runsOnlyWhenEveryOriginFails } from '../../every-origin/checks-every-origin-passes.js';
 import { isGuardedBy } from './guards.js';
 import type { OriginReads, VisitorKeys } from './request-origin.js';

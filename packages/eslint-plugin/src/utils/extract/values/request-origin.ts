@@ -3,7 +3,7 @@
  * This is what separates "reflects every origin" from "reflects origins on an allow-list".
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
 import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
 import { findVariable } from './find-variable.js';

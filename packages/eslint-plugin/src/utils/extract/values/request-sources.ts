@@ -12,7 +12,7 @@
  * `new URLSearchParams(…)`).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTypeWrappers, staticString } from './resolve.js';
 import type { ScopeOf } from './scope.js';
 import type { ModuleExport } from '../frameworks/libraries/module-export.js';

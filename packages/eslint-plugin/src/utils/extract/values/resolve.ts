@@ -3,7 +3,8 @@
  * (environment variables, parameters, calls) resolves to `undefined`: unknown, never guessed.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { writeReferences } from './variable-writes.js';
 import { findVariable } from './find-variable.js';
 

@@ -14,7 +14,8 @@
  * request's Origin) decides whether that branch runs.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
 import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
 import { isGuardedBy, testsPresenceOf } from './guards.js';

@@ -4,7 +4,7 @@
  * `cors()` from hono/cors, `app.enableCors()`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { AppliedAs } from 'cors-lint-core';
 import type { CorsLibrary } from './library.js';
 

@@ -3,7 +3,7 @@
  * options delegate, read with a library's option names and defaults into a `CorsPolicy`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CorsPolicy, ListValue, OriginSetting, PolicySource, Setting } from 'cors-lint-core';
 import { collectAnswers } from '../../values/origin-function.js';
 import type { OriginReads } from '../../values/request-origin.js';

@@ -2,7 +2,7 @@
  * The `cors` package (Express/Connect): `cors(options)`. Option names and defaults: cors-reference.md §3.1.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginSetting } from 'cors-lint-core';
 import { classifyOriginFunction } from '../../values/origin-function.js';
 import type { OriginReads } from '../../values/request-origin.js';

@@ -5,7 +5,7 @@
  */
 import { staticPrimitive } from '../../values/resolve.js';
 import { arrayElements } from '../../values/cors-values.js';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { CORS_PACKAGE, readOriginOption } from './cors.js';
 import type { CorsLibrary } from './library.js';
 

@@ -4,7 +4,7 @@
  * be arrays; `credentials` with '*' is sent as is.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginEntry, OriginSetting } from 'cors-lint-core';
 import { classifyOriginFunction } from '../../values/origin-function.js';
 import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';

@@ -5,7 +5,7 @@
  * understood (v4 and v5 alike): Koa's `ctx.set` writes it as one header line per entry.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CorsPolicy, OriginSetting } from 'cors-lint-core';
 import { classifyOriginFunction, uncheckedAnswerValues } from '../../values/origin-function.js';
 import type { OriginReads } from '../../values/request-origin.js';

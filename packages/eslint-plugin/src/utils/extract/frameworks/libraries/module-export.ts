@@ -5,7 +5,7 @@
  * destructuring, `await import('m')`, and constants aliasing any of these.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { skipTypeWrappers, staticPrimitive } from '../../values/resolve.js';
 import type { ScopeOf } from '../../values/scope.js';
 import { findVariable } from '../../values/find-variable.js';

@@ -13,7 +13,7 @@
  * - it answers every `OPTIONS` request with 204 itself.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginEntry, OriginSetting } from 'cors-lint-core';
 import { classifyOriginFunction } from '../../values/origin-function.js';
 import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
