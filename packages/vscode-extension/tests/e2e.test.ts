@@ -91,7 +91,8 @@ async function quickFixMenu(): Promise<string[]> {
   const none = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' });
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+.');
-    await menu.or(none).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // No timeout of its own (0): it waits for the state, and the test's timeout stops a hung editor.
+    await menu.or(none).first().waitFor({ state: 'visible', timeout: 0 });
     if (await menu.isVisible()) return page.locator(MENU_ROW).allTextContents();
     if (attempt === 5) throw new Error('the quick-fix menu stayed empty after 5 attempts');
     await page.keyboard.press('Escape');
