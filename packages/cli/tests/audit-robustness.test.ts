@@ -102,6 +102,13 @@ describe('a file that could not be audited is not a pass', () => {
     expect(fs.readFileSync(path.join(folder, 'utf8-bom.js'))).toEqual(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CLEAN)]));
   });
 
+  it('audits a .js file with type annotations (Flow) with the TypeScript parser, after module and script fail', async () => {
+    const folder = folderWith({ 'flow.js': `// @flow\nfunction pick(origin: string): string { return origin; }\n${ONE_FINDING}` });
+    const run = await cli(['--format', 'json'], folder);
+    expect(run.code).toBe(1);
+    expect(where(json(run.stdout))).toEqual([['flow.js', '4:33 cors/valid-allow-origin']]);
+  });
+
   it('audits a file with an /* eslint-env */ comment and notes the comment, never "not audited"', async () => {
     const folder = folderWith({ 'server.js': `/* eslint-env node */\n${ONE_FINDING}` });
     const run = await cli(['--format', 'json'], folder);

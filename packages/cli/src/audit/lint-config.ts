@@ -18,8 +18,15 @@ export interface LintOptions {
   readonly appOrigins: readonly string[];
 }
 
-/** `script`: JavaScript parsed as CommonJS in sloppy mode (the retry for `.js` files that are not modules). */
-export function lintConfig(options: LintOptions, script: boolean): Linter.Config[] {
+/**
+ * How JavaScript is parsed: as modules (`.cjs` as CommonJS), then, for `.js`/`.jsx` files that fail,
+ * as sloppy-mode CommonJS scripts (`with`, octal literals, a top-level `return`), then with the
+ * TypeScript parser (type annotations in `.js` files, as Flow code has: `function f(x: string)`).
+ */
+export type JavaScriptParse = 'module' | 'script' | 'typescript';
+
+export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter.Config[] {
+  const script = parse === 'script';
   return [
     // ESLint skips node_modules by default; the audit decides which files to read (collect-files.ts), and a file named there is linted.
     { name: 'cors-lint/unignore', ignores: ['!**/node_modules/'] },
@@ -34,7 +41,7 @@ export function lintConfig(options: LintOptions, script: boolean): Linter.Config
     },
     { name: 'cors-lint/commonjs', files: script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
     // No `project`: syntax only, so no TypeScript program is built and any folder lints as is.
-    { name: 'cors-lint/typescript', files: globs(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser as Linter.Parser } },
+    { name: 'cors-lint/typescript', files: parse === 'typescript' ? [...globs(TYPESCRIPT_EXTENSIONS), '**/*.js', '**/*.jsx'] : globs(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser as Linter.Parser } },
   ];
 }
 

@@ -35,17 +35,19 @@ export type FileOutcome =
   /** Could not be audited: never a pass. */
   | { readonly status: 'unaudited'; readonly filePath: string; readonly reason: string; readonly line?: number; readonly column?: number };
 
-/** `.js`/`.jsx` may be CommonJS written for sloppy mode (`with`, octal literals, a top-level `return`). */
+/** `.js`/`.jsx` may be sloppy-mode CommonJS (`with`, octal literals, a top-level `return`) or carry type annotations (Flow). */
 const SCRIPT_CANDIDATE = /\.jsx?$/i;
 
 export class FileLinter {
   private readonly linters = new Map<string, Linter>();
   private readonly moduleConfig: Linter.Config[];
   private readonly scriptConfig: Linter.Config[];
+  private readonly typedJavaScriptConfig: Linter.Config[];
 
   constructor(private readonly options: FileLintOptions) {
-    this.moduleConfig = lintConfig(options, false);
-    this.scriptConfig = lintConfig(options, true);
+    this.moduleConfig = lintConfig(options, 'module');
+    this.scriptConfig = lintConfig(options, 'script');
+    this.typedJavaScriptConfig = lintConfig(options, 'typescript');
   }
 
   lint(candidate: Candidate): FileOutcome {
@@ -79,9 +81,11 @@ export class FileLinter {
 
   private lintText(filePath: string, text: string, encoding: SourceEncoding): FileOutcome {
     let run = this.run(filePath, text, this.moduleConfig);
-    if (run.parseError && SCRIPT_CANDIDATE.test(filePath)) {
-      const asScript = this.run(filePath, text, this.scriptConfig);
-      if (!asScript.parseError) run = asScript;
+    // A file that fails every way keeps its first parse error: the one a person reading it as JavaScript expects.
+    for (const retry of SCRIPT_CANDIDATE.test(filePath) ? [this.scriptConfig, this.typedJavaScriptConfig] : []) {
+      if (!run.parseError) break;
+      const again = this.run(filePath, text, retry);
+      if (!again.parseError) run = again;
     }
     if (run.parseError) {
       const { line, column, message } = run.parseError;
