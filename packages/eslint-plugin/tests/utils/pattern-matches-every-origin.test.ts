@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemesMatchingEveryOrigin } from '../../src/utils/every-origin/pattern-matches-every-origin.js';
+import { schemesMatchingEveryOrigin } from '../../src/utils/extract/values/pattern-matches-every-origin.js';
 
 const verdict = (pattern: RegExp) => schemesMatchingEveryOrigin(pattern.source, pattern.flags);
 

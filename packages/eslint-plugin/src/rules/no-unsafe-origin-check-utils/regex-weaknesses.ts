@@ -8,6 +8,7 @@ import type { AST } from '@eslint-community/regexpp';
 import { RegExpParser } from '@eslint-community/regexpp';
 import { parseOrigin } from 'cors-lint-core';
 import { registrableLabel } from './shared-hosting-labels.js';
+import { sampleElements } from './regex-sample.js';
 
 export interface RegexWeakness {
   /** `shared-hosting-label`: names anyone can register on a shared hosting domain pass (shared-hosting-labels.ts). */
@@ -184,46 +185,6 @@ function unanchoredStartSample(alternative: AST.Alternative): string | undefined
 /** A short string an alternative matches, reading each element's simplest match; `letterDots` become `x`. */
 function sampleAlternative(alternative: AST.Alternative, letterDots: ReadonlySet<AST.Node> = new Set()): string | undefined {
   return sampleElements(alternative.elements, letterDots);
-}
-
-export function sampleElements(elements: readonly AST.Element[], letterDots: ReadonlySet<AST.Node> = new Set()): string | undefined {
-  const sampleElement = (element: AST.Element): string | undefined => {
-    switch (element.type) {
-      case 'Character':
-        return String.fromCodePoint(element.value);
-      case 'CharacterSet':
-        if (element.kind === 'any') return letterDots.has(element) ? 'x' : '.';
-        if (element.kind === 'digit') return element.negate ? 'a' : '0';
-        if (element.kind === 'word') return element.negate ? '.' : 'a';
-        if (element.kind === 'space') return element.negate ? 'a' : undefined;
-        return undefined;
-      case 'CharacterClass': {
-        if (element.negate) return 'a';
-        const first = element.elements[0];
-        if (first?.type === 'Character') return String.fromCodePoint(first.value);
-        if (first?.type === 'CharacterClassRange') return String.fromCodePoint(first.min.value);
-        return undefined;
-      }
-      case 'Quantifier': {
-        const inner = sampleElement(element.element);
-        return inner === undefined ? undefined : inner.repeat(Math.max(element.min, element.min === 0 ? 0 : 1));
-      }
-      case 'Group':
-      case 'CapturingGroup':
-        return element.alternatives[0] ? sampleElements(element.alternatives[0].elements, letterDots) : '';
-      case 'Assertion':
-        return '';
-      default:
-        return undefined;
-    }
-  };
-  let text = '';
-  for (const element of elements) {
-    const part = sampleElement(element);
-    if (part === undefined) return undefined;
-    text += part;
-  }
-  return text;
 }
 
 /** Only claim an attacker origin passes when it is an origin and the real RegExp agrees. */

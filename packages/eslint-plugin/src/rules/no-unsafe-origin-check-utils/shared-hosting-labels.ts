@@ -13,7 +13,7 @@
  */
 import type { AST } from '@eslint-community/regexpp';
 import { parseOrigin, SHARED_HOSTING_DOMAINS, sharedHostingDomainOf } from 'cors-lint-core';
-import { sampleElements } from './regex-weaknesses.js';
+import { sampleElements } from './regex-sample.js';
 
 export interface RegistrableLabel {
   /** The shared hosting domain (`onrender.com`). */

@@ -3,7 +3,7 @@
  * does the pattern's job. Anchoring `.*` gives a pattern that still matches every origin, and
  * anchoring `^https?:` one that matches no origin at all; neither is offered.
  */
-import { schemesMatchingEveryOrigin } from '../../utils/every-origin/pattern-matches-every-origin.js';
+import { schemesMatchingEveryOrigin } from '../../utils/extract/values/pattern-matches-every-origin.js';
 import type { PatternRepair } from './regex-weaknesses.js';
 import { analyseOriginRegex, originFor, sampleOf } from './regex-weaknesses.js';
 

@@ -16,7 +16,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, Setting } from 'cors-lint-core';
 import { asciiLowercase, asciiUppercase } from 'cors-lint-core';
-import { bodyKind, isGlobal, memberName, readHeaders, readUrl } from './client-requests.js';
+import { bodyKind, isGlobal, memberName, readHeaders, readUrl } from './request-parts.js';
 import { isLibraryFactory, namesModule } from '../frameworks/libraries/module-export.js';
 import type { ModuleExport } from '../frameworks/libraries/module-export.js';
 import { objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';

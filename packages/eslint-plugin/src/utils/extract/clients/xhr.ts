@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ClientRequest, RequestBodyKind, RequestHeaderWrite, Setting } from 'cors-lint-core';
-import { fetchBodyKind, isGlobal, memberName, readUrl } from './client-requests.js';
+import { fetchBodyKind, isGlobal, memberName, readUrl } from './request-parts.js';
 import { staticPrimitive, staticString } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import { withCredentialsFlag } from './library-defaults.js';

@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ListPiece, ListValue, OriginEntry, OriginSetting, Setting } from 'cors-lint-core';
-import { schemesMatchingEveryOrigin } from '../../every-origin/pattern-matches-every-origin.js';
+import { schemesMatchingEveryOrigin } from './pattern-matches-every-origin.js';
 import { resolveNode, skipTypeWrappers, staticPrimitive } from './resolve.js';
 import { ORIGIN_HEADER_SOURCE } from './request-sources.js';
 

@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginReads } from './request-origin.js';
 import { isFunctionNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';
+import { alwaysExits } from './exits.js';
 
 export function isGuardedByOriginCheck(node: TSESTree.Node, reads: OriginReads): boolean {
   return isGuardedBy(node, (test) => reads.containsCheck(test));
@@ -53,14 +54,6 @@ function hasEarlyExitCheckBefore(statements: readonly TSESTree.Node[], current: 
 }
 
 /** A branch that leaves the handler: `return`, `throw`, or a block ending in one. */
-function alwaysExits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return !!last && alwaysExits(last);
-  }
-  return false;
-}
 
 /**
  * Is `node` only reached when the variable `subject` names holds a truthy value? `if (origin) …`,

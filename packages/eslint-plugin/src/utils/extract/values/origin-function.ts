@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { passesEveryOrigin, runsOnlyWhenEveryOriginFails } from '../../every-origin/checks-every-origin-passes.js';
+import { passesEveryOrigin, runsOnlyWhenEveryOriginFails } from './checks-every-origin-passes.js';
 import { isGuardedBy } from './guards.js';
 import type { OriginReads, VisitorKeys } from './request-origin.js';
 import { walk } from './request-origin.js';

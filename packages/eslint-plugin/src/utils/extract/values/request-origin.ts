@@ -4,8 +4,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
-import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
+import type { OriginTestContext } from './checks-every-origin-passes.js';
+import { passesEveryOrigin, passesNoOrigin } from './checks-every-origin-passes.js';
 import { findVariable } from './find-variable.js';
 import { calledMethodName, findConstantVariable, skipTypeWrappers, staticString } from './resolve.js';
 

@@ -16,16 +16,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { OriginTestContext } from '../../every-origin/checks-every-origin-passes.js';
-import { passesEveryOrigin, passesNoOrigin } from '../../every-origin/checks-every-origin-passes.js';
+import type { OriginTestContext } from './checks-every-origin-passes.js';
+import { passesEveryOrigin, passesNoOrigin } from './checks-every-origin-passes.js';
 import { isGuardedBy, testsPresenceOf } from './guards.js';
 import type { OriginReads } from './request-origin.js';
 import { isCheckingUse } from './request-origin.js';
 import { ORIGIN_HEADER_SOURCE, requestSourceOf } from './request-sources.js';
 import { isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers } from './resolve.js';
 import type { ScopeOf } from './scope.js';
-import type { LintedFile } from '../frameworks/imported-options.js';
-import { resolveImportedExpression } from '../frameworks/imported-options.js';
+import type { LintedFile } from './imports.js';
+import { resolveImportedExpression } from './imports.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;

@@ -6,11 +6,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { staticRegExp } from '../extract/values/cors-values.js';
-import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticString } from '../extract/values/resolve.js';
-import type { ScopeOf } from '../extract/values/scope.js';
+import { staticRegExp } from './cors-values.js';
+import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticString } from './resolve.js';
+import type { ScopeOf } from './scope.js';
 import type { OriginScheme } from 'cors-lint-core';
 import { schemesMatchingEveryOrigin } from './pattern-matches-every-origin.js';
+import { alwaysExits } from './exits.js';
 
 type Node = TSESTree.Node;
 
@@ -164,11 +165,3 @@ function exitsEarlierForEveryOrigin(statements: readonly Node[], current: Node, 
 }
 
 /** A branch that leaves the function: `return`, `throw`, or a block ending in one. */
-function alwaysExits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return !!last && alwaysExits(last);
-  }
-  return false;
-}

@@ -1,0 +1,205 @@
+/**
+ * Values imported from another file of the project: `import { corsOptions } from '../cors-options'`,
+ * `const { corsOptions } = require('../cors-options')`, `const corsOptions = require('../cors-options')`.
+ * Followed only when the path is relative and the file exists outside node_modules; the exported
+ * expression is then read in its own file (ARCHITECTURE.md invariant 6: anything else is unknown).
+ *
+ * The other file is parsed with the parser of the current lint run and cached by path and mtime.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type * as ESLintApi from 'eslint';
+import type { Linter } from 'eslint';
+import { OriginReads } from './request-origin.js';
+import { resolveNode, skipTypeWrappers, staticString } from './resolve.js';
+import type { ScopeOf } from './scope.js';
+
+type Node = TSESTree.Node;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** What the current lint run knows about the file it lints. */
+export interface LintedFile {
+  readonly filename: string;
+  /** The parser of the current run (`context.languageOptions.parser`); undefined means espree. */
+  readonly parser: unknown;
+}
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+
+/** An expression another project file exports, with what reading it there needs. */
+export interface ImportedExpression {
+  readonly expression: Node;
+  readonly scopeOf: ScopeOf;
+  readonly reads: OriginReads;
+  readonly file: LintedFile;
+}
+
+/** The expression an identifier of the linted file imports from a project file (relative path, outside node_modules). */
+export function resolveImportedExpression(identifier: TSESTree.Identifier, scopeOf: ScopeOf, file: LintedFile): ImportedExpression | undefined {
+  const binding = importedBinding(identifier, scopeOf);
+  if (!binding || !path.isAbsolute(file.filename)) return undefined;
+  const target = resolveRelative(path.dirname(file.filename), binding.specifier);
+  const sourceCode = target ? parsedModule(target, file.parser) : undefined;
+  if (!target || !sourceCode) return undefined;
+  const foreignScopeOf: ScopeOf = (node) => sourceCode.getScope(node);
+  const exported = exportedValue(sourceCode.ast, binding.name, foreignScopeOf);
+  if (!exported) return undefined;
+  return { expression: exported, scopeOf: foreignScopeOf, reads: readsOf(sourceCode, foreignScopeOf), file: { filename: target, parser: file.parser } };
+}
+
+const foreignReads = new WeakMap<SourceCode, OriginReads>();
+
+/** One OriginReads per parsed foreign file, so its value flow (memoised per reads) is built once per parse. */
+function readsOf(sourceCode: SourceCode, scopeOf: ScopeOf): OriginReads {
+  let reads = foreignReads.get(sourceCode);
+  if (!reads) {
+    reads = new OriginReads(scopeOf, sourceCode.visitorKeys);
+    foreignReads.set(sourceCode, reads);
+  }
+  return reads;
+}
+
+/** `name` is the export read: a named export, `default`, or `module.exports` itself (`*`). */
+function importedBinding(identifier: TSESTree.Identifier, scopeOf: ScopeOf): { specifier: string; name: string } | undefined {
+  const variable = ASTUtils.findVariable(scopeOf(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || typeof declaration.source.value !== 'string') return undefined;
+    const specifier = def.node;
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { specifier: declaration.source.value, name: 'default' };
+    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+    const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+    return { specifier: declaration.source.value, name: imported };
+  }
+  if (def.type !== 'Variable' || def.node.init === null || def.parent?.kind !== 'const') return undefined;
+  const init = skipTypeWrappers(def.node.init);
+  const id = def.node.id;
+  const declared = def.name;
+  // const corsOptions = require('../x').corsOptions
+  if (init.type === AST_NODE_TYPES.MemberExpression && !init.computed && init.property.type === AST_NODE_TYPES.Identifier && id === declared) {
+    const specifier = requiredPath(init.object);
+    return specifier ? { specifier, name: init.property.name } : undefined;
+  }
+  const specifier = requiredPath(init);
+  if (!specifier) return undefined;
+  if (id === declared) return { specifier, name: '*' };
+  // const { corsOptions } = require('../x')
+  if (id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of id.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.value === declared && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) {
+        return { specifier, name: property.key.name };
+      }
+    }
+  }
+  return undefined;
+}
+
+function requiredPath(node: Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return undefined;
+  const [first] = node.arguments;
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+}
+
+/** `./cors-options` → the file it names: as written, with an extension, a `.js` written for a `.ts` source, or an index file. */
+function resolveRelative(folder: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
+  const base = path.resolve(folder, specifier);
+  const withoutJs = base.replace(/\.([cm]?)js$/, '');
+  const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...(withoutJs !== base ? EXTENSIONS.map((ext) => withoutJs + ext) : []), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
+  return candidates.find((candidate) => !candidate.split(path.sep).includes('node_modules') && isFile(candidate));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const parsed = new Map<string, { readonly mtimeMs: number; readonly parser: unknown; readonly sourceCode: SourceCode | undefined }>();
+
+/** The other file as ESLint sees it (AST with parents, scopes), parsed once per modification. */
+const requireHere = createRequire(import.meta.url);
+let loadedLinter: typeof Linter | undefined;
+
+/** ESLint's Linter, loaded when a file first imports options: loading ESLint costs about 0.2 s, which most lints never need. */
+function linterClass(): typeof Linter {
+  loadedLinter ??= (requireHere('eslint') as typeof ESLintApi).Linter;
+  return loadedLinter;
+}
+
+function parsedModule(file: string, parser: unknown): SourceCode | undefined {
+  const { mtimeMs } = statSync(file);
+  const cached = parsed.get(file);
+  if (cached && cached.mtimeMs === mtimeMs && cached.parser === parser) return cached.sourceCode;
+  let sourceCode: SourceCode | undefined;
+  const capture = { create: (context: { sourceCode: SourceCode }) => ((sourceCode = context.sourceCode), {}) };
+  const linter = new (linterClass())({ cwd: path.dirname(file) });
+  const messages = linter.verify(
+    readFileSync(file, 'utf8'),
+    [
+      {
+        files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+        languageOptions: { ecmaVersion: 'latest', sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module', ...(parser ? { parser: parser as Linter.Parser } : {}) },
+        plugins: { imported: { rules: { capture: capture as never } } },
+        rules: { 'imported/capture': 'error' },
+      },
+    ],
+    { filename: file },
+  );
+  if (messages.some((message) => message.fatal)) sourceCode = undefined;
+  parsed.set(file, { mtimeMs, parser, sourceCode });
+  return sourceCode;
+}
+
+/** The expression a module exports under `name` (ESM or CommonJS), top-level statements only. */
+function exportedValue(program: TSESTree.Program, name: string, scopeOf: ScopeOf): Node | undefined {
+  let moduleExports: Node | undefined;
+  let found: Node | undefined;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') found = statement.declaration;
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const') {
+        for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) found = declarator.init;
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          const exportedName = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+          if (exportedName === name && specifier.local.type === AST_NODE_TYPES.Identifier) found = specifier.local;
+        }
+      }
+    }
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right } = statement.expression;
+    if (isModuleExports(left)) moduleExports = right;
+    else if (left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === name && (isModuleExports(left.object) || isIdentifier(left.object, 'exports'))) {
+      found = right;
+    }
+  }
+  if (found || !moduleExports) return found;
+  if (name === '*' || name === 'default') return moduleExports;
+  const object = resolveNode(moduleExports, scopeOf(moduleExports));
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = property.computed ? staticString(property.key, scopeOf(property.key)) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (key === name) return property.value;
+  }
+  return undefined;
+}
+
+function isModuleExports(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isIdentifier(node.object, 'module') && isIdentifier(node.property, 'exports');
+}
+
+function isIdentifier(node: Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
+}
