@@ -4,7 +4,10 @@
  * each command in a fresh process, wall time, median of --runs (default 9), taken in rounds so a
  * drifting load weighs on every command alike. Compare ratios within one run, never across machines.
  *
- *   node bench/startup.mjs [--runs 9] [--json FILE]
+ *   node bench/startup.mjs [--runs 9] [--json FILE] [--checkout DIR]
+ *
+ * `--checkout DIR` measures the built packages of another checkout (its ESLint too), to compare a
+ * change with the code before it on the same machine.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,8 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, json: { type: 'string' }, checkout: { type: 'string' } } });
+const root = values.checkout ? path.resolve(values.checkout) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(values.runs);
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-startup-'));
@@ -45,7 +48,7 @@ for (let round = 0; round < runs; round++) {
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const eslintVersion = median(times.get('eslint --version'));
-console.log(`median of ${runs} runs, ms (ratio to eslint --version)`);
+console.log(`${root}: median of ${runs} runs, ms (ratio to eslint --version)`);
 const figures = {};
 for (const [name, list] of times) {
   figures[name] = median(list);
