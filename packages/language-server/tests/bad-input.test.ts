@@ -59,7 +59,7 @@ describe('bad input', () => {
     const logMark = client.logs.events.length;
     await client.open(uri, BROKEN + filler);
     expect((await client.waitForVersion(uri, 1)).diagnostics).toEqual([]);
-    await client.waitForLog((message) => message.includes(uri) && message.includes('5 MB'), logMark);
+    await client.waitForLog((message) => message.includes(uri) && message.includes('over the 5.0 MB limit'), logMark);
 
     const v2 = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }]);
     expect((await client.waitForVersion(uri, v2)).diagnostics).toEqual([]);

@@ -41,10 +41,10 @@ export async function codeActions(documents: DocumentLinter, params: CodeActionP
   // when chosen. Only an explicit request for the source action (fix on save) lints again here.
   if (only === undefined) return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable });
   if (fixable && wants(only, FIX_ALL_KIND)) {
-    const [settings] = await Promise.all([documents.settingsFor(uri), documents.host.prepare(fileName)]);
-    // The document may have changed while the settings were fetched: the actions are for this text.
-    if (documents.get(uri)?.version !== document.version) return [];
-    fixAllText = documents.host.fixAll(document.getText(), fileName, settings);
+    const { version } = document;
+    fixAllText = await documents.fixAll(uri);
+    // The document may have changed meanwhile: the actions are for this text.
+    if (documents.get(uri)?.version !== version) return [];
   }
   return toCodeActions(document, diagnostics, { only, fixAllText });
 }
