@@ -201,4 +201,32 @@ describe('bad input', () => {
     expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
     await client.close(uri);
   });
+
+  it.each([
+    ['too large', 40],
+    ['too small', -7],
+  ])('reads a message whose Content-Length is %s, logs the repair, and goes on', async (_, lie) => {
+    const uri = fileUri(`lying-${lie}.js`);
+    const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'javascript', version: 1, text: BROKEN } } });
+    const logMark = client.logs.events.length;
+    client.child.stdin.write(`Content-Length: ${Buffer.byteLength(body, 'utf8') + lie}\r\n\r\n${body}`);
+    // The next message shows where the lying one really ended (too large), or it parses as it is (too small).
+    await expectAlive(client);
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
+    const log = await client.waitForLog((message) => message.includes('Content-Length'), logMark);
+    expect(log.message).toContain(`claimed Content-Length ${Buffer.byteLength(body, 'utf8') + lie}`);
+    await expectAlive(client);
+    await client.close(uri);
+  });
+
+  it('drops a body that is not a message when the frame around it lied, and goes on', async () => {
+    const logMark = client.logs.events.length;
+    client.child.stdin.write('Content-Length: 500\r\n\r\n{"jsonrpc":"2.0","method":"textDocument/did');
+    await expectAlive(client);
+    await client.waitForLog((message) => message.includes('not a message and were dropped'), logMark);
+    const uri = fileUri('after-lie.js');
+    await client.open(uri, BROKEN);
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
+    await client.close(uri);
+  });
 });

@@ -69,6 +69,8 @@ export interface StartOptions {
   /** Replaces the default `workspace/configuration` handler. */
   onConfiguration?: ConfigurationHandler;
   args?: string[];
+  /** `processId` in `initialize` (default: this test process). */
+  processId?: number | null;
 }
 
 interface Waiter<T> {
@@ -175,7 +177,7 @@ export class TestClient {
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const client = new TestClient(options);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: pathToFileURL(REPO_ROOT).href,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       workspaceFolders: null,
