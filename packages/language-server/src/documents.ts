@@ -12,7 +12,7 @@ import {
   type DidOpenTextDocumentParams,
   type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
-import { toDiagnostic } from './convert/to-diagnostic.js';
+import { toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js';
 import { mayContainCors } from './engine/cors-words.js';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
@@ -70,8 +70,6 @@ interface OpenDocument {
   generation: number;
   /** A reason other than typing is pending: it lints even with `run: onSave`. */
   forced: boolean;
-  /** The diagnostics of the last lint that parsed: kept while the text has a syntax error. */
-  lastGood: Diagnostic[];
   /** What the client was sent last, for hover and fix-all requests without diagnostics. */
   published: Diagnostic[];
   publishedVersion: number | undefined;
@@ -138,7 +136,6 @@ export class DocumentLinter {
       fileName,
       generation: 0,
       forced: false,
-      lastGood: [],
       published: [],
       publishedVersion: undefined,
       logged: undefined,
@@ -280,19 +277,16 @@ export class DocumentLinter {
         return this.#clean(state, state.logged);
       case 'failed':
         this.#logOnce(state, `crash:${outcome.error}`, `cors: linting ${document.uri} failed: ${outcome.error}`, 'error');
-        return state.lastGood;
+        // Not the last diagnostics: their positions belong to another version of the text.
+        return [];
       case 'done':
         break;
     }
     const result = outcome.value;
-    if (result.parseError !== undefined) {
-      const { message, line, column } = result.parseError;
-      this.#logOnce(state, `parse:${line}:${column}:${message}`, `cors: ${document.uri}:${line}:${column}: ${message} (the last diagnostics are kept until it parses again)`);
-      return state.lastGood;
-    }
+    // Not the last diagnostics either: they would land on whatever text moved under them.
+    if (result.parseError !== undefined) return [toParseErrorDiagnostic(result.parseError, document)];
     state.logged = undefined;
-    state.lastGood = result.messages.map((message) => toDiagnostic(message, document, settings));
-    return state.lastGood;
+    return result.messages.map((message) => toDiagnostic(message, document, settings));
   }
 
   /** A lint took longer than `cors.timeBudget`: the user is told once, and the document is left alone. */
@@ -307,8 +301,7 @@ export class DocumentLinter {
 
   #clean(state: OpenDocument, keepLogged?: string): Diagnostic[] {
     if (keepLogged === undefined) state.logged = undefined;
-    state.lastGood = [];
-    return state.lastGood;
+    return [];
   }
 
   #logOnce(state: OpenDocument, key: string, message: string, level: 'warn' | 'error' = 'warn'): void {

@@ -2,7 +2,7 @@
  * What an editor (or a broken client) can throw at the server, against the built server in a
  * child process: each case must leave it answering, with the diagnostics the design promises.
  */
-import { HoverRequest, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUri, TestClient } from './helpers/lsp-client.js';
 
@@ -32,23 +32,29 @@ describe('bad input', () => {
     await client?.stop();
   });
 
-  it('keeps the last good diagnostics while the text has a syntax error, and logs the parse error', async () => {
+  it('while the text does not parse, shows one parse error instead of the old findings at their old positions', async () => {
     const uri = fileUri('typing.ts');
     await client.open(uri, BROKEN);
     const good = await client.waitForVersion(uri, 1);
-    expect(good.diagnostics.map((d) => d.code)).toEqual(['cors/valid-allow-origin']);
+    expect(good.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['cors/valid-allow-origin', BROKEN_LINE]]);
 
-    const logMark = client.logs.events.length;
-    // Half-typed code: an unclosed call.
-    const version = await client.replaceAll(uri, `${BROKEN}app.get('/x', (req, res => {\n`);
-    const during = await client.waitForVersion(uri, version);
-    expect(during.diagnostics).toEqual(good.diagnostics);
-    const log = await client.waitForLog((message) => message.includes(uri) && /\d+:\d+/.test(message), logMark);
-    expect(log.type).toBe(2); // Warning
+    // Half-typed code above the finding: everything below moves down a line, and nothing parses.
+    const typing = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "app.get('/x', (req, res => {\n" }]);
+    const during = await client.waitForVersion(uri, typing);
+    expect(during.diagnostics).toHaveLength(1);
+    const [parseError] = during.diagnostics as [Diagnostic];
+    expect(parseError).toMatchObject({ severity: 1, source: 'cors' });
+    expect(parseError.message).toMatch(/^Parsing error: /);
+    expect(parseError.code).toBeUndefined();
+    expect(parseError.data).toBeUndefined();
+    // It offers no quick fix and no hover of its own.
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: parseError.range, context: { diagnostics: [parseError] } });
+    expect(actions).toEqual([]);
+    expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: parseError.range.start })).toBeNull();
 
-    // Parses again: fresh diagnostics.
-    const healed = await client.replaceAll(uri, BROKEN.replace("'https://shop.example.com/'", "'https://shop.example.com'"));
-    expect((await client.waitForVersion(uri, healed)).diagnostics).toEqual([]);
+    // Parses again: the finding is back, where it now is.
+    const healed = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    expect((await client.waitForVersion(uri, healed)).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['cors/valid-allow-origin', BROKEN_LINE]]);
     await client.close(uri);
   });
 
