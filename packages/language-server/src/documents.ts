@@ -112,13 +112,6 @@ export class DocumentLinter {
     return this.#open.get(uri)?.fileName;
   }
 
-  /** The diagnostics last sent for `uri`, if they belong to its current version. */
-  currentDiagnostics(uri: string): Diagnostic[] {
-    const state = this.#open.get(uri);
-    if (state === undefined || state.publishedVersion !== state.document.version) return [];
-    return state.published;
-  }
-
   /** The diagnostics last sent for `uri`, whatever version they were computed for. */
   publishedDiagnostics(uri: string): Diagnostic[] {
     return this.#open.get(uri)?.published ?? [];
