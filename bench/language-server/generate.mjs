@@ -20,7 +20,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const fixtureRoot = path.join(repoRoot, 'test-fixtures');
 const FIXTURE_DIRS = ['express', 'node-http', 'lambda', 'web-standard', 'demo', 'demo/routes', 'demo/middleware'];
 
-/** The words `mayContainCors` keys on (packages/language-server/src/engine/lint-host.ts), case-insensitively. */
+/** The words `mayContainCors` keys on (packages/language-server/src/engine/cors-words.ts), case-insensitively. */
 export const CORS_WORDS = /cors|access-control-|fetch|axios|xmlhttprequest|headers|setheader|writehead|no-cors/i;
 
 function mulberry32(seed) {

@@ -1,5 +1,5 @@
-// Bundles the extension (the VS Code client, dist/extension.js) and the language server
-// (dist/server.mjs) into dist/, so the .vsix needs
+// Bundles the extension (the VS Code client, dist/extension.js), the language server
+// (dist/server.mjs) and its lint worker (dist/lint-worker.js) into dist/, so the .vsix needs
 // no node_modules: `node esbuild.mjs [--minify] [--watch]`.
 import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
@@ -71,6 +71,15 @@ const contexts = await Promise.all([
     // ESLint needs jiti only to load TypeScript config files, which the server never does.
     // oxc-parser is a native, per-platform binding the .vsix does not carry: its import fails and the
     // server reads TypeScript with @typescript-eslint/parser, as before (engine/lint-host.ts).
+    external: ['vscode', 'jiti', 'oxc-parser'],
+    plugins: [inlineOwnPackageJson],
+  }),
+  esbuild.context({
+    ...common,
+    // The server starts its lint worker from `new URL('./lint-worker.js', import.meta.url)`, i.e. next to
+    // server.mjs; the worker has no top-level await, so it can be CommonJS like the extension.
+    entryPoints: { 'lint-worker': '../language-server/src/engine/lint-worker.ts' },
+    outdir: 'dist',
     external: ['vscode', 'jiti', 'oxc-parser'],
     plugins: [inlineOwnPackageJson],
   }),

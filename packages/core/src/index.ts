@@ -105,3 +105,6 @@ export { checkInvalidNoCorsRequest } from './checks/invalid-no-cors-request.js';
 export { checkForbiddenRequestHeader } from './checks/forbidden-request-header.js';
 export type { AccidentalPreflightOptions } from './checks/accidental-preflight.js';
 export { checkAccidentalPreflight } from './checks/accidental-preflight.js';
+
+// Source files
+export { generatedReason } from './source/generated.js';

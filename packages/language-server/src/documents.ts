@@ -1,21 +1,25 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedReason } from 'cors-lint-core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type {
-  Connection,
-  Diagnostic,
-  DidChangeTextDocumentParams,
-  DidCloseTextDocumentParams,
-  DidOpenTextDocumentParams,
-  DidSaveTextDocumentParams,
+import {
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type Diagnostic,
+  type DidChangeTextDocumentParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
+  type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
-import { toDiagnostic } from './convert/to-diagnostic.js';
-import { LintHost, mayContainCors } from './engine/lint-host.js';
+import { toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js';
+import { mayContainCors } from './engine/cors-words.js';
+import { LintQueue, type LintRequest } from './engine/lint-queue.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
 import type { CorsSettings } from './protocol/settings.js';
 import { HeapTrimmer } from './heap-trim.js';
 
-/** Larger documents are not linted: generated bundles and data files, not code anyone edits. */
+/** Larger documents are not linted: generated bundles and data files, not code anyone edits by hand. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 const LINTED_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
@@ -66,13 +70,13 @@ interface OpenDocument {
   generation: number;
   /** A reason other than typing is pending: it lints even with `run: onSave`. */
   forced: boolean;
-  /** The diagnostics of the last lint that parsed: kept while the text has a syntax error. */
-  lastGood: Diagnostic[];
   /** What the client was sent last, for hover and fix-all requests without diagnostics. */
   published: Diagnostic[];
   publishedVersion: number | undefined;
   /** What was logged already, so a skipped or broken document is reported once, not per keystroke. */
   logged: string | undefined;
+  /** A lint ran over the time budget: not linted again until reopened or the settings change. */
+  overBudget: boolean;
 }
 
 /**
@@ -80,26 +84,23 @@ interface OpenDocument {
  *
  * Changes are coalesced per document, not delayed by a fixed quiet time: a lint waits only until the
  * server has taken in the messages already sent (see `afterQueuedMessages`), so one keystroke is
- * linted at once and a burst that has arrived is linted once, for its last version. Changes that
- * arrive while a lint runs (it blocks the event loop) queue up and are coalesced the same way.
- * Every lint is for the latest version: one whose document changed or closed before it ran, or
- * while its settings were being fetched, publishes nothing.
+ * linted at once and a burst that has arrived is linted once, for its last version. Lints run in the
+ * lint worker (`engine/lint-queue.ts`), off this thread: a newer version of a document supersedes its
+ * waiting lint, and a long one that is still running is cancelled. Every lint is for the latest
+ * version: one whose document changed or closed before it ran, while its settings were being
+ * fetched or while it ran, publishes nothing.
  */
 export class DocumentLinter {
   readonly #connection: Connection;
   readonly #settings: SettingsProvider;
-  readonly #host: LintHost;
+  readonly #queue: LintQueue;
   readonly #open = new Map<string, OpenDocument>();
   readonly #heap = new HeapTrimmer();
 
-  constructor(connection: Connection, settings: SettingsProvider, host = new LintHost()) {
+  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue) {
     this.#connection = connection;
     this.#settings = settings;
-    this.#host = host;
-  }
-
-  get host(): LintHost {
-    return this.#host;
+    this.#queue = queue ?? new LintQueue({ log: (line) => connection.console.log(`cors (lint worker): ${line}`) });
   }
 
   get(uri: string): TextDocument | undefined {
@@ -109,13 +110,6 @@ export class DocumentLinter {
   /** The file name `uri` is linted as (only for open, linted documents). */
   fileName(uri: string): string | undefined {
     return this.#open.get(uri)?.fileName;
-  }
-
-  /** The diagnostics last sent for `uri`, if they belong to its current version. */
-  currentDiagnostics(uri: string): Diagnostic[] {
-    const state = this.#open.get(uri);
-    if (state === undefined || state.publishedVersion !== state.document.version) return [];
-    return state.published;
   }
 
   /** The diagnostics last sent for `uri`, whatever version they were computed for. */
@@ -135,10 +129,10 @@ export class DocumentLinter {
       fileName,
       generation: 0,
       forced: false,
-      lastGood: [],
       published: [],
       publishedVersion: undefined,
       logged: undefined,
+      overBudget: false,
     };
     this.#open.set(textDocument.uri, state);
     this.#schedule(state, 'open');
@@ -165,6 +159,7 @@ export class DocumentLinter {
     const state = this.#open.get(textDocument.uri);
     if (state === undefined) return;
     this.#open.delete(textDocument.uri);
+    this.#queue.cancel(textDocument.uri);
     this.#settings.forget(textDocument.uri);
     // The client keeps pushed diagnostics until told otherwise.
     void this.#connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
@@ -172,11 +167,35 @@ export class DocumentLinter {
 
   /** Settings changed: every open document is linted again with its new settings. */
   refreshAll(): void {
-    for (const state of this.#open.values()) this.#schedule(state, 'configuration');
+    for (const state of this.#open.values()) {
+      // The time budget may have changed too: a document stopped for taking too long gets another try.
+      state.overBudget = false;
+      this.#schedule(state, 'configuration');
+    }
+  }
+
+  /**
+   * The current text of `uri` with every cors autofix applied, computed in the lint worker ahead of
+   * waiting lints; undefined when nothing changes, or when the document is not linted or changed
+   * meanwhile (the caller checks the version it asked for).
+   */
+  async fixAll(uri: string): Promise<string | undefined> {
+    const state = this.#open.get(uri);
+    if (state === undefined) return undefined;
+    const { version } = state.document;
+    const settings = await this.#settings.get(uri);
+    if (this.#open.get(uri) !== state || state.document.version !== version) return undefined;
+    const request = this.#request(state, settings);
+    if (request === undefined) return undefined;
+    const outcome = await this.#queue.fixAll(uri, request, settings.timeBudget);
+    if (outcome.kind === 'over-budget') this.#overBudget(state, outcome.budgetMs);
+    if (outcome.kind === 'failed') this.#logOnce(state, `crash:${outcome.error}`, `cors: fixing ${uri} failed: ${outcome.error}`, 'error');
+    return outcome.kind === 'done' ? outcome.value : undefined;
   }
 
   dispose(): void {
     this.#heap.dispose();
+    this.#queue.dispose();
     this.#open.clear();
   }
 
@@ -195,62 +214,87 @@ export class DocumentLinter {
   async #run(state: OpenDocument, forced: boolean, generation: number): Promise<void> {
     const { uri } = state.document;
     const version = state.document.version;
-    const [settings] = await Promise.all([this.#settings.get(uri), this.#prepare(state)]);
+    const settings = await this.#settings.get(uri);
     // Closed, reopened or edited while the settings were on their way: that newer state has its own run.
-    if (this.#open.get(uri) !== state || state.generation !== generation) return;
+    if (!this.#isCurrent(state, generation)) return;
     if (!forced && settings.run === 'onSave') return;
-    const diagnostics = this.#diagnose(state, settings);
+    const diagnostics = await this.#diagnose(state, settings, generation);
+    // Superseded while it was linted: the newer version publishes.
+    if (diagnostics === undefined || !this.#isCurrent(state, generation)) return;
     state.published = diagnostics;
     state.publishedVersion = version;
     void this.#connection.sendDiagnostics({ uri, version, diagnostics });
     this.#heap.workDone();
   }
 
-  /** Loads the parser the document needs; a failure is logged here and reported by the lint. */
-  async #prepare(state: OpenDocument): Promise<void> {
-    try {
-      await this.#host.prepare(state.fileName);
-    } catch (error) {
-      this.#logOnce(state, `load:${errorText(error)}`, `cors: could not load the parser for ${state.document.uri}: ${errorText(error)}`, 'error');
-    }
+  #isCurrent(state: OpenDocument, generation: number): boolean {
+    return this.#open.get(state.document.uri) === state && state.generation === generation;
   }
 
-  #diagnose(state: OpenDocument, settings: CorsSettings): Diagnostic[] {
+  /**
+   * What the worker is asked to lint, or undefined for a document that is not linted: linting off,
+   * stopped for its time budget, generated or minified (as the CLI decides: core's
+   * `generatedReason`), binary, or without a word CORS needs.
+   */
+  #request(state: OpenDocument, settings: CorsSettings): LintRequest | undefined {
     const { document } = state;
-    if (!settings.enable) return this.#clean(state);
+    if (!settings.enable || state.overBudget) return undefined;
     const text = document.getText();
-    // Cheap tests first: a character count above the limit is always above it in bytes.
-    if (text.length > MAX_DOCUMENT_BYTES || (text.length > MAX_DOCUMENT_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_DOCUMENT_BYTES)) {
-      this.#logOnce(state, 'large', `cors: ${document.uri} is larger than 5 MB; it is not linted.`);
-      return this.#clean(state, 'large');
+    // A character count is a byte count's lower bound, and a third of its upper one.
+    const size = text.length * 3 <= MAX_DOCUMENT_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
+    const generated = generatedReason(state.fileName, size, text, MAX_DOCUMENT_BYTES);
+    if (generated !== undefined) {
+      this.#logOnce(state, 'generated', `cors: ${document.uri} is not linted: it looks generated, ${generated}.`);
+      return undefined;
     }
     if (text.includes('\0')) {
       this.#logOnce(state, 'binary', `cors: ${document.uri} contains NUL bytes (binary content); it is not linted.`);
-      return this.#clean(state, 'binary');
+      return undefined;
     }
-    if (!mayContainCors(text)) return this.#clean(state);
+    if (!mayContainCors(text)) return undefined;
+    return { text, fileName: state.fileName, settings };
+  }
 
-    let result;
-    try {
-      result = this.#host.lint(text, state.fileName, settings);
-    } catch (error) {
-      this.#logOnce(state, `crash:${errorText(error)}`, `cors: linting ${document.uri} failed: ${errorText(error)}`, 'error');
-      return state.lastGood;
+  /** The diagnostics for the document's current version, or undefined when a newer one superseded it. */
+  async #diagnose(state: OpenDocument, settings: CorsSettings, generation: number): Promise<Diagnostic[] | undefined> {
+    const { document } = state;
+    const request = this.#request(state, settings);
+    if (request === undefined) return this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
+    const outcome = await this.#queue.lint(document.uri, request, settings.timeBudget);
+    if (!this.#isCurrent(state, generation)) return undefined;
+    switch (outcome.kind) {
+      case 'superseded':
+        return undefined;
+      case 'over-budget':
+        this.#overBudget(state, outcome.budgetMs);
+        return this.#clean(state, state.logged);
+      case 'failed':
+        this.#logOnce(state, `crash:${outcome.error}`, `cors: linting ${document.uri} failed: ${outcome.error}`, 'error');
+        // Not the last diagnostics: their positions belong to another version of the text.
+        return [];
+      case 'done':
+        break;
     }
-    if (result.parseError !== undefined) {
-      const { message, line, column } = result.parseError;
-      this.#logOnce(state, `parse:${line}:${column}:${message}`, `cors: ${document.uri}:${line}:${column}: ${message} (the last diagnostics are kept until it parses again)`);
-      return state.lastGood;
-    }
+    const result = outcome.value;
+    // Not the last diagnostics either: they would land on whatever text moved under them.
+    if (result.parseError !== undefined) return [toParseErrorDiagnostic(result.parseError, document)];
     state.logged = undefined;
-    state.lastGood = result.messages.map((message) => toDiagnostic(message, document, settings));
-    return state.lastGood;
+    return result.messages.map((message) => toDiagnostic(message, document, settings));
+  }
+
+  /** A lint took longer than `cors.timeBudget`: the user is told once, and the document is left alone. */
+  #overBudget(state: OpenDocument, budgetMs: number): void {
+    if (state.overBudget) return;
+    state.overBudget = true;
+    const seconds = budgetMs / 1000;
+    const message = `CORS: checking ${state.document.uri} took longer than ${seconds} s (cors.timeBudget), so it was stopped. The file is not checked again until you reopen it or change the settings.`;
+    this.#connection.console.warn(`cors: ${message}`);
+    void this.#connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   #clean(state: OpenDocument, keepLogged?: string): Diagnostic[] {
     if (keepLogged === undefined) state.logged = undefined;
-    state.lastGood = [];
-    return state.lastGood;
+    return [];
   }
 
   #logOnce(state: OpenDocument, key: string, message: string, level: 'warn' | 'error' = 'warn'): void {

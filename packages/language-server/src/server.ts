@@ -13,6 +13,7 @@ import { codeActions, FIX_ALL_KIND } from './handlers/code-actions.js';
 import { COMMANDS, executeCommand } from './handlers/commands.js';
 import { hover } from './handlers/hover.js';
 import { SettingsProvider } from './handlers/settings.js';
+import { whenProcessGone } from './transport/client-process.js';
 
 export const { name: SERVER_NAME, version: SERVER_VERSION } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
@@ -35,9 +36,13 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsProvider(connection);
   const documents = new DocumentLinter(connection, settings);
   let client: ClientCapabilities = {};
+  let shutdown = false;
 
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
+    // vscode-languageserver checks `processId` too, but takes a killed, unreaped client (a zombie)
+    // for a live one, and its check cannot run while the thread is busy: this one does both.
+    if (typeof params.processId === 'number') whenProcessGone(params.processId, () => exitForGoneClient(params.processId as number, shutdown));
     settings.canPull = client.workspace?.configuration === true;
     return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
@@ -63,7 +68,16 @@ export function startServer(connection: Connection): void {
   connection.onExecuteCommand((params) =>
     executeCommand({ connection, documents, canShowDocument: () => client.window?.showDocument?.support === true }, params),
   );
-  connection.onShutdown(() => documents.dispose());
+  connection.onShutdown(() => {
+    shutdown = true;
+    documents.dispose();
+  });
 
   connection.listen();
+}
+
+/** The editor is gone: nobody will read what this server says, or ask it to exit. */
+export function exitForGoneClient(pid: number, shutdown: boolean): never {
+  process.stderr.write(`cors-language-server: the client process ${pid} is gone; exiting.\n`);
+  process.exit(shutdown ? 0 : 1);
 }

@@ -2,7 +2,7 @@
  * What an editor (or a broken client) can throw at the server, against the built server in a
  * child process: each case must leave it answering, with the diagnostics the design promises.
  */
-import { HoverRequest, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUri, TestClient } from './helpers/lsp-client.js';
 
@@ -32,23 +32,29 @@ describe('bad input', () => {
     await client?.stop();
   });
 
-  it('keeps the last good diagnostics while the text has a syntax error, and logs the parse error', async () => {
+  it('while the text does not parse, shows one parse error instead of the old findings at their old positions', async () => {
     const uri = fileUri('typing.ts');
     await client.open(uri, BROKEN);
     const good = await client.waitForVersion(uri, 1);
-    expect(good.diagnostics.map((d) => d.code)).toEqual(['cors/valid-allow-origin']);
+    expect(good.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['cors/valid-allow-origin', BROKEN_LINE]]);
 
-    const logMark = client.logs.events.length;
-    // Half-typed code: an unclosed call.
-    const version = await client.replaceAll(uri, `${BROKEN}app.get('/x', (req, res => {\n`);
-    const during = await client.waitForVersion(uri, version);
-    expect(during.diagnostics).toEqual(good.diagnostics);
-    const log = await client.waitForLog((message) => message.includes(uri) && /\d+:\d+/.test(message), logMark);
-    expect(log.type).toBe(2); // Warning
+    // Half-typed code above the finding: everything below moves down a line, and nothing parses.
+    const typing = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "app.get('/x', (req, res => {\n" }]);
+    const during = await client.waitForVersion(uri, typing);
+    expect(during.diagnostics).toHaveLength(1);
+    const [parseError] = during.diagnostics as [Diagnostic];
+    expect(parseError).toMatchObject({ severity: 1, source: 'cors' });
+    expect(parseError.message).toMatch(/^Parsing error: /);
+    expect(parseError.code).toBeUndefined();
+    expect(parseError.data).toBeUndefined();
+    // It offers no quick fix and no hover of its own.
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: parseError.range, context: { diagnostics: [parseError] } });
+    expect(actions).toEqual([]);
+    expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: parseError.range.start })).toBeNull();
 
-    // Parses again: fresh diagnostics.
-    const healed = await client.replaceAll(uri, BROKEN.replace("'https://shop.example.com/'", "'https://shop.example.com'"));
-    expect((await client.waitForVersion(uri, healed)).diagnostics).toEqual([]);
+    // Parses again: the finding is back, where it now is.
+    const healed = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    expect((await client.waitForVersion(uri, healed)).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['cors/valid-allow-origin', BROKEN_LINE]]);
     await client.close(uri);
   });
 
@@ -59,7 +65,7 @@ describe('bad input', () => {
     const logMark = client.logs.events.length;
     await client.open(uri, BROKEN + filler);
     expect((await client.waitForVersion(uri, 1)).diagnostics).toEqual([]);
-    await client.waitForLog((message) => message.includes(uri) && message.includes('5 MB'), logMark);
+    await client.waitForLog((message) => message.includes(uri) && message.includes('over the 5.0 MB limit'), logMark);
 
     const v2 = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }]);
     expect((await client.waitForVersion(uri, v2)).diagnostics).toEqual([]);
@@ -197,6 +203,34 @@ describe('bad input', () => {
     // A valid request after all of it still gets its answer, and documents still lint.
     await expectAlive(client);
     const uri = fileUri('after-garbage.js');
+    await client.open(uri, BROKEN);
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
+    await client.close(uri);
+  });
+
+  it.each([
+    ['too large', 40],
+    ['too small', -7],
+  ])('reads a message whose Content-Length is %s, logs the repair, and goes on', async (_, lie) => {
+    const uri = fileUri(`lying-${lie}.js`);
+    const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'javascript', version: 1, text: BROKEN } } });
+    const logMark = client.logs.events.length;
+    client.child.stdin.write(`Content-Length: ${Buffer.byteLength(body, 'utf8') + lie}\r\n\r\n${body}`);
+    // The next message shows where the lying one really ended (too large), or it parses as it is (too small).
+    await expectAlive(client);
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
+    const log = await client.waitForLog((message) => message.includes('Content-Length'), logMark);
+    expect(log.message).toContain(`claimed Content-Length ${Buffer.byteLength(body, 'utf8') + lie}`);
+    await expectAlive(client);
+    await client.close(uri);
+  });
+
+  it('drops a body that is not a message when the frame around it lied, and goes on', async () => {
+    const logMark = client.logs.events.length;
+    client.child.stdin.write('Content-Length: 500\r\n\r\n{"jsonrpc":"2.0","method":"textDocument/did');
+    await expectAlive(client);
+    await client.waitForLog((message) => message.includes('not a message and were dropped'), logMark);
+    const uri = fileUri('after-lie.js');
     await client.open(uri, BROKEN);
     expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
     await client.close(uri);

@@ -244,6 +244,49 @@ describe('language server over stdio (child process)', () => {
     await client.close(uri);
   });
 
+  it('fix on save right after typing fixes what was typed: the current version, not the last linted one', async () => {
+    const uri = fileUri('save-at-once.ts');
+    const before = `import cors from 'cors';\n\nexport const options = cors({ methods: 'GET' });\n`;
+    await client.open(uri, before);
+    expect((await client.waitForVersion(uri, 1)).diagnostics).toEqual([]);
+    // Type ' POST' after GET, then save at once: the editor asks for the fix-all action before the
+    // server has linted (let alone published) the typed version.
+    const at = { line: 2, character: before.split('\n')[2]!.indexOf("'GET'") + 4 };
+    const typed = before.replace("'GET'", "'GET POST'");
+    const changed = client.change(uri, [{ range: { start: at, end: at }, text: ' POST' }]);
+    const onSave = await codeActions(uri, [], ['source.fixAll']);
+    const version = await changed;
+    expect(onSave.map((action) => action.kind)).toEqual(['source.fixAll.cors']);
+    expect(applyEdits(typed, editsOf(onSave[0]!, uri))).toBe(before.replace("'GET'", "'GET, POST'"));
+    // Nothing to fix: no action.
+    await client.waitForVersion(uri, version);
+    const fixed = await apply(uri, typed, onSave[0]!);
+    await client.waitForVersion(uri, fixed.version);
+    expect(await codeActions(uri, [], ['source.fixAll'])).toEqual([]);
+    await client.close(uri);
+  });
+
+  it('with run: onSave too, fix on save fixes the typed text, which was never linted', async () => {
+    const onSave = await TestClient.start({ settings: { run: 'onSave' } });
+    try {
+      const uri = fileUri('save-only.ts');
+      const before = `import cors from 'cors';\n\nexport const options = cors({ methods: 'GET' });\n`;
+      await onSave.open(uri, before);
+      await onSave.waitForVersion(uri, 1);
+      const at = { line: 2, character: before.split('\n')[2]!.indexOf("'GET'") + 4 };
+      await onSave.change(uri, [{ range: { start: at, end: at }, text: ' POST' }]);
+      const result = (await onSave.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as CodeAction[];
+      expect(result.map((action) => action.kind)).toEqual(['source.fixAll.cors']);
+      expect(applyEdits(before.replace("'GET'", "'GET POST'"), editsOf(result[0]!, uri))).toBe(before.replace("'GET'", "'GET, POST'"));
+    } finally {
+      await onSave.stop();
+    }
+  });
+
   it('hovers a flagged range with the rule, both browsers and the docs link; nothing elsewhere', async () => {
     const uri = fileUri('hover.mjs');
     await client.open(uri, TRAILING_SLASH);

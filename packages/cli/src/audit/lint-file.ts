@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { generatedReason } from 'cors-lint-core';
 import { Linter } from 'eslint';
 import type { Candidate } from './collect-files.js';
 import { systemReason } from './collect-files.js';
 import { lintConfig, type LintOptions } from './lint-config.js';
-import { decodeSource, generatedReason, type SourceEncoding } from './read-source.js';
+import { decodeSource, type SourceEncoding } from './read-source.js';
 
 export interface FileLintOptions extends LintOptions {
   readonly fix: boolean;

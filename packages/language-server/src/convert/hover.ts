@@ -29,9 +29,10 @@ const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
 const SECURITY_RULES = new Set(['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin', 'no-permissive-local-server']);
 const SECURITY_SUMMARY = 'Browsers allow this, for an attacker’s page too: no console message shows it.';
 
+/** Only diagnostics with a rule (`code`) are explained: a parse error has none. */
 export function hoverFor(document: TextDocument, position: Position, diagnostics: readonly Diagnostic[]): Hover | null {
   const covering = diagnostics
-    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && contains(diagnostic.range, position))
+    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code !== undefined && contains(diagnostic.range, position))
     .sort((a, b) => rangeLength(document, a.range) - rangeLength(document, b.range));
   const [narrowest] = covering;
   if (!narrowest) return null;

@@ -58,6 +58,19 @@ export function toDiagnostic(message: Linter.LintMessage, document: TextDocument
 }
 
 /**
+ * While a document does not parse there are no findings to show, and the last ones would point at
+ * whatever text moved under them: the parse error itself is shown instead, as vscode-eslint does,
+ * at ESLint's position (zero-width), as an error. It has no `code` and no `data`: no code action
+ * or hover is offered for it.
+ */
+export function toParseErrorDiagnostic(parseError: { message: string; line: number; column: number }, document: TextDocument): Diagnostic {
+  const offset = offsetOfEslintPosition(eslintLineTable(document), parseError.line, parseError.column, 'start');
+  const position = document.positionAt(offset);
+  const message = parseError.message.startsWith('Parsing error') ? parseError.message : `Parsing error: ${parseError.message}`;
+  return { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message };
+}
+
+/**
  * ESLint's severity, except that a rule the settings put at `info` (run as ESLint `warn`) shows as
  * information; an inline `/* eslint rule: error *\/` comment still wins.
  */

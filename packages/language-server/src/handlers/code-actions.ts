@@ -17,34 +17,32 @@ function isCorsDiagnostic(diagnostic: Diagnostic): boolean {
 /**
  * `textDocument/codeAction`: the actions are rebuilt from the diagnostics the client sends back
  * (their `data` carries fixes and the version they were computed for) and the current text.
- * Only the fix-all action lints again, and only when its kind is asked for explicitly and
- * something is fixable.
+ *
+ * Fix-all asked for by kind (fix on save, the Source Action menu) is computed from the document's
+ * current text in the lint worker, whatever was published: a save right after typing asks before
+ * that version's lint has published anything, and the diagnostics the client holds are for the
+ * version before, so going by them fixed nothing.
  */
 export async function codeActions(documents: DocumentLinter, params: CodeActionParams): Promise<CodeAction[]> {
   const { uri } = params.textDocument;
   const document = documents.get(uri);
-  const fileName = documents.fileName(uri);
-  if (document === undefined || fileName === undefined) return [];
+  if (document === undefined || documents.fileName(uri) === undefined) return [];
   const only = params.context.only;
-  let diagnostics = params.context.diagnostics.filter(isCorsDiagnostic);
-  // A source action requested on its own (e.g. fix-all on save) usually comes without diagnostics:
-  // take the ones the server published for this very version.
-  if (diagnostics.length === 0 && only !== undefined && wants(only, FIX_ALL_KIND)) diagnostics = documents.currentDiagnostics(uri);
+  const diagnostics = params.context.diagnostics.filter(isCorsDiagnostic);
+  if (only !== undefined && wants(only, FIX_ALL_KIND)) {
+    const { version } = document;
+    const fixAllText = await documents.fixAll(uri);
+    // The document may have changed meanwhile: the actions are for this text.
+    if (documents.get(uri)?.version !== version) return [];
+    return toCodeActions(document, diagnostics, { only, fixAllText });
+  }
   if (diagnostics.length === 0) return [];
-
-  let fixAllText: string | undefined;
+  if (only !== undefined) return toCodeActions(document, diagnostics, { only });
+  // The light bulb (no `only`) asks at every cursor move: it gets fix-all as a command, resolved
+  // (linted again) only when chosen.
   const fixable = diagnostics.some((diagnostic) => {
     const data = diagnostic.data as DiagnosticData;
     return data.version === document.version && data.fix !== undefined;
   });
-  // The light bulb (no `only`) asks at every cursor move: it gets fix-all as a command, resolved
-  // when chosen. Only an explicit request for the source action (fix on save) lints again here.
-  if (only === undefined) return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable });
-  if (fixable && wants(only, FIX_ALL_KIND)) {
-    const [settings] = await Promise.all([documents.settingsFor(uri), documents.host.prepare(fileName)]);
-    // The document may have changed while the settings were fetched: the actions are for this text.
-    if (documents.get(uri)?.version !== document.version) return [];
-    fixAllText = documents.host.fixAll(document.getText(), fileName, settings);
-  }
-  return toCodeActions(document, diagnostics, { only, fixAllText });
+  return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable });
 }

@@ -55,9 +55,9 @@ export async function executeCommand(context: CommandContext, params: ExecuteCom
       return null;
     }
     if (target.version !== undefined && target.version !== document.version) return null;
-    const [settings] = await Promise.all([documents.settingsFor(target.uri), documents.host.prepare(fileName)]);
-    if (documents.get(target.uri) !== document) return null;
-    const fixed = documents.host.fixAll(document.getText(), fileName, settings);
+    const { version } = document;
+    const fixed = await documents.fixAll(target.uri);
+    if (documents.get(target.uri) !== document || document.version !== version) return null;
     if (fixed === undefined) return null;
     const edits = minimalEdits(document, fixed);
     if (edits.length === 0) return null;

@@ -16,7 +16,16 @@ export interface CorsSettings {
   config: 'recommended' | 'strict' | 'all';
   /** Serialized origins the app's pages are served from. */
   appOrigins: string[];
+  /**
+   * Milliseconds one lint of one document may take. A lint that takes longer is stopped, the user is
+   * told, and that document is not linted again until it is reopened or the settings change.
+   */
+  timeBudget: number;
 }
+
+/** Hand-written files lint in well under a second; ten seconds is a pathological file, not a slow machine. */
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+const MIN_TIME_BUDGET_MS = 100;
 
 export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
   enable: true,
@@ -24,6 +33,7 @@ export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
   rules: Object.freeze({}) as Record<string, RuleSeverity>,
   config: 'recommended',
   appOrigins: Object.freeze([]) as unknown as string[],
+  timeBudget: DEFAULT_TIME_BUDGET_MS,
 });
 
 const RUNS = ['onType', 'onSave'] as const;
@@ -70,6 +80,10 @@ function readSettings(raw: unknown, problems: string[]): CorsSettings {
         break;
       case 'appOrigins':
         settings.appOrigins = readOrigins(value, problems);
+        break;
+      case 'timeBudget':
+        if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_TIME_BUDGET_MS) settings.timeBudget = Math.round(value);
+        else problems.push(`cors.timeBudget must be a number of milliseconds, at least ${MIN_TIME_BUDGET_MS}, got ${describe(value)}`);
         break;
       default:
         if (!CLIENT_SIDE_KEYS.has(key)) problems.push(`unknown setting cors.${key} ignored`);

@@ -69,6 +69,8 @@ export interface StartOptions {
   /** Replaces the default `workspace/configuration` handler. */
   onConfiguration?: ConfigurationHandler;
   args?: string[];
+  /** `processId` in `initialize` (default: this test process). */
+  processId?: number | null;
 }
 
 interface Waiter<T> {
@@ -118,6 +120,8 @@ export class TestClient {
   readonly publishes = new EventLog<PublishDiagnosticsParams>();
   readonly logs = new EventLog<LogMessageParams>();
   readonly messages: ShowMessageParams[] = [];
+  /** The same `window/showMessage` notifications, to wait on. */
+  readonly shown = new EventLog<ShowMessageParams>();
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
@@ -145,6 +149,7 @@ export class TestClient {
     this.connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
+      this.shown.push(params);
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
@@ -172,7 +177,7 @@ export class TestClient {
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const client = new TestClient(options);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: pathToFileURL(REPO_ROOT).href,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       workspaceFolders: null,
@@ -202,6 +207,10 @@ export class TestClient {
 
   waitForLog(match: (message: string) => boolean, from = 0, timeoutMs = 15_000): Promise<LogMessageParams> {
     return this.logs.wait((event) => match(event.message), from, timeoutMs, () => 'a log message');
+  }
+
+  waitForMessage(match: (message: ShowMessageParams) => boolean, from = 0, timeoutMs = 15_000): Promise<ShowMessageParams> {
+    return this.shown.wait(match, from, timeoutMs, () => 'a window/showMessage notification');
   }
 
   version(uri: string): number {

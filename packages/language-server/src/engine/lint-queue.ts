@@ -1,0 +1,233 @@
+/**
+ * The main thread's side of the lint worker (`lint-worker.ts`): one worker thread per server, fed
+ * one job at a time from a queue.
+ *
+ * - A newer version of a document supersedes its lint that is still waiting, in the same place in
+ *   the queue; a lint of it that has already run for `cancelAfterMs` is cancelled by stopping the
+ *   worker (a lint is synchronous JavaScript: stopping the thread is the only way to interrupt it).
+ *   A shorter one is left to finish: starting a worker again costs about as much.
+ * - Fix-all jobs (fix on save, the fix-all command) go ahead of waiting lints.
+ * - A job that runs longer than its time budget is stopped the same way and answered `over-budget`.
+ * - A worker whose heap has grown past `recycleHeapBytes` (a large document was linted) is stopped
+ *   once the queue is empty, which hands its memory back; the next job starts a fresh one.
+ *
+ * The main thread never waits for a job: requests (hover, code actions) are answered while one runs.
+ */
+import { Worker } from 'node:worker_threads';
+import type { CorsSettings } from '../protocol/settings.js';
+import type { LintResult } from './lint-host.js';
+
+export interface LintRequest {
+  text: string;
+  fileName: string;
+  settings: CorsSettings;
+}
+
+export type JobKind = 'lint' | 'fixAll';
+export type JobRequest = LintRequest & { id: number; kind: JobKind };
+/**
+ * `started`: the worker has loaded what the job needs (ESLint, the parser) and starts linting; the
+ * time budget counts from here. `heapBytes`: the worker's heap after the job.
+ */
+export type JobResponse =
+  | { id: number; started: true }
+  | { id: number; ok: true; lint?: LintResult; fixed?: string | undefined; heapBytes: number }
+  | { id: number; ok: false; error: string; heapBytes: number };
+
+export type Outcome<T> =
+  | { kind: 'done'; value: T }
+  /** A newer version of the document was queued, or the document closed: nothing to publish. */
+  | { kind: 'superseded' }
+  | { kind: 'over-budget'; budgetMs: number }
+  | { kind: 'failed'; error: string };
+
+interface Job {
+  id: number;
+  key: string;
+  kind: JobKind;
+  request: LintRequest;
+  budgetMs: number;
+  resolve: (outcome: Outcome<LintResult | string | undefined>) => void;
+}
+
+interface Running {
+  job: Job;
+  worker: Worker;
+  startedAt: number;
+  /** The time budget's timer, set once the worker has loaded what the job needs. */
+  timer: NodeJS.Timeout | undefined;
+}
+
+export interface LintQueueOptions {
+  /** The worker's script; the built `lint-worker.js` next to this module by default. */
+  workerUrl?: URL;
+  /** A running lint of a document that has a newer version is cancelled once it has run this long. */
+  cancelAfterMs?: number;
+  /** An idle worker whose heap is larger than this is stopped, to hand the memory back. */
+  recycleHeapBytes?: number;
+  /** Where the worker's own output goes (never the server's stdout, which may be the LSP channel). */
+  log?: (line: string) => void;
+}
+
+export class LintQueue {
+  readonly #workerUrl: URL;
+  readonly #cancelAfterMs: number;
+  readonly #recycleHeapBytes: number;
+  readonly #log: (line: string) => void;
+  #worker: Worker | undefined;
+  #pending: Job[] = [];
+  #running: Running | undefined;
+  /** Where a superseded lint waited, for its successor. */
+  readonly #slots = new Map<string, number>();
+  #nextId = 1;
+  #lastHeapBytes = 0;
+  #disposed = false;
+  /** How many workers were started: the tests and the benchmark read it. */
+  workersStarted = 0;
+
+  constructor(options: LintQueueOptions = {}) {
+    this.#workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
+    this.#cancelAfterMs = options.cancelAfterMs ?? 1_000;
+    this.#recycleHeapBytes = options.recycleHeapBytes ?? 256 * 1024 * 1024;
+    this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  /** Lints `request` for the document `key`, superseding its waiting lint. */
+  lint(key: string, request: LintRequest, budgetMs: number): Promise<Outcome<LintResult>> {
+    this.#supersede(key, 'lint');
+    return this.#add(key, 'lint', request, budgetMs) as Promise<Outcome<LintResult>>;
+  }
+
+  /** The text with every cors autofix applied (undefined: nothing to fix), ahead of waiting lints. */
+  fixAll(key: string, request: LintRequest, budgetMs: number): Promise<Outcome<string | undefined>> {
+    return this.#add(key, 'fixAll', request, budgetMs) as Promise<Outcome<string | undefined>>;
+  }
+
+  /** The document closed: its waiting jobs are dropped, a long-running one is stopped. */
+  cancel(key: string): void {
+    this.#supersede(key, undefined);
+    this.#pump();
+  }
+
+  /** A job is running or waiting. */
+  get busy(): boolean {
+    return this.#running !== undefined || this.#pending.length > 0;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    const jobs = [...this.#pending, ...(this.#running ? [this.#running.job] : [])];
+    this.#pending = [];
+    if (this.#running) clearTimeout(this.#running.timer);
+    this.#running = undefined;
+    this.#stopWorker();
+    for (const job of jobs) job.resolve({ kind: 'superseded' });
+  }
+
+  #add(key: string, kind: JobKind, request: LintRequest, budgetMs: number): Promise<Outcome<LintResult | string | undefined>> {
+    if (this.#disposed) return Promise.resolve({ kind: 'superseded' });
+    return new Promise((resolve) => {
+      const job: Job = { id: this.#nextId++, key, kind, request, budgetMs, resolve };
+      if (kind === 'fixAll') {
+        const firstLint = this.#pending.findIndex((waiting) => waiting.kind !== 'fixAll');
+        this.#pending.splice(firstLint === -1 ? this.#pending.length : firstLint, 0, job);
+      } else {
+        // In the place of the version it superseded, if any (see #supersede), else last.
+        const slot = this.#slots.get(key);
+        this.#slots.delete(key);
+        this.#pending.splice(slot === undefined ? this.#pending.length : Math.min(slot, this.#pending.length), 0, job);
+      }
+      this.#pump();
+    });
+  }
+
+  /** Drops the waiting jobs of `key` (of `kind`, or all), and stops its running one if it has run long enough. */
+  #supersede(key: string, kind: JobKind | undefined): void {
+    const index = this.#pending.findIndex((job) => job.key === key && (kind === undefined || job.kind === kind));
+    if (index !== -1 && kind !== undefined) this.#slots.set(key, index);
+    const dropped = this.#pending.filter((job) => job.key === key && (kind === undefined || job.kind === kind));
+    this.#pending = this.#pending.filter((job) => !dropped.includes(job));
+    for (const job of dropped) job.resolve({ kind: 'superseded' });
+    const running = this.#running;
+    if (running && running.job.key === key && (kind === undefined || running.job.kind === kind) && performance.now() - running.startedAt >= this.#cancelAfterMs) {
+      this.#finish(running, { kind: 'superseded' });
+      this.#stopWorker();
+    }
+  }
+
+  #pump(): void {
+    if (this.#running !== undefined || this.#disposed) return;
+    const job = this.#pending.shift();
+    if (job === undefined) {
+      // Idle: a worker that a large document left with a large heap goes, and its memory with it.
+      if (this.#worker !== undefined && this.#lastHeapBytes > this.#recycleHeapBytes) this.#stopWorker();
+      return;
+    }
+    const worker = this.#ensureWorker();
+    const running: Running = { job, worker, startedAt: performance.now(), timer: undefined };
+    this.#running = running;
+    const message: JobRequest = { id: job.id, kind: job.kind, ...job.request };
+    worker.postMessage(message);
+  }
+
+  #finish(running: Running, outcome: Outcome<LintResult | string | undefined>): void {
+    clearTimeout(running.timer);
+    if (this.#running === running) this.#running = undefined;
+    running.job.resolve(outcome);
+  }
+
+  #answered(worker: Worker, response: JobResponse): void {
+    const running = this.#running;
+    if (running === undefined || running.worker !== worker || running.job.id !== response.id) return;
+    if ('started' in response) {
+      // Loading ESLint and a parser is not the document's time: the budget starts now.
+      running.startedAt = performance.now();
+      running.timer = setTimeout(() => {
+        if (this.#running !== running) return;
+        this.#stopWorker();
+        this.#finish(running, { kind: 'over-budget', budgetMs: running.job.budgetMs });
+        this.#pump();
+      }, running.job.budgetMs);
+      return;
+    }
+    this.#lastHeapBytes = response.heapBytes;
+    if (!response.ok) this.#finish(running, { kind: 'failed', error: response.error });
+    else this.#finish(running, { kind: 'done', value: running.job.kind === 'lint' ? response.lint : response.fixed });
+    this.#pump();
+  }
+
+  #crashed(worker: Worker, error: string): void {
+    if (worker !== this.#worker) return;
+    this.#worker = undefined;
+    this.#lastHeapBytes = 0;
+    const running = this.#running;
+    if (running?.worker === worker) this.#finish(running, { kind: 'failed', error });
+    this.#pump();
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker !== undefined) return this.#worker;
+    // `stdout: true`: the worker's console output is ours to route; it must never reach the LSP channel.
+    const worker = new Worker(this.#workerUrl, { stdout: true, stderr: true });
+    this.workersStarted++;
+    this.#lastHeapBytes = 0;
+    worker.stdout.setEncoding('utf8');
+    worker.stdout.on('data', (chunk: string) => this.#log(chunk.trimEnd()));
+    worker.stderr.setEncoding('utf8');
+    worker.stderr.on('data', (chunk: string) => this.#log(chunk.trimEnd()));
+    worker.on('message', (response: JobResponse) => this.#answered(worker, response));
+    worker.on('error', (error) => this.#crashed(worker, `the lint worker failed: ${error.message}`));
+    worker.on('exit', (code) => this.#crashed(worker, `the lint worker exited with code ${code}`));
+    // The worker never keeps the server alive on its own: the connection decides when it ends.
+    worker.unref();
+    this.#worker = worker;
+    return worker;
+  }
+
+  #stopWorker(): void {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#lastHeapBytes = 0;
+    if (worker !== undefined) void worker.terminate();
+  }
+}

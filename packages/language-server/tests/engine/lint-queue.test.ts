@@ -1,0 +1,108 @@
+/**
+ * The lint queue with the built worker (`dist/engine/lint-worker.js`, so build first): which job
+ * runs, which is superseded or stopped, and when the worker is replaced. Tests wait for outcomes,
+ * never for times.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LintQueue, type LintRequest, type Outcome } from '../../src/engine/lint-queue.js';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings.js';
+
+const WORKER = new URL('../../dist/engine/lint-worker.js', import.meta.url);
+const FINDING = `import cors from 'cors';\napp.use(cors({ origin: 'https://shop.example.com/' }));\n`;
+const FIXABLE = `import cors from 'cors';\napp.use(cors({ methods: 'GET POST' }));\n`;
+const BUDGET = 60_000;
+
+/** Seconds of linting: a few thousand Express set-ups without findings. */
+function slowText(blocks = 3000): string {
+  const block = (i: number) => `export function setup${i}(app, cors) {\n  app.use('/v${i}', cors({ origin: ['https://shop.example.com'], credentials: true }));\n  app.get('/v${i}/items', (req, res) => res.json({ page: Number(req.query.page ?? 1) }));\n}\n`;
+  return `import cors from 'cors';\n${Array.from({ length: blocks }, (_, i) => block(i)).join('')}`;
+}
+
+const request = (text: string, name = 'server.js'): LintRequest => ({ text, fileName: `/virtual/${name}`, settings: DEFAULT_SETTINGS });
+const kinds = (outcomes: Outcome<unknown>[]) => outcomes.map((outcome) => outcome.kind);
+
+describe('LintQueue', () => {
+  let queue: LintQueue | undefined;
+  afterEach(() => {
+    queue?.dispose();
+    queue = undefined;
+  });
+  if (!existsSync(fileURLToPath(WORKER))) throw new Error('build first: npx tsc -b');
+
+  it('lints in the worker and returns ESLint messages', async () => {
+    queue = new LintQueue({ workerUrl: WORKER });
+    const outcome = await queue.lint('a', request(FINDING), BUDGET);
+    expect(outcome.kind).toBe('done');
+    expect(outcome.kind === 'done' && outcome.value.messages.map((message) => message.ruleId)).toEqual(['cors/valid-allow-origin']);
+  });
+
+  it('a newer version supersedes the waiting one, in its place in the queue', async () => {
+    queue = new LintQueue({ workerUrl: WORKER });
+    const order: string[] = [];
+    const track = <T>(name: string, promise: Promise<Outcome<T>>) => promise.then((outcome) => (order.push(`${name}:${outcome.kind}`), outcome));
+    const running = track('a1', queue.lint('a', request(FINDING), BUDGET));
+    const b1 = track('b1', queue.lint('b', request(FINDING), BUDGET));
+    const c1 = track('c1', queue.lint('c', request(FINDING), BUDGET));
+    const b2 = track('b2', queue.lint('b', request(FINDING), BUDGET));
+    expect(kinds(await Promise.all([running, b1, c1, b2]))).toEqual(['done', 'superseded', 'done', 'done']);
+    expect(order).toEqual(['b1:superseded', 'a1:done', 'b2:done', 'c1:done']);
+  });
+
+  it('cancels a running lint for a newer version by replacing the worker', async () => {
+    queue = new LintQueue({ workerUrl: WORKER, cancelAfterMs: 0 });
+    const old = queue.lint('a', request(slowText()), BUDGET);
+    const newer = queue.lint('a', request(FINDING), BUDGET);
+    expect((await old).kind).toBe('superseded');
+    expect((await newer).kind).toBe('done');
+    expect(queue.workersStarted).toBe(2);
+  });
+
+  it('leaves a running lint to finish when it has not run for cancelAfterMs', async () => {
+    queue = new LintQueue({ workerUrl: WORKER, cancelAfterMs: 3_600_000 });
+    const old = queue.lint('a', request(FINDING), BUDGET);
+    const newer = queue.lint('a', request(FINDING), BUDGET);
+    expect(kinds(await Promise.all([old, newer]))).toEqual(['done', 'done']);
+    expect(queue.workersStarted).toBe(1);
+  });
+
+  it('closing a document drops its waiting jobs', async () => {
+    queue = new LintQueue({ workerUrl: WORKER, cancelAfterMs: 0 });
+    const a = queue.lint('a', request(slowText(200)), BUDGET);
+    const b = queue.lint('b', request(FINDING), BUDGET);
+    queue.cancel('b');
+    queue.cancel('a');
+    expect(kinds(await Promise.all([a, b]))).toEqual(['superseded', 'superseded']);
+    expect((await queue.lint('c', request(FINDING), BUDGET)).kind).toBe('done');
+  });
+
+  it('stops a job over its time budget; the next job gets a fresh worker', async () => {
+    queue = new LintQueue({ workerUrl: WORKER });
+    const slow = await queue.lint('a', request(slowText()), 200);
+    expect(slow).toEqual({ kind: 'over-budget', budgetMs: 200 });
+    expect((await queue.lint('b', request(FINDING), BUDGET)).kind).toBe('done');
+    expect(queue.workersStarted).toBe(2);
+  });
+
+  it('runs fix-all ahead of waiting lints', async () => {
+    queue = new LintQueue({ workerUrl: WORKER });
+    const order: string[] = [];
+    const a = queue.lint('a', request(FINDING), BUDGET).then(() => order.push('lint a'));
+    const b = queue.lint('b', request(FINDING), BUDGET).then(() => order.push('lint b'));
+    const fix = queue.fixAll('c', request(FIXABLE), BUDGET).then((outcome) => {
+      order.push('fix c');
+      return outcome;
+    });
+    const [, , fixed] = await Promise.all([a, b, fix]);
+    expect(order).toEqual(['lint a', 'fix c', 'lint b']);
+    expect(fixed.kind === 'done' && fixed.value).toContain("methods: 'GET, POST'");
+  });
+
+  it('replaces an idle worker whose heap grew past recycleHeapBytes', async () => {
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1 });
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect(queue.workersStarted).toBe(2);
+  });
+});
