@@ -22,7 +22,7 @@ export function checkWildcardOriginWithCredentials<H>(policy: CorsPolicy<H>): Fi
   return [
     {
       messageId: 'wildcardWithCredentials',
-      data: { origin: origin.implicit ? ` (the default origin of ${middlewareCall(policy)})` : '' },
+      data: { defaultOrigin: origin.implicit ? ` (the default origin of ${middlewareCall(policy)})` : '' },
       // An implicit wildcard has no node of its own: point at the credentials that make it fail.
       at: origin.implicit ? (credentialsAt ?? origin.at) : origin.at,
       suggestions,

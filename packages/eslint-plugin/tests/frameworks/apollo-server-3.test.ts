@@ -201,7 +201,7 @@ server.applyMiddleware({ app, cors: { credentials: true } });
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: ' (the default origin of `server.applyMiddleware()`)' },
+          data: { defaultOrigin: ' (the default origin of `server.applyMiddleware()`)' },
           line: 4,
           column: 52,
           suggestions: [

@@ -161,7 +161,7 @@ const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: 
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: '' },
+          data: { defaultOrigin: '' },
           line: 3,
           column: 91,
           endLine: 3,

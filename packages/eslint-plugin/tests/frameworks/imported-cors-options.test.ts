@@ -43,7 +43,7 @@ import { corsOptions } from './wildcard-credentials-options';
 app.use('/api', cors(corsOptions));
 `,
       filename: IMPORTING_FILE,
-      errors: [{ messageId: 'wildcardWithCredentials', data: { origin: '' }, line: 4, column: 22, endLine: 4, endColumn: 33, suggestions: [] }],
+      errors: [{ messageId: 'wildcardWithCredentials', data: { defaultOrigin: '' }, line: 4, column: 22, endLine: 4, endColumn: 33, suggestions: [] }],
     },
   ],
 });

@@ -215,7 +215,7 @@ app.use(
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: '' },
+          data: { defaultOrigin: '' },
           line: 5,
           column: 13,
           endLine: 5,
@@ -248,7 +248,7 @@ app.use(cors({ credentials: true }));
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: ' (the default origin of `cors()`)' },
+          data: { defaultOrigin: ' (the default origin of `cors()`)' },
           line: 3,
           column: 29,
           endLine: 3,
@@ -368,7 +368,7 @@ app.get('/me', (req, res) => {
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: '' },
+          data: { defaultOrigin: '' },
           line: 3,
           column: 48,
           endLine: 3,

@@ -29,7 +29,7 @@ describe('hoverFor', () => {
       [
         '**cors/valid-allow-origin**',
         '',
-        "Access-Control-Allow-Origin 'https://App.example.com/' ends with a slash, but a browser's Origin never does, so no page matches it ('https://app.example.com' would).",
+        "No page matches this origin: it ends with a slash, but a browser's Origin never does. Access-Control-Allow-Origin 'https://App.example.com/' matches no page ('https://app.example.com' would).",
         '',
         '*Browsers block the response: the request fails.*',
         '',

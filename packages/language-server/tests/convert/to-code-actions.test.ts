@@ -34,7 +34,7 @@ describe('toCodeActions', () => {
   it('offers the fix, each suggestion, the disable comments, the documentation and fix-all, in that order', () => {
     const { document, diagnostics, fixAllText } = lintedDocument(SERVER);
     expect(titles(toCodeActions(document, diagnostics, { fixAllText }))).toEqual([
-      "quickfix: Fix: Access-Control-Allow-Origin 'https://app.example.com/' ends with a slash (preferred)",
+      'quickfix: Fix: No page matches this origin (preferred)',
       "quickfix: Allow an explicit list of origins ('https://app.example.com' is a placeholder for your app's origin) (cors/no-reflected-origin-with-credentials)",
       'quickfix: Disable cors/valid-allow-origin for this line',
       'quickfix: Disable cors/no-reflected-origin-with-credentials for this line',
