@@ -4,7 +4,7 @@
 export type { Setting, ListPiece, ListValue, OriginEntry, OriginScheme, OriginSetting, PolicySource, AppliedAs, CorsPolicy } from './policy/cors-policy.js';
 export { sendsCredentials, settingHandle } from './policy/cors-policy.js';
 export type { ClientRequest, RequestBodyKind, RequestClient, RequestHeaderWrite, ResponseRead } from './policy/client-request.js';
-export type { FixIntent, OriginLiteral, Suggestion, Finding } from './findings.js';
+export type { FixIntent, OriginLiteral, RepairOptions, Suggestion, Finding } from './findings.js';
 export { PLACEHOLDER_ORIGIN } from './findings.js';
 
 // Fetch standard tables

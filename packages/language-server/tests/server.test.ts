@@ -162,7 +162,7 @@ describe('language server over stdio (child process)', () => {
     const actions = await codeActions(uri, published.diagnostics);
     expect(titles(actions)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Allow an explicit list of origins .*\(cors\/no-wildcard-origin-with-credentials\)$/),
+        expect.stringMatching(/^Allow explicit origins instead of '\*': '<your-app-origin>' \(cors\/no-wildcard-origin-with-credentials\)$/),
         `Disable ${WILDCARD_RULE} for this line`,
         `Disable ${WILDCARD_RULE} for this file`,
         `Show documentation for ${WILDCARD_RULE}`,
@@ -188,14 +188,14 @@ describe('language server over stdio (child process)', () => {
     expect(result.text.startsWith(`/* eslint-disable ${WILDCARD_RULE} */`)).toBe(true);
     expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
 
-    // Back again: the first suggestion replaces '*' by an explicit list, which is correct code.
+    // Back again: with no cors.appOrigins the suggestion writes a placeholder, which stays reported until replaced.
     result = { text: WILDCARD_WITH_CREDENTIALS, version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS) };
     again = await client.waitForVersion(uri, result.version);
-    const suggestion = (await codeActions(uri, again.diagnostics)).find((action) => action.title.startsWith('Allow an explicit list'))!;
+    const suggestion = (await codeActions(uri, again.diagnostics)).find((action) => action.title.startsWith('Allow explicit origins'))!;
     expect(suggestion.kind).toBe('quickfix');
     result = await apply(uri, result.text, suggestion);
-    expect(result.text).toContain("origin: ['https://app.example.com']");
-    expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
+    expect(result.text).toContain("origin: ['<your-app-origin>']");
+    expect((await client.waitForVersion(uri, result.version)).diagnostics.map((d) => [d.code, (d.data as { messageId?: string }).messageId])).toEqual([[VALID_ALLOW_ORIGIN, 'placeholder']]);
 
     // The documentation action is a command; executing it asks the client to open the page.
     const documentation = actions.find((action) => action.title === `Show documentation for ${WILDCARD_RULE}`)!;
@@ -368,6 +368,27 @@ describe('settings (workspace/configuration, section cors)', () => {
     expect(lines(published!)).toEqual([[PREFLIGHT_RULE, 2]]);
     [published] = await relint({}, [uri]);
     expect(lines(published!)).toHaveLength(2);
+    await client.close(uri);
+  });
+
+  it('writes cors.appOrigins into the origin suggestions, and the result is clean', async () => {
+    const uri = fileUri('wildcard-app-origins.cjs');
+    await client.open(uri, WILDCARD_WITH_CREDENTIALS);
+    await client.waitForVersion(uri, 1);
+    const [published] = await relint({ appOrigins: ['https://app.example.com', 'https://admin.example.com/'] }, [uri]);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: published!.diagnostics[0]!.range,
+      context: { diagnostics: published!.diagnostics },
+    })) as CodeAction[];
+    const suggestion = actions.find((action) => action.title.startsWith('Allow explicit origins'))!;
+    expect(suggestion.title).toBe("Allow explicit origins instead of '*': 'https://app.example.com', … (cors/no-wildcard-origin-with-credentials)");
+    const text = applyEdits(WILDCARD_WITH_CREDENTIALS, editsOf(suggestion, uri));
+    expect(text).toContain("origin: ['https://app.example.com', 'https://admin.example.com']");
+    const mark = client.publishMark;
+    await client.replaceAll(uri, text);
+    expect((await client.waitForPublish(uri, { from: mark })).diagnostics).toEqual([]);
+    await relint({}, [uri]);
     await client.close(uri);
   });
 

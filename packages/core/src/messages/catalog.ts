@@ -93,22 +93,22 @@ export const ruleMessages = {
       "Requests sent with cookies fail: Access-Control-Allow-Origin is '*' while credentials are allowed. Browsers block every request sent with cookies (`credentials: 'include'`, `withCredentials`) when the origin is '*'{{defaultOrigin}}.",
       'wildcard-origin-with-credentials',
     ),
-    useExplicitOrigin: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
+    useExplicitOrigin: plain("Allow explicit origins instead of '*': {{origin}}"),
     removeCredentials: plain('Remove credentials: any origin may read responses, without cookies'),
   },
   'no-reflected-origin-with-credentials': {
     reflectedWithCredentials: plain(
       "Any website a signed-in user visits can read this server's responses with the user's cookies. Every origin is approved ({{how}}) while credentials are allowed. Check the origin against an allow-list.",
     ),
-    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
-    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+    useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
+    useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'no-null-origin': {
     nullOrigin: plain(
       "Any attacker page can read these responses: the origin 'null' is allowed. Sandboxed iframes, data: and file: documents and redirected requests all send `Origin: null`, so any page can obtain it.",
     ),
     removeNullEntry: plain("Remove 'null' from the allowed origins"),
-    useExplicitOrigin: plain("Allow an explicit origin instead ('{{origin}}' is a placeholder for your app's origin)"),
+    useExplicitOrigin: plain("Allow explicit origins instead of 'null': {{origin}}"),
   },
   'no-unsafe-origin-check': {
     unescapedDot: plain('An attacker origin passes this origin check: a `.` in its pattern is not escaped. The `.` in `{{pattern}}` matches any character, so an origin such as {{example}} passes.'),
@@ -154,6 +154,11 @@ export const ruleMessages = {
     ),
     noScheme: failing("No page matches this origin: it has no scheme. An origin is scheme://host[:port], so Access-Control-Allow-Origin '{{value}}' matches no page.", 'invalid-allow-origin', 'allow-origin-mismatch'),
     invalid: failing("No page matches this origin: it is not scheme://host[:port]. Access-Control-Allow-Origin '{{value}}' is not an origin, so it matches no page.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    placeholder: failing(
+      "No page matches this origin: it is a placeholder for your app's origin. Replace '{{value}}' with it, or list your origins in `settings.cors.appOrigins` so that suggestions write them.",
+      'invalid-allow-origin',
+      'allow-origin-mismatch',
+    ),
     wildcardEntry: failing(
       "'*' in a list of origins allows nothing: no browser sends `Origin: *`. The list compares it with the request's Origin like any other entry, so a page whose origin is not listed gets no Access-Control-Allow-Origin. List the origins that may read these responses.",
       'missing-allow-origin',
@@ -259,15 +264,15 @@ export const ruleMessages = {
     permissiveLocalServer: plain(
       "Any website the user visits can drive this server. {{how}} lets every origin read its answers, and {{because}}: a page's script can call it from the user's machine (the CVE-2025-49596 attack on MCP Inspector). List the origins of your own UI instead.",
     ),
-    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
-    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+    useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
+    useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'no-permissive-origin': {
     permissiveOrigin: plain(
       'Any website can read these responses. {{how}} allows this. That suits public data only: list the origins that may read anything else.',
     ),
-    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
-    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+    useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
+    useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'require-preflight-handler': {
     routeLevelCors: failing(

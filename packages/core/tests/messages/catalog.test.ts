@@ -14,7 +14,7 @@ const LONGEST: Record<string, string> = {
   value: 'https://dashboard.staging.example.co.uk', // 40: an origin, a header value
   fixed: 'https://dashboard.staging.example.co.uk',
   defaultOrigin: ' (the default origin of `fastify.register(cors, …)`)',
-  origin: 'https://app.example.com', // the only value suggestions insert: PLACEHOLDER_ORIGIN
+  origin: "'https://dashboard.staging.example.co.uk', …", // suggestion titles name the first app origin
   list: "['https://app.example.com', 'https://admin.example.com']",
   header: 'X-Request-Correlation-Identity', // 30
   name: 'X-Request-Correlation-Identity',

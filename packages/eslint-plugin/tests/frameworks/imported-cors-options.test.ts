@@ -100,7 +100,7 @@ import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import { SERVER_CONFIG } from './server-config';
 const fastify = Fastify();
-await fastify.register(cors, { origin: ['https://app.example.com'] });
+await fastify.register(cors, { origin: ['<your-app-origin>'] });
 await fastify.listen({ port: 12306, host: SERVER_CONFIG.HOST });
 ` }] }],
     },
