@@ -51,5 +51,15 @@ export interface Finding<H> {
   readonly suggestions?: readonly Suggestion<H>[];
 }
 
-/** The origin written into suggestions that need one; the user replaces it with their app's origin. */
-export const PLACEHOLDER_ORIGIN = 'https://app.example.com';
+/**
+ * What a suggestion writes for the app's origin when no app origins are configured
+ * (`settings.cors.appOrigins`). It is no origin, so no page matches it and valid-allow-origin keeps
+ * reporting it until the user puts the app's origin in its place: a fake but real-looking origin
+ * would silence the finding while allowing nobody the app knows.
+ */
+export const PLACEHOLDER_ORIGIN = '<your-app-origin>';
+
+/** Options of the checks that repair an origin setting: the origins the app's pages are served from. */
+export interface RepairOptions {
+  readonly appOrigins?: readonly string[];
+}

@@ -4,7 +4,7 @@
 export type { Setting, ListPiece, ListValue, OriginEntry, OriginScheme, OriginSetting, PolicySource, AppliedAs, CorsPolicy } from './policy/cors-policy.js';
 export { sendsCredentials, settingHandle } from './policy/cors-policy.js';
 export type { ClientRequest, RequestBodyKind, RequestClient, RequestHeaderWrite, ResponseRead } from './policy/client-request.js';
-export type { FixIntent, OriginLiteral, Suggestion, Finding } from './findings.js';
+export type { FixIntent, OriginLiteral, RepairOptions, Suggestion, Finding } from './findings.js';
 export { PLACEHOLDER_ORIGIN } from './findings.js';
 
 // Fetch standard tables
@@ -73,6 +73,7 @@ export { consoleLine, consoleReason, matchesConsoleLine } from './messages/conso
 // Rule message catalog
 export type { BrowserEffect, MessageSpec, RuleName } from './messages/catalog.js';
 export { browserEffect, messagesFor, ruleMessages } from './messages/catalog.js';
+export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js';
 
 // Checks: one per rule, policy in, findings out
 export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';

@@ -12,12 +12,19 @@
  * on the replacement is the same finding too: the edit did not claim to fix it (a duplicate header
  * stays a duplicate when its value changes). A finding on code the edit copied word for word was
  * reported already.
+ *
+ * One finding may follow a suggestion on purpose: with no `settings.cors.appOrigins`, a suggestion
+ * that needs the app's origin writes a placeholder (`PLACEHOLDER_ORIGIN`), and valid-allow-origin
+ * reports it (`placeholder`) until the user replaces it, rather than letting the finding vanish on a
+ * made-up origin. That report is exempt only where no app origins are configured; with them, the
+ * suggestion writes the app's origins and its result must be clean like any other.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { PLACEHOLDER_ORIGIN } from 'cors-lint-core';
 import type { ESLint, Rule } from 'eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +78,18 @@ function touchesEdit([start, end]: readonly [number, number], [from, to]: readon
   return start < to && from < end;
 }
 
+/** Whether a sample's config lists app origins for the suggestions to write. */
+function hasAppOrigins(config: readonly Linter.Config[]): boolean {
+  return config.some((item) => {
+    const origins = (item.settings?.['cors'] as { appOrigins?: unknown } | undefined)?.appOrigins;
+    return Array.isArray(origins) && origins.length > 0;
+  });
+}
+
+/** The placeholder a suggestion wrote, still reported as one: allowed only when no app origins are configured. */
+const isPlaceholderReport = (message: Linter.LintMessage, afterText: string, range: readonly [number, number]) =>
+  message.ruleId === 'cors/valid-allow-origin' && message.messageId === 'placeholder' && afterText.slice(...range).includes(PLACEHOLDER_ORIGIN);
+
 const describeMessage = (message: Linter.LintMessage) => `${message.line}:${message.column} ${message.ruleId} ${message.messageId ?? ''}: ${message.message}`;
 
 /** What each fix and suggestion of `sample` leaves behind that it should not; empty when all are clean. */
@@ -84,6 +103,7 @@ function problemsAfterEdits(sample: Sample): string[] {
   const offset = code.startsWith('\uFEFF') ? 1 : 0;
   const beforeStarts = lineStartsOf(code.slice(offset));
   const problems: string[] = [];
+  const placeholderAllowed = !hasAppOrigins(config);
   for (const message of before) {
     const edits: { label: string; edit: Edit }[] = [
       ...(message.fix ? [{ label: 'autofix', edit: message.fix }] : []),
@@ -122,6 +142,7 @@ function problemsAfterEdits(sample: Sample): string[] {
       for (const afterMessage of afterMessages) {
         const range = rangeOf(afterMessage, afterStarts);
         const atSite = touchesEdit(range, site);
+        if (placeholderAllowed && atSite && isPlaceholderReport(afterMessage, afterText, range)) continue;
         if (sameFinding(afterMessage, message) && (ownPlace ? within(range, ownPlace.range) : atSite)) {
           problems.push(`${what}\n  leaves its own finding: ${describeMessage(afterMessage)}`);
         } else if (atSite && !isOld(afterMessage, range, afterMessage.ruleId !== message.ruleId)) {
@@ -226,6 +247,29 @@ describe('suggestions and autofixes leave nothing to report where they edit', ()
       config: [{ ...config, plugins: { ...config!.plugins, test: { rules: { widen: widensToEveryOrigin } } }, rules: { ...config!.rules, 'test/widen': 'error' } }],
     };
     expect(problemsAfterEdits(sample)).toEqual([expect.stringMatching(/suggestion usePattern → .*\n {2}is reported again: 2:24 cors\/no-reflected-origin-with-credentials reflectedWithCredentials/)]);
+  });
+
+  it('lets a placeholder stay reported only where no app origins are configured', () => {
+    const [config] = configFor('server.js');
+    const writesPlaceholder: Rule.RuleModule = {
+      meta: { type: 'problem', hasSuggestions: true, messages: { any: 'any origin', usePlaceholder: 'the placeholder' } },
+      create: (context) => ({
+        'Property[key.name="origin"] > Literal'(node: Rule.Node) {
+          if (node.type !== 'Literal' || node.value !== 'https://app.example.com') return;
+          context.report({ node, messageId: 'any', suggest: [{ messageId: 'usePlaceholder', fix: (fixer) => fixer.replaceText(node, `'${PLACEHOLDER_ORIGIN}'`) }] });
+        },
+      }),
+    };
+    const sample = (settings: Record<string, unknown>): Sample => ({
+      name: 'a suggestion that writes the placeholder',
+      code: "import cors from 'cors';\napp.use(cors({ origin: 'https://app.example.com' }));\n",
+      filename: path.resolve('server.js'),
+      config: [{ ...config, settings, plugins: { ...config!.plugins, test: { rules: { placeholder: writesPlaceholder } } }, rules: { ...config!.rules, 'test/placeholder': 'error' } }],
+    });
+    expect(problemsAfterEdits(sample({}))).toEqual([]);
+    expect(problemsAfterEdits(sample({ cors: { appOrigins: ['https://app.example.com'] } }))).toEqual([
+      expect.stringMatching(/suggestion usePlaceholder → .*\n {2}is reported again: 2:24 cors\/valid-allow-origin placeholder/),
+    ]);
   });
 
   it('finds the RuleTester suites of every rule', () => {

@@ -162,7 +162,7 @@ describe('language server over stdio (child process)', () => {
     const actions = await codeActions(uri, published.diagnostics);
     expect(titles(actions)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Allow an explicit list of origins .*\(cors\/no-wildcard-origin-with-credentials\)$/),
+        expect.stringMatching(/^Allow explicit origins instead of '\*': '<your-app-origin>' \(cors\/no-wildcard-origin-with-credentials\)$/),
         `Disable ${WILDCARD_RULE} for this line`,
         `Disable ${WILDCARD_RULE} for this file`,
         `Show documentation for ${WILDCARD_RULE}`,
@@ -188,14 +188,14 @@ describe('language server over stdio (child process)', () => {
     expect(result.text.startsWith(`/* eslint-disable ${WILDCARD_RULE} */`)).toBe(true);
     expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
 
-    // Back again: the first suggestion replaces '*' by an explicit list, which is correct code.
+    // Back again: with no cors.appOrigins the suggestion writes a placeholder, which stays reported until replaced.
     result = { text: WILDCARD_WITH_CREDENTIALS, version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS) };
     again = await client.waitForVersion(uri, result.version);
-    const suggestion = (await codeActions(uri, again.diagnostics)).find((action) => action.title.startsWith('Allow an explicit list'))!;
+    const suggestion = (await codeActions(uri, again.diagnostics)).find((action) => action.title.startsWith('Allow explicit origins'))!;
     expect(suggestion.kind).toBe('quickfix');
     result = await apply(uri, result.text, suggestion);
-    expect(result.text).toContain("origin: ['https://app.example.com']");
-    expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
+    expect(result.text).toContain("origin: ['<your-app-origin>']");
+    expect((await client.waitForVersion(uri, result.version)).diagnostics.map((d) => [d.code, (d.data as { messageId?: string }).messageId])).toEqual([[VALID_ALLOW_ORIGIN, 'placeholder']]);
 
     // The documentation action is a command; executing it asks the client to open the page.
     const documentation = actions.find((action) => action.title === `Show documentation for ${WILDCARD_RULE}`)!;
@@ -287,7 +287,7 @@ describe('language server over stdio (child process)', () => {
     }
   });
 
-  it('hovers a flagged range with the rule, both browsers and the docs link; nothing elsewhere', async () => {
+  it('hovers a flagged range with what the message lacks, each piece once; nothing elsewhere', async () => {
     const uri = fileUri('hover.mjs');
     await client.open(uri, TRAILING_SLASH);
     const [diagnostic] = (await client.waitForVersion(uri, 1)).diagnostics as [Diagnostic];
@@ -298,9 +298,18 @@ describe('language server over stdio (child process)', () => {
     expect(hover).not.toBeNull();
     const value = typeof hover!.contents === 'object' && 'value' in hover!.contents ? hover!.contents.value : JSON.stringify(hover!.contents);
     expect(value).toContain(VALID_ALLOW_ORIGIN);
-    expect(value).toMatch(/Chrome/);
-    expect(value).toMatch(/Firefox/);
+    expect(value).toContain('Browsers block the response');
     expect(value).toContain(diagnostic.codeDescription!.href);
+    // The editor shows the diagnostic message in the same hover: together, every piece appears once.
+    const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+    const shown = `${message}\n\n${value}`;
+    const occurrences = (piece: string) => shown.split(piece).length - 1;
+    const firstSentence = message.slice(0, message.indexOf('. ') + 1);
+    expect(firstSentence).toMatch(/^No page matches this origin: .{10,}\.$/);
+    expect(occurrences(firstSentence)).toBe(1);
+    expect(occurrences('Chrome: "')).toBe(1);
+    expect(occurrences('Firefox: "')).toBe(1);
+    expect(value).not.toMatch(/Chrome|Firefox|shop\.example\.com/);
     const nothing = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
     expect(nothing).toBeNull();
     await client.close(uri);
@@ -411,6 +420,27 @@ describe('settings (workspace/configuration, section cors)', () => {
     expect(lines(published!)).toEqual([[PREFLIGHT_RULE, 2]]);
     [published] = await relint({}, [uri]);
     expect(lines(published!)).toHaveLength(2);
+    await client.close(uri);
+  });
+
+  it('writes cors.appOrigins into the origin suggestions, and the result is clean', async () => {
+    const uri = fileUri('wildcard-app-origins.cjs');
+    await client.open(uri, WILDCARD_WITH_CREDENTIALS);
+    await client.waitForVersion(uri, 1);
+    const [published] = await relint({ appOrigins: ['https://app.example.com', 'https://admin.example.com/'] }, [uri]);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: published!.diagnostics[0]!.range,
+      context: { diagnostics: published!.diagnostics },
+    })) as CodeAction[];
+    const suggestion = actions.find((action) => action.title.startsWith('Allow explicit origins'))!;
+    expect(suggestion.title).toBe("Allow explicit origins instead of '*': 'https://app.example.com', … (cors/no-wildcard-origin-with-credentials)");
+    const text = applyEdits(WILDCARD_WITH_CREDENTIALS, editsOf(suggestion, uri));
+    expect(text).toContain("origin: ['https://app.example.com', 'https://admin.example.com']");
+    const mark = client.publishMark;
+    await client.replaceAll(uri, text);
+    expect((await client.waitForPublish(uri, { from: mark })).diagnostics).toEqual([]);
+    await relint({}, [uri]);
     await client.close(uri);
   });
 

@@ -1,11 +1,11 @@
-import type { Finding, FixIntent, OriginLiteral, Suggestion } from '../findings.js';
+import type { Finding, FixIntent, OriginLiteral, RepairOptions, Suggestion } from '../findings.js';
 import type { AllowOriginProblem } from '../origin/validate-allow-origin.js';
 import { validateAllowOriginValue } from '../origin/validate-allow-origin.js';
 import { isSharedHostingDomain } from '../origin/shared-hosting.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 
 /** Most telling problem first: a value is reported once, with the fix for all its problems. */
-const PRECEDENCE: readonly AllowOriginProblem['kind'][] = ['multiple', 'wildcard-subdomain', 'no-scheme', 'invalid', 'trailing-slash', 'path', 'default-port', 'uppercase'];
+const PRECEDENCE: readonly AllowOriginProblem['kind'][] = ['placeholder', 'multiple', 'wildcard-subdomain', 'no-scheme', 'invalid', 'trailing-slash', 'path', 'default-port', 'uppercase'];
 
 const MESSAGE_IDS = {
   multiple: 'multiple',
@@ -16,25 +16,28 @@ const MESSAGE_IDS = {
   path: 'path',
   'default-port': 'defaultPort',
   uppercase: 'uppercase',
+  placeholder: 'placeholder',
 } as const;
 
 /**
  * Origin values that never equal a browser's serialized Origin (Fetch §cors-check step 4 is a
  * byte comparison; §origin-header gives the grammar). Trailing slash, path, case and default port
- * have one certain meaning and are fixed automatically; lists and wildcards are suggestions.
+ * have one certain meaning and are fixed automatically; lists and wildcards are suggestions. The
+ * placeholder an origin suggestion wrote is reported until replaced, with the app's origins
+ * (`options.appOrigins`) as suggestions once they are configured.
  */
-export function checkAllowOriginValues<H>(policy: CorsPolicy<H>): Finding<H>[] {
+export function checkAllowOriginValues<H>(policy: CorsPolicy<H>, options: RepairOptions = {}): Finding<H>[] {
   const { origin } = policy;
   if (origin.kind === 'fixed') {
     // A list the library does not take: every entry goes out as its own header line, on every response.
     if ((origin.lines ?? 1) > 1 && policy.source.kind === 'middleware') return [{ messageId: 'listNotSupported', at: origin.at, data: { value: origin.value, library: policy.source.library } }];
-    return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header');
+    return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header', options);
   }
   if (origin.kind !== 'allow-list') return [];
   return origin.entries.flatMap((entry) => {
     if (entry.kind !== 'exact') return [];
     if (entry.value.trim() === '*') return [wildcardEntry(entry.at)];
-    return checkValue(entry.value, entry.at, 'entry');
+    return checkValue(entry.value, entry.at, 'entry', options);
   });
 }
 
@@ -51,7 +54,7 @@ function wildcardEntry<H>(at: H): Finding<H> {
 /** `option`: a middleware's single origin (a list may replace it); `entry`: one element of an allow-list; `header`: a raw header value. */
 type Place = 'option' | 'entry' | 'header';
 
-function checkValue<H>(value: string, at: H, place: Place): Finding<H>[] {
+function checkValue<H>(value: string, at: H, place: Place, options: RepairOptions): Finding<H>[] {
   const problems = validateAllowOriginValue(value);
   const problem = PRECEDENCE.map((kind) => problems.find((p) => p.kind === kind)).find((p) => p !== undefined);
   if (!problem) return [];
@@ -85,6 +88,10 @@ function checkValue<H>(value: string, at: H, place: Place): Finding<H>[] {
     }
     case 'invalid':
       return [finding];
+    case 'placeholder': {
+      const suggestions = (options.appOrigins ?? []).map((fixed): Suggestion<H> => ({ messageId: 'useOrigin', data: { fixed }, fix: { kind: 'replace-value', at, value: fixed } }));
+      return [suggestions.length > 0 ? { ...finding, suggestions } : finding];
+    }
   }
 }
 

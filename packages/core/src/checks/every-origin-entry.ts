@@ -1,7 +1,6 @@
-import type { Suggestion } from '../findings.js';
-import { PLACEHOLDER_ORIGIN } from '../findings.js';
+import type { RepairOptions, Suggestion } from '../findings.js';
 import type { CorsPolicy, OriginEntry } from '../policy/cors-policy.js';
-import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
+import { explicitOriginSuggestions, originsTitle, repairOrigins } from './explicit-origin-suggestion.js';
 
 type PatternEntry<H> = Extract<OriginEntry<H>, { kind: 'pattern' }>;
 
@@ -12,28 +11,31 @@ export interface EveryOriginEntry<H> {
   readonly pattern: string;
   /** `every origin`, or `every https origin` for a pattern that pins the scheme only. */
   readonly matches: string;
-  readonly suggestion: Suggestion<H> | undefined;
+  /** None when two such patterns are there: replacing one leaves the other approving everything. */
+  readonly suggestions: Suggestion<H>[];
 }
 
 /**
  * An allow-list with a pattern every origin passes (`[/.+/]`, `origin: /^https?:/`) approves every
- * origin, as `origin: true` does. The repair puts the app's origin (a placeholder) in the pattern's
- * place: the whole setting when the pattern is all of it, else that one entry, so the others stay.
+ * origin, as `origin: true` does. The repair puts the app's origins (`options.appOrigins`, else a
+ * placeholder that stays reported) in the pattern's place: the whole setting when the pattern is all
+ * of it, else that one entry, so the others stay.
  */
-export function everyOriginEntry<H>(policy: CorsPolicy<H>): EveryOriginEntry<H> | undefined {
+export function everyOriginEntry<H>(policy: CorsPolicy<H>, options: RepairOptions = {}): EveryOriginEntry<H> | undefined {
   const { origin } = policy;
   if (origin.kind !== 'allow-list') return undefined;
   const matching = origin.entries.filter((entry): entry is PatternEntry<H> => entry.kind === 'pattern' && (entry.matchesEveryOriginOf?.length ?? 0) > 0);
   const [entry] = matching;
   if (!entry) return undefined;
   const schemes = entry.matchesEveryOriginOf!;
-  let suggestion: Suggestion<H> | undefined;
+  let suggestions: Suggestion<H>[] = [];
   // Two such patterns: replacing one leaves the other approving everything.
   if (matching.length === 1) {
-    suggestion =
+    const origins = repairOrigins(options);
+    suggestions =
       origin.entries.length === 1 && origin.complete
-        ? explicitOriginSuggestion(policy, origin.at)
-        : { messageId: 'useAllowList', data: { origin: PLACEHOLDER_ORIGIN }, fix: { kind: 'replace-entry', at: entry.at, entries: [{ kind: 'exact', value: PLACEHOLDER_ORIGIN }] } };
+        ? explicitOriginSuggestions(policy, origin.at, options)
+        : [{ messageId: 'useAllowList', data: { origin: originsTitle(origins) }, fix: { kind: 'replace-entry', at: entry.at, entries: origins.map((value) => ({ kind: 'exact', value })) } }];
   }
-  return { at: entry.at, pattern: `/${entry.source}/${entry.flags}`, matches: schemes.length > 1 ? 'every origin' : `every ${schemes[0]} origin`, suggestion };
+  return { at: entry.at, pattern: `/${entry.source}/${entry.flags}`, matches: schemes.length > 1 ? 'every origin' : `every ${schemes[0]} origin`, suggestions };
 }

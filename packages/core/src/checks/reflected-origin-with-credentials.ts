@@ -1,8 +1,8 @@
-import type { Finding } from '../findings.js';
+import type { Finding, RepairOptions } from '../findings.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
 import { everyOriginEntry } from './every-origin-entry.js';
-import { explicitOriginSuggestion } from './explicit-origin-suggestion.js';
+import { explicitOriginSuggestions } from './explicit-origin-suggestion.js';
 
 const HOW = {
   'option-true': '`origin: true` reflects the request origin',
@@ -19,18 +19,19 @@ function reflectionHow(origin: Extract<CorsPolicy<unknown>['origin'], { kind: 'r
 /**
  * Reflecting any origin while allowing credentials: browsers accept it, so it is not a CORS error
  * but a cross-site data leak (any page can read authenticated responses). An allow-list pattern
- * every origin passes (`/^https?:/`) is the same reflection.
+ * every origin passes (`/^https?:/`) is the same reflection. The repair writes the app's origins
+ * (`options.appOrigins`), else a placeholder that stays reported.
  */
-export function checkReflectedOriginWithCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
+export function checkReflectedOriginWithCredentials<H>(policy: CorsPolicy<H>, options: RepairOptions = {}): Finding<H>[] {
   const { origin } = policy;
   if (!sendsCredentials(policy)) return [];
   // The repair is the app's own origin. Removing the credentials would leave every origin approved,
   // which no-permissive-origin reports in turn: a suggestion must leave nothing to report.
   if (origin.kind === 'reflect-any') {
-    return [{ messageId: 'reflectedWithCredentials', data: { how: reflectionHow(origin) }, at: origin.at, suggestions: [explicitOriginSuggestion(policy, origin.at)] }];
+    return [{ messageId: 'reflectedWithCredentials', data: { how: reflectionHow(origin) }, at: origin.at, suggestions: explicitOriginSuggestions(policy, origin.at, options) }];
   }
-  const entry = everyOriginEntry(policy);
+  const entry = everyOriginEntry(policy, options);
   if (!entry) return [];
   const how = `\`${entry.pattern}\` matches ${entry.matches}`;
-  return [{ messageId: 'reflectedWithCredentials', data: { how }, at: entry.at, suggestions: entry.suggestion ? [entry.suggestion] : [] }];
+  return [{ messageId: 'reflectedWithCredentials', data: { how }, at: entry.at, suggestions: entry.suggestions }];
 }

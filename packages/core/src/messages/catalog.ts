@@ -2,6 +2,9 @@
  * Every rule message, in one place, so the ESLint CLI, the editor and the docs show the same words.
  * Templates use ESLint's `{{placeholder}}` syntax. Messages for failures a browser shows quote the
  * console text of Chrome and Firefox (cors-reference.md §2), with the offending value filled in.
+ * The first sentence (`firstSentence`) says what breaks in at most 100 characters, placeholders
+ * filled: it is all the Problems panel and a CI log line show. Values of unbounded length (code the
+ * user wrote, patterns) go in the sentences after it; the console quotes come last.
  */
 import type { BrowserFailure } from './console-messages.js';
 import { consoleReason } from './console-messages.js';
@@ -72,7 +75,7 @@ const CACHED_FOR_ANOTHER_ORIGIN: BrowserEffect = { kind: 'cached-for-another-ori
 
 /** What a preflight costs a cross-origin request, for the messages that report one. */
 const PREFLIGHT_COST =
-  'the browser first sends an OPTIONS preflight, an extra round trip before every such request unless Access-Control-Max-Age lets it cache the answer, and the request fails if the server does not answer it';
+  'The browser first sends an OPTIONS preflight, an extra round trip before every such request unless Access-Control-Max-Age lets it cache the answer, and the request fails if the server does not answer it.';
 /** A console quote that holds only on some servers, so it is worded as a condition like the cache mix-up above. */
 function whenServer(condition: string, failure: BrowserFailure): string {
   const reason = consoleReason(failure, PLACEHOLDERS);
@@ -87,38 +90,38 @@ const PREFLIGHT: BrowserEffect = { kind: 'preflight' };
 export const ruleMessages = {
   'no-wildcard-origin-with-credentials': {
     wildcardWithCredentials: failing(
-      "Access-Control-Allow-Origin is '*'{{origin}} while credentials are allowed: browsers block every request sent with cookies (`credentials: 'include'`, `withCredentials`).",
+      "Requests sent with cookies fail: Access-Control-Allow-Origin is '*' while credentials are allowed. Browsers block every request sent with cookies (`credentials: 'include'`, `withCredentials`) when the origin is '*'{{defaultOrigin}}.",
       'wildcard-origin-with-credentials',
     ),
-    useExplicitOrigin: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
+    useExplicitOrigin: plain("Allow explicit origins instead of '*': {{origin}}"),
     removeCredentials: plain('Remove credentials: any origin may read responses, without cookies'),
   },
   'no-reflected-origin-with-credentials': {
     reflectedWithCredentials: plain(
-      "Every origin is approved ({{how}}) while credentials are allowed: any website a signed-in user visits can read this server's responses with the user's cookies. Check the origin against an allow-list.",
+      "Any website a signed-in user visits can read this server's responses with the user's cookies. Every origin is approved ({{how}}) while credentials are allowed. Check the origin against an allow-list.",
     ),
-    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
-    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+    useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
+    useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'no-null-origin': {
     nullOrigin: plain(
-      "The origin 'null' is allowed: sandboxed iframes, data: and file: documents and redirected requests all send `Origin: null`, so any attacker page can obtain it and read these responses.",
+      "Any attacker page can read these responses: the origin 'null' is allowed. Sandboxed iframes, data: and file: documents and redirected requests all send `Origin: null`, so any page can obtain it.",
     ),
     removeNullEntry: plain("Remove 'null' from the allowed origins"),
-    useExplicitOrigin: plain("Allow an explicit origin instead ('{{origin}}' is a placeholder for your app's origin)"),
+    useExplicitOrigin: plain("Allow explicit origins instead of 'null': {{origin}}"),
   },
   'no-unsafe-origin-check': {
-    unescapedDot: plain('The `.` in `{{pattern}}` is not escaped and matches any character, so an attacker origin such as {{example}} passes this origin check.'),
-    missingStartAnchor: plain('`{{pattern}}` is not anchored with `^`, so an attacker origin that merely contains an allowed one, such as {{example}}, passes this origin check.'),
-    missingEndAnchor: plain('`{{pattern}}` is not anchored with `$`, so an attacker origin that merely starts with an allowed one, such as {{example}}, passes this origin check.'),
+    unescapedDot: plain('An attacker origin passes this origin check: a `.` in its pattern is not escaped. The `.` in `{{pattern}}` matches any character, so an origin such as {{example}} passes.'),
+    missingStartAnchor: plain('An attacker origin passes this origin check: its pattern is not anchored with `^`. `{{pattern}}` accepts an origin that merely contains an allowed one, such as {{example}}.'),
+    missingEndAnchor: plain('An attacker origin passes this origin check: its pattern is not anchored with `$`. `{{pattern}}` accepts an origin that merely starts with an allowed one, such as {{example}}.'),
     substringCheck: plain(
-      "`{{check}}` also accepts an attacker origin such as {{example}}. Compare whole origins (`===`, a Set, an array's `includes`) or check the parsed hostname against a leading-dot suffix.",
+      "An attacker origin passes this origin check: it tests part of the origin, not all of it. `{{check}}` also accepts an attacker origin such as {{example}}. Compare whole origins (`===`, a Set, an array's `includes`) or check the parsed hostname against a leading-dot suffix.",
     ),
     sharedHostingDomain: plain(
-      '`{{check}}` trusts names anyone can register on {{domain}}, a shared hosting domain where every customer gets a name of their own, so an attacker origin such as {{example}} passes this origin check. List the exact origins of your own deployments.',
+      'An attacker origin passes this check: it trusts names anyone can register on {{domain}}. `{{check}}` accepts every name on this shared hosting domain, where every customer gets a name of their own, so an attacker origin such as {{example}} passes. List the exact origins of your own deployments.',
     ),
     dynamicRegExp: plain(
-      '`new RegExp(…)` built from a value that is not a constant checks the origin against a pattern nobody can review: any `.` in it matches every character and nothing anchors it. Use an allow-list of exact origins.',
+      'This origin check may let attacker origins through: nobody can review its pattern. `new RegExp(…)` builds it from a value that is not a constant: any `.` in it matches every character and nothing anchors it. Use an allow-list of exact origins.',
     ),
     escapeDots: plain('Escape the dots: `{{fixed}}`'),
     useExactOrigin: plain('Compare the whole origin: `{{fixed}}`'),
@@ -128,64 +131,69 @@ export const ruleMessages = {
   },
   'valid-allow-origin': {
     trailingSlash: failing(
-      "Access-Control-Allow-Origin '{{value}}' ends with a slash, but a browser's Origin never does, so no page matches it ('{{fixed}}' would).",
+      "No page matches this origin: it ends with a slash, but a browser's Origin never does. Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).",
       'allow-origin-mismatch',
     ),
-    path: failing("Access-Control-Allow-Origin '{{value}}' has a path, but an origin is only scheme://host[:port], so no page matches it ('{{fixed}}' would).", 'allow-origin-mismatch'),
+    path: failing("No page matches this origin: it has a path, but an origin is only scheme://host[:port]. Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).", 'allow-origin-mismatch'),
     uppercase: failing(
-      "Access-Control-Allow-Origin '{{value}}' has uppercase letters; browsers send the origin in lowercase and compare it byte for byte, so no page matches it ('{{fixed}}' would).",
+      "No page matches this origin: it has uppercase letters, but browsers send the origin in lowercase. They compare it byte for byte, so Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).",
       'allow-origin-mismatch',
     ),
     defaultPort: failing(
-      "Access-Control-Allow-Origin '{{value}}' names the default port, which browsers leave out of the Origin they send, so no page matches it ('{{fixed}}' would).",
+      "No page matches this origin: it names the default port, which browsers leave out of their Origin. Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).",
       'allow-origin-mismatch',
     ),
     multiple: failing(
-      "Access-Control-Allow-Origin '{{value}}' holds several origins, but the header takes exactly one: every request fails. Send the one origin that matches the request (the cors package does this for an array).",
+      "Every request fails: this Access-Control-Allow-Origin holds several origins, but takes one. '{{value}}' is not one origin. Send the one origin that matches the request (the cors package does this for an array).",
       'multiple-allow-origin-values',
       'allow-origin-mismatch',
     ),
     wildcardSubdomain: failing(
-      "Access-Control-Allow-Origin '{{value}}' uses '*' inside an origin, which browsers compare literally: no page matches it. Match subdomains with a regular expression and send the matching origin.",
+      "No page matches this origin: browsers compare the '*' inside it literally. Access-Control-Allow-Origin '{{value}}' matches no page. Match subdomains with a regular expression and send the matching origin.",
       'allow-origin-mismatch',
     ),
-    noScheme: failing("Access-Control-Allow-Origin '{{value}}' has no scheme; an origin is scheme://host[:port], so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
-    invalid: failing("Access-Control-Allow-Origin '{{value}}' is not an origin (scheme://host[:port]), so no page matches it.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    noScheme: failing("No page matches this origin: it has no scheme. An origin is scheme://host[:port], so Access-Control-Allow-Origin '{{value}}' matches no page.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    invalid: failing("No page matches this origin: it is not scheme://host[:port]. Access-Control-Allow-Origin '{{value}}' is not an origin, so it matches no page.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    placeholder: failing(
+      "No page matches this origin: it is a placeholder for your app's origin. Replace '{{value}}' with it, or list your origins in `settings.cors.appOrigins` so that suggestions write them.",
+      'invalid-allow-origin',
+      'allow-origin-mismatch',
+    ),
     wildcardEntry: failing(
-      "'*' in a list of origins is compared with the request's Origin like any other entry, and no browser sends `Origin: *`, so it allows nothing: a page whose origin is not listed gets no Access-Control-Allow-Origin. List the origins that may read these responses.",
+      "'*' in a list of origins allows nothing: no browser sends `Origin: *`. The list compares it with the request's Origin like any other entry, so a page whose origin is not listed gets no Access-Control-Allow-Origin. List the origins that may read these responses.",
       'missing-allow-origin',
     ),
     removeWildcardEntry: plain("Remove '*' from the list (it allows nothing)"),
     listNotSupported: failing(
-      "{{library}} takes one origin, not a list: it sends the array as it is, so every response carries Access-Control-Allow-Origin '{{value}}', one header line per entry, whatever the request's origin. Browsers accept exactly one value, so every request fails. Give `origin` a function that returns the request's origin when it is on the list.",
+      "Every request fails: {{library}} takes one origin, not a list. It sends the array as it is, so every response carries Access-Control-Allow-Origin '{{value}}', one header line per entry, whatever the request's origin, and browsers accept exactly one value. Give `origin` a function that returns the request's origin when it is on the list.",
       'multiple-allow-origin-lines',
     ),
     useOriginList: plain('Use an array of origins: {{list}}'),
-    usePattern: plain('Match the subdomains with a regular expression: {{pattern}}'),
+    usePattern: plain('Match the subdomains with {{pattern}}'),
     useOrigin: plain("Use '{{fixed}}'"),
   },
   'valid-header-values': {
     credentialsNotTrue: failing(
-      "Access-Control-Allow-Credentials is '{{value}}', but browsers accept only the exact, lowercase 'true': every request sent with cookies fails.",
+      "Every request sent with cookies fails: Access-Control-Allow-Credentials is not exactly 'true'. It is '{{value}}', but browsers accept only the exact, lowercase 'true'.",
       'invalid-allow-credentials',
     ),
     credentialsNotBoolean: failing(
-      '`credentials: {{value}}` is not the boolean `true`, so the cors package sends no Access-Control-Allow-Credentials header: every request sent with cookies fails.',
+      'Every request sent with cookies fails: the cors package sends no Access-Control-Allow-Credentials. `credentials: {{value}}` is not the boolean `true`, so the package leaves the header out.',
       'invalid-allow-credentials',
       'invalid-allow-credentials',
       { ...PLACEHOLDERS, value: '' },
     ),
     useTrue: plain('Use {{fixed}}'),
     methodsSeparator: failing(
-      "Access-Control-Allow-Methods '{{value}}' is not a comma-separated list of methods: browsers cannot parse it and reject every preflight.",
+      "Browsers reject every preflight: this Access-Control-Allow-Methods is not a comma-separated list. They cannot parse '{{value}}' as a list of methods.",
       'invalid-allow-methods-token',
     ),
     headersSeparator: failing(
-      "{{list}} '{{value}}' is not a comma-separated list of header names: browsers cannot parse it and reject every preflight.",
+      "Browsers reject every preflight: this header list is not separated by commas. They cannot parse {{list}} '{{value}}' as a list of header names.",
       'invalid-allow-headers-token',
     ),
     exposeSeparator: plain(
-      "Access-Control-Expose-Headers '{{value}}' is not a comma-separated list: scripts still read these response headers as null (no console message).",
+      "Scripts read these response headers as null: this Access-Control-Expose-Headers is not a list. '{{value}}' is not a comma-separated list of header names (no console message).",
       { kind: 'hidden-headers' },
     ),
     lowercaseMethod: failing(
@@ -194,33 +202,33 @@ export const ruleMessages = {
       'method-not-allowed',
       { ...PLACEHOLDERS, method: '{{upper}}' },
     ),
-    invalidToken: plain("'{{token}}' in {{header}} is not a valid header token (no spaces, quotes, slashes or other separators), so browsers reject the list."),
+    invalidToken: plain("Browsers reject this list: '{{token}}' is not a valid header token. A token in {{header}} has no spaces, quotes, slashes or other separators."),
     maxAgeNotInteger: plain(
-      "Access-Control-Max-Age '{{value}}' is not a whole number of seconds: browsers ignore it and cache the preflight for the default 5 seconds only (no console message).",
+      "Browsers cache the preflight for 5 seconds only: they ignore this Access-Control-Max-Age. '{{value}}' is not a whole number of seconds, so the default applies (no console message).",
       { kind: 'preflight-cached-briefly' },
     ),
-    maxAgeNegative: plain("Access-Control-Max-Age '{{value}}' is negative: browsers do not cache the preflight, so every request sends its own (no console message).", { kind: 'preflight-not-cached' }),
-    maxAgeCapped: plain('Access-Control-Max-Age {{value}} is above {{browser}} cap: browsers silently cache the preflight for less ({{cap}} seconds works the same everywhere).'),
+    maxAgeNegative: plain("Every request sends its own preflight: this Access-Control-Max-Age is negative. Browsers do not cache the preflight for '{{value}}' (no console message).", { kind: 'preflight-not-cached' }),
+    maxAgeCapped: plain('Browsers cache the preflight for less than this Access-Control-Max-Age says. {{value}} is above {{browser}} cap, which browsers apply silently ({{cap}} seconds works the same everywhere).'),
     useMaxAge: plain('Use {{fixed}}'),
   },
   'no-ineffective-wildcard': {
     wildcardMethodsWithCredentials: failing(
-      "'*' in Access-Control-Allow-Methods is not a wildcard when credentials are allowed: browsers read it as a method named '*', so only GET, HEAD and POST pass.",
+      "Only GET, HEAD and POST pass: with credentials, '*' in Access-Control-Allow-Methods is no wildcard. Browsers read it as a method named '*' when credentials are allowed.",
       'method-not-allowed',
     ),
     wildcardHeadersWithCredentials: failing(
-      "'*' in Access-Control-Allow-Headers is not a wildcard when credentials are allowed: browsers read it as a header named '*', so every non-safelisted request header is rejected.",
+      "Browsers reject every non-safelisted request header: with credentials, this '*' is no wildcard. They read '*' in Access-Control-Allow-Headers as a header named '*' when credentials are allowed.",
       'header-not-allowed',
     ),
     wildcardExposeWithCredentials: plain(
-      "'*' in Access-Control-Expose-Headers is not a wildcard when credentials are allowed: scripts still read every non-safelisted response header as null (no console message).",
+      "Scripts read non-safelisted response headers as null: with credentials, this '*' is no wildcard. '*' in Access-Control-Expose-Headers is not a wildcard when credentials are allowed (no console message).",
       { kind: 'hidden-headers' },
     ),
     authorizationNotCovered: {
       // Chrome and Firefox still let `*` cover Authorization and only warn (cors-reference §1.7);
       // Chromium 156 shows it as a DevTools issue (AuthorizationCoveredByWildcard), not a console line.
       ...failing(
-        "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses: list it explicitly. Chrome reports a deprecation in DevTools' Issues panel, Firefox warns on the console, and the Fetch standard already rejects it.",
+        "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses. List it explicitly: Chrome reports a deprecation in DevTools' Issues panel, Firefox warns on the console, and the Fetch standard already rejects it.",
         'authorization-not-covered-by-wildcard',
       ),
       effect: { kind: 'warning', failure: 'authorization-not-covered-by-wildcard', chromiumIssue: 'DeprecationIssue AuthorizationCoveredByWildcard' },
@@ -232,7 +240,7 @@ export const ruleMessages = {
   },
   'require-exposed-headers': {
     headerNotExposed: plain(
-      "Scripts on other origins cannot read the '{{header}}' response header: it is not CORS-safelisted and not listed in Access-Control-Expose-Headers, so `response.headers.get('{{header}}')` returns null. Browsers print no console message for this.",
+      "Scripts on other origins read the '{{header}}' response header as null. It is not CORS-safelisted and not listed in Access-Control-Expose-Headers, so `response.headers.get('{{header}}')` returns null. Browsers print no console message for this.",
       { kind: 'hidden-headers' },
     ),
     exposeHeader: plain("Add '{{header}}' to Access-Control-Expose-Headers"),
@@ -240,15 +248,15 @@ export const ruleMessages = {
   'require-vary-origin': {
     // Checked in Chromium 156 by the oracle: a cached answer for one origin blocks a second same-site origin (cors-reference §4).
     missingVaryOrigin: plain(
-      `Access-Control-Allow-Origin depends on the request's Origin, but the response has no \`Vary: Origin\`: a browser or shared cache may reuse the response made for one origin (or for a non-CORS load) for another, which then fails intermittently. ${CACHED_ORIGIN_MISMATCH}`,
+      `Requests from other origins can fail intermittently: this response has no \`Vary: Origin\`. Its Access-Control-Allow-Origin depends on the request's Origin, so a browser or shared cache may reuse the response made for one origin (or for a non-CORS load) for another, which then fails. ${CACHED_ORIGIN_MISMATCH}`,
       CACHED_FOR_ANOTHER_ORIGIN,
     ),
     varyWithoutOrigin: plain(
-      `This \`Vary\` replaces the header without \`Origin\`, although Access-Control-Allow-Origin depends on the request's Origin: caches may reuse one origin's response for another. ${CACHED_ORIGIN_MISMATCH}`,
+      `Requests from other origins can fail intermittently: this \`Vary\` leaves out \`Origin\`. It replaces the header, although Access-Control-Allow-Origin depends on the request's Origin: caches may reuse one origin's response for another. ${CACHED_ORIGIN_MISMATCH}`,
       CACHED_FOR_ANOTHER_ORIGIN,
     ),
     varyOverwritten: plain(
-      `This \`Vary\` write replaces the \`Vary: Origin\` the CORS policy sent (its Access-Control-Allow-Origin depends on the request's Origin): caches may reuse one origin's response for another. Append to Vary or list Origin. ${CACHED_ORIGIN_MISMATCH}`,
+      `Requests from other origins can fail intermittently: this \`Vary\` drops the policy's \`Vary: Origin\`. It replaces the \`Vary: Origin\` the CORS policy sent (its Access-Control-Allow-Origin depends on the request's Origin): caches may reuse one origin's response for another. Append to Vary or list Origin. ${CACHED_ORIGIN_MISMATCH}`,
       CACHED_FOR_ANOTHER_ORIGIN,
     ),
   },
@@ -256,48 +264,48 @@ export const ruleMessages = {
     permissiveLocalServer: plain(
       "Any website the user visits can drive this server. {{how}} lets every origin read its answers, and {{because}}: a page's script can call it from the user's machine (the CVE-2025-49596 attack on MCP Inspector). List the origins of your own UI instead.",
     ),
-    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
-    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+    useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
+    useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'no-permissive-origin': {
     permissiveOrigin: plain(
-      '{{how}} lets any website read these responses. That suits public data only: list the origins that may read anything else.',
+      'Any website can read these responses. {{how}} allows this. That suits public data only: list the origins that may read anything else.',
     ),
-    useAllowList: plain("Allow an explicit list of origins ('{{origin}}' is a placeholder for your app's origin)"),
-    useFixedOrigin: plain("Send one fixed origin ('{{origin}}' is a placeholder for your app's origin)"),
+    useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
+    useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'require-preflight-handler': {
     routeLevelCors: failing(
-      "`cors()` runs only for {{method}} {{path}}: the browser's preflight (OPTIONS {{path}}) never reaches it, so Express answers the preflight itself without CORS headers and every cross-origin {{method}} here fails.",
+      "Every cross-origin {{method}} here fails: the preflight never reaches this route-level `cors()`. It runs only for {{method}} {{path}}, so Express answers the browser's preflight (OPTIONS {{path}}) itself, without CORS headers.",
       'missing-allow-origin',
     ),
     handlerWithoutOptions: failing(
-      'This handler sets CORS headers only for {{method}} and has no OPTIONS branch: the preflight sent before every cross-origin {{method}} gets no Access-Control-Allow-Origin, so the request fails.',
+      'Every cross-origin {{method}} here fails: this handler has no OPTIONS branch. It sets CORS headers only for {{method}}, so the preflight sent before every cross-origin {{method}} gets no Access-Control-Allow-Origin.',
       'missing-allow-origin',
     ),
     routeModuleWithoutOptions: failing(
-      'This route module sets CORS headers for {{method}} but exports no OPTIONS handler: Next.js answers the preflight itself without CORS headers, so every cross-origin {{method}} fails.',
+      'Every cross-origin {{method}} here fails: this route module exports no OPTIONS handler. It sets CORS headers for {{method}}, but Next.js answers the preflight itself, without CORS headers.',
       'missing-allow-origin',
     ),
     fastifyWithoutOptionsRoute: failing(
-      'CORS headers are set in the {{hook}} hook, but no route answers OPTIONS: Fastify answers the preflight for {{method}} {{path}} with 404, so every cross-origin {{method}} fails.',
+      'Every cross-origin {{method}} fails: no route answers the preflight (OPTIONS). CORS headers are set in the {{hook}} hook, but Fastify answers the preflight for {{method}} {{path}} with 404.',
       'preflight-invalid-status',
     ),
     preflightContinueWithoutAnswer: failing(
-      '`preflightContinue: true` passes the preflight on, but nothing after it answers OPTIONS: Express ends it with 404, so every cross-origin request that needs a preflight fails.',
+      'Every cross-origin request that needs a preflight fails: nothing answers OPTIONS. `preflightContinue: true` passes the preflight on, but nothing after it answers, so Express ends it with 404.',
       'preflight-invalid-status',
     ),
     // The server does not start, so there is no browser message to compare with (checked by a test on the real Express 5).
     express5UnnamedWildcard: plain(
-      "Express {{major}} rejects the path '{{path}}' when the route is registered (`TypeError: Missing parameter name`), so the server never starts and no request gets CORS headers. Name the wildcard: '{{fixed}}'.",
+      "The server never starts: Express {{major}} rejects the path '{{path}}'. Registering the route throws `TypeError: Missing parameter name`, so no request gets CORS headers. Name the wildcard: '{{fixed}}'.",
     ),
-    addOptionsRoute: plain("Answer the preflight: add an OPTIONS route for '{{path}}' with the same CORS middleware"),
+    addOptionsRoute: plain("Add an OPTIONS route for '{{path}}' with the same CORS middleware"),
     addOptionsBranch: plain('Answer OPTIONS first with the same CORS headers and 204'),
     addOptionsExport: plain('Export an OPTIONS handler answering 204 with the same CORS headers'),
     addFastifyOptionsRoute: plain('Add an OPTIONS route for every path answering 204 (the hook adds the CORS headers)'),
     removePreflightContinue: plain('Remove `preflightContinue: true` so that cors answers the preflight itself (204)'),
     methodNotAllowed: failing(
-      'The CORS middleware answers the preflight for this {{method}} route, but its methods ({{allowed}}) do not include {{method}}: the browser rejects the preflight, so every cross-origin {{method}} here fails.',
+      'Every cross-origin {{method}} here fails: the CORS middleware does not allow {{method}}. It answers the preflight for this {{method}} route, but its methods ({{allowed}}) do not include {{method}}, so the browser rejects the preflight.',
       'method-not-allowed',
     ),
     addMethod: plain('Allow {{method}}: add it to the CORS methods'),
@@ -305,11 +313,11 @@ export const ruleMessages = {
   },
   'no-duplicate-allow-origin': {
     duplicateAllowOrigin: failing(
-      '`{{earlier}}` (line {{line}}) already set Access-Control-Allow-Origin on this response, and this write appends a second header line. Browsers accept exactly one value, even when both are equal, so every cross-origin request here fails.',
+      'Every cross-origin request here fails: this write adds a second Access-Control-Allow-Origin line. `{{earlier}}` (line {{line}}) already set the header on this response, and browsers accept exactly one value, even when both are equal.',
       'multiple-allow-origin-lines',
     ),
     joinedAllowOrigin: failing(
-      "`{{earlier}}` (line {{line}}) already set Access-Control-Allow-Origin in these headers, and this append joins a second value into it ('{{value}}'). Browsers accept exactly one origin, so every cross-origin request here fails.",
+      "Every cross-origin request here fails: Access-Control-Allow-Origin gets a second origin. `{{earlier}}` (line {{line}}) already set the header in these headers, and this append joins a second value into it ('{{value}}'). Browsers accept exactly one origin.",
       'multiple-allow-origin-values',
       'allow-origin-mismatch',
     ),
@@ -318,68 +326,68 @@ export const ruleMessages = {
   // Client-side rules: what the page's own script sees; browsers print no CORS console line for these.
   'no-opaque-response-read': {
     opaqueResponseRead: plain(
-      "This cross-origin request has `mode: 'no-cors'`, so it resolves to an opaque response: reading `{{member}}` gives {{sees}}, whatever the server sent. Browsers print no console message; `response.type` is 'opaque'.",
+      "This read sees a blank, not what the server sent: a `mode: 'no-cors'` response is opaque. This cross-origin request has `mode: 'no-cors'`, so reading `{{member}}` gives {{sees}}, whatever the server sent. Browsers print no console message; `response.type` is 'opaque'.",
       { kind: 'opaque-read' },
     ),
     kyRejectsOpaque: plain(
-      "ky treats the opaque response of this cross-origin `mode: 'no-cors'` request as an HTTP error: its status is 0, so the call rejects with \"HTTPError: Request failed with status code 0\" whatever the server sent (with `throwHttpErrors: false` it resolves instead, and every read sees blanks).",
+      "This ky call always rejects: the response of its `mode: 'no-cors'` request is opaque, with status 0. ky treats the opaque response of this cross-origin request as an HTTP error, so the call rejects with \"HTTPError: Request failed with status code 0\" whatever the server sent (with `throwHttpErrors: false` it resolves instead, and every read sees blanks).",
     ),
     removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with Access-Control-Allow-Origin)"),
   },
   'no-invalid-no-cors-request': {
     unsupportedMethod: plain(
-      "A `mode: 'no-cors'` request allows only GET, HEAD and POST: this {{method}} throws before anything is sent. Chrome throws \"TypeError: Failed to execute 'fetch' on 'Window': '{{method}}' is unsupported in no-cors mode.\" (`new Request` says \"Failed to construct 'Request'\"); Firefox also throws a TypeError.",
+      "This {{method}} throws before anything is sent: `mode: 'no-cors'` allows only GET, HEAD and POST. Chrome throws \"TypeError: Failed to execute 'fetch' on 'Window': '{{method}}' is unsupported in no-cors mode.\" (`new Request` says \"Failed to construct 'Request'\"); Firefox also throws a TypeError.",
       { kind: 'throws' },
     ),
     droppedHeader: plain(
-      "A `mode: 'no-cors'` request keeps only Accept, Accept-Language, Content-Language and a form or text/plain Content-Type: the browser drops '{{header}}' without an error, so the server never sees it.",
+      "The server never sees '{{header}}': `mode: 'no-cors'` drops it without an error. A `mode: 'no-cors'` request keeps only Accept, Accept-Language, Content-Language and a form or text/plain Content-Type.",
       { kind: 'header-dropped' },
     ),
-    streamBody: plain("A `mode: 'no-cors'` request cannot have a stream body: the call throws a TypeError before anything is sent.", { kind: 'throws' }),
+    streamBody: plain("This call throws a TypeError before anything is sent: `mode: 'no-cors'` allows no stream body.", { kind: 'throws' }),
     removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with CORS headers)"),
   },
   'no-accidental-preflight': {
     contentTypeWithoutBody: plain(
-      `This {{method}} request has no body, so \`Content-Type: {{value}}\` describes nothing, yet it is not CORS-safelisted and makes the cross-origin request preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      `A Content-Type on a request without a body only makes this cross-origin request preflighted. This {{method}} request has no body, so \`Content-Type: {{value}}\` describes nothing, yet it is not CORS-safelisted. ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
     requestedWith: plain(
-      `{{name}} is a same-origin convention (servers read it to tell script requests from page loads); on a cross-origin request it only makes the request preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      `{{name}} only makes this cross-origin request preflighted. It is a same-origin convention: servers read it to tell script requests from page loads, and on a cross-origin request it does nothing else. ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
     contentTypeReplacesBodyType: plain(
-      `For a {{body}} body the browser sets Content-Type itself ({{sent}}); \`Content-Type: {{value}}\` replaces it with a type that is not CORS-safelisted and makes the cross-origin request preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      `This Content-Type makes the request preflighted: it replaces the one the browser sets for the body. For a {{body}} body the browser sets Content-Type itself ({{sent}}); \`Content-Type: {{value}}\` replaces it with a type that is not CORS-safelisted. ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
     unsafeTextType: plain(
-      `\`Content-Type: {{value}}\` is not CORS-safelisted{{why}}, so sending this text makes the cross-origin request preflighted: ${PREFLIGHT_COST}. \`text/plain\` sends the same string without one. ${HEADER_REFUSED}`,
+      `This Content-Type makes the request preflighted, and \`text/plain\` sends the same text without one. \`Content-Type: {{value}}\` is not CORS-safelisted{{why}}, so sending this text makes the cross-origin request preflighted. ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
     preflightContentType: plain(
-      `\`Content-Type: {{value}}\` is not CORS-safelisted (only application/x-www-form-urlencoded, multipart/form-data and text/plain are), so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      `This Content-Type makes the cross-origin request preflighted: it is not CORS-safelisted. \`Content-Type: {{value}}\` is not one of application/x-www-form-urlencoded, multipart/form-data and text/plain. ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
-    preflightHeader: plain(`{{name}} is not a CORS-safelisted request header, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`, PREFLIGHT),
-    preflightMethod: plain(`{{method}} is not GET, HEAD or POST, so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${METHOD_REFUSED}`, PREFLIGHT),
+    preflightHeader: plain(`{{name}} makes this request preflighted: it is not CORS-safelisted. ${PREFLIGHT_COST} ${HEADER_REFUSED}`, PREFLIGHT),
+    preflightMethod: plain(`{{method}} is not GET, HEAD or POST, so this cross-origin request is preflighted. ${PREFLIGHT_COST} ${METHOD_REFUSED}`, PREFLIGHT),
     repeatedHeader: plain(
-      `{{name}} is set more than once: the browser sends the values as one line joined with ', ', and that line is not CORS-safelisted (over 128 bytes, or a character the header does not allow), so this cross-origin request is preflighted: ${PREFLIGHT_COST}. ${HEADER_REFUSED}`,
+      `{{name}} is set more than once, so this request is preflighted. The browser sends the values as one line joined with ', ', and that line is not CORS-safelisted (over 128 bytes, or a character the header does not allow). ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
     uploadListener: plain(
-      `A listener on \`xhr.upload\` makes every cross-origin XMLHttpRequest preflighted, even one with a safelisted method and headers: ${PREFLIGHT_COST}. ${PREFLIGHT_UNANSWERED}`,
+      `A listener on \`xhr.upload\` makes every cross-origin XMLHttpRequest preflighted. Even one with a safelisted method and headers is. ${PREFLIGHT_COST} ${PREFLIGHT_UNANSWERED}`,
       PREFLIGHT,
     ),
-    streamBody: plain(`A ReadableStream body makes every cross-origin request preflighted, even one with a safelisted method and headers: ${PREFLIGHT_COST}. ${PREFLIGHT_UNANSWERED}`, PREFLIGHT),
+    streamBody: plain(`A ReadableStream body makes every cross-origin request preflighted. Even one with a safelisted method and headers is. ${PREFLIGHT_COST} ${PREFLIGHT_UNANSWERED}`, PREFLIGHT),
     removeHeader: plain('Remove the {{name}} header'),
     useTextPlain: plain("Use 'text/plain'"),
   },
   'no-forbidden-request-header': {
     forbiddenHeader: plain(
-      "Browsers do not let scripts set '{{header}}' (a forbidden request header): it is dropped without an error and the browser sends its own value, if any.",
+      "Browsers drop '{{header}}' without an error: scripts may not set it. It is a forbidden request header, and the browser sends its own value, if any.",
       { kind: 'header-dropped' },
     ),
     responseHeaderOnRequest: plain(
-      "'{{header}}' is a response header the server sends; on a request it does nothing, except make a cross-origin request non-simple, so the browser sends a preflight the server must answer.",
+      "'{{header}}' on a request only adds a preflight: it is a response header. The server sends it; on a request it does nothing, except make a cross-origin request non-simple, so the browser sends a preflight the server must answer.",
       { kind: 'preflight' },
     ),
     removeRequestHeader: plain('Remove the {{header}} header (the code that computes its value no longer runs)'),

@@ -4,6 +4,7 @@
  */
 
 import { asciiLowercase } from '../fetch/ascii.js';
+import { PLACEHOLDER_ORIGIN } from '../findings.js';
 import { DEFAULT_PORTS, parseOrigin, serializeOrigin } from './origin.js';
 
 export type AllowOriginProblem =
@@ -11,7 +12,9 @@ export type AllowOriginProblem =
   | { kind: 'multiple'; origins: string[] }
   | { kind: 'wildcard-subdomain'; scheme: string; suffix: string; port?: string }
   | { kind: 'no-scheme'; fixed: string }
-  | { kind: 'invalid' };
+  | { kind: 'invalid' }
+  /** The placeholder a suggestion wrote because no app origins were configured. */
+  | { kind: 'placeholder' };
 
 // An origin as someone might write it: any case, maybe a port and anything after the host.
 const LOOSE_ORIGIN = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(\[[^\]]*\]|[^/?#:@[\]]*)(?::([0-9]*))?([/?#].*)?$/s;
@@ -29,6 +32,7 @@ export function validateAllowOriginValue(value: string): AllowOriginProblem[] {
   // Browsers strip surrounding whitespace from header values, so it is harmless.
   const text = value.trim();
   if (text === '*' || text === 'null' || parseOrigin(text) !== undefined) return [];
+  if (text === PLACEHOLDER_ORIGIN) return [{ kind: 'placeholder' }];
 
   const parts = text.split(/[\s,]+/).filter((part) => part !== '');
   if (parts.length > 1) {

@@ -102,7 +102,7 @@ describe('checkWildcardOriginWithCredentials', () => {
 
   it('says when the wildcard is a library default', () => {
     const [finding] = checkWildcardOriginWithCredentials(middleware(withCredentials));
-    expect(finding?.data.origin).toBe(' (the default origin of `cors()`)');
+    expect(finding?.data.defaultOrigin).toBe(' (the default origin of `cors()`)');
   });
 });
 

@@ -1,8 +1,82 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserEffect } from '../../src/index.js';
-import { browserEffect, consoleReason, messagesFor, ruleMessages } from '../../src/index.js';
+import { browserEffect, consoleReason, FIRST_SENTENCE_MAX, firstSentence, messagesFor, ruleMessages } from '../../src/index.js';
 
 const entries = Object.entries(ruleMessages).flatMap(([rule, specs]) => Object.entries(specs).map(([id, spec]) => ({ rule, id, text: spec.text, effect: 'effect' in spec ? (spec.effect as BrowserEffect) : undefined })));
+
+/**
+ * The longest value each placeholder realistically takes, so a first sentence that fits here fits in
+ * use. Values bounded by the standard or by the code are at their longest (a 40-character origin, a
+ * 30-character header name); code and prose the user wrote (`how`, `check`, `earlier`, …) have no
+ * bound, so they get long values and have to stay out of the first sentence.
+ */
+const LONGEST: Record<string, string> = {
+  value: 'https://dashboard.staging.example.co.uk', // 40: an origin, a header value
+  fixed: 'https://dashboard.staging.example.co.uk',
+  defaultOrigin: ' (the default origin of `fastify.register(cors, …)`)',
+  origin: "'https://dashboard.staging.example.co.uk', …", // suggestion titles name the first app origin
+  list: "['https://app.example.com', 'https://admin.example.com']",
+  header: 'X-Request-Correlation-Identity', // 30
+  name: 'X-Request-Correlation-Identity',
+  token: 'X-Request Correlation',
+  method: 'PROPPATCH',
+  upper: 'PROPPATCH',
+  methods: 'GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS',
+  allowed: 'GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS',
+  path: '/api/v1/organisations/:orgId/members/:id',
+  hook: 'preValidation',
+  major: '5',
+  line: '1024',
+  library: '@fastify/cors',
+  domain: 'azurestaticapps.net',
+  browser: "Chromium's",
+  cap: '7200',
+  body: 'URLSearchParams',
+  member: 'arrayBuffer',
+  sees: 'a promise rejected with a SyntaxError (the body is empty)',
+  sent: 'multipart/form-data with the boundary that separates the parts',
+  why: ' as written: its value is over 128 bytes or holds a character such as a quote, a bracket or `@`',
+  example: 'https://dashboard.staging.example.co.uk.attacker.example',
+  pattern: '/^https:\\/\\/(dashboard|admin|api)\\.staging\\.example\\.co\\.uk(:\\d+)?$/',
+  check: "new URL(origin).hostname.endsWith('dashboard.staging.example.co.uk')",
+  earlier: 'fastify.register(fastifyCors, …)', // the earlier write's call, not its arguments
+  how: 'Taking Access-Control-Allow-Origin from the `origin` query parameter, which the requesting page chooses,',
+  because: 'it listens on 127.0.0.1 and runs the programs its requests name (`child_process.spawn`)',
+};
+
+function filled(text: string): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = LONGEST[name];
+    if (value === undefined) throw new Error(`no realistic value for {{${name}}}`);
+    return value;
+  });
+}
+
+describe('first sentences', () => {
+  it('ends a sentence at ". " or the end, never inside code or a console quote, never at ":"', () => {
+    expect(firstSentence('One: still one. Two.')).toBe('One: still one.');
+    expect(firstSentence('Use `a. b` here. Then.')).toBe('Use `a. b` here.');
+    expect(firstSentence('It throws "TypeError: x. y" (see). Next.')).toBe('It throws "TypeError: x. y" (see).');
+    expect(firstSentence('No end')).toBe('No end');
+    expect(firstSentence('Ends here.')).toBe('Ends here.');
+    expect(firstSentence('Version 1.2 is out. Next.')).toBe('Version 1.2 is out.');
+  });
+
+  // The Problems panel and a CI log show about this much: it has to say what breaks.
+  it(`keeps every catalog message's first sentence within ${FIRST_SENTENCE_MAX} characters, placeholders filled`, () => {
+    const tooLong = entries
+      .map(({ rule, id, text }) => ({ at: `${rule}/${id}`, sentence: firstSentence(filled(text)) }))
+      .filter(({ sentence }) => sentence.length > FIRST_SENTENCE_MAX)
+      .map(({ at, sentence }) => `${at} (${sentence.length}): ${sentence}`);
+    expect(tooLong).toEqual([]);
+  });
+
+  it('keeps the console quotes after the first sentence', () => {
+    for (const { rule, id, text } of entries.filter((entry) => entry.text.includes('Chrome'))) {
+      expect(firstSentence(text), `${rule}/${id}`).not.toMatch(/Chrome|Firefox/);
+    }
+  });
+});
 
 describe('rule message catalog', () => {
   it('gives every message that quotes a console line the failure it quotes', () => {

@@ -1,4 +1,5 @@
 import { checkNullOrigin, messagesFor } from 'cors-lint-core';
+import { readAppOrigins } from '../utils/app-origins.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { createReporter } from '../utils/report.js';
@@ -21,9 +22,10 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const report = createReporter(context);
+    const options = { appOrigins: readAppOrigins(context, undefined) };
     return {
       'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) report(policy, checkNullOrigin(policy));
+        for (const policy of getCorsContext(context).policies) report(policy, checkNullOrigin(policy, options));
       },
     };
   },

@@ -1,5 +1,6 @@
 import { checkPermissiveLocalServer, messagesFor } from 'cors-lint-core';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { readAppOrigins } from '../utils/app-origins.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { privilegedServerEvidence } from '../utils/extract/context/privileged-server.js';
@@ -24,6 +25,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const report = createReporter(context);
+    const options = { appOrigins: readAppOrigins(context, undefined) };
     return {
       'Program:exit'() {
         const { policies, calls, originReads } = getCorsContext(context);
@@ -31,7 +33,7 @@ export default createRule<Options, MessageIds>({
         const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
         const because = privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, scopeOf, flowOf(originReads, scopeOf));
         if (because === undefined) return;
-        for (const policy of policies) report(policy, checkPermissiveLocalServer(policy, because));
+        for (const policy of policies) report(policy, checkPermissiveLocalServer(policy, because, options));
       },
     };
   },

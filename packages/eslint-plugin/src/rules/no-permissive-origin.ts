@@ -2,6 +2,7 @@ import path from 'node:path';
 import { checkPermissiveOrigin, messagesFor } from 'cors-lint-core';
 import { minimatch } from 'minimatch';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { readAppOrigins } from '../utils/app-origins.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { privilegedServerEvidence } from '../utils/extract/context/privileged-server.js';
@@ -46,6 +47,7 @@ export default createRule<Options, MessageIds>({
     const relativeFile = path.relative(context.cwd, context.filename).split(path.sep).join('/');
     if (allowFiles.some((pattern) => minimatch(relativeFile, pattern, { dot: true }))) return {};
     const report = createReporter(context);
+    const options = { appOrigins: readAppOrigins(context, undefined) };
     // A policy mounted only on allowed paths is public on purpose; app-wide ones are not.
     const isAllowedMount = (paths: readonly string[]) => paths.length > 0 && paths.every((mount) => allowPaths.some((pattern) => minimatch(mount, pattern) || minimatch(`${mount.replace(/\/$/, '')}/x`, pattern)));
     return {
@@ -56,7 +58,7 @@ export default createRule<Options, MessageIds>({
         // A server on the user's machine is no-permissive-local-server's (recommended): one report, the stronger one.
         if (privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, scopeOf, flowOf(originReads, scopeOf))) return;
         for (const policy of policies) {
-          if (!isAllowedMount(policy.paths)) report(policy, checkPermissiveOrigin(policy));
+          if (!isAllowedMount(policy.paths)) report(policy, checkPermissiveOrigin(policy, options));
         }
       },
     };

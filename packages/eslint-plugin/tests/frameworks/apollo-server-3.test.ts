@@ -116,7 +116,7 @@ import { ApolloServer } from 'apollo-server-express';
 export class GraphqlModule {
   private readonly apollo = new ApolloServer({ schema });
   mount(app) {
-    this.apollo.applyMiddleware({ app, path: '/api/graphql', cors: { origin: ['https://app.example.com'] } });
+    this.apollo.applyMiddleware({ app, path: '/api/graphql', cors: { origin: ['<your-app-origin>'] } });
   }
 }
 `,
@@ -147,7 +147,7 @@ const server = new ApolloServer({ typeDefs, resolvers, cors: corsOptions });
               messageId: 'useAllowList',
               output: `
 import { ApolloServer } from 'apollo-server';
-const corsOptions = { origin: ['https://app.example.com'], credentials: true };
+const corsOptions = { origin: ['<your-app-origin>'], credentials: true };
 const server = new ApolloServer({ typeDefs, resolvers, cors: corsOptions });
 `,
             },
@@ -184,7 +184,7 @@ import apolloServerExpress from 'apollo-server-express';
 const { ApolloServer } = apolloServerExpress;
 const server = new ApolloServer({ typeDefs, resolvers });
 await server.start();
-server.applyMiddleware({ app, cors: { origin: ['https://app.example.com'], credentials: true } });
+server.applyMiddleware({ app, cors: { origin: ['<your-app-origin>'], credentials: true } });
 `,
             },
           ],
@@ -201,7 +201,7 @@ server.applyMiddleware({ app, cors: { credentials: true } });
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: ' (the default origin of `server.applyMiddleware()`)' },
+          data: { defaultOrigin: ' (the default origin of `server.applyMiddleware()`)' },
           line: 4,
           column: 52,
           suggestions: [
@@ -210,7 +210,7 @@ server.applyMiddleware({ app, cors: { credentials: true } });
               output: `
 const { ApolloServer } = require('apollo-server-express');
 const server = new ApolloServer({ typeDefs, resolvers });
-server.applyMiddleware({ app, cors: { credentials: true, origin: ['https://app.example.com'] } });
+server.applyMiddleware({ app, cors: { credentials: true, origin: ['<your-app-origin>'] } });
 `,
             },
           ],

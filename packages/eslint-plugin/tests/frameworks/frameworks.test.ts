@@ -68,7 +68,7 @@ app.enableCors({ origin: '*', credentials: true });
               output: `
 import { NestFactory } from '@nestjs/core';
 const app = await NestFactory.create(AppModule);
-app.enableCors({ origin: ['https://app.example.com'], credentials: true });
+app.enableCors({ origin: ['<your-app-origin>'], credentials: true });
 `,
             },
           ],
@@ -93,7 +93,7 @@ const io = new Server(3000, { cors: { credentials: true } });
               messageId: 'useExplicitOrigin',
               output: `
 const { Server } = require('socket.io');
-const io = new Server(3000, { cors: { credentials: true, origin: ['https://app.example.com'] } });
+const io = new Server(3000, { cors: { credentials: true, origin: ['<your-app-origin>'] } });
 `,
             },
           ],
@@ -119,7 +119,7 @@ export default {
               output: `
 export default {
   async headers() {
-    return [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: 'https://app.example.com' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }] }];
+    return [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '<your-app-origin>' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }] }];
   },
 };
 `,
@@ -146,7 +146,7 @@ const io = new Server(3000, { cors: { credentials: true } });
               messageId: 'useExplicitOrigin',
               output: `
 const { Server } = require('socket.io');
-const io = new Server(3000, { cors: { credentials: true, origin: ['https://app.example.com'] } });
+const io = new Server(3000, { cors: { credentials: true, origin: ['<your-app-origin>'] } });
 `,
             },
           ],
@@ -161,7 +161,7 @@ const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: 
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: '' },
+          data: { defaultOrigin: '' },
           line: 3,
           column: 91,
           endLine: 3,
@@ -171,7 +171,7 @@ const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: 
               messageId: 'useExplicitOrigin',
               output: `
 const { NestFactory } = require('@nestjs/core');
-const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: { origin: ['https://app.example.com'], credentials: true } });
+const app = await require('@nestjs/core').NestFactory.create(AppModule, { cors: { origin: ['<your-app-origin>'], credentials: true } });
 `,
             },
           ],
@@ -237,7 +237,7 @@ const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { 
               output: `
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ['https://app.example.com'], credentials: true } });
+const app = await NestFactory.create(AppModule, new FastifyAdapter(), { cors: { origin: ['<your-app-origin>'], credentials: true } });
 `,
             },
           ],
@@ -295,7 +295,7 @@ app.enableCors();
               output: `
 import { NestFactory } from '@nestjs/core';
 const app = await NestFactory.create(AppModule);
-app.enableCors({ origin: ['https://app.example.com'] });
+app.enableCors({ origin: ['<your-app-origin>'] });
 `,
             },
           ],

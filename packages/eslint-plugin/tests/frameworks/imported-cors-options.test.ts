@@ -43,7 +43,7 @@ import { corsOptions } from './wildcard-credentials-options';
 app.use('/api', cors(corsOptions));
 `,
       filename: IMPORTING_FILE,
-      errors: [{ messageId: 'wildcardWithCredentials', data: { origin: '' }, line: 4, column: 22, endLine: 4, endColumn: 33, suggestions: [] }],
+      errors: [{ messageId: 'wildcardWithCredentials', data: { defaultOrigin: '' }, line: 4, column: 22, endLine: 4, endColumn: 33, suggestions: [] }],
     },
   ],
 });
@@ -100,7 +100,7 @@ import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import { SERVER_CONFIG } from './server-config';
 const fastify = Fastify();
-await fastify.register(cors, { origin: ['https://app.example.com'] });
+await fastify.register(cors, { origin: ['<your-app-origin>'] });
 await fastify.listen({ port: 12306, host: SERVER_CONFIG.HOST });
 ` }] }],
     },

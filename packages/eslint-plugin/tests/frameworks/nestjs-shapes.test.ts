@@ -67,7 +67,7 @@ export function setupCors(app: INestApplication): void {
 import type { INestApplication } from '@nestjs/common';
 
 export function setupCors(app: INestApplication): void {
-  app.enableCors({ origin: ['https://app.example.com'], credentials: true });
+  app.enableCors({ origin: ['<your-app-origin>'], credentials: true });
 }
 `,
             },
@@ -99,7 +99,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 const ORIGINS = ['https://app.example.com', '*'];
-export const onFastify = (app: NestFastifyApplication) => app.enableCors({ origin: ['https://app.example.com'], credentials: true });
+export const onFastify = (app: NestFastifyApplication) => app.enableCors({ origin: ['<your-app-origin>'], credentials: true });
 export const onExpress = (app: NestExpressApplication) => app.enableCors({ origin: ORIGINS, credentials: true });
 `,
             },
@@ -137,7 +137,7 @@ import { Controller, Get, Header as SetHeader } from '@nestjs/common';
 @Controller('profile')
 export class ProfileController {
   @Get()
-  @SetHeader('Access-Control-Allow-Origin', 'https://app.example.com')
+  @SetHeader('Access-Control-Allow-Origin', '<your-app-origin>')
   @SetHeader('Access-Control-Allow-Credentials', 'true')
   show() {
     return { name: 'Ada' };
@@ -237,7 +237,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 @Controller()
 export class PublicController {
   @Get('status')
-  @Header('Access-Control-Allow-Origin', 'https://app.example.com')
+  @Header('Access-Control-Allow-Origin', '<your-app-origin>')
   status() { return 'ok'; }
 }
 `,

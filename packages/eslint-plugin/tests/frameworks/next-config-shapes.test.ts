@@ -11,7 +11,7 @@ const ruleTester = new RuleTester();
 
 const WILDCARD_WITH_CREDENTIALS = "[{ key: 'Access-Control-Allow-Origin', value: '*' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }]";
 /** The same pairs after the suggestion: the placeholder origin. */
-const EXPLICIT_ORIGIN = "[{ key: 'Access-Control-Allow-Origin', value: 'https://app.example.com' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }]";
+const EXPLICIT_ORIGIN = "[{ key: 'Access-Control-Allow-Origin', value: '<your-app-origin>' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }]";
 /** A config file's text with `pairs` as the header list. */
 const exportedAssignment = (pairs: string) => `
 module.exports = {};
@@ -63,7 +63,7 @@ module.exports = { ...nextConfig };
               messageId: 'useExplicitOrigin',
               output: `
 const nextConfig = { reactStrictMode: true };
-nextConfig.headers = async () => [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: 'https://app.example.com' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }] }];
+nextConfig.headers = async () => [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: '<your-app-origin>' }, { key: 'Access-Control-Allow-Credentials', value: 'true' }] }];
 module.exports = { ...nextConfig };
 `,
             },

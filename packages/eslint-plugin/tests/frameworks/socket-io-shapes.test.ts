@@ -62,7 +62,7 @@ import { Server, type ServerOptions } from 'socket.io';
 const httpServer = createServer();
 const options: Partial<ServerOptions> = {
   pingTimeout: 30000,
-  cors: { origin: ['https://app.example.com'], credentials: true },
+  cors: { origin: ['<your-app-origin>'], credentials: true },
 };
 export const io = new Server(httpServer, options);
 `,
@@ -93,7 +93,7 @@ io.attach(server, { pingInterval: 10000 });
 const http = require('http');
 const { io } = require('./realtime/socket');
 const server = http.createServer(app);
-io.attach(server, { cors: { origin: ['https://app.example.com'], credentials: true } });
+io.attach(server, { cors: { origin: ['<your-app-origin>'], credentials: true } });
 io.attach(server, { pingInterval: 10000 });
 `,
             },
@@ -119,7 +119,7 @@ io.listen(3001, { cors: { origin: '*', credentials: true } });
               output: `
 const createIo = require('socket.io');
 const io = createIo();
-io.listen(3001, { cors: { origin: ['https://app.example.com'], credentials: true } });
+io.listen(3001, { cors: { origin: ['<your-app-origin>'], credentials: true } });
 `,
             },
           ],
@@ -151,7 +151,7 @@ export const attach = (httpServer) => io.attach(httpServer, engineOptions);
               output: `
 import { Server } from 'socket.io';
 const io = new Server({ serveClient: false });
-const engineOptions = { cors: { origin: ['https://app.example.com'], credentials: true } };
+const engineOptions = { cors: { origin: ['<your-app-origin>'], credentials: true } };
 export const attach = (httpServer) => io.attach(httpServer, engineOptions);
 `,
             },

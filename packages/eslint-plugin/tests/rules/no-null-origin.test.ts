@@ -230,10 +230,10 @@ app.use(cors({ origin: 'null' }));
           suggestions: [
             {
               messageId: 'useExplicitOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'] }));
+app.use(cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -285,7 +285,7 @@ app.get('/widget', (req, res) => {
               messageId: 'useExplicitOrigin',
               output: `
 app.get('/widget', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
   res.send('ok');
 });
 `,
@@ -313,7 +313,7 @@ app.get('/widget', (req, res) => {
               messageId: 'useExplicitOrigin',
               output: `
 app.get('/widget', (req, res) => {
-  res.set({ 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
+  res.set({ 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' });
   res.send('ok');
 });
 `,
@@ -342,7 +342,7 @@ http.createServer((req, res) => {
             {
               messageId: 'useExplicitOrigin',
               output: `
-const SANDBOX_ORIGIN = 'https://app.example.com';
+const SANDBOX_ORIGIN = '<your-app-origin>';
 http.createServer((req, res) => {
   res.writeHead(200, { 'Access-Control-Allow-Origin': SANDBOX_ORIGIN });
   res.end();
@@ -374,7 +374,7 @@ export function GET() {
               output: `
 export function GET() {
   const headers = new Headers();
-  headers.set('Access-Control-Allow-Origin', "https://app.example.com");
+  headers.set('Access-Control-Allow-Origin', "<your-app-origin>");
   return new Response('ok', { headers });
 }
 `,
@@ -401,7 +401,7 @@ export function GET() {
               messageId: 'useExplicitOrigin',
               output: `
 export function GET() {
-  return new Response('ok', { headers: { 'Access-Control-Allow-Origin': 'https://app.example.com' } });
+  return new Response('ok', { headers: { 'Access-Control-Allow-Origin': '<your-app-origin>' } });
 }
 `,
             },
@@ -430,7 +430,7 @@ export const handler = async () => ({
               output: `
 export const handler = async () => ({
   statusCode: 200,
-  headers: { 'Access-Control-Allow-Origin': 'https://app.example.com' },
+  headers: { 'Access-Control-Allow-Origin': '<your-app-origin>' },
   body: '',
 });
 `,
@@ -502,12 +502,12 @@ http.createServer((req, res) => {
           suggestions: [
             {
               messageId: 'useExplicitOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import http from 'node:http';
 
 http.createServer((req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.end('ok');
 });
@@ -533,6 +533,22 @@ app.use((req, res, next) => {
 `,
       output: null,
       errors: [{ messageId: 'nullOrigin', line: 9, column: 83, endLine: 9, endColumn: 87, suggestions: [] }],
+    },
+    // With one app origin configured, the suggestion writes it instead of a placeholder.
+    {
+      code: "res.setHeader('Access-Control-Allow-Origin', 'null');\n",
+      settings: { cors: { appOrigins: ['https://App.example.com/'] } },
+      output: null,
+      errors: [{ messageId: 'nullOrigin', line: 1, column: 46, endColumn: 52, suggestions: [
+        { messageId: 'useExplicitOrigin', data: { origin: "'https://app.example.com'" }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\n" },
+      ] }],
+    },
+    {
+      code: "res.setHeader('Access-Control-Allow-Origin', 'null');\n",
+      output: null,
+      errors: [{ messageId: 'nullOrigin', line: 1, column: 46, endColumn: 52, suggestions: [
+        { messageId: 'useExplicitOrigin', data: { origin: "'<your-app-origin>'" }, output: "res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');\n" },
+      ] }],
     },
   ],
 });

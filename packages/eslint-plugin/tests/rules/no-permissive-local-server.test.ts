@@ -85,13 +85,13 @@ app.use(cors());
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import { spawn } from 'node:child_process';
 import cors from 'cors';
 import express from 'express';
 const app = express();
-app.use(cors({ origin: ['https://app.example.com'] }));
+app.use(cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -119,12 +119,12 @@ http.createServer((req, res) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import http from 'node:http';
 const HOST = '127.0.0.1';
 http.createServer((req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
   res.end('ok');
 }).listen(4000, HOST);
 `,
@@ -159,7 +159,7 @@ import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 const fastify = Fastify();
-await fastify.register(cors, { origin: ['https://app.example.com'] });
+await fastify.register(cors, { origin: ['<your-app-origin>'] });
 await fastify.listen({ port: 12306, host: 'localhost' });
 `,
             },

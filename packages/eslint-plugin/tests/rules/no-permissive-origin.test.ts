@@ -1,6 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-permissive-origin.js';
 
+/** The origins the app's pages are served from, as a project sets them for every rule. */
+const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-permissive-origin', rule, {
@@ -155,10 +158,10 @@ app.use(cors());
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'] }));
+app.use(cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -194,7 +197,7 @@ app.use(
   corsMiddleware({
     methods: ['GET', 'POST'],
     maxAge: 600,
-    origin: ['https://app.example.com'],
+    origin: ['<your-app-origin>'],
   }),
 );
 `,
@@ -222,7 +225,7 @@ app.use(cors(corsOptions));
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-const corsOptions = { origin: ['https://app.example.com'], credentials: false };
+const corsOptions = { origin: ['<your-app-origin>'], credentials: false };
 app.use(cors(corsOptions));
 `,
             },
@@ -249,7 +252,7 @@ app.use(cors({ origin: true, credentials: 'true' }));
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'], credentials: 'true' }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: 'true' }));
 `,
             },
           ],
@@ -274,7 +277,7 @@ app.use(cors({ origin: (origin, callback) => callback(null, origin) }));
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'] }));
+app.use(cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -301,7 +304,7 @@ app.get('/status', (req, res) => {
               messageId: 'useFixedOrigin',
               output: `
 app.get('/status', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
   res.json({ up: true });
 });
 `,
@@ -329,10 +332,10 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 app.use((req, res, next) => {
-  res.header('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.header('Access-Control-Allow-Origin', '<your-app-origin>');
   next();
 });
 `,
@@ -359,7 +362,7 @@ export function GET() {
               messageId: 'useFixedOrigin',
               output: `
 export function GET() {
-  return new Response('{}', { headers: new Headers({ 'Access-Control-Allow-Origin': 'https://app.example.com' }) });
+  return new Response('{}', { headers: new Headers({ 'Access-Control-Allow-Origin': '<your-app-origin>' }) });
 }
 `,
             },
@@ -388,7 +391,7 @@ export const handler = async () => ({
               output: `
 export const handler = async () => ({
   statusCode: 200,
-  headers: { 'Access-Control-Allow-Origin': 'https://app.example.com' },
+  headers: { 'Access-Control-Allow-Origin': '<your-app-origin>' },
   body: '[]',
 });
 `,
@@ -418,7 +421,7 @@ app.use('/api', cors());
               output: `
 import cors from 'cors';
 app.use('/public', cors());
-app.use('/api', cors({ origin: ['https://app.example.com'] }));
+app.use('/api', cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -445,7 +448,7 @@ app.use('/public/assets', cors());
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'] }));
+app.use(cors({ origin: ['<your-app-origin>'] }));
 app.use('/public/assets', cors());
 `,
             },
@@ -462,7 +465,7 @@ app.use('/public/assets', cors());
               output: `
 import cors from 'cors';
 app.use(cors({ origin: true }));
-app.use('/public/assets', cors({ origin: ['https://app.example.com'] }));
+app.use('/public/assets', cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -490,7 +493,7 @@ app.use('/account', openCors);
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-const openCors = cors({ origin: ['https://app.example.com'] });
+const openCors = cors({ origin: ['<your-app-origin>'] });
 app.use('/public', openCors);
 app.use('/account', openCors);
 `,
@@ -520,7 +523,7 @@ app.get('/public/feed', (req, res) => {
               messageId: 'useFixedOrigin',
               output: `
 app.get('/public/feed', (req, res) => {
-  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Allow-Origin', '<your-app-origin>');
   res.json(feed);
 });
 `,
@@ -549,7 +552,7 @@ app.use(cors());
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'] }));
+app.use(cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -574,10 +577,10 @@ app.use(cors({ origin: /^https?:\\/\\// }));
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'] }));
+app.use(cors({ origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -603,10 +606,10 @@ app.use(cors({ origin: [/.+/, 'https://admin.example.com', /^https:\\/\\/[^/]+$/
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://admin.example.com', 'https://app.example.com'] }));
+app.use(cors({ origin: ['https://admin.example.com', '<your-app-origin>'] }));
 app.use(cors({ origin: [/.+/, 'https://admin.example.com', /^https:\\/\\/[^/]+$/] }));
 `,
             },
@@ -644,11 +647,11 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 app.use((req, res, next) => {
   const origin = req.get('origin');
-  if (origin?.startsWith('https://')) res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  if (origin?.startsWith('https://')) res.set('Access-Control-Allow-Origin', '<your-app-origin>');
   next();
 });
 `,
@@ -678,13 +681,13 @@ app.use((req, res, next) => cors({ origin: req.query.origin as string })(req, re
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
 import express from 'express';
 
 const app = express();
-app.use((req, res, next) => cors({ origin: ['https://app.example.com'] })(req, res, next));
+app.use((req, res, next) => cors({ origin: ['<your-app-origin>'] })(req, res, next));
 `,
             },
           ],
@@ -713,13 +716,13 @@ app.get('/widget', (req, res) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import express from 'express';
 
 const app = express();
 app.get('/widget', (req, res) => {
-  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Allow-Origin', '<your-app-origin>');
   res.send('ok');
 });
 `,
@@ -727,6 +730,15 @@ app.get('/widget', (req, res) => {
           ],
         },
       ],
+    },
+    // `cors()` allows '*' by default: the suggestion adds the app's origins when they are configured.
+    {
+      code: "import cors from 'cors';\napp.use(cors());\n",
+      settings: APP_ORIGINS,
+      output: null,
+      errors: [{ messageId: 'permissiveOrigin', line: 2, column: 9, endColumn: 15, suggestions: [
+        { messageId: 'useAllowList', data: { origin: "'https://app.example.com', …" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }));\n" },
+      ] }],
     },
   ],
 });

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rule from '../../src/rules/no-reflected-origin-with-credentials.js';
 
+/** The origins the app's pages are served from, as a project sets them for every rule. */
+const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+
 const ruleTester = new RuleTester();
 
 /** A file next to a package.json pinning @koa/cors to this major. */
@@ -288,7 +291,7 @@ export const cors = new CORSPlugin({ origin: (origin) => origin, credentials: tr
               messageId: 'useAllowList',
               output: `
 import { CORSPlugin } from '@orpc/server/plugins';
-export const cors = new CORSPlugin({ origin: ['https://app.example.com'], credentials: true });
+export const cors = new CORSPlugin({ origin: ['<your-app-origin>'], credentials: true });
 `,
             },
           ],
@@ -316,7 +319,7 @@ export const cors = new CORSPlugin({ credentials: true });
               messageId: 'useAllowList',
               output: `
 import { CORSPlugin } from '@orpc/server/plugins';
-export const cors = new CORSPlugin({ credentials: true, origin: ['https://app.example.com'] });
+export const cors = new CORSPlugin({ credentials: true, origin: ['<your-app-origin>'] });
 `,
             },
           ],
@@ -342,7 +345,7 @@ app.use(cors({ origin: process.env.CORS_ORIGIN || true, credentials: true }));
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -397,10 +400,10 @@ app.use(cors({ credentials: true }));
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from '@koa/cors';
-app.use(cors({ credentials: true, origin: 'https://app.example.com' }));
+app.use(cors({ credentials: true, origin: '<your-app-origin>' }));
 `,
             },
           ],
@@ -424,10 +427,10 @@ await app.register(fastifyCors, { origin: true, credentials: true });
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import fastifyCors from '@fastify/cors';
-await app.register(fastifyCors, { origin: ['https://app.example.com'], credentials: true });
+await app.register(fastifyCors, { origin: ['<your-app-origin>'], credentials: true });
 `,
             },
           ],
@@ -451,10 +454,10 @@ app.use(cors({ origin: true, credentials: true }));
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -490,7 +493,7 @@ app.use(
 const corsMiddleware = require('cors');
 app.use(
   corsMiddleware({
-    origin: ['https://app.example.com'],
+    origin: ['<your-app-origin>'],
     credentials: true,
   }),
 );
@@ -521,7 +524,7 @@ app.use(cors({ origin, credentials: true }));
               output: `
 import cors from 'cors';
 const origin = true;
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -552,7 +555,7 @@ app.use(cors(corsOptions));
               output: `
 import cors from 'cors';
 const corsOptions = {
-  origin: ['https://app.example.com'],
+  origin: ['<your-app-origin>'],
   credentials: true,
 };
 app.use(cors(corsOptions));
@@ -594,7 +597,7 @@ const base = { credentials: true };
 app.use(
   cors({
     ...base,
-    origin: ['https://app.example.com'],
+    origin: ['<your-app-origin>'],
   }),
 );
 `,
@@ -622,7 +625,7 @@ app.use(cors((req, callback) => callback(null, { origin: true, credentials: true
               messageId: 'useAllowList',
               output: `
 import cors from 'cors';
-app.use(cors((req, callback) => callback(null, { origin: ['https://app.example.com'], credentials: true })));
+app.use(cors((req, callback) => callback(null, { origin: ['<your-app-origin>'], credentials: true })));
 `,
             },
           ],
@@ -650,10 +653,10 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 app.use((req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   next();
 });
@@ -683,7 +686,7 @@ app.use((req, res, next) => {
               messageId: 'useFixedOrigin',
               output: `
 app.use((req, res, next) => {
-  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Allow-Origin', '<your-app-origin>');
   res.set('Access-Control-Allow-Credentials', 'true');
   next();
 });
@@ -719,7 +722,7 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   const origin = req.header('Origin');
   if (origin) {
-    res.header('Access-Control-Allow-Origin', 'https://app.example.com');
+    res.header('Access-Control-Allow-Origin', '<your-app-origin>');
     res.header('Access-Control-Allow-Credentials', true);
   }
   next();
@@ -752,7 +755,7 @@ app.use((req, res, next) => {
               output: `
 app.use((req, res, next) => {
   const { origin } = req.headers;
-  res.writeHead(204, { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
+  res.writeHead(204, { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' });
   res.end();
 });
 `,
@@ -789,7 +792,7 @@ export async function GET(request: Request) {
   const origin = request.headers.get('origin') ?? '';
   return new Response('{}', {
     headers: {
-      'Access-Control-Allow-Origin': 'https://app.example.com',
+      'Access-Control-Allow-Origin': '<your-app-origin>',
       'Access-Control-Allow-Credentials': 'true',
     },
   });
@@ -823,7 +826,7 @@ export function OPTIONS(request: Request) {
               output: `
 export function OPTIONS(request: Request) {
   const headers = new Headers({
-    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Origin': '<your-app-origin>',
     'Access-Control-Allow-Credentials': 'true',
   });
   return new Response(null, { status: 204, headers });
@@ -860,7 +863,7 @@ export const handler = async (event) => ({
 export const handler = async (event) => ({
   statusCode: 200,
   headers: {
-    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Origin': '<your-app-origin>',
     'Access-Control-Allow-Credentials': true,
   },
   body: '{}',
@@ -889,10 +892,10 @@ app.use(cors({ origin: /^https?:/, credentials: true }));
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -917,10 +920,10 @@ app.use(cors({ origin: ['https://admin.example.com', /^https:\\/\\/.*$/], creden
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://admin.example.com', 'https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['https://admin.example.com', '<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -946,11 +949,11 @@ app.use(cors({ origin: [new RegExp(ANY)], credentials: true }));
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 const cors = require('cors');
 const ANY = '.';
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -985,10 +988,10 @@ app.use(
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 app.use(
   cors({
     credentials: true,
@@ -1012,14 +1015,14 @@ app.use(
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
 app.use(cors({ origin: (origin, callback) => callback(null, /^https:\\/\\/[^/]+$/.test(origin)), credentials: true }));
 app.use(
   cors({
     credentials: true,
-    origin: ['https://app.example.com'],
+    origin: ['<your-app-origin>'],
   }),
 );
 `,
@@ -1047,11 +1050,11 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.includes(ori
           suggestions: [
             {
               messageId: 'useAllowList',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
 const allowed = ['https://app.example.com'];
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -1082,12 +1085,12 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 app.use((req, res, next) => {
   const origin = req.headers.origin;
   if (origin && /^https?:\\/\\//.test(origin)) {
-    res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+    res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
     res.setHeader('Access-Control-Allow-Credentials', 'true');
   }
   next();
@@ -1122,13 +1125,13 @@ app.use((req, res, next) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 app.use((req, res, next) => {
   const origin = req.header('Origin');
   if (!origin || !/./.test(origin)) return next();
   if (origin.indexOf('://') === -1) return next();
-  res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.set('Access-Control-Allow-Origin', '<your-app-origin>');
   res.set('Access-Control-Allow-Credentials', 'true');
   next();
 });
@@ -1151,9 +1154,9 @@ export function corsMiddleware(config) {
 `,
       filename: koaFolder('koa5'),
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: 'https://app.example.com' }, output: `
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: "'<your-app-origin>'" }, output: `
 import koaCors from '@koa/cors';
-const defaults = { origin: 'https://app.example.com', credentials: true };
+const defaults = { origin: '<your-app-origin>', credentials: true };
 export function corsMiddleware(config) {
   const { origin, credentials } = { ...defaults, ...config };
   return koaCors({ origin, credentials });
@@ -1180,9 +1183,9 @@ export function corsMiddleware(config) {
 `,
       filename: koaFolder('koa5'),
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: 'https://app.example.com' }, output: `
+      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: "'<your-app-origin>'" }, output: `
 import koaCors from '@koa/cors';
-const defaults = { origin: 'https://app.example.com', credentials: true };
+const defaults = { origin: '<your-app-origin>', credentials: true };
 export function corsMiddleware(config) {
   const settings = Object.assign({}, defaults, config);
   return koaCors({
@@ -1265,14 +1268,14 @@ http.createServer((req, res) => {
           suggestions: [
             {
               messageId: 'useFixedOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import http from 'node:http';
 import url from 'node:url';
 
 http.createServer((req, res) => {
   const origin = url.parse(req.url, true).query.origin;
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.end('ok');
 });
@@ -1297,6 +1300,26 @@ http.createServer((req, res) => {
 `,
       output: null,
       errors: [{ messageId: 'reflectedWithCredentials', data: { how: 'Access-Control-Allow-Origin is taken from req.url, which the requesting page chooses' }, line: 6, column: 18, endLine: 6, endColumn: 57, suggestions: [] }],
+    },
+    // @koa/cors takes one origin: one suggestion per configured app origin.
+    {
+      code: "import cors from '@koa/cors';\napp.use(cors({ origin: (ctx) => ctx.get('Origin'), credentials: true }));\n",
+      filename: koaFolder('koa5'),
+      settings: APP_ORIGINS,
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 24, endColumn: 50, suggestions: [
+        { messageId: 'useFixedOrigin', data: { origin: "'https://app.example.com'" }, output: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));\n" },
+        { messageId: 'useFixedOrigin', data: { origin: "'https://admin.example.com'" }, output: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://admin.example.com', credentials: true }));\n" },
+      ] }],
+    },
+    // A pattern every origin passes, among other entries: the app's origins take its place, the other entries stay.
+    {
+      code: "import cors from 'cors';\napp.use(cors({ origin: ['https://partner.example.org', /^https?:/], credentials: true }));\n",
+      settings: APP_ORIGINS,
+      output: null,
+      errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 56, endColumn: 66, suggestions: [
+        { messageId: 'useAllowList', data: { origin: "'https://app.example.com', …" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['https://partner.example.org', 'https://app.example.com', 'https://admin.example.com'], credentials: true }));\n" },
+      ] }],
     },
   ],
 });

@@ -1,6 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-wildcard-origin-with-credentials.js';
 
+/** The origins the app's pages are served from, as a project sets them for every rule. */
+const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-wildcard-origin-with-credentials', rule, {
@@ -111,7 +114,7 @@ app.use('/api/*', cors({ origin: '*', credentials: true }));
       errors: [{ messageId: 'wildcardWithCredentials', line: 3, column: 34, endColumn: 37, suggestions: [
         { messageId: 'useExplicitOrigin', output: `
 import { cors } from 'hono/cors';
-app.use('/api/*', cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use('/api/*', cors({ origin: ['<your-app-origin>'], credentials: true }));
 ` },
       ] }],
     },
@@ -126,7 +129,7 @@ export default {
       output: null,
       errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 55, endColumn: 58, suggestions: [
         { messageId: 'useExplicitOrigin', output: `
-const CORS_HEADERS = { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' };
+const CORS_HEADERS = { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' };
 export default {
   fetch: () => new Response('ok', { headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain' } }),
 };
@@ -145,7 +148,7 @@ export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), b
       errors: [{ messageId: 'wildcardWithCredentials', line: 3, column: 43, endColumn: 46, suggestions: [
         { messageId: 'useExplicitOrigin', output: `
 function corsHeaders() {
-  return { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' };
+  return { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' };
 }
 export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
 ` },
@@ -169,7 +172,7 @@ app.use(cors({ origin: '*', credentials: true }));
               messageId: 'useExplicitOrigin',
               output: `
 import * as cors from 'cors';
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -194,7 +197,7 @@ app.use(cors({ origin: '*', credentials: true }));
               messageId: 'useExplicitOrigin',
               output: `
 import cors = require('cors');
-app.use(cors({ origin: ['https://app.example.com'], credentials: true }));
+app.use(cors({ origin: ['<your-app-origin>'], credentials: true }));
 `,
             },
           ],
@@ -215,7 +218,7 @@ app.use(
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: '' },
+          data: { defaultOrigin: '' },
           line: 5,
           column: 13,
           endLine: 5,
@@ -223,12 +226,12 @@ app.use(
           suggestions: [
             {
               messageId: 'useExplicitOrigin',
-              data: { origin: 'https://app.example.com' },
+              data: { origin: "'<your-app-origin>'" },
               output: `
 import cors from 'cors';
 app.use(
   cors({
-    origin: ['https://app.example.com'],
+    origin: ['<your-app-origin>'],
     credentials: true,
   }),
 );
@@ -248,7 +251,7 @@ app.use(cors({ credentials: true }));
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: ' (the default origin of `cors()`)' },
+          data: { defaultOrigin: ' (the default origin of `cors()`)' },
           line: 3,
           column: 29,
           endLine: 3,
@@ -258,7 +261,7 @@ app.use(cors({ credentials: true }));
               messageId: 'useExplicitOrigin',
               output: `
 const cors = require('cors');
-app.use(cors({ credentials: true, origin: ['https://app.example.com'] }));
+app.use(cors({ credentials: true, origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -292,7 +295,7 @@ app.use(corsMiddleware(corsOptions));
 import corsMiddleware from "cors";
 
 const corsOptions = {
-  origin: ["https://app.example.com"],
+  origin: ["<your-app-origin>"],
   credentials: true,
   maxAge: 600,
 };
@@ -324,7 +327,7 @@ app.use(cors({ ...base, origin: '*' }));
               output: `
 import cors from 'cors';
 const base = { credentials: true, methods: ['GET', 'POST'] };
-app.use(cors({ ...base, origin: ['https://app.example.com'] }));
+app.use(cors({ ...base, origin: ['<your-app-origin>'] }));
 `,
             },
           ],
@@ -349,7 +352,7 @@ app.use(cors((req, callback) => callback(null, { origin: '*', credentials: true 
               messageId: 'useExplicitOrigin',
               output: `
 import cors from 'cors';
-app.use(cors((req, callback) => callback(null, { origin: ['https://app.example.com'], credentials: true })));
+app.use(cors((req, callback) => callback(null, { origin: ['<your-app-origin>'], credentials: true })));
 `,
             },
           ],
@@ -368,7 +371,7 @@ app.get('/me', (req, res) => {
       errors: [
         {
           messageId: 'wildcardWithCredentials',
-          data: { origin: '' },
+          data: { defaultOrigin: '' },
           line: 3,
           column: 48,
           endLine: 3,
@@ -378,7 +381,7 @@ app.get('/me', (req, res) => {
               messageId: 'useExplicitOrigin',
               output: `
 app.get('/me', (req, res) => {
-  res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');
+  res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.json(req.user);
 });
@@ -412,7 +415,7 @@ app.get('/me', (req, res) => {
               output: `
 app.get('/me', (req, res) => {
   res.set({
-    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Origin': '<your-app-origin>',
     'Access-Control-Allow-Credentials': true,
   });
   res.json(req.user);
@@ -446,7 +449,7 @@ router.get('/me', (req, res) => {
               output: `
 const ALLOW_ORIGIN = 'access-control-allow-origin';
 router.get('/me', (req, res) => {
-  res.header(ALLOW_ORIGIN, 'https://app.example.com');
+  res.header(ALLOW_ORIGIN, '<your-app-origin>');
   res.header('Access-Control-Allow-Credentials', 'true');
   res.send(req.user);
 });
@@ -476,7 +479,7 @@ app.use((req, res, next) => {
               messageId: 'useExplicitOrigin',
               output: `
 app.use((req, res, next) => {
-  res.append('Access-Control-Allow-Origin', 'https://app.example.com').append('Access-Control-Allow-Credentials', 'true');
+  res.append('Access-Control-Allow-Origin', '<your-app-origin>').append('Access-Control-Allow-Credentials', 'true');
   next();
 });
 `,
@@ -506,7 +509,7 @@ http.createServer((req, res) => {
               output: `
 import http from 'node:http';
 http.createServer((req, res) => {
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' });
   res.end('{}');
 });
 `,
@@ -538,7 +541,7 @@ export function GET() {
               output: `
 export function GET() {
   const headers = new Headers({
-    'Access-Control-Allow-Origin': 'https://app.example.com',
+    'Access-Control-Allow-Origin': '<your-app-origin>',
     'Access-Control-Allow-Credentials': 'true',
   });
   return new Response('{}', { headers });
@@ -572,7 +575,7 @@ export function GET() {
               output: `
 export function GET() {
   const headers = new Headers([['Content-Type', 'text/plain']]);
-  headers.set('Access-Control-Allow-Origin', 'https://app.example.com');
+  headers.set('Access-Control-Allow-Origin', '<your-app-origin>');
   headers.set('Access-Control-Allow-Credentials', 'true');
   return new Response('ok', { headers });
 }
@@ -605,7 +608,7 @@ export function GET() {
               output: `
 export function GET() {
   const headers = new Headers([
-    ['Access-Control-Allow-Origin', 'https://app.example.com'],
+    ['Access-Control-Allow-Origin', '<your-app-origin>'],
     ['Access-Control-Allow-Credentials', 'true'],
   ]);
   return new Response('ok', { headers });
@@ -638,7 +641,7 @@ export async function GET(request: Request) {
               output: `
 export async function GET(request: Request) {
   return new Response(JSON.stringify(await load(request)), {
-    headers: { 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' },
+    headers: { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' },
   });
 }
 `,
@@ -676,7 +679,7 @@ export const handler = async () => {
   return {
     statusCode: 200,
     headers: {
-      'Access-Control-Allow-Origin': 'https://app.example.com',
+      'Access-Control-Allow-Origin': '<your-app-origin>',
       'Access-Control-Allow-Credentials': true,
     },
     body: JSON.stringify({ ok: true }),
@@ -687,6 +690,33 @@ export const handler = async () => {
           ],
         },
       ],
+    },
+    // The suggestion writes the app's origins when settings.cors.appOrigins lists them: all of them into a cors list…
+    {
+      code: "import cors from 'cors';\napp.use(cors({ origin: '*', credentials: true }));\n",
+      settings: APP_ORIGINS,
+      output: null,
+      errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 24, endColumn: 27, suggestions: [
+        { messageId: 'useExplicitOrigin', data: { origin: "'https://app.example.com', …" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));\n" },
+      ] }],
+    },
+    // …and one of them into a header, which carries one origin: a suggestion per origin, the user picks.
+    {
+      code: "res.setHeader('Access-Control-Allow-Origin', '*');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n",
+      settings: APP_ORIGINS,
+      output: null,
+      errors: [{ messageId: 'wildcardWithCredentials', line: 1, column: 46, endColumn: 49, suggestions: [
+        { messageId: 'useExplicitOrigin', data: { origin: "'https://app.example.com'" }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n" },
+        { messageId: 'useExplicitOrigin', data: { origin: "'https://admin.example.com'" }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://admin.example.com');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n" },
+      ] }],
+    },
+    // Without app origins it writes a placeholder, which valid-allow-origin reports until it is replaced.
+    {
+      code: "import cors from 'cors';\napp.use(cors({ origin: '*', credentials: true }));\n",
+      output: null,
+      errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 24, endColumn: 27, suggestions: [
+        { messageId: 'useExplicitOrigin', data: { origin: "'<your-app-origin>'" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['<your-app-origin>'], credentials: true }));\n" },
+      ] }],
     },
   ],
 });

@@ -1,6 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/valid-allow-origin.js';
 
+/** The origins the app's pages are served from, as a project sets them for every rule. */
+const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('valid-allow-origin', rule, {
@@ -624,6 +627,22 @@ app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'],
           suggestions: [],
         },
       ],
+    },
+    // The placeholder an origin suggestion wrote stays reported: no page has that origin.
+    {
+      code: "import cors from 'cors';\napp.use(cors({ origin: ['<your-app-origin>'], credentials: true }));\n",
+      output: null,
+      errors: [{ messageId: 'placeholder', data: { value: '<your-app-origin>' }, line: 2, column: 25, endColumn: 44, suggestions: [] }],
+    },
+    // Once app origins are configured, they are offered in its place.
+    {
+      code: "res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');\n",
+      settings: APP_ORIGINS,
+      output: null,
+      errors: [{ messageId: 'placeholder', line: 1, column: 46, endColumn: 65, suggestions: [
+        { messageId: 'useOrigin', data: { fixed: 'https://app.example.com' }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\n" },
+        { messageId: 'useOrigin', data: { fixed: 'https://admin.example.com' }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://admin.example.com');\n" },
+      ] }],
     },
   ],
 });

@@ -1,17 +1,16 @@
 /**
- * Hover on a flagged range: what breaks, what each browser prints, and the rule's documentation.
- * Messages of failures a browser shows end with `Chrome: "…" Firefox: "…"` (core's catalog), with
- * the offending value already filled in; the hover shows that part as quotes of its own.
+ * Hover on a flagged range: what the diagnostic message does not already say. Editors show the
+ * message itself in the same hover (VS Code puts its copy of every diagnostic under the cursor first,
+ * with the console quotes core's catalog ends it with), so repeating it here showed every sentence
+ * twice. Each covering diagnostic adds what a browser does about it (core's `browserEffect`) and the
+ * rule's documentation link; one with neither adds nothing, and no section means no hover.
  */
 import type { BrowserEffect } from 'cors-lint-core';
 import { browserEffect } from 'cors-lint-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Hover, Position, Range } from 'vscode-languageserver/node';
 import { ruleMeta, ruleName } from '../engine/rule-meta.js';
-import { DIAGNOSTIC_SOURCE, messageText, readDiagnosticData } from './to-diagnostic.js';
-
-// Greedy first group: the Chrome text may itself contain quotes; `" Firefox: "` ends it.
-const CONSOLE_QUOTES = /\s*Chrome: "(?<chrome>[\s\S]*)" Firefox: "(?<firefox>[\s\S]*)"\s*$/;
+import { DIAGNOSTIC_SOURCE, readDiagnosticData } from './to-diagnostic.js';
 
 const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
   blocked: 'Browsers block the response: the request fails.',
@@ -35,25 +34,20 @@ export function hoverFor(document: TextDocument, position: Position, diagnostics
     .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code !== undefined && contains(diagnostic.range, position))
     .sort((a, b) => rangeLength(document, a.range) - rangeLength(document, b.range));
   const [narrowest] = covering;
-  if (!narrowest) return null;
-  return { contents: { kind: 'markdown', value: covering.map(section).join('\n\n---\n\n') }, range: narrowest.range };
+  const sections = covering.flatMap((diagnostic) => section(diagnostic) ?? []);
+  if (!narrowest || sections.length === 0) return null;
+  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range: narrowest.range };
 }
 
-function section(diagnostic: Diagnostic): string {
+/** The browser's effect and the documentation link of one diagnostic; undefined when it has neither. */
+function section(diagnostic: Diagnostic): string | undefined {
   const data = readDiagnosticData(diagnostic.data);
   const ruleId = data?.ruleId ?? String(diagnostic.code ?? '');
-  const message = messageText(diagnostic);
-  const quotes = CONSOLE_QUOTES.exec(message);
-  const whatBreaks = quotes ? message.slice(0, quotes.index) : message;
-  const lines = [`**${escapeMarkdown(ruleId)}**`, '', escapeOutsideCode(whatBreaks)];
   const summary = effectSummary(ruleId, data?.messageId);
-  if (summary !== undefined) lines.push('', `*${summary}*`);
-  if (quotes?.groups) {
-    lines.push('', `> **Chrome:** ${escapeMarkdown(quotes.groups.chrome ?? '')}`, '>', `> **Firefox:** ${escapeMarkdown(quotes.groups.firefox ?? '')}`);
-  }
   const url = ruleMeta(ruleId)?.docsUrl ?? diagnostic.codeDescription?.href;
-  if (url !== undefined) lines.push('', `[Documentation for ${escapeMarkdown(ruleId)}](${url})`);
-  return lines.join('\n');
+  if (summary === undefined && url === undefined) return undefined;
+  const label = url === undefined ? `**${escapeMarkdown(ruleId)}**` : `[Documentation for ${escapeMarkdown(ruleId)}](${url})`;
+  return summary === undefined ? label : `*${summary}*\n\n${label}`;
 }
 
 /** From core's catalog when the message id is known; unknown ids say nothing rather than guess. */
@@ -82,12 +76,4 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>~]/g;
 
 function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, '\\$&');
-}
-
-/** Rule messages use backticks for code on purpose; everything else (`'*'`, `_`) is literal text. */
-function escapeOutsideCode(text: string): string {
-  return text
-    .split(/(`[^`]*`)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeMarkdown(part)))
-    .join('');
 }

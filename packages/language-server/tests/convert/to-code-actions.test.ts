@@ -34,8 +34,8 @@ describe('toCodeActions', () => {
   it('offers the fix, each suggestion, the disable comments, the documentation and fix-all, in that order', () => {
     const { document, diagnostics, fixAllText } = lintedDocument(SERVER);
     expect(titles(toCodeActions(document, diagnostics, { fixAllText }))).toEqual([
-      "quickfix: Fix: Access-Control-Allow-Origin 'https://app.example.com/' ends with a slash (preferred)",
-      "quickfix: Allow an explicit list of origins ('https://app.example.com' is a placeholder for your app's origin) (cors/no-reflected-origin-with-credentials)",
+      'quickfix: Fix: No page matches this origin (preferred)',
+      "quickfix: Allow an explicit list of origins: '<your-app-origin>' (cors/no-reflected-origin-with-credentials)",
       'quickfix: Disable cors/valid-allow-origin for this line',
       'quickfix: Disable cors/no-reflected-origin-with-credentials for this line',
       'quickfix: Disable cors/valid-allow-origin for this file',
@@ -58,7 +58,7 @@ describe('toCodeActions', () => {
     const actions = toCodeActions(document, diagnostics, { fixAllText });
     const fixed = SERVER.replace("'https://app.example.com/'", "'https://app.example.com'");
     expect(apply(document, find(actions, 'Fix:'))).toBe(fixed);
-    expect(apply(document, find(actions, 'Allow an explicit list'))).toBe(SERVER.replace('origin: true, credentials: true', "origin: ['https://app.example.com'], credentials: true"));
+    expect(apply(document, find(actions, 'Allow an explicit list'))).toBe(SERVER.replace('origin: true, credentials: true', "origin: ['<your-app-origin>'], credentials: true"));
     expect(apply(document, find(actions, 'Disable cors/no-reflected-origin-with-credentials for this line'))).toBe(
       SERVER.replace('  app.use(cors({ origin: true', '  // eslint-disable-next-line cors/no-reflected-origin-with-credentials\n  app.use(cors({ origin: true'),
     );
