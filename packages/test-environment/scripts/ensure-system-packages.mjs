@@ -19,6 +19,8 @@ export const REQUIRED = [
   { apt: 'elpa-eglot', present: () => hasElpaPackage('eglot'), for: 'language-server tests in Emacs (eglot)' },
   { apt: 'ripgrep', present: () => existsSync('/usr/bin/rg'), for: 'installing code-server offline (VS Code extension e2e)' },
   { apt: 'nginx-light', present: () => existsSync('/usr/sbin/nginx'), for: 'probing a real nginx with cors-lint probe (packages/browser-oracle)' },
+  { apt: 'python3-django', present: () => existsSync('/usr/lib/python3/dist-packages/django'), for: 'serving Django settings for real in the browser oracle (packages/browser-oracle)' },
+  { apt: 'python3-django-cors-headers', present: () => existsSync('/usr/lib/python3/dist-packages/corsheaders'), for: 'serving Django settings for real in the browser oracle (packages/browser-oracle)' },
   { apt: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h'), for: 'building code-server\'s native modules (VS Code extension e2e)' },
 ];
 
