@@ -109,3 +109,19 @@ export { checkAccidentalPreflight } from './checks/accidental-preflight.js';
 
 // Source files
 export { generatedReason } from './source/generated.js';
+
+// django-cors-headers as data
+export type { DjangoCorsSettingName, DjangoCorsVersionFacts } from './django/cors-headers-settings.js';
+export {
+  DJANGO_CORS_DEFAULT_HEADERS_3,
+  DJANGO_CORS_DEFAULT_HEADERS_4,
+  DJANGO_CORS_DEFAULT_MAX_AGE,
+  DJANGO_CORS_DEFAULT_METHODS,
+  DJANGO_CORS_DEFAULT_URLS_REGEX,
+  DJANGO_CORS_HEADERS_CLIENTS_SEND,
+  DJANGO_CORS_MIDDLEWARE,
+  DJANGO_CORS_OLD_NAMES,
+  DJANGO_CORS_RENAME_VERSION,
+  DJANGO_RESPONDING_MIDDLEWARES,
+  djangoCorsFacts,
+} from './django/cors-headers-settings.js';

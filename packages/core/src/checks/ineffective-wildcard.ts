@@ -2,6 +2,7 @@ import type { Finding } from '../findings.js';
 import { parseHeaderList } from '../fetch/header-names.js';
 import type { CorsPolicy, ListPiece, ListValue, Setting } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
+import { DJANGO_CORS_DEFAULT_METHODS } from '../django/cors-headers-settings.js';
 
 export interface IneffectiveWildcardOptions {
   /** Whether the code around the policy uses the Authorization request header. */
@@ -19,13 +20,15 @@ export const CORS_PACKAGE_DEFAULT_METHODS = 'GET, HEAD, PUT, PATCH, POST, DELETE
 export function checkIneffectiveWildcard<H>(policy: CorsPolicy<H>, options: IneffectiveWildcardOptions): Finding<H>[] {
   const findings: Finding<H>[] = [];
   const credentials = sendsCredentials(policy);
+  const django = policy.source.kind === 'middleware' && policy.source.library === 'django-cors-headers';
+  const defaultMethods = django ? DJANGO_CORS_DEFAULT_METHODS.join(', ') : CORS_PACKAGE_DEFAULT_METHODS;
   if (credentials) {
     for (const piece of wildcardPieces(policy.allowMethods)) {
       findings.push({
         messageId: 'wildcardMethodsWithCredentials',
         data: { method: 'PUT' },
         at: piece.at,
-        suggestions: [{ messageId: 'listMethods', data: { fixed: CORS_PACKAGE_DEFAULT_METHODS }, fix: { kind: 'replace-value', at: piece.at, value: replaceWildcard(piece.text, CORS_PACKAGE_DEFAULT_METHODS) } }],
+        suggestions: [{ messageId: 'listMethods', data: { fixed: defaultMethods }, fix: { kind: 'replace-value', at: piece.at, value: replaceWildcard(piece.text, defaultMethods) } }],
       });
     }
     for (const piece of wildcardPieces(policy.allowHeaders)) {
@@ -34,8 +37,10 @@ export function checkIneffectiveWildcard<H>(policy: CorsPolicy<H>, options: Inef
         messageId: 'wildcardHeadersWithCredentials',
         data: { header: 'content-type' },
         at: piece.at,
-        suggestions:
-          policy.source.kind === 'middleware'
+        suggestions: django
+          ? // Without the setting, django-cors-headers sends its default list of request headers.
+            [{ messageId: 'useDefaultHeaders', fix: { kind: 'remove', at: setting.at } }]
+          : policy.source.kind === 'middleware'
             ? // Without the option, middleware reflects Access-Control-Request-Headers, which works with credentials.
               [{ messageId: 'reflectHeaders', fix: { kind: 'remove', at: setting.at } }]
             : [{ messageId: 'listHeaders', data: { fixed: 'Content-Type, Authorization' }, fix: { kind: 'replace-value', at: piece.at, value: replaceWildcard(piece.text, 'Content-Type, Authorization') } }],

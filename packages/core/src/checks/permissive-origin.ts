@@ -43,8 +43,9 @@ function permissiveness<H>(policy: CorsPolicy<H>, options: RepairOptions): { how
   return { how: `An origin pattern that matches ${entry.matches} (\`${entry.pattern}\`)`, at: entry.at, suggestions: entry.suggestions };
 }
 
-function reflectionWording(via: 'option-true' | 'function' | 'request-header' | 'request-data', source: string | undefined): string {
+function reflectionWording(via: 'option-true' | 'function' | 'request-header' | 'request-data' | 'allow-all-setting', source: string | undefined): string {
   if (via === 'option-true') return '`origin: true`';
+  if (via === 'allow-all-setting') return `\`${source ?? 'CORS_ALLOW_ALL_ORIGINS'} = True\``;
   if (via === 'function') return 'An origin function that approves every origin';
   if (via === 'request-data') return `Taking Access-Control-Allow-Origin from ${source ?? 'the request'}, which the requesting page chooses,`;
   return "Copying the request's Origin into Access-Control-Allow-Origin";

@@ -12,6 +12,7 @@ const HOW = {
 
 /** How the origin is approved, in words; request data other than the Origin header is named by its source. */
 function reflectionHow(origin: Extract<CorsPolicy<unknown>['origin'], { kind: 'reflect-any' }>): string {
+  if (origin.via === 'allow-all-setting') return `\`${origin.source ?? 'CORS_ALLOW_ALL_ORIGINS'} = True\` echoes every request's origin when credentials are on`;
   if (origin.via === 'request-data') return `Access-Control-Allow-Origin is taken from ${origin.source ?? 'the request'}, which the requesting page chooses`;
   return HOW[origin.via];
 }

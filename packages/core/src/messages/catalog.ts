@@ -235,6 +235,7 @@ export const ruleMessages = {
     },
     listMethods: plain("List the methods: '{{fixed}}'"),
     reflectHeaders: plain('Remove the option so cors allows the headers each request asks for'),
+    useDefaultHeaders: plain("Remove the setting so django-cors-headers sends its default header list"),
     listHeaders: plain("List the headers: '{{fixed}}'"),
     addAuthorization: plain('Add Authorization to the list'),
   },

@@ -42,6 +42,11 @@ export type OriginEntry<H> =
        * adapter read the pattern; absent when some origin fails it. Such an entry checks nothing.
        */
       readonly matchesEveryOriginOf?: readonly OriginScheme[];
+      /**
+       * The library matches the pattern at the start of the origin only (Python's `re.match`, as
+       * django-cors-headers does): a missing `^` lets nothing more through.
+       */
+      readonly anchoredAtStart?: boolean;
     }
   | { readonly kind: 'unknown'; readonly at: H };
 
@@ -52,7 +57,8 @@ export type OriginScheme = 'http' | 'https';
  * - `wildcard`: always `*` (`implicit` when it comes from a library default, not from the code).
  * - `fixed`: one literal value sent on every response, whatever the request's origin. `lines` counts
  *   the entries of a list a library sends as it is, one header line each (`@koa/cors` given an array).
- * - `reflect-any`: the request's `Origin` is echoed back with no check on the way; `via: 'request-data'`:
+ * - `reflect-any`: the request's `Origin` is echoed back with no check on the way (`via: 'allow-all-setting'`:
+ *   a setting named by `source`, as django-cors-headers' `CORS_ALLOW_ALL_ORIGINS` with credentials); `via: 'request-data'`:
  *   the value is other request data the requesting page chooses (`?origin=` in the query, the body),
  *   named by `source` (`req.query`), which lets any page through just the same.
  * - `allow-list`: echoed only when it matches one of `entries`.
@@ -63,7 +69,7 @@ export type OriginScheme = 'http' | 'https';
 export type OriginSetting<H> =
   | { readonly kind: 'wildcard'; readonly implicit: boolean; readonly at: H }
   | { readonly kind: 'fixed'; readonly value: string; readonly at: H; readonly lines?: number }
-  | { readonly kind: 'reflect-any'; readonly via: 'option-true' | 'function' | 'request-header' | 'request-data'; readonly at: H; readonly source?: string }
+  | { readonly kind: 'reflect-any'; readonly via: 'option-true' | 'function' | 'request-header' | 'request-data' | 'allow-all-setting'; readonly at: H; readonly source?: string }
   | { readonly kind: 'allow-list'; readonly entries: readonly OriginEntry<H>[]; readonly complete: boolean; readonly at: H }
   | { readonly kind: 'checked'; readonly at: H }
   | { readonly kind: 'disabled'; readonly at: H }

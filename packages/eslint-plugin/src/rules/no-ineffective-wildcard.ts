@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { checkIneffectiveWildcard, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { onDjangoSettings } from '../utils/django-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -16,6 +17,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    languages: ['js/js', 'cors/django-settings'],
     messages: messagesFor('no-ineffective-wildcard'),
     schema: [],
   },
@@ -23,6 +25,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const report = createReporter(context);
     return {
+      // Settings name no Authorization use of their own; the clients are elsewhere.
+      ...onDjangoSettings(context, (policy) => checkIneffectiveWildcard(policy, { usesAuthorization: false })),
       'Program:exit'() {
         const { policies } = getCorsContext(context);
         if (policies.length === 0) return;

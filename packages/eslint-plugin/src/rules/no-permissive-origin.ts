@@ -7,6 +7,7 @@ import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { privilegedServerEvidence } from '../utils/extract/context/privileged-server.js';
 import { flowOf } from '../utils/extract/values/value-flow.js';
+import { onDjangoSettings } from '../utils/django-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [{ allowPaths?: string[]; allowFiles?: string[] }];
@@ -21,6 +22,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
     },
     hasSuggestions: true,
+    languages: ['js/js', 'cors/django-settings'],
     messages: messagesFor('no-permissive-origin'),
     schema: [
       {
@@ -51,6 +53,7 @@ export default createRule<Options, MessageIds>({
     // A policy mounted only on allowed paths is public on purpose; app-wide ones are not.
     const isAllowedMount = (paths: readonly string[]) => paths.length > 0 && paths.every((mount) => allowPaths.some((pattern) => minimatch(mount, pattern) || minimatch(`${mount.replace(/\/$/, '')}/x`, pattern)));
     return {
+      ...onDjangoSettings(context, (policy) => checkPermissiveOrigin(policy, options)),
       'Program:exit'() {
         const { policies, calls, originReads } = getCorsContext(context);
         if (policies.length === 0) return;

@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyOriginSubstringCheck, messagesFor, safeReplacementForSubstringCheck } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
+import { djangoModelOf, pythonFileOf } from '../utils/django-report.js';
+import { pythonRegexLiteral } from '../utils/django-fixers.js';
 import { createRule } from '../utils/create-rule.js';
 import { calledMethodName, resolveNode, skipTypeWrappers } from '../utils/extract/values/resolve.js';
 import { staticRegExp } from '../utils/extract/values/cors-values.js';
@@ -32,6 +34,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    languages: ['js/js', 'cors/django-settings'],
     messages: messagesFor('no-unsafe-origin-check'),
     schema: [],
   },
@@ -145,7 +148,44 @@ export default createRule<Options, MessageIds>({
       context.report({ node: call, messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)) } });
     }
 
+    /**
+     * `CORS_ALLOWED_ORIGIN_REGEXES`: django-cors-headers runs each with `re.match`, anchored at the
+     * start already, so only a missing end anchor and unescaped dots let attacker origins through.
+     */
+    function checkDjangoPatterns(): void {
+      const file = pythonFileOf(context);
+      for (const policy of djangoModelOf(context).policies) {
+        if (policy.origin.kind !== 'allow-list') continue;
+        for (const entry of policy.origin.entries) {
+          if (entry.kind !== 'pattern' || entry.matchesEveryOriginOf || schemesMatchingEveryOrigin(entry.source, entry.flags).length > 0) continue;
+          const key = `${entry.at.range[0]}:${entry.at.range[1]}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const { weaknesses, repair } = analyseOriginRegex(entry.source, entry.flags);
+          const verified = verifiedRepair(entry.source, entry.flags, repair);
+          const written = file.text.slice(entry.at.range[0], entry.at.range[1]);
+          // Only a literal written here can be rewritten (not an f-string or a default read elsewhere).
+          const fixed = verified && entry.at.type === 'Constant' ? pythonRegexLiteral(verified.source) : undefined;
+          for (const weakness of weaknesses) {
+            if (weakness.kind === 'missing-start-anchor') continue;
+            if (weakness.kind === 'shared-hosting-label') {
+              context.report({ loc: entry.at.loc, messageId: 'sharedHostingDomain', data: { check: written, domain: weakness.domain ?? '', example: weakness.example ?? '' } });
+              continue;
+            }
+            const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : 'missingEndAnchor';
+            context.report({
+              loc: entry.at.loc,
+              messageId,
+              data: { pattern: written, example: weakness.example ?? 'an origin of their choosing' },
+              suggest: fixed && verified ? [{ messageId: repairMessage(verified), data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(entry.at.range, fixed) }] : [],
+            });
+          }
+        }
+      }
+    }
+
     return {
+      'Module:exit': checkDjangoPatterns,
       'Program:exit'() {
         const model = getCorsContext(context);
         const operands = new SubstringOperands(model, scopeOf);
