@@ -82,7 +82,7 @@ function remove(at: PyNode, file: PythonFile): FixFunction | undefined {
     const previous = sequence.elts[index - 1];
     if (next) return (fixer) => fixer.removeRange([at.range[0], next.range[0]]);
     if (previous) return (fixer) => fixer.removeRange([previous.range[1], trailingCommaEnd(at.range[1], file.text)]);
-    return (fixer) => fixer.removeRange(at.range);
+    return (fixer) => fixer.removeRange([at.range[0], trailingCommaEnd(at.range[1], file.text)]);
   }
   const statement = statementOf(at, file);
   if (!statement) return undefined;

@@ -32,7 +32,15 @@ ruleTester.run('no-reflected-origin-with-credentials (django-settings)', rule, {
     {
       // The old name, through an environment default: the value when the variable is unset.
       code: 'import environ\nenv = environ.Env()\nCORS_ORIGIN_ALLOW_ALL = env.bool("CORS_ALL", default=True)\nCORS_ALLOW_CREDENTIALS = True\n',
-      errors: [{ messageId: 'reflectedWithCredentials', line: 3, column: 54, data: { how: '`CORS_ORIGIN_ALLOW_ALL = True` echoes every request\'s origin when credentials are on' } }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 3,
+          column: 54,
+          data: { how: '`CORS_ORIGIN_ALLOW_ALL = True` echoes every request\'s origin when credentials are on' },
+          suggestions: [{ messageId: 'useAllowList', data: { origin: "'<your-app-origin>'" }, output: "import environ\nenv = environ.Env()\nCORS_ALLOWED_ORIGINS = ['<your-app-origin>']\nCORS_ALLOW_CREDENTIALS = True\n" }],
+        },
+      ],
     },
     {
       // One branch of an if: that configuration leaks.
