@@ -16,6 +16,10 @@ export type FixIntent<H> =
   | { readonly kind: 'replace-entry'; readonly at: H; readonly entries: readonly OriginLiteral[] }
   /** Remove a setting entirely (an option property, a header write, an array element). */
   | { readonly kind: 'remove'; readonly at: H }
+  /** Insert an item into a list just before the element `at`. */
+  | { readonly kind: 'insert-list-item'; readonly at: H; readonly item: string }
+  /** Move the list element `at` to just before the element `before` of the same list. */
+  | { readonly kind: 'move-list-item'; readonly at: H; readonly before: H }
   /** Add an item to a list value (an array element, or `, item` at the end of a string). */
   | { readonly kind: 'add-list-item'; readonly at: H; readonly item: string }
   /**

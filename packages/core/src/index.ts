@@ -125,3 +125,5 @@ export {
   DJANGO_RESPONDING_MIDDLEWARES,
   djangoCorsFacts,
 } from './django/cors-headers-settings.js';
+export type { DjangoList, DjangoListItem, DjangoOriginsValue } from './checks/django-settings.js';
+export { checkDjangoAllowedOrigins, checkDjangoAllowHeaders, checkDjangoCorsMiddleware, checkDjangoShadowedAlias, checkDjangoUrlsRegex } from './checks/django-settings.js';

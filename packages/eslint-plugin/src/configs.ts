@@ -9,6 +9,7 @@ export type Severity = 'error' | 'warn';
  */
 const SEVERITY: Record<RuleName, Severity> = {
   'no-accidental-preflight': 'warn',
+  'no-dead-django-cors-setting': 'error',
   'no-duplicate-allow-origin': 'error',
   'no-forbidden-request-header': 'warn',
   'no-ineffective-wildcard': 'error',
@@ -20,10 +21,12 @@ const SEVERITY: Record<RuleName, Severity> = {
   'no-reflected-origin-with-credentials': 'error',
   'no-unsafe-origin-check': 'error',
   'no-wildcard-origin-with-credentials': 'error',
+  'require-django-cors-middleware': 'error',
   'require-exposed-headers': 'warn',
   'require-preflight-handler': 'error',
   'require-vary-origin': 'warn',
   'valid-allow-origin': 'error',
+  'valid-django-allowed-origins': 'error',
   'valid-header-values': 'error',
 };
 

@@ -393,6 +393,64 @@ export const ruleMessages = {
     ),
     removeRequestHeader: plain('Remove the {{header}} header (the code that computes its value no longer runs)'),
   },
+  'require-django-cors-middleware': {
+    missingMiddleware: failing(
+      'No response gets CORS headers: CorsMiddleware is not in MIDDLEWARE. django-cors-headers is configured ({{setting}}), but only `corsheaders.middleware.CorsMiddleware` in MIDDLEWARE sends its headers, and the system checks do not say so.',
+      'missing-allow-origin',
+    ),
+    afterCommonMiddleware: failing(
+      "Preflights to URLs without their trailing slash fail: CorsMiddleware runs after CommonMiddleware. With APPEND_SLASH, CommonMiddleware answers `OPTIONS /api/items` with a 301 to `/api/items/` before CorsMiddleware runs, so the redirect has no CORS headers, and browsers follow no redirect of a preflight.",
+      'preflight-redirect',
+    ),
+    afterWhiteNoiseMiddleware: failing(
+      'Static files get no CORS headers: CorsMiddleware runs after WhiteNoiseMiddleware. WhiteNoise answers requests for static files itself, so those responses never pass through CorsMiddleware. django-cors-headers asks to be placed above every middleware that can answer.',
+      'missing-allow-origin',
+    ),
+    addMiddleware: plain('Add CorsMiddleware at the top of MIDDLEWARE'),
+    moveMiddleware: plain('Move CorsMiddleware above {{middleware}}'),
+  },
+  'no-dead-django-cors-setting': {
+    urlsRegexNeverMatches: failing(
+      "No response gets CORS headers: CORS_URLS_REGEX never matches a request path. django-cors-headers runs `re.match` on the path, which always starts with '/', and `{{regex}}` cannot start with '/', so CORS is off for every URL (not even `Vary: Origin` is sent).",
+      'missing-allow-origin',
+    ),
+    addLeadingSlash: plain("Match from the path's leading slash: `{{fixed}}`"),
+    aliasShadowed: plain(
+      '{{alias}} never takes effect: {{setting}} is set as well, and the new name wins. Since django-cors-headers 3.5.0 renamed the setting, it reads {{alias}} only where {{setting}} is unset, so this value is ignored.',
+    ),
+    removeAlias: plain('Remove {{alias}} (it is ignored)'),
+    allowHeadersDropDefaults: failing(
+      "Requests sending {{missing}} fail: this CORS_ALLOW_HEADERS drops them. The setting replaces django-cors-headers' default list ({{defaults}}), so the preflight of a JSON body, a bearer token or Django's CSRF header is refused.",
+      'header-not-allowed',
+    ),
+    addDefaultHeaders: plain('Add {{missing}} to the list'),
+  },
+  'valid-django-allowed-origins': {
+    wildcardHost: failing(
+      "No page matches this origin: django-cors-headers compares the '*' in it literally. '{{value}}' matches only a page whose origin is that very text. Match subdomains with CORS_ALLOWED_ORIGIN_REGEXES, e.g. r'^https://[a-z0-9-]+\\.example\\.com$'.",
+      'missing-allow-origin',
+    ),
+    defaultPort: failing(
+      "No page matches this origin: it names the default port, which browsers leave out of their Origin. django-cors-headers compares scheme, host and port as written, so '{{value}}' never equals a page's origin ('{{fixed}}' would).",
+      'missing-allow-origin',
+    ),
+    uppercase: failing(
+      "No page matches this origin: it has uppercase letters, but browsers send the origin in lowercase. django-cors-headers compares the host as written, so '{{value}}' never equals a page's origin ('{{fixed}}' would).",
+      'missing-allow-origin',
+    ),
+    path: plain(
+      "`manage.py runserver` and `migrate` refuse to run: this origin has a path (corsheaders.E014). django-cors-headers ignores the path when it compares, so a WSGI server still serves '{{value}}' as '{{fixed}}'; only the system checks reject it.",
+    ),
+    noScheme: plain(
+      "Any page can read these responses with `Origin: null`, and no real page matches: this origin has no scheme. Python's urlsplit gives '{{value}}' an empty scheme and host, as it gives 'null', so sandboxed iframes and data: documents get `Access-Control-Allow-Origin: null` (runserver refuses it as corsheaders.E013; a WSGI server serves it).",
+    ),
+    invalidOrigin: failing("No page matches this origin: it is not scheme://host[:port]. django-cors-headers never finds '{{value}}' equal to a browser's Origin.", 'missing-allow-origin'),
+    notAList: plain(
+      "Any page can read these responses with `Origin: null`: {{setting}} is a string, not a list. django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as 'null' has; no real page matches. `(\"…\")` without a trailing comma is a string too.",
+    ),
+    useOrigin: plain("Use '{{fixed}}'"),
+    useList: plain('Make it a list: {{fixed}}'),
+  },
 } as const satisfies Record<string, Record<string, MessageSpec>>;
 
 export type RuleName = keyof typeof ruleMessages;

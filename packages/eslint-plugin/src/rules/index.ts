@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noAccidentalPreflight from './no-accidental-preflight.js';
+import noDeadDjangoCorsSetting from './no-dead-django-cors-setting.js';
 import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';
 import noForbiddenRequestHeader from './no-forbidden-request-header.js';
 import noIneffectiveWildcard from './no-ineffective-wildcard.js';
@@ -11,15 +12,18 @@ import noPermissiveOrigin from './no-permissive-origin.js';
 import noReflectedOriginWithCredentials from './no-reflected-origin-with-credentials.js';
 import noUnsafeOriginCheck from './no-unsafe-origin-check.js';
 import noWildcardOriginWithCredentials from './no-wildcard-origin-with-credentials.js';
+import requireDjangoCorsMiddleware from './require-django-cors-middleware.js';
 import requireExposedHeaders from './require-exposed-headers.js';
 import requirePreflightHandler from './require-preflight-handler.js';
 import requireVaryOrigin from './require-vary-origin.js';
 import validAllowOrigin from './valid-allow-origin.js';
+import validDjangoAllowedOrigins from './valid-django-allowed-origins.js';
 import validHeaderValues from './valid-header-values.js';
 
 /** Every rule, by name without the `cors/` prefix. Add a rule here and to its config in `configs.ts`. */
 export const rules = {
   'no-accidental-preflight': noAccidentalPreflight,
+  'no-dead-django-cors-setting': noDeadDjangoCorsSetting,
   'no-duplicate-allow-origin': noDuplicateAllowOrigin,
   'no-forbidden-request-header': noForbiddenRequestHeader,
   'no-ineffective-wildcard': noIneffectiveWildcard,
@@ -31,10 +35,12 @@ export const rules = {
   'no-reflected-origin-with-credentials': noReflectedOriginWithCredentials,
   'no-unsafe-origin-check': noUnsafeOriginCheck,
   'no-wildcard-origin-with-credentials': noWildcardOriginWithCredentials,
+  'require-django-cors-middleware': requireDjangoCorsMiddleware,
   'require-exposed-headers': requireExposedHeaders,
   'require-preflight-handler': requirePreflightHandler,
   'require-vary-origin': requireVaryOrigin,
   'valid-allow-origin': validAllowOrigin,
+  'valid-django-allowed-origins': validDjangoAllowedOrigins,
   'valid-header-values': validHeaderValues,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 

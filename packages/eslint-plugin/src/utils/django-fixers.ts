@@ -31,6 +31,10 @@ export function pythonFixFromIntent(intent: FixIntent<PyNode>, file: PythonFile)
       return addListItem(intent.at, intent.item, file);
     case 'set-origins':
       return setOrigins(intent.at, intent.entries, file);
+    case 'insert-list-item':
+      return insertListItem(intent.at, intent.item, file);
+    case 'move-list-item':
+      return moveListItem(intent.at, intent.before, file);
     default:
       return undefined;
   }
@@ -42,6 +46,8 @@ export function pythonString(value: string, like?: PyNode, file?: PythonFile): s
   if (like && file && like.type === 'Constant' && typeof like.value === 'string') {
     const token = readStringToken(file.text.slice(like.range[0], like.range[1]));
     if (token.quote.length === 1) quote = token.quote;
+    // A raw string stays raw where the value allows it (a regex keeps its single backslashes).
+    if (token.raw && !token.bytes && !value.includes(quote) && !value.endsWith('\\') && !value.includes('\n')) return `${token.prefix}${quote}${value}${quote}`;
   }
   const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`);
   return `${quote}${escaped}${quote}`;
@@ -81,7 +87,8 @@ function remove(at: PyNode, file: PythonFile): FixFunction | undefined {
     const next = sequence.elts[index + 1];
     const previous = sequence.elts[index - 1];
     if (next) return (fixer) => fixer.removeRange([at.range[0], next.range[0]]);
-    if (previous) return (fixer) => fixer.removeRange([previous.range[1], trailingCommaEnd(at.range[1], file.text)]);
+    // The last element: from the end of the one before, so a trailing comma stays where it was.
+    if (previous) return (fixer) => fixer.removeRange([previous.range[1], at.range[1]]);
     return (fixer) => fixer.removeRange([at.range[0], trailingCommaEnd(at.range[1], file.text)]);
   }
   const statement = statementOf(at, file);
@@ -95,9 +102,38 @@ function trailingCommaEnd(end: number, text: string): number {
   return match ? end + match[0].length : end;
 }
 
+/** `item` after the element `at`; a comma-separated `item` becomes one element per name. */
 function addListItem(at: PyNode, item: string, file: PythonFile): FixFunction | undefined {
   if (!isStringLiteral(at) || !containingSequence(at, file)) return undefined;
-  return (fixer) => fixer.insertTextAfterRange(at.range, `, ${pythonString(item, at, file)}`);
+  const items = item.split(',').map((name) => name.trim()).filter(Boolean);
+  return (fixer) => fixer.insertTextAfterRange(at.range, items.map((name) => `, ${pythonString(name, at, file)}`).join(''));
+}
+
+/** The text between an element and the next one (`,\n    `), to repeat the list's layout; `, ` for one-line lists. */
+function separatorAfter(sequence: List | Tuple, index: number, file: PythonFile): string {
+  const element = sequence.elts[index];
+  const next = sequence.elts[index + 1];
+  return element && next ? file.text.slice(element.range[1], next.range[0]) : ', ';
+}
+
+function insertListItem(at: PyNode, item: string, file: PythonFile): FixFunction | undefined {
+  const sequence = containingSequence(at, file);
+  if (!sequence) return undefined;
+  const separator = separatorAfter(sequence, 0, file);
+  return (fixer) => fixer.insertTextBeforeRange(at.range, `${pythonString(item, at, file)}${separator}`);
+}
+
+/** Moves the element `at` before the element `before` of the same list, keeping the list's layout. */
+function moveListItem(at: PyNode, before: PyNode, file: PythonFile): FixFunction | undefined {
+  const sequence = containingSequence(at, file);
+  if (!sequence || containingSequence(before, file) !== sequence) return undefined;
+  const index = sequence.elts.indexOf(at as Expression);
+  const next = sequence.elts[index + 1];
+  const previous = sequence.elts[index - 1];
+  const removal: [number, number] = next ? [at.range[0], next.range[0]] : previous ? [previous.range[1], at.range[1]] : at.range;
+  const separator = separatorAfter(sequence, 0, file);
+  const text = file.text.slice(at.range[0], at.range[1]);
+  return (fixer) => [fixer.insertTextBeforeRange(before.range, `${text}${separator}`), fixer.removeRange(removal)];
 }
 
 /**
@@ -106,6 +142,10 @@ function addListItem(at: PyNode, item: string, file: PythonFile): FixFunction | 
  */
 function setOrigins(at: PyNode, entries: readonly OriginLiteral[], file: PythonFile): FixFunction | undefined {
   const statement = statementOf(at, file);
+  // A string where a list belongs (`CORS_ALLOWED_ORIGINS = "https://a"`): the same origins as a list.
+  if (statement && (statement.type === 'Assign' || statement.type === 'AnnAssign') && statement.value === at && isStringLiteral(at) && entries.every((entry) => entry.kind === 'exact')) {
+    return (fixer) => fixer.replaceTextRange(at.range, `[${entries.map((entry) => pythonString((entry as { value: string }).value, at, file)).join(', ')}]`);
+  }
   if (!statement || (statement.type !== 'Assign' && statement.type !== 'AnnAssign')) return undefined;
   if (entries.some((entry) => entry.kind !== 'exact')) return undefined;
   if (writesName(file.ast, ['CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST', 'CORS_ALLOWED_ORIGIN_REGEXES', 'CORS_ORIGIN_REGEX_WHITELIST'])) return undefined;

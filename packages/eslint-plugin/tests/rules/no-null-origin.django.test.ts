@@ -13,7 +13,7 @@ djangoRuleTester().run('no-null-origin (django-settings)', rule, {
           line: 3,
           column: 5,
           endColumn: 11,
-          suggestions: [{ messageId: 'removeNullEntry', output: 'CORS_ALLOWED_ORIGINS = [\n    "https://app.example.com"\n]\n' }],
+          suggestions: [{ messageId: 'removeNullEntry', output: 'CORS_ALLOWED_ORIGINS = [\n    "https://app.example.com",\n]\n' }],
         },
       ],
     },

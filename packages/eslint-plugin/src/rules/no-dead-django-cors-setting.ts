@@ -1,0 +1,40 @@
+import { checkDjangoAllowHeaders, checkDjangoShadowedAlias, checkDjangoUrlsRegex, messagesFor } from 'cors-lint-core';
+import { createRule } from '../utils/create-rule.js';
+import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { canMatchSlashPath, djangoList, setAlternatives, shadowedAliases } from '../utils/extract/django/settings-facts.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-dead-django-cors-setting'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-dead-django-cors-setting',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow django-cors-headers settings that can never take effect as written',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    languages: ['cors/django-settings'],
+    messages: messagesFor('no-dead-django-cors-setting'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Module:exit'() {
+        const { evaluation, usesCorsHeaders } = djangoModelOf(context);
+        if (!usesCorsHeaders) return;
+        const report = createPythonReporter(context);
+        for (const { value } of setAlternatives(evaluation, 'CORS_URLS_REGEX')) {
+          if (value.kind === 'str') report(checkDjangoUrlsRegex({ value: value.value, at: value.node, matchesSlashPaths: canMatchSlashPath(value.value) }));
+        }
+        for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
+        for (const { value } of setAlternatives(evaluation, 'CORS_ALLOW_HEADERS')) {
+          const list = djangoList(value);
+          if (list) report(checkDjangoAllowHeaders(list));
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,40 @@
+import { checkDjangoCorsMiddleware, messagesFor } from 'cors-lint-core';
+import { createRule } from '../utils/create-rule.js';
+import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { configuredBy, djangoList, setAlternatives } from '../utils/extract/django/settings-facts.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-django-cors-middleware'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-django-cors-middleware',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require django-cors-headers’ CorsMiddleware in MIDDLEWARE, above the middlewares that answer requests themselves',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    languages: ['cors/django-settings'],
+    messages: messagesFor('require-django-cors-middleware'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Module:exit'() {
+        const { evaluation, usesCorsHeaders } = djangoModelOf(context);
+        const by = usesCorsHeaders ? configuredBy(evaluation) : undefined;
+        if (!by) return;
+        const report = createPythonReporter(context);
+        // MIDDLEWARE_CLASSES is Django < 1.10's name for the same list.
+        for (const name of ['MIDDLEWARE', 'MIDDLEWARE_CLASSES']) {
+          for (const { value } of setAlternatives(evaluation, name)) {
+            const list = djangoList(value);
+            if (list) report(checkDjangoCorsMiddleware(list, by));
+          }
+        }
+      },
+    };
+  },
+});

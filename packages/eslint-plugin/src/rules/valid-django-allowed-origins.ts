@@ -1,0 +1,32 @@
+import { checkDjangoAllowedOrigins, messagesFor } from 'cors-lint-core';
+import { createRule } from '../utils/create-rule.js';
+import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { allowedOriginValues } from '../utils/extract/django/settings-facts.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'valid-django-allowed-origins'>>, string>;
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-django-allowed-origins',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow entries of CORS_ALLOWED_ORIGINS that django-cors-headers can never match, or that admit Origin: null',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    languages: ['cors/django-settings'],
+    messages: messagesFor('valid-django-allowed-origins'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Module:exit'() {
+        const report = createPythonReporter(context);
+        for (const { setting, value } of allowedOriginValues(djangoModelOf(context).evaluation)) report(checkDjangoAllowedOrigins(setting, value));
+      },
+    };
+  },
+});
