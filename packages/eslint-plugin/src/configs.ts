@@ -58,7 +58,30 @@ function entryFor(config: ConfigName, name: RuleName): RuleEntry {
   return options ? [SEVERITY[name], ...options] : SEVERITY[name];
 }
 
-export function configRules(config: ConfigName): Record<string, RuleEntry> {
-  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name)).map((name) => [`cors/${name}`, entryFor(config, name)] as const);
+/** The ESLint language ids a rule works on: `meta.languages`, or JavaScript (and TypeScript) alone. */
+function languagesOf(name: RuleName): readonly string[] {
+  return (rules[name].meta as { languages?: readonly string[] }).languages ?? ['js/js'];
+}
+
+export type ConfigLanguage = 'js/js' | 'cors/django-settings';
+
+/**
+ * The rules a config turns on for one language. For a language with a block of its own, every other rule
+ * of the config is turned off for its files: the JavaScript block has no `files` and so also applies there,
+ * and ESLint ≥ 10.2 rejects an enabled rule whose `meta.languages` leaves the language out.
+ */
+export function configRules(config: ConfigName, language: ConfigLanguage = 'js/js'): Record<string, RuleEntry | 'off'> {
+  const names = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name));
+  const entries = names.flatMap((name): (readonly [string, RuleEntry | 'off'])[] => {
+    const supported = languagesOf(name).includes(language);
+    if (supported) return [[`cors/${name}`, entryFor(config, name)]];
+    return language === 'js/js' ? [] : [[`cors/${name}`, 'off']];
+  });
   return Object.fromEntries(entries);
 }
+
+/**
+ * Django settings modules the configs lint with `cors/django-settings`. Projects that keep settings
+ * under other names add their own block with `files` and `language: 'cors/django-settings'`.
+ */
+export const DJANGO_SETTINGS_FILES = ['**/settings.py', '**/settings/*.py'];

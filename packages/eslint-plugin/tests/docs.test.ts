@@ -95,6 +95,10 @@ const EXTENSION: Record<string, string> = { ts: 'ts', typescript: 'ts', tsx: 'ts
 
 function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
   const linter = new Linter();
+  // ```python blocks are Django settings modules, linted with the plugin's language as `settings.py`.
+  if (example.lang === 'python' || example.lang === 'py') {
+    return linter.verify(example.code, [{ files: ['**/*.py'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/django-settings', rules: { [`cors/${name}`]: 'error' } }], 'settings.py');
+  }
   const extension = EXTENSION[example.lang] ?? 'ts';
   return linter.verify(
     example.code,

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as tsParser from '@typescript-eslint/parser';
 import { ruleMessages } from 'cors-lint-core';
-import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
@@ -72,6 +71,27 @@ const EXPECTED_CONFIGS = {
   },
 } as const;
 
+/** The rules that read Django settings, at their severities: the shared ones and the Django-only ones. */
+const DJANGO_RULES = {
+  'cors/no-ineffective-wildcard': 'error',
+  'cors/no-null-origin': 'error',
+  'cors/no-permissive-origin': 'warn',
+  'cors/no-reflected-origin-with-credentials': 'error',
+  'cors/no-unsafe-origin-check': 'error',
+  'cors/valid-header-values': 'error',
+} as const;
+const DJANGO_ONLY = {
+  'cors/no-dead-django-cors-setting': 'error',
+  'cors/require-django-cors-middleware': 'error',
+  'cors/valid-django-allowed-origins': 'error',
+} as const;
+
+/** A config's Django block: its Django rules as the JavaScript block sets them, every other rule of it off. */
+function expectedDjangoBlock(jsRules: Record<string, unknown>): Record<string, unknown> {
+  const entries = Object.entries(jsRules).map(([id, entry]) => [id, id in DJANGO_RULES ? entry : 'off']);
+  return { ...Object.fromEntries(entries), ...DJANGO_ONLY };
+}
+
 describe('plugin object', () => {
   it('carries the package name and version', () => {
     expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version });
@@ -115,19 +135,27 @@ describe.each(ruleNames)('rule %s', (name) => {
 
 describe('configs', () => {
   it.each(['recommended', 'strict', 'all'] as const)('%s turns on exactly the expected rules at the expected severities', (configName) => {
-    const config = plugin.configs[configName];
+    const [config, django] = plugin.configs[configName];
     expect(config.name).toBe(`cors/${configName}`);
     expect(Object.keys(config.plugins)).toEqual(['cors']);
     expect(config.plugins['cors']).toBe(plugin);
     expect(config.rules).toEqual(EXPECTED_CONFIGS[configName]);
+    expect(django).toEqual({
+      name: `cors/${configName}/django-settings`,
+      files: ['**/settings.py', '**/settings/*.py'],
+      plugins: { cors: plugin },
+      language: 'cors/django-settings',
+      rules: expectedDjangoBlock(EXPECTED_CONFIGS[configName]),
+    });
   });
 
   it('puts every rule in the config its meta.docs.recommended names', () => {
     for (const name of ruleNames) {
       const level = rules[name].meta.docs?.recommended;
-      expect(`cors/${name}` in plugin.configs.recommended.rules).toBe(level === 'recommended');
-      expect(`cors/${name}` in plugin.configs.strict.rules).toBe(true);
-      expect(`cors/${name}` in plugin.configs.all.rules).toBe(true);
+      const block = `cors/${name}` in DJANGO_ONLY ? 1 : 0;
+      expect(`cors/${name}` in plugin.configs.recommended[block].rules).toBe(level === 'recommended');
+      expect(`cors/${name}` in plugin.configs.strict[block].rules).toBe(true);
+      expect(`cors/${name}` in plugin.configs.all[block].rules).toBe(true);
     }
   });
 });
@@ -149,7 +177,7 @@ app.use('/public', cors());
       [
         { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
         // The plugin's rule modules are typed with @typescript-eslint/utils; ESLint's own types differ only nominally.
-        config as unknown as Linter.Config & { plugins: Record<string, ESLint.Plugin> },
+        ...(config as unknown as Linter.Config[]),
       ],
       'src/server.ts',
     );
@@ -169,7 +197,7 @@ app.use('/public', cors());
     const client = `fetch('https://api.example.com/me', { headers: { Authorization: token, 'X-Requested-With': 'XMLHttpRequest' } });\n`;
     const preflights = (config: (typeof plugin.configs)[keyof typeof plugin.configs]) =>
       new Linter()
-        .verify(client, [{ files: ['**/*.js'] }, config as unknown as Linter.Config & { plugins: Record<string, ESLint.Plugin> }], 'src/client.js')
+        .verify(client, [{ files: ['**/*.js'] }, ...(config as unknown as Linter.Config[])], 'src/client.js')
         .map(({ ruleId, messageId, severity, column }) => ({ ruleId, messageId, severity, column }));
     expect(preflights(plugin.configs.recommended)).toEqual([{ ruleId: 'cors/no-accidental-preflight', messageId: 'requestedWith', severity: 1, column: 72 }]);
     expect(preflights(plugin.configs.strict)).toEqual([

@@ -168,6 +168,8 @@ interface CollectedRun {
   readonly suite: string;
   readonly rule: unknown;
   readonly cases: readonly TestCase[];
+  /** Suites of `djangoRuleTester()` lint Django settings modules with the plugin's language. */
+  readonly django: boolean;
 }
 
 const TESTS_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -180,16 +182,18 @@ async function collectRuleTesterCases(): Promise<CollectedRun[]> {
   const runs: CollectedRun[] = [];
   const original = RuleTester.prototype.run;
   let file = '';
+  let django = false;
   RuleTester.prototype.run = function record(suite: string, rule: unknown, tests: { valid: readonly TestCase[]; invalid: readonly TestCase[] }) {
-    runs.push({ file, suite, rule, cases: [...tests.valid, ...tests.invalid] });
+    runs.push({ file, suite, rule, cases: [...tests.valid, ...tests.invalid], django });
   } as typeof original;
   try {
     for (const folder of ['rules', 'frameworks']) {
       for (const name of fs.readdirSync(path.join(TESTS_DIR, folder)).sort()) {
         const full = path.join(TESTS_DIR, folder, name);
         const text = fs.readFileSync(full, 'utf8');
-        if (!name.endsWith('.test.ts') || !text.includes('new RuleTester(') || text.includes("from 'vitest'")) continue;
+        if (!name.endsWith('.test.ts') || !(text.includes('new RuleTester(') || text.includes('djangoRuleTester(')) || text.includes("from 'vitest'")) continue;
         file = `${folder}/${name}`;
+        django = text.includes('djangoRuleTester(');
         await import(full);
       }
     }
@@ -201,11 +205,16 @@ async function collectRuleTesterCases(): Promise<CollectedRun[]> {
 
 function ruleTesterSamples(runs: readonly CollectedRun[]): Sample[] {
   const names = new Map(Object.entries(plugin.rules).map(([name, rule]) => [rule as unknown, name]));
-  return runs.flatMap(({ file, suite, rule, cases }) => {
+  return runs.flatMap(({ file, suite, rule, cases, django }) => {
     const ruleName = names.get(rule);
     return cases.map((testCase, index) => {
       const item = typeof testCase === 'string' ? { code: testCase } : testCase;
-      const rules = { ...plugin.configs.all.rules, ...(ruleName && item.options ? { [`cors/${ruleName}`]: ['error', ...item.options] } : {}) };
+      if (django) {
+        // Every rule of `all` that reads settings, as the config's Django block turns them on.
+        const config: Linter.Config[] = [{ files: ['**/*.py'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/django-settings', rules: plugin.configs.all[1].rules as Linter.RulesRecord }];
+        return { name: `${file}: ${suite} #${index + 1}`, code: item.code, filename: path.resolve(process.cwd(), 'settings.py'), config };
+      }
+      const rules = { ...plugin.configs.all[0].rules, ...(ruleName && item.options ? { [`cors/${ruleName}`]: ['error', ...item.options] } : {}) };
       const config: Linter.Config[] = [
         {
           files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],

@@ -416,7 +416,7 @@ export const ruleMessages = {
     ),
     addLeadingSlash: plain("Match from the path's leading slash: `{{fixed}}`"),
     aliasShadowed: plain(
-      '{{alias}} never takes effect: {{setting}} is set as well, and the new name wins. Since django-cors-headers 3.5.0 renamed the setting, it reads {{alias}} only where {{setting}} is unset, so this value is ignored.',
+      '{{alias}} never takes effect: {{setting}} is set too and wins. Since django-cors-headers 3.5.0 renamed the setting, it reads {{alias}} only where {{setting}} is unset, so this value is ignored.',
     ),
     removeAlias: plain('Remove {{alias}} (it is ignored)'),
     allowHeadersDropDefaults: failing(
@@ -442,11 +442,11 @@ export const ruleMessages = {
       "`manage.py runserver` and `migrate` refuse to run: this origin has a path (corsheaders.E014). django-cors-headers ignores the path when it compares, so a WSGI server still serves '{{value}}' as '{{fixed}}'; only the system checks reject it.",
     ),
     noScheme: plain(
-      "Any page can read these responses with `Origin: null`, and no real page matches: this origin has no scheme. Python's urlsplit gives '{{value}}' an empty scheme and host, as it gives 'null', so sandboxed iframes and data: documents get `Access-Control-Allow-Origin: null` (runserver refuses it as corsheaders.E013; a WSGI server serves it).",
+      "Any page can read these responses with `Origin: null`: this origin has no scheme. No real page matches it either: Python's urlsplit gives '{{value}}' an empty scheme and host, as it gives 'null', so sandboxed iframes and data: documents get `Access-Control-Allow-Origin: null` (runserver refuses it as corsheaders.E013; a WSGI server serves it).",
     ),
     invalidOrigin: failing("No page matches this origin: it is not scheme://host[:port]. django-cors-headers never finds '{{value}}' equal to a browser's Origin.", 'missing-allow-origin'),
     notAList: plain(
-      "Any page can read these responses with `Origin: null`: {{setting}} is a string, not a list. django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as 'null' has; no real page matches. `(\"…\")` without a trailing comma is a string too.",
+      "Any page can read these responses with `Origin: null`: {{setting}} is a string. It should be a list: django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as 'null' has; no real page matches. `(\"…\")` without a trailing comma is a string too.",
     ),
     useOrigin: plain("Use '{{fixed}}'"),
     useList: plain('Make it a list: {{fixed}}'),

@@ -41,6 +41,12 @@ const LONGEST: Record<string, string> = {
   check: "new URL(origin).hostname.endsWith('dashboard.staging.example.co.uk')",
   earlier: 'fastify.register(fastifyCors, …)', // the earlier write's call, not its arguments
   how: 'Taking Access-Control-Allow-Origin from the `origin` query parameter, which the requesting page chooses,',
+  setting: 'CORS_ALLOWED_ORIGIN_REGEXES', // the longest django-cors-headers setting name
+  alias: 'CORS_ORIGIN_REGEX_WHITELIST',
+  missing: 'content-type, authorization, x-csrftoken', // every header a replaced CORS_ALLOW_HEADERS can drop
+  defaults: 'accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with',
+  middleware: 'WhiteNoiseMiddleware',
+  regex: '^(?:api|v1|v2|internal)/(?:[a-z0-9_-]+/)*[a-z0-9_-]*$',
   because: 'it listens on 127.0.0.1 and runs the programs its requests name (`child_process.spawn`)',
 };
 
