@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleEntry } from './configs.js';
 import { configRules } from './configs.js';
+import { nginxLanguage } from './languages/nginx/language.js';
 import { rules } from './rules/index.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
@@ -15,12 +16,14 @@ interface FlatConfig {
 interface CorsPlugin {
   meta: { name: string; version: string };
   rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
+  languages: Record<string, unknown>;
   configs: { recommended: FlatConfig; strict: FlatConfig; all: FlatConfig };
 }
 
 const plugin: CorsPlugin = {
   meta: { name, version },
   rules,
+  languages: { nginx: nginxLanguage },
   configs: {} as CorsPlugin['configs'],
 };
 
