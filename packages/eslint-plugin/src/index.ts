@@ -3,6 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleEntry } from './configs.js';
 import { configRules, DJANGO_SETTINGS_FILES } from './configs.js';
 import { djangoSettingsLanguage } from './languages/django-settings/language.js';
+import { nginxLanguage } from './languages/nginx/language.js';
 import { rules } from './rules/index.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
@@ -35,7 +36,7 @@ interface CorsPlugin {
 const plugin: CorsPlugin = {
   meta: { name, version },
   rules,
-  languages: { 'django-settings': djangoSettingsLanguage },
+  languages: { 'django-settings': djangoSettingsLanguage, nginx: nginxLanguage },
   configs: {} as CorsPlugin['configs'],
 };
 

@@ -1,9 +1,11 @@
 /**
  * ESLint's view of one Python settings module: text, lines, locations (plugin-kit's text base),
- * the tree walk rules' visitors run on, parents, and `#` comments.
+ * the tree walk rules' visitors run on, parents, `#` comments and the ESLint directives in them.
  */
 import type { TraversalStep } from '@eslint/core';
 import { TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
+import { HashCommentDirectives } from '../shared/hash-comment-directives.js';
+import type { DisableDirectivesResult, InlineConfigResult } from '../shared/hash-comment-directives.js';
 import type { Comment, Module, PyNode } from './ast.js';
 import { childrenOf } from './ast.js';
 
@@ -17,6 +19,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   ConfigNode: Comment;
 }> {
   readonly #parents = new WeakMap<PyNode, PyNode>();
+  readonly #directives: HashCommentDirectives<Comment>;
   #steps: TraversalStep[] | undefined;
   /** `#` comments in source order. */
   readonly comments: readonly Comment[];
@@ -24,6 +27,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   constructor({ text, ast }: { text: string; ast: Module }) {
     super({ text, ast, lineEndingPattern: PYTHON_LINE_ENDING });
     this.comments = ast.comments;
+    this.#directives = new HashCommentDirectives(ast.comments);
   }
 
   /** Every node on entry and exit, depth first in source order. */
@@ -50,5 +54,17 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     const ancestors: PyNode[] = [];
     for (let parent = this.getParent(node); parent; parent = this.getParent(parent)) ancestors.unshift(parent);
     return ancestors;
+  }
+
+  getInlineConfigNodes(): Comment[] {
+    return this.#directives.getInlineConfigNodes();
+  }
+
+  getDisableDirectives(): DisableDirectivesResult {
+    return this.#directives.getDisableDirectives();
+  }
+
+  applyInlineConfig(): InlineConfigResult {
+    return this.#directives.applyInlineConfig();
   }
 }
