@@ -44,6 +44,25 @@ describe('cors-lint [paths…]', () => {
     expect(runLog?.tool.driver.rules.find((rule) => rule.id === 'cors/no-null-origin')?.helpUri).toMatch(/docs\/rules\/no-null-origin\.md$/);
   });
 
+  it('audits Django settings modules with no setup: settings.py and settings/*.py, with fixes', async () => {
+    const folder = emptyFolder();
+    fs.mkdirSync(path.join(folder, 'proj', 'settings'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'proj', 'settings.py'), 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n');
+    fs.writeFileSync(path.join(folder, 'proj', 'settings', 'production.py'), 'from .base import *\nCORS_ALLOWED_ORIGINS = ["https://app.example.com:443"]\n');
+    // Other Python files are not settings modules.
+    fs.writeFileSync(path.join(folder, 'proj', 'urls.py'), 'CORS_ALLOWED_ORIGINS = ["app.example.com"]\n');
+    const run = await cli(['--format', 'json'], folder);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.map((file) => [file.file, file.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule}`)])).toEqual([
+      ['proj/settings.py', ['1:26 cors/no-reflected-origin-with-credentials']],
+      ['proj/settings/production.py', ['2:25 cors/valid-django-allowed-origins']],
+    ]);
+    expect(report.summary).toMatchObject({ filesLinted: 2, findings: 2 });
+    expect((await cli(['--fix'], folder)).code).toBe(1);
+    expect(fs.readFileSync(path.join(folder, 'proj', 'settings', 'production.py'), 'utf8')).toBe('from .base import *\nCORS_ALLOWED_ORIGINS = ["https://app.example.com"]\n');
+  });
+
   it('treats requests to --app-origin origins as same-origin in the client rules', async () => {
     const folder = emptyFolder();
     fs.writeFileSync(path.join(folder, 'client.js'), "export const load = () => fetch('https://app.example.com/api/items', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });\n");

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
-import { JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './lint-config.js';
+import { isDjangoSettingsFile, JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './lint-config.js';
 
 const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set([...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS]);
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -30,7 +30,7 @@ export interface Collected {
   readonly unreadable: readonly Unreadable[];
 }
 
-export const isAuditedFile = (filePath: string): boolean => AUDITED_EXTENSIONS.has(path.extname(filePath).toLowerCase()) && !filePath.endsWith('.d.ts');
+export const isAuditedFile = (filePath: string): boolean => (AUDITED_EXTENSIONS.has(path.extname(filePath).toLowerCase()) && !filePath.endsWith('.d.ts')) || isDjangoSettingsFile(filePath);
 
 /** Throws a `UsageError` for a named path that does not exist or is not a file we can audit. */
 export function collectFiles(paths: readonly string[], cwd: string): Collected {
@@ -53,7 +53,7 @@ export function collectFiles(paths: readonly string[], cwd: string): Collected {
     } else if (isAuditedFile(absolute)) {
       candidates.set(absolute, { filePath: absolute, named: true });
     } else {
-      throw new UsageError(`${target} is not a JavaScript or TypeScript file (${[...AUDITED_EXTENSIONS].join(', ')})`);
+      throw new UsageError(`${target} is not a JavaScript or TypeScript file (${[...AUDITED_EXTENSIONS].join(', ')}) or a Django settings module (settings.py, settings/*.py)`);
     }
   }
   return { candidates: [...candidates.values()].sort((a, b) => compareFilePaths(a.filePath, b.filePath)), unreadable };

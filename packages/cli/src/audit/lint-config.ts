@@ -11,6 +11,13 @@ import type { RuleSet } from '../args.js';
 
 export const JAVASCRIPT_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'] as const;
 export const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'] as const;
+
+/** Django settings modules, as the plugin's configs select them: any `settings.py`, and `*.py` in a `settings` folder. */
+export const isDjangoSettingsFile = (filePath: string): boolean => {
+  const parts = filePath.split(/[\\/]/);
+  const name = parts[parts.length - 1] ?? '';
+  return name === 'settings.py' || (name.endsWith('.py') && parts[parts.length - 2] === 'settings');
+};
 const globs = (extensions: readonly string[]) => extensions.map((extension) => `**/*${extension}`);
 
 export interface LintOptions {
@@ -39,6 +46,8 @@ export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
+    // Django settings modules, read with the plugin's `cors/django-settings` language and its rules for them.
+    { ...plugin.configs[options.config][1], name: 'cors-lint/django-settings', plugins: { cors: plugin as unknown as ESLint.Plugin }, settings: { cors: { appOrigins: [...options.appOrigins] } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
     { name: 'cors-lint/commonjs', files: script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
     // No `project`: syntax only, so no TypeScript program is built and any folder lints as is.
     { name: 'cors-lint/typescript', files: parse === 'typescript' ? [...globs(TYPESCRIPT_EXTENSIONS), '**/*.js', '**/*.jsx'] : globs(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser as Linter.Parser } },
