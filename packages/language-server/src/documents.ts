@@ -44,10 +44,18 @@ export function lintFileName(uri: string, languageId: string): string | undefine
   }
   const extension = extname(path).toLowerCase();
   if (LINTED_EXTENSIONS.has(extension)) return path;
+  // Python: only Django settings modules (`settings.py`, `settings/*.py`), whatever the language id.
+  if (extension === '.py') return isDjangoSettingsPath(path) ? path : undefined;
   const fromLanguage = LANGUAGE_EXTENSIONS[languageId];
   if (fromLanguage === undefined) return undefined;
   // `untitled:Untitled-1` becomes `Untitled-1.ts`; a real path keeps its folder.
   return `${path || 'untitled'}${fromLanguage}`;
+}
+
+/** The files the plugin's configs read as Django settings: any `settings.py`, and `*.py` in a `settings` folder. */
+function isDjangoSettingsPath(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] === 'settings.py' || parts[parts.length - 2] === 'settings';
 }
 
 type Reason = 'open' | 'change' | 'save' | 'configuration';

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ESLINT_EXTENSION_ID, manifestUsesPlugin } from './duplicates.js';
 
-const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+// Python for Django settings modules; the server lints only `settings.py` and `settings/*.py` among them.
+const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'];
 /** globalState key prefix: the duplicate-problems offer was made for this workspace folder. */
 const OFFER_KEY = 'cors.duplicateSourceOffer:';
 

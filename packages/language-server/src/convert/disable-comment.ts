@@ -11,11 +11,21 @@ const NEXT_LINE_DIRECTIVE = /^\s*(?:\/\/|\/\*)\s*eslint-disable-next-line(?=\s|\
 // The body of a `/* eslint-disable a, b -- why */` comment.
 const FILE_DIRECTIVE_BODY = /^\s*eslint-disable(?=\s)(?<rules>.*?)(?<tail>\s+--\s[\s\S]*|\s*)$/;
 
+// Python settings modules: `# eslint-disable-next-line a, b -- why` and `# eslint-disable a, b`, each alone on its line.
+const HASH_NEXT_LINE_DIRECTIVE = /^\s*#\s*eslint-disable-next-line(?=\s|$)(?<rules>.*?)(?<tail>\s+--\s.*|\s*)$/;
+const HASH_FILE_DIRECTIVE = /^\s*#\s*eslint-disable(?=\s)(?<rules>.*?)(?<tail>\s+--\s.*|\s*)$/;
+
+/** Documents whose only comment is `#` to the end of the line (Django settings modules). */
+function usesHashComments(document: TextDocument): boolean {
+  return document.languageId === 'python' || /\.py$/i.test(document.uri);
+}
+
 /** `// eslint-disable-next-line <ruleId>` above the diagnostic's line, or the rule added to the one already there. */
 export function disableForLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+  const hash = usesHashComments(document);
   const text = lineText(document, line);
   const above = line > 0 ? lineText(document, line - 1) : undefined;
-  const existing = above === undefined ? undefined : NEXT_LINE_DIRECTIVE.exec(above)?.groups;
+  const existing = above === undefined ? undefined : (hash ? HASH_NEXT_LINE_DIRECTIVE : NEXT_LINE_DIRECTIVE).exec(above)?.groups;
   if (existing && above !== undefined && listsRules(existing.rules)) {
     return appendRule(document, line - 1, above.length - (existing.tail ?? '').length, ruleId);
   }
@@ -23,11 +33,12 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   const lineStart = line === 0 && text.startsWith(BOM) ? 1 : 0;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   const position = { line, character: lineStart };
-  return { range: { start: position, end: position }, newText: `${indent}// eslint-disable-next-line ${ruleId}${lineBreakOf(document)}` };
+  return { range: { start: position, end: position }, newText: `${indent}${hash ? '#' : '//'} eslint-disable-next-line ${ruleId}${lineBreakOf(document)}` };
 }
 
 /** `/* eslint-disable <ruleId> *\/` at the top (after a shebang), or the rule added to such a comment in the file's leading comments. */
 export function disableForFileEdit(document: TextDocument, ruleId: string): TextEdit {
+  if (usesHashComments(document)) return hashDisableForFileEdit(document, ruleId);
   const text = document.getText();
   const existing = leadingDisableComment(text);
   if (existing !== undefined) {
@@ -41,6 +52,25 @@ export function disableForFileEdit(document: TextDocument, ruleId: string): Text
   const lineBreak = lineBreakOf(document);
   const newText = `${shebangOnly ? lineBreak : ''}/* eslint-disable ${ruleId} */${lineBreak}`;
   return { range: { start: position, end: position }, newText };
+}
+
+/**
+ * `# eslint-disable <ruleId>` among the comment lines that open a Python module, or the rule added to
+ * such a line; below a shebang and a `coding` declaration, which must stay on the first two lines.
+ */
+function hashDisableForFileEdit(document: TextDocument, ruleId: string): TextEdit {
+  let insertAt = 0;
+  for (let line = 0; line < document.lineCount; line++) {
+    const text = lineText(document, line).replace(BOM, '');
+    if (!text.trimStart().startsWith('#')) break;
+    const existing = HASH_FILE_DIRECTIVE.exec(text)?.groups;
+    if (existing && listsRules(existing.rules)) return appendRule(document, line, lineText(document, line).length - (existing.tail ?? '').length, ruleId);
+    if (line < 2 && (text.startsWith('#!') || /coding[:=]/.test(text))) insertAt = line + 1;
+  }
+  const position = { line: insertAt, character: insertAt === 0 && document.getText().startsWith(BOM) ? 1 : 0 };
+  const lineBreak = lineBreakOf(document);
+  const atEnd = insertAt >= document.lineCount;
+  return { range: { start: position, end: position }, newText: `${atEnd ? lineBreak : ''}# eslint-disable ${ruleId}${atEnd ? '' : lineBreak}` };
 }
 
 function appendRule(document: TextDocument, line: number, character: number, ruleId: string): TextEdit {

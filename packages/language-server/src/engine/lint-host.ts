@@ -21,7 +21,7 @@ export interface LintResult {
 // The pre-check lives in cors-words.ts (the main thread runs it without loading ESLint); re-exported for callers of the host.
 export { mayContainCors } from './cors-words.js';
 
-type Dialect = 'ts' | 'tsx' | 'js' | 'jsx';
+type Dialect = 'ts' | 'tsx' | 'js' | 'jsx' | 'python';
 type SourceType = 'module' | 'commonjs';
 
 interface FileKind {
@@ -53,6 +53,8 @@ const LINTED_FILES = Object.keys(DIALECTS).map((extension) => `**/*${extension}`
  * becomes a virtual name under the server's own folder, with nothing around it to read.
  */
 function kindOf(filePath: string): FileKind {
+  // Django settings modules are linted with the plugin's `cors/django-settings` language, under their own name.
+  if (path.isAbsolute(filePath) && isDjangoSettingsFile(filePath)) return { dialect: 'python', sourceType: 'module', lintedName: filePath, root: path.parse(filePath).root };
   const extension = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
   const known = extension in DIALECTS ? extension : '.js';
   const dialect = DIALECTS[known] ?? 'js';
@@ -123,8 +125,9 @@ export type TypeScriptParserChoice = 'fast' | 'typescript-eslint';
  */
 export type JavaScriptParserChoice = 'fast' | 'espree';
 
-/** `undefined`: ESLint's default, espree. */
+/** `undefined`: ESLint's default, espree (or no parser: the Python language parses itself). */
 function parserFor(dialect: Dialect, choices: ParserChoices): Linter.Parser | undefined {
+  if (dialect === 'python') return undefined;
   if (!isTypeScript(dialect)) {
     // Before the fast parsers are loaded (a lint without `prepare`) espree reads JavaScript.
     return choices.javascript === 'fast' && fastParsers ? fastParsers.javascript : undefined;
@@ -142,9 +145,14 @@ interface ParserChoices {
 /** `info` has no ESLint severity: it runs as `warn` and the converter shows it as information. */
 const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = { off: 'off', warn: 'warn', info: 'warn', error: 'error' };
 
+/** Any `settings.py`, and `*.py` in a `settings` folder: the files the plugin's configs read as Django settings. */
+function isDjangoSettingsFile(filePath: string): boolean {
+  return path.basename(filePath) === 'settings.py' || (filePath.endsWith('.py') && path.basename(path.dirname(filePath)) === 'settings');
+}
+
 /** The config's rules with the severity overrides applied; a rule keeps the options its config gives it. */
-function rulesFor(settings: CorsSettings): Linter.RulesRecord {
-  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][0].rules };
+function rulesFor(settings: CorsSettings, block: 0 | 1 = 0): Linter.RulesRecord {
+  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][block].rules };
   for (const [ruleId, severity] of Object.entries(settings.rules)) {
     const entry = rules[ruleId];
     rules[ruleId] = Array.isArray(entry) && severity !== 'off' ? [ESLINT_SEVERITY[severity], ...entry.slice(1)] : ESLINT_SEVERITY[severity];
@@ -153,6 +161,18 @@ function rulesFor(settings: CorsSettings): Linter.RulesRecord {
 }
 
 function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined): Linter.Config[] {
+  if (dialect === 'python') {
+    return [
+      {
+        files: ['**/*.py'],
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
+        language: 'cors/django-settings',
+        rules: rulesFor(settings, 1),
+        settings: { cors: { appOrigins: settings.appOrigins } },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
+    ];
+  }
   const jsx = dialect === 'jsx' || dialect === 'tsx';
   return [
     {

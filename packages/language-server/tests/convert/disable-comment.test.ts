@@ -1,3 +1,4 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { disableForFileEdit, disableForLineEdit } from '../../src/convert/disable-comment.js';
 import { applyEdits, documentOf } from './helpers.js';
@@ -13,6 +14,24 @@ function disableFile(text: string): string {
   const document = documentOf(text);
   return applyEdits(document, [disableForFileEdit(document, RULE)]);
 }
+
+describe('in Python settings modules (# comments)', () => {
+  const python = (text: string) => TextDocument.create('file:///project/settings.py', 'python', 1, text);
+
+  it('adds `# eslint-disable-next-line`, or extends the one above', () => {
+    const document = python('if DEBUG:\n    CORS_ALLOWED_ORIGINS = ["null"]\n');
+    expect(applyEdits(document, [disableForLineEdit(document, 1, RULE)])).toBe('if DEBUG:\n    # eslint-disable-next-line cors/no-null-origin\n    CORS_ALLOWED_ORIGINS = ["null"]\n');
+    const existing = python('# eslint-disable-next-line cors/valid-django-allowed-origins -- legacy\nCORS_ALLOWED_ORIGINS = ["null"]\n');
+    expect(applyEdits(existing, [disableForLineEdit(existing, 1, RULE)])).toBe('# eslint-disable-next-line cors/valid-django-allowed-origins, cors/no-null-origin -- legacy\nCORS_ALLOWED_ORIGINS = ["null"]\n');
+  });
+
+  it('adds `# eslint-disable` for the file below a coding line, or extends the one there', () => {
+    const document = python('# -*- coding: utf-8 -*-\nCORS_ALLOWED_ORIGINS = ["null"]\n');
+    expect(applyEdits(document, [disableForFileEdit(document, RULE)])).toBe('# -*- coding: utf-8 -*-\n# eslint-disable cors/no-null-origin\nCORS_ALLOWED_ORIGINS = ["null"]\n');
+    const existing = python('# eslint-disable cors/valid-django-allowed-origins\nCORS_ALLOWED_ORIGINS = ["null"]\n');
+    expect(applyEdits(existing, [disableForFileEdit(existing, RULE)])).toBe('# eslint-disable cors/valid-django-allowed-origins, cors/no-null-origin\nCORS_ALLOWED_ORIGINS = ["null"]\n');
+  });
+});
 
 describe('disableForLineEdit', () => {
   it("adds a next-line directive above the line, with the line's indentation", () => {

@@ -135,6 +135,26 @@ describe('LintHost.lint', () => {
   });
 });
 
+describe('LintHost on Django settings modules', () => {
+  const host = new LintHost();
+  const SETTINGS = 'CORS_ALLOWED_ORIGINS = ["https://app.example.com:443"]\nCORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n';
+
+  it('lints settings.py and settings/*.py with the django-settings language, and fixes them', () => {
+    for (const file of ['/project/proj/settings.py', '/project/proj/settings/production.py']) {
+      const { messages, parseError } = host.lint(SETTINGS, file, DEFAULTS);
+      expect(parseError).toBeUndefined();
+      expect(rulesOf(messages)).toEqual(['1:25 cors/valid-django-allowed-origins', '2:26 cors/no-reflected-origin-with-credentials']);
+      expect(host.fixAll(SETTINGS, file, DEFAULTS)).toBe(SETTINGS.replace(':443"', '"'));
+    }
+  });
+
+  it('applies severity overrides and reports a Python syntax error once', () => {
+    const off = settingsFrom({ rules: { 'cors/valid-django-allowed-origins': 'off' } });
+    expect(rulesOf(host.lint(SETTINGS, '/project/settings.py', off).messages)).toEqual(['2:26 cors/no-reflected-origin-with-credentials']);
+    expect(host.lint('CORS_ALLOWED_ORIGINS = [\n', '/project/settings.py', DEFAULTS)).toEqual({ messages: [], parseError: { message: 'Parsing error: unexpected end of file', line: 2, column: 1 } });
+  });
+});
+
 describe('LintHost config memoisation', () => {
   afterEach(() => vi.restoreAllMocks());
 
