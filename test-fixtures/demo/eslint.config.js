@@ -10,10 +10,12 @@ export default [
   },
   {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
-    ...cors.configs.all,
+    ...cors.configs.all[0],
     // The origins the storefront's pages are served from: its requests there are same-origin.
     settings: { cors: { appOrigins: ['https://shop.example.com', 'https://admin.example.com'] } },
   },
+  // Django settings modules (settings.py, settings/*.py), with the plugin's django-settings language.
+  cors.configs.all[1],
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
