@@ -42,7 +42,7 @@ export function fixScenario(original: ScenarioSources): FixResult {
     const suggestion = first.suggestions[0];
     const fix = first.fix ?? suggestion?.fix;
     if (!fix) return { sources, steps, remaining: checked, noFixOffered: first };
-    const key = first.file === 'server.js' ? 'server' : 'client';
+    const key = first.file === 'client.js' ? 'client' : 'server';
     sources = { ...sources, [key]: splice(sources[key], fix) };
     steps.push({ finding: describeFinding(first), applied: first.fix ? 'autofix' : `suggestion "${suggestion?.desc ?? ''}"` });
   }
@@ -59,7 +59,7 @@ export function writeFixedCopy(scenarioDir: string, workRoot: string, sources: S
   fs.writeFileSync(path.join(workRoot, 'package.json'), `${JSON.stringify({ private: true, type: 'commonjs' }, null, 2)}\n`);
   const dir = fs.mkdtempSync(path.join(workRoot, `${path.basename(scenarioDir)}-`));
   fs.cpSync(scenarioDir, dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'server.js'), sources.server);
+  fs.writeFileSync(path.join(dir, sources.django ? 'settings.py' : 'server.js'), sources.server);
   fs.writeFileSync(path.join(dir, 'client.js'), sources.client);
   return dir;
 }

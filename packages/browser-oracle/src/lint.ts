@@ -9,7 +9,8 @@ import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-cors';
 
-export type ScenarioFile = 'server.js' | 'client.js';
+/** A Django scenario has `settings.py` in place of `server.js`. */
+export type ScenarioFile = 'server.js' | 'client.js' | 'settings.py';
 
 /** Rules whose findings a browser allows: an attacker page shows them instead. */
 export const SECURITY_RULES = ['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin', 'no-permissive-local-server'] as const;
@@ -36,7 +37,7 @@ export interface Finding {
   readonly suggestions: readonly { readonly desc: string; readonly fix: TextFix }[];
 }
 
-const SOURCE_TYPE: Record<ScenarioFile, 'commonjs' | 'module'> = { 'server.js': 'commonjs', 'client.js': 'module' };
+const SOURCE_TYPE: Record<Exclude<ScenarioFile, 'settings.py'>, 'commonjs' | 'module'> = { 'server.js': 'commonjs', 'client.js': 'module' };
 
 /** The plugin config a scenario is linted with. */
 export type OracleConfig = 'recommended' | 'strict';
@@ -47,6 +48,8 @@ export function scenarioConfig(folderName: string): OracleConfig {
 }
 
 function config(file: ScenarioFile, name: OracleConfig): Linter.Config[] {
+  // The config's Django block, with the plugin's django-settings language.
+  if (file === 'settings.py') return [plugin.configs[name][1] as unknown as Linter.Config];
   return [
     {
       files: ['**/*.js'],
@@ -76,11 +79,21 @@ export function lintFile(file: ScenarioFile, text: string, configName: OracleCon
       column: message.column,
       data: messageData(rule, messageId, message.message),
       effect: browserEffect(rule, messageId),
-      security: (SECURITY_RULES as readonly string[]).includes(rule) ? (rule as SecurityRule) : undefined,
+      security: securityOf(rule, messageId),
       fix: message.fix ? { range: message.fix.range, text: message.fix.text } : undefined,
       suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } })),
     };
   });
+}
+
+/**
+ * The attack a finding stands for. A Django allow-list entry without a scheme (or a string in place of
+ * the list) admits `Origin: null`, so its attack is the null-origin one.
+ */
+function securityOf(rule: string, messageId: string): SecurityRule | undefined {
+  if ((SECURITY_RULES as readonly string[]).includes(rule)) return rule as SecurityRule;
+  if (rule === 'valid-django-allowed-origins' && (messageId === 'noScheme' || messageId === 'notAList')) return 'no-null-origin';
+  return undefined;
 }
 
 /**
@@ -106,14 +119,17 @@ export function messageData(rule: string, messageId: string, message: string): R
 }
 
 export interface ScenarioSources {
+  /** server.js; for a Django scenario, its settings.py. */
   readonly server: string;
+  /** The server is a Django settings module (settings.py), not an Express app. */
+  readonly django?: boolean;
   readonly client: string;
   /** `recommended` when absent; kept by the fix loop, which spreads the sources. */
   readonly config?: OracleConfig;
 }
 
 export function lintScenario(sources: ScenarioSources): Finding[] {
-  return [...lintFile('server.js', sources.server, sources.config), ...lintFile('client.js', sources.client, sources.config)];
+  return [...lintFile(sources.django ? 'settings.py' : 'server.js', sources.server, sources.config), ...lintFile('client.js', sources.client, sources.config)];
 }
 
 /** Findings the oracle checks: a browser-visible effect or a security meaning. */

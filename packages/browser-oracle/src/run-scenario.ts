@@ -14,6 +14,7 @@ import { runInPage, withContext } from './browser.js';
 import { CLIENT_EFFECTS, checkClientAfter, checkClientBefore, clientFindings, hasClientFindings } from './client-effects.js';
 import type { FixResult } from './fix.js';
 import { fixScenario, writeFixedCopy } from './fix.js';
+import { djangoApp, isDjangoScenario } from './django.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
 import type { Finding, ScenarioSources, SecurityRule } from './lint.js';
 import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig } from './lint.js';
@@ -34,7 +35,7 @@ export interface Environment {
   readonly workRoot: string;
 }
 
-/** Every folder of `root` holding a server.js and a client.js, by name. */
+/** Every folder of `root` holding a server.js (or a Django settings.py) and a client.js, by name. */
 export function discoverScenarios(root: string): Scenario[] {
   if (!fs.existsSync(root)) return [];
   return fs
@@ -45,15 +46,17 @@ export function discoverScenarios(root: string): Scenario[] {
     .map((name) => {
       const dir = path.join(root, name);
       const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-      return { name, dir, sources: { server: read('server.js'), client: read('client.js'), config: scenarioConfig(name) } };
+      const django = isDjangoScenario(dir);
+      return { name, dir, sources: { server: read(django ? 'settings.py' : 'server.js'), client: read('client.js'), config: scenarioConfig(name), ...(django ? { django } : {}) } };
     });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Running code
 
-/** `require`s a scenario's server.js afresh (the cache of its folder is cleared first). */
+/** `require`s a scenario's server.js afresh (the cache of its folder is cleared first); a Django scenario is served by Django. */
 export function loadApp(dir: string): RequestHandler {
+  if (isDjangoScenario(dir)) return djangoApp(dir);
   const serverPath = path.join(dir, 'server.js');
   const require = createRequire(serverPath);
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;

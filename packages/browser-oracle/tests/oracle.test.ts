@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser.js';
+import { stopDjangoServers } from '../src/django.js';
 import { hostResolverRules } from '../src/hosts.js';
 import { renderReport, summaryLine, writeReport } from '../src/report.js';
 import type { Environment, ScenarioResult } from '../src/run-scenario.js';
@@ -57,7 +58,7 @@ afterAll(async () => {
     console.log(`${summaryLine(results, errors.length)} (report: ${path.relative(REPO, REPORT)})`);
   } finally {
     await browser?.close().catch(() => undefined);
-    await Promise.all([api?.close(), app?.close(), attacker?.close()]);
+    await Promise.all([api?.close(), app?.close(), attacker?.close(), stopDjangoServers()]);
     if (work) fs.rmSync(work, { recursive: true, force: true });
   }
 }, 30_000);

@@ -127,7 +127,11 @@ export function checkDjangoAllowedOrigins<H>(setting: string, value: DjangoOrigi
     const noScheme = find('no-scheme');
     if (noScheme) {
       const host = noScheme.fixed.replace(/^https:\/\//, '');
-      const schemes = /^(localhost|127\.|\[::1\])/.test(host) ? ['http', 'https'] : ['https', 'http'];
+      // http first for development hosts; else the scheme most of the list's other entries use, else https.
+      const others = value.list.items.map((other) => /^(https?):\/\//.exec(other.text)?.[1]).filter((scheme): scheme is string => scheme !== undefined);
+      const http = others.filter((scheme) => scheme === 'http').length;
+      const preferHttp = /^(localhost|127\.|\[::1\])/.test(host) || (others.length > 0 && http * 2 > others.length);
+      const schemes = preferHttp ? ['http', 'https'] : ['https', 'http'];
       // Python's urlsplit reads `host:8000` as scheme `host`: only an entry with no scheme and no host is `null`'s twin.
       return [{ messageId: parsesAsNull(text) ? 'noScheme' : 'invalidOrigin', data: { value: text }, at: item.at, suggestions: schemes.map((scheme) => ({ messageId: 'useOrigin', data: { fixed: `${scheme}://${host}` }, fix: { kind: 'replace-value', at: item.at, value: `${scheme}://${host}` } as const })) }];
     }

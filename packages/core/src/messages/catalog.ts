@@ -441,12 +441,14 @@ export const ruleMessages = {
     path: plain(
       "`manage.py runserver` and `migrate` refuse to run: this origin has a path (corsheaders.E014). django-cors-headers ignores the path when it compares, so a WSGI server still serves '{{value}}' as '{{fixed}}'; only the system checks reject it.",
     ),
-    noScheme: plain(
+    noScheme: failing(
       "Any page can read these responses with `Origin: null`: this origin has no scheme. No real page matches it either: Python's urlsplit gives '{{value}}' an empty scheme and host, as it gives 'null', so sandboxed iframes and data: documents get `Access-Control-Allow-Origin: null` (runserver refuses it as corsheaders.E013; a WSGI server serves it).",
+      'missing-allow-origin',
     ),
     invalidOrigin: failing("No page matches this origin: it is not scheme://host[:port]. django-cors-headers never finds '{{value}}' equal to a browser's Origin.", 'missing-allow-origin'),
-    notAList: plain(
+    notAList: failing(
       "Any page can read these responses with `Origin: null`: {{setting}} is a string. It should be a list: django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as 'null' has; no real page matches. `(\"…\")` without a trailing comma is a string too.",
+      'missing-allow-origin',
     ),
     useOrigin: plain("Use '{{fixed}}'"),
     useList: plain('Make it a list: {{fixed}}'),
