@@ -21,7 +21,8 @@ const isClean = (file: string) => path.basename(file).startsWith('clean-');
 function parseErrors(linter: Linter, text: string, file: string): string[] {
   const [config] = configFor(file);
   return linter
-    .verify(text, [{ ...config, plugins: {}, rules: {} }], { filename: file })
+    // A language from the plugin (Django settings) needs the plugin to be known.
+    .verify(text, [{ ...config, plugins: 'language' in (config ?? {}) ? config!.plugins : {}, rules: {} }], { filename: file })
     .filter((message) => message.fatal)
     .map((message) => `${message.line}:${message.column} ${message.message}`);
 }

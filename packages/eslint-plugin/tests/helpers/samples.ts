@@ -14,6 +14,8 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../../../../test-fixtures/', 
 export const SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
 const SOURCE_FILE = /\.[cm]?[jt]s$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+/** Django settings modules, as the configs' Django block selects them: `settings.py`, `settings/*.py`. */
+const isSettingsModule = (file: string) => path.basename(file) === 'settings.py' || (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
 /** Tooling that lives beside the samples but is not one. */
 const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs']);
 export const BOM = '\uFEFF';
@@ -25,7 +27,7 @@ export function listFixtures({ scenarios = false } = {}, directory = FIXTURES_DI
     .flatMap((entry) => {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) return entry.name === 'node_modules' || (full === SCENARIOS_DIR && !scenarios) ? [] : listFixtures({ scenarios }, full);
-      return SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) && !TOOLING.has(entry.name) ? [full] : [];
+      return (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) && !TOOLING.has(entry.name)) || isSettingsModule(full) ? [full] : [];
     })
     .sort();
 }
@@ -40,6 +42,8 @@ function sourceTypeOf(file: string): 'module' | 'commonjs' {
 
 /** Every rule on, at its defaults, with the parser the file's extension asks for. */
 export function configFor(file: string): Linter.Config[] {
+  // A settings module: the `all` config's Django block, with the django-settings language.
+  if (isSettingsModule(file)) return [plugin.configs.all[1] as unknown as Linter.Config];
   const typescript = /\.[cm]?ts$/.test(file);
   return [
     {
