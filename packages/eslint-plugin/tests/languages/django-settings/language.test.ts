@@ -41,7 +41,7 @@ CORS_ALLOWED_ORIGIN_REGEXES = []
   });
 
   it('reports an unused disable directive where asked', () => {
-    const messages = lint('# eslint-disable-next-line cors/valid-django-allowed-origins\nCORS_ALLOWED_ORIGINS = ["https://a.example"]\n', { reportUnusedDisableDirectives: 'error' } as LinterType.LintOptions);
+    const messages = lint('# eslint-disable-next-line cors/valid-django-allowed-origins\nCORS_ALLOWED_ORIGINS = ["https://a.example"]\n', { reportUnusedDisableDirectives: 'error' } as unknown as LinterType.LintOptions);
     expect(messages.map(({ line, message }) => ({ line, message }))).toEqual([{ line: 1, message: "Unused eslint-disable directive (no problems were reported from 'cors/valid-django-allowed-origins')." }]);
   });
 
