@@ -65,8 +65,42 @@ export function parsePython(text: string): PythonParseResult {
   const tree = parser.parse(text);
   const lines = new LineIndex(text);
   const error = firstSyntaxError(tree.topNode, text, lines);
-  if (error) return { ok: false, error };
-  return { ok: true, ast: new Converter(text, lines).module(tree.topNode) };
+  if (!error) return { ok: true, ast: new Converter(text, lines).module(tree.topNode) };
+  // lezer (1.1.19) sometimes reports an error in valid code after long runs of comment lines and blank
+  // lines (seen in Django's own global_settings.py and DefectDojo's settings). Comment-only lines mean
+  // nothing to Python: parse again without them, and map every position back to the original text.
+  const stripped = withoutCommentLines(text);
+  if (stripped.text === text) return { ok: false, error };
+  const retry = parser.parse(stripped.text);
+  if (firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text))) return { ok: false, error };
+  const converter = new Converter(stripped.text, lines, stripped.toOriginal);
+  return { ok: true, ast: converter.module(retry.topNode, tree.topNode, text) };
+}
+
+/** `text` without the comments that stand alone on their line, and where each offset of the result was. */
+function withoutCommentLines(text: string): { text: string; toOriginal: (offset: number) => number } {
+  const cuts: { at: number; removedBefore: number }[] = [];
+  let removed = 0;
+  const out = text.replace(/^[ \t]*#[^\r\n]*/gm, (match, offset: number) => {
+    removed += match.length;
+    cuts.push({ at: offset + match.length - removed, removedBefore: removed });
+    return '';
+  });
+  const toOriginal = (offset: number) => {
+    // The last cut at or before `offset` says how much was removed before it.
+    let low = 0;
+    let high = cuts.length - 1;
+    let shift = 0;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (cuts[mid]!.at <= offset) {
+        shift = cuts[mid]!.removedBefore;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return offset + shift;
+  };
+  return { text: out, toOriginal };
 }
 
 function firstSyntaxError(top: SyntaxNode, text: string, lines: LineIndex): PythonSyntaxError | undefined {
@@ -94,22 +128,32 @@ class Converter {
   readonly #text: string;
   readonly #lines: LineIndex;
 
-  constructor(text: string, lines: LineIndex) {
+  readonly #toOriginal: (offset: number) => number;
+
+  /** `toOriginal` maps offsets of `text` to those of the file, when `text` is the file with comment lines removed. */
+  constructor(text: string, lines: LineIndex, toOriginal: (offset: number) => number = (offset) => offset) {
     this.#text = text;
     this.#lines = lines;
+    this.#toOriginal = toOriginal;
   }
 
-  module(top: SyntaxNode): Module {
+  /** The module; comments are read from `commentsFrom` (the file's own tree) when the statements come from a copy. */
+  module(top: SyntaxNode, commentsFrom: SyntaxNode = top, originalText: string = this.#text): Module {
     const comments: Comment[] = [];
-    const cursor = top.cursor();
+    const cursor = commentsFrom.cursor();
     do {
-      if (cursor.name === 'Comment') comments.push({ type: 'Comment', value: this.#text.slice(cursor.from + 1, cursor.to), ...this.#span(cursor.from, cursor.to) });
+      if (cursor.name !== 'Comment') continue;
+      const range: [number, number] = [cursor.from, cursor.to];
+      comments.push({ type: 'Comment', value: originalText.slice(range[0] + 1, range[1]), range, loc: { start: this.#lines.position(range[0]), end: this.#lines.position(range[1]) } });
     } while (cursor.next());
-    return { type: 'Module', body: this.#statements(top), comments, ...this.#span(0, this.#text.length) };
+    const end = originalText.length;
+    return { type: 'Module', body: this.#statements(top), comments, range: [0, end], loc: { start: this.#lines.position(0), end: this.#lines.position(end) } };
   }
 
   #span(from: number, to: number): { range: [number, number]; loc: SourceLocation } {
-    return { range: [from, to], loc: { start: this.#lines.position(from), end: this.#lines.position(to) } };
+    const start = this.#toOriginal(from);
+    const end = this.#toOriginal(to);
+    return { range: [start, end], loc: { start: this.#lines.position(start), end: this.#lines.position(end) } };
   }
 
   #source(node: SyntaxNode): string {
