@@ -69,12 +69,17 @@ export function parsePython(text: string): PythonParseResult {
   // lezer (1.1.19) sometimes reports an error in valid code after long runs of comment lines and blank
   // lines (seen in Django's own global_settings.py and DefectDojo's settings). Comment-only lines mean
   // nothing to Python: parse again without them, and map every position back to the original text.
+  return parseWithoutCommentLines(text, tree.topNode, lines) ?? { ok: false, error };
+}
+
+/** The module parsed without its comment-only lines, positions in `text`; undefined when that fails too. */
+export function parseWithoutCommentLines(text: string, original: SyntaxNode = parser.parse(text).topNode, lines = new LineIndex(text)): PythonParseResult | undefined {
   const stripped = withoutCommentLines(text);
-  if (stripped.text === text) return { ok: false, error };
+  if (stripped.text === text) return undefined;
   const retry = parser.parse(stripped.text);
-  if (firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text))) return { ok: false, error };
+  if (firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text))) return undefined;
   const converter = new Converter(stripped.text, lines, stripped.toOriginal);
-  return { ok: true, ast: converter.module(retry.topNode, tree.topNode, text) };
+  return { ok: true, ast: converter.module(retry.topNode, original, text) };
 }
 
 /** `text` without the comments that stand alone on their line, and where each offset of the result was. */

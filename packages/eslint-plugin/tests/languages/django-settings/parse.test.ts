@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Expression, Module, PyNode, Statement } from '../../../src/languages/django-settings/ast.js';
-import { parsePython } from '../../../src/languages/django-settings/parse.js';
+import { parsePython, parseWithoutCommentLines } from '../../../src/languages/django-settings/parse.js';
 
 function parse(text: string): Module {
   const result = parsePython(text);
@@ -124,5 +124,20 @@ describe('parsePython: syntax errors', () => {
 
   it('accepts valid code that a naive string check would not (escaped backslash before the quote)', () => {
     expect(parsePython('X = "a\\\\"\n').ok).toBe(true);
+  });
+});
+
+describe('parseWithoutCommentLines (the fallback for lezer errors after long comment runs)', () => {
+  it('gives the same tree, with positions in the original text, and keeps every comment', () => {
+    const text = '# one\nA = [\n    # inside\n    "x",  # after\n]\n\n  # indented\nB = f"{A}é"\n';
+    const direct = parsePython(text);
+    const fallback = parseWithoutCommentLines(text);
+    expect(direct.ok && fallback?.ok).toBe(true);
+    if (!direct.ok || !fallback?.ok) return;
+    expect(fallback.ast).toEqual(direct.ast);
+  });
+
+  it('is not used for text without comment lines', () => {
+    expect(parseWithoutCommentLines('A = 1\n')).toBeUndefined();
   });
 });
