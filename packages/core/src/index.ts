@@ -109,3 +109,4 @@ export { checkAccidentalPreflight } from './checks/accidental-preflight.js';
 
 // Source files
 export { generatedReason } from './source/generated.js';
+export { mayConfigureCors } from './source/cors-text.js';

@@ -13,7 +13,7 @@ import {
   type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
 import { toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js';
-import { mayContainCors } from './engine/cors-words.js';
+import { mayConfigureCors } from 'cors-lint-core';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
 import type { CorsSettings } from './protocol/settings.js';
@@ -251,7 +251,7 @@ export class DocumentLinter {
       this.#logOnce(state, 'binary', `cors: ${document.uri} contains NUL bytes (binary content); it is not linted.`);
       return undefined;
     }
-    if (!mayContainCors(text)) return undefined;
+    if (!mayConfigureCors(text)) return undefined;
     return { text, fileName: state.fileName, settings };
   }
 

@@ -18,8 +18,6 @@ export interface LintResult {
   parseError?: { message: string; line: number; column: number };
 }
 
-// The pre-check lives in cors-words.ts (the main thread runs it without loading ESLint); re-exported for callers of the host.
-export { mayContainCors } from './cors-words.js';
 
 type Dialect = 'ts' | 'tsx' | 'js' | 'jsx';
 type SourceType = 'module' | 'commonjs';
