@@ -99,7 +99,7 @@ export {
 export { checkReflectedOriginWithCredentials } from './checks/reflected-origin-with-credentials.js';
 export { checkWildcardOriginWithCredentials } from './checks/wildcard-origin-with-credentials.js';
 export type { VaryContext, VaryWrite } from './checks/vary-origin.js';
-export { checkVaryOrigin } from './checks/vary-origin.js';
+export { checkVaryOrigin, mayVaryOnOrigin } from './checks/vary-origin.js';
 export type { OpaqueResponseReadOptions } from './checks/opaque-response-read.js';
 export { checkOpaqueResponseRead } from './checks/opaque-response-read.js';
 export { checkInvalidNoCorsRequest } from './checks/invalid-no-cors-request.js';

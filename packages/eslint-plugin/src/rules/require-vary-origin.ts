@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { VaryWrite } from 'cors-lint-core';
-import { checkVaryOrigin, messagesFor, parseHeaderList } from 'cors-lint-core';
+import { checkVaryOrigin, mayVaryOnOrigin, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { writesReached } from '../utils/extract/routing/policy-reach.js';
@@ -42,11 +42,6 @@ export default createRule<Options, MessageIds>({
       }
       return vary;
     };
-    /** A Vary write that may hold Origin: unreadable, or listing `Origin` or `*`. */
-    const mayVaryOnOrigin = (write: ResponseHeaderWrite): boolean => {
-      const value = varyWrite(write).value;
-      return !value || value.pieces.some((piece) => parseHeaderList(piece.text).items.some((item) => item === '*' || item.toLowerCase() === 'origin'));
-    };
     return {
       'Program:exit'() {
         const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
@@ -54,7 +49,7 @@ export default createRule<Options, MessageIds>({
         const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind) && !isOnPreflightAnswerOnly(policy.at));
         if (candidates.length === 0) return;
         const varyWrites = responseHeaderWrites.filter((write) => write.name.toLowerCase() === 'vary');
-        const originVaryWrites = new Set(varyWrites.filter(mayVaryOnOrigin));
+        const originVaryWrites = new Set(varyWrites.filter((write) => mayVaryOnOrigin(varyWrite(write))));
         for (const policy of candidates) {
           const { sameResponse, later } = writesReached(registrations, policy, varyWrites);
           const placed = new Set([...sameResponse, ...later]);
