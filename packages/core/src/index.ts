@@ -72,7 +72,7 @@ export { consoleLine, consoleReason, matchesConsoleLine } from './messages/conso
 
 // Rule message catalog
 export type { BrowserEffect, MessageSpec, RuleName } from './messages/catalog.js';
-export { browserEffect, messagesFor, ruleMessages } from './messages/catalog.js';
+export { browserEffect, isSecurityFinding, messagesFor, ruleMessages } from './messages/catalog.js';
 export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js';
 
 // Checks: one per rule, policy in, findings out
