@@ -153,6 +153,8 @@ function createStatusItem(selector: vscode.DocumentSelector): StatusItem {
   return {
     server(next) {
       state = next;
+      // A new server process: what the old one was doing no longer holds.
+      if (next.kind === 'starting') work = NO_WORK;
       render();
     },
     work(params) {

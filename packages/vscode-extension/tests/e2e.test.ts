@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// Core's own definition (a pure module), as the catalog test holds every message to it.
+import { FIRST_SENTENCE_MAX, firstSentence } from '../../core/src/messages/first-sentence.js';
 import { ensureCodeServer } from '../scripts/ensure-code-server.mjs';
 import { createProfile, groupMemory, installExtension, startCodeServer, type CodeServer } from './helpers/code-server.js';
 
@@ -21,6 +23,24 @@ const FILE = path.join(WORKSPACE, 'server.js');
 
 const ROW = '.markers-panel .monaco-list-row';
 const MENU_ROW = '.action-widget .monaco-list-row';
+const HOVER = '.monaco-hover:not(.hidden)';
+
+/** Written into the workspace for these tests only: two fixable problems of one rule. */
+const PARTNERS = `// Partner API.
+import express from 'express';
+import cors from 'cors';
+
+export const app = express();
+app.use('/partners', cors({ methods: 'GET POST', allowedHeaders: 'Content-Type X-Partner' }));
+`;
+/** No problem until ' POST' is typed after GET. */
+const CHECKOUT = `// Checkout API.
+import express from 'express';
+import cors from 'cors';
+
+export const app = express();
+app.use('/checkout', cors({ methods: 'GET' }));
+`;
 
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
@@ -57,6 +77,73 @@ async function waitForProblems(predicate: (rows: string[]) => boolean, what: str
 }
 
 const count = (rows: string[], rule: string) => rows.filter((row) => row.includes(`cors/${rule}`)).length;
+
+/** Waits until the file on disk satisfies `predicate` (VS Code saves asynchronously), and returns its text. */
+async function waitForFile(file: string, predicate: (text: string) => boolean, what: string, timeout = 20_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (predicate(text)) return text;
+    if (Date.now() > deadline) throw new Error(`${path.basename(file)}: ${what} not seen within ${timeout} ms:\n${text}`);
+    await nextFrame();
+  }
+}
+
+/** Merges `patch` into the workspace's .vscode/settings.json. */
+function updateWorkspaceSettings(patch: Record<string, unknown>): void {
+  const file = path.join(WORKSPACE, '.vscode', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, `${JSON.stringify({ ...current, ...patch }, null, 2)}\n`);
+}
+
+/** Selects the quick-fix menu's row titled `title` with the keyboard (a click lands on the menu's pointer block) and applies it. */
+async function chooseFromMenu(title: string): Promise<void> {
+  const rows = await page.locator(MENU_ROW).allTextContents();
+  if (!rows.includes(title)) throw new Error(`no "${title}" in the quick-fix menu: ${rows.join(' | ')}`);
+  for (let step = 0; step <= rows.length; step++) {
+    if ((await page.locator(`${MENU_ROW}.focused`).textContent()) === title) {
+      await page.keyboard.press('Enter');
+      await page.locator(MENU_ROW).first().waitFor({ state: 'hidden' });
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not select "${title}" in the quick-fix menu`);
+}
+
+/** Runs a command by its Command Palette title. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The text of the language status hover (the `{}` entry in the status bar), once it contains `expected`. */
+async function languageStatus(expected: string): Promise<string> {
+  const hover = page.locator('.hover-language-status').filter({ hasText: 'Show output' });
+  for (;;) {
+    if (!(await hover.isVisible())) await page.locator('[id="status.languageStatus"]').click();
+    await hover.waitFor({ state: 'visible' });
+    const text = (await hover.textContent()) ?? '';
+    if (text.includes(expected)) return text;
+    // The hover shows the state it opened with: close it and look again.
+    await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden' });
+    await nextFrame();
+  }
+}
+
+/** The CORS output channel's log file in the profile (the Output view shows the same lines). */
+function corsLogFile(): string | undefined {
+  const logs = path.join(server?.userDataDir ?? '', 'logs');
+  const found = fs.existsSync(logs) ? (fs.readdirSync(logs, { recursive: true }) as string[]).filter((entry) => path.basename(entry) === 'CORS.log') : [];
+  return found.length === 0 ? undefined : path.join(logs, found.sort().at(-1)!);
+}
 
 /** Quick Open (Ctrl+P) on a file name; returns when Enter was pressed. */
 async function openFile(name: string): Promise<number> {
@@ -110,6 +197,8 @@ describe('VS Code extension in code-server', () => {
     run(process.execPath, ['esbuild.mjs', '--minify'], PACKAGE);
     run(path.join(PACKAGE, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], PACKAGE);
     fs.cpSync(path.join(REPO, 'test-fixtures', 'demo'), WORKSPACE, { recursive: true });
+    fs.writeFileSync(path.join(WORKSPACE, 'partners.js'), PARTNERS);
+    fs.writeFileSync(path.join(WORKSPACE, 'checkout.js'), CHECKOUT);
     const profile = createProfile(path.join(OUTPUT, 'profile'));
     installExtension(bin, profile, vsix);
     server = await startCodeServer(bin, profile, WORKSPACE, OUTPUT);
@@ -155,6 +244,53 @@ describe('VS Code extension in code-server', () => {
     metrics.codeServerGroupRssMiB = groupMemory(server?.pid ?? 0, () => true).reduce((sum, p) => sum + p.rssMiB, 0);
   });
 
+  it('shows each message’s first sentence in the Problems panel, and each piece once in the hover (items 12 and 14)', async () => {
+    const rows = page.locator(ROW).filter({ hasText: 'cors/' });
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(0);
+    let originSentence = '';
+    for (let i = 0; i < total; i++) {
+      const row = rows.nth(i);
+      const message = (await row.locator('.marker-message').textContent()) ?? '';
+      // The first sentence says what breaks in ≤ 100 characters; the console quotes follow.
+      const sentence = firstSentence(message);
+      expect(sentence.length, message).toBeLessThanOrEqual(FIRST_SENTENCE_MAX);
+      expect(sentence.length).toBeLessThan(message.length);
+      // VS Code renders source and code as `cors(cors/<rule>)`: the source reads `cors`, the code is the rule id.
+      expect(await row.locator('.marker-source').textContent()).toBe('cors');
+      const code = (await row.locator('.marker-code').textContent()) ?? '';
+      expect(code).toMatch(/^cors\/[a-z-]+$/);
+      if (code === 'cors/valid-allow-origin') originSentence = sentence;
+    }
+    expect(originSentence).not.toBe('');
+
+    // The hover on the trailing slash: VS Code's copy of the diagnostic, then what the server adds.
+    await goTo(15, 41);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator(HOVER).filter({ hasText: 'Documentation for cors/valid-allow-origin' });
+    await hover.waitFor({ state: 'visible' });
+    const text = (await hover.textContent()) ?? '';
+    await shot('1-hover');
+    const occurrences = (piece: string) => text.split(piece).length - 1;
+    expect(occurrences(originSentence)).toBe(1);
+    expect(occurrences('cors/valid-allow-origin')).toBe(2); // VS Code's `cors(cors/valid-allow-origin)` and the server's documentation link
+    expect(occurrences('Documentation for cors/valid-allow-origin')).toBe(1);
+    await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden' });
+  });
+
+  it('shows a language status item that says the server runs, and opens the output (item 14)', async () => {
+    const text = await languageStatus('running');
+    await shot('1-language-status');
+    expect(text).toContain('CORS');
+    await page.locator('.hover-language-status', { hasText: 'running' }).locator('a, .monaco-link', { hasText: 'Show output' }).first().click();
+    await page.locator('.output-view, [id="workbench.panel.output"]').first().waitFor({ state: 'visible' });
+    // Back to the Problems panel for the next steps.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'visible' });
+  });
+
   it('offers the autofix and the suggestions in the quick-fix menu', async () => {
     // The trailing slash of 'https://admin.example.com/' (line 15): an autofix.
     await goTo(15, 41);
@@ -162,6 +298,8 @@ describe('VS Code extension in code-server', () => {
     await shot('2-quick-fix-autofix');
     expect(fixes.some((title) => title.startsWith('Fix: '))).toBe(true);
     expect(fixes).toContain('Disable cors/valid-allow-origin for this line');
+    // VS Code leaves source actions out of this menu: fix-all is offered as a quick fix too.
+    expect(fixes).toContain('Fix all auto-fixable CORS problems');
     await page.keyboard.press('Escape');
     await page.locator(MENU_ROW).first().waitFor({ state: 'hidden' });
     // 'null' (same line): a suggestion, titled with its rule.
@@ -223,5 +361,58 @@ describe('VS Code extension in code-server', () => {
     const opened = await openFile('catalog.js');
     await waitForProblems((r) => count(r, 'no-wildcard-origin-with-credentials') === 1, 'the wildcard-with-credentials problem of routes/catalog.js');
     metrics.warmOpenToProblemMs = Date.now() - opened;
+  });
+
+  it('offers "Fix all cors/<rule> problems" in the quick-fix menu when a rule has several, and it fixes them (item 14)', async () => {
+    await openFile('partners.js');
+    await waitForProblems((r) => count(r, 'valid-header-values') === 2, 'the two valid-header-values problems of partners.js');
+    const line = PARTNERS.split('\n')[5] ?? '';
+    await goTo(6, line.indexOf("'GET POST'") + 2);
+    const menu = await quickFixMenu();
+    await shot('6-fix-all-rule');
+    expect(menu).toContain('Fix all cors/valid-header-values problems');
+    expect(menu).toContain('Fix all auto-fixable CORS problems');
+    await chooseFromMenu('Fix all cors/valid-header-values problems');
+    await waitForProblems((r) => count(r, 'valid-header-values') === 0, 'both valid-header-values problems fixed');
+    await page.keyboard.press('Control+S');
+    const saved = await waitForFile(path.join(WORKSPACE, 'partners.js'), (text) => text.includes("'GET,"), 'the saved fixes');
+    expect(saved).toBe(PARTNERS.replace("'GET POST'", "'GET, POST'").replace("'Content-Type X-Partner'", "'Content-Type, X-Partner'"));
+  });
+
+  it('logs the message trace in the CORS output with cors.trace.server: verbose (item 14)', async () => {
+    // The profile sets `cors.trace.server: verbose` (helpers/code-server.ts): every message so far is in the log, with its parameters.
+    const file = corsLogFile();
+    expect(file, 'a CORS.log in the profile').toBeDefined();
+    const log = await waitForFile(file!, (text) => text.includes("Sending request 'textDocument/codeAction"), 'a traced code action request');
+    expect(log).toContain("Received notification 'textDocument/publishDiagnostics'");
+    expect(log).toMatch(/Params: \{/);
+    // And the Output view shows it.
+    await runCommand('CORS: Show output channel');
+    const view = page.locator('.output-view .view-lines, [id="workbench.panel.output"] .view-lines').first();
+    await view.waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+End');
+    const deadline = Date.now() + 20_000;
+    // Monaco renders spaces as no-break spaces.
+    const shown = async () => ((await view.textContent()) ?? '').replaceAll('\u00a0', ' ');
+    while (!/(Sending|Received) (request|response|notification) '/.test(await shown())) {
+      if (Date.now() > deadline) throw new Error(`no trace line in the Output view:\n${await shown()}`);
+      await nextFrame();
+    }
+    await shot('7-trace');
+  });
+
+  it('fix on save fixes what was just typed, saved at once (item 11)', async () => {
+    // A ruler is a visible sign that the editor has read the new settings, codeActionsOnSave with them.
+    updateWorkspaceSettings({ 'editor.codeActionsOnSave': { 'source.fixAll.cors': 'explicit' }, 'editor.rulers': [100] });
+    await openFile('checkout.js');
+    await page.locator('.monaco-editor .view-ruler').first().waitFor({ state: 'attached' });
+    const line = CHECKOUT.split('\n')[5] ?? '';
+    await goTo(6, line.indexOf("'GET'") + 5);
+    await page.keyboard.type(' POST');
+    await page.keyboard.press('Control+S');
+    // Written in place: wait for the typed word, then look at what came with it.
+    const saved = await waitForFile(path.join(WORKSPACE, 'checkout.js'), (text) => text.includes('POST'), 'the save');
+    expect(saved).toBe(CHECKOUT.replace("'GET'", "'GET, POST'"));
+    await shot('8-fix-on-save');
   });
 });
