@@ -49,7 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(traceOutputChannel);
   const status = createStatusItem(documentSelector);
   context.subscriptions.push(status);
-  let errorHandler: ErrorHandler | undefined;
+  // The client's default handler, told apart when it gives up restarting a crashing server.
+  let defaultHandler: ErrorHandler | undefined;
+  const defaults = (): ErrorHandler => (defaultHandler ??= running.createDefaultErrorHandler());
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
@@ -58,18 +60,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server pulls the `cors` section per document and re-reads it when this notification arrives.
     synchronize: { configurationSection: 'cors' },
     initializationOptions: { [STATUS_INITIALIZATION_OPTION]: true },
-    // The default handler, told apart when it gives up restarting a crashing server.
     errorHandler: {
-      error: (error, message, count) => errorHandler!.error(error, message, count),
+      error: (error, message, count) => defaults().error(error, message, count),
       closed: async (): Promise<CloseHandlerResult> => {
-        const result = await errorHandler!.closed();
+        const result = await defaults().closed();
         if (result.action === CloseAction.DoNotRestart) status.server({ kind: 'failed', reason: 'The server crashed and was not restarted: see the output, then run "CORS: Restart server".' });
         return result;
       },
     },
   };
   client = new LanguageClient('cors', 'CORS', serverOptions, clientOptions);
-  errorHandler = client.createDefaultErrorHandler();
   const running = client;
   running.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.work(params));
   context.subscriptions.push(

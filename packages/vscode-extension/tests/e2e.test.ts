@@ -133,19 +133,20 @@ async function runCommand(title: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** The text of the language status hover (the `{}` entry in the status bar), once it contains `expected`. */
+/**
+ * The text of the language status hover (the `{}` entry in the status bar), once it contains
+ * `expected`. The hover follows the item while it is open.
+ */
 async function languageStatus(expected: string): Promise<string> {
   const entry = page.locator('[id="status.languageStatus"]');
   const hover = page.locator('.hover-language-status').filter({ hasText: 'Show output' });
   for (;;) {
     if (!(await hover.isVisible())) await entry.click();
     await hover.waitFor({ state: 'visible' });
-    const text = (await hover.textContent()) ?? '';
+    const text = ((await hover.textContent()) ?? '').replaceAll('\u00a0', ' ');
     waiting = { what: `"${expected}" in the language status`, seen: text };
     if (text.includes(expected)) return text;
-    // The hover shows the state it opened with: close it (the entry toggles it) and look again.
-    await entry.click();
-    await hover.waitFor({ state: 'hidden' });
+    await nextFrame();
   }
 }
 
@@ -432,7 +433,9 @@ describe('VS Code extension in code-server', () => {
     const text = await languageStatus('slow file');
     await shot('9-slow-file');
     expect(text).toContain('not checked: it took over 0.1 s (cors.timeBudget)');
-    // Another file's item says running.
+    // A settings change gives every file another try: with the default budget back, the item says
+    // running again (whether the bundle then takes under 10 s on this machine or not, another file's does).
+    updateWorkspaceSettings({ 'cors.timeBudget': 10_000 });
     await page.keyboard.press('Escape');
     await openFile('checkout.js');
     expect(await languageStatus('running')).not.toContain('slow file');
