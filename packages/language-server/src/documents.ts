@@ -16,8 +16,9 @@ import { toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js
 import { mayConfigureCors } from 'cors-lint-core';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
-import type { CorsSettings } from './protocol/settings.js';
+import { withOnlyRule, type CorsSettings } from './protocol/settings.js';
 import { HeapTrimmer } from './heap-trim.js';
+import { LintStatus } from './status.js';
 
 /** Larger documents are not linted: generated bundles and data files, not code anyone edits by hand. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -96,10 +97,13 @@ export class DocumentLinter {
   readonly #queue: LintQueue;
   readonly #open = new Map<string, OpenDocument>();
   readonly #heap = new HeapTrimmer();
+  /** Told when worker jobs start and end and when a document goes over budget (`cors/status`). */
+  readonly #status: LintStatus;
 
-  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue) {
+  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue, status = new LintStatus()) {
     this.#connection = connection;
     this.#settings = settings;
+    this.#status = status;
     this.#queue = queue ?? new LintQueue({ log: (line) => connection.console.log(`cors (lint worker): ${line}`) });
   }
 
@@ -161,6 +165,7 @@ export class DocumentLinter {
     this.#open.delete(textDocument.uri);
     this.#queue.cancel(textDocument.uri);
     this.#settings.forget(textDocument.uri);
+    this.#status.forget(textDocument.uri);
     // The client keeps pushed diagnostics until told otherwise.
     void this.#connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }
@@ -170,24 +175,25 @@ export class DocumentLinter {
     for (const state of this.#open.values()) {
       // The time budget may have changed too: a document stopped for taking too long gets another try.
       state.overBudget = false;
+      this.#status.forget(state.document.uri);
       this.#schedule(state, 'configuration');
     }
   }
 
   /**
-   * The current text of `uri` with every cors autofix applied, computed in the lint worker ahead of
-   * waiting lints; undefined when nothing changes, or when the document is not linted or changed
-   * meanwhile (the caller checks the version it asked for).
+   * The current text of `uri` with every cors autofix applied (only those of `ruleId`, if given),
+   * computed in the lint worker ahead of waiting lints; undefined when nothing changes, or when the
+   * document is not linted or changed meanwhile (the caller checks the version it asked for).
    */
-  async fixAll(uri: string): Promise<string | undefined> {
+  async fixAll(uri: string, ruleId?: string): Promise<string | undefined> {
     const state = this.#open.get(uri);
     if (state === undefined) return undefined;
     const { version } = state.document;
     const settings = await this.#settings.get(uri);
     if (this.#open.get(uri) !== state || state.document.version !== version) return undefined;
-    const request = this.#request(state, settings);
+    const request = this.#request(state, ruleId === undefined ? settings : withOnlyRule(settings, ruleId));
     if (request === undefined) return undefined;
-    const outcome = await this.#queue.fixAll(uri, request, settings.timeBudget);
+    const outcome = await this.#status.track(this.#queue.fixAll(uri, request, settings.timeBudget));
     if (outcome.kind === 'over-budget') this.#overBudget(state, outcome.budgetMs);
     if (outcome.kind === 'failed') this.#logOnce(state, `crash:${outcome.error}`, `cors: fixing ${uri} failed: ${outcome.error}`, 'error');
     return outcome.kind === 'done' ? outcome.value : undefined;
@@ -260,7 +266,7 @@ export class DocumentLinter {
     const { document } = state;
     const request = this.#request(state, settings);
     if (request === undefined) return this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
-    const outcome = await this.#queue.lint(document.uri, request, settings.timeBudget);
+    const outcome = await this.#status.track(this.#queue.lint(document.uri, request, settings.timeBudget));
     if (!this.#isCurrent(state, generation)) return undefined;
     switch (outcome.kind) {
       case 'superseded':
@@ -286,6 +292,8 @@ export class DocumentLinter {
   #overBudget(state: OpenDocument, budgetMs: number): void {
     if (state.overBudget) return;
     state.overBudget = true;
+    // A fix-all may end after its document closed: nothing left to report about it then.
+    if (this.#open.get(state.document.uri) === state) this.#status.overBudget(state.document.uri, budgetMs);
     const seconds = budgetMs / 1000;
     const message = `CORS: checking ${state.document.uri} took longer than ${seconds} s (cors.timeBudget), so it was stopped. The file is not checked again until you reopen it or change the settings.`;
     this.#connection.console.warn(`cors: ${message}`);
