@@ -8,6 +8,11 @@ export type Severity = 'error' | 'warn';
  * security holes, are errors; policy choices that are fine for public data are warnings.
  */
 const SEVERITY: Record<RuleName, Severity> = {
+  'nginx-error-page-drops-cors': 'warn',
+  'nginx-no-dropped-cors-headers': 'error',
+  'nginx-no-preflight-before-location': 'error',
+  'nginx-require-always': 'error',
+  'nginx-require-proxy-hide-header': 'warn',
   'no-accidental-preflight': 'warn',
   'no-duplicate-allow-origin': 'error',
   'no-forbidden-request-header': 'warn',
@@ -55,7 +60,29 @@ function entryFor(config: ConfigName, name: RuleName): RuleEntry {
   return options ? [SEVERITY[name], ...options] : SEVERITY[name];
 }
 
-export function configRules(config: ConfigName): Record<string, RuleEntry> {
-  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name)).map((name) => [`cors/${name}`, entryFor(config, name)] as const);
+/** The languages a rule lints: its `meta.languages`, JavaScript (and TypeScript) when it declares none. */
+export function ruleLanguages(name: RuleName): readonly string[] {
+  return (rules[name].meta as { languages?: readonly string[] }).languages ?? ['js/js'];
+}
+
+/** The rules a config turns on for files of `language` (`js/js` for JavaScript and TypeScript). */
+export function configRules(config: ConfigName, language = 'js/js'): Record<string, RuleEntry> {
+  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name) && ruleLanguages(name).includes(language)).map((name) => [`cors/${name}`, entryFor(config, name)] as const);
   return Object.fromEntries(entries);
 }
+
+/**
+ * The rules of a language's block: the config's rules for that language, and every rule the JavaScript
+ * block turns on that cannot lint the language turned off. A JavaScript block has no `files`, so it also
+ * reaches these files, and ESLint ≥ 10.2 rejects an enabled rule whose `meta.languages` lacks the language.
+ */
+export function languageBlockRules(config: ConfigName, language: string): Record<string, RuleEntry | 'off'> {
+  const off = Object.keys(configRules(config)).filter((ruleId) => !ruleLanguages(ruleId.slice('cors/'.length) as RuleName).includes(language));
+  return { ...Object.fromEntries(off.map((ruleId) => [ruleId, 'off' as const])), ...configRules(config, language) };
+}
+
+/**
+ * The files the nginx block lints: the names nginx's own layout and its packages use. `sites-*\/*` holds
+ * files without an extension, which `eslint .` does not pick up on its own (see the README).
+ */
+export const NGINX_FILES: readonly string[] = ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/*'];

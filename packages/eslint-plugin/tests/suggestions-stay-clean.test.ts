@@ -205,7 +205,7 @@ function ruleTesterSamples(runs: readonly CollectedRun[]): Sample[] {
     const ruleName = names.get(rule);
     return cases.map((testCase, index) => {
       const item = typeof testCase === 'string' ? { code: testCase } : testCase;
-      const rules = { ...plugin.configs.all.rules, ...(ruleName && item.options ? { [`cors/${ruleName}`]: ['error', ...item.options] } : {}) };
+      const rules = { ...plugin.configs.all[0].rules, ...(ruleName && item.options ? { [`cors/${ruleName}`]: ['error', ...item.options] } : {}) };
       const config: Linter.Config[] = [
         {
           files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],

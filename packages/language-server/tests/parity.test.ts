@@ -69,7 +69,7 @@ const VARIANTS: Variant[] = [
 ].map((variant) => ({ ...variant, settings: normalizeSettings(variant.raw).settings }));
 
 function expectedDiagnostics(file: string, text: string, uri: string, settings: CorsSettings): Diagnostic[] {
-  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config].rules };
+  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][0].rules };
   for (const [ruleId, severity] of Object.entries(settings.rules)) rules[ruleId] = severity === 'info' ? 'warn' : severity;
   // As the ESLint CLI does: the real, absolute path (rules read the nearest package.json and file names).
   const messages = new Linter({ cwd: REPO_ROOT }).verify(text, projectConfig(file, rules), { filename: file });

@@ -34,7 +34,7 @@ export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter
       name: 'cors-lint/rules',
       files: [...globs(JAVASCRIPT_EXTENSIONS), ...globs(TYPESCRIPT_EXTENSIONS)],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
-      rules: plugin.configs[options.config].rules,
+      rules: plugin.configs[options.config][0].rules,
       settings: { cors: { appOrigins: [...options.appOrigins] } },
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },

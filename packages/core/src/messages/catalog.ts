@@ -412,6 +412,9 @@ export const ruleMessages = {
       'Every preflight fails: this server-level `if` answers OPTIONS before any location applies. Its answer carries the server\'s headers only, never the add_header lines of {{location}}{{more}}, so it has no Access-Control-Allow-Origin.',
       'missing-allow-origin',
     ),
+    preflightWithoutLocationHeaders: plain(
+      "Preflights here lack the location's CORS headers: this server-level `if` answers OPTIONS first. Its answer carries the server's or http's headers only, so {{headers}} of {{location}}{{more}} are missing from it; a preflight that needs them fails.",
+    ),
     moveIntoLocations: plain('Move this `if` into the {{count}} location(s) that send CORS headers'),
   },
   'nginx-require-always': {

@@ -45,7 +45,7 @@ export function configFor(file: string): Linter.Config[] {
     {
       files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
-      rules: plugin.configs.all.rules,
+      rules: plugin.configs.all[0].rules,
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: sourceTypeOf(file),

@@ -144,7 +144,7 @@ const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = { off: 'off',
 
 /** The config's rules with the severity overrides applied; a rule keeps the options its config gives it. */
 function rulesFor(settings: CorsSettings): Linter.RulesRecord {
-  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config].rules };
+  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][0].rules };
   for (const [ruleId, severity] of Object.entries(settings.rules)) {
     const entry = rules[ruleId];
     rules[ruleId] = Array.isArray(entry) && severity !== 'off' ? [ESLINT_SEVERITY[severity], ...entry.slice(1)] : ESLINT_SEVERITY[severity];
