@@ -1,3 +1,4 @@
+import { minimatch } from 'minimatch';
 import type { RuleName } from './rules/index.js';
 import { rules } from './rules/index.js';
 
@@ -82,7 +83,21 @@ export function languageBlockRules(config: ConfigName, language: string): Record
 }
 
 /**
- * The files the nginx block lints: the names nginx's own layout and its packages use. `sites-*\/*` holds
- * files without an extension, which `eslint .` does not pick up on its own (see the README).
+ * The files the nginx block lints: the names nginx's own layout and its packages use. Files of a
+ * `sites-…` folder have no extension; `**\/sites-*\/?*` picks them up where `**\/sites-*\/*` would not:
+ * ESLint takes a pattern ending in `/*` for a catch-all that selects no file by itself, in `eslint .`
+ * and even for a file named on the command line (checked on ESLint 10.15; see the README).
  */
-export const NGINX_FILES: readonly string[] = ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/*'];
+export const NGINX_FILES: readonly string[] = ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/?*'];
+
+/** Code in a folder that happens to be called `sites-…` stays JavaScript or TypeScript. */
+export const NGINX_IGNORES: readonly string[] = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json,md}'];
+
+/**
+ * Whether a path is one of the nginx files the configs lint, for tools that pick files themselves
+ * (`cors-lint`, the language server): the same patterns as the nginx block's `files`.
+ */
+export function isNginxConfigPath(filePath: string): boolean {
+  const normalized = filePath.replaceAll('\\', '/');
+  return NGINX_FILES.some((pattern) => minimatch(normalized, pattern, { dot: true })) && !NGINX_IGNORES.some((pattern) => minimatch(normalized, pattern, { dot: true }));
+}

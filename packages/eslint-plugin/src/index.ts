@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleEntry } from './configs.js';
-import { NGINX_FILES, configRules, languageBlockRules } from './configs.js';
+import { NGINX_FILES, NGINX_IGNORES, configRules, languageBlockRules } from './configs.js';
 import { nginxLanguage } from './languages/nginx/language.js';
 import { rules } from './rules/index.js';
 
@@ -16,6 +16,7 @@ interface FlatConfig {
 /** A block for files of one of the plugin's languages. */
 interface LanguageBlock extends FlatConfig {
   files: string[];
+  ignores: string[];
   language: string;
 }
 
@@ -40,9 +41,10 @@ const plugin: CorsPlugin = {
 for (const config of ['recommended', 'strict', 'all'] as const) {
   plugin.configs[config] = [
     { name: `cors/${config}`, plugins: { cors: plugin }, rules: configRules(config) },
-    { name: `cors/${config}/nginx`, files: [...NGINX_FILES], language: 'cors/nginx', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/nginx') },
+    { name: `cors/${config}/nginx`, files: [...NGINX_FILES], ignores: [...NGINX_IGNORES], language: 'cors/nginx', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/nginx') },
   ];
 }
 
 export default plugin;
 export { rules };
+export { NGINX_FILES, NGINX_IGNORES, isNginxConfigPath } from './configs.js';

@@ -184,7 +184,7 @@ describe('configs', () => {
     expect(Object.keys(config.plugins)).toEqual(['cors']);
     expect(config.plugins['cors']).toBe(plugin);
     expect(config.rules).toEqual(EXPECTED_CONFIGS[configName]);
-    expect(nginx).toMatchObject({ name: `cors/${configName}/nginx`, language: 'cors/nginx', files: ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/*'] });
+    expect(nginx).toMatchObject({ name: `cors/${configName}/nginx`, language: 'cors/nginx', files: ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/?*'], ignores: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json,md}'] });
     expect(nginx.plugins['cors']).toBe(plugin);
     expect(nginx.rules).toEqual(EXPECTED_NGINX_CONFIGS[configName]);
   });

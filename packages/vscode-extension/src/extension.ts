@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ESLINT_EXTENSION_ID, manifestUsesPlugin } from './duplicates.js';
 
-const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+/** `nginx`: the id nginx extensions use; this extension also contributes it for the file names the plugin lints as nginx. */
+const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'nginx'];
 /** globalState key prefix: the duplicate-problems offer was made for this workspace folder. */
 const OFFER_KEY = 'cors.duplicateSourceOffer:';
 

@@ -39,6 +39,17 @@ export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
+    // nginx configs, with the cors/nginx language; a `.conf` of another program is sniffed and left alone.
+    {
+      name: 'cors-lint/nginx',
+      files: [...plugin.configs[options.config][1].files],
+      ignores: [...plugin.configs[options.config][1].ignores],
+      language: 'cors/nginx',
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      rules: plugin.configs[options.config][1].rules,
+      settings: { cors: { appOrigins: [...options.appOrigins] } },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
     { name: 'cors-lint/commonjs', files: script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
     // No `project`: syntax only, so no TypeScript program is built and any folder lints as is.
     { name: 'cors-lint/typescript', files: parse === 'typescript' ? [...globs(TYPESCRIPT_EXTENSIONS), '**/*.js', '**/*.jsx'] : globs(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser as Linter.Parser } },

@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import rule from '../../src/rules/nginx-no-dropped-cors-headers.js';
 import { conf, nginxRuleTester } from '../helpers/nginx-rule-tester.js';
 
 const ruleTester = nginxRuleTester();
 
-// An nginx prefix with a CORS snippet, for the include cases (nginx reads includes relative to it).
-const prefix = mkdtempSync(path.join(tmpdir(), 'cors-nginx-prefix-'));
-writeFileSync(path.join(prefix, 'nginx.conf'), 'events {}\n');
-writeFileSync(path.join(prefix, 'cors.conf'), 'add_header Access-Control-Allow-Origin "https://app.example.com" always;\nadd_header Access-Control-Allow-Credentials "true" always;\n');
-afterAll(() => rmSync(prefix, { recursive: true, force: true }));
-const inPrefix = path.join(prefix, 'sites-enabled', 'app');
+// An nginx prefix (it holds nginx.conf) with a CORS snippet: nginx reads includes relative to it.
+const inPrefix = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'nginx-prefix', 'sites-enabled', 'app');
 
 ruleTester.run('nginx-no-dropped-cors-headers', rule, {
   valid: [
