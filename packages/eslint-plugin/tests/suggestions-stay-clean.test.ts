@@ -99,6 +99,8 @@ function problemsAfterEdits(sample: Sample): string[] {
   const before = verify(code);
   const fatal = before.find((message) => message.fatal);
   if (fatal) return [`does not parse: ${fatal.message}`];
+  const unmatched = before.find((message) => message.ruleId === null && message.message.startsWith('No matching configuration'));
+  if (unmatched) return [`is not linted: ${unmatched.message}`];
   // ESLint reports fix ranges without the BOM; the text we splice keeps it.
   const offset = code.startsWith('\uFEFF') ? 1 : 0;
   const beforeStarts = lineStartsOf(code.slice(offset));
@@ -213,7 +215,8 @@ function ruleTesterSamples(runs: readonly CollectedRun[]): Sample[] {
         // As the nginx RuleTester lints: the cors/nginx language with the nginx block's rules.
         const nginxRules = { ...plugin.configs.all[1].rules, ...(ruleName && item.options ? { [`cors/${ruleName}`]: ['error', ...item.options] } : {}) };
         const config: Linter.Config[] = [
-          { files: ['**/*'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/nginx', rules: nginxRules as Linter.RulesRecord, ...(item.settings ? { settings: item.settings } : {}) },
+          // Not `**/*`: ESLint takes a pattern ending in `/*` for a catch-all that selects no file by itself.
+          { files: [...plugin.configs.all[1].files, '**/*.conf'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/nginx', rules: nginxRules as Linter.RulesRecord, ...(item.settings ? { settings: item.settings } : {}) },
         ];
         return { name: `${file}: ${suite} #${index + 1}`, code: item.code, filename: path.resolve(process.cwd(), item.filename ?? 'file.conf'), config };
       }

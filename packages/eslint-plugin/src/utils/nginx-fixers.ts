@@ -47,6 +47,11 @@ function directiveOf(node: NginxNode, file: NginxFile): Directive | undefined {
   return undefined;
 }
 
+/** The file's own line break: CRLF files get CRLF in what a fix writes. */
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -63,7 +68,7 @@ function removal(directive: Directive, text: string): TextEdit {
   const from = lineStart(text, start);
   const newline = text.indexOf('\n', end);
   const rest = text.slice(end, newline === -1 ? text.length : newline);
-  if (indentOf(text, start) !== undefined && /^[ \t]*$/.test(rest)) return { range: [from, newline === -1 ? text.length : newline + 1], text: '' };
+  if (indentOf(text, start) !== undefined && /^[ \t\r]*$/.test(rest)) return { range: [from, newline === -1 ? text.length : newline + 1], text: '' };
   return { range: [start, end], text: '' };
 }
 
@@ -71,7 +76,7 @@ function removal(directive: Directive, text: string): TextEdit {
 function before(directive: NginxNode, lines: readonly string[], text: string): TextEdit {
   const indent = indentOf(text, directive.range[0]);
   if (indent === undefined) return { range: [directive.range[0], directive.range[0]], text: `${lines.join(' ')} ` };
-  return { range: [directive.range[0], directive.range[0]], text: lines.map((line) => `${line}\n${indent}`).join('') };
+  return { range: [directive.range[0], directive.range[0]], text: lines.map((line) => `${line}${eol(text)}${indent}`).join('') };
 }
 
 /** Lines to insert at the start of a block directive's body. */
@@ -82,7 +87,7 @@ function atBlockStart(directive: Directive, lines: readonly string[], text: stri
   if (first) return before(first, lines, text);
   const outer = indentOf(text, directive.range[0]) ?? '';
   const open = block.range[0] + 1;
-  return { range: [open, open], text: lines.map((line) => `\n${outer}    ${line}`).join('') };
+  return { range: [open, open], text: lines.map((line) => `${eol(text)}${outer}    ${line}`).join('') };
 }
 
 /** A directive's text, its continuation lines re-indented from `from` to `to`. */
@@ -119,10 +124,10 @@ export function nginxFixFromIntent(intent: FixIntent<NginxNode>, file: NginxFile
     case 'append-vary': {
       const directive = directiveOf(intent.at, file);
       if (!directive || isInclude(directive)) return undefined;
-      const always = directive.args.some((arg) => arg.value === 'always') ? ' always' : '';
+      // `always`: a cached error response must not be reused across origins either.
       const indent = indentOf(text, directive.range[0]);
-      const line = `add_header Vary Origin${always};`;
-      return edit([{ range: [directive.range[1], directive.range[1]], text: indent === undefined ? ` ${line}` : `\n${indent}${line}` }]);
+      const line = 'add_header Vary Origin always;';
+      return edit([{ range: [directive.range[1], directive.range[1]], text: indent === undefined ? ` ${line}` : `${eol(text)}${indent}${line}` }]);
     }
     case 'add-always': {
       if (intent.at.type !== 'Directive' || isInclude(intent.at)) return undefined;

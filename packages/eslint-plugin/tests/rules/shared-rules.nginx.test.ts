@@ -69,12 +69,12 @@ ruleTester.run('no-reflected-origin-with-credentials (nginx)', noReflectedOrigin
     {
       // A map whose default is $http_origin lets every origin through.
       code: 'map $http_origin $cors {\n    default $http_origin;\n    "https://app.example.com" $http_origin;\n}\nserver {\n    add_header Access-Control-Allow-Origin $cors always;\n    add_header Access-Control-Allow-Credentials "true" always;\n}\n',
-      errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 13, endColumn: 25, data: { how: REFLECTED }, suggestions: [{ messageId: 'useFixedOrigin', output: 'map $http_origin $cors {\n    default <your-app-origin>;\n    "https://app.example.com" $http_origin;\n}\nserver {\n    add_header Access-Control-Allow-Origin $cors always;\n    add_header Access-Control-Allow-Credentials "true" always;\n}\n' }] }],
+      errors: [{ messageId: 'reflectedWithCredentials', line: 6, column: 44, endColumn: 49, data: { how: REFLECTED }, suggestions: [{ messageId: 'useFixedOrigin', output: 'map $http_origin $cors {\n    default $http_origin;\n    "https://app.example.com" $http_origin;\n}\nserver {\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials "true" always;\n}\n' }] }],
     },
     {
       // `set` from the origin with no check around it.
       code: 'location / {\n    set $cors $http_origin;\n    add_header Access-Control-Allow-Origin $cors always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n',
-      errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 15, suggestions: [{ messageId: 'useFixedOrigin', output: 'location / {\n    set $cors <your-app-origin>;\n    add_header Access-Control-Allow-Origin $cors always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n' }] }],
+      errors: [{ messageId: 'reflectedWithCredentials', line: 3, column: 44, suggestions: [{ messageId: 'useFixedOrigin', output: 'location / {\n    set $cors $http_origin;\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n' }] }],
     },
   ],
 });

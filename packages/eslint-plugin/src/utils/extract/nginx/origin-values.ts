@@ -78,7 +78,8 @@ function fromMap(name: string, at: NginxNode, levels: NginxLevels): OriginSettin
     if (!result) continue;
     const sendsOrigin = isOriginVariable(result.value) || (result.value === key.value && key.value !== 'default');
     if (key.value === 'default') {
-      if (isOriginVariable(result.value)) return { kind: 'reflect-any', via: 'request-header', at: result };
+      // Reported (and repaired) where the header is written, the one place that serves every request.
+      if (isOriginVariable(result.value)) return { kind: 'reflect-any', via: 'request-header', at };
       if (result.value !== '') complete = false;
       continue;
     }
@@ -104,7 +105,7 @@ function fromSets(name: string, at: NginxNode, levels: NginxLevels): OriginSetti
       const guard = guardOf(set.conditions);
       if (guard.entry) entries.push(guard.entry);
       else if (guard.checked) return { kind: 'checked', at };
-      else return { kind: 'reflect-any', via: 'request-header', at: set.value };
+      else return { kind: 'reflect-any', via: 'request-header', at };
     } else if (set.value.value.includes('$')) {
       entries.push({ kind: 'unknown', at: set.value });
     } else if (sets.length === 1 && set.conditions.length === 0) {
