@@ -1,7 +1,6 @@
 import { ADD_HEADER_STATUSES, checkAddHeaderAlways, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
 import type { ModelLevel } from '../utils/extract/nginx/levels.js';
-import { passOf } from '../utils/extract/nginx/levels.js';
 import { onNginx } from '../utils/nginx-report.js';
 
 export type Options = [];
@@ -9,10 +8,11 @@ export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'nginx-requ
 
 /**
  * A level that answers every request itself with a status add_header covers (`return 204` in the
- * preflight's `if`, `return 200 …`), with no location or upstream that could answer otherwise.
+ * preflight's `if`, `return 200 …`), with no nested location or `if` that could answer otherwise.
+ * `return` runs in the rewrite phase, before any `proxy_pass`: the upstream never answers there.
  */
 function answersOnlyCoveredStatus(level: ModelLevel | undefined): boolean {
-  if (!level?.answers || !ADD_HEADER_STATUSES.includes(level.answers.status) || passOf(level)) return false;
+  if (!level?.answers || !ADD_HEADER_STATUSES.includes(level.answers.status)) return false;
   return level.children.every((child) => child.kind === 'if' && (!child.answers || ADD_HEADER_STATUSES.includes(child.answers.status)));
 }
 

@@ -24,7 +24,8 @@ export default createRule<Options, MessageIds>({
     return onNginx(context, (model, report) => {
       for (const point of model.points) {
         const pass = passOf(point);
-        if (!pass) continue;
+        // A `return` answers before the request is passed on (the preflight's `if … return 204`).
+        if (!pass || point.answers) continue;
         const hidesAllowOrigin = hiddenHeaders(point, pass.module).has(ACAO.toLowerCase());
         report(checkUpstreamAllowOrigin(point, { at: pass.at, module: pass.module, hidesAllowOrigin }));
       }

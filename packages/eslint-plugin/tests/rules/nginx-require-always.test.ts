@@ -20,6 +20,8 @@ ruleTester.run('nginx-require-always', rule, {
           }
       }
     `,
+    // The same in a proxied location: `return` answers before proxy_pass runs.
+    'location /api/ {\n    if ($request_method = OPTIONS) { add_header Access-Control-Allow-Origin "$http_origin"; add_header Access-Control-Allow-Credentials true; return 204; }\n    add_header Access-Control-Allow-Origin https://app.example.com always;\n    proxy_pass http://app;\n}\n',
     // Preflight-only headers go out on the 204 preflight answer anyway.
     'location /api/ { add_header Access-Control-Allow-Methods "GET, PUT"; add_header Access-Control-Max-Age 600; proxy_pass http://app; }\n',
     // more_set_headers sends on every status (§C7, /t8/404).

@@ -11,6 +11,8 @@ ruleTester.run('nginx-require-proxy-hide-header', rule, {
     'location /t9/more/ { more_set_headers "Access-Control-Allow-Origin: https://app.example.com"; proxy_pass http://127.0.0.1:18090/ok; }\n',
     // Hidden at server level, inherited by a location that hides nothing else.
     'server {\n    proxy_hide_header Access-Control-Allow-Origin;\n    location /api/ { add_header Access-Control-Allow-Origin "https://app.example.com" always; proxy_pass http://app; }\n}\n',
+    // The preflight's `if` answers with `return` before the request is proxied (a real config's shape).
+    'location /api/ {\n    proxy_hide_header Access-Control-Allow-Origin;\n    if ($request_method = OPTIONS) { add_header Access-Control-Allow-Origin https://app.example.com; return 204; }\n    add_header Access-Control-Allow-Origin https://app.example.com always;\n    proxy_pass http://app;\n}\n',
     // Nothing is passed upstream.
     'location /api/ { add_header Access-Control-Allow-Origin "https://app.example.com" always; return 200; }\n',
   ],
