@@ -83,7 +83,7 @@ import tsParser from '@typescript-eslint/parser';
 
 const common = {
   plugins: { cors },
-  rules: cors.configs.recommended.rules,
+  rules: cors.configs.recommended[0].rules,
   linterOptions: { reportUnusedDisableDirectives: 'off' },
 };
 
@@ -123,8 +123,8 @@ function writeDoc(name, text) {
 // Linted under the document's real path, as the server does (rules read package.json and file names).
 const floorLinter = new Linter({ cwd: path.parse(process.cwd()).root });
 const floorConfigs = {
-  js: [{ files: ['**/*.js'], plugins: { cors: plugin }, rules: plugin.configs.recommended.rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: false } } } }],
-  ts: [{ files: ['**/*.ts'], plugins: { cors: plugin }, rules: plugin.configs.recommended.rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parser: tsParser, parserOptions: { ecmaFeatures: { jsx: false } } } }],
+  js: [{ files: ['**/*.js'], plugins: { cors: plugin }, rules: plugin.configs.recommended[0].rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: false } } } }],
+  ts: [{ files: ['**/*.ts'], plugins: { cors: plugin }, rules: plugin.configs.recommended[0].rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parser: tsParser, parserOptions: { ecmaFeatures: { jsx: false } } } }],
 };
 
 function floor(text, doc) {

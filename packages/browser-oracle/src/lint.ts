@@ -51,7 +51,7 @@ function config(file: ScenarioFile, name: OracleConfig): Linter.Config[] {
     {
       files: ['**/*.js'],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
-      rules: plugin.configs[name].rules,
+      rules: plugin.configs[name][0].rules,
       languageOptions: { ecmaVersion: 'latest', sourceType: SOURCE_TYPE[file] },
     },
   ];

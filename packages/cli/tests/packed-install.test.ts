@@ -27,7 +27,7 @@ describe('the packed tarballs', () => {
     expect((JSON.parse(audit.stdout) as { files: { findings: { rule: string; line: number; column: number }[] }[] }).files[0]?.findings[0]).toMatchObject({ rule: 'cors/valid-allow-origin', line: 2, column: 31 });
 
     // The plugin as a user's eslint.config.js loads it.
-    fs.writeFileSync(path.join(project, 'eslint.config.js'), "import cors from 'eslint-plugin-cors';\nexport default [cors.configs.recommended];\n");
+    fs.writeFileSync(path.join(project, 'eslint.config.js'), "import cors from 'eslint-plugin-cors';\nexport default [...cors.configs.recommended];\n");
     const eslint = spawnSync(process.execPath, ['--input-type=module', '-e', "const { ESLint } = await import('eslint'); const [r] = await new ESLint().lintFiles(['server.js']); console.log(r.messages.map((m) => m.ruleId).join(','));"], { cwd: project, encoding: 'utf8' });
     expect(eslint.stdout.trim(), eslint.stderr).toBe('cors/valid-allow-origin');
   }, 420_000);

@@ -30,7 +30,15 @@ export type FixIntent<H> =
    * route registration (with the middleware at `like`), an OPTIONS branch at the top of a request
    * handler, or an OPTIONS export in a route module.
    */
-  | { readonly kind: 'add-preflight-handler'; readonly framework: 'express' | 'fastify' | 'node-http' | 'next'; readonly at: H; readonly like?: H };
+  | { readonly kind: 'add-preflight-handler'; readonly framework: 'express' | 'fastify' | 'node-http' | 'next'; readonly at: H; readonly like?: H }
+  /** nginx: send the header written at `at` on every status (`add_header … always`). */
+  | { readonly kind: 'add-always'; readonly at: H }
+  /** nginx: write copies of the header writes `headers` where `at` is (a level's first header write, or the level itself). */
+  | { readonly kind: 'repeat-headers'; readonly at: H; readonly headers: readonly H[] }
+  /** nginx: move the block `at` into each of the levels `into`, at their start. */
+  | { readonly kind: 'move-into-levels'; readonly at: H; readonly into: readonly H[] }
+  /** nginx: stop passing the upstream's `header` on (`directive` is `proxy_hide_header` or its kin), beside the write `at`. */
+  | { readonly kind: 'hide-upstream-header'; readonly at: H; readonly directive: string; readonly header: string };
 
 /** An origin allow-list entry as text: an exact origin or a regular expression. */
 export type OriginLiteral = { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'pattern'; readonly source: string; readonly flags: string };

@@ -107,6 +107,29 @@ export { checkForbiddenRequestHeader } from './checks/forbidden-request-header.j
 export type { AccidentalPreflightOptions } from './checks/accidental-preflight.js';
 export { checkAccidentalPreflight } from './checks/accidental-preflight.js';
 
+// nginx: how its header modules send what a configuration writes, and the checks of its own failure modes
+export type { AddHeaderInherit, NginxHeaderWrite, NginxLevel, NginxLevelKind } from './nginx/headers-module.js';
+export {
+  ADD_HEADER_STATUSES,
+  HEADERS_NEEDED_ON_ERRORS,
+  addHeaderSends,
+  effectiveAddHeaders,
+  effectiveHeaders,
+  effectiveMoreSetHeaders,
+  isCorsResponseHeader,
+  sendsAllowOrigin,
+  writesOf,
+} from './nginx/headers-module.js';
+export type { DroppedHeadersContext } from './checks/nginx-dropped-headers.js';
+export { checkDroppedCorsHeaders } from './checks/nginx-dropped-headers.js';
+export { checkPreflightBeforeLocation } from './checks/nginx-preflight-before-location.js';
+export type { RequireAlwaysContext } from './checks/nginx-require-always.js';
+export { checkAddHeaderAlways } from './checks/nginx-require-always.js';
+export type { ErrorPageRedirect } from './checks/nginx-error-page.js';
+export { checkErrorPageDropsCors } from './checks/nginx-error-page.js';
+export type { UpstreamPass } from './checks/nginx-upstream-allow-origin.js';
+export { checkUpstreamAllowOrigin } from './checks/nginx-upstream-allow-origin.js';
+
 // Source files
 export { generatedReason } from './source/generated.js';
 export { mayConfigureCors } from './source/cors-text.js';

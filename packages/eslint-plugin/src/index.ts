@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleEntry } from './configs.js';
-import { configRules } from './configs.js';
+import { NGINX_FILES, NGINX_IGNORES, configRules, languageBlockRules } from './configs.js';
+import { nginxLanguage } from './languages/nginx/language.js';
 import { rules } from './rules/index.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
@@ -9,25 +10,41 @@ const { name, version } = createRequire(import.meta.url)('../package.json') as {
 interface FlatConfig {
   name: string;
   plugins: Record<string, unknown>;
-  rules: Record<string, RuleEntry>;
+  rules: Record<string, RuleEntry | 'off'>;
 }
+
+/** A block for files of one of the plugin's languages. */
+interface LanguageBlock extends FlatConfig {
+  files: string[];
+  ignores: string[];
+  language: string;
+}
+
+/** A shipped config: the JavaScript/TypeScript block (no `files`: it applies where the user's config lints), then one block per language. */
+type ConfigBlocks = [FlatConfig, LanguageBlock];
 
 interface CorsPlugin {
   meta: { name: string; version: string };
   rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
-  configs: { recommended: FlatConfig; strict: FlatConfig; all: FlatConfig };
+  languages: Record<string, unknown>;
+  configs: { recommended: ConfigBlocks; strict: ConfigBlocks; all: ConfigBlocks };
 }
 
 const plugin: CorsPlugin = {
   meta: { name, version },
   rules,
+  languages: { nginx: nginxLanguage },
   configs: {} as CorsPlugin['configs'],
 };
 
 // Configs reference the plugin object itself, as flat config expects.
-plugin.configs.recommended = { name: 'cors/recommended', plugins: { cors: plugin }, rules: configRules('recommended') };
-plugin.configs.strict = { name: 'cors/strict', plugins: { cors: plugin }, rules: configRules('strict') };
-plugin.configs.all = { name: 'cors/all', plugins: { cors: plugin }, rules: configRules('all') };
+for (const config of ['recommended', 'strict', 'all'] as const) {
+  plugin.configs[config] = [
+    { name: `cors/${config}`, plugins: { cors: plugin }, rules: configRules(config) },
+    { name: `cors/${config}/nginx`, files: [...NGINX_FILES], ignores: [...NGINX_IGNORES], language: 'cors/nginx', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/nginx') },
+  ];
+}
 
 export default plugin;
 export { rules };
+export { NGINX_FILES, NGINX_IGNORES, isNginxConfigPath } from './configs.js';

@@ -93,8 +93,16 @@ function optionNames(schema: unknown): string[] {
 
 const EXTENSION: Record<string, string> = { ts: 'ts', typescript: 'ts', tsx: 'tsx', js: 'js', javascript: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs' };
 
+/** Fences whose blocks are linted with one of the plugin's languages instead of JavaScript/TypeScript. */
+const LANGUAGE_BLOCKS: Record<string, { language: string; filename: string }> = { nginx: { language: 'cors/nginx', filename: 'example.conf' } };
+
 function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
   const linter = new Linter();
+  const language = LANGUAGE_BLOCKS[example.lang];
+  if (language) {
+    const config = { files: ['**/*.conf'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: language.language, rules: { [`cors/${name}`]: 'error' } };
+    return linter.verify(example.code, [config as Linter.Config], language.filename);
+  }
   const extension = EXTENSION[example.lang] ?? 'ts';
   return linter.verify(
     example.code,

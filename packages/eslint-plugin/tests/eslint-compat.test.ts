@@ -33,7 +33,7 @@ function lint(linter: AnyLinter, file: string) {
   const config = {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
     plugins: { cors: plugin },
-    rules: plugin.configs.all.rules,
+    rules: plugin.configs.all[0].rules,
     languageOptions: { ecmaVersion: 'latest', sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : 'module', ...(/\.[cm]?ts$/.test(file) ? { parser: tsParser } : {}) },
   };
   return linter.verify(text, [config], file).map(({ ruleId, line, column, endLine, endColumn, message, fix, suggestions }) => ({ ruleId, line, column, endLine, endColumn, message, fix, suggestions }));

@@ -21,7 +21,7 @@ const isClean = (file: string) => path.basename(file).startsWith('clean-');
 function parseErrors(linter: Linter, text: string, file: string): string[] {
   const [config] = configFor(file);
   return linter
-    .verify(text, [{ ...config, plugins: {}, rules: {} }], { filename: file })
+    .verify(text, [{ ...config, rules: {} }], { filename: file })
     .filter((message) => message.fatal)
     .map((message) => `${message.line}:${message.column} ${message.message}`);
 }

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { isNginxConfigPath } from 'eslint-plugin-cors';
 import { fileURLToPath } from 'node:url';
 import { generatedReason } from 'cors-lint-core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -33,8 +34,9 @@ const LANGUAGE_EXTENSIONS: Record<string, string> = {
 
 /**
  * The file name the document is linted as (it picks the parser and the source type), or undefined
- * for a document this server does not lint. A file's own extension wins; an untitled document, or a
- * file whose name says nothing (`Jakefile`), takes the extension of its `languageId`.
+ * for a document this server does not lint. A file's own extension wins, and so does a name the
+ * plugin lints as nginx (`nginx.conf`, `sites-available/default`); an untitled document, or a file
+ * whose name says nothing (`Jakefile`), takes the extension of its `languageId`.
  */
 export function lintFileName(uri: string, languageId: string): string | undefined {
   let path: string;
@@ -44,7 +46,9 @@ export function lintFileName(uri: string, languageId: string): string | undefine
     path = uri;
   }
   const extension = extname(path).toLowerCase();
-  if (LINTED_EXTENSIONS.has(extension)) return path;
+  if (LINTED_EXTENSIONS.has(extension) || isNginxConfigPath(path)) return path;
+  // A document the editor calls nginx under another name (`api.conf`) is linted as `api.conf.nginx`.
+  if (languageId === 'nginx') return `${path || 'untitled'}.nginx`;
   const fromLanguage = LANGUAGE_EXTENSIONS[languageId];
   if (fromLanguage === undefined) return undefined;
   // `untitled:Untitled-1` becomes `Untitled-1.ts`; a real path keeps its folder.

@@ -20,7 +20,8 @@ import { ESLINT_EXTENSION_ID, manifestUsesPlugin } from './duplicates.js';
 import { NO_WORK, statusView, type ServerState } from './status.js';
 import { createTraceChannel } from './trace-channel.js';
 
-const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+/** `nginx`: the id nginx extensions use; this extension also contributes it for the file names the plugin lints as nginx. */
+const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'nginx'];
 /** globalState key prefix: the duplicate-problems offer was made for this workspace folder. */
 const OFFER_KEY = 'cors.duplicateSourceOffer:';
 

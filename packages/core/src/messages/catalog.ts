@@ -396,6 +396,54 @@ export const ruleMessages = {
     ),
     removeRequestHeader: plain('Remove the {{header}} header (the code that computes its value no longer runs)'),
   },
+  // nginx: its own failure modes, each checked on nginx 1.22.1 (design note §C) and by the oracle in Chromium.
+  'nginx-no-dropped-cors-headers': {
+    preflightLosesCors: failing(
+      'Every preflight here fails: this add_header drops the CORS headers inherited from line {{line}}. An `if` block with an add_header of its own inherits none of the location\'s, so its OPTIONS answer lacks {{headers}}.',
+      'missing-allow-origin',
+    ),
+    droppedAllowOrigin: failing(
+      "Responses here get no CORS headers: this add_header drops those inherited from line {{line}}. {{place}} with an add_header of its own inherits none of the enclosing level's, so {{headers}} are not sent here.",
+      'missing-allow-origin',
+    ),
+    droppedCorsHeaders: plain(
+      "Some CORS headers are lost here: this add_header drops those inherited from line {{line}}. {{place}} with an add_header of its own inherits none of the enclosing level's, so {{headers}} are not sent here.",
+    ),
+    repeatInherited: plain('Repeat the {{count}} inherited CORS header line(s) here'),
+  },
+  'nginx-no-preflight-before-location': {
+    preflightBeforeLocation: failing(
+      'Every preflight fails: this server-level `if` answers OPTIONS before any location applies. Its answer carries the server\'s headers only, never the add_header lines of {{location}}{{more}}, so it has no Access-Control-Allow-Origin.',
+      'missing-allow-origin',
+    ),
+    preflightWithoutLocationHeaders: plain(
+      "Preflights here lack the location's CORS headers: this server-level `if` answers OPTIONS first. Its answer carries the server's or http's headers only, so {{headers}} of {{location}}{{more}} are missing from it; a preflight that needs them fails.",
+    ),
+    moveIntoLocations: plain('Move this `if` into the {{count}} location(s) that send CORS headers'),
+  },
+  'nginx-require-always': {
+    allowOriginWithoutAlways: failing(
+      "4xx and 5xx responses reach the page as CORS errors: this add_header lacks `always`. Without it nginx sends {{header}} only with 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308, so a script sees a CORS failure instead of the 401 or 500.",
+      'missing-allow-origin',
+    ),
+    headerWithoutAlways: plain(
+      '4xx and 5xx responses lose {{header}}: this add_header lacks `always`. Without it nginx sends the header only with 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308.',
+    ),
+  },
+  'nginx-error-page-drops-cors': {
+    errorPageDropsCors: failing(
+      'Error responses here reach the page as CORS errors: error_page serves them without CORS headers. `error_page {{codes}} {{uri}}` redirects internally to {{target}}, which sends no Access-Control-Allow-Origin; `always` does not carry over.',
+      'missing-allow-origin',
+    ),
+    repeatInTarget: plain('Send the same CORS headers in {{target}}'),
+  },
+  'nginx-require-proxy-hide-header': {
+    upstreamAllowOrigin: failing(
+      'If the proxied app sends CORS too, requests fail: nginx adds a second Access-Control-Allow-Origin. add_header does not replace the header the app behind `{{pass}}` sent; `{{hide}}` drops the app\'s.',
+      'multiple-allow-origin-lines',
+    ),
+    hideUpstreamHeader: plain("Add `{{hide}} Access-Control-Allow-Origin;` so only nginx's value is sent"),
+  },
 } as const satisfies Record<string, Record<string, MessageSpec>>;
 
 export type RuleName = keyof typeof ruleMessages;

@@ -42,6 +42,17 @@ const LONGEST: Record<string, string> = {
   earlier: 'fastify.register(fastifyCors, …)', // the earlier write's call, not its arguments
   how: 'Taking Access-Control-Allow-Origin from the `origin` query parameter, which the requesting page chooses,',
   because: 'it listens on 127.0.0.1 and runs the programs its requests name (`child_process.spawn`)',
+  // nginx
+  headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Credentials, Access-Control-Allow-Methods',
+  place: 'A nested location',
+  count: '12',
+  location: 'location ~* ^/api/v1/(users|teams)/',
+  more: ' and 12 more',
+  codes: '500 502 503 504',
+  uri: '/errors/50x.html',
+  target: 'location = /errors/50x.html',
+  pass: 'proxy_pass',
+  hide: 'proxy_hide_header',
 };
 
 function filled(text: string): string {

@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { checkIneffectiveWildcard, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -16,6 +17,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    languages: ['js/js', 'cors/nginx'],
     messages: messagesFor('no-ineffective-wildcard'),
     schema: [],
   },
@@ -23,6 +25,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const report = createReporter(context);
     return {
+      // nginx passes Authorization on to the app unless told otherwise: any mention counts.
+      ...onNginxPolicies(context, (policy) => checkIneffectiveWildcard(policy, { usesAuthorization: /authorization/i.test(context.sourceCode.text) })),
       'Program:exit'() {
         const { policies } = getCorsContext(context);
         if (policies.length === 0) return;

@@ -3,6 +3,8 @@ import type { VaryWrite } from 'cors-lint-core';
 import { checkVaryOrigin, mayVaryOnOrigin, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { answersPreflightOnly, nginxVaryContext } from '../utils/extract/nginx/rule-inputs.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { writesReached } from '../utils/extract/routing/policy-reach.js';
 import type { ResponseHeaderWrite } from '../utils/extract/responses/response-headers.js';
 import { readList } from '../utils/extract/values/cors-values.js';
@@ -24,6 +26,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     fixable: 'code',
+    languages: ['js/js', 'cors/nginx'],
     messages: messagesFor('require-vary-origin'),
     schema: [],
   },
@@ -43,6 +46,7 @@ export default createRule<Options, MessageIds>({
       return vary;
     };
     return {
+      ...onNginxPolicies(context, (policy) => (answersPreflightOnly(policy) ? [] : checkVaryOrigin(policy, nginxVaryContext(policy)))),
       'Program:exit'() {
         const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
         // A preflight's answer is never stored by an HTTP cache: no Vary needed there.

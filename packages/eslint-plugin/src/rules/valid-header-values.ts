@@ -1,6 +1,7 @@
 import { checkHeaderValues, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [{ maxAgeAboveCap?: boolean }];
@@ -16,6 +17,7 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
+    languages: ['js/js', 'cors/nginx'],
     messages: messagesFor('valid-header-values'),
     schema: [
       {
@@ -35,6 +37,7 @@ export default createRule<Options, MessageIds>({
   create(context, [{ maxAgeAboveCap = false }]) {
     const report = createReporter(context);
     return {
+      ...onNginxPolicies(context, (policy) => checkHeaderValues(policy, { maxAgeAboveCap })),
       'Program:exit'() {
         for (const policy of getCorsContext(context).policies) report(policy, checkHeaderValues(policy, { maxAgeAboveCap }));
       },

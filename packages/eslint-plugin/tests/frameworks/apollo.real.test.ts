@@ -21,7 +21,7 @@ afterAll(() => server.stop());
 it("Apollo's standalone server answers a foreign origin with '*', as no-permissive-origin predicts", async () => {
   const findings = new Linter().verify(
     fs.readFileSync(FIXTURE, 'utf8'),
-    [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all.rules, languageOptions: { sourceType: 'module' } }],
+    [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all[0].rules, languageOptions: { sourceType: 'module' } }],
     { filename: FIXTURE },
   );
   expect(findings.map((finding) => finding.ruleId)).toEqual(['cors/no-permissive-origin']);

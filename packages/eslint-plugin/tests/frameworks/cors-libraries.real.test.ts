@@ -51,7 +51,7 @@ function lint(file: string): { messages: Linter.LintMessage[]; policies: Extract
   const probe = { create: (context: TSESLint.RuleContext<string, []>) => ({ 'Program:exit': () => void (policies = [...getCorsContext(context).policies]) }) };
   const messages = new Linter({ configType: 'flat', cwd: path.dirname(file) }).verify(
     fs.readFileSync(file, 'utf8'),
-    [{ files: ['**/*.js'], languageOptions: { sourceType: 'module', ecmaVersion: 'latest' }, plugins: { cors: plugin as never, probe: { rules: { probe } } as never }, rules: { ...plugin.configs.all.rules, 'probe/probe': 'error' } }],
+    [{ files: ['**/*.js'], languageOptions: { sourceType: 'module', ecmaVersion: 'latest' }, plugins: { cors: plugin as never, probe: { rules: { probe } } as never }, rules: { ...plugin.configs.all[0].rules, 'probe/probe': 'error' } }],
     file,
   );
   expect(messages.filter((message) => message.fatal)).toEqual([]);

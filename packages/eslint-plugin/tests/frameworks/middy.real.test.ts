@@ -18,7 +18,7 @@ const ATTACKER = 'https://attacker.example';
 it('middy with origin * and credentials echoes a foreign origin, as no-reflected-origin-with-credentials predicts', async () => {
   const findings = new Linter().verify(
     fs.readFileSync(FIXTURE, 'utf8'),
-    [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all.rules, languageOptions: { sourceType: 'module' } }],
+    [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all[0].rules, languageOptions: { sourceType: 'module' } }],
     { filename: FIXTURE },
   );
   expect(findings.map((finding) => finding.ruleId)).toEqual(['cors/no-reflected-origin-with-credentials']);

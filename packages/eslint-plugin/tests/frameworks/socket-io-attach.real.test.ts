@@ -24,7 +24,7 @@ afterAll(async () => {
 
 function lint(text: string, filename: string): string[] {
   return new Linter()
-    .verify(text, [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all.rules, languageOptions: { sourceType: 'module' } }], { filename })
+    .verify(text, [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all[0].rules, languageOptions: { sourceType: 'module' } }], { filename })
     .map((finding) => `${finding.ruleId}/${finding.messageId ?? ''} ${finding.line}:${finding.column}`);
 }
 

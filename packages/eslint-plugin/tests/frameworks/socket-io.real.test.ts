@@ -39,7 +39,7 @@ function handshake(): Promise<{ status: number | undefined; headers: Record<stri
 it("socket.io with origin '*' and credentials answers the handshake with both headers, as no-wildcard-origin-with-credentials predicts", async () => {
   const findings = new Linter().verify(
     fs.readFileSync(FIXTURE, 'utf8'),
-    [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all.rules, languageOptions: { sourceType: 'module' } }],
+    [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all[0].rules, languageOptions: { sourceType: 'module' } }],
     { filename: FIXTURE },
   );
   expect(findings.map((finding) => finding.ruleId)).toEqual(['cors/no-wildcard-origin-with-credentials']);

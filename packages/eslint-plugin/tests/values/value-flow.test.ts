@@ -39,7 +39,7 @@ function analyse(code: string): { values: (index?: number) => string[]; origins:
         files: ['**/*.ts'],
         languageOptions: { parser: tsParser, sourceType: 'module' },
         plugins: { probe: { rules: { values: rule } } as never, cors: plugin as never },
-        rules: { 'probe/values': 'error', ...plugin.configs.recommended.rules },
+        rules: { 'probe/values': 'error', ...plugin.configs.recommended[0].rules },
       },
     ],
     'src/server.ts',

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
-import plugin from 'eslint-plugin-cors';
+import plugin, { isNginxConfigPath } from 'eslint-plugin-cors';
 import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
 import type { Espree } from './fast-parser/index.js';
 
@@ -19,7 +19,8 @@ export interface LintResult {
 }
 
 
-type Dialect = 'ts' | 'tsx' | 'js' | 'jsx';
+/** `nginx`: an nginx configuration, linted with the plugin's `cors/nginx` language. */
+type Dialect = 'ts' | 'tsx' | 'js' | 'jsx' | 'nginx';
 type SourceType = 'module' | 'commonjs';
 
 interface FileKind {
@@ -51,6 +52,10 @@ const LINTED_FILES = Object.keys(DIALECTS).map((extension) => `**/*${extension}`
  * becomes a virtual name under the server's own folder, with nothing around it to read.
  */
 function kindOf(filePath: string): FileKind {
+  if (isNginxConfigPath(filePath)) {
+    if (!path.isAbsolute(filePath)) return { dialect: 'nginx', sourceType: 'module', lintedName: 'document.nginx', root: process.cwd() };
+    return { dialect: 'nginx', sourceType: 'module', lintedName: filePath, root: path.parse(filePath).root };
+  }
   const extension = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
   const known = extension in DIALECTS ? extension : '.js';
   const dialect = DIALECTS[known] ?? 'js';
@@ -123,6 +128,7 @@ export type JavaScriptParserChoice = 'fast' | 'espree';
 
 /** `undefined`: ESLint's default, espree. */
 function parserFor(dialect: Dialect, choices: ParserChoices): Linter.Parser | undefined {
+  if (dialect === 'nginx') return undefined;
   if (!isTypeScript(dialect)) {
     // Before the fast parsers are loaded (a lint without `prepare`) espree reads JavaScript.
     return choices.javascript === 'fast' && fastParsers ? fastParsers.javascript : undefined;
@@ -141,16 +147,37 @@ interface ParserChoices {
 const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = { off: 'off', warn: 'warn', info: 'warn', error: 'error' };
 
 /** The config's rules with the severity overrides applied; a rule keeps the options its config gives it. */
-function rulesFor(settings: CorsSettings): Linter.RulesRecord {
-  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config].rules };
+function rulesFor(settings: CorsSettings, block: 0 | 1 = 0): Linter.RulesRecord {
+  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][block].rules };
   for (const [ruleId, severity] of Object.entries(settings.rules)) {
+    // ESLint ≥ 10.2 rejects a rule turned on for a language it does not declare.
+    if (block === 1 && !supportsNginx(ruleId)) continue;
     const entry = rules[ruleId];
     rules[ruleId] = Array.isArray(entry) && severity !== 'off' ? [ESLINT_SEVERITY[severity], ...entry.slice(1)] : ESLINT_SEVERITY[severity];
   }
   return rules;
 }
 
+function supportsNginx(ruleId: string): boolean {
+  const rule = (plugin.rules as Record<string, { meta?: { languages?: readonly string[] } }>)[ruleId.replace(/^cors\//, '')];
+  return rule?.meta?.languages?.includes('cors/nginx') === true;
+}
+
 function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined): Linter.Config[] {
+  if (dialect === 'nginx') {
+    const block = plugin.configs[settings.config][1];
+    return [
+      {
+        files: [...block.files],
+        ignores: [...block.ignores],
+        language: block.language,
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
+        rules: rulesFor(settings, 1),
+        settings: { cors: { appOrigins: settings.appOrigins } },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
+    ];
+  }
   const jsx = dialect === 'jsx' || dialect === 'tsx';
   return [
     {
@@ -200,7 +227,9 @@ export class LintHost {
    * serve. `lint` and `fixAll` need it done for TypeScript; JavaScript is linted with espree until then.
    */
   async prepare(filePath: string): Promise<void> {
-    const typeScript = isTypeScript(kindOf(filePath).dialect);
+    const { dialect } = kindOf(filePath);
+    if (dialect === 'nginx') return;
+    const typeScript = isTypeScript(dialect);
     const choice = typeScript ? this.#parsers.typescript : this.#parsers.javascript;
     if (choice === 'fast' && fastParsers === undefined) await loadFastParsers();
     if (typeScript && typescriptParser === undefined && (choice !== 'fast' || fastParsers === null)) await loadTypeScriptParser();
@@ -211,7 +240,7 @@ export class LintHost {
     const kind = kindOf(filePath);
     let messages = this.#verify(text, kind, kind.sourceType, settings);
     let fatal = messages.find((message) => message.fatal);
-    if (fatal) {
+    if (fatal && kind.dialect !== 'nginx') {
       const retried = this.#verify(text, kind, otherSourceType(kind.sourceType), settings);
       if (!retried.some((message) => message.fatal)) {
         messages = retried;

@@ -24,7 +24,7 @@ function expectedProblems() {
   const linter = new Linter();
   const messages = linter.verify(
     fs.readFileSync(FIXTURE, 'utf8'),
-    [{ files: ['**/*.js'], plugins: { cors: plugin as never }, rules: plugin.configs.recommended.rules, languageOptions: { sourceType: 'module' } }],
+    [{ files: ['**/*.js'], plugins: { cors: plugin as never }, rules: plugin.configs.recommended[0].rules, languageOptions: { sourceType: 'module' } }],
     FIXTURE,
   );
   return messages.map((message) => ({ ruleId: message.ruleId, line: message.line, message: message.message }));

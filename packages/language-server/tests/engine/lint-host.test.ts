@@ -171,3 +171,27 @@ describe('LintHost.fixAll', () => {
     expect(host.fixAll(text, 'a.js', DEFAULTS)).toBe(text.replace("'https://app.example.com/'", "'https://app.example.com'"));
   });
 });
+
+describe('LintHost on nginx configs', () => {
+  const host = new LintHost();
+  const SITE = "server {\n    location /api/ {\n        add_header Access-Control-Allow-Origin https://app.example.com;\n        if ($request_method = 'OPTIONS') {\n            add_header Access-Control-Max-Age 86400;\n            return 204;\n        }\n    }\n}\n";
+
+  it('lints the files the plugin takes for nginx with the cors/nginx language', async () => {
+    await host.prepare('/etc/nginx/sites-available/default');
+    const { messages, parseError } = host.lint(SITE, '/etc/nginx/sites-available/default', DEFAULTS);
+    expect(parseError).toBeUndefined();
+    expect(rulesOf(messages)).toEqual(['3:9 cors/nginx-require-always', '5:13 cors/nginx-no-dropped-cors-headers']);
+    expect(messages[0]?.fix).toEqual({ range: [100, 100], text: ' always' });
+    expect(messages[1]?.suggestions).toHaveLength(1);
+  });
+
+  it('applies only the severity overrides a rule can take on nginx', () => {
+    const settings = settingsFrom({ rules: { 'cors/nginx-require-always': 'off', 'cors/no-accidental-preflight': 'error' } });
+    expect(rulesOf(host.lint(SITE, '/srv/app/nginx.conf', settings).messages)).toEqual(['5:13 cors/nginx-no-dropped-cors-headers']);
+  });
+
+  it('fixes all with the nginx fixes, and reports a syntax error once', () => {
+    expect(host.fixAll(SITE, '/srv/app/conf.d/api.conf', DEFAULTS)).toContain('add_header Access-Control-Allow-Origin https://app.example.com always;');
+    expect(host.lint('server {\n    add_header X "a"b;\n}\n', '/srv/app/nginx.conf', DEFAULTS)).toEqual({ messages: [], parseError: { message: 'Parsing error: unexpected "b"', line: 2, column: 21 } });
+  });
+});
