@@ -108,4 +108,4 @@ export type { AccidentalPreflightOptions } from './checks/accidental-preflight.j
 export { checkAccidentalPreflight } from './checks/accidental-preflight.js';
 
 // Source files
-export { generatedReason } from './source/generated.js';
+export { generatedReason, lineShape, type LineShape } from './source/generated.js';

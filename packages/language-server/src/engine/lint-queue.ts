@@ -6,6 +6,10 @@
  *   the queue; a lint of it that has already run for `cancelAfterMs` is cancelled by stopping the
  *   worker (a lint is synchronous JavaScript: stopping the thread is the only way to interrupt it).
  *   A shorter one is left to finish: starting a worker again costs about as much.
+ * - A lint may be queued as a function that builds its request: it is called only when the job is
+ *   handed to the worker, so a document typed into while another lint runs has its text read (and
+ *   copied to the worker) once per lint, not once per keystroke. It may answer undefined: the
+ *   document is not to be linted after all (`skipped`).
  * - Fix-all jobs (fix on save, the fix-all command) go ahead of waiting lints.
  * - A job that runs longer than its time budget is stopped the same way and answered `over-budget`.
  * - A worker whose heap has grown past `recycleHeapBytes` (a large document was linted) is stopped
@@ -39,13 +43,15 @@ export type Outcome<T> =
   /** A newer version of the document was queued, or the document closed: nothing to publish. */
   | { kind: 'superseded' }
   | { kind: 'over-budget'; budgetMs: number }
+  /** The lint's request, built when the worker was free, said the document is not to be linted. */
+  | { kind: 'skipped' }
   | { kind: 'failed'; error: string };
 
 interface Job {
   id: number;
   key: string;
   kind: JobKind;
-  request: LintRequest;
+  request: LintRequest | (() => LintRequest | undefined);
   budgetMs: number;
   resolve: (outcome: Outcome<LintResult | string | undefined>) => void;
 }
@@ -93,7 +99,7 @@ export class LintQueue {
   }
 
   /** Lints `request` for the document `key`, superseding its waiting lint. */
-  lint(key: string, request: LintRequest, budgetMs: number): Promise<Outcome<LintResult>> {
+  lint(key: string, request: LintRequest | (() => LintRequest | undefined), budgetMs: number): Promise<Outcome<LintResult>> {
     this.#supersede(key, 'lint');
     return this.#add(key, 'lint', request, budgetMs) as Promise<Outcome<LintResult>>;
   }
@@ -124,7 +130,7 @@ export class LintQueue {
     for (const job of jobs) job.resolve({ kind: 'superseded' });
   }
 
-  #add(key: string, kind: JobKind, request: LintRequest, budgetMs: number): Promise<Outcome<LintResult | string | undefined>> {
+  #add(key: string, kind: JobKind, request: Job['request'], budgetMs: number): Promise<Outcome<LintResult | string | undefined>> {
     if (this.#disposed) return Promise.resolve({ kind: 'superseded' });
     return new Promise((resolve) => {
       const job: Job = { id: this.#nextId++, key, kind, request, budgetMs, resolve };
@@ -157,17 +163,20 @@ export class LintQueue {
 
   #pump(): void {
     if (this.#running !== undefined || this.#disposed) return;
-    const job = this.#pending.shift();
-    if (job === undefined) {
-      // Idle: a worker that a large document left with a large heap goes, and its memory with it.
-      if (this.#worker !== undefined && this.#lastHeapBytes > this.#recycleHeapBytes) this.#stopWorker();
+    for (let job = this.#pending.shift(); job !== undefined; job = this.#pending.shift()) {
+      const request = typeof job.request === 'function' ? job.request() : job.request;
+      if (request === undefined) {
+        job.resolve({ kind: 'skipped' });
+        continue;
+      }
+      const worker = this.#ensureWorker();
+      this.#running = { job, worker, startedAt: performance.now(), timer: undefined };
+      const message: JobRequest = { id: job.id, kind: job.kind, ...request };
+      worker.postMessage(message);
       return;
     }
-    const worker = this.#ensureWorker();
-    const running: Running = { job, worker, startedAt: performance.now(), timer: undefined };
-    this.#running = running;
-    const message: JobRequest = { id: job.id, kind: job.kind, ...job.request };
-    worker.postMessage(message);
+    // Idle: a worker that a large document left with a large heap goes, and its memory with it.
+    if (this.#worker !== undefined && this.#lastHeapBytes > this.#recycleHeapBytes) this.#stopWorker();
   }
 
   #finish(running: Running, outcome: Outcome<LintResult | string | undefined>): void {
