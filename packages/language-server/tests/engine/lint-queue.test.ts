@@ -50,6 +50,18 @@ describe('LintQueue', () => {
     expect(order).toEqual(['b1:superseded', 'a1:done', 'b2:done', 'c1:done']);
   });
 
+  it('builds a lint given as a function only when the worker takes it: never for a superseded one, skipped when it answers nothing', async () => {
+    queue = new LintQueue({ workerUrl: WORKER });
+    const built: string[] = [];
+    const lazy = (name: string, value: LintRequest | undefined) => () => (built.push(name), value);
+    const running = queue.lint('a', lazy('a1', request(FINDING)), BUDGET);
+    const b1 = queue.lint('b', lazy('b1', request(FINDING)), BUDGET);
+    const b2 = queue.lint('b', lazy('b2', request(FINDING)), BUDGET);
+    const c1 = queue.lint('c', lazy('c1', undefined), BUDGET);
+    expect(kinds(await Promise.all([running, b1, b2, c1]))).toEqual(['done', 'superseded', 'done', 'skipped']);
+    expect(built).toEqual(['a1', 'b2', 'c1']);
+  });
+
   it('cancels a running lint for a newer version by replacing the worker', async () => {
     queue = new LintQueue({ workerUrl: WORKER, cancelAfterMs: 0 });
     const old = queue.lint('a', request(slowText()), BUDGET);
