@@ -117,4 +117,19 @@ describe('LintQueue', () => {
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     expect(queue.workersStarted).toBe(2);
   });
+
+  it("compacts an idle worker's large heap before it replaces the worker, and keeps a worker whose heap is small", async () => {
+    // Over the limit even after the trim: trimmed once, then replaced.
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1 });
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    // A trim after each job (the second worker's is asked as it goes idle); the first worker was replaced after its trim.
+    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([2, 2]);
+    queue.dispose();
+    // Under the limit: neither trimmed nor replaced.
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 4096 * 1024 * 1024 });
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([0, 1]);
+  });
 });
