@@ -16,11 +16,12 @@
  * and the server process's CPU time over the same span (utime + stime of /proc/<pid>/stat, all its
  * threads, 10 ms ticks): on a machine shared with other work the wall time mostly measures the
  * queue for a CPU, the CPU time what the edit cost. A trim runs while the server is idle, before
- * the edit is sent, so its own cost is in neither. After the edits, each server's RSS. Results are
+ * the edit is sent, so its own cost is in neither. Also the threads started during the edits (a
+ * replaced lint worker is a new thread), and after the edits each server's RSS. Results are
  * printed as JSON.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,6 +47,8 @@ const percentile = (values, p) => {
 };
 const round = (value) => Math.round(value * 10) / 10;
 /** The process's CPU time so far, in ms (all threads: the message loop and the lint worker). */
+/** The process's thread ids: a lint worker started anew shows up as a thread not seen before. */
+const threads = (pid) => readdirSync(`/proc/${pid}/task`).map(Number);
 const cpuMs = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
@@ -78,7 +81,7 @@ async function startServer(name, trimAboveMb) {
   };
   await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text } });
   await waitFor(1);
-  return { name, child, connection, waitFor, version: 1, lastDone: performance.now(), latencies: [], cpu: [], counts: new Set() };
+  return { name, child, connection, waitFor, version: 1, lastDone: performance.now(), latencies: [], cpu: [], counts: new Set(), threads: new Set(threads(child.pid)), newThreads: 0 };
 }
 
 const servers = [await startServer('every-idle', '0'), await startServer('default', undefined), await startServer('off', 'off')];
@@ -97,6 +100,11 @@ for (let edit = 0; edit < edits; edit++) {
     const { at, count } = await server.waitFor(server.version);
     server.latencies.push(at - sent);
     server.cpu.push(cpuMs(server.child.pid) - cpuBefore);
+    for (const thread of threads(server.child.pid)) {
+      if (server.threads.has(thread)) continue;
+      server.threads.add(thread);
+      server.newThreads++;
+    }
     server.counts.add(count);
     server.lastDone = performance.now();
   }
@@ -112,6 +120,8 @@ for (const server of servers) {
     cpuP50: percentile(server.cpu, 50),
     cpuP95: percentile(server.cpu, 95),
     diagnostics: [...server.counts],
+    /** Threads started during the edits: lint workers replaced (recycleHeapBytes), mostly. */
+    newThreads: server.newThreads,
     rssMb: round(rssMb(server.child.pid)),
   };
 }
