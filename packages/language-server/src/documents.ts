@@ -274,15 +274,21 @@ export class DocumentLinter {
   /** The diagnostics for the document's current version, or undefined when a newer one superseded it. */
   async #diagnose(state: OpenDocument, settings: CorsSettings, generation: number): Promise<Diagnostic[] | undefined> {
     const { document } = state;
-    if (!settings.enable || state.overBudget) return this.#clean(state, state.logged);
-    // Built when the worker is free: the text is read and copied once per lint, not per keystroke.
-    const outcome = await this.#queue.lint(document.uri, () => this.#request(state, settings, generation), settings.timeBudget);
+    const build = (): LintRequest | undefined => this.#request(state, settings, generation);
+    // A large document's request is built when the worker is free: its text is read and copied once
+    // per lint, not per keystroke. Any other is checked now (cheap, or a verdict on its size alone),
+    // so one that is not linted is answered at once, not after the lint that is running.
+    const { length } = document;
+    const request = length <= LARGE_DOCUMENT_LENGTH || length > MAX_DOCUMENT_BYTES ? build() : build;
+    const notLinted = (): Diagnostic[] => this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
+    if (request === undefined) return notLinted();
+    const outcome = await this.#queue.lint(document.uri, request, settings.timeBudget);
     if (!this.#isCurrent(state, generation)) return undefined;
     switch (outcome.kind) {
       case 'superseded':
         return undefined;
       case 'skipped':
-        return this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
+        return notLinted();
       case 'over-budget':
         this.#overBudget(state, outcome.budgetMs);
         return this.#clean(state, state.logged);
