@@ -131,5 +131,5 @@ export type { UpstreamPass } from './checks/nginx-upstream-allow-origin.js';
 export { checkUpstreamAllowOrigin } from './checks/nginx-upstream-allow-origin.js';
 
 // Source files
-export { generatedReason } from './source/generated.js';
+export { generatedReason, lineShape, type LineShape } from './source/generated.js';
 export { mayConfigureCors } from './source/cors-text.js';

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { isNginxConfigPath } from 'eslint-plugin-cors';
 import { fileURLToPath } from 'node:url';
 import { generatedReason } from 'cors-lint-core';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   MessageType,
   ShowMessageNotification,
@@ -20,6 +20,7 @@ import { errorText, type SettingsProvider } from './handlers/settings.js';
 import { withOnlyRule, type CorsSettings } from './protocol/settings.js';
 import { HeapTrimmer } from './heap-trim.js';
 import { LintStatus } from './status.js';
+import { LineDocument } from './line-document.js';
 
 /** Larger documents are not linted: generated bundles and data files, not code anyone edits by hand. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -68,8 +69,17 @@ function afterQueuedMessages(callback: () => void): void {
   setImmediate(() => setImmediate(callback));
 }
 
+/**
+ * A document this long (in UTF-16 code units) is linted once its typing pauses for `TYPING_PAUSE_MS`,
+ * not after every keystroke: each lint reads, checks and copies its whole text to the worker on the
+ * main thread (tens of milliseconds per megabyte on a busy machine), and its lint takes seconds, so
+ * one per keystroke would only be cancelled by the next.
+ */
+export const LARGE_DOCUMENT_LENGTH = 512 * 1024;
+export const TYPING_PAUSE_MS = 400;
+
 interface OpenDocument {
-  document: TextDocument;
+  document: LineDocument;
   fileName: string;
   /** Bumped by every change, save and settings change; a lint started for an older value publishes nothing. */
   generation: number;
@@ -133,7 +143,7 @@ export class DocumentLinter {
     const fileName = lintFileName(textDocument.uri, textDocument.languageId);
     if (fileName === undefined) return;
     const state: OpenDocument = {
-      document: TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text),
+      document: new LineDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text),
       fileName,
       generation: 0,
       forced: false,
@@ -150,7 +160,7 @@ export class DocumentLinter {
     const state = this.#open.get(textDocument.uri);
     if (state === undefined) return;
     try {
-      state.document = TextDocument.update(state.document, contentChanges, textDocument.version);
+      state.document.update(contentChanges, textDocument.version);
     } catch (error) {
       this.#connection.console.error(`cors: could not apply a change to ${textDocument.uri}: ${errorText(error)}`);
       return;
@@ -212,13 +222,15 @@ export class DocumentLinter {
   #schedule(state: OpenDocument, reason: Reason): void {
     if (reason !== 'change') state.forced = true;
     const generation = ++state.generation;
-    afterQueuedMessages(() => {
+    const lint = (): void => {
       // A newer change, save or settings change was taken in meanwhile: its own run lints.
       if (generation !== state.generation || this.#open.get(state.document.uri) !== state) return;
       const forced = state.forced;
       state.forced = false;
       void this.#run(state, forced, generation);
-    });
+    };
+    if (reason === 'change' && state.document.length > LARGE_DOCUMENT_LENGTH) setTimeout(lint, TYPING_PAUSE_MS);
+    else afterQueuedMessages(lint);
   }
 
   async #run(state: OpenDocument, forced: boolean, generation: number): Promise<void> {
@@ -244,19 +256,23 @@ export class DocumentLinter {
   /**
    * What the worker is asked to lint, or undefined for a document that is not linted: linting off,
    * stopped for its time budget, generated or minified (as the CLI decides: core's
-   * `generatedReason`), binary, or without a word CORS needs.
+   * `generatedReason`, fed the document's line shape rather than a scan of its text), binary, or
+   * without a word CORS needs; also undefined once `generation` is no longer current (the lint
+   * queue calls this when the worker is free, and a newer version has its own lint by then).
    */
-  #request(state: OpenDocument, settings: CorsSettings): LintRequest | undefined {
+  #request(state: OpenDocument, settings: CorsSettings, generation?: number): LintRequest | undefined {
     const { document } = state;
     if (!settings.enable || state.overBudget) return undefined;
-    const text = document.getText();
-    // A character count is a byte count's lower bound, and a third of its upper one.
-    const size = text.length * 3 <= MAX_DOCUMENT_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
-    const generated = generatedReason(state.fileName, size, text, MAX_DOCUMENT_BYTES);
+    if (generation !== undefined && !this.#isCurrent(state, generation)) return undefined;
+    // A character count is a byte count's lower bound (and over the limit, the verdict), and a third of its upper one.
+    const length = document.length;
+    const size = length * 3 <= MAX_DOCUMENT_BYTES || length > MAX_DOCUMENT_BYTES ? length : Buffer.byteLength(document.getText(), 'utf8');
+    const generated = generatedReason(state.fileName, size, document.shape(), MAX_DOCUMENT_BYTES);
     if (generated !== undefined) {
       this.#logOnce(state, 'generated', `cors: ${document.uri} is not linted: it looks generated, ${generated}.`);
       return undefined;
     }
+    const text = document.getText();
     if (text.includes('\0')) {
       this.#logOnce(state, 'binary', `cors: ${document.uri} contains NUL bytes (binary content); it is not linted.`);
       return undefined;
@@ -268,13 +284,21 @@ export class DocumentLinter {
   /** The diagnostics for the document's current version, or undefined when a newer one superseded it. */
   async #diagnose(state: OpenDocument, settings: CorsSettings, generation: number): Promise<Diagnostic[] | undefined> {
     const { document } = state;
-    const request = this.#request(state, settings);
-    if (request === undefined) return this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
+    const build = (): LintRequest | undefined => this.#request(state, settings, generation);
+    // A large document's request is built when the worker is free: its text is read and copied once
+    // per lint, not per keystroke. Any other is checked now (cheap, or a verdict on its size alone),
+    // so one that is not linted is answered at once, not after the lint that is running.
+    const { length } = document;
+    const request = length <= LARGE_DOCUMENT_LENGTH || length > MAX_DOCUMENT_BYTES ? build() : build;
+    const notLinted = (): Diagnostic[] => this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
+    if (request === undefined) return notLinted();
     const outcome = await this.#status.track(this.#queue.lint(document.uri, request, settings.timeBudget));
     if (!this.#isCurrent(state, generation)) return undefined;
     switch (outcome.kind) {
       case 'superseded':
         return undefined;
+      case 'skipped':
+        return notLinted();
       case 'over-budget':
         this.#overBudget(state, outcome.budgetMs);
         return this.#clean(state, state.logged);
