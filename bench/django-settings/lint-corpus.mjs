@@ -12,7 +12,7 @@ const manifest = fs
   .trim()
   .split('\n')
   .map((line) => line.split('\t'));
-const config = [{ ...plugin.configs.all[1], files: ['**/*.py'] }];
+const config = [{ ...plugin.configs.all[2], files: ['**/*.py'] }];
 const linter = new Linter({ cwd: root });
 const summary = { files: 0, corsFiles: 0, parseErrors: 0, crashes: 0, findings: 0 };
 for (const [repo, commit, file, cors] of manifest) {

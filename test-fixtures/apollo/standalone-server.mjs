@@ -1,4 +1,4 @@
-// Apollo Server 4/5 standalone: it mounts cors() itself, so every origin may read (Access-Control-Allow-Origin: *).
+// Apollo Server 4/5 standalone mounts its own cross-origin middleware: every origin may read. (No other hint here, on purpose.)
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 

@@ -14,8 +14,10 @@ export default [
     // The origins the storefront's pages are served from: its requests there are same-origin.
     settings: { cors: { appOrigins: ['https://shop.example.com', 'https://admin.example.com'] } },
   },
-  // Django settings modules (settings.py, settings/*.py), with the plugin's django-settings language.
+  // nginx configs (nginx.conf, conf.d/*.conf, sites-*/*), with the plugin's nginx language.
   cors.configs.all[1],
+  // Django settings modules (settings.py, settings/*.py), with the plugin's django-settings language.
+  cors.configs.all[2],
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

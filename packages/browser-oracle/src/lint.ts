@@ -49,7 +49,7 @@ export function scenarioConfig(folderName: string): OracleConfig {
 
 function config(file: ScenarioFile, name: OracleConfig): Linter.Config[] {
   // The config's Django block, with the plugin's django-settings language.
-  if (file === 'settings.py') return [plugin.configs[name][1] as unknown as Linter.Config];
+  if (file === 'settings.py') return [plugin.configs[name][2] as unknown as Linter.Config];
   return [
     {
       files: ['**/*.js'],

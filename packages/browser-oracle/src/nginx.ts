@@ -16,7 +16,7 @@ export interface Nginx {
 }
 
 /** A port free on `address` right now (nginx binds it a moment later). */
-function freePort(address: string): Promise<number> {
+export function freePort(address: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -39,8 +39,19 @@ function accepts(address: string, port: number): Promise<boolean> {
 }
 
 export async function startNginx(address: string, serverBody: string): Promise<Nginx> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-nginx-'));
   const port = await freePort(address);
+  return runNginx(address, port, `server {
+    listen ${address}:${port};
+${serverBody}
+  }`);
+}
+
+/**
+ * A real nginx whose `http` block holds `httpBody` as written (its servers name their own `listen`
+ * addresses); `address:port` is the one it is ready on.
+ */
+export async function runNginx(address: string, port: number, httpBody: string): Promise<Nginx> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-nginx-'));
   const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
   const config = `daemon off;
 worker_processes 1;
@@ -51,10 +62,7 @@ http {
   access_log off;
   ${temp('client_body')} ${temp('proxy')} ${temp('fastcgi')} ${temp('uwsgi')} ${temp('scgi')}
   default_type application/json;
-  server {
-    listen ${address}:${port};
-${serverBody}
-  }
+${httpBody}
 }
 `;
   const configFile = path.join(dir, 'nginx.conf');

@@ -4,7 +4,7 @@
  * `if ($request_method = 'OPTIONS')` replaces every `add_header` of the location, and `add_header`
  * without `always` is not sent on error responses. The probe's verdict must be Chromium's.
  */
-import { probe } from 'cors-lint';
+import { probe, probeHints } from 'cors-lint';
 import { matchesConsoleLine } from 'cors-lint-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, runInPage, withContext } from '../src/browser.js';
@@ -28,6 +28,8 @@ interface NginxCase {
   readonly client: string;
   readonly request: { method: string; headers: [string, string][] };
   readonly expected: 'allowed' | 'blocked';
+  /** The start of a hint the probe must give about the nginx cause it sees. */
+  readonly hint?: string;
 }
 
 const CASES: NginxCase[] = [
@@ -41,6 +43,7 @@ const CASES: NginxCase[] = [
     client: PUT_JSON,
     request: { method: 'PUT', headers: [['Content-Type', 'application/json']] },
     expected: 'blocked',
+    hint: 'nginx answered the preflight 204 without Access-Control-Allow-Origin.',
   },
   {
     name: 'the OPTIONS branch repeats the CORS headers: the preflighted PUT works',
@@ -66,6 +69,7 @@ const CASES: NginxCase[] = [
     client: GET,
     request: { method: 'GET', headers: [] },
     expected: 'blocked',
+    hint: 'nginx sent this 500 without Access-Control-Allow-Origin',
   },
   {
     name: 'add_header … always: the page can read the 500',
@@ -103,6 +107,8 @@ describe('cors-lint probe and Chromium agree on a real nginx', () => {
         const url = new URL('/items/7', `http://${API_ADDRESS}:${nginx.port}`);
         const report = await probe({ url, origin: APP_ORIGIN, method: testCase.request.method, headers: testCase.request.headers, credentials: false, timeoutMs: 10_000 });
         expect({ chromium, probe: report.verdict.ok ? 'allowed' : 'blocked' }).toEqual({ chromium: testCase.expected, probe: testCase.expected });
+        const nginxHints = probeHints(report).filter((hint) => hint.startsWith('nginx '));
+        expect(nginxHints.map((hint) => hint.slice(0, testCase.hint?.length ?? 0))).toEqual(testCase.hint ? [testCase.hint] : []);
         if (!report.verdict.ok) {
           const line = run.console.find((entry) => /blocked by CORS policy/.test(entry)) ?? '';
           expect(matchesConsoleLine(report.verdict.failure, 'chrome', line), `probe: ${report.verdict.failure}; Chromium: ${line}`).toBe(true);

@@ -47,4 +47,5 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** The probe as a function, for tests and scripts: the same decisions `cors-lint probe` prints. */
 export { probe, type ProbeReport } from './probe/run-probe.js';
+export { hints as probeHints } from './probe/format-probe.js';
 export type { ProbeArgs } from './args.js';

@@ -180,7 +180,7 @@ describe('cors-lint [paths…]', () => {
     }
     const empty = await cli(['.'], emptyFolder());
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toMatch(/^cors-lint: no JavaScript or TypeScript files to audit in \./);
+    expect(empty.stderr).toMatch(/^cors-lint: no JavaScript, TypeScript or nginx files to audit in \./);
   });
 
   it('prints usage and version', async () => {
@@ -189,5 +189,37 @@ describe('cors-lint [paths…]', () => {
     expect(help.stdout).toMatch(/^Usage:\n {2}cors-lint \[paths…\]/);
     const version = await cli(['--version'], REPO);
     expect(version.stdout).toMatch(/^cors-lint \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('cors-lint on nginx configs', () => {
+  it('audits nginx files by their names with zero config, and leaves other programs\' .conf files alone', async () => {
+    const folder = emptyFolder();
+    fs.mkdirSync(path.join(folder, 'sites-available'));
+    fs.mkdirSync(path.join(folder, 'conf.d'));
+    fs.mkdirSync(path.join(folder, 'sites-src'));
+    // The issue's snippet: the 204 preflight carries only Max-Age (nginx 1.22.1, design note §C2).
+    fs.writeFileSync(
+      path.join(folder, 'sites-available', 'default'),
+      "server {\n    location /api/ {\n        add_header 'Access-Control-Allow-Origin' 'https://myapp.com' always;\n        if ($request_method = 'OPTIONS') {\n            add_header 'Access-Control-Max-Age' 86400;\n            return 204;\n        }\n    }\n}\n",
+    );
+    fs.writeFileSync(path.join(folder, 'conf.d', 'supervisor.conf'), '[program:app]\ncommand=/usr/bin/app --port 3000\n');
+    // Code in a folder named sites-… stays JavaScript.
+    fs.writeFileSync(path.join(folder, 'sites-src', 'list.js'), 'export const sites = [];\n');
+    const run = await cli(['--format', 'json'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.summary).toEqual({ filesLinted: 3, filesWithFindings: 1, findings: 1, filesNotAudited: 0, filesSkipped: 0 });
+    expect(report.files.map((file) => file.file)).toEqual(['sites-available/default']);
+    expect(report.files[0]?.findings).toEqual([expect.objectContaining({ rule: 'cors/nginx-no-dropped-cors-headers', severity: 'error', line: 5, column: 13, fixable: false })]);
+  });
+
+  it('fixes `always` in place with --fix', async () => {
+    const folder = emptyFolder();
+    fs.writeFileSync(path.join(folder, 'nginx.conf'), 'http {\n    server {\n        location /api/ {\n            add_header Access-Control-Allow-Origin https://app.example.com;\n            proxy_pass http://127.0.0.1:3000;\n        }\n    }\n}\n');
+    const run = await cli(['--fix'], folder);
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(folder, 'nginx.conf'), 'utf8')).toContain('add_header Access-Control-Allow-Origin https://app.example.com always;');
   });
 });

@@ -72,7 +72,7 @@ export { consoleLine, consoleReason, matchesConsoleLine } from './messages/conso
 
 // Rule message catalog
 export type { BrowserEffect, MessageSpec, RuleName } from './messages/catalog.js';
-export { browserEffect, messagesFor, ruleMessages } from './messages/catalog.js';
+export { browserEffect, isSecurityFinding, messagesFor, ruleMessages } from './messages/catalog.js';
 export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js';
 
 // Checks: one per rule, policy in, findings out
@@ -99,7 +99,7 @@ export {
 export { checkReflectedOriginWithCredentials } from './checks/reflected-origin-with-credentials.js';
 export { checkWildcardOriginWithCredentials } from './checks/wildcard-origin-with-credentials.js';
 export type { VaryContext, VaryWrite } from './checks/vary-origin.js';
-export { checkVaryOrigin } from './checks/vary-origin.js';
+export { checkVaryOrigin, mayVaryOnOrigin } from './checks/vary-origin.js';
 export type { OpaqueResponseReadOptions } from './checks/opaque-response-read.js';
 export { checkOpaqueResponseRead } from './checks/opaque-response-read.js';
 export { checkInvalidNoCorsRequest } from './checks/invalid-no-cors-request.js';
@@ -131,7 +131,8 @@ export type { UpstreamPass } from './checks/nginx-upstream-allow-origin.js';
 export { checkUpstreamAllowOrigin } from './checks/nginx-upstream-allow-origin.js';
 
 // Source files
-export { generatedReason } from './source/generated.js';
+export { generatedReason, lineShape, type LineShape } from './source/generated.js';
+export { mayConfigureCors } from './source/cors-text.js';
 
 // django-cors-headers as data
 export type { DjangoCorsSettingName, DjangoCorsVersionFacts } from './django/cors-headers-settings.js';

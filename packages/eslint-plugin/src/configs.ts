@@ -1,3 +1,4 @@
+import { minimatch } from 'minimatch';
 import type { RuleName } from './rules/index.js';
 import { rules } from './rules/index.js';
 
@@ -8,6 +9,11 @@ export type Severity = 'error' | 'warn';
  * security holes, are errors; policy choices that are fine for public data are warnings.
  */
 const SEVERITY: Record<RuleName, Severity> = {
+  'nginx-error-page-drops-cors': 'warn',
+  'nginx-no-dropped-cors-headers': 'error',
+  'nginx-no-preflight-before-location': 'error',
+  'nginx-require-always': 'error',
+  'nginx-require-proxy-hide-header': 'warn',
   'no-accidental-preflight': 'warn',
   'no-dead-django-cors-setting': 'error',
   'no-duplicate-allow-origin': 'error',
@@ -58,25 +64,14 @@ function entryFor(config: ConfigName, name: RuleName): RuleEntry {
   return options ? [SEVERITY[name], ...options] : SEVERITY[name];
 }
 
-/** The ESLint language ids a rule works on: `meta.languages`, or JavaScript (and TypeScript) alone. */
-function languagesOf(name: RuleName): readonly string[] {
+/** The languages a rule lints: its `meta.languages`, JavaScript (and TypeScript) when it declares none. */
+export function ruleLanguages(name: RuleName): readonly string[] {
   return (rules[name].meta as { languages?: readonly string[] }).languages ?? ['js/js'];
 }
 
-export type ConfigLanguage = 'js/js' | 'cors/django-settings';
-
-/**
- * The rules a config turns on for one language. For a language with a block of its own, every other rule
- * of the config is turned off for its files: the JavaScript block has no `files` and so also applies there,
- * and ESLint ≥ 10.2 rejects an enabled rule whose `meta.languages` leaves the language out.
- */
-export function configRules(config: ConfigName, language: ConfigLanguage = 'js/js'): Record<string, RuleEntry | 'off'> {
-  const names = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name));
-  const entries = names.flatMap((name): (readonly [string, RuleEntry | 'off'])[] => {
-    const supported = languagesOf(name).includes(language);
-    if (supported) return [[`cors/${name}`, entryFor(config, name)]];
-    return language === 'js/js' ? [] : [[`cors/${name}`, 'off']];
-  });
+/** The rules a config turns on for files of `language` (`js/js` for JavaScript and TypeScript). */
+export function configRules(config: ConfigName, language = 'js/js'): Record<string, RuleEntry> {
+  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name) && ruleLanguages(name).includes(language)).map((name) => [`cors/${name}`, entryFor(config, name)] as const);
   return Object.fromEntries(entries);
 }
 
@@ -85,3 +80,33 @@ export function configRules(config: ConfigName, language: ConfigLanguage = 'js/j
  * under other names add their own block with `files` and `language: 'cors/django-settings'`.
  */
 export const DJANGO_SETTINGS_FILES = ['**/settings.py', '**/settings/*.py'];
+
+/**
+ * The rules of a language's block: the config's rules for that language, and every rule the JavaScript
+ * block turns on that cannot lint the language turned off. A JavaScript block has no `files`, so it also
+ * reaches these files, and ESLint ≥ 10.2 rejects an enabled rule whose `meta.languages` lacks the language.
+ */
+export function languageBlockRules(config: ConfigName, language: string): Record<string, RuleEntry | 'off'> {
+  const off = Object.keys(configRules(config)).filter((ruleId) => !ruleLanguages(ruleId.slice('cors/'.length) as RuleName).includes(language));
+  return { ...Object.fromEntries(off.map((ruleId) => [ruleId, 'off' as const])), ...configRules(config, language) };
+}
+
+/**
+ * The files the nginx block lints: the names nginx's own layout and its packages use. Files of a
+ * `sites-…` folder have no extension; `**\/sites-*\/?*` picks them up where `**\/sites-*\/*` would not:
+ * ESLint takes a pattern ending in `/*` for a catch-all that selects no file by itself, in `eslint .`
+ * and even for a file named on the command line (checked on ESLint 10.15; see the README).
+ */
+export const NGINX_FILES: readonly string[] = ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/?*'];
+
+/** Code in a folder that happens to be called `sites-…` stays JavaScript or TypeScript. */
+export const NGINX_IGNORES: readonly string[] = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json,md}'];
+
+/**
+ * Whether a path is one of the nginx files the configs lint, for tools that pick files themselves
+ * (`cors-lint`, the language server): the same patterns as the nginx block's `files`.
+ */
+export function isNginxConfigPath(filePath: string): boolean {
+  const normalized = filePath.replaceAll('\\', '/');
+  return NGINX_FILES.some((pattern) => minimatch(normalized, pattern, { dot: true })) && !NGINX_IGNORES.some((pattern) => minimatch(normalized, pattern, { dot: true }));
+}

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleEntry } from './configs.js';
-import { configRules, DJANGO_SETTINGS_FILES } from './configs.js';
+import { DJANGO_SETTINGS_FILES, NGINX_FILES, NGINX_IGNORES, configRules, languageBlockRules } from './configs.js';
 import { djangoSettingsLanguage } from './languages/django-settings/language.js';
 import { nginxLanguage } from './languages/nginx/language.js';
 import { rules } from './rules/index.js';
@@ -11,20 +11,18 @@ const { name, version } = createRequire(import.meta.url)('../package.json') as {
 interface FlatConfig {
   name: string;
   plugins: Record<string, unknown>;
-  rules: Record<string, RuleEntry>;
-}
-
-/** A block for one of the plugin's languages: the files it reads and the rules that apply there. */
-interface LanguageConfig {
-  name: string;
-  files: string[];
-  plugins: Record<string, unknown>;
-  language: string;
   rules: Record<string, RuleEntry | 'off'>;
 }
 
-/** A shipped config: the JavaScript/TypeScript block first, then one block per language of the plugin. */
-type ConfigBlocks = [FlatConfig, LanguageConfig];
+/** A block for files of one of the plugin's languages. */
+interface LanguageBlock extends FlatConfig {
+  files: string[];
+  ignores: string[];
+  language: string;
+}
+
+/** A shipped config: the JavaScript/TypeScript block (no `files`: it applies where the user's config lints), then one block per language. */
+type ConfigBlocks = [FlatConfig, LanguageBlock, LanguageBlock];
 
 interface CorsPlugin {
   meta: { name: string; version: string };
@@ -43,10 +41,12 @@ const plugin: CorsPlugin = {
 // Configs reference the plugin object itself, as flat config expects.
 for (const config of ['recommended', 'strict', 'all'] as const) {
   plugin.configs[config] = [
-    { name: `cors/${config}`, plugins: { cors: plugin }, rules: configRules(config) as Record<string, RuleEntry> },
-    { name: `cors/${config}/django-settings`, files: DJANGO_SETTINGS_FILES, plugins: { cors: plugin }, language: 'cors/django-settings', rules: configRules(config, 'cors/django-settings') },
+    { name: `cors/${config}`, plugins: { cors: plugin }, rules: configRules(config) },
+    { name: `cors/${config}/nginx`, files: [...NGINX_FILES], ignores: [...NGINX_IGNORES], language: 'cors/nginx', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/nginx') },
+    { name: `cors/${config}/django-settings`, files: [...DJANGO_SETTINGS_FILES], ignores: [], language: 'cors/django-settings', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/django-settings') },
   ];
 }
 
 export default plugin;
 export { rules };
+export { NGINX_FILES, NGINX_IGNORES, isNginxConfigPath } from './configs.js';

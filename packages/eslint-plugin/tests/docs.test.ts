@@ -93,11 +93,20 @@ function optionNames(schema: unknown): string[] {
 
 const EXTENSION: Record<string, string> = { ts: 'ts', typescript: 'ts', tsx: 'tsx', js: 'js', javascript: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs' };
 
+/** Fences whose blocks are linted with one of the plugin's languages instead of JavaScript/TypeScript. */
+const LANGUAGE_BLOCKS: Record<string, { language: string; filename: string }> = {
+  nginx: { language: 'cors/nginx', filename: 'example.conf' },
+  // ```python blocks are Django settings modules, linted as `settings.py`.
+  python: { language: 'cors/django-settings', filename: 'settings.py' },
+  py: { language: 'cors/django-settings', filename: 'settings.py' },
+};
+
 function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
   const linter = new Linter();
-  // ```python blocks are Django settings modules, linted with the plugin's language as `settings.py`.
-  if (example.lang === 'python' || example.lang === 'py') {
-    return linter.verify(example.code, [{ files: ['**/*.py'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/django-settings', rules: { [`cors/${name}`]: 'error' } }], 'settings.py');
+  const language = LANGUAGE_BLOCKS[example.lang];
+  if (language) {
+    const config = { files: [`**/${language.filename}`], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: language.language, rules: { [`cors/${name}`]: 'error' } };
+    return linter.verify(example.code, [config as Linter.Config], language.filename);
   }
   const extension = EXTENSION[example.lang] ?? 'ts';
   return linter.verify(

@@ -99,6 +99,8 @@ function problemsAfterEdits(sample: Sample): string[] {
   const before = verify(code);
   const fatal = before.find((message) => message.fatal);
   if (fatal) return [`does not parse: ${fatal.message}`];
+  const unmatched = before.find((message) => message.ruleId === null && message.message.startsWith('No matching configuration'));
+  if (unmatched) return [`is not linted: ${unmatched.message}`];
   // ESLint reports fix ranges without the BOM; the text we splice keeps it.
   const offset = code.startsWith('\uFEFF') ? 1 : 0;
   const beforeStarts = lineStartsOf(code.slice(offset));
@@ -163,6 +165,8 @@ function fixtureSamples(): Sample[] {
 
 type TestCase = string | { code: string; options?: unknown[]; filename?: string; settings?: Record<string, unknown>; languageOptions?: Linter.LanguageOptions };
 interface CollectedRun {
+  /** The cases are nginx configurations (the suite uses `nginxRuleTester`). */
+  readonly nginx?: boolean;
   /** The test file, relative to tests/. */
   readonly file: string;
   readonly suite: string;
@@ -183,17 +187,19 @@ async function collectRuleTesterCases(): Promise<CollectedRun[]> {
   const original = RuleTester.prototype.run;
   let file = '';
   let django = false;
+  let nginxFile = false;
   RuleTester.prototype.run = function record(suite: string, rule: unknown, tests: { valid: readonly TestCase[]; invalid: readonly TestCase[] }) {
-    runs.push({ file, suite, rule, cases: [...tests.valid, ...tests.invalid], django });
+    runs.push({ file, suite, rule, cases: [...tests.valid, ...tests.invalid], django, nginx: nginxFile });
   } as typeof original;
   try {
     for (const folder of ['rules', 'frameworks']) {
       for (const name of fs.readdirSync(path.join(TESTS_DIR, folder)).sort()) {
         const full = path.join(TESTS_DIR, folder, name);
         const text = fs.readFileSync(full, 'utf8');
-        if (!name.endsWith('.test.ts') || !(text.includes('new RuleTester(') || text.includes('djangoRuleTester(')) || text.includes("from 'vitest'")) continue;
+        if (!name.endsWith('.test.ts') || !(text.includes('new RuleTester(') || text.includes('djangoRuleTester(') || text.includes('nginxRuleTester(')) || text.includes("from 'vitest'")) continue;
         file = `${folder}/${name}`;
         django = text.includes('djangoRuleTester(');
+        nginxFile = text.includes('nginxRuleTester(');
         await import(full);
       }
     }
@@ -205,14 +211,23 @@ async function collectRuleTesterCases(): Promise<CollectedRun[]> {
 
 function ruleTesterSamples(runs: readonly CollectedRun[]): Sample[] {
   const names = new Map(Object.entries(plugin.rules).map(([name, rule]) => [rule as unknown, name]));
-  return runs.flatMap(({ file, suite, rule, cases, django }) => {
+  return runs.flatMap(({ file, suite, rule, cases, django, nginx }) => {
     const ruleName = names.get(rule);
     return cases.map((testCase, index) => {
       const item = typeof testCase === 'string' ? { code: testCase } : testCase;
       if (django) {
         // Every rule of `all` that reads settings, as the config's Django block turns them on.
-        const config: Linter.Config[] = [{ files: ['**/*.py'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/django-settings', rules: plugin.configs.all[1].rules as Linter.RulesRecord }];
+        const config: Linter.Config[] = [{ files: ['**/*.py'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/django-settings', rules: plugin.configs.all[2].rules as Linter.RulesRecord }];
         return { name: `${file}: ${suite} #${index + 1}`, code: item.code, filename: path.resolve(process.cwd(), 'settings.py'), config };
+      }
+      if (nginx) {
+        // As the nginx RuleTester lints: the cors/nginx language with the nginx block's rules.
+        const nginxRules = { ...plugin.configs.all[1].rules, ...(ruleName && item.options ? { [`cors/${ruleName}`]: ['error', ...item.options] } : {}) };
+        const config: Linter.Config[] = [
+          // Not `**/*`: ESLint takes a pattern ending in `/*` for a catch-all that selects no file by itself.
+          { files: [...plugin.configs.all[1].files, '**/*.conf'], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/nginx', rules: nginxRules as Linter.RulesRecord, ...(item.settings ? { settings: item.settings } : {}) },
+        ];
+        return { name: `${file}: ${suite} #${index + 1}`, code: item.code, filename: path.resolve(process.cwd(), item.filename ?? 'file.conf'), config };
       }
       const rules = { ...plugin.configs.all[0].rules, ...(ruleName && item.options ? { [`cors/${ruleName}`]: ['error', ...item.options] } : {}) };
       const config: Linter.Config[] = [

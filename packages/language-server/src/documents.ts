@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
+import { isNginxConfigPath } from 'eslint-plugin-cors';
 import { fileURLToPath } from 'node:url';
 import { generatedReason } from 'cors-lint-core';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   MessageType,
   ShowMessageNotification,
@@ -13,11 +14,13 @@ import {
   type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
 import { toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js';
-import { mayContainCors } from './engine/cors-words.js';
+import { mayConfigureCors } from 'cors-lint-core';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
-import type { CorsSettings } from './protocol/settings.js';
+import { withOnlyRule, type CorsSettings } from './protocol/settings.js';
 import { HeapTrimmer } from './heap-trim.js';
+import { LintStatus } from './status.js';
+import { LineDocument } from './line-document.js';
 
 /** Larger documents are not linted: generated bundles and data files, not code anyone edits by hand. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -32,8 +35,9 @@ const LANGUAGE_EXTENSIONS: Record<string, string> = {
 
 /**
  * The file name the document is linted as (it picks the parser and the source type), or undefined
- * for a document this server does not lint. A file's own extension wins; an untitled document, or a
- * file whose name says nothing (`Jakefile`), takes the extension of its `languageId`.
+ * for a document this server does not lint. A file's own extension wins, and so does a name the
+ * plugin lints as nginx (`nginx.conf`, `sites-available/default`); an untitled document, or a file
+ * whose name says nothing (`Jakefile`), takes the extension of its `languageId`.
  */
 export function lintFileName(uri: string, languageId: string): string | undefined {
   let path: string;
@@ -43,7 +47,9 @@ export function lintFileName(uri: string, languageId: string): string | undefine
     path = uri;
   }
   const extension = extname(path).toLowerCase();
-  if (LINTED_EXTENSIONS.has(extension)) return path;
+  if (LINTED_EXTENSIONS.has(extension) || isNginxConfigPath(path)) return path;
+  // A document the editor calls nginx under another name (`api.conf`) is linted as `api.conf.nginx`.
+  if (languageId === 'nginx') return `${path || 'untitled'}.nginx`;
   // Python: only Django settings modules (`settings.py`, `settings/*.py`), whatever the language id.
   if (extension === '.py') return isDjangoSettingsPath(path) ? path : undefined;
   const fromLanguage = LANGUAGE_EXTENSIONS[languageId];
@@ -71,8 +77,17 @@ function afterQueuedMessages(callback: () => void): void {
   setImmediate(() => setImmediate(callback));
 }
 
+/**
+ * A document this long (in UTF-16 code units) is linted once its typing pauses for `TYPING_PAUSE_MS`,
+ * not after every keystroke: each lint reads, checks and copies its whole text to the worker on the
+ * main thread (tens of milliseconds per megabyte on a busy machine), and its lint takes seconds, so
+ * one per keystroke would only be cancelled by the next.
+ */
+export const LARGE_DOCUMENT_LENGTH = 512 * 1024;
+export const TYPING_PAUSE_MS = 400;
+
 interface OpenDocument {
-  document: TextDocument;
+  document: LineDocument;
   fileName: string;
   /** Bumped by every change, save and settings change; a lint started for an older value publishes nothing. */
   generation: number;
@@ -104,10 +119,13 @@ export class DocumentLinter {
   readonly #queue: LintQueue;
   readonly #open = new Map<string, OpenDocument>();
   readonly #heap = new HeapTrimmer();
+  /** Told when worker jobs start and end and when a document goes over budget (`cors/status`). */
+  readonly #status: LintStatus;
 
-  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue) {
+  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue, status = new LintStatus()) {
     this.#connection = connection;
     this.#settings = settings;
+    this.#status = status;
     this.#queue = queue ?? new LintQueue({ log: (line) => connection.console.log(`cors (lint worker): ${line}`) });
   }
 
@@ -133,7 +151,7 @@ export class DocumentLinter {
     const fileName = lintFileName(textDocument.uri, textDocument.languageId);
     if (fileName === undefined) return;
     const state: OpenDocument = {
-      document: TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text),
+      document: new LineDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text),
       fileName,
       generation: 0,
       forced: false,
@@ -150,7 +168,7 @@ export class DocumentLinter {
     const state = this.#open.get(textDocument.uri);
     if (state === undefined) return;
     try {
-      state.document = TextDocument.update(state.document, contentChanges, textDocument.version);
+      state.document.update(contentChanges, textDocument.version);
     } catch (error) {
       this.#connection.console.error(`cors: could not apply a change to ${textDocument.uri}: ${errorText(error)}`);
       return;
@@ -169,6 +187,7 @@ export class DocumentLinter {
     this.#open.delete(textDocument.uri);
     this.#queue.cancel(textDocument.uri);
     this.#settings.forget(textDocument.uri);
+    this.#status.forget(textDocument.uri);
     // The client keeps pushed diagnostics until told otherwise.
     void this.#connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }
@@ -178,24 +197,25 @@ export class DocumentLinter {
     for (const state of this.#open.values()) {
       // The time budget may have changed too: a document stopped for taking too long gets another try.
       state.overBudget = false;
+      this.#status.forget(state.document.uri);
       this.#schedule(state, 'configuration');
     }
   }
 
   /**
-   * The current text of `uri` with every cors autofix applied, computed in the lint worker ahead of
-   * waiting lints; undefined when nothing changes, or when the document is not linted or changed
-   * meanwhile (the caller checks the version it asked for).
+   * The current text of `uri` with every cors autofix applied (only those of `ruleId`, if given),
+   * computed in the lint worker ahead of waiting lints; undefined when nothing changes, or when the
+   * document is not linted or changed meanwhile (the caller checks the version it asked for).
    */
-  async fixAll(uri: string): Promise<string | undefined> {
+  async fixAll(uri: string, ruleId?: string): Promise<string | undefined> {
     const state = this.#open.get(uri);
     if (state === undefined) return undefined;
     const { version } = state.document;
     const settings = await this.#settings.get(uri);
     if (this.#open.get(uri) !== state || state.document.version !== version) return undefined;
-    const request = this.#request(state, settings);
+    const request = this.#request(state, ruleId === undefined ? settings : withOnlyRule(settings, ruleId));
     if (request === undefined) return undefined;
-    const outcome = await this.#queue.fixAll(uri, request, settings.timeBudget);
+    const outcome = await this.#status.track(this.#queue.fixAll(uri, request, settings.timeBudget));
     if (outcome.kind === 'over-budget') this.#overBudget(state, outcome.budgetMs);
     if (outcome.kind === 'failed') this.#logOnce(state, `crash:${outcome.error}`, `cors: fixing ${uri} failed: ${outcome.error}`, 'error');
     return outcome.kind === 'done' ? outcome.value : undefined;
@@ -210,13 +230,15 @@ export class DocumentLinter {
   #schedule(state: OpenDocument, reason: Reason): void {
     if (reason !== 'change') state.forced = true;
     const generation = ++state.generation;
-    afterQueuedMessages(() => {
+    const lint = (): void => {
       // A newer change, save or settings change was taken in meanwhile: its own run lints.
       if (generation !== state.generation || this.#open.get(state.document.uri) !== state) return;
       const forced = state.forced;
       state.forced = false;
       void this.#run(state, forced, generation);
-    });
+    };
+    if (reason === 'change' && state.document.length > LARGE_DOCUMENT_LENGTH) setTimeout(lint, TYPING_PAUSE_MS);
+    else afterQueuedMessages(lint);
   }
 
   async #run(state: OpenDocument, forced: boolean, generation: number): Promise<void> {
@@ -242,37 +264,49 @@ export class DocumentLinter {
   /**
    * What the worker is asked to lint, or undefined for a document that is not linted: linting off,
    * stopped for its time budget, generated or minified (as the CLI decides: core's
-   * `generatedReason`), binary, or without a word CORS needs.
+   * `generatedReason`, fed the document's line shape rather than a scan of its text), binary, or
+   * without a word CORS needs; also undefined once `generation` is no longer current (the lint
+   * queue calls this when the worker is free, and a newer version has its own lint by then).
    */
-  #request(state: OpenDocument, settings: CorsSettings): LintRequest | undefined {
+  #request(state: OpenDocument, settings: CorsSettings, generation?: number): LintRequest | undefined {
     const { document } = state;
     if (!settings.enable || state.overBudget) return undefined;
-    const text = document.getText();
-    // A character count is a byte count's lower bound, and a third of its upper one.
-    const size = text.length * 3 <= MAX_DOCUMENT_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
-    const generated = generatedReason(state.fileName, size, text, MAX_DOCUMENT_BYTES);
+    if (generation !== undefined && !this.#isCurrent(state, generation)) return undefined;
+    // A character count is a byte count's lower bound (and over the limit, the verdict), and a third of its upper one.
+    const length = document.length;
+    const size = length * 3 <= MAX_DOCUMENT_BYTES || length > MAX_DOCUMENT_BYTES ? length : Buffer.byteLength(document.getText(), 'utf8');
+    const generated = generatedReason(state.fileName, size, document.shape(), MAX_DOCUMENT_BYTES);
     if (generated !== undefined) {
       this.#logOnce(state, 'generated', `cors: ${document.uri} is not linted: it looks generated, ${generated}.`);
       return undefined;
     }
+    const text = document.getText();
     if (text.includes('\0')) {
       this.#logOnce(state, 'binary', `cors: ${document.uri} contains NUL bytes (binary content); it is not linted.`);
       return undefined;
     }
-    if (!mayContainCors(text)) return undefined;
+    if (!mayConfigureCors(text)) return undefined;
     return { text, fileName: state.fileName, settings };
   }
 
   /** The diagnostics for the document's current version, or undefined when a newer one superseded it. */
   async #diagnose(state: OpenDocument, settings: CorsSettings, generation: number): Promise<Diagnostic[] | undefined> {
     const { document } = state;
-    const request = this.#request(state, settings);
-    if (request === undefined) return this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
-    const outcome = await this.#queue.lint(document.uri, request, settings.timeBudget);
+    const build = (): LintRequest | undefined => this.#request(state, settings, generation);
+    // A large document's request is built when the worker is free: its text is read and copied once
+    // per lint, not per keystroke. Any other is checked now (cheap, or a verdict on its size alone),
+    // so one that is not linted is answered at once, not after the lint that is running.
+    const { length } = document;
+    const request = length <= LARGE_DOCUMENT_LENGTH || length > MAX_DOCUMENT_BYTES ? build() : build;
+    const notLinted = (): Diagnostic[] => this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
+    if (request === undefined) return notLinted();
+    const outcome = await this.#status.track(this.#queue.lint(document.uri, request, settings.timeBudget));
     if (!this.#isCurrent(state, generation)) return undefined;
     switch (outcome.kind) {
       case 'superseded':
         return undefined;
+      case 'skipped':
+        return notLinted();
       case 'over-budget':
         this.#overBudget(state, outcome.budgetMs);
         return this.#clean(state, state.logged);
@@ -294,6 +328,8 @@ export class DocumentLinter {
   #overBudget(state: OpenDocument, budgetMs: number): void {
     if (state.overBudget) return;
     state.overBudget = true;
+    // A fix-all may end after its document closed: nothing left to report about it then.
+    if (this.#open.get(state.document.uri) === state) this.#status.overBudget(state.document.uri, budgetMs);
     const seconds = budgetMs / 1000;
     const message = `CORS: checking ${state.document.uri} took longer than ${seconds} s (cors.timeBudget), so it was stopped. The file is not checked again until you reopen it or change the settings.`;
     this.#connection.console.warn(`cors: ${message}`);

@@ -6,8 +6,14 @@ import vm from 'node:vm';
  * what stays alive: each lint's garbage waits for the heap's next limit, and V8 returns the emptied,
  * fragmented pages to the system only after a long idle spell (its memory reducer starts after 8 s
  * and may need several rounds). One compacting full collection once the server has gone quiet after
- * such a burst brings the resident size back down within a second. It costs tens of milliseconds,
- * spent while nothing is waiting.
+ * such a burst brings the resident size back down within a second.
+ *
+ * It is not free, though: after a compacting collection the next lint runs on a cold heap (fresh
+ * pages, code to compile again), which made the next edit of a 10,000-line file 1.3–1.5× slower
+ * when the trim ran after every idle second (issue 15, item 19). So it runs only when memory is
+ * really high: the heap in use is over `thresholdBytes` (256 MB by default, about what 500 files
+ * opened at once leave; an editing session stays well under it). `CORS_LS_HEAP_TRIM_ABOVE_MB`
+ * overrides the default (`off`: never), for the benchmark (bench/language-server/heap-trim.mjs).
  */
 export interface HeapTrimOptions {
   /** How long the server must have been quiet. */
@@ -16,6 +22,10 @@ export interface HeapTrimOptions {
   readonly growthBytes?: number;
   /** The heap's current size; `process.memoryUsage().heapTotal` unless a test gives its own. */
   readonly heapSize?: () => number;
+  /** Heap in use (live and not yet collected) over which a trim is worth its cost; `Infinity`: never. */
+  readonly thresholdBytes?: number;
+  /** The heap in use; `process.memoryUsage().heapUsed` unless a test gives its own. */
+  readonly heapUsed?: () => number;
   /** A compacting full collection; undefined when Node cannot give one. */
   readonly collect?: (() => void) | undefined;
 }
@@ -24,6 +34,8 @@ export class HeapTrimmer {
   readonly #quietMs: number;
   readonly #growthBytes: number;
   readonly #heapSize: () => number;
+  readonly #thresholdBytes: number;
+  readonly #heapUsed: () => number;
   readonly #collect: (() => void) | undefined;
   #timer: NodeJS.Timeout | undefined;
   /** The heap once the code is loaded (at the first unit of work), then after each trim. */
@@ -33,6 +45,8 @@ export class HeapTrimmer {
     this.#quietMs = options.quietMs ?? 1_000;
     this.#growthBytes = options.growthBytes ?? 32 * 1024 * 1024;
     this.#heapSize = options.heapSize ?? (() => process.memoryUsage().heapTotal);
+    this.#thresholdBytes = options.thresholdBytes ?? thresholdFromEnvironment() ?? DEFAULT_THRESHOLD_BYTES;
+    this.#heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
     this.#collect = 'collect' in options ? options.collect : compactingFullGc();
   }
 
@@ -51,9 +65,21 @@ export class HeapTrimmer {
   #trimIfGrown(): void {
     if (this.#collect === undefined || this.#baseline === undefined) return;
     if (this.#heapSize() - this.#baseline < this.#growthBytes) return;
+    if (this.#heapUsed() <= this.#thresholdBytes) return;
     this.#collect();
     this.#baseline = this.#heapSize();
   }
+}
+
+export const DEFAULT_THRESHOLD_BYTES = 256 * 1024 * 1024;
+
+/** `CORS_LS_HEAP_TRIM_ABOVE_MB`: a number of megabytes, or `off`; undefined when unset or invalid. */
+function thresholdFromEnvironment(): number | undefined {
+  const value = process.env['CORS_LS_HEAP_TRIM_ABOVE_MB']?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (value === 'off') return Infinity;
+  const megabytes = Number(value);
+  return Number.isFinite(megabytes) && megabytes >= 0 ? megabytes * 1024 * 1024 : undefined;
 }
 
 /**

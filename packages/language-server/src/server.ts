@@ -13,6 +13,8 @@ import { codeActions, FIX_ALL_KIND } from './handlers/code-actions.js';
 import { COMMANDS, executeCommand } from './handlers/commands.js';
 import { hover } from './handlers/hover.js';
 import { SettingsProvider } from './handlers/settings.js';
+import { STATUS_INITIALIZATION_OPTION, STATUS_NOTIFICATION } from './protocol/status.js';
+import { LintStatus } from './status.js';
 import { whenProcessGone } from './transport/client-process.js';
 
 export const { name: SERVER_NAME, version: SERVER_VERSION } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
@@ -34,9 +36,13 @@ export function serverCapabilities(capabilities: ClientCapabilities): ServerCapa
 /** Wires the handlers to `connection` and starts listening. The logic lives in the modules they call. */
 export function startServer(connection: Connection): void {
   const settings = new SettingsProvider(connection);
-  const documents = new DocumentLinter(connection, settings);
   let client: ClientCapabilities = {};
   let shutdown = false;
+  let wantsStatus = false;
+  const status = new LintStatus((params) => {
+    if (wantsStatus) void connection.sendNotification(STATUS_NOTIFICATION, params);
+  });
+  const documents = new DocumentLinter(connection, settings, undefined, status);
 
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
@@ -44,6 +50,7 @@ export function startServer(connection: Connection): void {
     // for a live one, and its check cannot run while the thread is busy: this one does both.
     if (typeof params.processId === 'number') whenProcessGone(params.processId, () => exitForGoneClient(params.processId as number, shutdown));
     settings.canPull = client.workspace?.configuration === true;
+    wantsStatus = wantsStatusNotification(params.initializationOptions);
     return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
   connection.onInitialized(() => {
@@ -74,6 +81,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/** `initializationOptions.statusNotification === true`: the client shows `cors/status` (`protocol/status.ts`). */
+export function wantsStatusNotification(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)[STATUS_INITIALIZATION_OPTION] === true;
 }
 
 /** The editor is gone: nobody will read what this server says, or ask it to exit. */

@@ -16,7 +16,8 @@ describe('HeapTrimmer', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const trimmer = () => new HeapTrimmer({ quietMs: 1000, growthBytes: 32 * MB, heapSize: () => heap, collect });
+  // In use: what the heap holds; these first tests put it over the threshold, to test the growth rule alone.
+  const trimmer = () => new HeapTrimmer({ quietMs: 1000, growthBytes: 32 * MB, heapSize: () => heap, thresholdBytes: 0, heapUsed: () => heap, collect });
 
   it('collects once after a burst that grew the heap, when the server has been quiet', () => {
     const heapTrimmer = trimmer();
@@ -59,6 +60,46 @@ describe('HeapTrimmer', () => {
     heapTrimmer.workDone();
     vi.advanceTimersByTime(1000);
     expect(collect).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves a heap in use under the threshold alone, however often work is done and however much it grew', () => {
+    let used = 100 * MB;
+    const heapTrimmer = new HeapTrimmer({ quietMs: 1000, growthBytes: 32 * MB, heapSize: () => heap, thresholdBytes: 256 * MB, heapUsed: () => used, collect });
+    heapTrimmer.workDone();
+    for (let edit = 0; edit < 20; edit++) {
+      heap += 40 * MB;
+      used = 100 * MB + edit * 5 * MB;
+      heapTrimmer.workDone();
+      vi.advanceTimersByTime(1500);
+    }
+    expect(collect).not.toHaveBeenCalled();
+    // Really high now: the next quiet spell trims, once.
+    used = 300 * MB;
+    heap += 40 * MB;
+    heapTrimmer.workDone();
+    vi.advanceTimersByTime(999);
+    expect(collect).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(collect).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes its threshold from CORS_LS_HEAP_TRIM_ABOVE_MB when not given one; off never trims', () => {
+    const original = process.env['CORS_LS_HEAP_TRIM_ABOVE_MB'];
+    try {
+      for (const [value, trims] of [['off', false], ['400', false], ['200', true]] as const) {
+        collect.mockClear();
+        process.env['CORS_LS_HEAP_TRIM_ABOVE_MB'] = value;
+        const heapTrimmer = new HeapTrimmer({ quietMs: 1000, growthBytes: 32 * MB, heapSize: () => heap, heapUsed: () => 300 * MB, collect });
+        heapTrimmer.workDone();
+        heap += 100 * MB;
+        heapTrimmer.workDone();
+        vi.advanceTimersByTime(1000);
+        expect(collect.mock.calls.length > 0, value).toBe(trims);
+      }
+    } finally {
+      if (original === undefined) delete process.env['CORS_LS_HEAP_TRIM_ABOVE_MB'];
+      else process.env['CORS_LS_HEAP_TRIM_ABOVE_MB'] = original;
+    }
   });
 
   it('does nothing after dispose, or when Node gives no collection', () => {

@@ -72,6 +72,23 @@ describe('no document blocks another', () => {
     expect(client.publishes.events.slice(mark).filter((event) => event.uri === large).map((event) => event.version)).toEqual([version]);
   }, 60_000);
 
+  it('answers a document that is not linted (no CORS words) at once, not after the lint that is running', async () => {
+    client = await TestClient.start();
+    const large = fileUri('busy.js');
+    const started = lintStarts(client, large);
+    await client.open(large, largeDocument());
+    await started;
+    // Read after the large document's lint has begun (see the hover test above).
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: large }, position: { line: 0, character: 0 } });
+    const plain = fileUri('plain.js');
+    await client.open(plain, 'export const total = (items) => items.reduce((sum, item) => sum + item.price, 0);\n');
+    expect((await client.waitForVersion(plain, 1)).diagnostics).toEqual([]);
+    // The large document's lint takes seconds, many on a loaded machine.
+    await client.waitForPublish(large, { match: (event) => event.version === 1, timeoutMs: 55_000 });
+    const order = client.publishes.events.filter((event) => event.uri === plain || event.uri === large).map((event) => event.uri);
+    expect(order).toEqual([plain, large]);
+  }, 90_000);
+
   it('stops a lint over cors.timeBudget, says so once, and leaves that document alone until reopened', async () => {
     // The large document takes over a second to lint; its budget is the least allowed, 100 ms.
     // Other documents keep the default budget, so a cold worker's first lint never trips it.

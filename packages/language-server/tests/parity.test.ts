@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter, type ESLint } from 'eslint';
-import plugin from 'eslint-plugin-cors';
+import plugin, { isNginxConfigPath } from 'eslint-plugin-cors';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ import { languageOf, REPO_ROOT, TestClient } from './helpers/lsp-client.js';
 
 const FIXTURES_DIR = path.join(REPO_ROOT, 'test-fixtures');
 const SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
+/** The oracle's nginx scenarios: port placeholders and clients without the clean-/broken naming. */
+const NGINX_SCENARIOS_DIR = path.join(FIXTURES_DIR, 'nginx-scenarios');
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Tooling beside the samples (compared too, but not bound by the clean-/broken naming). */
@@ -30,14 +32,26 @@ function listFixtures(directory = FIXTURES_DIR): string[] {
     .readdirSync(directory, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return entry.name === 'node_modules' || full === SCENARIOS_DIR ? [] : listFixtures(full);
-      return SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) ? [full] : [];
+      if (entry.isDirectory()) return entry.name === 'node_modules' || full === SCENARIOS_DIR || full === NGINX_SCENARIOS_DIR ? [] : listFixtures(full);
+      return (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) || isNginx(full) || isDjangoSettings(full) ? [full] : [];
     })
     .sort();
 }
 
-/** How a project lints these files: the TypeScript parser for TypeScript, ESLint's own for JavaScript. */
+const isNginx = (file: string) => !SOURCE_FILE.test(file) && isNginxConfigPath(file);
+/** A Django settings module: `settings.py`, or a `.py` file in a `settings/` folder. */
+const isDjangoSettings = (file: string) => path.basename(file) === 'settings.py' || (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
+
+/** How a project lints these files: the TypeScript parser for TypeScript, ESLint's own for JavaScript, the nginx block for nginx, the Django block for settings modules. */
 function projectConfig(file: string, rules: Linter.RulesRecord): Linter.Config[] {
+  if (isNginx(file)) {
+    const [, nginx] = plugin.configs.all;
+    return [{ files: [...nginx.files], ignores: [...nginx.ignores], language: 'cors/nginx', plugins: { cors: plugin as unknown as ESLint.Plugin }, rules } as Linter.Config];
+  }
+  if (isDjangoSettings(file)) {
+    const [, , django] = plugin.configs.all;
+    return [{ files: [...django.files], language: 'cors/django-settings', plugins: { cors: plugin as unknown as ESLint.Plugin }, rules } as Linter.Config];
+  }
   const typescript = /\.[cm]?tsx?$/.test(file);
   return [
     {
@@ -69,8 +83,15 @@ const VARIANTS: Variant[] = [
 ].map((variant) => ({ ...variant, settings: normalizeSettings(variant.raw).settings }));
 
 function expectedDiagnostics(file: string, text: string, uri: string, settings: CorsSettings): Diagnostic[] {
-  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][0].rules };
-  for (const [ruleId, severity] of Object.entries(settings.rules)) rules[ruleId] = severity === 'info' ? 'warn' : severity;
+  const nginx = isNginx(file);
+  const django = isDjangoSettings(file);
+  const block = nginx ? 1 : django ? 2 : 0;
+  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][block].rules };
+  for (const [ruleId, severity] of Object.entries(settings.rules)) {
+    // A rule that cannot lint the language keeps the block's `off` there, as the server keeps it.
+    if (block !== 0 && rules[ruleId] === 'off') continue;
+    rules[ruleId] = severity === 'info' ? 'warn' : severity;
+  }
   // As the ESLint CLI does: the real, absolute path (rules read the nearest package.json and file names).
   const messages = new Linter({ cwd: REPO_ROOT }).verify(text, projectConfig(file, rules), { filename: file });
   expect(messages.filter((message) => message.fatal)).toEqual([]);

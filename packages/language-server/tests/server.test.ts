@@ -244,6 +244,41 @@ describe('language server over stdio (child process)', () => {
     await client.close(uri);
   });
 
+  it('offers fix-all and, for a rule with several fixable problems, per-rule fix-all in the quick-fix menu, from the current text', async () => {
+    const uri = fileUri('per-rule.ts');
+    const text = SPACE_SEPARATED.replace("'https://app.example.com'", "'https://app.example.com/'");
+    await client.open(uri, text);
+    const published = await client.waitForVersion(uri, 1);
+    expect(published.diagnostics.map((d) => d.code).sort()).toEqual([VALID_ALLOW_ORIGIN, 'cors/valid-header-values', 'cors/valid-header-values']);
+    const [methods] = published.diagnostics.filter((d) => d.code === 'cors/valid-header-values');
+    const [origin] = published.diagnostics.filter((d) => d.code === VALID_ALLOW_ORIGIN);
+
+    // VS Code's Ctrl+. sends the diagnostics under the cursor and no `only` (or `quickfix`), and shows quick fixes only.
+    for (const only of [undefined, ['quickfix']]) {
+      const actions = await codeActions(uri, [methods!], only);
+      const byTitle = new Map(actions.map((action) => [action.title, action]));
+      expect(byTitle.get('Fix all cors/valid-header-values problems')?.kind).toBe('quickfix');
+      expect(byTitle.get('Fix all auto-fixable CORS problems')?.kind).toBe('quickfix');
+    }
+    // One fixable problem of its rule: its own fix is enough.
+    expect(titles(await codeActions(uri, [origin!])).filter((title) => title.startsWith('Fix all cors/'))).toEqual([]);
+
+    // Chosen, it fixes that rule's problems in the text as it is now, and leaves the other rule's.
+    const perRule = (await codeActions(uri, [methods!])).find((action) => action.title === 'Fix all cors/valid-header-values problems')!;
+    const mark = client.appliedEdits.length;
+    await client.connection.sendRequest(ExecuteCommandRequest.type, perRule.command!);
+    expect(client.appliedEdits.slice(mark)).toHaveLength(1);
+    const applied = client.appliedEdits.at(-1)!;
+    expect(applied.label).toBe('Fix all cors/valid-header-values problems');
+    expect(applyEdits(text, applied.edit.changes![uri]!)).toBe(text.replace("'GET POST PUT'", "'GET, POST, PUT'").replace("'Content-Type X-Requested-With'", "'Content-Type, X-Requested-With'"));
+
+    // For a version that is no longer current, the command does nothing.
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }]);
+    await client.connection.sendRequest(ExecuteCommandRequest.type, perRule.command!);
+    expect(client.appliedEdits.slice(mark)).toHaveLength(1);
+    await client.close(uri);
+  });
+
   it('fix on save right after typing fixes what was typed: the current version, not the last linted one', async () => {
     const uri = fileUri('save-at-once.ts');
     const before = `import cors from 'cors';\n\nexport const options = cors({ methods: 'GET' });\n`;

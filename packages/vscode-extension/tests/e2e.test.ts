@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// Core's own definition (a pure module), as the catalog test holds every message to it.
+import { FIRST_SENTENCE_MAX, firstSentence } from '../../core/src/messages/first-sentence.js';
 import { ensureCodeServer } from '../scripts/ensure-code-server.mjs';
 import { createProfile, groupMemory, installExtension, startCodeServer, type CodeServer } from './helpers/code-server.js';
 
@@ -21,6 +23,29 @@ const FILE = path.join(WORKSPACE, 'server.js');
 
 const ROW = '.markers-panel .monaco-list-row';
 const MENU_ROW = '.action-widget .monaco-list-row';
+const HOVER = '.monaco-hover:not(.hidden)';
+
+/** Written into the workspace for these tests only: two fixable problems of one rule. */
+const PARTNERS = `// Partner API.
+import express from 'express';
+import cors from 'cors';
+
+export const app = express();
+app.use('/partners', cors({ methods: 'GET POST', allowedHeaders: 'Content-Type X-Partner' }));
+`;
+/** Thousands of cors() registrations: far over the least time budget, 100 ms, to check. */
+const BUNDLE = `import express from 'express';\nimport cors from 'cors';\n\nconst app = express();\n${Array.from(
+  { length: 6000 },
+  (_, i) => `app.use('/v${i}', cors({ origin: ['https://shop${i}.example.com'], credentials: true }));\n`,
+).join('')}`;
+/** No problem until ' POST' is typed after GET. */
+const CHECKOUT = `// Checkout API.
+import express from 'express';
+import cors from 'cors';
+
+export const app = express();
+app.use('/checkout', cors({ methods: 'GET' }));
+`;
 
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
@@ -46,17 +71,91 @@ async function problemRows(): Promise<string[]> {
   return page.locator(ROW).allTextContents();
 }
 
-async function waitForProblems(predicate: (rows: string[]) => boolean, what: string, timeout = 20_000): Promise<string[]> {
-  const deadline = Date.now() + timeout;
+/**
+ * What the step is waiting for, and what it saw last: the waits below have no deadline of their own
+ * (the test's timeout stops a hung editor, however slow a loaded machine is), so a failed step
+ * reports this instead.
+ */
+let waiting: { what: string; seen: string } | undefined;
+
+async function waitForProblems(predicate: (rows: string[]) => boolean, what: string): Promise<string[]> {
   for (;;) {
     const rows = await problemRows();
+    waiting = { what: `Problems panel: ${what}`, seen: rows.join('\n') };
     if (predicate(rows)) return rows;
-    if (Date.now() > deadline) throw new Error(`Problems panel: ${what} not seen within ${timeout} ms. Rows:\n${rows.join('\n')}`);
     await nextFrame();
   }
 }
 
 const count = (rows: string[], rule: string) => rows.filter((row) => row.includes(`cors/${rule}`)).length;
+
+/** Waits until the file on disk satisfies `predicate` (VS Code saves asynchronously), and returns its text. */
+async function waitForFile(file: string, predicate: (text: string) => boolean, what: string): Promise<string> {
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    waiting = { what: `${path.basename(file)}: ${what}`, seen: text };
+    if (predicate(text)) return text;
+    await nextFrame();
+  }
+}
+
+/** Merges `patch` into the workspace's .vscode/settings.json. */
+function updateWorkspaceSettings(patch: Record<string, unknown>): void {
+  const file = path.join(WORKSPACE, '.vscode', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, `${JSON.stringify({ ...current, ...patch }, null, 2)}\n`);
+}
+
+/** Selects the quick-fix menu's row titled `title` with the keyboard (a click lands on the menu's pointer block) and applies it. */
+async function chooseFromMenu(title: string): Promise<void> {
+  const rows = await page.locator(MENU_ROW).allTextContents();
+  if (!rows.includes(title)) throw new Error(`no "${title}" in the quick-fix menu: ${rows.join(' | ')}`);
+  for (let step = 0; step <= rows.length; step++) {
+    if ((await page.locator(`${MENU_ROW}.focused`).textContent()) === title) {
+      await page.keyboard.press('Enter');
+      await page.locator(MENU_ROW).first().waitFor({ state: 'hidden' });
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not select "${title}" in the quick-fix menu`);
+}
+
+/** Runs a command by its Command Palette title. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * The text of the language status hover (the `{}` entry in the status bar), once it contains
+ * `expected`. The hover follows the item while it is open.
+ */
+async function languageStatus(expected: string): Promise<string> {
+  const entry = page.locator('[id="status.languageStatus"]');
+  const hover = page.locator('.hover-language-status').filter({ hasText: 'Show output' });
+  for (;;) {
+    if (!(await hover.isVisible())) await entry.click();
+    await hover.waitFor({ state: 'visible' });
+    const text = ((await hover.textContent()) ?? '').replaceAll('\u00a0', ' ');
+    waiting = { what: `"${expected}" in the language status`, seen: text };
+    if (text.includes(expected)) return text;
+    await nextFrame();
+  }
+}
+
+/** The CORS output channel's log file in the profile (the Output view shows the same lines). */
+function corsLogFile(): string | undefined {
+  const logs = path.join(server?.userDataDir ?? '', 'logs');
+  const found = fs.existsSync(logs) ? (fs.readdirSync(logs, { recursive: true }) as string[]).filter((entry) => path.basename(entry) === 'CORS.log') : [];
+  return found.length === 0 ? undefined : path.join(logs, found.sort().at(-1)!);
+}
 
 /** Quick Open (Ctrl+P) on a file name; returns when Enter was pressed. */
 async function openFile(name: string): Promise<number> {
@@ -110,6 +209,10 @@ describe('VS Code extension in code-server', () => {
     run(process.execPath, ['esbuild.mjs', '--minify'], PACKAGE);
     run(path.join(PACKAGE, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], PACKAGE);
     fs.cpSync(path.join(REPO, 'test-fixtures', 'demo'), WORKSPACE, { recursive: true });
+    fs.writeFileSync(path.join(WORKSPACE, 'partners.js'), PARTNERS);
+    fs.writeFileSync(path.join(WORKSPACE, 'checkout.js'), CHECKOUT);
+    // Before code-server starts: Quick Open does not find a file created after its first search.
+    fs.writeFileSync(path.join(WORKSPACE, 'bundle.js'), BUNDLE);
     const profile = createProfile(path.join(OUTPUT, 'profile'));
     installExtension(bin, profile, vsix);
     server = await startCodeServer(bin, profile, WORKSPACE, OUTPUT);
@@ -118,17 +221,23 @@ describe('VS Code extension in code-server', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Every wait is for a state; the test's timeout, not Playwright's 30 s, stops a hung editor.
+    page.setDefaultTimeout(0);
     const started = Date.now();
     await page.goto(`${server.url}?folder=${encodeURIComponent(WORKSPACE)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor();
     // Explorer rows appear once the remote file system is connected.
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
     metrics.workbenchReadyMs = Date.now() - started;
   }, 900_000);
 
   afterEach(async (context) => {
-    // What the workbench looked like when a step failed.
-    if (context.task.result?.state === 'fail') await shot(`failed-${context.task.name.slice(0, 40).replaceAll(/\W+/g, '-')}`).catch(() => undefined);
+    // What the workbench looked like when a step failed, and what it was waiting for.
+    if (context.task.result?.state === 'fail') {
+      await shot(`failed-${context.task.name.slice(0, 40).replaceAll(/\W+/g, '-')}`).catch(() => undefined);
+      if (waiting) console.error(`Waiting for ${waiting.what}; last seen:\n${waiting.seen}`);
+    }
+    waiting = undefined;
   });
 
   afterAll(async () => {
@@ -141,7 +250,7 @@ describe('VS Code extension in code-server', () => {
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').waitFor({ state: 'visible' });
     const opened = await openFile('server.js');
-    const rows = await waitForProblems((r) => r.some((row) => row.includes('cors/')), 'a CORS problem', 30_000);
+    const rows = await waitForProblems((r) => r.some((row) => row.includes('cors/')), 'a CORS problem');
     metrics.openToFirstProblemMs = Date.now() - opened;
     const all = await waitForProblems((r) => count(r, 'valid-header-values') === 2 && count(r, 'valid-allow-origin') === 1 && count(r, 'no-null-origin') === 1, 'the four problems of server.js');
     expect(rows.length).toBeGreaterThan(0);
@@ -155,6 +264,53 @@ describe('VS Code extension in code-server', () => {
     metrics.codeServerGroupRssMiB = groupMemory(server?.pid ?? 0, () => true).reduce((sum, p) => sum + p.rssMiB, 0);
   });
 
+  it('shows each message’s first sentence in the Problems panel, and each piece once in the hover (items 12 and 14)', async () => {
+    const rows = page.locator(ROW).filter({ hasText: 'cors/' });
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(0);
+    let originSentence = '';
+    for (let i = 0; i < total; i++) {
+      const row = rows.nth(i);
+      const message = (await row.locator('.marker-message').textContent()) ?? '';
+      // The first sentence says what breaks in ≤ 100 characters; the console quotes follow.
+      const sentence = firstSentence(message);
+      expect(sentence.length, message).toBeLessThanOrEqual(FIRST_SENTENCE_MAX);
+      expect(sentence.length).toBeLessThan(message.length);
+      // VS Code renders source and code as `cors(cors/<rule>)`: the source reads `cors`, the code is the rule id.
+      expect(await row.locator('.marker-source').textContent()).toBe('cors');
+      const code = (await row.locator('.marker-code').textContent()) ?? '';
+      expect(code).toMatch(/^cors\/[a-z-]+$/);
+      if (code === 'cors/valid-allow-origin') originSentence = sentence;
+    }
+    expect(originSentence).not.toBe('');
+
+    // The hover on the trailing slash: VS Code's copy of the diagnostic, then what the server adds.
+    await goTo(15, 41);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator(HOVER).filter({ hasText: 'Documentation for cors/valid-allow-origin' });
+    await hover.waitFor({ state: 'visible' });
+    const text = (await hover.textContent()) ?? '';
+    await shot('1-hover');
+    const occurrences = (piece: string) => text.split(piece).length - 1;
+    expect(occurrences(originSentence)).toBe(1);
+    expect(occurrences('cors/valid-allow-origin')).toBe(2); // VS Code's `cors(cors/valid-allow-origin)` and the server's documentation link
+    expect(occurrences('Documentation for cors/valid-allow-origin')).toBe(1);
+    await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden' });
+  });
+
+  it('shows a language status item that says the server runs, and opens the output (item 14)', async () => {
+    const text = await languageStatus('running');
+    await shot('1-language-status');
+    expect(text).toContain('CORS');
+    await page.locator('.hover-language-status', { hasText: 'running' }).locator('a, .monaco-link', { hasText: 'Show output' }).first().click();
+    await page.locator('.output-view, [id="workbench.panel.output"]').first().waitFor({ state: 'visible' });
+    // Back to the Problems panel for the next steps.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'visible' });
+  });
+
   it('offers the autofix and the suggestions in the quick-fix menu', async () => {
     // The trailing slash of 'https://admin.example.com/' (line 15): an autofix.
     await goTo(15, 41);
@@ -162,6 +318,8 @@ describe('VS Code extension in code-server', () => {
     await shot('2-quick-fix-autofix');
     expect(fixes.some((title) => title.startsWith('Fix: '))).toBe(true);
     expect(fixes).toContain('Disable cors/valid-allow-origin for this line');
+    // VS Code leaves source actions out of this menu: fix-all is offered as a quick fix too.
+    expect(fixes).toContain('Fix all auto-fixable CORS problems');
     await page.keyboard.press('Escape');
     await page.locator(MENU_ROW).first().waitFor({ state: 'hidden' });
     // 'null' (same line): a suggestion, titled with its rule.
@@ -183,11 +341,7 @@ describe('VS Code extension in code-server', () => {
     const rows = await waitForProblems((r) => count(r, 'valid-allow-origin') === 0, 'valid-allow-origin gone');
     expect(count(rows, 'no-null-origin')).toBe(1);
     await page.keyboard.press('Control+S');
-    const deadline = Date.now() + 10_000;
-    while (!fs.readFileSync(FILE, 'utf8').includes("'https://admin.example.com', 'null'")) {
-      if (Date.now() > deadline) throw new Error(`server.js was not saved with the fix:\n${fs.readFileSync(FILE, 'utf8')}`);
-      await nextFrame();
-    }
+    await waitForFile(FILE, (text) => text.includes("'https://admin.example.com', 'null'"), 'saved with the fix');
     expect(fs.readFileSync(FILE, 'utf8')).not.toContain("'https://admin.example.com/'");
     await shot('3-after-autofix');
   });
@@ -209,13 +363,7 @@ describe('VS Code extension in code-server', () => {
     await page.keyboard.press('Enter');
     await waitForProblems((r) => count(r, 'valid-header-values') === 0, 'valid-header-values fixed');
     await page.keyboard.press('Control+S');
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const text = fs.readFileSync(FILE, 'utf8');
-      if (text.includes("methods: 'GET, POST, PUT, DELETE',") && text.includes("maxAge: '600',")) break;
-      if (Date.now() > deadline) throw new Error(`server.js was not saved with the fixes:\n${text}`);
-      await nextFrame();
-    }
+    await waitForFile(FILE, (text) => text.includes("methods: 'GET, POST, PUT, DELETE',") && text.includes("maxAge: '600',"), 'saved with the fixes');
     await shot('5-fix-all');
   });
 
@@ -223,5 +371,73 @@ describe('VS Code extension in code-server', () => {
     const opened = await openFile('catalog.js');
     await waitForProblems((r) => count(r, 'no-wildcard-origin-with-credentials') === 1, 'the wildcard-with-credentials problem of routes/catalog.js');
     metrics.warmOpenToProblemMs = Date.now() - opened;
+  });
+
+  it('offers "Fix all cors/<rule> problems" in the quick-fix menu when a rule has several, and it fixes them (item 14)', async () => {
+    await openFile('partners.js');
+    await waitForProblems((r) => count(r, 'valid-header-values') === 2, 'the two valid-header-values problems of partners.js');
+    const line = PARTNERS.split('\n')[5] ?? '';
+    await goTo(6, line.indexOf("'GET POST'") + 2);
+    const menu = await quickFixMenu();
+    await shot('6-fix-all-rule');
+    expect(menu).toContain('Fix all cors/valid-header-values problems');
+    expect(menu).toContain('Fix all auto-fixable CORS problems');
+    await chooseFromMenu('Fix all cors/valid-header-values problems');
+    await waitForProblems((r) => count(r, 'valid-header-values') === 0, 'both valid-header-values problems fixed');
+    await page.keyboard.press('Control+S');
+    const saved = await waitForFile(path.join(WORKSPACE, 'partners.js'), (text) => text.includes("'GET,"), 'the saved fixes');
+    expect(saved).toBe(PARTNERS.replace("'GET POST'", "'GET, POST'").replace("'Content-Type X-Partner'", "'Content-Type, X-Partner'"));
+  });
+
+  it('logs the message trace in the CORS output with cors.trace.server: verbose (item 14)', async () => {
+    // The profile sets `cors.trace.server: verbose` (helpers/code-server.ts): every message so far is in the log, with its parameters.
+    const file = corsLogFile();
+    expect(file, 'a CORS.log in the profile').toBeDefined();
+    const log = await waitForFile(file!, (text) => text.includes("Sending request 'textDocument/codeAction"), 'a traced code action request');
+    expect(log).toContain("Received notification 'textDocument/publishDiagnostics'");
+    expect(log).toMatch(/Params: \{/);
+    // And the Output view shows it.
+    await runCommand('CORS: Show output channel');
+    const view = page.locator('.output-view .view-lines, [id="workbench.panel.output"] .view-lines').first();
+    await view.waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+End');
+    // Monaco renders spaces as no-break spaces.
+    const shown = async () => ((await view.textContent()) ?? '').replaceAll('\u00a0', ' ');
+    for (;;) {
+      const text = await shown();
+      waiting = { what: 'a trace line in the Output view', seen: text };
+      if (/(Sending|Received) (request|response|notification) '/.test(text)) break;
+      await nextFrame();
+    }
+    await shot('7-trace');
+  });
+
+  it('fix on save fixes what was just typed, saved at once (item 11)', async () => {
+    // A ruler is a visible sign that the editor has read the new settings, codeActionsOnSave with them.
+    updateWorkspaceSettings({ 'editor.codeActionsOnSave': { 'source.fixAll.cors': 'explicit' }, 'editor.rulers': [100] });
+    await openFile('checkout.js');
+    await page.locator('.monaco-editor .view-ruler').first().waitFor({ state: 'attached' });
+    const line = CHECKOUT.split('\n')[5] ?? '';
+    await goTo(6, line.indexOf("'GET'") + 5);
+    await page.keyboard.type(' POST');
+    await page.keyboard.press('Control+S');
+    // Written in place: wait for the typed word, then look at what came with it.
+    const saved = await waitForFile(path.join(WORKSPACE, 'checkout.js'), (text) => text.includes('POST'), 'the save');
+    expect(saved).toBe(CHECKOUT.replace("'GET'", "'GET, POST'"));
+    await shot('8-fix-on-save');
+  });
+
+  it('shows a file stopped by cors.timeBudget in the language status item (item 14)', async () => {
+    updateWorkspaceSettings({ 'cors.timeBudget': 100 });
+    await openFile('bundle.js');
+    const text = await languageStatus('slow file');
+    await shot('9-slow-file');
+    expect(text).toContain('not checked: it took over 0.1 s (cors.timeBudget)');
+    // A settings change gives every file another try: with the default budget back, the item says
+    // running again (whether the bundle then takes under 10 s on this machine or not, another file's does).
+    updateWorkspaceSettings({ 'cors.timeBudget': 10_000 });
+    await page.keyboard.press('Escape');
+    await openFile('checkout.js');
+    expect(await languageStatus('running')).not.toContain('slow file');
   });
 });

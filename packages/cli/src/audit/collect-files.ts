@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isNginxConfigPath } from 'eslint-plugin-cors';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
 import { isDjangoSettingsFile, JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './lint-config.js';
@@ -30,7 +31,8 @@ export interface Collected {
   readonly unreadable: readonly Unreadable[];
 }
 
-export const isAuditedFile = (filePath: string): boolean => (AUDITED_EXTENSIONS.has(path.extname(filePath).toLowerCase()) && !filePath.endsWith('.d.ts')) || isDjangoSettingsFile(filePath);
+/** JavaScript and TypeScript by extension; nginx configs and Django settings modules by the names the plugin's blocks lint. */
+export const isAuditedFile = (filePath: string): boolean => (AUDITED_EXTENSIONS.has(path.extname(filePath).toLowerCase()) && !filePath.endsWith('.d.ts')) || isNginxConfigPath(filePath) || isDjangoSettingsFile(filePath);
 
 /** Throws a `UsageError` for a named path that does not exist or is not a file we can audit. */
 export function collectFiles(paths: readonly string[], cwd: string): Collected {
@@ -48,12 +50,12 @@ export function collectFiles(paths: readonly string[], cwd: string): Collected {
       const before = candidates.size + unreadable.length;
       walk(absolute, ignoresAbove(absolute), new Set(), candidates, unreadable);
       if (candidates.size + unreadable.length === before) {
-        throw new UsageError(`no JavaScript or TypeScript files to audit in ${target} (node_modules and .gitignore'd files are skipped)`);
+        throw new UsageError(`no JavaScript, TypeScript or nginx files to audit in ${target} (node_modules and .gitignore'd files are skipped)`);
       }
     } else if (isAuditedFile(absolute)) {
       candidates.set(absolute, { filePath: absolute, named: true });
     } else {
-      throw new UsageError(`${target} is not a JavaScript or TypeScript file (${[...AUDITED_EXTENSIONS].join(', ')}) or a Django settings module (settings.py, settings/*.py)`);
+      throw new UsageError(`${target} is not a JavaScript, TypeScript or nginx file, or a Django settings module (${[...AUDITED_EXTENSIONS].join(', ')}; an nginx config such as nginx.conf, *.nginx, conf.d/*.conf, sites-*/*; settings.py, settings/*.py)`);
     }
   }
   return { candidates: [...candidates.values()].sort((a, b) => compareFilePaths(a.filePath, b.filePath)), unreadable };

@@ -18,6 +18,10 @@ export const isDjangoSettingsFile = (filePath: string): boolean => {
   const name = parts[parts.length - 1] ?? '';
   return name === 'settings.py' || (name.endsWith('.py') && parts[parts.length - 2] === 'settings');
 };
+/** The plugin's config blocks after the JavaScript one: nginx, then Django settings (see eslint-plugin's index.ts). */
+const NGINX_BLOCK = 1;
+const DJANGO_BLOCK = 2;
+
 const globs = (extensions: readonly string[]) => extensions.map((extension) => `**/*${extension}`);
 
 export interface LintOptions {
@@ -46,8 +50,19 @@ export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
+    // nginx configs, with the cors/nginx language; a `.conf` of another program is sniffed and left alone.
+    {
+      name: 'cors-lint/nginx',
+      files: [...plugin.configs[options.config][NGINX_BLOCK].files],
+      ignores: [...plugin.configs[options.config][NGINX_BLOCK].ignores],
+      language: 'cors/nginx',
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      rules: plugin.configs[options.config][NGINX_BLOCK].rules,
+      settings: { cors: { appOrigins: [...options.appOrigins] } },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
     // Django settings modules, read with the plugin's `cors/django-settings` language and its rules for them.
-    { ...plugin.configs[options.config][1], name: 'cors-lint/django-settings', plugins: { cors: plugin as unknown as ESLint.Plugin }, settings: { cors: { appOrigins: [...options.appOrigins] } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+    { ...plugin.configs[options.config][DJANGO_BLOCK], name: 'cors-lint/django-settings', plugins: { cors: plugin as unknown as ESLint.Plugin }, settings: { cors: { appOrigins: [...options.appOrigins] } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
     { name: 'cors-lint/commonjs', files: script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
     // No `project`: syntax only, so no TypeScript program is built and any folder lints as is.
     { name: 'cors-lint/typescript', files: parse === 'typescript' ? [...globs(TYPESCRIPT_EXTENSIONS), '**/*.js', '**/*.jsx'] : globs(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser as Linter.Parser } },

@@ -33,9 +33,28 @@ function exchangeLines(title: string, exchange: Exchange): string[] {
   return lines;
 }
 
-/** Things the verdict alone does not say but a person fixing it needs to know. */
-function hints(report: ProbeReport): string[] {
+const headerOf = (exchange: Exchange, name: string) => exchange.responseHeaders.find(([header]) => header.toLowerCase() === name)?.[1];
+/** The response came from nginx (or openresty), as its default `Server` header says. */
+const fromNginx = (exchange: Exchange) => /\b(nginx|openresty)\b/i.test(headerOf(exchange, 'server') ?? '');
+
+/** The nginx causes a response shows (checked on nginx 1.22.1; the plugin's nginx-* rules find them in the config). */
+function nginxHints(report: ProbeReport): string[] {
   const out: string[] = [];
+  const { preflight, actual } = report;
+  if (preflight && fromNginx(preflight) && preflight.status >= 200 && preflight.status < 300 && headerOf(preflight, 'access-control-allow-origin') === undefined) {
+    out.push(
+      `nginx answered the preflight ${preflight.status} without Access-Control-Allow-Origin. An add_header inside \`if ($request_method = OPTIONS)\` drops the location's CORS headers, and a server-level \`if\` answers before any location's (eslint-plugin-cors: nginx-no-dropped-cors-headers, nginx-no-preflight-before-location).`,
+    );
+  }
+  if (actual && fromNginx(actual) && actual.status >= 400 && headerOf(actual, 'access-control-allow-origin') === undefined) {
+    out.push(`nginx sent this ${actual.status} without Access-Control-Allow-Origin: add_header skips 4xx and 5xx responses unless it ends with \`always\` (eslint-plugin-cors: nginx-require-always).`);
+  }
+  return out;
+}
+
+/** Things the verdict alone does not say but a person fixing it needs to know. */
+export function hints(report: ProbeReport): string[] {
+  const out: string[] = [...nginxHints(report)];
   const failed = report.actual ?? report.preflight;
   const hasCorsHeaders = failed?.responseHeaders.some(([name]) => name.toLowerCase().startsWith('access-control-')) ?? false;
   if (failed && failed.status >= 500 && !hasCorsHeaders) out.push(`The server answered ${failed.status} without CORS headers: fix the server error first; error responses often skip the CORS middleware.`);

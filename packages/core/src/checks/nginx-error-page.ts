@@ -23,7 +23,15 @@ export function checkErrorPageDropsCors<H>(point: NginxLevel<H>, redirect: Error
   if (!sendsAllowOrigin(here.writes)) return [];
   const there = effectiveHeaders(target);
   if (!there.complete || sendsAllowOrigin(there.writes)) return [];
-  const cors = [...new Set(here.writes.filter((write) => isCorsResponseHeader(write.name)).map((write) => write.at))];
+  // One line per header: a header written twice here is no-duplicate-allow-origin's business, not copied.
+  const names = new Set<string>();
+  const cors = [
+    ...new Set(
+      here.writes
+        .filter((write) => isCorsResponseHeader(write.name) && !names.has(write.name.toLowerCase()) && names.add(write.name.toLowerCase()))
+        .map((write) => write.at),
+    ),
+  ];
   const first = target.addHeaders[0]?.at ?? target.at;
   return [
     {

@@ -25,7 +25,8 @@ export function checkUpstreamAllowOrigin<H>(point: NginxLevel<H>, pass: Upstream
   return [
     {
       messageId: 'upstreamAllowOrigin',
-      data: { pass: `${pass.module}_pass`, hide },
+      // The app's value is not known here: the console shows it first, then nginx's.
+      data: { pass: `${pass.module}_pass`, hide, value: `…, ${write.value ?? '…'}` },
       at: write.at,
       suggestions: [{ messageId: 'hideUpstreamHeader', data: { hide }, fix: { kind: 'hide-upstream-header', at: write.at, directive: hide, header: ACAO } }],
     },

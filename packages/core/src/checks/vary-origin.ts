@@ -80,6 +80,14 @@ function replay<H>(writes: readonly VaryWrite<H>[], initial: readonly string[]):
   return { fields, lastSet };
 }
 
+/**
+ * A Vary write that may make responses vary by Origin: unreadable, or listing `Origin` or `*`. The
+ * rule uses it to tell Vary writes it cannot place on a response path from the ones that cannot matter.
+ */
+export function mayVaryOnOrigin<H>(write: VaryWrite<H>): boolean {
+  return !write.value || hasOrigin(fieldsOf(write.value));
+}
+
 function hasOrigin(fields: ReadonlySet<string>): boolean {
   return fields.has('origin') || fields.has('*');
 }

@@ -30,7 +30,7 @@ import { consoleReason } from './console-messages.js';
  *   the browser leaves the header out or sends its own value;
  * - `preflight`: the request is preceded by a preflight (OPTIONS) that it would not need without the
  *   reported code.
- * Messages with no effect are security findings: the browser allows what they describe.
+ * Security findings (`security: true`) have no effect: the browser allows what they describe.
  */
 export type BrowserEffect =
   | { readonly kind: 'blocked'; readonly failure: BrowserFailure }
@@ -47,6 +47,8 @@ export type BrowserEffect =
 export interface MessageSpec {
   readonly text: string;
   readonly effect?: BrowserEffect;
+  /** A security finding: the browser allows what it describes, for an attacker's page too, and shows nothing. */
+  readonly security?: true;
 }
 
 /** The console quotes with template placeholders in place of the values only known per report. */
@@ -63,6 +65,8 @@ function failing(text: string, failure: BrowserFailure, firefoxFailure?: Browser
 }
 
 const plain = (text: string, effect?: BrowserEffect): MessageSpec => (effect ? { text, effect } : { text });
+/** A finding the browser allows: another site's page can read what it should not. */
+const exposing = (text: string): MessageSpec => ({ text, security: true });
 
 /**
  * What a cache mix-up without `Vary: Origin` shows: it needs a cached answer for another origin, so it
@@ -97,30 +101,30 @@ export const ruleMessages = {
     removeCredentials: plain('Remove credentials: any origin may read responses, without cookies'),
   },
   'no-reflected-origin-with-credentials': {
-    reflectedWithCredentials: plain(
+    reflectedWithCredentials: exposing(
       "Any website a signed-in user visits can read this server's responses with the user's cookies. Every origin is approved ({{how}}) while credentials are allowed. Check the origin against an allow-list.",
     ),
     useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
     useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'no-null-origin': {
-    nullOrigin: plain(
+    nullOrigin: exposing(
       "Any attacker page can read these responses: the origin 'null' is allowed. Sandboxed iframes, data: and file: documents and redirected requests all send `Origin: null`, so any page can obtain it.",
     ),
     removeNullEntry: plain("Remove 'null' from the allowed origins"),
     useExplicitOrigin: plain("Allow explicit origins instead of 'null': {{origin}}"),
   },
   'no-unsafe-origin-check': {
-    unescapedDot: plain('An attacker origin passes this origin check: a `.` in its pattern is not escaped. The `.` in `{{pattern}}` matches any character, so an origin such as {{example}} passes.'),
-    missingStartAnchor: plain('An attacker origin passes this origin check: its pattern is not anchored with `^`. `{{pattern}}` accepts an origin that merely contains an allowed one, such as {{example}}.'),
-    missingEndAnchor: plain('An attacker origin passes this origin check: its pattern is not anchored with `$`. `{{pattern}}` accepts an origin that merely starts with an allowed one, such as {{example}}.'),
-    substringCheck: plain(
+    unescapedDot: exposing('An attacker origin passes this origin check: a `.` in its pattern is not escaped. The `.` in `{{pattern}}` matches any character, so an origin such as {{example}} passes.'),
+    missingStartAnchor: exposing('An attacker origin passes this origin check: its pattern is not anchored with `^`. `{{pattern}}` accepts an origin that merely contains an allowed one, such as {{example}}.'),
+    missingEndAnchor: exposing('An attacker origin passes this origin check: its pattern is not anchored with `$`. `{{pattern}}` accepts an origin that merely starts with an allowed one, such as {{example}}.'),
+    substringCheck: exposing(
       "An attacker origin passes this origin check: it tests part of the origin, not all of it. `{{check}}` also accepts an attacker origin such as {{example}}. Compare whole origins (`===`, a Set, an array's `includes`) or check the parsed hostname against a leading-dot suffix.",
     ),
-    sharedHostingDomain: plain(
+    sharedHostingDomain: exposing(
       'An attacker origin passes this check: it trusts names anyone can register on {{domain}}. `{{check}}` accepts every name on this shared hosting domain, where every customer gets a name of their own, so an attacker origin such as {{example}} passes. List the exact origins of your own deployments.',
     ),
-    dynamicRegExp: plain(
+    dynamicRegExp: exposing(
       'This origin check may let attacker origins through: nobody can review its pattern. `new RegExp(…)` builds it from a value that is not a constant: any `.` in it matches every character and nothing anchors it. Use an allow-list of exact origins.',
     ),
     escapeDots: plain('Escape the dots: `{{fixed}}`'),
@@ -262,14 +266,14 @@ export const ruleMessages = {
     ),
   },
   'no-permissive-local-server': {
-    permissiveLocalServer: plain(
+    permissiveLocalServer: exposing(
       "Any website the user visits can drive this server. {{how}} lets every origin read its answers, and {{because}}: a page's script can call it from the user's machine (the CVE-2025-49596 attack on MCP Inspector). List the origins of your own UI instead.",
     ),
     useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
     useFixedOrigin: plain('Send one fixed origin: {{origin}}'),
   },
   'no-permissive-origin': {
-    permissiveOrigin: plain(
+    permissiveOrigin: exposing(
       'Any website can read these responses. {{how}} allows this. That suits public data only: list the origins that may read anything else.',
     ),
     useAllowList: plain('Allow an explicit list of origins: {{origin}}'),
@@ -473,6 +477,9 @@ export const ruleMessages = {
       'Every preflight fails: this server-level `if` answers OPTIONS before any location applies. Its answer carries the server\'s headers only, never the add_header lines of {{location}}{{more}}, so it has no Access-Control-Allow-Origin.',
       'missing-allow-origin',
     ),
+    preflightWithoutLocationHeaders: plain(
+      "Preflights here lack the location's CORS headers: this server-level `if` answers OPTIONS first. Its answer carries the server's or http's headers only, so {{headers}} of {{location}}{{more}} are missing from it; a preflight that needs them fails.",
+    ),
     moveIntoLocations: plain('Move this `if` into the {{count}} location(s) that send CORS headers'),
   },
   'nginx-require-always': {
@@ -506,6 +513,12 @@ export type RuleName = keyof typeof ruleMessages;
 export function messagesFor<R extends RuleName>(rule: R): { [K in keyof (typeof ruleMessages)[R]]: string } {
   const specs = ruleMessages[rule] as Record<string, MessageSpec>;
   return Object.fromEntries(Object.entries(specs).map(([id, spec]) => [id, spec.text])) as { [K in keyof (typeof ruleMessages)[R]]: string };
+}
+
+/** Whether a message is a security finding: the browser allows what it describes, so no console line shows it. */
+export function isSecurityFinding(rule: string, messageId: string): boolean {
+  const specs = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule];
+  return specs?.[messageId]?.security === true;
 }
 
 /** What a browser shows for a message, or undefined for security findings a browser allows. */

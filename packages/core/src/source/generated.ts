@@ -10,14 +10,18 @@ const MINIFIED_MEAN_LINE = 300;
 const MINIFIED_LONGEST_LINE = 5000;
 const SMALL_ENOUGH_TO_LINT_ANYWAY = 16 * 1024;
 
-/**
- * Why a file looks generated or minified, or `undefined` when it looks written by hand. `size` is in
- * bytes and compared with `maxBytes`; `text` may be left out when only the size and name are known.
- */
-export function generatedReason(filePath: string, size: number, text: string | undefined, maxBytes: number): string | undefined {
-  if (size > maxBytes) return `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit for hand-written code`;
-  if (/\.min\.[cm]?[jt]sx?$/i.test(filePath)) return 'a minified file (.min.)';
-  if (text === undefined || text.length < SMALL_ENOUGH_TO_LINT_ANYWAY) return undefined;
+/** What the minified-line heuristic reads of a text: its length, line count and longest line. */
+export interface LineShape {
+  /** In UTF-16 code units, line breaks included. */
+  readonly length: number;
+  /** Lines, the last one counted only when the text does not end with a line break. */
+  readonly lines: number;
+  /** The longest line's length, line break excluded. */
+  readonly longest: number;
+}
+
+/** The shape of `text`, lines broken at LF. */
+export function lineShape(text: string): LineShape {
   let lines = 0;
   let longest = 0;
   let start = 0;
@@ -31,7 +35,21 @@ export function generatedReason(filePath: string, size: number, text: string | u
     longest = Math.max(longest, text.length - start);
     lines++;
   }
-  if (text.length / lines > MINIFIED_MEAN_LINE) return `minified (lines of ${Math.round(text.length / lines)} characters on average)`;
-  if (longest > MINIFIED_LONGEST_LINE && text.length / lines > MINIFIED_MEAN_LINE / 4) return `minified (a line of ${longest} characters)`;
+  return { length: text.length, lines, longest };
+}
+
+/**
+ * Why a file looks generated or minified, or `undefined` when it looks written by hand. `size` is in
+ * bytes and compared with `maxBytes`; `text` may be left out when only the size and name are known,
+ * or given as its `LineShape` by a caller that keeps it cheaper than a scan of the text (the
+ * language server, per keystroke of a large document).
+ */
+export function generatedReason(filePath: string, size: number, text: string | LineShape | undefined, maxBytes: number): string | undefined {
+  if (size > maxBytes) return `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit for hand-written code`;
+  if (/\.min\.[cm]?[jt]sx?$/i.test(filePath)) return 'a minified file (.min.)';
+  if (text === undefined || text.length < SMALL_ENOUGH_TO_LINT_ANYWAY) return undefined;
+  const { length, lines, longest } = typeof text === 'string' ? lineShape(text) : text;
+  if (length / lines > MINIFIED_MEAN_LINE) return `minified (lines of ${Math.round(length / lines)} characters on average)`;
+  if (longest > MINIFIED_LONGEST_LINE && length / lines > MINIFIED_MEAN_LINE / 4) return `minified (a line of ${longest} characters)`;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VaryWrite } from '../../src/index.js';
-import { browserEffect, checkVaryOrigin, messagesFor } from '../../src/index.js';
+import { browserEffect, checkVaryOrigin, mayVaryOnOrigin, messagesFor } from '../../src/index.js';
 import { headers, middleware, origin } from './policy-builder.js';
 
 const vary = (at: string, mode: 'set' | 'append', text?: string): VaryWrite<string> => ({ at, mode, value: text === undefined ? undefined : { pieces: [{ text, at: `${at}:value` }], complete: true } });
@@ -52,5 +52,18 @@ describe('checkVaryOrigin', () => {
       expect(browserEffect('require-vary-origin', id)).toEqual({ kind: 'cached-for-another-origin', failure: 'allow-origin-mismatch' });
       expect(messagesFor('require-vary-origin')[id]).toContain("that is not equal to the supplied origin");
     }
+  });
+});
+
+describe('mayVaryOnOrigin', () => {
+  it.each([
+    ['an unreadable value', undefined, true],
+    ['Origin', 'Origin', true],
+    ['origin among others, any case', 'Accept-Encoding, ORIGIN', true],
+    ['the wildcard', '*', true],
+    ['other fields only', 'Accept-Encoding, Cookie', false],
+    ['a field that only contains the word', 'X-Origin-Hint', false],
+  ])('%s: %s', (_name, text, expected) => {
+    expect(mayVaryOnOrigin(vary('v', 'append', text))).toBe(expected);
   });
 });

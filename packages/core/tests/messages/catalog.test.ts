@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserEffect } from '../../src/index.js';
-import { browserEffect, consoleReason, FIRST_SENTENCE_MAX, firstSentence, messagesFor, ruleMessages } from '../../src/index.js';
+import type { BrowserEffect, MessageSpec } from '../../src/index.js';
+import { browserEffect, consoleReason, FIRST_SENTENCE_MAX, firstSentence, isSecurityFinding, messagesFor, ruleMessages } from '../../src/index.js';
 
 const entries = Object.entries(ruleMessages).flatMap(([rule, specs]) => Object.entries(specs).map(([id, spec]) => ({ rule, id, text: spec.text, effect: 'effect' in spec ? (spec.effect as BrowserEffect) : undefined })));
 
@@ -146,5 +146,35 @@ describe('rule message catalog', () => {
 
   it('exposes templates as ESLint meta.messages', () => {
     expect(messagesFor('no-null-origin').removeNullEntry).toBe("Remove 'null' from the allowed origins");
+  });
+});
+
+describe('security findings', () => {
+  const specs = Object.entries(ruleMessages as Record<string, Record<string, MessageSpec>>).flatMap(([rule, messages]) =>
+    Object.entries(messages).map(([id, spec]) => ({ rule, id, spec })),
+  );
+
+  it('are the messages about other sites reading what they should not, and only those', () => {
+    expect(specs.filter(({ spec }) => spec.security).map(({ rule, id }) => `${rule}/${id}`)).toEqual([
+      'no-reflected-origin-with-credentials/reflectedWithCredentials',
+      'no-null-origin/nullOrigin',
+      'no-unsafe-origin-check/unescapedDot',
+      'no-unsafe-origin-check/missingStartAnchor',
+      'no-unsafe-origin-check/missingEndAnchor',
+      'no-unsafe-origin-check/substringCheck',
+      'no-unsafe-origin-check/sharedHostingDomain',
+      'no-unsafe-origin-check/dynamicRegExp',
+      'no-permissive-local-server/permissiveLocalServer',
+      'no-permissive-origin/permissiveOrigin',
+    ]);
+  });
+
+  it('have no browser effect: the browser allows them', () => {
+    for (const { rule, id, spec } of specs.filter(({ spec }) => spec.security)) {
+      expect(spec.effect, `${rule}/${id}`).toBeUndefined();
+      expect(isSecurityFinding(rule, id)).toBe(true);
+    }
+    expect(isSecurityFinding('no-wildcard-origin-with-credentials', 'wildcardWithCredentials')).toBe(false);
+    expect(isSecurityFinding('no-such-rule', 'nullOrigin')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatedReason } from '../../src/index.js';
+import { generatedReason, lineShape } from '../../src/index.js';
 
 const MB = 1024 * 1024;
 const HAND_WRITTEN = "import cors from 'cors';\napp.use(cors({ origin: 'https://app.example.com' }));\n".repeat(400);
@@ -24,5 +24,16 @@ describe('generatedReason', () => {
     expect(generatedReason('src/app.js', HAND_WRITTEN.length, HAND_WRITTEN, MB)).toBeUndefined();
     expect(generatedReason('src/app.js', 100, 'x'.repeat(100), MB)).toBeUndefined();
     expect(generatedReason('src/app.js', 100, undefined, MB)).toBeUndefined();
+  });
+
+  it('measures a text as lines, and judges its line shape as it judges the text', () => {
+    expect(lineShape('ab\ncdef\n\nxyz')).toEqual({ length: 12, lines: 4, longest: 4 });
+    expect(lineShape('ab\n')).toEqual({ length: 3, lines: 1, longest: 2 });
+    const oneLine = 'var a=1,b=2;'.repeat(3000);
+    const mixed = `${'x = 1;\n'.repeat(200)}${'y'.repeat(20_000)}\n${'z = 2;\n'.repeat(10)}`;
+    for (const text of [oneLine, mixed, HAND_WRITTEN]) {
+      expect(generatedReason('dist/app.js', text.length, lineShape(text), MB)).toBe(generatedReason('dist/app.js', text.length, text, MB));
+    }
+    expect(generatedReason('dist/app.js', mixed.length, lineShape(mixed), MB)).toBe('minified (a line of 20000 characters)');
   });
 });

@@ -1,4 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import nginxErrorPageDropsCors from './nginx-error-page-drops-cors.js';
+import nginxNoDroppedCorsHeaders from './nginx-no-dropped-cors-headers.js';
+import nginxNoPreflightBeforeLocation from './nginx-no-preflight-before-location.js';
+import nginxRequireAlways from './nginx-require-always.js';
+import nginxRequireProxyHideHeader from './nginx-require-proxy-hide-header.js';
 import noAccidentalPreflight from './no-accidental-preflight.js';
 import noDeadDjangoCorsSetting from './no-dead-django-cors-setting.js';
 import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';
@@ -22,6 +27,11 @@ import validHeaderValues from './valid-header-values.js';
 
 /** Every rule, by name without the `cors/` prefix. Add a rule here and to its config in `configs.ts`. */
 export const rules = {
+  'nginx-error-page-drops-cors': nginxErrorPageDropsCors,
+  'nginx-no-dropped-cors-headers': nginxNoDroppedCorsHeaders,
+  'nginx-no-preflight-before-location': nginxNoPreflightBeforeLocation,
+  'nginx-require-always': nginxRequireAlways,
+  'nginx-require-proxy-hide-header': nginxRequireProxyHideHeader,
   'no-accidental-preflight': noAccidentalPreflight,
   'no-dead-django-cors-setting': noDeadDjangoCorsSetting,
   'no-duplicate-allow-origin': noDuplicateAllowOrigin,

@@ -1,6 +1,8 @@
 import { checkDuplicateAllowOrigin, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { nginxAllowOriginSequences } from '../utils/extract/nginx/rule-inputs.js';
+import { onNginx } from '../utils/nginx-report.js';
 import { allowOriginSequences } from '../utils/extract/responses/allow-origin-writes.js';
 import { createReporter } from '../utils/report.js';
 
@@ -16,6 +18,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    languages: ['js/js', 'cors/nginx'],
     messages: messagesFor('no-duplicate-allow-origin'),
     schema: [],
   },
@@ -23,6 +26,9 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const report = createReporter(context);
     return {
+      ...onNginx(context, (model, reportNginx) => {
+        for (const { sequence } of nginxAllowOriginSequences(model)) reportNginx(checkDuplicateAllowOrigin(sequence));
+      }),
       'Program:exit'() {
         const model = getCorsContext(context);
         if (model.policies.length === 0) return;

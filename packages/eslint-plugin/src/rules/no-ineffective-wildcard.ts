@@ -3,6 +3,7 @@ import { checkIneffectiveWildcard, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { onDjangoSettings } from '../utils/django-report.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -17,7 +18,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    languages: ['js/js', 'cors/django-settings'],
+    languages: ['js/js', 'cors/nginx', 'cors/django-settings'],
     messages: messagesFor('no-ineffective-wildcard'),
     schema: [],
   },
@@ -27,6 +28,8 @@ export default createRule<Options, MessageIds>({
     return {
       // Settings name no Authorization use of their own; the clients are elsewhere.
       ...onDjangoSettings(context, (policy) => checkIneffectiveWildcard(policy, { usesAuthorization: false })),
+      // nginx passes Authorization on to the app unless told otherwise: any mention counts.
+      ...onNginxPolicies(context, (policy) => checkIneffectiveWildcard(policy, { usesAuthorization: /authorization/i.test(context.sourceCode.text) })),
       'Program:exit'() {
         const { policies } = getCorsContext(context);
         if (policies.length === 0) return;

@@ -3,6 +3,7 @@ import { readAppOrigins } from '../utils/app-origins.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { onDjangoSettings } from '../utils/django-report.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -17,7 +18,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    languages: ['js/js', 'cors/django-settings'],
+    languages: ['js/js', 'cors/nginx', 'cors/django-settings'],
     messages: messagesFor('no-null-origin'),
     schema: [],
   },
@@ -27,6 +28,7 @@ export default createRule<Options, MessageIds>({
     const options = { appOrigins: readAppOrigins(context, undefined) };
     return {
       ...onDjangoSettings(context, (policy) => checkNullOrigin(policy, options)),
+      ...onNginxPolicies(context, (policy) => checkNullOrigin(policy, options)),
       'Program:exit'() {
         for (const policy of getCorsContext(context).policies) report(policy, checkNullOrigin(policy, options));
       },

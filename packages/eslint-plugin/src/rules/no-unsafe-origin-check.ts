@@ -4,7 +4,11 @@ import { classifyOriginSubstringCheck, messagesFor, safeReplacementForSubstringC
 import { getCorsContext } from '../utils/cors-context.js';
 import { djangoModelOf, pythonFileOf } from '../utils/django-report.js';
 import { pythonRegexLiteral } from '../utils/django-fixers.js';
+import type { NginxNode } from '../languages/nginx/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { nginxOriginPatterns } from '../utils/extract/nginx/rule-inputs.js';
+import { nginxRegexWord } from '../utils/nginx-fixers.js';
+import { onNginx } from '../utils/nginx-report.js';
 import { calledMethodName, resolveNode, skipTypeWrappers } from '../utils/extract/values/resolve.js';
 import { staticRegExp } from '../utils/extract/values/cors-values.js';
 import { flowOf } from '../utils/extract/values/value-flow.js';
@@ -34,7 +38,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    languages: ['js/js', 'cors/django-settings'],
+    languages: ['js/js', 'cors/nginx', 'cors/django-settings'],
     messages: messagesFor('no-unsafe-origin-check'),
     schema: [],
   },
@@ -184,8 +188,35 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** nginx: a `map` key or `if` operand matched against the origin (PCRE, unanchored, as `RegExp#test`). */
+    function checkNginxPattern(pattern: { source: string; flags: string; at: NginxNode }): void {
+      if (pattern.at.type !== 'Word') return;
+      const word = pattern.at;
+      const prefix = /^~\*?/.exec(word.value)?.[0] ?? '';
+      const shown = `${prefix}${pattern.source}`;
+      const { weaknesses, repair } = analyseOriginRegex(pattern.source, pattern.flags);
+      const verified = verifiedRepair(pattern.source, pattern.flags, repair);
+      const fixed = verified && nginxRegexWord(`${prefix}${verified.source}`, word.quote ? word : undefined);
+      for (const weakness of weaknesses) {
+        if (weakness.kind === 'shared-hosting-label') {
+          context.report({ loc: word.loc, messageId: 'sharedHostingDomain', data: { check: shown, domain: weakness.domain ?? '', example: weakness.example ?? '' } } as never);
+          continue;
+        }
+        const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
+        context.report({
+          loc: word.loc,
+          messageId,
+          data: { pattern: shown, example: weakness.example ?? 'an origin of their choosing' },
+          suggest: verified && fixed ? [{ messageId: repairMessage(verified), data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(word.range, fixed) }] : [],
+        } as never);
+      }
+    }
+
     return {
       'Module:exit': checkDjangoPatterns,
+      ...onNginx(context, (model) => {
+        for (const pattern of nginxOriginPatterns(model)) checkNginxPattern(pattern);
+      }),
       'Program:exit'() {
         const model = getCorsContext(context);
         const operands = new SubstringOperands(model, scopeOf);

@@ -2,6 +2,7 @@ import { checkWildcardOriginWithCredentials, messagesFor } from 'cors-lint-core'
 import { readAppOrigins } from '../utils/app-origins.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -16,6 +17,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    languages: ['js/js', 'cors/nginx'],
     messages: messagesFor('no-wildcard-origin-with-credentials'),
     schema: [],
   },
@@ -24,6 +26,7 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     const options = { appOrigins: readAppOrigins(context, undefined) };
     return {
+      ...onNginxPolicies(context, (policy) => checkWildcardOriginWithCredentials(policy, options)),
       'Program:exit'() {
         for (const policy of getCorsContext(context).policies) report(policy, checkWildcardOriginWithCredentials(policy, options));
       },

@@ -1,8 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { VaryWrite } from 'cors-lint-core';
-import { checkVaryOrigin, messagesFor, parseHeaderList } from 'cors-lint-core';
+import { checkVaryOrigin, mayVaryOnOrigin, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { answersPreflightOnly, nginxVaryContext } from '../utils/extract/nginx/rule-inputs.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { writesReached } from '../utils/extract/routing/policy-reach.js';
 import type { ResponseHeaderWrite } from '../utils/extract/responses/response-headers.js';
 import { readList } from '../utils/extract/values/cors-values.js';
@@ -24,6 +26,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     fixable: 'code',
+    languages: ['js/js', 'cors/nginx'],
     messages: messagesFor('require-vary-origin'),
     schema: [],
   },
@@ -42,19 +45,15 @@ export default createRule<Options, MessageIds>({
       }
       return vary;
     };
-    /** A Vary write that may hold Origin: unreadable, or listing `Origin` or `*`. */
-    const mayVaryOnOrigin = (write: ResponseHeaderWrite): boolean => {
-      const value = varyWrite(write).value;
-      return !value || value.pieces.some((piece) => parseHeaderList(piece.text).items.some((item) => item === '*' || item.toLowerCase() === 'origin'));
-    };
     return {
+      ...onNginxPolicies(context, (policy) => (answersPreflightOnly(policy) ? [] : checkVaryOrigin(policy, nginxVaryContext(policy)))),
       'Program:exit'() {
         const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
         // A preflight's answer is never stored by an HTTP cache: no Vary needed there.
         const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind) && !isOnPreflightAnswerOnly(policy.at));
         if (candidates.length === 0) return;
         const varyWrites = responseHeaderWrites.filter((write) => write.name.toLowerCase() === 'vary');
-        const originVaryWrites = new Set(varyWrites.filter(mayVaryOnOrigin));
+        const originVaryWrites = new Set(varyWrites.filter((write) => mayVaryOnOrigin(varyWrite(write))));
         for (const policy of candidates) {
           const { sameResponse, later } = writesReached(registrations, policy, varyWrites);
           const placed = new Set([...sameResponse, ...later]);

@@ -2,6 +2,7 @@ import { checkAllowOriginValues, messagesFor } from 'cors-lint-core';
 import { readAppOrigins } from '../utils/app-origins.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -17,6 +18,7 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
+    languages: ['js/js', 'cors/nginx'],
     messages: messagesFor('valid-allow-origin'),
     schema: [],
   },
@@ -25,6 +27,7 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     const options = { appOrigins: readAppOrigins(context, undefined) };
     return {
+      ...onNginxPolicies(context, (policy) => checkAllowOriginValues(policy, options)),
       'Program:exit'() {
         for (const policy of getCorsContext(context).policies) report(policy, checkAllowOriginValues(policy, options));
       },

@@ -2,6 +2,7 @@ import { checkHeaderValues, messagesFor } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import { onDjangoSettings } from '../utils/django-report.js';
+import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [{ maxAgeAboveCap?: boolean }];
@@ -17,7 +18,7 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    languages: ['js/js', 'cors/django-settings'],
+    languages: ['js/js', 'cors/nginx', 'cors/django-settings'],
     messages: messagesFor('valid-header-values'),
     schema: [
       {
@@ -38,6 +39,7 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     return {
       ...onDjangoSettings(context, (policy) => checkHeaderValues(policy, { maxAgeAboveCap })),
+      ...onNginxPolicies(context, (policy) => checkHeaderValues(policy, { maxAgeAboveCap })),
       'Program:exit'() {
         for (const policy of getCorsContext(context).policies) report(policy, checkHeaderValues(policy, { maxAgeAboveCap }));
       },

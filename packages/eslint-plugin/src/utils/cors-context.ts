@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ClientRequest } from 'cors-lint-core';
+import { mayConfigureCors } from 'cors-lint-core';
 import { findClientRequests } from './extract/clients/client-requests.js';
 import type { RuntimeContext } from './extract/context/runtime.js';
 import { classifyRuntime, mayRunInBrowser, mayRunOnServer } from './extract/context/runtime.js';
@@ -44,10 +45,6 @@ export interface CorsFileModel {
   readonly clientRequests: readonly ClientRequest<TSESTree.Node>[];
 }
 
-/** Files that mention none of these cannot configure CORS; they are not walked at all. */
-// `startStandaloneServer`, `apollo-server`: Apollo mounts CORS itself, the file need not name it. The rest are client
-// requests: `fetch` (also ofetch, `$fetch`), axios, XMLHttpRequest, and ky only where the module is named.
-const CORS_TEXT = /cors|access-control-|startStandaloneServer|apollo-server|fetch|axios|XMLHttpRequest|['"`]ky['"`]/i;
 
 const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
 const NO_RUNTIME: RuntimeContext = { runtime: 'unknown', isTest: false, evidence: 'not classified: the file mentions no CORS' };
@@ -67,7 +64,7 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
 function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown, settings: unknown): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);
-  if (!CORS_TEXT.test(sourceCode.text)) return { runtime: NO_RUNTIME, policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES, clientRequests: [] };
+  if (!mayConfigureCors(sourceCode.text)) return { runtime: NO_RUNTIME, policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES, clientRequests: [] };
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];

@@ -71,13 +71,37 @@ afterAll(() => {
   Object.assign(globalThis, saved);
 });
 
+const targets = new WeakMap<object, object>();
+
+/**
+ * `value` seen through a proxy that keeps every promise any call on it returns (axios's requests),
+ * so a test can wait for the requests themselves to settle instead of for a guessed time.
+ */
+function recordingPromises<T>(value: T, promises: Promise<unknown>[]): T {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+  if (typeof (value as { then?: unknown }).then === 'function') {
+    promises.push(Promise.resolve(value).catch(() => undefined));
+    return value;
+  }
+  const target = value as object;
+  const proxy = new Proxy(target, {
+    get: (object, key) => recordingPromises(Reflect.get(object, key), promises),
+    apply: (fn, thisArg, args) => recordingPromises(Reflect.apply(fn as (...a: unknown[]) => unknown, targets.get(thisArg as object) ?? thisArg, args), promises),
+    construct: (fn, args) => recordingPromises(Reflect.construct(fn as new (...a: unknown[]) => object, args), promises),
+  });
+  targets.set(proxy, target);
+  return proxy as T;
+}
+
 /** Runs `code` with a pristine copy of the default export as `axios`, and returns what was sent, by URL. */
 async function runReal(code: string): Promise<Sent[]> {
   sent.length = 0;
-  const fresh = axios.create();
+  const requests: Promise<unknown>[] = [];
+  const fresh = recordingPromises(axios.create(), requests);
   const run = new Function('axios', 'FormData', 'URLSearchParams', code) as (...args: unknown[]) => void;
   run(fresh, FormData, URLSearchParams);
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  expect(requests.length).toBeGreaterThan(0);
+  await Promise.all(requests);
   return sent.map(({ headers: { accept: _accept, ...headers }, ...rest }) => ({ ...rest, headers })).sort((a, b) => a.url.localeCompare(b.url));
 }
 

@@ -8,10 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
-import plugin from '../../src/index.js';
+import plugin, { isNginxConfigPath } from '../../src/index.js';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../../../../test-fixtures/', import.meta.url));
 export const SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
+/** The oracle's nginx scenarios (`nginx.conf` + `client.js`, placeholders for the ports). */
+export const NGINX_SCENARIOS_DIR = path.join(FIXTURES_DIR, 'nginx-scenarios');
 const SOURCE_FILE = /\.[cm]?[jt]s$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Django settings modules, as the configs' Django block selects them: `settings.py`, `settings/*.py`. */
@@ -26,8 +28,8 @@ export function listFixtures({ scenarios = false } = {}, directory = FIXTURES_DI
     .readdirSync(directory, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return entry.name === 'node_modules' || (full === SCENARIOS_DIR && !scenarios) ? [] : listFixtures({ scenarios }, full);
-      return (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) && !TOOLING.has(entry.name)) || isSettingsModule(full) ? [full] : [];
+      if (entry.isDirectory()) return entry.name === 'node_modules' || ((full === SCENARIOS_DIR || full === NGINX_SCENARIOS_DIR) && !scenarios) ? [] : listFixtures({ scenarios }, full);
+      return (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) && !TOOLING.has(entry.name)) || isNginxSample(full) || isSettingsModule(full) ? [full] : [];
     })
     .sort();
 }
@@ -40,10 +42,14 @@ function sourceTypeOf(file: string): 'module' | 'commonjs' {
   return file.startsWith(SCENARIOS_DIR) && path.basename(file) === 'server.js' ? 'commonjs' : 'module';
 }
 
-/** Every rule on, at its defaults, with the parser the file's extension asks for. */
+/** An nginx sample: a name the plugin's nginx block lints. */
+export const isNginxSample = (file: string) => !SOURCE_FILE.test(file) && isNginxConfigPath(file);
+
+/** Every rule on, at its defaults, with the parser the file's extension asks for (the nginx language for nginx samples). */
 export function configFor(file: string): Linter.Config[] {
   // A settings module: the `all` config's Django block, with the django-settings language.
-  if (isSettingsModule(file)) return [plugin.configs.all[1] as unknown as Linter.Config];
+  if (isSettingsModule(file)) return [plugin.configs.all[2] as unknown as Linter.Config];
+  if (isNginxSample(file)) return [{ files: [...plugin.configs.all[1].files], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/nginx', rules: plugin.configs.all[1].rules } as Linter.Config];
   const typescript = /\.[cm]?ts$/.test(file);
   return [
     {

@@ -6,8 +6,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 const BOM = '\uFEFF';
-// ESLint's line breaks (its `astUtils.createGlobalLinebreakMatcher`).
-const ESLINT_LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 
 export interface EslintLineTable {
   /** 1 when the document starts with a BOM: ESLint's offset 0 is the document's offset 1. */
@@ -18,15 +16,29 @@ export interface EslintLineTable {
   readonly text: string;
 }
 
+/**
+ * ESLint's line breaks (its `astUtils.createGlobalLinebreakMatcher`: CR LF, CR, LF, U+2028, U+2029),
+ * found by a loop over the character codes: a regular expression's `matchAll` allocates a match per
+ * line, which took half a second on a 5 MB document, on the server's message loop.
+ */
 function buildTable(text: string): EslintLineTable {
   const bomLength = text.startsWith(BOM) ? 1 : 0;
   const starts = [bomLength];
   const ends: number[] = [];
-  for (const match of text.matchAll(ESLINT_LINE_BREAK)) {
-    ends.push(match.index);
-    starts.push(match.index + match[0].length);
+  const length = text.length;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 0x0d && code !== 0x2028 && code !== 0x2029) continue;
+    if (code === 0x0d) {
+      ends.push(index);
+      if (text.charCodeAt(index + 1) === 0x0a) index++;
+      starts.push(index + 1);
+    } else if (code === 0x0a || code === 0x2028 || code === 0x2029) {
+      ends.push(index);
+      starts.push(index + 1);
+    }
   }
-  ends.push(text.length);
+  ends.push(length);
   return { bomLength, starts, ends, text };
 }
 

@@ -6,7 +6,7 @@
  * rule's documentation link; one with neither adds nothing, and no section means no hover.
  */
 import type { BrowserEffect } from 'cors-lint-core';
-import { browserEffect } from 'cors-lint-core';
+import { browserEffect, isSecurityFinding } from 'cors-lint-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Hover, Position, Range } from 'vscode-languageserver/node';
 import { ruleMeta, ruleName } from '../engine/rule-meta.js';
@@ -24,8 +24,7 @@ const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
   'header-dropped': 'Browsers send the request without this header value, with no error.',
   preflight: 'Browsers send a preflight (OPTIONS) before this request.',
 };
-// Findings the browser lets through: nothing on the console, which is what makes them dangerous.
-const SECURITY_RULES = new Set(['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin', 'no-permissive-local-server']);
+// Findings the browser lets through (core's catalog marks them): nothing on the console, which is what makes them dangerous.
 const SECURITY_SUMMARY = 'Browsers allow this, for an attacker’s page too: no console message shows it.';
 
 /** Only diagnostics with a rule (`code`) are explained: a parse error has none. */
@@ -55,7 +54,7 @@ function effectSummary(ruleId: string, messageId: string | undefined): string | 
   if (messageId === undefined) return undefined;
   const effect = browserEffect(ruleName(ruleId), messageId);
   if (effect) return EFFECT_SUMMARY[effect.kind];
-  return SECURITY_RULES.has(ruleName(ruleId)) ? SECURITY_SUMMARY : undefined;
+  return isSecurityFinding(ruleName(ruleId), messageId) ? SECURITY_SUMMARY : undefined;
 }
 
 /** Inclusive at both ends, so a zero-width diagnostic and the character right after a range still hover. */

@@ -28,10 +28,24 @@ export interface CodeActionOptions {
    * whole file again, so it is only done when the fix itself is wanted.
    */
   fixAllByCommand?: boolean;
+  /**
+   * How many problems of each rule the document has that an autofix can fix, counted over its
+   * whole current version (the client sends only those under the cursor). A rule with more than
+   * one gets a "Fix all <rule> problems" quick fix next to its problems.
+   */
+  fixableByRule?: ReadonlyMap<string, number> | undefined;
 }
 
-/** The server command that applies every cors autofix to a document (`{ uri, version }`). */
+/**
+ * The server command that applies every cors autofix to a document: `{ uri, version, ruleId? }`,
+ * with `ruleId` only that rule's. The fixes are computed when it runs, from the current text.
+ */
 export const APPLY_FIX_ALL_COMMAND = 'cors.applyFixAll';
+
+/** The title of the action that fixes every problem of one rule. */
+export function fixAllRuleTitle(ruleId: string): string {
+  return `Fix all ${ruleId} problems`;
+}
 
 interface CorsDiagnostic {
   diagnostic: Diagnostic;
@@ -48,6 +62,7 @@ export function toCodeActions(document: TextDocument, diagnostics: Diagnostic[],
   const actions: CodeAction[] = [];
   if (wants(options.only, QUICK_FIX_KIND)) {
     actions.push(...ours.flatMap((entry) => fixActions(document, entry)));
+    actions.push(...fixAllRuleActions(document, ours, options.fixableByRule));
     actions.push(...groupBy(ours.filter(canEditLine(document)), (entry) => `${entry.data.ruleId}\n${entry.diagnostic.range.start.line}`).map((group) => disableLineAction(document, group)));
     actions.push(...groupBy(ours.filter((entry) => entry.current), (entry) => entry.data.ruleId).map((group) => disableFileAction(document, group)));
     actions.push(...groupBy(ours, (entry) => entry.data.ruleId).flatMap((group) => documentationAction(group)));
@@ -110,12 +125,32 @@ function documentationAction(group: CorsDiagnostic[]): CodeAction[] {
   return [{ title, kind: QUICK_FIX_KIND, diagnostics: group.map((entry) => entry.diagnostic), command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [url] } }];
 }
 
+/**
+ * "Fix all <rule> problems", as a command resolved when chosen, for each rule under the cursor
+ * with a current fixable problem and more than one such problem in the document.
+ */
+function fixAllRuleActions(document: TextDocument, ours: CorsDiagnostic[], fixableByRule: ReadonlyMap<string, number> | undefined): CodeAction[] {
+  if (fixableByRule === undefined) return [];
+  const fixable = ours.filter((entry) => entry.current && entry.data.fix !== undefined && (fixableByRule.get(entry.data.ruleId) ?? 0) > 1);
+  return groupBy(fixable, (entry) => entry.data.ruleId).map((group) => {
+    const [{ data }] = group as [CorsDiagnostic];
+    const title = fixAllRuleTitle(data.ruleId);
+    const command = { title, command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: document.version, ruleId: data.ruleId }] };
+    return { title, kind: QUICK_FIX_KIND, diagnostics: group.map((entry) => entry.diagnostic), command };
+  });
+}
+
+/**
+ * Fix-all asked for by kind (`source.fixAll`: fix on save, the Source Action menu) is an edit of
+ * `fixAllText`. In the quick-fix menu (no `only`, or `quickfix`) it is a quick fix resolved when
+ * chosen (`fixAllByCommand`): VS Code leaves source actions out of that menu.
+ */
 function fixAllAction(document: TextDocument, ours: CorsDiagnostic[], { only, fixAllText, fixAllByCommand }: CodeActionOptions): CodeAction | undefined {
-  if (!wants(only, FIX_ALL_KIND)) return undefined;
-  if (fixAllText === undefined && fixAllByCommand && ours.some((entry) => entry.current && entry.data.fix !== undefined)) {
+  if (fixAllText === undefined && fixAllByCommand && wants(only, QUICK_FIX_KIND) && ours.some((entry) => entry.current && entry.data.fix !== undefined)) {
     const command = { title: FIX_ALL_TITLE, command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: document.version }] };
-    return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, diagnostics: ours.filter((entry) => entry.data.fix !== undefined).map((entry) => entry.diagnostic), command };
+    return { title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, diagnostics: ours.filter((entry) => entry.data.fix !== undefined).map((entry) => entry.diagnostic), command };
   }
+  if (!wants(only, FIX_ALL_KIND)) return undefined;
   if (fixAllText === undefined) return undefined;
   // Asked for by kind (fix-all on save), it needs no diagnostics; in the light bulb, only next to a fixable one.
   const askedFor = only !== undefined && only.length > 0;

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
-import plugin from 'eslint-plugin-cors';
+import plugin, { isNginxConfigPath } from 'eslint-plugin-cors';
 import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
 import type { Espree } from './fast-parser/index.js';
 
@@ -18,10 +18,9 @@ export interface LintResult {
   parseError?: { message: string; line: number; column: number };
 }
 
-// The pre-check lives in cors-words.ts (the main thread runs it without loading ESLint); re-exported for callers of the host.
-export { mayContainCors } from './cors-words.js';
 
-type Dialect = 'ts' | 'tsx' | 'js' | 'jsx' | 'python';
+/** `nginx`: an nginx configuration, linted with the plugin's `cors/nginx` language; `python`: a Django settings module (`cors/django-settings`). */
+type Dialect = 'ts' | 'tsx' | 'js' | 'jsx' | 'nginx' | 'python';
 type SourceType = 'module' | 'commonjs';
 
 interface FileKind {
@@ -55,6 +54,10 @@ const LINTED_FILES = Object.keys(DIALECTS).map((extension) => `**/*${extension}`
 function kindOf(filePath: string): FileKind {
   // Django settings modules are linted with the plugin's `cors/django-settings` language, under their own name.
   if (path.isAbsolute(filePath) && isDjangoSettingsFile(filePath)) return { dialect: 'python', sourceType: 'module', lintedName: filePath, root: path.parse(filePath).root };
+  if (isNginxConfigPath(filePath)) {
+    if (!path.isAbsolute(filePath)) return { dialect: 'nginx', sourceType: 'module', lintedName: 'document.nginx', root: process.cwd() };
+    return { dialect: 'nginx', sourceType: 'module', lintedName: filePath, root: path.parse(filePath).root };
+  }
   const extension = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
   const known = extension in DIALECTS ? extension : '.js';
   const dialect = DIALECTS[known] ?? 'js';
@@ -127,7 +130,7 @@ export type JavaScriptParserChoice = 'fast' | 'espree';
 
 /** `undefined`: ESLint's default, espree (or no parser: the Python language parses itself). */
 function parserFor(dialect: Dialect, choices: ParserChoices): Linter.Parser | undefined {
-  if (dialect === 'python') return undefined;
+  if (dialect === 'nginx' || dialect === 'python') return undefined;
   if (!isTypeScript(dialect)) {
     // Before the fast parsers are loaded (a lint without `prepare`) espree reads JavaScript.
     return choices.javascript === 'fast' && fastParsers ? fastParsers.javascript : undefined;
@@ -151,13 +154,25 @@ function isDjangoSettingsFile(filePath: string): boolean {
 }
 
 /** The config's rules with the severity overrides applied; a rule keeps the options its config gives it. */
-function rulesFor(settings: CorsSettings, block: 0 | 1 = 0): Linter.RulesRecord {
-  const rules: Linter.RulesRecord = { ...plugin.configs[settings.config][block].rules };
+/** The plugin's config blocks: JavaScript/TypeScript, nginx, Django settings (eslint-plugin's index.ts). */
+const BLOCK = { js: 0, nginx: 1, python: 2 } as const;
+
+function rulesFor(settings: CorsSettings, block: 0 | 1 | 2 = BLOCK.js): Linter.RulesRecord {
+  const config = plugin.configs[settings.config][block];
+  const rules: Linter.RulesRecord = { ...config.rules };
+  const language = 'language' in config ? config.language : undefined;
   for (const [ruleId, severity] of Object.entries(settings.rules)) {
+    // ESLint ≥ 10.2 rejects a rule turned on for a language it does not declare.
+    if (language !== undefined && !supportsLanguage(ruleId, language)) continue;
     const entry = rules[ruleId];
     rules[ruleId] = Array.isArray(entry) && severity !== 'off' ? [ESLINT_SEVERITY[severity], ...entry.slice(1)] : ESLINT_SEVERITY[severity];
   }
   return rules;
+}
+
+function supportsLanguage(ruleId: string, language: string): boolean {
+  const rule = (plugin.rules as Record<string, { meta?: { languages?: readonly string[] } }>)[ruleId.replace(/^cors\//, '')];
+  return rule?.meta?.languages?.includes(language) === true;
 }
 
 function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined): Linter.Config[] {
@@ -167,7 +182,21 @@ function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: Sourc
         files: ['**/*.py'],
         plugins: { cors: plugin as unknown as ESLint.Plugin },
         language: 'cors/django-settings',
-        rules: rulesFor(settings, 1),
+        rules: rulesFor(settings, BLOCK.python),
+        settings: { cors: { appOrigins: settings.appOrigins } },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
+    ];
+  }
+  if (dialect === 'nginx') {
+    const block = plugin.configs[settings.config][1];
+    return [
+      {
+        files: [...block.files],
+        ignores: [...block.ignores],
+        language: block.language,
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
+        rules: rulesFor(settings, BLOCK.nginx),
         settings: { cors: { appOrigins: settings.appOrigins } },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
       },
@@ -222,7 +251,9 @@ export class LintHost {
    * serve. `lint` and `fixAll` need it done for TypeScript; JavaScript is linted with espree until then.
    */
   async prepare(filePath: string): Promise<void> {
-    const typeScript = isTypeScript(kindOf(filePath).dialect);
+    const { dialect } = kindOf(filePath);
+    if (dialect === 'nginx') return;
+    const typeScript = isTypeScript(dialect);
     const choice = typeScript ? this.#parsers.typescript : this.#parsers.javascript;
     if (choice === 'fast' && fastParsers === undefined) await loadFastParsers();
     if (typeScript && typescriptParser === undefined && (choice !== 'fast' || fastParsers === null)) await loadTypeScriptParser();
@@ -233,7 +264,7 @@ export class LintHost {
     const kind = kindOf(filePath);
     let messages = this.#verify(text, kind, kind.sourceType, settings);
     let fatal = messages.find((message) => message.fatal);
-    if (fatal) {
+    if (fatal && kind.dialect !== 'nginx') {
       const retried = this.#verify(text, kind, otherSourceType(kind.sourceType), settings);
       if (!retried.some((message) => message.fatal)) {
         messages = retried;

@@ -7,7 +7,7 @@
 import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { enableCompileCache } from '../compile-cache.js';
-import { HeapTrimmer } from '../heap-trim.js';
+import { compactingFullGc } from '../heap-trim.js';
 import type { CorsSettings } from '../protocol/settings.js';
 import { LintHost } from './lint-host.js';
 import type { JobRequest, JobResponse } from './lint-queue.js';
@@ -15,7 +15,8 @@ import type { JobRequest, JobResponse } from './lint-queue.js';
 enableCompileCache();
 
 const host = new LintHost();
-const heap = new HeapTrimmer();
+/** Asked for by the queue (`trim`), when this thread is idle with a large heap; see lint-queue.ts. */
+let collect: (() => void) | undefined | null = null;
 /**
  * Settings arrive as a structured clone, a new object per job; `LintHost` builds its configs once
  * per settings object, so equal settings are mapped back to one object.
@@ -33,8 +34,14 @@ function sameSettings(settings: CorsSettings): CorsSettings {
   return known;
 }
 
+const heapBytes = (): number => v8.getHeapStatistics().total_heap_size;
+
 async function answer(job: JobRequest): Promise<JobResponse> {
-  const heapBytes = (): number => v8.getHeapStatistics().total_heap_size;
+  if (job.kind === 'trim') {
+    if (collect === null) collect = compactingFullGc();
+    collect?.();
+    return { id: job.id, trimmed: true, heapBytes: heapBytes() };
+  }
   try {
     await host.prepare(job.fileName);
     parentPort?.postMessage({ id: job.id, started: true } satisfies JobResponse);
@@ -49,6 +56,5 @@ async function answer(job: JobRequest): Promise<JobResponse> {
 parentPort?.on('message', (job: JobRequest) => {
   void answer(job).then((response) => {
     parentPort?.postMessage(response);
-    heap.workDone();
   });
 });

@@ -1,6 +1,6 @@
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { toCodeActions } from '../convert/to-code-actions.js';
-import type { DiagnosticData } from '../convert/to-diagnostic.js';
+import { readDiagnosticData, type DiagnosticData } from '../convert/to-diagnostic.js';
 import type { DocumentLinter } from '../documents.js';
 
 export const FIX_ALL_KIND = 'source.fixAll.cors';
@@ -37,12 +37,22 @@ export async function codeActions(documents: DocumentLinter, params: CodeActionP
     return toCodeActions(document, diagnostics, { only, fixAllText });
   }
   if (diagnostics.length === 0) return [];
-  if (only !== undefined) return toCodeActions(document, diagnostics, { only });
-  // The light bulb (no `only`) asks at every cursor move: it gets fix-all as a command, resolved
-  // (linted again) only when chosen.
+  // The quick-fix menu and the light bulb ask at every cursor move: they get fix-all and per-rule
+  // fix-all as commands, resolved (linted again, from the current text) only when chosen.
   const fixable = diagnostics.some((diagnostic) => {
     const data = diagnostic.data as DiagnosticData;
     return data.version === document.version && data.fix !== undefined;
   });
-  return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable });
+  const fixableByRule = fixable ? countFixable(documents.publishedDiagnostics(uri), document.version) : undefined;
+  return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable, fixableByRule });
+}
+
+/** Fixable problems per rule among `published`, if they are for `version` (else none are known). */
+function countFixable(published: readonly Diagnostic[], version: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const diagnostic of published) {
+    const data = readDiagnosticData(diagnostic.data);
+    if (data?.version === version && data.fix !== undefined) counts.set(data.ruleId, (counts.get(data.ruleId) ?? 0) + 1);
+  }
+  return counts;
 }

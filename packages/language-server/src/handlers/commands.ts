@@ -1,6 +1,6 @@
 import { MessageType, ShowMessageNotification, type Connection, type ExecuteCommandParams } from 'vscode-languageserver/node';
 import { minimalEdits } from '../convert/minimal-edits.js';
-import { APPLY_FIX_ALL_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../convert/to-code-actions.js';
+import { APPLY_FIX_ALL_COMMAND, FIX_ALL_TITLE, fixAllRuleTitle, SHOW_DOCUMENTATION_COMMAND } from '../convert/to-code-actions.js';
 import type { DocumentLinter } from '../documents.js';
 import { errorText } from './settings.js';
 
@@ -16,13 +16,20 @@ export interface CommandContext {
   canShowDocument: () => boolean;
 }
 
-/** `cors.applyFixAll` takes `{ uri, version? }` or the URI itself. */
-function fixAllTarget(argument: unknown): { uri: string; version: number | undefined } | undefined {
-  if (typeof argument === 'string') return { uri: argument, version: undefined };
+interface FixAllTarget {
+  uri: string;
+  version: number | undefined;
+  /** Only this rule's fixes. */
+  ruleId: string | undefined;
+}
+
+/** `cors.applyFixAll` takes `{ uri, version?, ruleId? }` or the URI itself. */
+function fixAllTarget(argument: unknown): FixAllTarget | undefined {
+  if (typeof argument === 'string') return { uri: argument, version: undefined, ruleId: undefined };
   if (typeof argument !== 'object' || argument === null) return undefined;
-  const { uri, version } = argument as { uri?: unknown; version?: unknown };
+  const { uri, version, ruleId } = argument as { uri?: unknown; version?: unknown; ruleId?: unknown };
   if (typeof uri !== 'string') return undefined;
-  return { uri, version: typeof version === 'number' ? version : undefined };
+  return { uri, version: typeof version === 'number' ? version : undefined, ruleId: typeof ruleId === 'string' ? ruleId : undefined };
 }
 
 /** `workspace/executeCommand`. Bad arguments are logged and answered with null, never thrown. */
@@ -56,13 +63,14 @@ export async function executeCommand(context: CommandContext, params: ExecuteCom
     }
     if (target.version !== undefined && target.version !== document.version) return null;
     const { version } = document;
-    const fixed = await documents.fixAll(target.uri);
+    const fixed = await documents.fixAll(target.uri, target.ruleId);
     if (documents.get(target.uri) !== document || document.version !== version) return null;
     if (fixed === undefined) return null;
     const edits = minimalEdits(document, fixed);
     if (edits.length === 0) return null;
     try {
-      await connection.workspace.applyEdit({ label: 'Fix all auto-fixable CORS problems', edit: { changes: { [target.uri]: edits } } });
+      const label = target.ruleId === undefined ? FIX_ALL_TITLE : fixAllRuleTitle(target.ruleId);
+      await connection.workspace.applyEdit({ label, edit: { changes: { [target.uri]: edits } } });
     } catch (error) {
       connection.console.warn(`cors: the client did not apply the fixes: ${errorText(error)}`);
     }

@@ -92,6 +92,21 @@ function readSettings(raw: unknown, problems: string[]): CorsSettings {
   return settings;
 }
 
+/**
+ * `settings` with every rule but `ruleId` off, for a fix-all of that one rule. `ruleId` keeps the
+ * severity (and the options) the settings give it; an id that is no cors rule leaves all off.
+ */
+export function withOnlyRule(settings: CorsSettings, ruleId: string): CorsSettings {
+  const rules: Record<string, RuleSeverity> = {};
+  for (const name of Object.keys(plugin.rules)) {
+    const id = RULE_PREFIX + name;
+    const own = settings.rules[id];
+    if (id !== ruleId) rules[id] = 'off';
+    else if (own !== undefined) rules[id] = own;
+  }
+  return { ...settings, rules };
+}
+
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T, problems: string[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   problems.push(`${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}`);

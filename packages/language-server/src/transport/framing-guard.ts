@@ -22,6 +22,13 @@ const HEADER_NAME_CHAR = /[A-Za-z0-9-]/;
 export class FramingGuard extends Transform {
   readonly #report: (message: string) => void;
   #buffer: Buffer = Buffer.alloc(0);
+  /**
+   * What \`#buffer\` is a view of, when it is one, and how much of it is written: input is appended
+   * into its spare room, and a full store is replaced by one twice as large, so a message read in
+   * many chunks (a 5 MB \`didOpen\` comes in 64 KB ones) is copied a few times, not once per chunk.
+   */
+  #store: Buffer | undefined;
+  #stored = 0;
   /** The header block and length of the frame whose body is being read. */
   #frame: { header: Buffer; length: number } | undefined;
   /** How far the body of `#frame` has been searched for a swallowed frame start. */
@@ -33,16 +40,42 @@ export class FramingGuard extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+    this.#append(chunk);
     try {
       this.#drain();
     } catch (error) {
       // Never let a framing bug take the input down: drop what is buffered and start over.
       this.#report(`dropped ${this.#buffer.length} bytes of input after an error in the message framing: ${String(error)}`);
       this.#buffer = Buffer.alloc(0);
+      this.#store = undefined;
       this.#frame = undefined;
     }
     done();
+  }
+
+  #append(chunk: Buffer): void {
+    const buffer = this.#buffer;
+    if (buffer.length === 0) {
+      // Nothing waits in the store: it goes, and the memory a large message took with it.
+      this.#store = undefined;
+      this.#buffer = chunk;
+      return;
+    }
+    const store = this.#store;
+    const start = store === undefined ? -1 : buffer.byteOffset - store.byteOffset;
+    // \`#buffer\` ends where the store's written part ends: the chunk goes into the room after it.
+    if (store !== undefined && buffer.buffer === store.buffer && start >= 0 && start + buffer.length === this.#stored && store.length - this.#stored >= chunk.length) {
+      chunk.copy(store, this.#stored);
+      this.#stored += chunk.length;
+      this.#buffer = store.subarray(start, this.#stored);
+      return;
+    }
+    const grown = Buffer.allocUnsafe(Math.max(2 * (buffer.length + chunk.length), 64 * 1024));
+    buffer.copy(grown, 0);
+    chunk.copy(grown, buffer.length);
+    this.#store = grown;
+    this.#stored = buffer.length + chunk.length;
+    this.#buffer = grown.subarray(0, this.#stored);
   }
 
   #drain(): void {

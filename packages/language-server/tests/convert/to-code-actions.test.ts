@@ -189,17 +189,56 @@ describe('toCodeActions: what the client sends back', () => {
   });
 });
 
-describe('fix-all in the light bulb', () => {
-  it('is a command carrying the document and its version, not an edit: nothing is linted to offer it', () => {
+describe('fix-all in the quick-fix menu', () => {
+  const FIX_ALL = 'Fix all auto-fixable CORS problems';
+
+  it('is a quick fix (VS Code leaves source actions out of that menu) carrying a command, not an edit: nothing is linted to offer it', () => {
     const { document, diagnostics } = lintedDocument(SERVER, 7);
-    const fixAll = toCodeActions(document, diagnostics, { fixAllByCommand: true }).find((action) => action.kind === FIX_ALL_KIND);
-    expect(fixAll?.edit).toBeUndefined();
-    expect(fixAll?.command).toEqual({ title: 'Fix all auto-fixable CORS problems', command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: 7 }] });
+    for (const only of [undefined, ['quickfix']]) {
+      const fixAll = toCodeActions(document, diagnostics, { only, fixAllByCommand: true }).find((action) => action.title === FIX_ALL);
+      expect(fixAll?.kind).toBe('quickfix');
+      expect(fixAll?.edit).toBeUndefined();
+      expect(fixAll?.command).toEqual({ title: FIX_ALL, command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: 7 }] });
+    }
+  });
+
+  it('is offered once, as an edit, to a client that asks for source.fixAll too', () => {
+    const { document, diagnostics, fixAllText } = lintedDocument(SERVER);
+    const actions = toCodeActions(document, diagnostics, { only: ['source.fixAll'], fixAllText, fixAllByCommand: true });
+    expect(titles(actions)).toEqual([`${FIX_ALL_KIND}: ${FIX_ALL}`]);
   });
 
   it('is not offered when nothing is fixable', () => {
     const { document, diagnostics } = lintedDocument(SERVER);
     const unfixable = diagnostics.filter((diagnostic) => (diagnostic.data as { fix?: unknown }).fix === undefined);
-    expect(toCodeActions(document, unfixable, { fixAllByCommand: true }).some((action) => action.kind === FIX_ALL_KIND)).toBe(false);
+    expect(toCodeActions(document, unfixable, { fixAllByCommand: true }).some((action) => action.title === FIX_ALL)).toBe(false);
+  });
+});
+
+describe('fix all problems of one rule', () => {
+  const TWO_SLASHES = `${SERVER}app.use(cors({ origin: 'https://admin.example.com/' }));\n`;
+  const RULE = 'cors/valid-allow-origin';
+
+  it('is a quick fix next to a fixable problem of a rule the document has more than one of, resolved by a command', () => {
+    const { document, diagnostics } = lintedDocument(TWO_SLASHES, 4);
+    const [first] = diagnostics.filter((diagnostic) => diagnostic.code === RULE);
+    const actions = toCodeActions(document, [first!], { fixAllByCommand: true, fixableByRule: new Map([[RULE, 2]]) });
+    const perRule = actions.find((action) => action.title === `Fix all ${RULE} problems`);
+    expect(perRule?.kind).toBe('quickfix');
+    expect(perRule?.edit).toBeUndefined();
+    expect(perRule?.diagnostics).toEqual([first]);
+    expect(perRule?.command).toEqual({ title: `Fix all ${RULE} problems`, command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: 4, ruleId: RULE }] });
+    // Next to the fix of that one problem, before the disable comments.
+    expect(actions.map((action) => action.title).slice(0, 2)).toEqual(['Fix: No page matches this origin', `Fix all ${RULE} problems`]);
+  });
+
+  it('is not offered for a rule with one fixable problem, for an unfixable one, or for another version', () => {
+    const { document, diagnostics } = lintedDocument(TWO_SLASHES, 4);
+    const perRule = (list: Diagnostic[], counts: Map<string, number>, doc = document) =>
+      toCodeActions(doc, list, { fixAllByCommand: true, fixableByRule: counts }).filter((action) => action.title.startsWith('Fix all cors/'));
+    expect(perRule(diagnostics, new Map([[RULE, 1]]))).toEqual([]);
+    const unfixable = diagnostics.filter((diagnostic) => (diagnostic.data as { fix?: unknown }).fix === undefined);
+    expect(perRule(unfixable, new Map(unfixable.map((diagnostic) => [String(diagnostic.code), 2])))).toEqual([]);
+    expect(perRule(diagnostics, new Map([[RULE, 2]]), documentOf(TWO_SLASHES, 5))).toEqual([]);
   });
 });

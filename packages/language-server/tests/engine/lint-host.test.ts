@@ -1,6 +1,6 @@
 import { Linter } from 'eslint';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LintHost, mayContainCors } from '../../src/engine/lint-host.js';
+import { LintHost } from '../../src/engine/lint-host.js';
 import type { CorsSettings } from '../../src/protocol/settings.js';
 import { normalizeSettings } from '../../src/protocol/settings.js';
 
@@ -17,21 +17,6 @@ const SERVER = [
 const PERMISSIVE = "import cors from 'cors';\napp.use(cors());\n";
 
 const rulesOf = (messages: Linter.LintMessage[]) => messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`);
-
-describe('mayContainCors', () => {
-  it.each(['cors', 'Access-Control-Allow-Origin', 'fetch(url)', 'axios.get', 'new XMLHttpRequest()', 'new Headers()', 'res.setHeader(a, b)', 'res.writeHead(200)', "mode: 'no-cors'"])(
-    'is true for text with %s',
-    (snippet) => {
-      expect(mayContainCors(`const x = 1;\n${snippet}\n`)).toBe(true);
-      expect(mayContainCors(snippet.toUpperCase())).toBe(true);
-    },
-  );
-
-  it('is false for code that cannot touch CORS', () => {
-    expect(mayContainCors('')).toBe(false);
-    expect(mayContainCors("export function add(a: number, b: number) { return a + b; }\nconsole.log('ready');\n")).toBe(false);
-  });
-});
 
 // The TypeScript parser loads on demand (module-wide, once).
 beforeAll(() => new LintHost().prepare('a.ts'));
@@ -204,5 +189,29 @@ describe('LintHost.fixAll', () => {
   it('fixes module code that only parses as a script', () => {
     const text = `with (Math) {}\n${SERVER.replace("import cors from 'cors';", "const cors = require('cors');")}`;
     expect(host.fixAll(text, 'a.js', DEFAULTS)).toBe(text.replace("'https://app.example.com/'", "'https://app.example.com'"));
+  });
+});
+
+describe('LintHost on nginx configs', () => {
+  const host = new LintHost();
+  const SITE = "server {\n    location /api/ {\n        add_header Access-Control-Allow-Origin https://app.example.com;\n        if ($request_method = 'OPTIONS') {\n            add_header Access-Control-Max-Age 86400;\n            return 204;\n        }\n    }\n}\n";
+
+  it('lints the files the plugin takes for nginx with the cors/nginx language', async () => {
+    await host.prepare('/etc/nginx/sites-available/default');
+    const { messages, parseError } = host.lint(SITE, '/etc/nginx/sites-available/default', DEFAULTS);
+    expect(parseError).toBeUndefined();
+    expect(rulesOf(messages)).toEqual(['3:9 cors/nginx-require-always', '5:13 cors/nginx-no-dropped-cors-headers']);
+    expect(messages[0]?.fix).toEqual({ range: [100, 100], text: ' always' });
+    expect(messages[1]?.suggestions).toHaveLength(1);
+  });
+
+  it('applies only the severity overrides a rule can take on nginx', () => {
+    const settings = settingsFrom({ rules: { 'cors/nginx-require-always': 'off', 'cors/no-accidental-preflight': 'error' } });
+    expect(rulesOf(host.lint(SITE, '/srv/app/nginx.conf', settings).messages)).toEqual(['5:13 cors/nginx-no-dropped-cors-headers']);
+  });
+
+  it('fixes all with the nginx fixes, and reports a syntax error once', () => {
+    expect(host.fixAll(SITE, '/srv/app/conf.d/api.conf', DEFAULTS)).toContain('add_header Access-Control-Allow-Origin https://app.example.com always;');
+    expect(host.lint('server {\n    add_header X "a"b;\n}\n', '/srv/app/nginx.conf', DEFAULTS)).toEqual({ messages: [], parseError: { message: 'Parsing error: unexpected "b"', line: 2, column: 21 } });
   });
 });

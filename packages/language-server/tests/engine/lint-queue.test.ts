@@ -50,6 +50,18 @@ describe('LintQueue', () => {
     expect(order).toEqual(['b1:superseded', 'a1:done', 'b2:done', 'c1:done']);
   });
 
+  it('builds a lint given as a function only when the worker takes it: never for a superseded one, skipped when it answers nothing', async () => {
+    queue = new LintQueue({ workerUrl: WORKER });
+    const built: string[] = [];
+    const lazy = (name: string, value: LintRequest | undefined) => () => (built.push(name), value);
+    const running = queue.lint('a', lazy('a1', request(FINDING)), BUDGET);
+    const b1 = queue.lint('b', lazy('b1', request(FINDING)), BUDGET);
+    const b2 = queue.lint('b', lazy('b2', request(FINDING)), BUDGET);
+    const c1 = queue.lint('c', lazy('c1', undefined), BUDGET);
+    expect(kinds(await Promise.all([running, b1, b2, c1]))).toEqual(['done', 'superseded', 'done', 'skipped']);
+    expect(built).toEqual(['a1', 'b2', 'c1']);
+  });
+
   it('cancels a running lint for a newer version by replacing the worker', async () => {
     queue = new LintQueue({ workerUrl: WORKER, cancelAfterMs: 0 });
     const old = queue.lint('a', request(slowText()), BUDGET);
@@ -104,5 +116,20 @@ describe('LintQueue', () => {
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     expect(queue.workersStarted).toBe(2);
+  });
+
+  it("compacts an idle worker's large heap before it replaces the worker, and keeps a worker whose heap is small", async () => {
+    // Over the limit even after the trim: trimmed once, then replaced.
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1 });
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    // A trim after each job (the second worker's is asked as it goes idle); the first worker was replaced after its trim.
+    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([2, 2]);
+    queue.dispose();
+    // Under the limit: neither trimmed nor replaced.
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 4096 * 1024 * 1024 });
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([0, 1]);
   });
 });

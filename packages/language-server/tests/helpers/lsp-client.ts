@@ -39,6 +39,7 @@ import {
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
+import { STATUS_NOTIFICATION, type StatusParams } from '../../src/protocol/status.js';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVER_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -71,6 +72,8 @@ export interface StartOptions {
   args?: string[];
   /** `processId` in `initialize` (default: this test process). */
   processId?: number | null;
+  /** `initializationOptions` in `initialize`. */
+  initializationOptions?: unknown;
 }
 
 interface Waiter<T> {
@@ -126,6 +129,8 @@ export class TestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly registrations: string[] = [];
+  /** `cors/status` notifications (sent only to a client that asks for them). */
+  readonly statuses = new EventLog<StatusParams>();
   /** The `cors` section answered to `workspace/configuration`; tests change it and then notify. */
   settings: unknown;
   onConfiguration: ConfigurationHandler | undefined;
@@ -147,6 +152,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.publishes.push(params));
     this.connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
+    this.connection.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => this.statuses.push(params));
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
       this.shown.push(params);
@@ -181,6 +187,7 @@ export class TestClient {
       rootUri: pathToFileURL(REPO_ROOT).href,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       workspaceFolders: null,
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -207,6 +214,10 @@ export class TestClient {
 
   waitForLog(match: (message: string) => boolean, from = 0, timeoutMs = 15_000): Promise<LogMessageParams> {
     return this.logs.wait((event) => match(event.message), from, timeoutMs, () => 'a log message');
+  }
+
+  waitForStatus(match: (status: StatusParams) => boolean, from = 0, timeoutMs = 15_000): Promise<StatusParams> {
+    return this.statuses.wait(match, from, timeoutMs, () => `a cors/status notification (got ${JSON.stringify(this.statuses.events)})`);
   }
 
   waitForMessage(match: (message: ShowMessageParams) => boolean, from = 0, timeoutMs = 15_000): Promise<ShowMessageParams> {
@@ -286,6 +297,7 @@ export function languageOf(uri: string): string {
   if (/\.(ts|mts|cts)$/.test(uri)) return 'typescript';
   if (/\.tsx$/.test(uri)) return 'typescriptreact';
   if (/\.jsx$/.test(uri)) return 'javascriptreact';
+  if (/\.py$/.test(uri)) return 'python';
   return 'javascript';
 }
 

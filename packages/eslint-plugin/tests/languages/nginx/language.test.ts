@@ -67,7 +67,7 @@ add_header D d;
   });
 
   it('reports an unused disable directive where asked', () => {
-    const messages = lint('# eslint-disable-next-line t/probe\nadd_header A a always;\n', { reportUnusedDisableDirectives: 'error' } as LinterType.LintOptions);
+    const messages = lint('# eslint-disable-next-line t/probe\nadd_header A a always;\n', { reportUnusedDisableDirectives: 'error' } as unknown as LinterType.LintOptions);
     expect(messages.map(({ line, message }) => ({ line, message }))).toEqual([{ line: 1, message: "Unused eslint-disable directive (no problems were reported from 't/probe')." }]);
   });
 

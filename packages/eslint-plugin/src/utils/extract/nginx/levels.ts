@@ -43,6 +43,8 @@ export interface ModelLevel extends NginxLevel<NginxNode> {
   pass: { readonly at: NginxNode; readonly module: UpstreamPass<NginxNode>['module'] } | undefined;
   /** `<module>_hide_header` names written here (lowercased), per module; like nginx's array directives, inherited only where a level has none. */
   readonly hides: Map<string, Set<string>>;
+  /** `<module>_intercept_errors on|off` written here: error_page then also handles the upstream's errors. */
+  interceptErrors: boolean | undefined;
 }
 
 /** A `set $name value` and the `if` conditions around it. */
@@ -97,6 +99,7 @@ function newLevel(kind: NginxLevelKind, at: NginxNode, directive: Directive | un
     errorPages: [],
     pass: undefined,
     hides: new Map(),
+    interceptErrors: undefined,
   };
 }
 
@@ -233,6 +236,7 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
         default: {
           const module = PASS_MODULES.get(name);
           if (module) level.pass ??= { at: handle, module };
+          if (/^(proxy|fastcgi|uwsgi|grpc|scgi)_intercept_errors$/.test(name)) level.interceptErrors = directive.args[0]?.value === 'on';
           const hide = HIDE_DIRECTIVE.exec(name);
           if (hide && directive.args[0]) {
             const names = level.hides.get(hide[1]!) ?? new Set<string>();
@@ -267,4 +271,52 @@ export function serverOf(level: ModelLevel): ModelLevel {
   let current = level;
   while (current.parent && current.kind !== 'server') current = current.parent;
   return current;
+}
+
+/** The upstream a response of this level is passed to: its own `*_pass`, or for an `if`, its location's. */
+export function passOf(level: ModelLevel): ModelLevel['pass'] {
+  for (let current: ModelLevel | undefined = level; current; current = current.kind === 'if' ? current.parent : undefined) if (current.pass) return current.pass;
+  return undefined;
+}
+
+/** Whether `error_page` handles the upstream's errors here too (`proxy_intercept_errors on`, inherited). */
+export function interceptsErrors(level: ModelLevel): boolean {
+  for (let current: ModelLevel | undefined = level; current; current = current.parent) if (current.interceptErrors !== undefined) return current.interceptErrors;
+  return false;
+}
+
+/** Every location inside a level, nested ones included, in document order. */
+export function locationsIn(level: ModelLevel): ModelLevel[] {
+  return level.children.flatMap((child) => (child.kind === 'location' ? [child, ...locationsIn(child)] : child.kind === 'if' ? [] : locationsIn(child)));
+}
+
+/**
+ * The level an internal redirect to `uri` lands in, as nginx picks a location: an exact `=` match,
+ * else the longest prefix, unless it is `^~`, tried after the regex locations in order; the server
+ * itself when none matches. Undefined when it cannot be told (a named location not found, a regex
+ * JavaScript cannot read, an external URL).
+ */
+export function locationFor(uri: string, server: ModelLevel): ModelLevel | undefined {
+  const locations = locationsIn(server);
+  if (uri.startsWith('@')) return locations.find((location) => location.location?.modifier === '@' && location.location.path === uri);
+  if (!uri.startsWith('/')) return undefined;
+  const path = uri.replace(/[?#].*$/, '');
+  const exact = locations.find((location) => location.location?.modifier === '=' && location.location.path === path);
+  if (exact) return exact;
+  let prefix: ModelLevel | undefined;
+  for (const location of locations) {
+    const match = location.location;
+    if (match && (match.modifier === '' || match.modifier === '^~') && path.startsWith(match.path) && match.path.length > (prefix?.location?.path.length ?? -1)) prefix = location;
+  }
+  if (prefix?.location?.modifier === '^~') return prefix;
+  for (const location of locations) {
+    const match = location.location;
+    if (!match || (match.modifier !== '~' && match.modifier !== '~*')) continue;
+    try {
+      if (new RegExp(match.path, match.modifier === '~*' ? 'i' : '').test(path)) return location;
+    } catch {
+      return undefined;
+    }
+  }
+  return prefix ?? server;
 }

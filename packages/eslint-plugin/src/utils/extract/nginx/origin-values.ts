@@ -11,6 +11,7 @@
  */
 import type { OriginEntry, OriginSetting } from 'cors-lint-core';
 import type { NginxNode, Word } from '../../../languages/nginx/ast.js';
+import { schemesMatchingEveryOrigin } from '../values/pattern-matches-every-origin.js';
 import type { IfCondition, NginxLevels } from './levels.js';
 
 const ORIGIN_VARIABLE = /^\$(?:http_origin|\{http_origin\})$/;
@@ -26,9 +27,11 @@ export function isOriginVariable(text: string): boolean {
 /** An allow-list entry for an `if` condition or map key that tests the origin. */
 function entryFor(operator: string, operand: string, at: NginxNode): OriginEntry<NginxNode> | undefined {
   if (operator === '=') return { kind: 'exact', value: operand, at };
-  if (operator === '~') return { kind: 'pattern', source: operand, flags: '', at };
-  if (operator === '~*') return { kind: 'pattern', source: operand, flags: 'i', at };
-  return undefined;
+  if (operator !== '~' && operator !== '~*') return undefined;
+  const flags = operator === '~*' ? 'i' : '';
+  // A pattern every origin passes (`~^https?://`) is no check: the reflection rules report it.
+  const every = schemesMatchingEveryOrigin(operand, flags);
+  return { kind: 'pattern', source: operand, flags, at, ...(every.length > 0 ? { matchesEveryOriginOf: every } : {}) };
 }
 
 /** `if` conditions around a write, innermost last: does one check the origin? */
@@ -75,7 +78,8 @@ function fromMap(name: string, at: NginxNode, levels: NginxLevels): OriginSettin
     if (!result) continue;
     const sendsOrigin = isOriginVariable(result.value) || (result.value === key.value && key.value !== 'default');
     if (key.value === 'default') {
-      if (isOriginVariable(result.value)) return { kind: 'reflect-any', via: 'request-header', at: result };
+      // Reported (and repaired) where the header is written, the one place that serves every request.
+      if (isOriginVariable(result.value)) return { kind: 'reflect-any', via: 'request-header', at };
       if (result.value !== '') complete = false;
       continue;
     }
@@ -101,7 +105,7 @@ function fromSets(name: string, at: NginxNode, levels: NginxLevels): OriginSetti
       const guard = guardOf(set.conditions);
       if (guard.entry) entries.push(guard.entry);
       else if (guard.checked) return { kind: 'checked', at };
-      else return { kind: 'reflect-any', via: 'request-header', at: set.value };
+      else return { kind: 'reflect-any', via: 'request-header', at };
     } else if (set.value.value.includes('$')) {
       entries.push({ kind: 'unknown', at: set.value });
     } else if (sets.length === 1 && set.conditions.length === 0) {

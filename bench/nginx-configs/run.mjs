@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * Real nginx configurations from public repositories, linted with the plugin's nginx block, each
+ * finding scored against hand-made judgements (judgements.json). The configs are never copied into
+ * this repository: `configs.json` names each by repository, commit and path, and the runner reads
+ * them from git mirrors (the `fetch` tool's /work/.mirror) into `--dir` (default
+ * /work/scratch/nginx-configs), then lints that folder.
+ *
+ *   node bench/nginx-configs/run.mjs [--dir DIR] [--mirror-dir DIR] [--config all|recommended] [--json FILE]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const require = createRequire(path.join(repo, 'packages', 'eslint-plugin', 'package.json'));
+const { Linter } = require('eslint');
+const plugin = (await import(path.join(repo, 'packages', 'eslint-plugin', 'dist', 'index.js'))).default;
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  return index === -1 ? fallback : args[index + 1];
+};
+const dir = option('--dir', '/work/scratch/nginx-configs');
+const mirrorDir = option('--mirror-dir', '/work/.mirror');
+const configName = option('--config', 'all');
+const jsonOut = option('--json', undefined);
+
+const { configs } = JSON.parse(fs.readFileSync(path.join(here, 'configs.json'), 'utf8'));
+const { judgements } = JSON.parse(fs.readFileSync(path.join(here, 'judgements.json'), 'utf8'));
+
+/** The file of a config under `dir`: `<owner>+<name>/<path>`. */
+const localPath = (entry) => path.join(dir, entry.repo.replace('/', '+'), entry.path);
+
+for (const entry of configs) {
+  const target = localPath(entry);
+  if (fs.existsSync(target)) continue;
+  const mirror = path.join(mirrorDir, entry.repo.replace('/', '+'), 'repo');
+  const gitDir = fs.existsSync(path.join(mirror, '.git')) ? path.join(mirror, '.git') : mirror;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, execFileSync('git', ['--git-dir', gitDir, 'show', `${entry.commit}:${entry.path}`]));
+}
+
+const linter = new Linter({ cwd: '/' });
+// The nginx block, matched to every file here whatever its name: these were chosen as nginx configs.
+const [, nginx] = plugin.configs[configName];
+const results = [];
+const started = performance.now();
+for (const entry of configs) {
+  const file = localPath(entry);
+  const text = fs.readFileSync(file, 'utf8');
+  let messages;
+  try {
+    messages = linter.verify(text, [{ ...nginx, files: [file.slice(1)], ignores: [] }], { filename: file });
+  } catch (error) {
+    results.push({ ...entry, crash: String(error), findings: [] });
+    continue;
+  }
+  const parseError = messages.find((message) => message.fatal);
+  const findings = messages.filter((message) => message.ruleId).map((message) => {
+    const judged = judgements.find((judgement) => judgement.repo === entry.repo && judgement.path === entry.path && judgement.line === message.line && judgement.rule === message.ruleId);
+    return { line: message.line, column: message.column, rule: message.ruleId, messageId: message.messageId, verdict: judged?.verdict ?? 'unjudged', reason: judged?.reason };
+  });
+  results.push({ ...entry, ...(parseError ? { parseError: `${parseError.line}:${parseError.column} ${parseError.message}` } : {}), findings });
+}
+const elapsed = performance.now() - started;
+
+const all = results.flatMap((result) => result.findings);
+const count = (verdict) => all.filter((finding) => finding.verdict === verdict).length;
+const summary = {
+  config: configName,
+  files: results.length,
+  parseErrors: results.filter((result) => result.parseError).length,
+  crashes: results.filter((result) => result.crash).length,
+  findings: all.length,
+  true: count(true),
+  false: count(false),
+  unjudged: count('unjudged'),
+  ms: Math.round(elapsed),
+};
+for (const result of results) {
+  for (const finding of result.findings) console.log(`${finding.verdict === true ? 'TRUE ' : finding.verdict === false ? 'FALSE' : '?    '} ${result.repo}/${result.path}:${finding.line}:${finding.column} ${finding.rule} ${finding.messageId}`);
+  if (result.parseError) console.log(`PARSE ${result.repo}/${result.path}: ${result.parseError}`);
+  if (result.crash) console.log(`CRASH ${result.repo}/${result.path}: ${result.crash}`);
+}
+console.log(JSON.stringify(summary));
+if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify({ summary, results }, null, 2)}\n`);
