@@ -48,14 +48,14 @@ describe('cors-lint audits every path it is given, or fails', () => {
     // In a walked folder, node_modules and .gitignore'd folders stay skipped: here nothing is left.
     const walked = await cli(['--format', 'json'], repo);
     expect(walked.code).toBe(2);
-    expect(walked.stderr).toMatch(/^cors-lint: no JavaScript, TypeScript or nginx files to audit in \. \(node_modules and \.gitignore'd files are skipped\)/);
+    expect(walked.stderr).toMatch(/^cors-lint: no JavaScript, TypeScript, nginx or Django settings files to audit in \. \(node_modules and \.gitignore'd files are skipped\)/);
   });
 
   it('exits 2 naming a path that is not a JavaScript, TypeScript or nginx file', async () => {
     const folder = folderWith({ 'notes.md': '# cors\n' });
     const run = await cli(['notes.md'], folder);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^cors-lint: notes\.md is not a JavaScript, TypeScript or nginx file \(\.js, /);
+    expect(run.stderr).toMatch(/^cors-lint: notes\.md is not a JavaScript, TypeScript or nginx file, or a Django settings module \(\.js, /);
   });
 });
 

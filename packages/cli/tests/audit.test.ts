@@ -180,7 +180,7 @@ describe('cors-lint [paths…]', () => {
     }
     const empty = await cli(['.'], emptyFolder());
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toMatch(/^cors-lint: no JavaScript, TypeScript or nginx files to audit in \./);
+    expect(empty.stderr).toMatch(/^cors-lint: no JavaScript, TypeScript, nginx or Django settings files to audit in \./);
   });
 
   it('prints usage and version', async () => {

@@ -50,7 +50,7 @@ export function collectFiles(paths: readonly string[], cwd: string): Collected {
       const before = candidates.size + unreadable.length;
       walk(absolute, ignoresAbove(absolute), new Set(), candidates, unreadable);
       if (candidates.size + unreadable.length === before) {
-        throw new UsageError(`no JavaScript, TypeScript or nginx files to audit in ${target} (node_modules and .gitignore'd files are skipped)`);
+        throw new UsageError(`no JavaScript, TypeScript, nginx or Django settings files to audit in ${target} (node_modules and .gitignore'd files are skipped)`);
       }
     } else if (isAuditedFile(absolute)) {
       candidates.set(absolute, { filePath: absolute, named: true });
