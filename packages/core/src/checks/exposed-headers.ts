@@ -89,7 +89,7 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
   const origin = policy.origin.kind;
   // No CORS headers at all, or a policy we cannot see the origin of (hand-set headers without ACAO).
   if (origin === 'disabled' || (policy.source.kind === 'response-headers' && origin === 'unknown')) return [];
-  const exposed = exposedNames(policy);
+  const exposed = exposedHeaderNames(policy, sendsCredentials(policy));
   if (!exposed) return [];
   const findings: Finding<H>[] = [];
   const reported = new Set<string>();
@@ -109,7 +109,7 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
 }
 
 /** A header scripts cannot read without Access-Control-Expose-Headers, and could with it. */
-function needsExposing(name: string): boolean {
+export function needsExposing(name: string): boolean {
   return (
     !isCorsSafelistedResponseHeader(name) &&
     !isForbiddenResponseHeader(name) &&
@@ -120,15 +120,16 @@ function needsExposing(name: string): boolean {
 
 /**
  * The lowercased names the policy exposes; undefined when it may expose anything (a list we cannot
- * read, or `*` for requests that may be sent without credentials).
+ * read, or `*` for a request without credentials). `credentials`: the request is sent with them; a
+ * policy check passes whether the policy allows them, since then some of its requests are.
  */
-function exposedNames<H>(policy: CorsPolicy<H>): Set<string> | undefined {
+export function exposedHeaderNames<H>(policy: CorsPolicy<H>, credentials: boolean): Set<string> | undefined {
   const setting = policy.exposeHeaders;
   if (setting.kind === 'absent') return new Set();
   if (setting.kind !== 'known' || !setting.value.complete) return undefined;
   const items = setting.value.pieces.flatMap((piece) => parseHeaderList(piece.text).items.map(asciiLowercase));
   // With credentials `*` is a header named '*' (no-ineffective-wildcard reports that); otherwise it covers all.
-  if (items.includes('*') && !sendsCredentials(policy)) return undefined;
+  if (items.includes('*') && !credentials) return undefined;
   return new Set(items);
 }
 
