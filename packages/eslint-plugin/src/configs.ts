@@ -8,6 +8,7 @@ export type Severity = 'error' | 'warn';
  * security holes, are errors; policy choices that are fine for public data are warnings.
  */
 const SEVERITY: Record<RuleName, Severity> = {
+  'client-credentials-need-server-credentials': 'error',
   'no-accidental-preflight': 'warn',
   'no-duplicate-allow-origin': 'error',
   'no-forbidden-request-header': 'warn',
@@ -20,6 +21,8 @@ const SEVERITY: Record<RuleName, Severity> = {
   'no-reflected-origin-with-credentials': 'error',
   'no-unsafe-origin-check': 'error',
   'no-wildcard-origin-with-credentials': 'error',
+  'require-allowed-method': 'error',
+  'require-allowed-request-headers': 'error',
   'require-exposed-headers': 'warn',
   'require-preflight-handler': 'error',
   'require-vary-origin': 'warn',

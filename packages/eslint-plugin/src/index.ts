@@ -3,6 +3,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleEntry } from './configs.js';
 import { configRules } from './configs.js';
 import { rules } from './rules/index.js';
+import { projectConfig } from './project/project-config.js';
+import type { ProjectConfig, ProjectConfigOptions } from './project/project-config.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
@@ -15,7 +17,7 @@ interface FlatConfig {
 interface CorsPlugin {
   meta: { name: string; version: string };
   rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
-  configs: { recommended: FlatConfig; strict: FlatConfig; all: FlatConfig };
+  configs: { recommended: FlatConfig; strict: FlatConfig; all: FlatConfig; project: (options?: ProjectConfigOptions) => ProjectConfig };
 }
 
 const plugin: CorsPlugin = {
@@ -28,6 +30,7 @@ const plugin: CorsPlugin = {
 plugin.configs.recommended = { name: 'cors/recommended', plugins: { cors: plugin }, rules: configRules('recommended') };
 plugin.configs.strict = { name: 'cors/strict', plugins: { cors: plugin }, rules: configRules('strict') };
 plugin.configs.all = { name: 'cors/all', plugins: { cors: plugin }, rules: configRules('all') };
+plugin.configs.project = projectConfig;
 
 export default plugin;
 export { rules };

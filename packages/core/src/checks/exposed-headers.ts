@@ -77,6 +77,11 @@ export interface ExposedHeadersOptions {
   readonly readByScripts?: ReadonlySet<string>;
   /** Report hidden headers that browsers and caches read by themselves too, without a script reading them. */
   readonly all?: boolean;
+  /**
+   * `readByScripts` lists what every script of the project reads (the project index), so a header
+   * none of them reads is hidden from nobody: report only the headers it lists.
+   */
+  readonly onlyRead?: boolean;
 }
 
 /**
@@ -97,6 +102,7 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
     const name = asciiLowercase(header.name);
     if (exposed.has(name) || reported.has(name) || !needsExposing(header.name)) continue;
     if (READ_BY_BROWSER_OR_CACHE.has(name) && !options.all && !options.readByScripts?.has(name)) continue;
+    if (options.onlyRead && !options.all && !options.readByScripts?.has(name)) continue;
     reported.add(name);
     findings.push({
       messageId: 'headerNotExposed',

@@ -8,7 +8,7 @@
  * read (an env or template base) matches nothing; an `unknown` policy or setting passes; and where
  * several servers or rules could answer, a finding is reported only when every candidate fails.
  */
-import type { Finding } from '../findings.js';
+import type { Finding, Suggestion } from '../findings.js';
 import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
 import { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, mayBeCorsSafelistedRequestHeader } from '../fetch/request-headers.js';
 import { asciiLowercase, asciiUppercase } from '../fetch/ascii.js';
@@ -96,8 +96,24 @@ export function checkRequestAgainstSurfaces<H>(request: ClientRequest<H>, surfac
   return (first ?? []).filter((finding) => rest.every((other) => other.some((candidate) => keyOf(candidate) === keyOf(finding))));
 }
 
+/**
+ * What fails, whatever the rule that makes it fail: the credentials, one request header, the method
+ * (not allowed, or its preflight unanswered), one response header read. Candidates may fail the same
+ * thing differently (one rule answers no preflight, another does not allow the method).
+ */
 function keyOf<H>(finding: ContractFinding<H>): string {
-  return `${finding.messageId}\0${finding.data['header'] ?? ''}\0${finding.data['method'] ?? ''}`;
+  switch (finding.messageId) {
+    case 'credentialsNotAllowed':
+    case 'credentialsWithWildcard':
+      return 'credentials';
+    case 'methodNotAllowed':
+    case 'preflightNotAnswered':
+      return 'method';
+    case 'headerNotAllowed':
+      return `header\0${asciiLowercase(finding.data['header'] ?? '')}`;
+    case 'headerNotExposedByServer':
+      return `read\0${asciiLowercase(finding.data['header'] ?? '')}`;
+  }
 }
 
 interface Candidate {
@@ -122,19 +138,22 @@ function candidateRules(surfaces: readonly ServerSurface[], target: Target, meth
 }
 
 /** The request headers that make it preflight and must be allowed, lowercased, each at its write. */
-function unsafeHeaders<H>(request: ClientRequest<H>): { name: string; at: H }[] {
-  const found = new Map<string, H>();
+function unsafeHeaders<H>(request: ClientRequest<H>): { name: string; written: string; at: H; removable: boolean }[] {
+  const found = new Map<string, { written: string; at: H }>();
+  const implied = new Set<string>();
   for (const write of request.headers.writes) {
     const name = asciiLowercase(write.name);
     if (isForbiddenRequestHeader(name, write.value)) continue;
+    // A library's own header (axios's JSON Content-Type) goes only with what implies it.
+    if (write.implied) implied.add(name);
     // An unknown value of a header that some values keep safelisted (`Content-Type`) proves nothing.
     if (write.value === undefined) {
-      if (!mayBeCorsSafelistedRequestHeader(name) && !found.has(name)) found.set(name, write.at);
+      if (!mayBeCorsSafelistedRequestHeader(name) && !found.has(name)) found.set(name, { written: write.name, at: write.at });
       continue;
     }
-    if (corsUnsafeRequestHeaderNames([[write.name, write.value]]).length > 0 && !found.has(name)) found.set(name, write.at);
+    if (corsUnsafeRequestHeaderNames([[write.name, write.value]]).length > 0 && !found.has(name)) found.set(name, { written: write.name, at: write.at });
   }
-  return [...found].map(([name, at]) => ({ name, at }));
+  return [...found].map(([name, { written, at }]) => ({ name, written, at, removable: !implied.has(name) }));
 }
 
 function findingsFor<H>(request: ClientRequest<H>, method: string, rule: RouteRule, surface: ServerSurface, options: ContractOptions<H>): ContractFinding<H>[] {
@@ -144,12 +163,15 @@ function findingsFor<H>(request: ClientRequest<H>, method: string, rule: RouteRu
   const server = rule.source;
   const serverAt = `${server.file}:${server.line}`;
   const findings: ContractFinding<H>[] = [];
-  const push = (messageId: ContractMessageId, at: H, data: Record<string, string> = {}) => findings.push({ messageId, at, data: { server: serverAt, ...data }, server });
+  const push = (messageId: ContractMessageId, at: H, data: Record<string, string> = {}, suggestions: readonly Suggestion<H>[] = []) =>
+    findings.push({ messageId, at, data: { server: serverAt, ...data }, server, ...(suggestions.length > 0 ? { suggestions } : {}) });
 
   const credentials = request.credentials.kind === 'known' && request.credentials.value === 'include';
   if (credentials && request.credentials.kind === 'known') {
-    if (policy.origin.kind === 'wildcard' && sendsCredentials(policy)) push('credentialsWithWildcard', request.credentials.at);
-    else if (!sendsCredentials(policy) && policy.credentials.kind !== 'unknown') push('credentialsNotAllowed', request.credentials.at);
+    // Without credentials the request passes: a suggestion, since the server may need the cookies.
+    const omit: Suggestion<H>[] = [{ messageId: 'omitCredentials', fix: { kind: 'remove', at: request.credentials.at } }];
+    if (policy.origin.kind === 'wildcard' && sendsCredentials(policy)) push('credentialsWithWildcard', request.credentials.at, {}, omit);
+    else if (!sendsCredentials(policy) && policy.credentials.kind !== 'unknown') push('credentialsNotAllowed', request.credentials.at, {}, omit);
   }
 
   const headers = unsafeHeaders(request);
@@ -164,7 +186,8 @@ function findingsFor<H>(request: ClientRequest<H>, method: string, rule: RouteRu
       const wildcard = !credentials && allowedHeaders.names.has('*');
       for (const header of headers) {
         if (allowedHeaders.names.has(header.name) || (wildcard && header.name !== 'authorization')) continue;
-        push('headerNotAllowed', header.at, { header: header.name });
+        const remove: Suggestion<H>[] = header.removable ? [{ messageId: 'removeHeader', data: { header: header.written }, fix: { kind: 'remove', at: header.at } }] : [];
+        push('headerNotAllowed', header.at, { header: header.written }, remove);
       }
     }
     const allowedMethods = allowedMethodNames(policy);

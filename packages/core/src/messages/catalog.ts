@@ -264,12 +264,14 @@ export const ruleMessages = {
       'wildcard-origin-with-credentials',
       { ...PLACEHOLDERS, value: '*' },
     ),
+    omitCredentials: plain('Send this request without credentials (cookies are then not sent)'),
   },
   'require-allowed-request-headers': {
     headerNotAllowed: failing(
       "This request fails: its '{{header}}' header is not allowed by the server. The server at {{server}} does not list it in Access-Control-Allow-Headers, so the browser rejects the preflight and never sends the request.",
       'header-not-allowed',
     ),
+    removeHeader: plain("Remove the '{{header}}' header from this request"),
   },
   'require-allowed-method': {
     methodNotAllowed: failing(

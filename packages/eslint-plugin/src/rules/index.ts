@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import clientCredentialsNeedServerCredentials from './client-credentials-need-server-credentials.js';
 import noAccidentalPreflight from './no-accidental-preflight.js';
 import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';
 import noForbiddenRequestHeader from './no-forbidden-request-header.js';
@@ -11,6 +12,8 @@ import noPermissiveOrigin from './no-permissive-origin.js';
 import noReflectedOriginWithCredentials from './no-reflected-origin-with-credentials.js';
 import noUnsafeOriginCheck from './no-unsafe-origin-check.js';
 import noWildcardOriginWithCredentials from './no-wildcard-origin-with-credentials.js';
+import requireAllowedMethod from './require-allowed-method.js';
+import requireAllowedRequestHeaders from './require-allowed-request-headers.js';
 import requireExposedHeaders from './require-exposed-headers.js';
 import requirePreflightHandler from './require-preflight-handler.js';
 import requireVaryOrigin from './require-vary-origin.js';
@@ -19,6 +22,7 @@ import validHeaderValues from './valid-header-values.js';
 
 /** Every rule, by name without the `cors/` prefix. Add a rule here and to its config in `configs.ts`. */
 export const rules = {
+  'client-credentials-need-server-credentials': clientCredentialsNeedServerCredentials,
   'no-accidental-preflight': noAccidentalPreflight,
   'no-duplicate-allow-origin': noDuplicateAllowOrigin,
   'no-forbidden-request-header': noForbiddenRequestHeader,
@@ -31,6 +35,8 @@ export const rules = {
   'no-reflected-origin-with-credentials': noReflectedOriginWithCredentials,
   'no-unsafe-origin-check': noUnsafeOriginCheck,
   'no-wildcard-origin-with-credentials': noWildcardOriginWithCredentials,
+  'require-allowed-method': requireAllowedMethod,
+  'require-allowed-request-headers': requireAllowedRequestHeaders,
   'require-exposed-headers': requireExposedHeaders,
   'require-preflight-handler': requirePreflightHandler,
   'require-vary-origin': requireVaryOrigin,
