@@ -13,6 +13,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 /** Written out by hand: a change to a config has to be made here too, on purpose. */
 const EXPECTED_CONFIGS = {
   recommended: {
+    'cors/client-credentials-need-server-credentials': 'error',
     'cors/no-accidental-preflight': 'warn',
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
@@ -24,6 +25,8 @@ const EXPECTED_CONFIGS = {
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
+    'cors/require-allowed-method': 'error',
+    'cors/require-allowed-request-headers': 'error',
     'cors/require-exposed-headers': 'warn',
     'cors/require-preflight-handler': 'error',
     'cors/require-vary-origin': 'warn',
@@ -33,6 +36,7 @@ const EXPECTED_CONFIGS = {
   strict: {
     // `strict` reports every preflight, every hidden header and every max-age above a browser's cap;
     // `all` keeps every rule at its default options.
+    'cors/client-credentials-need-server-credentials': 'error',
     'cors/no-accidental-preflight': ['warn', { all: true }],
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
@@ -45,6 +49,8 @@ const EXPECTED_CONFIGS = {
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
+    'cors/require-allowed-method': 'error',
+    'cors/require-allowed-request-headers': 'error',
     'cors/require-exposed-headers': ['warn', { all: true }],
     'cors/require-preflight-handler': 'error',
     'cors/require-vary-origin': 'warn',
@@ -52,6 +58,7 @@ const EXPECTED_CONFIGS = {
     'cors/valid-header-values': ['error', { maxAgeAboveCap: true }],
   },
   all: {
+    'cors/client-credentials-need-server-credentials': 'error',
     'cors/no-accidental-preflight': 'warn',
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
@@ -64,6 +71,8 @@ const EXPECTED_CONFIGS = {
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
+    'cors/require-allowed-method': 'error',
+    'cors/require-allowed-request-headers': 'error',
     'cors/require-exposed-headers': 'warn',
     'cors/require-preflight-handler': 'error',
     'cors/require-vary-origin': 'warn',

@@ -15,7 +15,9 @@ export const SCENARIOS_DIR = path.join(FIXTURES_DIR, 'scenarios');
 const SOURCE_FILE = /\.[cm]?[jt]s$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Tooling that lives beside the samples but is not one. */
-const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs']);
+const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs', 'vite.config.js']);
+/** Monorepo-shaped samples (`project-*`): linted with the project index on, as `cors.configs.project()` turns it on. */
+const PROJECT_FIXTURE = /[\\/]test-fixtures[\\/]project-[^\\/]+[\\/]/;
 export const BOM = '\uFEFF';
 
 /** Every sample file, sorted; the browser-oracle scenarios only when asked (they have no clean-/broken naming). */
@@ -46,6 +48,7 @@ export function configFor(file: string): Linter.Config[] {
       files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules: plugin.configs.all.rules,
+      ...(PROJECT_FIXTURE.test(file) ? { settings: { cors: { project: true } } } : {}),
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: sourceTypeOf(file),
