@@ -58,10 +58,10 @@ export class ProjectIndex {
 
   constructor(readonly root: string) {}
 
-  /** Re-reads the listing and the stats when they are older than `REVALIDATE_MS`. */
-  #revalidate(): void {
+  /** Re-reads the listing and the stats when they are older than `REVALIDATE_MS`, or now with `force`. */
+  #revalidate(force = false): void {
     const now = Date.now();
-    if (now - this.#checkedAt < REVALIDATE_MS) return;
+    if (!force && now - this.#checkedAt < REVALIDATE_MS) return;
     this.#checkedAt = now;
     const files = listProjectFiles(this.root).filter((file) => isIndexed(file));
     const listed = new Set(files);
@@ -81,9 +81,12 @@ export class ProjectIndex {
     }
   }
 
-  /** The fingerprint of the facts: changes whenever a candidate file is added, removed or changed. */
+  /**
+   * The fingerprint of the facts: changes whenever a candidate file is added, removed or changed.
+   * Always from a fresh listing and fresh stats, so the facts read after it are current too.
+   */
   fingerprint(): string {
-    this.#revalidate();
+    this.#revalidate(true);
     const hash = createHash('sha256');
     for (const [file, entry] of [...this.#entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (entry.candidate) hash.update(`${file}\0${entry.size}\0${entry.mtimeMs}\n`);
