@@ -34,3 +34,5 @@ plugin.configs.project = projectConfig;
 
 export default plugin;
 export { rules };
+export { buildProjectSnapshot } from './project/snapshot.js';
+export type { BuiltSnapshot } from './project/snapshot.js';

@@ -5,6 +5,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
 import type { ProjectFacts } from './project-index.js';
+import { projectIndex } from './project-index.js';
 
 interface SnapshotFile {
   readonly version: 1;
@@ -43,4 +44,23 @@ export function readSnapshot(file: string): ProjectFacts | undefined {
   }
   loaded.set(file, { mtimeMs, facts });
   return facts;
+}
+
+/** Where a built snapshot is, for the settings of the lints that read it. */
+export interface BuiltSnapshot {
+  readonly root: string;
+  readonly fingerprint: string;
+  readonly snapshot: string;
+}
+
+/**
+ * Builds the index of `root` once and writes it to `file`: the CLI does this before linting, and
+ * hands its worker threads `{ root, fingerprint, snapshot }` as `settings.cors.project`. `parser`
+ * parses the server files (the TypeScript parser reads JavaScript too).
+ */
+export function buildProjectSnapshot(root: string, file: string, parser?: unknown): BuiltSnapshot {
+  const index = projectIndex(root);
+  const fingerprint = index.fingerprint();
+  writeSnapshot(file, index.facts(parser, {}), fingerprint);
+  return { root, fingerprint, snapshot: file };
 }
