@@ -53,6 +53,9 @@ interface Entry {
 export class ProjectIndex {
   readonly #entries = new Map<string, Entry>();
   #checkedAt = -Infinity;
+  /** Bumped when an entry is added, changed or removed; `facts()` is rebuilt only then. */
+  #version = 0;
+  #facts: { readonly version: number; readonly facts: ProjectFacts } | undefined;
   /** Builds of `facts()` since creation, for tests and benchmarks. */
   parses = 0;
 
@@ -65,18 +68,24 @@ export class ProjectIndex {
     this.#checkedAt = now;
     const files = listProjectFiles(this.root).filter((file) => isIndexed(file));
     const listed = new Set(files);
-    for (const file of this.#entries.keys()) if (!listed.has(file)) this.#entries.delete(file);
+    for (const file of this.#entries.keys()) {
+      if (!listed.has(file)) {
+        this.#entries.delete(file);
+        this.#version += 1;
+      }
+    }
     for (const file of files) {
       const absolute = path.join(this.root, file);
       let stats;
       try {
         stats = statSync(absolute);
       } catch {
-        this.#entries.delete(file);
+        if (this.#entries.delete(file)) this.#version += 1;
         continue;
       }
       const known = this.#entries.get(file);
       if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) continue;
+      this.#version += 1;
       this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, ...(stats.size <= MAX_BYTES ? prefilter(file, absolute) : { candidate: false, headerReads: [] }) });
     }
   }
@@ -97,6 +106,7 @@ export class ProjectIndex {
   /** The facts of every candidate file, parsing those new or changed since the last call. */
   facts(parser: unknown, settings: unknown): ProjectFacts {
     this.#revalidate();
+    if (this.#facts?.version === this.#version) return this.#facts.facts;
     const surfaces: ServerSurface[] = [];
     const proxied: ProxiedPrefix[] = [];
     const headersRead = new Set<string>();
@@ -110,7 +120,9 @@ export class ProjectIndex {
       if (entry.surface) surfaces.push(entry.surface);
       if (entry.proxies) proxied.push(...entry.proxies);
     }
-    return { root: this.root, surfaces, proxied, headersRead };
+    const facts = { root: this.root, surfaces, proxied, headersRead };
+    this.#facts = { version: this.#version, facts };
+    return facts;
   }
 
   #parse(file: string, entry: Entry, parser: unknown, settings: unknown): void {

@@ -292,7 +292,7 @@ app.get('/api/items', (req, res) => {
           messageId: 'headerNotExposed',
           data: { header: 'Link' },
           line: 7,
-          column: 3,
+          column: 28,
           endLine: 7,
           endColumn: 43,
           suggestions: [
@@ -611,11 +611,12 @@ app.use(async (ctx, next) => {
         },
       ],
     },
-      // Cross-file: the client's read, naming the server's policy.
+    // Cross-file: the client's read, naming the server's policy.
     {
       code: "const r = await fetch('http://localhost:3000/api/orders'); const total = r.headers.get('X-Total-Count');",
       filename: clientFile(),
       settings: projectSettings(),
+      output: null,
       errors: [{ messageId: 'headerNotExposedByServer', data: { header: 'X-Total-Count', server: 'apps/api/server.js:9' }, line: 1, column: 88, endColumn: 103 }],
     },
     // axios-style reads of the headers object count too.
@@ -623,6 +624,7 @@ app.use(async (ctx, next) => {
       code: "fetch('http://localhost:3000/api/orders').then((r) => r.headers['x-total-count']);",
       filename: clientFile(),
       settings: projectSettings(),
+      output: null,
       errors: [{ messageId: 'headerNotExposedByServer', data: { header: 'x-total-count', server: 'apps/api/server.js:9' }, line: 1, column: 65, endColumn: 80 }],
     },
     // Server side with the project index on: only the header a script of the project reads (X-Total-Count, read by apps/web).
@@ -630,11 +632,13 @@ app.use(async (ctx, next) => {
       code: serverInProject,
       filename: serverFile,
       settings: projectSettings(),
+      output: null,
       errors: [
         {
           messageId: 'headerNotExposed',
           data: { header: 'X-Total-Count' },
           line: 7,
+          column: 28,
           suggestions: [
             {
               messageId: 'exposeHeader',
