@@ -292,7 +292,7 @@ app.get('/api/items', (req, res) => {
           messageId: 'headerNotExposed',
           data: { header: 'Link' },
           line: 7,
-          column: 28,
+          column: 3,
           endLine: 7,
           endColumn: 43,
           suggestions: [
