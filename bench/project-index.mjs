@@ -72,7 +72,10 @@ for (let run = 0; run < runs; run++) {
   on.push(lintAll(true));
 }
 
-console.log(`project: ${root}`);
+const snapshotFile = path.join(fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'cors-bench-')), 'index.json');
+const built = cors.configs.project && (await import('eslint-plugin-cors')).buildProjectSnapshot(root, snapshotFile, tsParser);
+const snapshot = JSON.parse(fs.readFileSync(built.snapshot, 'utf8'));
+console.log(`project: ${root}: ${snapshot.surfaces.length} server file(s), ${snapshot.surfaces.reduce((sum, surface) => sum + surface.routes.length, 0)} route rule(s), snapshot ${(fs.statSync(snapshotFile).size / 1024).toFixed(0)} KB`);
 console.log(`fingerprint (list + stat + prefilter read of every file): ${ms(fingerprintMs)}`);
 console.log(`first lint that builds the facts (parses the server candidates): ${ms(buildMs)}`);
 console.log(`heap held after the build: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB${globalThis.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`);

@@ -100,18 +100,28 @@ export function pathMatches(matcher: PathMatcher, path: string, partial: boolean
       return partial && mount.startsWith(path) ? 'maybe' : 'no';
     }
     case 'regex': {
-      let pattern: RegExp;
-      try {
-        pattern = new RegExp(matcher.source, matcher.flags.replace(/[gy]/g, ''));
-      } catch {
-        return 'maybe';
-      }
+      const pattern = compiled(matcher, () => {
+        try {
+          return new RegExp(matcher.source, matcher.flags.replace(/[gy]/g, ''));
+        } catch {
+          return undefined;
+        }
+      });
+      if (!pattern) return 'maybe';
       if (pattern.test(path)) return 'yes';
       return partial ? 'maybe' : 'no';
     }
     case 'route':
-      return routeMatches(matcher.path, path, partial);
+      return routeMatches(matcher, path, partial);
   }
+}
+
+/** Each matcher's regular expression, compiled once: every request of every client file tests the same matchers. */
+const patterns = new WeakMap<PathMatcher, RegExp | undefined>();
+
+function compiled(matcher: PathMatcher, compile: () => RegExp | undefined): RegExp | undefined {
+  if (!patterns.has(matcher)) patterns.set(matcher, compile());
+  return patterns.get(matcher);
 }
 
 /**
@@ -119,7 +129,24 @@ export function pathMatches(matcher: PathMatcher, path: string, partial: boolean
  * (`*`, `{*name}`, `*name`) the rest; anything else path-to-regexp allows (`?`, `+`, `(…)`, `{…}`
  * groups) makes the answer `maybe`, never a guess.
  */
-function routeMatches(route: string, path: string, partial: boolean): 'yes' | 'no' | 'maybe' {
+function routeMatches(matcher: Extract<PathMatcher, { kind: 'route' }>, path: string, partial: boolean): 'yes' | 'no' | 'maybe' {
+  const whole = compiled(matcher, () => {
+    const source = routeSource(matcher.path);
+    // Express matches case-insensitively and ignores one trailing slash by default.
+    return source === undefined ? undefined : new RegExp(`^${source.replace(/\/$/, '')}\\/?$`, 'i');
+  });
+  if (!whole) return 'maybe';
+  const pathOnly = path.replace(/[?#].*$/s, '');
+  if (whole.test(pathOnly)) return 'yes';
+  if (!partial) return 'no';
+  // The written start must itself be a start of some path the route matches.
+  const known = (/^[^:*{]*/.exec(matcher.path)?.[0] ?? '').toLowerCase();
+  const start = pathOnly.toLowerCase();
+  return known.startsWith(start) || start.startsWith(known) ? 'maybe' : 'no';
+}
+
+/** The route as a regular expression's source; undefined when it uses syntax we do not read. */
+function routeSource(route: string): string | undefined {
   let source = '';
   for (let index = 0; index < route.length; ) {
     const rest = route.slice(index);
@@ -136,18 +163,9 @@ function routeMatches(route: string, path: string, partial: boolean): 'yes' | 'n
       continue;
     }
     const char = route[index]!;
-    if ('?+()[]{}'.includes(char)) return 'maybe';
+    if ('?+()[]{}'.includes(char)) return undefined;
     source += char.replace(/[.\\^$|]/g, '\\$&');
     index += 1;
   }
-  // Express matches case-insensitively and ignores one trailing slash by default.
-  const whole = new RegExp(`^${source.replace(/\/$/, '')}\\/?$`, 'i');
-  const pathOnly = path.replace(/[?#].*$/s, '');
-  if (whole.test(pathOnly)) return 'yes';
-  if (!partial) return 'no';
-  // The written start must itself be a start of some path the route matches.
-  const literalStart = source.split(/\[\^\/\]\+|\.\*/)[0] ?? '';
-  const known = literalStart.replace(/\\(.)/g, '$1').toLowerCase();
-  const start = pathOnly.toLowerCase();
-  return known.startsWith(start) || start.startsWith(known) ? 'maybe' : 'no';
+  return source;
 }
