@@ -16,7 +16,7 @@ import type { FixResult } from './fix.js';
 import { fixScenario, writeFixedCopy } from './fix.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
 import type { Finding, ScenarioSources, SecurityRule } from './lint.js';
-import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig } from './lint.js';
+import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig, scenarioProject } from './lint.js';
 import type { ApiServer, PageServer, RecordedExchange, RequestHandler } from './servers.js';
 
 export interface Scenario {
@@ -45,7 +45,8 @@ export function discoverScenarios(root: string): Scenario[] {
     .map((name) => {
       const dir = path.join(root, name);
       const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-      return { name, dir, sources: { server: read('server.js'), client: read('client.js'), config: scenarioConfig(name) } };
+      const project = scenarioProject(name, dir);
+      return { name, dir, sources: { server: read('server.js'), client: read('client.js'), config: scenarioConfig(name), ...(project === undefined ? {} : { project }) } };
     });
 }
 
