@@ -35,7 +35,8 @@ function runOnce<T>(file: string, text: string, parser: unknown, settings: unkno
     text,
     [
       {
-        files: ['**/*'],
+        // A universal pattern (`**/*`) alone makes no file lintable in flat config: name the extensions.
+        files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
         languageOptions: {
           ecmaVersion: 'latest',
           sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module',

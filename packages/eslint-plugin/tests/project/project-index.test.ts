@@ -89,6 +89,24 @@ describe('ProjectIndex', () => {
     expect(index.parses).toBe(first + 1);
   });
 
+  it('describes a Next.js route module and a node:http handler, with whether they answer the preflight', () => {
+    const root = tempProject();
+    fs.mkdirSync(path.join(root, 'app', 'api', 'orders', '[id]'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, 'app', 'api', 'orders', '[id]', 'route.ts'),
+      "export async function DELETE() {\n  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': 'http://localhost:5173' } });\n}\n",
+    );
+    fs.writeFileSync(
+      path.join(root, 'api', 'raw.js'),
+      "import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (req.method === 'PUT') {\n    res.setHeader('Access-Control-Allow-Origin', 'http://localhost:5173');\n    res.end();\n  }\n}).listen(4000);\n",
+    );
+    const surfaces = new ProjectIndex(root).facts(undefined, {}).surfaces;
+    const rules = (file: string) => surfaces.find((surface) => surface.file === file)?.routes.map((rule) => [rule.match, rule.methods, rule.preflight, rule.specific]);
+    expect(rules('app/api/orders/[id]/route.ts')).toEqual([[{ kind: 'route', path: '/api/orders/:id' }, ['DELETE'], 'not-answered', true]]);
+    expect(rules('api/raw.js')).toEqual([[{ kind: 'any' }, 'any', 'not-answered', false]]);
+    expect(surfaces.find((surface) => surface.file === 'api/raw.js')?.origins).toEqual(['http://localhost:4000', 'http://127.0.0.1:4000']);
+  });
+
   it('reads dev proxies: Vite server.proxy with its port, Next.js rewrites, package.json proxy', () => {
     const root = tempProject();
     fs.writeFileSync(path.join(root, 'web', 'vite.config.js'), "export default { server: { port: 4000, proxy: { '/api': 'http://localhost:3000', '^/auth/.*': { target: 'http://localhost:3000' } } } };\n");
