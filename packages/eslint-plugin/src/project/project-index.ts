@@ -103,9 +103,13 @@ export class ProjectIndex {
     return hash.digest('hex').slice(0, 16);
   }
 
-  /** The facts of every candidate file, parsing those new or changed since the last call. */
-  facts(parser: unknown, settings: unknown): ProjectFacts {
-    this.#revalidate();
+  /**
+   * The facts of every candidate file, parsing those new or changed since the last call. With
+   * `revalidate: false` the files are listed and stat'ed only once (then `fingerprint()` refreshes
+   * them): a run whose config computed the fingerprint trusts it, as typescript-eslint's single runs do.
+   */
+  facts(parser: unknown, settings: unknown, { revalidate = true }: { revalidate?: boolean } = {}): ProjectFacts {
+    if (revalidate || this.#checkedAt === -Infinity) this.#revalidate();
     if (this.#facts?.version === this.#version) return this.#facts.facts;
     const surfaces: ServerSurface[] = [];
     const proxied: ProxiedPrefix[] = [];

@@ -31,7 +31,8 @@ export function projectFactsOf(context: Context): ProjectFacts | undefined {
     if (snapshot) return snapshot;
   }
   const root = findProjectRoot(context.filename, context.settings);
-  return root === undefined ? undefined : projectIndex(root).facts(context.languageOptions?.parser, context.settings);
+  // A fingerprint in the settings was computed with the config, from fresh stats: the facts are as current as the config.
+  return root === undefined ? undefined : projectIndex(root).facts(context.languageOptions?.parser, context.settings, { revalidate: settings.fingerprint === undefined });
 }
 
 export function contractFindings(context: Context): readonly ContractFinding<Node>[] {
