@@ -53,6 +53,8 @@ describe('project root', () => {
 describe('ProjectIndex', () => {
   it('records the route rules of server files only, as JSON data with source locations', () => {
     const root = tempProject();
+    // A test's mock server is no server of the app.
+    fs.writeFileSync(path.join(root, 'api', 'server.test.js'), SERVER.replace('app.listen(3000);', "app.get('/v1/customers', (req, res) => res.json([]));"));
     const facts = new ProjectIndex(root).facts(undefined, {});
     expect(facts.surfaces.map((surface) => surface.file)).toEqual(['api/server.js']);
     const [surface] = facts.surfaces;
