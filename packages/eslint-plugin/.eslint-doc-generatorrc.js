@@ -13,6 +13,8 @@ const config = {
     ['strict', '🔒'],
     ['all', '🌐'],
   ],
+  // `project` is a function writing settings (the project index), not a set of rules.
+  ignoreConfig: ['project'],
   // "Disallow … (`cors/no-null-origin`)": what the rule is for, then its name.
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   // The title already carries the description.

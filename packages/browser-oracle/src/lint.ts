@@ -3,6 +3,7 @@
  * `strict`, for a scenario that opts in) and turn each message into what Chromium should show,
  * through `browserEffect` from core.
  */
+import path from 'node:path';
 import type { BrowserEffect, MessageSpec } from 'cors-lint-core';
 import { browserEffect, ruleMessages } from 'cors-lint-core';
 import type { ESLint } from 'eslint';
@@ -47,7 +48,7 @@ export function scenarioConfig(folderName: string): OracleConfig {
   return folderName.startsWith('strict-') ? 'strict' : 'recommended';
 }
 
-function config(file: ScenarioFile, name: OracleConfig): Linter.Config[] {
+function config(file: ScenarioFile, name: OracleConfig, project: string | undefined): Linter.Config[] {
   // The config's Django block, with the plugin's django-settings language.
   if (file === 'settings.py') return [plugin.configs[name][2] as unknown as Linter.Config];
   return [
@@ -56,15 +57,22 @@ function config(file: ScenarioFile, name: OracleConfig): Linter.Config[] {
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules: plugin.configs[name][0].rules,
       languageOptions: { ecmaVersion: 'latest', sourceType: SOURCE_TYPE[file] },
+      // A `project-…` scenario is a project of two files: the client is checked against server.js on disk (the project index).
+      ...(project === undefined ? {} : { settings: { cors: { project: { root: project } } } }),
     },
   ];
+}
+
+/** A folder named `project-…` is linted with the project index on, its folder as the project: its findings need both files. */
+export function scenarioProject(folderName: string, dir: string): string | undefined {
+  return folderName.startsWith('project-') ? dir : undefined;
 }
 
 const linter = new Linter();
 
 /** Lints one file; a parse error is thrown, not predicted: a scenario must be valid code. */
-export function lintFile(file: ScenarioFile, text: string, configName: OracleConfig = 'recommended'): Finding[] {
-  const messages = linter.verify(text, config(file, configName), { filename: file });
+export function lintFile(file: ScenarioFile, text: string, configName: OracleConfig = 'recommended', project?: string): Finding[] {
+  const messages = linter.verify(text, config(file, configName, project), { filename: project === undefined ? file : path.join(project, file) });
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`${file}:${fatal.line}:${fatal.column} does not parse: ${fatal.message}`);
   return messages.map((message) => {
@@ -126,10 +134,12 @@ export interface ScenarioSources {
   readonly client: string;
   /** `recommended` when absent; kept by the fix loop, which spreads the sources. */
   readonly config?: OracleConfig;
+  /** The scenario's folder, for a `project-…` scenario: the project whose index the client is checked against. */
+  readonly project?: string;
 }
 
 export function lintScenario(sources: ScenarioSources): Finding[] {
-  return [...lintFile(sources.django ? 'settings.py' : 'server.js', sources.server, sources.config), ...lintFile('client.js', sources.client, sources.config)];
+  return [...lintFile(sources.django ? 'settings.py' : 'server.js', sources.server, sources.config, sources.project), ...lintFile('client.js', sources.client, sources.config, sources.project)];
 }
 
 /** Findings the oracle checks: a browser-visible effect or a security meaning. */

@@ -17,7 +17,7 @@ import { fixScenario, writeFixedCopy } from './fix.js';
 import { djangoApp, isDjangoScenario } from './django.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
 import type { Finding, ScenarioSources, SecurityRule } from './lint.js';
-import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig } from './lint.js';
+import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig, scenarioProject } from './lint.js';
 import type { ApiServer, PageServer, RecordedExchange, RequestHandler } from './servers.js';
 
 export interface Scenario {
@@ -47,7 +47,8 @@ export function discoverScenarios(root: string): Scenario[] {
       const dir = path.join(root, name);
       const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
       const django = isDjangoScenario(dir);
-      return { name, dir, sources: { server: read(django ? 'settings.py' : 'server.js'), client: read('client.js'), config: scenarioConfig(name), ...(django ? { django } : {}) } };
+      const project = scenarioProject(name, dir);
+      return { name, dir, sources: { server: read(django ? 'settings.py' : 'server.js'), client: read('client.js'), config: scenarioConfig(name), ...(django ? { django } : {}), ...(project === undefined ? {} : { project }) } };
     });
 }
 

@@ -16,6 +16,8 @@ Audit options:
   --concurrency auto|off|<n>          lint on several threads (default: auto)
   --app-origin <origin>               an origin the app's own pages are served from (repeatable);
                                       client rules then treat requests to it as same-origin
+  --project <root>                    check each client request against the servers of the project
+                                      at <root> (the cross-file rules; the index is built once)
 
 Probe options:
   --origin <origin>                   the origin of the page making the request (required)
@@ -42,6 +44,8 @@ export interface AuditArgs {
   readonly appOrigins: readonly string[];
   readonly includeGenerated: boolean;
   readonly maxFileBytes: number;
+  /** `--project <root>`: the project whose servers client requests are checked against. */
+  readonly project?: string;
 }
 
 export interface ProbeArgs {
@@ -96,6 +100,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     concurrency: { type: 'string' },
     'app-origin': { type: 'string', multiple: true },
     'include-generated': { type: 'boolean' },
+    project: { type: 'string' },
   });
   const rawConcurrency = values['concurrency'];
   let concurrency: AuditArgs['concurrency'] = 'auto';
@@ -114,6 +119,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     appOrigins: (Array.isArray(values['app-origin']) ? values['app-origin'] : []).map((origin) => appOrigin(String(origin))),
     includeGenerated: values['include-generated'] === true,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    ...(typeof values['project'] === 'string' ? { project: values['project'] } : {}),
   };
 }
 

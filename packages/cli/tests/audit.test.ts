@@ -164,6 +164,33 @@ describe('cors-lint [paths…]', () => {
     expect(threads.stdout).toBe(single.stdout);
   });
 
+  it('checks client requests against the project servers with --project, the same in worker threads', async () => {
+    const project = path.join(REPO, 'test-fixtures', 'project-express-vite');
+    const [threads, single, without] = await Promise.all([
+      cli(['--format', 'json', '--project', '.', '--concurrency', '2'], project),
+      cli(['--format', 'json', '--project', '.', '--concurrency', 'off'], project),
+      cli(['--format', 'json', '--concurrency', 'off'], project),
+    ]);
+    expect(threads.code).toBe(1);
+    // Workers read the snapshot the main thread built: they find what one thread finds.
+    expect(threads.stdout).toBe(single.stdout);
+    const client = (JSON.parse(single.stdout) as JsonReport).files.find((file) => file.file === 'apps/web/src/orders.js');
+    expect(client?.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule}`)).toEqual([
+      '5:55 cors/client-credentials-need-server-credentials',
+      '6:45 cors/require-exposed-headers',
+      '13:52 cors/require-allowed-request-headers',
+      '19:53 cors/require-allowed-method',
+      '23:52 cors/require-allowed-method',
+    ]);
+    // Without --project the cross-file rules are silent: only the server's own findings remain.
+    const files = (JSON.parse(without.stdout) as JsonReport).files;
+    expect(files.flatMap((file) => file.findings.map((finding) => `${file.file} ${finding.rule}`))).toEqual([
+      'apps/api/server.js cors/require-exposed-headers',
+      'apps/api/server.js cors/require-preflight-handler',
+      'apps/api/server.js cors/require-preflight-handler',
+    ]);
+  });
+
   it('rejects bad paths and options with exit code 2 and a one-line reason', async () => {
     const demo = path.join(REPO, 'test-fixtures', 'demo');
     const cases: [string[], RegExp][] = [

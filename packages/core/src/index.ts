@@ -75,6 +75,12 @@ export type { BrowserEffect, MessageSpec, RuleName } from './messages/catalog.js
 export { browserEffect, isSecurityFinding, messagesFor, ruleMessages } from './messages/catalog.js';
 export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js';
 
+// The contract between a client request and the servers of its project (plain data, no IO)
+export type { PathMatcher, RouteRule, ServerSurface, SourceRef } from './contract/server-surface.js';
+export { allowedRequestHeaders, pathMatches } from './contract/server-surface.js';
+export type { ContractFinding, ContractMessageId, ContractOptions, HeaderRead, ProxiedPrefix } from './contract/check-contract.js';
+export { checkRequestAgainstSurfaces } from './contract/check-contract.js';
+
 // Checks: one per rule, policy in, findings out
 export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';
 export type { AllowOriginSequence, AllowOriginWrite } from './checks/duplicate-allow-origin.js';

@@ -9,6 +9,7 @@ export type Severity = 'error' | 'warn';
  * security holes, are errors; policy choices that are fine for public data are warnings.
  */
 const SEVERITY: Record<RuleName, Severity> = {
+  'client-credentials-need-server-credentials': 'error',
   'nginx-error-page-drops-cors': 'warn',
   'nginx-no-dropped-cors-headers': 'error',
   'nginx-no-preflight-before-location': 'error',
@@ -27,6 +28,8 @@ const SEVERITY: Record<RuleName, Severity> = {
   'no-reflected-origin-with-credentials': 'error',
   'no-unsafe-origin-check': 'error',
   'no-wildcard-origin-with-credentials': 'error',
+  'require-allowed-method': 'error',
+  'require-allowed-request-headers': 'error',
   'require-django-cors-middleware': 'error',
   'require-exposed-headers': 'warn',
   'require-preflight-handler': 'error',

@@ -5,6 +5,8 @@ import { DJANGO_SETTINGS_FILES, NGINX_FILES, NGINX_IGNORES, configRules, languag
 import { djangoSettingsLanguage } from './languages/django-settings/language.js';
 import { nginxLanguage } from './languages/nginx/language.js';
 import { rules } from './rules/index.js';
+import { projectConfig } from './project/project-config.js';
+import type { ProjectConfig, ProjectConfigOptions } from './project/project-config.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
@@ -28,7 +30,7 @@ interface CorsPlugin {
   meta: { name: string; version: string };
   rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
   languages: Record<string, unknown>;
-  configs: { recommended: ConfigBlocks; strict: ConfigBlocks; all: ConfigBlocks };
+  configs: { recommended: ConfigBlocks; strict: ConfigBlocks; all: ConfigBlocks; project: (options?: ProjectConfigOptions) => ProjectConfig };
 }
 
 const plugin: CorsPlugin = {
@@ -46,7 +48,10 @@ for (const config of ['recommended', 'strict', 'all'] as const) {
     { name: `cors/${config}/django-settings`, files: [...DJANGO_SETTINGS_FILES], ignores: [], language: 'cors/django-settings', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/django-settings') },
   ];
 }
+plugin.configs.project = projectConfig;
 
 export default plugin;
 export { rules };
 export { NGINX_FILES, NGINX_IGNORES, isNginxConfigPath } from './configs.js';
+export { buildProjectSnapshot } from './project/snapshot.js';
+export type { BuiltSnapshot } from './project/snapshot.js';

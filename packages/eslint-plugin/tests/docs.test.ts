@@ -4,6 +4,8 @@
  * (The generated header is checked by `pnpm run docs:check`.)
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
@@ -100,6 +102,16 @@ const LANGUAGE_BLOCKS: Record<string, { language: string; filename: string }> = 
   python: { language: 'cors/django-settings', filename: 'settings.py' },
   py: { language: 'cors/django-settings', filename: 'settings.py' },
 };
+/**
+ * A cross-file example starts with `// project: <folder of test-fixtures>`: it is linted as a client
+ * file of that sample project, with the project index on, so it is checked against the sample's real server.
+ */
+function projectOf(code: string): { filename: string; settings: Record<string, unknown> } | undefined {
+  const folder = /^\/\/ project: ([\w-]+)/.exec(code)?.[1];
+  if (folder === undefined) return undefined;
+  const root = fileURLToPath(new URL(`../../../test-fixtures/${folder}/`, import.meta.url));
+  return { filename: path.join(root, 'apps/web/src/example.js'), settings: { cors: { project: { root } } } };
+}
 
 function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
   const linter = new Linter();
@@ -109,6 +121,7 @@ function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
     return linter.verify(example.code, [config as Linter.Config], language.filename);
   }
   const extension = EXTENSION[example.lang] ?? 'ts';
+  const project = projectOf(example.code);
   return linter.verify(
     example.code,
     [
@@ -119,9 +132,10 @@ function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
         plugins: { cors: plugin as unknown as ESLint.Plugin },
         // Options for one example go in the block itself: `/* eslint cors/<rule>: ["error", {…}] */`.
         rules: { [`cors/${name}`]: 'error' },
+        ...(project ? { settings: project.settings } : {}),
       },
     ],
-    `example.${extension}`,
+    project?.filename ?? `example.${extension}`,
   );
 }
 

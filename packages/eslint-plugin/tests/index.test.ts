@@ -12,6 +12,7 @@ const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.me
 /** Written out by hand: a change to a config has to be made here too, on purpose. */
 const EXPECTED_CONFIGS = {
   recommended: {
+    'cors/client-credentials-need-server-credentials': 'error',
     'cors/no-accidental-preflight': 'warn',
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
@@ -23,6 +24,8 @@ const EXPECTED_CONFIGS = {
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
+    'cors/require-allowed-method': 'error',
+    'cors/require-allowed-request-headers': 'error',
     'cors/require-exposed-headers': 'warn',
     'cors/require-preflight-handler': 'error',
     'cors/require-vary-origin': 'warn',
@@ -32,6 +35,7 @@ const EXPECTED_CONFIGS = {
   strict: {
     // `strict` reports every preflight, every hidden header and every max-age above a browser's cap;
     // `all` keeps every rule at its default options.
+    'cors/client-credentials-need-server-credentials': 'error',
     'cors/no-accidental-preflight': ['warn', { all: true }],
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
@@ -44,6 +48,8 @@ const EXPECTED_CONFIGS = {
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
+    'cors/require-allowed-method': 'error',
+    'cors/require-allowed-request-headers': 'error',
     'cors/require-exposed-headers': ['warn', { all: true }],
     'cors/require-preflight-handler': 'error',
     'cors/require-vary-origin': 'warn',
@@ -51,6 +57,7 @@ const EXPECTED_CONFIGS = {
     'cors/valid-header-values': ['error', { maxAgeAboveCap: true }],
   },
   all: {
+    'cors/client-credentials-need-server-credentials': 'error',
     'cors/no-accidental-preflight': 'warn',
     'cors/no-duplicate-allow-origin': 'error',
     'cors/no-forbidden-request-header': 'warn',
@@ -63,6 +70,8 @@ const EXPECTED_CONFIGS = {
     'cors/no-reflected-origin-with-credentials': 'error',
     'cors/no-unsafe-origin-check': 'error',
     'cors/no-wildcard-origin-with-credentials': 'error',
+    'cors/require-allowed-method': 'error',
+    'cors/require-allowed-request-headers': 'error',
     'cors/require-exposed-headers': 'warn',
     'cors/require-preflight-handler': 'error',
     'cors/require-vary-origin': 'warn',
@@ -94,11 +103,14 @@ function expectedDjangoBlock(jsRules: Record<string, unknown>): Record<string, u
 
 /** The rules the nginx blocks turn on (every other rule of the JavaScript block is turned off there); written by hand too. */
 const JS_ONLY_OFF = {
+  'cors/client-credentials-need-server-credentials': 'off',
   'cors/no-accidental-preflight': 'off',
   'cors/no-forbidden-request-header': 'off',
   'cors/no-invalid-no-cors-request': 'off',
   'cors/no-opaque-response-read': 'off',
   'cors/no-permissive-local-server': 'off',
+  'cors/require-allowed-method': 'off',
+  'cors/require-allowed-request-headers': 'off',
   'cors/require-exposed-headers': 'off',
   'cors/require-preflight-handler': 'off',
 } as const;
@@ -218,7 +230,7 @@ describe('configs', () => {
   });
 
   it('puts every rule in the config its meta.docs.recommended names', () => {
-    const enabled = (configName: keyof typeof plugin.configs, name: string) => plugin.configs[configName].some((block) => (block.rules[`cors/${name}`] ?? 'off') !== 'off');
+    const enabled = (configName: 'recommended' | 'strict' | 'all', name: string) => plugin.configs[configName].some((block) => (block.rules[`cors/${name}`] ?? 'off') !== 'off');
     for (const name of ruleNames) {
       const level = rules[name].meta.docs?.recommended;
       expect(enabled('recommended', name)).toBe(level === 'recommended');

@@ -7,6 +7,7 @@
 import * as typescriptParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import plugin from 'eslint-plugin-cors';
+import type { BuiltSnapshot } from 'eslint-plugin-cors';
 import type { RuleSet } from '../args.js';
 
 export const JAVASCRIPT_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -27,6 +28,8 @@ const globs = (extensions: readonly string[]) => extensions.map((extension) => `
 export interface LintOptions {
   readonly config: RuleSet;
   readonly appOrigins: readonly string[];
+  /** The project index, built once before linting (`--project`): `settings.cors.project`, plain data a worker can receive. */
+  readonly project?: BuiltSnapshot;
 }
 
 /**
@@ -46,7 +49,7 @@ export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter
       files: [...globs(JAVASCRIPT_EXTENSIONS), ...globs(TYPESCRIPT_EXTENSIONS)],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules: plugin.configs[options.config][0].rules,
-      settings: { cors: { appOrigins: [...options.appOrigins] } },
+      settings: { cors: { appOrigins: [...options.appOrigins], ...(options.project ? { project: { ...options.project } } : {}) } },
       languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },

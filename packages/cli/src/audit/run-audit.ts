@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as typescriptParser from '@typescript-eslint/parser';
+import { buildProjectSnapshot } from 'eslint-plugin-cors';
 import type { AuditArgs } from '../args.js';
 import type { Io } from '../output.js';
 import { collectFiles } from './collect-files.js';
@@ -20,10 +25,15 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
   let done = 0;
   const ticker = progress ? setInterval(() => io.stderr.write(`\rcors-lint: linting ${done} of ${candidates.length} file(s) … ${elapsed()}`), 250) : undefined;
   let outcomes: FileOutcome[];
+  // The project index is built here, once; worker threads read its snapshot instead of each building it.
+  const snapshotFolder = args.project === undefined ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-index-'));
   try {
-    outcomes = await lintFiles(candidates, { config: args.config, appOrigins: args.appOrigins, fix: args.fix, includeGenerated: args.includeGenerated, maxFileBytes: args.maxFileBytes }, args.concurrency, (count) => (done = count));
+    const project = snapshotFolder === undefined ? undefined : buildProjectSnapshot(path.resolve(io.cwd, args.project ?? '.'), path.join(snapshotFolder, 'index.json'), typescriptParser);
+    const options = { config: args.config, appOrigins: args.appOrigins, fix: args.fix, includeGenerated: args.includeGenerated, maxFileBytes: args.maxFileBytes, ...(project ? { project } : {}) };
+    outcomes = await lintFiles(candidates, options, args.concurrency, (count) => (done = count));
   } finally {
     clearInterval(ticker);
+    if (snapshotFolder !== undefined) fs.rmSync(snapshotFolder, { recursive: true, force: true });
   }
   if (progress) io.stderr.write(`\rcors-lint: ${candidates.length} file(s) linted in ${elapsed()}\n`);
 

@@ -77,6 +77,11 @@ export interface ExposedHeadersOptions {
   readonly readByScripts?: ReadonlySet<string>;
   /** Report hidden headers that browsers and caches read by themselves too, without a script reading them. */
   readonly all?: boolean;
+  /**
+   * `readByScripts` lists what every script of the project reads (the project index), so a header
+   * none of them reads is hidden from nobody: report only the headers it lists.
+   */
+  readonly onlyRead?: boolean;
 }
 
 /**
@@ -89,7 +94,7 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
   const origin = policy.origin.kind;
   // No CORS headers at all, or a policy we cannot see the origin of (hand-set headers without ACAO).
   if (origin === 'disabled' || (policy.source.kind === 'response-headers' && origin === 'unknown')) return [];
-  const exposed = exposedNames(policy);
+  const exposed = exposedHeaderNames(policy, sendsCredentials(policy));
   if (!exposed) return [];
   const findings: Finding<H>[] = [];
   const reported = new Set<string>();
@@ -97,6 +102,7 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
     const name = asciiLowercase(header.name);
     if (exposed.has(name) || reported.has(name) || !needsExposing(header.name)) continue;
     if (READ_BY_BROWSER_OR_CACHE.has(name) && !options.all && !options.readByScripts?.has(name)) continue;
+    if (options.onlyRead && !options.all && !options.readByScripts?.has(name)) continue;
     reported.add(name);
     findings.push({
       messageId: 'headerNotExposed',
@@ -109,7 +115,7 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
 }
 
 /** A header scripts cannot read without Access-Control-Expose-Headers, and could with it. */
-function needsExposing(name: string): boolean {
+export function needsExposing(name: string): boolean {
   return (
     !isCorsSafelistedResponseHeader(name) &&
     !isForbiddenResponseHeader(name) &&
@@ -120,15 +126,16 @@ function needsExposing(name: string): boolean {
 
 /**
  * The lowercased names the policy exposes; undefined when it may expose anything (a list we cannot
- * read, or `*` for requests that may be sent without credentials).
+ * read, or `*` for a request without credentials). `credentials`: the request is sent with them; a
+ * policy check passes whether the policy allows them, since then some of its requests are.
  */
-function exposedNames<H>(policy: CorsPolicy<H>): Set<string> | undefined {
+export function exposedHeaderNames<H>(policy: CorsPolicy<H>, credentials: boolean): Set<string> | undefined {
   const setting = policy.exposeHeaders;
   if (setting.kind === 'absent') return new Set();
   if (setting.kind !== 'known' || !setting.value.complete) return undefined;
   const items = setting.value.pieces.flatMap((piece) => parseHeaderList(piece.text).items.map(asciiLowercase));
   // With credentials `*` is a header named '*' (no-ineffective-wildcard reports that); otherwise it covers all.
-  if (items.includes('*') && !sendsCredentials(policy)) return undefined;
+  if (items.includes('*') && !credentials) return undefined;
   return new Set(items);
 }
 

@@ -249,6 +249,44 @@ export const ruleMessages = {
       { kind: 'hidden-headers' },
     ),
     exposeHeader: plain("Add '{{header}}' to Access-Control-Expose-Headers"),
+    // Cross-file (the project index): reported on the client's read, naming the server's policy.
+    headerNotExposedByServer: plain(
+      "'{{header}}' reads as null: {{server}} does not expose it. The server there writes this header, but its CORS policy does not list it in Access-Control-Expose-Headers, so `headers.get('{{header}}')` gives null to this cross-origin script. Browsers print no console message for this.",
+      { kind: 'hidden-headers' },
+    ),
+  },
+  // The contract rules: a client request checked against the server in the project that answers it (the project index).
+  'client-credentials-need-server-credentials': {
+    credentialsNotAllowed: failing(
+      "This request sends cookies; the server at {{server}} does not allow credentials. Its CORS policy sends no `Access-Control-Allow-Credentials: true`, so the browser hides the response from this script: allow credentials there for the app's origins, or send the request without them.",
+      'invalid-allow-credentials',
+      'invalid-allow-credentials',
+      { ...PLACEHOLDERS, value: '' },
+    ),
+    credentialsWithWildcard: failing(
+      "This request fails: it sends cookies and the server at {{server}} answers '*'. Browsers refuse `Access-Control-Allow-Origin: *` on a request with credentials: the server must answer with the page's own origin.",
+      'wildcard-origin-with-credentials',
+      'wildcard-origin-with-credentials',
+      { ...PLACEHOLDERS, value: '*' },
+    ),
+    omitCredentials: plain('Send this request without credentials (cookies are then not sent)'),
+  },
+  'require-allowed-request-headers': {
+    headerNotAllowed: failing(
+      "This request fails: its '{{header}}' header is not allowed by the server. The server at {{server}} does not list it in Access-Control-Allow-Headers, so the browser rejects the preflight and never sends the request.",
+      'header-not-allowed',
+    ),
+    removeHeader: plain("Remove the '{{header}}' header from this request"),
+  },
+  'require-allowed-method': {
+    methodNotAllowed: failing(
+      'This {{method}} fails: the server at {{server}} does not allow {{method}}. Its CORS methods ({{allowed}}) leave it out, so the browser rejects the preflight and never sends the request.',
+      'method-not-allowed',
+    ),
+    preflightNotAnswered: failing(
+      'This {{method}} fails: the server at {{server}} does not answer its preflight. The request needs an OPTIONS preflight first, and nothing there answers OPTIONS for this path with CORS headers.',
+      'missing-allow-origin',
+    ),
   },
   'require-vary-origin': {
     // Checked in Chromium 156 by the oracle: a cached answer for one origin blocks a second same-site origin (cors-reference §4).

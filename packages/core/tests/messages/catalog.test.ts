@@ -24,6 +24,7 @@ const LONGEST: Record<string, string> = {
   methods: 'GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS',
   allowed: 'GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS',
   path: '/api/v1/organisations/:orgId/members/:id',
+  server: 'packages/api/src/server.ts:148', // the server rule a contract finding names: file:line, root-relative
   hook: 'preValidation',
   major: '5',
   line: '1024',

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import clientCredentialsNeedServerCredentials from './client-credentials-need-server-credentials.js';
 import nginxErrorPageDropsCors from './nginx-error-page-drops-cors.js';
 import nginxNoDroppedCorsHeaders from './nginx-no-dropped-cors-headers.js';
 import nginxNoPreflightBeforeLocation from './nginx-no-preflight-before-location.js';
@@ -17,6 +18,8 @@ import noPermissiveOrigin from './no-permissive-origin.js';
 import noReflectedOriginWithCredentials from './no-reflected-origin-with-credentials.js';
 import noUnsafeOriginCheck from './no-unsafe-origin-check.js';
 import noWildcardOriginWithCredentials from './no-wildcard-origin-with-credentials.js';
+import requireAllowedMethod from './require-allowed-method.js';
+import requireAllowedRequestHeaders from './require-allowed-request-headers.js';
 import requireDjangoCorsMiddleware from './require-django-cors-middleware.js';
 import requireExposedHeaders from './require-exposed-headers.js';
 import requirePreflightHandler from './require-preflight-handler.js';
@@ -27,6 +30,7 @@ import validHeaderValues from './valid-header-values.js';
 
 /** Every rule, by name without the `cors/` prefix. Add a rule here and to its config in `configs.ts`. */
 export const rules = {
+  'client-credentials-need-server-credentials': clientCredentialsNeedServerCredentials,
   'nginx-error-page-drops-cors': nginxErrorPageDropsCors,
   'nginx-no-dropped-cors-headers': nginxNoDroppedCorsHeaders,
   'nginx-no-preflight-before-location': nginxNoPreflightBeforeLocation,
@@ -45,6 +49,8 @@ export const rules = {
   'no-reflected-origin-with-credentials': noReflectedOriginWithCredentials,
   'no-unsafe-origin-check': noUnsafeOriginCheck,
   'no-wildcard-origin-with-credentials': noWildcardOriginWithCredentials,
+  'require-allowed-method': requireAllowedMethod,
+  'require-allowed-request-headers': requireAllowedRequestHeaders,
   'require-django-cors-middleware': requireDjangoCorsMiddleware,
   'require-exposed-headers': requireExposedHeaders,
   'require-preflight-handler': requirePreflightHandler,

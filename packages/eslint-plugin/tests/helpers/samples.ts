@@ -19,7 +19,9 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Django settings modules, as the configs' Django block selects them: `settings.py`, `settings/*.py`. */
 const isSettingsModule = (file: string) => path.basename(file) === 'settings.py' || (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
 /** Tooling that lives beside the samples but is not one. */
-const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs']);
+const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs', 'vite.config.js']);
+/** Monorepo-shaped samples (`project-*`): linted with the project index on, as `cors.configs.project()` turns it on. */
+const PROJECT_FIXTURE = /[\\/]test-fixtures[\\/]project-[^\\/]+[\\/]/;
 export const BOM = '\uFEFF';
 
 /** Every sample file, sorted; the browser-oracle scenarios only when asked (they have no clean-/broken naming). */
@@ -56,6 +58,7 @@ export function configFor(file: string): Linter.Config[] {
       files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules: plugin.configs.all[0].rules,
+      ...(PROJECT_FIXTURE.test(file) ? { settings: { cors: { project: true } } } : {}),
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: sourceTypeOf(file),

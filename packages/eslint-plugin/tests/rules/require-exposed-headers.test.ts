@@ -1,10 +1,33 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import path from 'node:path';
 import rule from '../../src/rules/require-exposed-headers.js';
+import { CLEAN_PROJECT, clientFile, PROJECT, projectSettings } from '../helpers/project-fixture.js';
+
+/** A server file of the sample project, so the scripts of the project decide which hidden headers matter. */
+const serverFile = path.join(PROJECT, 'apps/api/inline.js');
+const serverInProject = `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: 'http://localhost:5173' }));
+app.get('/api/orders', (req, res) => {
+  res.set('X-Total-Count', '2');
+  res.set('X-Request-Id', 'r1');
+  res.json([]);
+});
+`;
 
 const ruleTester = new RuleTester();
 
 ruleTester.run('require-exposed-headers', rule, {
   valid: [
+    // With the project index on, a hidden header no script of the project reads is reported nowhere: X-Request-Id.
+    { code: serverInProject.replace("  res.set('X-Total-Count', '2');\n", ''), filename: serverFile, settings: projectSettings() },
+    // A client read of a header its server exposes (the clean twin), or does not write at all.
+    { code: "const r = await fetch('http://localhost:3000/api/orders'); r.headers.get('X-Total-Count');", filename: clientFile(CLEAN_PROJECT), settings: projectSettings(CLEAN_PROJECT) },
+    { code: "const r = await fetch('http://localhost:3000/api/orders'); r.headers.get('X-Page-Size');", filename: clientFile(), settings: projectSettings() },
+    // Through the dev proxy: same-origin, every header readable.
+    { code: "const r = await fetch('/api/orders'); r.headers.get('X-Total-Count');", filename: clientFile(), settings: projectSettings() },
     // Headers browsers and caches read by themselves: reported only with `all` (or a script reading them).
     `
 const cors = require('cors');
@@ -583,6 +606,44 @@ app.use(async (ctx, next) => {
   await next();
 });
 `,
+            },
+          ],
+        },
+      ],
+    },
+    // Cross-file: the client's read, naming the server's policy.
+    {
+      code: "const r = await fetch('http://localhost:3000/api/orders'); const total = r.headers.get('X-Total-Count');",
+      filename: clientFile(),
+      settings: projectSettings(),
+      output: null,
+      errors: [{ messageId: 'headerNotExposedByServer', data: { header: 'X-Total-Count', server: 'apps/api/server.js:9' }, line: 1, column: 88, endColumn: 103 }],
+    },
+    // axios-style reads of the headers object count too.
+    {
+      code: "fetch('http://localhost:3000/api/orders').then((r) => r.headers['x-total-count']);",
+      filename: clientFile(),
+      settings: projectSettings(),
+      output: null,
+      errors: [{ messageId: 'headerNotExposedByServer', data: { header: 'x-total-count', server: 'apps/api/server.js:9' }, line: 1, column: 65, endColumn: 80 }],
+    },
+    // Server side with the project index on: only the header a script of the project reads (X-Total-Count, read by apps/web).
+    {
+      code: serverInProject,
+      filename: serverFile,
+      settings: projectSettings(),
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposed',
+          data: { header: 'X-Total-Count' },
+          line: 7,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'exposeHeader',
+              data: { header: 'X-Total-Count' },
+              output: serverInProject.replace("origin: 'http://localhost:5173' }", "origin: 'http://localhost:5173', exposedHeaders: ['X-Total-Count'] }"),
             },
           ],
         },

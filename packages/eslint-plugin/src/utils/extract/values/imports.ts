@@ -130,7 +130,7 @@ const requireHere = createRequire(import.meta.url);
 let loadedLinter: typeof Linter | undefined;
 
 /** ESLint's Linter, loaded when a file first imports options: loading ESLint costs about 0.2 s, which most lints never need. */
-function linterClass(): typeof Linter {
+export function linterClass(): typeof Linter {
   loadedLinter ??= (requireHere('eslint') as typeof ESLintApi).Linter;
   return loadedLinter;
 }

@@ -1,0 +1,220 @@
+/**
+ * A client request against the servers of its project: does the server that answers it allow what
+ * it sends and expose what it reads? Pure matching on `ServerSurface` data; the adapter supplies the
+ * request (with its own handles) and the surfaces (with `SourceRef`s).
+ *
+ * It stays quiet unless it knows: a relative URL is same-origin (no CORS at all); a URL whose origin
+ * is one of the app's origins or a same-origin prefix (a dev proxy) is same-origin; a URL it cannot
+ * read (an env or template base) matches nothing; an `unknown` policy or setting passes; and where
+ * several servers or rules could answer, a finding is reported only when every candidate fails.
+ */
+import type { Finding, Suggestion } from '../findings.js';
+import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
+import { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, mayBeCorsSafelistedRequestHeader } from '../fetch/request-headers.js';
+import { asciiLowercase, asciiUppercase } from '../fetch/ascii.js';
+import { parseHeaderList } from '../fetch/header-names.js';
+import { exposedHeaderNames, needsExposing } from '../checks/exposed-headers.js';
+import type { ClientRequest } from '../policy/client-request.js';
+import type { CorsPolicy } from '../policy/cors-policy.js';
+import { sendsCredentials } from '../policy/cors-policy.js';
+import type { RouteRule, ServerSurface, SourceRef } from './server-surface.js';
+import { allowedRequestHeaders, pathMatches } from './server-surface.js';
+
+/** A response header the client's script reads (`response.headers.get('X-Total-Count')`). */
+export interface HeaderRead<H> {
+  readonly name: string;
+  readonly at: H;
+}
+
+export interface ContractOptions<H> {
+  /** The origins the app's pages are served from (`settings.cors.appOrigins`). */
+  readonly appOrigins?: readonly string[];
+  /**
+   * Whether the request's URL as known is the whole URL; `false` when it is the start of a template
+   * (`https://api.example.com/orders/${id}`), so a route need only be able to continue it.
+   */
+  readonly urlComplete?: boolean;
+  /**
+   * Paths a dev server proxies to a backend (`vite.config` `server.proxy`, Next.js rewrites,
+   * package.json `proxy`), each on the dev server's origin: a request there is same-origin, whatever
+   * the backend then answers.
+   */
+  readonly proxied?: readonly ProxiedPrefix[];
+  /** Response headers the request's response is read for. */
+  readonly headersRead?: readonly HeaderRead<H>[];
+}
+
+/** A path prefix a dev server at `origin` forwards to a backend. */
+export interface ProxiedPrefix {
+  readonly origin: string;
+  readonly prefix: string;
+}
+
+/** The contract findings; each names the server rule (`data.server`, `file:line`) in its message. */
+export type ContractMessageId = 'credentialsNotAllowed' | 'credentialsWithWildcard' | 'headerNotAllowed' | 'methodNotAllowed' | 'preflightNotAnswered' | 'headerNotExposedByServer';
+
+export interface ContractFinding<H> extends Finding<H> {
+  readonly messageId: ContractMessageId;
+  /** The server rule that fails the request (the first candidate's, when several all fail). */
+  readonly server: SourceRef;
+}
+
+/** Where a request goes, as far as the code says. */
+interface Target {
+  readonly origin: string;
+  readonly path: string;
+  readonly partial: boolean;
+}
+
+/** The origin and path of an absolute http(s) URL; undefined for a relative or unreadable one. */
+function targetOf(url: string, complete: boolean): Target | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  // `https://api.example.com` + an unknown rest: the path is unknown beyond its start.
+  return { origin: parsed.origin, path: parsed.pathname, partial: !complete };
+}
+
+export function checkRequestAgainstSurfaces<H>(request: ClientRequest<H>, surfaces: readonly ServerSurface[], options: ContractOptions<H> = {}): ContractFinding<H>[] {
+  if (request.url.kind !== 'known' || (request.mode.kind === 'known' && request.mode.value !== 'cors')) return [];
+  const target = targetOf(request.url.value, options.urlComplete ?? true);
+  // Relative: the page's own origin, no CORS. An app origin: same-origin too.
+  if (!target || (options.appOrigins ?? []).includes(target.origin)) return [];
+  if (options.proxied?.some(({ origin, prefix }) => origin === target.origin && pathMatches({ kind: 'prefix', path: prefix }, target.path, false) === 'yes')) return [];
+  const method = request.method.kind === 'known' ? asciiUppercase(normalizeMethod(request.method.value)) : request.method.kind === 'absent' ? 'GET' : undefined;
+  if (method === undefined) return [];
+
+  const candidates = candidateRules(surfaces, target, method);
+  if (candidates.length === 0) return [];
+  // Per finding key (kind + header/method), the findings of every candidate rule; reported only when all fail.
+  const perRule = candidates.map(({ rule, surface }) => findingsFor(request, method, rule, surface, options));
+  const [first, ...rest] = perRule;
+  return (first ?? []).filter((finding) => rest.every((other) => other.some((candidate) => keyOf(candidate) === keyOf(finding))));
+}
+
+/**
+ * What fails, whatever the rule that makes it fail: the credentials, one request header, the method
+ * (not allowed, or its preflight unanswered), one response header read. Candidates may fail the same
+ * thing differently (one rule answers no preflight, another does not allow the method).
+ */
+function keyOf<H>(finding: ContractFinding<H>): string {
+  switch (finding.messageId) {
+    case 'credentialsNotAllowed':
+    case 'credentialsWithWildcard':
+      return 'credentials';
+    case 'methodNotAllowed':
+    case 'preflightNotAnswered':
+      return 'method';
+    case 'headerNotAllowed':
+      return `header\0${asciiLowercase(finding.data['header'] ?? '')}`;
+    case 'headerNotExposedByServer':
+      return `read\0${asciiLowercase(finding.data['header'] ?? '')}`;
+  }
+}
+
+interface Candidate {
+  readonly rule: RouteRule;
+  readonly surface: ServerSurface;
+}
+
+/**
+ * The rules that may answer: of the servers known to be reached at the URL's origin, else of the
+ * servers with a route of their own for the path (a catch-all of some server is no evidence that it
+ * is the one at that URL). A request no rule covers is not judged.
+ */
+function candidateRules(surfaces: readonly ServerSurface[], target: Target, method: string): Candidate[] {
+  const matching = (surface: ServerSurface) =>
+    surface.routes.filter((rule) => (rule.methods === 'any' || rule.methods.includes(method)) && pathMatches(rule.match, target.path, target.partial) !== 'no');
+  const atOrigin = surfaces.filter((surface) => surface.origins.includes(target.origin));
+  if (atOrigin.length > 0) return atOrigin.flatMap((surface) => matching(surface).map((rule) => ({ rule, surface })));
+  return surfaces.flatMap((surface) => {
+    const rules = matching(surface);
+    return rules.some((rule) => rule.specific && rule.match.kind !== 'any') ? rules.map((rule) => ({ rule, surface })) : [];
+  });
+}
+
+/** The request headers that make it preflight and must be allowed, lowercased, each at its write. */
+function unsafeHeaders<H>(request: ClientRequest<H>): { name: string; written: string; at: H; removable: boolean }[] {
+  const found = new Map<string, { written: string; at: H }>();
+  const implied = new Set<string>();
+  for (const write of request.headers.writes) {
+    const name = asciiLowercase(write.name);
+    if (isForbiddenRequestHeader(name, write.value)) continue;
+    // A library's own header (axios's JSON Content-Type) goes only with what implies it.
+    if (write.implied) implied.add(name);
+    // An unknown value of a header that some values keep safelisted (`Content-Type`) proves nothing.
+    if (write.value === undefined) {
+      if (!mayBeCorsSafelistedRequestHeader(name) && !found.has(name)) found.set(name, { written: write.name, at: write.at });
+      continue;
+    }
+    if (corsUnsafeRequestHeaderNames([[write.name, write.value]]).length > 0 && !found.has(name)) found.set(name, { written: write.name, at: write.at });
+  }
+  return [...found].map(([name, { written, at }]) => ({ name, written, at, removable: !implied.has(name) }));
+}
+
+function findingsFor<H>(request: ClientRequest<H>, method: string, rule: RouteRule, surface: ServerSurface, options: ContractOptions<H>): ContractFinding<H>[] {
+  const { policy } = rule;
+  // No CORS policy we can read: `none` may be added by a proxy in front, `unknown` by code we cannot see.
+  if (policy === 'none' || policy === 'unknown' || policy.origin.kind === 'unknown' || policy.origin.kind === 'disabled') return [];
+  const server = rule.source;
+  const serverAt = `${server.file}:${server.line}`;
+  const findings: ContractFinding<H>[] = [];
+  const push = (messageId: ContractMessageId, at: H, data: Record<string, string> = {}, suggestions: readonly Suggestion<H>[] = []) =>
+    findings.push({ messageId, at, data: { server: serverAt, ...data }, server, ...(suggestions.length > 0 ? { suggestions } : {}) });
+
+  const credentials = request.credentials.kind === 'known' && request.credentials.value === 'include';
+  if (credentials && request.credentials.kind === 'known') {
+    // Without credentials the request passes: a suggestion, since the server may need the cookies.
+    const omit: Suggestion<H>[] = [{ messageId: 'omitCredentials', fix: { kind: 'remove', at: request.credentials.at } }];
+    if (policy.origin.kind === 'wildcard' && sendsCredentials(policy)) push('credentialsWithWildcard', request.credentials.at, {}, omit);
+    else if (!sendsCredentials(policy) && policy.credentials.kind !== 'unknown') push('credentialsNotAllowed', request.credentials.at, {}, omit);
+  }
+
+  const headers = unsafeHeaders(request);
+  const methodPreflights = !isCorsSafelistedMethod(method);
+  const preflights = methodPreflights || headers.length > 0 || request.uploadListeners.length > 0;
+  if (preflights && rule.preflight === 'not-answered') {
+    push('preflightNotAnswered', request.method.kind === 'known' && methodPreflights ? request.method.at : (headers[0]?.at ?? request.at), { method });
+  } else if (preflights) {
+    const allowedHeaders = allowedRequestHeaders(policy);
+    if (allowedHeaders !== 'reflect' && allowedHeaders !== 'unknown') {
+      // `*` covers every name but Authorization, and only without credentials (Fetch §cors-preflight-fetch).
+      const wildcard = !credentials && allowedHeaders.names.has('*');
+      for (const header of headers) {
+        if (allowedHeaders.names.has(header.name) || (wildcard && header.name !== 'authorization')) continue;
+        const remove: Suggestion<H>[] = header.removable ? [{ messageId: 'removeHeader', data: { header: header.written }, fix: { kind: 'remove', at: header.at } }] : [];
+        push('headerNotAllowed', header.at, { header: header.written }, remove);
+      }
+    }
+    const allowedMethods = allowedMethodNames(policy);
+    if (methodPreflights && allowedMethods && !allowedMethods.has(method) && !(allowedMethods.has('*') && !credentials) && request.method.kind === 'known') {
+      push('methodNotAllowed', request.method.at, { method, allowed: [...allowedMethods].join(', ') });
+    }
+  }
+
+  const exposed = exposedHeaderNames(policy, credentials);
+  if (exposed) {
+    const written = new Set(surface.responseHeaders);
+    for (const read of options.headersRead ?? []) {
+      const name = asciiLowercase(read.name);
+      // Only headers this server writes: a read of a header it never sends is another bug.
+      if (!written.has(name) || exposed.has(name) || !needsExposing(read.name)) continue;
+      push('headerNotExposedByServer', read.at, { header: read.name });
+    }
+  }
+  return findings;
+}
+
+/** The uppercase methods a policy's preflight answer allows; undefined when it cannot be read. */
+function allowedMethodNames(policy: CorsPolicy<SourceRef>): Set<string> | undefined {
+  const setting = policy.allowMethods;
+  if ((setting.kind !== 'known' && setting.kind !== 'default') || !setting.value.complete) return undefined;
+  const parsed = setting.value.pieces.map((piece) => parseHeaderList(piece.text));
+  if (parsed.some(({ invalid }) => invalid.length > 0)) return undefined;
+  // Browsers compare the list as sent, case-sensitively: a lowercase entry allows nothing but is valid-header-values' report.
+  return new Set(parsed.flatMap(({ items }) => items).map((item) => (item === '*' ? item : asciiUppercase(item))));
+}

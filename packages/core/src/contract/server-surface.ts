@@ -1,0 +1,171 @@
+/**
+ * What the servers of a project answer, as plain data: one `ServerSurface` per server file, with the
+ * route rules it declares. An adapter builds them from code (Express, Fastify, node:http, Next.js
+ * route modules; later nginx locations and Django settings) and may keep them as JSON: a policy's
+ * handles are `SourceRef`s, never syntax. `checkRequestAgainstSurfaces` matches a client request to them.
+ */
+import type { CorsPolicy } from '../policy/cors-policy.js';
+
+/** A place in a project file: `file` relative to the project root with `/` separators, line 1-based, column 0-based (ESLint's). */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Which request paths a rule covers:
+ * - `route`: an Express-style route path (`/orders/:id`, `/files/{*rest}`, `/files/*`), matched whole;
+ * - `prefix`: a mount (`app.use('/api', …)`, nginx `location /api/`): the path and everything below it;
+ * - `regex`: a regular expression tested on the path (nginx `location ~`, Django's `CORS_URLS_REGEX`);
+ * - `any`: every path (`app.use(cors())`, a raw `node:http` handler).
+ */
+export type PathMatcher =
+  | { readonly kind: 'route'; readonly path: string }
+  | { readonly kind: 'prefix'; readonly path: string }
+  | { readonly kind: 'regex'; readonly source: string; readonly flags: string }
+  | { readonly kind: 'any' };
+
+/**
+ * One rule a server declares: the requests it covers and what they get.
+ * - `methods`: uppercase methods the rule answers, or `any` (middleware, `all`, a raw handler);
+ * - `policy`: the CORS policy these requests get, `none` when the code shows no CORS at all for
+ *   them, `unknown` when something we cannot read may set it;
+ * - `preflight`: whether an OPTIONS request for these paths gets the policy's answer;
+ * - `source`: where the rule is written, for messages (the route registration, the `cors()` call).
+ */
+export interface RouteRule {
+  readonly match: PathMatcher;
+  readonly methods: readonly string[] | 'any';
+  readonly policy: CorsPolicy<SourceRef> | 'none' | 'unknown';
+  readonly preflight: 'answered' | 'not-answered' | 'unknown';
+  readonly source: SourceRef;
+  /**
+   * The policy is one specific route's, not a catch-all: a request matching it is evidence that this
+   * server serves the path, where a catch-all matches any server's path.
+   */
+  readonly specific: boolean;
+}
+
+/** One server file's answers. */
+export interface ServerSurface {
+  /** The file, relative to the project root. */
+  readonly file: string;
+  /**
+   * Origins the server is known to be reached at (`http://localhost:3000` from `listen(3000)`, a
+   * dev proxy's target); empty when unknown, e.g. behind a production host name.
+   */
+  readonly origins: readonly string[];
+  readonly routes: readonly RouteRule[];
+  /** Lowercased names of the non-CORS response headers the server's code writes (`X-Total-Count`). */
+  readonly responseHeaders: readonly string[];
+}
+
+/**
+ * Libraries that, without an allowed-headers option, echo the preflight's
+ * Access-Control-Request-Headers, so every requested header passes (cors-reference.md §3.1–3.4, the
+ * defaults table): `cors` 2.x, `@fastify/cors` (all majors), `@koa/cors`, hono's `cors()`, `@orpc/server`.
+ */
+const REFLECTS_REQUEST_HEADERS_WHEN_UNSET: ReadonlySet<string> = new Set(['cors', '@fastify/cors', '@koa/cors', 'hono', '@orpc/server']);
+
+/**
+ * What a policy allows as request headers: `reflect` (whatever is asked), the lowercased names, or
+ * `unknown`. Hand-set headers without Access-Control-Allow-Headers allow none.
+ */
+export function allowedRequestHeaders(policy: CorsPolicy<SourceRef>): 'reflect' | 'unknown' | { readonly names: ReadonlySet<string> } {
+  const setting = policy.allowHeaders;
+  if (setting.kind === 'absent') {
+    if (policy.source.kind === 'response-headers') return { names: new Set() };
+    return REFLECTS_REQUEST_HEADERS_WHEN_UNSET.has(policy.source.library) ? 'reflect' : 'unknown';
+  }
+  if ((setting.kind !== 'known' && setting.kind !== 'default') || !setting.value.complete) return 'unknown';
+  const names = new Set<string>();
+  for (const piece of setting.value.pieces) {
+    for (const name of piece.text.split(',')) {
+      const trimmed = name.trim().toLowerCase();
+      if (trimmed !== '') names.add(trimmed);
+    }
+  }
+  return { names };
+}
+
+/** How a request path relates to a matcher: the path as written may be only a start (`/orders/${id}`: `partial`). */
+export function pathMatches(matcher: PathMatcher, path: string, partial: boolean): 'yes' | 'no' | 'maybe' {
+  switch (matcher.kind) {
+    case 'any':
+      return 'yes';
+    case 'prefix': {
+      const mount = matcher.path.replace(/\/+$/, '');
+      if (mount === '' || path === mount || path.startsWith(`${mount}/`)) return 'yes';
+      return partial && mount.startsWith(path) ? 'maybe' : 'no';
+    }
+    case 'regex': {
+      const pattern = compiled(matcher, () => {
+        try {
+          return new RegExp(matcher.source, matcher.flags.replace(/[gy]/g, ''));
+        } catch {
+          return undefined;
+        }
+      });
+      if (!pattern) return 'maybe';
+      if (pattern.test(path)) return 'yes';
+      return partial ? 'maybe' : 'no';
+    }
+    case 'route':
+      return routeMatches(matcher, path, partial);
+  }
+}
+
+/** Each matcher's regular expression, compiled once: every request of every client file tests the same matchers. */
+const patterns = new WeakMap<PathMatcher, RegExp | undefined>();
+
+function compiled(matcher: PathMatcher, compile: () => RegExp | undefined): RegExp | undefined {
+  if (!patterns.has(matcher)) patterns.set(matcher, compile());
+  return patterns.get(matcher);
+}
+
+/**
+ * An Express-style route path against a request path. Named parameters match one segment, wildcards
+ * (`*`, `{*name}`, `*name`) the rest; anything else path-to-regexp allows (`?`, `+`, `(…)`, `{…}`
+ * groups) makes the answer `maybe`, never a guess.
+ */
+function routeMatches(matcher: Extract<PathMatcher, { kind: 'route' }>, path: string, partial: boolean): 'yes' | 'no' | 'maybe' {
+  const whole = compiled(matcher, () => {
+    const source = routeSource(matcher.path);
+    // Express matches case-insensitively and ignores one trailing slash by default.
+    return source === undefined ? undefined : new RegExp(`^${source.replace(/\/$/, '')}\\/?$`, 'i');
+  });
+  if (!whole) return 'maybe';
+  const pathOnly = path.replace(/[?#].*$/s, '');
+  if (whole.test(pathOnly)) return 'yes';
+  if (!partial) return 'no';
+  // The written start must itself be a start of some path the route matches.
+  const known = (/^[^:*{]*/.exec(matcher.path)?.[0] ?? '').toLowerCase();
+  const start = pathOnly.toLowerCase();
+  return known.startsWith(start) || start.startsWith(known) ? 'maybe' : 'no';
+}
+
+/** The route as a regular expression's source; undefined when it uses syntax we do not read. */
+function routeSource(route: string): string | undefined {
+  let source = '';
+  for (let index = 0; index < route.length; ) {
+    const rest = route.slice(index);
+    const wildcard = /^(?:\{\*[A-Za-z_$][\w$]*\}|\*[A-Za-z_$][\w$]*|\*)/.exec(rest);
+    if (wildcard) {
+      source += '.*';
+      index += wildcard[0].length;
+      continue;
+    }
+    const parameter = /^:[A-Za-z_$][\w$]*/.exec(rest);
+    if (parameter) {
+      source += '[^/]+';
+      index += parameter[0].length;
+      continue;
+    }
+    const char = route[index]!;
+    if ('?+()[]{}'.includes(char)) return undefined;
+    source += char.replace(/[.\\^$|]/g, '\\$&');
+    index += 1;
+  }
+  return source;
+}

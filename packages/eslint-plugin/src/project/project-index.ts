@@ -1,0 +1,191 @@
+/**
+ * The project index: the server facts of every file of a project (route rules, dev proxies) as
+ * plain data, so a rule on a client call can check it against the server that answers it.
+ *
+ * - One index per project root (project-root.ts), built lazily by the first rule that asks.
+ * - Files come from `git ls-files` or a walk (enumerate.ts); only those whose text mentions CORS
+ *   (`cors`, `access-control-`), and dev-server configs, are parsed, each once per change.
+ * - Every entry is kept with the file's `mtimeMs` and `size`; after `REVALIDATE_MS` the listing is
+ *   read again and each file stat'ed, and only changed files are read and parsed again.
+ * - Client facts are not indexed: they come from the normal lint of the client file.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
+import { getCorsContext } from '../utils/cors-context.js';
+import { responseHeaderReadsInText } from '../utils/extract/clients/response-header-reads.js';
+import { jsServerSurface } from './facts/js.js';
+import { configProxies, NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
+import { listProjectFiles } from './enumerate.js';
+import { withFileContext } from './parse-file.js';
+
+/** What the contract rules read: the server surfaces of the project and its dev proxies. */
+export interface ProjectFacts {
+  readonly root: string;
+  readonly surfaces: readonly ServerSurface[];
+  readonly proxied: readonly ProxiedPrefix[];
+  /** Lowercased response header names some script of the project reads (`headers.get('X-Total-Count')`). */
+  readonly headersRead: ReadonlySet<string>;
+}
+
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+const DECLARATIONS = /\.d\.[cm]?ts$/;
+/** Files that may declare a CORS policy; the same words `getCorsContext` needs before it extracts any. */
+const SERVER_TEXT = /cors|access-control-/i;
+/** Larger files are bundles or generated code, not a server anyone edits. */
+const MAX_BYTES = 1_000_000;
+/** How long a listing and the entries' stats are trusted (eslint-plugin-import-x trusts resolutions 30 s). */
+const REVALIDATE_MS = 2_000;
+
+interface Entry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** Whether the text passed the prefilter (a server candidate or a dev-server config). */
+  readonly candidate: boolean;
+  /** Response headers the file's text reads. */
+  readonly headerReads: readonly string[];
+  /** Parsed facts, computed on first use. */
+  surface?: ServerSurface | null;
+  proxies?: readonly ProxiedPrefix[];
+}
+
+export class ProjectIndex {
+  readonly #entries = new Map<string, Entry>();
+  #checkedAt = -Infinity;
+  /** Bumped when an entry is added, changed or removed; `facts()` is rebuilt only then. */
+  #version = 0;
+  #facts: { readonly version: number; readonly facts: ProjectFacts } | undefined;
+  /** Builds of `facts()` since creation, for tests and benchmarks. */
+  parses = 0;
+
+  constructor(readonly root: string) {}
+
+  /** Re-reads the listing and the stats when they are older than `REVALIDATE_MS`, or now with `force`. */
+  #revalidate(force = false): void {
+    const now = Date.now();
+    if (!force && now - this.#checkedAt < REVALIDATE_MS) return;
+    this.#checkedAt = now;
+    const files = listProjectFiles(this.root).filter((file) => isIndexed(file));
+    const listed = new Set(files);
+    for (const file of this.#entries.keys()) {
+      if (!listed.has(file)) {
+        this.#entries.delete(file);
+        this.#version += 1;
+      }
+    }
+    for (const file of files) {
+      const absolute = path.join(this.root, file);
+      let stats;
+      try {
+        stats = statSync(absolute);
+      } catch {
+        if (this.#entries.delete(file)) this.#version += 1;
+        continue;
+      }
+      const known = this.#entries.get(file);
+      if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) continue;
+      this.#version += 1;
+      this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, ...(stats.size <= MAX_BYTES ? prefilter(file, absolute) : { candidate: false, headerReads: [] }) });
+    }
+  }
+
+  /**
+   * The fingerprint of the facts: changes whenever a candidate file is added, removed or changed.
+   * Always from a fresh listing and fresh stats, so the facts read after it are current too.
+   */
+  fingerprint(): string {
+    this.#revalidate(true);
+    const hash = createHash('sha256');
+    for (const [file, entry] of [...this.#entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (entry.candidate) hash.update(`${file}\0${entry.size}\0${entry.mtimeMs}\n`);
+    }
+    return hash.digest('hex').slice(0, 16);
+  }
+
+  /**
+   * The facts of every candidate file, parsing those new or changed since the last call. With
+   * `revalidate: false` the files are listed and stat'ed only once (then `fingerprint()` refreshes
+   * them): a run whose config computed the fingerprint trusts it, as typescript-eslint's single runs do.
+   */
+  facts(parser: unknown, settings: unknown, { revalidate = true }: { revalidate?: boolean } = {}): ProjectFacts {
+    if (revalidate || this.#checkedAt === -Infinity) this.#revalidate();
+    if (this.#facts?.version === this.#version) return this.#facts.facts;
+    const surfaces: ServerSurface[] = [];
+    const proxied: ProxiedPrefix[] = [];
+    const headersRead = new Set<string>();
+    for (const [file, entry] of this.#entries) {
+      for (const name of entry.headerReads) headersRead.add(name);
+      if (!entry.candidate) continue;
+      if (entry.surface === undefined && entry.proxies === undefined) {
+        this.parses += 1;
+        this.#parse(file, entry, parser, settings);
+      }
+      if (entry.surface) surfaces.push(entry.surface);
+      if (entry.proxies) proxied.push(...entry.proxies);
+    }
+    const facts = { root: this.root, surfaces, proxied, headersRead };
+    this.#facts = { version: this.#version, facts };
+    return facts;
+  }
+
+  #parse(file: string, entry: Entry, parser: unknown, settings: unknown): void {
+    const absolute = path.join(this.root, file);
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch {
+      entry.surface = null;
+      return;
+    }
+    if (path.basename(file) === 'package.json') {
+      entry.surface = null;
+      entry.proxies = packageJsonProxies(parseJson(text));
+      return;
+    }
+    const config = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file);
+    const result = withFileContext(absolute, text, this.root, parser, settings, (context) => ({
+      surface: config ? undefined : jsServerSurface(getCorsContext(context), context.sourceCode, file),
+      proxies: config ? configProxies(file, context.sourceCode) : undefined,
+    }));
+    entry.surface = result?.surface ?? null;
+    if (result?.proxies) entry.proxies = result.proxies;
+  }
+}
+
+function isIndexed(file: string): boolean {
+  return path.posix.basename(file) === 'package.json' || (SOURCE.test(file) && !DECLARATIONS.test(file));
+}
+
+/** Whether the file is worth parsing, and the response headers its text reads. */
+function prefilter(file: string, absolute: string): { candidate: boolean; headerReads: readonly string[] } {
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch {
+    return { candidate: false, headerReads: [] };
+  }
+  if (path.posix.basename(file) === 'package.json') return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
+  const candidate = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file) ? /proxy|rewrites/.test(text) : SERVER_TEXT.test(text);
+  return { candidate, headerReads: responseHeaderReadsInText(text) };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const indexes = new Map<string, ProjectIndex>();
+
+/** The one index of a project root in this process. */
+export function projectIndex(root: string): ProjectIndex {
+  let index = indexes.get(root);
+  if (!index) {
+    index = new ProjectIndex(root);
+    indexes.set(root, index);
+  }
+  return index;
+}

@@ -1,0 +1,29 @@
+import { messagesFor } from 'cors-lint-core';
+import { createRule } from '../utils/create-rule.js';
+import { reportContract } from '../utils/report-contract.js';
+
+export type Options = [];
+export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-allowed-request-headers'>>, string>;
+
+/** Cross-file: reported on the client call, naming the server rule; silent until `cors.configs.project()` turns the project index on. */
+export default createRule<Options, MessageIds>({
+  name: 'require-allowed-request-headers',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the server a request goes to in the project to allow its request headers',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: messagesFor('require-allowed-request-headers'),
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'() {
+        reportContract(context, ['headerNotAllowed']);
+      },
+    };
+  },
+});

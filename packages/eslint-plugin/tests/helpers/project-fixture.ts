@@ -1,0 +1,12 @@
+/** The monorepo-shaped sample (an Express API, a Vite client) that the contract rules' tests check client code against. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT = fileURLToPath(new URL('../../../../test-fixtures/project-express-vite/', import.meta.url));
+export const CLEAN_PROJECT = fileURLToPath(new URL('../../../../test-fixtures/project-express-vite-clean/', import.meta.url));
+
+/** A client file of the sample's web app (it need not exist: the server facts come from the sample's other files). */
+export const clientFile = (root = PROJECT) => path.join(root, 'apps/web/src/inline.js');
+
+/** The settings `cors.configs.project({ root })` writes. */
+export const projectSettings = (root = PROJECT) => ({ cors: { project: { root } } });
