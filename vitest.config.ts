@@ -33,7 +33,8 @@ export default defineConfig({
         extends: true,
         // The server lints with the plugin's current source, as the parity test compares against it.
         resolve: { alias: { ...alias, 'eslint-plugin-cors': pluginSource } },
-        test: { name: 'language-server', include: ['packages/language-server/tests/**/*.test.ts'] },
+        // A test waits up to STATE_WAIT_MS (tests/helpers/lsp-client.ts) for a state; this stays above it.
+        test: { name: 'language-server', include: ['packages/language-server/tests/**/*.test.ts'], testTimeout: 120_000 },
       },
       {
         extends: true,

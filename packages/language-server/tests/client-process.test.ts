@@ -57,5 +57,5 @@ describe('client process', () => {
       editor.stop();
       await client.stop();
     }
-  }, 30_000);
+  });
 });

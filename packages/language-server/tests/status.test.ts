@@ -54,7 +54,7 @@ describe('cors/status', () => {
     const mark = client.statuses.events.length;
     await client.close(slow);
     expect(await client.waitForStatus((status) => status.overBudget.length === 0, mark)).toEqual({ busy: false, overBudget: [] });
-  }, 60_000);
+  });
 
   it('is not sent to a client that did not ask for it', async () => {
     client = await TestClient.start();

@@ -81,6 +81,14 @@ interface Waiter<T> {
   resolve: (event: T) => void;
 }
 
+/**
+ * How long a test waits for a state before failing with what it waited for. Waits end on the state,
+ * not on a clock, so this bounds only a hung server; it sits under the language-server project's
+ * test timeout (vitest.config.ts) so the error names the awaited event, and is generous because
+ * the machines are shared (a 15 s wait once failed under a load of 20 on 2 CPUs).
+ */
+export const STATE_WAIT_MS = 100_000;
+
 /** A list that records events and resolves waiters when a matching one arrives. */
 class EventLog<T> {
   readonly events: T[] = [];
@@ -203,7 +211,7 @@ export class TestClient {
   }
 
   waitForPublish(uri: string, options: { from?: number; match?: (params: PublishDiagnosticsParams) => boolean; timeoutMs?: number } = {}): Promise<PublishDiagnosticsParams> {
-    const { from = 0, match = () => true, timeoutMs = 15_000 } = options;
+    const { from = 0, match = () => true, timeoutMs = STATE_WAIT_MS } = options;
     return this.publishes.wait((event) => event.uri === uri && match(event), from, timeoutMs, () => `publishDiagnostics for ${uri} (stderr: ${this.stderr.slice(-500)})`);
   }
 
@@ -212,15 +220,15 @@ export class TestClient {
     return this.waitForPublish(uri, { from, match: (event) => event.version === version });
   }
 
-  waitForLog(match: (message: string) => boolean, from = 0, timeoutMs = 15_000): Promise<LogMessageParams> {
+  waitForLog(match: (message: string) => boolean, from = 0, timeoutMs = STATE_WAIT_MS): Promise<LogMessageParams> {
     return this.logs.wait((event) => match(event.message), from, timeoutMs, () => 'a log message');
   }
 
-  waitForStatus(match: (status: StatusParams) => boolean, from = 0, timeoutMs = 15_000): Promise<StatusParams> {
+  waitForStatus(match: (status: StatusParams) => boolean, from = 0, timeoutMs = STATE_WAIT_MS): Promise<StatusParams> {
     return this.statuses.wait(match, from, timeoutMs, () => `a cors/status notification (got ${JSON.stringify(this.statuses.events)})`);
   }
 
-  waitForMessage(match: (message: ShowMessageParams) => boolean, from = 0, timeoutMs = 15_000): Promise<ShowMessageParams> {
+  waitForMessage(match: (message: ShowMessageParams) => boolean, from = 0, timeoutMs = STATE_WAIT_MS): Promise<ShowMessageParams> {
     return this.shown.wait(match, from, timeoutMs, () => 'a window/showMessage notification');
   }
 
