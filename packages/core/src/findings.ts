@@ -35,6 +35,13 @@ export type FixIntent<H> =
    * handler, or an OPTIONS export in a route module.
    */
   | { readonly kind: 'add-preflight-handler'; readonly framework: 'express' | 'fastify' | 'node-http' | 'next'; readonly at: H; readonly like?: H }
+  /**
+   * Rewrite the origin pattern written at `at` as `source`, in the notation it is written in (a regex
+   * literal with `flags`, a Python raw string, an nginx word keeping its `~`/`~*` and quotes).
+   */
+  | { readonly kind: 'replace-pattern'; readonly at: H; readonly source: string; readonly flags: string }
+  /** Replace the origin test `at` (a call, or a comparison around one) by a test that the value `subject` is the exact origin or matches the pattern. */
+  | { readonly kind: 'replace-origin-test'; readonly at: H; readonly subject: H; readonly accept: OriginLiteral }
   /** nginx: send the header written at `at` on every status (`add_header … always`). */
   | { readonly kind: 'add-always'; readonly at: H }
   /** nginx: write copies of the header writes `headers` where `at` is (a level's first header write, or the level itself). */

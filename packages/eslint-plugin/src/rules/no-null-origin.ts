@@ -1,10 +1,10 @@
 import { checkNullOrigin, messagesFor } from 'cors-lint-core';
-import { readAppOrigins } from '../utils/app-origins.js';
-import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { onDjangoSettings } from '../utils/django-report.js';
-import { onNginxPolicies } from '../utils/nginx-report.js';
-import { createReporter } from '../utils/report.js';
+import type { PolicyLanguage } from '../utils/report-each-policy.js';
+import { reportEachPolicy } from '../utils/report-each-policy.js';
+
+/** The rule's `meta.languages`, and where `reportEachPolicy` runs its check. */
+const LANGUAGES: PolicyLanguage[] = ['js/js', 'cors/nginx', 'cors/django-settings'];
 
 export type Options = [];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-null-origin'>>, string>;
@@ -18,20 +18,12 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    languages: ['js/js', 'cors/nginx', 'cors/django-settings'],
+    languages: LANGUAGES,
     messages: messagesFor('no-null-origin'),
     schema: [],
   },
   defaultOptions: [],
   create(context) {
-    const report = createReporter(context);
-    const options = { appOrigins: readAppOrigins(context, undefined) };
-    return {
-      ...onDjangoSettings(context, (policy) => checkNullOrigin(policy, options)),
-      ...onNginxPolicies(context, (policy) => checkNullOrigin(policy, options)),
-      'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) report(policy, checkNullOrigin(policy, options));
-      },
-    };
+    return reportEachPolicy(context, LANGUAGES, checkNullOrigin);
   },
 });

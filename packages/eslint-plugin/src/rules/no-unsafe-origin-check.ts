@@ -1,20 +1,25 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { Finding, OriginLiteral, Suggestion } from 'cors-lint-core';
 import { classifyOriginSubstringCheck, messagesFor, safeReplacementForSubstringCheck } from 'cors-lint-core';
-import { getCorsContext } from '../utils/cors-context.js';
-import { djangoModelOf, pythonFileOf } from '../utils/django-report.js';
-import { pythonRegexLiteral } from '../utils/django-fixers.js';
+import type { PyNode } from '../languages/django-settings/ast.js';
 import type { NginxNode } from '../languages/nginx/ast.js';
+import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
+import { pythonRegexLiteral } from '../utils/django-fixers.js';
+import { onDjangoSettings } from '../utils/django-report.js';
+import type { DjangoPolicy } from '../utils/extract/django/settings-policies.js';
 import { nginxOriginPatterns } from '../utils/extract/nginx/rule-inputs.js';
-import { nginxRegexWord } from '../utils/nginx-fixers.js';
-import { onNginx } from '../utils/nginx-report.js';
 import { calledMethodName, resolveNode, skipTypeWrappers } from '../utils/extract/values/resolve.js';
 import { staticRegExp } from '../utils/extract/values/cors-values.js';
 import { flowOf } from '../utils/extract/values/value-flow.js';
 import { schemesPassingSubstringTest } from '../utils/extract/values/checks-every-origin-passes.js';
 import { schemesMatchingEveryOrigin } from '../utils/extract/values/pattern-matches-every-origin.js';
-import type { PatternRepair } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
+import { originTestText } from '../utils/fixers.js';
+import { nginxPatternWord, nginxRegexPrefix } from '../utils/nginx-fixers.js';
+import { onNginx } from '../utils/nginx-report.js';
+import { createNodeReporter } from '../utils/report.js';
+import type { PatternRepair, RegexWeakness } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 import { analyseOriginRegex } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 import { SubstringOperands } from './no-unsafe-origin-check-utils/substring-operands.js';
 import type { RegExpConstruction } from './no-unsafe-origin-check-utils/mapped-regexps.js';
@@ -46,17 +51,11 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     const scopeOf = (node: Node) => sourceCode.getScope(node);
-    const reported = new Set<string>();
-    const once = (node: Node, messageId: MessageIds) => {
-      const key = `${node.range[0]}:${node.range[1]}:${messageId}`;
-      if (reported.has(key)) return false;
-      reported.add(key);
-      return true;
-    };
+    const report = createNodeReporter(context);
 
     /** A pattern that is a run-time value as it is (see mapped-regexps.ts): nobody can review it. */
     function reportDynamic(construction: RegExpConstruction | undefined): void {
-      if (construction && isPlainDynamicPattern(construction) && once(construction, 'dynamicRegExp')) context.report({ node: construction, messageId: 'dynamicRegExp' });
+      if (construction && isPlainDynamicPattern(construction)) report([{ messageId: 'dynamicRegExp', data: {}, at: construction }]);
     }
 
     /**
@@ -76,23 +75,7 @@ export default createRule<Options, MessageIds>({
       const { weaknesses, repair } = analyseOriginRegex(regex.source, regex.flags);
       // One repair for all weaknesses, so applying it leaves none of them behind.
       const verified = target.type === AST_NODE_TYPES.Literal ? verifiedRepair(regex.source, regex.flags, repair) : undefined;
-      const fixed = verified && `/${verified.source}/${regex.flags}`;
-      for (const weakness of weaknesses) {
-        if (weakness.kind === 'shared-hosting-label') {
-          // Tightening needs the project's own names: no suggestion.
-          if (once(target, 'sharedHostingDomain')) context.report({ node: target, messageId: 'sharedHostingDomain', data: { check: `/${regex.source}/${regex.flags}`, domain: weakness.domain ?? '', example: weakness.example ?? '' } });
-          continue;
-        }
-        const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
-        if (!once(target, messageId)) continue;
-        context.report({
-          node: target,
-          messageId,
-          data: { pattern: `/${regex.source}/${regex.flags}`, example: weakness.example ?? 'an origin of their choosing' },
-          // Tightening the pattern changes which origins may read: a suggestion, never an autofix.
-          suggest: verified && fixed ? [{ messageId: repairMessage(verified), data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, fixed) }] : [],
-        });
-      }
+      report(weaknessFindings(target, `/${regex.source}/${regex.flags}`, weaknesses, verified && { pattern: verified, flags: regex.flags, fixed: `/${verified.source}/${regex.flags}` }));
     }
 
     /** `origin.endsWith('example.com')` and friends, on the origin or its parsed hostname, with each value the argument may have. */
@@ -111,33 +94,34 @@ export default createRule<Options, MessageIds>({
       const testKind = kind === 'indexOf' ? 'includes' : kind;
       if (subject === 'origin' && texts.some((text) => schemesPassingSubstringTest(testKind, text).length > 0)) return;
       const weak = texts.map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) })).find(({ verdict }) => !verdict.safe);
-      if (!weak || weak.verdict.safe || !once(call, 'substringCheck')) return;
+      if (!weak || weak.verdict.safe) return;
       if (weak.verdict.reason === 'shared-hosting') {
         // Every name on the domain passes; which are the project's own, only its authors know: no suggestion.
-        context.report({ node: call, messageId: 'sharedHostingDomain', data: { check: sourceCode.getText(call), domain: weak.verdict.domain, example: weak.verdict.attackerExample } });
+        report([{ messageId: 'sharedHostingDomain', data: { check: sourceCode.getText(call), domain: weak.verdict.domain, example: weak.verdict.attackerExample }, at: call }]);
         return;
       }
-      context.report({
-        node: call,
-        messageId: 'substringCheck',
-        data: { check: sourceCode.getText(call), example: weak.verdict.attackerExample },
-        // One rewrite cannot stand for every entry of a list.
-        suggest: texts.length === 1 ? safeCheckSuggestion(call, callee.object, subject, weak.text) : [],
-      });
+      report([
+        {
+          messageId: 'substringCheck',
+          data: { check: sourceCode.getText(call), example: weak.verdict.attackerExample },
+          at: call,
+          // One rewrite cannot stand for every entry of a list.
+          suggestions: texts.length === 1 ? safeCheckSuggestion(call, callee.object, subject, weak.text) : [],
+        },
+      ]);
     }
 
     /**
      * The check the code most plausibly meant, as one an attacker cannot pass. It replaces the whole
      * test: the call, or `indexOf(…) !== -1` / `=== 0` around it.
      */
-    function safeCheckSuggestion(call: TSESTree.CallExpression, subjectNode: Node, subject: 'origin' | 'hostname', argument: string) {
+    function safeCheckSuggestion(call: TSESTree.CallExpression, subjectNode: Node, subject: 'origin' | 'hostname', argument: string): Suggestion<Node>[] {
       const replacement = safeReplacementForSubstringCheck(subject, argument);
       const target = testExpression(call);
       if (!replacement || !target) return [];
-      const subjectText = sourceCode.getText(subjectNode);
-      const fixed = replacement.kind === 'exact' ? `${subjectText} === ${JSON.stringify(replacement.value).replace(/^"|"$/g, "'")}` : `/${replacement.pattern}/.test(${subjectText})`;
+      const accept: OriginLiteral = replacement.kind === 'exact' ? { kind: 'exact', value: replacement.value } : { kind: 'pattern', source: replacement.pattern, flags: '' };
       const messageId: MessageIds = replacement.kind === 'exact' ? 'useExactOrigin' : 'useDomainPattern';
-      return [{ messageId, data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(target, replacement.kind === 'exact' && needsParentheses(target) ? `(${fixed})` : fixed) }];
+      return [{ messageId, data: { fixed: originTestText(subjectNode, accept, sourceCode) }, fix: { kind: 'replace-origin-test', at: target, subject: subjectNode, accept } }];
     }
 
     /** `'https://a.com https://b.com'.includes(origin)`: a substring of the allowed text passes. */
@@ -147,75 +131,40 @@ export default createRule<Options, MessageIds>({
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
       const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
       const [haystack] = operands.values(callee.object) ?? [];
-      if (haystack === undefined || !operands.isOrigin(argument) || !once(call, 'substringCheck')) return;
+      if (haystack === undefined || !operands.isOrigin(argument)) return;
       const firstOrigin = haystack.split(/[\s,]+/).find((part) => part.includes('://')) ?? haystack;
-      context.report({ node: call, messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)) } });
+      report([{ messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)) }, at: call }]);
     }
 
     /**
      * `CORS_ALLOWED_ORIGIN_REGEXES`: django-cors-headers runs each with `re.match`, anchored at the
      * start already, so only a missing end anchor and unescaped dots let attacker origins through.
      */
-    function checkDjangoPatterns(): void {
-      const file = pythonFileOf(context);
-      for (const policy of djangoModelOf(context).policies) {
-        if (policy.origin.kind !== 'allow-list') continue;
-        for (const entry of policy.origin.entries) {
-          if (entry.kind !== 'pattern' || entry.matchesEveryOriginOf || schemesMatchingEveryOrigin(entry.source, entry.flags).length > 0) continue;
-          const key = `${entry.at.range[0]}:${entry.at.range[1]}`;
-          if (reported.has(key)) continue;
-          reported.add(key);
-          const { weaknesses, repair } = analyseOriginRegex(entry.source, entry.flags);
-          const verified = verifiedRepair(entry.source, entry.flags, repair);
-          const written = file.text.slice(entry.at.range[0], entry.at.range[1]);
-          // Only a literal written here can be rewritten (not an f-string or a default read elsewhere).
-          const fixed = verified && entry.at.type === 'Constant' ? pythonRegexLiteral(verified.source) : undefined;
-          for (const weakness of weaknesses) {
-            if (weakness.kind === 'missing-start-anchor') continue;
-            if (weakness.kind === 'shared-hosting-label') {
-              context.report({ loc: entry.at.loc, messageId: 'sharedHostingDomain', data: { check: written, domain: weakness.domain ?? '', example: weakness.example ?? '' } });
-              continue;
-            }
-            const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : 'missingEndAnchor';
-            context.report({
-              loc: entry.at.loc,
-              messageId,
-              data: { pattern: written, example: weakness.example ?? 'an origin of their choosing' },
-              suggest: fixed && verified ? [{ messageId: repairMessage(verified), data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(entry.at.range, fixed) }] : [],
-            });
-          }
-        }
-      }
+    function djangoPatternFindings(policy: DjangoPolicy): Finding<PyNode>[] {
+      if (policy.origin.kind !== 'allow-list') return [];
+      return policy.origin.entries.flatMap((entry) => {
+        if (entry.kind !== 'pattern' || entry.matchesEveryOriginOf || schemesMatchingEveryOrigin(entry.source, entry.flags).length > 0) return [];
+        const { weaknesses, repair } = analyseOriginRegex(entry.source, entry.flags);
+        const verified = verifiedRepair(entry.source, entry.flags, repair);
+        const written = sourceCode.text.slice(entry.at.range[0], entry.at.range[1]);
+        const anchored = weaknesses.filter((weakness) => weakness.kind !== 'missing-start-anchor');
+        return weaknessFindings(entry.at, written, anchored, verified && { pattern: verified, flags: entry.flags, fixed: pythonRegexLiteral(verified.source) });
+      });
     }
 
     /** nginx: a `map` key or `if` operand matched against the origin (PCRE, unanchored, as `RegExp#test`). */
-    function checkNginxPattern(pattern: { source: string; flags: string; at: NginxNode }): void {
-      if (pattern.at.type !== 'Word') return;
+    function nginxPatternFindings(pattern: { source: string; flags: string; at: NginxNode }): Finding<NginxNode>[] {
+      if (pattern.at.type !== 'Word') return [];
       const word = pattern.at;
-      const prefix = /^~\*?/.exec(word.value)?.[0] ?? '';
-      const shown = `${prefix}${pattern.source}`;
       const { weaknesses, repair } = analyseOriginRegex(pattern.source, pattern.flags);
       const verified = verifiedRepair(pattern.source, pattern.flags, repair);
-      const fixed = verified && nginxRegexWord(`${prefix}${verified.source}`, word.quote ? word : undefined);
-      for (const weakness of weaknesses) {
-        if (weakness.kind === 'shared-hosting-label') {
-          context.report({ loc: word.loc, messageId: 'sharedHostingDomain', data: { check: shown, domain: weakness.domain ?? '', example: weakness.example ?? '' } } as never);
-          continue;
-        }
-        const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
-        context.report({
-          loc: word.loc,
-          messageId,
-          data: { pattern: shown, example: weakness.example ?? 'an origin of their choosing' },
-          suggest: verified && fixed ? [{ messageId: repairMessage(verified), data: { fixed }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(word.range, fixed) }] : [],
-        } as never);
-      }
+      return weaknessFindings(word, `${nginxRegexPrefix(word)}${pattern.source}`, weaknesses, verified && { pattern: verified, flags: pattern.flags, fixed: nginxPatternWord(word, verified.source) });
     }
 
     return {
-      'Module:exit': checkDjangoPatterns,
-      ...onNginx(context, (model) => {
-        for (const pattern of nginxOriginPatterns(model)) checkNginxPattern(pattern);
+      ...onDjangoSettings(context, djangoPatternFindings),
+      ...onNginx(context, (model, reportNginx) => {
+        for (const pattern of nginxOriginPatterns(model)) reportNginx(nginxPatternFindings(pattern));
       }),
       'Program:exit'() {
         const model = getCorsContext(context);
@@ -288,10 +237,30 @@ function numberValue(node: Node): number | undefined {
   return undefined;
 }
 
-/** An `===` comparison dropped under `!`, a member access or another comparison needs parentheses. */
-function needsParentheses(target: Node): boolean {
-  const parent = target.parent;
-  return parent?.type === AST_NODE_TYPES.UnaryExpression || parent?.type === AST_NODE_TYPES.MemberExpression || parent?.type === AST_NODE_TYPES.BinaryExpression;
+/** What the repair of a pattern writes: the repair, the pattern's flags, and its text as the suggestion shows it. */
+interface ShownRepair {
+  readonly pattern: PatternRepair;
+  readonly flags: string;
+  readonly fixed: string;
+}
+
+/**
+ * A finding for each weakness of the origin pattern at `at` (written `shown`). Each but a shared
+ * hosting domain offers the one repair of them all as a suggestion: tightening a pattern changes which
+ * origins may read, so never an autofix. Tightening to a shared hosting domain's own names needs the
+ * project's names: no suggestion.
+ */
+function weaknessFindings<H>(at: H, shown: string, weaknesses: readonly RegexWeakness[], repair: ShownRepair | undefined): Finding<H>[] {
+  return weaknesses.map((weakness): Finding<H> => {
+    if (weakness.kind === 'shared-hosting-label') return { messageId: 'sharedHostingDomain', data: { check: shown, domain: weakness.domain ?? '', example: weakness.example ?? '' }, at };
+    const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
+    return {
+      messageId,
+      data: { pattern: shown, example: weakness.example ?? 'an origin of their choosing' },
+      at,
+      suggestions: repair ? [{ messageId: repairMessage(repair.pattern), data: { fixed: repair.fixed }, fix: { kind: 'replace-pattern', at, source: repair.pattern.source, flags: repair.flags } }] : [],
+    };
+  });
 }
 
 /** The suggestion's words say what the repair changes. */

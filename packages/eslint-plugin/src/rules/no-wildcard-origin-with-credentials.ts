@@ -1,9 +1,10 @@
 import { checkWildcardOriginWithCredentials, messagesFor } from 'cors-lint-core';
-import { readAppOrigins } from '../utils/app-origins.js';
-import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { onNginxPolicies } from '../utils/nginx-report.js';
-import { createReporter } from '../utils/report.js';
+import type { PolicyLanguage } from '../utils/report-each-policy.js';
+import { reportEachPolicy } from '../utils/report-each-policy.js';
+
+/** The rule's `meta.languages`, and where `reportEachPolicy` runs its check. */
+const LANGUAGES: PolicyLanguage[] = ['js/js', 'cors/nginx'];
 
 export type Options = [];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-wildcard-origin-with-credentials'>>, string>;
@@ -17,19 +18,12 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    languages: ['js/js', 'cors/nginx'],
+    languages: LANGUAGES,
     messages: messagesFor('no-wildcard-origin-with-credentials'),
     schema: [],
   },
   defaultOptions: [],
   create(context) {
-    const report = createReporter(context);
-    const options = { appOrigins: readAppOrigins(context, undefined) };
-    return {
-      ...onNginxPolicies(context, (policy) => checkWildcardOriginWithCredentials(policy, options)),
-      'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) report(policy, checkWildcardOriginWithCredentials(policy, options));
-      },
-    };
+    return reportEachPolicy(context, LANGUAGES, checkWildcardOriginWithCredentials);
   },
 });

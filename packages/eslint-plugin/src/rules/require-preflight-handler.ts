@@ -1,14 +1,11 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { Finding, FixIntent } from 'cors-lint-core';
 import { checkExpressPreflight, checkFastifyPreflight, checkRawHandlerPreflight, checkRouteMethodsAllowed, checkRouteModulePreflight, messagesFor } from 'cors-lint-core';
 import path from 'node:path';
-import type { ExtractedPolicy } from '../utils/cors-context.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import type { MiddlewarePolicy } from '../utils/extract/frameworks/libraries/cors-options.js';
 import { routesAnsweredByPolicies } from '../utils/extract/routing/answered-routes.js';
-import { fixFromIntent } from '../utils/fixers.js';
 import { dependencyMajor } from '../utils/package-versions.js';
+import { createNodeReporter } from '../utils/report.js';
 
 export type Options = [];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-preflight-handler'>>, string>;
@@ -31,19 +28,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    // `fixFromIntent` reads the policy for add-list-setting (the middleware to add `methods` to), and the
+    // The fixer reads the policy for add-list-setting (the middleware to add `methods` to), and the
     // add-preflight-handler intent copies hand-set headers from it where there are some.
-    const report = (findings: readonly Finding<TSESTree.Node>[], policy?: ExtractedPolicy) => {
-      const toFix = (intent: FixIntent<TSESTree.Node>) => fixFromIntent(intent, policy as ExtractedPolicy, context.sourceCode);
-      for (const finding of findings) {
-        const fix = finding.fix && toFix(finding.fix);
-        const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
-          const suggestionFix = toFix(suggestion.fix);
-          return suggestionFix ? [{ messageId: suggestion.messageId as MessageIds, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
-        });
-        context.report({ node: finding.at, messageId: finding.messageId as MessageIds, data: finding.data, ...(fix ? { fix } : {}), ...(suggest.length > 0 ? { suggest } : {}) });
-      }
-    };
+    const report = createNodeReporter(context);
     return {
       'Program:exit'(program) {
         const model = getCorsContext(context);

@@ -1,9 +1,10 @@
 import { checkAllowOriginValues, messagesFor } from 'cors-lint-core';
-import { readAppOrigins } from '../utils/app-origins.js';
-import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { onNginxPolicies } from '../utils/nginx-report.js';
-import { createReporter } from '../utils/report.js';
+import type { PolicyLanguage } from '../utils/report-each-policy.js';
+import { reportEachPolicy } from '../utils/report-each-policy.js';
+
+/** The rule's `meta.languages`, and where `reportEachPolicy` runs its check. */
+const LANGUAGES: PolicyLanguage[] = ['js/js', 'cors/nginx'];
 
 export type Options = [];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'valid-allow-origin'>>, string>;
@@ -18,19 +19,12 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    languages: ['js/js', 'cors/nginx'],
+    languages: LANGUAGES,
     messages: messagesFor('valid-allow-origin'),
     schema: [],
   },
   defaultOptions: [],
   create(context) {
-    const report = createReporter(context);
-    const options = { appOrigins: readAppOrigins(context, undefined) };
-    return {
-      ...onNginxPolicies(context, (policy) => checkAllowOriginValues(policy, options)),
-      'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) report(policy, checkAllowOriginValues(policy, options));
-      },
-    };
+    return reportEachPolicy(context, LANGUAGES, checkAllowOriginValues);
   },
 });

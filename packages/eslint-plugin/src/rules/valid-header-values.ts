@@ -1,9 +1,10 @@
 import { checkHeaderValues, messagesFor } from 'cors-lint-core';
-import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
-import { onDjangoSettings } from '../utils/django-report.js';
-import { onNginxPolicies } from '../utils/nginx-report.js';
-import { createReporter } from '../utils/report.js';
+import type { PolicyLanguage } from '../utils/report-each-policy.js';
+import { reportEachPolicy } from '../utils/report-each-policy.js';
+
+/** The rule's `meta.languages`, and where `reportEachPolicy` runs its check. */
+const LANGUAGES: PolicyLanguage[] = ['js/js', 'cors/nginx', 'cors/django-settings'];
 
 export type Options = [{ maxAgeAboveCap?: boolean }];
 export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'valid-header-values'>>, string>;
@@ -18,7 +19,7 @@ export default createRule<Options, MessageIds>({
     },
     fixable: 'code',
     hasSuggestions: true,
-    languages: ['js/js', 'cors/nginx', 'cors/django-settings'],
+    languages: LANGUAGES,
     messages: messagesFor('valid-header-values'),
     schema: [
       {
@@ -36,13 +37,6 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ maxAgeAboveCap: false }],
   create(context, [{ maxAgeAboveCap = false }]) {
-    const report = createReporter(context);
-    return {
-      ...onDjangoSettings(context, (policy) => checkHeaderValues(policy, { maxAgeAboveCap })),
-      ...onNginxPolicies(context, (policy) => checkHeaderValues(policy, { maxAgeAboveCap })),
-      'Program:exit'() {
-        for (const policy of getCorsContext(context).policies) report(policy, checkHeaderValues(policy, { maxAgeAboveCap }));
-      },
-    };
+    return reportEachPolicy(context, LANGUAGES, (policy) => checkHeaderValues(policy, { maxAgeAboveCap }));
   },
 });

@@ -35,6 +35,11 @@ export function pythonFixFromIntent(intent: FixIntent<PyNode>, file: PythonFile)
       return insertListItem(intent.at, intent.item, file);
     case 'move-list-item':
       return moveListItem(intent.at, intent.before, file);
+    case 'replace-pattern': {
+      // Only a literal written here (not an f-string, nor a default read elsewhere).
+      const { at, source } = intent;
+      return at.type === 'Constant' ? (fixer) => fixer.replaceTextRange(at.range, pythonRegexLiteral(source)) : undefined;
+    }
     default:
       return undefined;
   }

@@ -11,6 +11,8 @@ import type { PythonFile } from './django-fixers.js';
 import { pythonFixFromIntent } from './django-fixers.js';
 import type { DjangoPolicy, DjangoSettingsModel } from './extract/django/settings-policies.js';
 import { djangoSettingsModel } from './extract/django/settings-policies.js';
+import type { Reporting } from './report.js';
+import { reportFindings } from './report.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -28,25 +30,11 @@ export function djangoModelOf(context: AnyContext): DjangoSettingsModel {
 export function createPythonReporter(context: AnyContext): (findings: readonly Finding<PyNode>[]) => void {
   const seen = new Set<string>();
   const file = pythonFileOf(context);
-  return (findings) => {
-    for (const finding of findings) {
-      const key = `${finding.at.range[0]}:${finding.at.range[1]}:${finding.messageId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const fix = finding.fix && pythonFixFromIntent(finding.fix, file);
-      const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
-        const suggestionFix = pythonFixFromIntent(suggestion.fix, file);
-        return suggestionFix ? [{ messageId: suggestion.messageId, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
-      });
-      context.report({
-        loc: finding.at.loc,
-        messageId: finding.messageId,
-        data: finding.data,
-        ...(fix ? { fix } : {}),
-        ...(suggest.length > 0 ? { suggest } : {}),
-      } as unknown as Parameters<AnyContext['report']>[0]);
-    }
+  const reporting: Reporting<PyNode> = {
+    place: (at) => ({ where: { loc: at.loc }, range: at.range }),
+    edit: (intent) => pythonFixFromIntent(intent, file),
   };
+  return (findings) => reportFindings(context, seen, findings, reporting);
 }
 
 /** A listener running `check` on every policy of the settings module when it is linted with `cors/django-settings`. */

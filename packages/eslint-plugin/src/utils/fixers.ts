@@ -15,8 +15,11 @@ type Node = TSESTree.Node;
 type FixFunction = TSESLint.ReportFixFunction;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** An ESLint fix for an intent, or undefined when the source is not in a shape we can edit safely. */
-export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
+/**
+ * An ESLint fix for an intent, or undefined when the source is not in a shape we can edit safely.
+ * `policy` is the one the finding is about, where there is one (the middleware to add an option to).
+ */
+export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy | undefined, sourceCode: SourceCode): FixFunction | undefined {
   switch (intent.kind) {
     case 'replace-value':
       return replaceValue(intent.at, intent.value, sourceCode);
@@ -38,6 +41,10 @@ export function fixFromIntent(intent: FixIntent<Node>, policy: ExtractedPolicy, 
       return appendVary(intent.at, intent.field, sourceCode);
     case 'add-preflight-handler':
       return addPreflightHandler(intent, policy, sourceCode);
+    case 'replace-pattern':
+      return replacePattern(intent.at, intent.source, intent.flags);
+    case 'replace-origin-test':
+      return replaceOriginTest(intent.at, intent.subject, intent.accept, sourceCode);
   }
 }
 
@@ -85,8 +92,8 @@ function editableValue(at: Node, sourceCode: SourceCode): Node | undefined {
   return value === at ? undefined : value;
 }
 
-function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
-  if (policy.source.kind !== 'middleware') return undefined;
+function setOrigins(at: Node, entries: readonly OriginLiteral[], policy: ExtractedPolicy | undefined, sourceCode: SourceCode): FixFunction | undefined {
+  if (policy?.source.kind !== 'middleware') return undefined;
   const middleware = policy as MiddlewarePolicy;
   const quoteChar = preferredQuote(sourceCode);
   // A library whose `origin` takes one string (`@koa/cors`) gets that string, never a list.
@@ -152,9 +159,9 @@ function appendProperty(object: TSESTree.ObjectExpression, property: string, sou
 }
 
 /** Creates an absent list setting: a middleware option, or a header written beside the hand-set header `at`. */
-function addListSetting(intent: Extract<FixIntent<Node>, { kind: 'add-list-setting' }>, policy: ExtractedPolicy, sourceCode: SourceCode): FixFunction | undefined {
+function addListSetting(intent: Extract<FixIntent<Node>, { kind: 'add-list-setting' }>, policy: ExtractedPolicy | undefined, sourceCode: SourceCode): FixFunction | undefined {
   const { at, items, setting } = intent;
-  if (policy.source.kind === 'middleware') {
+  if (policy?.source.kind === 'middleware') {
     const middleware = policy as MiddlewarePolicy;
     const quoteChar = preferredQuote(sourceCode);
     return insertOption(middleware, middleware.optionNames[setting], `[${items.map((item) => quote(item, quoteChar)).join(', ')}]`, sourceCode);
@@ -363,6 +370,29 @@ function addListItem(at: Node, item: string, sourceCode: SourceCode): FixFunctio
   const current = at.type === AST_NODE_TYPES.Literal ? at.value : at.quasis[0]!.value.cooked ?? '';
   const text = quote(`${current.replace(/[\s,]+$/, '')}, ${item}`, quoteOf(at, sourceCode));
   return (fixer) => fixer.replaceText(at, text);
+}
+
+/** A regex literal (`/a\.com$/i`), or a string `match` takes as one, rewritten as a regex literal. */
+function replacePattern(at: Node, source: string, flags: string): FixFunction | undefined {
+  if (at.type !== AST_NODE_TYPES.Literal) return undefined;
+  return (fixer) => fixer.replaceText(at, originLiteral({ kind: 'pattern', source, flags }, "'"));
+}
+
+/**
+ * The test a `replace-origin-test` intent writes, as its suggestion shows it: `origin === 'https://a.com'`
+ * or `/^https:\/\/a\.com$/.test(origin)`, with the subject as written.
+ */
+export function originTestText(subject: Node, accept: OriginLiteral, sourceCode: SourceCode): string {
+  const subjectText = sourceCode.getText(subject);
+  return accept.kind === 'exact' ? `${subjectText} === ${JSON.stringify(accept.value).replace(/^"|"$/g, "'")}` : `${originLiteral(accept, "'")}.test(${subjectText})`;
+}
+
+function replaceOriginTest(at: Node, subject: Node, accept: OriginLiteral, sourceCode: SourceCode): FixFunction {
+  const text = originTestText(subject, accept, sourceCode);
+  // An `===` comparison put under `!`, a member access or another comparison needs parentheses.
+  const parent = at.parent;
+  const parenthesize = accept.kind === 'exact' && (parent?.type === AST_NODE_TYPES.UnaryExpression || parent?.type === AST_NODE_TYPES.MemberExpression || parent?.type === AST_NODE_TYPES.BinaryExpression);
+  return (fixer) => fixer.replaceText(at, parenthesize ? `(${text})` : text);
 }
 
 function originLiteral(entry: OriginLiteral, quoteChar: string): string {

@@ -39,6 +39,16 @@ export function nginxRegexWord(value: string, like?: Word): string {
   return quote ? `${quote}${value.replaceAll(quote, `\\${quote}`)}${quote}` : value;
 }
 
+/** The `~` or `~*` a `map` key starts with to be a regex (an `if` operand has it in a word of its own). */
+export function nginxRegexPrefix(word: Word): string {
+  return /^~\*?/.exec(word.value)?.[0] ?? '';
+}
+
+/** A `map` key or `if` operand rewritten as the pattern `source`, keeping the word's `~`/`~*` and its quotes. */
+export function nginxPatternWord(word: Word, source: string): string {
+  return nginxRegexWord(`${nginxRegexPrefix(word)}${source}`, word.quote ? word : undefined);
+}
+
 const isInclude = (node: NginxNode): boolean => node.type === 'Directive' && node.name.value === 'include';
 
 /** The directive a word belongs to (or the directive itself). */
@@ -110,6 +120,10 @@ export function nginxFixFromIntent(intent: FixIntent<NginxNode>, file: NginxFile
     case 'replace-value': {
       if (intent.at.type !== 'Word') return undefined;
       return edit([{ range: intent.at.range, text: nginxWord(String(intent.value), intent.at) }]);
+    }
+    case 'replace-pattern': {
+      if (intent.at.type !== 'Word') return undefined;
+      return edit([{ range: intent.at.range, text: nginxPatternWord(intent.at, intent.source) }]);
     }
     case 'add-list-item': {
       if (intent.at.type !== 'Word') return undefined;

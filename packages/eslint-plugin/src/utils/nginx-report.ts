@@ -10,6 +10,8 @@ import type { NginxFileModel, NginxPolicy } from './extract/nginx/model.js';
 import { nginxModel } from './extract/nginx/model.js';
 import type { NginxFile } from './nginx-fixers.js';
 import { nginxFixFromIntent } from './nginx-fixers.js';
+import type { Reporting } from './report.js';
+import { reportFindings } from './report.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -34,25 +36,11 @@ export type NginxReport = (findings: readonly Finding<NginxNode>[]) => void;
 export function createNginxReporter(context: AnyContext): NginxReport {
   const seen = new Set<string>();
   const file = nginxFileOf(context);
-  return (findings) => {
-    for (const finding of findings) {
-      const key = `${finding.at.range[0]}:${finding.at.range[1]}:${finding.messageId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const fix = finding.fix && nginxFixFromIntent(finding.fix, file);
-      const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
-        const suggestionFix = nginxFixFromIntent(suggestion.fix, file);
-        return suggestionFix ? [{ messageId: suggestion.messageId, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
-      });
-      context.report({
-        loc: finding.at.loc,
-        messageId: finding.messageId,
-        data: finding.data,
-        ...(fix ? { fix } : {}),
-        ...(suggest.length > 0 ? { suggest } : {}),
-      } as unknown as Parameters<AnyContext['report']>[0]);
-    }
+  const reporting: Reporting<NginxNode> = {
+    place: (at) => ({ where: { loc: at.loc }, range: at.range }),
+    edit: (intent) => nginxFixFromIntent(intent, file),
   };
+  return (findings) => reportFindings(context, seen, findings, reporting);
 }
 
 /** A listener running `run` on the nginx model when the file is linted with `cors/nginx`. */

@@ -39,5 +39,13 @@ djangoRuleTester().run('no-unsafe-origin-check (django-settings)', rule, {
       code: 'import os\nCORS_ALLOWED_ORIGIN_REGEXES = [os.environ.get("ORIGIN_RE", r"^https://app\\.example\\.com")]\n',
       errors: [{ messageId: 'missingEndAnchor', line: 2, column: 60, suggestions: [{ messageId: 'addAnchors', output: 'import os\nCORS_ALLOWED_ORIGIN_REGEXES = [os.environ.get("ORIGIN_RE", r\'^https://app\\.example\\.com$\')]\n' }] }],
     },
+    {
+      // An f-string's value is known but it is not a literal to rewrite: reported, with no suggestion.
+      code: 'HOST = "example.com"\nCORS_ALLOWED_ORIGIN_REGEXES = [f"^https://{HOST}"]\n',
+      errors: [
+        { messageId: 'unescapedDot', line: 2, column: 32, data: { pattern: 'f"^https://{HOST}"', example: 'https://examplexcom' }, suggestions: [] },
+        { messageId: 'missingEndAnchor', line: 2, column: 32, data: { pattern: 'f"^https://{HOST}"', example: 'https://example.com.attacker.test' }, suggestions: [] },
+      ],
+    },
   ],
 });

@@ -168,6 +168,45 @@ app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) 
   ],
   invalid: [
     {
+      // The exact comparison replacing a negated test keeps the negation on the whole comparison.
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (!origin.startsWith('https://example.com')) return next();
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'substringCheck',
+          line: 6,
+          column: 8,
+          endColumn: 48,
+          data: { check: "origin.startsWith('https://example.com')", example: 'https://example.com.attacker.test' },
+          suggestions: [
+            {
+              messageId: 'useExactOrigin',
+              data: { fixed: "origin === 'https://example.com'" },
+              output: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (!(origin === 'https://example.com')) return next();
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Anchored and escaped, yet the label in front of onrender.com is anyone's: no suggestion, only the project knows its names.
       code: `
 import cors from 'cors';

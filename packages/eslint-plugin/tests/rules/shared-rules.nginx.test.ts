@@ -111,6 +111,20 @@ ruleTester.run('no-unsafe-origin-check (nginx)', noUnsafeOriginCheck, {
         { messageId: 'missingStartAnchor', line: 3, column: 5, suggestions: [{ messageId: 'escapeDotsAndAnchor', output: 'map $http_origin $cors {\n    default "";\n    "~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n' }] },
       ],
     },
+    {
+      // An unquoted case-insensitive key: the repair keeps its `~*` and stays unquoted.
+      code: 'map $http_origin $cors {\n    default "";\n    ~*^https://b\\.example\\.com $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n',
+      errors: [
+        {
+          messageId: 'missingEndAnchor',
+          line: 3,
+          column: 5,
+          endColumn: 31,
+          data: { pattern: '~*^https://b\\.example\\.com', example: 'https://b.example.com.attacker.test' },
+          suggestions: [{ messageId: 'addAnchors', data: { fixed: '~*^https://b\\.example\\.com$' }, output: 'map $http_origin $cors {\n    default "";\n    ~*^https://b\\.example\\.com$ $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n' }],
+        },
+      ],
+    },
   ],
 });
 
