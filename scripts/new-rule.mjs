@@ -3,7 +3,7 @@
  * `pnpm new-rule <name> [--config recommended|strict]`: everything a new rule needs, working from the
  * first minute, so a contributor replaces a small decision instead of wiring ten files.
  *
- * It writes the core check, the rule, its RuleTester test, its doc page and a browser-oracle scenario, and
+ * It writes the core check, the rule, its RuleTester test, its doc page, a sample and a browser-oracle scenario, and
  * adds the rule to core's exports, the message catalog, the rules index, `SEVERITY` and the configs test.
  * The generated check reports one made-up origin (`https://<name>.invalid`, a reserved name no page has) so
  * that every piece has something true to say; CONTRIBUTING.md ("A rule, end to end") says what to replace.
@@ -233,6 +233,21 @@ app.get('/items', (req, res) => {
 
 module.exports = app;
 `,
+    // A sample for tests/fixtures.test.ts, which wants every rule reported on some sample (and snapshots each).
+    [`test-fixtures/express/${name}.js`]: `// ${name}: TODO a realistic app that has the problem. Generated start: cors() allows only
+// '${origin}', an origin no page has.
+const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors({ origin: '${origin}' }));
+
+app.get('/items', (req, res) => {
+  res.json([{ id: 1 }]);
+});
+
+app.listen(3000);
+`,
     [`test-fixtures/scenarios/${scenario}/client.js`]: `export default function request() {
   return fetch('http://api.example.test/items');
 }
@@ -317,8 +332,8 @@ function main() {
     if (!pnpm) console.log('new-rule: now run `npx --yes pnpm@10.34.8 run docs` (README table, doc header, SCENARIOS.md).');
     else if (spawnSync(process.execPath, [pnpm, 'run', 'docs'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('`pnpm run docs` failed (see above)');
   }
-  console.log(`new-rule: next, CONTRIBUTING.md "A rule, end to end": replace the generated decision in
-  packages/core/src/checks/${name}.ts, then run npx vitest run packages/eslint-plugin/tests/rules/${name}.test.ts`);
+  console.log(`new-rule: next, record the new sample's snapshot (npx vitest run packages/eslint-plugin/tests/fixtures.test.ts),
+  then follow CONTRIBUTING.md "A rule, end to end": replace the generated decision in packages/core/src/checks/${name}.ts.`);
 }
 
 main();
