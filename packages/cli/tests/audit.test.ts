@@ -8,7 +8,7 @@ interface JsonReport {
   summary: { filesLinted: number; filesWithFindings: number; findings: number; filesNotAudited: number; filesSkipped: number };
 }
 
-const DEMO_FILES = ['middleware/legacy-cors.cjs', 'routes/catalog.js', 'routes/orders.js', 'routes/uploads.ts', 'server.js', 'storefront/api.js', 'storefront/catalog.js', 'storefront/status.js', 'storefront/upload.js'];
+const DEMO_FILES = ['backoffice/settings.py', 'deploy/nginx.conf', 'middleware/legacy-cors.cjs', 'routes/catalog.js', 'routes/orders.js', 'routes/uploads.ts', 'server.js', 'storefront/api.js', 'storefront/catalog.js', 'storefront/status.js', 'storefront/upload.js'];
 
 describe('cors-lint [paths…]', () => {
   it('reports the demo grouped by file, with the console text, and exits 1', async () => {
@@ -18,7 +18,12 @@ describe('cors-lint [paths…]', () => {
     for (const file of DEMO_FILES) expect(run.stdout).toContain(`${file}\n`);
     expect(run.stdout).toContain('15:40  error  cors/valid-allow-origin (fixable with --fix)');
     expect(run.stdout).toContain(`Chrome: "The 'Access-Control-Allow-Origin' header has a value 'https://admin.example.com/' that is not equal to the supplied origin.`);
-    expect(run.stdout).toMatch(/12 CORS problem\(s\) \(9 error\(s\), 3 warning\(s\)\) in 9 of 11 file\(s\); 3 fixable with --fix\n$/);
+    // The three places CORS lives: the Express code, the nginx in front of it, the Django back office.
+    expect(run.stdout).toContain('deploy/nginx.conf\n  23:13  error  cors/nginx-require-always (fixable with --fix)\n');
+    expect(run.stdout).toContain('  27:17  error  cors/nginx-no-dropped-cors-headers\n    Every preflight here fails: this add_header drops the CORS headers inherited from line 23.');
+    expect(run.stdout).toContain('backoffice/settings.py\n  47:26  error  cors/no-reflected-origin-with-credentials\n');
+    expect(run.stdout).toContain('(`CORS_ALLOW_ALL_ORIGINS = True` echoes every request\'s origin when credentials are on)');
+    expect(run.stdout).toMatch(/15 CORS problem\(s\) \(12 error\(s\), 3 warning\(s\)\) in 11 of 13 file\(s\); 4 fixable with --fix\n$/);
     // No colour codes when stdout is not a terminal.
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -29,7 +34,7 @@ describe('cors-lint [paths…]', () => {
     expect([json.code, sarif.code]).toEqual([1, 1]);
     const report = JSON.parse(json.stdout) as JsonReport;
     expect(report.files.map((file) => file.file)).toEqual(DEMO_FILES);
-    expect(report.summary).toEqual({ filesLinted: 11, filesWithFindings: 9, findings: 12, filesNotAudited: 0, filesSkipped: 0 });
+    expect(report.summary).toEqual({ filesLinted: 13, filesWithFindings: 11, findings: 15, filesNotAudited: 0, filesSkipped: 0 });
     expect(report.files.find((file) => file.file === 'server.js')?.findings[0]).toMatchObject({ rule: 'cors/valid-allow-origin', severity: 'error', line: 15, column: 40, fixable: true });
 
     const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
@@ -95,9 +100,13 @@ describe('cors-lint [paths…]', () => {
     expect(after).toContain("'https://admin.example.com'");
     expect(after).not.toContain("'https://admin.example.com/'");
     expect(after).toContain("'GET, POST, PUT, DELETE'");
+    // nginx's autofix: `always` appended, the preflight's dropped headers left to a suggestion.
+    const nginx = fs.readFileSync(path.join(folder, 'deploy', 'nginx.conf'), 'utf8');
+    expect(nginx).toContain("add_header 'Access-Control-Allow-Origin' 'https://shop.example.com' always;\n");
+    expect(nginx).toContain("add_header 'Access-Control-Max-Age' 86400;\n");
     const report = JSON.parse(run.stdout) as JsonReport;
-    // What is left are the findings without an autofix: 12 before, 3 fixed.
-    expect(report.summary.findings).toBe(9);
+    // What is left are the findings without an autofix: 15 before, 4 fixed.
+    expect(report.summary.findings).toBe(11);
     expect(report.files.flatMap((file) => file.findings).every((finding) => !finding.fixable)).toBe(true);
     // The original is untouched.
     expect(fs.readFileSync(path.join(REPO, 'test-fixtures', 'demo', 'server.js'), 'utf8')).toBe(before);
@@ -112,7 +121,7 @@ describe('cors-lint [paths…]', () => {
     fs.writeFileSync(path.join(folder, 'eslint.config.js'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'yes'); module.exports = [];\n`);
     const run = await cli(['--format', 'json'], folder);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.files.map((file) => file.file)).toEqual(['middleware/legacy-cors.cjs', 'server.js', 'storefront/api.js', 'storefront/catalog.js', 'storefront/status.js', 'storefront/upload.js']);
+    expect(report.files.map((file) => file.file)).toEqual(['backoffice/settings.py', 'deploy/nginx.conf', 'middleware/legacy-cors.cjs', 'server.js', 'storefront/api.js', 'storefront/catalog.js', 'storefront/status.js', 'storefront/upload.js']);
     expect(fs.existsSync(marker)).toBe(false);
   });
 
@@ -124,7 +133,7 @@ describe('cors-lint [paths…]', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/broken\.js\n {2}1:21 {2}not audited {2}syntax error: Unexpected token ; \(no CORS rule ran on this file\)/);
     expect(run.stdout).toContain('binary.js\n  not audited  a binary file, not source text (it contains NUL bytes) (no CORS rule ran on this file)\n');
-    expect(run.stdout).toContain('12 CORS problem(s) (9 error(s), 3 warning(s)) in 9 of 11 file(s); 3 fixable with --fix\n2 file(s) could not be audited (listed above with the reason).\n');
+    expect(run.stdout).toContain('15 CORS problem(s) (12 error(s), 3 warning(s)) in 11 of 13 file(s); 4 fixable with --fix\n2 file(s) could not be audited (listed above with the reason).\n');
   });
 
   it('audits a .js file written as sloppy-mode CommonJS (top-level return, octal literal, with) as a script', async () => {

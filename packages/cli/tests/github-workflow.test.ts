@@ -40,7 +40,8 @@ describe('the GitHub Actions example', () => {
     expect(result.status, result.stderr).toBe(1);
     const sarif = JSON.parse(fs.readFileSync(path.join(project, 'cors-lint.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toHaveLength(12);
+    expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toHaveLength(15);
     expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toContain('cors/no-null-origin');
+    expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toContain('cors/nginx-no-dropped-cors-headers');
   });
 });

@@ -17,8 +17,8 @@ describe('progress on stderr', () => {
   it('shows a progress line and the count when stderr is a terminal', async () => {
     const [stdout, stderr] = [stream(false), stream(true)];
     expect(await main(['--format', 'json'], { stdout, stderr, cwd })).toBe(1);
-    expect(stderr.text()).toMatch(/\rcors-lint: 11 file\(s\) linted in \d+\.\d s\n$/);
-    expect(JSON.parse(stdout.text())).toMatchObject({ summary: { findings: 12 } });
+    expect(stderr.text()).toMatch(/\rcors-lint: 13 file\(s\) linted in \d+\.\d s\n$/);
+    expect(JSON.parse(stdout.text())).toMatchObject({ summary: { findings: 15 } });
   });
 
   it('keeps stderr silent otherwise, so redirected output stays clean', async () => {

@@ -8,16 +8,13 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Expression, List, Module, PyNode, Statement, Tuple } from '../languages/django-settings/ast.js';
 import { childrenOf } from '../languages/django-settings/ast.js';
 import { readStringToken } from '../languages/django-settings/strings.js';
+import type { LanguageFile } from './language-report.js';
 
 type Fixer = TSESLint.RuleFixer;
 type FixFunction = (fixer: Fixer) => TSESLint.RuleFix | TSESLint.RuleFix[] | null;
 
 /** What a fixer needs of the file: its text, its tree, and parents. */
-export interface PythonFile {
-  readonly text: string;
-  readonly ast: Module;
-  getParent(node: PyNode): PyNode | undefined;
-}
+export type PythonFile = LanguageFile<Module, PyNode>;
 
 export function pythonFixFromIntent(intent: FixIntent<PyNode>, file: PythonFile): FixFunction | undefined {
   switch (intent.kind) {

@@ -4,12 +4,11 @@
  * (ESLint fixes only edit the linted file), except copying the `include` line itself.
  */
 import type { FixIntent } from 'cors-lint-core';
-import type { Directive, NginxNode, Word } from '../languages/nginx/ast.js';
+import type { Config, Directive, NginxNode, Word } from '../languages/nginx/ast.js';
+import type { LanguageFile } from './language-report.js';
 
-export interface NginxFile {
-  readonly text: string;
-  getParent(node: NginxNode): NginxNode | undefined;
-}
+/** What a fixer needs of the file: its text and parents. */
+export type NginxFile = Pick<LanguageFile<Config, NginxNode>, 'text' | 'getParent'>;
 
 interface TextEdit {
   readonly range: readonly [number, number];

@@ -3,48 +3,31 @@
  * rule) and reporting core findings on nginx nodes with their fixes. A rule that applies to nginx adds
  * `...onNginx(context, run)` to its listeners; on a JavaScript file the `Config:exit` listener never runs.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
 import type { Finding } from 'cors-lint-core';
 import type { Config, NginxNode } from '../languages/nginx/ast.js';
 import type { NginxFileModel, NginxPolicy } from './extract/nginx/model.js';
 import { nginxModel } from './extract/nginx/model.js';
-import type { NginxFile } from './nginx-fixers.js';
+import type { AnyRuleContext, FindingReport, LanguageFile } from './language-report.js';
+import { createLanguageReporter, languageFileOf } from './language-report.js';
 import { nginxFixFromIntent } from './nginx-fixers.js';
-import type { Reporting } from './report.js';
-import { reportFindings } from './report.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-interface NginxSourceCodeLike {
-  readonly text: string;
-  readonly ast: Config;
-  getParent(node: NginxNode): NginxNode | undefined;
+export function nginxFileOf(context: AnyRuleContext): LanguageFile<Config, NginxNode> {
+  return languageFileOf(context);
 }
 
-export function nginxFileOf(context: AnyContext): NginxFile & { ast: Config } {
-  const sourceCode = context.sourceCode as unknown as NginxSourceCodeLike;
-  return { text: sourceCode.text, ast: sourceCode.ast, getParent: (node) => sourceCode.getParent(node) };
-}
-
-export function nginxModelOf(context: AnyContext): NginxFileModel {
+export function nginxModelOf(context: AnyRuleContext): NginxFileModel {
   return nginxModel(nginxFileOf(context).ast, context.filename, context.settings);
 }
 
-export type NginxReport = (findings: readonly Finding<NginxNode>[]) => void;
+export type NginxReport = FindingReport<NginxNode>;
 
 /** Reports findings on nginx nodes; a node shared by several places a response is made is reported once per message. */
-export function createNginxReporter(context: AnyContext): NginxReport {
-  const seen = new Set<string>();
-  const file = nginxFileOf(context);
-  const reporting: Reporting<NginxNode> = {
-    place: (at) => ({ where: { loc: at.loc }, range: at.range }),
-    edit: (intent) => nginxFixFromIntent(intent, file),
-  };
-  return (findings) => reportFindings(context, seen, findings, reporting);
+export function createNginxReporter(context: AnyRuleContext): NginxReport {
+  return createLanguageReporter(context, nginxFileOf(context), nginxFixFromIntent);
 }
 
 /** A listener running `run` on the nginx model when the file is linted with `cors/nginx`. */
-export function onNginx(context: AnyContext, run: (model: NginxFileModel, report: NginxReport) => void): Record<string, () => void> {
+export function onNginx(context: AnyRuleContext, run: (model: NginxFileModel, report: NginxReport) => void): Record<string, () => void> {
   return {
     'Config:exit'() {
       const file = nginxFileOf(context);
@@ -55,7 +38,7 @@ export function onNginx(context: AnyContext, run: (model: NginxFileModel, report
 }
 
 /** A listener running a policy check on every policy of the nginx file. */
-export function onNginxPolicies(context: AnyContext, check: (policy: NginxPolicy) => readonly Finding<NginxNode>[]): Record<string, () => void> {
+export function onNginxPolicies(context: AnyRuleContext, check: (policy: NginxPolicy) => readonly Finding<NginxNode>[]): Record<string, () => void> {
   return onNginx(context, (model, report) => {
     for (const policy of model.policies) report(check(policy));
   });

@@ -2,6 +2,7 @@
  * The edits behind "Disable <rule> for this line / for this file". An existing directive in the
  * right place is extended (`, cors/<rule>`) rather than stacked with a second one.
  */
+import { isNginxConfigPath } from 'eslint-plugin-cors';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver/node';
 
@@ -11,13 +12,23 @@ const NEXT_LINE_DIRECTIVE = /^\s*(?:\/\/|\/\*)\s*eslint-disable-next-line(?=\s|\
 // The body of a `/* eslint-disable a, b -- why */` comment.
 const FILE_DIRECTIVE_BODY = /^\s*eslint-disable(?=\s)(?<rules>.*?)(?<tail>\s+--\s[\s\S]*|\s*)$/;
 
-// Python settings modules: `# eslint-disable-next-line a, b -- why` and `# eslint-disable a, b`, each alone on its line.
+// Python settings modules and nginx configs: `# eslint-disable-next-line a, b -- why` and `# eslint-disable a, b`, each alone on its line.
 const HASH_NEXT_LINE_DIRECTIVE = /^\s*#\s*eslint-disable-next-line(?=\s|$)(?<rules>.*?)(?<tail>\s+--\s.*|\s*)$/;
 const HASH_FILE_DIRECTIVE = /^\s*#\s*eslint-disable(?=\s)(?<rules>.*?)(?<tail>\s+--\s.*|\s*)$/;
 
-/** Documents whose only comment is `#` to the end of the line (Django settings modules). */
+/**
+ * Documents whose only comment is `#` to the end of the line: Django settings modules and nginx
+ * configs (by language id, or by the names the plugin lints as nginx).
+ */
 function usesHashComments(document: TextDocument): boolean {
-  return document.languageId === 'python' || /\.py$/i.test(document.uri);
+  if (document.languageId === 'python' || document.languageId === 'nginx' || /\.py$/i.test(document.uri)) return true;
+  // The URI's path: `file:///etc/nginx/nginx.conf` → `/etc/nginx/nginx.conf`.
+  const path = document.uri.replace(/^[a-z][\w+.-]*:(?:\/\/[^/]*)?/i, '');
+  try {
+    return isNginxConfigPath(decodeURIComponent(path));
+  } catch {
+    return isNginxConfigPath(path);
+  }
 }
 
 /** `// eslint-disable-next-line <ruleId>` above the diagnostic's line, or the rule added to the one already there. */

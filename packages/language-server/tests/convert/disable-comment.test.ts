@@ -15,6 +15,23 @@ function disableFile(text: string): string {
   return applyEdits(document, [disableForFileEdit(document, RULE)]);
 }
 
+describe('in nginx configs (# comments)', () => {
+  const NGINX_RULE = 'cors/nginx-require-always';
+
+  it('adds `# eslint-disable-next-line` and `# eslint-disable`, by file name or by language id', () => {
+    const text = 'location /api/ {\n    add_header Access-Control-Allow-Origin https://app.example.com;\n}\n';
+    for (const document of [TextDocument.create('file:///etc/nginx/sites-available/shop', 'plaintext', 1, text), TextDocument.create('file:///srv/deploy/nginx.conf', 'plaintext', 1, text), TextDocument.create('file:///srv/api.conf', 'nginx', 1, text)]) {
+      expect(applyEdits(document, [disableForLineEdit(document, 1, NGINX_RULE)]), document.uri).toBe('location /api/ {\n    # eslint-disable-next-line cors/nginx-require-always\n    add_header Access-Control-Allow-Origin https://app.example.com;\n}\n');
+      expect(applyEdits(document, [disableForFileEdit(document, NGINX_RULE)]), document.uri).toBe(`# eslint-disable cors/nginx-require-always\n${text}`);
+    }
+  });
+
+  it('keeps `//` for a JavaScript file in a folder named like nginx\'s', () => {
+    const document = TextDocument.create('file:///srv/sites-available/server.js', 'javascript', 1, 'app.use(cors());\n');
+    expect(applyEdits(document, [disableForLineEdit(document, 0, RULE)])).toBe('// eslint-disable-next-line cors/no-null-origin\napp.use(cors());\n');
+  });
+});
+
 describe('in Python settings modules (# comments)', () => {
   const python = (text: string) => TextDocument.create('file:///project/settings.py', 'python', 1, text);
 

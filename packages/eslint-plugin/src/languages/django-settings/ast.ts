@@ -5,77 +5,59 @@
  * conditional). Positions: `range` in UTF-16 offsets of the BOM-less text, `loc` with 1-based lines
  * and 0-based UTF-16 columns, as ESTree.
  */
+import type { Comment, NodeBase } from '../shared/tree.js';
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface SourceLocation {
-  readonly start: Position;
-  readonly end: Position;
-}
-
-interface Base<T extends string> {
-  readonly type: T;
-  readonly range: [number, number];
-  readonly loc: SourceLocation;
-}
+export type { Comment, Position, SourceLocation } from '../shared/tree.js';
 
 // ---- statements ----
 
-export interface Module extends Base<'Module'> {
+export interface Module extends NodeBase<'Module'> {
   readonly body: Statement[];
   /** `#` comments, in source order; not part of `body`. */
   readonly comments: Comment[];
 }
 
-export interface Comment extends Base<'Comment'> {
-  /** The text after `#`. */
-  readonly value: string;
-}
-
 /** `a = b = value`; `a, b = 1, 2` has one `Tuple` target. */
-export interface Assign extends Base<'Assign'> {
+export interface Assign extends NodeBase<'Assign'> {
   readonly targets: Expression[];
   readonly value: Expression;
 }
 
 /** `a: int = value`; `value` is null for a bare annotation. */
-export interface AnnAssign extends Base<'AnnAssign'> {
+export interface AnnAssign extends NodeBase<'AnnAssign'> {
   readonly target: Expression;
   readonly annotation: Expression;
   readonly value: Expression | null;
 }
 
 /** `a += value`; `op` as written without `=` (`+`, `|`, …). */
-export interface AugAssign extends Base<'AugAssign'> {
+export interface AugAssign extends NodeBase<'AugAssign'> {
   readonly target: Expression;
   readonly op: string;
   readonly value: Expression;
 }
 
-export interface Expr extends Base<'Expr'> {
+export interface Expr extends NodeBase<'Expr'> {
   readonly value: Expression;
 }
 
 /** `if`/`elif`/`else`; an `elif` is an `If` alone in `orelse`, as in CPython. */
-export interface If extends Base<'If'> {
+export interface If extends NodeBase<'If'> {
   readonly test: Expression;
   readonly body: Statement[];
   readonly orelse: Statement[];
 }
 
-export interface Alias extends Base<'alias'> {
+export interface Alias extends NodeBase<'alias'> {
   readonly name: string;
   readonly asname: string | null;
 }
 
-export interface Import extends Base<'Import'> {
+export interface Import extends NodeBase<'Import'> {
   readonly names: Alias[];
 }
 
-export interface ImportFrom extends Base<'ImportFrom'> {
+export interface ImportFrom extends NodeBase<'ImportFrom'> {
   /** Null for `from . import x`. */
   readonly module: string | null;
   readonly names: Alias[];
@@ -83,14 +65,14 @@ export interface ImportFrom extends Base<'ImportFrom'> {
   readonly level: number;
 }
 
-export interface Try extends Base<'Try'> {
+export interface Try extends NodeBase<'Try'> {
   readonly body: Statement[];
   readonly handlers: ExceptHandler[];
   readonly orelse: Statement[];
   readonly finalbody: Statement[];
 }
 
-export interface ExceptHandler extends Base<'ExceptHandler'> {
+export interface ExceptHandler extends NodeBase<'ExceptHandler'> {
   readonly body: Statement[];
 }
 
@@ -98,7 +80,7 @@ export interface ExceptHandler extends Base<'ExceptHandler'> {
  * `def`, `class`, `for`, `while`, `with`, `match`, … The `kind` says which (CPython's class name, e.g.
  * `FunctionDef`); `body` holds every nested statement.
  */
-export interface OtherStatement extends Base<'OtherStatement'> {
+export interface OtherStatement extends NodeBase<'OtherStatement'> {
   readonly kind: string;
   /** `def`/`class` name. */
   readonly name: string | null;
@@ -112,100 +94,100 @@ export type Statement = Assign | AnnAssign | AugAssign | Expr | If | Import | Im
 // ---- expressions ----
 
 /** A literal; implicit concatenation (`'a' "b"`) is folded into one. */
-export interface Constant extends Base<'Constant'> {
+export interface Constant extends NodeBase<'Constant'> {
   readonly value: string | number | boolean | null;
   /** `str` and `bytes` keep the distinction CPython makes; `ellipsis` is `...`. */
   readonly kind: 'str' | 'bytes' | 'int' | 'float' | 'bool' | 'None' | 'ellipsis' | 'complex';
 }
 
 /** An f-string (possibly concatenated with plain strings): literal pieces and replacements. */
-export interface JoinedStr extends Base<'JoinedStr'> {
+export interface JoinedStr extends NodeBase<'JoinedStr'> {
   readonly values: (Constant | FormattedValue)[];
 }
 
-export interface FormattedValue extends Base<'FormattedValue'> {
+export interface FormattedValue extends NodeBase<'FormattedValue'> {
   readonly value: Expression;
 }
 
-export interface Name extends Base<'Name'> {
+export interface Name extends NodeBase<'Name'> {
   readonly id: string;
 }
 
-export interface Attribute extends Base<'Attribute'> {
+export interface Attribute extends NodeBase<'Attribute'> {
   readonly value: Expression;
   readonly attr: string;
 }
 
-export interface Subscript extends Base<'Subscript'> {
+export interface Subscript extends NodeBase<'Subscript'> {
   readonly value: Expression;
   readonly slice: Expression;
 }
 
-export interface Keyword extends Base<'keyword'> {
+export interface Keyword extends NodeBase<'keyword'> {
   /** Null for `**kwargs`. */
   readonly arg: string | null;
   readonly value: Expression;
 }
 
-export interface Call extends Base<'Call'> {
+export interface Call extends NodeBase<'Call'> {
   readonly func: Expression;
   readonly args: Expression[];
   readonly keywords: Keyword[];
 }
 
-export interface List extends Base<'List'> {
+export interface List extends NodeBase<'List'> {
   readonly elts: Expression[];
 }
 
-export interface Tuple extends Base<'Tuple'> {
+export interface Tuple extends NodeBase<'Tuple'> {
   readonly elts: Expression[];
 }
 
-export interface SetExpr extends Base<'Set'> {
+export interface SetExpr extends NodeBase<'Set'> {
   readonly elts: Expression[];
 }
 
-export interface Dict extends Base<'Dict'> {
+export interface Dict extends NodeBase<'Dict'> {
   /** Null where `**other` is unpacked. */
   readonly keys: (Expression | null)[];
   readonly values: Expression[];
 }
 
-export interface Starred extends Base<'Starred'> {
+export interface Starred extends NodeBase<'Starred'> {
   readonly value: Expression;
 }
 
-export interface BinOp extends Base<'BinOp'> {
+export interface BinOp extends NodeBase<'BinOp'> {
   readonly left: Expression;
   readonly op: string;
   readonly right: Expression;
 }
 
-export interface UnaryOp extends Base<'UnaryOp'> {
+export interface UnaryOp extends NodeBase<'UnaryOp'> {
   readonly op: string;
   readonly operand: Expression;
 }
 
 /** `a or b`, `a and b`. */
-export interface BoolOp extends Base<'BoolOp'> {
+export interface BoolOp extends NodeBase<'BoolOp'> {
   readonly op: 'or' | 'and';
   readonly values: Expression[];
 }
 
-export interface Compare extends Base<'Compare'> {
+export interface Compare extends NodeBase<'Compare'> {
   readonly left: Expression;
   readonly ops: string[];
   readonly comparators: Expression[];
 }
 
-export interface IfExp extends Base<'IfExp'> {
+export interface IfExp extends NodeBase<'IfExp'> {
   readonly test: Expression;
   readonly body: Expression;
   readonly orelse: Expression;
 }
 
 /** Anything else (lambda, comprehension, `await`, …): its value is never known. */
-export interface Unknown extends Base<'Unknown'> {
+export interface Unknown extends NodeBase<'Unknown'> {
   readonly kind: string;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
+import { LineIndex } from '../shared/line-index.js';
 import type {
   Alias,
   Comment,
@@ -17,7 +18,6 @@ import type {
   Keyword,
   Module,
   OtherStatement,
-  Position,
   SourceLocation,
   Statement,
 } from './ast.js';
@@ -32,29 +32,8 @@ export interface PythonSyntaxError {
 
 export type PythonParseResult = { readonly ok: true; readonly ast: Module } | { readonly ok: false; readonly error: PythonSyntaxError };
 
-/** Maps offsets to line/column in one text. */
-export class LineIndex {
-  readonly #starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) this.#starts.push(i + 1);
-    }
-  }
-
-  /** 1-based line, 0-based column. */
-  position(offset: number): Position {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.#starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - this.#starts[low]! };
-  }
-}
+/** Python ends a line at `\r\n`, `\n` or a lone `\r` (reference §2.1.2); nothing else. */
+export const PYTHON_LINE_ENDING = /\r\n|[\r\n]/u;
 
 const NOT_EXPRESSIONS = new Set([
   '(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '*', '**', 'AssignOp', 'UpdateOp', 'Comment', 'TypeDef',
@@ -63,7 +42,7 @@ const NOT_EXPRESSIONS = new Set([
 
 export function parsePython(text: string): PythonParseResult {
   const tree = parser.parse(text);
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, PYTHON_LINE_ENDING);
   const error = firstSyntaxError(tree.topNode, text, lines);
   if (!error) return { ok: true, ast: new Converter(text, lines).module(tree.topNode) };
   // lezer (1.1.19) sometimes reports an error in valid code after long runs of comment lines and blank
@@ -73,11 +52,11 @@ export function parsePython(text: string): PythonParseResult {
 }
 
 /** The module parsed without its comment-only lines, positions in `text`; undefined when that fails too. */
-export function parseWithoutCommentLines(text: string, original: SyntaxNode = parser.parse(text).topNode, lines = new LineIndex(text)): PythonParseResult | undefined {
+export function parseWithoutCommentLines(text: string, original: SyntaxNode = parser.parse(text).topNode, lines = new LineIndex(text, PYTHON_LINE_ENDING)): PythonParseResult | undefined {
   const stripped = withoutCommentLines(text);
   if (stripped.text === text) return undefined;
   const retry = parser.parse(stripped.text);
-  if (firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text))) return undefined;
+  if (firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text, PYTHON_LINE_ENDING))) return undefined;
   const converter = new Converter(stripped.text, lines, stripped.toOriginal);
   return { ok: true, ast: converter.module(retry.topNode, original, text) };
 }
@@ -149,16 +128,16 @@ class Converter {
     do {
       if (cursor.name !== 'Comment') continue;
       const range: [number, number] = [cursor.from, cursor.to];
-      comments.push({ type: 'Comment', value: originalText.slice(range[0] + 1, range[1]), range, loc: { start: this.#lines.position(range[0]), end: this.#lines.position(range[1]) } });
+      comments.push({ type: 'Comment', value: originalText.slice(range[0] + 1, range[1]), range, loc: this.#lines.loc(range[0], range[1]) });
     } while (cursor.next());
     const end = originalText.length;
-    return { type: 'Module', body: this.#statements(top), comments, range: [0, end], loc: { start: this.#lines.position(0), end: this.#lines.position(end) } };
+    return { type: 'Module', body: this.#statements(top), comments, range: [0, end], loc: this.#lines.loc(0, end) };
   }
 
   #span(from: number, to: number): { range: [number, number]; loc: SourceLocation } {
     const start = this.#toOriginal(from);
     const end = this.#toOriginal(to);
-    return { range: [start, end], loc: { start: this.#lines.position(start), end: this.#lines.position(end) } };
+    return { range: [start, end], loc: this.#lines.loc(start, end) };
   }
 
   #source(node: SyntaxNode): string {

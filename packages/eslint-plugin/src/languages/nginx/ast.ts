@@ -6,25 +6,12 @@
  * with its `name` and `args` as `Word`s and an optional `Block`. Ranges are UTF-16 offsets into the
  * (BOM-stripped) text ESLint hands the language; lines are 1-based and columns 0-based UTF-16 units.
  */
+import type { Comment, NodeBase } from '../shared/tree.js';
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface SourceLocation {
-  readonly start: Position;
-  readonly end: Position;
-}
-
-interface Base<T extends string> {
-  readonly type: T;
-  readonly range: [number, number];
-  readonly loc: SourceLocation;
-}
+export type { Comment, Position, SourceLocation } from '../shared/tree.js';
 
 /** The whole file. `nginx` is false when the file was sniffed as something else and left empty. */
-export interface Config extends Base<'Config'> {
+export interface Config extends NodeBase<'Config'> {
   readonly body: Directive[];
   /** `#` comments in source order; not part of `body`. */
   readonly comments: Comment[];
@@ -32,7 +19,7 @@ export interface Config extends Base<'Config'> {
 }
 
 /** One word as nginx reads it: `value` with quotes removed and escapes applied, `raw` as written. */
-export interface Word extends Base<'Word'> {
+export interface Word extends NodeBase<'Word'> {
   readonly value: string;
   readonly raw: string;
   /** The quote the word was written in, if any. */
@@ -40,7 +27,7 @@ export interface Word extends Base<'Word'> {
 }
 
 /** `name args…;` or `name args… { block }`. */
-export interface Directive extends Base<'Directive'> {
+export interface Directive extends NodeBase<'Directive'> {
   readonly name: Word;
   readonly args: Word[];
   readonly block: Block | null;
@@ -50,14 +37,9 @@ export interface Directive extends Base<'Directive'> {
  * `{ … }`. `opaque` blocks hold another language (openresty's `*_by_lua_block`), kept as text:
  * their body is empty.
  */
-export interface Block extends Base<'Block'> {
+export interface Block extends NodeBase<'Block'> {
   readonly body: Directive[];
   readonly opaque: boolean;
-}
-
-export interface Comment extends Base<'Comment'> {
-  /** The text after `#`. */
-  readonly value: string;
 }
 
 export type NginxNode = Config | Directive | Word | Block | Comment;

@@ -13,7 +13,8 @@
  * openresty's `*_by_lua_block { … }` hold Lua, which nginx hands to the Lua module's own reader; they
  * are kept as opaque blocks.
  */
-import type { Block, Comment, Config, Directive, SourceLocation, Word } from './ast.js';
+import { LineIndex } from '../shared/line-index.js';
+import type { Block, Comment, Config, Directive, Word } from './ast.js';
 
 export interface NginxSyntaxError {
   readonly message: string;
@@ -54,30 +55,8 @@ class SyntaxFailure extends Error {
   }
 }
 
-/** Line starts of a text, for offset → line/column (LF ends a line in nginx; CR is a space). */
-export class LineIndex {
-  readonly #starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#starts.push(index + 1);
-  }
-
-  /** 1-based line, 0-based UTF-16 column. */
-  position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.#starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.#starts[low]! };
-  }
-
-  loc(start: number, end: number): SourceLocation {
-    return { start: this.position(start), end: this.position(end) };
-  }
-}
+/** nginx ends a line at LF only; a CR before it belongs to the line break, a lone CR is a space. */
+export const NGINX_LINE_ENDING = /\r?\n/u;
 
 const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
 
@@ -269,7 +248,7 @@ function directive(words: Word[], block: Block | null, end: number, lines: LineI
 }
 
 export function parseNginx(text: string): NginxParseResult {
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, NGINX_LINE_ENDING);
   const frames: Frame[] = [{ body: [], header: [], open: -1 }];
   const seen = { knownDirectives: 0 };
   try {
@@ -316,6 +295,6 @@ export function parseNginx(text: string): NginxParseResult {
 
 /** The tree of a file that is not nginx: nothing to lint. */
 export function emptyConfig(text: string): Config {
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, NGINX_LINE_ENDING);
   return { type: 'Config', body: [], comments: [], nginx: false, range: [0, text.length], loc: lines.loc(0, text.length) };
 }
