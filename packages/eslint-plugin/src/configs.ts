@@ -67,9 +67,13 @@ function entryFor(config: ConfigName, name: RuleName): RuleEntry {
   return options ? [SEVERITY[name], ...options] : SEVERITY[name];
 }
 
-/** The languages a rule lints: its `meta.languages`, JavaScript (and TypeScript) when it declares none. */
-export function ruleLanguages(name: RuleName): readonly string[] {
-  return (rules[name].meta as { languages?: readonly string[] }).languages ?? ['js/js'];
+/**
+ * The languages a rule lints: its `meta.languages`, else the one language of a rule made for it
+ * (`meta.docs.languages`, see `CorsRuleDocs`), else JavaScript (and TypeScript).
+ */
+export function ruleLanguages(name: string): readonly string[] {
+  const meta = (rules as Record<string, { meta: { languages?: readonly string[]; docs?: { languages?: readonly string[] } } } | undefined>)[name]?.meta;
+  return meta?.languages ?? meta?.docs?.languages ?? ['js/js'];
 }
 
 /** The rules a config turns on for files of `language` (`js/js` for JavaScript and TypeScript). */

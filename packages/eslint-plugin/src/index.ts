@@ -52,6 +52,6 @@ plugin.configs.project = projectConfig;
 
 export default plugin;
 export { rules };
-export { NGINX_FILES, NGINX_IGNORES, isNginxConfigPath } from './configs.js';
+export { NGINX_FILES, NGINX_IGNORES, isNginxConfigPath, ruleLanguages } from './configs.js';
 export { buildProjectSnapshot } from './project/snapshot.js';
 export type { BuiltSnapshot } from './project/snapshot.js';

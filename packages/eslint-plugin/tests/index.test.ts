@@ -3,7 +3,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { ruleMessages } from 'cors-lint-core';
 import { Linter, type ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../src/index.js';
+import plugin, { ruleLanguages } from '../src/index.js';
 import { rules } from '../src/rules/index.js';
 
 const ruleNames = Object.keys(rules) as (keyof typeof rules)[];
@@ -271,6 +271,18 @@ app.use('/public', cors());
     ]);
     expect(messages[0]?.message).toContain("Chrome: \"The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*'");
     expect(messages[0]?.suggestions?.length).toBeGreaterThan(0);
+  });
+
+  it('every rule of the plugin turned on for a TypeScript file lints it: the language-only rules stay silent', () => {
+    // What a hand-written "all rules" config (or a scorer looping over plugin.rules) does. ESLint ≥ 10.2
+    // would reject the whole config if a rule made for nginx or Django declared meta.languages.
+    const every = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`cors/${name}`, 'error' as const]));
+    const messages = new Linter().verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: every }], 'src/server.ts');
+    expect(messages.filter((message) => message.fatal || !message.ruleId)).toEqual([]);
+    expect(messages.map(({ ruleId }) => ruleId)).toContain('cors/no-wildcard-origin-with-credentials');
+    const languageOnly = Object.keys(plugin.rules).filter((name) => !ruleLanguages(name).includes('js/js'));
+    expect(languageOnly.length).toBeGreaterThan(0);
+    expect(messages.filter(({ ruleId }) => languageOnly.includes((ruleId ?? '').replace(/^cors\//, '')))).toEqual([]);
   });
 
   it('strict passes its options: every preflight is reported there, only accidental ones in recommended', () => {

@@ -13,9 +13,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow an nginx `error_page` that serves errors of a CORS location without its CORS headers',
       recommended: 'strict',
+      languages: ['cors/nginx'],
     },
     hasSuggestions: true,
-    languages: ['cors/nginx'],
     messages: messagesFor('nginx-error-page-drops-cors'),
     schema: [],
   },

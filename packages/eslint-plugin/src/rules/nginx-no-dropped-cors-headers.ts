@@ -13,9 +13,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow an nginx `add_header` that drops the CORS headers a `location` or `if` would inherit',
       recommended: 'recommended',
+      languages: ['cors/nginx'],
     },
     hasSuggestions: true,
-    languages: ['cors/nginx'],
     messages: messagesFor('nginx-no-dropped-cors-headers'),
     schema: [],
   },

@@ -14,9 +14,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow answering the preflight in a server-level `if` while the CORS headers are set in locations',
       recommended: 'recommended',
+      languages: ['cors/nginx'],
     },
     hasSuggestions: true,
-    languages: ['cors/nginx'],
     messages: messagesFor('nginx-no-preflight-before-location'),
     schema: [],
   },

@@ -23,9 +23,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require `always` on nginx `add_header` lines that send CORS headers',
       recommended: 'recommended',
+      languages: ['cors/nginx'],
     },
     fixable: 'code',
-    languages: ['cors/nginx'],
     messages: messagesFor('nginx-require-always'),
     schema: [],
   },

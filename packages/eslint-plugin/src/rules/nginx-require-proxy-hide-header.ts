@@ -13,9 +13,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require `proxy_hide_header Access-Control-Allow-Origin` where nginx adds the header to a proxied response',
       recommended: 'strict',
+      languages: ['cors/nginx'],
     },
     hasSuggestions: true,
-    languages: ['cors/nginx'],
     messages: messagesFor('nginx-require-proxy-hide-header'),
     schema: [],
   },

@@ -13,9 +13,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow django-cors-headers settings that can never take effect as written',
       recommended: 'recommended',
+      languages: ['cors/django-settings'],
     },
     hasSuggestions: true,
-    languages: ['cors/django-settings'],
     messages: messagesFor('no-dead-django-cors-setting'),
     schema: [],
   },

@@ -13,9 +13,9 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require django-cors-headers’ CorsMiddleware in MIDDLEWARE, above the middlewares that answer requests themselves',
       recommended: 'recommended',
+      languages: ['cors/django-settings'],
     },
     hasSuggestions: true,
-    languages: ['cors/django-settings'],
     messages: messagesFor('require-django-cors-middleware'),
     schema: [],
   },

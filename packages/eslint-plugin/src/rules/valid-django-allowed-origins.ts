@@ -13,10 +13,10 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow entries of CORS_ALLOWED_ORIGINS that django-cors-headers can never match, or that admit Origin: null',
       recommended: 'recommended',
+      languages: ['cors/django-settings'],
     },
     fixable: 'code',
     hasSuggestions: true,
-    languages: ['cors/django-settings'],
     messages: messagesFor('valid-django-allowed-origins'),
     schema: [],
   },

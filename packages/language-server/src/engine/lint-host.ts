@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
-import plugin, { isNginxConfigPath } from 'eslint-plugin-cors';
+import plugin, { isNginxConfigPath, ruleLanguages } from 'eslint-plugin-cors';
 import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
 import type { Espree } from './fast-parser/index.js';
 
@@ -171,8 +171,7 @@ function rulesFor(settings: CorsSettings, block: 0 | 1 | 2 = BLOCK.js): Linter.R
 }
 
 function supportsLanguage(ruleId: string, language: string): boolean {
-  const rule = (plugin.rules as Record<string, { meta?: { languages?: readonly string[] } }>)[ruleId.replace(/^cors\//, '')];
-  return rule?.meta?.languages?.includes(language) === true;
+  return ruleLanguages(ruleId.replace(/^cors\//, '')).includes(language);
 }
 
 function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined): Linter.Config[] {
