@@ -71,22 +71,89 @@ export function parseWithoutCommentLines(text: string, original: SyntaxNode = pa
  * The module parsed one run of top-level statements at a time (see `topLevelChunks`), positions in
  * `text`; undefined when lezer finds an error in any chunk. A chunk that parses alone is a complete
  * run of statements ending at a line break, so chunks that all parse make a file that parses: a real
- * syntax error always leaves at least one chunk in error.
+ * syntax error always leaves at least one chunk in error. A chunk in error is tried once more with
+ * its parenthesized `with` items hidden (see `withoutParenthesizedWithItems`).
  */
 export function parseInChunks(text: string, lines = new LineIndex(text, PYTHON_LINE_ENDING)): PythonParseResult | undefined {
   const starts = topLevelChunks(text);
-  if (starts.length < 2) return undefined;
   const statements: Statement[] = [];
   const comments: Comment[] = [];
   for (const [index, start] of starts.entries()) {
-    const chunk = text.slice(start, starts[index + 1] ?? text.length);
-    const tree = parser.parse(chunk);
-    if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING))) return undefined;
+    let chunk = text.slice(start, starts[index + 1] ?? text.length);
+    let tree = parser.parse(chunk);
+    if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING))) {
+      const hidden = withoutParenthesizedWithItems(chunk, tree.topNode);
+      if (hidden === chunk) return undefined;
+      chunk = hidden;
+      tree = parser.parse(chunk);
+      if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING))) return undefined;
+    }
     const converter = new Converter(chunk, lines, (offset) => offset + start);
     statements.push(...converter.statements(tree.topNode));
     comments.push(...converter.comments(tree.topNode));
   }
   return { ok: true, ast: moduleOf(text, lines, statements, comments) };
+}
+
+/**
+ * `text` with the items of every parenthesized `with` header (`with (a as x, b):`, Python 3.10;
+ * lezer 1.1.19's grammar lacks it) blanked out, `with (   ):`, same length, line breaks and comments
+ * kept. The tree keeps only a `With` statement's body, so nothing it holds is lost. A header is
+ * blanked only when its items, on one line without the parentheses (a form lezer reads), parse.
+ */
+export function withoutParenthesizedWithItems(text: string, tree: SyntaxNode = parser.parse(text).topNode): string {
+  let out = text;
+  for (const match of text.matchAll(/^([ \t]*(?:async[ \t]+)?with[ \t]*)\(/gmu)) {
+    const open = match.index + match[1]!.length;
+    if (tree.resolveInner(match.index + match[1]!.indexOf('with'), 1).name !== 'with') continue; // in a string
+    const close = closingBracket(text, open);
+    if (close === undefined || !/^[ \t]*:/u.test(text.slice(close + 1))) continue;
+    const items = text.slice(open + 1, close);
+    const comments = commentRanges(items);
+    const code = (i: number) => !comments.some(([from, to]) => i >= from && i < to);
+    const oneLine = items.split('').map((char, i) => (!code(i) ? '' : char === '\n' || char === '\r' ? ' ' : char)).join('').replace(/,\s*$/u, '');
+    const check = `with ${oneLine}:\n    pass\n`;
+    if (firstSyntaxError(parser.parse(check).topNode, check, new LineIndex(check, PYTHON_LINE_ENDING))) continue;
+    const blank = items.split('').map((char, i) => (!code(i) || char === '\n' || char === '\r' ? char : ' ')).join('');
+    out = out.slice(0, open + 1) + blank + out.slice(close);
+  }
+  return out;
+}
+
+/** Offset of the bracket that closes the one at `open`, skipping strings and comments. */
+function closingBracket(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; ) {
+    const char = text[i]!;
+    if (char === '"' || char === "'") i = stringEnd(text, i);
+    else if (char === '#') i = commentEnd(text, i);
+    else {
+      if ('([{'.includes(char)) depth++;
+      else if (')]}'.includes(char) && --depth === 0) return i;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/** [from, to) of each comment in `text`, a run of code inside brackets. */
+function commentRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text[i] === '"' || text[i] === "'") i = stringEnd(text, i);
+    else if (text[i] === '#') {
+      const end = commentEnd(text, i);
+      ranges.push([i, end]);
+      i = end;
+    } else i++;
+  }
+  return ranges;
+}
+
+function commentEnd(text: string, hash: number): number {
+  let i = hash;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
 }
 
 /** Clause keywords that continue the compound statement above them at the same indentation. */
@@ -225,7 +292,9 @@ class Converter {
 
   #span(from: number, to: number): { range: [number, number]; loc: SourceLocation } {
     const start = this.#toOriginal(from);
-    const end = this.#toOriginal(to);
+    // An end is the offset after the last character: where a comment line was cut out just there,
+    // the node ends before that line, not after it.
+    const end = to > from ? this.#toOriginal(to - 1) + 1 : start;
     return { range: [start, end], loc: this.#lines.loc(start, end) };
   }
 

@@ -1,7 +1,7 @@
 import { parser as lezerParser } from '@lezer/python';
 import { describe, expect, it } from 'vitest';
 import type { Expression, Module, PyNode, Statement } from '../../../src/languages/django-settings/ast.js';
-import { parseInChunks, parsePython, parseWithoutCommentLines, topLevelChunks } from '../../../src/languages/django-settings/parse.js';
+import { parseInChunks, parsePython, parseWithoutCommentLines, topLevelChunks, withoutParenthesizedWithItems } from '../../../src/languages/django-settings/parse.js';
 
 function parse(text: string): Module {
   const result = parsePython(text);
@@ -138,6 +138,16 @@ describe('parseWithoutCommentLines (the fallback for lezer errors after long com
     expect(fallback.ast).toEqual(direct.ast);
   });
 
+  it('ends a block before the comment line that was cut out after it, as the direct parse does', () => {
+    const text = 'if A:\n    B = 1\n    # last\n\n# next\nC = 2\n';
+    const direct = parsePython(text);
+    const fallback = parseWithoutCommentLines(text);
+    expect(direct.ok && fallback?.ok).toBe(true);
+    if (!direct.ok || !fallback?.ok) return;
+    expect(fallback.ast).toEqual(direct.ast);
+    expect(fallback.ast.body[0]!.loc.end).toEqual({ line: 3, column: 0 });
+  });
+
   it('is not used for text without comment lines', () => {
     expect(parseWithoutCommentLines('A = 1\n')).toBeUndefined();
   });
@@ -223,9 +233,9 @@ describe('parseInChunks (the fallback for lezer errors in valid code deep in lon
     expect(parsePython(text)).toEqual({ ok: false, error: { line, column, message } });
   });
 
-  it('is not used for a module of one statement', () => {
+  it('keeps a module of one compound statement in one chunk', () => {
     expect(topLevelChunks('if A:\n    B = 1\nelse:\n    B = 2\n')).toEqual([0]);
-    expect(parseInChunks('if A:\n    B = 1\n')).toBeUndefined();
+    expect(topLevelChunks('@decorator\ndef f():\n    pass\n')).toEqual([0]);
   });
 
   it('reads a long valid module that lezer 1.1.19 puts an error in', () => {
@@ -249,5 +259,53 @@ describe('parseInChunks (the fallback for lezer errors in valid code deep in lon
     }
     expect(result.ast.body.map((statement) => statement.loc.start.line)).toEqual(expectedStarts);
     expect(shape(result.ast.body[1499]!)).toEqual(shape(parse('Y1999 = {\n    "a": {"b": [1]},\n}\n').body[0]!));
+  });
+});
+
+describe('parenthesized with items (Python 3.10), which lezer 1.1.19 does not read', () => {
+  const TEXT = [
+    'import os', // 1
+    'def test():', // 2
+    '    with (', // 3
+    '        patch("a") as first,  # é comment', // 4
+    '        patch(', // 5
+    '            "b"', // 6
+    '        ) as second,', // 7
+    '    ):', // 8
+    '        X = 1', // 9
+    'async def g():', // 10
+    '    async with (a() as x, b()):', // 11
+    '        pass', // 12
+    '',
+  ].join('\n');
+
+  it('reads the with statement and its body; only the header items are blanked, same length', () => {
+    const hidden = withoutParenthesizedWithItems(TEXT);
+    expect(hidden.length).toBe(TEXT.length);
+    expect(hidden.split('\n').slice(2, 8)).toEqual(['    with (', `${' '.repeat(30)}# é comment`, ' '.repeat(14), ' '.repeat(15), ' '.repeat(20), '    ):']);
+    expect(hidden.split('\n')[10]).toBe(`    async with (${' '.repeat('a() as x, b()'.length)}):`);
+    const result = parsePython(TEXT);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [, test, g] = result.ast.body;
+    expect(shape(test!)).toEqual({ type: 'OtherStatement', kind: 'FunctionDef', name: 'test', names: [], body: [{ type: 'OtherStatement', kind: 'With', name: null, names: [], body: [shape(parse('X = 1').body[0]!)] }] });
+    expect(test!.type === 'OtherStatement' && test.body[0]!.type === 'OtherStatement' && test.body[0].body[0]!.loc).toEqual({ start: { line: 9, column: 8 }, end: { line: 9, column: 13 } });
+    expect(shape(g!)).toMatchObject({ kind: 'FunctionDef', name: 'g', body: [{ kind: 'With', body: [{ kind: 'Pass' }] }] });
+    expect(result.ast.comments.map((comment) => [comment.value, comment.loc.start])).toEqual([[' é comment', { line: 4, column: 30 }]]);
+  });
+
+  it.each([
+    ['an item that is not an expression', 'with (a as x, as):\n    pass\n', 1, 9, "invalid syntax near 'as'"],
+    ['a header without its colon', 'A = 1\nwith (a as x, b)\n    pass\n', 2, 9, "invalid syntax near 'as'"],
+  ])('leaves a real syntax error in the header in place: %s', (_name, text, line, column, message) => {
+    expect(withoutParenthesizedWithItems(text)).toBe(text);
+    expect(parsePython(text)).toEqual({ ok: false, error: { line, column, message } });
+  });
+
+  it('leaves text in strings alone', () => {
+    const text = 'X = """\nwith (a as x, b):\n"""\nwith (a as x, b):\n    pass\n';
+    expect(withoutParenthesizedWithItems(text)).toBe('X = """\nwith (a as x, b):\n"""\nwith (         ):\n    pass\n');
+    const result = parsePython(text);
+    expect(result.ok && shape(result.ast.body[0]!)).toEqual(shape(parse('X = "\\nwith (a as x, b):\\n"').body[0]!));
   });
 });
