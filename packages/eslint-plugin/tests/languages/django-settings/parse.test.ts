@@ -289,7 +289,8 @@ describe('parenthesized with items (Python 3.10), which lezer 1.1.19 does not re
     if (!result.ok) return;
     const [, test, g] = result.ast.body;
     expect(shape(test!)).toEqual({ type: 'OtherStatement', kind: 'FunctionDef', name: 'test', names: [], body: [{ type: 'OtherStatement', kind: 'With', name: null, names: [], body: [shape(parse('X = 1').body[0]!)] }] });
-    expect(test!.type === 'OtherStatement' && test.body[0]!.type === 'OtherStatement' && test.body[0].body[0]!.loc).toEqual({ start: { line: 9, column: 8 }, end: { line: 9, column: 13 } });
+    const withStatement = test?.type === 'OtherStatement' ? test.body[0] : undefined;
+    expect(withStatement?.type === 'OtherStatement' && withStatement.body[0]?.loc).toEqual({ start: { line: 9, column: 8 }, end: { line: 9, column: 13 } });
     expect(shape(g!)).toMatchObject({ kind: 'FunctionDef', name: 'g', body: [{ kind: 'With', body: [{ kind: 'Pass' }] }] });
     expect(result.ast.comments.map((comment) => [comment.value, comment.loc.start])).toEqual([[' é comment', { line: 4, column: 30 }]]);
   });
