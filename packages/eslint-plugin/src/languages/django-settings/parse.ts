@@ -50,8 +50,9 @@ export function parsePython(text: string): PythonParseResult {
   }
   // lezer (1.1.19) sometimes reports an error in valid code deep in long files: after long runs of
   // comment lines and blank lines (Django's own global_settings.py, DefectDojo's settings), or in a
-  // plain statement 1,200 lines down (saleor's settings.py) that parses alone. Two retries, each of
-  // which succeeds only when lezer finds no error at all; otherwise the first error stands.
+  // plain statement 1,200 lines down (saleor's settings.py) that parses alone; and its grammar lacks
+  // parenthesized `with` items (Python 3.10). Two retries, each of which succeeds only when lezer
+  // finds no error at all; otherwise the first error stands.
   return parseWithoutCommentLines(text, tree.topNode, lines) ?? parseInChunks(text, lines) ?? { ok: false, error };
 }
 
@@ -173,9 +174,8 @@ export function topLevelChunks(text: string): number[] {
   let i = 0;
   while (i < text.length) {
     const char = text[i]!;
-    if (char === '#') {
-      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    } else if (char === '\\') {
+    if (char === '#') i = commentEnd(text, i);
+    else if (char === '\\') {
       i += 2; // a continuation: the line break after it does not end the line
       if (text[i - 1] === '\r' && text[i] === '\n') i++;
     } else if (char === '"' || char === "'") {
