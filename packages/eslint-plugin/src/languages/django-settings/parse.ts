@@ -44,11 +44,16 @@ export function parsePython(text: string): PythonParseResult {
   const tree = parser.parse(text);
   const lines = new LineIndex(text, PYTHON_LINE_ENDING);
   const error = firstSyntaxError(tree.topNode, text, lines);
-  if (!error) return { ok: true, ast: new Converter(text, lines).module(tree.topNode) };
-  // lezer (1.1.19) sometimes reports an error in valid code after long runs of comment lines and blank
-  // lines (seen in Django's own global_settings.py and DefectDojo's settings). Comment-only lines mean
-  // nothing to Python: parse again without them, and map every position back to the original text.
-  return parseWithoutCommentLines(text, tree.topNode, lines) ?? { ok: false, error };
+  if (!error) {
+    const converter = new Converter(text, lines);
+    return { ok: true, ast: moduleOf(text, lines, converter.statements(tree.topNode), converter.comments(tree.topNode)) };
+  }
+  // lezer (1.1.19) sometimes reports an error in valid code deep in long files: after long runs of
+  // comment lines and blank lines (Django's own global_settings.py, DefectDojo's settings), or in a
+  // plain statement 1,200 lines down (saleor's settings.py) that parses alone; and its grammar lacks
+  // parenthesized `with` items (Python 3.10). Two retries, each of which succeeds only when lezer
+  // finds no error at all; otherwise the first error stands.
+  return parseWithoutCommentLines(text, tree.topNode, lines) ?? parseInChunks(text, lines) ?? { ok: false, error };
 }
 
 /** The module parsed without its comment-only lines, positions in `text`; undefined when that fails too. */
@@ -57,8 +62,156 @@ export function parseWithoutCommentLines(text: string, original: SyntaxNode = pa
   if (stripped.text === text) return undefined;
   const retry = parser.parse(stripped.text);
   if (firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text, PYTHON_LINE_ENDING))) return undefined;
-  const converter = new Converter(stripped.text, lines, stripped.toOriginal);
-  return { ok: true, ast: converter.module(retry.topNode, original, text) };
+  const statements = new Converter(stripped.text, lines, stripped.toOriginal).statements(retry.topNode);
+  // The comments are those of the file's own tree: the stripped text lacks the comment lines.
+  const comments = new Converter(text, lines).comments(original);
+  return { ok: true, ast: moduleOf(text, lines, statements, comments) };
+}
+
+/**
+ * The module parsed one run of top-level statements at a time (see `topLevelChunks`), positions in
+ * `text`; undefined when lezer finds an error in any chunk. A chunk that parses alone is a complete
+ * run of statements ending at a line break, so chunks that all parse make a file that parses: a real
+ * syntax error always leaves at least one chunk in error. A chunk in error is tried once more with
+ * its parenthesized `with` items hidden (see `withoutParenthesizedWithItems`).
+ */
+export function parseInChunks(text: string, lines = new LineIndex(text, PYTHON_LINE_ENDING)): PythonParseResult | undefined {
+  const starts = topLevelChunks(text);
+  const statements: Statement[] = [];
+  const comments: Comment[] = [];
+  for (const [index, start] of starts.entries()) {
+    let chunk = text.slice(start, starts[index + 1] ?? text.length);
+    let tree = parser.parse(chunk);
+    if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING))) {
+      const hidden = withoutParenthesizedWithItems(chunk, tree.topNode);
+      if (hidden === chunk) return undefined;
+      chunk = hidden;
+      tree = parser.parse(chunk);
+      if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING))) return undefined;
+    }
+    const converter = new Converter(chunk, lines, (offset) => offset + start);
+    statements.push(...converter.statements(tree.topNode));
+    comments.push(...converter.comments(tree.topNode));
+  }
+  return { ok: true, ast: moduleOf(text, lines, statements, comments) };
+}
+
+/**
+ * `text` with the items of every parenthesized `with` header (`with (a as x, b):`, Python 3.10;
+ * lezer 1.1.19's grammar lacks it) blanked out, `with (   ):`, same length, line breaks and comments
+ * kept. The tree keeps only a `With` statement's body, so nothing it holds is lost. A header is
+ * blanked only when its items, on one line without the parentheses (a form lezer reads), parse.
+ */
+export function withoutParenthesizedWithItems(text: string, tree: SyntaxNode = parser.parse(text).topNode): string {
+  let out = text;
+  for (const match of text.matchAll(/^([ \t]*(?:async[ \t]+)?with[ \t]*)\(/gmu)) {
+    const open = match.index + match[1]!.length;
+    if (tree.resolveInner(match.index + match[1]!.indexOf('with'), 1).name !== 'with') continue; // in a string
+    const close = closingBracket(text, open);
+    if (close === undefined || !/^[ \t]*:/u.test(text.slice(close + 1))) continue;
+    const items = text.slice(open + 1, close);
+    const comments = commentRanges(items);
+    const code = (i: number) => !comments.some(([from, to]) => i >= from && i < to);
+    const oneLine = items.split('').map((char, i) => (!code(i) ? '' : char === '\n' || char === '\r' ? ' ' : char)).join('').replace(/,\s*$/u, '');
+    const check = `with ${oneLine}:\n    pass\n`;
+    if (firstSyntaxError(parser.parse(check).topNode, check, new LineIndex(check, PYTHON_LINE_ENDING))) continue;
+    const blank = items.split('').map((char, i) => (!code(i) || char === '\n' || char === '\r' ? char : ' ')).join('');
+    out = out.slice(0, open + 1) + blank + out.slice(close);
+  }
+  return out;
+}
+
+/** Offset of the bracket that closes the one at `open`, skipping strings and comments. */
+function closingBracket(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; ) {
+    const char = text[i]!;
+    if (char === '"' || char === "'") i = stringEnd(text, i);
+    else if (char === '#') i = commentEnd(text, i);
+    else {
+      if ('([{'.includes(char)) depth++;
+      else if (')]}'.includes(char) && --depth === 0) return i;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/** [from, to) of each comment in `text`, a run of code inside brackets. */
+function commentRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text[i] === '"' || text[i] === "'") i = stringEnd(text, i);
+    else if (text[i] === '#') {
+      const end = commentEnd(text, i);
+      ranges.push([i, end]);
+      i = end;
+    } else i++;
+  }
+  return ranges;
+}
+
+function commentEnd(text: string, hash: number): number {
+  let i = hash;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** Clause keywords that continue the compound statement above them at the same indentation. */
+const CONTINUING_CLAUSE = /^(?:else|elif|except|finally)(?![\p{L}\p{N}_])/u;
+
+/**
+ * Offsets where a run of top-level statements starts: 0, then every line that starts at column 0
+ * with neither a comment nor a clause keyword (`else`, `elif`, `except`, `finally`), outside
+ * brackets, strings (triple-quoted ones included) and backslash continuations, and not right after
+ * a decorator line (a decorator stays with its `def` or `class`). The scan only has to be right for
+ * valid code: a wrong cut leaves a chunk that lezer rejects.
+ */
+export function topLevelChunks(text: string): number[] {
+  const starts = [0];
+  let depth = 0;
+  let decorated = text.startsWith('@');
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i]!;
+    if (char === '#') i = commentEnd(text, i);
+    else if (char === '\\') {
+      i += 2; // a continuation: the line break after it does not end the line
+      if (text[i - 1] === '\r' && text[i] === '\n') i++;
+    } else if (char === '"' || char === "'") {
+      i = stringEnd(text, i);
+    } else if ('([{'.includes(char)) {
+      depth++;
+      i++;
+    } else if (')]}'.includes(char)) {
+      depth--;
+      i++;
+    } else if (char === '\n' || char === '\r') {
+      i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      if (depth !== 0 || i >= text.length || /[\s#]/u.test(text[i]!)) continue;
+      const rest = text.slice(i, i + 9);
+      if (!decorated && !CONTINUING_CLAUSE.test(rest)) starts.push(i);
+      decorated = rest.startsWith('@');
+    } else i++;
+  }
+  return starts;
+}
+
+/** The offset after the string literal whose opening quote is at `quoteAt`, or the line's end when it never closes. */
+function stringEnd(text: string, quoteAt: number): number {
+  const quote = text.startsWith(text[quoteAt]!.repeat(3), quoteAt) ? text[quoteAt]!.repeat(3) : text[quoteAt]!;
+  let i = quoteAt + quote.length;
+  while (i < text.length) {
+    if (text[i] === '\\') i += 2;
+    else if (text.startsWith(quote, i)) return i + quote.length;
+    else if (quote.length === 1 && (text[i] === '\n' || text[i] === '\r')) return i;
+    else i++;
+  }
+  return i;
+}
+
+function moduleOf(text: string, lines: LineIndex, body: Statement[], comments: Comment[]): Module {
+  return { type: 'Module', body, comments, range: [0, text.length], loc: lines.loc(0, text.length) };
 }
 
 /** `text` without the comments that stand alone on their line, and where each offset of the result was. */
@@ -114,29 +267,34 @@ class Converter {
 
   readonly #toOriginal: (offset: number) => number;
 
-  /** `toOriginal` maps offsets of `text` to those of the file, when `text` is the file with comment lines removed. */
+  /** `toOriginal` maps offsets of `text` to those of the file, when `text` is the file without its comment lines or one chunk of it. */
   constructor(text: string, lines: LineIndex, toOriginal: (offset: number) => number = (offset) => offset) {
     this.#text = text;
     this.#lines = lines;
     this.#toOriginal = toOriginal;
   }
 
-  /** The module; comments are read from `commentsFrom` (the file's own tree) when the statements come from a copy. */
-  module(top: SyntaxNode, commentsFrom: SyntaxNode = top, originalText: string = this.#text): Module {
+  /** The statements of a Script node. */
+  statements(top: SyntaxNode): Statement[] {
+    return this.#statements(top);
+  }
+
+  /** Every `#` comment of the tree, in source order. */
+  comments(top: SyntaxNode): Comment[] {
     const comments: Comment[] = [];
-    const cursor = commentsFrom.cursor();
+    const cursor = top.cursor();
     do {
       if (cursor.name !== 'Comment') continue;
-      const range: [number, number] = [cursor.from, cursor.to];
-      comments.push({ type: 'Comment', value: originalText.slice(range[0] + 1, range[1]), range, loc: this.#lines.loc(range[0], range[1]) });
+      comments.push({ type: 'Comment', value: this.#text.slice(cursor.from + 1, cursor.to), ...this.#span(cursor.from, cursor.to) });
     } while (cursor.next());
-    const end = originalText.length;
-    return { type: 'Module', body: this.#statements(top), comments, range: [0, end], loc: this.#lines.loc(0, end) };
+    return comments;
   }
 
   #span(from: number, to: number): { range: [number, number]; loc: SourceLocation } {
     const start = this.#toOriginal(from);
-    const end = this.#toOriginal(to);
+    // An end is the offset after the last character: where a comment line was cut out just there,
+    // the node ends before that line, not after it.
+    const end = to > from ? this.#toOriginal(to - 1) + 1 : start;
     return { range: [start, end], loc: this.#lines.loc(start, end) };
   }
 
@@ -515,12 +673,17 @@ class Converter {
     const values: (Constant | FormattedValue)[] = [];
     let bytes = false;
     let known = true;
+    // Where the last text value starts in `this.#text` (its `range` is already in the file's offsets).
+    let lastTextFrom = 0;
     const pushText = (value: string | null, from: number, to: number) => {
       if (value === null) known = false;
       const last = values[values.length - 1];
       if (last && last.type === 'Constant' && typeof last.value === 'string' && value !== null) {
-        values[values.length - 1] = { ...last, value: last.value + value, ...this.#span(last.range[0], to) };
-      } else values.push({ type: 'Constant', value, kind: 'str', ...this.#span(from, to) });
+        values[values.length - 1] = { ...last, value: last.value + value, ...this.#span(lastTextFrom, to) };
+      } else {
+        values.push({ type: 'Constant', value, kind: 'str', ...this.#span(from, to) });
+        lastTextFrom = from;
+      }
     };
     for (const piece of pieces) {
       const token = readStringToken(this.#source(piece));
