@@ -55,3 +55,8 @@ export { rules };
 export { NGINX_FILES, NGINX_IGNORES, isNginxConfigPath } from './configs.js';
 export { buildProjectSnapshot } from './project/snapshot.js';
 export type { BuiltSnapshot } from './project/snapshot.js';
+export { projectConsultation } from './utils/project-contract.js';
+export type { ProjectConsultation } from './utils/project-contract.js';
+export { ProjectIndex } from './project/project-index.js';
+export type { ProjectFacts } from './project/project-index.js';
+export { writeSnapshot } from './project/snapshot.js';
