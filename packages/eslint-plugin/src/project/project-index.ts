@@ -116,7 +116,7 @@ export class ProjectIndex {
   /** `absolute` as an indexed file of this root (relative, `/` separators), or undefined. */
   #indexedName(absolute: string): string | undefined {
     const file = path.relative(this.root, absolute).split(path.sep).join('/');
-    if (file === '' || file.startsWith('../') || path.isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
+    if (file === '' || file.startsWith('../') || path.isAbsolute(file) || file.split('/').some((part) => SKIPPED_FOLDERS.has(part))) return undefined;
     return isIndexed(file) ? file : undefined;
   }
 
