@@ -60,3 +60,4 @@ export type { ProjectConsultation } from './utils/project-contract.js';
 export { ProjectIndex } from './project/project-index.js';
 export type { ProjectFacts } from './project/project-index.js';
 export { writeSnapshot } from './project/snapshot.js';
+export { neverLoadProjectCode } from './project/parse-file.js';

@@ -9,10 +9,13 @@ import { parentPort } from 'node:worker_threads';
 import { enableCompileCache } from '../compile-cache.js';
 import { compactingFullGc } from '../heap-trim.js';
 import type { CorsSettings } from '../protocol/settings.js';
+import { neverLoadProjectCode } from 'eslint-plugin-cors';
 import { LintHost } from './lint-host.js';
 import type { JobRequest, JobResponse } from './lint-queue.js';
 
 enableCompileCache();
+// The cross-file rules may parse project files here too (without a snapshot): only with our own parsers.
+neverLoadProjectCode();
 
 const host = new LintHost();
 /** Asked for by the queue (`trim`), when this thread is idle with a large heap; see lint-queue.ts. */

@@ -11,11 +11,13 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ProjectIndex, writeSnapshot, type ProjectFacts } from 'eslint-plugin-cors';
+import { neverLoadProjectCode, ProjectIndex, writeSnapshot, type ProjectFacts } from 'eslint-plugin-cors';
 import { enableCompileCache } from '../compile-cache.js';
 import { isInside, type IndexRequest, type IndexResponse } from './workspace-indexes.js';
 
 enableCompileCache();
+// Indexing an untrusted folder reads its files and runs none of its code.
+neverLoadProjectCode();
 
 /** Snapshots kept per folder: a lint queued a few versions ago may still be about to read one. */
 const KEPT_SNAPSHOTS = 8;
