@@ -170,7 +170,7 @@ export class DocumentLinter {
       consulted: undefined,
     };
     this.#open.set(textDocument.uri, state);
-    this.#project?.overlay(fileName, textDocument.text);
+    this.#project?.overlay(fileName, () => textDocument.text, textDocument.text.length);
     this.#schedule(state, 'open');
   }
 
@@ -184,7 +184,7 @@ export class DocumentLinter {
       return;
     }
     // The unsaved text of a server file is what its clients are checked against.
-    this.#project?.overlay(state.fileName, state.document.getText());
+    this.#project?.overlay(state.fileName, () => state.document.getText(), state.document.length);
     this.#schedule(state, 'change');
   }
 

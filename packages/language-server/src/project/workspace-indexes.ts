@@ -25,6 +25,8 @@ export type IndexResponse =
 /** Files the index reads (eslint-plugin's project-index.ts): sources and package.json. */
 const INDEXED = /(?:\.[cm]?[jt]sx?|[\\/]package\.json)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
+/** The index reads no file over 1 MB (project-index.ts); in UTF-16 code units, a lower bound of its bytes. */
+const MAX_OVERLAY_LENGTH = 1_000_000;
 
 export function isIndexedPath(file: string): boolean {
   return INDEXED.test(file) && !DECLARATION.test(file);
@@ -81,10 +83,14 @@ export class WorkspaceIndexes {
     return best;
   }
 
-  /** An open document's text (undefined: closed), read by the index instead of the file on disk. */
-  overlay(fileName: string, text: string | undefined): void {
+  /**
+   * An open document's text (undefined: closed), read by the index instead of the file on disk.
+   * `text` is called only for a file the index reads; a document over `MAX_OVERLAY_LENGTH` is left
+   * to the disk (the index skips files that large anyway), so typing in a bundle copies nothing.
+   */
+  overlay(fileName: string, text: (() => string) | undefined, length = 0): void {
     if (!isIndexedPath(fileName) || this.rootOf(fileName) === undefined) return;
-    this.#send({ kind: 'overlay', file: fileName, text: text ?? null });
+    this.#send({ kind: 'overlay', file: fileName, text: text === undefined || length > MAX_OVERLAY_LENGTH ? null : text() });
   }
 
   /** Files the client's watcher says were created, changed or deleted. */
