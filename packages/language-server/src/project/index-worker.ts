@@ -8,9 +8,9 @@
  * keystrokes in a server file is parsed once, for its last text.
  */
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import * as typescriptParser from '@typescript-eslint/parser';
 import { neverLoadProjectCode, ProjectIndex, writeSnapshot, type ProjectFacts } from 'eslint-plugin-cors';
 import { enableCompileCache } from '../compile-cache.js';
 import { isInside, type IndexRequest, type IndexResponse } from './workspace-indexes.js';
@@ -31,8 +31,11 @@ interface Folder {
 }
 
 const { snapshotDir } = workerData as { snapshotDir: string };
-/** The TypeScript parser reads server files of both languages, as the CLI's index build does. */
-const parser: unknown = createRequire(import.meta.url)('@typescript-eslint/parser');
+/**
+ * The TypeScript parser reads server files of both languages, as the CLI's index build does; a
+ * static import, so the VS Code extension's bundle carries it.
+ */
+const parser: unknown = typescriptParser;
 const folders = new Map<string, Folder>();
 let pending: IndexRequest[] = [];
 let written = 0;
