@@ -1,5 +1,6 @@
 // Bundles the extension (the VS Code client, dist/extension.js), the language server
-// (dist/server.mjs) and its lint worker (dist/lint-worker.js) into dist/, so the .vsix needs
+// (dist/server.mjs), its lint worker (dist/lint-worker.js) and its project index thread
+// (dist/index-worker.js) into dist/, so the .vsix needs
 // no node_modules: `node esbuild.mjs [--minify] [--watch]`.
 import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
@@ -77,8 +78,9 @@ const contexts = await Promise.all([
   esbuild.context({
     ...common,
     // The server starts its lint worker from `new URL('./lint-worker.js', import.meta.url)`, i.e. next to
-    // server.mjs; the worker has no top-level await, so it can be CommonJS like the extension.
-    entryPoints: { 'lint-worker': '../language-server/src/engine/lint-worker.ts' },
+    // server.mjs, and its project index thread from `./index-worker.js`; neither has top-level await,
+    // so they can be CommonJS like the extension.
+    entryPoints: { 'lint-worker': '../language-server/src/engine/lint-worker.ts', 'index-worker': '../language-server/src/project/index-worker.ts' },
     outdir: 'dist',
     external: ['vscode', 'jiti', 'oxc-parser'],
     plugins: [inlineOwnPackageJson],

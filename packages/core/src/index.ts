@@ -79,7 +79,7 @@ export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js'
 export type { PathMatcher, RouteRule, ServerSurface, SourceRef } from './contract/server-surface.js';
 export { allowedRequestHeaders, pathMatches } from './contract/server-surface.js';
 export type { ContractFinding, ContractMessageId, ContractOptions, HeaderRead, ProxiedPrefix } from './contract/check-contract.js';
-export { checkRequestAgainstSurfaces } from './contract/check-contract.js';
+export { ANY_SERVER_FILE, checkRequestAgainstSurfaces } from './contract/check-contract.js';
 
 // Checks: one per rule, policy in, findings out
 export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { isNginxConfigPath } from 'eslint-plugin-cors';
 import { fileURLToPath } from 'node:url';
-import { generatedReason } from 'cors-lint-core';
+import { ANY_SERVER_FILE, generatedReason } from 'cors-lint-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   MessageType,
@@ -13,7 +13,8 @@ import {
   type DidOpenTextDocumentParams,
   type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
-import { toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js';
+import { serverRuleInformation, toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js';
+import { isInside, type WorkspaceIndexes } from './project/workspace-indexes.js';
 import { mayConfigureCors } from 'cors-lint-core';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
 import { errorText, type SettingsProvider } from './handlers/settings.js';
@@ -64,7 +65,8 @@ function isDjangoSettingsPath(path: string): boolean {
   return parts[parts.length - 1] === 'settings.py' || parts[parts.length - 2] === 'settings';
 }
 
-type Reason = 'open' | 'change' | 'save' | 'configuration';
+/** `project`: a server file the document's cross-file findings consulted changed. */
+type Reason = 'open' | 'change' | 'save' | 'configuration' | 'project';
 
 /**
  * Runs `callback` once the messages the connection has already read are dispatched. vscode-jsonrpc
@@ -100,6 +102,8 @@ interface OpenDocument {
   logged: string | undefined;
   /** A lint ran over the time budget: not linted again until reopened or the settings change. */
   overBudget: boolean;
+  /** What its last lint's cross-file checks read: the folder root and the server files (relative). */
+  consulted: { root: string; serverFiles: ReadonlySet<string> } | undefined;
 }
 
 /**
@@ -122,8 +126,12 @@ export class DocumentLinter {
   /** Told when worker jobs start and end and when a document goes over budget (`cors/status`). */
   readonly #status: LintStatus;
 
-  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue, status = new LintStatus()) {
+  /** The workspace folders' project indexes, for the cross-file rules. */
+  readonly #project: WorkspaceIndexes | undefined;
+
+  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue, status = new LintStatus(), project?: WorkspaceIndexes) {
     this.#connection = connection;
+    this.#project = project;
     this.#settings = settings;
     this.#status = status;
     this.#queue = queue ?? new LintQueue({ log: (line) => connection.console.log(`cors (lint worker): ${line}`) });
@@ -159,8 +167,10 @@ export class DocumentLinter {
       publishedVersion: undefined,
       logged: undefined,
       overBudget: false,
+      consulted: undefined,
     };
     this.#open.set(textDocument.uri, state);
+    this.#project?.overlay(fileName, () => textDocument.text, textDocument.text.length);
     this.#schedule(state, 'open');
   }
 
@@ -173,6 +183,8 @@ export class DocumentLinter {
       this.#connection.console.error(`cors: could not apply a change to ${textDocument.uri}: ${errorText(error)}`);
       return;
     }
+    // The unsaved text of a server file is what its clients are checked against.
+    this.#project?.overlay(state.fileName, () => state.document.getText(), state.document.length);
     this.#schedule(state, 'change');
   }
 
@@ -185,6 +197,7 @@ export class DocumentLinter {
     const state = this.#open.get(textDocument.uri);
     if (state === undefined) return;
     this.#open.delete(textDocument.uri);
+    this.#project?.overlay(state.fileName, undefined);
     this.#queue.cancel(textDocument.uri);
     this.#settings.forget(textDocument.uri);
     this.#status.forget(textDocument.uri);
@@ -200,6 +213,30 @@ export class DocumentLinter {
       this.#status.forget(state.document.uri);
       this.#schedule(state, 'configuration');
     }
+  }
+
+  /**
+   * The facts of the project index of `root` changed: re-lints the open documents whose last lint
+   * consulted one of the `changed` server files (or any server file), or, with `all`, every open
+   * document of the folder. Returns the URIs scheduled.
+   */
+  projectChanged(root: string, changed: ReadonlySet<string> | 'all'): string[] {
+    const scheduled: string[] = [];
+    for (const state of this.#open.values()) {
+      const { consulted } = state;
+      const affected =
+        changed === 'all'
+          ? isInside(root, state.fileName) && this.#project?.rootOf(state.fileName) === root
+          : consulted?.root === root && (consulted.serverFiles.has(ANY_SERVER_FILE) || [...changed].some((file) => consulted.serverFiles.has(file)));
+      if (!affected) continue;
+      scheduled.push(state.document.uri);
+      this.#schedule(state, 'project');
+    }
+    if (scheduled.length > 0) {
+      const what = changed === 'all' ? 'its facts' : [...changed].join(', ');
+      this.#connection.console.log(`cors: the project index of ${root} changed (${what}); re-linting ${scheduled.join(', ')}`);
+    }
+    return scheduled;
   }
 
   /**
@@ -286,7 +323,8 @@ export class DocumentLinter {
       return undefined;
     }
     if (!mayConfigureCors(text)) return undefined;
-    return { text, fileName: state.fileName, settings };
+    const project = settings.projectIndex ? this.#project?.factsFor(state.fileName) : undefined;
+    return { text, fileName: state.fileName, settings, ...(project ? { project } : {}) };
   }
 
   /** The diagnostics for the document's current version, or undefined when a newer one superseded it. */
@@ -321,7 +359,14 @@ export class DocumentLinter {
     // Not the last diagnostics either: they would land on whatever text moved under them.
     if (result.parseError !== undefined) return [toParseErrorDiagnostic(result.parseError, document)];
     state.logged = undefined;
-    return result.messages.map((message) => toDiagnostic(message, document, settings));
+    const { project } = result;
+    state.consulted = project ? { root: project.root, serverFiles: new Set(project.serverFiles) } : undefined;
+    return result.messages.map((message, index) => {
+      const diagnostic = toDiagnostic(message, document, settings);
+      const server = project?.servers[index];
+      if (server) diagnostic.relatedInformation = [serverRuleInformation(project.root, server)];
+      return diagnostic;
+    });
   }
 
   /** A lint took longer than `cors.timeBudget`: the user is told once, and the document is left alone. */

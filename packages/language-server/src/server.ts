@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeParams,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
@@ -14,6 +17,7 @@ import { COMMANDS, executeCommand } from './handlers/commands.js';
 import { hover } from './handlers/hover.js';
 import { SettingsProvider } from './handlers/settings.js';
 import { STATUS_INITIALIZATION_OPTION, STATUS_NOTIFICATION } from './protocol/status.js';
+import { WorkspaceIndexes } from './project/workspace-indexes.js';
 import { LintStatus } from './status.js';
 import { whenProcessGone } from './transport/client-process.js';
 
@@ -42,7 +46,12 @@ export function startServer(connection: Connection): void {
   const status = new LintStatus((params) => {
     if (wantsStatus) void connection.sendNotification(STATUS_NOTIFICATION, params);
   });
-  const documents = new DocumentLinter(connection, settings, undefined, status);
+  const indexes = new WorkspaceIndexes({
+    onChange: (root, changed) => documents.projectChanged(root, changed),
+    log: (message) => connection.console.log(`cors (project index): ${message}`),
+  });
+  const documents = new DocumentLinter(connection, settings, undefined, status, indexes);
+  let folders: string[] = [];
 
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
@@ -51,6 +60,7 @@ export function startServer(connection: Connection): void {
     if (typeof params.processId === 'number') whenProcessGone(params.processId, () => exitForGoneClient(params.processId as number, shutdown));
     settings.canPull = client.workspace?.configuration === true;
     wantsStatus = wantsStatusNotification(params.initializationOptions);
+    folders = workspaceFolderPaths(params);
     return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
   connection.onInitialized(() => {
@@ -59,11 +69,32 @@ export function startServer(connection: Connection): void {
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration === true) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cors' });
     }
+    // Files changed outside the editor (a checkout, another tool) keep the project indexes current.
+    if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
+    }
+    // In the background: documents are linted without the index until it is built, then again.
+    void indexFolders();
   });
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params.settings);
     documents.refreshAll();
+    void indexFolders();
   });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const files = changes.flatMap(({ uri }) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
+    indexes.filesChanged(files);
+  });
+
+  /** Indexes each workspace folder whose settings want it (`cors.projectIndex`), and stops the others. */
+  async function indexFolders(): Promise<void> {
+    for (const folder of folders) {
+      const wanted = (await settings.get(pathToFileURL(folder).href)).projectIndex;
+      if (shutdown) return;
+      if (wanted) indexes.open(folder);
+      else indexes.close(folder);
+    }
+  }
 
   connection.onDidOpenTextDocument((params) => documents.opened(params));
   connection.onDidChangeTextDocument((params) => documents.changed(params));
@@ -78,9 +109,21 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     shutdown = true;
     documents.dispose();
+    indexes.dispose();
   });
 
   connection.listen();
+}
+
+/** What the project index reads: sources and package.json (dev proxies); `**` globs are relative to each workspace folder. */
+const WATCHED_FILES = '**/{*.js,*.jsx,*.mjs,*.cjs,*.ts,*.tsx,*.mts,*.cts,package.json}';
+
+/** The workspace folders as paths: `workspaceFolders`, else the (deprecated) `rootUri`/`rootPath`; only `file:` ones. */
+export function workspaceFolderPaths(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const paths = uris.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
+  if (paths.length === 0 && typeof params.rootPath === 'string' && params.rootPath !== '') paths.push(params.rootPath);
+  return paths;
 }
 
 /** `initializationOptions.statusNotification === true`: the client shows `cors/status` (`protocol/status.ts`). */

@@ -27,10 +27,16 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Tooling beside the samples (compared too, but not bound by the clean-/broken naming). */
 const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs', 'vite.config.js']);
 /**
- * Monorepo-shaped samples (`project-*`): their findings need the project index, which the server
- * does not build yet (issue 17's workspace index), so only the parity is compared there.
+ * Monorepo-shaped samples (`project-*`): their cross-file findings need the project index, so they
+ * are compared with the server indexing their folder as its workspace folder, against ESLint with
+ * `settings.cors.project` on (`parity with ESLint over the project samples`); without a workspace
+ * folder only the parity is compared.
  */
 const NEEDS_PROJECT_INDEX = /[\\/]test-fixtures[\\/]project-[^\\/]+[\\/]/;
+const PROJECT_SAMPLES = fs
+  .readdirSync(FIXTURES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name.startsWith('project-'))
+  .map((entry) => path.join(FIXTURES_DIR, entry.name));
 
 function listFixtures(directory = FIXTURES_DIR): string[] {
   return fs
@@ -48,7 +54,7 @@ const isNginx = (file: string) => !SOURCE_FILE.test(file) && isNginxConfigPath(f
 const isDjangoSettings = (file: string) => path.basename(file) === 'settings.py' || (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
 
 /** How a project lints these files: the TypeScript parser for TypeScript, ESLint's own for JavaScript, the nginx block for nginx, the Django block for settings modules. */
-function projectConfig(file: string, rules: Linter.RulesRecord): Linter.Config[] {
+function projectConfig(file: string, rules: Linter.RulesRecord, projectRoot?: string): Linter.Config[] {
   if (isNginx(file)) {
     const [, nginx] = plugin.configs.all;
     return [{ files: [...nginx.files], ignores: [...nginx.ignores], language: 'cors/nginx', plugins: { cors: plugin as unknown as ESLint.Plugin }, rules } as Linter.Config];
@@ -63,6 +69,7 @@ function projectConfig(file: string, rules: Linter.RulesRecord): Linter.Config[]
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules,
+      ...(projectRoot === undefined ? {} : { settings: { cors: { project: { root: projectRoot } } } }),
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : 'module',
@@ -87,7 +94,7 @@ const VARIANTS: Variant[] = [
   { name: 'the default (recommended), one rule at info', raw: { rules: { 'valid-allow-origin': 'info' } } },
 ].map((variant) => ({ ...variant, settings: normalizeSettings(variant.raw).settings }));
 
-function expectedDiagnostics(file: string, text: string, uri: string, settings: CorsSettings): Diagnostic[] {
+function expectedDiagnostics(file: string, text: string, uri: string, settings: CorsSettings, projectRoot?: string): Diagnostic[] {
   const nginx = isNginx(file);
   const django = isDjangoSettings(file);
   const block = nginx ? 1 : django ? 2 : 0;
@@ -98,7 +105,7 @@ function expectedDiagnostics(file: string, text: string, uri: string, settings: 
     rules[ruleId] = severity === 'info' ? 'warn' : severity;
   }
   // As the ESLint CLI does: the real, absolute path (rules read the nearest package.json and file names).
-  const messages = new Linter({ cwd: REPO_ROOT }).verify(text, projectConfig(file, rules), { filename: file });
+  const messages = new Linter({ cwd: REPO_ROOT }).verify(text, projectConfig(file, rules, projectRoot), { filename: file });
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   const document = TextDocument.create(uri, languageOf(uri), 1, text);
   return messages.map((message) => toDiagnostic(message, document, settings));
@@ -136,3 +143,48 @@ describe('parity with ESLint over test-fixtures/', () => {
     });
   }
 });
+
+describe('parity with ESLint over the project samples, with the project index', () => {
+  const settings = VARIANTS[0]!;
+  it('finds them', () => {
+    expect(PROJECT_SAMPLES.length).toBeGreaterThan(0);
+  });
+
+  for (const sample of PROJECT_SAMPLES) {
+    describe(path.basename(sample), () => {
+      let client: TestClient;
+      beforeAll(async () => {
+        client = await TestClient.start({ settings: settings.raw, workspaceFolders: [sample] });
+        await client.waitForLog((message) => message.includes(`indexed ${sample}`));
+      });
+      afterAll(async () => {
+        await client?.stop();
+      });
+
+      it.each(FIXTURES.filter((file) => file.startsWith(sample + path.sep)).map((file) => [relative(file), file]))('%s', async (_name, file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        const uri = pathToFileURL(file).href;
+        await client.open(uri, text);
+        const published = await client.waitForVersion(uri, 1);
+        await client.close(uri);
+        // ESLint has no related information: the server adds the server rule's place to each cross-file finding.
+        const { withRelated, without } = splitRelated(published.diagnostics);
+        expect(without).toEqual(expectedDiagnostics(file, text, uri, settings.settings, sample));
+        for (const diagnostic of withRelated) expect(diagnostic.relatedInformation?.[0]?.location.uri.startsWith(pathToFileURL(sample).href)).toBe(true);
+        // Every finding of a cross-file rule points at its server rule; so may require-exposed-headers' client findings.
+        for (const diagnostic of published.diagnostics.filter(({ code }) => CROSS_FILE_RULES.has(String(code)))) expect(diagnostic.relatedInformation).toHaveLength(1);
+        for (const diagnostic of withRelated) expect([...CROSS_FILE_RULES, 'cors/require-exposed-headers']).toContain(diagnostic.code);
+        if (!TOOLING.has(path.basename(file))) expect(published.diagnostics.length > 0).toBe(!path.basename(file).startsWith('clean-'));
+      });
+    });
+  }
+});
+
+/** Rules whose every finding is checked against a server file of the project. */
+const CROSS_FILE_RULES = new Set(['cors/client-credentials-need-server-credentials', 'cors/require-allowed-request-headers', 'cors/require-allowed-method']);
+
+function splitRelated(diagnostics: Diagnostic[]): { withRelated: Diagnostic[]; without: Diagnostic[] } {
+  const withRelated = diagnostics.filter((diagnostic) => diagnostic.relatedInformation !== undefined);
+  const without = diagnostics.map(({ relatedInformation: _related, ...rest }) => rest);
+  return { withRelated, without };
+}

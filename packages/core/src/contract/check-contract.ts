@@ -42,6 +42,12 @@ export interface ContractOptions<H> {
   readonly proxied?: readonly ProxiedPrefix[];
   /** Response headers the request's response is read for. */
   readonly headersRead?: readonly HeaderRead<H>[];
+  /**
+   * Filled with the server files the verdict depends on: each candidate rule's surface file, or
+   * `ANY_SERVER_FILE` for a cross-origin request no rule covers yet (any server file may come to
+   * cover it). The language server re-lints a client when one of these changes.
+   */
+  readonly consulted?: Set<string>;
 }
 
 /** A path prefix a dev server at `origin` forwards to a backend. */
@@ -79,6 +85,9 @@ function targetOf(url: string, complete: boolean): Target | undefined {
   return { origin: parsed.origin, path: parsed.pathname, partial: !complete };
 }
 
+/** In `ContractOptions.consulted`: the verdict may change with any server file of the project. */
+export const ANY_SERVER_FILE = '*';
+
 export function checkRequestAgainstSurfaces<H>(request: ClientRequest<H>, surfaces: readonly ServerSurface[], options: ContractOptions<H> = {}): ContractFinding<H>[] {
   if (request.url.kind !== 'known' || (request.mode.kind === 'known' && request.mode.value !== 'cors')) return [];
   const target = targetOf(request.url.value, options.urlComplete ?? true);
@@ -89,6 +98,10 @@ export function checkRequestAgainstSurfaces<H>(request: ClientRequest<H>, surfac
   if (method === undefined) return [];
 
   const candidates = candidateRules(surfaces, target, method);
+  if (options.consulted) {
+    if (candidates.length === 0) options.consulted.add(ANY_SERVER_FILE);
+    for (const { surface } of candidates) options.consulted.add(surface.file);
+  }
   if (candidates.length === 0) return [];
   // Per finding key (kind + header/method), the findings of every candidate rule; reported only when all fail.
   const perRule = candidates.map(({ rule, surface }) => findingsFor(request, method, rule, surface, options));

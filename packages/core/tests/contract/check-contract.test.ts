@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRequest, CorsPolicy, RouteRule, ServerSurface, SourceRef } from '../../src/index.js';
-import { checkRequestAgainstSurfaces, pathMatches } from '../../src/index.js';
+import { ANY_SERVER_FILE, checkRequestAgainstSurfaces, pathMatches } from '../../src/index.js';
 import { clientRequest } from '../checks/client-request-builder.js';
 
 const at = (line: number, file = 'api/server.js'): SourceRef => ({ file, line, column: 0 });
@@ -180,5 +180,23 @@ describe('pathMatches', () => {
     [{ kind: 'any' }, '/anything', 'yes'],
   ] as const)('%o against %s: %s', (matcher, path, expected) => {
     expect(pathMatches(matcher, path, false)).toBe(expected);
+  });
+});
+
+describe('checkRequestAgainstSurfaces: the server files consulted', () => {
+  it('names the files of the candidate rules, any server for an uncovered cross-origin request, none for same-origin', () => {
+    const other = surface([rule({ match: { kind: 'route', path: '/items' }, source: at(3, 'other/server.js') })], { file: 'other/server.js', origins: ['http://localhost:4000'] });
+    const servers = [surface([rule()]), other];
+    const consulted = new Set<string>();
+    checkRequestAgainstSurfaces(request(withCredentials), servers, { consulted });
+    expect([...consulted]).toEqual(['api/server.js']);
+
+    const uncovered = new Set<string>();
+    checkRequestAgainstSurfaces(request({ url: { kind: 'known', value: 'http://localhost:3000/nowhere', at: 'url' } }), servers, { consulted: uncovered });
+    expect([...uncovered]).toEqual([ANY_SERVER_FILE]);
+
+    const sameOrigin = new Set<string>();
+    checkRequestAgainstSurfaces(request({ url: { kind: 'known', value: '/api/orders', at: 'url' } }), servers, { consulted: sameOrigin });
+    expect([...sameOrigin]).toEqual([]);
   });
 });

@@ -55,11 +55,21 @@ function runOnce<T>(file: string, text: string, parser: unknown, settings: unkno
 }
 
 const typescriptParsers = new Map<string, unknown>();
+let projectCodeAllowed = true;
+
+/**
+ * From now on, this thread never loads a parser from a project's `node_modules` (only the plugin's
+ * own): the language server calls it, since opening an untrusted folder must run none of its code.
+ */
+export function neverLoadProjectCode(): void {
+  projectCodeAllowed = false;
+  typescriptParsers.clear();
+}
 
 function typescriptParser(root: string): unknown {
   if (!typescriptParsers.has(root)) {
     let loaded: unknown;
-    for (const from of [path.join(root, 'package.json'), import.meta.url]) {
+    for (const from of projectCodeAllowed ? [path.join(root, 'package.json'), import.meta.url] : [import.meta.url]) {
       try {
         loaded = createRequire(from)('@typescript-eslint/parser');
         break;

@@ -17,7 +17,7 @@ import { getCorsContext } from '../utils/cors-context.js';
 import { responseHeaderReadsInText } from '../utils/extract/clients/response-header-reads.js';
 import { jsServerSurface } from './facts/js.js';
 import { configProxies, NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
-import { listProjectFiles } from './enumerate.js';
+import { listProjectFiles, SKIPPED_FOLDERS } from './enumerate.js';
 import { withFileContext } from './parse-file.js';
 
 /** What the contract rules read: the server surfaces of the project and its dev proxies. */
@@ -56,6 +56,9 @@ export class ProjectIndex {
   /** Bumped when an entry is added, changed or removed; `facts()` is rebuilt only then. */
   #version = 0;
   #facts: { readonly version: number; readonly facts: ProjectFacts } | undefined;
+  /** Open documents' unsaved texts, by relative name; `stamp` orders them. */
+  readonly #overlays = new Map<string, { readonly text: string; readonly stamp: number }>();
+  #overlayStamp = 0;
   /** Builds of `facts()` since creation, for tests and benchmarks. */
   parses = 0;
 
@@ -74,20 +77,76 @@ export class ProjectIndex {
         this.#version += 1;
       }
     }
-    for (const file of files) {
-      const absolute = path.join(this.root, file);
-      let stats;
+    for (const file of files) this.#update(file);
+  }
+
+  /** Reads `file` (relative) again if its stat or overlay changed; whether its entry changed. */
+  #update(file: string): boolean {
+    const overlay = this.#overlays.get(file);
+    let stamp: { mtimeMs: number; size: number };
+    if (overlay) stamp = { mtimeMs: -overlay.stamp, size: overlay.text.length };
+    else {
       try {
-        stats = statSync(absolute);
+        stamp = statSync(path.join(this.root, file));
       } catch {
-        if (this.#entries.delete(file)) this.#version += 1;
-        continue;
+        if (!this.#entries.delete(file)) return false;
+        this.#version += 1;
+        return true;
       }
-      const known = this.#entries.get(file);
-      if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) continue;
-      this.#version += 1;
-      this.#entries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, ...(stats.size <= MAX_BYTES ? prefilter(file, absolute) : { candidate: false, headerReads: [] }) });
     }
+    const known = this.#entries.get(file);
+    if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) return false;
+    this.#version += 1;
+    const text = stamp.size <= MAX_BYTES ? this.#read(file) : undefined;
+    this.#entries.set(file, { mtimeMs: stamp.mtimeMs, size: stamp.size, ...(text === undefined ? { candidate: false, headerReads: [] } : prefilter(file, text)) });
+    return true;
+  }
+
+  /** The editor's unsaved text of `file` (relative), else the disk's; undefined when unreadable. */
+  #read(file: string): string | undefined {
+    const overlay = this.#overlays.get(file);
+    if (overlay) return overlay.text;
+    try {
+      return readFileSync(path.join(this.root, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `absolute` as an indexed file of this root (relative, `/` separators), or undefined. */
+  #indexedName(absolute: string): string | undefined {
+    const file = path.relative(this.root, absolute).split(path.sep).join('/');
+    if (file === '' || file.startsWith('../') || path.isAbsolute(file) || file.split('/').some((part) => SKIPPED_FOLDERS.has(part))) return undefined;
+    return isIndexed(file) ? file : undefined;
+  }
+
+  /**
+   * An open editor's unsaved text of `absolute`, read instead of the disk until `undefined` puts the
+   * disk back. Returns the relative name when the entry changed (its facts may have).
+   */
+  overlay(absolute: string, text: string | undefined): string | undefined {
+    const file = this.#indexedName(absolute);
+    if (file === undefined) return undefined;
+    if (text === undefined) {
+      if (!this.#overlays.delete(file)) return undefined;
+    } else this.#overlays.set(file, { text, stamp: ++this.#overlayStamp });
+    return this.#update(file) ? file : undefined;
+  }
+
+  /**
+   * Reads only these files (absolute) again: the editor's watcher said they were created, changed or
+   * deleted. Returns the relative names of the entries that changed.
+   */
+  refresh(absolutes: readonly string[]): string[] {
+    return absolutes.flatMap((absolute) => {
+      const file = this.#indexedName(absolute);
+      return file !== undefined && this.#update(file) ? [file] : [];
+    });
+  }
+
+  /** Bumped whenever an entry changes: a stamp for the facts of one moment. */
+  get version(): number {
+    return this.#version;
   }
 
   /**
@@ -131,10 +190,8 @@ export class ProjectIndex {
 
   #parse(file: string, entry: Entry, parser: unknown, settings: unknown): void {
     const absolute = path.join(this.root, file);
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch {
+    const text = this.#read(file);
+    if (text === undefined) {
       entry.surface = null;
       return;
     }
@@ -158,13 +215,7 @@ function isIndexed(file: string): boolean {
 }
 
 /** Whether the file is worth parsing, and the response headers its text reads. */
-function prefilter(file: string, absolute: string): { candidate: boolean; headerReads: readonly string[] } {
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch {
-    return { candidate: false, headerReads: [] };
-  }
+function prefilter(file: string, text: string): { candidate: boolean; headerReads: readonly string[] } {
   if (path.posix.basename(file) === 'package.json') return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
   const candidate = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file) ? /proxy|rewrites/.test(text) : SERVER_TEXT.test(text);
   return { candidate, headerReads: responseHeaderReadsInText(text) };

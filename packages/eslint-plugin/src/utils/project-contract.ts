@@ -6,8 +6,8 @@
  * project root is found, every contract rule is silent.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ContractFinding } from 'cors-lint-core';
-import { checkRequestAgainstSurfaces } from 'cors-lint-core';
+import type { ContractFinding, SourceRef } from 'cors-lint-core';
+import { ANY_SERVER_FILE, checkRequestAgainstSurfaces } from 'cors-lint-core';
 import { readAppOrigins } from './app-origins.js';
 import { getCorsContext } from './cors-context.js';
 import { headerReadsOfRequest } from './extract/clients/response-header-reads.js';
@@ -21,6 +21,25 @@ type Node = TSESTree.Node;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const findings = new WeakMap<TSESTree.Program, readonly ContractFinding<Node>[]>();
+
+/**
+ * What the cross-file check of one linted file read from the project, for an editor that re-lints
+ * the file when a server file changes and points each finding at its server line.
+ */
+export interface ProjectConsultation {
+  readonly root: string;
+  /** Server files (relative to `root`, `/` separators) the verdicts depend on; `ANY_SERVER_FILE` for any. */
+  readonly serverFiles: readonly string[];
+  /** Each finding's place in the linted file (ESLint's 1-based line, 0-based column) and its server rule. */
+  readonly findings: readonly { readonly messageId: string; readonly line: number; readonly column: number; readonly server: SourceRef }[];
+}
+
+const consultations = new WeakMap<TSESTree.Program, ProjectConsultation>();
+
+/** What the contract rules' lint of `program` consulted; undefined when no contract rule ran or the index is off. */
+export function projectConsultation(program: TSESTree.Program): ProjectConsultation | undefined {
+  return consultations.get(program);
+}
 
 /** The project's facts, when the project checks are on and a root is found. */
 export function projectFactsOf(context: Context): ProjectFacts | undefined {
@@ -49,11 +68,23 @@ function computeFindings(context: Context): ContractFinding<Node>[] {
   const { clientRequests } = getCorsContext(context);
   if (clientRequests.length === 0) return [];
   const facts = projectFactsOf(context);
-  if (!facts || facts.surfaces.length === 0) return [];
+  if (!facts) return [];
+  if (facts.surfaces.length === 0) {
+    // No server yet: the first one may answer these requests.
+    consultations.set(context.sourceCode.ast, { root: facts.root, serverFiles: [ANY_SERVER_FILE], findings: [] });
+    return [];
+  }
   const appOrigins = readAppOrigins(context, undefined);
-  return clientRequests.flatMap((request) => {
+  const consulted = new Set<string>();
+  const found = clientRequests.flatMap((request) => {
     // `readUrl` gives a template's literal start as the URL; only a whole static string is complete.
     const urlComplete = request.url.kind === 'known' && staticString(request.url.at, context.sourceCode.getScope(request.url.at)) !== undefined;
-    return checkRequestAgainstSurfaces(request, facts.surfaces, { appOrigins, proxied: facts.proxied, urlComplete, headersRead: headerReadsOfRequest(request) });
+    return checkRequestAgainstSurfaces(request, facts.surfaces, { appOrigins, proxied: facts.proxied, urlComplete, headersRead: headerReadsOfRequest(request), consulted });
   });
+  consultations.set(context.sourceCode.ast, {
+    root: facts.root,
+    serverFiles: [...consulted],
+    findings: found.map(({ messageId, at, server }) => ({ messageId, line: at.loc.start.line, column: at.loc.start.column, server })),
+  });
+  return found;
 }

@@ -91,6 +91,35 @@ describe('ProjectIndex', () => {
     expect(index.parses).toBe(first + 1);
   });
 
+  it('reads an overlay instead of the disk until it is removed, and refreshes only the files named', () => {
+    const root = tempProject();
+    const server = path.join(root, 'api', 'server.js');
+    const index = new ProjectIndex(root);
+    const credentials = (facts: ReturnType<ProjectIndex['facts']>) =>
+      facts.surfaces[0]?.routes.map((rule) => (typeof rule.policy === 'object' ? rule.policy.credentials.kind : rule.policy));
+    const before = credentials(index.facts(undefined, {}, { revalidate: false }));
+    const unsaved = SERVER.replace("origin: 'http://localhost:5173'", "origin: 'http://localhost:5173', credentials: true");
+    expect(index.overlay(server, unsaved)).toBe('api/server.js');
+    const edited = credentials(index.facts(undefined, {}, { revalidate: false }));
+    expect(edited).not.toEqual(before);
+    // The same text again changes nothing; outside the root, or in node_modules, is not indexed.
+    expect(index.overlay(path.join(root, 'node_modules', 'cors', 'index.js'), 'x')).toBeUndefined();
+    expect(index.overlay(path.join(os.tmpdir(), 'elsewhere.js'), 'x')).toBeUndefined();
+    // The disk is ignored while the overlay stands, and read again once it is removed.
+    rewrite(server, SERVER.replace("app.listen(3000);", "app.listen(3001);"));
+    expect(index.refresh([server])).toEqual([]);
+    expect(index.overlay(server, undefined)).toBe('api/server.js');
+    expect(index.facts(undefined, {}, { revalidate: false }).surfaces[0]?.origins).toContain('http://localhost:3001');
+    // A new file is read when the watcher names it, a deleted one dropped.
+    const second = path.join(root, 'api', 'admin.js');
+    fs.writeFileSync(second, SERVER.replace('app.listen(3000);', 'app.listen(4000);'));
+    expect(index.refresh([second, path.join(root, 'api', 'util.js')])).toEqual(['api/admin.js']);
+    expect(index.facts(undefined, {}, { revalidate: false }).surfaces.map((surface) => surface.file).sort()).toEqual(['api/admin.js', 'api/server.js']);
+    fs.rmSync(second);
+    expect(index.refresh([second])).toEqual(['api/admin.js']);
+    expect(index.facts(undefined, {}, { revalidate: false }).surfaces.map((surface) => surface.file)).toEqual(['api/server.js']);
+  });
+
   it('describes a Next.js route module and a node:http handler, with whether they answer the preflight', () => {
     const root = tempProject();
     fs.mkdirSync(path.join(root, 'app', 'api', 'orders', '[id]'), { recursive: true });

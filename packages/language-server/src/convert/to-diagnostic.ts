@@ -1,7 +1,10 @@
 /** One ESLint message as an LSP diagnostic that carries everything its code actions need. */
 import type { Linter } from 'eslint';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SourceRef } from 'cors-lint-core';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { RuleMetaLookup } from '../engine/rule-meta.js';
 import { ruleMeta } from '../engine/rule-meta.js';
@@ -113,4 +116,16 @@ function isTextFix(value: unknown): value is TextFix {
 /** LSP 3.18 allows markup messages; ours are plain text, but a client echoes whatever it likes. */
 export function messageText(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
+/**
+ * Where the server rule a cross-file finding fails is written (`server`: relative to `root`,
+ * ESLint's 1-based line and 0-based UTF-16 column), as the diagnostic's related information.
+ */
+export function serverRuleInformation(root: string, server: SourceRef): DiagnosticRelatedInformation {
+  const position = { line: Math.max(0, server.line - 1), character: Math.max(0, server.column) };
+  return {
+    location: { uri: pathToFileURL(path.join(root, ...server.file.split('/'))).href, range: { start: position, end: position } },
+    message: 'The server rule this request fails',
+  };
 }

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
-import plugin, { isNginxConfigPath, ruleLanguages } from 'eslint-plugin-cors';
+import plugin, { isNginxConfigPath, projectConsultation, ruleLanguages } from 'eslint-plugin-cors';
+import type { SourceRef } from 'cors-lint-core';
 import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
 import type { Espree } from './fast-parser/index.js';
 
@@ -16,6 +17,18 @@ export interface LintResult {
   messages: Linter.LintMessage[];
   /** The document does not parse; line and column are 1-based. */
   parseError?: { message: string; line: number; column: number };
+  /**
+   * With a project index: what the cross-file checks read (project root, the server files their
+   * verdicts depend on, `ANY_SERVER_FILE` for any), and per message the server rule of a
+   * cross-file finding (`null` for the others), parallel to `messages`.
+   */
+  project?: { root: string; serverFiles: string[]; servers: (SourceRef | null)[] };
+}
+
+/** The index facts a lint reads (`settings.cors.project` of the plugin): a snapshot file of a workspace folder's index. */
+export interface ProjectFactsRef {
+  root: string;
+  snapshot: string;
 }
 
 
@@ -174,7 +187,7 @@ function supportsLanguage(ruleId: string, language: string): boolean {
   return ruleLanguages(ruleId.replace(/^cors\//, '')).includes(language);
 }
 
-function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined): Linter.Config[] {
+function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined, project: ProjectFactsRef | undefined): Linter.Config[] {
   if (dialect === 'python') {
     return [
       {
@@ -207,8 +220,9 @@ function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: Sourc
       files: LINTED_FILES,
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules: rulesFor(settings),
-      // The client rules read the app's origins from here, as they do under ESLint.
-      settings: { cors: { appOrigins: settings.appOrigins } },
+      // The client rules read the app's origins from here, as they do under ESLint; the cross-file
+      // rules read the index snapshot (the plugin's `settings.cors.project`).
+      settings: { cors: { appOrigins: settings.appOrigins, ...(project ? { project: { root: project.root, snapshot: project.snapshot } } : {}) } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       languageOptions: {
         ecmaVersion: 'latest',
@@ -228,6 +242,9 @@ function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: Sourc
 const otherSourceType = (sourceType: SourceType): SourceType => (sourceType === 'module' ? 'commonjs' : 'module');
 
 const isCorsMessage = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith('cors/') === true;
+
+/** Config arrays kept per settings object: a few dialects times a few index snapshots. */
+const MAX_CONFIGS_PER_SETTINGS = 24;
 
 export interface LintHostOptions {
   typescriptParser?: TypeScriptParserChoice;
@@ -259,19 +276,26 @@ export class LintHost {
   }
 
   /** Config arrays are built once per settings object (memoised by identity). */
-  lint(text: string, filePath: string, settings: CorsSettings): LintResult {
+  lint(text: string, filePath: string, settings: CorsSettings, project?: ProjectFactsRef): LintResult {
     const kind = kindOf(filePath);
-    let messages = this.#verify(text, kind, kind.sourceType, settings);
+    let messages = this.#verify(text, kind, kind.sourceType, settings, project);
     let fatal = messages.find((message) => message.fatal);
     if (fatal && kind.dialect !== 'nginx') {
-      const retried = this.#verify(text, kind, otherSourceType(kind.sourceType), settings);
+      const retried = this.#verify(text, kind, otherSourceType(kind.sourceType), settings, project);
       if (!retried.some((message) => message.fatal)) {
         messages = retried;
         fatal = undefined;
       }
     }
     if (fatal) return { messages: [], parseError: { message: fatal.message, line: fatal.line, column: fatal.column } };
-    return { messages: messages.filter(isCorsMessage) };
+    const own = messages.filter(isCorsMessage);
+    const consulted = project ? projectConsultation(this.#linterFor(kind).getSourceCode().ast as never) : undefined;
+    if (!consulted) return { messages: own };
+    // A cross-file finding is reported at its request's start: ESLint's column is 1-based there.
+    const servers = own.map(
+      (message) => consulted.findings.find((finding) => message.messageId === finding.messageId && message.line === finding.line && message.column === finding.column + 1)?.server ?? null,
+    );
+    return { messages: own, project: { root: consulted.root, serverFiles: [...consulted.serverFiles], servers } };
   }
 
   /** verifyAndFix with only cors fixes; returns the fixed text (or undefined when nothing changes). */
@@ -282,8 +306,8 @@ export class LintHost {
     return report.fixed && report.output !== text ? report.output : undefined;
   }
 
-  #verify(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings): Linter.LintMessage[] {
-    return this.#linterFor(kind).verify(text, this.#config(settings, kind.dialect, sourceType), { filename: kind.lintedName });
+  #verify(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings, project?: ProjectFactsRef): Linter.LintMessage[] {
+    return this.#linterFor(kind).verify(text, this.#config(settings, kind.dialect, sourceType, project), { filename: kind.lintedName });
   }
 
   #fix(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings): Linter.FixReport {
@@ -301,7 +325,7 @@ export class LintHost {
     return linter;
   }
 
-  #config(settings: CorsSettings, dialect: Dialect, sourceType: SourceType): Linter.Config[] {
+  #config(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, project?: ProjectFactsRef): Linter.Config[] {
     let byKind = this.#configs.get(settings);
     if (!byKind) {
       byKind = new Map();
@@ -309,10 +333,13 @@ export class LintHost {
     }
     const parser = parserFor(dialect, this.#parsers);
     // The parser is in the key: JavaScript linted before `prepare` gets espree, later the fast parser.
-    const key = `${dialect}/${sourceType}/${parser?.meta?.name ?? 'espree'}`;
+    // So is the snapshot: each version of a folder's index is a new file.
+    const key = `${dialect}/${sourceType}/${parser?.meta?.name ?? 'espree'}/${project?.snapshot ?? ''}`;
     let config = byKind.get(key);
     if (!config) {
-      config = buildConfig(settings, dialect, sourceType, parser);
+      // Superseded snapshots' configs are never asked for again.
+      if (project && byKind.size >= MAX_CONFIGS_PER_SETTINGS) byKind.clear();
+      config = buildConfig(settings, dialect, sourceType, parser, project);
       byKind.set(key, config);
     }
     return config;

@@ -22,12 +22,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CorsSettings } from '../protocol/settings.js';
-import type { LintResult } from './lint-host.js';
+import type { LintResult, ProjectFactsRef } from './lint-host.js';
 
 export interface LintRequest {
   text: string;
   fileName: string;
   settings: CorsSettings;
+  /** The workspace folder's index snapshot, for the cross-file rules; absent while it builds or when it is off. */
+  project?: ProjectFactsRef;
 }
 
 export type JobKind = 'lint' | 'fixAll';

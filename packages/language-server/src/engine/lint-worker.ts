@@ -9,10 +9,13 @@ import { parentPort } from 'node:worker_threads';
 import { enableCompileCache } from '../compile-cache.js';
 import { compactingFullGc } from '../heap-trim.js';
 import type { CorsSettings } from '../protocol/settings.js';
+import { neverLoadProjectCode } from 'eslint-plugin-cors';
 import { LintHost } from './lint-host.js';
 import type { JobRequest, JobResponse } from './lint-queue.js';
 
 enableCompileCache();
+// The cross-file rules may parse project files here too (without a snapshot): only with our own parsers.
+neverLoadProjectCode();
 
 const host = new LintHost();
 /** Asked for by the queue (`trim`), when this thread is idle with a large heap; see lint-queue.ts. */
@@ -46,7 +49,7 @@ async function answer(job: JobRequest): Promise<JobResponse> {
     await host.prepare(job.fileName);
     parentPort?.postMessage({ id: job.id, started: true } satisfies JobResponse);
     const settings = sameSettings(job.settings);
-    if (job.kind === 'lint') return { id: job.id, ok: true, lint: host.lint(job.text, job.fileName, settings), heapBytes: heapBytes() };
+    if (job.kind === 'lint') return { id: job.id, ok: true, lint: host.lint(job.text, job.fileName, settings, job.project), heapBytes: heapBytes() };
     return { id: job.id, ok: true, fixed: host.fixAll(job.text, job.fileName, settings), heapBytes: heapBytes() };
   } catch (error) {
     return { id: job.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error), heapBytes: heapBytes() };

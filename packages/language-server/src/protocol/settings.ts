@@ -21,6 +21,11 @@ export interface CorsSettings {
    * told, and that document is not linted again until it is reopened or the settings change.
    */
   timeBudget: number;
+  /**
+   * Build an index of each workspace folder's servers, so a client request is checked against the
+   * server that answers it (the cross-file rules); `false` turns those checks off in the editor.
+   */
+  projectIndex: boolean;
 }
 
 /** Hand-written files lint in well under a second; ten seconds is a pathological file, not a slow machine. */
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
   config: 'recommended',
   appOrigins: Object.freeze([]) as unknown as string[],
   timeBudget: DEFAULT_TIME_BUDGET_MS,
+  projectIndex: true,
 });
 
 const RUNS = ['onType', 'onSave'] as const;
@@ -84,6 +90,10 @@ function readSettings(raw: unknown, problems: string[]): CorsSettings {
       case 'timeBudget':
         if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_TIME_BUDGET_MS) settings.timeBudget = Math.round(value);
         else problems.push(`cors.timeBudget must be a number of milliseconds, at least ${MIN_TIME_BUDGET_MS}, got ${describe(value)}`);
+        break;
+      case 'projectIndex':
+        if (typeof value === 'boolean') settings.projectIndex = value;
+        else problems.push(`cors.projectIndex must be true or false, got ${describe(value)}`);
         break;
       default:
         if (!CLIENT_SIDE_KEYS.has(key)) problems.push(`unknown setting cors.${key} ignored`);

@@ -74,6 +74,11 @@ export interface StartOptions {
   processId?: number | null;
   /** `initializationOptions` in `initialize`. */
   initializationOptions?: unknown;
+  /**
+   * Folder paths sent as `workspaceFolders`: the server indexes each one's servers. Default: none
+   * (`rootUri` null), so a test does not index the whole repository in the background.
+   */
+  workspaceFolders?: string[];
 }
 
 interface Waiter<T> {
@@ -192,9 +197,9 @@ export class TestClient {
     const client = new TestClient(options);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: options.processId === undefined ? process.pid : options.processId,
-      rootUri: pathToFileURL(REPO_ROOT).href,
+      rootUri: options.workspaceFolders?.[0] === undefined ? null : pathToFileURL(options.workspaceFolders[0]).href,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder })) ?? null,
       ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

@@ -7,24 +7,25 @@ describe('normalizeSettings', () => {
     for (const raw of [null, undefined, {}]) {
       expect(normalizeSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
     }
-    expect(DEFAULT_SETTINGS).toEqual({ enable: true, run: 'onType', rules: {}, config: 'recommended', appOrigins: [], timeBudget: 10_000 });
+    expect(DEFAULT_SETTINGS).toEqual({ enable: true, run: 'onType', rules: {}, config: 'recommended', appOrigins: [], timeBudget: 10_000, projectIndex: true });
   });
 
   it('keeps every valid value', () => {
-    const raw = { enable: false, run: 'onSave', config: 'strict', rules: { 'cors/no-null-origin': 'warn' }, appOrigins: ['https://app.example.com'], timeBudget: 2500 };
+    const raw = { enable: false, run: 'onSave', config: 'strict', rules: { 'cors/no-null-origin': 'warn' }, appOrigins: ['https://app.example.com'], timeBudget: 2500, projectIndex: false };
     expect(normalizeSettings(raw)).toEqual({ settings: raw, problems: [] });
   });
 
   it('replaces values of the wrong type by their defaults and names each problem', () => {
-    const { settings, problems } = normalizeSettings({ enable: 'yes', run: 'always', config: 42, rules: ['no-null-origin'], appOrigins: { a: 1 }, timeBudget: 5 });
+    const { settings, problems } = normalizeSettings({ enable: 'yes', run: 'always', config: 42, rules: ['no-null-origin'], appOrigins: { a: 1 }, timeBudget: 5, projectIndex: 'no' });
     expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
     expect(problems[0]).toBe('cors.enable must be true or false, got "yes"');
     expect(problems[1]).toBe("cors.run must be one of 'onType', 'onSave', got \"always\"");
     expect(problems[2]).toContain('cors.config');
     expect(problems[3]).toContain('cors.rules must be an object');
     expect(problems[4]).toContain('cors.appOrigins must be an array');
     expect(problems[5]).toBe('cors.timeBudget must be a number of milliseconds, at least 100, got number 5');
+    expect(problems[6]).toBe('cors.projectIndex must be true or false, got "no"');
   });
 
   it.each([

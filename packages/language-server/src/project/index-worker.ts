@@ -1,0 +1,126 @@
+/**
+ * The project index thread: one `ProjectIndex` (eslint-plugin-cors) per workspace folder, built
+ * and kept current here, off the server's message loop and off the lint worker, so neither hovers
+ * nor diagnostics wait for it. Each version of a folder's facts is written as a snapshot file; the
+ * lint worker's cross-file rules read it (`settings.cors.project.snapshot`), as the CLI's workers do.
+ *
+ * Messages are taken in batches (everything that arrived before the next turn): a burst of
+ * keystrokes in a server file is parsed once, for its last text.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as typescriptParser from '@typescript-eslint/parser';
+import { neverLoadProjectCode, ProjectIndex, writeSnapshot, type ProjectFacts } from 'eslint-plugin-cors';
+import { enableCompileCache } from '../compile-cache.js';
+import { isInside, type IndexRequest, type IndexResponse } from './workspace-indexes.js';
+
+enableCompileCache();
+// Indexing an untrusted folder reads its files and runs none of its code.
+neverLoadProjectCode();
+
+/** Snapshots kept per folder: a lint queued a few versions ago may still be about to read one. */
+const KEPT_SNAPSHOTS = 8;
+
+interface Folder {
+  readonly index: ProjectIndex;
+  /** The facts last written, serialised, to tell a real change from an edit that changes no fact. */
+  surfaces: string;
+  shared: string;
+  snapshots: string[];
+}
+
+const { snapshotDir } = workerData as { snapshotDir: string };
+/**
+ * The TypeScript parser reads server files of both languages, as the CLI's index build does; a
+ * static import, so the VS Code extension's bundle carries it.
+ */
+const parser: unknown = typescriptParser;
+const folders = new Map<string, Folder>();
+let pending: IndexRequest[] = [];
+let written = 0;
+
+function post(response: IndexResponse): void {
+  parentPort?.postMessage(response);
+}
+
+/** Writes the facts when they differ from the last written; which part changed, or undefined. */
+function publish(root: string, folder: Folder, changed: string[] | 'all'): void {
+  const started = performance.now();
+  const facts: ProjectFacts = folder.index.facts(parser, {}, { revalidate: false });
+  const surfaces = JSON.stringify(facts.surfaces);
+  const shared = JSON.stringify([facts.proxied, [...facts.headersRead].sort()]);
+  if (changed !== 'all' && surfaces === folder.surfaces && shared === folder.shared) return;
+  // Dev proxies and header reads change every client's verdicts; a surface only its consulters'.
+  const scope = changed === 'all' || shared !== folder.shared ? 'all' : changed;
+  folder.surfaces = surfaces;
+  folder.shared = shared;
+  const snapshot = path.join(snapshotDir, `${++written}.json`);
+  writeSnapshot(snapshot, facts, String(folder.index.version));
+  folder.snapshots.push(snapshot);
+  while (folder.snapshots.length > KEPT_SNAPSHOTS) rmSync(folder.snapshots.shift() ?? '', { force: true });
+  post({ kind: 'facts', root, snapshot, changed: scope, surfaces: facts.surfaces.length, ms: performance.now() - started });
+}
+
+function flush(): void {
+  const batch = pending;
+  pending = [];
+  const changed = new Map<string, Set<string>>();
+  const note = (root: string, files: readonly string[]): void => {
+    if (files.length === 0) return;
+    let set = changed.get(root);
+    if (!set) changed.set(root, (set = new Set()));
+    for (const file of files) set.add(file);
+  };
+  for (const request of batch) {
+    try {
+      switch (request.kind) {
+        case 'open': {
+          if (folders.has(request.root)) break;
+          const started = performance.now();
+          const index = new ProjectIndex(request.root);
+          // Lists and stats every file once, and reads those that may declare CORS.
+          index.fingerprint();
+          const folder: Folder = { index, surfaces: '', shared: '', snapshots: [] };
+          folders.set(request.root, folder);
+          publish(request.root, folder, 'all');
+          post({ kind: 'log', message: `indexed ${request.root} in ${Math.round(performance.now() - started)} ms` });
+          break;
+        }
+        case 'close': {
+          const folder = folders.get(request.root);
+          folders.delete(request.root);
+          for (const snapshot of folder?.snapshots ?? []) rmSync(snapshot, { force: true });
+          changed.delete(request.root);
+          break;
+        }
+        case 'overlay':
+          for (const [root, folder] of folders) {
+            if (!isInside(root, request.file)) continue;
+            const file = folder.index.overlay(request.file, request.text ?? undefined);
+            if (file !== undefined) note(root, [file]);
+          }
+          break;
+        case 'refresh':
+          for (const [root, folder] of folders) note(root, folder.index.refresh(request.files.filter((file) => isInside(root, file))));
+          break;
+      }
+    } catch (error) {
+      post({ kind: 'log', message: `the project index failed on ${request.kind}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+    }
+  }
+  for (const [root, files] of changed) {
+    const folder = folders.get(root);
+    if (!folder) continue;
+    try {
+      publish(root, folder, [...files]);
+    } catch (error) {
+      post({ kind: 'log', message: `the project index of ${root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+    }
+  }
+}
+
+parentPort?.on('message', (request: IndexRequest) => {
+  if (pending.length === 0) setImmediate(flush);
+  pending.push(request);
+});
