@@ -71,8 +71,8 @@ export type { BrowserFailure, ConsoleParams, ConsoleText } from './messages/cons
 export { consoleLine, consoleReason, matchesConsoleLine } from './messages/console-messages.js';
 
 // Rule message catalog
-export type { BrowserEffect, MessageSpec, RuleName } from './messages/catalog.js';
-export { browserEffect, isSecurityFinding, messagesFor, ruleMessages } from './messages/catalog.js';
+export type { BrowserEffect, MessageSpec, RuleName, SecurityRuleName } from './messages/catalog.js';
+export { browserEffect, isSecurityFinding, messagesFor, ruleMessages, securityAttack } from './messages/catalog.js';
 export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js';
 
 // The contract between a client request and the servers of its project (plain data, no IO)
