@@ -11,6 +11,7 @@ import { compactingFullGc } from '../heap-trim.js';
 import type { CorsSettings } from '../protocol/settings.js';
 import { LintHost } from './lint-host.js';
 import type { JobRequest, JobResponse } from './lint-queue.js';
+import { WORKER_SETTINGS_CACHE_SIZE } from '../limits.js';
 
 enableCompileCache();
 
@@ -27,7 +28,7 @@ function sameSettings(settings: CorsSettings): CorsSettings {
   const key = JSON.stringify(settings);
   let known = settingsByValue.get(key);
   if (known === undefined) {
-    if (settingsByValue.size > 50) settingsByValue.clear();
+    if (settingsByValue.size > WORKER_SETTINGS_CACHE_SIZE) settingsByValue.clear();
     known = settings;
     settingsByValue.set(key, known);
   }
