@@ -63,8 +63,8 @@ export {
 } from './headers/validate-header-values.js';
 
 // The browser's CORS check
-export type { CorsRequest, CorsResponse, CorsVerdict, PreflightReason, ResponseHeaders } from './check/cors-check.js';
-export { checkCorsResponse, checkPreflightResponse, needsPreflight } from './check/cors-check.js';
+export type { CorsRequest, CorsResponse, CorsVerdict, PreflightReason, ResponseHeaders } from './browser-check/cors-check.js';
+export { checkCorsResponse, checkPreflightResponse, needsPreflight } from './browser-check/cors-check.js';
 
 // Browser console messages
 export type { BrowserFailure, ConsoleParams, ConsoleText } from './messages/console-messages.js';
