@@ -4,18 +4,14 @@
  * through `browserEffect` from core.
  */
 import path from 'node:path';
-import type { BrowserEffect, MessageSpec } from 'cors-lint-core';
-import { browserEffect, ruleMessages } from 'cors-lint-core';
+import type { BrowserEffect, MessageSpec, SecurityRuleName } from 'cors-lint-core';
+import { browserEffect, ruleMessages, securityAttack } from 'cors-lint-core';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-cors';
 
 /** A Django scenario has `settings.py` in place of `server.js`. */
 export type ScenarioFile = 'server.js' | 'client.js' | 'settings.py';
-
-/** Rules whose findings a browser allows: an attacker page shows them instead. */
-export const SECURITY_RULES = ['no-reflected-origin-with-credentials', 'no-null-origin', 'no-unsafe-origin-check', 'no-permissive-origin', 'no-permissive-local-server'] as const;
-export type SecurityRule = (typeof SECURITY_RULES)[number];
 
 export interface TextFix {
   readonly range: readonly [number, number];
@@ -33,7 +29,8 @@ export interface Finding {
   readonly data: Readonly<Record<string, string>>;
   /** What Chromium shows; undefined for security findings and for messages with no visible effect. */
   readonly effect: BrowserEffect | undefined;
-  readonly security: SecurityRule | undefined;
+  /** The attack that shows the finding (the catalog's `securityAttack`): a browser allows it, an attacker page reads. */
+  readonly security: SecurityRuleName | undefined;
   readonly fix: TextFix | undefined;
   readonly suggestions: readonly { readonly desc: string; readonly fix: TextFix }[];
 }
@@ -87,21 +84,11 @@ export function lintFile(file: ScenarioFile, text: string, configName: OracleCon
       column: message.column,
       data: messageData(rule, messageId, message.message),
       effect: browserEffect(rule, messageId),
-      security: securityOf(rule, messageId),
+      security: securityAttack(rule, messageId),
       fix: message.fix ? { range: message.fix.range, text: message.fix.text } : undefined,
       suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } })),
     };
   });
-}
-
-/**
- * The attack a finding stands for. A Django allow-list entry without a scheme (or a string in place of
- * the list) admits `Origin: null`, so its attack is the null-origin one.
- */
-function securityOf(rule: string, messageId: string): SecurityRule | undefined {
-  if ((SECURITY_RULES as readonly string[]).includes(rule)) return rule as SecurityRule;
-  if (rule === 'valid-django-allowed-origins' && (messageId === 'noScheme' || messageId === 'notAList')) return 'no-null-origin';
-  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { BrowserEffect, BrowserFailure } from 'cors-lint-core';
+import type { BrowserEffect, BrowserFailure, SecurityRuleName } from 'cors-lint-core';
 import { isCorsSafelistedResponseHeader, matchesConsoleLine, parseHeaderList } from 'cors-lint-core';
 import type { Browser } from 'playwright-core';
 import type { FetchOutcome, PageRun, RunOptions } from './browser.js';
@@ -16,7 +16,7 @@ import type { FixResult } from './fix.js';
 import { fixScenario, writeFixedCopy } from './fix.js';
 import { djangoApp, isDjangoScenario } from './django.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
-import type { Finding, ScenarioSources, SecurityRule } from './lint.js';
+import type { Finding, ScenarioSources } from './lint.js';
 import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig, scenarioProject } from './lint.js';
 import type { ApiServer, PageServer, RecordedExchange, RequestHandler } from './servers.js';
 
@@ -163,15 +163,16 @@ function failureOf(finding: Finding): BrowserFailure | undefined {
 // ---------------------------------------------------------------------------------------------
 // Attacks
 
-interface Attack {
-  readonly rule: SecurityRule;
+export interface Attack {
+  readonly rule: SecurityRuleName;
   readonly label: string;
   readonly pageOrigin: string;
   readonly options: RunOptions;
   readonly note: string | undefined;
 }
 
-function attackFor(finding: Finding): Attack | string {
+/** The attack page that shows a security finding, or why none can be run. Every security rule of the catalog has one (a type error otherwise). */
+export function attackFor(finding: Finding): Attack | string {
   switch (finding.security) {
     case 'no-reflected-origin-with-credentials':
       return { rule: finding.security, label: `credentialed read from ${ATTACKER_ORIGIN}`, pageOrigin: ATTACKER_ORIGIN, options: { includeCredentials: true }, note: undefined };
@@ -188,8 +189,12 @@ function attackFor(finding: Finding): Attack | string {
       const note = page.downgraded ? `the finding's example ${example} is https; the attacker page is served over http` : undefined;
       return { rule: finding.security, label: `read from ${page.origin}`, pageOrigin: page.origin, options: {}, note };
     }
-    default:
+    case undefined:
       return `not a security finding: ${describeFinding(finding)}`;
+    default: {
+      const unknown: never = finding.security;
+      return `no attack for the security rule ${String(unknown)}`;
+    }
   }
 }
 

@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserEffect, isSecurityFinding, ruleMessages } from 'cors-lint-core';
+import type { Finding } from '../src/lint.js';
 import type { MessageSpec } from 'cors-lint-core';
 import { describe, expect, it } from 'vitest';
-import { lintScenario, observable, scenarioConfig } from '../src/lint.js';
+import { lintFile, lintScenario, observable, scenarioConfig } from '../src/lint.js';
 import { lintNginx } from '../src/nginx-scenario.js';
-import { discoverScenarios } from '../src/run-scenario.js';
+import { attackFor, discoverScenarios } from '../src/run-scenario.js';
 import { readScenarios, renderIndex, rulesWithoutScenario } from '../scripts/scenario-index.mjs';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -68,5 +69,47 @@ describe('the index', () => {
 
   it('refuses a scenario.json that names no rule of the catalog', () => {
     expect(() => renderIndex(ruleMessages, [{ folder: 'test-fixtures/scenarios/x', name: 'x', rules: ['no-such-rule'] }])).toThrow(/test-fixtures\/scenarios\/x: no-such-rule/);
+  });
+});
+
+describe('security findings', () => {
+  const catalog = ruleMessages as Record<string, Record<string, MessageSpec>>;
+  const messages = Object.entries(catalog).flatMap(([rule, specs]) => Object.entries(specs).map(([messageId, spec]) => ({ rule, messageId, spec })));
+  const finding = (rule: string, messageId: string, message = 'x'): Finding => ({
+    file: 'server.js',
+    rule,
+    messageId,
+    message,
+    line: 1,
+    column: 1,
+    data: {},
+    effect: browserEffect(rule, messageId),
+    security: undefined,
+    fix: undefined,
+    suggestions: [],
+  });
+
+  it('are the oracle findings with an attack exactly where the catalog says so', () => {
+    const findings = [...jsScenarios.values()].flatMap((scenario) => lintScenario(scenario.sources));
+    const expected = (f: Finding) => (isSecurityFinding(f.rule, f.messageId) ? f.rule : catalog[f.rule]?.[f.messageId]?.opensAttackOf);
+    expect(findings.filter((f) => f.security !== undefined).length).toBeGreaterThan(5);
+    for (const f of findings) expect(f.security, `${f.rule}/${f.messageId}`).toBe(expected(f));
+  });
+
+  it('keep the null-origin attack of a Django origin without a scheme, or a string in place of the list', () => {
+    const [noScheme] = lintFile('settings.py', 'CORS_ALLOWED_ORIGINS = ["app.example.test"]\n');
+    expect([noScheme?.messageId, noScheme?.security, noScheme?.effect?.kind]).toEqual(['noScheme', 'no-null-origin', 'blocked']);
+    const [notAList] = lintFile('settings.py', 'CORS_ALLOWED_ORIGINS = "https://app.example.test"\n');
+    expect([notAList?.messageId, notAList?.security]).toEqual(['notAList', 'no-null-origin']);
+  });
+
+  it('each have an attack the oracle can run, and other findings none', () => {
+    const security = messages.filter(({ rule, messageId }) => isSecurityFinding(rule, messageId));
+    expect(new Set(security.map(({ rule }) => rule)).size).toBe(5);
+    for (const { rule, messageId } of security) {
+      const attack = attackFor({ ...finding(rule, messageId, 'such as https://app.example.test.evil.test.'), security: rule as Finding['security'] });
+      expect(typeof attack === 'string' ? attack : attack.rule, `${rule}/${messageId}`).toBe(rule);
+    }
+    expect(attackFor(finding('no-wildcard-origin-with-credentials', 'wildcardWithCredentials'))).toMatch(/^not a security finding/);
   });
 });

@@ -63,16 +63,16 @@ export {
 } from './headers/validate-header-values.js';
 
 // The browser's CORS check
-export type { CorsRequest, CorsResponse, CorsVerdict, PreflightReason, ResponseHeaders } from './check/cors-check.js';
-export { checkCorsResponse, checkPreflightResponse, needsPreflight } from './check/cors-check.js';
+export type { CorsRequest, CorsResponse, CorsVerdict, PreflightReason, ResponseHeaders } from './browser-check/cors-check.js';
+export { checkCorsResponse, checkPreflightResponse, needsPreflight } from './browser-check/cors-check.js';
 
 // Browser console messages
 export type { BrowserFailure, ConsoleParams, ConsoleText } from './messages/console-messages.js';
 export { consoleLine, consoleReason, matchesConsoleLine } from './messages/console-messages.js';
 
 // Rule message catalog
-export type { BrowserEffect, MessageSpec, RuleName } from './messages/catalog.js';
-export { browserEffect, isSecurityFinding, messagesFor, ruleMessages } from './messages/catalog.js';
+export type { BrowserEffect, MessageSpec, RuleName, SecurityRuleName } from './messages/catalog.js';
+export { browserEffect, isSecurityFinding, messagesFor, ruleMessages, securityAttack } from './messages/catalog.js';
 export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js';
 
 // The contract between a client request and the servers of its project (plain data, no IO)
@@ -82,17 +82,17 @@ export type { ContractFinding, ContractMessageId, ContractOptions, HeaderRead, P
 export { ANY_SERVER_FILE, checkRequestAgainstSurfaces } from './contract/check-contract.js';
 
 // Checks: one per rule, policy in, findings out
-export { checkAllowOriginValues, subdomainPattern } from './checks/allow-origin-values.js';
-export type { AllowOriginSequence, AllowOriginWrite } from './checks/duplicate-allow-origin.js';
-export { checkDuplicateAllowOrigin } from './checks/duplicate-allow-origin.js';
-export { checkHeaderValues, type HeaderValuesOptions } from './checks/header-values.js';
-export type { WrittenResponseHeader } from './checks/exposed-headers.js';
-export { checkExposedHeaders, type ExposedHeadersOptions } from './checks/exposed-headers.js';
-export type { IneffectiveWildcardOptions } from './checks/ineffective-wildcard.js';
-export { CORS_PACKAGE_DEFAULT_METHODS, checkIneffectiveWildcard } from './checks/ineffective-wildcard.js';
-export { checkNullOrigin } from './checks/null-origin.js';
+export { checkAllowOriginValues, subdomainPattern } from './checks/valid-allow-origin.js';
+export type { AllowOriginSequence, AllowOriginWrite } from './checks/no-duplicate-allow-origin.js';
+export { checkDuplicateAllowOrigin } from './checks/no-duplicate-allow-origin.js';
+export { checkHeaderValues, type HeaderValuesOptions } from './checks/valid-header-values.js';
+export type { WrittenResponseHeader } from './checks/require-exposed-headers.js';
+export { checkExposedHeaders, type ExposedHeadersOptions } from './checks/require-exposed-headers.js';
+export type { IneffectiveWildcardOptions } from './checks/no-ineffective-wildcard.js';
+export { CORS_PACKAGE_DEFAULT_METHODS, checkIneffectiveWildcard } from './checks/no-ineffective-wildcard.js';
+export { checkNullOrigin } from './checks/no-null-origin.js';
 export { checkPermissiveLocalServer, checkPermissiveOrigin } from './checks/permissive-origin.js';
-export type { AnsweredRoute, ExpressApp, ExpressRegistration, FastifyApp, HandlerRole, RawHandler, RouteModule, RoutePath } from './checks/preflight-handler.js';
+export type { AnsweredRoute, ExpressApp, ExpressRegistration, FastifyApp, HandlerRole, RawHandler, RouteModule, RoutePath } from './checks/require-preflight-handler.js';
 export {
   checkExpressPreflight,
   checkFastifyPreflight,
@@ -101,17 +101,17 @@ export {
   checkRouteModulePreflight,
   routeNeedsPreflight,
   unnamedWildcardFix,
-} from './checks/preflight-handler.js';
-export { checkReflectedOriginWithCredentials } from './checks/reflected-origin-with-credentials.js';
-export { checkWildcardOriginWithCredentials } from './checks/wildcard-origin-with-credentials.js';
-export type { VaryContext, VaryWrite } from './checks/vary-origin.js';
-export { checkVaryOrigin, mayVaryOnOrigin } from './checks/vary-origin.js';
-export type { OpaqueResponseReadOptions } from './checks/opaque-response-read.js';
-export { checkOpaqueResponseRead } from './checks/opaque-response-read.js';
-export { checkInvalidNoCorsRequest } from './checks/invalid-no-cors-request.js';
-export { checkForbiddenRequestHeader } from './checks/forbidden-request-header.js';
-export type { AccidentalPreflightOptions } from './checks/accidental-preflight.js';
-export { checkAccidentalPreflight } from './checks/accidental-preflight.js';
+} from './checks/require-preflight-handler.js';
+export { checkReflectedOriginWithCredentials } from './checks/no-reflected-origin-with-credentials.js';
+export { checkWildcardOriginWithCredentials } from './checks/no-wildcard-origin-with-credentials.js';
+export type { VaryContext, VaryWrite } from './checks/require-vary-origin.js';
+export { checkVaryOrigin, mayVaryOnOrigin } from './checks/require-vary-origin.js';
+export type { OpaqueResponseReadOptions } from './checks/no-opaque-response-read.js';
+export { checkOpaqueResponseRead } from './checks/no-opaque-response-read.js';
+export { checkInvalidNoCorsRequest } from './checks/no-invalid-no-cors-request.js';
+export { checkForbiddenRequestHeader } from './checks/no-forbidden-request-header.js';
+export type { AccidentalPreflightOptions } from './checks/no-accidental-preflight.js';
+export { checkAccidentalPreflight } from './checks/no-accidental-preflight.js';
 
 // nginx: how its header modules send what a configuration writes, and the checks of its own failure modes
 export type { AddHeaderInherit, NginxHeaderWrite, NginxLevel, NginxLevelKind } from './nginx/headers-module.js';
@@ -126,15 +126,15 @@ export {
   sendsAllowOrigin,
   writesOf,
 } from './nginx/headers-module.js';
-export type { DroppedHeadersContext } from './checks/nginx-dropped-headers.js';
-export { checkDroppedCorsHeaders } from './checks/nginx-dropped-headers.js';
-export { checkPreflightBeforeLocation } from './checks/nginx-preflight-before-location.js';
+export type { DroppedHeadersContext } from './checks/nginx-no-dropped-cors-headers.js';
+export { checkDroppedCorsHeaders } from './checks/nginx-no-dropped-cors-headers.js';
+export { checkPreflightBeforeLocation } from './checks/nginx-no-preflight-before-location.js';
 export type { RequireAlwaysContext } from './checks/nginx-require-always.js';
 export { checkAddHeaderAlways } from './checks/nginx-require-always.js';
-export type { ErrorPageRedirect } from './checks/nginx-error-page.js';
-export { checkErrorPageDropsCors } from './checks/nginx-error-page.js';
-export type { UpstreamPass } from './checks/nginx-upstream-allow-origin.js';
-export { checkUpstreamAllowOrigin } from './checks/nginx-upstream-allow-origin.js';
+export type { ErrorPageRedirect } from './checks/nginx-error-page-drops-cors.js';
+export { checkErrorPageDropsCors } from './checks/nginx-error-page-drops-cors.js';
+export type { UpstreamPass } from './checks/nginx-require-proxy-hide-header.js';
+export { checkUpstreamAllowOrigin } from './checks/nginx-require-proxy-hide-header.js';
 
 // Source files
 export { generatedReason, lineShape, type LineShape } from './source/generated.js';

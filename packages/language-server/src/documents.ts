@@ -22,9 +22,8 @@ import { withOnlyRule, type CorsSettings } from './protocol/settings.js';
 import { HeapTrimmer } from './heap-trim.js';
 import { LintStatus } from './status.js';
 import { LineDocument } from './line-document.js';
+import { LARGE_DOCUMENT_LENGTH, MAX_DOCUMENT_BYTES, TYPING_PAUSE_MS } from './limits.js';
 
-/** Larger documents are not linted: generated bundles and data files, not code anyone edits by hand. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 const LINTED_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
 const LANGUAGE_EXTENSIONS: Record<string, string> = {
@@ -78,15 +77,6 @@ type Reason = 'open' | 'change' | 'save' | 'configuration' | 'project';
 function afterQueuedMessages(callback: () => void): void {
   setImmediate(() => setImmediate(callback));
 }
-
-/**
- * A document this long (in UTF-16 code units) is linted once its typing pauses for `TYPING_PAUSE_MS`,
- * not after every keystroke: each lint reads, checks and copies its whole text to the worker on the
- * main thread (tens of milliseconds per megabyte on a busy machine), and its lint takes seconds, so
- * one per keystroke would only be cancelled by the next.
- */
-export const LARGE_DOCUMENT_LENGTH = 512 * 1024;
-export const TYPING_PAUSE_MS = 400;
 
 interface OpenDocument {
   document: LineDocument;

@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { HEAP_TRIM_GROWTH_BYTES, HEAP_TRIM_QUIET_MS, HEAP_TRIM_THRESHOLD_BYTES, HEAP_TRIM_THRESHOLD_ENV } from './limits.js';
 
 /**
  * Opening many files at once (a "find in files", a branch switch) grows V8's heap to several times
@@ -42,10 +43,10 @@ export class HeapTrimmer {
   #baseline: number | undefined;
 
   constructor(options: HeapTrimOptions = {}) {
-    this.#quietMs = options.quietMs ?? 1_000;
-    this.#growthBytes = options.growthBytes ?? 32 * 1024 * 1024;
+    this.#quietMs = options.quietMs ?? HEAP_TRIM_QUIET_MS;
+    this.#growthBytes = options.growthBytes ?? HEAP_TRIM_GROWTH_BYTES;
     this.#heapSize = options.heapSize ?? (() => process.memoryUsage().heapTotal);
-    this.#thresholdBytes = options.thresholdBytes ?? thresholdFromEnvironment() ?? DEFAULT_THRESHOLD_BYTES;
+    this.#thresholdBytes = options.thresholdBytes ?? thresholdFromEnvironment() ?? HEAP_TRIM_THRESHOLD_BYTES;
     this.#heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
     this.#collect = 'collect' in options ? options.collect : compactingFullGc();
   }
@@ -71,11 +72,9 @@ export class HeapTrimmer {
   }
 }
 
-export const DEFAULT_THRESHOLD_BYTES = 256 * 1024 * 1024;
-
 /** `CORS_LS_HEAP_TRIM_ABOVE_MB`: a number of megabytes, or `off`; undefined when unset or invalid. */
 function thresholdFromEnvironment(): number | undefined {
-  const value = process.env['CORS_LS_HEAP_TRIM_ABOVE_MB']?.trim();
+  const value = process.env[HEAP_TRIM_THRESHOLD_ENV]?.trim();
   if (value === undefined || value === '') return undefined;
   if (value === 'off') return Infinity;
   const megabytes = Number(value);

@@ -12,7 +12,8 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { DocumentLinter } from './documents.js';
-import { codeActions, FIX_ALL_KIND } from './handlers/code-actions.js';
+import { FIX_ALL_KIND } from './convert/to-code-actions.js';
+import { codeActions } from './handlers/code-actions.js';
 import { COMMANDS, executeCommand } from './handlers/commands.js';
 import { hover } from './handlers/hover.js';
 import { SettingsProvider } from './handlers/settings.js';

@@ -13,7 +13,7 @@ import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
 import { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, mayBeCorsSafelistedRequestHeader } from '../fetch/request-headers.js';
 import { asciiLowercase, asciiUppercase } from '../fetch/ascii.js';
 import { parseHeaderList } from '../fetch/header-names.js';
-import { exposedHeaderNames, needsExposing } from '../checks/exposed-headers.js';
+import { exposedHeaderNames, needsExposing } from '../checks/require-exposed-headers.js';
 import type { ClientRequest } from '../policy/client-request.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';

@@ -49,6 +49,12 @@ export interface MessageSpec {
   readonly effect?: BrowserEffect;
   /** A security finding: the browser allows what it describes, for an attacker's page too, and shows nothing. */
   readonly security?: true;
+  /**
+   * The security rule whose attack this finding opens too, for a message that has a browser effect of its
+   * own: a Django origin without a scheme fails for real pages but admits `Origin: null`, as `no-null-origin`
+   * describes. Security findings need no such field: their attack is their own rule's.
+   */
+  readonly opensAttackOf?: string;
 }
 
 /** The console quotes with template placeholders in place of the values only known per report. */
@@ -66,7 +72,9 @@ function failing(text: string, failure: BrowserFailure, firefoxFailure?: Browser
 
 const plain = (text: string, effect?: BrowserEffect): MessageSpec => (effect ? { text, effect } : { text });
 /** A finding the browser allows: another site's page can read what it should not. */
-const exposing = (text: string): MessageSpec => ({ text, security: true });
+const exposing = (text: string): MessageSpec & { readonly security: true } => ({ text, security: true });
+/** A failure that also lets any page read the responses with `Origin: null`. */
+const admittingNullOrigin = (spec: MessageSpec): MessageSpec & { readonly opensAttackOf: 'no-null-origin' } => ({ ...spec, opensAttackOf: 'no-null-origin' });
 
 /**
  * What a cache mix-up without `Vary: Origin` shows: it needs a cached answer for another origin, so it
@@ -483,14 +491,18 @@ export const ruleMessages = {
     path: plain(
       "`manage.py runserver` and `migrate` refuse to run: this origin has a path (corsheaders.E014). django-cors-headers ignores the path when it compares, so a WSGI server still serves '{{value}}' as '{{fixed}}'; only the system checks reject it.",
     ),
-    noScheme: failing(
-      "Any page can read these responses with `Origin: null`: this origin has no scheme. No real page matches it either: Python's urlsplit gives '{{value}}' an empty scheme and host, as it gives 'null', so sandboxed iframes and data: documents get `Access-Control-Allow-Origin: null` (runserver refuses it as corsheaders.E013; a WSGI server serves it).",
-      'missing-allow-origin',
+    noScheme: admittingNullOrigin(
+      failing(
+        "Any page can read these responses with `Origin: null`: this origin has no scheme. No real page matches it either: Python's urlsplit gives '{{value}}' an empty scheme and host, as it gives 'null', so sandboxed iframes and data: documents get `Access-Control-Allow-Origin: null` (runserver refuses it as corsheaders.E013; a WSGI server serves it).",
+        'missing-allow-origin',
+      ),
     ),
     invalidOrigin: failing("No page matches this origin: it is not scheme://host[:port]. django-cors-headers never finds '{{value}}' equal to a browser's Origin.", 'missing-allow-origin'),
-    notAList: failing(
-      "Any page can read these responses with `Origin: null`: {{setting}} is a string. It should be a list: django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as 'null' has; no real page matches. `(\"…\")` without a trailing comma is a string too.",
-      'missing-allow-origin',
+    notAList: admittingNullOrigin(
+      failing(
+        "Any page can read these responses with `Origin: null`: {{setting}} is a string. It should be a list: django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as 'null' has; no real page matches. `(\"…\")` without a trailing comma is a string too.",
+        'missing-allow-origin',
+      ),
     ),
     useOrigin: plain("Use '{{fixed}}'"),
     useList: plain('Make it a list: {{fixed}}'),
@@ -547,6 +559,11 @@ export const ruleMessages = {
 
 export type RuleName = keyof typeof ruleMessages;
 
+/** The rules with a security finding (`security: true`), read from the catalog's types: the attacks an oracle runs. */
+export type SecurityRuleName = {
+  [R in RuleName]: { [M in keyof (typeof ruleMessages)[R]]: (typeof ruleMessages)[R][M] extends { readonly security: true } ? R : never }[keyof (typeof ruleMessages)[R]];
+}[RuleName];
+
 /** `meta.messages` for a rule: messageId → template text. */
 export function messagesFor<R extends RuleName>(rule: R): { [K in keyof (typeof ruleMessages)[R]]: string } {
   const specs = ruleMessages[rule] as Record<string, MessageSpec>;
@@ -557,6 +574,17 @@ export function messagesFor<R extends RuleName>(rule: R): { [K in keyof (typeof 
 export function isSecurityFinding(rule: string, messageId: string): boolean {
   const specs = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule];
   return specs?.[messageId]?.security === true;
+}
+
+/**
+ * The attack a message's finding opens, named by the security rule that describes it: the message's own
+ * rule for a security finding, the rule its `opensAttackOf` names for a failure that admits an attacker
+ * too, else undefined.
+ */
+export function securityAttack(rule: string, messageId: string): SecurityRuleName | undefined {
+  const spec = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule]?.[messageId];
+  if (spec?.security === true) return rule as SecurityRuleName;
+  return spec?.opensAttackOf as SecurityRuleName | undefined;
 }
 
 /** What a browser shows for a message, or undefined for security findings a browser allows. */

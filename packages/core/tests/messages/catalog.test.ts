@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserEffect, MessageSpec } from '../../src/index.js';
-import { browserEffect, consoleReason, FIRST_SENTENCE_MAX, firstSentence, isSecurityFinding, messagesFor, ruleMessages } from '../../src/index.js';
+import { browserEffect, consoleReason, FIRST_SENTENCE_MAX, firstSentence, isSecurityFinding, messagesFor, ruleMessages, securityAttack } from '../../src/index.js';
 
 const entries = Object.entries(ruleMessages).flatMap(([rule, specs]) => Object.entries(specs).map(([id, spec]) => ({ rule, id, text: spec.text, effect: 'effect' in spec ? (spec.effect as BrowserEffect) : undefined })));
 
@@ -177,5 +177,18 @@ describe('security findings', () => {
     }
     expect(isSecurityFinding('no-wildcard-origin-with-credentials', 'wildcardWithCredentials')).toBe(false);
     expect(isSecurityFinding('no-such-rule', 'nullOrigin')).toBe(false);
+  });
+
+  it('open their own rule\'s attack; a failure opens another rule\'s only where it names one', () => {
+    for (const { rule, id, spec } of specs) expect(securityAttack(rule, id), `${rule}/${id}`).toBe(spec.security ? rule : spec.opensAttackOf);
+    expect(specs.filter(({ spec }) => spec.opensAttackOf !== undefined).map(({ rule, id, spec }) => `${rule}/${id} → ${spec.opensAttackOf}`)).toEqual([
+      'valid-django-allowed-origins/noScheme → no-null-origin',
+      'valid-django-allowed-origins/notAList → no-null-origin',
+    ]);
+    for (const { spec } of specs.filter(({ spec }) => spec.opensAttackOf !== undefined)) {
+      expect(spec.effect, 'a security finding has no effect; opensAttackOf is for failures').toBeDefined();
+      expect(specs.some(({ rule, spec: other }) => rule === spec.opensAttackOf && other.security)).toBe(true);
+    }
+    expect(securityAttack('no-such-rule', 'nullOrigin')).toBeUndefined();
   });
 });

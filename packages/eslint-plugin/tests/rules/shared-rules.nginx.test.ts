@@ -125,6 +125,27 @@ ruleTester.run('no-unsafe-origin-check (nginx)', noUnsafeOriginCheck, {
         },
       ],
     },
+    {
+      // An unquoted `if` operand has the condition's `)` glued to it: the report and the repair stop before it.
+      code: 'location / {\n    if ($http_origin ~ ^https://x.vercel\\.app$) {\n        add_header Access-Control-Allow-Origin $http_origin always;\n    }\n}\n',
+      errors: [
+        {
+          messageId: 'unescapedDot',
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 47,
+          data: { pattern: '^https://x.vercel\\.app$', example: 'https://xxvercel.app' },
+          suggestions: [
+            {
+              messageId: 'escapeDots',
+              data: { fixed: '^https://x\\.vercel\\.app$' },
+              output: 'location / {\n    if ($http_origin ~ ^https://x\\.vercel\\.app$) {\n        add_header Access-Control-Allow-Origin $http_origin always;\n    }\n}\n',
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

@@ -10,12 +10,12 @@ import { disableForFileEdit, disableForLineEdit } from './disable-comment.js';
 import { minimalEdits } from './minimal-edits.js';
 import type { DiagnosticData, TextFix } from './to-diagnostic.js';
 import { DIAGNOSTIC_SOURCE, messageText, readDiagnosticData } from './to-diagnostic.js';
+import { MAX_TITLE_LENGTH } from '../limits.js';
 
 export const QUICK_FIX_KIND = 'quickfix';
 export const FIX_ALL_KIND = 'source.fixAll.cors';
 export const SHOW_DOCUMENTATION_COMMAND = 'cors.showDocumentation';
 export const FIX_ALL_TITLE = 'Fix all auto-fixable CORS problems';
-const MAX_TITLE_LENGTH = 80;
 
 export interface CodeActionOptions {
   /** `context.only`: the kinds the client asks for; absent means all. */

@@ -23,6 +23,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CorsSettings } from '../protocol/settings.js';
 import type { LintResult, ProjectFactsRef } from './lint-host.js';
+import { CANCEL_SUPERSEDED_LINT_AFTER_MS, WORKER_RECYCLE_HEAP_BYTES } from '../limits.js';
 
 export interface LintRequest {
   text: string;
@@ -106,8 +107,8 @@ export class LintQueue {
 
   constructor(options: LintQueueOptions = {}) {
     this.#workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
-    this.#cancelAfterMs = options.cancelAfterMs ?? 1_000;
-    this.#recycleHeapBytes = options.recycleHeapBytes ?? 256 * 1024 * 1024;
+    this.#cancelAfterMs = options.cancelAfterMs ?? CANCEL_SUPERSEDED_LINT_AFTER_MS;
+    this.#recycleHeapBytes = options.recycleHeapBytes ?? WORKER_RECYCLE_HEAP_BYTES;
     this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   }
 

@@ -12,6 +12,7 @@ import type { CorsSettings } from '../protocol/settings.js';
 import { neverLoadProjectCode } from 'eslint-plugin-cors';
 import { LintHost } from './lint-host.js';
 import type { JobRequest, JobResponse } from './lint-queue.js';
+import { WORKER_SETTINGS_CACHE_SIZE } from '../limits.js';
 
 enableCompileCache();
 // The cross-file rules may parse project files here too (without a snapshot): only with our own parsers.
@@ -30,7 +31,7 @@ function sameSettings(settings: CorsSettings): CorsSettings {
   const key = JSON.stringify(settings);
   let known = settingsByValue.get(key);
   if (known === undefined) {
-    if (settingsByValue.size > 50) settingsByValue.clear();
+    if (settingsByValue.size > WORKER_SETTINGS_CACHE_SIZE) settingsByValue.clear();
     known = settings;
     settingsByValue.set(key, known);
   }

@@ -10,7 +10,8 @@ export interface RuleMeta {
 
 export type RuleMetaLookup = (ruleId: string) => RuleMeta | undefined;
 
-const RULE_PREFIX = 'cors/';
+/** The plugin's namespace in rule ids (`cors/<rule>`), as the configs register it. */
+export const RULE_PREFIX = 'cors/';
 
 const META = new Map<string, RuleMeta>(
   Object.entries(plugin.rules).map(([name, rule]) => [

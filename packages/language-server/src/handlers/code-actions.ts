@@ -1,9 +1,7 @@
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { toCodeActions } from '../convert/to-code-actions.js';
-import { readDiagnosticData, type DiagnosticData } from '../convert/to-diagnostic.js';
+import { FIX_ALL_KIND, toCodeActions } from '../convert/to-code-actions.js';
+import { DIAGNOSTIC_SOURCE, readDiagnosticData, type DiagnosticData } from '../convert/to-diagnostic.js';
 import type { DocumentLinter } from '../documents.js';
-
-export const FIX_ALL_KIND = 'source.fixAll.cors';
 
 /** Does a `context.only` list (absent: everything) ask for kind `kind`? LSP kinds are hierarchical. */
 export function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -11,7 +9,7 @@ export function wants(only: readonly string[] | undefined, kind: string): boolea
 }
 
 function isCorsDiagnostic(diagnostic: Diagnostic): boolean {
-  return diagnostic.source === 'cors' && typeof diagnostic.data === 'object' && diagnostic.data !== null;
+  return diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.data === 'object' && diagnostic.data !== null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, normalizeSettings, type CorsSettings } from '../protocol/settings.js';
+import { REPORTED_PROBLEMS_CAP } from '../limits.js';
 
 /**
  * Per-document settings, pulled from the client with `workspace/configuration`
@@ -70,7 +71,7 @@ export class SettingsProvider {
     const { settings, problems } = normalizeSettings(raw);
     for (const problem of problems) {
       if (this.#reported.has(problem)) continue;
-      if (this.#reported.size > 1000) this.#reported.clear();
+      if (this.#reported.size > REPORTED_PROBLEMS_CAP) this.#reported.clear();
       this.#reported.add(problem);
       this.#connection.console.warn(`cors: ignored part of the settings for ${where}: ${problem}`);
     }

@@ -5,6 +5,8 @@
  */
 import { toAppOrigin } from 'cors-lint-core';
 import plugin from 'eslint-plugin-cors';
+import { RULE_PREFIX } from '../engine/rule-meta.js';
+import { DEFAULT_TIME_BUDGET_MS, MIN_TIME_BUDGET_MS } from '../limits.js';
 
 export type RuleSeverity = 'off' | 'warn' | 'error' | 'info';
 
@@ -28,9 +30,6 @@ export interface CorsSettings {
   projectIndex: boolean;
 }
 
-/** Hand-written files lint in well under a second; ten seconds is a pathological file, not a slow machine. */
-export const DEFAULT_TIME_BUDGET_MS = 10_000;
-const MIN_TIME_BUDGET_MS = 100;
 
 export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
   enable: true,
@@ -49,7 +48,6 @@ const SEVERITIES = ['off', 'warn', 'error', 'info'] as const;
 const NUMERIC_SEVERITIES: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
 // Settings the VS Code extension contributes and handles itself; the server ignores them quietly.
 const CLIENT_SIDE_KEYS = new Set(['trace', 'codeAction', 'typeAware']);
-const RULE_PREFIX = 'cors/';
 
 export function normalizeSettings(raw: unknown): { settings: CorsSettings; problems: string[] } {
   const problems: string[] = [];

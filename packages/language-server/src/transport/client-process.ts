@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CLIENT_PROCESS_POLL_MS } from '../limits.js';
 
 /**
  * Whether process `pid` still runs. `kill(pid, 0)` alone is not enough: a client that was killed but
@@ -28,7 +29,7 @@ export function isProcessAlive(pid: number): boolean {
  * started the server was killed without closing its end of the connection, or a grandchild still
  * holds it open. The timer never keeps the server alive by itself.
  */
-export function whenProcessGone(pid: number, onGone: () => void, intervalMs = 1_000): () => void {
+export function whenProcessGone(pid: number, onGone: () => void, intervalMs = CLIENT_PROCESS_POLL_MS): () => void {
   const timer = setInterval(() => {
     if (isProcessAlive(pid)) return;
     clearInterval(timer);

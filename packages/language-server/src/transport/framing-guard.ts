@@ -12,11 +12,10 @@
  * the next frame; each repair is reported once, with what was wrong.
  */
 import { Transform, type TransformCallback } from 'node:stream';
+import { MAX_HEADER_BYTES } from '../limits.js';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 const FRAME_STARTS = [Buffer.from('Content-Length:', 'ascii'), Buffer.from('content-length:', 'ascii')];
-/** A header block longer than this is not one. */
-const MAX_HEADER_BYTES = 4096;
 const HEADER_NAME_CHAR = /[A-Za-z0-9-]/;
 
 export class FramingGuard extends Transform {

@@ -114,7 +114,10 @@ function locationMatch(directive: Directive): LocationMatch {
   return { modifier: '', path: value };
 }
 
-/** `if ($a = 'b')` is the words `($a`, `=`, `b`, `)`; `if ($a)` is `($a)`. */
+/**
+ * `if ($a = 'b')` is the words `($a`, `=`, `b`, `)`; `if ($a)` is `($a)`; `if ($a ~ ^x$)` ends in the
+ * word `^x$)`, whose operand is that word without its `)`.
+ */
 export function ifCondition(directive: Directive): IfCondition | undefined {
   const words = [...directive.args];
   if (words.length === 0) return undefined;
@@ -123,11 +126,28 @@ export function ifCondition(directive: Directive): IfCondition | undefined {
   if (texts.at(-1) === ')') {
     texts.pop();
     words.pop();
-  } else {
-    texts[texts.length - 1] = texts.at(-1)!.replace(/\)$/, '');
+  } else if (texts.at(-1)!.endsWith(')')) {
+    texts[texts.length - 1] = texts.at(-1)!.slice(0, -1);
+    words[words.length - 1] = withoutClosingParen(words.at(-1)!);
   }
   const [variable = '', operator = '', ...rest] = texts;
   return { variable, operator, operand: rest.join(' '), operandWord: rest.length === 1 ? words[2] : undefined };
+}
+
+/**
+ * The last word of an `if` without the `)` glued to it, so that a report points at the operand alone and
+ * a fix that rewrites the operand keeps the `)`. Only an unquoted word has one (after a closing quote,
+ * `)` is a word of its own), and an unquoted word is on one line.
+ */
+function withoutClosingParen(word: Word): Word {
+  const { end } = word.loc;
+  return {
+    ...word,
+    value: word.value.slice(0, -1),
+    raw: word.raw.slice(0, -1),
+    range: [word.range[0], word.range[1] - 1],
+    loc: { start: word.loc.start, end: { line: end.line, column: end.column - 1 } },
+  };
 }
 
 /** The header name and value of a `more_set_headers` argument `"Name: value"`. */

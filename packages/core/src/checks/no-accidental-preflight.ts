@@ -1,4 +1,4 @@
-import { needsPreflight } from '../check/cors-check.js';
+import { needsPreflight } from '../browser-check/cors-check.js';
 import { asciiLowercase } from '../fetch/ascii.js';
 import { normalizeMethod } from '../fetch/methods.js';
 import { mimeTypeEssence } from '../fetch/mime-type.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { CorsRequest, CorsVerdict, PreflightReason, ResponseHeaders } from '../../src/check/cors-check.js';
-import { checkCorsResponse, checkPreflightResponse, needsPreflight } from '../../src/check/cors-check.js';
+import type { CorsRequest, CorsVerdict, PreflightReason, ResponseHeaders } from '../../src/browser-check/cors-check.js';
+import { checkCorsResponse, checkPreflightResponse, needsPreflight } from '../../src/browser-check/cors-check.js';
 
 const PAGE = 'https://app.example.com';
 
