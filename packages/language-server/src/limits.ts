@@ -55,6 +55,12 @@ export const HEAP_TRIM_THRESHOLD_BYTES = 256 * MB;
 export const HEAP_TRIM_THRESHOLD_ENV = 'CORS_LS_HEAP_TRIM_ABOVE_MB';
 /** Distinct settings a lint worker maps back to one object (its configs are built once per object); past this the map starts over. */
 export const WORKER_SETTINGS_CACHE_SIZE = 50;
+/** Config arrays kept per settings object: a few dialects times a few index snapshots. */
+export const MAX_CONFIGS_PER_SETTINGS = 24;
+/** Project-index snapshots kept per folder: a lint queued a few versions ago may still be about to read one. */
+export const KEPT_SNAPSHOTS = 8;
+/** Open documents longer than this are left to the disk in the project index: it reads no file over 1 MB (the plugin's project-index.ts); UTF-16 code units bound its bytes from below. */
+export const MAX_OVERLAY_LENGTH = 1_000_000;
 /** Settings problems already logged (each is logged once); past this many the set starts over rather than grow without end. */
 export const REPORTED_PROBLEMS_CAP = 1_000;
 

@@ -58,7 +58,8 @@ describe('src/limits.ts', () => {
   it('leaves no numeric tunable elsewhere: no named number, numeric default or cap outside it', () => {
     expect(outsideLimits(/\b(?:const|let)\s+[A-Z][A-Z0-9_]*\s*=\s*[\d(]/g), 'a named numeric constant').toEqual([]);
     expect(outsideLimits(/\?\?\s*(?:[2-9]|\d{2,})[\d_]*/g), 'a numeric default after ??').toEqual([]);
-    expect(outsideLimits(/\b[a-z]\w*\s*=\s*\d[\d_]*\s*[,)]/gi), 'a numeric parameter default').toEqual([]);
+    // 0 and 1 are identities (an empty length, a first index), not tunables, as after `??` above.
+    expect(outsideLimits(/\b[a-z]\w*\s*=\s*(?:[2-9]|\d{2,})[\d_]*\s*[,)]/gi), 'a numeric parameter default').toEqual([]);
     expect(outsideLimits(/\.size\s*>=?\s*\d+/g), 'a size cap').toEqual([]);
     expect(outsideLimits(/set(?:Timeout|Interval)\([^;]*,\s*\d[\d_]*\s*\)/g), 'a literal delay').toEqual([]);
     expect(outsideLimits(/process\.env\[\s*['"`]/g), 'an environment variable named in place').toEqual([]);

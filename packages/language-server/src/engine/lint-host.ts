@@ -11,6 +11,7 @@ import plugin, { isNginxConfigPath, projectConsultation, ruleLanguages } from 'e
 import type { SourceRef } from 'cors-lint-core';
 import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
 import type { Espree } from './fast-parser/index.js';
+import { MAX_CONFIGS_PER_SETTINGS } from '../limits.js';
 
 export interface LintResult {
   /** Messages of `cors/*` rules only, positions as ESLint gives them (1-based, BOM not counted). */
@@ -243,8 +244,6 @@ const otherSourceType = (sourceType: SourceType): SourceType => (sourceType === 
 
 const isCorsMessage = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith('cors/') === true;
 
-/** Config arrays kept per settings object: a few dialects times a few index snapshots. */
-const MAX_CONFIGS_PER_SETTINGS = 24;
 
 export interface LintHostOptions {
   typescriptParser?: TypeScriptParserChoice;

@@ -14,13 +14,12 @@ import * as typescriptParser from '@typescript-eslint/parser';
 import { neverLoadProjectCode, ProjectIndex, writeSnapshot, type ProjectFacts } from 'eslint-plugin-cors';
 import { enableCompileCache } from '../compile-cache.js';
 import { isInside, type IndexRequest, type IndexResponse } from './workspace-indexes.js';
+import { KEPT_SNAPSHOTS } from '../limits.js';
 
 enableCompileCache();
 // Indexing an untrusted folder reads its files and runs none of its code.
 neverLoadProjectCode();
 
-/** Snapshots kept per folder: a lint queued a few versions ago may still be about to read one. */
-const KEPT_SNAPSHOTS = 8;
 
 interface Folder {
   readonly index: ProjectIndex;

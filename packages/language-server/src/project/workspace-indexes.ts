@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectFactsRef } from '../engine/lint-host.js';
+import { MAX_OVERLAY_LENGTH } from '../limits.js';
 
 export type IndexRequest =
   | { kind: 'open'; root: string }
@@ -25,8 +26,6 @@ export type IndexResponse =
 /** Files the index reads (eslint-plugin's project-index.ts): sources and package.json. */
 const INDEXED = /(?:\.[cm]?[jt]sx?|[\\/]package\.json)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
-/** The index reads no file over 1 MB (project-index.ts); in UTF-16 code units, a lower bound of its bytes. */
-const MAX_OVERLAY_LENGTH = 1_000_000;
 
 export function isIndexedPath(file: string): boolean {
   return INDEXED.test(file) && !DECLARATION.test(file);
