@@ -11,6 +11,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { ACAO } from 'cors-lint-core';
 import type { CorsFileModel } from '../../cors-context.js';
 import { getForeignCorsModel } from '../../cors-context.js';
 import type { ResponseHeadersPolicy } from '../responses/response-headers.js';
@@ -20,6 +21,8 @@ import { isFunctionNode } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 
 type Node = TSESTree.Node;
+
+const ACAO_LOWER = ACAO.toLowerCase();
 
 export interface RouteModuleHeaders {
   readonly policy: ResponseHeadersPolicy;
@@ -40,7 +43,10 @@ export function routeModuleHeaders(model: CorsFileModel, sourceCode: Readonly<TS
     const [start, end] = maker.node.range;
     const policy = foreign.policies.find(
       (candidate): candidate is ResponseHeadersPolicy =>
-        candidate.source.kind === 'response-headers' && candidate.origin.kind !== 'unknown' && 'writes' in candidate && candidate.writes.some((write) => write.at.range[0] >= start && write.at.range[1] <= end),
+        candidate.source.kind === 'response-headers' &&
+        'writes' in candidate &&
+        // A factory's origin is often its parameter (unknown there): the write itself is what counts.
+        candidate.writes.some((write) => write.name.toLowerCase() === ACAO_LOWER && write.at.range[0] >= start && write.at.range[1] <= end),
     );
     const first = policy?.writes[0];
     if (policy && first) return { policy, elsewhere: { filename: maker.file.filename, line: first.at.loc.start.line } };
