@@ -58,7 +58,10 @@ export default createRule<Options, MessageIds>({
         if (ROUTE_MODULE.test(path.basename(context.filename))) {
           // The headers may be set by a handler made in another file; then no fix copies them from there.
           const headers = routeModuleHeaders(model, context.sourceCode, { filename: context.filename, parser: context.languageOptions?.parser }, context.settings);
-          if (headers) report(checkRouteModulePreflight({ at: program, exports: routes.methodExports, allowHeaders: headers.policy.allowHeaders }), headers.elsewhere ? undefined : headers.policy);
+          if (headers) {
+            const module = { at: program, exports: routes.methodExports, allowHeaders: headers.policy.allowHeaders, ...(headers.elsewhere ? { headersSetAt: headers.elsewhere } : {}) };
+            report(checkRouteModulePreflight(module), headers.elsewhere ? undefined : headers.policy);
+          }
         }
         const middleware = model.policies.filter((policy): policy is MiddlewarePolicy => policy.source.kind === 'middleware' && 'call' in policy);
         if (middleware.length > 0) {

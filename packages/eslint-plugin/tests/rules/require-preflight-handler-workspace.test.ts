@@ -1,8 +1,8 @@
 /**
  * A Next.js route module whose method handlers are made in another file: a factory of another
  * workspace package (resolved to its source through package.json `main`/`exports`), a relative
- * helper, or a handler re-exported as is. The CORS headers those set decide the preflight; no fix is
- * offered, since the headers to copy live in the other file.
+ * helper, or a handler re-exported as is. The CORS headers those set decide the preflight; the message
+ * names where (from the project root), and no fix is offered, since the headers live in the other file.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ const handler = createHandler('https://app.example.com');
 export { handler as GET, handler as POST };
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleWithoutOptions', data: { method: 'GET' }, line: 4, column: 21, endLine: 4, endColumn: 24, suggestions: [] }],
+      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'GET', where: 'packages/kit/src/handlers.ts:5' }, line: 4, column: 21, endLine: 4, endColumn: 24, suggestions: [] }],
     },
     {
       // `export const POST = factory(…)`.
@@ -81,14 +81,14 @@ import { createHandler } from '@kit/server';
 export const POST = createHandler('https://app.example.com');
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleWithoutOptions', data: { method: 'POST' }, line: 3, column: 14, endLine: 3, endColumn: 18, suggestions: [] }],
+      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'POST', where: 'packages/kit/src/handlers.ts:5' }, line: 3, column: 14, endLine: 3, endColumn: 18, suggestions: [] }],
     },
     {
       // A handler re-exported as is from the package: its own headers ask for X-Api-Key.
       code: `export { keyedHandler as GET } from '@kit/server';
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleWithoutOptions', data: { method: 'GET' }, line: 1, column: 26, endLine: 1, endColumn: 29, suggestions: [] }],
+      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'GET', where: 'packages/kit/src/handlers.ts:20' }, line: 1, column: 26, endLine: 1, endColumn: 29, suggestions: [] }],
     },
     {
       // A relative helper of the app: an arrow factory returning the handler.
@@ -97,7 +97,7 @@ import { makeHandler } from '../../../lib/handler';
 export const DELETE = makeHandler('https://app.example.com');
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleWithoutOptions', data: { method: 'DELETE' }, line: 3, column: 14, endLine: 3, endColumn: 20, suggestions: [] }],
+      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'DELETE', where: 'apps/web/lib/handler.ts:3' }, line: 3, column: 14, endLine: 3, endColumn: 20, suggestions: [] }],
     },
     {
       // An npm/yarn workspace (package.json `workspaces`), the entry from the `source` export condition.
@@ -106,7 +106,7 @@ import { loginHandler } from 'auth-lib';
 export const POST = loginHandler();
 `,
       filename: NPM_ROUTE,
-      errors: [{ messageId: 'routeModuleWithoutOptions', data: { method: 'POST' }, line: 3, column: 14, endLine: 3, endColumn: 18, suggestions: [] }],
+      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'POST', where: 'libs/auth/src/main.ts:3' }, line: 3, column: 14, endLine: 3, endColumn: 18, suggestions: [] }],
     },
   ],
 });

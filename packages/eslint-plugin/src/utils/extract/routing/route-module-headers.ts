@@ -12,6 +12,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { ACAO } from 'cors-lint-core';
+import path from 'node:path';
+import { findProjectRoot } from '../../../project/project-root.js';
 import type { CorsFileModel } from '../../cors-context.js';
 import { getForeignCorsModel } from '../../cors-context.js';
 import type { ResponseHeadersPolicy } from '../responses/response-headers.js';
@@ -26,8 +28,8 @@ const ACAO_LOWER = ACAO.toLowerCase();
 
 export interface RouteModuleHeaders {
   readonly policy: ResponseHeadersPolicy;
-  /** Set when the headers are written in another file: that file and the line of its first CORS write. */
-  readonly elsewhere?: { readonly filename: string; readonly line: number };
+  /** Set when the headers are written in another file: that file, relative to the project root, and the line of its first CORS write. */
+  readonly elsewhere?: string;
 }
 
 /** The response-headers policy that applies to the module's exported method handlers, if one is known. */
@@ -49,9 +51,15 @@ export function routeModuleHeaders(model: CorsFileModel, sourceCode: Readonly<TS
         candidate.writes.some((write) => write.name.toLowerCase() === ACAO_LOWER && write.at.range[0] >= start && write.at.range[1] <= end),
     );
     const first = policy?.writes[0];
-    if (policy && first) return { policy, elsewhere: { filename: maker.file.filename, line: first.at.loc.start.line } };
+    if (policy && first) return { policy, elsewhere: `${shownPath(maker.file.filename, file.filename, settings)}:${first.at.loc.start.line}` };
   }
   return undefined;
+}
+
+/** The other file as a message shows it: from the project root (or the linted file's folder), with `/`. */
+function shownPath(other: string, linted: string, settings: unknown): string {
+  const root = findProjectRoot(linted, settings) ?? path.dirname(linted);
+  return path.relative(root, other).split(path.sep).join('/');
 }
 
 /** What an exported method name stands for: `export { handler as GET }`, `export const GET = …`, `export { GET } from '…'`. */
