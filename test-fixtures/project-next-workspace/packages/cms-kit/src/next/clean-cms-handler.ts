@@ -3,7 +3,8 @@ export interface CmsHandlerOptions {
   editorOrigin?: string;
 }
 
-export function createCmsHandler(apiKey: string, { editorOrigin = 'https://editor.example.com' }: CmsHandlerOptions = {}) {
+export function createCmsHandler(apiKey: string, options?: CmsHandlerOptions) {
+  const editorOrigin = options?.editorOrigin ?? 'https://editor.example.com';
   return async function handler(request: Request): Promise<Response> {
     const authorized = request.headers.get('Authorization') === `Bearer ${apiKey}`;
     // A preflight carries no Authorization header: it is answered with the CORS headers alone.
