@@ -63,6 +63,8 @@ export interface RouteModule<H> {
   /** Exported HTTP method handlers, uppercase. */
   readonly exports: readonly { readonly method: string; readonly at: H }[];
   readonly allowHeaders: Setting<ListValue<H>, H>;
+  /** Where the handler's CORS headers are set when that is another file (`packages/kit/src/handler.ts:12`). */
+  readonly headersSetAt?: string;
 }
 
 /** A Fastify instance whose hooks set CORS headers by hand. */
@@ -217,8 +219,9 @@ export function checkRouteModulePreflight<H>(module: RouteModule<H>): Finding<H>
   if (!needing) return [];
   return [
     {
-      messageId: 'routeModuleWithoutOptions',
-      data: { method: needing.method },
+      ...(module.headersSetAt === undefined
+        ? { messageId: 'routeModuleWithoutOptions', data: { method: needing.method } }
+        : { messageId: 'routeModuleHandlerElsewhere', data: { method: needing.method, where: module.headersSetAt } }),
       at: needing.at,
       suggestions: [{ messageId: 'addOptionsExport', fix: { kind: 'add-preflight-handler', framework: 'next', at: module.at } }],
     },

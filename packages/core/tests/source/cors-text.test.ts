@@ -26,6 +26,14 @@ describe('mayConfigureCors', () => {
     expect(mayConfigureCors(snippet.toUpperCase())).toBe(true);
   });
 
+  it('is true for a route module exporting method handlers, whose CORS headers may be set elsewhere', () => {
+    expect(mayConfigureCors("import { make } from '@acme/kit';\nconst handler = make();\nexport { handler as GET, handler as POST };\n")).toBe(true);
+    expect(mayConfigureCors('export const POST = serve.route({ path: "x" });\n')).toBe(true);
+    expect(mayConfigureCors('export async function DELETE(request) { return new Response(null); }\n')).toBe(true);
+    // A constant that merely names a method is not a handler export.
+    expect(mayConfigureCors("export const METHOD = 'POST';\nconst GETTER = 1;\n")).toBe(false);
+  });
+
   it('is false for code that can touch neither', () => {
     expect(mayConfigureCors('')).toBe(false);
     expect(mayConfigureCors("export function add(a: number, b: number) { return a + b; }\nconsole.log('ready');\nconst sky = 'blue';\n")).toBe(false);

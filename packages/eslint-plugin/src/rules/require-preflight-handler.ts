@@ -4,6 +4,7 @@ import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
 import type { MiddlewarePolicy } from '../utils/extract/frameworks/libraries/cors-options.js';
 import { routesAnsweredByPolicies } from '../utils/extract/routing/answered-routes.js';
+import { routeModuleHeaders } from '../utils/extract/routing/route-module-headers.js';
 import { dependencyMajor } from '../utils/package-versions.js';
 import { createNodeReporter } from '../utils/report.js';
 
@@ -42,8 +43,12 @@ export default createRule<Options, MessageIds>({
         for (const handler of routes.rawHandlers) report(checkRawHandlerPreflight({ ...handler, at: handler.handler, allowHeaders: handler.corsPolicy.allowHeaders }), handler.corsPolicy);
         for (const app of routes.fastifyApps) report(checkFastifyPreflight(app), app.corsPolicy);
         if (ROUTE_MODULE.test(path.basename(context.filename))) {
-          const policy = model.policies.find((candidate) => candidate.source.kind === 'response-headers' && candidate.origin.kind !== 'unknown');
-          if (policy) report(checkRouteModulePreflight({ at: program, exports: routes.methodExports, allowHeaders: policy.allowHeaders }), policy);
+          // The headers may be set by a handler made in another file; then no fix copies them from there.
+          const headers = routeModuleHeaders(model, context.sourceCode, { filename: context.filename, parser: context.languageOptions?.parser }, context.settings);
+          if (headers) {
+            const module = { at: program, exports: routes.methodExports, allowHeaders: headers.policy.allowHeaders, ...(headers.elsewhere ? { headersSetAt: headers.elsewhere } : {}) };
+            report(checkRouteModulePreflight(module), headers.elsewhere ? undefined : headers.policy);
+          }
         }
         const middleware = model.policies.filter((policy): policy is MiddlewarePolicy => policy.source.kind === 'middleware' && 'call' in policy);
         if (middleware.length > 0) {

@@ -61,6 +61,20 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
   return model;
 }
 
+/**
+ * The model of another project file, parsed by `values/imports.ts` while following an import (a route's
+ * handler made by a factory in another package), with the settings of the file being linted.
+ */
+export function getForeignCorsModel(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown, settings: unknown): CorsFileModel {
+  const program = sourceCode.ast;
+  let model = cache.get(program);
+  if (!model) {
+    model = extract(sourceCode, filename, parser, settings);
+    cache.set(program, model);
+  }
+  return model;
+}
+
 function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown, settings: unknown): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);

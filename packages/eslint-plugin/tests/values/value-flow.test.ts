@@ -2,6 +2,8 @@
  * The value-flow layer on the shapes real servers use: what it says an expression may be, and what
  * the response-header extractor makes of it (one policy per origin a write may send).
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
@@ -12,7 +14,7 @@ import type { PossibleValue } from '../../src/utils/extract/values/value-flow.js
 import { ValueFlow } from '../../src/utils/extract/values/value-flow.js';
 
 /** Lints `code`; `probe(model, valueOf)` runs at Program:exit. `valueOf(name)` gives the values of the last `probe(name)` argument. */
-function analyse(code: string): { values: (index?: number) => string[]; origins: string[]; reports: string[] } {
+function analyse(code: string, filename = 'src/server.ts'): { values: (index?: number) => string[]; origins: string[]; reports: string[] } {
   const probed: TSESTree.Node[] = [];
   let described: string[][] = [];
   let origins: string[] = [];
@@ -25,7 +27,7 @@ function analyse(code: string): { values: (index?: number) => string[]; origins:
         },
         'Program:exit'() {
           const model = getCorsContext(context);
-          const flow = new ValueFlow((node) => context.sourceCode.getScope(node), model.originReads);
+          const flow = new ValueFlow((node) => context.sourceCode.getScope(node), model.originReads, { filename: context.filename, parser: context.languageOptions.parser });
           described = probed.map((node) => flow.possibleValues(node).map(describeValue).sort());
           origins = model.policies.map((policy) => describeOrigin(policy.origin)).sort();
         },
@@ -42,7 +44,7 @@ function analyse(code: string): { values: (index?: number) => string[]; origins:
         rules: { 'probe/values': 'error', ...plugin.configs.recommended[0].rules },
       },
     ],
-    'src/server.ts',
+    filename,
   );
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return {
@@ -62,6 +64,35 @@ function describeOrigin(origin: { kind: string; value?: string; at: TSESTree.Nod
   return `${origin.kind}${origin.value !== undefined ? ` ${origin.value}` : ''}@${origin.at.loc.start.line}`;
 }
 
+
+/** A file beside tests/fixtures/imported-options/, whose modules the probed code imports. */
+const IMPORTING_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'imported-options', 'server.ts');
+
+describe('values from other files', () => {
+  it('an env default declared in a config module: the variable is unknown, the default possible', () => {
+    const code = `import { DEFAULTS } from './config-defaults';\nprobe(process.env.CORS_ORIGIN ?? DEFAULTS.cors.origin);`;
+    expect(analyse(code, IMPORTING_FILE).values()).toEqual(['literal "*"', 'unknown']);
+  });
+
+  it('reads frozen, nested and spread objects another module exports', () => {
+    const code = `
+import { DEFAULTS, SETTINGS } from './config-defaults';
+declare const options: object;
+probe(DEFAULTS.port);
+probe(SETTINGS.server.corsOrigin);
+probe({ ...DEFAULTS.cors, ...options }.credentials);
+probe(DEFAULTS.cors.missing);
+`;
+    const { values } = analyse(code, IMPORTING_FILE);
+    expect([values(0), values(1), values(2), values(3)]).toEqual([['literal 3000'], ['literal "https://app.example.com"'], ['literal true', 'unknown'], ['unknown']]);
+  });
+
+  it('follows a value re-exported from another module (export { x } from, export *)', () => {
+    const code = `import { ALLOWED_ORIGIN, SERVER_CONFIG } from './config-index';\nprobe(ALLOWED_ORIGIN);\nprobe(SERVER_CONFIG.CORS_ORIGIN);`;
+    const { values } = analyse(code, IMPORTING_FILE);
+    expect([values(0), values(1)]).toEqual([['literal "null"', 'unknown'], ['literal true']]);
+  });
+});
 
 describe('possible values', () => {
   it('every operand of || and ?? is possible; a truthy literal on the left always wins', () => {

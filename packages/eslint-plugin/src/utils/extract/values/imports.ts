@@ -1,12 +1,14 @@
 /**
  * Values imported from another file of the project: `import { corsOptions } from '../cors-options'`,
  * `const { corsOptions } = require('../cors-options')`, `const corsOptions = require('../cors-options')`.
- * Followed only when the path is relative and the file exists outside node_modules; the exported
- * expression is then read in its own file (ARCHITECTURE.md invariant 6: anything else is unknown).
+ * Followed when the path is relative, or names a package of the same workspace (`@acme/runtime/next`,
+ * resolved to its source by `workspace-packages.ts`), and the file exists outside node_modules; the
+ * exported expression is then read in its own file, through re-exports (`export { x } from './y'`,
+ * `export * from './y'`). Anything else is unknown (ARCHITECTURE.md invariant 6).
  *
- * The other file is parsed with the parser of the current lint run and cached by path and mtime.
+ * The other file is parsed with the parser of the current lint run, once per modification (mtime and size).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -17,6 +19,7 @@ import type { Linter } from 'eslint';
 import { OriginReads } from './request-origin.js';
 import { resolveNode, skipTypeWrappers, staticString } from './resolve.js';
 import type { ScopeOf } from './scope.js';
+import { resolveWorkspaceImport, stampOf } from './workspace-packages.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -38,17 +41,29 @@ export interface ImportedExpression {
   readonly file: LintedFile;
 }
 
-/** The expression an identifier of the linted file imports from a project file (relative path, outside node_modules). */
+/** The expression an identifier of the linted file imports from a project file (relative path or workspace package, outside node_modules). */
 export function resolveImportedExpression(identifier: TSESTree.Identifier, scopeOf: ScopeOf, file: LintedFile): ImportedExpression | undefined {
   const binding = importedBinding(identifier, scopeOf);
   if (!binding || !path.isAbsolute(file.filename)) return undefined;
-  const target = resolveRelative(path.dirname(file.filename), binding.specifier);
-  const sourceCode = target ? parsedModule(target, file.parser) : undefined;
-  if (!target || !sourceCode) return undefined;
+  const target = resolveSpecifier(path.dirname(file.filename), binding.specifier);
+  return target ? exportedFrom(target, binding.name, file.parser, new Set()) : undefined;
+}
+
+/** What `file` exports as `name`, followed through its re-exports (each file at most once). */
+function exportedFrom(target: string, name: string, parser: unknown, seen: Set<string>): ImportedExpression | undefined {
+  if (seen.has(target)) return undefined;
+  seen.add(target);
+  const sourceCode = parsedModule(target, parser);
+  if (!sourceCode) return undefined;
   const foreignScopeOf: ScopeOf = (node) => sourceCode.getScope(node);
-  const exported = exportedValue(sourceCode.ast, binding.name, foreignScopeOf);
-  if (!exported) return undefined;
-  return { expression: exported, scopeOf: foreignScopeOf, reads: readsOf(sourceCode, foreignScopeOf), file: { filename: target, parser: file.parser } };
+  const exported = exportedValue(sourceCode.ast, name, foreignScopeOf);
+  if (exported?.kind === 'here') return { expression: exported.node, scopeOf: foreignScopeOf, reads: readsOf(sourceCode, foreignScopeOf), file: { filename: target, parser } };
+  for (const { specifier, name: reexported } of exported?.kind === 'from' ? exported.sources : []) {
+    const next = resolveSpecifier(path.dirname(target), specifier);
+    const found = next ? exportedFrom(next, reexported, parser, seen) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const foreignReads = new WeakMap<SourceCode, OriginReads>();
@@ -106,26 +121,25 @@ function requiredPath(node: Node): string | undefined {
   return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
 }
 
-/** `./cors-options` → the file it names: as written, with an extension, a `.js` written for a `.ts` source, or an index file. */
-function resolveRelative(folder: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
-  const base = path.resolve(folder, specifier);
+/** The project file an import names: a relative path, or a workspace package's source. */
+function resolveSpecifier(folder: string, specifier: string): string | undefined {
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') return resolveFile(path.resolve(folder, specifier));
+  return resolveWorkspaceImport(folder, specifier, resolveFile);
+}
+
+/** `…/cors-options` → the file it names: as written, with an extension, a `.js` written for a `.ts` source, or an index file. */
+function resolveFile(base: string): string | undefined {
   const withoutJs = base.replace(/\.([cm]?)js$/, '');
   const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...(withoutJs !== base ? EXTENSIONS.map((ext) => withoutJs + ext) : []), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`))];
   return candidates.find((candidate) => !candidate.split(path.sep).includes('node_modules') && isFile(candidate));
 }
 
 function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return stampOf(file) !== undefined;
 }
 
-const parsed = new Map<string, { readonly mtimeMs: number; readonly parser: unknown; readonly sourceCode: SourceCode | undefined }>();
+const parsed = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly parser: unknown; readonly sourceCode: SourceCode | undefined }>();
 
-/** The other file as ESLint sees it (AST with parents, scopes), parsed once per modification. */
 const requireHere = createRequire(import.meta.url);
 let loadedLinter: typeof Linter | undefined;
 
@@ -135,10 +149,13 @@ export function linterClass(): typeof Linter {
   return loadedLinter;
 }
 
-function parsedModule(file: string, parser: unknown): SourceCode | undefined {
-  const { mtimeMs } = statSync(file);
+/** The other file as ESLint sees it (AST with parents, scopes), parsed once per modification. */
+export function parsedModule(file: string, parser: unknown): SourceCode | undefined {
+  const stamp = stampOf(file);
+  if (!stamp) return undefined;
+  const { mtimeMs, size } = stamp;
   const cached = parsed.get(file);
-  if (cached && cached.mtimeMs === mtimeMs && cached.parser === parser) return cached.sourceCode;
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size && cached.parser === parser) return cached.sourceCode;
   let sourceCode: SourceCode | undefined;
   const capture = { create: (context: { sourceCode: SourceCode }) => ((sourceCode = context.sourceCode), {}) };
   const linter = new (linterClass())({ cwd: path.dirname(file) });
@@ -155,26 +172,34 @@ function parsedModule(file: string, parser: unknown): SourceCode | undefined {
     { filename: file },
   );
   if (messages.some((message) => message.fatal)) sourceCode = undefined;
-  parsed.set(file, { mtimeMs, parser, sourceCode });
+  parsed.set(file, { mtimeMs, size, parser, sourceCode });
   return sourceCode;
 }
 
+/** Where a module's export `name` is: a node of its own, or other modules it re-exports it from (in order). */
+type Exported = { readonly kind: 'here'; readonly node: Node } | { readonly kind: 'from'; readonly sources: readonly { readonly specifier: string; readonly name: string }[] };
+
 /** The expression a module exports under `name` (ESM or CommonJS), top-level statements only. */
-function exportedValue(program: TSESTree.Program, name: string, scopeOf: ScopeOf): Node | undefined {
+function exportedValue(program: TSESTree.Program, name: string, scopeOf: ScopeOf): Exported | undefined {
   let moduleExports: Node | undefined;
   let found: Node | undefined;
+  const reexports: { specifier: string; name: string }[] = [];
+  const starExports: { specifier: string; name: string }[] = [];
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') found = statement.declaration;
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported && name !== 'default') starExports.push({ specifier: statement.source.value, name });
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const declaration = statement.declaration;
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const') {
         for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) found = declarator.init;
       }
-      if (!statement.source) {
-        for (const specifier of statement.specifiers) {
-          const exportedName = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
-          if (exportedName === name && specifier.local.type === AST_NODE_TYPES.Identifier) found = specifier.local;
-        }
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) found = declaration;
+      for (const specifier of statement.specifiers) {
+        const exportedName = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        if (exportedName !== name) continue;
+        const localName = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
+        if (statement.source) reexports.push({ specifier: statement.source.value, name: localName });
+        else if (specifier.local.type === AST_NODE_TYPES.Identifier) found = specifier.local;
       }
     }
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
@@ -184,14 +209,16 @@ function exportedValue(program: TSESTree.Program, name: string, scopeOf: ScopeOf
       found = right;
     }
   }
-  if (found || !moduleExports) return found;
-  if (name === '*' || name === 'default') return moduleExports;
+  if (found) return { kind: 'here', node: found };
+  if (reexports.length > 0 || (starExports.length > 0 && !moduleExports)) return { kind: 'from', sources: [...reexports, ...starExports] };
+  if (!moduleExports) return undefined;
+  if (name === '*' || name === 'default') return { kind: 'here', node: moduleExports };
   const object = resolveNode(moduleExports, scopeOf(moduleExports));
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = property.computed ? staticString(property.key, scopeOf(property.key)) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
-    if (key === name) return property.value;
+    if (key === name) return { kind: 'here', node: property.value };
   }
   return undefined;
 }
@@ -202,4 +229,37 @@ function isModuleExports(node: Node): boolean {
 
 function isIdentifier(node: Node, name: string): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === name;
+}
+
+/** An expression as defined where it is written: in the linted file or in another project file. */
+export interface Definition {
+  readonly node: Node;
+  readonly scopeOf: ScopeOf;
+  readonly file: LintedFile;
+  /** The file's parsed source when it is another file than the one asking, for extracting its facts. */
+  readonly sourceCode?: SourceCode;
+}
+
+const MAX_HOPS = 8;
+
+/**
+ * What `node` stands for, through constants and imports across files (`handler` → `Factory(…)` here,
+ * `Factory` → the function another package exports). Stops at anything else; undefined only when an
+ * import cannot be read.
+ */
+export function definitionOf(node: Node, scopeOf: ScopeOf, file: LintedFile, sourceCode?: SourceCode, hops = 0): Definition | undefined {
+  const resolved = resolveNode(node, scopeOf(node));
+  if (resolved.type !== AST_NODE_TYPES.Identifier || hops > MAX_HOPS) return { node: resolved, scopeOf, file, ...(sourceCode ? { sourceCode } : {}) };
+  const imported = resolveImportedExpression(resolved, scopeOf, file);
+  if (!imported) return undefined;
+  return definitionOf(imported.expression, imported.scopeOf, imported.file, parsedModule(imported.file.filename, imported.file.parser), hops + 1);
+}
+
+/** What another module exports as `name` (`export { GET } from '@acme/api'` in the linted file). */
+export function exportedBy(file: LintedFile, specifier: string, name: string): Definition | undefined {
+  if (!path.isAbsolute(file.filename)) return undefined;
+  const target = resolveSpecifier(path.dirname(file.filename), specifier);
+  const found = target ? exportedFrom(target, name, file.parser, new Set()) : undefined;
+  if (!found) return undefined;
+  return definitionOf(found.expression, found.scopeOf, found.file, parsedModule(found.file.filename, found.file.parser));
 }

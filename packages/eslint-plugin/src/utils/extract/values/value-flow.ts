@@ -264,6 +264,43 @@ export class ValueFlow {
    * `{ ...defaults, ...config }`, `Object.assign({}, defaults, options)`. Undefined when `object` is
    * not an object we can read; unknown when the key is nowhere written.
    */
+  /**
+   * An object that is not written here: one another project file exports (`{ ...DEFAULTS, ...options }`
+   * with `DEFAULTS` imported), or a nested object (`CONFIG.cors` of a constant or imported `CONFIG`).
+   * Its values are placed at `at`, in this file.
+   */
+  #lookupElsewhere(object: Node, key: string, at: Node, depth: number, nesting: number): { values: PossibleValue[]; settled: boolean } | undefined {
+    if (object.type === AST_NODE_TYPES.Identifier && this.file) {
+      const foreign = resolveImportedExpression(object, this.scopeOf, this.file);
+      const found = foreign && flowOf(foreign.reads, foreign.scopeOf, foreign.file).#lookup(foreign.expression, key, at, depth, nesting + 1);
+      return found ? { values: found.values.map((value) => ({ ...value, at })), settled: found.settled } : undefined;
+    }
+    if (object.type !== AST_NODE_TYPES.MemberExpression || object.computed || object.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const holder = this.#propertyNode(object.object, object.property.name, nesting + 1);
+    const found = holder && holder.flow.#lookup(holder.node, key, at, depth, nesting + 1);
+    return found && holder.flow !== this ? { values: found.values.map((value) => ({ ...value, at })), settled: found.settled } : found;
+  }
+
+  /** The one expression property `key` of a constant object holds (here or in the file it is imported from), with that file's flow. */
+  #propertyNode(object: Node, key: string, nesting: number): { node: Node; flow: ValueFlow } | undefined {
+    if (nesting > 8) return undefined;
+    const base = skipTypeWrappers(object);
+    if (base.type === AST_NODE_TYPES.MemberExpression && !base.computed && base.property.type === AST_NODE_TYPES.Identifier) {
+      const holder = this.#propertyNode(base.object, base.property.name, nesting + 1);
+      return holder && holder.flow.#propertyNode(holder.node, key, nesting + 1);
+    }
+    const resolved = resolveNode(base, this.scopeOf(base));
+    if (resolved.type === AST_NODE_TYPES.Identifier && this.file) {
+      const foreign = resolveImportedExpression(resolved, this.scopeOf, this.file);
+      return foreign && flowOf(foreign.reads, foreign.scopeOf, foreign.file).#propertyNode(foreign.expression, key, nesting + 1);
+    }
+    const layers = mergedLayers(resolved);
+    const only = layers?.length === 1 && layers[0]?.type !== AST_NODE_TYPES.Property ? resolveNode(layers[0]!, this.scopeOf(layers[0]!)) : resolved;
+    if (only.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const node = lastProperty(only, key, this.scopeOf);
+    return node ? { node, flow: this } : undefined;
+  }
+
   #propertyValues(object: Node, key: string, at: Node, depth: number): PossibleValue[] | undefined {
     const found = this.#lookup(object, key, at, depth, 0);
     if (!found) return undefined;
@@ -275,7 +312,7 @@ export class ValueFlow {
     if (nesting > 8) return undefined;
     const resolved = resolveNode(object, this.scopeOf(object));
     const layers = mergedLayers(resolved);
-    if (!layers) return undefined;
+    if (!layers) return this.#lookupElsewhere(resolved, key, at, depth, nesting);
     const values: PossibleValue[] = [];
     for (const layer of [...layers].reverse()) {
       if (layer.type === AST_NODE_TYPES.Property) {
@@ -399,18 +436,8 @@ export class ValueFlow {
     return this.#values(node, depth).map((value) => ({ ...value, at: local }));
   }
 
-  /** `CONFIG.corsOrigin` of a constant object literal (here or imported); other members are unknown. */
+  /** `CONFIG.corsOrigin`, `CONFIG.cors.origin` of constant objects (here or imported, merged or frozen); other members are unknown. */
   #member(member: TSESTree.MemberExpression, depth: number): PossibleValue[] {
-    const base = skipTypeWrappers(member.object);
-    if (base.type === AST_NODE_TYPES.Identifier && this.file && !member.computed && member.property.type === AST_NODE_TYPES.Identifier) {
-      const foreign = resolveImportedExpression(base, this.scopeOf, this.file);
-      if (foreign) {
-        const foreignFlow = flowOf(foreign.reads, foreign.scopeOf, foreign.file);
-        const object = resolveNode(foreign.expression, foreign.scopeOf(foreign.expression));
-        const property = object.type === AST_NODE_TYPES.ObjectExpression ? lastProperty(object, member.property.name, foreign.scopeOf) : undefined;
-        return property ? foreignFlow.#valuesAt(property, member, depth) : [{ kind: 'unknown', at: member }];
-      }
-    }
     const key = !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : ASTUtils.getStaticValue(member.property, this.scopeOf(member.property))?.value;
     if (typeof key !== 'string') return [{ kind: 'unknown', at: member }];
     return this.#propertyValues(member.object, key, member, depth) ?? [{ kind: 'unknown', at: member }];
