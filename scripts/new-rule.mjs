@@ -19,7 +19,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const USAGE = 'usage: pnpm new-rule <name> [--config recommended|strict] [--root <repository>] [--no-docs]';
+const USAGE =
+  'usage: pnpm new-rule <name> [--config recommended|strict] [--root <repository>] [--no-docs]';
 /** Rule names say what they ask for (ARCHITECTURE guide: `no-*` prohibitions, `require-*` requirements). */
 const NAME = /^(no|require|valid)(-[a-z0-9]+)+$/;
 const CONFIGS = ['recommended', 'strict'];
@@ -30,31 +31,45 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { name: undefined, config: 'strict', root: fileURLToPath(new URL('..', import.meta.url)), docs: true };
+  const options = {
+    name: undefined,
+    config: 'strict',
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    docs: true,
+  };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--config') options.config = argv[++index];
     else if (arg === '--root') options.root = path.resolve(argv[++index] ?? fail(USAGE));
     else if (arg === '--no-docs') options.docs = false;
-    else if (arg.startsWith('-') || options.name !== undefined) fail(`unknown argument ${arg}\n${USAGE}`);
+    else if (arg.startsWith('-') || options.name !== undefined)
+      fail(`unknown argument ${arg}\n${USAGE}`);
     else options.name = arg;
   }
   if (options.name === undefined) fail(USAGE);
-  if (!NAME.test(options.name)) fail(`'${options.name}' is not a rule name: kebab-case, starting with no-, require- or valid- (e.g. no-wildcard-origin-with-credentials)`);
+  if (!NAME.test(options.name))
+    fail(
+      `'${options.name}' is not a rule name: kebab-case, starting with no-, require- or valid- (e.g. no-wildcard-origin-with-credentials)`,
+    );
   if (!CONFIGS.includes(options.config)) {
     // Every rule is in `strict` at least: tests/index.test.ts holds each config to meta.docs.recommended.
-    fail(`--config must be one of ${CONFIGS.join(', ')} (every rule is in strict and all at least)`);
+    fail(
+      `--config must be one of ${CONFIGS.join(', ')} (every rule is in strict and all at least)`,
+    );
   }
   return options;
 }
 
-const pascal = (name) => name.replace(/(^|-)([a-z0-9])/g, (_, _dash, letter) => letter.toUpperCase());
+const pascal = (name) =>
+  name.replace(/(^|-)([a-z0-9])/g, (_, _dash, letter) => letter.toUpperCase());
 const camel = (name) => pascal(name).replace(/^./, (letter) => letter.toLowerCase());
 
 /** "no-foo-bar" → "Disallow foo bar": a start the author rewrites (tests/index.test.ts wants Disallow/Require). */
 function description(name) {
   const [prefix, ...words] = name.split('-');
-  return { no: 'Disallow', require: 'Require', valid: 'Require valid' }[prefix] + ' ' + words.join(' ');
+  return (
+    { no: 'Disallow', require: 'Require', valid: 'Require valid' }[prefix] + ' ' + words.join(' ')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +108,9 @@ function insertAtLine(text, anchor, addition, { before = false } = {}) {
   if (at < 0) throw new Error(`cannot find \`${anchor}\``);
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const lineEnd = text.indexOf('\n', at) + 1;
-  return before ? text.slice(0, lineStart) + addition + text.slice(lineStart) : text.slice(0, lineEnd) + addition + text.slice(lineEnd);
+  return before
+    ? text.slice(0, lineStart) + addition + text.slice(lineStart)
+    : text.slice(0, lineEnd) + addition + text.slice(lineEnd);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,9 +273,15 @@ app.listen(3000);
   };
 
   const severity = 'error';
-  const configured = config === 'recommended' ? ['recommended', 'strict', 'all'] : ['strict', 'all'];
+  const configured =
+    config === 'recommended' ? ['recommended', 'strict', 'all'] : ['strict', 'all'];
   const edited = {
-    'packages/core/src/index.ts': (text) => insertAtLine(text, '// Checks: one per rule, policy in, findings out', `export { ${check} } from './checks/${name}.js';\n`),
+    'packages/core/src/index.ts': (text) =>
+      insertAtLine(
+        text,
+        '// Checks: one per rule, policy in, findings out',
+        `export { ${check} } from './checks/${name}.js';\n`,
+      ),
     'packages/core/src/messages/catalog.ts': (text) =>
       insertAtLine(
         text,
@@ -276,19 +299,47 @@ app.listen(3000);
       // The rule's import, in the alphabetical order of the rule imports.
       const lines = text.split('\n');
       const importLine = `import ${camel(name)} from './${name}.js';`;
-      const ruleImports = lines.flatMap((line, index) => (/^import \w+ from '\.\/[\w-]+\.js';$/.test(line) ? [index] : []));
-      if (ruleImports.length === 0) throw new Error("cannot find the rule imports (`import x from './x.js';`)");
-      const before = ruleImports.find((index) => lines[index].slice(lines[index].indexOf("'")) > importLine.slice(importLine.indexOf("'")));
+      const ruleImports = lines.flatMap((line, index) =>
+        /^import \w+ from '\.\/[\w-]+\.js';$/.test(line) ? [index] : [],
+      );
+      if (ruleImports.length === 0)
+        throw new Error("cannot find the rule imports (`import x from './x.js';`)");
+      const before = ruleImports.find(
+        (index) =>
+          lines[index].slice(lines[index].indexOf("'")) > importLine.slice(importLine.indexOf("'")),
+      );
       lines.splice(before ?? ruleImports.at(-1) + 1, 0, importLine);
-      return insertEntry(lines.join('\n'), `  '${name}': ${camel(name)},`, 'export const rules = {');
+      return insertEntry(
+        lines.join('\n'),
+        `  '${name}': ${camel(name)},`,
+        'export const rules = {',
+      );
     },
-    'packages/eslint-plugin/src/configs.ts': (text) => insertEntry(text, `  '${name}': '${severity}',`, 'const SEVERITY: Record<RuleName, Severity> = {'),
+    'packages/eslint-plugin/src/configs.ts': (text) =>
+      insertEntry(
+        text,
+        `  '${name}': '${severity}',`,
+        'const SEVERITY: Record<RuleName, Severity> = {',
+      ),
     'packages/eslint-plugin/tests/index.test.ts': (text) => {
       let next = text;
-      for (const block of configured) next = insertEntry(next, `    'cors/${name}': '${severity}',`, `  ${block}: {`, 'const EXPECTED_CONFIGS = {');
+      for (const block of configured)
+        next = insertEntry(
+          next,
+          `    'cors/${name}': '${severity}',`,
+          `  ${block}: {`,
+          'const EXPECTED_CONFIGS = {',
+        );
       // A JavaScript-only rule is turned off in the nginx blocks of the configs that turn it on.
-      if (config === 'recommended') return insertEntry(next, `  'cors/${name}': 'off',`, 'const JS_ONLY_OFF = {');
-      for (const block of configured) next = insertEntry(next, `    'cors/${name}': 'off',`, `  ${block}: {`, 'const EXPECTED_NGINX_CONFIGS = {');
+      if (config === 'recommended')
+        return insertEntry(next, `  'cors/${name}': 'off',`, 'const JS_ONLY_OFF = {');
+      for (const block of configured)
+        next = insertEntry(
+          next,
+          `    'cors/${name}': 'off',`,
+          `  ${block}: {`,
+          'const EXPECTED_NGINX_CONFIGS = {',
+        );
       return next;
     },
   };
@@ -297,7 +348,7 @@ app.listen(3000);
 
 // ---------------------------------------------------------------------------------------------
 
-function main() {
+async function main() {
   const options = parseArgs(process.argv.slice(2));
   const { name, root } = options;
   const at = (file) => path.join(root, file);
@@ -305,9 +356,11 @@ function main() {
 
   const catalog = readFileSync(at('packages/core/src/messages/catalog.ts'), 'utf8');
   const index = readFileSync(at('packages/eslint-plugin/src/rules/index.ts'), 'utf8');
-  if (catalog.includes(`\n  '${name}': {`) || index.includes(`\n  '${name}':`)) fail(`the rule ${name} already exists (in the catalog or the rules index)`);
+  if (catalog.includes(`\n  '${name}': {`) || index.includes(`\n  '${name}':`))
+    fail(`the rule ${name} already exists (in the catalog or the rules index)`);
   const existing = Object.keys(created).filter((file) => existsSync(at(file)));
-  if (existsSync(at(`test-fixtures/scenarios/${scenario}`))) existing.push(`test-fixtures/scenarios/${scenario}/`);
+  if (existsSync(at(`test-fixtures/scenarios/${scenario}`)))
+    existing.push(`test-fixtures/scenarios/${scenario}/`);
   if (existing.length > 0) fail(`refusing to overwrite: ${[...new Set(existing)].join(', ')}`);
 
   const edits = {};
@@ -315,25 +368,51 @@ function main() {
     try {
       edits[file] = edit(readFileSync(at(file), 'utf8'));
     } catch (error) {
-      fail(`${file}: ${error.message}; nothing was written. Add the rule there by hand (CONTRIBUTING.md lists each place).`);
+      fail(
+        `${file}: ${error.message}; nothing was written. Add the rule there by hand (CONTRIBUTING.md lists each place).`,
+      );
     }
   }
 
   for (const [file, text] of Object.entries(created)) {
     mkdirSync(path.dirname(at(file)), { recursive: true });
-    writeFileSync(at(file), text, { flag: 'wx' });
+    writeFileSync(at(file), await formatted(at(file), text), { flag: 'wx' });
   }
-  for (const [file, text] of Object.entries(edits)) writeFileSync(at(file), text);
-  console.log(['new-rule: wrote', ...Object.keys(created), 'and added the rule to', ...Object.keys(edits)].join('\n  '));
+  for (const [file, text] of Object.entries(edits))
+    writeFileSync(at(file), await formatted(at(file), text));
+  console.log(
+    [
+      'new-rule: wrote',
+      ...Object.keys(created),
+      'and added the rule to',
+      ...Object.keys(edits),
+    ].join('\n  '),
+  );
 
   if (options.docs) {
     // pnpm sets npm_execpath to itself when it runs this script (`pnpm new-rule …`).
     const pnpm = process.env.npm_execpath;
-    if (!pnpm) console.log('new-rule: now run `npx --yes pnpm@10.34.8 run docs` (README table, doc header, SCENARIOS.md).');
-    else if (spawnSync(process.execPath, [pnpm, 'run', 'docs'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('`pnpm run docs` failed (see above)');
+    if (!pnpm)
+      console.log(
+        'new-rule: now run `npx --yes pnpm@10.34.8 run docs` (README table, doc header, SCENARIOS.md).',
+      );
+    else if (
+      spawnSync(process.execPath, [pnpm, 'run', 'docs'], { cwd: root, stdio: 'inherit' }).status !==
+      0
+    )
+      fail('`pnpm run docs` failed (see above)');
   }
   console.log(`new-rule: next, record the new sample's snapshot (npx vitest run packages/eslint-plugin/tests/fixtures.test.ts),
   then follow CONTRIBUTING.md "A rule, end to end": replace the generated decision in packages/core/src/checks/${name}.ts.`);
 }
 
-main();
+/** Written code in the repository's Prettier style, so `pnpm format:check` stays green. */
+async function formatted(filePath, text) {
+  if (!/\.(?:[cm]?[jt]s)$/.test(filePath)) return text;
+  const prettier = await import('prettier');
+  // This repository's settings, also when --root points at a copy without them.
+  const options = await prettier.resolveConfig(fileURLToPath(import.meta.url));
+  return prettier.format(text, { ...options, filepath: filePath });
+}
+
+await main();

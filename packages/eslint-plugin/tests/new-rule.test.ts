@@ -28,7 +28,9 @@ let root = '';
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
 function generate(...args: string[]) {
-  return spawnSync(process.execPath, [SCRIPT, ...args, '--root', root, '--no-docs'], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [SCRIPT, ...args, '--root', root, '--no-docs'], {
+    encoding: 'utf8',
+  });
 }
 
 /** Every file under the temporary root, by relative path, with its text. */
@@ -36,7 +38,9 @@ function snapshot(dir = root): Record<string, string> {
   return Object.fromEntries(
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? Object.entries(snapshot(full)) : [[path.relative(root, full), fs.readFileSync(full, 'utf8')]];
+      return entry.isDirectory()
+        ? Object.entries(snapshot(full))
+        : [[path.relative(root, full), fs.readFileSync(full, 'utf8')]];
     }),
   );
 }
@@ -64,7 +68,9 @@ afterEach(() => {
 afterAll(() => {
   // The generator only ever wrote under the temporary roots.
   expect(EDITED.map((file) => fs.readFileSync(path.join(REPO, file), 'utf8'))).toEqual(realBefore);
-  expect(fs.existsSync(path.join(REPO, 'packages/eslint-plugin/src/rules', `${NAME}.ts`))).toBe(false);
+  expect(fs.existsSync(path.join(REPO, 'packages/eslint-plugin/src/rules', `${NAME}.ts`))).toBe(
+    false,
+  );
 });
 
 describe('pnpm new-rule', () => {
@@ -86,29 +92,59 @@ describe('pnpm new-rule', () => {
         `test-fixtures/scenarios/strict-${NAME}/server.js`,
       ].sort(),
     );
-    expect(read(`packages/core/src/checks/${NAME}.ts`)).toContain('export function checkNoExampleOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {');
+    expect(read(`packages/core/src/checks/${NAME}.ts`)).toContain(
+      'export function checkNoExampleOrigin<H>(policy: CorsPolicy<H>): Finding<H>[] {',
+    );
     const rule = read(`packages/eslint-plugin/src/rules/${NAME}.ts`);
     expect(rule).toContain(`name: '${NAME}',`);
     expect(rule).toContain("description: 'Disallow example origin',");
     expect(rule).toContain("recommended: 'strict',");
     expect(rule).toContain(`messages: messagesFor('${NAME}'),`);
     // `app.use(cors({ origin: '` is 23 characters: the literal starts at column 24.
-    expect(read(`packages/eslint-plugin/tests/rules/${NAME}.test.ts`)).toContain(
-      `errors: [{ messageId: 'reservedOrigin', data: { value: 'https://${NAME}.invalid' }, line: 3, column: 24, endLine: 3, endColumn: 59 }]`,
+    // Compared with whitespace collapsed: the generator writes in the repository's Prettier style.
+    expect(
+      read(`packages/eslint-plugin/tests/rules/${NAME}.test.ts`).replace(/\s+/g, ' '),
+    ).toContain(
+      `errors: [ { messageId: 'reservedOrigin', data: { value: 'https://${NAME}.invalid' }, line: 3, column: 24, endLine: 3, endColumn: 59, }, ]`,
     );
     const page = read(`packages/eslint-plugin/docs/rules/${NAME}.md`);
-    expect(page.split('\n').filter((line) => line.startsWith('## '))).toEqual(['## Examples', '## Options', '## When Not To Use It', '## Further Reading']);
+    expect(page.split('\n').filter((line) => line.startsWith('## '))).toEqual([
+      '## Examples',
+      '## Options',
+      '## When Not To Use It',
+      '## Further Reading',
+    ]);
     expect(page).toContain('<!-- end auto-generated rule header -->');
-    expect(JSON.parse(read(`test-fixtures/scenarios/strict-${NAME}/scenario.json`))).toEqual({ rules: [NAME] });
-    expect(read(`test-fixtures/scenarios/strict-${NAME}/server.js`)).toContain(`app.use(cors({ origin: 'https://${NAME}.invalid' }));`);
+    expect(JSON.parse(read(`test-fixtures/scenarios/strict-${NAME}/scenario.json`))).toEqual({
+      rules: [NAME],
+    });
+    expect(read(`test-fixtures/scenarios/strict-${NAME}/server.js`)).toContain(
+      `app.use(cors({ origin: 'https://${NAME}.invalid' }));`,
+    );
 
-    for (const [index, file] of EDITED.entries()) expect(onlyInserts(realBefore[index] ?? '', read(file)), `${file} was changed, not added to`).toBe(true);
-    expect(read('packages/core/src/index.ts')).toContain(`export { checkNoExampleOrigin } from './checks/${NAME}.js';\n`);
-    expect(read('packages/core/src/messages/catalog.ts')).toMatch(new RegExp(`\n  '${NAME}': \\{\n    reservedOrigin: failing\\(".+", 'allow-origin-mismatch'\\),\n  \\},\n\\} as const satisfies`));
+    for (const [index, file] of EDITED.entries())
+      expect(
+        onlyInserts(realBefore[index] ?? '', read(file)),
+        `${file} was changed, not added to`,
+      ).toBe(true);
+    expect(read('packages/core/src/index.ts')).toContain(
+      `export { checkNoExampleOrigin } from './checks/${NAME}.js';\n`,
+    );
+    expect(read('packages/core/src/messages/catalog.ts')).toMatch(
+      new RegExp(
+        `\n  '${NAME}': \\{\n    reservedOrigin: failing\\(\\s*".+",\\s*'allow-origin-mismatch',?\\s*\\),\n  \\},\n\\} as const satisfies`,
+      ),
+    );
     const index = read('packages/eslint-plugin/src/rules/index.ts');
-    expect(index).toContain(`import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';\nimport noExampleOrigin from './${NAME}.js';\nimport noForbiddenRequestHeader`);
-    expect(index).toContain(`  'no-duplicate-allow-origin': noDuplicateAllowOrigin,\n  '${NAME}': noExampleOrigin,\n  'no-forbidden-request-header'`);
-    expect(read('packages/eslint-plugin/src/configs.ts')).toContain(`  'no-duplicate-allow-origin': 'error',\n  '${NAME}': 'error',\n  'no-forbidden-request-header'`);
+    expect(index).toContain(
+      `import noDuplicateAllowOrigin from './no-duplicate-allow-origin.js';\nimport noExampleOrigin from './${NAME}.js';\nimport noForbiddenRequestHeader`,
+    );
+    expect(index).toContain(
+      `  'no-duplicate-allow-origin': noDuplicateAllowOrigin,\n  '${NAME}': noExampleOrigin,\n  'no-forbidden-request-header'`,
+    );
+    expect(read('packages/eslint-plugin/src/configs.ts')).toContain(
+      `  'no-duplicate-allow-origin': 'error',\n  '${NAME}': 'error',\n  'no-forbidden-request-header'`,
+    );
     const configsTest = read('packages/eslint-plugin/tests/index.test.ts');
     expect(configsTest.split(`    'cors/${NAME}': 'error',`).length - 1).toBe(2);
     expect(configsTest.split(`    'cors/${NAME}': 'off',`).length - 1).toBe(2);
@@ -116,11 +152,17 @@ describe('pnpm new-rule', () => {
 
   it('puts a --config recommended rule in every config, off for nginx through JS_ONLY_OFF', () => {
     expect(generate(NAME, '--config', 'recommended').status).toBe(0);
-    expect(read(`packages/eslint-plugin/src/rules/${NAME}.ts`)).toContain("recommended: 'recommended',");
-    expect(fs.existsSync(path.join(root, `test-fixtures/scenarios/${NAME}/scenario.json`))).toBe(true);
+    expect(read(`packages/eslint-plugin/src/rules/${NAME}.ts`)).toContain(
+      "recommended: 'recommended',",
+    );
+    expect(fs.existsSync(path.join(root, `test-fixtures/scenarios/${NAME}/scenario.json`))).toBe(
+      true,
+    );
     const configsTest = read('packages/eslint-plugin/tests/index.test.ts');
     expect(configsTest.split(`    'cors/${NAME}': 'error',`).length - 1).toBe(3);
-    expect(configsTest).toMatch(new RegExp(`const JS_ONLY_OFF = \\{[^}]*\n  'cors/${NAME}': 'off',\n`));
+    expect(configsTest).toMatch(
+      new RegExp(`const JS_ONLY_OFF = \\{[^}]*\n  'cors/${NAME}': 'off',\n`),
+    );
   });
 
   it('refuses a rule that exists, a second run and bad arguments, writing nothing', () => {
@@ -128,7 +170,16 @@ describe('pnpm new-rule', () => {
     const existing = generate('no-null-origin');
     expect(existing.status).toBe(1);
     expect(existing.stderr).toMatch(/the rule no-null-origin already exists/);
-    for (const args of [['NoExample'], ['example-origin'], ['no-'], ['no_example'], ['no-example--origin'], [NAME, '--config', 'none'], [NAME, 'extra'], []]) {
+    for (const args of [
+      ['NoExample'],
+      ['example-origin'],
+      ['no-'],
+      ['no_example'],
+      ['no-example--origin'],
+      [NAME, '--config', 'none'],
+      [NAME, 'extra'],
+      [],
+    ]) {
       const result = generate(...args);
       expect(result.status, args.join(' ')).toBe(1);
       expect(result.stderr, args.join(' ')).toMatch(/^new-rule: /);
@@ -150,7 +201,9 @@ describe('pnpm new-rule', () => {
     const pristine = snapshot();
     const result = generate(NAME);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`refusing to overwrite: packages/eslint-plugin/docs/rules/${NAME}.md`);
+    expect(result.stderr).toContain(
+      `refusing to overwrite: packages/eslint-plugin/docs/rules/${NAME}.md`,
+    );
     expect(snapshot()).toEqual(pristine);
   });
 });
