@@ -14,30 +14,53 @@ const noFocusedTests = ['describe', 'it', 'test'].map((object) => ({
  * The modules that turn findings into ESLint reports and fix intents into edits (ARCHITECTURE.md,
  * invariant 5). Everywhere else in the plugin's source, reporting goes through them.
  */
-const REPORTER_MODULES = ['report.ts', 'nginx-report.ts', 'django-report.ts', 'fixers.ts', 'preflight-fixers.ts', 'nginx-fixers.ts', 'django-fixers.ts'].map(
-  (file) => `packages/eslint-plugin/src/utils/${file}`,
-);
+const REPORTER_MODULES = [
+  'report.ts',
+  'nginx-report.ts',
+  'django-report.ts',
+  'fixers.ts',
+  'preflight-fixers.ts',
+  'nginx-fixers.ts',
+  'django-fixers.ts',
+].map((file) => `packages/eslint-plugin/src/utils/${file}`);
 
-const throughReporter = 'Report through a reporter of src/utils/report.ts (or nginx-report.ts, django-report.ts): hand it findings, never call `context.report`.';
-const throughFixIntent = 'Only the fixers write source text: give the finding a fix intent (packages/core/src/findings.ts) and write its edit in src/utils/fixers.ts or the language’s fixers.';
+const throughReporter =
+  'Report through a reporter of src/utils/report.ts (or nginx-report.ts, django-report.ts): hand it findings, never call `context.report`.';
+const throughFixIntent =
+  'Only the fixers write source text: give the finding a fix intent (packages/core/src/findings.ts) and write its edit in src/utils/fixers.ts or the language’s fixers.';
 
 const ONE_REPORTING_PATH = [
   { selector: "MemberExpression[property.name='report']", message: throughReporter },
-  { selector: "VariableDeclarator[init.name='context'] > ObjectPattern > Property[key.name='report']", message: throughReporter },
+  {
+    selector:
+      "VariableDeclarator[init.name='context'] > ObjectPattern > Property[key.name='report']",
+    message: throughReporter,
+  },
   { selector: "MemberExpression[object.name='fixer']", message: throughFixIntent },
   { selector: 'Property[key.name=/^(fix|suggest)$/] > :function', message: throughFixIntent },
 ];
 
 export default defineConfig(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.test-output/**', 'test-fixtures/**', 'bench/.results/**', 'packages/*/docs/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      '.test-output/**',
+      'test-fixtures/**',
+      'bench/.results/**',
+      'packages/*/docs/**',
+    ],
   },
   {
     files: ['packages/*/src/**/*.ts', 'packages/*/tests/**/*.ts'],
     extends: [tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 // Tests run against the TypeScript sources; workspace packages are aliased to their `src`
 // so a change in core is seen by the plugin's tests without a build.
 const coreSource = fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url));
-const pluginSource = fileURLToPath(new URL('./packages/eslint-plugin/src/index.ts', import.meta.url));
+const pluginSource = fileURLToPath(
+  new URL('./packages/eslint-plugin/src/index.ts', import.meta.url),
+);
 const alias = { 'cors-lint-core': coreSource };
 
 export default defineConfig({
@@ -14,27 +16,50 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, resolve: { alias }, test: { name: 'core', include: ['packages/core/tests/**/*.test.ts'] } },
+      {
+        extends: true,
+        resolve: { alias },
+        test: { name: 'core', include: ['packages/core/tests/**/*.test.ts'] },
+      },
       {
         extends: true,
         resolve: { alias },
         // RuleTester reports through the test framework: the setup file hands it vitest's hooks.
-        test: { name: 'eslint-plugin', include: ['packages/eslint-plugin/tests/**/*.test.ts'], setupFiles: ['packages/eslint-plugin/tests/setup.ts'] },
+        test: {
+          name: 'eslint-plugin',
+          include: ['packages/eslint-plugin/tests/**/*.test.ts'],
+          setupFiles: ['packages/eslint-plugin/tests/setup.ts'],
+        },
       },
       {
         extends: true,
         // The plugin from source too, so the oracle judges the rules as they are now, not the last build.
         resolve: { alias: { ...alias, 'eslint-plugin-cors': pluginSource } },
         // Headless Chromium runs every scenario: a test launches the browser and several pages.
-        test: { name: 'browser-oracle', include: ['packages/browser-oracle/tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 },
+        test: {
+          name: 'browser-oracle',
+          include: ['packages/browser-oracle/tests/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
       },
-      { extends: true, test: { name: 'test-environment', include: ['packages/test-environment/tests/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'test-environment',
+          include: ['packages/test-environment/tests/**/*.test.ts'],
+        },
+      },
       {
         extends: true,
         // The server lints with the plugin's current source, as the parity test compares against it.
         resolve: { alias: { ...alias, 'eslint-plugin-cors': pluginSource } },
         // A test waits up to STATE_WAIT_MS (tests/helpers/lsp-client.ts) for a state; this stays above it.
-        test: { name: 'language-server', include: ['packages/language-server/tests/**/*.test.ts'], testTimeout: 120_000 },
+        test: {
+          name: 'language-server',
+          include: ['packages/language-server/tests/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
       },
       {
         extends: true,
@@ -44,7 +69,12 @@ export default defineConfig({
       {
         extends: true,
         // Real VS Code (code-server) in headless Chromium; the first run installs code-server (~2 min).
-        test: { name: 'vscode-extension', include: ['packages/vscode-extension/tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 900_000 },
+        test: {
+          name: 'vscode-extension',
+          include: ['packages/vscode-extension/tests/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+        },
       },
     ],
   },

@@ -34,7 +34,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CONFIG_NAMES, MissingInput, configRules, lintProblems, loadBuild, makeLinter } from './accuracy/lint.mjs';
+import {
+  CONFIG_NAMES,
+  MissingInput,
+  configRules,
+  lintProblems,
+  loadBuild,
+  makeLinter,
+} from './accuracy/lint.mjs';
 import { buildUnits, lintUnits, loadPeerSites, scorePeerTests } from './accuracy/peer-tests.mjs';
 import { TOLERANCE, lintRealworld, loadManifest, scoreRealworld } from './accuracy/realworld.mjs';
 import { breakdown, perRule, totals } from './accuracy/tally.mjs';
@@ -63,8 +70,15 @@ function options() {
       'suite-prefixes': { type: 'boolean', default: false },
     },
   });
-  if (values.parity && values['suite-prefixes']) throw new UsageError('--parity compares the texts the scorers lint; leave out --suite-prefixes');
-  return { ...values, checkout: path.resolve(values.checkout), corpus: path.resolve(values.corpus) };
+  if (values.parity && values['suite-prefixes'])
+    throw new UsageError(
+      '--parity compares the texts the scorers lint; leave out --suite-prefixes',
+    );
+  return {
+    ...values,
+    checkout: path.resolve(values.checkout),
+    corpus: path.resolve(values.corpus),
+  };
 }
 
 /** The corpus parts we read; MissingInput (exit 2) names the first one absent. */
@@ -77,7 +91,10 @@ function locateCorpus(corpus) {
   };
   const required = [path.join(paths.realworld, 'manifest.json'), paths.peerTests, paths.peerSites];
   const missing = required.find((file) => !existsSync(file));
-  if (missing) throw new MissingInput(`no corpus at ${corpus}: ${missing} is missing (give its place with --corpus DIR)`);
+  if (missing)
+    throw new MissingInput(
+      `no corpus at ${corpus}: ${missing} is missing (give its place with --corpus DIR)`,
+    );
   return paths;
 }
 
@@ -88,13 +105,20 @@ function checkCorpusFiles(paths, manifest, peerSites) {
     ...peerSites.map((site) => path.join(paths.peerTests, site.path)),
   ];
   const missing = [...new Set(files)].filter((file) => !existsSync(file));
-  if (missing.length) throw new MissingInput(`the corpus is incomplete: ${missing.length} listed file(s) missing, e.g. ${missing[0]}`);
+  if (missing.length)
+    throw new MissingInput(
+      `the corpus is incomplete: ${missing.length} listed file(s) missing, e.g. ${missing[0]}`,
+    );
 }
 
 function commitOf(checkout) {
   try {
-    const commit = execFileSync('git', ['-C', checkout, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', checkout, 'status', '--porcelain', '--', 'packages'], { encoding: 'utf8' }).trim();
+    const commit = execFileSync('git', ['-C', checkout, 'rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['-C', checkout, 'status', '--porcelain', '--', 'packages'], {
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${commit} (packages/ modified)` : commit;
   } catch {
     return null;
@@ -106,7 +130,12 @@ function scoreConfig(context, rules) {
   const { build, paths, manifest, units } = context;
   const ruleIds = Object.keys(rules).sort();
 
-  const realworldResults = lintRealworld(makeLinter(build, paths.realworld), paths.realworld, manifest, rules);
+  const realworldResults = lintRealworld(
+    makeLinter(build, paths.realworld),
+    paths.realworld,
+    manifest,
+    rules,
+  );
   const realworld = scoreRealworld(manifest, realworldResults);
 
   const peerResults = lintUnits(makeLinter(build, paths.peerTests), units, rules);
@@ -125,8 +154,15 @@ function scoreConfig(context, rules) {
     peerTests: {
       totals: { ...totals(peer.sites), stray: peer.stray.length },
       perSuite: breakdown(peer.sites, (site) => site.suite),
-      perImportClass: breakdown(peer.sites, (site) => site.imports?.class ?? 'unread', ['imports', 'partial', 'none']),
-      importOnlyPerSuite: breakdown(peer.sites.filter((site) => site.imports?.class === 'imports'), (site) => site.suite),
+      perImportClass: breakdown(peer.sites, (site) => site.imports?.class ?? 'unread', [
+        'imports',
+        'partial',
+        'none',
+      ]),
+      importOnlyPerSuite: breakdown(
+        peer.sites.filter((site) => site.imports?.class === 'imports'),
+        (site) => site.suite,
+      ),
       perRule: perRule(peer.sites, peer.stray, ruleIds),
       ...peer,
       ...lintProblems(linted),
@@ -140,7 +176,11 @@ const fixed = (value) => (value == null ? 'n/a' : value.toFixed(3));
 
 function table(header, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map((_, index) => (index ? '---:' : '---'))), ...rows.map(line)].join('\n');
+  return [
+    line(header),
+    line(header.map((_, index) => (index ? '---:' : '---'))),
+    ...rows.map(line),
+  ].join('\n');
 }
 
 function overallTable(results, corpus) {
@@ -148,7 +188,18 @@ function overallTable(results, corpus) {
     ['config', 'rules', 'TP', 'FN', 'FP', 'TN', 'unscored', 'recall', 'precision', 'stray'],
     CONFIG_NAMES.map((name) => {
       const t = results[name][corpus].totals;
-      return [name, Object.keys(results[name].rules).length, t.tp, t.fn, t.fp, t.tn, t.unscored, fixed(t.recall), fixed(t.precision), t.stray];
+      return [
+        name,
+        Object.keys(results[name].rules).length,
+        t.tp,
+        t.fn,
+        t.fp,
+        t.tn,
+        t.unscored,
+        fixed(t.recall),
+        fixed(t.precision),
+        t.stray,
+      ];
     }),
   );
 }
@@ -156,7 +207,12 @@ function overallTable(results, corpus) {
 /** Rows = groups; per config: TP of the flag sites, FP of the ok sites, recall, precision. */
 function groupTable(title, results, corpus, key) {
   const groups = Object.keys(results.all[corpus][key]);
-  const header = [title, 'flag', 'ok', ...CONFIG_NAMES.flatMap((name) => [`${name} TP`, 'FP', 'R', 'P'])];
+  const header = [
+    title,
+    'flag',
+    'ok',
+    ...CONFIG_NAMES.flatMap((name) => [`${name} TP`, 'FP', 'R', 'P']),
+  ];
   const rows = groups.map((group) => {
     const any = results.all[corpus][key][group];
     return [
@@ -175,7 +231,13 @@ function groupTable(title, results, corpus, key) {
 /** Rows = rules; per config: sites the rule found (TP) and wrongly flagged (FP); '–' when off. */
 function ruleTable(results, corpus) {
   const ruleIds = Object.keys(results.all[corpus].perRule);
-  const header = ['rule', ...CONFIG_NAMES.flatMap((name) => [`${name} TP`, 'FP']), 'all: only-TP', 'only-FP', 'stray'];
+  const header = [
+    'rule',
+    ...CONFIG_NAMES.flatMap((name) => [`${name} TP`, 'FP']),
+    'all: only-TP',
+    'only-FP',
+    'stray',
+  ];
   const rows = ruleIds.map((id) => {
     const cells = CONFIG_NAMES.flatMap((name) => {
       const entry = results[name][corpus].perRule[id];
@@ -209,7 +271,9 @@ function sitesWith(results, corpus, outcomes) {
 function describeSite(site) {
   const id = site.id ? `${site.id}  ` : '';
   const imports = site.imports ? `  {${site.imports.class}}` : '';
-  const rules = site.findings.length ? ` <- ${site.findings.map((f) => `${f.line} ${f.ruleId}`).join(', ')}` : '';
+  const rules = site.findings.length
+    ? ` <- ${site.findings.map((f) => `${f.line} ${f.ruleId}`).join(', ')}`
+    : '';
   return `  ${site.outcome.toUpperCase()} ${id}${site.where}  [${site.category}]${imports}  (${site.configs.join(', ')})${rules}`;
 }
 
@@ -218,33 +282,87 @@ function printReport(report, verbose) {
   const rw = results.all.realworld.totals;
   const pt = results.all.peerTests.totals;
   const out = [];
-  out.push(`eslint-plugin-cors ${report.versions.plugin} at ${report.commit ?? '(no git)'} in ${report.checkout}; eslint ${report.versions.eslint}, typescript ${report.versions.typescript}`);
+  out.push(
+    `eslint-plugin-cors ${report.versions.plugin} at ${report.commit ?? '(no git)'} in ${report.checkout}; eslint ${report.versions.eslint}, typescript ${report.versions.typescript}`,
+  );
   out.push(`corpus ${report.corpus}; a finding within ±${TOLERANCE} lines of a site decides it`);
-  if (report.suitePrefixes) out.push('--suite-prefixes: NestJS and Lambda cases linted with their suite\'s import (peer-test figures differ from score-peer-tests.mjs)');
-  out.push('', `## realworld: ${rw.sites} sites (${rw.flag} flag, ${rw.ok} ok)`, '', overallTable(results, 'realworld'));
-  out.push('', '### per rule (sites where the rule has a finding; "only": no other rule fired there; stray: findings near no site)', '', ruleTable(results, 'realworld'));
-  out.push('', '### per framework', '', groupTable('framework', results, 'realworld', 'perFramework'));
-  out.push('', '### per detectability', '', groupTable('detectability', results, 'realworld', 'perDetectability'));
-  out.push('', `## peer-tests: ${pt.sites} sites (${pt.flag} flag, ${pt.ok} ok)`, '', overallTable(results, 'peerTests'));
+  if (report.suitePrefixes)
+    out.push(
+      "--suite-prefixes: NestJS and Lambda cases linted with their suite's import (peer-test figures differ from score-peer-tests.mjs)",
+    );
+  out.push(
+    '',
+    `## realworld: ${rw.sites} sites (${rw.flag} flag, ${rw.ok} ok)`,
+    '',
+    overallTable(results, 'realworld'),
+  );
+  out.push(
+    '',
+    '### per rule (sites where the rule has a finding; "only": no other rule fired there; stray: findings near no site)',
+    '',
+    ruleTable(results, 'realworld'),
+  );
+  out.push(
+    '',
+    '### per framework',
+    '',
+    groupTable('framework', results, 'realworld', 'perFramework'),
+  );
+  out.push(
+    '',
+    '### per detectability',
+    '',
+    groupTable('detectability', results, 'realworld', 'perDetectability'),
+  );
+  out.push(
+    '',
+    `## peer-tests: ${pt.sites} sites (${pt.flag} flag, ${pt.ok} ok)`,
+    '',
+    overallTable(results, 'peerTests'),
+  );
   out.push('', '### per suite', '', groupTable('suite', results, 'peerTests', 'perSuite'));
-  out.push('', '### by import (import-only = the "imports" row)', '', groupTable('snippet', results, 'peerTests', 'perImportClass'));
-  out.push('', '### import-only, per suite', '', groupTable('suite', results, 'peerTests', 'importOnlyPerSuite'));
+  out.push(
+    '',
+    '### by import (import-only = the "imports" row)',
+    '',
+    groupTable('snippet', results, 'peerTests', 'perImportClass'),
+  );
+  out.push(
+    '',
+    '### import-only, per suite',
+    '',
+    groupTable('suite', results, 'peerTests', 'importOnlyPerSuite'),
+  );
   out.push('', '### per rule', '', ruleTable(results, 'peerTests'));
   for (const corpus of ['realworld', 'peerTests']) {
     const sites = sitesWith(results, corpus, ['fn', 'fp']);
     const misses = sites.filter((site) => site.outcome === 'fn').length;
-    out.push('', `${corpus}: ${misses} sites missed and ${sites.length - misses} false positives in some config${verbose ? ':' : ' (list them with --verbose)'}`);
+    out.push(
+      '',
+      `${corpus}: ${misses} sites missed and ${sites.length - misses} false positives in some config${verbose ? ':' : ' (list them with --verbose)'}`,
+    );
     if (verbose) {
       out.push(...sites.map(describeSite));
       const hits = sitesWith(results, corpus, ['tp']);
-      out.push(`${corpus} true positives, with the rules that found them: ${hits.length}`, ...hits.map(describeSite));
+      out.push(
+        `${corpus} true positives, with the rules that found them: ${hits.length}`,
+        ...hits.map(describeSite),
+      );
     }
     const { parseFailures, crashes } = results.all[corpus];
-    if (parseFailures.length) out.push(`${corpus} parse failures (sites unscored): ${parseFailures.length}`, ...parseFailures.map((p) => `  ${p}`));
-    if (crashes.length) out.push(`${corpus} rule crashes: ${crashes.length}`, ...crashes.map((c) => `  ${c}`));
+    if (parseFailures.length)
+      out.push(
+        `${corpus} parse failures (sites unscored): ${parseFailures.length}`,
+        ...parseFailures.map((p) => `  ${p}`),
+      );
+    if (crashes.length)
+      out.push(`${corpus} rule crashes: ${crashes.length}`, ...crashes.map((c) => `  ${c}`));
     if (verbose) {
       const stray = results.all[corpus].stray;
-      out.push(`${corpus} findings near no site (all config, not scored): ${stray.length}`, ...stray.map((f) => `  ${f.where} ${f.ruleId}`));
+      out.push(
+        `${corpus} findings near no site (all config, not scored): ${stray.length}`,
+        ...stray.map((f) => `  ${f.where} ${f.ruleId}`),
+      );
     }
   }
   if (report.warnings.length) out.push('', 'warnings:', ...report.warnings.map((w) => `  ${w}`));
@@ -264,12 +382,25 @@ function checkParity(context, opts) {
   let agree = true;
   try {
     for (const name of CONFIG_NAMES) {
-      const ours = scoreConfig(context, configRules(context.build.plugin, name, { withoutOptions: true }));
-      for (const [corpus, script] of [['realworld', 'score-realworld.mjs'], ['peerTests', 'score-peer-tests.mjs']]) {
-        const scorer = runScorer(path.join(context.paths.scorers, script), opts.checkout, name, path.join(temp, `${name}-${corpus}.json`));
+      const ours = scoreConfig(
+        context,
+        configRules(context.build.plugin, name, { withoutOptions: true }),
+      );
+      for (const [corpus, script] of [
+        ['realworld', 'score-realworld.mjs'],
+        ['peerTests', 'score-peer-tests.mjs'],
+      ]) {
+        const scorer = runScorer(
+          path.join(context.paths.scorers, script),
+          opts.checkout,
+          name,
+          path.join(temp, `${name}-${corpus}.json`),
+        );
         for (const { label, same, text } of compareWithScorer(ours[corpus], scorer)) {
           agree &&= same;
-          lines.push(`  ${name.padEnd(11)} ${corpus.padEnd(9)} ${label.padEnd(16)} ${same ? 'same     ' : 'DIFFERENT'} ${text}`);
+          lines.push(
+            `  ${name.padEnd(11)} ${corpus.padEnd(9)} ${label.padEnd(16)} ${same ? 'same     ' : 'DIFFERENT'} ${text}`,
+          );
         }
       }
     }
@@ -281,10 +412,24 @@ function checkParity(context, opts) {
 
 /** A shared scorer's --json output for one config of the checkout's build. */
 function runScorer(script, checkout, configName, jsonFile) {
-  execFileSync(process.execPath, [script, '--preset', 'ours', '--checkout', checkout, '--config', configName, '--json', jsonFile], {
-    cwd: checkout,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      script,
+      '--preset',
+      'ours',
+      '--checkout',
+      checkout,
+      '--config',
+      configName,
+      '--json',
+      jsonFile,
+    ],
+    {
+      cwd: checkout,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return JSON.parse(readFileSync(jsonFile, 'utf8'));
 }
 
@@ -303,10 +448,18 @@ function compareWithScorer(ours, scorer) {
     rows.push(compare(suite, counts, { ...ours.perSuite[suite], stray }));
   }
   const outcomeOf = new Map((scorer.sites ?? []).map((site) => [site.id, site.outcome]));
-  const differing = ours.sites.filter((site) => outcomeOf.has(site.id) && outcomeOf.get(site.id) !== site.outcome);
+  const differing = ours.sites.filter(
+    (site) => outcomeOf.has(site.id) && outcomeOf.get(site.id) !== site.outcome,
+  );
   if (outcomeOf.size) {
-    const text = differing.map((site) => `${site.id} ours=${site.outcome} scorer=${outcomeOf.get(site.id)}`).join(', ');
-    rows.push({ label: 'each site', same: !differing.length, text: differing.length ? text : `${outcomeOf.size} sites` });
+    const text = differing
+      .map((site) => `${site.id} ours=${site.outcome} scorer=${outcomeOf.get(site.id)}`)
+      .join(', ');
+    rows.push({
+      label: 'each site',
+      same: !differing.length,
+      text: differing.length ? text : `${outcomeOf.size} sites`,
+    });
   }
   return rows;
 }
@@ -320,7 +473,9 @@ async function main() {
   const manifest = loadManifest(paths.realworld);
   const peerSites = loadPeerSites(paths.peerSites);
   checkCorpusFiles(paths, manifest, peerSites);
-  const { units, warnings } = buildUnits(build, paths.peerTests, peerSites, { allWrappers: opts['suite-prefixes'] });
+  const { units, warnings } = buildUnits(build, paths.peerTests, peerSites, {
+    allWrappers: opts['suite-prefixes'],
+  });
   const context = { build, paths, manifest, units };
 
   const results = {};
@@ -342,7 +497,12 @@ async function main() {
 
   if (opts.json) {
     // Besides every site of every config in `results`: the misses and false positives once each.
-    const problemSites = Object.fromEntries(['realworld', 'peerTests'].map((corpus) => [corpus, sitesWith(results, corpus, ['fn', 'fp'])]));
+    const problemSites = Object.fromEntries(
+      ['realworld', 'peerTests'].map((corpus) => [
+        corpus,
+        sitesWith(results, corpus, ['fn', 'fp']),
+      ]),
+    );
     writeFileSync(opts.json, JSON.stringify({ ...report, problems: problemSites }, null, 1) + '\n');
     console.log(`\nwrote ${opts.json}`);
   }

@@ -31,7 +31,13 @@ function parseArgs(argv) {
     mirrorDir: '/work/.mirror',
     json: undefined,
   };
-  const flags = { '--checkout': 'checkout', '--corpus': 'corpus', '--apps-dir': 'appsDir', '--mirror-dir': 'mirrorDir', '--json': 'json' };
+  const flags = {
+    '--checkout': 'checkout',
+    '--corpus': 'corpus',
+    '--apps-dir': 'appsDir',
+    '--mirror-dir': 'mirrorDir',
+    '--json': 'json',
+  };
   for (let i = 0; i < argv.length; i++) {
     const key = flags[argv[i]];
     if (!key || argv[i + 1] === undefined) fail(`unknown or incomplete argument ${argv[i]}`);
@@ -50,11 +56,26 @@ function singleFileOutcomes(options) {
   const folder = mkdtempSync(join(tmpdir(), 'corpus-in-repos-'));
   try {
     const out = join(folder, 'accuracy.json');
-    const run = spawnSync(process.execPath, [join(here, 'accuracy.mjs'), '--checkout', options.checkout, '--corpus', options.corpus, '--json', out], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(here, 'accuracy.mjs'),
+        '--checkout',
+        options.checkout,
+        '--corpus',
+        options.corpus,
+        '--json',
+        out,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 28 },
+    );
     if (run.status !== 0) fail(`bench/accuracy.mjs exited ${run.status}: ${run.stderr.trim()}`);
     const results = JSON.parse(readFileSync(out, 'utf8')).results;
     const outcomes = {};
-    for (const config of CONFIGS) outcomes[config] = new Map(results[config].realworld.sites.map((site) => [site.id, site.outcome]));
+    for (const config of CONFIGS)
+      outcomes[config] = new Map(
+        results[config].realworld.sites.map((site) => [site.id, site.outcome]),
+      );
     return outcomes;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -63,9 +84,14 @@ function singleFileOutcomes(options) {
 
 /** cors-lint on one file of a checkout, from the checkout's root: the findings in that file. */
 function lintInPlace(cli, root, file, config) {
-  const run = spawnSync(process.execPath, [cli, file, '--config', config, '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, [cli, file, '--config', config, '--format', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   // 0: nothing found, 1: findings, 3: the file could not be audited (then it has no findings).
-  if (![0, 1, 3].includes(run.status)) fail(`cors-lint ${file} in ${root} exited ${run.status}: ${run.stderr.trim()}`);
+  if (![0, 1, 3].includes(run.status))
+    fail(`cors-lint ${file} in ${root} exited ${run.status}: ${run.stderr.trim()}`);
   const report = JSON.parse(run.stdout);
   const [entry] = report.files;
   return { notAudited: Boolean(entry?.notAudited), findings: entry?.findings ?? [] };
@@ -82,13 +108,21 @@ function totals(outcomes) {
   const tp = count('tp');
   const fn = count('fn');
   const fp = count('fp');
-  return { tp, fn, fp, tn: count('tn'), recall: tp + fn ? tp / (tp + fn) : 0, precision: tp + fp ? tp / (tp + fp) : 0 };
+  return {
+    tp,
+    fn,
+    fp,
+    tn: count('tn'),
+    recall: tp + fn ? tp / (tp + fn) : 0,
+    precision: tp + fp ? tp / (tp + fp) : 0,
+  };
 }
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const cli = join(options.checkout, 'packages', 'cli', 'bin', 'cors-lint.js');
-  if (!existsSync(join(options.checkout, 'packages', 'cli', 'dist'))) fail(`no built cors-lint in ${options.checkout} (run pnpm build there first)`);
+  if (!existsSync(join(options.checkout, 'packages', 'cli', 'dist')))
+    fail(`no built cors-lint in ${options.checkout} (run pnpm build there first)`);
   const manifestFile = join(options.corpus, 'realworld', 'manifest.json');
   if (!existsSync(manifestFile)) fail(`no corpus manifest at ${manifestFile}`);
   const sites = JSON.parse(readFileSync(manifestFile, 'utf8'));
@@ -104,33 +138,65 @@ function main() {
       mirror: `${owner}+${name}/repo`,
       url: `https://github.com/${site.repo}.git`,
     };
-    const row = { id: site.id, where: `${site.repo}@${site.commit.slice(0, 10)} ${site.path}:${site.line}`, expected: site.expected, detectability: site.detectability, inRepo: false };
+    const row = {
+      id: site.id,
+      where: `${site.repo}@${site.commit.slice(0, 10)} ${site.path}:${site.line}`,
+      expected: site.expected,
+      detectability: site.detectability,
+      inRepo: false,
+    };
     for (const config of CONFIGS) row[config] = { single: single[config].get(site.id) };
     if (existsSync(join(options.mirrorDir, app.mirror))) {
       const root = ensureCheckout(app, options.appsDir, options.mirrorDir);
       row.inRepo = true;
       for (const config of CONFIGS) {
         const { findings, notAudited } = lintInPlace(cli, root, site.path, config);
-        Object.assign(row[config], { repo: outcomeOf(site, findings), notAudited, rules: [...new Set(findings.filter((f) => Math.abs(f.line - site.line) <= LINE_TOLERANCE).map((f) => f.rule))] });
+        Object.assign(row[config], {
+          repo: outcomeOf(site, findings),
+          notAudited,
+          rules: [
+            ...new Set(
+              findings
+                .filter((f) => Math.abs(f.line - site.line) <= LINE_TOLERANCE)
+                .map((f) => f.rule),
+            ),
+          ],
+        });
       }
     }
     rows.push(row);
   }
 
   const inRepo = rows.filter((row) => row.inRepo);
-  console.log(`cors-lint from ${options.checkout}; ${inRepo.length} of ${rows.length} sites linted inside their repository (mirrors in ${options.mirrorDir})\n`);
-  console.log('site'.padEnd(44), 'expected', ...CONFIGS.map((config) => `${config}: file → repo`.padEnd(24)));
+  console.log(
+    `cors-lint from ${options.checkout}; ${inRepo.length} of ${rows.length} sites linted inside their repository (mirrors in ${options.mirrorDir})\n`,
+  );
+  console.log(
+    'site'.padEnd(44),
+    'expected',
+    ...CONFIGS.map((config) => `${config}: file → repo`.padEnd(24)),
+  );
   for (const row of inRepo) {
-    const cells = CONFIGS.map((config) => `${row[config].single} → ${row[config].repo}${row[config].notAudited ? ' (not audited)' : ''}`.padEnd(24));
+    const cells = CONFIGS.map((config) =>
+      `${row[config].single} → ${row[config].repo}${row[config].notAudited ? ' (not audited)' : ''}`.padEnd(
+        24,
+      ),
+    );
     console.log(row.id.padEnd(44), row.expected.padEnd(8), ...cells);
   }
-  const summary = { checkout: options.checkout, sites: rows.length, inRepo: inRepo.length, configs: {} };
+  const summary = {
+    checkout: options.checkout,
+    sites: rows.length,
+    inRepo: inRepo.length,
+    configs: {},
+  };
   console.log('');
   for (const config of CONFIGS) {
     const file = totals(rows.map((row) => row[config].single));
     const repo = totals(rows.map((row) => (row.inRepo ? row[config].repo : row[config].single)));
     summary.configs[config] = { singleFile: file, withRepositories: repo };
-    const show = (t) => `recall ${t.recall.toFixed(3)} (${t.tp}/${t.tp + t.fn}), precision ${t.precision.toFixed(3)} (${t.fp} FP)`;
+    const show = (t) =>
+      `recall ${t.recall.toFixed(3)} (${t.tp}/${t.tp + t.fn}), precision ${t.precision.toFixed(3)} (${t.fp} FP)`;
     console.log(`${config.padEnd(12)} single files: ${show(file)}`);
     console.log(`${''.padEnd(12)} in their repositories: ${show(repo)}`);
   }

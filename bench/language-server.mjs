@@ -60,7 +60,8 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${flag}`);
   }
   if (args.quick && !argv.includes('--edits')) args.edits = 20;
-  if (!(args.edits > 0) || !(args.warmup >= 0)) throw new Error('--edits takes a positive number, --warmup a non-negative one');
+  if (!(args.edits > 0) || !(args.warmup >= 0))
+    throw new Error('--edits takes a positive number, --warmup a non-negative one');
   return args;
 }
 
@@ -68,7 +69,10 @@ function parseArgs(argv) {
 function ensurePeer() {
   if (fs.existsSync(path.join(peerDir, 'node_modules', 'vscode-langservers-extracted'))) return;
   console.log('installing the peer server (bench/ls-peer, npm ci; about 100 MB, once)…');
-  execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: peerDir, stdio: 'inherit' });
+  execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: peerDir,
+    stdio: 'inherit',
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,17 +107,29 @@ function linkPackage(name) {
 function prepareWorkspace() {
   fs.rmSync(workspace, { recursive: true, force: true });
   fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
-  fs.writeFileSync(path.join(workspace, 'package.json'), '{ "name": "ls-bench-workspace", "private": true, "type": "module" }\n');
+  fs.writeFileSync(
+    path.join(workspace, 'package.json'),
+    '{ "name": "ls-bench-workspace", "private": true, "type": "module" }\n',
+  );
   fs.writeFileSync(path.join(workspace, 'eslint.config.js'), PEER_CONFIG);
   // The plugin from this repository (its dist), and the very eslint and parser the server uses.
-  for (const name of ['eslint', 'eslint-plugin-cors', '@typescript-eslint/parser']) linkPackage(name);
+  for (const name of ['eslint', 'eslint-plugin-cors', '@typescript-eslint/parser'])
+    linkPackage(name);
 }
 
 function writeDoc(name, text) {
   const file = path.join(workspace, 'src', name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
-  return { name, file, uri: pathToFileURL(file).href, languageId: /\.[cm]?ts$/.test(name) ? 'typescript' : 'javascript', dialect: /\.[cm]?ts$/.test(name) ? 'ts' : 'js', text, lines: text.split('\n').length - 1 };
+  return {
+    name,
+    file,
+    uri: pathToFileURL(file).href,
+    languageId: /\.[cm]?ts$/.test(name) ? 'typescript' : 'javascript',
+    dialect: /\.[cm]?ts$/.test(name) ? 'ts' : 'js',
+    text,
+    lines: text.split('\n').length - 1,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,8 +139,33 @@ function writeDoc(name, text) {
 // Linted under the document's real path, as the server does (rules read package.json and file names).
 const floorLinter = new Linter({ cwd: path.parse(process.cwd()).root });
 const floorConfigs = {
-  js: [{ files: ['**/*.js'], plugins: { cors: plugin }, rules: plugin.configs.recommended[0].rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: false } } } }],
-  ts: [{ files: ['**/*.ts'], plugins: { cors: plugin }, rules: plugin.configs.recommended[0].rules, linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parser: tsParser, parserOptions: { ecmaFeatures: { jsx: false } } } }],
+  js: [
+    {
+      files: ['**/*.js'],
+      plugins: { cors: plugin },
+      rules: plugin.configs.recommended[0].rules,
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: false } },
+      },
+    },
+  ],
+  ts: [
+    {
+      files: ['**/*.ts'],
+      plugins: { cors: plugin },
+      rules: plugin.configs.recommended[0].rules,
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parser: tsParser,
+        parserOptions: { ecmaFeatures: { jsx: false } },
+      },
+    },
+  ],
 };
 
 function floor(text, doc) {
@@ -140,16 +181,34 @@ function floor(text, doc) {
 // An LSP client over a child's stdio
 // ---------------------------------------------------------------------------------------------
 
-const protocol = () => createRequire(path.join(peerDir, 'package.json'))('vscode-languageserver-protocol/node');
+const protocol = () =>
+  createRequire(path.join(peerDir, 'package.json'))('vscode-languageserver-protocol/node');
 const now = () => process.hrtime.bigint();
 const msSince = (start, end = now()) => Number(end - start) / 1e6;
 
 const CAPABILITIES = {
-  workspace: { configuration: true, applyEdit: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+  workspace: {
+    configuration: true,
+    applyEdit: true,
+    workspaceFolders: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    workspaceEdit: { documentChanges: true },
+  },
   textDocument: {
     synchronization: { didSave: true, dynamicRegistration: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
+    codeAction: {
+      codeActionLiteralSupport: {
+        codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] },
+      },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
   },
   window: { showDocument: { support: true }, workDoneProgress: false },
@@ -165,7 +224,10 @@ function peerSettings() {
     // makes this server look for; with `false` it loads `eslint`'s ESLint class, which reads the
     // workspace's eslint.config.js (checked below: its diagnostics equal ours).
     experimental: { useFlatConfig: false },
-    codeAction: { disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' }, showDocumentation: { enable: true } },
+    codeAction: {
+      disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' },
+      showDocumentation: { enable: true },
+    },
     codeActionOnSave: { enable: false, mode: 'all' },
     format: false,
     quiet: false,
@@ -191,10 +253,32 @@ class Server {
     this.stderr = '';
     this.spawnedAt = now();
     if (kind === 'ours') {
-      this.child = spawn(process.execPath, [...(exposeGc ? ['--expose-gc', '--import', pathToFileURL(probe).href] : []), serverMain, '--stdio'], { stdio: 'pipe', cwd: workspace });
+      this.child = spawn(
+        process.execPath,
+        [
+          ...(exposeGc ? ['--expose-gc', '--import', pathToFileURL(probe).href] : []),
+          serverMain,
+          '--stdio',
+        ],
+        { stdio: 'pipe', cwd: workspace },
+      );
     } else {
-      const bin = path.join(peerDir, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
-      this.child = spawn(process.execPath, [...(exposeGc ? ['--expose-gc', '--import', pathToFileURL(probe).href] : []), bin, '--stdio'], { stdio: 'pipe', cwd: workspace });
+      const bin = path.join(
+        peerDir,
+        'node_modules',
+        'vscode-langservers-extracted',
+        'bin',
+        'vscode-eslint-language-server',
+      );
+      this.child = spawn(
+        process.execPath,
+        [
+          ...(exposeGc ? ['--expose-gc', '--import', pathToFileURL(probe).href] : []),
+          bin,
+          '--stdio',
+        ],
+        { stdio: 'pipe', cwd: workspace },
+      );
     }
     let pending = '';
     this.child.stderr.setEncoding('utf8');
@@ -205,12 +289,19 @@ class Server {
         const line = pending.slice(0, newline);
         pending = pending.slice(newline + 1);
         const heap = /^@@bench-heap (\d+) (\d+)$/.exec(line);
-        if (heap) this.heaps.push({ heapUsedMB: Number(heap[1]) / 2 ** 20, rssMB: Number(heap[2]) / 2 ** 20 });
+        if (heap)
+          this.heaps.push({
+            heapUsedMB: Number(heap[1]) / 2 ** 20,
+            rssMB: Number(heap[2]) / 2 ** 20,
+          });
         else if (this.stderr.length < 20_000) this.stderr += `${line}\n`;
       }
     });
     this.child.stdin.on('error', () => undefined);
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
     this.logs = [];
     this.connection.onNotification((method, params) => {
       if (method === 'textDocument/publishDiagnostics') {
@@ -222,11 +313,16 @@ class Server {
             waiter.resolve(event);
           }
         }
-      } else if (method === 'window/logMessage' && this.logs.length < 200) this.logs.push(params.message);
+      } else if (method === 'window/logMessage' && this.logs.length < 200)
+        this.logs.push(params.message);
     });
     this.connection.onRequest((method, params) => {
-      if (method === 'workspace/configuration') return params.items.map((item) => (kind === 'peer' ? peerSettings() : item.section === 'cors' ? null : null));
-      if (method === 'workspace/workspaceFolders') return [{ name: 'ls-workspace', uri: pathToFileURL(workspace).href }];
+      if (method === 'workspace/configuration')
+        return params.items.map((item) =>
+          kind === 'peer' ? peerSettings() : item.section === 'cors' ? null : null,
+        );
+      if (method === 'workspace/workspaceFolders')
+        return [{ name: 'ls-workspace', uri: pathToFileURL(workspace).href }];
       return null;
     });
     this.connection.onError(() => undefined);
@@ -235,14 +331,21 @@ class Server {
 
   async initialize() {
     const rootUri = pathToFileURL(workspace).href;
-    this.initializeResult = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities: CAPABILITIES, workspaceFolders: [{ name: 'ls-workspace', uri: rootUri }] });
+    this.initializeResult = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: CAPABILITIES,
+      workspaceFolders: [{ name: 'ls-workspace', uri: rootUri }],
+    });
     this.initializedAt = now();
     await this.connection.sendNotification('initialized', {});
   }
 
   /** The next publish for `uri` after index `from` (and with `version`, if the server sends one). */
   waitForPublish(uri, from, version, timeoutMs = 120_000) {
-    const match = (event) => event.uri === uri && (event.version === undefined || version === undefined || event.version === version);
+    const match = (event) =>
+      event.uri === uri &&
+      (event.version === undefined || version === undefined || event.version === version);
     const found = this.publishes.slice(from).find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -255,7 +358,11 @@ class Server {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`${this.kind}: no publish for ${uri} v${version} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}; log: ${this.logs.slice(-10).join(' | ')}`));
+        reject(
+          new Error(
+            `${this.kind}: no publish for ${uri} v${version} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}; log: ${this.logs.slice(-10).join(' | ')}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -264,7 +371,9 @@ class Server {
   async open(doc) {
     const mark = this.publishes.length;
     const sent = now();
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text },
+    });
     const event = await this.waitForPublish(doc.uri, mark, 1);
     return { event, ms: msSince(sent, event.at) };
   }
@@ -272,7 +381,10 @@ class Server {
   async change(uri, version, change) {
     const mark = this.publishes.length;
     const sent = now();
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
     const event = await this.waitForPublish(uri, mark, version);
     return { event, total: msSince(sent, event.at) };
   }
@@ -283,7 +395,11 @@ class Server {
 
   async codeAction(uri, diagnostic, only) {
     const sent = now();
-    const actions = await this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], ...(only ? { only } : {}), triggerKind: 2 } });
+    const actions = await this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], ...(only ? { only } : {}), triggerKind: 2 },
+    });
     return { ms: msSince(sent), actions: actions ?? [] };
   }
 
@@ -297,7 +413,8 @@ class Server {
   async afterFullGc() {
     const before = this.heaps.length;
     this.child.kill('SIGUSR2');
-    for (let i = 0; i < 5000 && this.heaps.length === before; i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    for (let i = 0; i < 5000 && this.heaps.length === before; i++)
+      await new Promise((resolve) => setTimeout(resolve, 2));
     return this.heaps[this.heaps.length - 1];
   }
 
@@ -307,9 +424,15 @@ class Server {
       else this.child.once('exit', resolve);
     });
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((_, reject) => setTimeout(() => reject(new Error('shutdown timed out')), 5000))]);
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('shutdown timed out')), 5000)),
+      ]);
       await this.connection.sendNotification('exit');
-      await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error('exit timed out')), 5000))]);
+      await Promise.race([
+        exited,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('exit timed out')), 5000)),
+      ]);
     } catch {
       this.child.kill('SIGKILL');
       await exited;
@@ -342,7 +465,11 @@ function findSites(text) {
   return {
     route: collect(/\.(?:get|post|put|delete|use)\('(\/[^']*)'/g, (m) => m.index + m[0].length - 1),
     comment: collect(/^[ \t]*\/\/ [^\n]*$/gm, (m) => m.index + m[0].length),
-    origin: collect(/'(https:\/\/[a-z0-9.-]+\.example\.com)'/g, (m) => ({ start: m.index + 1, end: m.index + m[0].length - 1, value: m[1] })),
+    origin: collect(/'(https:\/\/[a-z0-9.-]+\.example\.com)'/g, (m) => ({
+      start: m.index + 1,
+      end: m.index + m[0].length - 1,
+      value: m[1],
+    })),
   };
 }
 
@@ -352,14 +479,29 @@ function planEdits(text, count) {
   const cycles = [];
   const pick = (list, n) => list[(n * 7919) % list.length];
   for (let n = 0; cycles.flat().length < count; n++) {
-    const kind = n % 3 === 2 && sites.origin.length > 0 ? 'origin' : n % 3 === 1 && sites.comment.length > 0 ? 'comment' : 'route';
+    const kind =
+      n % 3 === 2 && sites.origin.length > 0
+        ? 'origin'
+        : n % 3 === 1 && sites.comment.length > 0
+          ? 'comment'
+          : 'route';
     if (kind === 'origin') {
       // Change an origin string and back: `https://shop.example.com` → `https://shop.example.org`.
       const site = pick(sites.origin, n);
       const replacement = site.value.replace(/\.com$/, '.org');
       cycles.push([
-        { offset: site.start, deleteCount: site.value.length, insert: replacement, what: 'change an origin string' },
-        { offset: site.start, deleteCount: replacement.length, insert: site.value, what: 'change it back' },
+        {
+          offset: site.start,
+          deleteCount: site.value.length,
+          insert: replacement,
+          what: 'change an origin string',
+        },
+        {
+          offset: site.start,
+          deleteCount: replacement.length,
+          insert: site.value,
+          what: 'change it back',
+        },
       ]);
     } else {
       // Type three characters, then delete them (one backspace of a selection of three).
@@ -377,8 +519,17 @@ function planEdits(text, count) {
 }
 
 function applyEdit(text, edit) {
-  const change = { range: { start: positionAt(text, edit.offset), end: positionAt(text, edit.offset + edit.deleteCount) }, text: edit.insert };
-  return { change, text: text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.deleteCount) };
+  const change = {
+    range: {
+      start: positionAt(text, edit.offset),
+      end: positionAt(text, edit.offset + edit.deleteCount),
+    },
+    text: edit.insert,
+  };
+  return {
+    change,
+    text: text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.deleteCount),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,11 +538,20 @@ function applyEdit(text, edit) {
 
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  return { n: sorted.length, p50: rank(50), p95: rank(95), min: sorted[0], max: sorted.at(-1), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  const rank = (p) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return {
+    n: sorted.length,
+    p50: rank(50),
+    p95: rank(95),
+    min: sorted[0],
+    max: sorted.at(-1),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  };
 }
 
-const f = (value, digits = 1) => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
+const f = (value, digits = 1) =>
+  value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
 const ms = (s, digits = 1) => (s ? `${f(s.p50, digits)} / ${f(s.p95, digits)}` : '–');
 
 // ---------------------------------------------------------------------------------------------
@@ -415,9 +575,14 @@ async function measureEdits(doc, servers, args) {
     const b = peer ? await peer.change(doc.uri, version, applied.change) : undefined;
     const c = floor(text, doc);
     last = { ours: a.event, peer: b?.event };
-    const counts = { ours: a.event.diagnostics.length, peer: b?.event.diagnostics.length, floor: c.count };
+    const counts = {
+      ours: a.event.diagnostics.length,
+      peer: b?.event.diagnostics.length,
+      floor: c.count,
+    };
     // The server skips the parse of text without CORS words; the floor always lints (0 messages then).
-    if (counts.ours !== counts.floor || (peer && counts.peer !== counts.floor)) mismatches.push({ edit: i, ...counts });
+    if (counts.ours !== counts.floor || (peer && counts.peer !== counts.floor))
+      mismatches.push({ edit: i, ...counts });
     if (i < args.warmup) continue;
     samples.ours.push(a.total);
     if (b) samples.peer.push(b.total);
@@ -455,7 +620,11 @@ async function measureCodeActions(doc, result, servers, count) {
       if (i >= 3) times.push(r.ms);
       actions = r.actions;
     }
-    return { ...stats(times), actions: actions.map((action) => action.title), rule: diagnostic.code };
+    return {
+      ...stats(times),
+      actions: actions.map((action) => action.title),
+      rule: diagnostic.code,
+    };
   };
   if (fixable) {
     out.fixable = await run(ours, fixable);
@@ -464,7 +633,10 @@ async function measureCodeActions(doc, result, servers, count) {
   if (plain) out.notFixable = await run(ours, plain);
   if (peer && result.lastDiagnostics.peer) {
     const target = fixable ?? plain;
-    const peerDiagnostic = result.lastDiagnostics.peer.diagnostics.find((d) => d.code === target?.code && d.range.start.line === target.range.start.line) ?? result.lastDiagnostics.peer.diagnostics[0];
+    const peerDiagnostic =
+      result.lastDiagnostics.peer.diagnostics.find(
+        (d) => d.code === target?.code && d.range.start.line === target.range.start.line,
+      ) ?? result.lastDiagnostics.peer.diagnostics[0];
     if (peerDiagnostic) out.peer = await run(peer, peerDiagnostic);
   }
   return out;
@@ -486,8 +658,18 @@ console.log(JSON.stringify(laps));
 /** Where the server's start-up goes: its dependencies' import times in a fresh node (median of `runs`). */
 function importAnatomy(runs) {
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', IMPORT_ANATOMY], { cwd: path.dirname(path.dirname(serverMain)), encoding: 'utf8' })));
-  return Object.fromEntries(Object.keys(samples[0]).map((key) => [key, stats(samples.map((sample) => sample[key])).p50]));
+  for (let i = 0; i < runs; i++)
+    samples.push(
+      JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', IMPORT_ANATOMY], {
+          cwd: path.dirname(path.dirname(serverMain)),
+          encoding: 'utf8',
+        }),
+      ),
+    );
+  return Object.fromEntries(
+    Object.keys(samples[0]).map((key) => [key, stats(samples.map((sample) => sample[key])).p50]),
+  );
 }
 
 const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(2)));
@@ -498,7 +680,12 @@ async function coldStart(kind, doc) {
   const initializeMs = msSince(server.spawnedAt, server.initializedAt);
   const { event } = await server.open(doc);
   const total = msSince(server.spawnedAt, event.at);
-  const result = { initializeMs, total, diagnostics: event.diagnostics.length, memory: server.memory() };
+  const result = {
+    initializeMs,
+    total,
+    diagnostics: event.diagnostics.length,
+    memory: server.memory(),
+  };
   await server.stop();
   return result;
 }
@@ -511,7 +698,9 @@ async function memoryAfterOpening(kind, docs) {
   const waits = [];
   for (const doc of docs) {
     waits.push(server.waitForPublish(doc.uri, mark, 1, 600_000));
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: doc.text },
+    });
   }
   const events = await Promise.all(waits);
   const allPublishedMs = msSince(started);
@@ -524,7 +713,16 @@ async function memoryAfterOpening(kind, docs) {
   const afterGc = await server.afterFullGc();
   const diagnostics = events.reduce((sum, event) => sum + event.diagnostics.length, 0);
   await server.stop();
-  return { files: docs.length, lines: docs.reduce((sum, doc) => sum + doc.lines, 0), allPublishedMs, diagnostics, atPublish, afterIdle, afterLongIdle, afterGc };
+  return {
+    files: docs.length,
+    lines: docs.reduce((sum, doc) => sum + doc.lines, 0),
+    allPublishedMs,
+    diagnostics,
+    atPublish,
+    afterIdle,
+    afterLongIdle,
+    afterGc,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,39 +732,86 @@ async function memoryAfterOpening(kind, docs) {
 function markdown(report) {
   const out = [];
   const peer = report.args.peer;
-  out.push(`Machine: ${report.machine.nproc} CPUs (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, ${report.machine.platform}, Node ${report.machine.node}, ESLint ${report.machine.eslint}, peer vscode-langservers-extracted ${report.machine.peer ?? '–'}. ${report.date}. Command: \`${report.command}\`.`);
+  out.push(
+    `Machine: ${report.machine.nproc} CPUs (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, ${report.machine.platform}, Node ${report.machine.node}, ESLint ${report.machine.eslint}, peer vscode-langservers-extracted ${report.machine.peer ?? '–'}. ${report.date}. Command: \`${report.command}\`.`,
+  );
   out.push('');
-  out.push('didChange → publishDiagnostics, ms, p50 / p95 over ' + report.args.edits + ' edits (after ' + report.args.warmup + ' unmeasured):');
+  out.push(
+    'didChange → publishDiagnostics, ms, p50 / p95 over ' +
+      report.args.edits +
+      ' edits (after ' +
+      report.args.warmup +
+      ' unmeasured):',
+  );
   out.push('');
-  out.push(`| file | diags | floor: \`Linter.verify\` | ours | **ours / floor, p50** | ${peer ? 'peer (vscode-eslint) | ours / peer, p50 |' : ''}`);
+  out.push(
+    `| file | diags | floor: \`Linter.verify\` | ours | **ours / floor, p50** | ${peer ? 'peer (vscode-eslint) | ours / peer, p50 |' : ''}`,
+  );
   out.push(`| --- | ---: | ---: | ---: | ---: | ${peer ? '---: | ---: |' : ''}`);
   for (const r of report.edits) {
     const ratio = r.ours.p50 / r.floor.p50;
-    out.push(`| ${r.dialect} ${r.lines.toLocaleString('en-US')} lines${r.corsFree ? ' (no CORS words)' : ''} | ${r.diagnostics.ours} | ${ms(r.floor)} | ${ms(r.ours)} | **${f(ratio, 2)}×** | ${peer ? `${ms(r.peer)} | ${f(r.ours.p50 / r.peer.p50, 2)}× |` : ''}`);
+    out.push(
+      `| ${r.dialect} ${r.lines.toLocaleString('en-US')} lines${r.corsFree ? ' (no CORS words)' : ''} | ${r.diagnostics.ours} | ${ms(r.floor)} | ${ms(r.ours)} | **${f(ratio, 2)}×** | ${peer ? `${ms(r.peer)} | ${f(r.ours.p50 / r.peer.p50, 2)}× |` : ''}`,
+    );
   }
   out.push('');
-  out.push('Cold start, spawn → initialize → didOpen → first publish, ms (median / max of ' + report.cold.runs + ' runs; initialize answered at):');
+  out.push(
+    'Cold start, spawn → initialize → didOpen → first publish, ms (median / max of ' +
+      report.cold.runs +
+      ' runs; initialize answered at):',
+  );
   out.push('');
-  out.push(`| file | ours | ours initialize | ours RSS then | ${peer ? 'peer | peer initialize | peer RSS then |' : ''}`);
+  out.push(
+    `| file | ours | ours initialize | ours RSS then | ${peer ? 'peer | peer initialize | peer RSS then |' : ''}`,
+  );
   out.push(`| --- | ---: | ---: | ---: | ${peer ? '---: | ---: | ---: |' : ''}`);
-  for (const c of report.cold.files) out.push(`| ${c.name} | ${f(c.ours.total.p50, 0)} / ${f(c.ours.total.max, 0)} | ${f(c.ours.initialize.p50, 0)} | ${f(c.ours.rssMB.p50, 0)} MB | ${peer ? `${f(c.peer.total.p50, 0)} / ${f(c.peer.total.max, 0)} | ${f(c.peer.initialize.p50, 0)} | ${f(c.peer.rssMB.p50, 0)} MB |` : ''}`);
+  for (const c of report.cold.files)
+    out.push(
+      `| ${c.name} | ${f(c.ours.total.p50, 0)} / ${f(c.ours.total.max, 0)} | ${f(c.ours.initialize.p50, 0)} | ${f(c.ours.rssMB.p50, 0)} MB | ${peer ? `${f(c.peer.total.p50, 0)} / ${f(c.peer.total.max, 0)} | ${f(c.peer.initialize.p50, 0)} | ${f(c.peer.rssMB.p50, 0)} MB |` : ''}`,
+    );
   out.push('');
-  out.push(`Where the start goes — import times in a fresh node, run from packages/language-server (median of 5): ${Object.entries(report.cold.imports).filter(([key]) => key !== 'rssMB' && key !== 'total').map(([key, value]) => `${key} ${f(value, 0)} ms`).join(', ')}; total ${f(report.cold.imports.total, 0)} ms, RSS ${f(report.cold.imports.rssMB, 0)} MB with nothing linted yet.`);
+  out.push(
+    `Where the start goes — import times in a fresh node, run from packages/language-server (median of 5): ${Object.entries(
+      report.cold.imports,
+    )
+      .filter(([key]) => key !== 'rssMB' && key !== 'total')
+      .map(([key, value]) => `${key} ${f(value, 0)} ms`)
+      .join(
+        ', ',
+      )}; total ${f(report.cold.imports.total, 0)} ms, RSS ${f(report.cold.imports.rssMB, 0)} MB with nothing linted yet.`,
+  );
   out.push('');
-  out.push('textDocument/codeAction round trip, ms, p50 / p95 over ' + report.codeActionRuns + ' requests (`only` absent unless said):');
+  out.push(
+    'textDocument/codeAction round trip, ms, p50 / p95 over ' +
+      report.codeActionRuns +
+      ' requests (`only` absent unless said):',
+  );
   out.push('');
-  out.push(`| file | fixable diagnostic | same, \`only: ['quickfix']\` | diagnostic without fix | ${peer ? 'peer |' : ''}`);
+  out.push(
+    `| file | fixable diagnostic | same, \`only: ['quickfix']\` | diagnostic without fix | ${peer ? 'peer |' : ''}`,
+  );
   out.push(`| --- | ---: | ---: | ---: | ${peer ? '---: |' : ''}`);
-  for (const [name, c] of Object.entries(report.codeActions)) out.push(`| ${name} | ${ms(c.fixable, 2)} | ${ms(c.fixableQuickfixOnly, 2)} | ${ms(c.notFixable, 2)} | ${peer ? `${ms(c.peer, 2)} |` : ''}`);
+  for (const [name, c] of Object.entries(report.codeActions))
+    out.push(
+      `| ${name} | ${ms(c.fixable, 2)} | ${ms(c.fixableQuickfixOnly, 2)} | ${ms(c.notFixable, 2)} | ${peer ? `${ms(c.peer, 2)} |` : ''}`,
+    );
   out.push('');
   const m = report.memory;
-  out.push(`Memory after opening ${m.ours.files} generated files (${m.ours.lines.toLocaleString('en-US')} lines, ${m.mix}): ours RSS ${f(m.ours.atPublish.rssMB, 0)} MB when the last was published (all in ${f(m.ours.allPublishedMs / 1000, 1)} s), ${f(m.ours.afterIdle.rssMB, 0)} MB after 3 s idle, ${f(m.ours.afterLongIdle.rssMB, 0)} MB after 30 s, peak ${f(m.ours.afterIdle.peakMB, 0)} MB; after a forced full GC: heap used ${f(m.ours.afterGc?.heapUsedMB, 0)} MB, RSS ${f(m.ours.afterGc?.rssMB, 0)} MB` + (m.peer ? `. Peer: RSS ${f(m.peer.atPublish.rssMB, 0)} MB (all in ${f(m.peer.allPublishedMs / 1000, 1)} s), ${f(m.peer.afterIdle.rssMB, 0)} MB after 3 s idle, ${f(m.peer.afterLongIdle.rssMB, 0)} MB after 30 s, peak ${f(m.peer.afterIdle.peakMB, 0)} MB; after a full GC heap used ${f(m.peer.afterGc?.heapUsedMB, 0)} MB, RSS ${f(m.peer.afterGc?.rssMB, 0)} MB.` : '.'));
+  out.push(
+    `Memory after opening ${m.ours.files} generated files (${m.ours.lines.toLocaleString('en-US')} lines, ${m.mix}): ours RSS ${f(m.ours.atPublish.rssMB, 0)} MB when the last was published (all in ${f(m.ours.allPublishedMs / 1000, 1)} s), ${f(m.ours.afterIdle.rssMB, 0)} MB after 3 s idle, ${f(m.ours.afterLongIdle.rssMB, 0)} MB after 30 s, peak ${f(m.ours.afterIdle.peakMB, 0)} MB; after a forced full GC: heap used ${f(m.ours.afterGc?.heapUsedMB, 0)} MB, RSS ${f(m.ours.afterGc?.rssMB, 0)} MB` +
+      (m.peer
+        ? `. Peer: RSS ${f(m.peer.atPublish.rssMB, 0)} MB (all in ${f(m.peer.allPublishedMs / 1000, 1)} s), ${f(m.peer.afterIdle.rssMB, 0)} MB after 3 s idle, ${f(m.peer.afterLongIdle.rssMB, 0)} MB after 30 s, peak ${f(m.peer.afterIdle.peakMB, 0)} MB; after a full GC heap used ${f(m.peer.afterGc?.heapUsedMB, 0)} MB, RSS ${f(m.peer.afterGc?.rssMB, 0)} MB.`
+        : '.'),
+  );
   out.push('');
-  out.push(`Load average (1/5/15 min) at the start ${report.loadAverage.start.join(' / ')}, after the edits ${report.loadAverage.afterEdits.join(' / ')}, at the end ${report.loadAverage.end.join(' / ')} (2 CPUs: anything above ~1 means other work competed).`);
+  out.push(
+    `Load average (1/5/15 min) at the start ${report.loadAverage.start.join(' / ')}, after the edits ${report.loadAverage.afterEdits.join(' / ')}, at the end ${report.loadAverage.end.join(' / ')} (2 CPUs: anything above ~1 means other work competed).`,
+  );
   out.push('');
   out.push('Targets:');
   out.push('');
-  for (const t of report.targets) out.push(`- ${t.met ? 'met' : '**NOT met**'}: ${t.what} — ${t.detail}`);
+  for (const t of report.targets)
+    out.push(`- ${t.met ? 'met' : '**NOT met**'}: ${t.what} — ${t.detail}`);
   return out.join('\n');
 }
 
@@ -574,24 +819,49 @@ function targets(report) {
   const list = [];
   for (const r of report.edits) {
     if (r.corsFree) {
-      list.push({ what: `no-CORS document ${r.dialect} ${r.lines} lines, didChange → empty publish ≤ 2 ms`, met: r.ours.p50 <= 2 && r.ours.p95 <= 2, detail: `p50 ${f(r.ours.p50, 2)} ms, p95 ${f(r.ours.p95, 2)} ms` });
+      list.push({
+        what: `no-CORS document ${r.dialect} ${r.lines} lines, didChange → empty publish ≤ 2 ms`,
+        met: r.ours.p50 <= 2 && r.ours.p95 <= 2,
+        detail: `p50 ${f(r.ours.p50, 2)} ms, p95 ${f(r.ours.p95, 2)} ms`,
+      });
     } else {
       const ratio = r.ours.p50 / r.floor.p50;
-      list.push({ what: `${r.dialect} ${r.lines} lines, p50 ≤ 1.1 × floor`, met: ratio <= 1.1, detail: `${f(r.ours.p50)} ms vs ${f(r.floor.p50)} ms = ${f(ratio, 2)}×` });
+      list.push({
+        what: `${r.dialect} ${r.lines} lines, p50 ≤ 1.1 × floor`,
+        met: ratio <= 1.1,
+        detail: `${f(r.ours.p50)} ms vs ${f(r.floor.p50)} ms = ${f(ratio, 2)}×`,
+      });
     }
     if (r.peer) {
-      list.push({ what: `${r.dialect} ${r.lines} lines${r.corsFree ? ' (no CORS words)' : ''}, never slower than the peer (p50 and p95)`, met: r.ours.p50 <= r.peer.p50 && r.ours.p95 <= r.peer.p95, detail: `ours ${ms(r.ours)} vs peer ${ms(r.peer)} ms` });
+      list.push({
+        what: `${r.dialect} ${r.lines} lines${r.corsFree ? ' (no CORS words)' : ''}, never slower than the peer (p50 and p95)`,
+        met: r.ours.p50 <= r.peer.p50 && r.ours.p95 <= r.peer.p95,
+        detail: `ours ${ms(r.ours)} vs peer ${ms(r.peer)} ms`,
+      });
     }
   }
-  for (const c of report.cold.files) list.push({ what: `cold start ${c.name} ≤ 1 s`, met: c.ours.total.max <= 1000, detail: `median ${f(c.ours.total.p50, 0)} ms, max ${f(c.ours.total.max, 0)} ms` });
+  for (const c of report.cold.files)
+    list.push({
+      what: `cold start ${c.name} ≤ 1 s`,
+      met: c.ours.total.max <= 1000,
+      detail: `median ${f(c.ours.total.p50, 0)} ms, max ${f(c.ours.total.max, 0)} ms`,
+    });
   for (const [name, c] of Object.entries(report.codeActions)) {
     for (const [key, s] of Object.entries(c)) {
       if (key === 'peer' || !s) continue;
-      list.push({ what: `code action ${name} (${key}) ≤ 10 ms`, met: s.p95 <= 10, detail: `p50 ${f(s.p50, 2)} ms, p95 ${f(s.p95, 2)} ms` });
+      list.push({
+        what: `code action ${name} (${key}) ≤ 10 ms`,
+        met: s.p95 <= 10,
+        detail: `p50 ${f(s.p50, 2)} ms, p95 ${f(s.p95, 2)} ms`,
+      });
     }
   }
   const m = report.memory.ours;
-  list.push({ what: `RSS ≤ 150 MB after opening ${m.files} files`, met: m.atPublish.rssMB <= 150 && m.afterIdle.rssMB <= 150, detail: `${f(m.atPublish.rssMB, 0)} MB at the last publish, ${f(m.afterIdle.rssMB, 0)} MB after 3 s, ${f(m.afterLongIdle.rssMB, 0)} MB after 30 s` });
+  list.push({
+    what: `RSS ≤ 150 MB after opening ${m.files} files`,
+    met: m.atPublish.rssMB <= 150 && m.afterIdle.rssMB <= 150,
+    detail: `${f(m.atPublish.rssMB, 0)} MB at the last publish, ${f(m.afterIdle.rssMB, 0)} MB after 3 s, ${f(m.afterLongIdle.rssMB, 0)} MB after 30 s`,
+  });
   return list;
 }
 
@@ -599,15 +869,26 @@ function targets(report) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(serverMain)) throw new Error(`${path.relative(repoRoot, serverMain)} is missing: build first (npx tsc -b)`);
+  if (!fs.existsSync(serverMain))
+    throw new Error(`${path.relative(repoRoot, serverMain)} is missing: build first (npx tsc -b)`);
   ensurePeer();
   prepareWorkspace();
 
   const sizes = args.quick ? [200, 2000] : [200, 2000, 10000];
   const docs = [];
-  for (const dialect of ['js', 'ts']) for (const lines of sizes) docs.push({ ...writeDoc(`app-${lines}.${dialect}`, generateFile({ lines, dialect })), corsFree: false });
+  for (const dialect of ['js', 'ts'])
+    for (const lines of sizes)
+      docs.push({
+        ...writeDoc(`app-${lines}.${dialect}`, generateFile({ lines, dialect })),
+        corsFree: false,
+      });
   const freeSizes = args.quick ? [2000] : [2000, 10000];
-  for (const dialect of ['js', 'ts']) for (const lines of freeSizes) docs.push({ ...writeDoc(`plain-${lines}.${dialect}`, generateFile({ lines, dialect, corsFree: true })), corsFree: true });
+  for (const dialect of ['js', 'ts'])
+    for (const lines of freeSizes)
+      docs.push({
+        ...writeDoc(`plain-${lines}.${dialect}`, generateFile({ lines, dialect, corsFree: true })),
+        corsFree: true,
+      });
 
   const report = {
     date: new Date().toISOString(),
@@ -620,7 +901,14 @@ async function main() {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
       eslint: Linter.version,
-      peer: args.peer ? JSON.parse(fs.readFileSync(path.join(peerDir, 'node_modules', 'vscode-langservers-extracted', 'package.json'), 'utf8')).version : undefined,
+      peer: args.peer
+        ? JSON.parse(
+            fs.readFileSync(
+              path.join(peerDir, 'node_modules', 'vscode-langservers-extracted', 'package.json'),
+              'utf8',
+            ),
+          ).version
+        : undefined,
     },
   };
 
@@ -637,9 +925,20 @@ async function main() {
       runs.ours.push(await coldStart('ours', doc));
       if (args.peer) runs.peer.push(await coldStart('peer', doc));
     }
-    const summarize = (list) => ({ total: stats(list.map((r) => r.total)), initialize: stats(list.map((r) => r.initializeMs)), rssMB: stats(list.map((r) => r.memory.rssMB)), diagnostics: list[0]?.diagnostics });
-    report.cold.files.push({ name: `${doc.dialect} ${doc.lines} lines`, ours: summarize(runs.ours), peer: args.peer ? summarize(runs.peer) : undefined });
-    console.log(`cold start ${doc.name}: ours ${f(stats(runs.ours.map((r) => r.total)).p50, 0)} ms${args.peer ? `, peer ${f(stats(runs.peer.map((r) => r.total)).p50, 0)} ms` : ''}`);
+    const summarize = (list) => ({
+      total: stats(list.map((r) => r.total)),
+      initialize: stats(list.map((r) => r.initializeMs)),
+      rssMB: stats(list.map((r) => r.memory.rssMB)),
+      diagnostics: list[0]?.diagnostics,
+    });
+    report.cold.files.push({
+      name: `${doc.dialect} ${doc.lines} lines`,
+      ours: summarize(runs.ours),
+      peer: args.peer ? summarize(runs.peer) : undefined,
+    });
+    console.log(
+      `cold start ${doc.name}: ours ${f(stats(runs.ours.map((r) => r.total)).p50, 0)} ms${args.peer ? `, peer ${f(stats(runs.peer.map((r) => r.total)).p50, 0)} ms` : ''}`,
+    );
   }
 
   report.cold.imports = importAnatomy(5);
@@ -654,11 +953,20 @@ async function main() {
   for (const doc of docs) {
     const result = await measureEdits(doc, servers, args);
     result.corsFree = doc.corsFree;
-    console.log(`${doc.name}: floor ${ms(result.floor)}, ours ${ms(result.ours)} (${f(result.ours.p50 / result.floor.p50, 2)}×)${result.peer ? `, peer ${ms(result.peer)}` : ''} ms; ${result.diagnostics.ours} diagnostics${result.mismatches.length ? `; COUNT MISMATCHES ${JSON.stringify(result.mismatches.slice(0, 3))}` : ''}`);
+    console.log(
+      `${doc.name}: floor ${ms(result.floor)}, ours ${ms(result.ours)} (${f(result.ours.p50 / result.floor.p50, 2)}×)${result.peer ? `, peer ${ms(result.peer)}` : ''} ms; ${result.diagnostics.ours} diagnostics${result.mismatches.length ? `; COUNT MISMATCHES ${JSON.stringify(result.mismatches.slice(0, 3))}` : ''}`,
+    );
     if (!doc.corsFree) {
-      report.codeActions[`${doc.dialect} ${doc.lines} lines`] = await measureCodeActions(doc, result, servers, report.codeActionRuns);
+      report.codeActions[`${doc.dialect} ${doc.lines} lines`] = await measureCodeActions(
+        doc,
+        result,
+        servers,
+        report.codeActionRuns,
+      );
       const c = report.codeActions[`${doc.dialect} ${doc.lines} lines`];
-      console.log(`  code actions: fixable ${ms(c.fixable, 2)}, quickfix only ${ms(c.fixableQuickfixOnly, 2)}, not fixable ${ms(c.notFixable, 2)}${c.peer ? `, peer ${ms(c.peer, 2)}` : ''} ms`);
+      console.log(
+        `  code actions: fixable ${ms(c.fixable, 2)}, quickfix only ${ms(c.fixableQuickfixOnly, 2)}, not fixable ${ms(c.notFixable, 2)}${c.peer ? `, peer ${ms(c.peer, 2)}` : ''} ms`,
+      );
     }
     await servers.ours.close(doc.uri);
     if (servers.peer) await servers.peer.close(doc.uri);
@@ -677,14 +985,25 @@ async function main() {
   for (let i = 0; i < manyCount; i++) {
     const dialect = i % 5 < 2 ? 'ts' : 'js';
     const lines = 100 + ((i * 37) % 8) * 100;
-    many.push(writeDoc(`many/file-${String(i).padStart(3, '0')}.${dialect}`, generateFile({ lines, dialect, seed: i + 2 })));
+    many.push(
+      writeDoc(
+        `many/file-${String(i).padStart(3, '0')}.${dialect}`,
+        generateFile({ lines, dialect, seed: i + 2 }),
+      ),
+    );
   }
-  report.memory = { mix: `${many.filter((d) => d.dialect === 'ts').length} TypeScript and ${many.filter((d) => d.dialect === 'js').length} JavaScript, 100–800 lines each, all with CORS code` };
+  report.memory = {
+    mix: `${many.filter((d) => d.dialect === 'ts').length} TypeScript and ${many.filter((d) => d.dialect === 'js').length} JavaScript, 100–800 lines each, all with CORS code`,
+  };
   report.memory.ours = await memoryAfterOpening('ours', many);
-  console.log(`memory after ${manyCount} files: ours ${f(report.memory.ours.atPublish.rssMB, 0)} MB (${f(report.memory.ours.afterIdle.rssMB, 0)} MB after 3 s, ${f(report.memory.ours.afterLongIdle.rssMB, 0)} MB after 30 s)`);
+  console.log(
+    `memory after ${manyCount} files: ours ${f(report.memory.ours.atPublish.rssMB, 0)} MB (${f(report.memory.ours.afterIdle.rssMB, 0)} MB after 3 s, ${f(report.memory.ours.afterLongIdle.rssMB, 0)} MB after 30 s)`,
+  );
   if (args.peer) {
     report.memory.peer = await memoryAfterOpening('peer', many);
-    console.log(`memory after ${manyCount} files: peer ${f(report.memory.peer.atPublish.rssMB, 0)} MB (${f(report.memory.peer.afterIdle.rssMB, 0)} MB after 3 s, ${f(report.memory.peer.afterLongIdle.rssMB, 0)} MB after 30 s)`);
+    console.log(
+      `memory after ${manyCount} files: peer ${f(report.memory.peer.atPublish.rssMB, 0)} MB (${f(report.memory.peer.afterIdle.rssMB, 0)} MB after 3 s, ${f(report.memory.peer.afterLongIdle.rssMB, 0)} MB after 30 s)`,
+    );
   }
 
   report.loadAverage.end = loadAverage();
@@ -692,7 +1011,10 @@ async function main() {
   report.markdown = markdown(report);
   fs.mkdirSync(resultsDir, { recursive: true });
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  fs.writeFileSync(path.join(resultsDir, `language-server-${report.date.replace(/[:.]/g, '-')}.json`), json);
+  fs.writeFileSync(
+    path.join(resultsDir, `language-server-${report.date.replace(/[:.]/g, '-')}.json`),
+    json,
+  );
   fs.writeFileSync(path.join(resultsDir, 'language-server-latest.json'), json);
   console.log(`\n${report.markdown}\n\nresults: bench/.results/language-server-latest.json`);
 }

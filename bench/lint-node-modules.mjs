@@ -44,7 +44,11 @@ const MENTIONS_CORS = /cors|access-control-/i;
 const CORS_PREFIX = 'cors/';
 
 function parseArgs(argv) {
-  const args = { limit: undefined, roots: [path.join(repoRoot, 'node_modules', '.pnpm'), path.join(corpusDir, 'node_modules')], pass: 'every' };
+  const args = {
+    limit: undefined,
+    roots: [path.join(repoRoot, 'node_modules', '.pnpm'), path.join(corpusDir, 'node_modules')],
+    pass: 'every',
+  };
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
     const value = argv[index + 1];
@@ -54,8 +58,10 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${flag}`);
     index++;
   }
-  if (args.limit !== undefined && !(args.limit > 0)) throw new Error('--limit takes a positive number');
-  if (!['all', 'cors', 'forced', 'every'].includes(args.pass)) throw new Error('--pass is all, cors, forced or every');
+  if (args.limit !== undefined && !(args.limit > 0))
+    throw new Error('--limit takes a positive number');
+  if (!['all', 'cors', 'forced', 'every'].includes(args.pass))
+    throw new Error('--pass is all, cors, forced or every');
   return args;
 }
 
@@ -66,7 +72,8 @@ function findSources(root) {
     for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.isFile() && SOURCE.test(entry.name) && !DECLARATION.test(entry.name)) files.push(full);
+      else if (entry.isFile() && SOURCE.test(entry.name) && !DECLARATION.test(entry.name))
+        files.push(full);
     }
   };
   visit(root);
@@ -80,8 +87,14 @@ function sample(files, count) {
   return Array.from({ length: count }, (_, index) => files[Math.floor(index * step)]);
 }
 
-const recommendedRules = Object.fromEntries([...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([name]) => [name, 'error']));
-const corsRules = Object.fromEntries(Object.keys(cors.rules).map((name) => [`${CORS_PREFIX}${name}`, 'error']));
+const recommendedRules = Object.fromEntries(
+  [...builtinRules]
+    .filter(([, rule]) => rule.meta?.docs?.recommended)
+    .map(([name]) => [name, 'error']),
+);
+const corsRules = Object.fromEntries(
+  Object.keys(cors.rules).map((name) => [`${CORS_PREFIX}${name}`, 'error']),
+);
 
 function configFor(file, sourceType) {
   const typescript = /\.[cm]?ts$/.test(file);
@@ -89,7 +102,11 @@ function configFor(file, sourceType) {
     {
       files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
       plugins: { cors },
-      languageOptions: { ecmaVersion: 'latest', sourceType, ...(typescript ? { parser: tsParser } : {}) },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType,
+        ...(typescript ? { parser: tsParser } : {}),
+      },
       // Packages' own `eslint-disable` comments must not switch our rules off.
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
       rules: { ...recommendedRules, ...corsRules },
@@ -102,7 +119,15 @@ function configFor(file, sourceType) {
  * the folder is renamed in the virtual path; the extension, which picks the parser, is kept.
  */
 function lintName(file) {
-  return path.join(repoRoot, 'bench-input', path.relative(repoRoot, file).split(path.sep).map((part) => (part === 'node_modules' ? 'nm' : part)).join('/'));
+  return path.join(
+    repoRoot,
+    'bench-input',
+    path
+      .relative(repoRoot, file)
+      .split(path.sep)
+      .map((part) => (part === 'node_modules' ? 'nm' : part))
+      .join('/'),
+  );
 }
 
 /** Module or CommonJS by extension; `.js`/`.ts` are tried as modules first, then as CommonJS. */
@@ -144,12 +169,20 @@ function runPass(name, files, linter, { force = false } = {}) {
     let result;
     for (const sourceType of sourceTypesFor(file)) {
       try {
-        const { messages } = linter.verifyAndFix(text, configFor(file, sourceType), { filename: lintName(file), fix: false, stats: true });
+        const { messages } = linter.verifyAndFix(text, configFor(file, sourceType), {
+          filename: lintName(file),
+          fix: false,
+          stats: true,
+        });
         // "No matching configuration" (ruleId null, line 0) would mean nothing was linted at all.
-        const unmatched = messages.find((message) => !message.fatal && message.ruleId === null && message.line === 0);
+        const unmatched = messages.find(
+          (message) => !message.fatal && message.ruleId === null && message.line === 0,
+        );
         if (unmatched) throw new Error(`bench configuration error: ${unmatched.message}`);
         const fatal = messages.find((message) => message.fatal);
-        result = fatal ? { parseError: `${fatal.line}:${fatal.column} ${fatal.message}` } : { messages, times: linter.getTimes().passes[0] };
+        result = fatal
+          ? { parseError: `${fatal.line}:${fatal.column} ${fatal.message}` }
+          : { messages, times: linter.getTimes().passes[0] };
       } catch (error) {
         if (String(error?.message).startsWith('bench configuration error')) throw error;
         result = { crash: error };
@@ -158,12 +191,18 @@ function runPass(name, files, linter, { force = false } = {}) {
     }
     if (result.parseError) {
       pass.skipped.parseErrors++;
-      if (pass.parseErrorSamples.length < 20) pass.parseErrorSamples.push(`${relativeFile} ${result.parseError}`);
+      if (pass.parseErrorSamples.length < 20)
+        pass.parseErrorSamples.push(`${relativeFile} ${result.parseError}`);
       continue;
     }
     if (result.crash) {
       const ruleId = result.crash?.ruleId ?? null;
-      const crash = { file: relativeFile, ruleId, message: String(result.crash?.message ?? result.crash), stack: String(result.crash?.stack ?? '') };
+      const crash = {
+        file: relativeFile,
+        ruleId,
+        message: String(result.crash?.message ?? result.crash),
+        stack: String(result.crash?.stack ?? ''),
+      };
       (ruleId?.startsWith(CORS_PREFIX) ? pass.crashes.ours : pass.crashes.others).push(crash);
       continue;
     }
@@ -199,13 +238,24 @@ function summarize(pass) {
     `  wall ${fixed(ms.wall / 1000, 2)} s; ESLint total ${fixed(ms.eslintTotal)} ms = parse ${fixed(ms.parse)} ms (${fixed(percent(ms.parse, ms.eslintTotal))}%) + rules ${fixed(ms.rules)} ms (${fixed(percent(ms.rules, ms.eslintTotal))}%) + traversal/other`,
     `  all cors/* rules: ${fixed(ms.corsRules, 2)} ms = ${fixed(corsShare, 2)}% of the ESLint total (target < 5%: ${corsShare < 5 ? 'met' : 'NOT met'})`,
   ];
-  const ours = Object.entries(pass.perRule).filter(([ruleId]) => ruleId.startsWith(CORS_PREFIX)).sort((a, b) => b[1] - a[1]);
-  for (const [ruleId, total] of ours) lines.push(`    ${ruleId.padEnd(46)} ${fixed(total, 2).padStart(9)} ms ${fixed(percent(total, ms.eslintTotal), 3).padStart(7)}%`);
-  const others = Object.entries(pass.perRule).filter(([ruleId]) => !ruleId.startsWith(CORS_PREFIX)).sort((a, b) => b[1] - a[1]).slice(0, 3);
-  lines.push(`  for scale, the slowest core rules: ${others.map(([ruleId, total]) => `${ruleId} ${fixed(total)} ms`).join(', ')}`);
+  const ours = Object.entries(pass.perRule)
+    .filter(([ruleId]) => ruleId.startsWith(CORS_PREFIX))
+    .sort((a, b) => b[1] - a[1]);
+  for (const [ruleId, total] of ours)
+    lines.push(
+      `    ${ruleId.padEnd(46)} ${fixed(total, 2).padStart(9)} ms ${fixed(percent(total, ms.eslintTotal), 3).padStart(7)}%`,
+    );
+  const others = Object.entries(pass.perRule)
+    .filter(([ruleId]) => !ruleId.startsWith(CORS_PREFIX))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+  lines.push(
+    `  for scale, the slowest core rules: ${others.map(([ruleId, total]) => `${ruleId} ${fixed(total)} ms`).join(', ')}`,
+  );
   const reported = Object.entries(pass.reports).map(([key, where]) => `${key} ×${where.length}`);
   lines.push(`  cors reports: ${reported.length > 0 ? reported.join(', ') : 'none'}`);
-  for (const crash of pass.crashes.ours) lines.push(`  CRASH ${crash.ruleId} in ${crash.file}\n${crash.stack}`);
+  for (const crash of pass.crashes.ours)
+    lines.push(`  CRASH ${crash.ruleId} in ${crash.file}\n${crash.stack}`);
   return lines.join('\n');
 }
 
@@ -217,7 +267,10 @@ function ensureCorpus(roots) {
   const corpusModules = path.join(corpusDir, 'node_modules');
   if (!roots.includes(corpusModules) || fs.existsSync(corpusModules)) return;
   console.log('installing the benchmark corpus (bench/corpus, npm ci; about 600 MB, once)…');
-  execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: corpusDir, stdio: 'inherit' });
+  execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: corpusDir,
+    stdio: 'inherit',
+  });
 }
 
 function main() {
@@ -232,17 +285,35 @@ function main() {
   if (wants('cors')) {
     const mentioning = allFiles.filter((file) => {
       try {
-        return fs.statSync(file).size <= MAX_BYTES && MENTIONS_CORS.test(fs.readFileSync(file, 'utf8'));
+        return (
+          fs.statSync(file).size <= MAX_BYTES && MENTIONS_CORS.test(fs.readFileSync(file, 'utf8'))
+        );
       } catch {
         return false;
       }
     });
     passes.push(runPass('cors', sample(mentioning, args.limit), linter));
   }
-  if (wants('forced')) passes.push(runPass('forced', sample(allFiles, args.limit), linter, { force: true }));
+  if (wants('forced'))
+    passes.push(runPass('forced', sample(allFiles, args.limit), linter, { force: true }));
 
-  const machine = { nproc: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, eslint: Linter.version };
-  const report = { date: new Date().toISOString(), command: `node bench/lint-node-modules.mjs ${process.argv.slice(2).join(' ')}`.trim(), roots: args.roots.map((root) => path.relative(repoRoot, root)), limit: args.limit ?? null, machine, rules: { core: Object.keys(recommendedRules).length, cors: Object.keys(corsRules).length }, passes };
+  const machine = {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    eslint: Linter.version,
+  };
+  const report = {
+    date: new Date().toISOString(),
+    command: `node bench/lint-node-modules.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    roots: args.roots.map((root) => path.relative(repoRoot, root)),
+    limit: args.limit ?? null,
+    machine,
+    rules: { core: Object.keys(recommendedRules).length, cors: Object.keys(corsRules).length },
+    passes,
+  };
 
   const resultsDir = path.join(repoRoot, 'bench', '.results');
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -250,8 +321,12 @@ function main() {
   fs.writeFileSync(path.join(resultsDir, `${report.date.replace(/[:.]/g, '-')}.json`), json);
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), json);
 
-  console.log(`machine: ${machine.nproc} cpu (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, eslint ${machine.eslint}`);
-  console.log(`rules on: ${report.rules.core} ESLint recommended + ${report.rules.cors} cors/*; scanned ${report.roots.join(' + ')} (${allFiles.length} files)${args.limit ? ` (--limit ${args.limit})` : ''}`);
+  console.log(
+    `machine: ${machine.nproc} cpu (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, eslint ${machine.eslint}`,
+  );
+  console.log(
+    `rules on: ${report.rules.core} ESLint recommended + ${report.rules.cors} cors/*; scanned ${report.roots.join(' + ')} (${allFiles.length} files)${args.limit ? ` (--limit ${args.limit})` : ''}`,
+  );
   for (const pass of passes) console.log(summarize(pass));
   console.log(`results: ${path.relative(repoRoot, path.join(resultsDir, 'latest.json'))}`);
   if (passes.some((pass) => pass.crashes.ours.length > 0)) process.exitCode = 1;

@@ -41,7 +41,12 @@ const config = (project) => [
 ];
 // The index is built by the first lint that needs it: lint one client file.
 const clients = [];
-for (const file of fs.readdirSync(path.join(HERE, '..', 'test-fixtures', 'project-express-vite', 'apps', 'web', 'src'))) clients.push(path.join(HERE, '..', 'test-fixtures', 'project-express-vite', 'apps', 'web', 'src', file));
+for (const file of fs.readdirSync(
+  path.join(HERE, '..', 'test-fixtures', 'project-express-vite', 'apps', 'web', 'src'),
+))
+  clients.push(
+    path.join(HERE, '..', 'test-fixtures', 'project-express-vite', 'apps', 'web', 'src', file),
+  );
 const probe = `fetch('http://localhost:3000/api/orders', { credentials: 'include' });\n`;
 start = performance.now();
 linter.verify(probe, config(true), { filename: path.join(root, '__bench_client__.js') });
@@ -61,7 +66,8 @@ const texts = clients.map((file) => [file, fs.readFileSync(file, 'utf8')]);
 const ROUNDS = 50;
 const lintAll = (project) => {
   const begin = performance.now();
-  for (let round = 0; round < ROUNDS; round++) for (const [file, text] of texts) linter.verify(text, config(project), { filename: file });
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [file, text] of texts) linter.verify(text, config(project), { filename: file });
   return (performance.now() - begin) / ROUNDS;
 };
 lintAll(true);
@@ -73,12 +79,25 @@ for (let run = 0; run < runs; run++) {
   on.push(lintAll(true));
 }
 
-const snapshotFile = path.join(fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'cors-bench-')), 'index.json');
-const built = cors.configs.project && (await import('eslint-plugin-cors')).buildProjectSnapshot(root, snapshotFile, tsParser);
+const snapshotFile = path.join(
+  fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'cors-bench-')),
+  'index.json',
+);
+const built =
+  cors.configs.project &&
+  (await import('eslint-plugin-cors')).buildProjectSnapshot(root, snapshotFile, tsParser);
 const snapshot = JSON.parse(fs.readFileSync(built.snapshot, 'utf8'));
-console.log(`project: ${root}: ${snapshot.surfaces.length} server file(s), ${snapshot.surfaces.reduce((sum, surface) => sum + surface.routes.length, 0)} route rule(s), snapshot ${(fs.statSync(snapshotFile).size / 1024).toFixed(0)} KB`);
+console.log(
+  `project: ${root}: ${snapshot.surfaces.length} server file(s), ${snapshot.surfaces.reduce((sum, surface) => sum + surface.routes.length, 0)} route rule(s), snapshot ${(fs.statSync(snapshotFile).size / 1024).toFixed(0)} KB`,
+);
 console.log(`fingerprint (list + stat + prefilter read of every file): ${ms(fingerprintMs)}`);
 console.log(`first lint that builds the facts (parses the server candidates): ${ms(buildMs)}`);
-console.log(`heap held after the build: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB${globalThis.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`);
-console.log(`warm re-check (list + stat, changed files only): median ${ms(median(warm))} of ${runs}`);
-console.log(`lint of ${texts.length} client file(s) (mean of ${ROUNDS} lints per run): index off median ${ms(median(off))}, index on (warm) median ${ms(median(on))}, ratio ${(median(on) / median(off)).toFixed(2)}`);
+console.log(
+  `heap held after the build: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB${globalThis.gc ? '' : ' (run with --expose-gc for a cleaner figure)'}`,
+);
+console.log(
+  `warm re-check (list + stat, changed files only): median ${ms(median(warm))} of ${runs}`,
+);
+console.log(
+  `lint of ${texts.length} client file(s) (mean of ${ROUNDS} lints per run): index off median ${ms(median(off))}, index on (warm) median ${ms(median(on))}, ratio ${(median(on) / median(off)).toFixed(2)}`,
+);

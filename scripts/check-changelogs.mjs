@@ -21,12 +21,18 @@ for (const folder of readdirSync(packagesDir)) {
     problems.push(`packages/${folder}: no CHANGELOG.md`);
     continue;
   }
-  const sections = [...readFileSync(changelogFile, 'utf8').matchAll(/^## (.+)$/gm)].map((match) => match[1].trim());
+  const sections = [...readFileSync(changelogFile, 'utf8').matchAll(/^## (.+)$/gm)].map((match) =>
+    match[1].trim(),
+  );
   const first = sections[0];
   if (first !== 'Unreleased' && first !== manifest.version) {
-    problems.push(`packages/${folder}/CHANGELOG.md: the first section is ${first ? `"${first}"` : 'missing'}; expected "Unreleased" or "${manifest.version}"`);
+    problems.push(
+      `packages/${folder}/CHANGELOG.md: the first section is ${first ? `"${first}"` : 'missing'}; expected "Unreleased" or "${manifest.version}"`,
+    );
   }
 }
 for (const problem of problems) process.stderr.write(`${problem}\n`);
-process.stdout.write(`changelogs: ${checked - problems.length} of ${checked} publishable package(s) follow CONTRIBUTING.md\n`);
+process.stdout.write(
+  `changelogs: ${checked - problems.length} of ${checked} publishable package(s) follow CONTRIBUTING.md\n`,
+);
 process.exit(problems.length ? 1 : 0);

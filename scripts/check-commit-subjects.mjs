@@ -13,7 +13,9 @@ function git(args) {
 }
 
 if (git(['cat-file', '-e', `${CHECKED_SINCE}^{commit}`]).status !== 0) {
-  process.stdout.write(`commit subjects: ${CHECKED_SINCE} is not in this history; nothing checked\n`);
+  process.stdout.write(
+    `commit subjects: ${CHECKED_SINCE} is not in this history; nothing checked\n`,
+  );
   process.exit(0);
 }
 // One record per commit: hash, parent count, subject, body; separated by NUL bytes.
@@ -26,10 +28,15 @@ const problems = [];
 const commits = log.stdout.split('\0').filter(Boolean);
 for (const record of commits) {
   const [hash, parents, subject, body] = record.split('\x1f');
-  if (subject.length > MAX_SUBJECT) problems.push(`${hash}: subject of ${subject.length} characters (at most ${MAX_SUBJECT}): ${subject}`);
+  if (subject.length > MAX_SUBJECT)
+    problems.push(
+      `${hash}: subject of ${subject.length} characters (at most ${MAX_SUBJECT}): ${subject}`,
+    );
   const isMerge = parents.trim().split(' ').length > 1;
   if (!isMerge && !body.trim()) problems.push(`${hash}: no body saying why: ${subject}`);
 }
 for (const problem of problems) process.stderr.write(`${problem}\n`);
-process.stdout.write(`commit subjects: ${commits.length - problems.length} of ${commits.length} commit(s) since ${CHECKED_SINCE} follow CONTRIBUTING.md\n`);
+process.stdout.write(
+  `commit subjects: ${commits.length - problems.length} of ${commits.length} commit(s) since ${CHECKED_SINCE} follow CONTRIBUTING.md\n`,
+);
 process.exit(problems.length ? 1 : 0);

@@ -15,7 +15,9 @@ function option(name, fallback) {
   if (at === -1) return fallback;
   const value = Number(process.argv[at + 1]);
   if (!Number.isInteger(value) || value < 0) {
-    process.stderr.write(`suite-under-load: ${name} takes a whole number, got ${process.argv[at + 1]}\n`);
+    process.stderr.write(
+      `suite-under-load: ${name} takes a whole number, got ${process.argv[at + 1]}\n`,
+    );
     process.exit(2);
   }
   return value;
@@ -31,7 +33,9 @@ function runSuite() {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn('npx', ['vitest', 'run'], { stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve({ code: code ?? 1, signal, seconds: Math.round((Date.now() - started) / 1000) }));
+    child.on('exit', (code, signal) =>
+      resolve({ code: code ?? 1, signal, seconds: Math.round((Date.now() - started) / 1000) }),
+    );
   });
 }
 
@@ -40,7 +44,9 @@ for (let run = 1; run <= runs; run++) {
   process.stdout.write(`\n==> suite run ${run} of ${runs}, beside ${busy} busy loop(s)\n`);
   const result = await runSuite();
   results.push(result);
-  process.stdout.write(`==> run ${run}: exit ${result.code}${result.signal ? ` (${result.signal})` : ''} after ${result.seconds} s\n`);
+  process.stdout.write(
+    `==> run ${run}: exit ${result.code}${result.signal ? ` (${result.signal})` : ''} after ${result.seconds} s\n`,
+  );
 }
 await Promise.all(loops.map((loop) => loop.terminate()));
 const failed = results.filter((result) => result.code !== 0).length;

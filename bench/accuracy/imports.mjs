@@ -12,8 +12,20 @@ const FRAMEWORK_MODULE =
  * library used without its import.
  */
 const ENTRY_POINTS = new Set([
-  'cors', 'httpCors', 'middy', 'express', 'fastify', 'Koa', 'Hono', 'NestFactory', 'FastifyAdapter',
-  'ExpressAdapter', 'Server', 'ApolloServer', 'startStandaloneServer', 'createServer',
+  'cors',
+  'httpCors',
+  'middy',
+  'express',
+  'fastify',
+  'Koa',
+  'Hono',
+  'NestFactory',
+  'FastifyAdapter',
+  'ExpressAdapter',
+  'Server',
+  'ApolloServer',
+  'startStandaloneServer',
+  'createServer',
 ]);
 
 /**
@@ -28,7 +40,9 @@ const ENTRY_POINTS = new Set([
 export function importsWhatItUses(tsParser, text, filename) {
   const parsed = parse(tsParser, text, filename);
   if (!parsed) return { class: 'unparsed', modules: [], unbound: [] };
-  const modules = [...new Set(importedModules(parsed))].filter((name) => FRAMEWORK_MODULE.test(name)).sort();
+  const modules = [...new Set(importedModules(parsed))]
+    .filter((name) => FRAMEWORK_MODULE.test(name))
+    .sort();
   const unbound = [...new Set(unboundEntryPointCalls(parsed))].sort();
   const importClass = !modules.length ? 'none' : unbound.length ? 'partial' : 'imports';
   return { class: importClass, modules, unbound };
@@ -39,7 +53,14 @@ function parse(tsParser, text, filename) {
   const jsx = /\.[jt]sx$/i.test(filename);
   for (const sourceType of ['module', 'script']) {
     try {
-      const result = tsParser.parseForESLint(text, { sourceType, ecmaVersion: 'latest', range: true, loc: true, filePath: filename, ecmaFeatures: { jsx } });
+      const result = tsParser.parseForESLint(text, {
+        sourceType,
+        ecmaVersion: 'latest',
+        range: true,
+        loc: true,
+        filePath: filename,
+        ecmaFeatures: { jsx },
+      });
       setParents(result.ast, null, result.visitorKeys);
       return result;
     } catch {
@@ -54,22 +75,30 @@ function setParents(node, parent, visitorKeys) {
   node.parent = parent;
   for (const key of visitorKeys[node.type] ?? []) {
     const child = node[key];
-    for (const item of Array.isArray(child) ? child : [child]) if (item && typeof item.type === 'string') setParents(item, node, visitorKeys);
+    for (const item of Array.isArray(child) ? child : [child])
+      if (item && typeof item.type === 'string') setParents(item, node, visitorKeys);
   }
 }
 
 /** `import … from 'm'`, `import 'm'`, `import x = require('m')`, `require('m')`, `import('m')`. */
 function importedModules({ ast, visitorKeys }) {
   const names = [];
-  const literal = (node) => (node?.type === 'Literal' && typeof node.value === 'string' ? node.value : null);
+  const literal = (node) =>
+    node?.type === 'Literal' && typeof node.value === 'string' ? node.value : null;
   const visit = (node) => {
     if (node.type === 'ImportDeclaration') names.push(node.source.value);
     else if (node.type === 'TSExternalModuleReference') names.push(literal(node.expression));
     else if (node.type === 'ImportExpression') names.push(literal(node.source));
-    else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') names.push(literal(node.arguments[0]));
+    else if (
+      node.type === 'CallExpression' &&
+      node.callee.type === 'Identifier' &&
+      node.callee.name === 'require'
+    )
+      names.push(literal(node.arguments[0]));
     for (const key of visitorKeys[node.type] ?? []) {
       const child = node[key];
-      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof item.type === 'string') visit(item);
+      for (const item of Array.isArray(child) ? child : [child])
+        if (item && typeof item.type === 'string') visit(item);
     }
   };
   visit(ast);
@@ -87,9 +116,11 @@ function unboundEntryPointCalls({ scopeManager }) {
     const { name } = reference.identifier;
     if (!ENTRY_POINTS.has(name) || global.set.has(name)) continue;
     let callee = reference.identifier;
-    while (callee.parent?.type === 'MemberExpression' && callee.parent.object === callee) callee = callee.parent;
+    while (callee.parent?.type === 'MemberExpression' && callee.parent.object === callee)
+      callee = callee.parent;
     const use = callee.parent;
-    if ((use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.callee === callee) names.push(name);
+    if ((use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.callee === callee)
+      names.push(name);
   }
   return names;
 }

@@ -10,7 +10,16 @@ const PREFIX = 'cors/';
 
 // ESLint 9/10 lint .ts/.tsx only when a config lists their extension, and never match a file
 // outside the Linter's cwd; the scorers list the extensions, so do we.
-const LINT_GLOBS = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+const LINT_GLOBS = [
+  '**/*.js',
+  '**/*.mjs',
+  '**/*.cjs',
+  '**/*.jsx',
+  '**/*.ts',
+  '**/*.mts',
+  '**/*.cts',
+  '**/*.tsx',
+];
 // The scorers try each in turn and keep the first that parses.
 const SOURCE_TYPES = ['module', 'script', 'commonjs'];
 
@@ -24,14 +33,20 @@ export class MissingInput extends Error {}
 export async function loadBuild(checkout) {
   const pluginDir = path.join(checkout, 'packages', 'eslint-plugin');
   const entry = path.join(pluginDir, 'dist', 'index.js');
-  if (!existsSync(path.join(pluginDir, 'package.json'))) throw new MissingInput(`no packages/eslint-plugin in ${checkout}`);
-  if (!existsSync(entry)) throw new MissingInput(`no build: ${entry} is missing (run \`npx --yes pnpm@10.34.8 build\` in ${checkout})`);
+  if (!existsSync(path.join(pluginDir, 'package.json')))
+    throw new MissingInput(`no packages/eslint-plugin in ${checkout}`);
+  if (!existsSync(entry))
+    throw new MissingInput(
+      `no build: ${entry} is missing (run \`npx --yes pnpm@10.34.8 build\` in ${checkout})`,
+    );
   const require = createRequire(path.join(pluginDir, 'package.json'));
   const load = (name) => {
     try {
       return require(name);
     } catch (error) {
-      throw new MissingInput(`cannot load ${name} from ${pluginDir} (run \`npx --yes pnpm@10.34.8 install --frozen-lockfile\`): ${firstLine(error.message)}`);
+      throw new MissingInput(
+        `cannot load ${name} from ${pluginDir} (run \`npx --yes pnpm@10.34.8 install --frozen-lockfile\`): ${firstLine(error.message)}`,
+      );
     }
   };
   const { Linter } = load('eslint');
@@ -39,7 +54,11 @@ export async function loadBuild(checkout) {
   const typescript = load('typescript');
   const pluginModule = await import(pathToFileURL(entry).href);
   const plugin = pluginModule.default ?? pluginModule;
-  const versions = { eslint: Linter.version, typescript: typescript.version, plugin: require('./package.json').version };
+  const versions = {
+    eslint: Linter.version,
+    typescript: typescript.version,
+    plugin: require('./package.json').version,
+  };
   return { plugin, Linter, tsParser, typescript, versions };
 }
 
@@ -49,7 +68,10 @@ export async function loadBuild(checkout) {
  */
 export function configRules(plugin, configName, { withoutOptions = false } = {}) {
   const config = plugin.configs?.[configName];
-  if (!config) throw new MissingInput(`the build has no config ${configName}; it has ${Object.keys(plugin.configs ?? {}).join(', ')}`);
+  if (!config)
+    throw new MissingInput(
+      `the build has no config ${configName}; it has ${Object.keys(plugin.configs ?? {}).join(', ')}`,
+    );
   const entries = {};
   for (const layer of Array.isArray(config) ? config : [config]) {
     for (const [id, entry] of Object.entries(layer.rules ?? {})) {
@@ -74,7 +96,12 @@ export function makeLinter(build, cwd) {
   const flatConfig = (sourceType, jsx, rules) => [
     {
       files: LINT_GLOBS,
-      languageOptions: { parser: build.tsParser, ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx } } },
+      languageOptions: {
+        parser: build.tsParser,
+        ecmaVersion: 'latest',
+        sourceType,
+        parserOptions: { ecmaFeatures: { jsx } },
+      },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { cors: build.plugin },
       rules,
@@ -87,7 +114,9 @@ export function makeLinter(build, cwd) {
     for (const sourceType of SOURCE_TYPES) {
       const messages = linter.verify(text, flatConfig(sourceType, jsx, rules), { filename });
       // A file no config matches is linted with no rules and reports this: a harness bug, not a clean file.
-      const unmatched = messages.find((message) => !message.ruleId && /No matching configuration/.test(message.message));
+      const unmatched = messages.find(
+        (message) => !message.ruleId && /No matching configuration/.test(message.message),
+      );
       if (unmatched) throw new Error(`harness error for ${filename}: ${unmatched.message}`);
       const fatal = messages.find(isParseError);
       if (!fatal) return { messages, sourceType };

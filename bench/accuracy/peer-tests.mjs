@@ -21,7 +21,9 @@ export function loadPeerSites(sitesFile) {
  * it uses (see imports.mjs). `allWrappers`: see rule-tester-cases.mjs.
  */
 export function buildUnits(build, peerDir, sites, { allWrappers = false } = {}) {
-  const casesOf = memoize((file) => ruleTesterCases(build.typescript, file, readFileSync(file, 'utf8'), { allWrappers }));
+  const casesOf = memoize((file) =>
+    ruleTesterCases(build.typescript, file, readFileSync(file, 'utf8'), { allWrappers }),
+  );
   const units = new Map();
   const warnings = [];
   for (const site of sites) {
@@ -33,16 +35,28 @@ export function buildUnits(build, peerDir, sites, { allWrappers = false } = {}) 
       key = `${site.path}#run${run}.${kind}.${index}`;
       unit = units.get(key);
       if (!unit) {
-        const testCase = casesOf(testFile).find((c) => c.run === run && c.kind === kind && c.index === index);
-        if (testCase && testCase.line !== line) warnings.push(`${key}: the test file has this case on line ${testCase.line}, peer-sites.json says ${line}`);
+        const testCase = casesOf(testFile).find(
+          (c) => c.run === run && c.kind === kind && c.index === index,
+        );
+        if (testCase && testCase.line !== line)
+          warnings.push(
+            `${key}: the test file has this case on line ${testCase.line}, peer-sites.json says ${line}`,
+          );
         const filename = virtualFilename(testFile, testCase ?? { run, kind, index });
-        unit = { key, filename, text: testCase?.code ?? null, runName: testCase?.name ?? null, sites: [] };
+        unit = {
+          key,
+          filename,
+          text: testCase?.code ?? null,
+          runName: testCase?.name ?? null,
+          sites: [],
+        };
       }
     } else if (!unit) {
       unit = { key, filename: testFile, text: readFileSync(testFile, 'utf8'), sites: [] };
     }
     if (!units.has(key)) {
-      unit.imports = unit.text == null ? null : importsWhatItUses(build.tsParser, unit.text, unit.filename);
+      unit.imports =
+        unit.text == null ? null : importsWhatItUses(build.tsParser, unit.text, unit.filename);
       units.set(key, unit);
     }
     unit.sites.push(site);
@@ -52,7 +66,12 @@ export function buildUnits(build, peerDir, sites, { allWrappers = false } = {}) 
 
 /** Lint each unit once: { key -> lint result }, or null for a case whose code is not static. */
 export function lintUnits(lint, units, rules) {
-  return new Map(units.map((unit) => [unit.key, unit.text == null ? null : lint(unit.text, unit.filename, rules)]));
+  return new Map(
+    units.map((unit) => [
+      unit.key,
+      unit.text == null ? null : lint(unit.text, unit.filename, rules),
+    ]),
+  );
 }
 
 /**
@@ -78,14 +97,18 @@ export function scorePeerTests(units, results) {
       imports: unit.imports,
     });
     if (!result || result.parseError) {
-      const reason = result ? `parse error: ${result.parseError}` : 'case code is not a static string';
-      for (const site of counted) rows.push({ ...base(site), outcome: 'unscored', findings: [], reason });
+      const reason = result
+        ? `parse error: ${result.parseError}`
+        : 'case code is not a static string';
+      for (const site of counted)
+        rows.push({ ...base(site), outcome: 'unscored', findings: [], reason });
       continue;
     }
     const hits = assignFindings(unit, result.findings, stray);
     for (const site of counted) {
       const found = hits.get(site);
-      const outcome = site.expected === 'flag' ? (found.length ? 'tp' : 'fn') : found.length ? 'fp' : 'tn';
+      const outcome =
+        site.expected === 'flag' ? (found.length ? 'tp' : 'fn') : found.length ? 'fp' : 'tn';
       rows.push({ ...base(site), outcome, findings: found });
     }
   }
@@ -94,7 +117,8 @@ export function scorePeerTests(units, results) {
 
 /** file:line of a site; a RuleTester case by its line in the test file and its place in the run. */
 function whereOf(site, unit) {
-  if (site.case) return `${site.path}:${site.case.line} (run ${site.case.run}, ${site.case.kind}[${site.case.index}])`;
+  if (site.case)
+    return `${site.path}:${site.case.line} (run ${site.case.run}, ${site.case.kind}[${site.case.index}])`;
   if (site.line == null) return unit.key;
   return `${site.path}:${site.line}${site.end_line !== site.line ? `-${site.end_line}` : ''}`;
 }
@@ -116,7 +140,8 @@ function nearestSite(lineSites, line) {
   let best = null;
   let bestDistance = Infinity;
   for (const site of lineSites) {
-    const distance = line < site.line ? site.line - line : line > site.end_line ? line - site.end_line : 0;
+    const distance =
+      line < site.line ? site.line - line : line > site.end_line ? line - site.end_line : 0;
     if (distance > TOLERANCE) continue;
     const startsBefore = site.line <= line && best && best.line > line;
     if (distance < bestDistance || (distance === bestDistance && startsBefore)) {
@@ -133,7 +158,9 @@ function nearestSite(lineSites, line) {
  */
 function categoryOf(site, unit) {
   if (site.peer === 'interlace-eslint') {
-    const rule = site.path.match(/eslint-plugin-([\w-]+)\/src\/rules\/([\w-]+)\//) ?? site.path.match(/rule-corpus\/([\w-]+)__([\w-]+)\//);
+    const rule =
+      site.path.match(/eslint-plugin-([\w-]+)\/src\/rules\/([\w-]+)\//) ??
+      site.path.match(/rule-corpus\/([\w-]+)__([\w-]+)\//);
     const name = rule ? `${rule[1]}/${rule[2]}` : site.path;
     return unit.runName ? `${name} › ${unit.runName}` : name;
   }

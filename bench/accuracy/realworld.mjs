@@ -48,16 +48,26 @@ export function scoreRealworld(manifest, results) {
       confidence: site.confidence,
       part: site.part,
     };
-    if (result.parseError) return { ...base, outcome: 'unscored', findings: [], reason: `parse error: ${result.parseError}` };
-    const near = result.findings.filter((finding) => Math.abs(finding.line - site.line) <= TOLERANCE);
-    const outcome = site.expected === 'flag' ? (near.length ? 'tp' : 'fn') : near.length ? 'fp' : 'tn';
+    if (result.parseError)
+      return {
+        ...base,
+        outcome: 'unscored',
+        findings: [],
+        reason: `parse error: ${result.parseError}`,
+      };
+    const near = result.findings.filter(
+      (finding) => Math.abs(finding.line - site.line) <= TOLERANCE,
+    );
+    const outcome =
+      site.expected === 'flag' ? (near.length ? 'tp' : 'fn') : near.length ? 'fp' : 'tn';
     return { ...base, outcome, findings: near };
   });
   const stray = [];
   for (const [file, result] of results) {
     const lines = manifest.filter((site) => site.local_file === file).map((site) => site.line);
     for (const finding of result.findings) {
-      if (!lines.some((line) => Math.abs(finding.line - line) <= TOLERANCE)) stray.push({ where: `${file}:${finding.line}`, ...finding });
+      if (!lines.some((line) => Math.abs(finding.line - line) <= TOLERANCE))
+        stray.push({ where: `${file}:${finding.line}`, ...finding });
     }
   }
   return { sites, stray, ...lintProblems(results) };

@@ -35,7 +35,14 @@ export function ruleTesterCases(ts, file, text, { allWrappers = false } = {}) {
         const wrapped = wrappers.some((name) => allWrappers || SCORER_WRAPPERS.has(name));
         const codePrefix = wrapped && prefix != null ? prefix : '';
         array.elements.forEach((element, index) => {
-          cases.push({ run, name, kind, index, line: lineOf(source, element), ...readCase(ts, source, strings, element, codePrefix) });
+          cases.push({
+            run,
+            name,
+            kind,
+            index,
+            line: lineOf(source, element),
+            ...readCase(ts, source, strings, element, codePrefix),
+          });
         });
       }
     }
@@ -71,7 +78,8 @@ function readCase(ts, source, strings, element, codePrefix) {
   let options = false;
   if (ts.isObjectLiteralExpression(element)) {
     for (const property of element.properties) {
-      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property))
+        continue;
       const key = property.name.getText(source);
       const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
       if (key === 'code') code = strings.evaluate(value);
@@ -90,9 +98,18 @@ function wrapperPrefix(ts, source) {
   let prefix = null;
   const visit = (node) => {
     if (prefix != null) return;
-    if (ts.isArrowFunction(node) && ts.isTemplateExpression(node.body) && node.body.templateSpans.length === 1) {
+    if (
+      ts.isArrowFunction(node) &&
+      ts.isTemplateExpression(node.body) &&
+      node.body.templateSpans.length === 1
+    ) {
       const [span] = node.body.templateSpans;
-      if (ts.isIdentifier(span.expression) && span.expression.text === 'code' && span.literal.text === '') prefix = node.body.head.text;
+      if (
+        ts.isIdentifier(span.expression) &&
+        span.expression.text === 'code' &&
+        span.literal.text === ''
+      )
+        prefix = node.body.head.text;
     }
     ts.forEachChild(node, visit);
   };
@@ -107,7 +124,12 @@ function wrapperPrefix(ts, source) {
 function staticStrings(ts, source) {
   const constants = new Map();
   const collect = (node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isPlainString(ts, node.initializer)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      isPlainString(ts, node.initializer)
+    ) {
       constants.set(node.name.text, node.initializer.text);
     }
     ts.forEachChild(node, collect);
@@ -136,8 +158,10 @@ function staticStrings(ts, source) {
   return { evaluate };
 }
 
-const isPlainString = (ts, node) => ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
-const lineOf = (source, node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+const isPlainString = (ts, node) =>
+  ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+const lineOf = (source, node) =>
+  source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
 
 /**
  * The file name a case is linted under, as score-peer-tests.mjs names it: a folder of its own
@@ -146,6 +170,13 @@ const lineOf = (source, node) => source.getLineAndCharacterOfPosition(node.getSt
  */
 export function virtualFilename(testFile, testCase) {
   const ext = testCase.filename ? path.extname(testCase.filename) || '.ts' : '.ts';
-  const base = testCase.filename ? path.basename(testCase.filename, path.extname(testCase.filename)) : 'case';
-  return path.join(path.dirname(testFile), '__virtual__', `run${testCase.run}-${testCase.kind}-${testCase.index}`, base + ext);
+  const base = testCase.filename
+    ? path.basename(testCase.filename, path.extname(testCase.filename))
+    : 'case';
+  return path.join(
+    path.dirname(testFile),
+    '__virtual__',
+    `run${testCase.run}-${testCase.kind}-${testCase.index}`,
+    base + ext,
+  );
 }

@@ -3,7 +3,8 @@
 const OUTCOMES = ['tp', 'fn', 'fp', 'tn', 'unscored'];
 
 /** Fixed to three decimals like the shared scorers, or null when undefined (no flag site, no finding). */
-const ratio = (numerator, denominator) => (denominator ? Number((numerator / denominator).toFixed(3)) : null);
+const ratio = (numerator, denominator) =>
+  denominator ? Number((numerator / denominator).toFixed(3)) : null;
 
 /** Outcome counts of some site rows, with recall = TP/(TP+FN) and precision = TP/(TP+FP). */
 export function totals(rows) {
@@ -11,7 +12,14 @@ export function totals(rows) {
   for (const row of rows) counts[row.outcome]++;
   const flag = rows.filter((row) => row.expected === 'flag').length;
   const ok = rows.filter((row) => row.expected === 'ok').length;
-  return { sites: rows.length, flag, ok, ...counts, recall: ratio(counts.tp, counts.tp + counts.fn), precision: ratio(counts.tp, counts.tp + counts.fp) };
+  return {
+    sites: rows.length,
+    flag,
+    ok,
+    ...counts,
+    recall: ratio(counts.tp, counts.tp + counts.fn),
+    precision: ratio(counts.tp, counts.tp + counts.fp),
+  };
 }
 
 /** totals() per value of key(row); groups in `order` first, the others by size then name. */
@@ -23,7 +31,14 @@ export function breakdown(rows, key, order = []) {
     groups.get(name).push(row);
   }
   return Object.fromEntries(
-    [...groups].sort(([a, rowsA], [b, rowsB]) => rank(order, a) - rank(order, b) || rowsB.length - rowsA.length || String(a).localeCompare(String(b))).map(([name, group]) => [name, totals(group)]),
+    [...groups]
+      .sort(
+        ([a, rowsA], [b, rowsB]) =>
+          rank(order, a) - rank(order, b) ||
+          rowsB.length - rowsA.length ||
+          String(a).localeCompare(String(b)),
+      )
+      .map(([name, group]) => [name, totals(group)]),
   );
 }
 
@@ -35,7 +50,9 @@ const rank = (order, name) => (order.includes(name) ? order.indexOf(name) : orde
  * fired, and its stray findings (near no site).
  */
 export function perRule(rows, stray, ruleIds) {
-  const table = Object.fromEntries(ruleIds.map((id) => [id, { tp: 0, fp: 0, onlyTp: 0, onlyFp: 0, stray: 0 }]));
+  const table = Object.fromEntries(
+    ruleIds.map((id) => [id, { tp: 0, fp: 0, onlyTp: 0, onlyFp: 0, stray: 0 }]),
+  );
   for (const row of rows) {
     if (row.outcome !== 'tp' && row.outcome !== 'fp') continue;
     const rules = [...new Set(row.findings.map((finding) => finding.ruleId))];

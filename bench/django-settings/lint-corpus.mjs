@@ -30,7 +30,23 @@ for (const [repo, commit, file, cors] of manifest) {
   for (const message of messages) {
     if (message.fatal) summary.parseErrors += 1;
     else summary.findings += 1;
-    console.log(JSON.stringify({ repo, commit, file, line: message.line, column: message.column, rule: message.ruleId, messageId: message.messageId, fatal: message.fatal ?? false, text: text.split(/\r\n|[\r\n]/)[message.line - 1]?.trim().slice(0, 160), message: message.message.split('. ')[0] }));
+    console.log(
+      JSON.stringify({
+        repo,
+        commit,
+        file,
+        line: message.line,
+        column: message.column,
+        rule: message.ruleId,
+        messageId: message.messageId,
+        fatal: message.fatal ?? false,
+        text: text
+          .split(/\r\n|[\r\n]/)
+          [message.line - 1]?.trim()
+          .slice(0, 160),
+        message: message.message.split('. ')[0],
+      }),
+    );
   }
 }
 console.log(JSON.stringify({ summary }));

@@ -18,10 +18,19 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtureRoot = path.join(repoRoot, 'test-fixtures');
-const FIXTURE_DIRS = ['express', 'node-http', 'lambda', 'web-standard', 'demo', 'demo/routes', 'demo/middleware'];
+const FIXTURE_DIRS = [
+  'express',
+  'node-http',
+  'lambda',
+  'web-standard',
+  'demo',
+  'demo/routes',
+  'demo/middleware',
+];
 
 /** The words `mayContainCors` keys on (packages/language-server/src/engine/cors-words.ts), case-insensitively. */
-export const CORS_WORDS = /cors|access-control-|fetch|axios|xmlhttprequest|headers|setheader|writehead|no-cors/i;
+export const CORS_WORDS =
+  /cors|access-control-|fetch|axios|xmlhttprequest|headers|setheader|writehead|no-cors/i;
 
 function mulberry32(seed) {
   let state = seed >>> 0;
@@ -50,7 +59,11 @@ function loadFixture(file) {
     if (/^import\s/.test(line)) throw new Error(`${file}: unsupported import ${line}`);
     // Top-level exports become local declarations inside the wrapping function.
     if (/^export default [\w.]+;\s*$/.test(line)) continue;
-    body.push(line.replace(/^export default \{/, 'const worker = {').replace(/^export (const|let|function|async function|class) /, '$1 '));
+    body.push(
+      line
+        .replace(/^export default \{/, 'const worker = {')
+        .replace(/^export (const|let|function|async function|class) /, '$1 '),
+    );
   }
   while (body.length > 0 && body.at(-1).trim() === '') body.pop();
   return { name: path.relative(fixtureRoot, file), imports, body };
@@ -61,10 +74,17 @@ function parseImport(typeOnly, clause, source) {
   let rest = clause.trim();
   const braces = /\{([^}]*)\}/.exec(rest);
   if (braces) {
-    for (const part of braces[1].split(',').map((p) => p.trim()).filter(Boolean)) result.named.push(typeOnly && !part.startsWith('type ') ? `type ${part}` : part);
+    for (const part of braces[1]
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean))
+      result.named.push(typeOnly && !part.startsWith('type ') ? `type ${part}` : part);
     rest = rest.replace(braces[0], '');
   }
-  for (const part of rest.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of rest
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (part.startsWith('* as ')) result.namespace = part.slice(5).trim();
     else result.defaultName = part;
   }
@@ -75,7 +95,13 @@ function localNames(spec) {
   const names = [];
   if (spec.defaultName) names.push(spec.defaultName);
   if (spec.namespace) names.push(spec.namespace);
-  for (const named of spec.named) names.push(named.replace(/^type\s+/, '').split(/\s+as\s+/).at(-1));
+  for (const named of spec.named)
+    names.push(
+      named
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .at(-1),
+    );
   return names;
 }
 
@@ -85,7 +111,9 @@ class ImportSet {
   #owner = new Map();
 
   canAdd(specs) {
-    return specs.every((spec) => localNames(spec).every((name) => (this.#owner.get(name) ?? spec.source) === spec.source));
+    return specs.every((spec) =>
+      localNames(spec).every((name) => (this.#owner.get(name) ?? spec.source) === spec.source),
+    );
   }
 
   add(specs) {
@@ -133,10 +161,45 @@ function fixturesFor(dialect) {
   return files.map(loadFixture);
 }
 
-const RESOURCES = ['orders', 'invoices', 'customers', 'products', 'shipments', 'reviews', 'coupons', 'accounts', 'reports', 'webhooks', 'teams', 'projects', 'tickets', 'payments', 'carts', 'addresses'];
-const FIELDS = ['name', 'status', 'total', 'currency', 'note', 'email', 'quantity', 'priority', 'owner', 'region', 'title', 'label'];
+const RESOURCES = [
+  'orders',
+  'invoices',
+  'customers',
+  'products',
+  'shipments',
+  'reviews',
+  'coupons',
+  'accounts',
+  'reports',
+  'webhooks',
+  'teams',
+  'projects',
+  'tickets',
+  'payments',
+  'carts',
+  'addresses',
+];
+const FIELDS = [
+  'name',
+  'status',
+  'total',
+  'currency',
+  'note',
+  'email',
+  'quantity',
+  'priority',
+  'owner',
+  'region',
+  'title',
+  'label',
+];
 const capitalize = (word) => word[0].toUpperCase() + word.slice(1);
-const singular = (word) => (word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('ses') ? word.slice(0, -2) : word.replace(/s$/, ''));
+const singular = (word) =>
+  word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : word.endsWith('ses')
+      ? word.slice(0, -2)
+      : word.replace(/s$/, '');
 
 /** A block of ordinary route code (no CORS-relevant words), about 40–90 lines. */
 function ordinaryBlock(random, index, dialect) {
@@ -152,13 +215,26 @@ function ordinaryBlock(random, index, dialect) {
   const next = ts ? 'next: NextFunction' : 'next';
   const lines = [];
   if (ts) {
-    lines.push(`interface ${Type}${index} {`, '  id: string;', ...fields.map((f) => `  ${f}: ${f === 'total' || f === 'quantity' || f === 'priority' ? 'number' : 'string'};`), '  createdAt: string;', '}', '');
+    lines.push(
+      `interface ${Type}${index} {`,
+      '  id: string;',
+      ...fields.map(
+        (f) =>
+          `  ${f}: ${f === 'total' || f === 'quantity' || f === 'priority' ? 'number' : 'string'};`,
+      ),
+      '  createdAt: string;',
+      '}',
+      '',
+    );
   }
   lines.push(
     `// ${capitalize(resource)}: list, read, create, update and delete, with validation and paging.`,
     `function validate${Type}${index}(body${ts ? ': Record<string, unknown>' : ''})${ts ? ': string[]' : ''} {`,
     `  const problems${ts ? ': string[]' : ''} = [];`,
-    ...fields.map((f) => `  if (body.${f} === undefined || body.${f} === '') problems.push('${f} is required');`),
+    ...fields.map(
+      (f) =>
+        `  if (body.${f} === undefined || body.${f} === '') problems.push('${f} is required');`,
+    ),
     `  return problems;`,
     `}`,
     '',
@@ -257,15 +333,28 @@ function fillerRoute(index, dialect) {
 
 function fixtureBlock(fixture, index) {
   const fn = `setup${fixture.name.replace(/\.[^.]+$/, '').replace(/(^|[^a-zA-Z0-9]+)([a-zA-Z0-9])/g, (_, __, c) => c.toUpperCase())}${index}`;
-  return [`// Adapted from test-fixtures/${fixture.name}.`, `export function ${fn}() {`, ...fixture.body.map((line) => (line === '' ? '' : `  ${line}`)), `}`, ''];
+  return [
+    `// Adapted from test-fixtures/${fixture.name}.`,
+    `export function ${fn}() {`,
+    ...fixture.body.map((line) => (line === '' ? '' : `  ${line}`)),
+    `}`,
+    '',
+  ];
 }
 
 export function generateFile({ lines: target, dialect, seed = 1, corsFree = false }) {
   const random = mulberry32(seed * 7919 + target);
   const imports = new ImportSet();
   const fixtures = corsFree ? [] : fixturesFor(dialect);
-  const baseImports = [parseImport(false, 'express, { Router }', 'express'), parseImport(false, '{ db as database, log as logger }', './services/platform.js')];
-  if (dialect === 'ts') baseImports.push(parseImport(true, '{ Express, Request, Response, NextFunction }', 'express'), parseImport(true, '{ Database, Logger }', './services/platform.js'));
+  const baseImports = [
+    parseImport(false, 'express, { Router }', 'express'),
+    parseImport(false, '{ db as database, log as logger }', './services/platform.js'),
+  ];
+  if (dialect === 'ts')
+    baseImports.push(
+      parseImport(true, '{ Express, Request, Response, NextFunction }', 'express'),
+      parseImport(true, '{ Database, Logger }', './services/platform.js'),
+    );
   imports.add(baseImports);
   const blocks = [];
   let count = 0;
@@ -312,6 +401,7 @@ export function generateFile({ lines: target, dialect, seed = 1, corsFree = fals
   out.push(`export default app;`);
   if (out.length !== target) throw new Error(`generated ${out.length} lines, wanted ${target}`);
   const text = `${out.join('\n')}\n`;
-  if (corsFree && CORS_WORDS.test(text)) throw new Error(`the cors-free text contains ${CORS_WORDS.exec(text)[0]}`);
+  if (corsFree && CORS_WORDS.test(text))
+    throw new Error(`the cors-free text contains ${CORS_WORDS.exec(text)[0]}`);
   return text;
 }

@@ -39,7 +39,8 @@ const option = (name, fallback) => {
 const edits = option('edits', 15);
 const quietMs = option('quiet-ms', 1500);
 
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const rssMb = (pid) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,24 +68,56 @@ async function startServer(name, trimAboveMb) {
   const env = { ...process.env };
   if (trimAboveMb === undefined) delete env.CORS_LS_HEAP_TRIM_ABOVE_MB;
   else env.CORS_LS_HEAP_TRIM_ABOVE_MB = trimAboveMb;
-  const child = spawn(process.execPath, [path.join(serverPackage, 'dist', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
-  const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
+  const child = spawn(process.execPath, [path.join(serverPackage, 'dist', 'main.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env,
+  });
+  const connection = lsp.createProtocolConnection(
+    new lsp.StreamMessageReader(child.stdout),
+    new lsp.StreamMessageWriter(child.stdin),
+  );
   const published = new Map();
-  connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => published.set(params.version, { at: performance.now(), count: params.diagnostics.length }));
-  connection.onRequest(lsp.ConfigurationRequest.type, (params) => params.items.map(() => ({ timeBudget: 120_000 })));
+  connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) =>
+    published.set(params.version, { at: performance.now(), count: params.diagnostics.length }),
+  );
+  connection.onRequest(lsp.ConfigurationRequest.type, (params) =>
+    params.items.map(() => ({ timeBudget: 120_000 })),
+  );
   connection.listen();
-  await connection.sendRequest(lsp.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await connection.sendRequest(lsp.InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true } },
+  });
   await connection.sendNotification(lsp.InitializedNotification.type, {});
   const waitFor = async (version) => {
     while (!published.has(version)) await sleep(5);
     return published.get(version);
   };
-  await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text } });
+  await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'javascript', version: 1, text },
+  });
   await waitFor(1);
-  return { name, child, connection, waitFor, version: 1, lastDone: performance.now(), latencies: [], cpu: [], counts: new Set(), threads: new Set(threads(child.pid)), newThreads: 0 };
+  return {
+    name,
+    child,
+    connection,
+    waitFor,
+    version: 1,
+    lastDone: performance.now(),
+    latencies: [],
+    cpu: [],
+    counts: new Set(),
+    threads: new Set(threads(child.pid)),
+    newThreads: 0,
+  };
 }
 
-const servers = [await startServer('every-idle', '0'), await startServer('default', undefined), await startServer('off', 'off')];
+const servers = [
+  await startServer('every-idle', '0'),
+  await startServer('default', undefined),
+  await startServer('off', 'off'),
+];
 for (let edit = 0; edit < edits; edit++) {
   for (const server of servers) {
     const idle = performance.now() - server.lastDone;
@@ -92,11 +125,26 @@ for (let edit = 0; edit < edits; edit++) {
     server.version++;
     const insert = server.version % 2 === 0;
     const change = insert
-      ? { range: { start: { line: commentLine, character: column }, end: { line: commentLine, character: column } }, text: 'x' }
-      : { range: { start: { line: commentLine, character: column }, end: { line: commentLine, character: column + 1 } }, text: '' };
+      ? {
+          range: {
+            start: { line: commentLine, character: column },
+            end: { line: commentLine, character: column },
+          },
+          text: 'x',
+        }
+      : {
+          range: {
+            start: { line: commentLine, character: column },
+            end: { line: commentLine, character: column + 1 },
+          },
+          text: '',
+        };
     const cpuBefore = cpuMs(server.child.pid);
     const sent = performance.now();
-    await server.connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version: server.version }, contentChanges: [change] });
+    await server.connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: server.version },
+      contentChanges: [change],
+    });
     const { at, count } = await server.waitFor(server.version);
     server.latencies.push(at - sent);
     server.cpu.push(cpuMs(server.child.pid) - cpuBefore);
@@ -132,7 +180,21 @@ const ratios = {
   cpuEveryIdleToOff: ratio(results['every-idle'].cpuP50, results.off.cpuP50),
   cpuDefaultToOff: ratio(results.default.cpuP50, results.off.cpuP50),
 };
-console.log(JSON.stringify({ node: process.version, lines: 10_000, edits, quietMs, load: readFileSync('/proc/loadavg', 'utf8').trim(), results, ratios }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      node: process.version,
+      lines: 10_000,
+      edits,
+      quietMs,
+      load: readFileSync('/proc/loadavg', 'utf8').trim(),
+      results,
+      ratios,
+    },
+    null,
+    2,
+  ),
+);
 for (const server of servers) {
   await server.connection.sendRequest(lsp.ShutdownRequest.type);
   await server.connection.sendNotification(lsp.ExitNotification.type);

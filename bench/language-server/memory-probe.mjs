@@ -15,16 +15,26 @@ import { generateFile } from './generate.mjs';
 
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(path.join(benchDir, 'ls-peer', 'package.json'));
-const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+const {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} = require('vscode-languageserver-protocol/node');
 const serverMain = path.join(benchDir, '..', 'packages', 'language-server', 'dist', 'main.js');
 
 const count = Number(process.argv[2]);
 const flags = process.argv.slice(3);
 const idleMs = Number(process.env.IDLE ?? 30_000);
-if (!(count > 0)) throw new Error('usage: node bench/language-server/memory-probe.mjs <files> [node flags…]');
+if (!(count > 0))
+  throw new Error('usage: node bench/language-server/memory-probe.mjs <files> [node flags…]');
 
-const child = spawn(process.execPath, [...flags, serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const child = spawn(process.execPath, [...flags, serverMain, '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const connection = createProtocolConnection(
+  new StreamMessageReader(child.stdout),
+  new StreamMessageWriter(child.stdin),
+);
 const published = new Set();
 let allPublished;
 const done = new Promise((resolve) => (allPublished = resolve));
@@ -35,12 +45,17 @@ connection.onNotification((method, params) => {
 });
 connection.onRequest(() => null);
 connection.listen();
-await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+await connection.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: {},
+});
 await connection.sendNotification('initialized', {});
 
 function memory() {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const mb = (key) => Math.round(Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024);
+  const mb = (key) =>
+    Math.round(Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024);
   return `RSS ${mb('VmRSS')} MB (peak ${mb('VmHWM')} MB)`;
 }
 
@@ -49,10 +64,19 @@ for (let i = 0; i < count; i++) {
   const dialect = i % 5 < 2 ? 'ts' : 'js';
   const lines = 100 + ((i * 37) % 8) * 100;
   const text = generateFile({ lines, dialect, seed: i + 2 });
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: `file:///memory-probe/file-${i}.${dialect}`, languageId: dialect === 'ts' ? 'typescript' : 'javascript', version: 1, text } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: {
+      uri: `file:///memory-probe/file-${i}.${dialect}`,
+      languageId: dialect === 'ts' ? 'typescript' : 'javascript',
+      version: 1,
+      text,
+    },
+  });
 }
 await done;
-console.log(`${flags.join(' ') || '(default flags)'}: ${count} files published in ${Math.round(performance.now() - started)} ms; ${memory()}`);
+console.log(
+  `${flags.join(' ') || '(default flags)'}: ${count} files published in ${Math.round(performance.now() - started)} ms; ${memory()}`,
+);
 await new Promise((resolve) => setTimeout(resolve, idleMs));
 console.log(`after ${idleMs / 1000} s idle: ${memory()}`);
 child.kill('SIGKILL');

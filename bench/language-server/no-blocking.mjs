@@ -49,7 +49,8 @@ function bundleText() {
   return text;
 }
 
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const rssMb = (pid) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,31 +58,64 @@ const percentile = (values, p) => {
 };
 const round = (value) => Math.round(value * 10) / 10;
 
-const child = spawn(process.execPath, [...(process.env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`] : []), path.join(serverPackage, 'dist', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
+const child = spawn(
+  process.execPath,
+  [
+    ...(process.env.CPU_PROF_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
+      : []),
+    path.join(serverPackage, 'dist', 'main.js'),
+    '--stdio',
+  ],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
+const connection = lsp.createProtocolConnection(
+  new lsp.StreamMessageReader(child.stdout),
+  new lsp.StreamMessageWriter(child.stdin),
+);
 const publishes = [];
 const notices = [];
-connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => publishes.push({ at: performance.now(), uri: params.uri, version: params.version, count: params.diagnostics.length }));
-connection.onNotification(lsp.ShowMessageNotification.type, (params) => notices.push(params.message));
-connection.onRequest(lsp.ConfigurationRequest.type, (params) => params.items.map(() => ({ timeBudget: budget })));
+connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) =>
+  publishes.push({
+    at: performance.now(),
+    uri: params.uri,
+    version: params.version,
+    count: params.diagnostics.length,
+  }),
+);
+connection.onNotification(lsp.ShowMessageNotification.type, (params) =>
+  notices.push(params.message),
+);
+connection.onRequest(lsp.ConfigurationRequest.type, (params) =>
+  params.items.map(() => ({ timeBudget: budget })),
+);
 connection.listen();
 
 const folder = path.join(root, 'bench', '.results', 'no-blocking');
 const smallUri = pathToFileURL(path.join(folder, 'small.js')).href;
 const bundleUri = pathToFileURL(path.join(folder, 'bundle.js')).href;
 const waitForPublish = async (uri, version) => {
-  while (!publishes.some((event) => event.uri === uri && event.version === version)) await sleep(20);
+  while (!publishes.some((event) => event.uri === uri && event.version === version))
+    await sleep(20);
 };
 
-await connection.sendRequest(lsp.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+await connection.sendRequest(lsp.InitializeRequest.type, {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: { workspace: { configuration: true } },
+});
 await connection.sendNotification(lsp.InitializedNotification.type, {});
-await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: smallUri, languageId: 'javascript', version: 1, text: SMALL } });
+await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+  textDocument: { uri: smallUri, languageId: 'javascript', version: 1, text: SMALL },
+});
 await waitForPublish(smallUri, 1);
 const rssIdle = rssMb(child.pid);
 
 const bundle = bundleText();
 const openedAt = performance.now();
-await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: bundleUri, languageId: 'javascript', version: 1, text: bundle } });
+await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+  textDocument: { uri: bundleUri, languageId: 'javascript', version: 1, text: bundle },
+});
 
 const hoverMs = [];
 let rssPeak = rssIdle;
@@ -92,7 +126,12 @@ const typist = (async () => {
     version++;
     await connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
       textDocument: { uri: bundleUri, version },
-      contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: ' ' }],
+      contentChanges: [
+        {
+          range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } },
+          text: ' ',
+        },
+      ],
     });
     await sleep(100);
   }
@@ -100,7 +139,10 @@ const typist = (async () => {
 const end = performance.now() + seconds * 1000;
 while (performance.now() < end) {
   const start = performance.now();
-  await connection.sendRequest(lsp.HoverRequest.type, { textDocument: { uri: smallUri }, position: { line: 4, character: 20 } });
+  await connection.sendRequest(lsp.HoverRequest.type, {
+    textDocument: { uri: smallUri },
+    position: { line: 4, character: 20 },
+  });
   hoverMs.push(performance.now() - start);
   rssPeak = Math.max(rssPeak, rssMb(child.pid));
   await sleep(250);
@@ -111,7 +153,9 @@ await typist;
 const lastVersion = version;
 await Promise.race([waitForPublish(bundleUri, lastVersion), sleep(Math.min(budget, 120_000))]);
 const bundlePublishes = publishes.filter((event) => event.uri === bundleUri);
-await connection.sendNotification(lsp.DidCloseTextDocumentNotification.type, { textDocument: { uri: bundleUri } });
+await connection.sendNotification(lsp.DidCloseTextDocumentNotification.type, {
+  textDocument: { uri: bundleUri },
+});
 const rssAtClose = rssMb(child.pid);
 const closedAt = performance.now();
 const rssAfterClose = [];
@@ -128,16 +172,35 @@ console.log(
   JSON.stringify(
     {
       node: process.version,
-      bundle: { mb: round(Buffer.byteLength(bundle) / 1024 / 1024), lines: bundle.split('\n').length, keystrokes: version - 1, timeBudgetMs: budget },
-      hover: { count: hoverMs.length, p50: round(percentile(hoverMs, 50)), p95: round(percentile(hoverMs, 95)), max: round(Math.max(...hoverMs)), over200: hoverMs.filter((ms) => ms > 200).length },
+      bundle: {
+        mb: round(Buffer.byteLength(bundle) / 1024 / 1024),
+        lines: bundle.split('\n').length,
+        keystrokes: version - 1,
+        timeBudgetMs: budget,
+      },
+      hover: {
+        count: hoverMs.length,
+        p50: round(percentile(hoverMs, 50)),
+        p95: round(percentile(hoverMs, 95)),
+        max: round(Math.max(...hoverMs)),
+        over200: hoverMs.filter((ms) => ms > 200).length,
+      },
       bundleLints: {
         published: bundlePublishes.length,
         versions: bundlePublishes.map((event) => event.version),
-        firstPublishSeconds: bundlePublishes[0] ? round((bundlePublishes[0].at - openedAt) / 1000) : null,
+        firstPublishSeconds: bundlePublishes[0]
+          ? round((bundlePublishes[0].at - openedAt) / 1000)
+          : null,
         lastVersionPublished: bundlePublishes.some((event) => event.version === lastVersion),
       },
       notices,
-      rssMb: { idle: round(rssIdle), peak: round(rssPeak), atClose: round(rssAtClose), under300AfterSeconds: under300At === undefined ? null : round(under300At / 1000), afterClose: rssAfterClose },
+      rssMb: {
+        idle: round(rssIdle),
+        peak: round(rssPeak),
+        atClose: round(rssAtClose),
+        under300AfterSeconds: under300At === undefined ? null : round(under300At / 1000),
+        afterClose: rssAfterClose,
+      },
     },
     null,
     2,

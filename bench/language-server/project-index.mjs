@@ -54,7 +54,11 @@ for (let server = 0; server < SERVERS; server++, files++) {
 for (let module = 0; files < fileCount; module++, files++) {
   const folder = path.join(project, 'packages', `lib-${module % 50}`, 'src');
   mkdirSync(folder, { recursive: true });
-  const body = Array.from({ length: 30 }, (_, line) => `export function f${module}_${line}(value) {\n  return value.map((item) => item * ${line} + ${module});\n}\n`).join('\n');
+  const body = Array.from(
+    { length: 30 },
+    (_, line) =>
+      `export function f${module}_${line}(value) {\n  return value.map((item) => item * ${line} + ${module});\n}\n`,
+  ).join('\n');
   writeFileSync(path.join(folder, `module-${module}.js`), body);
 }
 
@@ -62,11 +66,19 @@ const serverFile = path.join(project, 'apps', 'api', 'server.js');
 const serverUri = pathToFileURL(serverFile).href;
 const clientUri = pathToFileURL(path.join(project, 'apps', 'web', 'src', 'orders.js')).href;
 const serverText = readFileSync(serverFile, 'utf8');
-const allowingText = serverText.replace("allowedHeaders: ['Content-Type']", "allowedHeaders: ['Content-Type', 'Authorization']");
+const allowingText = serverText.replace(
+  "allowedHeaders: ['Content-Type']",
+  "allowedHeaders: ['Content-Type', 'Authorization']",
+);
 
 // The server, over stdio.
-const child = spawn(process.execPath, [path.join(serverPackage, 'dist', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
+const child = spawn(process.execPath, [path.join(serverPackage, 'dist', 'main.js'), '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const connection = lsp.createProtocolConnection(
+  new lsp.StreamMessageReader(child.stdout),
+  new lsp.StreamMessageWriter(child.stdin),
+);
 const waiters = new Set();
 const wait = (match) => new Promise((resolve) => waiters.add({ match, resolve }));
 const notify = (event) => {
@@ -76,33 +88,59 @@ const notify = (event) => {
     waiter.resolve({ ...event, at: performance.now() });
   }
 };
-connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) => notify({ kind: 'publish', ...params }));
-connection.onNotification(lsp.LogMessageNotification.type, (params) => notify({ kind: 'log', ...params }));
+connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) =>
+  notify({ kind: 'publish', ...params }),
+);
+connection.onNotification(lsp.LogMessageNotification.type, (params) =>
+  notify({ kind: 'log', ...params }),
+);
 connection.onRequest(lsp.ConfigurationRequest.type, (params) => params.items.map(() => null));
 connection.onRequest(lsp.RegistrationRequest.type, () => undefined);
 connection.listen();
 
-const hasHeaderFinding = (event) => event.diagnostics.some((diagnostic) => diagnostic.code === 'cors/require-allowed-request-headers');
-const clientPublish = (withFinding) => wait((event) => event.kind === 'publish' && event.uri === clientUri && hasHeaderFinding(event) === withFinding);
+const hasHeaderFinding = (event) =>
+  event.diagnostics.some(
+    (diagnostic) => diagnostic.code === 'cors/require-allowed-request-headers',
+  );
+const clientPublish = (withFinding) =>
+  wait(
+    (event) =>
+      event.kind === 'publish' &&
+      event.uri === clientUri &&
+      hasHeaderFinding(event) === withFinding,
+  );
 
 const startedAt = performance.now();
 await connection.sendRequest(lsp.InitializeRequest.type, {
   processId: process.pid,
   rootUri: pathToFileURL(project).href,
   workspaceFolders: [{ uri: pathToFileURL(project).href, name: 'project' }],
-  capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+  capabilities: {
+    workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+  },
 });
-const indexed = wait((event) => event.kind === 'log' && event.message.includes(`indexed ${project}`));
+const indexed = wait(
+  (event) => event.kind === 'log' && event.message.includes(`indexed ${project}`),
+);
 await connection.sendNotification(lsp.InitializedNotification.type, {});
 const indexLog = await indexed;
 const indexReadyMs = indexLog.at - startedAt;
 
 let firstPublish = clientPublish(true);
-await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: clientUri, languageId: 'javascript', version: 1, text: readFileSync(new URL(clientUri), 'utf8') } });
+await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+  textDocument: {
+    uri: clientUri,
+    languageId: 'javascript',
+    version: 1,
+    text: readFileSync(new URL(clientUri), 'utf8'),
+  },
+});
 await firstPublish;
 
 // Edited in the editor, unsaved.
-await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri: serverUri, languageId: 'javascript', version: 1, text: serverText } });
+await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+  textDocument: { uri: serverUri, languageId: 'javascript', version: 1, text: serverText },
+});
 const unsaved = [];
 let version = 1;
 for (let run = 0; run < runs * 2; run++) {
@@ -110,10 +148,15 @@ for (let run = 0; run < runs * 2; run++) {
   const published = clientPublish(!allow);
   const start = performance.now();
   version++;
-  await connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri: serverUri, version }, contentChanges: [{ text: allow ? allowingText : serverText }] });
+  await connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: serverUri, version },
+    contentChanges: [{ text: allow ? allowingText : serverText }],
+  });
   unsaved.push((await published).at - start);
 }
-await connection.sendNotification(lsp.DidCloseTextDocumentNotification.type, { textDocument: { uri: serverUri } });
+await connection.sendNotification(lsp.DidCloseTextDocumentNotification.type, {
+  textDocument: { uri: serverUri },
+});
 
 // Written on disk, reported by the watcher.
 const watched = [];
@@ -122,7 +165,9 @@ for (let run = 0; run < runs * 2; run++) {
   const published = clientPublish(!allow);
   const start = performance.now();
   writeFileSync(serverFile, allow ? allowingText : serverText);
-  await connection.sendNotification(lsp.DidChangeWatchedFilesNotification.type, { changes: [{ uri: serverUri, type: lsp.FileChangeType.Changed }] });
+  await connection.sendNotification(lsp.DidChangeWatchedFilesNotification.type, {
+    changes: [{ uri: serverUri, type: lsp.FileChangeType.Changed }],
+  });
   watched.push((await published).at - start);
 }
 
@@ -130,7 +175,12 @@ await connection.sendRequest(lsp.ShutdownRequest.type);
 await connection.sendNotification(lsp.ExitNotification.type);
 connection.dispose();
 rmSync(project, { recursive: true, force: true });
-const stats = (values) => ({ edits: values.length, p50: round(percentile(values, 50)), p95: round(percentile(values, 95)), max: round(Math.max(...values)) });
+const stats = (values) => ({
+  edits: values.length,
+  p50: round(percentile(values, 50)),
+  p95: round(percentile(values, 95)),
+  max: round(Math.max(...values)),
+});
 console.log(
   JSON.stringify(
     {

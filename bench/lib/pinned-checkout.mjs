@@ -20,7 +20,8 @@ function git(gitDir, args, { env, input, cwd } = {}) {
 
 function gitOk(gitDir, args, opts) {
   const result = git(gitDir, args, opts);
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed (${gitDir}): ${result.stderr.trim()}`);
+  if (result.status !== 0)
+    throw new Error(`git ${args.join(' ')} failed (${gitDir}): ${result.stderr.trim()}`);
   return result.stdout;
 }
 
@@ -35,7 +36,9 @@ function gitDirFor(app, mirrorDir, appsDir) {
     gitOk(cache, ['init', '--bare', '--quiet']);
   }
   if (git(cache, ['cat-file', '-e', `${app.commit}^{commit}`]).status !== 0) {
-    process.stderr.write(`${app.repo}: no mirror at ${mirror}; fetching ${app.commit} from ${app.url}\n`);
+    process.stderr.write(
+      `${app.repo}: no mirror at ${mirror}; fetching ${app.commit} from ${app.url}\n`,
+    );
     gitOk(cache, ['fetch', '--quiet', '--depth', '1', app.url, app.commit]);
   }
   return cache;
@@ -82,11 +85,22 @@ function matchesCommit(gitDir, dir, commit) {
   try {
     const env = { GIT_INDEX_FILE: index };
     git(gitDir, [`--work-tree=${dir}`, 'update-index', '-q', '--refresh'], { env, cwd: dir });
-    const changed = git(gitDir, [`--work-tree=${dir}`, 'diff-files', '--name-only'], { env, cwd: dir });
+    const changed = git(gitDir, [`--work-tree=${dir}`, 'diff-files', '--name-only'], {
+      env,
+      cwd: dir,
+    });
     if (changed.status !== 0 || changed.stdout.trim() !== '') return false;
     // Extra source files would be linted too; node_modules and gitignored files are skipped by cors-lint.
-    const extra = git(gitDir, [`--work-tree=${dir}`, 'ls-files', '--others', '--exclude-standard'], { env, cwd: dir });
-    return extra.status === 0 && extra.stdout.split('\n').filter((p) => p && !p.split('/').includes('node_modules')).length === 0;
+    const extra = git(
+      gitDir,
+      [`--work-tree=${dir}`, 'ls-files', '--others', '--exclude-standard'],
+      { env, cwd: dir },
+    );
+    return (
+      extra.status === 0 &&
+      extra.stdout.split('\n').filter((p) => p && !p.split('/').includes('node_modules')).length ===
+        0
+    );
   } finally {
     rmSync(index, { force: true });
   }
@@ -99,7 +113,8 @@ function matchesCommit(gitDir, dir, commit) {
 export function ensureCheckout(app, appsDir, mirrorDir) {
   const dir = join(appsDir, app.checkout);
   const marker = join(appsDir, `${app.checkout}.commit`);
-  if (existsSync(dir) && existsSync(marker) && readFileSync(marker, 'utf8').trim() === app.commit) return dir;
+  if (existsSync(dir) && existsSync(marker) && readFileSync(marker, 'utf8').trim() === app.commit)
+    return dir;
   const gitDir = gitDirFor(app, mirrorDir, appsDir);
   if (git(gitDir, ['cat-file', '-e', `${app.commit}^{commit}`]).status !== 0) {
     throw new Error(`${app.repo}: commit ${app.commit} is not in ${gitDir}`);
@@ -118,11 +133,17 @@ export function ensureCheckout(app, appsDir, mirrorDir) {
   mkdirSync(partial, { recursive: true });
   const { index, missing } = indexFor(gitDir, app.commit);
   try {
-    gitOk(gitDir, ['checkout-index', '-a', '-f', `--prefix=${partial}/`], { env: { GIT_INDEX_FILE: index }, cwd: partial });
+    gitOk(gitDir, ['checkout-index', '-a', '-f', `--prefix=${partial}/`], {
+      env: { GIT_INDEX_FILE: index },
+      cwd: partial,
+    });
   } finally {
     rmSync(index, { force: true });
   }
-  if (missing.length) process.stderr.write(`${app.repo}: ${missing.length} blob(s) absent from the git directory, left out: ${missing.join(', ')}\n`);
+  if (missing.length)
+    process.stderr.write(
+      `${app.repo}: ${missing.length} blob(s) absent from the git directory, left out: ${missing.join(', ')}\n`,
+    );
   rmSync(marker, { force: true });
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);

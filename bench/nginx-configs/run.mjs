@@ -18,7 +18,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const require = createRequire(path.join(repo, 'packages', 'eslint-plugin', 'package.json'));
 const { Linter } = require('eslint');
-const plugin = (await import(path.join(repo, 'packages', 'eslint-plugin', 'dist', 'index.js'))).default;
+const plugin = (await import(path.join(repo, 'packages', 'eslint-plugin', 'dist', 'index.js')))
+  .default;
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -42,7 +43,10 @@ for (const entry of configs) {
   const mirror = path.join(mirrorDir, entry.repo.replace('/', '+'), 'repo');
   const gitDir = fs.existsSync(path.join(mirror, '.git')) ? path.join(mirror, '.git') : mirror;
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, execFileSync('git', ['--git-dir', gitDir, 'show', `${entry.commit}:${entry.path}`]));
+  fs.writeFileSync(
+    target,
+    execFileSync('git', ['--git-dir', gitDir, 'show', `${entry.commit}:${entry.path}`]),
+  );
 }
 
 const linter = new Linter({ cwd: '/' });
@@ -55,17 +59,40 @@ for (const entry of configs) {
   const text = fs.readFileSync(file, 'utf8');
   let messages;
   try {
-    messages = linter.verify(text, [{ ...nginx, files: [file.slice(1)], ignores: [] }], { filename: file });
+    messages = linter.verify(text, [{ ...nginx, files: [file.slice(1)], ignores: [] }], {
+      filename: file,
+    });
   } catch (error) {
     results.push({ ...entry, crash: String(error), findings: [] });
     continue;
   }
   const parseError = messages.find((message) => message.fatal);
-  const findings = messages.filter((message) => message.ruleId).map((message) => {
-    const judged = judgements.find((judgement) => judgement.repo === entry.repo && judgement.path === entry.path && judgement.line === message.line && judgement.rule === message.ruleId);
-    return { line: message.line, column: message.column, rule: message.ruleId, messageId: message.messageId, verdict: judged?.verdict ?? 'unjudged', reason: judged?.reason };
+  const findings = messages
+    .filter((message) => message.ruleId)
+    .map((message) => {
+      const judged = judgements.find(
+        (judgement) =>
+          judgement.repo === entry.repo &&
+          judgement.path === entry.path &&
+          judgement.line === message.line &&
+          judgement.rule === message.ruleId,
+      );
+      return {
+        line: message.line,
+        column: message.column,
+        rule: message.ruleId,
+        messageId: message.messageId,
+        verdict: judged?.verdict ?? 'unjudged',
+        reason: judged?.reason,
+      };
+    });
+  results.push({
+    ...entry,
+    ...(parseError
+      ? { parseError: `${parseError.line}:${parseError.column} ${parseError.message}` }
+      : {}),
+    findings,
   });
-  results.push({ ...entry, ...(parseError ? { parseError: `${parseError.line}:${parseError.column} ${parseError.message}` } : {}), findings });
 }
 const elapsed = performance.now() - started;
 
@@ -83,7 +110,10 @@ const summary = {
   ms: Math.round(elapsed),
 };
 for (const result of results) {
-  for (const finding of result.findings) console.log(`${finding.verdict === true ? 'TRUE ' : finding.verdict === false ? 'FALSE' : '?    '} ${result.repo}/${result.path}:${finding.line}:${finding.column} ${finding.rule} ${finding.messageId}`);
+  for (const finding of result.findings)
+    console.log(
+      `${finding.verdict === true ? 'TRUE ' : finding.verdict === false ? 'FALSE' : '?    '} ${result.repo}/${result.path}:${finding.line}:${finding.column} ${finding.rule} ${finding.messageId}`,
+    );
   if (result.parseError) console.log(`PARSE ${result.repo}/${result.path}: ${result.parseError}`);
   if (result.crash) console.log(`CRASH ${result.repo}/${result.path}: ${result.crash}`);
 }

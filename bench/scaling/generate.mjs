@@ -27,11 +27,39 @@ function mulberry32(seed) {
   };
 }
 
-const RESOURCES = ['orders', 'invoices', 'customers', 'products', 'shipments', 'reviews', 'coupons', 'accounts', 'reports', 'webhooks', 'teams', 'projects', 'tickets', 'payments', 'carts', 'addresses'];
-const ORIGINS = ['https://shop.example.com', 'https://admin.example.com', 'https://app.example.com', 'https://partner.example.org', 'http://localhost:5173'];
+const RESOURCES = [
+  'orders',
+  'invoices',
+  'customers',
+  'products',
+  'shipments',
+  'reviews',
+  'coupons',
+  'accounts',
+  'reports',
+  'webhooks',
+  'teams',
+  'projects',
+  'tickets',
+  'payments',
+  'carts',
+  'addresses',
+];
+const ORIGINS = [
+  'https://shop.example.com',
+  'https://admin.example.com',
+  'https://app.example.com',
+  'https://partner.example.org',
+  'http://localhost:5173',
+];
 const EXPOSED = ['X-Total-Count', 'ETag', 'Link', 'X-Request-Id', 'X-RateLimit-Remaining'];
 const capitalize = (word) => word[0].toUpperCase() + word.slice(1);
-const singular = (word) => (word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('ses') ? word.slice(0, -2) : word.replace(/s$/, ''));
+const singular = (word) =>
+  word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : word.endsWith('ses')
+      ? word.slice(0, -2)
+      : word.replace(/s$/, '');
 
 /** Type annotations in the TypeScript variant, nothing in JavaScript. */
 function typing(dialect) {
@@ -48,7 +76,8 @@ function typing(dialect) {
 function pick(random, list, count) {
   const copy = [...list];
   const chosen = [];
-  while (chosen.length < count && copy.length > 0) chosen.push(copy.splice(Math.floor(random() * copy.length), 1)[0]);
+  while (chosen.length < count && copy.length > 0)
+    chosen.push(copy.splice(Math.floor(random() * copy.length), 1)[0]);
   return chosen;
 }
 
@@ -67,7 +96,9 @@ function corsRouterSection(random, n, resource, t, app) {
     `  origin: [${origins.map((origin) => `'${origin}'`).join(', ')}],`,
     `  methods: ['GET', 'POST', 'PUT', 'DELETE'],`,
     `  allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],`,
-    ...(exposed.length > 0 ? [`  exposedHeaders: [${exposed.map((name) => `'${name}'`).join(', ')}],`] : []),
+    ...(exposed.length > 0
+      ? [`  exposedHeaders: [${exposed.map((name) => `'${name}'`).join(', ')}],`]
+      : []),
     `  credentials: true,`,
     `  maxAge: ${random() < 0.8 ? 600 : "'600'"},`,
     `};`,
@@ -113,7 +144,13 @@ function corsRouterSection(random, n, resource, t, app) {
     `  res.sendStatus(204);`,
     `});`,
     // PATCH is not among the methods cors() allows: browsers refuse it after the preflight.
-    ...(random() < 0.3 ? [`${router}.patch('/:id/status', async ${t.handler} => {`, `  res.json(await ${resource}Service${n}.update(req.params.id, { status: req.body.status }));`, `});`] : []),
+    ...(random() < 0.3
+      ? [
+          `${router}.patch('/:id/status', async ${t.handler} => {`,
+          `  res.json(await ${resource}Service${n}.update(req.params.id, { status: req.body.status }));`,
+          `});`,
+        ]
+      : []),
     `${app}.use('/api/${resource}${n}', ${router});`,
   ];
   return [...serviceBlock(random, n, resource, t), ...lines];
@@ -124,11 +161,16 @@ function handWrittenCorsSection(random, n, resource, t, app) {
   const allowed = `ALLOWED_ORIGINS_${n}`;
   const middleware = `partnerCors${n}`;
   const router = `partner${capitalize(resource)}Router${n}`;
-  const exposeLine = random() < 0.6 ? [`    res.setHeader('Access-Control-Expose-Headers', 'X-RateLimit-Remaining');`] : [];
+  const exposeLine =
+    random() < 0.6
+      ? [`    res.setHeader('Access-Control-Expose-Headers', 'X-RateLimit-Remaining');`]
+      : [];
   const varyLine = random() < 0.7 ? [`  res.vary('Origin');`] : [];
   return [
     `// Partner feed for ${resource} (section ${n}): a hand-written CORS middleware.`,
-    `const ${allowed} = new Set([${pick(random, ORIGINS, 3).map((origin) => `'${origin}'`).join(', ')}]);`,
+    `const ${allowed} = new Set([${pick(random, ORIGINS, 3)
+      .map((origin) => `'${origin}'`)
+      .join(', ')}]);`,
     `function ${middleware}${t.middleware} {`,
     `  const origin = req.headers.origin;`,
     `  if (origin && ${allowed}.has(origin)) {`,
@@ -192,7 +234,8 @@ function optionsRouteSection(random, n, resource, t, app) {
   const headers = random() < 0.5 ? 'Content-Type, Authorization' : 'Content-Type, X-Upload-Token';
   const settingsCors = `settingsCors${n}`;
   // Route-level cors() never sees the preflight unless an OPTIONS route runs it too; sometimes it is missing.
-  const preflightRoute = random() < 0.7 ? [`${app}.options('/settings/${resource}${n}', ${settingsCors});`] : [];
+  const preflightRoute =
+    random() < 0.7 ? [`${app}.options('/settings/${resource}${n}', ${settingsCors});`] : [];
   return [
     `const ${settingsCors} = cors({ origin: 'https://app.example.com', allowedHeaders: ['Content-Type', 'X-Settings-Token'] });`,
     ...preflightRoute,
@@ -222,7 +265,12 @@ function optionsRouteSection(random, n, resource, t, app) {
 function originFunctionSection(random, n, resource, t, app) {
   const roll = random();
   // A suffix check without the leading dot also lets `evilexample.com` in.
-  const check = roll < 0.6 ? `/^https:\\/\\/[a-z0-9-]+\\.tenants\\.example\\.com$/.test(origin)` : roll < 0.85 ? `origin.endsWith('.example.com')` : `origin.endsWith('example.com')`;
+  const check =
+    roll < 0.6
+      ? `/^https:\\/\\/[a-z0-9-]+\\.tenants\\.example\\.com$/.test(origin)`
+      : roll < 0.85
+        ? `origin.endsWith('.example.com')`
+        : `origin.endsWith('example.com')`;
   const corsName = `tenantCors${n}`;
   return [
     `// Tenant ${resource} (section ${n}): every tenant has a subdomain.`,
@@ -251,7 +299,8 @@ function originFunctionSection(random, n, resource, t, app) {
 function clientSection(random, n, resource, t) {
   const one = singular(resource);
   const Type = capitalize(one);
-  const contentType = random() < 0.5 ? `'Content-Type': 'application/json'` : `'Content-Type': 'text/plain'`;
+  const contentType =
+    random() < 0.5 ? `'Content-Type': 'application/json'` : `'Content-Type': 'text/plain'`;
   return [
     `// Browser client for ${resource} (section ${n}).`,
     `async function fetch${capitalize(resource)}${n}(page${t.type('number')}, token${t.type('string')})${t.type(`Promise<{ items: ${Type}[]; total: number }>`)} {`,
@@ -283,10 +332,33 @@ function clientSection(random, n, resource, t) {
 function serviceBlock(random, n, resource, t) {
   const one = singular(resource);
   const Type = capitalize(one);
-  const fields = pick(random, ['name', 'status', 'total', 'currency', 'note', 'email', 'quantity', 'priority', 'owner', 'region'], 3);
+  const fields = pick(
+    random,
+    [
+      'name',
+      'status',
+      'total',
+      'currency',
+      'note',
+      'email',
+      'quantity',
+      'priority',
+      'owner',
+      'region',
+    ],
+    3,
+  );
   const store = `${resource}Store${n}`;
   return [
-    ...(t.ts ? [`interface ${Type} {`, `  id: string;`, ...fields.map((field) => `  ${field}: string;`), `  updatedAt: number;`, `}`] : []),
+    ...(t.ts
+      ? [
+          `interface ${Type} {`,
+          `  id: string;`,
+          ...fields.map((field) => `  ${field}: string;`),
+          `  updatedAt: number;`,
+          `}`,
+        ]
+      : []),
     `const ${store} = new Map${t.ts ? `<string, ${Type}>` : ''}();`,
     `const ${resource}Service${n} = {`,
     `  async list({ page, limit }${t.type('{ page: number; limit: number }')}) {`,

@@ -42,7 +42,18 @@ const rules = Object.fromEntries(Object.keys(cors.rules).map((name) => [`cors/${
 const linter = new Linter({ cwd: repoRoot });
 const work = {};
 for (const dialect of args.dialects) {
-  const config = [{ files: ['**/*.{js,ts}'], plugins: { cors }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module', ...(dialect === 'ts' ? { parser: tsParser } : {}) }, rules }];
+  const config = [
+    {
+      files: ['**/*.{js,ts}'],
+      plugins: { cors },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        ...(dialect === 'ts' ? { parser: tsParser } : {}),
+      },
+      rules,
+    },
+  ];
   const filename = path.join(repoRoot, 'bench-input', 'scaling', `work.${dialect}`);
   work[dialect] = {};
   for (const size of args.sizes) {

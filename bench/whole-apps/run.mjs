@@ -76,7 +76,9 @@ function lintApp(cli, appDir, config) {
   });
   // 3: no finding, but some file could not be audited (listed in the report, counted as "not parsed").
   if (result.status !== 0 && result.status !== 1 && result.status !== 3) {
-    throw new Error(`cors-lint --config ${config} in ${appDir} exited ${result.status}: ${result.stderr.trim()}`);
+    throw new Error(
+      `cors-lint --config ${config} in ${appDir} exited ${result.status}: ${result.stderr.trim()}`,
+    );
   }
   const report = JSON.parse(result.stdout);
   const findings = [];
@@ -85,10 +87,21 @@ function lintApp(cli, appDir, config) {
     // `notAudited` since the CLI audits each file on its own; `parseError` in older builds (--checkout).
     if (file.notAudited || file.parseError) parseErrors.push(file.file.split('\\').join('/'));
     for (const f of file.findings) {
-      findings.push({ file: file.file.split('\\').join('/'), line: f.line, column: f.column, rule: f.rule.replace(/^cors\//, ''), message: f.message });
+      findings.push({
+        file: file.file.split('\\').join('/'),
+        line: f.line,
+        column: f.column,
+        rule: f.rule.replace(/^cors\//, ''),
+        message: f.message,
+      });
     }
   }
-  return { findings, parseErrors, filesLinted: report.summary.filesLinted, seconds: (Date.now() - started) / 1000 };
+  return {
+    findings,
+    parseErrors,
+    filesLinted: report.summary.filesLinted,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /**
@@ -106,7 +119,10 @@ function match(findings, judgements) {
       candidates.push({ fi, ji, distance, columnDistance });
     });
   });
-  candidates.sort((a, b) => a.distance - b.distance || a.columnDistance - b.columnDistance || a.fi - b.fi || a.ji - b.ji);
+  candidates.sort(
+    (a, b) =>
+      a.distance - b.distance || a.columnDistance - b.columnDistance || a.fi - b.fi || a.ji - b.ji,
+  );
   const byFinding = new Map();
   const used = new Set();
   for (const c of candidates) {
@@ -132,7 +148,9 @@ function main() {
   const appsDir = options.appsDir ?? appsSpec.appsDir;
   const mirrorDir = options.mirrorDir ?? appsSpec.mirrorDir;
   const configs = options.configs.length ? options.configs : ['recommended', 'all'];
-  const judgementsFile = existsSync(options.judgements) ? JSON.parse(readFileSync(options.judgements, 'utf8')) : { judgements: [], missed: [] };
+  const judgementsFile = existsSync(options.judgements)
+    ? JSON.parse(readFileSync(options.judgements, 'utf8'))
+    : { judgements: [], missed: [] };
   const judgements = judgementsFile.judgements ?? [];
   const missed = judgementsFile.missed ?? [];
 
@@ -140,9 +158,16 @@ function main() {
   if (!existsSync(cli) || !existsSync(join(options.checkout, 'packages', 'cli', 'dist'))) {
     usage(`no built cors-lint in ${options.checkout} (run pnpm build there first)`);
   }
-  const pluginCommit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: options.checkout, encoding: 'utf8' });
+  const pluginCommit = spawnSync('git', ['rev-parse', 'HEAD'], {
+    cwd: options.checkout,
+    encoding: 'utf8',
+  });
   const checkoutCommit = pluginCommit.status === 0 ? pluginCommit.stdout.trim() : 'unknown';
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'packages'], { cwd: options.checkout, encoding: 'utf8' });
+  const dirty = spawnSync(
+    'git',
+    ['status', '--porcelain', '--untracked-files=no', '--', 'packages'],
+    { cwd: options.checkout, encoding: 'utf8' },
+  );
 
   let apps = appsSpec.apps;
   if (options.apps.length) {
@@ -151,7 +176,9 @@ function main() {
     apps = apps.filter((a) => options.apps.includes(a.repo));
   }
 
-  console.log(`cors-lint from ${options.checkout} at ${checkoutCommit}${dirty.stdout?.trim() ? ' (packages/ has uncommitted changes)' : ''}`);
+  console.log(
+    `cors-lint from ${options.checkout} at ${checkoutCommit}${dirty.stdout?.trim() ? ' (packages/ has uncommitted changes)' : ''}`,
+  );
   console.log(`apps in ${appsDir}; judgements from ${options.judgements}\n`);
 
   const runs = {}; // config -> findings with app
@@ -170,13 +197,20 @@ function main() {
         notParsed: result.parseErrors,
         seconds: result.seconds,
       });
-      console.log(`${pad(app.repo, 34)} ${pad(config, 12)} ${pad(result.filesLinted, 5, true)} files  ${pad(result.findings.length, 4, true)} findings  ${pad(result.parseErrors.length, 3, true)} not parsed  ${result.seconds.toFixed(0)} s`);
+      console.log(
+        `${pad(app.repo, 34)} ${pad(config, 12)} ${pad(result.filesLinted, 5, true)} files  ${pad(result.findings.length, 4, true)} findings  ${pad(result.parseErrors.length, 3, true)} not parsed  ${result.seconds.toFixed(0)} s`,
+      );
     }
   }
 
   const appNames = new Set(apps.map((a) => a.repo));
   const relevantJudgements = judgements.filter((j) => appNames.has(j.app));
-  const summary = { plugin: { checkout: options.checkout, commit: checkoutCommit }, apps: apps.map(({ repo, commit }) => ({ repo, commit })), perApp, configs: {} };
+  const summary = {
+    plugin: { checkout: options.checkout, commit: checkoutCommit },
+    apps: apps.map(({ repo, commit }) => ({ repo, commit })),
+    perApp,
+    configs: {},
+  };
 
   for (const config of configs) {
     const findings = runs[config] ?? [];
@@ -199,41 +233,64 @@ function main() {
     });
     const total = { findings: 0, true: 0, false: 0, unjudged: 0 };
     for (const r of Object.values(rules)) for (const k of Object.keys(total)) total[k] += r[k];
-    for (const r of [...Object.values(rules), total]) r.falseAlarmRate = r.true + r.false === 0 ? null : r.false / (r.true + r.false);
+    for (const r of [...Object.values(rules), total])
+      r.falseAlarmRate = r.true + r.false === 0 ? null : r.false / (r.true + r.false);
     // Judged findings this run no longer reports (only meaningful for the config the judgements were made with: all).
     const gone = relevantJudgements.filter((_, ji) => !used.has(ji));
     // Known misses that a finding now lands on (same file, line within ±2, and the rule if the miss names one).
     const nowFound = missed.filter(
-      (m) => appNames.has(m.app) && findings.some((f) => f.app === m.app && f.file === m.file && Math.abs(f.line - m.line) <= LINE_TOLERANCE && (!m.rule || m.rule === f.rule)),
+      (m) =>
+        appNames.has(m.app) &&
+        findings.some(
+          (f) =>
+            f.app === m.app &&
+            f.file === m.file &&
+            Math.abs(f.line - m.line) <= LINE_TOLERANCE &&
+            (!m.rule || m.rule === f.rule),
+        ),
     );
     summary.configs[config] = { rules, total, unjudged, judged, gone, missedNowFound: nowFound };
 
     console.log(`\n== --config ${config} ==`);
-    console.log(`${pad('rule', 38)} ${pad('findings', 8, true)} ${pad('true', 5, true)} ${pad('false', 5, true)} ${pad('unjudged', 8, true)}  false-alarm rate`);
+    console.log(
+      `${pad('rule', 38)} ${pad('findings', 8, true)} ${pad('true', 5, true)} ${pad('false', 5, true)} ${pad('unjudged', 8, true)}  false-alarm rate`,
+    );
     for (const name of Object.keys(rules).sort()) {
       const r = rules[name];
-      console.log(`${pad(name, 38)} ${pad(r.findings, 8, true)} ${pad(r.true, 5, true)} ${pad(r.false, 5, true)} ${pad(r.unjudged, 8, true)}  ${rate(r.false, r.true)}`);
+      console.log(
+        `${pad(name, 38)} ${pad(r.findings, 8, true)} ${pad(r.true, 5, true)} ${pad(r.false, 5, true)} ${pad(r.unjudged, 8, true)}  ${rate(r.false, r.true)}`,
+      );
     }
-    console.log(`${pad('total', 38)} ${pad(total.findings, 8, true)} ${pad(total.true, 5, true)} ${pad(total.false, 5, true)} ${pad(total.unjudged, 8, true)}  ${rate(total.false, total.true)}`);
+    console.log(
+      `${pad('total', 38)} ${pad(total.findings, 8, true)} ${pad(total.true, 5, true)} ${pad(total.false, 5, true)} ${pad(total.unjudged, 8, true)}  ${rate(total.false, total.true)}`,
+    );
     if (unjudged.length) {
       console.log(`\nNot judged yet (${unjudged.length}); add them to ${options.judgements}:`);
-      for (const f of unjudged) console.log(`  ${f.app} ${f.file}:${f.line}:${f.column} ${f.rule}\n      ${f.message.split('\n')[0].slice(0, 200)}`);
+      for (const f of unjudged)
+        console.log(
+          `  ${f.app} ${f.file}:${f.line}:${f.column} ${f.rule}\n      ${f.message.split('\n')[0].slice(0, 200)}`,
+        );
     }
     if (config === 'all' && gone.length) {
       const lostTrue = gone.filter((j) => j.verdict);
       const goneFalse = gone.filter((j) => !j.verdict);
-      console.log(`\nJudged findings no longer reported: ${goneFalse.length} false alarm(s) gone, ${lostTrue.length} true finding(s) lost`);
-      for (const j of lostTrue) console.log(`  LOST  ${j.app} ${j.file}:${j.line} ${j.rule} — ${j.reason}`);
+      console.log(
+        `\nJudged findings no longer reported: ${goneFalse.length} false alarm(s) gone, ${lostTrue.length} true finding(s) lost`,
+      );
+      for (const j of lostTrue)
+        console.log(`  LOST  ${j.app} ${j.file}:${j.line} ${j.rule} — ${j.reason}`);
       for (const j of goneFalse) console.log(`  gone  ${j.app} ${j.file}:${j.line} ${j.rule}`);
     }
     if (nowFound.length) {
       console.log(`\nKnown misses now reported (${nowFound.length}):`);
-      for (const m of nowFound) console.log(`  ${m.app} ${m.file}:${m.line}${m.rule ? ` ${m.rule}` : ''}`);
+      for (const m of nowFound)
+        console.log(`  ${m.app} ${m.file}:${m.line}${m.rule ? ` ${m.rule}` : ''}`);
     }
   }
   const openMisses = missed.filter((m) => appNames.has(m.app));
   console.log(`\nKnown CORS bugs the tool misses (judgements.json "missed"): ${openMisses.length}`);
-  for (const m of openMisses) console.log(`  ${m.app} ${m.file}:${m.line}${m.rule ? ` (${m.rule})` : ''}`);
+  for (const m of openMisses)
+    console.log(`  ${m.app} ${m.file}:${m.line}${m.rule ? ` (${m.rule})` : ''}`);
   summary.missed = openMisses;
 
   if (options.json) {

@@ -19,14 +19,24 @@ const config = {
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   // The title already carries the description.
   ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions'],
-  ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'configsOff', 'fixable', 'hasSuggestions', 'deprecated'],
+  ruleListColumns: [
+    'name',
+    'description',
+    'configsError',
+    'configsWarn',
+    'configsOff',
+    'fixable',
+    'hasSuggestions',
+    'deprecated',
+  ],
   // Every page has the same skeleton, `## Options` included ("This rule has no options." where
   // that is so). The generator's own options check would forbid that heading on rules without
   // options, so it is off; tests/docs.test.ts checks the section order and that every schema
   // property is named under `## Options`.
   ruleDocSectionInclude: ['Examples', 'Options', 'When Not To Use It', 'Further Reading'],
   ruleDocSectionOptions: false,
-  urlConfigs: 'https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/README.md#configs',
+  urlConfigs:
+    'https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/README.md#configs',
   // Pages are written by hand from the template in the docs; never create empty ones.
   initRuleDocs: false,
 };

@@ -16,14 +16,23 @@ const watch = process.argv.includes('--watch');
 const inlineOwnPackageJson = {
   name: 'inline-own-package-json',
   setup(build) {
-    build.onLoad({ filter: /[\\/]packages[\\/](core|eslint-plugin|language-server)[\\/](src|dist)[\\/].*\.[cm]?[jt]s$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('createRequire(import.meta.url)')) return undefined;
-      return {
-        contents: source.replaceAll(/createRequire\(import\.meta\.url\)\(\s*('[^']*package\.json')\s*\)/g, 'require($1)'),
-        loader: args.path.endsWith('ts') ? 'ts' : 'js',
-      };
-    });
+    build.onLoad(
+      {
+        filter:
+          /[\\/]packages[\\/](core|eslint-plugin|language-server)[\\/](src|dist)[\\/].*\.[cm]?[jt]s$/,
+      },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes('createRequire(import.meta.url)')) return undefined;
+        return {
+          contents: source.replaceAll(
+            /createRequire\(import\.meta\.url\)\(\s*('[^']*package\.json')\s*\)/g,
+            'require($1)',
+          ),
+          loader: args.path.endsWith('ts') ? 'ts' : 'js',
+        };
+      },
+    );
   },
 };
 
@@ -80,7 +89,10 @@ const contexts = await Promise.all([
     // The server starts its lint worker from `new URL('./lint-worker.js', import.meta.url)`, i.e. next to
     // server.mjs, and its project index thread from `./index-worker.js`; neither has top-level await,
     // so they can be CommonJS like the extension.
-    entryPoints: { 'lint-worker': '../language-server/src/engine/lint-worker.ts', 'index-worker': '../language-server/src/project/index-worker.ts' },
+    entryPoints: {
+      'lint-worker': '../language-server/src/engine/lint-worker.ts',
+      'index-worker': '../language-server/src/project/index-worker.ts',
+    },
     outdir: 'dist',
     external: ['vscode', 'jiti', 'oxc-parser'],
     plugins: [inlineOwnPackageJson],

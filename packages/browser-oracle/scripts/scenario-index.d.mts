@@ -14,5 +14,11 @@ export declare const INDEX_FILE: string;
 export declare function readScenarios(repoRoot: string): IndexedScenario[];
 export declare function browserEffectsOf(specs: Readonly<Record<string, MessageSpec>>): string[];
 export declare function rulesWithBrowserEffect(ruleMessages: Catalog): string[];
-export declare function rulesWithoutScenario(ruleMessages: Catalog, scenarios: readonly IndexedScenario[]): string[];
-export declare function renderIndex(ruleMessages: Catalog, scenarios: readonly IndexedScenario[]): string;
+export declare function rulesWithoutScenario(
+  ruleMessages: Catalog,
+  scenarios: readonly IndexedScenario[],
+): string[];
+export declare function renderIndex(
+  ruleMessages: Catalog,
+  scenarios: readonly IndexedScenario[],
+): string;

@@ -24,7 +24,11 @@ const FLAGS = [
 ];
 
 export function launchBrowser(hostResolverRules: string): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, `--host-resolver-rules=${hostResolverRules}`], timeout: 30_000 });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...FLAGS, `--host-resolver-rules=${hostResolverRules}`],
+    timeout: 30_000,
+  });
 }
 
 /**
@@ -202,7 +206,11 @@ let markerCount = 0;
  * the console. Console events arrive in order, so every line about the request is in by then:
  * nothing sleeps for a fixed time.
  */
-export async function runInPage(context: BrowserContext, pageOrigin: string, options: RunOptions = {}): Promise<PageRun> {
+export async function runInPage(
+  context: BrowserContext,
+  pageOrigin: string,
+  options: RunOptions = {},
+): Promise<PageRun> {
   const page: Page = await context.newPage();
   try {
     markerCount += 1;
@@ -237,10 +245,16 @@ export async function runInPage(context: BrowserContext, pageOrigin: string, opt
       sandboxed: options.sandboxedFrom !== undefined,
       importMap: IMPORT_MAP,
     };
-    const outcomes = await withTimeout(page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`) as Promise<FetchOutcome[]>, WAIT_MS, 'the client request');
+    const outcomes = await withTimeout(
+      page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`) as Promise<FetchOutcome[]>,
+      WAIT_MS,
+      'the client request',
+    );
     await withTimeout(markerArrived, WAIT_MS, 'the console done-marker');
     // A predicted issue that never comes is a disagreement the caller reports, not a crash.
-    await withTimeout(issuesArrived, WAIT_MS, 'the predicted DevTools issues').catch(() => undefined);
+    await withTimeout(issuesArrived, WAIT_MS, 'the predicted DevTools issues').catch(
+      () => undefined,
+    );
     return { outcomes, console: lines.slice(), issues: issues.slice() };
   } finally {
     await page.close().catch(() => undefined);
@@ -248,7 +262,8 @@ export async function runInPage(context: BrowserContext, pageOrigin: string, opt
 }
 
 function describeIssue(issue: { code: string; details: object }): string {
-  const details = Object.values(issue.details)[0] as { type?: string; corsErrorStatus?: { corsError?: string } } | undefined;
+  const details = Object.values(issue.details)[0] as
+    { type?: string; corsErrorStatus?: { corsError?: string } } | undefined;
   const kind = details?.type ?? details?.corsErrorStatus?.corsError;
   return kind ? `${issue.code} ${kind}` : issue.code;
 }
@@ -261,7 +276,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function withContext<T>(browser: Browser, body: (context: BrowserContext) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  browser: Browser,
+  body: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext();
   try {
     return await body(context);

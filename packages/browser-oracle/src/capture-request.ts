@@ -60,9 +60,21 @@ class RecordingXhr {
   send(): void {
     const headers: [string, string][] = [];
     this.headers.forEach((value, name) => headers.push([name, value]));
-    this.record({ url: new URL(this.url, `${APP_ORIGIN}/`), method: this.method.toUpperCase(), headers, credentials: this.withCredentials });
+    this.record({
+      url: new URL(this.url, `${APP_ORIGIN}/`),
+      method: this.method.toUpperCase(),
+      headers,
+      credentials: this.withCredentials,
+    });
     setTimeout(() => {
-      Object.assign(this, { readyState: 4, status: 200, statusText: 'OK', responseText: '{}', response: '{}', responseURL: this.url });
+      Object.assign(this, {
+        readyState: 4,
+        status: 200,
+        statusText: 'OK',
+        responseText: '{}',
+        response: '{}',
+        responseURL: this.url,
+      });
       for (const event of ['readystatechange', 'load', 'loadend']) this.dispatch(event);
     });
   }
@@ -80,7 +92,10 @@ class RecordingXhr {
   }
 
   removeEventListener(type: string, listener: Listener): void {
-    this.listeners.set(type, (this.listeners.get(type) ?? []).filter((entry) => entry !== listener));
+    this.listeners.set(
+      type,
+      (this.listeners.get(type) ?? []).filter((entry) => entry !== listener),
+    );
   }
 
   abort(): void {}
@@ -100,17 +115,23 @@ let captures = 0;
  */
 function clientModule(clientPath: string, query: string): { url: string; cleanup: () => void } {
   const source = fs.readFileSync(clientPath, 'utf8');
-  if (!importsVendorModule(source)) return { url: `${pathToFileURL(clientPath).href}${query}`, cleanup: () => undefined };
+  if (!importsVendorModule(source))
+    return { url: `${pathToFileURL(clientPath).href}${query}`, cleanup: () => undefined };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oracle-capture-'));
   const copy = path.join(dir, 'client.mjs');
   fs.writeFileSync(copy, withVendorFileUrls(source, query));
-  return { url: pathToFileURL(copy).href, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: pathToFileURL(copy).href,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Globals set for one capture: the recording clients, and the `window`/`document` by which axios knows it is in a browser page. */
 function installGlobals(record: (request: CapturedRequest) => void): () => void {
   const names = ['fetch', 'XMLHttpRequest', 'window', 'document'] as const;
-  const saved = new Map(names.map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]));
+  const saved = new Map(
+    names.map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]),
+  );
   const fetchRecorder = (input: string | URL | Request, init: RequestInit = {}) => {
     const request = new Request(input, init);
     const headers: [string, string][] = [];
@@ -119,7 +140,9 @@ function installGlobals(record: (request: CapturedRequest) => void): () => void 
       url: new URL(request.url),
       method: init.method ?? (input instanceof Request ? input.method : 'GET'),
       headers,
-      credentials: (init.credentials ?? (input instanceof Request ? input.credentials : 'same-origin')) === 'include',
+      credentials:
+        (init.credentials ?? (input instanceof Request ? input.credentials : 'same-origin')) ===
+        'include',
     });
     return Promise.resolve(new Response('{}', { status: 200 }));
   };
@@ -133,7 +156,12 @@ function installGlobals(record: (request: CapturedRequest) => void): () => void 
     window: { location: { href: `${APP_ORIGIN}/` } },
     document: { cookie: '' },
   };
-  for (const name of names) Object.defineProperty(globalThis, name, { value: values[name], configurable: true, writable: true });
+  for (const name of names)
+    Object.defineProperty(globalThis, name, {
+      value: values[name],
+      configurable: true,
+      writable: true,
+    });
   return () => {
     for (const [name, descriptor] of saved) {
       if (descriptor) Object.defineProperty(globalThis, name, descriptor);
@@ -155,6 +183,7 @@ export async function captureRequest(clientPath: string): Promise<CapturedReques
     restore();
     module.cleanup();
   }
-  if (!captured) throw new Error(`${clientPath}: request() made no fetch call and sent no XMLHttpRequest`);
+  if (!captured)
+    throw new Error(`${clientPath}: request() made no fetch call and sent no XMLHttpRequest`);
   return captured;
 }

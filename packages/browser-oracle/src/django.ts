@@ -22,10 +22,14 @@ interface DjangoServer {
 
 const running = new Map<string, DjangoServer>();
 
-export const isDjangoScenario = (dir: string): boolean => fs.existsSync(path.join(dir, 'settings.py'));
+export const isDjangoScenario = (dir: string): boolean =>
+  fs.existsSync(path.join(dir, 'settings.py'));
 
 function start(dir: string): DjangoServer {
-  const child = spawn(DEBIAN_PYTHON, [SERVE, dir, API_ADDRESS], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const child = spawn(DEBIAN_PYTHON, [SERVE, dir, API_ADDRESS], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -39,7 +43,9 @@ function start(dir: string): DjangoServer {
       if (ready) resolve(Number(ready[1]));
     });
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`Django for ${dir} exited (${code}) before it listened:\n${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`Django for ${dir} exited (${code}) before it listened:\n${stderr}`)),
+    );
   });
   return { process: child, port };
 }
@@ -55,10 +61,19 @@ export function djangoApp(dir: string): RequestHandler {
   return (req, res) => {
     port.then(
       (djangoPort) => {
-        const upstream = http.request({ host: API_ADDRESS, port: djangoPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
-          answer.pipe(res);
-        });
+        const upstream = http.request(
+          {
+            host: API_ADDRESS,
+            port: djangoPort,
+            method: req.method,
+            path: req.url,
+            headers: req.headers,
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+            answer.pipe(res);
+          },
+        );
         upstream.on('error', (error) => {
           res.writeHead(502, { 'content-type': 'text/plain' });
           res.end(`Django did not answer: ${error.message}`);

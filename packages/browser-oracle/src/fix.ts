@@ -44,7 +44,10 @@ export function fixScenario(original: ScenarioSources): FixResult {
     if (!fix) return { sources, steps, remaining: checked, noFixOffered: first };
     const key = first.file === 'client.js' ? 'client' : 'server';
     sources = { ...sources, [key]: splice(sources[key], fix) };
-    steps.push({ finding: describeFinding(first), applied: first.fix ? 'autofix' : `suggestion "${suggestion?.desc ?? ''}"` });
+    steps.push({
+      finding: describeFinding(first),
+      applied: first.fix ? 'autofix' : `suggestion "${suggestion?.desc ?? ''}"`,
+    });
   }
   return { sources, steps, remaining: observable(lintScenario(sources)), noFixOffered: undefined };
 }
@@ -53,10 +56,17 @@ export function fixScenario(original: ScenarioSources): FixResult {
  * A copy of the scenario folder with the fixed files, inside the repository (under
  * `.test-output/oracle-work/`) so that `require('express')` still resolves to the root node_modules.
  */
-export function writeFixedCopy(scenarioDir: string, workRoot: string, sources: ScenarioSources): string {
+export function writeFixedCopy(
+  scenarioDir: string,
+  workRoot: string,
+  sources: ScenarioSources,
+): string {
   fs.mkdirSync(workRoot, { recursive: true });
   // Like test-fixtures/scenarios/package.json: server.js is CommonJS inside an ES module repository.
-  fs.writeFileSync(path.join(workRoot, 'package.json'), `${JSON.stringify({ private: true, type: 'commonjs' }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(workRoot, 'package.json'),
+    `${JSON.stringify({ private: true, type: 'commonjs' }, null, 2)}\n`,
+  );
   const dir = fs.mkdtempSync(path.join(workRoot, `${path.basename(scenarioDir)}-`));
   fs.cpSync(scenarioDir, dir, { recursive: true });
   fs.writeFileSync(path.join(dir, sources.django ? 'settings.py' : 'server.js'), sources.server);

@@ -34,12 +34,21 @@ const HOST_NAME = /^[a-z0-9.-]+$/;
  * only (the rules map a host on any port); an `https:` example is loaded over `http:`, since the
  * loopback servers speak plain HTTP.
  */
-export function attackerPageOrigin(example: string): { origin: string; host: string; downgraded: boolean } {
+export function attackerPageOrigin(example: string): {
+  origin: string;
+  host: string;
+  downgraded: boolean;
+} {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(example) ? example : `http://${example}`;
   const url = new URL(withScheme);
-  if (!HOST_NAME.test(url.hostname)) throw new Error(`attacker example ${example} has a host the oracle cannot map`);
+  if (!HOST_NAME.test(url.hostname))
+    throw new Error(`attacker example ${example} has a host the oracle cannot map`);
   const port = url.port ? `:${url.port}` : '';
-  return { origin: `http://${url.hostname}${port}`, host: url.hostname, downgraded: url.protocol === 'https:' };
+  return {
+    origin: `http://${url.hostname}${port}`,
+    host: url.hostname,
+    downgraded: url.protocol === 'https:',
+  };
 }
 
 /** `--host-resolver-rules`: the three fixed names, the extra attacker names, then nothing else. */

@@ -35,7 +35,10 @@ export interface Finding {
   readonly suggestions: readonly { readonly desc: string; readonly fix: TextFix }[];
 }
 
-const SOURCE_TYPE: Record<Exclude<ScenarioFile, 'settings.py'>, 'commonjs' | 'module'> = { 'server.js': 'commonjs', 'client.js': 'module' };
+const SOURCE_TYPE: Record<Exclude<ScenarioFile, 'settings.py'>, 'commonjs' | 'module'> = {
+  'server.js': 'commonjs',
+  'client.js': 'module',
+};
 
 /** The plugin config a scenario is linted with. */
 export type OracleConfig = 'recommended' | 'strict';
@@ -45,7 +48,11 @@ export function scenarioConfig(folderName: string): OracleConfig {
   return folderName.startsWith('strict-') ? 'strict' : 'recommended';
 }
 
-function config(file: ScenarioFile, name: OracleConfig, project: string | undefined): Linter.Config[] {
+function config(
+  file: ScenarioFile,
+  name: OracleConfig,
+  project: string | undefined,
+): Linter.Config[] {
   // The config's Django block, with the plugin's django-settings language.
   if (file === 'settings.py') return [plugin.configs[name][2] as unknown as Linter.Config];
   return [
@@ -68,10 +75,18 @@ export function scenarioProject(folderName: string, dir: string): string | undef
 const linter = new Linter();
 
 /** Lints one file; a parse error is thrown, not predicted: a scenario must be valid code. */
-export function lintFile(file: ScenarioFile, text: string, configName: OracleConfig = 'recommended', project?: string): Finding[] {
-  const messages = linter.verify(text, config(file, configName, project), { filename: project === undefined ? file : path.join(project, file) });
+export function lintFile(
+  file: ScenarioFile,
+  text: string,
+  configName: OracleConfig = 'recommended',
+  project?: string,
+): Finding[] {
+  const messages = linter.verify(text, config(file, configName, project), {
+    filename: project === undefined ? file : path.join(project, file),
+  });
   const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(`${file}:${fatal.line}:${fatal.column} does not parse: ${fatal.message}`);
+  if (fatal)
+    throw new Error(`${file}:${fatal.line}:${fatal.column} does not parse: ${fatal.message}`);
   return messages.map((message) => {
     const rule = (message.ruleId ?? '').replace(/^cors\//, '');
     const messageId = message.messageId ?? '';
@@ -86,7 +101,10 @@ export function lintFile(file: ScenarioFile, text: string, configName: OracleCon
       effect: browserEffect(rule, messageId),
       security: securityAttack(rule, messageId),
       fix: message.fix ? { range: message.fix.range, text: message.fix.text } : undefined,
-      suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } })),
+      suggestions: (message.suggestions ?? []).map((s) => ({
+        desc: s.desc,
+        fix: { range: s.fix.range, text: s.fix.text },
+      })),
     };
   });
 }
@@ -96,8 +114,13 @@ export function lintFile(file: ScenarioFile, text: string, configName: OracleCon
  * catalog template (each placeholder a lazy group, a repeated one a back-reference). Empty when the
  * template is unknown or does not match.
  */
-export function messageData(rule: string, messageId: string, message: string): Record<string, string> {
-  const template = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule]?.[messageId]?.text;
+export function messageData(
+  rule: string,
+  messageId: string,
+  message: string,
+): Record<string, string> {
+  const template = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule]?.[messageId]
+    ?.text;
   if (template === undefined) return {};
   const seen = new Set<string>();
   const pattern = template
@@ -126,21 +149,40 @@ export interface ScenarioSources {
 }
 
 export function lintScenario(sources: ScenarioSources): Finding[] {
-  return [...lintFile(sources.django ? 'settings.py' : 'server.js', sources.server, sources.config, sources.project), ...lintFile('client.js', sources.client, sources.config, sources.project)];
+  return [
+    ...lintFile(
+      sources.django ? 'settings.py' : 'server.js',
+      sources.server,
+      sources.config,
+      sources.project,
+    ),
+    ...lintFile('client.js', sources.client, sources.config, sources.project),
+  ];
 }
 
 /** Findings the oracle checks: a browser-visible effect or a security meaning. */
 export function observable(findings: readonly Finding[]): Finding[] {
-  return findings.filter((finding) => finding.effect !== undefined || finding.security !== undefined);
+  return findings.filter(
+    (finding) => finding.effect !== undefined || finding.security !== undefined,
+  );
 }
 
 /** The attacker origin a `no-unsafe-origin-check` message names (`such as <origin>`). */
 export function attackerExample(finding: Finding): string | undefined {
   const example = /such as (\S+?)[,.]?(?:\s|$)/.exec(finding.message)?.[1];
-  return example !== undefined && /^(?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/i.test(example) ? example : undefined;
+  return example !== undefined &&
+    /^(?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/i.test(example)
+    ? example
+    : undefined;
 }
 
 export function describeFinding(finding: Finding): string {
-  const effect = finding.effect ? ('failure' in finding.effect ? `${finding.effect.kind}:${finding.effect.failure}` : finding.effect.kind) : finding.security ? 'attack' : 'no effect';
+  const effect = finding.effect
+    ? 'failure' in finding.effect
+      ? `${finding.effect.kind}:${finding.effect.failure}`
+      : finding.effect.kind
+    : finding.security
+      ? 'attack'
+      : 'no effect';
   return `${finding.rule}/${finding.messageId} (${effect}) at ${finding.file}:${finding.line}:${finding.column}`;
 }

@@ -24,14 +24,26 @@ export interface NginxFinding {
 }
 
 export function lintNginx(text: string, filename: string, config: OracleConfig): NginxFinding[] {
-  const messages = new ESLintLinter().verify(text, [...(plugin.configs[config] as unknown as Linter.Config[])], { filename });
+  const messages = new ESLintLinter().verify(
+    text,
+    [...(plugin.configs[config] as unknown as Linter.Config[])],
+    { filename },
+  );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`${filename} does not parse: ${fatal.message}`);
   return messages.flatMap((message) => {
     if (!message.ruleId?.startsWith('cors/') || !message.messageId) return [];
     const rule = message.ruleId.slice('cors/'.length);
     const effect = browserEffect(rule, message.messageId);
-    return [{ rule, messageId: message.messageId, line: message.line, blocked: effect?.kind === 'blocked' ? effect.failure : undefined, message }];
+    return [
+      {
+        rule,
+        messageId: message.messageId,
+        line: message.line,
+        blocked: effect?.kind === 'blocked' ? effect.failure : undefined,
+        message,
+      },
+    ];
   });
 }
 
@@ -48,9 +60,15 @@ export function fixNginx(text: string, filename: string, config: OracleConfig): 
     const first = lintNginx(current, filename, config).find((finding) => finding.blocked);
     if (!first) break;
     const fix = first.message.fix ?? first.message.suggestions?.[0]?.fix;
-    if (!fix) throw new Error(`no fix offered for ${first.rule}/${first.messageId} at line ${first.line}`);
-    current = current.slice(0, fix.range[0]) + fix.text.split(PLACEHOLDER_ORIGIN).join(APP_ORIGIN) + current.slice(fix.range[1]);
-    applied.push(`${first.rule}/${first.messageId}: ${first.message.fix ? 'autofix' : `suggestion "${first.message.suggestions?.[0]?.desc ?? ''}"`}`);
+    if (!fix)
+      throw new Error(`no fix offered for ${first.rule}/${first.messageId} at line ${first.line}`);
+    current =
+      current.slice(0, fix.range[0]) +
+      fix.text.split(PLACEHOLDER_ORIGIN).join(APP_ORIGIN) +
+      current.slice(fix.range[1]);
+    applied.push(
+      `${first.rule}/${first.messageId}: ${first.message.fix ? 'autofix' : `suggestion "${first.message.suggestions?.[0]?.desc ?? ''}"`}`,
+    );
   }
   return { text: current, applied };
 }

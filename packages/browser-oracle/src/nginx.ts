@@ -40,10 +40,14 @@ function accepts(address: string, port: number): Promise<boolean> {
 
 export async function startNginx(address: string, serverBody: string): Promise<Nginx> {
   const port = await freePort(address);
-  return runNginx(address, port, `server {
+  return runNginx(
+    address,
+    port,
+    `server {
     listen ${address}:${port};
 ${serverBody}
-  }`);
+  }`,
+  );
 }
 
 /**
@@ -67,11 +71,16 @@ ${httpBody}
 `;
   const configFile = path.join(dir, 'nginx.conf');
   fs.writeFileSync(configFile, config);
-  const child: ChildProcess = spawn(NGINX_PATH, ['-c', configFile, '-p', `${dir}/`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(NGINX_PATH, ['-c', configFile, '-p', `${dir}/`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   for (let i = 0; i < 100 && !(await accepts(address, port)); i++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `nginx exited (${child.exitCode}): ${stderr}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {

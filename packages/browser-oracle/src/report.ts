@@ -11,7 +11,11 @@ export function summaryLine(results: readonly ScenarioResult[], errored: number 
   return `oracle: ${results.length + errored} scenarios, ${agree} agree, ${results.length - agree} disagree${errors}`;
 }
 
-export function renderReport(results: readonly ScenarioResult[], errors: readonly { name: string; error: string }[], browserVersion: string): string {
+export function renderReport(
+  results: readonly ScenarioResult[],
+  errors: readonly { name: string; error: string }[],
+  browserVersion: string,
+): string {
   const lines = [
     '# Browser oracle report',
     '',
@@ -26,7 +30,9 @@ export function renderReport(results: readonly ScenarioResult[], errors: readonl
     ...errors.map((error) => `| ${cell(error.name)} | — | — | — | — | **error** |`),
     '',
   ];
-  const details = results.filter((result) => result.fixSteps.length > 0 || result.notes.length > 0 || result.problems.length > 0);
+  const details = results.filter(
+    (result) => result.fixSteps.length > 0 || result.notes.length > 0 || result.problems.length > 0,
+  );
   if (details.length > 0 || errors.length > 0) lines.push('## Details', '');
   for (const result of details) {
     lines.push(`### ${result.name}`, '');

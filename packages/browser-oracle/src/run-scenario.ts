@@ -7,17 +7,34 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserEffect, BrowserFailure, SecurityRuleName } from 'cors-lint-core';
-import { isCorsSafelistedResponseHeader, matchesConsoleLine, parseHeaderList } from 'cors-lint-core';
+import {
+  isCorsSafelistedResponseHeader,
+  matchesConsoleLine,
+  parseHeaderList,
+} from 'cors-lint-core';
 import type { Browser } from 'playwright-core';
 import type { FetchOutcome, PageRun, RunOptions } from './browser.js';
 import { runInPage, withContext } from './browser.js';
-import { CLIENT_EFFECTS, checkClientAfter, checkClientBefore, clientFindings, hasClientFindings } from './client-effects.js';
+import {
+  CLIENT_EFFECTS,
+  checkClientAfter,
+  checkClientBefore,
+  clientFindings,
+  hasClientFindings,
+} from './client-effects.js';
 import type { FixResult } from './fix.js';
 import { fixScenario, writeFixedCopy } from './fix.js';
 import { djangoApp, isDjangoScenario } from './django.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
 import type { Finding, ScenarioSources } from './lint.js';
-import { attackerExample, describeFinding, lintScenario, observable, scenarioConfig, scenarioProject } from './lint.js';
+import {
+  attackerExample,
+  describeFinding,
+  lintScenario,
+  observable,
+  scenarioConfig,
+  scenarioProject,
+} from './lint.js';
 import type { ApiServer, PageServer, RecordedExchange, RequestHandler } from './servers.js';
 
 export interface Scenario {
@@ -48,7 +65,17 @@ export function discoverScenarios(root: string): Scenario[] {
       const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
       const django = isDjangoScenario(dir);
       const project = scenarioProject(name, dir);
-      return { name, dir, sources: { server: read(django ? 'settings.py' : 'server.js'), client: read('client.js'), config: scenarioConfig(name), ...(django ? { django } : {}), ...(project === undefined ? {} : { project }) } };
+      return {
+        name,
+        dir,
+        sources: {
+          server: read(django ? 'settings.py' : 'server.js'),
+          client: read('client.js'),
+          config: scenarioConfig(name),
+          ...(django ? { django } : {}),
+          ...(project === undefined ? {} : { project }),
+        },
+      };
     });
 }
 
@@ -61,9 +88,11 @@ export function loadApp(dir: string): RequestHandler {
   const serverPath = path.join(dir, 'server.js');
   const require = createRequire(serverPath);
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-  for (const key of Object.keys(require.cache)) if (key.startsWith(prefix)) delete require.cache[key];
+  for (const key of Object.keys(require.cache))
+    if (key.startsWith(prefix)) delete require.cache[key];
   const app = require(serverPath) as unknown;
-  if (typeof app !== 'function') throw new Error(`${serverPath} must export its Express app (module.exports = app)`);
+  if (typeof app !== 'function')
+    throw new Error(`${serverPath} must export its Express app (module.exports = app)`);
   return app as RequestHandler;
 }
 
@@ -71,7 +100,13 @@ interface Observation extends PageRun {
   readonly exchanges: readonly RecordedExchange[];
 }
 
-async function observe(env: Environment, dir: string, sources: ScenarioSources, pageOrigin: string, options: RunOptions = {}): Promise<Observation> {
+async function observe(
+  env: Environment,
+  dir: string,
+  sources: ScenarioSources,
+  pageOrigin: string,
+  options: RunOptions = {},
+): Promise<Observation> {
   env.api.use(loadApp(dir));
   env.app.setClient(sources.client);
   env.attacker.setClient(sources.client);
@@ -81,19 +116,34 @@ async function observe(env: Environment, dir: string, sources: ScenarioSources, 
 }
 
 /** The client run from the app, then from a same-site origin, in one context: one HTTP cache. */
-async function observeSharedCache(env: Environment, dir: string, sources: ScenarioSources): Promise<{ first: PageRun; second: PageRun }> {
+async function observeSharedCache(
+  env: Environment,
+  dir: string,
+  sources: ScenarioSources,
+): Promise<{ first: PageRun; second: PageRun }> {
   env.api.use(loadApp(dir));
   env.app.setClient(sources.client);
   env.attacker.setClient(sources.client);
   env.api.reset();
-  return withContext(env.browser, async (context) => ({ first: await runInPage(context, APP_ORIGIN), second: await runInPage(context, SAME_SITE_APP_ORIGIN) }));
+  return withContext(env.browser, async (context) => ({
+    first: await runInPage(context, APP_ORIGIN),
+    second: await runInPage(context, SAME_SITE_APP_ORIGIN),
+  }));
 }
 
 /** A cache mix-up is seen when the second origin is blocked with a predicted reason after the first succeeded. */
-function cacheMixupProblem(run: { first: PageRun; second: PageRun }, findings: readonly Finding[]): string | undefined {
+function cacheMixupProblem(
+  run: { first: PageRun; second: PageRun },
+  findings: readonly Finding[],
+): string | undefined {
   const line = run.second.console.find(isBlockedLine);
-  if (!succeeded(run.first.outcomes[0])) return `the request from ${APP_ORIGIN} failed: ${describeOutcome(run.first.outcomes[0])}`;
-  if (succeeded(run.second.outcomes[0]) || !line || !findings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line))) {
+  if (!succeeded(run.first.outcomes[0]))
+    return `the request from ${APP_ORIGIN} failed: ${describeOutcome(run.first.outcomes[0])}`;
+  if (
+    succeeded(run.second.outcomes[0]) ||
+    !line ||
+    !findings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line))
+  ) {
     return `the linter predicts that ${SAME_SITE_APP_ORIGIN} gets the answer cached for ${APP_ORIGIN}, but Chromium: ${describeOutcome(run.second.outcomes[0])}; ${line ?? 'no blocked line'}`;
   }
   return undefined;
@@ -104,14 +154,19 @@ function cacheMixupProblem(run: { first: PageRun; second: PageRun }, findings: r
 
 const isCorsLine = (line: string) => /CORS|Access-Control-|Cross-Origin/.test(line);
 const isBlockedLine = (line: string) => /blocked by CORS policy/.test(line);
-const succeeded = (outcome: FetchOutcome | undefined): outcome is Extract<FetchOutcome, { ok: true }> => outcome?.ok === true;
+const succeeded = (
+  outcome: FetchOutcome | undefined,
+): outcome is Extract<FetchOutcome, { ok: true }> => outcome?.ok === true;
 
 /** An attack succeeds when the attacker's script reads the response. */
-const readable = (outcome: FetchOutcome | undefined) => succeeded(outcome) && outcome.type !== 'opaque';
+const readable = (outcome: FetchOutcome | undefined) =>
+  succeeded(outcome) && outcome.type !== 'opaque';
 
 function describeOutcome(outcome: FetchOutcome | undefined): string {
   if (!outcome) return 'no outcome';
-  return outcome.ok ? `resolved ${outcome.status} (${outcome.type})` : `rejected (${outcome.error})`;
+  return outcome.ok
+    ? `resolved ${outcome.status} (${outcome.type})`
+    : `rejected (${outcome.error})`;
 }
 
 /** The real response to the client's request (not the preflight), as the server sent it. */
@@ -123,7 +178,9 @@ const NEVER_READABLE = new Set(['set-cookie', 'set-cookie2']);
 
 /** Response headers the server sent that a page may only read when they are exposed. */
 function nonSafelisted(exchange: RecordedExchange | undefined): string[] {
-  return Object.keys(exchange?.headers ?? {}).filter((name) => !isCorsSafelistedResponseHeader(name) && !NEVER_READABLE.has(name));
+  return Object.keys(exchange?.headers ?? {}).filter(
+    (name) => !isCorsSafelistedResponseHeader(name) && !NEVER_READABLE.has(name),
+  );
 }
 
 /** Which of them Fetch lets the page read, given the Access-Control-Expose-Headers really sent. */
@@ -134,7 +191,9 @@ function exposedByResponse(exchange: RecordedExchange | undefined): string[] {
   if (list.invalid.length > 0) return [];
   const names = new Set(list.items.map((item) => item.toLowerCase()));
   const credentialed = exchange?.headers?.['access-control-allow-credentials'] === 'true';
-  return nonSafelisted(exchange).filter((name) => names.has(name) || (names.has('*') && !credentialed));
+  return nonSafelisted(exchange).filter(
+    (name) => names.has(name) || (names.has('*') && !credentialed),
+  );
 }
 
 function readableHeaders(outcome: FetchOutcome | undefined): Set<string> {
@@ -175,19 +234,45 @@ export interface Attack {
 export function attackFor(finding: Finding): Attack | string {
   switch (finding.security) {
     case 'no-reflected-origin-with-credentials':
-      return { rule: finding.security, label: `credentialed read from ${ATTACKER_ORIGIN}`, pageOrigin: ATTACKER_ORIGIN, options: { includeCredentials: true }, note: undefined };
+      return {
+        rule: finding.security,
+        label: `credentialed read from ${ATTACKER_ORIGIN}`,
+        pageOrigin: ATTACKER_ORIGIN,
+        options: { includeCredentials: true },
+        note: undefined,
+      };
     case 'no-permissive-origin':
     case 'no-permissive-local-server':
       // Any page reads the answer, no cookies needed: the attacker's page runs the client as is.
-      return { rule: finding.security, label: `read from ${ATTACKER_ORIGIN}`, pageOrigin: ATTACKER_ORIGIN, options: {}, note: undefined };
+      return {
+        rule: finding.security,
+        label: `read from ${ATTACKER_ORIGIN}`,
+        pageOrigin: ATTACKER_ORIGIN,
+        options: {},
+        note: undefined,
+      };
     case 'no-null-origin':
-      return { rule: finding.security, label: 'read from a sandboxed iframe (Origin: null)', pageOrigin: APP_ORIGIN, options: { sandboxedFrom: APP_ORIGIN }, note: undefined };
+      return {
+        rule: finding.security,
+        label: 'read from a sandboxed iframe (Origin: null)',
+        pageOrigin: APP_ORIGIN,
+        options: { sandboxedFrom: APP_ORIGIN },
+        note: undefined,
+      };
     case 'no-unsafe-origin-check': {
       const example = attackerExample(finding);
       if (!example) return `the message names no attacker origin: ${finding.message}`;
       const page = attackerPageOrigin(example);
-      const note = page.downgraded ? `the finding's example ${example} is https; the attacker page is served over http` : undefined;
-      return { rule: finding.security, label: `read from ${page.origin}`, pageOrigin: page.origin, options: {}, note };
+      const note = page.downgraded
+        ? `the finding's example ${example} is https; the attacker page is served over http`
+        : undefined;
+      return {
+        rule: finding.security,
+        label: `read from ${page.origin}`,
+        pageOrigin: page.origin,
+        options: {},
+        note,
+      };
     }
     case undefined:
       return `not a security finding: ${describeFinding(finding)}`;
@@ -201,7 +286,8 @@ export function attackFor(finding: Finding): Attack | string {
 /** Host names the browser must map to the attacker server for this scenario's attacks. */
 export function attackerHosts(sources: ScenarioSources): string[] {
   return observable(lintScenario(sources)).flatMap((finding) => {
-    if (finding.effect?.kind === 'cached-for-another-origin') return [new URL(SAME_SITE_APP_ORIGIN).hostname];
+    if (finding.effect?.kind === 'cached-for-another-origin')
+      return [new URL(SAME_SITE_APP_ORIGIN).hostname];
     const attack = finding.security ? attackFor(finding) : undefined;
     return attack && typeof attack !== 'string' ? [new URL(attack.pageOrigin).hostname] : [];
   });
@@ -225,20 +311,37 @@ export interface ScenarioResult {
 }
 
 function consoleBlock(lines: readonly string[]): string {
-  return lines.length === 0 ? '    (no console lines)' : lines.map((line) => `    ${line}`).join('\n');
+  return lines.length === 0
+    ? '    (no console lines)'
+    : lines.map((line) => `    ${line}`).join('\n');
 }
 
 /** The headers the server really sent on the preflight (if any) and on the request itself. */
 function headerBlock(exchanges: readonly RecordedExchange[]): string {
-  const shown = [exchanges.find((exchange) => exchange.method === 'OPTIONS'), mainResponse(exchanges)].filter((e): e is RecordedExchange => e !== undefined);
+  const shown = [
+    exchanges.find((exchange) => exchange.method === 'OPTIONS'),
+    mainResponse(exchanges),
+  ].filter((e): e is RecordedExchange => e !== undefined);
   if (shown.length === 0) return '    (the server saw no request)';
   return shown
-    .map((exchange) => [`    ${exchange.method} ${exchange.path} → ${exchange.status ?? '?'}`, ...Object.entries(exchange.headers ?? {}).map(([name, value]) => `      ${name}: ${value}`)].join('\n'))
+    .map((exchange) =>
+      [
+        `    ${exchange.method} ${exchange.path} → ${exchange.status ?? '?'}`,
+        ...Object.entries(exchange.headers ?? {}).map(([name, value]) => `      ${name}: ${value}`),
+      ].join('\n'),
+    )
     .join('\n');
 }
 
 function exchangesLine(exchanges: readonly RecordedExchange[]): string {
-  return exchanges.map((exchange) => `${exchange.method} ${exchange.path} (Origin: ${exchange.origin ?? 'none'}) → ${exchange.status ?? '?'}`).join(', ') || 'none';
+  return (
+    exchanges
+      .map(
+        (exchange) =>
+          `${exchange.method} ${exchange.path} (Origin: ${exchange.origin ?? 'none'}) → ${exchange.status ?? '?'}`,
+      )
+      .join(', ') || 'none'
+  );
 }
 
 export async function runScenario(env: Environment, scenario: Scenario): Promise<ScenarioResult> {
@@ -246,63 +349,113 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   const notes: string[] = [];
   const findings = lintScenario(scenario.sources);
   const checked = observable(findings);
-  for (const finding of findings) if (!checked.includes(finding)) notes.push(`not checked in the browser (no visible effect): ${describeFinding(finding)}`);
+  for (const finding of findings)
+    if (!checked.includes(finding))
+      notes.push(`not checked in the browser (no visible effect): ${describeFinding(finding)}`);
 
   const blocked = checked.filter((finding) => finding.effect?.kind === 'blocked');
   const warnings = checked.filter((finding) => finding.effect?.kind === 'warning');
-  const issueOf = (finding: Finding) => (finding.effect?.kind === 'warning' ? finding.effect.chromiumIssue : undefined);
-  const expectedIssues = warnings.map(issueOf).filter((issue): issue is string => issue !== undefined);
+  const issueOf = (finding: Finding) =>
+    finding.effect?.kind === 'warning' ? finding.effect.chromiumIssue : undefined;
+  const expectedIssues = warnings
+    .map(issueOf)
+    .filter((issue): issue is string => issue !== undefined);
   const consoleWarnings = warnings.filter((finding) => issueOf(finding) === undefined);
   const hidden = checked.some((finding) => finding.effect?.kind === 'hidden-headers');
   const preflight = checked.some((finding) => finding.effect?.kind === 'preflight-not-cached');
-  const cachedBriefly = checked.some((finding) => finding.effect?.kind === 'preflight-cached-briefly');
-  const cacheMixups = checked.filter((finding) => finding.effect?.kind === 'cached-for-another-origin');
+  const cachedBriefly = checked.some(
+    (finding) => finding.effect?.kind === 'preflight-cached-briefly',
+  );
+  const cacheMixups = checked.filter(
+    (finding) => finding.effect?.kind === 'cached-for-another-origin',
+  );
   const client = clientFindings(checked);
   const repeat = preflight || cachedBriefly ? 2 : 1;
   for (const finding of checked) {
     const kind = finding.effect?.kind;
-    if (kind !== undefined && !KNOWN_EFFECTS.has(kind)) problems.push(`the runner does not know how to check the effect '${kind}' of ${describeFinding(finding)}`);
+    if (kind !== undefined && !KNOWN_EFFECTS.has(kind))
+      problems.push(
+        `the runner does not know how to check the effect '${kind}' of ${describeFinding(finding)}`,
+      );
   }
-  if (cachedBriefly) notes.push('preflight-cached-briefly: only the sharing of one preflight by back-to-back requests is checked; its 5-second expiry would need a wait');
+  if (cachedBriefly)
+    notes.push(
+      'preflight-cached-briefly: only the sharing of one preflight by back-to-back requests is checked; its 5-second expiry would need a wait',
+    );
   const evidence = (label: string, observation: Observation) =>
     `${label}: ${observation.outcomes.map(describeOutcome).join('; ')}\n  requests: ${exchangesLine(observation.exchanges)}\n  console:\n${consoleBlock(observation.console)}\n  DevTools issues: ${observation.issues.join(', ') || 'none'}\n  response headers sent:\n${headerBlock(observation.exchanges)}`;
 
   // ---- before the fix: the app page runs the client.
-  const before = await observe(env, scenario.dir, scenario.sources, APP_ORIGIN, { repeat, awaitIssues: expectedIssues });
+  const before = await observe(env, scenario.dir, scenario.sources, APP_ORIGIN, {
+    repeat,
+    awaitIssues: expectedIssues,
+  });
   const first = before.outcomes[0];
   const corsLines = before.console.filter(isCorsLine);
   const beforeProblems: string[] = [];
   if (blocked.length > 0) {
-    const failures = blocked.map(failureOf).filter((failure): failure is BrowserFailure => failure !== undefined);
-    if (succeeded(first)) beforeProblems.push(`the linter predicts a blocked request (${failures.join(' or ')}), but Chromium let it through`);
+    const failures = blocked
+      .map(failureOf)
+      .filter((failure): failure is BrowserFailure => failure !== undefined);
+    if (succeeded(first))
+      beforeProblems.push(
+        `the linter predicts a blocked request (${failures.join(' or ')}), but Chromium let it through`,
+      );
     const reasonLine = corsLines.find(isBlockedLine);
-    if (!reasonLine) beforeProblems.push(`no "blocked by CORS policy" console line; expected ${failures.join(' or ')}`);
+    if (!reasonLine)
+      beforeProblems.push(
+        `no "blocked by CORS policy" console line; expected ${failures.join(' or ')}`,
+      );
     else if (!failures.some((failure) => matchesConsoleLine(failure, 'chrome', reasonLine))) {
-      beforeProblems.push(`Chromium's reason does not match any predicted one (${failures.join(', ')}): ${reasonLine}`);
+      beforeProblems.push(
+        `Chromium's reason does not match any predicted one (${failures.join(', ')}): ${reasonLine}`,
+      );
     }
   } else {
-    if (!succeeded(first) && client.throws.length === 0) beforeProblems.push(`the linter predicts success, but the request failed: ${describeOutcome(first)}`);
-    const unexpected = corsLines.filter((line) => !consoleWarnings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line)));
-    if (unexpected.length > 0) beforeProblems.push(`unexpected CORS console line(s): ${unexpected.join(' | ')}`);
+    if (!succeeded(first) && client.throws.length === 0)
+      beforeProblems.push(
+        `the linter predicts success, but the request failed: ${describeOutcome(first)}`,
+      );
+    const unexpected = corsLines.filter(
+      (line) =>
+        !consoleWarnings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line)),
+    );
+    if (unexpected.length > 0)
+      beforeProblems.push(`unexpected CORS console line(s): ${unexpected.join(' | ')}`);
   }
   for (const finding of consoleWarnings) {
     const failure = failureOf(finding)!;
-    if (!corsLines.some((line) => matchesConsoleLine(failure, 'chrome', line))) beforeProblems.push(`no console warning matching ${failure} (${describeFinding(finding)})`);
+    if (!corsLines.some((line) => matchesConsoleLine(failure, 'chrome', line)))
+      beforeProblems.push(`no console warning matching ${failure} (${describeFinding(finding)})`);
   }
   for (const issue of expectedIssues) {
-    if (!before.issues.includes(issue)) beforeProblems.push(`no DevTools issue ${issue}; Chromium reported: ${before.issues.join(', ') || 'none'}`);
+    if (!before.issues.includes(issue))
+      beforeProblems.push(
+        `no DevTools issue ${issue}; Chromium reported: ${before.issues.join(', ') || 'none'}`,
+      );
   }
   if (hidden && succeeded(first)) {
     const visible = readableHeaders(first);
-    const leaked = nonSafelisted(mainResponse(before.exchanges)).filter((name) => visible.has(name));
-    if (leaked.length > 0) beforeProblems.push(`the linter predicts hidden response headers, but the page read ${leaked.join(', ')}`);
+    const leaked = nonSafelisted(mainResponse(before.exchanges)).filter((name) =>
+      visible.has(name),
+    );
+    if (leaked.length > 0)
+      beforeProblems.push(
+        `the linter predicts hidden response headers, but the page read ${leaked.join(', ')}`,
+      );
   }
   if (preflight) {
     const options = countMethod(before.exchanges, 'OPTIONS');
-    if (options !== 2) beforeProblems.push(`the linter predicts an uncached preflight, but two requests sent ${options} OPTIONS`);
+    if (options !== 2)
+      beforeProblems.push(
+        `the linter predicts an uncached preflight, but two requests sent ${options} OPTIONS`,
+      );
   } else if (cachedBriefly) {
     const options = countMethod(before.exchanges, 'OPTIONS');
-    if (options !== 1) beforeProblems.push(`the linter predicts a preflight cached for the default 5 s, but two back-to-back requests sent ${options} OPTIONS`);
+    if (options !== 1)
+      beforeProblems.push(
+        `the linter predicts a preflight cached for the default 5 s, but two back-to-back requests sent ${options} OPTIONS`,
+      );
   }
 
   if (hasClientFindings(client)) {
@@ -311,14 +464,26 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
     notes.push(...verdict.notes);
   }
   // `strict` reports every preflight trigger (no-accidental-preflight's `all`): with none reported, none may be sent.
-  if (scenario.sources.config === 'strict' && client.preflights.length === 0 && countMethod(before.exchanges, 'OPTIONS') > 0) {
-    beforeProblems.push(`the linter (strict) reports no preflight trigger, but ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS arrived`);
+  if (
+    scenario.sources.config === 'strict' &&
+    client.preflights.length === 0 &&
+    countMethod(before.exchanges, 'OPTIONS') > 0
+  ) {
+    beforeProblems.push(
+      `the linter (strict) reports no preflight trigger, but ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS arrived`,
+    );
   }
 
   if (cacheMixups.length > 0) {
-    const problem = cacheMixupProblem(await observeSharedCache(env, scenario.dir, scenario.sources), cacheMixups);
+    const problem = cacheMixupProblem(
+      await observeSharedCache(env, scenario.dir, scenario.sources),
+      cacheMixups,
+    );
     if (problem) beforeProblems.push(problem);
-    else notes.push(`cached-for-another-origin: after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN} got the cached answer and was blocked`);
+    else
+      notes.push(
+        `cached-for-another-origin: after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN} got the cached answer and was blocked`,
+      );
   }
 
   // ---- attacks, before the fix.
@@ -332,12 +497,27 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
     }
     if (attack.note) notes.push(attack.note);
     attacks.push(attack);
-    const observation = await observe(env, scenario.dir, scenario.sources, attack.pageOrigin, attack.options);
+    const observation = await observe(
+      env,
+      scenario.dir,
+      scenario.sources,
+      attack.pageOrigin,
+      attack.options,
+    );
     const ok = readable(observation.outcomes[0]);
-    attackSummaries.push(`${attack.rule}: ${attack.label}: before ${ok ? 'read the response' : 'blocked'}`);
-    if (!ok) beforeProblems.push(`the linter reports ${describeFinding(finding)}, but the attack failed.\n${evidence(attack.label, observation)}`);
+    attackSummaries.push(
+      `${attack.rule}: ${attack.label}: before ${ok ? 'read the response' : 'blocked'}`,
+    );
+    if (!ok)
+      beforeProblems.push(
+        `the linter reports ${describeFinding(finding)}, but the attack failed.\n${evidence(attack.label, observation)}`,
+      );
   }
-  if (beforeProblems.length > 0) problems.push(...beforeProblems.map((problem) => `before the fix: ${problem}`), evidence('app request before the fix', before));
+  if (beforeProblems.length > 0)
+    problems.push(
+      ...beforeProblems.map((problem) => `before the fix: ${problem}`),
+      evidence('app request before the fix', before),
+    );
 
   // ---- after the fix.
   let afterFix = '—';
@@ -349,34 +529,54 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
       notes.push(afterFix);
     } else {
       const afterProblems: string[] = [];
-      if (fix.remaining.length > 0) afterProblems.push(`the linter still reports ${fix.remaining.map(describeFinding).join(', ')}`);
+      if (fix.remaining.length > 0)
+        afterProblems.push(
+          `the linter still reports ${fix.remaining.map(describeFinding).join(', ')}`,
+        );
       const dir = writeFixedCopy(scenario.dir, env.workRoot, fix.sources);
       const after = await observe(env, dir, fix.sources, APP_ORIGIN, { repeat });
       const outcome = after.outcomes[0];
-      if (!succeeded(outcome)) afterProblems.push(`the fixed request failed: ${describeOutcome(outcome)}`);
+      if (!succeeded(outcome))
+        afterProblems.push(`the fixed request failed: ${describeOutcome(outcome)}`);
       const lines = after.console.filter(isCorsLine);
-      if (lines.length > 0) afterProblems.push(`CORS console line(s) after the fix: ${lines.join(' | ')}`);
+      if (lines.length > 0)
+        afterProblems.push(`CORS console line(s) after the fix: ${lines.join(' | ')}`);
       // Issues are not ordered with the console marker: this sees those reported by the time the page is done.
       const stillIssued = expectedIssues.filter((issue) => after.issues.includes(issue));
-      if (stillIssued.length > 0) afterProblems.push(`DevTools issue(s) after the fix: ${stillIssued.join(', ')}`);
+      if (stillIssued.length > 0)
+        afterProblems.push(`DevTools issue(s) after the fix: ${stillIssued.join(', ')}`);
       if (preflight || cachedBriefly) {
         const options = countMethod(after.exchanges, 'OPTIONS');
-        if (options !== 1) afterProblems.push(`after the fix two requests sent ${options} OPTIONS, expected 1 (preflight cached)`);
+        if (options !== 1)
+          afterProblems.push(
+            `after the fix two requests sent ${options} OPTIONS, expected 1 (preflight cached)`,
+          );
       }
       if (hidden && succeeded(outcome)) {
         const response = mainResponse(after.exchanges);
         const expected = new Set(exposedByResponse(response));
         const visible = readableHeaders(outcome);
-        const wrong = nonSafelisted(response).filter((name) => visible.has(name) !== expected.has(name));
-        if (wrong.length > 0) afterProblems.push(`readable headers after the fix differ from what Access-Control-Expose-Headers allows: ${wrong.join(', ')}`);
-        notes.push(`after the fix the page reads: ${[...expected].join(', ') || 'no non-safelisted header'}`);
+        const wrong = nonSafelisted(response).filter(
+          (name) => visible.has(name) !== expected.has(name),
+        );
+        if (wrong.length > 0)
+          afterProblems.push(
+            `readable headers after the fix differ from what Access-Control-Expose-Headers allows: ${wrong.join(', ')}`,
+          );
+        notes.push(
+          `after the fix the page reads: ${[...expected].join(', ') || 'no non-safelisted header'}`,
+        );
       }
       for (const attack of attacks) {
         const observation = await observe(env, dir, fix.sources, attack.pageOrigin, attack.options);
         const ok = readable(observation.outcomes[0]);
         const index = attacks.indexOf(attack);
-        attackSummaries[index] = `${attackSummaries[index]}, after ${ok ? 'read the response' : 'blocked'}`;
-        if (ok) afterProblems.push(`the attack still reads the response after the fix (${attack.label}).\n${evidence(attack.label, observation)}`);
+        attackSummaries[index] =
+          `${attackSummaries[index]}, after ${ok ? 'read the response' : 'blocked'}`;
+        if (ok)
+          afterProblems.push(
+            `the attack still reads the response after the fix (${attack.label}).\n${evidence(attack.label, observation)}`,
+          );
       }
       if (hasClientFindings(client)) {
         const verdict = await checkClientAfter(client, before, after, dir);
@@ -387,19 +587,37 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
         const shared = await observeSharedCache(env, dir, fix.sources);
         const outcomes = [shared.first.outcomes[0], shared.second.outcomes[0]];
         const lines = [...shared.first.console, ...shared.second.console].filter(isCorsLine);
-        if (!outcomes.every(succeeded) || lines.length > 0) afterProblems.push(`after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}`);
+        if (!outcomes.every(succeeded) || lines.length > 0)
+          afterProblems.push(
+            `after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}`,
+          );
       }
-      afterFix = succeeded(outcome) ? `resolved ${outcome.status}${readText(outcome)}${lines.length === 0 ? ', no CORS console line' : ''}` : describeOutcome(outcome);
-      if (client.preflights.length > 0) afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS`;
-      if (preflight || cachedBriefly) afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS for 2 requests`;
-      if (afterProblems.length > 0) problems.push(...afterProblems.map((problem) => `after the fix: ${problem}`), evidence('app request after the fix', after));
+      afterFix = succeeded(outcome)
+        ? `resolved ${outcome.status}${readText(outcome)}${lines.length === 0 ? ', no CORS console line' : ''}`
+        : describeOutcome(outcome);
+      if (client.preflights.length > 0)
+        afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS`;
+      if (preflight || cachedBriefly)
+        afterFix += `; ${countMethod(after.exchanges, 'OPTIONS')} OPTIONS for 2 requests`;
+      if (afterProblems.length > 0)
+        problems.push(
+          ...afterProblems.map((problem) => `after the fix: ${problem}`),
+          evidence('app request after the fix', after),
+        );
     }
   }
 
   const beforeText = succeeded(first)
-    ? `resolved ${first.status}${readText(first)}${corsLines.length ? `; console: ${corsLines.map(shortReason).join(' / ')}` : ', no CORS console line'}${hidden ? `; hidden: ${nonSafelisted(mainResponse(before.exchanges)).filter((n) => !readableHeaders(first).has(n)).join(', ')}` : ''}${preflight || cachedBriefly ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS for 2 requests` : ''}`
+    ? `resolved ${first.status}${readText(first)}${corsLines.length ? `; console: ${corsLines.map(shortReason).join(' / ')}` : ', no CORS console line'}${
+        hidden
+          ? `; hidden: ${nonSafelisted(mainResponse(before.exchanges))
+              .filter((n) => !readableHeaders(first).has(n))
+              .join(', ')}`
+          : ''
+      }${preflight || cachedBriefly ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS for 2 requests` : ''}`
     : `failed: ${corsLines.filter(isBlockedLine).map(shortReason).join(' / ') || describeOutcome(first)}`;
-  const clientText = client.preflights.length > 0 ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS` : '';
+  const clientText =
+    client.preflights.length > 0 ? `; ${countMethod(before.exchanges, 'OPTIONS')} OPTIONS` : '';
   return {
     name: scenario.name,
     findings,

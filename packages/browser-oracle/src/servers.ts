@@ -43,7 +43,9 @@ export interface PageServer {
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>oracle</title><script type="importmap">${IMPORT_MAP}</script></head><body></body></html>`;
 
-const VENDOR_FILES: ReadonlyMap<string, string> = new Map([...VENDOR_MODULES].map(([name, file]) => [vendorRoute(name), file]));
+const VENDOR_FILES: ReadonlyMap<string, string> = new Map(
+  [...VENDOR_MODULES].map(([name, file]) => [vendorRoute(name), file]),
+);
 
 function listen(handler: RequestHandler, address: string): Promise<http.Server> {
   return new Promise((resolve, reject) => {
@@ -70,7 +72,8 @@ function sentHeaders(res: http.ServerResponse): Record<string, string> {
   const headers: Record<string, string> = {};
   if (typeof raw !== 'string') {
     for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (value !== undefined)
+        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     return headers;
   }
@@ -92,7 +95,12 @@ export async function startApiServer(): Promise<ApiServer> {
       method: req.method ?? '',
       path: req.url ?? '',
       origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
-      requestHeaders: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')])),
+      requestHeaders: Object.fromEntries(
+        Object.entries(req.headers).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(', ') : (value ?? ''),
+        ]),
+      ),
       status: undefined,
       headers: undefined,
     };

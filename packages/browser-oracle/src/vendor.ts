@@ -20,7 +20,9 @@ export const VENDOR_MODULES: ReadonlyMap<string, string> = new Map([
 export const vendorRoute = (name: string) => `/vendor/${name}.js`;
 
 /** The import map that resolves a client's bare imports to the page server's `/vendor/` routes. */
-export const IMPORT_MAP = JSON.stringify({ imports: Object.fromEntries([...VENDOR_MODULES.keys()].map((name) => [name, vendorRoute(name)])) });
+export const IMPORT_MAP = JSON.stringify({
+  imports: Object.fromEntries([...VENDOR_MODULES.keys()].map((name) => [name, vendorRoute(name)])),
+});
 
 /** `from 'axios'` (or `import 'axios'`, `import('axios')`) with `name` a vendor library: the quoted specifier. */
 const BARE_IMPORT = /(\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\2/g;
@@ -32,8 +34,11 @@ const BARE_IMPORT = /(\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\2/g;
 export function withVendorFileUrls(source: string, query: string): string {
   return source.replace(BARE_IMPORT, (whole, keyword: string, quote: string, specifier: string) => {
     const file = VENDOR_MODULES.get(specifier);
-    return file === undefined ? whole : `${keyword}${quote}${pathToFileURL(file).href}${query}${quote}`;
+    return file === undefined
+      ? whole
+      : `${keyword}${quote}${pathToFileURL(file).href}${query}${quote}`;
   });
 }
 
-export const importsVendorModule = (source: string) => [...source.matchAll(BARE_IMPORT)].some((match) => VENDOR_MODULES.has(match[3] ?? ''));
+export const importsVendorModule = (source: string) =>
+  [...source.matchAll(BARE_IMPORT)].some((match) => VENDOR_MODULES.has(match[3] ?? ''));

@@ -15,13 +15,20 @@ const capture = (name: string) => captureRequest(path.join(SCENARIOS, name, 'cli
 describe('captureRequest', () => {
   it('records a fetch with the forbidden header the script set', async () => {
     const request = await capture('client-forbidden-cookie-header');
-    expect({ url: request.url.href, method: request.method, credentials: request.credentials }).toEqual({ url: 'http://api.example.test/profile', method: 'GET', credentials: false });
+    expect({
+      url: request.url.href,
+      method: request.method,
+      credentials: request.credentials,
+    }).toEqual({ url: 'http://api.example.test/profile', method: 'GET', credentials: false });
     expect(request.headers).toEqual([['cookie', 'session=abc123']]);
   });
 
   it('records an XMLHttpRequest: open, setRequestHeader (a forbidden one too) and send', async () => {
     const request = await capture('client-xhr-forbidden-header');
-    expect({ url: request.url.href, method: request.method }).toEqual({ url: 'http://api.example.test/profile', method: 'GET' });
+    expect({ url: request.url.href, method: request.method }).toEqual({
+      url: 'http://api.example.test/profile',
+      method: 'GET',
+    });
     expect(request.headers).toEqual([['cookie', 'session=abc123']]);
   });
 
@@ -33,7 +40,11 @@ describe('captureRequest', () => {
 
   it("runs axios's browser build: baseURL joined, the instance's default header and axios's own Accept", async () => {
     const request = await capture('client-axios-defaults-requested-with');
-    expect({ url: request.url.href, method: request.method, credentials: request.credentials }).toEqual({ url: 'http://api.example.test/items', method: 'GET', credentials: false });
+    expect({
+      url: request.url.href,
+      method: request.method,
+      credentials: request.credentials,
+    }).toEqual({ url: 'http://api.example.test/items', method: 'GET', credentials: false });
     expect(request.headers).toEqual([
       ['accept', 'application/json, text/plain, */*'],
       ['x-requested-with', 'XMLHttpRequest'],
@@ -42,14 +53,23 @@ describe('captureRequest', () => {
 
   it('leaves no XMLHttpRequest, window or document behind', async () => {
     await capture('client-axios-clean');
-    expect([typeof XMLHttpRequest, typeof (globalThis as { window?: unknown }).window, typeof (globalThis as { document?: unknown }).document]).toEqual(['undefined', 'undefined', 'undefined']);
+    expect([
+      typeof XMLHttpRequest,
+      typeof (globalThis as { window?: unknown }).window,
+      typeof (globalThis as { document?: unknown }).document,
+    ]).toEqual(['undefined', 'undefined', 'undefined']);
   });
 });
 
 describe('withVendorFileUrls', () => {
   it("names axios's browser build by file URL and leaves other imports alone", () => {
-    const rewritten = withVendorFileUrls("import axios from 'axios';\nimport { x } from './local.js';\nconst ky = await import(\"ky\");\n", '?q=1');
-    expect(rewritten).toMatch(/^import axios from 'file:\/\/\/.*\/axios\/dist\/esm\/axios\.js\?q=1';$/m);
+    const rewritten = withVendorFileUrls(
+      "import axios from 'axios';\nimport { x } from './local.js';\nconst ky = await import(\"ky\");\n",
+      '?q=1',
+    );
+    expect(rewritten).toMatch(
+      /^import axios from 'file:\/\/\/.*\/axios\/dist\/esm\/axios\.js\?q=1';$/m,
+    );
     expect(rewritten).toContain("import { x } from './local.js';");
     expect(rewritten).toContain('await import("ky")');
   });

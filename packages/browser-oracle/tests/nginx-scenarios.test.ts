@@ -19,8 +19,13 @@ import { fixNginx, lintNginx } from '../src/nginx-scenario.js';
 import type { PageServer } from '../src/servers.js';
 import { startAppServer, startAttackerServer } from '../src/servers.js';
 
-const SCENARIOS = fileURLToPath(new URL('../../../test-fixtures/nginx-scenarios/', import.meta.url));
-const names = fs.readdirSync(SCENARIOS).filter((name) => fs.statSync(path.join(SCENARIOS, name)).isDirectory()).sort();
+const SCENARIOS = fileURLToPath(
+  new URL('../../../test-fixtures/nginx-scenarios/', import.meta.url),
+);
+const names = fs
+  .readdirSync(SCENARIOS)
+  .filter((name) => fs.statSync(path.join(SCENARIOS, name)).isDirectory())
+  .sort();
 
 let app: PageServer | undefined;
 let attacker: PageServer | undefined;
@@ -38,10 +43,18 @@ async function run(config: string, client: string): Promise<PageRun> {
   if (!app || !attacker) throw new Error('the page servers did not start');
   const port = await freePort(API_ADDRESS);
   const upstream = await freePort(APP_ADDRESS);
-  const nginx = await runNginx(API_ADDRESS, port, config.replaceAll('__API__', `${API_ADDRESS}:${port}`).replaceAll('__UPSTREAM__', `${APP_ADDRESS}:${upstream}`));
+  const nginx = await runNginx(
+    API_ADDRESS,
+    port,
+    config
+      .replaceAll('__API__', `${API_ADDRESS}:${port}`)
+      .replaceAll('__UPSTREAM__', `${APP_ADDRESS}:${upstream}`),
+  );
   let browser: Browser | undefined;
   try {
-    browser = await launchBrowser(hostResolverRules({ app: app.port, api: port, attacker: attacker.port }));
+    browser = await launchBrowser(
+      hostResolverRules({ app: app.port, api: port, attacker: attacker.port }),
+    );
     app.setClient(client);
     return await withContext(browser, (context) => runInPage(context, APP_ORIGIN));
   } finally {
@@ -50,40 +63,64 @@ async function run(config: string, client: string): Promise<PageRun> {
   }
 }
 
-const corsLines = (page: PageRun) => page.console.filter((line) => /blocked by CORS policy/.test(line));
+const corsLines = (page: PageRun) =>
+  page.console.filter((line) => /blocked by CORS policy/.test(line));
 
-describe.runIf(fs.existsSync('/usr/sbin/nginx') && fs.existsSync('/usr/bin/chromium'))('nginx scenarios in real nginx and Chromium', () => {
-  it.each(names)('%s', async (name) => {
-    const dir = path.join(SCENARIOS, name);
-    const filename = path.join(dir, 'nginx.conf');
-    const config = fs.readFileSync(filename, 'utf8');
-    const client = fs.readFileSync(path.join(dir, 'client.js'), 'utf8');
-    const oracleConfig = scenarioConfig(name);
-    const findings = lintNginx(config, filename, oracleConfig);
-    const blocked = findings.filter((finding) => finding.blocked);
+describe.runIf(fs.existsSync('/usr/sbin/nginx') && fs.existsSync('/usr/bin/chromium'))(
+  'nginx scenarios in real nginx and Chromium',
+  () => {
+    it.each(names)(
+      '%s',
+      async (name) => {
+        const dir = path.join(SCENARIOS, name);
+        const filename = path.join(dir, 'nginx.conf');
+        const config = fs.readFileSync(filename, 'utf8');
+        const client = fs.readFileSync(path.join(dir, 'client.js'), 'utf8');
+        const oracleConfig = scenarioConfig(name);
+        const findings = lintNginx(config, filename, oracleConfig);
+        const blocked = findings.filter((finding) => finding.blocked);
 
-    if (name.endsWith('-clean')) {
-      expect(findings.map((finding) => `${finding.line} ${finding.rule}/${finding.messageId}`)).toEqual([]);
-    } else {
-      expect(blocked.length, 'a scenario shows a finding a browser turns into a failure').toBeGreaterThan(0);
-    }
+        if (name.endsWith('-clean')) {
+          expect(
+            findings.map((finding) => `${finding.line} ${finding.rule}/${finding.messageId}`),
+          ).toEqual([]);
+        } else {
+          expect(
+            blocked.length,
+            'a scenario shows a finding a browser turns into a failure',
+          ).toBeGreaterThan(0);
+        }
 
-    const before = await run(config, client);
-    if (blocked.length > 0) {
-      expect(before.outcomes[0]?.ok, `the request should fail as ${blocked.map((finding) => finding.rule).join(', ')} says`).toBe(false);
-      const [line = ''] = corsLines(before);
-      expect(blocked.some((finding) => matchesConsoleLine(finding.blocked!, 'chrome', line)), `Chromium said: ${line}`).toBe(true);
-    } else {
-      expect(before.outcomes[0]?.ok).toBe(true);
-      expect(corsLines(before)).toEqual([]);
-    }
-    if (blocked.length === 0) return;
+        const before = await run(config, client);
+        if (blocked.length > 0) {
+          expect(
+            before.outcomes[0]?.ok,
+            `the request should fail as ${blocked.map((finding) => finding.rule).join(', ')} says`,
+          ).toBe(false);
+          const [line = ''] = corsLines(before);
+          expect(
+            blocked.some((finding) => matchesConsoleLine(finding.blocked!, 'chrome', line)),
+            `Chromium said: ${line}`,
+          ).toBe(true);
+        } else {
+          expect(before.outcomes[0]?.ok).toBe(true);
+          expect(corsLines(before)).toEqual([]);
+        }
+        if (blocked.length === 0) return;
 
-    const fixed = fixNginx(config, filename, oracleConfig);
-    expect(fixed.applied.length).toBeGreaterThan(0);
-    expect(lintNginx(fixed.text, filename, oracleConfig).filter((finding) => finding.blocked)).toEqual([]);
-    const after = await run(fixed.text, client);
-    expect(after.outcomes[0]?.ok, `after ${fixed.applied.join('; ')}: ${after.console.join(' | ')}`).toBe(true);
-    expect(corsLines(after)).toEqual([]);
-  }, 120_000);
-});
+        const fixed = fixNginx(config, filename, oracleConfig);
+        expect(fixed.applied.length).toBeGreaterThan(0);
+        expect(
+          lintNginx(fixed.text, filename, oracleConfig).filter((finding) => finding.blocked),
+        ).toEqual([]);
+        const after = await run(fixed.text, client);
+        expect(
+          after.outcomes[0]?.ok,
+          `after ${fixed.applied.join('; ')}: ${after.console.join(' | ')}`,
+        ).toBe(true);
+        expect(corsLines(after)).toEqual([]);
+      },
+      120_000,
+    );
+  },
+);

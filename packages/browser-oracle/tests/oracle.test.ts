@@ -38,7 +38,11 @@ let work: string | undefined;
 beforeAll(async () => {
   fs.mkdirSync(WORK_PARENT, { recursive: true });
   work = fs.mkdtempSync(path.join(WORK_PARENT, 'run-'));
-  [api, app, attacker] = await Promise.all([startApiServer(), startAppServer(), startAttackerServer()]);
+  [api, app, attacker] = await Promise.all([
+    startApiServer(),
+    startAppServer(),
+    startAttackerServer(),
+  ]);
   // The browser's host map is fixed at launch: collect every attacker host name up front. A
   // scenario that does not lint fails in its own test below.
   const hosts = scenarios.flatMap((scenario) => {
@@ -48,7 +52,9 @@ beforeAll(async () => {
       return [];
     }
   });
-  browser = await launchBrowser(hostResolverRules({ app: app.port, api: api.port, attacker: attacker.port }, hosts));
+  browser = await launchBrowser(
+    hostResolverRules({ app: app.port, api: api.port, attacker: attacker.port }, hosts),
+  );
   env = { browser, api, app, attacker, workRoot: work };
 }, 60_000);
 
@@ -69,19 +75,28 @@ describe('Chromium agrees with the linter', () => {
   });
 
   for (const scenario of scenarios) {
-    it(scenario.name, async () => {
-      if (!env) throw new Error('the oracle environment did not start');
-      let result: ScenarioResult;
-      try {
-        result = await runScenario(env, scenario);
-      } catch (error) {
-        errors.push({ name: scenario.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-        throw error;
-      }
-      results.push(result);
-      if (result.problems.length > 0) {
-        expect.fail(`Chromium disagrees with the linter on ${scenario.name}:\n\n${result.problems.join('\n\n')}`);
-      }
-    }, 60_000);
+    it(
+      scenario.name,
+      async () => {
+        if (!env) throw new Error('the oracle environment did not start');
+        let result: ScenarioResult;
+        try {
+          result = await runScenario(env, scenario);
+        } catch (error) {
+          errors.push({
+            name: scenario.name,
+            error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          });
+          throw error;
+        }
+        results.push(result);
+        if (result.problems.length > 0) {
+          expect.fail(
+            `Chromium disagrees with the linter on ${scenario.name}:\n\n${result.problems.join('\n\n')}`,
+          );
+        }
+      },
+      60_000,
+    );
   }
 });

@@ -27,8 +27,14 @@ let browser: Browser | undefined;
 const verdicts = { allowed: 0, blocked: 0 };
 
 beforeAll(async () => {
-  [api, app, attacker] = await Promise.all([startApiServer(), startAppServer(), startAttackerServer()]);
-  browser = await launchBrowser(hostResolverRules({ app: app.port, api: api.port, attacker: attacker.port }));
+  [api, app, attacker] = await Promise.all([
+    startApiServer(),
+    startAppServer(),
+    startAttackerServer(),
+  ]);
+  browser = await launchBrowser(
+    hostResolverRules({ app: app.port, api: api.port, attacker: attacker.port }),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -42,31 +48,51 @@ describe('cors-lint probe agrees with Chromium', () => {
   });
 
   for (const scenario of scenarios) {
-    it(scenario.name, async () => {
-      if (!api || !app || !browser) throw new Error('the environment did not start');
-      api.use(loadApp(scenario.dir));
-      api.reset();
-      app.setClient(scenario.sources.client);
-      const run = await withContext(browser, (context) => runInPage(context, APP_ORIGIN));
-      // A request the browser refuses to build (a no-cors PUT throws a TypeError) reaches no server:
-      // the probe, which judges a server's CORS answers, has nothing to compare.
-      if (run.outcomes[0]?.ok === false && api.exchanges.length === 0) return;
-      const chromiumAllowed = run.outcomes[0]?.ok === true;
-      const blockedLine = run.console.find((line) => /blocked by CORS policy/.test(line));
+    it(
+      scenario.name,
+      async () => {
+        if (!api || !app || !browser) throw new Error('the environment did not start');
+        api.use(loadApp(scenario.dir));
+        api.reset();
+        app.setClient(scenario.sources.client);
+        const run = await withContext(browser, (context) => runInPage(context, APP_ORIGIN));
+        // A request the browser refuses to build (a no-cors PUT throws a TypeError) reaches no server:
+        // the probe, which judges a server's CORS answers, has nothing to compare.
+        if (run.outcomes[0]?.ok === false && api.exchanges.length === 0) return;
+        const chromiumAllowed = run.outcomes[0]?.ok === true;
+        const blockedLine = run.console.find((line) => /blocked by CORS policy/.test(line));
 
-      const request = await captureRequest(path.join(scenario.dir, 'client.js'));
-      // The page's URL names api.example.test; Node reaches the same server at its loopback address.
-      const url = new URL(request.url.pathname + request.url.search, `http://${API_ADDRESS}:${api.port}`);
-      const report = await probe({ url, origin: APP_ORIGIN, method: request.method, headers: request.headers, credentials: request.credentials, timeoutMs: 10_000 });
+        const request = await captureRequest(path.join(scenario.dir, 'client.js'));
+        // The page's URL names api.example.test; Node reaches the same server at its loopback address.
+        const url = new URL(
+          request.url.pathname + request.url.search,
+          `http://${API_ADDRESS}:${api.port}`,
+        );
+        const report = await probe({
+          url,
+          origin: APP_ORIGIN,
+          method: request.method,
+          headers: request.headers,
+          credentials: request.credentials,
+          timeoutMs: 10_000,
+        });
 
-      const verdict = report.verdict;
-      verdicts[verdict.ok ? 'allowed' : 'blocked'] += 1;
-      expect({ allowed: verdict.ok }, `Chromium: ${JSON.stringify(run.outcomes[0])}; console: ${run.console.join(' | ')}`).toEqual({ allowed: chromiumAllowed });
-      if (!verdict.ok) {
-        expect(blockedLine, 'Chromium printed no blocked line').toBeDefined();
-        expect(matchesConsoleLine(verdict.failure, 'chrome', blockedLine ?? ''), `probe says ${verdict.failure}; Chromium: ${blockedLine}`).toBe(true);
-      }
-    }, 60_000);
+        const verdict = report.verdict;
+        verdicts[verdict.ok ? 'allowed' : 'blocked'] += 1;
+        expect(
+          { allowed: verdict.ok },
+          `Chromium: ${JSON.stringify(run.outcomes[0])}; console: ${run.console.join(' | ')}`,
+        ).toEqual({ allowed: chromiumAllowed });
+        if (!verdict.ok) {
+          expect(blockedLine, 'Chromium printed no blocked line').toBeDefined();
+          expect(
+            matchesConsoleLine(verdict.failure, 'chrome', blockedLine ?? ''),
+            `probe says ${verdict.failure}; Chromium: ${blockedLine}`,
+          ).toBe(true);
+        }
+      },
+      60_000,
+    );
   }
 
   it('compared both outcomes: blocked requests and allowed ones', () => {

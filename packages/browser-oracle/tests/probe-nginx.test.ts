@@ -96,27 +96,48 @@ afterAll(async () => {
 
 describe('cors-lint probe and Chromium agree on a real nginx', () => {
   for (const testCase of CASES) {
-    it(testCase.name, async () => {
-      if (!app || !attacker) throw new Error('the page servers did not start');
-      const nginx = await startNginx(API_ADDRESS, testCase.server);
-      const browser = await launchBrowser(hostResolverRules({ app: app.port, api: nginx.port, attacker: attacker.port }));
-      try {
-        app.setClient(testCase.client);
-        const run = await withContext(browser, (context) => runInPage(context, APP_ORIGIN));
-        const chromium = run.outcomes[0]?.ok === true ? 'allowed' : 'blocked';
-        const url = new URL('/items/7', `http://${API_ADDRESS}:${nginx.port}`);
-        const report = await probe({ url, origin: APP_ORIGIN, method: testCase.request.method, headers: testCase.request.headers, credentials: false, timeoutMs: 10_000 });
-        expect({ chromium, probe: report.verdict.ok ? 'allowed' : 'blocked' }).toEqual({ chromium: testCase.expected, probe: testCase.expected });
-        const nginxHints = probeHints(report).filter((hint) => hint.startsWith('nginx '));
-        expect(nginxHints.map((hint) => hint.slice(0, testCase.hint?.length ?? 0))).toEqual(testCase.hint ? [testCase.hint] : []);
-        if (!report.verdict.ok) {
-          const line = run.console.find((entry) => /blocked by CORS policy/.test(entry)) ?? '';
-          expect(matchesConsoleLine(report.verdict.failure, 'chrome', line), `probe: ${report.verdict.failure}; Chromium: ${line}`).toBe(true);
+    it(
+      testCase.name,
+      async () => {
+        if (!app || !attacker) throw new Error('the page servers did not start');
+        const nginx = await startNginx(API_ADDRESS, testCase.server);
+        const browser = await launchBrowser(
+          hostResolverRules({ app: app.port, api: nginx.port, attacker: attacker.port }),
+        );
+        try {
+          app.setClient(testCase.client);
+          const run = await withContext(browser, (context) => runInPage(context, APP_ORIGIN));
+          const chromium = run.outcomes[0]?.ok === true ? 'allowed' : 'blocked';
+          const url = new URL('/items/7', `http://${API_ADDRESS}:${nginx.port}`);
+          const report = await probe({
+            url,
+            origin: APP_ORIGIN,
+            method: testCase.request.method,
+            headers: testCase.request.headers,
+            credentials: false,
+            timeoutMs: 10_000,
+          });
+          expect({ chromium, probe: report.verdict.ok ? 'allowed' : 'blocked' }).toEqual({
+            chromium: testCase.expected,
+            probe: testCase.expected,
+          });
+          const nginxHints = probeHints(report).filter((hint) => hint.startsWith('nginx '));
+          expect(nginxHints.map((hint) => hint.slice(0, testCase.hint?.length ?? 0))).toEqual(
+            testCase.hint ? [testCase.hint] : [],
+          );
+          if (!report.verdict.ok) {
+            const line = run.console.find((entry) => /blocked by CORS policy/.test(entry)) ?? '';
+            expect(
+              matchesConsoleLine(report.verdict.failure, 'chrome', line),
+              `probe: ${report.verdict.failure}; Chromium: ${line}`,
+            ).toBe(true);
+          }
+        } finally {
+          await browser.close();
+          await nginx.stop();
         }
-      } finally {
-        await browser.close();
-        await nginx.stop();
-      }
-    }, 60_000);
+      },
+      60_000,
+    );
   }
 });

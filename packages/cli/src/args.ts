@@ -57,13 +57,34 @@ export interface ProbeArgs {
   readonly timeoutMs: number;
 }
 
-function parse(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, unknown>; positionals: string[] } {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true; strict: true; tokens: true }>>;
+function parse(
+  argv: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): { values: Record<string, unknown>; positionals: string[] } {
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      args: string[];
+      options: typeof options;
+      allowPositionals: true;
+      strict: true;
+      tokens: true;
+    }>
+  >;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
   } catch (error) {
     // node:util's messages name the option already ("Unknown option '--x'").
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+    throw new UsageError(
+      error instanceof Error
+        ? error.message.replace(/\. To specify a positional argument.*$/s, '')
+        : String(error),
+    );
   }
   // node:util keeps the last of a repeated option silently: `--format json --format sarif` would drop one.
   const seen = new Set<string>();
@@ -86,9 +107,15 @@ export function wantsHelpOrVersion(argv: readonly string[]): 'help' | 'version' 
   return help ? 'help' : 'version';
 }
 
-function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got '${String(value)}'`);
 }
 
@@ -107,16 +134,26 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   if (rawConcurrency === 'off' || rawConcurrency === 'auto') concurrency = rawConcurrency;
   else if (rawConcurrency !== undefined) {
     const threads = Number(rawConcurrency);
-    if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--concurrency must be auto, off or a positive whole number; got '${String(rawConcurrency)}'`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new UsageError(
+        `--concurrency must be auto, off or a positive whole number; got '${String(rawConcurrency)}'`,
+      );
     concurrency = threads;
   }
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
-    config: oneOf('config', values['config'], ['recommended', 'strict', 'all'] as const, 'recommended'),
+    config: oneOf(
+      'config',
+      values['config'],
+      ['recommended', 'strict', 'all'] as const,
+      'recommended',
+    ),
     format: oneOf('format', values['format'], ['pretty', 'json', 'sarif'] as const, 'pretty'),
     fix: values['fix'] === true,
     concurrency,
-    appOrigins: (Array.isArray(values['app-origin']) ? values['app-origin'] : []).map((origin) => appOrigin(String(origin))),
+    appOrigins: (Array.isArray(values['app-origin']) ? values['app-origin'] : []).map((origin) =>
+      appOrigin(String(origin)),
+    ),
     includeGenerated: values['include-generated'] === true,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     ...(typeof values['project'] === 'string' ? { project: values['project'] } : {}),
@@ -126,7 +163,10 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
 /** An origin the app's pages are served from; a URL that is just an origin (`https://app.example.com/`) is taken as that origin. */
 function appOrigin(text: string): string {
   const origin = toAppOrigin(text);
-  if (origin === undefined) throw new UsageError(`--app-origin must be an origin such as https://app.example.com (scheme, host, optional port; no path); got '${text}'`);
+  if (origin === undefined)
+    throw new UsageError(
+      `--app-origin must be an origin such as https://app.example.com (scheme, host, optional port; no path); got '${text}'`,
+    );
   return origin;
 }
 
@@ -138,7 +178,10 @@ function pageOrigin(origin: string): string {
   } catch {
     parsed = undefined;
   }
-  if (!parsed || parsed.origin !== origin) throw new UsageError(`--origin must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got '${origin}'`);
+  if (!parsed || parsed.origin !== origin)
+    throw new UsageError(
+      `--origin must be an origin such as https://app.example.com (scheme, host, optional port; no path or trailing slash); got '${origin}'`,
+    );
   return origin;
 }
 
@@ -150,11 +193,16 @@ function pageOrigin(origin: string): string {
 function parseHeader(text: string): readonly [string, string] {
   const colon = text.indexOf(':');
   const name = colon < 0 ? '' : text.slice(0, colon).trim();
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header must look like 'Name: value'; got '${text}'`);
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+    throw new UsageError(`--header must look like 'Name: value'; got '${text}'`);
   const value = text.slice(colon + 1).trim();
-  if (/[\r\n\0]/.test(value)) throw new UsageError(`--header ${name}: a header value cannot contain a line break or NUL`);
+  if (/[\r\n\0]/.test(value))
+    throw new UsageError(`--header ${name}: a header value cannot contain a line break or NUL`);
   const wide = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
-  if (wide !== undefined) throw new UsageError(`--header ${name}: '${wide}' is not Latin-1, and a page's fetch() rejects such a header value (encode it, e.g. with encodeURIComponent)`);
+  if (wide !== undefined)
+    throw new UsageError(
+      `--header ${name}: '${wide}' is not Latin-1, and a page's fetch() rejects such a header value (encode it, e.g. with encodeURIComponent)`,
+    );
   return [name, value];
 }
 
@@ -163,7 +211,10 @@ const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** `new URL` says only "Invalid URL" for a port out of range: name it. */
 function portOutOfRange(text: string): string | undefined {
-  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(text)?.[1];
+  const port =
+    /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(
+      text,
+    )?.[1];
   return port !== undefined && Number(port) > 65535 ? port : undefined;
 }
 
@@ -176,26 +227,64 @@ export function parseProbeArgs(argv: readonly string[], { partial = false } = {}
     credentials: { type: 'boolean' },
     timeout: { type: 'string' },
   });
-  if (partial) return { url: new URL('http://localhost/'), origin: 'null', method: 'GET', headers: [], credentials: false, timeoutMs: 0 };
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'probe needs the URL to check' : `probe checks one URL; got ${positionals.length}`);
+  if (partial)
+    return {
+      url: new URL('http://localhost/'),
+      origin: 'null',
+      method: 'GET',
+      headers: [],
+      credentials: false,
+      timeoutMs: 0,
+    };
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'probe needs the URL to check'
+        : `probe checks one URL; got ${positionals.length}`,
+    );
   let url: URL;
   try {
     url = new URL(positionals[0] ?? '');
   } catch {
     const port = portOutOfRange(positionals[0] ?? '');
-    if (port !== undefined) throw new UsageError(`the port ${port} in '${positionals[0] ?? ''}' is out of range (0 to 65535)`);
-    throw new UsageError(`'${positionals[0] ?? ''}' is not an absolute URL (e.g. https://api.example.com/items)`);
+    if (port !== undefined)
+      throw new UsageError(
+        `the port ${port} in '${positionals[0] ?? ''}' is out of range (0 to 65535)`,
+      );
+    throw new UsageError(
+      `'${positionals[0] ?? ''}' is not an absolute URL (e.g. https://api.example.com/items)`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`probe checks http: and https: URLs only; got '${url.protocol}'`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`probe checks http: and https: URLs only; got '${url.protocol}'`);
   const origin = values['origin'];
-  if (typeof origin !== 'string') throw new UsageError('probe needs --origin, the origin of the page that makes the request (e.g. --origin https://app.example.com)');
+  if (typeof origin !== 'string')
+    throw new UsageError(
+      'probe needs --origin, the origin of the page that makes the request (e.g. --origin https://app.example.com)',
+    );
   if (origin !== 'null') pageOrigin(origin);
   const method = typeof values['method'] === 'string' ? values['method'] : 'GET';
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) throw new UsageError(`--method must be an HTTP method token; got '${method}'`);
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method))
+    throw new UsageError(`--method must be an HTTP method token; got '${method}'`);
   const timeout = values['timeout'] === undefined ? 10_000 : Number(values['timeout']);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds; got '${String(values['timeout'])}'`);
-  if (timeout > LONGEST_TIMEOUT_MS) throw new UsageError(`--timeout must be at most ${LONGEST_TIMEOUT_MS} ms (about 24.8 days); got '${String(values['timeout'])}'`);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError(
+      `--timeout must be a positive number of milliseconds; got '${String(values['timeout'])}'`,
+    );
+  if (timeout > LONGEST_TIMEOUT_MS)
+    throw new UsageError(
+      `--timeout must be at most ${LONGEST_TIMEOUT_MS} ms (about 24.8 days); got '${String(values['timeout'])}'`,
+    );
   const rawHeaders = values['header'];
-  const headers = (Array.isArray(rawHeaders) ? rawHeaders : []).map((header) => parseHeader(String(header)));
-  return { url, origin, method, headers, credentials: values['credentials'] === true, timeoutMs: timeout };
+  const headers = (Array.isArray(rawHeaders) ? rawHeaders : []).map((header) =>
+    parseHeader(String(header)),
+  );
+  return {
+    url,
+    origin,
+    method,
+    headers,
+    credentials: values['credentials'] === true,
+    timeoutMs: timeout,
+  };
 }

@@ -5,18 +5,38 @@ import { writeFixes } from '../dist/audit/write-fixes.js';
 import { cli, emptyFolder } from './helpers.js';
 
 /** A file with one finding (a trailing slash in the origin, fixable) at 2:33. */
-const ONE_FINDING = "const cors = require('cors');\nmodule.exports = cors({ origin: 'https://app.example.com/' });\n";
-const CLEAN = "const cors = require('cors');\nmodule.exports = cors({ origin: 'https://app.example.com' });\n";
+const ONE_FINDING =
+  "const cors = require('cors');\nmodule.exports = cors({ origin: 'https://app.example.com/' });\n";
+const CLEAN =
+  "const cors = require('cors');\nmodule.exports = cors({ origin: 'https://app.example.com' });\n";
 
 interface JsonReport {
-  files: { file: string; notAudited?: { reason: string; line?: number; column?: number }; notes?: { message: string }[]; findings: { rule: string; line: number; column: number }[] }[];
+  files: {
+    file: string;
+    notAudited?: { reason: string; line?: number; column?: number };
+    notes?: { message: string }[];
+    findings: { rule: string; line: number; column: number }[];
+  }[];
   skipped?: { file: string; reason: string }[];
   fixes?: { written: string[]; failed: { file: string; reason: string }[] };
-  summary: { filesLinted: number; filesWithFindings: number; findings: number; filesNotAudited: number; filesSkipped: number };
+  summary: {
+    filesLinted: number;
+    filesWithFindings: number;
+    findings: number;
+    filesNotAudited: number;
+    filesSkipped: number;
+  };
 }
 
 const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
-const where = (report: JsonReport) => report.files.map((file) => [file.file, file.notAudited?.reason ?? file.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule}`).join(', ')]);
+const where = (report: JsonReport) =>
+  report.files.map((file) => [
+    file.file,
+    file.notAudited?.reason ??
+      file.findings
+        .map((finding) => `${finding.line}:${finding.column} ${finding.rule}`)
+        .join(', '),
+  ]);
 const isRoot = process.getuid?.() === 0;
 
 function folderWith(files: Record<string, string | Buffer>): string {
@@ -30,9 +50,24 @@ function folderWith(files: Record<string, string | Buffer>): string {
 
 describe('cors-lint audits every path it is given, or fails', () => {
   it('lints a named file outside the working folder, under node_modules or listed in .gitignore', async () => {
-    const folder = folderWith({ 'repo/.gitignore': 'generated/\n', 'repo/generated/server.js': ONE_FINDING, 'repo/node_modules/dep/index.js': ONE_FINDING, 'elsewhere/server.js': ONE_FINDING, 'elsewhere/lib/app.ts': ONE_FINDING });
+    const folder = folderWith({
+      'repo/.gitignore': 'generated/\n',
+      'repo/generated/server.js': ONE_FINDING,
+      'repo/node_modules/dep/index.js': ONE_FINDING,
+      'elsewhere/server.js': ONE_FINDING,
+      'elsewhere/lib/app.ts': ONE_FINDING,
+    });
     const repo = path.join(folder, 'repo');
-    const run = await cli(['--format', 'json', '../elsewhere/server.js', 'node_modules/dep/index.js', 'generated/server.js'], repo);
+    const run = await cli(
+      [
+        '--format',
+        'json',
+        '../elsewhere/server.js',
+        'node_modules/dep/index.js',
+        'generated/server.js',
+      ],
+      repo,
+    );
     expect(run.code).toBe(1);
     expect(where(json(run.stdout))).toEqual([
       ['../elsewhere/server.js', '2:33 cors/valid-allow-origin'],
@@ -48,14 +83,18 @@ describe('cors-lint audits every path it is given, or fails', () => {
     // In a walked folder, node_modules and .gitignore'd folders stay skipped: here nothing is left.
     const walked = await cli(['--format', 'json'], repo);
     expect(walked.code).toBe(2);
-    expect(walked.stderr).toMatch(/^cors-lint: no JavaScript, TypeScript, nginx or Django settings files to audit in \. \(node_modules and \.gitignore'd files are skipped\)/);
+    expect(walked.stderr).toMatch(
+      /^cors-lint: no JavaScript, TypeScript, nginx or Django settings files to audit in \. \(node_modules and \.gitignore'd files are skipped\)/,
+    );
   });
 
   it('exits 2 naming a path that is not a JavaScript, TypeScript or nginx file', async () => {
     const folder = folderWith({ 'notes.md': '# cors\n' });
     const run = await cli(['notes.md'], folder);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^cors-lint: notes\.md is not a JavaScript, TypeScript or nginx file, or a Django settings module \(\.js, /);
+    expect(run.stderr).toMatch(
+      /^cors-lint: notes\.md is not a JavaScript, TypeScript or nginx file, or a Django settings module \(\.js, /,
+    );
   });
 });
 
@@ -65,15 +104,44 @@ describe('a file that could not be audited is not a pass', () => {
     const run = await cli([], folder);
     expect(run).toEqual({
       code: 3,
-      stdout: 'broken.js\n  1:21  not audited  syntax error: Unexpected token ; (no CORS rule ran on this file)\n\nNo CORS problems found in 1 file(s).\n1 file(s) could not be audited (listed above with the reason).\n',
+      stdout:
+        'broken.js\n  1:21  not audited  syntax error: Unexpected token ; (no CORS rule ran on this file)\n\nNo CORS problems found in 1 file(s).\n1 file(s) could not be audited (listed above with the reason).\n',
       stderr: '',
     });
-    const sarif = JSON.parse((await cli(['--format', 'sarif'], folder)).stdout) as { runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[] }[] };
+    const sarif = JSON.parse((await cli(['--format', 'sarif'], folder)).stdout) as {
+      runs: {
+        results: unknown[];
+        invocations: {
+          executionSuccessful: boolean;
+          toolExecutionNotifications: {
+            level: string;
+            message: { text: string };
+            locations: {
+              physicalLocation: {
+                artifactLocation: { uri: string };
+                region?: { startLine: number };
+              };
+            }[];
+          }[];
+        }[];
+      }[];
+    };
     const [run0] = sarif.runs;
     expect(run0?.results).toEqual([]);
     expect(run0?.invocations[0]?.executionSuccessful).toBe(false);
     expect(run0?.invocations[0]?.toolExecutionNotifications).toEqual([
-      { level: 'error', message: { text: 'Not audited: syntax error: Unexpected token ;' }, locations: [{ physicalLocation: { artifactLocation: { uri: expect.stringMatching(/\/broken\.js$/) as unknown }, region: { startLine: 1, startColumn: 21 } } }] },
+      {
+        level: 'error',
+        message: { text: 'Not audited: syntax error: Unexpected token ;' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: expect.stringMatching(/\/broken\.js$/) as unknown },
+              region: { startLine: 1, startColumn: 21 },
+            },
+          },
+        ],
+      },
     ]);
   });
 
@@ -90,20 +158,31 @@ describe('a file that could not be audited is not a pass', () => {
     const report = json((await cli(['--format', 'json'], folder)).stdout);
     expect(where(report)).toEqual([
       ['binary.js', 'a binary file, not source text (it contains NUL bytes)'],
-      ['latin1.js', 'not valid UTF-8; other encodings without a byte order mark are not supported (save it as UTF-8)'],
+      [
+        'latin1.js',
+        'not valid UTF-8; other encodings without a byte order mark are not supported (save it as UTF-8)',
+      ],
       ['utf16be.js', '2:33 cors/valid-allow-origin'],
       ['utf16le.js', '2:33 cors/valid-allow-origin'],
       ['utf8-bom.js', '2:33 cors/valid-allow-origin'],
     ]);
     // --fix writes each file back in its own encoding, byte order mark included.
     await cli(['--fix'], folder);
-    expect(fs.readFileSync(path.join(folder, 'utf16le.js'))).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]));
-    expect(fs.readFileSync(path.join(folder, 'utf16be.js'))).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]).swap16());
-    expect(fs.readFileSync(path.join(folder, 'utf8-bom.js'))).toEqual(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CLEAN)]));
+    expect(fs.readFileSync(path.join(folder, 'utf16le.js'))).toEqual(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]),
+    );
+    expect(fs.readFileSync(path.join(folder, 'utf16be.js'))).toEqual(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]).swap16(),
+    );
+    expect(fs.readFileSync(path.join(folder, 'utf8-bom.js'))).toEqual(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CLEAN)]),
+    );
   });
 
   it('audits a .js file with type annotations (Flow) with the TypeScript parser, after module and script fail', async () => {
-    const folder = folderWith({ 'flow.js': `// @flow\nfunction pick(origin: string): string { return origin; }\n${ONE_FINDING}` });
+    const folder = folderWith({
+      'flow.js': `// @flow\nfunction pick(origin: string): string { return origin; }\n${ONE_FINDING}`,
+    });
     const run = await cli(['--format', 'json'], folder);
     expect(run.code).toBe(1);
     expect(where(json(run.stdout))).toEqual([['flow.js', '4:33 cors/valid-allow-origin']]);
@@ -115,14 +194,19 @@ describe('a file that could not be audited is not a pass', () => {
     expect(run.code).toBe(1);
     const [file] = json(run.stdout).files;
     expect(file?.notAudited).toBeUndefined();
-    expect(file?.notes).toEqual([{ message: '/* eslint-env */ comments are no longer supported.', line: 1, column: 1 }]);
+    expect(file?.notes).toEqual([
+      { message: '/* eslint-env */ comments are no longer supported.', line: 1, column: 1 },
+    ]);
     expect(file?.findings.map((finding) => `${finding.line}:${finding.column}`)).toEqual(['3:33']);
   });
 });
 
 describe('one bad entry never aborts the audit', () => {
   it('reports dangling and looping symlinks and code nested too deeply, and audits the rest', async () => {
-    const folder = folderWith({ 'server.js': ONE_FINDING, 'deep.js': `const x = a${'\n.b'.repeat(20_000)};\n` });
+    const folder = folderWith({
+      'server.js': ONE_FINDING,
+      'deep.js': `const x = a${'\n.b'.repeat(20_000)};\n`,
+    });
     fs.symlinkSync('missing.js', path.join(folder, 'dangling.js'));
     fs.symlinkSync('loop.js', path.join(folder, 'loop.js'));
     fs.symlinkSync('.', path.join(folder, 'self-folder'));
@@ -137,24 +221,35 @@ describe('one bad entry never aborts the audit', () => {
     expect(json(run.stdout).summary).toMatchObject({ filesLinted: 1, filesNotAudited: 3 });
   });
 
-  it.runIf(!isRoot)('reports an unreadable file and folder (not checkable as root, who reads everything)', async () => {
-    const folder = folderWith({ 'server.js': ONE_FINDING, 'secret.js': CLEAN, 'locked/app.js': CLEAN });
-    fs.chmodSync(path.join(folder, 'secret.js'), 0o000);
-    fs.chmodSync(path.join(folder, 'locked'), 0o000);
-    const run = await cli(['--format', 'json'], folder);
-    expect(where(json(run.stdout))).toEqual([
-      ['locked', 'cannot read this folder (permission denied)'],
-      ['secret.js', 'cannot read it (permission denied)'],
-      ['server.js', '2:33 cors/valid-allow-origin'],
-    ]);
-  });
+  it.runIf(!isRoot)(
+    'reports an unreadable file and folder (not checkable as root, who reads everything)',
+    async () => {
+      const folder = folderWith({
+        'server.js': ONE_FINDING,
+        'secret.js': CLEAN,
+        'locked/app.js': CLEAN,
+      });
+      fs.chmodSync(path.join(folder, 'secret.js'), 0o000);
+      fs.chmodSync(path.join(folder, 'locked'), 0o000);
+      const run = await cli(['--format', 'json'], folder);
+      expect(where(json(run.stdout))).toEqual([
+        ['locked', 'cannot read this folder (permission denied)'],
+        ['secret.js', 'cannot read it (permission denied)'],
+        ['server.js', '2:33 cors/valid-allow-origin'],
+      ]);
+    },
+  );
 });
 
 describe('--fix is all or nothing per file and says what it wrote', () => {
   it('names the files it fixed', async () => {
     const folder = folderWith({ 'a.js': ONE_FINDING, 'b.js': ONE_FINDING, 'c.js': CLEAN });
     const run = await cli(['--fix'], folder);
-    expect(run).toEqual({ code: 0, stdout: 'Fixed 2 file(s): a.js, b.js\nNo CORS problems found in 3 file(s).\n', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'Fixed 2 file(s): a.js, b.js\nNo CORS problems found in 3 file(s).\n',
+      stderr: '',
+    });
   });
 
   it('keeps a file it cannot write whole, writes the others, and reports the failure', () => {
@@ -165,19 +260,28 @@ describe('--fix is all or nothing per file and says what it wrote', () => {
       { filePath: path.join(folder, 'a.js'), output: CLEAN, encoding: 'utf8' },
       { filePath: path.join(folder, 'b.js'), output: CLEAN, encoding: 'utf8' },
     ]);
-    expect(report).toEqual({ written: [path.join(folder, 'a.js')], failed: [{ filePath: path.join(folder, 'b.js'), reason: 'it is a folder' }] });
+    expect(report).toEqual({
+      written: [path.join(folder, 'a.js')],
+      failed: [{ filePath: path.join(folder, 'b.js'), reason: 'it is a folder' }],
+    });
     expect(fs.readFileSync(path.join(folder, 'a.js'), 'utf8')).toBe(CLEAN);
     expect(fs.readFileSync(path.join(folder, 'b.js'), 'utf8')).toBe(ONE_FINDING);
   });
 
-  it.runIf(!isRoot)('exits 2 naming a read-only file, after writing the others (not checkable as root)', async () => {
-    const folder = folderWith({ 'a.js': ONE_FINDING, 'b.js': ONE_FINDING });
-    fs.chmodSync(path.join(folder, 'b.js'), 0o444);
-    const run = await cli(['--fix', '--format', 'json'], folder);
-    expect(run.code).toBe(2);
-    expect(json(run.stdout).fixes).toEqual({ written: ['a.js'], failed: [{ file: 'b.js', reason: 'permission denied' }] });
-    expect(fs.readFileSync(path.join(folder, 'b.js'), 'utf8')).toBe(ONE_FINDING);
-  });
+  it.runIf(!isRoot)(
+    'exits 2 naming a read-only file, after writing the others (not checkable as root)',
+    async () => {
+      const folder = folderWith({ 'a.js': ONE_FINDING, 'b.js': ONE_FINDING });
+      fs.chmodSync(path.join(folder, 'b.js'), 0o444);
+      const run = await cli(['--fix', '--format', 'json'], folder);
+      expect(run.code).toBe(2);
+      expect(json(run.stdout).fixes).toEqual({
+        written: ['a.js'],
+        failed: [{ file: 'b.js', reason: 'permission denied' }],
+      });
+      expect(fs.readFileSync(path.join(folder, 'b.js'), 'utf8')).toBe(ONE_FINDING);
+    },
+  );
 
   it('fixes the file a symbolic link points to, and keeps the link', async () => {
     const folder = folderWith({ 'real/server.js': ONE_FINDING });
@@ -192,7 +296,11 @@ describe('generated and minified files', () => {
   const minified = `${ONE_FINDING.replace(/\n/g, ';')}${'var a=1,b=2;'.repeat(3000)}\n`;
 
   it('skips them in folders with a notice, and audits them with --include-generated', async () => {
-    const folder = folderWith({ 'dist/app.js': minified, 'vendor.min.js': ONE_FINDING, 'server.js': CLEAN });
+    const folder = folderWith({
+      'dist/app.js': minified,
+      'vendor.min.js': ONE_FINDING,
+      'server.js': CLEAN,
+    });
     const run = await cli([], folder);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -216,7 +324,9 @@ describe('generated and minified files', () => {
     const folder = folderWith({ 'bundle.js': minified });
     const run = await cli(['bundle.js'], folder);
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain(`bundle.js\n  not audited  minified (lines of ${minified.length} characters on average); pass --include-generated to audit it (no CORS rule ran on this file)\n`);
+    expect(run.stdout).toContain(
+      `bundle.js\n  not audited  minified (lines of ${minified.length} characters on average); pass --include-generated to audit it (no CORS rule ran on this file)\n`,
+    );
   });
 });
 
@@ -230,6 +340,13 @@ describe('options', () => {
     expect(bogus).toMatchObject({ code: 2, stdout: '' });
     expect(bogus.stderr).toMatch(/^cors-lint: Unknown option '--bogus'/);
     // Repeatable options stay repeatable.
-    expect((await cli(['--app-origin', 'https://a.example.com', '--app-origin', 'https://b.example.com'], folder)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ['--app-origin', 'https://a.example.com', '--app-origin', 'https://b.example.com'],
+          folder,
+        )
+      ).code,
+    ).toBe(0);
   });
 });

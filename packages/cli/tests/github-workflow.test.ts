@@ -17,10 +17,16 @@ interface Step {
 }
 
 describe('the GitHub Actions example', () => {
-  const workflow = parse(fs.readFileSync(WORKFLOW, 'utf8')) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+  const workflow = parse(fs.readFileSync(WORKFLOW, 'utf8')) as {
+    on: Record<string, unknown>;
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Step[] }>;
+  };
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
   const lint = steps.find((step) => step.id === 'cors-lint');
-  const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif') === true);
+  const upload = steps.find(
+    (step) => step.uses?.startsWith('github/codeql-action/upload-sarif') === true,
+  );
 
   it('runs on pull requests, may write code-scanning alerts, and uploads the file the lint step writes', () => {
     expect(Object.keys(workflow.on)).toContain('pull_request');
@@ -35,13 +41,25 @@ describe('the GitHub Actions example', () => {
     const project = copyOfFixture('demo');
     // What `npm install --save-dev cors-lint` leaves for npx to find.
     fs.mkdirSync(path.join(project, 'node_modules', '.bin'), { recursive: true });
-    fs.symlinkSync(path.join(REPO, 'packages', 'cli', 'bin', 'cors-lint.js'), path.join(project, 'node_modules', '.bin', 'cors-lint'));
-    const result = spawnSync('bash', ['-e', '-c', lint?.run ?? 'false'], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    fs.symlinkSync(
+      path.join(REPO, 'packages', 'cli', 'bin', 'cors-lint.js'),
+      path.join(project, 'node_modules', '.bin', 'cors-lint'),
+    );
+    const result = spawnSync('bash', ['-e', '-c', lint?.run ?? 'false'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status, result.stderr).toBe(1);
-    const sarif = JSON.parse(fs.readFileSync(path.join(project, 'cors-lint.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(fs.readFileSync(path.join(project, 'cors-lint.sarif'), 'utf8')) as {
+      version: string;
+      runs: { results: { ruleId: string }[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toHaveLength(15);
     expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toContain('cors/no-null-origin');
-    expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toContain('cors/nginx-no-dropped-cors-headers');
+    expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toContain(
+      'cors/nginx-no-dropped-cors-headers',
+    );
   });
 });

@@ -14,9 +14,17 @@ export interface Run {
 }
 
 /** Runs the built `cors-lint` bin as a user would (no TTY: no colour, no progress line). */
-export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+export function cli(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -26,7 +26,12 @@ export type FixIntent<H> =
    * Create an absent (or library-default) list setting with these items: an option on the middleware
    * whose call is `at`, or a header written beside the hand-set header write `at` (same response).
    */
-  | { readonly kind: 'add-list-setting'; readonly at: H; readonly setting: 'exposeHeaders' | 'allowMethods'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'add-list-setting';
+      readonly at: H;
+      readonly setting: 'exposeHeaders' | 'allowMethods';
+      readonly items: readonly string[];
+    }
   /** Append a field to the `Vary` header of the response `at` writes to, keeping any fields already there. */
   | { readonly kind: 'append-vary'; readonly at: H; readonly field: string }
   /**
@@ -34,14 +39,29 @@ export type FixIntent<H> =
    * route registration (with the middleware at `like`), an OPTIONS branch at the top of a request
    * handler, or an OPTIONS export in a route module.
    */
-  | { readonly kind: 'add-preflight-handler'; readonly framework: 'express' | 'fastify' | 'node-http' | 'next'; readonly at: H; readonly like?: H }
+  | {
+      readonly kind: 'add-preflight-handler';
+      readonly framework: 'express' | 'fastify' | 'node-http' | 'next';
+      readonly at: H;
+      readonly like?: H;
+    }
   /**
    * Rewrite the origin pattern written at `at` as `source`, in the notation it is written in (a regex
    * literal with `flags`, a Python raw string, an nginx word keeping its `~`/`~*` and quotes).
    */
-  | { readonly kind: 'replace-pattern'; readonly at: H; readonly source: string; readonly flags: string }
+  | {
+      readonly kind: 'replace-pattern';
+      readonly at: H;
+      readonly source: string;
+      readonly flags: string;
+    }
   /** Replace the origin test `at` (a call, or a comparison around one) by a test that the value `subject` is the exact origin or matches the pattern. */
-  | { readonly kind: 'replace-origin-test'; readonly at: H; readonly subject: H; readonly accept: OriginLiteral }
+  | {
+      readonly kind: 'replace-origin-test';
+      readonly at: H;
+      readonly subject: H;
+      readonly accept: OriginLiteral;
+    }
   /** nginx: send the header written at `at` on every status (`add_header … always`). */
   | { readonly kind: 'add-always'; readonly at: H }
   /** nginx: write copies of the header writes `headers` where `at` is (a level's first header write, or the level itself). */
@@ -49,10 +69,17 @@ export type FixIntent<H> =
   /** nginx: move the block `at` into each of the levels `into`, at their start. */
   | { readonly kind: 'move-into-levels'; readonly at: H; readonly into: readonly H[] }
   /** nginx: stop passing the upstream's `header` on (`directive` is `proxy_hide_header` or its kin), beside the write `at`. */
-  | { readonly kind: 'hide-upstream-header'; readonly at: H; readonly directive: string; readonly header: string };
+  | {
+      readonly kind: 'hide-upstream-header';
+      readonly at: H;
+      readonly directive: string;
+      readonly header: string;
+    };
 
 /** An origin allow-list entry as text: an exact origin or a regular expression. */
-export type OriginLiteral = { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'pattern'; readonly source: string; readonly flags: string };
+export type OriginLiteral =
+  | { readonly kind: 'exact'; readonly value: string }
+  | { readonly kind: 'pattern'; readonly source: string; readonly flags: string };
 
 export interface Suggestion<H> {
   readonly messageId: string;

@@ -1,9 +1,25 @@
 /** Public API of the core package. Explicit names only, so every export is a deliberate choice. */
 
 // Policy model and findings
-export type { Setting, ListPiece, ListValue, OriginEntry, OriginScheme, OriginSetting, PolicySource, AppliedAs, CorsPolicy } from './policy/cors-policy.js';
+export type {
+  Setting,
+  ListPiece,
+  ListValue,
+  OriginEntry,
+  OriginScheme,
+  OriginSetting,
+  PolicySource,
+  AppliedAs,
+  CorsPolicy,
+} from './policy/cors-policy.js';
 export { sendsCredentials, settingHandle } from './policy/cors-policy.js';
-export type { ClientRequest, RequestBodyKind, RequestClient, RequestHeaderWrite, ResponseRead } from './policy/client-request.js';
+export type {
+  ClientRequest,
+  RequestBodyKind,
+  RequestClient,
+  RequestHeaderWrite,
+  ResponseRead,
+} from './policy/client-request.js';
 export type { FixIntent, OriginLiteral, RepairOptions, Suggestion, Finding } from './findings.js';
 export { PLACEHOLDER_ORIGIN } from './findings.js';
 
@@ -48,9 +64,21 @@ export { DEFAULT_PORTS, parseOrigin, serializeOrigin } from './origin/origin.js'
 export { isCrossOriginUrl, toAppOrigin } from './origin/request-target.js';
 export type { AllowOriginProblem } from './origin/validate-allow-origin.js';
 export { validateAllowOriginValue } from './origin/validate-allow-origin.js';
-export type { SafeOriginCheck, SubstringCheckVerdict, SubstringMethod, SubstringSubject } from './origin/origin-substring-check.js';
-export { classifyOriginSubstringCheck, safeReplacementForSubstringCheck } from './origin/origin-substring-check.js';
-export { SHARED_HOSTING_DOMAINS, isSharedHostingDomain, sharedHostingDomainOf } from './origin/shared-hosting.js';
+export type {
+  SafeOriginCheck,
+  SubstringCheckVerdict,
+  SubstringMethod,
+  SubstringSubject,
+} from './origin/origin-substring-check.js';
+export {
+  classifyOriginSubstringCheck,
+  safeReplacementForSubstringCheck,
+} from './origin/origin-substring-check.js';
+export {
+  SHARED_HOSTING_DOMAINS,
+  isSharedHostingDomain,
+  sharedHostingDomainOf,
+} from './origin/shared-hosting.js';
 
 // Header values as written in configuration
 export type { ListProblem, MaxAgeVerdict } from './headers/validate-header-values.js';
@@ -63,8 +91,18 @@ export {
 } from './headers/validate-header-values.js';
 
 // The browser's CORS check
-export type { CorsRequest, CorsResponse, CorsVerdict, PreflightReason, ResponseHeaders } from './browser-check/cors-check.js';
-export { checkCorsResponse, checkPreflightResponse, needsPreflight } from './browser-check/cors-check.js';
+export type {
+  CorsRequest,
+  CorsResponse,
+  CorsVerdict,
+  PreflightReason,
+  ResponseHeaders,
+} from './browser-check/cors-check.js';
+export {
+  checkCorsResponse,
+  checkPreflightResponse,
+  needsPreflight,
+} from './browser-check/cors-check.js';
 
 // Browser console messages
 export type { BrowserFailure, ConsoleParams, ConsoleText } from './messages/console-messages.js';
@@ -72,13 +110,30 @@ export { consoleLine, consoleReason, matchesConsoleLine } from './messages/conso
 
 // Rule message catalog
 export type { BrowserEffect, MessageSpec, RuleName, SecurityRuleName } from './messages/catalog.js';
-export { browserEffect, isSecurityFinding, messagesFor, ruleMessages, securityAttack } from './messages/catalog.js';
+export {
+  browserEffect,
+  isSecurityFinding,
+  messagesFor,
+  ruleMessages,
+  securityAttack,
+} from './messages/catalog.js';
 export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js';
 
 // The contract between a client request and the servers of its project (plain data, no IO)
-export type { PathMatcher, RouteRule, ServerSurface, SourceRef } from './contract/server-surface.js';
+export type {
+  PathMatcher,
+  RouteRule,
+  ServerSurface,
+  SourceRef,
+} from './contract/server-surface.js';
 export { allowedRequestHeaders, pathMatches } from './contract/server-surface.js';
-export type { ContractFinding, ContractMessageId, ContractOptions, HeaderRead, ProxiedPrefix } from './contract/check-contract.js';
+export type {
+  ContractFinding,
+  ContractMessageId,
+  ContractOptions,
+  HeaderRead,
+  ProxiedPrefix,
+} from './contract/check-contract.js';
 export { ANY_SERVER_FILE, checkRequestAgainstSurfaces } from './contract/check-contract.js';
 
 // Checks: one per rule, policy in, findings out
@@ -87,12 +142,27 @@ export type { AllowOriginSequence, AllowOriginWrite } from './checks/no-duplicat
 export { checkDuplicateAllowOrigin } from './checks/no-duplicate-allow-origin.js';
 export { checkHeaderValues, type HeaderValuesOptions } from './checks/valid-header-values.js';
 export type { WrittenResponseHeader } from './checks/require-exposed-headers.js';
-export { checkExposedHeaders, type ExposedHeadersOptions } from './checks/require-exposed-headers.js';
+export {
+  checkExposedHeaders,
+  type ExposedHeadersOptions,
+} from './checks/require-exposed-headers.js';
 export type { IneffectiveWildcardOptions } from './checks/no-ineffective-wildcard.js';
-export { CORS_PACKAGE_DEFAULT_METHODS, checkIneffectiveWildcard } from './checks/no-ineffective-wildcard.js';
+export {
+  CORS_PACKAGE_DEFAULT_METHODS,
+  checkIneffectiveWildcard,
+} from './checks/no-ineffective-wildcard.js';
 export { checkNullOrigin } from './checks/no-null-origin.js';
 export { checkPermissiveLocalServer, checkPermissiveOrigin } from './checks/permissive-origin.js';
-export type { AnsweredRoute, ExpressApp, ExpressRegistration, FastifyApp, HandlerRole, RawHandler, RouteModule, RoutePath } from './checks/require-preflight-handler.js';
+export type {
+  AnsweredRoute,
+  ExpressApp,
+  ExpressRegistration,
+  FastifyApp,
+  HandlerRole,
+  RawHandler,
+  RouteModule,
+  RoutePath,
+} from './checks/require-preflight-handler.js';
 export {
   checkExpressPreflight,
   checkFastifyPreflight,
@@ -114,7 +184,12 @@ export type { AccidentalPreflightOptions } from './checks/no-accidental-prefligh
 export { checkAccidentalPreflight } from './checks/no-accidental-preflight.js';
 
 // nginx: how its header modules send what a configuration writes, and the checks of its own failure modes
-export type { AddHeaderInherit, NginxHeaderWrite, NginxLevel, NginxLevelKind } from './nginx/headers-module.js';
+export type {
+  AddHeaderInherit,
+  NginxHeaderWrite,
+  NginxLevel,
+  NginxLevelKind,
+} from './nginx/headers-module.js';
 export {
   ADD_HEADER_STATUSES,
   HEADERS_NEEDED_ON_ERRORS,
@@ -141,7 +216,10 @@ export { generatedReason, lineShape, type LineShape } from './source/generated.j
 export { mayConfigureCors } from './source/cors-text.js';
 
 // django-cors-headers as data
-export type { DjangoCorsSettingName, DjangoCorsVersionFacts } from './django/cors-headers-settings.js';
+export type {
+  DjangoCorsSettingName,
+  DjangoCorsVersionFacts,
+} from './django/cors-headers-settings.js';
 export {
   DJANGO_CORS_DEFAULT_HEADERS_3,
   DJANGO_CORS_DEFAULT_HEADERS_4,
@@ -156,4 +234,10 @@ export {
   djangoCorsFacts,
 } from './django/cors-headers-settings.js';
 export type { DjangoList, DjangoListItem, DjangoOriginsValue } from './checks/django-settings.js';
-export { checkDjangoAllowedOrigins, checkDjangoAllowHeaders, checkDjangoCorsMiddleware, checkDjangoShadowedAlias, checkDjangoUrlsRegex } from './checks/django-settings.js';
+export {
+  checkDjangoAllowedOrigins,
+  checkDjangoAllowHeaders,
+  checkDjangoCorsMiddleware,
+  checkDjangoShadowedAlias,
+  checkDjangoUrlsRegex,
+} from './checks/django-settings.js';

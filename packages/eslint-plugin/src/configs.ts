@@ -72,13 +72,21 @@ function entryFor(config: ConfigName, name: RuleName): RuleEntry {
  * (`meta.docs.languages`, see `CorsRuleDocs`), else JavaScript (and TypeScript).
  */
 export function ruleLanguages(name: string): readonly string[] {
-  const meta = (rules as Record<string, { meta: { languages?: readonly string[]; docs?: { languages?: readonly string[] } } } | undefined>)[name]?.meta;
+  const meta = (
+    rules as Record<
+      string,
+      | { meta: { languages?: readonly string[]; docs?: { languages?: readonly string[] } } }
+      | undefined
+    >
+  )[name]?.meta;
   return meta?.languages ?? meta?.docs?.languages ?? ['js/js'];
 }
 
 /** The rules a config turns on for files of `language` (`js/js` for JavaScript and TypeScript). */
 export function configRules(config: ConfigName, language = 'js/js'): Record<string, RuleEntry> {
-  const entries = (Object.keys(rules) as RuleName[]).filter((name) => includes(config, name) && ruleLanguages(name).includes(language)).map((name) => [`cors/${name}`, entryFor(config, name)] as const);
+  const entries = (Object.keys(rules) as RuleName[])
+    .filter((name) => includes(config, name) && ruleLanguages(name).includes(language))
+    .map((name) => [`cors/${name}`, entryFor(config, name)] as const);
   return Object.fromEntries(entries);
 }
 
@@ -93,9 +101,17 @@ export const DJANGO_SETTINGS_FILES = ['**/settings.py', '**/settings/*.py'];
  * block turns on that cannot lint the language turned off. A JavaScript block has no `files`, so it also
  * reaches these files, and ESLint ≥ 10.2 rejects an enabled rule whose `meta.languages` lacks the language.
  */
-export function languageBlockRules(config: ConfigName, language: string): Record<string, RuleEntry | 'off'> {
-  const off = Object.keys(configRules(config)).filter((ruleId) => !ruleLanguages(ruleId.slice('cors/'.length) as RuleName).includes(language));
-  return { ...Object.fromEntries(off.map((ruleId) => [ruleId, 'off' as const])), ...configRules(config, language) };
+export function languageBlockRules(
+  config: ConfigName,
+  language: string,
+): Record<string, RuleEntry | 'off'> {
+  const off = Object.keys(configRules(config)).filter(
+    (ruleId) => !ruleLanguages(ruleId.slice('cors/'.length) as RuleName).includes(language),
+  );
+  return {
+    ...Object.fromEntries(off.map((ruleId) => [ruleId, 'off' as const])),
+    ...configRules(config, language),
+  };
 }
 
 /**
@@ -104,7 +120,14 @@ export function languageBlockRules(config: ConfigName, language: string): Record
  * ESLint takes a pattern ending in `/*` for a catch-all that selects no file by itself, in `eslint .`
  * and even for a file named on the command line (checked on ESLint 10.15; see the README).
  */
-export const NGINX_FILES: readonly string[] = ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/?*'];
+export const NGINX_FILES: readonly string[] = [
+  '**/nginx.conf',
+  '**/*.nginx',
+  '**/*.nginx.conf',
+  '**/nginx/**/*.conf',
+  '**/conf.d/*.conf',
+  '**/sites-*/?*',
+];
 
 /** Code in a folder that happens to be called `sites-…` stays JavaScript or TypeScript. */
 export const NGINX_IGNORES: readonly string[] = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json,md}'];
@@ -115,5 +138,8 @@ export const NGINX_IGNORES: readonly string[] = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mt
  */
 export function isNginxConfigPath(filePath: string): boolean {
   const normalized = filePath.replaceAll('\\', '/');
-  return NGINX_FILES.some((pattern) => minimatch(normalized, pattern, { dot: true })) && !NGINX_IGNORES.some((pattern) => minimatch(normalized, pattern, { dot: true }));
+  return (
+    NGINX_FILES.some((pattern) => minimatch(normalized, pattern, { dot: true })) &&
+    !NGINX_IGNORES.some((pattern) => minimatch(normalized, pattern, { dot: true }))
+  );
 }

@@ -1,14 +1,23 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleEntry } from './configs.js';
-import { DJANGO_SETTINGS_FILES, NGINX_FILES, NGINX_IGNORES, configRules, languageBlockRules } from './configs.js';
+import {
+  DJANGO_SETTINGS_FILES,
+  NGINX_FILES,
+  NGINX_IGNORES,
+  configRules,
+  languageBlockRules,
+} from './configs.js';
 import { djangoSettingsLanguage } from './languages/django-settings/language.js';
 import { nginxLanguage } from './languages/nginx/language.js';
 import { rules } from './rules/index.js';
 import { projectConfig } from './project/project-config.js';
 import type { ProjectConfig, ProjectConfigOptions } from './project/project-config.js';
 
-const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+const { name, version } = createRequire(import.meta.url)('../package.json') as {
+  name: string;
+  version: string;
+};
 
 interface FlatConfig {
   name: string;
@@ -30,7 +39,12 @@ interface CorsPlugin {
   meta: { name: string; version: string };
   rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
   languages: Record<string, unknown>;
-  configs: { recommended: ConfigBlocks; strict: ConfigBlocks; all: ConfigBlocks; project: (options?: ProjectConfigOptions) => ProjectConfig };
+  configs: {
+    recommended: ConfigBlocks;
+    strict: ConfigBlocks;
+    all: ConfigBlocks;
+    project: (options?: ProjectConfigOptions) => ProjectConfig;
+  };
 }
 
 const plugin: CorsPlugin = {
@@ -44,8 +58,22 @@ const plugin: CorsPlugin = {
 for (const config of ['recommended', 'strict', 'all'] as const) {
   plugin.configs[config] = [
     { name: `cors/${config}`, plugins: { cors: plugin }, rules: configRules(config) },
-    { name: `cors/${config}/nginx`, files: [...NGINX_FILES], ignores: [...NGINX_IGNORES], language: 'cors/nginx', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/nginx') },
-    { name: `cors/${config}/django-settings`, files: [...DJANGO_SETTINGS_FILES], ignores: [], language: 'cors/django-settings', plugins: { cors: plugin }, rules: languageBlockRules(config, 'cors/django-settings') },
+    {
+      name: `cors/${config}/nginx`,
+      files: [...NGINX_FILES],
+      ignores: [...NGINX_IGNORES],
+      language: 'cors/nginx',
+      plugins: { cors: plugin },
+      rules: languageBlockRules(config, 'cors/nginx'),
+    },
+    {
+      name: `cors/${config}/django-settings`,
+      files: [...DJANGO_SETTINGS_FILES],
+      ignores: [],
+      language: 'cors/django-settings',
+      plugins: { cors: plugin },
+      rules: languageBlockRules(config, 'cors/django-settings'),
+    },
   ];
 }
 plugin.configs.project = projectConfig;

@@ -80,8 +80,18 @@ function examples(lines: readonly string[]): CodeExample[] {
     let previous = index - 1;
     while (previous >= 0 && (lines[previous] ?? '').trim() === '') previous--;
     const marker = (lines[previous] ?? '').trimStart();
-    const kind = marker.startsWith('❌') ? 'incorrect' : marker.startsWith('✅') ? 'correct' : undefined;
-    if (kind) found.push({ kind, lang: fence.lang, code: lines.slice(index + 1, end).join('\n'), line: index + 1 });
+    const kind = marker.startsWith('❌')
+      ? 'incorrect'
+      : marker.startsWith('✅')
+        ? 'correct'
+        : undefined;
+    if (kind)
+      found.push({
+        kind,
+        lang: fence.lang,
+        code: lines.slice(index + 1, end).join('\n'),
+        line: index + 1,
+      });
     index = end;
   }
   return found;
@@ -90,10 +100,21 @@ function examples(lines: readonly string[]): CodeExample[] {
 /** Top-level option names of a rule's schema. */
 function optionNames(schema: unknown): string[] {
   const items = Array.isArray(schema) ? schema : schema ? [schema] : [];
-  return items.flatMap((item: { properties?: Record<string, unknown> }) => Object.keys(item.properties ?? {}));
+  return items.flatMap((item: { properties?: Record<string, unknown> }) =>
+    Object.keys(item.properties ?? {}),
+  );
 }
 
-const EXTENSION: Record<string, string> = { ts: 'ts', typescript: 'ts', tsx: 'tsx', js: 'js', javascript: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs' };
+const EXTENSION: Record<string, string> = {
+  ts: 'ts',
+  typescript: 'ts',
+  tsx: 'tsx',
+  js: 'js',
+  javascript: 'js',
+  jsx: 'jsx',
+  mjs: 'mjs',
+  cjs: 'cjs',
+};
 
 /** Fences whose blocks are linted with one of the plugin's languages instead of JavaScript/TypeScript. */
 const LANGUAGE_BLOCKS: Record<string, { language: string; filename: string }> = {
@@ -106,18 +127,28 @@ const LANGUAGE_BLOCKS: Record<string, { language: string; filename: string }> = 
  * A cross-file example starts with `// project: <folder of test-fixtures>`: it is linted as a client
  * file of that sample project, with the project index on, so it is checked against the sample's real server.
  */
-function projectOf(code: string): { filename: string; settings: Record<string, unknown> } | undefined {
+function projectOf(
+  code: string,
+): { filename: string; settings: Record<string, unknown> } | undefined {
   const folder = /^\/\/ project: ([\w-]+)/.exec(code)?.[1];
   if (folder === undefined) return undefined;
   const root = fileURLToPath(new URL(`../../../test-fixtures/${folder}/`, import.meta.url));
-  return { filename: path.join(root, 'apps/web/src/example.js'), settings: { cors: { project: { root } } } };
+  return {
+    filename: path.join(root, 'apps/web/src/example.js'),
+    settings: { cors: { project: { root } } },
+  };
 }
 
 function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
   const linter = new Linter();
   const language = LANGUAGE_BLOCKS[example.lang];
   if (language) {
-    const config = { files: [`**/${language.filename}`], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: language.language, rules: { [`cors/${name}`]: 'error' } };
+    const config = {
+      files: [`**/${language.filename}`],
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      language: language.language,
+      rules: { [`cors/${name}`]: 'error' },
+    };
     return linter.verify(example.code, [config as Linter.Config], language.filename);
   }
   const extension = EXTENSION[example.lang] ?? 'ts';
@@ -141,14 +172,21 @@ function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
 
 describe.each(ruleNames)('docs/rules/%s.md', (name) => {
   it('exists', () => {
-    expect(existsSync(docPath(name)), `packages/eslint-plugin/docs/rules/${name}.md is missing`).toBe(true);
+    expect(
+      existsSync(docPath(name)),
+      `packages/eslint-plugin/docs/rules/${name}.md is missing`,
+    ).toBe(true);
   });
 
   it(`has the sections ${SECTIONS.join(', ')}, in that order`, () => {
     const found = headings(readDoc(name).split('\n')).map((heading) => heading.text);
     const positions = SECTIONS.map((section) => found.indexOf(section));
-    SECTIONS.forEach((section, index) => expect(positions[index], `${section} is missing`).toBeGreaterThanOrEqual(0));
-    expect(positions, `sections out of order: ${found.join(', ')}`).toEqual([...positions].sort((a, b) => a - b));
+    SECTIONS.forEach((section, index) =>
+      expect(positions[index], `${section} is missing`).toBeGreaterThanOrEqual(0),
+    );
+    expect(positions, `sections out of order: ${found.join(', ')}`).toEqual(
+      [...positions].sort((a, b) => a - b),
+    );
   });
 
   it('names every option of the schema under ## Options', () => {
@@ -159,15 +197,24 @@ describe.each(ruleNames)('docs/rules/%s.md', (name) => {
     const end = all.find((heading) => heading.line > (start?.line ?? 0))?.line ?? lines.length;
     const section = lines.slice((start?.line ?? 0) + 1, end).join('\n');
     for (const option of optionNames(rules[name].meta.schema)) {
-      expect(section, `option \`${option}\` is not named under ## Options`).toMatch(new RegExp(`\\b${option}\\b`));
+      expect(section, `option \`${option}\` is not named under ## Options`).toMatch(
+        new RegExp(`\\b${option}\\b`),
+      );
     }
-    if (optionNames(rules[name].meta.schema).length === 0) expect(section.trim(), '## Options is empty').not.toBe('');
+    if (optionNames(rules[name].meta.schema).length === 0)
+      expect(section.trim(), '## Options is empty').not.toBe('');
   });
 
   it('has at least one ❌ and one ✅ example', () => {
     const found = examples(readDoc(name).split('\n'));
-    expect(found.some((example) => example.kind === 'incorrect'), 'no code block follows a ❌ line').toBe(true);
-    expect(found.some((example) => example.kind === 'correct'), 'no code block follows a ✅ line').toBe(true);
+    expect(
+      found.some((example) => example.kind === 'incorrect'),
+      'no code block follows a ❌ line',
+    ).toBe(true);
+    expect(
+      found.some((example) => example.kind === 'correct'),
+      'no code block follows a ✅ line',
+    ).toBe(true);
   });
 
   it('reports every ❌ example and none of the ✅ examples', () => {
@@ -175,12 +222,19 @@ describe.each(ruleNames)('docs/rules/%s.md', (name) => {
       const messages = lintExample(name, example);
       const where = `the ${example.kind === 'incorrect' ? '❌' : '✅'} block at line ${example.line}`;
       expect(
-        messages.filter((message) => message.fatal || message.ruleId === null).map((message) => message.message),
+        messages
+          .filter((message) => message.fatal || message.ruleId === null)
+          .map((message) => message.message),
         `${where} does not parse or has a bad config comment`,
       ).toEqual([]);
       const reports = messages.filter((message) => message.ruleId === `cors/${name}`);
-      if (example.kind === 'incorrect') expect(reports.length, `${where} is not reported by cors/${name}`).toBeGreaterThan(0);
-      else expect(reports.map((message) => `${message.line}:${message.column} ${message.message}`), `${where} is reported by cors/${name}`).toEqual([]);
+      if (example.kind === 'incorrect')
+        expect(reports.length, `${where} is not reported by cors/${name}`).toBeGreaterThan(0);
+      else
+        expect(
+          reports.map((message) => `${message.line}:${message.column} ${message.message}`),
+          `${where} is reported by cors/${name}`,
+        ).toEqual([]);
     }
   });
 });

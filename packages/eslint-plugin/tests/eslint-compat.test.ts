@@ -20,12 +20,27 @@ function samples(directory = FIXTURES_DIR): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) return samples(full);
-    return SAMPLE.test(entry.name) && !TOOLING.has(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
+    return SAMPLE.test(entry.name) && !TOOLING.has(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [full]
+      : [];
   });
 }
 
 interface AnyLinter {
-  verify(text: string, config: unknown[], filename: string): { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number; message: string; fix?: unknown; suggestions?: unknown[] }[];
+  verify(
+    text: string,
+    config: unknown[],
+    filename: string,
+  ): {
+    ruleId: string | null;
+    line: number;
+    column: number;
+    endLine?: number;
+    endColumn?: number;
+    message: string;
+    fix?: unknown;
+    suggestions?: unknown[];
+  }[];
 }
 
 function lint(linter: AnyLinter, file: string) {
@@ -34,9 +49,24 @@ function lint(linter: AnyLinter, file: string) {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
     plugins: { cors: plugin },
     rules: plugin.configs.all[0].rules,
-    languageOptions: { ecmaVersion: 'latest', sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : 'module', ...(/\.[cm]?ts$/.test(file) ? { parser: tsParser } : {}) },
+    languageOptions: {
+      ecmaVersion: 'latest',
+      sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : 'module',
+      ...(/\.[cm]?ts$/.test(file) ? { parser: tsParser } : {}),
+    },
   };
-  return linter.verify(text, [config], file).map(({ ruleId, line, column, endLine, endColumn, message, fix, suggestions }) => ({ ruleId, line, column, endLine, endColumn, message, fix, suggestions }));
+  return linter
+    .verify(text, [config], file)
+    .map(({ ruleId, line, column, endLine, endColumn, message, fix, suggestions }) => ({
+      ruleId,
+      line,
+      column,
+      endLine,
+      endColumn,
+      message,
+      fix,
+      suggestions,
+    }));
 }
 
 describe('ESLint 9 and ESLint 10 report the same', () => {

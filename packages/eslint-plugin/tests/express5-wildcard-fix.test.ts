@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-type App = Handler & { options(path: string, handler: Handler): void; all(path: string, handler: Handler): void };
+type App = Handler & {
+  options(path: string, handler: Handler): void;
+  all(path: string, handler: Handler): void;
+};
 const express = require('express') as (() => App) & { readonly version?: string };
 const expressVersion = (require('express/package.json') as { version: string }).version;
 
@@ -36,7 +39,9 @@ describe('Express 5 unnamed wildcard fix', () => {
     ['*', ['/', '/items/7']],
     ['/api/*', ['/api/', '/api/items/7']],
   ])("'%s' throws at registration; the fixed path answers %j", async (path, requests) => {
-    expect(() => express().options(path, (_req, res) => res.end())).toThrow(/Missing parameter name/);
+    expect(() => express().options(path, (_req, res) => res.end())).toThrow(
+      /Missing parameter name/,
+    );
     const fixed = unnamedWildcardFix(path);
     expect(typeof fixed).toBe('string');
     const app = express();

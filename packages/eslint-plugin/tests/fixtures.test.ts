@@ -18,31 +18,46 @@ import { applyFix, BOM, configFor, listFixtures, relative } from './helpers/samp
  * `clean-*` files are the correct twins of the others: they must report nothing. So must every file of a
  * `project-*-clean/` sample, whose file names a framework fixes (a Next.js `route.ts`).
  */
-const isClean = (file: string) => path.basename(file).startsWith('clean-') || /[\\/]test-fixtures[\\/]project-[^\\/]+-clean[\\/]/.test(file);
+const isClean = (file: string) =>
+  path.basename(file).startsWith('clean-') ||
+  /[\\/]test-fixtures[\\/]project-[^\\/]+-clean[\\/]/.test(file);
 
 /** Parses only: no rules. */
 function parseErrors(linter: Linter, text: string, file: string): string[] {
   const [config] = configFor(file);
-  return linter
-    // A language from the plugin (Django settings) needs the plugin to be known.
-    .verify(text, [{ ...config, plugins: 'language' in (config ?? {}) ? config!.plugins : {}, rules: {} }], { filename: file })
-    .filter((message) => message.fatal)
-    .map((message) => `${message.line}:${message.column} ${message.message}`);
+  return (
+    linter
+      // A language from the plugin (Django settings) needs the plugin to be known.
+      .verify(
+        text,
+        [{ ...config, plugins: 'language' in (config ?? {}) ? config!.plugins : {}, rules: {} }],
+        { filename: file },
+      )
+      .filter((message) => message.fatal)
+      .map((message) => `${message.line}:${message.column} ${message.message}`)
+  );
 }
 
 /** Lines with their ending made visible, so a fix that breaks CRLF shows in the snapshot. */
 function splitLines(text: string): string[] {
-  return (text.startsWith(BOM) ? text.slice(1) : text).split('\n').map((line) => line.replace(/\r$/, '␍'));
+  return (text.startsWith(BOM) ? text.slice(1) : text)
+    .split('\n')
+    .map((line) => line.replace(/\r$/, '␍'));
 }
 
 /** A line diff (longest common subsequence) without context: `-n | old` and `+n | new`. */
 function lineDiff(before: string, after: string): string[] {
   const a = splitLines(before);
   const b = splitLines(after);
-  const common: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  const common: number[][] = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
+  );
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      common[i]![j] = a[i] === b[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+      common[i]![j] =
+        a[i] === b[j]
+          ? common[i + 1]![j + 1]! + 1
+          : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
     }
   }
   const out: string[] = [];
@@ -75,14 +90,27 @@ function lintFixture(file: string): FixtureResult {
   const text = fs.readFileSync(file, 'utf8');
   const config = configFor(file);
   const messages = linter.verify(text, config, { filename: file });
-  const { output, fixed, messages: remaining } = linter.verifyAndFix(text, config, { filename: file });
+  const {
+    output,
+    fixed,
+    messages: remaining,
+  } = linter.verifyAndFix(text, config, { filename: file });
 
   const lines: string[] = [];
   for (const message of messages) {
-    lines.push(`${message.line}:${message.column} ${message.ruleId ?? '(no rule)'} ${message.messageId ?? message.message}`);
-    if (message.fix) lines.push('  fix:', ...lineDiff(text, applyFix(text, message.fix)).map((line) => `    ${line}`));
+    lines.push(
+      `${message.line}:${message.column} ${message.ruleId ?? '(no rule)'} ${message.messageId ?? message.message}`,
+    );
+    if (message.fix)
+      lines.push(
+        '  fix:',
+        ...lineDiff(text, applyFix(text, message.fix)).map((line) => `    ${line}`),
+      );
     for (const suggestion of message.suggestions ?? []) {
-      lines.push(`  suggestion ${suggestion.messageId ?? suggestion.desc}:`, ...lineDiff(text, applyFix(text, suggestion.fix)).map((line) => `    ${line}`));
+      lines.push(
+        `  suggestion ${suggestion.messageId ?? suggestion.desc}:`,
+        ...lineDiff(text, applyFix(text, suggestion.fix)).map((line) => `    ${line}`),
+      );
     }
   }
   if (messages.length === 0) lines.push('(no reports)');
@@ -132,7 +160,11 @@ describe('test-fixtures', () => {
 
     if (isClean(file)) {
       it('reports nothing (a clean sample)', () => {
-        expect(resultOf(file).messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`)).toEqual([]);
+        expect(
+          resultOf(file).messages.map(
+            (message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`,
+          ),
+        ).toEqual([]);
       });
     } else {
       it('reports at least one problem (a broken sample)', () => {
@@ -143,7 +175,11 @@ describe('test-fixtures', () => {
     it('leaves code that parses, with no fixable problem left, after --fix', () => {
       const { output, remaining } = resultOf(file).fixed;
       expect(parseErrors(linter, output, file)).toEqual([]);
-      expect(remaining.filter((message) => message.fix).map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual([]);
+      expect(
+        remaining
+          .filter((message) => message.fix)
+          .map((message) => `${message.line}:${message.column} ${message.ruleId}`),
+      ).toEqual([]);
       expect(output.startsWith(BOM)).toBe(original.startsWith(BOM));
     });
 
@@ -151,11 +187,20 @@ describe('test-fixtures', () => {
       const crlfOnly = original.includes('\r\n') && !/(?<!\r)\n/.test(original);
       const result = resultOf(file);
       for (const message of result.messages) {
-        for (const edit of [message.fix, ...(message.suggestions ?? []).map((suggestion) => suggestion.fix)]) {
+        for (const edit of [
+          message.fix,
+          ...(message.suggestions ?? []).map((suggestion) => suggestion.fix),
+        ]) {
           if (!edit) continue;
           const after = applyFix(original, edit);
-          expect(parseErrors(linter, after, file), `${name} ${message.line}:${message.column} ${message.ruleId}`).toEqual([]);
-          if (crlfOnly) expect(/(?<!\r)\n/.test(after), `${name}: a fix left a bare LF in a CRLF file`).toBe(false);
+          expect(
+            parseErrors(linter, after, file),
+            `${name} ${message.line}:${message.column} ${message.ruleId}`,
+          ).toEqual([]);
+          if (crlfOnly)
+            expect(/(?<!\r)\n/.test(after), `${name}: a fix left a bare LF in a CRLF file`).toBe(
+              false,
+            );
         }
       }
       if (crlfOnly) expect(/(?<!\r)\n/.test(result.fixed.output)).toBe(false);

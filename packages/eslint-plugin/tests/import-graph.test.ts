@@ -23,7 +23,9 @@ function sourceFiles(folder: string): string[] {
 function runtimeImports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const found: string[] = [];
-  for (const match of text.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?'(\.{1,2}\/[^']+)'/gm)) {
+  for (const match of text.matchAll(
+    /^(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?'(\.{1,2}\/[^']+)'/gm,
+  )) {
     if (match[1]) continue;
     const specifier = match[2] ?? '';
     found.push(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
@@ -59,7 +61,9 @@ describe('the import graph of src/', () => {
   const graph = new Map(files.map((file) => [file, runtimeImports(file)]));
 
   it('reads the imports (a file with several relative imports is seen)', () => {
-    expect(graph.get(path.join(SRC, 'utils', 'extract', 'clients', 'client-requests.ts'))?.length).toBeGreaterThan(3);
+    expect(
+      graph.get(path.join(SRC, 'utils', 'extract', 'clients', 'client-requests.ts'))?.length,
+    ).toBeGreaterThan(3);
   });
 
   it('has no import cycle', () => {

@@ -7,7 +7,9 @@ import plugin, { ruleLanguages } from '../src/index.js';
 import { rules } from '../src/rules/index.js';
 
 const ruleNames = Object.keys(rules) as (keyof typeof rules)[];
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const packageJson = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { name: string; version: string };
 
 /** Written out by hand: a change to a config has to be made here too, on purpose. */
 const EXPECTED_CONFIGS = {
@@ -97,7 +99,10 @@ const DJANGO_ONLY = {
 
 /** A config's Django block: its Django rules as the JavaScript block sets them, every other rule of it off. */
 function expectedDjangoBlock(jsRules: Record<string, unknown>): Record<string, unknown> {
-  const entries = Object.entries(jsRules).map(([id, entry]) => [id, id in DJANGO_RULES ? entry : 'off']);
+  const entries = Object.entries(jsRules).map(([id, entry]) => [
+    id,
+    id in DJANGO_RULES ? entry : 'off',
+  ]);
   return { ...Object.fromEntries(entries), ...DJANGO_ONLY };
 }
 
@@ -190,7 +195,9 @@ describe.each(ruleNames)('rule %s', (name) => {
   const rule = rules[name];
 
   it('points meta.docs.url at its doc page', () => {
-    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/docs/rules/${name}.md`);
+    expect(rule.meta.docs?.url).toBe(
+      `https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/docs/rules/${name}.md`,
+    );
   });
 
   it('says which config it belongs to in meta.docs.recommended', () => {
@@ -205,32 +212,49 @@ describe.each(ruleNames)('rule %s', (name) => {
   it("takes its messages from core's catalog, one for each message id listed there", () => {
     const catalog = ruleMessages[name] as Record<string, { text: string }>;
     expect(Object.keys(rule.meta.messages).sort()).toEqual(Object.keys(catalog).sort());
-    for (const [id, spec] of Object.entries(catalog)) expect(rule.meta.messages[id as keyof typeof rule.meta.messages]).toBe(spec.text);
+    for (const [id, spec] of Object.entries(catalog))
+      expect(rule.meta.messages[id as keyof typeof rule.meta.messages]).toBe(spec.text);
   });
 });
 
 describe('configs', () => {
-  it.each(['recommended', 'strict', 'all'] as const)('%s turns on exactly the expected rules at the expected severities', (configName) => {
-    const [config, nginx, django] = plugin.configs[configName];
-    expect(config.name).toBe(`cors/${configName}`);
-    expect(Object.keys(config.plugins)).toEqual(['cors']);
-    expect(config.plugins['cors']).toBe(plugin);
-    expect(config.rules).toEqual(EXPECTED_CONFIGS[configName]);
-    expect(nginx).toMatchObject({ name: `cors/${configName}/nginx`, language: 'cors/nginx', files: ['**/nginx.conf', '**/*.nginx', '**/*.nginx.conf', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-*/?*'], ignores: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json,md}'] });
-    expect(nginx.plugins['cors']).toBe(plugin);
-    expect(nginx.rules).toEqual(EXPECTED_NGINX_CONFIGS[configName]);
-    expect(django).toEqual({
-      name: `cors/${configName}/django-settings`,
-      files: ['**/settings.py', '**/settings/*.py'],
-      ignores: [],
-      plugins: { cors: plugin },
-      language: 'cors/django-settings',
-      rules: expectedDjangoBlock(EXPECTED_CONFIGS[configName]),
-    });
-  });
+  it.each(['recommended', 'strict', 'all'] as const)(
+    '%s turns on exactly the expected rules at the expected severities',
+    (configName) => {
+      const [config, nginx, django] = plugin.configs[configName];
+      expect(config.name).toBe(`cors/${configName}`);
+      expect(Object.keys(config.plugins)).toEqual(['cors']);
+      expect(config.plugins['cors']).toBe(plugin);
+      expect(config.rules).toEqual(EXPECTED_CONFIGS[configName]);
+      expect(nginx).toMatchObject({
+        name: `cors/${configName}/nginx`,
+        language: 'cors/nginx',
+        files: [
+          '**/nginx.conf',
+          '**/*.nginx',
+          '**/*.nginx.conf',
+          '**/nginx/**/*.conf',
+          '**/conf.d/*.conf',
+          '**/sites-*/?*',
+        ],
+        ignores: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json,md}'],
+      });
+      expect(nginx.plugins['cors']).toBe(plugin);
+      expect(nginx.rules).toEqual(EXPECTED_NGINX_CONFIGS[configName]);
+      expect(django).toEqual({
+        name: `cors/${configName}/django-settings`,
+        files: ['**/settings.py', '**/settings/*.py'],
+        ignores: [],
+        plugins: { cors: plugin },
+        language: 'cors/django-settings',
+        rules: expectedDjangoBlock(EXPECTED_CONFIGS[configName]),
+      });
+    },
+  );
 
   it('puts every rule in the config its meta.docs.recommended names', () => {
-    const enabled = (configName: 'recommended' | 'strict' | 'all', name: string) => plugin.configs[configName].some((block) => (block.rules[`cors/${name}`] ?? 'off') !== 'off');
+    const enabled = (configName: 'recommended' | 'strict' | 'all', name: string) =>
+      plugin.configs[configName].some((block) => (block.rules[`cors/${name}`] ?? 'off') !== 'off');
     for (const name of ruleNames) {
       const level = rules[name].meta.docs?.recommended;
       expect(enabled('recommended', name)).toBe(level === 'recommended');
@@ -250,7 +274,9 @@ app.use(cors({ origin: '*', credentials: true as boolean }));
 app.use('/public', cors());
 `;
 
-  function lint(config: (typeof plugin.configs)[keyof typeof plugin.configs]): Linter.LintMessage[] {
+  function lint(
+    config: (typeof plugin.configs)[keyof typeof plugin.configs],
+  ): Linter.LintMessage[] {
     const linter = new Linter();
     return linter.verify(
       code,
@@ -266,35 +292,89 @@ app.use('/public', cors());
   it('recommended reports the wildcard with credentials as an error', () => {
     const messages = lint(plugin.configs.recommended);
     expect(messages.filter((message) => message.fatal)).toEqual([]);
-    expect(messages.map(({ ruleId, severity, line, column }) => ({ ruleId, severity, line, column }))).toEqual([
+    expect(
+      messages.map(({ ruleId, severity, line, column }) => ({ ruleId, severity, line, column })),
+    ).toEqual([
       { ruleId: 'cors/no-wildcard-origin-with-credentials', severity: 2, line: 6, column: 24 },
     ]);
-    expect(messages[0]?.message).toContain("Chrome: \"The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*'");
+    expect(messages[0]?.message).toContain(
+      "Chrome: \"The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*'",
+    );
     expect(messages[0]?.suggestions?.length).toBeGreaterThan(0);
   });
 
   it('every rule of the plugin turned on for a TypeScript file lints it: the language-only rules stay silent', () => {
     // What a hand-written "all rules" config (or a scorer looping over plugin.rules) does. ESLint ≥ 10.2
     // would reject the whole config if a rule made for nginx or Django declared meta.languages.
-    const every = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`cors/${name}`, 'error' as const]));
-    const messages = new Linter().verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: every }], 'src/server.ts');
+    const every = Object.fromEntries(
+      Object.keys(plugin.rules).map((name) => [`cors/${name}`, 'error' as const]),
+    );
+    const messages = new Linter().verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser },
+          plugins: { cors: plugin as unknown as ESLint.Plugin },
+          rules: every,
+        },
+      ],
+      'src/server.ts',
+    );
     expect(messages.filter((message) => message.fatal || !message.ruleId)).toEqual([]);
-    expect(messages.map(({ ruleId }) => ruleId)).toContain('cors/no-wildcard-origin-with-credentials');
-    const languageOnly = Object.keys(plugin.rules).filter((name) => !ruleLanguages(name).includes('js/js'));
+    expect(messages.map(({ ruleId }) => ruleId)).toContain(
+      'cors/no-wildcard-origin-with-credentials',
+    );
+    const languageOnly = Object.keys(plugin.rules).filter(
+      (name) => !ruleLanguages(name).includes('js/js'),
+    );
     expect(languageOnly.length).toBeGreaterThan(0);
-    expect(messages.filter(({ ruleId }) => languageOnly.includes((ruleId ?? '').replace(/^cors\//, '')))).toEqual([]);
+    expect(
+      messages.filter(({ ruleId }) => languageOnly.includes((ruleId ?? '').replace(/^cors\//, ''))),
+    ).toEqual([]);
   });
 
   it('strict passes its options: every preflight is reported there, only accidental ones in recommended', () => {
     const client = `fetch('https://api.example.com/me', { headers: { Authorization: token, 'X-Requested-With': 'XMLHttpRequest' } });\n`;
     const preflights = (config: (typeof plugin.configs)[keyof typeof plugin.configs]) =>
       new Linter()
-        .verify(client, [{ files: ['**/*.js'] }, ...(config as unknown as (Linter.Config & { plugins: Record<string, ESLint.Plugin> })[])], 'src/client.js')
-        .map(({ ruleId, messageId, severity, column }) => ({ ruleId, messageId, severity, column }));
-    expect(preflights(plugin.configs.recommended)).toEqual([{ ruleId: 'cors/no-accidental-preflight', messageId: 'requestedWith', severity: 1, column: 72 }]);
+        .verify(
+          client,
+          [
+            { files: ['**/*.js'] },
+            ...(config as unknown as (Linter.Config & {
+              plugins: Record<string, ESLint.Plugin>;
+            })[]),
+          ],
+          'src/client.js',
+        )
+        .map(({ ruleId, messageId, severity, column }) => ({
+          ruleId,
+          messageId,
+          severity,
+          column,
+        }));
+    expect(preflights(plugin.configs.recommended)).toEqual([
+      {
+        ruleId: 'cors/no-accidental-preflight',
+        messageId: 'requestedWith',
+        severity: 1,
+        column: 72,
+      },
+    ]);
     expect(preflights(plugin.configs.strict)).toEqual([
-      { ruleId: 'cors/no-accidental-preflight', messageId: 'preflightHeader', severity: 1, column: 50 },
-      { ruleId: 'cors/no-accidental-preflight', messageId: 'requestedWith', severity: 1, column: 72 },
+      {
+        ruleId: 'cors/no-accidental-preflight',
+        messageId: 'preflightHeader',
+        severity: 1,
+        column: 50,
+      },
+      {
+        ruleId: 'cors/no-accidental-preflight',
+        messageId: 'requestedWith',
+        severity: 1,
+        column: 72,
+      },
     ]);
   });
 
@@ -303,6 +383,11 @@ app.use('/public', cors());
     const permissive = messages.filter((message) => message.ruleId === 'cors/no-permissive-origin');
     expect(permissive.length).toBeGreaterThan(0);
     expect(permissive.every((message) => message.severity === 1)).toBe(true);
-    expect(messages.some((message) => message.ruleId === 'cors/no-wildcard-origin-with-credentials' && message.severity === 2)).toBe(true);
+    expect(
+      messages.some(
+        (message) =>
+          message.ruleId === 'cors/no-wildcard-origin-with-credentials' && message.severity === 2,
+      ),
+    ).toBe(true);
   });
 });

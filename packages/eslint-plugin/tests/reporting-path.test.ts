@@ -18,7 +18,9 @@ const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: path.join(ROOT, 'esli
 /** The guard's reports on `code` linted as the file `file` (relative to the repository). */
 async function guardReports(code: string, file: string) {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').map(({ line, column, message }) => ({ line, column, message }));
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-syntax')
+    .map(({ line, column, message }) => ({ line, column, message }));
 }
 
 const THROUGH_REPORTER = expect.stringContaining('never call `context.report`');
@@ -72,30 +74,48 @@ function sourceFiles(folder: string): string[] {
 
 describe('one reporting path', () => {
   it('fails a rule that calls context.report or writes its own fix', async () => {
-    expect(await guardReports(DIRECT_REPORT, 'packages/eslint-plugin/src/rules/sample.ts')).toEqual([
-      { line: 8, column: 13, message: THROUGH_REPORTER },
-      { line: 11, column: 9, message: THROUGH_REPORTER },
-      { line: 11, column: 55, message: THROUGH_FIX_INTENT },
-      { line: 11, column: 66, message: THROUGH_FIX_INTENT },
-    ]);
+    expect(await guardReports(DIRECT_REPORT, 'packages/eslint-plugin/src/rules/sample.ts')).toEqual(
+      [
+        { line: 8, column: 13, message: THROUGH_REPORTER },
+        { line: 11, column: 9, message: THROUGH_REPORTER },
+        { line: 11, column: 55, message: THROUGH_FIX_INTENT },
+        { line: 11, column: 66, message: THROUGH_FIX_INTENT },
+      ],
+    );
   });
 
   it('fails a helper beside the rules that reports directly', async () => {
-    const reports = await guardReports(DIRECT_REPORT, 'packages/eslint-plugin/src/rules/sample-utils/report-it.ts');
+    const reports = await guardReports(
+      DIRECT_REPORT,
+      'packages/eslint-plugin/src/rules/sample-utils/report-it.ts',
+    );
     expect(reports.map(({ line }) => line)).toEqual([8, 11, 11, 11]);
   });
 
   it('passes a rule that hands findings to a reporter', async () => {
-    expect(await guardReports(THROUGH_A_REPORTER, 'packages/eslint-plugin/src/rules/sample.ts')).toEqual([]);
+    expect(
+      await guardReports(THROUGH_A_REPORTER, 'packages/eslint-plugin/src/rules/sample.ts'),
+    ).toEqual([]);
   });
 
   it('exempts the reporter and fixer modules, and nothing else of the plugin source', async () => {
     const exempt: string[] = [];
     for (const file of sourceFiles(SRC)) {
-      const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, unknown> };
+      const config = (await eslint.calculateConfigForFile(file)) as {
+        rules?: Record<string, unknown>;
+      };
       const guard = JSON.stringify(config.rules?.['no-restricted-syntax'] ?? []);
-      if (!guard.includes("MemberExpression[property.name='report']")) exempt.push(path.relative(SRC, file).split(path.sep).join('/'));
+      if (!guard.includes("MemberExpression[property.name='report']"))
+        exempt.push(path.relative(SRC, file).split(path.sep).join('/'));
     }
-    expect(exempt.sort()).toEqual(['utils/django-fixers.ts', 'utils/django-report.ts', 'utils/fixers.ts', 'utils/nginx-fixers.ts', 'utils/nginx-report.ts', 'utils/preflight-fixers.ts', 'utils/report.ts']);
+    expect(exempt.sort()).toEqual([
+      'utils/django-fixers.ts',
+      'utils/django-report.ts',
+      'utils/fixers.ts',
+      'utils/nginx-fixers.ts',
+      'utils/nginx-report.ts',
+      'utils/preflight-fixers.ts',
+      'utils/report.ts',
+    ]);
   });
 });

@@ -13,7 +13,11 @@ import {
   type DidOpenTextDocumentParams,
   type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
-import { serverRuleInformation, toDiagnostic, toParseErrorDiagnostic } from './convert/to-diagnostic.js';
+import {
+  serverRuleInformation,
+  toDiagnostic,
+  toParseErrorDiagnostic,
+} from './convert/to-diagnostic.js';
 import { isInside, type WorkspaceIndexes } from './project/workspace-indexes.js';
 import { mayConfigureCors } from 'cors-lint-core';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
@@ -23,7 +27,6 @@ import { HeapTrimmer } from './heap-trim.js';
 import { LintStatus } from './status.js';
 import { LineDocument } from './line-document.js';
 import { LARGE_DOCUMENT_LENGTH, MAX_DOCUMENT_BYTES, TYPING_PAUSE_MS } from './limits.js';
-
 
 const LINTED_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
 const LANGUAGE_EXTENSIONS: Record<string, string> = {
@@ -42,7 +45,9 @@ const LANGUAGE_EXTENSIONS: Record<string, string> = {
 export function lintFileName(uri: string, languageId: string): string | undefined {
   let path: string;
   try {
-    path = uri.startsWith('file:') ? fileURLToPath(uri) : decodeURIComponent(uri.replace(/^[a-z][\w+.-]*:/i, ''));
+    path = uri.startsWith('file:')
+      ? fileURLToPath(uri)
+      : decodeURIComponent(uri.replace(/^[a-z][\w+.-]*:/i, ''));
   } catch {
     path = uri;
   }
@@ -119,12 +124,20 @@ export class DocumentLinter {
   /** The workspace folders' project indexes, for the cross-file rules. */
   readonly #project: WorkspaceIndexes | undefined;
 
-  constructor(connection: Connection, settings: SettingsProvider, queue?: LintQueue, status = new LintStatus(), project?: WorkspaceIndexes) {
+  constructor(
+    connection: Connection,
+    settings: SettingsProvider,
+    queue?: LintQueue,
+    status = new LintStatus(),
+    project?: WorkspaceIndexes,
+  ) {
     this.#connection = connection;
     this.#project = project;
     this.#settings = settings;
     this.#status = status;
-    this.#queue = queue ?? new LintQueue({ log: (line) => connection.console.log(`cors (lint worker): ${line}`) });
+    this.#queue =
+      queue ??
+      new LintQueue({ log: (line) => connection.console.log(`cors (lint worker): ${line}`) });
   }
 
   get(uri: string): TextDocument | undefined {
@@ -149,7 +162,12 @@ export class DocumentLinter {
     const fileName = lintFileName(textDocument.uri, textDocument.languageId);
     if (fileName === undefined) return;
     const state: OpenDocument = {
-      document: new LineDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text),
+      document: new LineDocument(
+        textDocument.uri,
+        textDocument.languageId,
+        textDocument.version,
+        textDocument.text,
+      ),
       fileName,
       generation: 0,
       forced: false,
@@ -170,7 +188,9 @@ export class DocumentLinter {
     try {
       state.document.update(contentChanges, textDocument.version);
     } catch (error) {
-      this.#connection.console.error(`cors: could not apply a change to ${textDocument.uri}: ${errorText(error)}`);
+      this.#connection.console.error(
+        `cors: could not apply a change to ${textDocument.uri}: ${errorText(error)}`,
+      );
       return;
     }
     // The unsaved text of a server file is what its clients are checked against.
@@ -217,14 +237,18 @@ export class DocumentLinter {
       const affected =
         changed === 'all'
           ? isInside(root, state.fileName) && this.#project?.rootOf(state.fileName) === root
-          : consulted?.root === root && (consulted.serverFiles.has(ANY_SERVER_FILE) || [...changed].some((file) => consulted.serverFiles.has(file)));
+          : consulted?.root === root &&
+            (consulted.serverFiles.has(ANY_SERVER_FILE) ||
+              [...changed].some((file) => consulted.serverFiles.has(file)));
       if (!affected) continue;
       scheduled.push(state.document.uri);
       this.#schedule(state, 'project');
     }
     if (scheduled.length > 0) {
       const what = changed === 'all' ? 'its facts' : [...changed].join(', ');
-      this.#connection.console.log(`cors: the project index of ${root} changed (${what}); re-linting ${scheduled.join(', ')}`);
+      this.#connection.console.log(
+        `cors: the project index of ${root} changed (${what}); re-linting ${scheduled.join(', ')}`,
+      );
     }
     return scheduled;
   }
@@ -240,11 +264,20 @@ export class DocumentLinter {
     const { version } = state.document;
     const settings = await this.#settings.get(uri);
     if (this.#open.get(uri) !== state || state.document.version !== version) return undefined;
-    const request = this.#request(state, ruleId === undefined ? settings : withOnlyRule(settings, ruleId));
+    const request = this.#request(
+      state,
+      ruleId === undefined ? settings : withOnlyRule(settings, ruleId),
+    );
     if (request === undefined) return undefined;
     const outcome = await this.#status.track(this.#queue.fixAll(uri, request, settings.timeBudget));
     if (outcome.kind === 'over-budget') this.#overBudget(state, outcome.budgetMs);
-    if (outcome.kind === 'failed') this.#logOnce(state, `crash:${outcome.error}`, `cors: fixing ${uri} failed: ${outcome.error}`, 'error');
+    if (outcome.kind === 'failed')
+      this.#logOnce(
+        state,
+        `crash:${outcome.error}`,
+        `cors: fixing ${uri} failed: ${outcome.error}`,
+        'error',
+      );
     return outcome.kind === 'done' ? outcome.value : undefined;
   }
 
@@ -264,7 +297,8 @@ export class DocumentLinter {
       state.forced = false;
       void this.#run(state, forced, generation);
     };
-    if (reason === 'change' && state.document.length > LARGE_DOCUMENT_LENGTH) setTimeout(lint, TYPING_PAUSE_MS);
+    if (reason === 'change' && state.document.length > LARGE_DOCUMENT_LENGTH)
+      setTimeout(lint, TYPING_PAUSE_MS);
     else afterQueuedMessages(lint);
   }
 
@@ -295,21 +329,36 @@ export class DocumentLinter {
    * without a word CORS needs; also undefined once `generation` is no longer current (the lint
    * queue calls this when the worker is free, and a newer version has its own lint by then).
    */
-  #request(state: OpenDocument, settings: CorsSettings, generation?: number): LintRequest | undefined {
+  #request(
+    state: OpenDocument,
+    settings: CorsSettings,
+    generation?: number,
+  ): LintRequest | undefined {
     const { document } = state;
     if (!settings.enable || state.overBudget) return undefined;
     if (generation !== undefined && !this.#isCurrent(state, generation)) return undefined;
     // A character count is a byte count's lower bound (and over the limit, the verdict), and a third of its upper one.
     const length = document.length;
-    const size = length * 3 <= MAX_DOCUMENT_BYTES || length > MAX_DOCUMENT_BYTES ? length : Buffer.byteLength(document.getText(), 'utf8');
+    const size =
+      length * 3 <= MAX_DOCUMENT_BYTES || length > MAX_DOCUMENT_BYTES
+        ? length
+        : Buffer.byteLength(document.getText(), 'utf8');
     const generated = generatedReason(state.fileName, size, document.shape(), MAX_DOCUMENT_BYTES);
     if (generated !== undefined) {
-      this.#logOnce(state, 'generated', `cors: ${document.uri} is not linted: it looks generated, ${generated}.`);
+      this.#logOnce(
+        state,
+        'generated',
+        `cors: ${document.uri} is not linted: it looks generated, ${generated}.`,
+      );
       return undefined;
     }
     const text = document.getText();
     if (text.includes('\0')) {
-      this.#logOnce(state, 'binary', `cors: ${document.uri} contains NUL bytes (binary content); it is not linted.`);
+      this.#logOnce(
+        state,
+        'binary',
+        `cors: ${document.uri} contains NUL bytes (binary content); it is not linted.`,
+      );
       return undefined;
     }
     if (!mayConfigureCors(text)) return undefined;
@@ -318,17 +367,28 @@ export class DocumentLinter {
   }
 
   /** The diagnostics for the document's current version, or undefined when a newer one superseded it. */
-  async #diagnose(state: OpenDocument, settings: CorsSettings, generation: number): Promise<Diagnostic[] | undefined> {
+  async #diagnose(
+    state: OpenDocument,
+    settings: CorsSettings,
+    generation: number,
+  ): Promise<Diagnostic[] | undefined> {
     const { document } = state;
     const build = (): LintRequest | undefined => this.#request(state, settings, generation);
     // A large document's request is built when the worker is free: its text is read and copied once
     // per lint, not per keystroke. Any other is checked now (cheap, or a verdict on its size alone),
     // so one that is not linted is answered at once, not after the lint that is running.
     const { length } = document;
-    const request = length <= LARGE_DOCUMENT_LENGTH || length > MAX_DOCUMENT_BYTES ? build() : build;
-    const notLinted = (): Diagnostic[] => this.#clean(state, state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined);
+    const request =
+      length <= LARGE_DOCUMENT_LENGTH || length > MAX_DOCUMENT_BYTES ? build() : build;
+    const notLinted = (): Diagnostic[] =>
+      this.#clean(
+        state,
+        state.logged === 'generated' || state.logged === 'binary' ? state.logged : undefined,
+      );
     if (request === undefined) return notLinted();
-    const outcome = await this.#status.track(this.#queue.lint(document.uri, request, settings.timeBudget));
+    const outcome = await this.#status.track(
+      this.#queue.lint(document.uri, request, settings.timeBudget),
+    );
     if (!this.#isCurrent(state, generation)) return undefined;
     switch (outcome.kind) {
       case 'superseded':
@@ -339,7 +399,12 @@ export class DocumentLinter {
         this.#overBudget(state, outcome.budgetMs);
         return this.#clean(state, state.logged);
       case 'failed':
-        this.#logOnce(state, `crash:${outcome.error}`, `cors: linting ${document.uri} failed: ${outcome.error}`, 'error');
+        this.#logOnce(
+          state,
+          `crash:${outcome.error}`,
+          `cors: linting ${document.uri} failed: ${outcome.error}`,
+          'error',
+        );
         // Not the last diagnostics: their positions belong to another version of the text.
         return [];
       case 'done':
@@ -347,10 +412,13 @@ export class DocumentLinter {
     }
     const result = outcome.value;
     // Not the last diagnostics either: they would land on whatever text moved under them.
-    if (result.parseError !== undefined) return [toParseErrorDiagnostic(result.parseError, document)];
+    if (result.parseError !== undefined)
+      return [toParseErrorDiagnostic(result.parseError, document)];
     state.logged = undefined;
     const { project } = result;
-    state.consulted = project ? { root: project.root, serverFiles: new Set(project.serverFiles) } : undefined;
+    state.consulted = project
+      ? { root: project.root, serverFiles: new Set(project.serverFiles) }
+      : undefined;
     return result.messages.map((message, index) => {
       const diagnostic = toDiagnostic(message, document, settings);
       const server = project?.servers[index];
@@ -364,11 +432,15 @@ export class DocumentLinter {
     if (state.overBudget) return;
     state.overBudget = true;
     // A fix-all may end after its document closed: nothing left to report about it then.
-    if (this.#open.get(state.document.uri) === state) this.#status.overBudget(state.document.uri, budgetMs);
+    if (this.#open.get(state.document.uri) === state)
+      this.#status.overBudget(state.document.uri, budgetMs);
     const seconds = budgetMs / 1000;
     const message = `CORS: checking ${state.document.uri} took longer than ${seconds} s (cors.timeBudget), so it was stopped. The file is not checked again until you reopen it or change the settings.`;
     this.#connection.console.warn(`cors: ${message}`);
-    void this.#connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    void this.#connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message,
+    });
   }
 
   #clean(state: OpenDocument, keepLogged?: string): Diagnostic[] {
@@ -376,7 +448,12 @@ export class DocumentLinter {
     return [];
   }
 
-  #logOnce(state: OpenDocument, key: string, message: string, level: 'warn' | 'error' = 'warn'): void {
+  #logOnce(
+    state: OpenDocument,
+    key: string,
+    message: string,
+    level: 'warn' | 'error' = 'warn',
+  ): void {
     if (state.logged === key) return;
     state.logged = key;
     this.#connection.console[level](message);

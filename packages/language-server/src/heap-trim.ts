@@ -1,6 +1,11 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { HEAP_TRIM_GROWTH_BYTES, HEAP_TRIM_QUIET_MS, HEAP_TRIM_THRESHOLD_BYTES, HEAP_TRIM_THRESHOLD_ENV } from './limits.js';
+import {
+  HEAP_TRIM_GROWTH_BYTES,
+  HEAP_TRIM_QUIET_MS,
+  HEAP_TRIM_THRESHOLD_BYTES,
+  HEAP_TRIM_THRESHOLD_ENV,
+} from './limits.js';
 
 /**
  * Opening many files at once (a "find in files", a branch switch) grows V8's heap to several times
@@ -46,7 +51,8 @@ export class HeapTrimmer {
     this.#quietMs = options.quietMs ?? HEAP_TRIM_QUIET_MS;
     this.#growthBytes = options.growthBytes ?? HEAP_TRIM_GROWTH_BYTES;
     this.#heapSize = options.heapSize ?? (() => process.memoryUsage().heapTotal);
-    this.#thresholdBytes = options.thresholdBytes ?? thresholdFromEnvironment() ?? HEAP_TRIM_THRESHOLD_BYTES;
+    this.#thresholdBytes =
+      options.thresholdBytes ?? thresholdFromEnvironment() ?? HEAP_TRIM_THRESHOLD_BYTES;
     this.#heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
     this.#collect = 'collect' in options ? options.collect : compactingFullGc();
   }

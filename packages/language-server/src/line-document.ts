@@ -1,5 +1,10 @@
 import type { LineShape } from 'cors-lint-core';
-import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type {
+  Position,
+  Range,
+  TextDocument,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-textdocument';
 
 /**
  * An open document whose edits cost what the edit touches, not what the document holds.
@@ -58,11 +63,16 @@ export class LineDocument implements TextDocument {
     let longest = 0;
     for (const line of lines) longest = Math.max(longest, contentLength(line));
     // As core counts: a last line only when the text does not end with a line break.
-    return { length: this.#length, lines: lines[lines.length - 1] === '' ? lines.length - 1 : lines.length, longest };
+    return {
+      length: this.#length,
+      lines: lines[lines.length - 1] === '' ? lines.length - 1 : lines.length,
+      longest,
+    };
   }
 
   getText(range?: Range): string {
-    if (range !== undefined) return this.#slice(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (range !== undefined)
+      return this.#slice(this.offsetAt(range.start), this.offsetAt(range.end));
     this.#text ??= this.#lines.join('');
     return this.#text;
   }
@@ -84,14 +94,20 @@ export class LineDocument implements TextDocument {
       else low = middle + 1;
     }
     const line = low - 1;
-    return { line, character: Math.min(clamped - starts[line]!, contentLength(this.#lines[line]!)) };
+    return {
+      line,
+      character: Math.min(clamped - starts[line]!, contentLength(this.#lines[line]!)),
+    };
   }
 
   getLineRange(line: number): Range {
     const lines = this.#lines;
     if (line >= lines.length) {
       const last = lines.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: lines[last]!.length } };
+      return {
+        start: { line: last, character: 0 },
+        end: { line: last, character: lines[last]!.length },
+      };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { start: { line, character: 0 }, end: { line, character: contentLength(lines[line]!) } };
@@ -120,14 +136,22 @@ export class LineDocument implements TextDocument {
   }
 
   #replace(range: Range, text: string): void {
-    const ordered = isBefore(range.end, range.start) ? { start: range.end, end: range.start } : range;
+    const ordered = isBefore(range.end, range.start)
+      ? { start: range.end, end: range.start }
+      : range;
     let start = this.#clamp(ordered.start);
     const end = this.#clamp(ordered.end);
     const lines = this.#lines;
     const lastLine = end.line === lines.length - 1;
-    let region = lines[start.line]!.slice(0, start.character) + text + lines[end.line]!.slice(end.character);
+    let region =
+      lines[start.line]!.slice(0, start.character) + text + lines[end.line]!.slice(end.character);
     // A lone CR ending the line before, and an LF the region now starts with, make one line break.
-    if (start.line > 0 && start.character === 0 && region.startsWith('\n') && lines[start.line - 1]!.endsWith('\r')) {
+    if (
+      start.line > 0 &&
+      start.character === 0 &&
+      region.startsWith('\n') &&
+      lines[start.line - 1]!.endsWith('\r')
+    ) {
       region = lines[start.line - 1]! + region;
       start = { line: start.line - 1, character: 0 };
     }
@@ -147,7 +171,8 @@ export class LineDocument implements TextDocument {
   #start(index: number): number {
     const starts = this.#starts;
     const lines = this.#lines;
-    for (let line = this.#startsValidTo + 1; line <= index; line++) starts[line] = starts[line - 1]! + lines[line - 1]!.length;
+    for (let line = this.#startsValidTo + 1; line <= index; line++)
+      starts[line] = starts[line - 1]! + lines[line - 1]!.length;
     if (index > this.#startsValidTo) this.#startsValidTo = index;
     if (starts.length > lines.length) starts.length = lines.length;
     return starts[index]!;
@@ -156,10 +181,14 @@ export class LineDocument implements TextDocument {
   /** A position inside the text, as `TextDocument.offsetAt` clamps it. */
   #clamp(position: Position): Position {
     const lines = this.#lines;
-    if (position.line >= lines.length) return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+    if (position.line >= lines.length)
+      return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
     if (position.line < 0) return { line: 0, character: 0 };
     if (position.character <= 0) return { line: position.line, character: 0 };
-    return { line: position.line, character: Math.min(position.character, contentLength(lines[position.line]!)) };
+    return {
+      line: position.line,
+      character: Math.min(position.character, contentLength(lines[position.line]!)),
+    };
   }
 
   /** `substring`'s semantics, as `TextDocument.getText(range)` has them: a reversed range is read forwards. */
@@ -208,4 +237,5 @@ function contentLength(line: string): number {
   return line.length;
 }
 
-const isBefore = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+const isBefore = (a: Position, b: Position): boolean =>
+  a.line < b.line || (a.line === b.line && a.character < b.character);

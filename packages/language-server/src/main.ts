@@ -2,7 +2,10 @@ import { createRequire } from 'node:module';
 import { inspect } from 'node:util';
 
 // ESLint and the server load only when the server runs: `--help` and `--version` answer at once.
-const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+const { name, version } = createRequire(import.meta.url)('../package.json') as {
+  name: string;
+  version: string;
+};
 
 const USAGE = `Usage: cors-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 
@@ -21,7 +24,8 @@ Other options:
   --help                  print this help and exit
 `;
 
-type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run' } | { kind: 'error'; message: string };
+type Parsed =
+  { kind: 'help' } | { kind: 'version' } | { kind: 'run' } | { kind: 'error'; message: string };
 
 /**
  * Checks the command line. `createConnection` reads the transport from `process.argv` itself
@@ -39,14 +43,17 @@ function parse(argv: readonly string[]): Parsed {
       transports.push(argument);
       continue;
     }
-    const [flag, inline] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inline] = argument.includes('=')
+      ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+      : [argument, undefined];
     if (flag === '--socket' || flag === '--pipe' || flag === '--clientProcessId') {
       let value = inline;
       if (value === undefined) {
         value = argv[i + 1];
         i++;
       }
-      if (value === undefined || value === '') return { kind: 'error', message: `${flag} needs a value` };
+      if (value === undefined || value === '')
+        return { kind: 'error', message: `${flag} needs a value` };
       if ((flag === '--socket' || flag === '--clientProcessId') && !/^\d+$/.test(value)) {
         return { kind: 'error', message: `${flag} needs a number, got '${value}'` };
       }
@@ -55,8 +62,13 @@ function parse(argv: readonly string[]): Parsed {
     }
     return { kind: 'error', message: `unknown option '${argument}'` };
   }
-  if (transports.length === 0) return { kind: 'error', message: 'no transport given: pass --stdio, --node-ipc, --socket=PORT or --pipe=NAME' };
-  if (transports.length > 1) return { kind: 'error', message: `choose one transport, got ${transports.join(', ')}` };
+  if (transports.length === 0)
+    return {
+      kind: 'error',
+      message: 'no transport given: pass --stdio, --node-ipc, --socket=PORT or --pipe=NAME',
+    };
+  if (transports.length > 1)
+    return { kind: 'error', message: `choose one transport, got ${transports.join(', ')}` };
   return { kind: 'run' };
 }
 
@@ -74,7 +86,12 @@ switch (parsed.kind) {
     break;
   case 'run': {
     (await import('./compile-cache.js')).enableCompileCache();
-    const [{ createConnection, ProposedFeatures }, { startServer, exitForGoneClient }, { FramingGuard }, { whenProcessGone }] = await Promise.all([
+    const [
+      { createConnection, ProposedFeatures },
+      { startServer, exitForGoneClient },
+      { FramingGuard },
+      { whenProcessGone },
+    ] = await Promise.all([
       import('vscode-languageserver/node'),
       import('./server.js'),
       import('./transport/framing-guard.js'),
@@ -89,21 +106,27 @@ switch (parsed.kind) {
       late.warn?.(`cors: ${message}`);
     };
     const connection = stdio
-      ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FramingGuard(reportFraming)), process.stdout)
+      ? createConnection(
+          ProposedFeatures.all,
+          process.stdin.pipe(new FramingGuard(reportFraming)),
+          process.stdout,
+        )
       : createConnection(ProposedFeatures.all);
     const { console: remote } = connection;
     late.warn = (message) => remote.warn(message);
     // Given streams, vscode-languageserver leaves `console` alone: anything printed must not reach stdout, the channel.
     if (stdio) routeConsole(remote);
     // The client closed its end: nothing can be said any more, and writing again only fails again.
-    const gone = (error: NodeJS.ErrnoException): boolean => error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED';
+    const gone = (error: NodeJS.ErrnoException): boolean =>
+      error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED';
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (!gone(error)) return;
       process.stderr.write('cors-language-server: the client closed the connection; exiting.\n');
       process.exit(1);
     });
     const clientProcessId = clientProcessIdArgument(process.argv.slice(2));
-    if (clientProcessId !== undefined) whenProcessGone(clientProcessId, () => exitForGoneClient(clientProcessId, false));
+    if (clientProcessId !== undefined)
+      whenProcessGone(clientProcessId, () => exitForGoneClient(clientProcessId, false));
     // A bug in one request must not take the editor's server down: report it and carry on.
     process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
       if (gone(error)) process.exit(1);
@@ -113,7 +136,9 @@ switch (parsed.kind) {
         process.stderr.write(`cors-language-server: uncaught ${error.stack ?? String(error)}\n`);
       }
     });
-    process.on('unhandledRejection', (reason) => remote.error(`cors: unhandled rejection ${String(reason)}`));
+    process.on('unhandledRejection', (reason) =>
+      remote.error(`cors: unhandled rejection ${String(reason)}`),
+    );
     startServer(connection);
     break;
   }
@@ -123,14 +148,21 @@ function clientProcessIdArgument(argv: readonly string[]): number | undefined {
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i] ?? '';
     if (argument === '--clientProcessId') return Number(argv[i + 1]);
-    if (argument.startsWith('--clientProcessId=')) return Number(argument.slice('--clientProcessId='.length));
+    if (argument.startsWith('--clientProcessId='))
+      return Number(argument.slice('--clientProcessId='.length));
   }
   return undefined;
 }
 
 /** What the server's own code or a dependency prints goes to the client's log, as vscode-languageserver does for `--stdio`. */
-function routeConsole(remote: { log(message: string): void; info(message: string): void; warn(message: string): void; error(message: string): void }): void {
-  const text = (args: unknown[]): string => args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ');
+function routeConsole(remote: {
+  log(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}): void {
+  const text = (args: unknown[]): string =>
+    args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ');
   console.log = (...args: unknown[]) => remote.log(text(args));
   console.debug = (...args: unknown[]) => remote.log(text(args));
   console.info = (...args: unknown[]) => remote.info(text(args));

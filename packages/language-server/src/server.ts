@@ -22,7 +22,9 @@ import { WorkspaceIndexes } from './project/workspace-indexes.js';
 import { LintStatus } from './status.js';
 import { whenProcessGone } from './transport/client-process.js';
 
-export const { name: SERVER_NAME, version: SERVER_VERSION } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+export const { name: SERVER_NAME, version: SERVER_VERSION } = createRequire(import.meta.url)(
+  '../package.json',
+) as { name: string; version: string };
 
 /**
  * What this server offers a client with `capabilities`. Code action kinds are listed only to a
@@ -31,8 +33,14 @@ export const { name: SERVER_NAME, version: SERVER_VERSION } = createRequire(impo
 export function serverCapabilities(capabilities: ClientCapabilities): ServerCapabilities {
   const literals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
   return {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    codeActionProvider: literals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+    textDocumentSync: {
+      openClose: true,
+      change: TextDocumentSyncKind.Incremental,
+      save: { includeText: false },
+    },
+    codeActionProvider: literals
+      ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] }
+      : true,
     hoverProvider: true,
     executeCommandProvider: { commands: [...COMMANDS] },
   };
@@ -58,11 +66,17 @@ export function startServer(connection: Connection): void {
     client = params.capabilities;
     // vscode-languageserver checks `processId` too, but takes a killed, unreaped client (a zombie)
     // for a live one, and its check cannot run while the thread is busy: this one does both.
-    if (typeof params.processId === 'number') whenProcessGone(params.processId, () => exitForGoneClient(params.processId as number, shutdown));
+    if (typeof params.processId === 'number')
+      whenProcessGone(params.processId, () =>
+        exitForGoneClient(params.processId as number, shutdown),
+      );
     settings.canPull = client.workspace?.configuration === true;
     wantsStatus = wantsStatusNotification(params.initializationOptions);
     folders = workspaceFolderPaths(params);
-    return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+    return {
+      capabilities: serverCapabilities(client),
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
   });
   connection.onInitialized(() => {
     // Without this registration, a client with dynamic registration (VS Code) sends no
@@ -72,7 +86,9 @@ export function startServer(connection: Connection): void {
     }
     // Files changed outside the editor (a checkout, another tool) keep the project indexes current.
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: WATCHED_FILES }],
+      });
     }
     // In the background: documents are linted without the index until it is built, then again.
     void indexFolders();
@@ -83,7 +99,9 @@ export function startServer(connection: Connection): void {
     void indexFolders();
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    const files = changes.flatMap(({ uri }) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
+    const files = changes.flatMap(({ uri }) =>
+      uri.startsWith('file:') ? [fileURLToPath(uri)] : [],
+    );
     indexes.filesChanged(files);
   });
 
@@ -105,7 +123,14 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => codeActions(documents, params));
   connection.onHover((params) => hover(documents, params));
   connection.onExecuteCommand((params) =>
-    executeCommand({ connection, documents, canShowDocument: () => client.window?.showDocument?.support === true }, params),
+    executeCommand(
+      {
+        connection,
+        documents,
+        canShowDocument: () => client.window?.showDocument?.support === true,
+      },
+      params,
+    ),
   );
   connection.onShutdown(() => {
     shutdown = true;
@@ -121,15 +146,22 @@ const WATCHED_FILES = '**/{*.js,*.jsx,*.mjs,*.cjs,*.ts,*.tsx,*.mts,*.cts,package
 
 /** The workspace folders as paths: `workspaceFolders`, else the (deprecated) `rootUri`/`rootPath`; only `file:` ones. */
 export function workspaceFolderPaths(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const uris =
+    params.workspaceFolders?.map((folder) => folder.uri) ??
+    (params.rootUri ? [params.rootUri] : []);
   const paths = uris.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
-  if (paths.length === 0 && typeof params.rootPath === 'string' && params.rootPath !== '') paths.push(params.rootPath);
+  if (paths.length === 0 && typeof params.rootPath === 'string' && params.rootPath !== '')
+    paths.push(params.rootPath);
   return paths;
 }
 
 /** `initializationOptions.statusNotification === true`: the client shows `cors/status` (`protocol/status.ts`). */
 export function wantsStatusNotification(options: unknown): boolean {
-  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)[STATUS_INITIALIZATION_OPTION] === true;
+  return (
+    typeof options === 'object' &&
+    options !== null &&
+    (options as Record<string, unknown>)[STATUS_INITIALIZATION_OPTION] === true
+  );
 }
 
 /** The editor is gone: nobody will read what this server says, or ask it to exit. */

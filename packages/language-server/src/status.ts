@@ -39,7 +39,10 @@ export class LintStatus {
   }
 
   get params(): StatusParams {
-    const overBudget: OverBudgetDocument[] = [...this.#overBudget].map(([uri, budgetMs]) => ({ uri, budgetMs }));
+    const overBudget: OverBudgetDocument[] = [...this.#overBudget].map(([uri, budgetMs]) => ({
+      uri,
+      budgetMs,
+    }));
     return { busy: this.#pending > 0, overBudget };
   }
 

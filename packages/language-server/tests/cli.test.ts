@@ -5,10 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT, SERVER_MAIN } from './helpers/lsp-client.js';
 
 const BIN = `${PACKAGE_ROOT}bin/cors-language-server.js`;
-const { version } = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8')) as {
+  version: string;
+};
 
 function run(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 15_000, input: '' });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 15_000,
+    input: '',
+  });
 }
 
 describe('cors-language-server command line', () => {
@@ -21,7 +27,8 @@ describe('cors-language-server command line', () => {
   it('--help lists the transports and exits 0', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
-    for (const flag of ['--stdio', '--node-ipc', '--socket=PORT']) expect(result.stdout).toContain(flag);
+    for (const flag of ['--stdio', '--node-ipc', '--socket=PORT'])
+      expect(result.stdout).toContain(flag);
   });
 
   it.each([
@@ -39,7 +46,11 @@ describe('cors-language-server command line', () => {
 
   it('accepts the flags vscode-languageclient passes, and exits when stdin closes', () => {
     // stdin is empty and closed at once: the connection ends, the process exits (1: no shutdown request came).
-    const result = spawnSync(process.execPath, [SERVER_MAIN, '--stdio', '--clientProcessId=1'], { encoding: 'utf8', timeout: 15_000, input: '' });
+    const result = spawnSync(process.execPath, [SERVER_MAIN, '--stdio', '--clientProcessId=1'], {
+      encoding: 'utf8',
+      timeout: 15_000,
+      input: '',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
   });

@@ -13,7 +13,9 @@ import { fileUri, TestClient, withTimeout } from './helpers/lsp-client.js';
  * pid, then becomes a `sleep` that never reaps it.
  */
 async function zombieToBe(): Promise<{ pid: number; stop: () => void }> {
-  const parent = spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 600'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const parent = spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 600'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const [chunk] = (await once(parent.stdout, 'data')) as [Buffer];
   const pid = Number(chunk.toString('utf8').trim());
   return {
@@ -36,7 +38,8 @@ describe('client process', () => {
       expect(isProcessAlive(editor.pid)).toBe(true);
       process.kill(editor.pid, 'SIGKILL');
       // Waits for the state, not a time: the kernel marks it a zombie at once, but asynchronously.
-      for (let attempt = 0; attempt < 200 && isProcessAlive(editor.pid); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let attempt = 0; attempt < 200 && isProcessAlive(editor.pid); attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       expect(isProcessAlive(editor.pid)).toBe(false);
     } finally {
       editor.stop();
@@ -48,7 +51,10 @@ describe('client process', () => {
     const client = await TestClient.start({ processId: editor.pid });
     try {
       const uri = fileUri('open.js');
-      await client.open(uri, "import cors from 'cors';\napp.use(cors({ origin: 'https://a.example/' }));\n");
+      await client.open(
+        uri,
+        "import cors from 'cors';\napp.use(cors({ origin: 'https://a.example/' }));\n",
+      );
       await client.waitForVersion(uri, 1);
       process.kill(editor.pid, 'SIGKILL');
       expect(await withTimeout(client.exit, 20_000)).toBe(1);

@@ -9,13 +9,21 @@ describe('lintFileName', () => {
   });
 
   it('lints the names the plugin takes for nginx, whatever the editor calls them', () => {
-    expect(lintFileName('file:///etc/nginx/sites-available/default', 'plaintext')).toBe('/etc/nginx/sites-available/default');
-    expect(lintFileName('file:///srv/app/deploy/nginx.conf', 'nginx')).toBe('/srv/app/deploy/nginx.conf');
-    expect(lintFileName('file:///etc/nginx/conf.d/api.conf', 'properties')).toBe('/etc/nginx/conf.d/api.conf');
+    expect(lintFileName('file:///etc/nginx/sites-available/default', 'plaintext')).toBe(
+      '/etc/nginx/sites-available/default',
+    );
+    expect(lintFileName('file:///srv/app/deploy/nginx.conf', 'nginx')).toBe(
+      '/srv/app/deploy/nginx.conf',
+    );
+    expect(lintFileName('file:///etc/nginx/conf.d/api.conf', 'properties')).toBe(
+      '/etc/nginx/conf.d/api.conf',
+    );
   });
 
   it('lints another name the editor calls nginx as a .nginx file, and leaves other .conf files alone', () => {
-    expect(lintFileName('file:///srv/app/proxy/api.conf', 'nginx')).toBe('/srv/app/proxy/api.conf.nginx');
+    expect(lintFileName('file:///srv/app/proxy/api.conf', 'nginx')).toBe(
+      '/srv/app/proxy/api.conf.nginx',
+    );
     expect(lintFileName('untitled:Untitled-2', 'nginx')).toBe('Untitled-2.nginx');
     expect(lintFileName('file:///etc/supervisor/app.conf', 'plaintext')).toBeUndefined();
   });

@@ -17,7 +17,15 @@ describe('HeapTrimmer', () => {
   afterEach(() => vi.useRealTimers());
 
   // In use: what the heap holds; these first tests put it over the threshold, to test the growth rule alone.
-  const trimmer = () => new HeapTrimmer({ quietMs: 1000, growthBytes: 32 * MB, heapSize: () => heap, thresholdBytes: 0, heapUsed: () => heap, collect });
+  const trimmer = () =>
+    new HeapTrimmer({
+      quietMs: 1000,
+      growthBytes: 32 * MB,
+      heapSize: () => heap,
+      thresholdBytes: 0,
+      heapUsed: () => heap,
+      collect,
+    });
 
   it('collects once after a burst that grew the heap, when the server has been quiet', () => {
     const heapTrimmer = trimmer();
@@ -64,7 +72,14 @@ describe('HeapTrimmer', () => {
 
   it('leaves a heap in use under the threshold alone, however often work is done and however much it grew', () => {
     let used = 100 * MB;
-    const heapTrimmer = new HeapTrimmer({ quietMs: 1000, growthBytes: 32 * MB, heapSize: () => heap, thresholdBytes: 256 * MB, heapUsed: () => used, collect });
+    const heapTrimmer = new HeapTrimmer({
+      quietMs: 1000,
+      growthBytes: 32 * MB,
+      heapSize: () => heap,
+      thresholdBytes: 256 * MB,
+      heapUsed: () => used,
+      collect,
+    });
     heapTrimmer.workDone();
     for (let edit = 0; edit < 20; edit++) {
       heap += 40 * MB;
@@ -86,10 +101,20 @@ describe('HeapTrimmer', () => {
   it('takes its threshold from CORS_LS_HEAP_TRIM_ABOVE_MB when not given one; off never trims', () => {
     const original = process.env['CORS_LS_HEAP_TRIM_ABOVE_MB'];
     try {
-      for (const [value, trims] of [['off', false], ['400', false], ['200', true]] as const) {
+      for (const [value, trims] of [
+        ['off', false],
+        ['400', false],
+        ['200', true],
+      ] as const) {
         collect.mockClear();
         process.env['CORS_LS_HEAP_TRIM_ABOVE_MB'] = value;
-        const heapTrimmer = new HeapTrimmer({ quietMs: 1000, growthBytes: 32 * MB, heapSize: () => heap, heapUsed: () => 300 * MB, collect });
+        const heapTrimmer = new HeapTrimmer({
+          quietMs: 1000,
+          growthBytes: 32 * MB,
+          heapSize: () => heap,
+          heapUsed: () => 300 * MB,
+          collect,
+        });
         heapTrimmer.workDone();
         heap += 100 * MB;
         heapTrimmer.workDone();

@@ -21,12 +21,19 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Each source file's code with its comments blanked out: a comment may name a value. */
-const sources = new Map(sourceFiles(SRC).map((file) => [file, fs.readFileSync(path.join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')]));
+const sources = new Map(
+  sourceFiles(SRC).map((file) => [
+    file,
+    fs.readFileSync(path.join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''),
+  ]),
+);
 const others = [...sources].filter(([file]) => file !== LIMITS);
 
 /** Hits of `pattern` in the source files other than limits.ts, as `file: match`. */
 function outsideLimits(pattern: RegExp): string[] {
-  return others.flatMap(([file, text]) => [...text.matchAll(pattern)].map((match) => `${file}: ${match[0].trim()}`));
+  return others.flatMap(([file, text]) =>
+    [...text.matchAll(pattern)].map((match) => `${file}: ${match[0].trim()}`),
+  );
 }
 
 /** The files that define `name` (a const, let, var, function or class of that name). */
@@ -45,24 +52,43 @@ describe('src/limits.ts', () => {
 
   it('gives each one a comment that says why', () => {
     const text = fs.readFileSync(path.join(SRC, LIMITS), 'utf8');
-    for (const name of names) expect(text, name).toMatch(new RegExp(`\\*/\\s*export const ${name}\\b`));
+    for (const name of names)
+      expect(text, name).toMatch(new RegExp(`\\*/\\s*export const ${name}\\b`));
   });
 
   it('is where every one is read from: each is imported by a module that uses it', () => {
     for (const name of names) {
-      const users = others.filter(([, text]) => new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from '(?:\\.\\./)*(?:\\./)?limits\\.js'`).test(text));
+      const users = others.filter(([, text]) =>
+        new RegExp(
+          `import \\{[^}]*\\b${name}\\b[^}]*\\} from '(?:\\.\\./)*(?:\\./)?limits\\.js'`,
+        ).test(text),
+      );
       expect(users.length, `${name} is not imported from limits.js`).toBeGreaterThan(0);
     }
   });
 
   it('leaves no numeric tunable elsewhere: no named number, numeric default or cap outside it', () => {
-    expect(outsideLimits(/\b(?:const|let)\s+[A-Z][A-Z0-9_]*\s*=\s*[\d(]/g), 'a named numeric constant').toEqual([]);
-    expect(outsideLimits(/\?\?\s*(?:[2-9]|\d{2,})[\d_]*/g), 'a numeric default after ??').toEqual([]);
+    expect(
+      outsideLimits(/\b(?:const|let)\s+[A-Z][A-Z0-9_]*\s*=\s*[\d(]/g),
+      'a named numeric constant',
+    ).toEqual([]);
+    expect(outsideLimits(/\?\?\s*(?:[2-9]|\d{2,})[\d_]*/g), 'a numeric default after ??').toEqual(
+      [],
+    );
     // 0 and 1 are identities (an empty length, a first index), not tunables, as after `??` above.
-    expect(outsideLimits(/\b[a-z]\w*\s*=\s*(?:[2-9]|\d{2,})[\d_]*\s*[,)]/gi), 'a numeric parameter default').toEqual([]);
+    expect(
+      outsideLimits(/\b[a-z]\w*\s*=\s*(?:[2-9]|\d{2,})[\d_]*\s*[,)]/gi),
+      'a numeric parameter default',
+    ).toEqual([]);
     expect(outsideLimits(/\.size\s*>=?\s*\d+/g), 'a size cap').toEqual([]);
-    expect(outsideLimits(/set(?:Timeout|Interval)\([^;]*,\s*\d[\d_]*\s*\)/g), 'a literal delay').toEqual([]);
-    expect(outsideLimits(/process\.env\[\s*['"`]/g), 'an environment variable named in place').toEqual([]);
+    expect(
+      outsideLimits(/set(?:Timeout|Interval)\([^;]*,\s*\d[\d_]*\s*\)/g),
+      'a literal delay',
+    ).toEqual([]);
+    expect(
+      outsideLimits(/process\.env\[\s*['"`]/g),
+      'an environment variable named in place',
+    ).toEqual([]);
   });
 });
 
@@ -78,6 +104,8 @@ describe('protocol names shared between modules', () => {
   });
 
   it('compares a diagnostic source with DIAGNOSTIC_SOURCE, never a literal', () => {
-    expect([...sources].filter(([, text]) => /\.source\s*===?\s*['"]/.test(text)).map(([file]) => file)).toEqual([]);
+    expect(
+      [...sources].filter(([, text]) => /\.source\s*===?\s*['"]/.test(text)).map(([file]) => file),
+    ).toEqual([]);
   });
 });

@@ -28,7 +28,9 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
  * A sample that must report nothing: a `clean-*` file, or any file of a `project-*-clean/` sample, whose
  * file names a framework fixes (a Next.js `route.ts`); the plugin's fixture test reads the naming the same way.
  */
-const isClean = (file: string) => path.basename(file).startsWith('clean-') || /[\\/]test-fixtures[\\/]project-[^\\/]+-clean[\\/]/.test(file);
+const isClean = (file: string) =>
+  path.basename(file).startsWith('clean-') ||
+  /[\\/]test-fixtures[\\/]project-[^\\/]+-clean[\\/]/.test(file);
 /** Tooling beside the samples (compared too, but not bound by the clean-/broken naming). */
 const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs', 'vite.config.js']);
 /**
@@ -48,25 +50,55 @@ function listFixtures(directory = FIXTURES_DIR): string[] {
     .readdirSync(directory, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return entry.name === 'node_modules' || full === SCENARIOS_DIR || full === NGINX_SCENARIOS_DIR ? [] : listFixtures(full);
-      return (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) || isNginx(full) || isDjangoSettings(full) ? [full] : [];
+      if (entry.isDirectory())
+        return entry.name === 'node_modules' ||
+          full === SCENARIOS_DIR ||
+          full === NGINX_SCENARIOS_DIR
+          ? []
+          : listFixtures(full);
+      return (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) ||
+        isNginx(full) ||
+        isDjangoSettings(full)
+        ? [full]
+        : [];
     })
     .sort();
 }
 
 const isNginx = (file: string) => !SOURCE_FILE.test(file) && isNginxConfigPath(file);
 /** A Django settings module: `settings.py`, or a `.py` file in a `settings/` folder. */
-const isDjangoSettings = (file: string) => path.basename(file) === 'settings.py' || (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
+const isDjangoSettings = (file: string) =>
+  path.basename(file) === 'settings.py' ||
+  (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
 
 /** How a project lints these files: the TypeScript parser for TypeScript, ESLint's own for JavaScript, the nginx block for nginx, the Django block for settings modules. */
-function projectConfig(file: string, rules: Linter.RulesRecord, projectRoot?: string): Linter.Config[] {
+function projectConfig(
+  file: string,
+  rules: Linter.RulesRecord,
+  projectRoot?: string,
+): Linter.Config[] {
   if (isNginx(file)) {
     const [, nginx] = plugin.configs.all;
-    return [{ files: [...nginx.files], ignores: [...nginx.ignores], language: 'cors/nginx', plugins: { cors: plugin as unknown as ESLint.Plugin }, rules } as Linter.Config];
+    return [
+      {
+        files: [...nginx.files],
+        ignores: [...nginx.ignores],
+        language: 'cors/nginx',
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
+        rules,
+      } as Linter.Config,
+    ];
   }
   if (isDjangoSettings(file)) {
     const [, , django] = plugin.configs.all;
-    return [{ files: [...django.files], language: 'cors/django-settings', plugins: { cors: plugin as unknown as ESLint.Plugin }, rules } as Linter.Config];
+    return [
+      {
+        files: [...django.files],
+        language: 'cors/django-settings',
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
+        rules,
+      } as Linter.Config,
+    ];
   }
   const typescript = /\.[cm]?tsx?$/.test(file);
   return [
@@ -74,7 +106,9 @@ function projectConfig(file: string, rules: Linter.RulesRecord, projectRoot?: st
       files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules,
-      ...(projectRoot === undefined ? {} : { settings: { cors: { project: { root: projectRoot } } } }),
+      ...(projectRoot === undefined
+        ? {}
+        : { settings: { cors: { project: { root: projectRoot } } } }),
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : 'module',
@@ -96,10 +130,19 @@ interface Variant {
 
 const VARIANTS: Variant[] = [
   { name: 'all rules', raw: { config: 'all' } },
-  { name: 'the default (recommended), one rule at info', raw: { rules: { 'valid-allow-origin': 'info' } } },
+  {
+    name: 'the default (recommended), one rule at info',
+    raw: { rules: { 'valid-allow-origin': 'info' } },
+  },
 ].map((variant) => ({ ...variant, settings: normalizeSettings(variant.raw).settings }));
 
-function expectedDiagnostics(file: string, text: string, uri: string, settings: CorsSettings, projectRoot?: string): Diagnostic[] {
+function expectedDiagnostics(
+  file: string,
+  text: string,
+  uri: string,
+  settings: CorsSettings,
+  projectRoot?: string,
+): Diagnostic[] {
   const nginx = isNginx(file);
   const django = isDjangoSettings(file);
   const block = nginx ? 1 : django ? 2 : 0;
@@ -110,7 +153,11 @@ function expectedDiagnostics(file: string, text: string, uri: string, settings: 
     rules[ruleId] = severity === 'info' ? 'warn' : severity;
   }
   // As the ESLint CLI does: the real, absolute path (rules read the nearest package.json and file names).
-  const messages = new Linter({ cwd: REPO_ROOT }).verify(text, projectConfig(file, rules, projectRoot), { filename: file });
+  const messages = new Linter({ cwd: REPO_ROOT }).verify(
+    text,
+    projectConfig(file, rules, projectRoot),
+    { filename: file },
+  );
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   const document = TextDocument.create(uri, languageOf(uri), 1, text);
   return messages.map((message) => toDiagnostic(message, document, settings));
@@ -141,7 +188,11 @@ describe('parity with ESLint over test-fixtures/', () => {
         const expected = expectedDiagnostics(file, text, uri, variant.settings);
         expect(published.diagnostics).toEqual(expected);
         // The samples' naming promises reports with every rule on; check the comparison is not vacuous.
-        if ((variant.raw as { config?: string }).config === 'all' && !TOOLING.has(path.basename(file)) && !NEEDS_PROJECT_INDEX.test(file)) {
+        if (
+          (variant.raw as { config?: string }).config === 'all' &&
+          !TOOLING.has(path.basename(file)) &&
+          !NEEDS_PROJECT_INDEX.test(file)
+        ) {
           expect(published.diagnostics.length > 0).toBe(!isClean(file));
         }
       });
@@ -166,7 +217,12 @@ describe('parity with ESLint over the project samples, with the project index', 
         await client?.stop();
       });
 
-      it.each(FIXTURES.filter((file) => file.startsWith(sample + path.sep)).map((file) => [relative(file), file]))('%s', async (_name, file) => {
+      it.each(
+        FIXTURES.filter((file) => file.startsWith(sample + path.sep)).map((file) => [
+          relative(file),
+          file,
+        ]),
+      )('%s', async (_name, file) => {
         const text = fs.readFileSync(file, 'utf8');
         const uri = pathToFileURL(file).href;
         await client.open(uri, text);
@@ -175,21 +231,38 @@ describe('parity with ESLint over the project samples, with the project index', 
         // ESLint has no related information: the server adds the server rule's place to each cross-file finding.
         const { withRelated, without } = splitRelated(published.diagnostics);
         expect(without).toEqual(expectedDiagnostics(file, text, uri, settings.settings, sample));
-        for (const diagnostic of withRelated) expect(diagnostic.relatedInformation?.[0]?.location.uri.startsWith(pathToFileURL(sample).href)).toBe(true);
+        for (const diagnostic of withRelated)
+          expect(
+            diagnostic.relatedInformation?.[0]?.location.uri.startsWith(pathToFileURL(sample).href),
+          ).toBe(true);
         // Every finding of a cross-file rule points at its server rule; so may require-exposed-headers' client findings.
-        for (const diagnostic of published.diagnostics.filter(({ code }) => CROSS_FILE_RULES.has(String(code)))) expect(diagnostic.relatedInformation).toHaveLength(1);
-        for (const diagnostic of withRelated) expect([...CROSS_FILE_RULES, 'cors/require-exposed-headers']).toContain(diagnostic.code);
-        if (!TOOLING.has(path.basename(file))) expect(published.diagnostics.length > 0).toBe(!isClean(file));
+        for (const diagnostic of published.diagnostics.filter(({ code }) =>
+          CROSS_FILE_RULES.has(String(code)),
+        ))
+          expect(diagnostic.relatedInformation).toHaveLength(1);
+        for (const diagnostic of withRelated)
+          expect([...CROSS_FILE_RULES, 'cors/require-exposed-headers']).toContain(diagnostic.code);
+        if (!TOOLING.has(path.basename(file)))
+          expect(published.diagnostics.length > 0).toBe(!isClean(file));
       });
     });
   }
 });
 
 /** Rules whose every finding is checked against a server file of the project. */
-const CROSS_FILE_RULES = new Set(['cors/client-credentials-need-server-credentials', 'cors/require-allowed-request-headers', 'cors/require-allowed-method']);
+const CROSS_FILE_RULES = new Set([
+  'cors/client-credentials-need-server-credentials',
+  'cors/require-allowed-request-headers',
+  'cors/require-allowed-method',
+]);
 
-function splitRelated(diagnostics: Diagnostic[]): { withRelated: Diagnostic[]; without: Diagnostic[] } {
-  const withRelated = diagnostics.filter((diagnostic) => diagnostic.relatedInformation !== undefined);
+function splitRelated(diagnostics: Diagnostic[]): {
+  withRelated: Diagnostic[];
+  without: Diagnostic[];
+} {
+  const withRelated = diagnostics.filter(
+    (diagnostic) => diagnostic.relatedInformation !== undefined,
+  );
   const without = diagnostics.map(({ relatedInformation: _related, ...rest }) => rest);
   return { withRelated, without };
 }

@@ -9,7 +9,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_CAPABILITIES, REPO_ROOT, TestClient } from './helpers/lsp-client.js';
 
@@ -28,8 +33,10 @@ const OTHER_CLIENT = `export function items(token) {
 }
 `;
 
-const codes = (params: PublishDiagnosticsParams): string[] => params.diagnostics.map((diagnostic) => String(diagnostic.code)).sort();
-const byCode = (params: PublishDiagnosticsParams, code: string): Diagnostic[] => params.diagnostics.filter((diagnostic) => diagnostic.code === code);
+const codes = (params: PublishDiagnosticsParams): string[] =>
+  params.diagnostics.map((diagnostic) => String(diagnostic.code)).sort();
+const byCode = (params: PublishDiagnosticsParams, code: string): Diagnostic[] =>
+  params.diagnostics.filter((diagnostic) => diagnostic.code === code);
 
 describe('the project index in the language server', () => {
   let root: string;
@@ -51,7 +58,13 @@ describe('the project index in the language server', () => {
     ordersUri = pathToFileURL(path.join(root, 'apps', 'web', 'src', 'orders.js')).href;
     ordersText = readFileSync(new URL(ordersUri), 'utf8');
     itemsUri = pathToFileURL(path.join(root, 'apps', 'web', 'src', 'items.js')).href;
-    const capabilities = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } };
+    const capabilities = {
+      ...FULL_CAPABILITIES,
+      workspace: {
+        ...FULL_CAPABILITIES.workspace,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
+    };
     client = await TestClient.start({ workspaceFolders: [root], capabilities });
     await client.waitForLog((message) => message.includes(`indexed ${root}`));
   });
@@ -83,12 +96,21 @@ describe('the project index in the language server', () => {
     const serverUri = pathToFileURL(serverFile).href;
     // The `cors(corsOptions)` mount: `app.use('/api', cors(corsOptions))` on line 9.
     expect(header?.relatedInformation).toEqual([
-      { location: { uri: serverUri, range: { start: { line: 8, character: 16 }, end: { line: 8, character: 16 } } }, message: 'The server rule this request fails' },
+      {
+        location: {
+          uri: serverUri,
+          range: { start: { line: 8, character: 16 }, end: { line: 8, character: 16 } },
+        },
+        message: 'The server rule this request fails',
+      },
     ]);
-    for (const diagnostic of orders.diagnostics) expect(diagnostic.relatedInformation?.[0]?.location.uri).toBe(serverUri);
+    for (const diagnostic of orders.diagnostics)
+      expect(diagnostic.relatedInformation?.[0]?.location.uri).toBe(serverUri);
     const items = await client.waitForPublish(itemsUri, { from: mark });
     expect(codes(items)).toEqual(['cors/require-allowed-request-headers']);
-    expect(items.diagnostics[0]?.relatedInformation?.[0]?.location.uri).toBe(pathToFileURL(path.join(root, 'apps', 'other', 'server.js')).href);
+    expect(items.diagnostics[0]?.relatedInformation?.[0]?.location.uri).toBe(
+      pathToFileURL(path.join(root, 'apps', 'other', 'server.js')).href,
+    );
   });
 
   it('re-lints the client when the server file is edited, unsaved, in the editor, and not the other client', async () => {
@@ -96,21 +118,38 @@ describe('the project index in the language server', () => {
     await client.open(serverUri, serverText);
     let mark = client.publishMark;
     let logMark = client.logs.events.length;
-    const allowed = serverText.replace("allowedHeaders: ['Content-Type']", "allowedHeaders: ['Content-Type', 'Authorization']");
+    const allowed = serverText.replace(
+      "allowedHeaders: ['Content-Type']",
+      "allowedHeaders: ['Content-Type', 'Authorization']",
+    );
     expect(allowed).not.toBe(serverText);
     await client.replaceAll(serverUri, allowed);
     const relint = await client.waitForLog((message) => message.includes('re-linting'), logMark);
     expect(relint.message).toContain(ordersUri);
     expect(relint.message).not.toContain(itemsUri);
-    const cleared = await client.waitForPublish(ordersUri, { from: mark, match: (params) => !codes(params).includes('cors/require-allowed-request-headers') });
-    expect(codes(cleared)).toEqual(['cors/client-credentials-need-server-credentials', 'cors/require-allowed-method', 'cors/require-allowed-method', 'cors/require-exposed-headers']);
+    const cleared = await client.waitForPublish(ordersUri, {
+      from: mark,
+      match: (params) => !codes(params).includes('cors/require-allowed-request-headers'),
+    });
+    expect(codes(cleared)).toEqual([
+      'cors/client-credentials-need-server-credentials',
+      'cors/require-allowed-method',
+      'cors/require-allowed-method',
+      'cors/require-exposed-headers',
+    ]);
 
     // Back to the text on disk, still unsaved: the finding is raised again.
     mark = client.publishMark;
     logMark = client.logs.events.length;
     await client.replaceAll(serverUri, serverText);
-    await client.waitForLog((message) => message.includes('re-linting') && message.includes(ordersUri), logMark);
-    const raised = await client.waitForPublish(ordersUri, { from: mark, match: (params) => codes(params).includes('cors/require-allowed-request-headers') });
+    await client.waitForLog(
+      (message) => message.includes('re-linting') && message.includes(ordersUri),
+      logMark,
+    );
+    const raised = await client.waitForPublish(ordersUri, {
+      from: mark,
+      match: (params) => codes(params).includes('cors/require-allowed-request-headers'),
+    });
     expect(codes(raised)).toHaveLength(5);
     await client.close(serverUri);
   });
@@ -118,14 +157,32 @@ describe('the project index in the language server', () => {
   it('re-lints the client when the watcher reports a changed server file', async () => {
     const mark = client.publishMark;
     const logMark = client.logs.events.length;
-    writeFileSync(serverFile, serverText.replace("origin: 'http://localhost:5173', methods", "origin: 'http://localhost:5173', credentials: true, methods"));
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(serverFile).href, type: FileChangeType.Changed }] });
+    writeFileSync(
+      serverFile,
+      serverText.replace(
+        "origin: 'http://localhost:5173', methods",
+        "origin: 'http://localhost:5173', credentials: true, methods",
+      ),
+    );
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(serverFile).href, type: FileChangeType.Changed }],
+    });
     const relint = await client.waitForLog((message) => message.includes('re-linting'), logMark);
     expect(relint.message).toContain(ordersUri);
     expect(relint.message).not.toContain(itemsUri);
     // Waits for the state: a publish without the credentials finding but with the others (CI once saw a
     // publish with no finding at all between the two, a lint that ran without the index's facts).
-    const fixed = await client.waitForPublish(ordersUri, { from: mark, match: (params) => !codes(params).includes('cors/client-credentials-need-server-credentials') && codes(params).length > 0 });
-    expect(codes(fixed)).toEqual(['cors/require-allowed-method', 'cors/require-allowed-method', 'cors/require-allowed-request-headers', 'cors/require-exposed-headers']);
+    const fixed = await client.waitForPublish(ordersUri, {
+      from: mark,
+      match: (params) =>
+        !codes(params).includes('cors/client-credentials-need-server-credentials') &&
+        codes(params).length > 0,
+    });
+    expect(codes(fixed)).toEqual([
+      'cors/require-allowed-method',
+      'cors/require-allowed-method',
+      'cors/require-allowed-request-headers',
+      'cors/require-exposed-headers',
+    ]);
   });
 });

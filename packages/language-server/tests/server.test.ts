@@ -65,7 +65,9 @@ const WILDCARD_RULE = 'cors/no-wildcard-origin-with-credentials';
 function editsOf(action: CodeAction, uri: string): TextEdit[] {
   const changes = action.edit?.changes?.[uri];
   if (changes) return changes;
-  const documentChange = action.edit?.documentChanges?.find((change) => 'textDocument' in change && change.textDocument.uri === uri);
+  const documentChange = action.edit?.documentChanges?.find(
+    (change) => 'textDocument' in change && change.textDocument.uri === uri,
+  );
   return documentChange && 'edits' in documentChange ? (documentChange.edits as TextEdit[]) : [];
 }
 
@@ -83,8 +85,15 @@ describe('language server over stdio (child process)', () => {
     await client?.stop();
   });
 
-  async function codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  async function codeActions(
+    uri: string,
+    diagnostics: Diagnostic[],
+    only?: string[],
+  ): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    };
     const result = await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range,
@@ -94,12 +103,20 @@ describe('language server over stdio (child process)', () => {
   }
 
   /** Applies `action`'s edit the way an editor does: as an incremental didChange. Returns the new text and version. */
-  async function apply(uri: string, text: string, action: CodeAction): Promise<{ text: string; version: number }> {
+  async function apply(
+    uri: string,
+    text: string,
+    action: CodeAction,
+  ): Promise<{ text: string; version: number }> {
     const edits = editsOf(action, uri);
     expect(edits.length).toBeGreaterThan(0);
     const next = applyEdits(text, edits);
     // Edits go in back to front, so each range is still valid in the text it applies to.
-    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    const sorted = [...edits].sort(
+      (a, b) =>
+        b.range.start.line - a.range.start.line ||
+        b.range.start.character - a.range.start.character,
+    );
     const version = await client.change(
       uri,
       sorted.map((edit) => ({ range: edit.range, text: edit.newText })),
@@ -110,15 +127,26 @@ describe('language server over stdio (child process)', () => {
   it('answers initialize with the negotiated capabilities and its name', () => {
     const result = client.initializeResult;
     expect(result?.serverInfo?.name).toBe('cors-language-server');
-    expect(result?.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2, save: { includeText: false } });
-    expect(result?.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.cors'] });
+    expect(result?.capabilities.textDocumentSync).toMatchObject({
+      openClose: true,
+      change: 2,
+      save: { includeText: false },
+    });
+    expect(result?.capabilities.codeActionProvider).toEqual({
+      codeActionKinds: ['quickfix', 'source.fixAll.cors'],
+    });
     expect(result?.capabilities.hoverProvider).toBe(true);
-    expect(result?.capabilities.executeCommandProvider).toEqual({ commands: ['cors.applyFixAll', 'cors.showDocumentation'] });
+    expect(result?.capabilities.executeCommandProvider).toEqual({
+      commands: ['cors.applyFixAll', 'cors.showDocumentation'],
+    });
   });
 
   it('registers for didChangeConfiguration when the client supports dynamic registration', async () => {
     // The registration request follows `initialized`; a round trip after it means it has arrived.
-    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///none.js' }, position: { line: 0, character: 0 } });
+    await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: 'file:///none.js' },
+      position: { line: 0, character: 0 },
+    });
     expect(client.registrations).toContain('workspace/didChangeConfiguration');
   });
 
@@ -128,10 +156,15 @@ describe('language server over stdio (child process)', () => {
     const first = await client.waitForVersion(uri, 1);
     expect(first.diagnostics).toHaveLength(1);
     const [diagnostic] = first.diagnostics as [Diagnostic];
-    const line = TRAILING_SLASH.split('\n').findIndex((text) => text.includes("'https://shop.example.com/'"));
+    const line = TRAILING_SLASH.split('\n').findIndex((text) =>
+      text.includes("'https://shop.example.com/'"),
+    );
     const character = TRAILING_SLASH.split('\n')[line]!.indexOf("'https://shop.example.com/'");
     expect(diagnostic).toMatchObject({
-      range: { start: { line, character }, end: { line, character: character + "'https://shop.example.com/'".length } },
+      range: {
+        start: { line, character },
+        end: { line, character: character + "'https://shop.example.com/'".length },
+      },
       severity: DiagnosticSeverity.Error,
       code: VALID_ALLOW_ORIGIN,
       source: 'cors',
@@ -148,7 +181,9 @@ describe('language server over stdio (child process)', () => {
     expect(preferred[0]!.title).toMatch(/^Fix: /);
 
     const fixed = await apply(uri, TRAILING_SLASH, preferred[0]!);
-    expect(fixed.text).toBe(TRAILING_SLASH.replace("'https://shop.example.com/'", "'https://shop.example.com'"));
+    expect(fixed.text).toBe(
+      TRAILING_SLASH.replace("'https://shop.example.com/'", "'https://shop.example.com'"),
+    );
     const after = await client.waitForVersion(uri, fixed.version);
     expect(after.diagnostics).toEqual([]);
     await client.close(uri);
@@ -162,7 +197,9 @@ describe('language server over stdio (child process)', () => {
     const actions = await codeActions(uri, published.diagnostics);
     expect(titles(actions)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Allow explicit origins instead of '\*': '<your-app-origin>' \(cors\/no-wildcard-origin-with-credentials\)$/),
+        expect.stringMatching(
+          /^Allow explicit origins instead of '\*': '<your-app-origin>' \(cors\/no-wildcard-origin-with-credentials\)$/,
+        ),
         `Disable ${WILDCARD_RULE} for this line`,
         `Disable ${WILDCARD_RULE} for this file`,
         `Show documentation for ${WILDCARD_RULE}`,
@@ -173,35 +210,59 @@ describe('language server over stdio (child process)', () => {
 
     // Disable for this line: a directive above the line, with its indentation; the report goes away.
     let text = WILDCARD_WITH_CREDENTIALS;
-    const disableLine = actions.find((action) => action.title === `Disable ${WILDCARD_RULE} for this line`)!;
+    const disableLine = actions.find(
+      (action) => action.title === `Disable ${WILDCARD_RULE} for this line`,
+    )!;
     let result = await apply(uri, text, disableLine);
-    expect(result.text).toContain(`  // eslint-disable-next-line ${WILDCARD_RULE}\n  app.use(cors({ origin: '*', credentials: true }));`);
+    expect(result.text).toContain(
+      `  // eslint-disable-next-line ${WILDCARD_RULE}\n  app.use(cors({ origin: '*', credentials: true }));`,
+    );
     expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
 
     // Back to the original text: disable for the whole file.
-    result = { text: WILDCARD_WITH_CREDENTIALS, version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS) };
+    result = {
+      text: WILDCARD_WITH_CREDENTIALS,
+      version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS),
+    };
     let again = await client.waitForVersion(uri, result.version);
     expect(again.diagnostics).toHaveLength(1);
-    const disableFile = (await codeActions(uri, again.diagnostics)).find((action) => action.title === `Disable ${WILDCARD_RULE} for this file`)!;
+    const disableFile = (await codeActions(uri, again.diagnostics)).find(
+      (action) => action.title === `Disable ${WILDCARD_RULE} for this file`,
+    )!;
     text = result.text;
     result = await apply(uri, text, disableFile);
     expect(result.text.startsWith(`/* eslint-disable ${WILDCARD_RULE} */`)).toBe(true);
     expect((await client.waitForVersion(uri, result.version)).diagnostics).toEqual([]);
 
     // Back again: with no cors.appOrigins the suggestion writes a placeholder, which stays reported until replaced.
-    result = { text: WILDCARD_WITH_CREDENTIALS, version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS) };
+    result = {
+      text: WILDCARD_WITH_CREDENTIALS,
+      version: await client.replaceAll(uri, WILDCARD_WITH_CREDENTIALS),
+    };
     again = await client.waitForVersion(uri, result.version);
-    const suggestion = (await codeActions(uri, again.diagnostics)).find((action) => action.title.startsWith('Allow explicit origins'))!;
+    const suggestion = (await codeActions(uri, again.diagnostics)).find((action) =>
+      action.title.startsWith('Allow explicit origins'),
+    )!;
     expect(suggestion.kind).toBe('quickfix');
     result = await apply(uri, result.text, suggestion);
     expect(result.text).toContain("origin: ['<your-app-origin>']");
-    expect((await client.waitForVersion(uri, result.version)).diagnostics.map((d) => [d.code, (d.data as { messageId?: string }).messageId])).toEqual([[VALID_ALLOW_ORIGIN, 'placeholder']]);
+    expect(
+      (await client.waitForVersion(uri, result.version)).diagnostics.map((d) => [
+        d.code,
+        (d.data as { messageId?: string }).messageId,
+      ]),
+    ).toEqual([[VALID_ALLOW_ORIGIN, 'placeholder']]);
 
     // The documentation action is a command; executing it asks the client to open the page.
-    const documentation = actions.find((action) => action.title === `Show documentation for ${WILDCARD_RULE}`)!;
+    const documentation = actions.find(
+      (action) => action.title === `Show documentation for ${WILDCARD_RULE}`,
+    )!;
     expect(documentation.command?.command).toBe('cors.showDocumentation');
     await client.connection.sendRequest(ExecuteCommandRequest.type, documentation.command!);
-    expect(client.shownDocuments).toContainEqual({ uri: published.diagnostics[0]!.codeDescription!.href, external: true });
+    expect(client.shownDocuments).toContainEqual({
+      uri: published.diagnostics[0]!.codeDescription!.href,
+      external: true,
+    });
     await client.close(uri);
   });
 
@@ -209,7 +270,12 @@ describe('language server over stdio (child process)', () => {
     const uri = fileUri('stale.js');
     await client.open(uri, TRAILING_SLASH);
     const first = await client.waitForVersion(uri, 1);
-    const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// moved\n' }]);
+    const version = await client.change(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: '// moved\n',
+      },
+    ]);
     await client.waitForVersion(uri, version);
     const actions = await codeActions(uri, first.diagnostics);
     expect(actions.filter((action) => action.edit !== undefined)).toEqual([]);
@@ -220,22 +286,35 @@ describe('language server over stdio (child process)', () => {
     const uri = fileUri('options.ts');
     await client.open(uri, SPACE_SEPARATED);
     const published = await client.waitForVersion(uri, 1);
-    expect(published.diagnostics.map((d) => d.code)).toEqual(['cors/valid-header-values', 'cors/valid-header-values']);
-    const expected = SPACE_SEPARATED.replace("'GET POST PUT'", "'GET, POST, PUT'").replace("'Content-Type X-Requested-With'", "'Content-Type, X-Requested-With'");
+    expect(published.diagnostics.map((d) => d.code)).toEqual([
+      'cors/valid-header-values',
+      'cors/valid-header-values',
+    ]);
+    const expected = SPACE_SEPARATED.replace("'GET POST PUT'", "'GET, POST, PUT'").replace(
+      "'Content-Type X-Requested-With'",
+      "'Content-Type, X-Requested-With'",
+    );
 
     // On save, editors ask for the source action alone, without diagnostics.
     const onSave = await codeActions(uri, [], ['source.fixAll']);
-    expect(onSave.map((action) => [action.kind, action.title])).toEqual([['source.fixAll.cors', 'Fix all auto-fixable CORS problems']]);
+    expect(onSave.map((action) => [action.kind, action.title])).toEqual([
+      ['source.fixAll.cors', 'Fix all auto-fixable CORS problems'],
+    ]);
     expect(applyEdits(SPACE_SEPARATED, editsOf(onSave[0]!, uri))).toBe(expected);
 
     // In the light-bulb menu it comes with the quick fixes; `only: ['quickfix']` leaves it out.
-    expect(titles(await codeActions(uri, published.diagnostics))).toContain('Fix all auto-fixable CORS problems');
+    expect(titles(await codeActions(uri, published.diagnostics))).toContain(
+      'Fix all auto-fixable CORS problems',
+    );
     const quickfixes = await codeActions(uri, published.diagnostics, ['quickfix']);
     expect(quickfixes.length).toBeGreaterThan(0);
     expect(quickfixes.every((action) => action.kind === 'quickfix')).toBe(true);
 
     // The command variant sends workspace/applyEdit.
-    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cors.applyFixAll', arguments: [{ uri, version: 1 }] });
+    await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'cors.applyFixAll',
+      arguments: [{ uri, version: 1 }],
+    });
     const applied = client.appliedEdits.at(-1)!;
     expect(applyEdits(SPACE_SEPARATED, applied.edit.changes![uri]!)).toBe(expected);
 
@@ -249,7 +328,11 @@ describe('language server over stdio (child process)', () => {
     const text = SPACE_SEPARATED.replace("'https://app.example.com'", "'https://app.example.com/'");
     await client.open(uri, text);
     const published = await client.waitForVersion(uri, 1);
-    expect(published.diagnostics.map((d) => d.code).sort()).toEqual([VALID_ALLOW_ORIGIN, 'cors/valid-header-values', 'cors/valid-header-values']);
+    expect(published.diagnostics.map((d) => d.code).sort()).toEqual([
+      VALID_ALLOW_ORIGIN,
+      'cors/valid-header-values',
+      'cors/valid-header-values',
+    ]);
     const [methods] = published.diagnostics.filter((d) => d.code === 'cors/valid-header-values');
     const [origin] = published.diagnostics.filter((d) => d.code === VALID_ALLOW_ORIGIN);
 
@@ -261,19 +344,34 @@ describe('language server over stdio (child process)', () => {
       expect(byTitle.get('Fix all auto-fixable CORS problems')?.kind).toBe('quickfix');
     }
     // One fixable problem of its rule: its own fix is enough.
-    expect(titles(await codeActions(uri, [origin!])).filter((title) => title.startsWith('Fix all cors/'))).toEqual([]);
+    expect(
+      titles(await codeActions(uri, [origin!])).filter((title) =>
+        title.startsWith('Fix all cors/'),
+      ),
+    ).toEqual([]);
 
     // Chosen, it fixes that rule's problems in the text as it is now, and leaves the other rule's.
-    const perRule = (await codeActions(uri, [methods!])).find((action) => action.title === 'Fix all cors/valid-header-values problems')!;
+    const perRule = (await codeActions(uri, [methods!])).find(
+      (action) => action.title === 'Fix all cors/valid-header-values problems',
+    )!;
     const mark = client.appliedEdits.length;
     await client.connection.sendRequest(ExecuteCommandRequest.type, perRule.command!);
     expect(client.appliedEdits.slice(mark)).toHaveLength(1);
     const applied = client.appliedEdits.at(-1)!;
     expect(applied.label).toBe('Fix all cors/valid-header-values problems');
-    expect(applyEdits(text, applied.edit.changes![uri]!)).toBe(text.replace("'GET POST PUT'", "'GET, POST, PUT'").replace("'Content-Type X-Requested-With'", "'Content-Type, X-Requested-With'"));
+    expect(applyEdits(text, applied.edit.changes![uri]!)).toBe(
+      text
+        .replace("'GET POST PUT'", "'GET, POST, PUT'")
+        .replace("'Content-Type X-Requested-With'", "'Content-Type, X-Requested-With'"),
+    );
 
     // For a version that is no longer current, the command does nothing.
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }]);
+    await client.change(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: '// edited\n',
+      },
+    ]);
     await client.connection.sendRequest(ExecuteCommandRequest.type, perRule.command!);
     expect(client.appliedEdits.slice(mark)).toHaveLength(1);
     await client.close(uri);
@@ -292,7 +390,9 @@ describe('language server over stdio (child process)', () => {
     const onSave = await codeActions(uri, [], ['source.fixAll']);
     const version = await changed;
     expect(onSave.map((action) => action.kind)).toEqual(['source.fixAll.cors']);
-    expect(applyEdits(typed, editsOf(onSave[0]!, uri))).toBe(before.replace("'GET'", "'GET, POST'"));
+    expect(applyEdits(typed, editsOf(onSave[0]!, uri))).toBe(
+      before.replace("'GET'", "'GET, POST'"),
+    );
     // Nothing to fix: no action.
     await client.waitForVersion(uri, version);
     const fixed = await apply(uri, typed, onSave[0]!);
@@ -316,7 +416,9 @@ describe('language server over stdio (child process)', () => {
         context: { diagnostics: [], only: ['source.fixAll'] },
       })) as CodeAction[];
       expect(result.map((action) => action.kind)).toEqual(['source.fixAll.cors']);
-      expect(applyEdits(before.replace("'GET'", "'GET POST'"), editsOf(result[0]!, uri))).toBe(before.replace("'GET'", "'GET, POST'"));
+      expect(applyEdits(before.replace("'GET'", "'GET POST'"), editsOf(result[0]!, uri))).toBe(
+        before.replace("'GET'", "'GET, POST'"),
+      );
     } finally {
       await onSave.stop();
     }
@@ -328,15 +430,22 @@ describe('language server over stdio (child process)', () => {
     const [diagnostic] = (await client.waitForVersion(uri, 1)).diagnostics as [Diagnostic];
     const hover = await client.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri },
-      position: { line: diagnostic.range.start.line, character: diagnostic.range.start.character + 3 },
+      position: {
+        line: diagnostic.range.start.line,
+        character: diagnostic.range.start.character + 3,
+      },
     });
     expect(hover).not.toBeNull();
-    const value = typeof hover!.contents === 'object' && 'value' in hover!.contents ? hover!.contents.value : JSON.stringify(hover!.contents);
+    const value =
+      typeof hover!.contents === 'object' && 'value' in hover!.contents
+        ? hover!.contents.value
+        : JSON.stringify(hover!.contents);
     expect(value).toContain(VALID_ALLOW_ORIGIN);
     expect(value).toContain('Browsers block the response');
     expect(value).toContain(diagnostic.codeDescription!.href);
     // The editor shows the diagnostic message in the same hover: together, every piece appears once.
-    const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+    const message =
+      typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
     const shown = `${message}\n\n${value}`;
     const occurrences = (piece: string) => shown.split(piece).length - 1;
     const firstSentence = message.slice(0, message.indexOf('. ') + 1);
@@ -345,7 +454,10 @@ describe('language server over stdio (child process)', () => {
     expect(occurrences('Chrome: "')).toBe(1);
     expect(occurrences('Firefox: "')).toBe(1);
     expect(value).not.toMatch(/Chrome|Firefox|shop\.example\.com/);
-    const nothing = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+    const nothing = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 1 },
+    });
     expect(nothing).toBeNull();
     await client.close(uri);
   });
@@ -357,7 +469,10 @@ describe('language server over stdio (child process)', () => {
     await client.open(markdown, TRAILING_SLASH, 'markdown');
     await client.open(untitled, SPACE_SEPARATED, 'typescript');
     const published = await client.waitForVersion(untitled, 1, mark);
-    expect(published.diagnostics.map((d) => d.code)).toEqual(['cors/valid-header-values', 'cors/valid-header-values']);
+    expect(published.diagnostics.map((d) => d.code)).toEqual([
+      'cors/valid-header-values',
+      'cors/valid-header-values',
+    ]);
     // The untitled document was opened after the markdown one and is already answered.
     expect(client.publishCount(markdown)).toBe(0);
     await client.close(untitled);
@@ -404,7 +519,9 @@ describe('settings (workspace/configuration, section cors)', () => {
     const publicApi = fileUri('public.js');
     await client.open(storefront, TRAILING_SLASH);
     await client.open(publicApi, PUBLIC_WILDCARD);
-    expect((await client.waitForVersion(storefront, 1)).diagnostics.map((d) => d.code)).toEqual([VALID_ALLOW_ORIGIN]);
+    expect((await client.waitForVersion(storefront, 1)).diagnostics.map((d) => d.code)).toEqual([
+      VALID_ALLOW_ORIGIN,
+    ]);
     // `no-permissive-origin` is in `strict`, not in the default `recommended`.
     expect((await client.waitForVersion(publicApi, 1)).diagnostics).toEqual([]);
     expect(client.configurationRequests.flatMap((request) => request.items)).toEqual(
@@ -417,15 +534,29 @@ describe('settings (workspace/configuration, section cors)', () => {
     // config: strict adds no-permissive-origin (a warning).
     let [a, b] = await relint({ config: 'strict' }, [storefront, publicApi]);
     expect(a!.diagnostics.map((d) => d.code)).toEqual([VALID_ALLOW_ORIGIN]);
-    expect(b!.diagnostics.map((d) => [d.code, d.severity])).toEqual([['cors/no-permissive-origin', DiagnosticSeverity.Warning]]);
+    expect(b!.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['cors/no-permissive-origin', DiagnosticSeverity.Warning],
+    ]);
 
     // A rule turned off, with or without the cors/ prefix.
-    [a, b] = await relint({ config: 'strict', rules: { 'valid-allow-origin': 'off', 'cors/no-permissive-origin': 'off' } }, [storefront, publicApi]);
+    [a, b] = await relint(
+      {
+        config: 'strict',
+        rules: { 'valid-allow-origin': 'off', 'cors/no-permissive-origin': 'off' },
+      },
+      [storefront, publicApi],
+    );
     expect(a!.diagnostics).toEqual([]);
     expect(b!.diagnostics).toEqual([]);
 
     // Severity overrides: error → info, warn → error.
-    [a, b] = await relint({ config: 'strict', rules: { 'cors/valid-allow-origin': 'info', 'no-permissive-origin': 'error' } }, [storefront, publicApi]);
+    [a, b] = await relint(
+      {
+        config: 'strict',
+        rules: { 'cors/valid-allow-origin': 'info', 'no-permissive-origin': 'error' },
+      },
+      [storefront, publicApi],
+    );
     expect(a!.diagnostics.map((d) => d.severity)).toEqual([DiagnosticSeverity.Information]);
     expect(b!.diagnostics.map((d) => d.severity)).toEqual([DiagnosticSeverity.Error]);
     [a] = await relint({ rules: { 'valid-allow-origin': 'warn' } }, [storefront]);
@@ -438,7 +569,9 @@ describe('settings (workspace/configuration, section cors)', () => {
 
     // Back to the defaults.
     [a] = await relint(null, [storefront]);
-    expect(a!.diagnostics.map((d) => [d.code, d.severity])).toEqual([[VALID_ALLOW_ORIGIN, DiagnosticSeverity.Error]]);
+    expect(a!.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      [VALID_ALLOW_ORIGIN, DiagnosticSeverity.Error],
+    ]);
     await client.close(storefront);
     await client.close(publicApi);
   });
@@ -446,7 +579,8 @@ describe('settings (workspace/configuration, section cors)', () => {
   it('hands cors.appOrigins to the client rules: a request to the app origin is same-origin, one to another origin is not', async () => {
     const uri = fileUri('client.js');
     await client.open(uri, CLIENT_REQUESTS);
-    const lines = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => [d.code, d.range.start.line]);
+    const lines = (params: PublishDiagnosticsParams) =>
+      params.diagnostics.map((d) => [d.code, d.range.start.line]);
     expect(lines(await client.waitForVersion(uri, 1))).toEqual([
       [PREFLIGHT_RULE, 1],
       [PREFLIGHT_RULE, 2],
@@ -462,14 +596,19 @@ describe('settings (workspace/configuration, section cors)', () => {
     const uri = fileUri('wildcard-app-origins.cjs');
     await client.open(uri, WILDCARD_WITH_CREDENTIALS);
     await client.waitForVersion(uri, 1);
-    const [published] = await relint({ appOrigins: ['https://app.example.com', 'https://admin.example.com/'] }, [uri]);
+    const [published] = await relint(
+      { appOrigins: ['https://app.example.com', 'https://admin.example.com/'] },
+      [uri],
+    );
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: published!.diagnostics[0]!.range,
       context: { diagnostics: published!.diagnostics },
     })) as CodeAction[];
     const suggestion = actions.find((action) => action.title.startsWith('Allow explicit origins'))!;
-    expect(suggestion.title).toBe("Allow explicit origins instead of '*': 'https://app.example.com', … (cors/no-wildcard-origin-with-credentials)");
+    expect(suggestion.title).toBe(
+      "Allow explicit origins instead of '*': 'https://app.example.com', … (cors/no-wildcard-origin-with-credentials)",
+    );
     const text = applyEdits(WILDCARD_WITH_CREDENTIALS, editsOf(suggestion, uri));
     expect(text).toContain("origin: ['https://app.example.com', 'https://admin.example.com']");
     const mark = client.publishMark;
@@ -481,7 +620,13 @@ describe('settings (workspace/configuration, section cors)', () => {
 
   it('honours inline eslint-disable comments', async () => {
     const uri = fileUri('inline.js');
-    await client.open(uri, TRAILING_SLASH.replace('app.use(cors(', `// eslint-disable-next-line ${VALID_ALLOW_ORIGIN} -- fixed upstream\napp.use(cors(`));
+    await client.open(
+      uri,
+      TRAILING_SLASH.replace(
+        'app.use(cors(',
+        `// eslint-disable-next-line ${VALID_ALLOW_ORIGIN} -- fixed upstream\napp.use(cors(`,
+      ),
+    );
     expect((await client.waitForVersion(uri, 1)).diagnostics).toEqual([]);
     await client.close(uri);
   });
@@ -493,10 +638,15 @@ describe('settings (workspace/configuration, section cors)', () => {
     expect((await client.waitForVersion(uri, 1)).diagnostics).toHaveLength(1);
 
     const mark = client.publishMark;
-    const fixed = TRAILING_SLASH.replace("'https://shop.example.com/'", "'https://shop.example.com'");
+    const fixed = TRAILING_SLASH.replace(
+      "'https://shop.example.com/'",
+      "'https://shop.example.com'",
+    );
     const version = await client.replaceAll(uri, fixed);
     // Typing publishes nothing: none comes within 1.5 s (a lint on type answers in milliseconds).
-    await expect(client.waitForPublish(uri, { from: mark, timeoutMs: 1_500 })).rejects.toThrow(/timed out/);
+    await expect(client.waitForPublish(uri, { from: mark, timeoutMs: 1_500 })).rejects.toThrow(
+      /timed out/,
+    );
     await client.save(uri);
     const saved = await client.waitForPublish(uri, { from: mark });
     expect(saved).toMatchObject({ version, diagnostics: [] });
@@ -507,13 +657,17 @@ describe('settings (workspace/configuration, section cors)', () => {
 
 describe('capability negotiation', () => {
   it('advertises codeActionProvider: true to a client without code action literals, and uses defaults without workspace/configuration', async () => {
-    const client = await TestClient.start({ capabilities: { textDocument: { publishDiagnostics: {} } } });
+    const client = await TestClient.start({
+      capabilities: { textDocument: { publishDiagnostics: {} } },
+    });
     try {
       expect(client.initializeResult?.capabilities.codeActionProvider).toBe(true);
       expect(client.registrations).toEqual([]);
       const uri = fileUri('plain-client.js');
       await client.open(uri, TRAILING_SLASH);
-      expect((await client.waitForVersion(uri, 1)).diagnostics.map((d) => d.code)).toEqual([VALID_ALLOW_ORIGIN]);
+      expect((await client.waitForVersion(uri, 1)).diagnostics.map((d) => d.code)).toEqual([
+        VALID_ALLOW_ORIGIN,
+      ]);
       expect(client.configurationRequests).toEqual([]);
 
       // Such a client may push its settings with didChangeConfiguration instead.
@@ -522,8 +676,13 @@ describe('capability negotiation', () => {
       expect((await client.waitForPublish(uri, { from: mark })).diagnostics).toEqual([]);
 
       // Without window/showDocument support the documentation link is shown as a message.
-      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cors.showDocumentation', arguments: ['https://example.com/docs/rule.md'] });
-      expect(client.messages.map((message) => message.message)).toContainEqual(expect.stringContaining('https://example.com/docs/rule.md'));
+      await client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'cors.showDocumentation',
+        arguments: ['https://example.com/docs/rule.md'],
+      });
+      expect(client.messages.map((message) => message.message)).toContainEqual(
+        expect.stringContaining('https://example.com/docs/rule.md'),
+      );
       expect(client.shownDocuments).toEqual([]);
     } finally {
       await client.stop();

@@ -15,7 +15,11 @@ app.use(cors({ origin: 'https://shop.example.com/' }));
 
 /** Thousands of cors() registrations without a finding: well over the least budget (100 ms) to lint. */
 function slowDocument(count = 4000): string {
-  const lines = Array.from({ length: count }, (_, i) => `app.use('/v${i}', cors({ origin: ['https://shop${i}.example.com'], credentials: true }));`);
+  const lines = Array.from(
+    { length: count },
+    (_, i) =>
+      `app.use('/v${i}', cors({ origin: ['https://shop${i}.example.com'], credentials: true }));`,
+  );
   return `import express from 'express';\nimport cors from 'cors';\n\nconst app = express();\n${lines.join('\n')}\n`;
 }
 
@@ -44,16 +48,22 @@ describe('cors/status', () => {
     const slow = fileUri('slow.js');
     client = await TestClient.start({
       initializationOptions: WANTS_STATUS,
-      onConfiguration: (params) => params.items.map((item) => (item.scopeUri === slow ? { timeBudget: 100 } : null)),
+      onConfiguration: (params) =>
+        params.items.map((item) => (item.scopeUri === slow ? { timeBudget: 100 } : null)),
     });
     await client.open(slow, slowDocument());
     const stopped = await client.waitForStatus((status) => status.overBudget.length > 0);
     expect(stopped.overBudget).toEqual([{ uri: slow, budgetMs: 100 }]);
     // The same news as the window/showMessage warning.
-    expect((await client.waitForMessage((message) => message.message.includes(slow))).message).toContain('cors.timeBudget');
+    expect(
+      (await client.waitForMessage((message) => message.message.includes(slow))).message,
+    ).toContain('cors.timeBudget');
     const mark = client.statuses.events.length;
     await client.close(slow);
-    expect(await client.waitForStatus((status) => status.overBudget.length === 0, mark)).toEqual({ busy: false, overBudget: [] });
+    expect(await client.waitForStatus((status) => status.overBudget.length === 0, mark)).toEqual({
+      busy: false,
+      overBudget: [],
+    });
   });
 
   it('is not sent to a client that did not ask for it', async () => {

@@ -4,4 +4,7 @@ export interface RequiredPackage {
   readonly for: string;
 }
 export declare const REQUIRED: readonly RequiredPackage[];
-export declare function decide(state: { missing: readonly string[]; uid: number | undefined }): 'nothing' | 'install' | 'ask';
+export declare function decide(state: {
+  missing: readonly string[];
+  uid: number | undefined;
+}): 'nothing' | 'install' | 'ask';

@@ -13,15 +13,51 @@ import { pathToFileURL } from 'node:url';
 
 /** What the suite needs, how to tell it is there, and who needs it. */
 export const REQUIRED = [
-  { apt: 'chromium', present: () => existsSync('/usr/bin/chromium'), for: 'the browser oracle (packages/browser-oracle)' },
-  { apt: 'neovim', present: () => existsSync('/usr/bin/nvim'), for: 'language-server tests in Neovim' },
-  { apt: 'emacs-nox', present: () => existsSync('/usr/bin/emacs'), for: 'language-server tests in Emacs' },
-  { apt: 'elpa-eglot', present: () => hasElpaPackage('eglot'), for: 'language-server tests in Emacs (eglot)' },
-  { apt: 'ripgrep', present: () => existsSync('/usr/bin/rg'), for: 'installing code-server offline (VS Code extension e2e)' },
-  { apt: 'nginx-light', present: () => existsSync('/usr/sbin/nginx'), for: 'probing a real nginx with cors-lint probe (packages/browser-oracle)' },
-  { apt: 'python3-django', present: () => existsSync('/usr/lib/python3/dist-packages/django'), for: 'serving Django settings for real in the browser oracle (packages/browser-oracle)' },
-  { apt: 'python3-django-cors-headers', present: () => existsSync('/usr/lib/python3/dist-packages/corsheaders'), for: 'serving Django settings for real in the browser oracle (packages/browser-oracle)' },
-  { apt: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h'), for: 'building code-server\'s native modules (VS Code extension e2e)' },
+  {
+    apt: 'chromium',
+    present: () => existsSync('/usr/bin/chromium'),
+    for: 'the browser oracle (packages/browser-oracle)',
+  },
+  {
+    apt: 'neovim',
+    present: () => existsSync('/usr/bin/nvim'),
+    for: 'language-server tests in Neovim',
+  },
+  {
+    apt: 'emacs-nox',
+    present: () => existsSync('/usr/bin/emacs'),
+    for: 'language-server tests in Emacs',
+  },
+  {
+    apt: 'elpa-eglot',
+    present: () => hasElpaPackage('eglot'),
+    for: 'language-server tests in Emacs (eglot)',
+  },
+  {
+    apt: 'ripgrep',
+    present: () => existsSync('/usr/bin/rg'),
+    for: 'installing code-server offline (VS Code extension e2e)',
+  },
+  {
+    apt: 'nginx-light',
+    present: () => existsSync('/usr/sbin/nginx'),
+    for: 'probing a real nginx with cors-lint probe (packages/browser-oracle)',
+  },
+  {
+    apt: 'python3-django',
+    present: () => existsSync('/usr/lib/python3/dist-packages/django'),
+    for: 'serving Django settings for real in the browser oracle (packages/browser-oracle)',
+  },
+  {
+    apt: 'python3-django-cors-headers',
+    present: () => existsSync('/usr/lib/python3/dist-packages/corsheaders'),
+    for: 'serving Django settings for real in the browser oracle (packages/browser-oracle)',
+  },
+  {
+    apt: 'libkrb5-dev',
+    present: () => existsSync('/usr/include/krb5.h'),
+    for: "building code-server's native modules (VS Code extension e2e)",
+  },
 ];
 
 function hasElpaPackage(name) {
@@ -62,10 +98,14 @@ function main() {
     case 'install':
       console.log(`ensure-system-packages: installing ${names.join(', ')}.`);
       run('apt-get', ['update']);
-      run('apt-get', ['install', '-y', '--no-install-recommends', ...names], { DEBIAN_FRONTEND: 'noninteractive' });
+      run('apt-get', ['install', '-y', '--no-install-recommends', ...names], {
+        DEBIAN_FRONTEND: 'noninteractive',
+      });
       for (const item of missing) {
         if (!item.present()) {
-          console.error(`ensure-system-packages: apt-get installed ${item.apt}, but it still cannot be found.`);
+          console.error(
+            `ensure-system-packages: apt-get installed ${item.apt}, but it still cannot be found.`,
+          );
           process.exit(1);
         }
       }

@@ -17,7 +17,17 @@ describe('ensure-system-packages', () => {
   });
 
   it('lists what the real-client tests drive', () => {
-    expect(REQUIRED.map((item) => item.apt)).toEqual(['chromium', 'neovim', 'emacs-nox', 'elpa-eglot', 'ripgrep', 'nginx-light', 'python3-django', 'python3-django-cors-headers', 'libkrb5-dev']);
+    expect(REQUIRED.map((item) => item.apt)).toEqual([
+      'chromium',
+      'neovim',
+      'emacs-nox',
+      'elpa-eglot',
+      'ripgrep',
+      'nginx-light',
+      'python3-django',
+      'python3-django-cors-headers',
+      'libkrb5-dev',
+    ]);
   });
 
   it('found everything on this machine (the test command installs it first)', () => {

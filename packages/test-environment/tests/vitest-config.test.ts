@@ -7,7 +7,10 @@ import config from '../../../vitest.config.js';
  */
 describe('the vitest configuration', () => {
   it('makes every project inherit the root timeouts', () => {
-    const projects = (config.test?.projects ?? []) as { extends?: unknown; test?: { name?: string } }[];
+    const projects = (config.test?.projects ?? []) as {
+      extends?: unknown;
+      test?: { name?: string };
+    }[];
     expect(projects.length).toBeGreaterThan(0);
     for (const project of projects) expect(project.extends, project.test?.name).toBe(true);
     expect(config.test?.testTimeout).toBeGreaterThanOrEqual(30_000);

@@ -5,7 +5,12 @@
 export const ESLINT_EXTENSION_ID = 'dbaeumer.vscode-eslint';
 export const PLUGIN_PACKAGE = 'eslint-plugin-cors';
 
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+];
 
 /** True when the text of a package.json lists eslint-plugin-cors; false for anything else, even invalid JSON. */
 export function manifestUsesPlugin(packageJsonText: string): boolean {
@@ -18,6 +23,11 @@ export function manifestUsesPlugin(packageJsonText: string): boolean {
   if (typeof manifest !== 'object' || manifest === null) return false;
   return DEPENDENCY_FIELDS.some((field) => {
     const dependencies = (manifest as Record<string, unknown>)[field];
-    return typeof dependencies === 'object' && dependencies !== null && !Array.isArray(dependencies) && Object.hasOwn(dependencies, PLUGIN_PACKAGE);
+    return (
+      typeof dependencies === 'object' &&
+      dependencies !== null &&
+      !Array.isArray(dependencies) &&
+      Object.hasOwn(dependencies, PLUGIN_PACKAGE)
+    );
   });
 }

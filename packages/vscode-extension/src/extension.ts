@@ -3,7 +3,11 @@
  * adds three commands and a language status item. All linting, settings normalisation and code
  * actions live in the server.
  */
-import { STATUS_INITIALIZATION_OPTION, STATUS_NOTIFICATION, type StatusParams } from 'cors-language-server/protocol/status';
+import {
+  STATUS_INITIALIZATION_OPTION,
+  STATUS_NOTIFICATION,
+  type StatusParams,
+} from 'cors-language-server/protocol/status';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -24,7 +28,14 @@ import { createTraceChannel } from './trace-channel.js';
  * `nginx`: the id nginx extensions use; this extension also contributes it for the file names the plugin lints as nginx.
  * Python for Django settings modules; the server lints only `settings.py` and `settings/*.py` among them.
  */
-const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'nginx', 'python'];
+const LANGUAGES = [
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'nginx',
+  'python',
+];
 /** globalState key prefix: the duplicate-problems offer was made for this workspace folder. */
 const OFFER_KEY = 'cors.duplicateSourceOffer:';
 
@@ -43,7 +54,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     // "Attach to Server" in the repo's .vscode/launch.json connects to this port.
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const documentSelector = LANGUAGES.flatMap((language) => [
     { scheme: 'file', language },
@@ -68,7 +83,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       error: (error, message, count) => defaults().error(error, message, count),
       closed: async (): Promise<CloseHandlerResult> => {
         const result = await defaults().closed();
-        if (result.action === CloseAction.DoNotRestart) status.server({ kind: 'failed', reason: 'The server crashed and was not restarted: see the output, then run "CORS: Restart server".' });
+        if (result.action === CloseAction.DoNotRestart)
+          status.server({
+            kind: 'failed',
+            reason:
+              'The server crashed and was not restarted: see the output, then run "CORS: Restart server".',
+          });
         return result;
       },
     },
@@ -87,10 +107,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('cors.fixAll', async () => {
       const document = vscode.window.activeTextEditor?.document;
-      if (client === undefined || document === undefined || !LANGUAGES.includes(document.languageId)) return;
+      if (
+        client === undefined ||
+        document === undefined ||
+        !LANGUAGES.includes(document.languageId)
+      )
+        return;
       await client.sendRequest(ExecuteCommandRequest.type, {
         command: 'cors.applyFixAll',
-        arguments: [{ uri: client.code2ProtocolConverter.asUri(document.uri), version: document.version }],
+        arguments: [
+          { uri: client.code2ProtocolConverter.asUri(document.uri), version: document.version },
+        ],
       });
     }),
     vscode.commands.registerCommand('cors.showOutputChannel', () => output.show(true)),
@@ -122,7 +149,10 @@ async function startClient(languageClient: LanguageClient, status: StatusItem): 
     await languageClient.start();
   } catch (error) {
     // The client has logged why; the item says it, and opens that log.
-    status.server({ kind: 'failed', reason: `The server failed to start: ${error instanceof Error ? error.message : String(error)}` });
+    status.server({
+      kind: 'failed',
+      reason: `The server failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
 }
 
@@ -146,11 +176,20 @@ function createStatusItem(selector: vscode.DocumentSelector): StatusItem {
   let busy = false;
   let busyTimer: NodeJS.Timeout | undefined;
   const render = () => {
-    const view = statusView(state, work, busy, vscode.window.activeTextEditor?.document.uri.toString());
+    const view = statusView(
+      state,
+      work,
+      busy,
+      vscode.window.activeTextEditor?.document.uri.toString(),
+    );
     item.text = view.text;
     item.detail = view.detail;
     item.busy = view.busy;
-    item.severity = { information: vscode.LanguageStatusSeverity.Information, warning: vscode.LanguageStatusSeverity.Warning, error: vscode.LanguageStatusSeverity.Error }[view.severity];
+    item.severity = {
+      information: vscode.LanguageStatusSeverity.Information,
+      warning: vscode.LanguageStatusSeverity.Warning,
+      error: vscode.LanguageStatusSeverity.Error,
+    }[view.severity];
   };
   const editorChanged = vscode.window.onDidChangeActiveTextEditor(render);
   render();
@@ -194,7 +233,8 @@ async function offerToAvoidDuplicates(context: vscode.ExtensionContext): Promise
     const key = OFFER_KEY + folder.uri.toString();
     if (context.globalState.get<boolean>(key)) continue;
     if (!(await usesPlugin(folder.uri))) continue;
-    if (!vscode.workspace.getConfiguration('cors', folder.uri).get<boolean>('enable', true)) continue;
+    if (!vscode.workspace.getConfiguration('cors', folder.uri).get<boolean>('enable', true))
+      continue;
     await context.globalState.update(key, true);
     const turnOff = 'Turn off CORS Lint here';
     const answer = await vscode.window.showInformationMessage(
@@ -203,7 +243,9 @@ async function offerToAvoidDuplicates(context: vscode.ExtensionContext): Promise
       'Keep both',
     );
     if (answer === turnOff) {
-      await vscode.workspace.getConfiguration('cors', folder.uri).update('enable', false, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration('cors', folder.uri)
+        .update('enable', false, vscode.ConfigurationTarget.Workspace);
     }
   }
 }

@@ -26,9 +26,16 @@ export const NO_WORK: StatusParams = { busy: false, overBudget: [] };
  * server has been busy long enough to say so (extension.ts delays it, so a keystroke's lint does not
  * make the item flicker).
  */
-export function statusView(state: ServerState, work: StatusParams, busy: boolean, documentUri: string | undefined): StatusView {
-  if (state.kind === 'failed') return { text: 'CORS: stopped', detail: state.reason, severity: 'error', busy: false };
-  if (state.kind === 'starting') return { text: 'CORS', detail: 'starting', severity: 'information', busy: true };
+export function statusView(
+  state: ServerState,
+  work: StatusParams,
+  busy: boolean,
+  documentUri: string | undefined,
+): StatusView {
+  if (state.kind === 'failed')
+    return { text: 'CORS: stopped', detail: state.reason, severity: 'error', busy: false };
+  if (state.kind === 'starting')
+    return { text: 'CORS', detail: 'starting', severity: 'information', busy: true };
   const stopped = work.overBudget.find((document) => document.uri === documentUri);
   if (stopped !== undefined) {
     return {

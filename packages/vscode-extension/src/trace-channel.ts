@@ -16,7 +16,8 @@ function traceSetting(): string {
 
 export function createTraceChannel(output: vscode.LogOutputChannel): vscode.LogOutputChannel {
   const levelChanged = new vscode.EventEmitter<vscode.LogLevel>();
-  const level = (): vscode.LogLevel => (traceSetting() === 'off' ? output.logLevel : vscode.LogLevel.Trace);
+  const level = (): vscode.LogLevel =>
+    traceSetting() === 'off' ? output.logLevel : vscode.LogLevel.Trace;
   const subscriptions = [
     levelChanged,
     output.onDidChangeLogLevel(() => levelChanged.fire(level())),
@@ -32,7 +33,8 @@ export function createTraceChannel(output: vscode.LogOutputChannel): vscode.LogO
       return level();
     },
     onDidChangeLogLevel: levelChanged.event,
-    trace: (message, ...args) => (traceSetting() === 'off' ? output.trace(message, ...args) : output.info(message, ...args)),
+    trace: (message, ...args) =>
+      traceSetting() === 'off' ? output.trace(message, ...args) : output.info(message, ...args),
     debug: (message, ...args) => output.debug(message, ...args),
     info: (message, ...args) => output.info(message, ...args),
     warn: (message, ...args) => output.warn(message, ...args),
@@ -41,7 +43,8 @@ export function createTraceChannel(output: vscode.LogOutputChannel): vscode.LogO
     appendLine: (value) => output.appendLine(value),
     replace: (value) => output.replace(value),
     clear: () => output.clear(),
-    show: (preserveFocus?: boolean | vscode.ViewColumn) => output.show(typeof preserveFocus === 'boolean' ? preserveFocus : undefined),
+    show: (preserveFocus?: boolean | vscode.ViewColumn) =>
+      output.show(typeof preserveFocus === 'boolean' ? preserveFocus : undefined),
     hide: () => output.hide(),
     // The CORS channel belongs to the extension's subscriptions; only this wrapper's listeners end here.
     dispose: () => subscriptions.forEach((subscription) => subscription.dispose()),

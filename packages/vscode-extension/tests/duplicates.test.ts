@@ -3,14 +3,27 @@ import { manifestUsesPlugin } from '../src/duplicates.js';
 
 describe('manifestUsesPlugin', () => {
   it('finds eslint-plugin-cors in any dependency field', () => {
-    for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
-      expect(manifestUsesPlugin(JSON.stringify({ [field]: { 'eslint-plugin-cors': '^0.1.0' } }))).toBe(true);
+    for (const field of [
+      'dependencies',
+      'devDependencies',
+      'peerDependencies',
+      'optionalDependencies',
+    ]) {
+      expect(
+        manifestUsesPlugin(JSON.stringify({ [field]: { 'eslint-plugin-cors': '^0.1.0' } })),
+      ).toBe(true);
     }
   });
 
   it('is false when the plugin is not a dependency', () => {
-    expect(manifestUsesPlugin(JSON.stringify({ dependencies: { cors: '^2.8.5', eslint: '^10.0.0' } }))).toBe(false);
-    expect(manifestUsesPlugin(JSON.stringify({ name: 'eslint-plugin-cors', keywords: ['eslint-plugin-cors'] }))).toBe(false);
+    expect(
+      manifestUsesPlugin(JSON.stringify({ dependencies: { cors: '^2.8.5', eslint: '^10.0.0' } })),
+    ).toBe(false);
+    expect(
+      manifestUsesPlugin(
+        JSON.stringify({ name: 'eslint-plugin-cors', keywords: ['eslint-plugin-cors'] }),
+      ),
+    ).toBe(false);
     expect(manifestUsesPlugin('{}')).toBe(false);
   });
 
@@ -19,7 +32,9 @@ describe('manifestUsesPlugin', () => {
     expect(manifestUsesPlugin('{ "devDependencies": ')).toBe(false);
     expect(manifestUsesPlugin('null')).toBe(false);
     expect(manifestUsesPlugin('["eslint-plugin-cors"]')).toBe(false);
-    expect(manifestUsesPlugin(JSON.stringify({ devDependencies: ['eslint-plugin-cors'] }))).toBe(false);
+    expect(manifestUsesPlugin(JSON.stringify({ devDependencies: ['eslint-plugin-cors'] }))).toBe(
+      false,
+    );
     expect(manifestUsesPlugin(JSON.stringify({ dependencies: null }))).toBe(false);
   });
 

@@ -13,7 +13,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // Core's own definition (a pure module), as the catalog test holds every message to it.
 import { FIRST_SENTENCE_MAX, firstSentence } from '../../core/src/messages/first-sentence.js';
 import { ensureCodeServer } from '../scripts/ensure-code-server.mjs';
-import { createProfile, groupMemory, installExtension, startCodeServer, type CodeServer } from './helpers/code-server.js';
+import {
+  createProfile,
+  groupMemory,
+  installExtension,
+  startCodeServer,
+  type CodeServer,
+} from './helpers/code-server.js';
 
 const PACKAGE = fileURLToPath(new URL('../', import.meta.url));
 const REPO = path.resolve(PACKAGE, '../..');
@@ -36,7 +42,8 @@ app.use('/partners', cors({ methods: 'GET POST', allowedHeaders: 'Content-Type X
 /** Thousands of cors() registrations: far over the least time budget, 100 ms, to check. */
 const BUNDLE = `import express from 'express';\nimport cors from 'cors';\n\nconst app = express();\n${Array.from(
   { length: 6000 },
-  (_, i) => `app.use('/v${i}', cors({ origin: ['https://shop${i}.example.com'], credentials: true }));\n`,
+  (_, i) =>
+    `app.use('/v${i}', cors({ origin: ['https://shop${i}.example.com'], credentials: true }));\n`,
 ).join('')}`;
 /** No problem until ' POST' is typed after GET. */
 const CHECKOUT = `// Checkout API.
@@ -54,7 +61,10 @@ const metrics: Record<string, unknown> = {};
 
 function run(command: string, args: string[], cwd: string): void {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 180_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
 }
 
 async function shot(name: string): Promise<void> {
@@ -78,7 +88,10 @@ async function problemRows(): Promise<string[]> {
  */
 let waiting: { what: string; seen: string } | undefined;
 
-async function waitForProblems(predicate: (rows: string[]) => boolean, what: string): Promise<string[]> {
+async function waitForProblems(
+  predicate: (rows: string[]) => boolean,
+  what: string,
+): Promise<string[]> {
   for (;;) {
     const rows = await problemRows();
     waiting = { what: `Problems panel: ${what}`, seen: rows.join('\n') };
@@ -87,10 +100,15 @@ async function waitForProblems(predicate: (rows: string[]) => boolean, what: str
   }
 }
 
-const count = (rows: string[], rule: string) => rows.filter((row) => row.includes(`cors/${rule}`)).length;
+const count = (rows: string[], rule: string) =>
+  rows.filter((row) => row.includes(`cors/${rule}`)).length;
 
 /** Waits until the file on disk satisfies `predicate` (VS Code saves asynchronously), and returns its text. */
-async function waitForFile(file: string, predicate: (text: string) => boolean, what: string): Promise<string> {
+async function waitForFile(
+  file: string,
+  predicate: (text: string) => boolean,
+  what: string,
+): Promise<string> {
   for (;;) {
     const text = fs.readFileSync(file, 'utf8');
     waiting = { what: `${path.basename(file)}: ${what}`, seen: text };
@@ -103,14 +121,17 @@ async function waitForFile(file: string, predicate: (text: string) => boolean, w
 function updateWorkspaceSettings(patch: Record<string, unknown>): void {
   const file = path.join(WORKSPACE, '.vscode', 'settings.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const current = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
   fs.writeFileSync(file, `${JSON.stringify({ ...current, ...patch }, null, 2)}\n`);
 }
 
 /** Selects the quick-fix menu's row titled `title` with the keyboard (a click lands on the menu's pointer block) and applies it. */
 async function chooseFromMenu(title: string): Promise<void> {
   const rows = await page.locator(MENU_ROW).allTextContents();
-  if (!rows.includes(title)) throw new Error(`no "${title}" in the quick-fix menu: ${rows.join(' | ')}`);
+  if (!rows.includes(title))
+    throw new Error(`no "${title}" in the quick-fix menu: ${rows.join(' | ')}`);
   for (let step = 0; step <= rows.length; step++) {
     if ((await page.locator(`${MENU_ROW}.focused`).textContent()) === title) {
       await page.keyboard.press('Enter');
@@ -128,7 +149,10 @@ async function runCommand(title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+    .first()
+    .waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
@@ -153,7 +177,11 @@ async function languageStatus(expected: string): Promise<string> {
 /** The CORS output channel's log file in the profile (the Output view shows the same lines). */
 function corsLogFile(): string | undefined {
   const logs = path.join(server?.userDataDir ?? '', 'logs');
-  const found = fs.existsSync(logs) ? (fs.readdirSync(logs, { recursive: true }) as string[]).filter((entry) => path.basename(entry) === 'CORS.log') : [];
+  const found = fs.existsSync(logs)
+    ? (fs.readdirSync(logs, { recursive: true }) as string[]).filter(
+        (entry) => path.basename(entry) === 'CORS.log',
+      )
+    : [];
   return found.length === 0 ? undefined : path.join(logs, found.sort().at(-1)!);
 }
 
@@ -163,7 +191,10 @@ async function openFile(name: string): Promise<number> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible' });
   const opened = Date.now();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
@@ -187,7 +218,9 @@ async function goTo(line: number, column: number): Promise<void> {
  */
 async function quickFixMenu(): Promise<string[]> {
   const menu = page.locator(MENU_ROW).first();
-  const none = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' });
+  const none = page.locator('.monaco-editor-overlaymessage', {
+    hasText: 'No code actions available',
+  });
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+.');
     // No timeout of its own (0): it waits for the state, and the test's timeout stops a hung editor.
@@ -207,7 +240,11 @@ describe('VS Code extension in code-server', () => {
     // The artefact users install: bundled, minified, packaged by vsce.
     const vsix = path.join(OUTPUT, 'cors.vsix');
     run(process.execPath, ['esbuild.mjs', '--minify'], PACKAGE);
-    run(path.join(PACKAGE, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], PACKAGE);
+    run(
+      path.join(PACKAGE, 'node_modules', '.bin', 'vsce'),
+      ['package', '--no-dependencies', '--out', vsix],
+      PACKAGE,
+    );
     fs.cpSync(path.join(REPO, 'test-fixtures', 'demo'), WORKSPACE, { recursive: true });
     fs.writeFileSync(path.join(WORKSPACE, 'partners.js'), PARTNERS);
     fs.writeFileSync(path.join(WORKSPACE, 'checkout.js'), CHECKOUT);
@@ -218,7 +255,16 @@ describe('VS Code extension in code-server', () => {
     server = await startCodeServer(bin, profile, WORKSPACE, OUTPUT);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Every wait is for a state; the test's timeout, not Playwright's 30 s, stops a hung editor.
@@ -234,7 +280,9 @@ describe('VS Code extension in code-server', () => {
   afterEach(async (context) => {
     // What the workbench looked like when a step failed, and what it was waiting for.
     if (context.task.result?.state === 'fail') {
-      await shot(`failed-${context.task.name.slice(0, 40).replaceAll(/\W+/g, '-')}`).catch(() => undefined);
+      await shot(`failed-${context.task.name.slice(0, 40).replaceAll(/\W+/g, '-')}`).catch(
+        () => undefined,
+      );
       if (waiting) console.error(`Waiting for ${waiting.what}; last seen:\n${waiting.seen}`);
     }
     waiting = undefined;
@@ -250,18 +298,37 @@ describe('VS Code extension in code-server', () => {
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').waitFor({ state: 'visible' });
     const opened = await openFile('server.js');
-    const rows = await waitForProblems((r) => r.some((row) => row.includes('cors/')), 'a CORS problem');
+    const rows = await waitForProblems(
+      (r) => r.some((row) => row.includes('cors/')),
+      'a CORS problem',
+    );
     metrics.openToFirstProblemMs = Date.now() - opened;
-    const all = await waitForProblems((r) => count(r, 'valid-header-values') === 2 && count(r, 'valid-allow-origin') === 1 && count(r, 'no-null-origin') === 1, 'the four problems of server.js');
+    const all = await waitForProblems(
+      (r) =>
+        count(r, 'valid-header-values') === 2 &&
+        count(r, 'valid-allow-origin') === 1 &&
+        count(r, 'no-null-origin') === 1,
+      'the four problems of server.js',
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(all.filter((row) => row.includes('cors/'))).toHaveLength(4);
-    expect(all.find((row) => row.includes('cors/valid-allow-origin'))).toContain('ends with a slash');
+    expect(all.find((row) => row.includes('cors/valid-allow-origin'))).toContain(
+      'ends with a slash',
+    );
     await page.locator('.squiggly-error').first().waitFor();
     await shot('1-problems');
-    const memory = groupMemory(server?.pid ?? 0, (args) => args.includes('--type=extensionHost') || args.includes('dist/server.mjs'));
-    metrics.extensionHostRssMiB = memory.find((p) => p.args.includes('--type=extensionHost'))?.rssMiB;
+    const memory = groupMemory(
+      server?.pid ?? 0,
+      (args) => args.includes('--type=extensionHost') || args.includes('dist/server.mjs'),
+    );
+    metrics.extensionHostRssMiB = memory.find((p) =>
+      p.args.includes('--type=extensionHost'),
+    )?.rssMiB;
     metrics.serverRssMiB = memory.find((p) => p.args.includes('dist/server.mjs'))?.rssMiB;
-    metrics.codeServerGroupRssMiB = groupMemory(server?.pid ?? 0, () => true).reduce((sum, p) => sum + p.rssMiB, 0);
+    metrics.codeServerGroupRssMiB = groupMemory(server?.pid ?? 0, () => true).reduce(
+      (sum, p) => sum + p.rssMiB,
+      0,
+    );
   });
 
   it('shows each message’s first sentence in the Problems panel, and each piece once in the hover (items 12 and 14)', async () => {
@@ -288,7 +355,9 @@ describe('VS Code extension in code-server', () => {
     await goTo(15, 41);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    const hover = page.locator(HOVER).filter({ hasText: 'Documentation for cors/valid-allow-origin' });
+    const hover = page
+      .locator(HOVER)
+      .filter({ hasText: 'Documentation for cors/valid-allow-origin' });
     await hover.waitFor({ state: 'visible' });
     const text = (await hover.textContent()) ?? '';
     await shot('1-hover');
@@ -304,8 +373,15 @@ describe('VS Code extension in code-server', () => {
     const text = await languageStatus('running');
     await shot('1-language-status');
     expect(text).toContain('CORS');
-    await page.locator('.hover-language-status', { hasText: 'running' }).locator('a, .monaco-link', { hasText: 'Show output' }).first().click();
-    await page.locator('.output-view, [id="workbench.panel.output"]').first().waitFor({ state: 'visible' });
+    await page
+      .locator('.hover-language-status', { hasText: 'running' })
+      .locator('a, .monaco-link', { hasText: 'Show output' })
+      .first()
+      .click();
+    await page
+      .locator('.output-view, [id="workbench.panel.output"]')
+      .first()
+      .waitFor({ state: 'visible' });
     // Back to the Problems panel for the next steps.
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').waitFor({ state: 'visible' });
@@ -338,18 +414,31 @@ describe('VS Code extension in code-server', () => {
     // The autofix is the preferred action: the first one under the "Quick Fix" header, selected, applied by Enter.
     expect(await page.locator(`${MENU_ROW}.focused`).textContent()).toMatch(/^Fix: /);
     await page.keyboard.press('Enter');
-    const rows = await waitForProblems((r) => count(r, 'valid-allow-origin') === 0, 'valid-allow-origin gone');
+    const rows = await waitForProblems(
+      (r) => count(r, 'valid-allow-origin') === 0,
+      'valid-allow-origin gone',
+    );
     expect(count(rows, 'no-null-origin')).toBe(1);
     await page.keyboard.press('Control+S');
-    await waitForFile(FILE, (text) => text.includes("'https://admin.example.com', 'null'"), 'saved with the fix');
+    await waitForFile(
+      FILE,
+      (text) => text.includes("'https://admin.example.com', 'null'"),
+      'saved with the fix',
+    );
     expect(fs.readFileSync(FILE, 'utf8')).not.toContain("'https://admin.example.com/'");
     await shot('3-after-autofix');
   });
 
   it('turns a rule off when cors.rules changes, without a reload', async () => {
     fs.mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(WORKSPACE, '.vscode', 'settings.json'), `${JSON.stringify({ 'cors.rules': { 'cors/no-null-origin': 'off' } }, null, 2)}\n`);
-    const rows = await waitForProblems((r) => count(r, 'no-null-origin') === 0, 'no-null-origin gone');
+    fs.writeFileSync(
+      path.join(WORKSPACE, '.vscode', 'settings.json'),
+      `${JSON.stringify({ 'cors.rules': { 'cors/no-null-origin': 'off' } }, null, 2)}\n`,
+    );
+    const rows = await waitForProblems(
+      (r) => count(r, 'no-null-origin') === 0,
+      'no-null-origin gone',
+    );
     expect(count(rows, 'valid-header-values')).toBe(2);
     await shot('4-rule-off');
   });
@@ -359,23 +448,42 @@ describe('VS Code extension in code-server', () => {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill('>CORS: Fix all auto-fixable problems');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'CORS: Fix all auto-fixable problems' }).first().waitFor({ state: 'visible' });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', {
+        hasText: 'CORS: Fix all auto-fixable problems',
+      })
+      .first()
+      .waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
-    await waitForProblems((r) => count(r, 'valid-header-values') === 0, 'valid-header-values fixed');
+    await waitForProblems(
+      (r) => count(r, 'valid-header-values') === 0,
+      'valid-header-values fixed',
+    );
     await page.keyboard.press('Control+S');
-    await waitForFile(FILE, (text) => text.includes("methods: 'GET, POST, PUT, DELETE',") && text.includes("maxAge: '600',"), 'saved with the fixes');
+    await waitForFile(
+      FILE,
+      (text) =>
+        text.includes("methods: 'GET, POST, PUT, DELETE',") && text.includes("maxAge: '600',"),
+      'saved with the fixes',
+    );
     await shot('5-fix-all');
   });
 
   it('lints a second file as soon as it opens (server already running)', async () => {
     const opened = await openFile('catalog.js');
-    await waitForProblems((r) => count(r, 'no-wildcard-origin-with-credentials') === 1, 'the wildcard-with-credentials problem of routes/catalog.js');
+    await waitForProblems(
+      (r) => count(r, 'no-wildcard-origin-with-credentials') === 1,
+      'the wildcard-with-credentials problem of routes/catalog.js',
+    );
     metrics.warmOpenToProblemMs = Date.now() - opened;
   });
 
   it('offers "Fix all cors/<rule> problems" in the quick-fix menu when a rule has several, and it fixes them (item 14)', async () => {
     await openFile('partners.js');
-    await waitForProblems((r) => count(r, 'valid-header-values') === 2, 'the two valid-header-values problems of partners.js');
+    await waitForProblems(
+      (r) => count(r, 'valid-header-values') === 2,
+      'the two valid-header-values problems of partners.js',
+    );
     const line = PARTNERS.split('\n')[5] ?? '';
     await goTo(6, line.indexOf("'GET POST'") + 2);
     const menu = await quickFixMenu();
@@ -383,22 +491,40 @@ describe('VS Code extension in code-server', () => {
     expect(menu).toContain('Fix all cors/valid-header-values problems');
     expect(menu).toContain('Fix all auto-fixable CORS problems');
     await chooseFromMenu('Fix all cors/valid-header-values problems');
-    await waitForProblems((r) => count(r, 'valid-header-values') === 0, 'both valid-header-values problems fixed');
+    await waitForProblems(
+      (r) => count(r, 'valid-header-values') === 0,
+      'both valid-header-values problems fixed',
+    );
     await page.keyboard.press('Control+S');
-    const saved = await waitForFile(path.join(WORKSPACE, 'partners.js'), (text) => text.includes("'GET,"), 'the saved fixes');
-    expect(saved).toBe(PARTNERS.replace("'GET POST'", "'GET, POST'").replace("'Content-Type X-Partner'", "'Content-Type, X-Partner'"));
+    const saved = await waitForFile(
+      path.join(WORKSPACE, 'partners.js'),
+      (text) => text.includes("'GET,"),
+      'the saved fixes',
+    );
+    expect(saved).toBe(
+      PARTNERS.replace("'GET POST'", "'GET, POST'").replace(
+        "'Content-Type X-Partner'",
+        "'Content-Type, X-Partner'",
+      ),
+    );
   });
 
   it('logs the message trace in the CORS output with cors.trace.server: verbose (item 14)', async () => {
     // The profile sets `cors.trace.server: verbose` (helpers/code-server.ts): every message so far is in the log, with its parameters.
     const file = corsLogFile();
     expect(file, 'a CORS.log in the profile').toBeDefined();
-    const log = await waitForFile(file!, (text) => text.includes("Sending request 'textDocument/codeAction"), 'a traced code action request');
+    const log = await waitForFile(
+      file!,
+      (text) => text.includes("Sending request 'textDocument/codeAction"),
+      'a traced code action request',
+    );
     expect(log).toContain("Received notification 'textDocument/publishDiagnostics'");
     expect(log).toMatch(/Params: \{/);
     // And the Output view shows it.
     await runCommand('CORS: Show output channel');
-    const view = page.locator('.output-view .view-lines, [id="workbench.panel.output"] .view-lines').first();
+    const view = page
+      .locator('.output-view .view-lines, [id="workbench.panel.output"] .view-lines')
+      .first();
     await view.waitFor({ state: 'visible' });
     await page.keyboard.press('Control+End');
     // Monaco renders spaces as no-break spaces.
@@ -414,7 +540,10 @@ describe('VS Code extension in code-server', () => {
 
   it('fix on save fixes what was just typed, saved at once (item 11)', async () => {
     // A ruler is a visible sign that the editor has read the new settings, codeActionsOnSave with them.
-    updateWorkspaceSettings({ 'editor.codeActionsOnSave': { 'source.fixAll.cors': 'explicit' }, 'editor.rulers': [100] });
+    updateWorkspaceSettings({
+      'editor.codeActionsOnSave': { 'source.fixAll.cors': 'explicit' },
+      'editor.rulers': [100],
+    });
     await openFile('checkout.js');
     await page.locator('.monaco-editor .view-ruler').first().waitFor({ state: 'attached' });
     const line = CHECKOUT.split('\n')[5] ?? '';
@@ -422,7 +551,11 @@ describe('VS Code extension in code-server', () => {
     await page.keyboard.type(' POST');
     await page.keyboard.press('Control+S');
     // Written in place: wait for the typed word, then look at what came with it.
-    const saved = await waitForFile(path.join(WORKSPACE, 'checkout.js'), (text) => text.includes('POST'), 'the save');
+    const saved = await waitForFile(
+      path.join(WORKSPACE, 'checkout.js'),
+      (text) => text.includes('POST'),
+      'the save',
+    );
     expect(saved).toBe(CHECKOUT.replace("'GET'", "'GET, POST'"));
     await shot('8-fix-on-save');
   });

@@ -10,9 +10,16 @@ import path from 'node:path';
 import { isNginxConfigPath } from 'eslint-plugin-cors';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
-import { isDjangoSettingsFile, JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './lint-config.js';
+import {
+  isDjangoSettingsFile,
+  JAVASCRIPT_EXTENSIONS,
+  TYPESCRIPT_EXTENSIONS,
+} from './lint-config.js';
 
-const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set([...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS]);
+const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set([
+  ...JAVASCRIPT_EXTENSIONS,
+  ...TYPESCRIPT_EXTENSIONS,
+]);
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export interface Candidate {
@@ -32,7 +39,10 @@ export interface Collected {
 }
 
 /** JavaScript and TypeScript by extension; nginx configs and Django settings modules by the names the plugin's blocks lint. */
-export const isAuditedFile = (filePath: string): boolean => (AUDITED_EXTENSIONS.has(path.extname(filePath).toLowerCase()) && !filePath.endsWith('.d.ts')) || isNginxConfigPath(filePath) || isDjangoSettingsFile(filePath);
+export const isAuditedFile = (filePath: string): boolean =>
+  (AUDITED_EXTENSIONS.has(path.extname(filePath).toLowerCase()) && !filePath.endsWith('.d.ts')) ||
+  isNginxConfigPath(filePath) ||
+  isDjangoSettingsFile(filePath);
 
 /** Throws a `UsageError` for a named path that does not exist or is not a file we can audit. */
 export function collectFiles(paths: readonly string[], cwd: string): Collected {
@@ -42,7 +52,8 @@ export function collectFiles(paths: readonly string[], cwd: string): Collected {
     const absolute = path.resolve(cwd, target);
     const stat = statOrReason(absolute);
     if (typeof stat === 'string') {
-      if (stat === 'no such file or folder') throw new UsageError(`no such file or folder: ${target}`);
+      if (stat === 'no such file or folder')
+        throw new UsageError(`no such file or folder: ${target}`);
       unreadable.push({ filePath: absolute, reason: stat });
       continue;
     }
@@ -50,15 +61,22 @@ export function collectFiles(paths: readonly string[], cwd: string): Collected {
       const before = candidates.size + unreadable.length;
       walk(absolute, ignoresAbove(absolute), new Set(), candidates, unreadable);
       if (candidates.size + unreadable.length === before) {
-        throw new UsageError(`no JavaScript, TypeScript, nginx or Django settings files to audit in ${target} (node_modules and .gitignore'd files are skipped)`);
+        throw new UsageError(
+          `no JavaScript, TypeScript, nginx or Django settings files to audit in ${target} (node_modules and .gitignore'd files are skipped)`,
+        );
       }
     } else if (isAuditedFile(absolute)) {
       candidates.set(absolute, { filePath: absolute, named: true });
     } else {
-      throw new UsageError(`${target} is not a JavaScript, TypeScript or nginx file, or a Django settings module (${[...AUDITED_EXTENSIONS].join(', ')}; an nginx config such as nginx.conf, *.nginx, conf.d/*.conf, sites-*/*; settings.py, settings/*.py)`);
+      throw new UsageError(
+        `${target} is not a JavaScript, TypeScript or nginx file, or a Django settings module (${[...AUDITED_EXTENSIONS].join(', ')}; an nginx config such as nginx.conf, *.nginx, conf.d/*.conf, sites-*/*; settings.py, settings/*.py)`,
+      );
     }
   }
-  return { candidates: [...candidates.values()].sort((a, b) => compareFilePaths(a.filePath, b.filePath)), unreadable };
+  return {
+    candidates: [...candidates.values()].sort((a, b) => compareFilePaths(a.filePath, b.filePath)),
+    unreadable,
+  };
 }
 
 /** Plain path order, as ESLint reports files: stable output whatever order the file system lists. */
@@ -75,13 +93,20 @@ interface ScopedIgnore {
 function isIgnored(entry: string, isFolder: boolean, ignores: readonly ScopedIgnore[]): boolean {
   return ignores.some(({ base, rules }) => {
     const relative = path.relative(base, entry).split(path.sep).join('/');
-    return relative !== '' && !relative.startsWith('..') && rules.ignores(isFolder ? `${relative}/` : relative);
+    return (
+      relative !== '' &&
+      !relative.startsWith('..') &&
+      rules.ignores(isFolder ? `${relative}/` : relative)
+    );
   });
 }
 
 function readIgnore(folder: string): ScopedIgnore | undefined {
   try {
-    return { base: folder, rules: ignore().add(fs.readFileSync(path.join(folder, '.gitignore'), 'utf8')) };
+    return {
+      base: folder,
+      rules: ignore().add(fs.readFileSync(path.join(folder, '.gitignore'), 'utf8')),
+    };
   } catch {
     return undefined;
   }
@@ -99,14 +124,23 @@ function ignoresAbove(folder: string): ScopedIgnore[] {
   return found;
 }
 
-function walk(folder: string, inherited: readonly ScopedIgnore[], visited: Set<string>, candidates: Map<string, Candidate>, unreadable: Unreadable[]): void {
+function walk(
+  folder: string,
+  inherited: readonly ScopedIgnore[],
+  visited: Set<string>,
+  candidates: Map<string, Candidate>,
+  unreadable: Unreadable[],
+): void {
   let real: string;
   let entries: fs.Dirent[];
   try {
     real = fs.realpathSync(folder);
     entries = fs.readdirSync(folder, { withFileTypes: true });
   } catch (error) {
-    unreadable.push({ filePath: folder, reason: `cannot read this folder (${systemReason(error)})` });
+    unreadable.push({
+      filePath: folder,
+      reason: `cannot read this folder (${systemReason(error)})`,
+    });
     return;
   }
   // A symlink back up the tree would walk forever.
@@ -121,7 +155,8 @@ function walk(folder: string, inherited: readonly ScopedIgnore[], visited: Set<s
     if (entry.isSymbolicLink()) {
       const target = statOrReason(entryPath);
       if (typeof target === 'string') {
-        if (isAuditedFile(entryPath) && !isIgnored(entryPath, false, ignores)) unreadable.push({ filePath: entryPath, reason: target });
+        if (isAuditedFile(entryPath) && !isIgnored(entryPath, false, ignores))
+          unreadable.push({ filePath: entryPath, reason: target });
         continue;
       }
       isFolder = target.isDirectory();
@@ -130,7 +165,12 @@ function walk(folder: string, inherited: readonly ScopedIgnore[], visited: Set<s
     if (isFolder) {
       if (SKIPPED_FOLDERS.has(entry.name) || isIgnored(entryPath, true, ignores)) continue;
       walk(entryPath, ignores, visited, candidates, unreadable);
-    } else if (isFile && isAuditedFile(entryPath) && !isIgnored(entryPath, false, ignores) && !candidates.has(entryPath)) {
+    } else if (
+      isFile &&
+      isAuditedFile(entryPath) &&
+      !isIgnored(entryPath, false, ignores) &&
+      !candidates.has(entryPath)
+    ) {
       candidates.set(entryPath, { filePath: entryPath, named: false });
     }
   }
@@ -144,7 +184,8 @@ function statOrReason(file: string): fs.Stats | string {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       try {
-        if (fs.lstatSync(file).isSymbolicLink()) return `a symbolic link to a missing file (${fs.readlinkSync(file)})`;
+        if (fs.lstatSync(file).isSymbolicLink())
+          return `a symbolic link to a missing file (${fs.readlinkSync(file)})`;
       } catch {
         // Not there at all.
       }

@@ -21,12 +21,18 @@ export function formatPretty(report: AuditReport, io: Io): string {
     if (file.status === 'unaudited') {
       out.push(paint('underline', relative(file.filePath)));
       const where = file.line === undefined ? '' : `${file.line}:${file.column ?? 0}  `;
-      out.push(`  ${where}${paint('yellow', 'not audited')}  ${file.reason} (no CORS rule ran on this file)`, '');
+      out.push(
+        `  ${where}${paint('yellow', 'not audited')}  ${file.reason} (no CORS rule ran on this file)`,
+        '',
+      );
       continue;
     }
     if (file.findings.length === 0 && file.notes.length === 0) continue;
     out.push(paint('underline', relative(file.filePath)));
-    for (const note of file.notes) out.push(`  ${note.line}:${note.column}  ${paint('dim', 'note')}  ${note.message} (the file was audited)`);
+    for (const note of file.notes)
+      out.push(
+        `  ${note.line}:${note.column}  ${paint('dim', 'note')}  ${note.message} (the file was audited)`,
+      );
     if (file.findings.length > 0) filesWithFindings++;
     for (const finding of file.findings) {
       const error = finding.severity === 2;
@@ -34,23 +40,41 @@ export function formatPretty(report: AuditReport, io: Io): string {
       else warnings++;
       if (finding.fix) fixable++;
       const severity = error ? paint('red', 'error') : paint('yellow', 'warning');
-      out.push(`  ${finding.line}:${finding.column}  ${severity}  ${paint('bold', finding.ruleId ?? '')}${finding.fix ? paint('dim', ' (fixable with --fix)') : ''}`);
+      out.push(
+        `  ${finding.line}:${finding.column}  ${severity}  ${paint('bold', finding.ruleId ?? '')}${finding.fix ? paint('dim', ' (fixable with --fix)') : ''}`,
+      );
       out.push(`    ${finding.message}`);
-      for (const suggestion of finding.suggestions ?? []) out.push(paint('dim', `    suggestion: ${suggestion.desc}`));
+      for (const suggestion of finding.suggestions ?? [])
+        out.push(paint('dim', `    suggestion: ${suggestion.desc}`));
     }
     out.push('');
   }
 
   const generated = skipped(report);
   if (generated.length > 0) {
-    out.push(paint('dim', `Skipped ${generated.length} generated or minified file(s); pass --include-generated to audit them:`));
-    for (const file of generated) out.push(paint('dim', `  ${relative(file.filePath)}  ${file.reason}`));
+    out.push(
+      paint(
+        'dim',
+        `Skipped ${generated.length} generated or minified file(s); pass --include-generated to audit them:`,
+      ),
+    );
+    for (const file of generated)
+      out.push(paint('dim', `  ${relative(file.filePath)}  ${file.reason}`));
     out.push('');
   }
-  if (report.fixes && report.fixes.written.length > 0) out.push(`Fixed ${report.fixes.written.length} file(s): ${report.fixes.written.map(relative).join(', ')}`);
+  if (report.fixes && report.fixes.written.length > 0)
+    out.push(
+      `Fixed ${report.fixes.written.length} file(s): ${report.fixes.written.map(relative).join(', ')}`,
+    );
   if (report.fixes && report.fixes.failed.length > 0) {
-    out.push(paint('red', `Could not write the fixes of ${report.fixes.failed.length} file(s); they are unchanged:`));
-    for (const failure of report.fixes.failed) out.push(`  ${relative(failure.filePath)}  ${failure.reason}`);
+    out.push(
+      paint(
+        'red',
+        `Could not write the fixes of ${report.fixes.failed.length} file(s); they are unchanged:`,
+      ),
+    );
+    for (const failure of report.fixes.failed)
+      out.push(`  ${relative(failure.filePath)}  ${failure.reason}`);
   }
 
   const audited = linted(report).length;
@@ -59,9 +83,15 @@ export function formatPretty(report: AuditReport, io: Io): string {
     out.push(paint('green', `No CORS problems found in ${audited} file(s).`));
   } else {
     const summary = `${total} CORS problem(s) (${errors} error(s), ${warnings} warning(s)) in ${filesWithFindings} of ${audited} file(s)`;
-    out.push(paint(errors > 0 ? 'red' : 'yellow', summary) + (fixable > 0 ? `; ${fixable} fixable with --fix` : ''));
+    out.push(
+      paint(errors > 0 ? 'red' : 'yellow', summary) +
+        (fixable > 0 ? `; ${fixable} fixable with --fix` : ''),
+    );
   }
   const notAudited = unaudited(report).length;
-  if (notAudited > 0) out.push(paint('yellow', `${notAudited} file(s) could not be audited (listed above with the reason).`));
+  if (notAudited > 0)
+    out.push(
+      paint('yellow', `${notAudited} file(s) could not be audited (listed above with the reason).`),
+    );
   return `${out.join('\n')}\n`;
 }

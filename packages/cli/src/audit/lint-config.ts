@@ -49,8 +49,17 @@ export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter
       files: [...globs(JAVASCRIPT_EXTENSIONS), ...globs(TYPESCRIPT_EXTENSIONS)],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       rules: plugin.configs[options.config][0].rules,
-      settings: { cors: { appOrigins: [...options.appOrigins], ...(options.project ? { project: { ...options.project } } : {}) } },
-      languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      settings: {
+        cors: {
+          appOrigins: [...options.appOrigins],
+          ...(options.project ? { project: { ...options.project } } : {}),
+        },
+      },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
     // nginx configs, with the cors/nginx language; a `.conf` of another program is sniffed and left alone.
@@ -65,14 +74,39 @@ export function lintConfig(options: LintOptions, parse: JavaScriptParse): Linter
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
     // Django settings modules, read with the plugin's `cors/django-settings` language and its rules for them.
-    { ...plugin.configs[options.config][DJANGO_BLOCK], name: 'cors-lint/django-settings', plugins: { cors: plugin as unknown as ESLint.Plugin }, settings: { cors: { appOrigins: [...options.appOrigins] } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
-    { name: 'cors-lint/commonjs', files: script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
+    {
+      ...plugin.configs[options.config][DJANGO_BLOCK],
+      name: 'cors-lint/django-settings',
+      plugins: { cors: plugin as unknown as ESLint.Plugin },
+      settings: { cors: { appOrigins: [...options.appOrigins] } },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
+    {
+      name: 'cors-lint/commonjs',
+      files: script ? ['**/*.cjs', '**/*.cts', '**/*.js', '**/*.jsx'] : ['**/*.cjs', '**/*.cts'],
+      languageOptions: { sourceType: 'commonjs' },
+    },
     // No `project`: syntax only, so no TypeScript program is built and any folder lints as is.
-    { name: 'cors-lint/typescript', files: parse === 'typescript' ? [...globs(TYPESCRIPT_EXTENSIONS), '**/*.js', '**/*.jsx'] : globs(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser as Linter.Parser } },
+    {
+      name: 'cors-lint/typescript',
+      files:
+        parse === 'typescript'
+          ? [...globs(TYPESCRIPT_EXTENSIONS), '**/*.js', '**/*.jsx']
+          : globs(TYPESCRIPT_EXTENSIONS),
+      languageOptions: { parser: typescriptParser as Linter.Parser },
+    },
   ];
 }
 
 /** The rules' metadata, for SARIF's rule descriptions. */
-export function rulesMeta(): Record<string, NonNullable<ESLint.LintResultData['rulesMeta'][string]>> {
-  return Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [`cors/${name}`, (rule as { meta: NonNullable<ESLint.LintResultData['rulesMeta'][string]> }).meta]));
+export function rulesMeta(): Record<
+  string,
+  NonNullable<ESLint.LintResultData['rulesMeta'][string]>
+> {
+  return Object.fromEntries(
+    Object.entries(plugin.rules).map(([name, rule]) => [
+      `cors/${name}`,
+      (rule as { meta: NonNullable<ESLint.LintResultData['rulesMeta'][string]> }).meta,
+    ]),
+  );
 }

@@ -14,11 +14,20 @@ const FILES_PER_WORKER = 40;
 
 export function threadCount(concurrency: Concurrency, files: number): number {
   if (concurrency === 'off') return 1;
-  if (concurrency === 'auto') return Math.max(1, Math.min(os.availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
+  if (concurrency === 'auto')
+    return Math.max(
+      1,
+      Math.min(os.availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)),
+    );
   return Math.max(1, Math.min(concurrency, files));
 }
 
-export async function lintFiles(candidates: readonly Candidate[], options: FileLintOptions, concurrency: Concurrency, onDone: (done: number) => void): Promise<FileOutcome[]> {
+export async function lintFiles(
+  candidates: readonly Candidate[],
+  options: FileLintOptions,
+  concurrency: Concurrency,
+  onDone: (done: number) => void,
+): Promise<FileOutcome[]> {
   const threads = threadCount(concurrency, candidates.length);
   if (threads === 1) {
     const linter = new FileLinter(options);
@@ -39,7 +48,12 @@ interface WorkerReply {
   readonly outcome: FileOutcome;
 }
 
-function inWorkers(candidates: readonly Candidate[], options: FileLintOptions, threads: number, onDone: (done: number) => void): Promise<FileOutcome[]> {
+function inWorkers(
+  candidates: readonly Candidate[],
+  options: FileLintOptions,
+  threads: number,
+  onDone: (done: number) => void,
+): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(candidates.length);
   const working = new Map<Worker, number>();
   let next = 0;
@@ -65,7 +79,9 @@ function inWorkers(candidates: readonly Candidate[], options: FileLintOptions, t
       next++;
     };
     const start = () => {
-      const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: options });
+      const worker = new Worker(new URL('./lint-worker.js', import.meta.url), {
+        workerData: options,
+      });
       worker.on('message', ({ index, outcome }: WorkerReply) => {
         record(index, outcome);
         feed(worker);
@@ -81,7 +97,12 @@ function inWorkers(candidates: readonly Candidate[], options: FileLintOptions, t
           return;
         }
         const candidate = candidates[index];
-        if (candidate) record(index, { status: 'unaudited', filePath: candidate.filePath, reason: `the analysis crashed its thread (${error.message.split('\n')[0] ?? ''})` });
+        if (candidate)
+          record(index, {
+            status: 'unaudited',
+            filePath: candidate.filePath,
+            reason: `the analysis crashed its thread (${error.message.split('\n')[0] ?? ''})`,
+          });
         if (done < candidates.length) start();
       });
       feed(worker);

@@ -5,25 +5,45 @@
  */
 export type SourceEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
-export type Source = { readonly kind: 'text'; readonly text: string; readonly encoding: SourceEncoding } | { readonly kind: 'unreadable'; readonly reason: string };
+export type Source =
+  | { readonly kind: 'text'; readonly text: string; readonly encoding: SourceEncoding }
+  | { readonly kind: 'unreadable'; readonly reason: string };
 
 /** How many leading bytes decide "binary": a NUL there means it is not source text. */
 const SNIFFED_BYTES = 8192;
 
 export function decodeSource(bytes: Uint8Array): Source {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decoded(bytes.subarray(3), 'utf-8', 'utf8-bom');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded(bytes.subarray(2), 'utf-16le', 'utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded(bytes.subarray(2), 'utf-16be', 'utf16be');
-  if (bytes.subarray(0, SNIFFED_BYTES).includes(0)) return { kind: 'unreadable', reason: 'a binary file, not source text (it contains NUL bytes)' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return decoded(bytes.subarray(3), 'utf-8', 'utf8-bom');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return decoded(bytes.subarray(2), 'utf-16le', 'utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return decoded(bytes.subarray(2), 'utf-16be', 'utf16be');
+  if (bytes.subarray(0, SNIFFED_BYTES).includes(0))
+    return { kind: 'unreadable', reason: 'a binary file, not source text (it contains NUL bytes)' };
   return decoded(bytes, 'utf-8', 'utf8');
 }
 
-function decoded(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be', encoding: SourceEncoding): Source {
+function decoded(
+  bytes: Uint8Array,
+  label: 'utf-8' | 'utf-16le' | 'utf-16be',
+  encoding: SourceEncoding,
+): Source {
   try {
-    return { kind: 'text', text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes), encoding };
+    return {
+      kind: 'text',
+      text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes),
+      encoding,
+    };
   } catch {
     const name = label.toUpperCase();
-    return { kind: 'unreadable', reason: encoding === 'utf8' ? 'not valid UTF-8; other encodings without a byte order mark are not supported (save it as UTF-8)' : `not valid ${name} although it starts with a ${name} byte order mark` };
+    return {
+      kind: 'unreadable',
+      reason:
+        encoding === 'utf8'
+          ? 'not valid UTF-8; other encodings without a byte order mark are not supported (save it as UTF-8)'
+          : `not valid ${name} although it starts with a ${name} byte order mark`,
+    };
   }
 }
 

@@ -15,9 +15,12 @@ export type LintedFile = Extract<FileOutcome, { status: 'linted' }>;
 export type UnauditedFile = Extract<FileOutcome, { status: 'unaudited' }>;
 export type SkippedFile = Extract<FileOutcome, { status: 'skipped' }>;
 
-export const linted = (report: AuditReport): LintedFile[] => report.files.filter((file): file is LintedFile => file.status === 'linted');
-export const unaudited = (report: AuditReport): UnauditedFile[] => report.files.filter((file): file is UnauditedFile => file.status === 'unaudited');
-export const skipped = (report: AuditReport): SkippedFile[] => report.files.filter((file): file is SkippedFile => file.status === 'skipped');
+export const linted = (report: AuditReport): LintedFile[] =>
+  report.files.filter((file): file is LintedFile => file.status === 'linted');
+export const unaudited = (report: AuditReport): UnauditedFile[] =>
+  report.files.filter((file): file is UnauditedFile => file.status === 'unaudited');
+export const skipped = (report: AuditReport): SkippedFile[] =>
+  report.files.filter((file): file is SkippedFile => file.status === 'skipped');
 
 export function asOutcomes(unreadable: readonly Unreadable[]): FileOutcome[] {
   return unreadable.map(({ filePath, reason }) => ({ status: 'unaudited', filePath, reason }));
@@ -37,7 +40,10 @@ export function exitCode(report: AuditReport): number {
 
 /** ESLint's result shape for a linted file (SARIF's formatter reads it). */
 export function asEslintResult(file: LintedFile): ESLint.LintResult {
-  const count = (severity: number, fixable = false) => file.findings.filter((m: Linter.LintMessage) => m.severity === severity && (!fixable || m.fix !== undefined)).length;
+  const count = (severity: number, fixable = false) =>
+    file.findings.filter(
+      (m: Linter.LintMessage) => m.severity === severity && (!fixable || m.fix !== undefined),
+    ).length;
   return {
     filePath: file.filePath,
     messages: [...file.findings],

@@ -23,22 +23,58 @@ export async function runAudit(args: AuditArgs, io: Io): Promise<number> {
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   let done = 0;
-  const ticker = progress ? setInterval(() => io.stderr.write(`\rcors-lint: linting ${done} of ${candidates.length} file(s) … ${elapsed()}`), 250) : undefined;
+  const ticker = progress
+    ? setInterval(
+        () =>
+          io.stderr.write(
+            `\rcors-lint: linting ${done} of ${candidates.length} file(s) … ${elapsed()}`,
+          ),
+        250,
+      )
+    : undefined;
   let outcomes: FileOutcome[];
   // The project index is built here, once; worker threads read its snapshot instead of each building it.
-  const snapshotFolder = args.project === undefined ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-index-'));
+  const snapshotFolder =
+    args.project === undefined
+      ? undefined
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-index-'));
   try {
-    const project = snapshotFolder === undefined ? undefined : buildProjectSnapshot(path.resolve(io.cwd, args.project ?? '.'), path.join(snapshotFolder, 'index.json'), typescriptParser);
-    const options = { config: args.config, appOrigins: args.appOrigins, fix: args.fix, includeGenerated: args.includeGenerated, maxFileBytes: args.maxFileBytes, ...(project ? { project } : {}) };
+    const project =
+      snapshotFolder === undefined
+        ? undefined
+        : buildProjectSnapshot(
+            path.resolve(io.cwd, args.project ?? '.'),
+            path.join(snapshotFolder, 'index.json'),
+            typescriptParser,
+          );
+    const options = {
+      config: args.config,
+      appOrigins: args.appOrigins,
+      fix: args.fix,
+      includeGenerated: args.includeGenerated,
+      maxFileBytes: args.maxFileBytes,
+      ...(project ? { project } : {}),
+    };
     outcomes = await lintFiles(candidates, options, args.concurrency, (count) => (done = count));
   } finally {
     clearInterval(ticker);
     if (snapshotFolder !== undefined) fs.rmSync(snapshotFolder, { recursive: true, force: true });
   }
-  if (progress) io.stderr.write(`\rcors-lint: ${candidates.length} file(s) linted in ${elapsed()}\n`);
+  if (progress)
+    io.stderr.write(`\rcors-lint: ${candidates.length} file(s) linted in ${elapsed()}\n`);
 
-  const fixes = args.fix ? writeFixes(outcomes.flatMap((file) => (file.status === 'linted' && file.fixed ? [{ filePath: file.filePath, ...file.fixed }] : []))) : undefined;
-  const files = [...outcomes, ...asOutcomes(unreadable)].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  const fixes = args.fix
+    ? writeFixes(
+        outcomes.flatMap((file) =>
+          file.status === 'linted' && file.fixed
+            ? [{ filePath: file.filePath, ...file.fixed }]
+            : [],
+        ),
+      )
+    : undefined;
+  const files = [...outcomes, ...asOutcomes(unreadable)].sort((a, b) =>
+    a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0,
+  );
   const report: AuditReport = { files, fixes };
   io.stdout.write(format(args, report, io));
   return exitCode(report);

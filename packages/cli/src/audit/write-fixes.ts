@@ -39,14 +39,21 @@ function writeWhole(linkOrFile: string, bytes: Buffer): void {
   // A read-only file stays as it is, even where its folder would let a rename replace it.
   fs.accessSync(filePath, fs.constants.W_OK);
   const { mode } = fs.statSync(filePath);
-  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.cors-lint-${process.pid}.tmp`);
+  const temporary = path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.cors-lint-${process.pid}.tmp`,
+  );
   try {
     fs.writeFileSync(temporary, bytes, { mode });
     fs.renameSync(temporary, filePath);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     // A folder we may not create files in, but a file we may write: write it in place.
-    if ((error as NodeJS.ErrnoException).code !== 'EACCES' && (error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    if (
+      (error as NodeJS.ErrnoException).code !== 'EACCES' &&
+      (error as NodeJS.ErrnoException).code !== 'EPERM'
+    )
+      throw error;
     fs.writeFileSync(filePath, bytes);
   }
 }

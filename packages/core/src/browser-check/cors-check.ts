@@ -7,7 +7,10 @@
 import { asciiLowercase, asciiUppercase, trimOws } from '../fetch/ascii.js';
 import { parseHeaderList } from '../fetch/header-names.js';
 import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
-import { CORS_NON_WILDCARD_REQUEST_HEADER_NAMES, corsUnsafeRequestHeaderNames } from '../fetch/request-headers.js';
+import {
+  CORS_NON_WILDCARD_REQUEST_HEADER_NAMES,
+  corsUnsafeRequestHeaderNames,
+} from '../fetch/request-headers.js';
 import type { BrowserFailure } from '../messages/console-messages.js';
 
 export interface CorsRequest {
@@ -27,7 +30,8 @@ export interface CorsResponse {
   headers: ResponseHeaders;
 }
 
-export type CorsVerdict = { ok: true } | { ok: false; failure: BrowserFailure; hint: string; preflight: boolean };
+export type CorsVerdict =
+  { ok: true } | { ok: false; failure: BrowserFailure; hint: string; preflight: boolean };
 
 export type PreflightReason =
   /** The method (as sent) is not GET, HEAD or POST. */
@@ -38,12 +42,16 @@ export type PreflightReason =
 const OK: CorsVerdict = { ok: true };
 
 /** Fetch §main-fetch: a preflight is needed for an unsafe method or any CORS-unsafe request-header name. */
-export function needsPreflight(request: CorsRequest): { needed: boolean; reasons: PreflightReason[] } {
+export function needsPreflight(request: CorsRequest): {
+  needed: boolean;
+  reasons: PreflightReason[];
+} {
   const reasons: PreflightReason[] = [];
   const method = normalizeMethod(request.method);
   if (!isCorsSafelistedMethod(method)) reasons.push({ kind: 'method', method });
 
-  for (const name of corsUnsafeRequestHeaderNames(request.headers)) reasons.push({ kind: 'header', name });
+  for (const name of corsUnsafeRequestHeaderNames(request.headers))
+    reasons.push({ kind: 'header', name });
   return { needed: reasons.length > 0, reasons };
 }
 
@@ -72,7 +80,11 @@ function parsesAsUrl(value: string): boolean {
   if (!hostPort) return false;
   const [, host = '', port = ''] = hostPort;
   if (asciiLowercase(scheme) === 'file') return true;
-  return host !== '' && !/[\x00-\x20#%/:<>?@[\\\]^|]/.test(host.replace(/^\[|\]$/g, '')) && (port === '' || Number(port) <= 65535);
+  return (
+    host !== '' &&
+    !/[\x00-\x20#%/:<>?@[\\\]^|]/.test(host.replace(/^\[|\]$/g, '')) &&
+    (port === '' || Number(port) <= 65535)
+  );
 }
 
 function fail(failure: BrowserFailure, hint: string, preflight: boolean): CorsVerdict {
@@ -80,14 +92,19 @@ function fail(failure: BrowserFailure, hint: string, preflight: boolean): CorsVe
 }
 
 /** Fetch §cors-check, classified like Chromium's CheckAccess. */
-function corsCheck(request: CorsRequest, headers: ResponseHeaders, preflight: boolean): CorsVerdict {
+function corsCheck(
+  request: CorsRequest,
+  headers: ResponseHeaders,
+  preflight: boolean,
+): CorsVerdict {
   const include = request.credentials === 'include';
   const origins = headerValues(headers, 'access-control-allow-origin');
   if (origins.length === 0) return fail('missing-allow-origin', '', preflight);
   // Chromium sees the joined `a, b`; Firefox names the repeated line. Either way it fails.
   if (origins.length > 1) return fail('multiple-allow-origin-lines', origins.join(', '), preflight);
   const value = origins[0] ?? '';
-  if (value === '*') return include ? fail('wildcard-origin-with-credentials', value, preflight) : OK;
+  if (value === '*')
+    return include ? fail('wildcard-origin-with-credentials', value, preflight) : OK;
   if (value !== request.origin) {
     if (value === 'null') return fail('allow-origin-mismatch', value, preflight);
     if (/[ ,]/.test(value)) return fail('multiple-allow-origin-values', value, preflight);
@@ -96,7 +113,9 @@ function corsCheck(request: CorsRequest, headers: ResponseHeaders, preflight: bo
   }
   if (!include) return OK;
   const credentials = getHeader(headers, 'access-control-allow-credentials');
-  return credentials === 'true' ? OK : fail('invalid-allow-credentials', credentials ?? '', preflight);
+  return credentials === 'true'
+    ? OK
+    : fail('invalid-allow-credentials', credentials ?? '', preflight);
 }
 
 function isOkStatus(status: number): boolean {
@@ -104,23 +123,35 @@ function isOkStatus(status: number): boolean {
 }
 
 function isRedirect(response: CorsResponse): boolean {
-  return [301, 302, 303, 307, 308].includes(response.status) && getHeader(response.headers, 'location') !== undefined;
+  return (
+    [301, 302, 303, 307, 308].includes(response.status) &&
+    getHeader(response.headers, 'location') !== undefined
+  );
 }
 
 /** Preflight steps shared by both entry points: no redirect, the CORS check, then an ok status (Chromium's order). */
 function preflightAccess(request: CorsRequest, response: CorsResponse): CorsVerdict {
-  if (isRedirect(response)) return fail('preflight-redirect', getHeader(response.headers, 'location') ?? '', true);
+  if (isRedirect(response))
+    return fail('preflight-redirect', getHeader(response.headers, 'location') ?? '', true);
   const access = corsCheck(request, response.headers, true);
   if (!access.ok) return access;
-  return isOkStatus(response.status) ? OK : fail('preflight-invalid-status', String(response.status), true);
+  return isOkStatus(response.status)
+    ? OK
+    : fail('preflight-invalid-status', String(response.status), true);
 }
 
 /**
  * Fetch §cors-check on a response. With `preflight`, the response is the preflight's and must also
  * have an ok status; any status is fine for an actual response.
  */
-export function checkCorsResponse(request: CorsRequest, response: CorsResponse, opts?: { preflight?: boolean }): CorsVerdict {
-  return opts?.preflight === true ? preflightAccess(request, response) : corsCheck(request, response.headers, false);
+export function checkCorsResponse(
+  request: CorsRequest,
+  response: CorsResponse,
+  opts?: { preflight?: boolean },
+): CorsVerdict {
+  return opts?.preflight === true
+    ? preflightAccess(request, response)
+    : corsCheck(request, response.headers, false);
 }
 
 /**
@@ -132,23 +163,36 @@ export function checkCorsResponse(request: CorsRequest, response: CorsResponse, 
  * `authorization-not-covered-by-wildcard` failure; Chrome and Firefox still let it through with a
  * warning, which `legacyAuthorizationWildcard: true` reproduces.
  */
-export function checkPreflightResponse(request: CorsRequest, response: CorsResponse, opts?: { legacyAuthorizationWildcard?: boolean }): CorsVerdict {
+export function checkPreflightResponse(
+  request: CorsRequest,
+  response: CorsResponse,
+  opts?: { legacyAuthorizationWildcard?: boolean },
+): CorsVerdict {
   const access = preflightAccess(request, response);
   if (!access.ok) return access;
 
   const include = request.credentials === 'include';
-  const methods = parseHeaderList(getHeader(response.headers, 'access-control-allow-methods') ?? '');
+  const methods = parseHeaderList(
+    getHeader(response.headers, 'access-control-allow-methods') ?? '',
+  );
   const firstBadMethod = methods.invalid[0];
-  if (firstBadMethod !== undefined) return fail('invalid-allow-methods-token', firstBadMethod, true);
-  const headers = parseHeaderList(getHeader(response.headers, 'access-control-allow-headers') ?? '');
+  if (firstBadMethod !== undefined)
+    return fail('invalid-allow-methods-token', firstBadMethod, true);
+  const headers = parseHeaderList(
+    getHeader(response.headers, 'access-control-allow-headers') ?? '',
+  );
   const firstBadHeader = headers.invalid[0];
-  if (firstBadHeader !== undefined) return fail('invalid-allow-headers-token', firstBadHeader, true);
+  if (firstBadHeader !== undefined)
+    return fail('invalid-allow-headers-token', firstBadHeader, true);
 
   // Chromium compares the uppercased request method case-sensitively against the list as sent,
   // so `put` in the list never matches (preflight_result.cc EnsureAllowedCrossOriginMethod).
   const method = normalizeMethod(request.method);
   const upper = asciiUppercase(method);
-  const methodAllowed = methods.items.includes(upper) || isCorsSafelistedMethod(upper) || (!include && methods.items.includes('*'));
+  const methodAllowed =
+    methods.items.includes(upper) ||
+    isCorsSafelistedMethod(upper) ||
+    (!include && methods.items.includes('*'));
   if (!methodAllowed) return fail('method-not-allowed', method, true);
 
   // With credentials `*` is a literal name (Fetch §cors-preflight-fetch).
@@ -156,11 +200,13 @@ export function checkPreflightResponse(request: CorsRequest, response: CorsRespo
   const wildcard = !include && allowed.has('*');
   const unsafe = corsUnsafeRequestHeaderNames(request.headers);
   if (wildcard) {
-    const uncovered = unsafe.find((name) => CORS_NON_WILDCARD_REQUEST_HEADER_NAMES.has(name) && !allowed.has(name));
-    if (uncovered !== undefined && opts?.legacyAuthorizationWildcard !== true) return fail('authorization-not-covered-by-wildcard', uncovered, true);
+    const uncovered = unsafe.find(
+      (name) => CORS_NON_WILDCARD_REQUEST_HEADER_NAMES.has(name) && !allowed.has(name),
+    );
+    if (uncovered !== undefined && opts?.legacyAuthorizationWildcard !== true)
+      return fail('authorization-not-covered-by-wildcard', uncovered, true);
     return OK;
   }
   const missing = unsafe.find((name) => !allowed.has(name));
   return missing === undefined ? OK : fail('header-not-allowed', missing, true);
 }
-

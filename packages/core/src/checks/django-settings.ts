@@ -5,7 +5,12 @@
  * Every verdict was run on Django 3.2.25 + django-cors-headers 3.14.0 (design-server-configs.md §D.2).
  */
 import type { Finding } from '../findings.js';
-import { DJANGO_CORS_DEFAULT_HEADERS_4, DJANGO_CORS_HEADERS_CLIENTS_SEND, DJANGO_CORS_MIDDLEWARE, DJANGO_RESPONDING_MIDDLEWARES } from '../django/cors-headers-settings.js';
+import {
+  DJANGO_CORS_DEFAULT_HEADERS_4,
+  DJANGO_CORS_HEADERS_CLIENTS_SEND,
+  DJANGO_CORS_MIDDLEWARE,
+  DJANGO_RESPONDING_MIDDLEWARES,
+} from '../django/cors-headers-settings.js';
 import { validateAllowOriginValue } from '../origin/validate-allow-origin.js';
 
 /** A string a list holds, where it is written. */
@@ -28,7 +33,10 @@ export interface DjangoList<H> {
  * `MIDDLEWARE` on one branch, when django-cors-headers is configured in the module (`configuredBy` names
  * how: `INSTALLED_APPS` or the first `CORS_` setting).
  */
-export function checkDjangoCorsMiddleware<H>(middleware: DjangoList<H>, configuredBy: string): Finding<H>[] {
+export function checkDjangoCorsMiddleware<H>(
+  middleware: DjangoList<H>,
+  configuredBy: string,
+): Finding<H>[] {
   const cors = middleware.items.findIndex((item) => item.text === DJANGO_CORS_MIDDLEWARE);
   if (cors < 0) {
     if (!middleware.complete) return [];
@@ -38,21 +46,37 @@ export function checkDjangoCorsMiddleware<H>(middleware: DjangoList<H>, configur
         messageId: 'missingMiddleware',
         data: { setting: configuredBy },
         at: middleware.at,
-        suggestions: first ? [{ messageId: 'addMiddleware', fix: { kind: 'insert-list-item', at: first.at, item: DJANGO_CORS_MIDDLEWARE } }] : [],
+        suggestions: first
+          ? [
+              {
+                messageId: 'addMiddleware',
+                fix: { kind: 'insert-list-item', at: first.at, item: DJANGO_CORS_MIDDLEWARE },
+              },
+            ]
+          : [],
       },
     ];
   }
   if (!middleware.orderKnown) return [];
-  const responder = middleware.items.slice(0, cors).find((item) => item.text in DJANGO_RESPONDING_MIDDLEWARES);
+  const responder = middleware.items
+    .slice(0, cors)
+    .find((item) => item.text in DJANGO_RESPONDING_MIDDLEWARES);
   if (!responder) return [];
   const name = responder.text.split('.').pop() ?? responder.text;
   const corsItem = middleware.items[cors]!;
   return [
     {
-      messageId: name === 'CommonMiddleware' ? 'afterCommonMiddleware' : 'afterWhiteNoiseMiddleware',
+      messageId:
+        name === 'CommonMiddleware' ? 'afterCommonMiddleware' : 'afterWhiteNoiseMiddleware',
       data: { middleware: name },
       at: corsItem.at,
-      suggestions: [{ messageId: 'moveMiddleware', data: { middleware: name }, fix: { kind: 'move-list-item', at: corsItem.at, before: responder.at } }],
+      suggestions: [
+        {
+          messageId: 'moveMiddleware',
+          data: { middleware: name },
+          fix: { kind: 'move-list-item', at: corsItem.at, before: responder.at },
+        },
+      ],
     },
   ];
 }
@@ -62,15 +86,50 @@ export function checkDjangoCorsMiddleware<H>(middleware: DjangoList<H>, configur
  * that cannot start with `/` turns CORS off everywhere (run: no ACAO, not even `Vary`). Whether it can is
  * the adapter's regex analysis (`matchesSlashPaths`); `fixed` is the pattern with the slash.
  */
-export function checkDjangoUrlsRegex<H>(regex: { readonly value: string; readonly at: H; readonly matchesSlashPaths: boolean | undefined }): Finding<H>[] {
+export function checkDjangoUrlsRegex<H>(regex: {
+  readonly value: string;
+  readonly at: H;
+  readonly matchesSlashPaths: boolean | undefined;
+}): Finding<H>[] {
   if (regex.matchesSlashPaths !== false) return [];
   const fixed = regex.value.startsWith('^') ? `^/${regex.value.slice(1)}` : `^/${regex.value}`;
-  return [{ messageId: 'urlsRegexNeverMatches', data: { regex: regex.value, fixed }, at: regex.at, suggestions: [{ messageId: 'addLeadingSlash', data: { fixed }, fix: { kind: 'replace-value', at: regex.at, value: fixed } }] }];
+  return [
+    {
+      messageId: 'urlsRegexNeverMatches',
+      data: { regex: regex.value, fixed },
+      at: regex.at,
+      suggestions: [
+        {
+          messageId: 'addLeadingSlash',
+          data: { fixed },
+          fix: { kind: 'replace-value', at: regex.at, value: fixed },
+        },
+      ],
+    },
+  ];
 }
 
 /** An old name set while its new name is set too: django-cors-headers (≥ 3.5.0) reads only the new one. */
-export function checkDjangoShadowedAlias<H>(alias: { readonly alias: string; readonly setting: string; readonly at: H; readonly statement: H }): Finding<H>[] {
-  return [{ messageId: 'aliasShadowed', data: { alias: alias.alias, setting: alias.setting }, at: alias.at, suggestions: [{ messageId: 'removeAlias', data: { alias: alias.alias }, fix: { kind: 'remove', at: alias.statement } }] }];
+export function checkDjangoShadowedAlias<H>(alias: {
+  readonly alias: string;
+  readonly setting: string;
+  readonly at: H;
+  readonly statement: H;
+}): Finding<H>[] {
+  return [
+    {
+      messageId: 'aliasShadowed',
+      data: { alias: alias.alias, setting: alias.setting },
+      at: alias.at,
+      suggestions: [
+        {
+          messageId: 'removeAlias',
+          data: { alias: alias.alias },
+          fix: { kind: 'remove', at: alias.statement },
+        },
+      ],
+    },
+  ];
 }
 
 /**
@@ -89,15 +148,27 @@ export function checkDjangoAllowHeaders<H>(headers: DjangoList<H>): Finding<H>[]
   return [
     {
       messageId: 'allowHeadersDropDefaults',
-      data: { missing: text, header: missing[0]!, defaults: DJANGO_CORS_DEFAULT_HEADERS_4.join(', ') },
+      data: {
+        missing: text,
+        header: missing[0]!,
+        defaults: DJANGO_CORS_DEFAULT_HEADERS_4.join(', '),
+      },
       at: headers.at,
-      suggestions: [{ messageId: 'addDefaultHeaders', data: { missing: text }, fix: { kind: 'add-list-item', at: last.at, item: text } }],
+      suggestions: [
+        {
+          messageId: 'addDefaultHeaders',
+          data: { missing: text },
+          fix: { kind: 'add-list-item', at: last.at, item: text },
+        },
+      ],
     },
   ];
 }
 
 /** What a `CORS_ALLOWED_ORIGINS` (or `CORS_ORIGIN_WHITELIST`) holds on one branch. */
-export type DjangoOriginsValue<H> = { readonly kind: 'list'; readonly list: DjangoList<H> } | { readonly kind: 'string'; readonly value: string; readonly at: H };
+export type DjangoOriginsValue<H> =
+  | { readonly kind: 'list'; readonly list: DjangoList<H> }
+  | { readonly kind: 'string'; readonly value: string; readonly at: H };
 
 /**
  * Entries django-cors-headers can never match with a browser's Origin. It compares `scheme://netloc` of
@@ -106,17 +177,46 @@ export type DjangoOriginsValue<H> = { readonly kind: 'list'; readonly list: Djan
  * admits `null`; a string in place of the list is a list of one-character schemeless entries. A path is
  * ignored at run time but fails the system checks that `runserver` and `migrate` run (E014).
  */
-export function checkDjangoAllowedOrigins<H>(setting: string, value: DjangoOriginsValue<H>): Finding<H>[] {
+export function checkDjangoAllowedOrigins<H>(
+  setting: string,
+  value: DjangoOriginsValue<H>,
+): Finding<H>[] {
   if (value.kind === 'string') {
     const fixed = `['${value.value}']`;
-    return [{ messageId: 'notAList', data: { setting, value: value.value, fixed }, at: value.at, suggestions: [{ messageId: 'useList', data: { fixed }, fix: { kind: 'set-origins', at: value.at, entries: [{ kind: 'exact', value: value.value }] } }] }];
+    return [
+      {
+        messageId: 'notAList',
+        data: { setting, value: value.value, fixed },
+        at: value.at,
+        suggestions: [
+          {
+            messageId: 'useList',
+            data: { fixed },
+            fix: {
+              kind: 'set-origins',
+              at: value.at,
+              entries: [{ kind: 'exact', value: value.value }],
+            },
+          },
+        ],
+      },
+    ];
   }
   return value.list.items.flatMap((item): Finding<H>[] => {
     const text = item.text;
     if (text === 'null' || text === '*') return [];
     const problems = validateAllowOriginValue(text);
-    const find = (kind: 'trailing-slash' | 'path' | 'uppercase' | 'default-port' | 'no-scheme' | 'wildcard-subdomain' | 'multiple' | 'invalid') =>
-      problems.find((p) => p.kind === kind) as { kind: string; fixed: string } | undefined;
+    const find = (
+      kind:
+        | 'trailing-slash'
+        | 'path'
+        | 'uppercase'
+        | 'default-port'
+        | 'no-scheme'
+        | 'wildcard-subdomain'
+        | 'multiple'
+        | 'invalid',
+    ) => problems.find((p) => p.kind === kind) as { kind: string; fixed: string } | undefined;
     const finding = (messageId: string, fixed?: string): Finding<H> => ({
       messageId,
       data: { value: text, ...(fixed ? { fixed } : {}) },
@@ -128,12 +228,26 @@ export function checkDjangoAllowedOrigins<H>(setting: string, value: DjangoOrigi
     if (noScheme) {
       const host = noScheme.fixed.replace(/^https:\/\//, '');
       // http first for development hosts; else the scheme most of the list's other entries use, else https.
-      const others = value.list.items.map((other) => /^(https?):\/\//.exec(other.text)?.[1]).filter((scheme): scheme is string => scheme !== undefined);
+      const others = value.list.items
+        .map((other) => /^(https?):\/\//.exec(other.text)?.[1])
+        .filter((scheme): scheme is string => scheme !== undefined);
       const http = others.filter((scheme) => scheme === 'http').length;
-      const preferHttp = /^(localhost|127\.|\[::1\])/.test(host) || (others.length > 0 && http * 2 > others.length);
+      const preferHttp =
+        /^(localhost|127\.|\[::1\])/.test(host) || (others.length > 0 && http * 2 > others.length);
       const schemes = preferHttp ? ['http', 'https'] : ['https', 'http'];
       // Python's urlsplit reads `host:8000` as scheme `host`: only an entry with no scheme and no host is `null`'s twin.
-      return [{ messageId: parsesAsNull(text) ? 'noScheme' : 'invalidOrigin', data: { value: text }, at: item.at, suggestions: schemes.map((scheme) => ({ messageId: 'useOrigin', data: { fixed: `${scheme}://${host}` }, fix: { kind: 'replace-value', at: item.at, value: `${scheme}://${host}` } as const })) }];
+      return [
+        {
+          messageId: parsesAsNull(text) ? 'noScheme' : 'invalidOrigin',
+          data: { value: text },
+          at: item.at,
+          suggestions: schemes.map((scheme) => ({
+            messageId: 'useOrigin',
+            data: { fixed: `${scheme}://${host}` },
+            fix: { kind: 'replace-value', at: item.at, value: `${scheme}://${host}` } as const,
+          })),
+        },
+      ];
     }
     if (find('multiple') || find('invalid')) return [finding('invalidOrigin')];
     const path = find('trailing-slash') ?? find('path');

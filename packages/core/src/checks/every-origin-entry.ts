@@ -1,6 +1,10 @@
 import type { RepairOptions, Suggestion } from '../findings.js';
 import type { CorsPolicy, OriginEntry } from '../policy/cors-policy.js';
-import { explicitOriginSuggestions, originsTitle, repairOrigins } from './explicit-origin-suggestion.js';
+import {
+  explicitOriginSuggestions,
+  originsTitle,
+  repairOrigins,
+} from './explicit-origin-suggestion.js';
 
 type PatternEntry<H> = Extract<OriginEntry<H>, { kind: 'pattern' }>;
 
@@ -21,10 +25,16 @@ export interface EveryOriginEntry<H> {
  * placeholder that stays reported) in the pattern's place: the whole setting when the pattern is all
  * of it, else that one entry, so the others stay.
  */
-export function everyOriginEntry<H>(policy: CorsPolicy<H>, options: RepairOptions = {}): EveryOriginEntry<H> | undefined {
+export function everyOriginEntry<H>(
+  policy: CorsPolicy<H>,
+  options: RepairOptions = {},
+): EveryOriginEntry<H> | undefined {
   const { origin } = policy;
   if (origin.kind !== 'allow-list') return undefined;
-  const matching = origin.entries.filter((entry): entry is PatternEntry<H> => entry.kind === 'pattern' && (entry.matchesEveryOriginOf?.length ?? 0) > 0);
+  const matching = origin.entries.filter(
+    (entry): entry is PatternEntry<H> =>
+      entry.kind === 'pattern' && (entry.matchesEveryOriginOf?.length ?? 0) > 0,
+  );
   const [entry] = matching;
   if (!entry) return undefined;
   const schemes = entry.matchesEveryOriginOf!;
@@ -35,7 +45,22 @@ export function everyOriginEntry<H>(policy: CorsPolicy<H>, options: RepairOption
     suggestions =
       origin.entries.length === 1 && origin.complete
         ? explicitOriginSuggestions(policy, origin.at, options)
-        : [{ messageId: 'useAllowList', data: { origin: originsTitle(origins) }, fix: { kind: 'replace-entry', at: entry.at, entries: origins.map((value) => ({ kind: 'exact', value })) } }];
+        : [
+            {
+              messageId: 'useAllowList',
+              data: { origin: originsTitle(origins) },
+              fix: {
+                kind: 'replace-entry',
+                at: entry.at,
+                entries: origins.map((value) => ({ kind: 'exact', value })),
+              },
+            },
+          ];
   }
-  return { at: entry.at, pattern: `/${entry.source}/${entry.flags}`, matches: schemes.length > 1 ? 'every origin' : `every ${schemes[0]} origin`, suggestions };
+  return {
+    at: entry.at,
+    pattern: `/${entry.source}/${entry.flags}`,
+    matches: schemes.length > 1 ? 'every origin' : `every ${schemes[0]} origin`,
+    suggestions,
+  };
 }

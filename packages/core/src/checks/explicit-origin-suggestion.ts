@@ -4,7 +4,9 @@ import type { CorsPolicy } from '../policy/cors-policy.js';
 
 /** The origins a repair writes: the app's own when configured, else the placeholder valid-allow-origin reports. */
 export function repairOrigins(options: RepairOptions = {}): readonly string[] {
-  return options.appOrigins && options.appOrigins.length > 0 ? options.appOrigins : [PLACEHOLDER_ORIGIN];
+  return options.appOrigins && options.appOrigins.length > 0
+    ? options.appOrigins
+    : [PLACEHOLDER_ORIGIN];
 }
 
 /** How a suggestion title names the origins it writes: the first, quoted, and `…` for the rest (titles stay short). */
@@ -26,13 +28,32 @@ export interface ExplicitOriginIds {
  * option takes one; one fixed value for hand-set headers and for libraries whose option takes a single
  * string (`@koa/cors`), then one suggestion per app origin, since only the user knows which one it is.
  */
-export function explicitOriginSuggestions<H>(policy: CorsPolicy<H>, at: H, options: RepairOptions = {}, ids: ExplicitOriginIds = { list: 'useAllowList', fixed: 'useFixedOrigin' }): Suggestion<H>[] {
+export function explicitOriginSuggestions<H>(
+  policy: CorsPolicy<H>,
+  at: H,
+  options: RepairOptions = {},
+  ids: ExplicitOriginIds = { list: 'useAllowList', fixed: 'useFixedOrigin' },
+): Suggestion<H>[] {
   const origins = repairOrigins(options);
   if (policy.source.kind !== 'middleware') {
-    return origins.map((origin) => ({ messageId: ids.fixed, data: { origin: originsTitle([origin]) }, fix: { kind: 'replace-value', at, value: origin } }));
+    return origins.map((origin) => ({
+      messageId: ids.fixed,
+      data: { origin: originsTitle([origin]) },
+      fix: { kind: 'replace-value', at, value: origin },
+    }));
   }
   if (policy.source.singleOrigin === true) {
-    return origins.map((origin) => ({ messageId: ids.fixed, data: { origin: originsTitle([origin]) }, fix: { kind: 'set-origins', at, entries: [exact(origin)] } }));
+    return origins.map((origin) => ({
+      messageId: ids.fixed,
+      data: { origin: originsTitle([origin]) },
+      fix: { kind: 'set-origins', at, entries: [exact(origin)] },
+    }));
   }
-  return [{ messageId: ids.list, data: { origin: originsTitle(origins) }, fix: { kind: 'set-origins', at, entries: origins.map(exact) } }];
+  return [
+    {
+      messageId: ids.list,
+      data: { origin: originsTitle(origins) },
+      fix: { kind: 'set-origins', at, entries: origins.map(exact) },
+    },
+  ];
 }

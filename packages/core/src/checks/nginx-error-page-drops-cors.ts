@@ -1,6 +1,10 @@
 import type { Finding } from '../findings.js';
 import type { NginxLevel } from '../nginx/headers-module.js';
-import { effectiveHeaders, isCorsResponseHeader, sendsAllowOrigin } from '../nginx/headers-module.js';
+import {
+  effectiveHeaders,
+  isCorsResponseHeader,
+  sendsAllowOrigin,
+} from '../nginx/headers-module.js';
 
 /** An `error_page` in effect where a response is made, and the level its URI is served from. */
 export interface ErrorPageRedirect<H> {
@@ -16,7 +20,10 @@ export interface ErrorPageRedirect<H> {
  * `/404.html`, with that location's headers. `always` does not carry over (§C4, /t10/), so an error
  * from a location with CORS headers reaches the page as a CORS error when the target sends none.
  */
-export function checkErrorPageDropsCors<H>(point: NginxLevel<H>, redirect: ErrorPageRedirect<H>): Finding<H>[] {
+export function checkErrorPageDropsCors<H>(
+  point: NginxLevel<H>,
+  redirect: ErrorPageRedirect<H>,
+): Finding<H>[] {
   const { target } = redirect;
   if (!target) return [];
   const here = effectiveHeaders(point);
@@ -28,7 +35,12 @@ export function checkErrorPageDropsCors<H>(point: NginxLevel<H>, redirect: Error
   const cors = [
     ...new Set(
       here.writes
-        .filter((write) => isCorsResponseHeader(write.name) && !names.has(write.name.toLowerCase()) && names.add(write.name.toLowerCase()))
+        .filter(
+          (write) =>
+            isCorsResponseHeader(write.name) &&
+            !names.has(write.name.toLowerCase()) &&
+            names.add(write.name.toLowerCase()),
+        )
         .map((write) => write.at),
     ),
   ];
@@ -38,7 +50,13 @@ export function checkErrorPageDropsCors<H>(point: NginxLevel<H>, redirect: Error
       messageId: 'errorPageDropsCors',
       data: { codes: redirect.codes, uri: redirect.uri, target: target.label },
       at: redirect.at,
-      suggestions: [{ messageId: 'repeatInTarget', data: { target: target.label }, fix: { kind: 'repeat-headers', at: first, headers: cors } }],
+      suggestions: [
+        {
+          messageId: 'repeatInTarget',
+          data: { target: target.label },
+          fix: { kind: 'repeat-headers', at: first, headers: cors },
+        },
+      ],
     },
   ];
 }

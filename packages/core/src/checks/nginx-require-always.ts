@@ -15,12 +15,34 @@ export interface RequireAlwaysContext {
  * page as a CORS error, and the script never sees the status. Appending `always` keeps the origins the
  * header allows and only adds it to the error responses, so it is an autofix.
  */
-export function checkAddHeaderAlways<H>(write: NginxHeaderWrite<H>, context: RequireAlwaysContext): Finding<H>[] {
-  if (write.module !== 'add_header' || write.always || context.onlySuccessAnswer || write.value === '') return [];
+export function checkAddHeaderAlways<H>(
+  write: NginxHeaderWrite<H>,
+  context: RequireAlwaysContext,
+): Finding<H>[] {
+  if (
+    write.module !== 'add_header' ||
+    write.always ||
+    context.onlySuccessAnswer ||
+    write.value === ''
+  )
+    return [];
   const name = asciiLowercase(write.name);
   if (!HEADERS_NEEDED_ON_ERRORS.has(name)) return [];
   // `Vary` matters here only when it carries Origin.
-  if (name === 'vary' && write.value !== undefined && !parseHeaderList(write.value).items.some((item) => asciiLowercase(item) === 'origin')) return [];
-  const messageId = name === asciiLowercase(ACAO) ? 'allowOriginWithoutAlways' : 'headerWithoutAlways';
-  return [{ messageId, data: { header: write.name }, at: write.at, fix: { kind: 'add-always', at: write.at } }];
+  if (
+    name === 'vary' &&
+    write.value !== undefined &&
+    !parseHeaderList(write.value).items.some((item) => asciiLowercase(item) === 'origin')
+  )
+    return [];
+  const messageId =
+    name === asciiLowercase(ACAO) ? 'allowOriginWithoutAlways' : 'headerWithoutAlways';
+  return [
+    {
+      messageId,
+      data: { header: write.name },
+      at: write.at,
+      fix: { kind: 'add-always', at: write.at },
+    },
+  ];
 }

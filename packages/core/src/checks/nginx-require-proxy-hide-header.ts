@@ -17,7 +17,10 @@ export interface UpstreamPass<H> {
  * `proxy_hide_header` drops the app's line (and changes nothing when the app sends none);
  * `more_set_headers` replaces it and is not reported.
  */
-export function checkUpstreamAllowOrigin<H>(point: NginxLevel<H>, pass: UpstreamPass<H>): Finding<H>[] {
+export function checkUpstreamAllowOrigin<H>(
+  point: NginxLevel<H>,
+  pass: UpstreamPass<H>,
+): Finding<H>[] {
   if (pass.hidesAllowOrigin) return [];
   const [write] = writesOf(effectiveAddHeaders(point).writes, ACAO);
   if (!write) return [];
@@ -28,7 +31,13 @@ export function checkUpstreamAllowOrigin<H>(point: NginxLevel<H>, pass: Upstream
       // The app's value is not known here: the console shows it first, then nginx's.
       data: { pass: `${pass.module}_pass`, hide, value: `…, ${write.value ?? '…'}` },
       at: write.at,
-      suggestions: [{ messageId: 'hideUpstreamHeader', data: { hide }, fix: { kind: 'hide-upstream-header', at: write.at, directive: hide, header: ACAO } }],
+      suggestions: [
+        {
+          messageId: 'hideUpstreamHeader',
+          data: { hide },
+          fix: { kind: 'hide-upstream-header', at: write.at, directive: hide, header: ACAO },
+        },
+      ],
     },
   ];
 }

@@ -37,7 +37,8 @@ export function checkDuplicateAllowOrigin<H>(sequence: AllowOriginSequence<H>): 
   const { write } = sequence;
   if (write.kind !== 'append') return [];
   let present: AllowOriginWrite<H>[] = [];
-  for (const earlier of sequence.before) present = earlier.kind === 'replace' ? [earlier] : [...present, earlier];
+  for (const earlier of sequence.before)
+    present = earlier.kind === 'replace' ? [earlier] : [...present, earlier];
   const [first] = present;
   if (!first) return [];
   const value = [...present, write].map((w) => w.value ?? '…').join(', ');

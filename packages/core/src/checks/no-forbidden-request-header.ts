@@ -15,11 +15,31 @@ export function checkForbiddenRequestHeader<H>(request: ClientRequest<H>): Findi
   return request.headers.writes.flatMap((write): Finding<H>[] => {
     const removal = { kind: 'remove', at: write.at } as const;
     if (isForbiddenRequestHeader(write.name, write.value)) {
-      return [{ messageId: 'forbiddenHeader', data: { header: write.name }, at: write.at, fix: removal, suggestions: [{ messageId: 'removeRequestHeader', data: { header: write.name }, fix: removal }] }];
+      return [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: write.name },
+          at: write.at,
+          fix: removal,
+          suggestions: [
+            { messageId: 'removeRequestHeader', data: { header: write.name }, fix: removal },
+          ],
+        },
+      ];
     }
     const responseHeader = canonicalCorsHeaderName(write.name);
     if (responseHeader !== undefined) {
-      return [{ messageId: 'responseHeaderOnRequest', data: { header: responseHeader }, at: write.at, fix: removal, suggestions: [{ messageId: 'removeRequestHeader', data: { header: responseHeader }, fix: removal }] }];
+      return [
+        {
+          messageId: 'responseHeaderOnRequest',
+          data: { header: responseHeader },
+          at: write.at,
+          fix: removal,
+          suggestions: [
+            { messageId: 'removeRequestHeader', data: { header: responseHeader }, fix: removal },
+          ],
+        },
+      ];
     }
     return [];
   });

@@ -17,18 +17,34 @@ export const CORS_PACKAGE_DEFAULT_METHODS = 'GET, HEAD, PUT, PATCH, POST, DELETE
  * credentials (Fetch §http-new-header-syntax note), and never covers `Authorization` in
  * Allow-Headers (Fetch "CORS non-wildcard request-header name").
  */
-export function checkIneffectiveWildcard<H>(policy: CorsPolicy<H>, options: IneffectiveWildcardOptions): Finding<H>[] {
+export function checkIneffectiveWildcard<H>(
+  policy: CorsPolicy<H>,
+  options: IneffectiveWildcardOptions,
+): Finding<H>[] {
   const findings: Finding<H>[] = [];
   const credentials = sendsCredentials(policy);
-  const django = policy.source.kind === 'middleware' && policy.source.library === 'django-cors-headers';
-  const defaultMethods = django ? DJANGO_CORS_DEFAULT_METHODS.join(', ') : CORS_PACKAGE_DEFAULT_METHODS;
+  const django =
+    policy.source.kind === 'middleware' && policy.source.library === 'django-cors-headers';
+  const defaultMethods = django
+    ? DJANGO_CORS_DEFAULT_METHODS.join(', ')
+    : CORS_PACKAGE_DEFAULT_METHODS;
   if (credentials) {
     for (const piece of wildcardPieces(policy.allowMethods)) {
       findings.push({
         messageId: 'wildcardMethodsWithCredentials',
         data: { method: 'PUT' },
         at: piece.at,
-        suggestions: [{ messageId: 'listMethods', data: { fixed: defaultMethods }, fix: { kind: 'replace-value', at: piece.at, value: replaceWildcard(piece.text, defaultMethods) } }],
+        suggestions: [
+          {
+            messageId: 'listMethods',
+            data: { fixed: defaultMethods },
+            fix: {
+              kind: 'replace-value',
+              at: piece.at,
+              value: replaceWildcard(piece.text, defaultMethods),
+            },
+          },
+        ],
       });
     }
     for (const piece of wildcardPieces(policy.allowHeaders)) {
@@ -43,7 +59,17 @@ export function checkIneffectiveWildcard<H>(policy: CorsPolicy<H>, options: Inef
           : policy.source.kind === 'middleware'
             ? // Without the option, middleware reflects Access-Control-Request-Headers, which works with credentials.
               [{ messageId: 'reflectHeaders', fix: { kind: 'remove', at: setting.at } }]
-            : [{ messageId: 'listHeaders', data: { fixed: 'Content-Type, Authorization' }, fix: { kind: 'replace-value', at: piece.at, value: replaceWildcard(piece.text, 'Content-Type, Authorization') } }],
+            : [
+                {
+                  messageId: 'listHeaders',
+                  data: { fixed: 'Content-Type, Authorization' },
+                  fix: {
+                    kind: 'replace-value',
+                    at: piece.at,
+                    value: replaceWildcard(piece.text, 'Content-Type, Authorization'),
+                  },
+                },
+              ],
       });
     }
     for (const piece of wildcardPieces(policy.exposeHeaders)) {
@@ -57,7 +83,12 @@ export function checkIneffectiveWildcard<H>(policy: CorsPolicy<H>, options: Inef
         messageId: 'authorizationNotCovered',
         data: {},
         at: piece.at,
-        suggestions: [{ messageId: 'addAuthorization', fix: { kind: 'add-list-item', at: piece.at, item: 'Authorization' } }],
+        suggestions: [
+          {
+            messageId: 'addAuthorization',
+            fix: { kind: 'add-list-item', at: piece.at, item: 'Authorization' },
+          },
+        ],
       });
     }
   }
@@ -73,11 +104,15 @@ function listsAuthorization<H>(setting: Setting<ListValue<H>, H>): boolean {
   if (setting.kind !== 'known') return false;
   // An unresolved piece may list it: do not claim it is missing.
   if (!setting.value.complete) return true;
-  return setting.value.pieces.some((piece) => parseHeaderList(piece.text).items.some((item) => item.toLowerCase() === 'authorization'));
+  return setting.value.pieces.some((piece) =>
+    parseHeaderList(piece.text).items.some((item) => item.toLowerCase() === 'authorization'),
+  );
 }
 
 function replaceWildcard(text: string, list: string): string {
-  const items = parseHeaderList(text).items.flatMap((item) => (item === '*' ? parseHeaderList(list).items : [item]));
+  const items = parseHeaderList(text).items.flatMap((item) =>
+    item === '*' ? parseHeaderList(list).items : [item],
+  );
   // Names already listed beside the wildcard are kept once (methods case-sensitively, as browsers compare them).
   return [...new Set(items)].join(', ');
 }

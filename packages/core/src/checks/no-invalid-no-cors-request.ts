@@ -1,5 +1,9 @@
 import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
-import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader, NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES } from '../fetch/request-headers.js';
+import {
+  isForbiddenRequestHeader,
+  isNoCorsSafelistedRequestHeader,
+  NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES,
+} from '../fetch/request-headers.js';
 import { asciiLowercase } from '../fetch/ascii.js';
 import type { Finding, Suggestion } from '../findings.js';
 import type { ClientRequest, RequestHeaderWrite } from '../policy/client-request.js';
@@ -12,17 +16,31 @@ import type { ClientRequest, RequestHeaderWrite } from '../policy/client-request
 export function checkInvalidNoCorsRequest<H>(request: ClientRequest<H>): Finding<H>[] {
   const { mode, method, headers, body } = request;
   if (mode.kind !== 'known' || mode.value !== 'no-cors') return [];
-  const suggestions: Suggestion<H>[] = [{ messageId: 'removeNoCors', fix: { kind: 'remove', at: mode.at } }];
+  const suggestions: Suggestion<H>[] = [
+    { messageId: 'removeNoCors', fix: { kind: 'remove', at: mode.at } },
+  ];
   const findings: Finding<H>[] = [];
   if (method.kind === 'known' && !isCorsSafelistedMethod(normalizeMethod(method.value))) {
-    findings.push({ messageId: 'unsupportedMethod', data: { method: normalizeMethod(method.value) }, at: method.at, suggestions });
+    findings.push({
+      messageId: 'unsupportedMethod',
+      data: { method: normalizeMethod(method.value) },
+      at: method.at,
+      suggestions,
+    });
   }
   // Dropping is this request's doing, not the header's: headers written elsewhere (a constant that
   // CORS requests share too) are reported where this request takes them.
   for (const write of headers.writes) {
-    if (isDropped(write)) findings.push({ messageId: 'droppedHeader', data: { header: write.name }, at: headers.takenAt ?? write.at, suggestions });
+    if (isDropped(write))
+      findings.push({
+        messageId: 'droppedHeader',
+        data: { header: write.name },
+        at: headers.takenAt ?? write.at,
+        suggestions,
+      });
   }
-  if (body.kind === 'stream' && body.at !== undefined) findings.push({ messageId: 'streamBody', data: {}, at: body.at, suggestions });
+  if (body.kind === 'stream' && body.at !== undefined)
+    findings.push({ messageId: 'streamBody', data: {}, at: body.at, suggestions });
   return findings;
 }
 

@@ -7,10 +7,16 @@ import { explicitOriginSuggestions } from './explicit-origin-suggestion.js';
  * requests) all serialize as `null` (Fetch §origin-header), so an attacker can always produce it.
  * A lone `null` is replaced by the app's origins (`options.appOrigins`), else a placeholder that stays reported.
  */
-export function checkNullOrigin<H>(policy: CorsPolicy<H>, options: RepairOptions = {}): Finding<H>[] {
+export function checkNullOrigin<H>(
+  policy: CorsPolicy<H>,
+  options: RepairOptions = {},
+): Finding<H>[] {
   const { origin } = policy;
   if (origin.kind === 'fixed' && origin.value.trim() === 'null') {
-    const suggestions = explicitOriginSuggestions(policy, origin.at, options, { list: 'useExplicitOrigin', fixed: 'useExplicitOrigin' });
+    const suggestions = explicitOriginSuggestions(policy, origin.at, options, {
+      list: 'useExplicitOrigin',
+      fixed: 'useExplicitOrigin',
+    });
     return [{ messageId: 'nullOrigin', data: {}, at: origin.at, suggestions }];
   }
   if (origin.kind !== 'allow-list') return [];
@@ -20,6 +26,8 @@ export function checkNullOrigin<H>(policy: CorsPolicy<H>, options: RepairOptions
       messageId: 'nullOrigin',
       data: {},
       at: entry.at,
-      suggestions: [{ messageId: 'removeNullEntry', fix: { kind: 'remove', at: entry.at } as const }],
+      suggestions: [
+        { messageId: 'removeNullEntry', fix: { kind: 'remove', at: entry.at } as const },
+      ],
     }));
 }

@@ -29,16 +29,27 @@ const WHAT_SCRIPT_SEES: ReadonlyMap<string, string> = new Map([
  * no headers, a null body. Reads of those members see blanks, not what the server sent; `type`
  * ('opaque') is the one read that tells something, and other names are not Response members.
  */
-export function checkOpaqueResponseRead<H>(request: ClientRequest<H>, options: OpaqueResponseReadOptions = {}): Finding<H>[] {
+export function checkOpaqueResponseRead<H>(
+  request: ClientRequest<H>,
+  options: OpaqueResponseReadOptions = {},
+): Finding<H>[] {
   const { mode, url } = request;
   if (mode.kind !== 'known' || mode.value !== 'no-cors') return [];
   if (url.kind !== 'known' || isCrossOriginUrl(url.value, options.appOrigins) !== true) return [];
   const removeNoCors = { messageId: 'removeNoCors', fix: { kind: 'remove', at: mode.at } } as const;
   // ky checks `response.ok` before handing the response over: status 0 makes every such call reject.
-  if (request.client === 'ky') return [{ messageId: 'kyRejectsOpaque', data: {}, at: mode.at, suggestions: [removeNoCors] }];
+  if (request.client === 'ky')
+    return [{ messageId: 'kyRejectsOpaque', data: {}, at: mode.at, suggestions: [removeNoCors] }];
   return request.responseReads.flatMap((read): Finding<H>[] => {
     const sees = WHAT_SCRIPT_SEES.get(read.member);
     if (sees === undefined) return [];
-    return [{ messageId: 'opaqueResponseRead', data: { member: read.member, sees }, at: read.at, suggestions: [removeNoCors] }];
+    return [
+      {
+        messageId: 'opaqueResponseRead',
+        data: { member: read.member, sees },
+        at: read.at,
+        suggestions: [removeNoCors],
+      },
+    ];
   });
 }

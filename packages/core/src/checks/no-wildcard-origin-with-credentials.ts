@@ -11,15 +11,23 @@ import { middlewareCall } from './middleware-call.js';
  * the credentials is none: it leaves `*`, which no-permissive-origin reports in turn. The repair
  * writes the app's origins (`options.appOrigins`), else a placeholder that stays reported.
  */
-export function checkWildcardOriginWithCredentials<H>(policy: CorsPolicy<H>, options: RepairOptions = {}): Finding<H>[] {
+export function checkWildcardOriginWithCredentials<H>(
+  policy: CorsPolicy<H>,
+  options: RepairOptions = {},
+): Finding<H>[] {
   const { origin } = policy;
   if (origin.kind !== 'wildcard' || !sendsCredentials(policy)) return [];
   const credentialsAt = settingHandle(policy.credentials);
-  const suggestions = explicitOriginSuggestions(policy, origin.at, options, { list: 'useExplicitOrigin', fixed: 'useExplicitOrigin' });
+  const suggestions = explicitOriginSuggestions(policy, origin.at, options, {
+    list: 'useExplicitOrigin',
+    fixed: 'useExplicitOrigin',
+  });
   return [
     {
       messageId: 'wildcardWithCredentials',
-      data: { defaultOrigin: origin.implicit ? ` (the default origin of ${middlewareCall(policy)})` : '' },
+      data: {
+        defaultOrigin: origin.implicit ? ` (the default origin of ${middlewareCall(policy)})` : '',
+      },
       // An implicit wildcard has no node of its own: point at the credentials that make it fail.
       at: origin.implicit ? (credentialsAt ?? origin.at) : origin.at,
       suggestions,

@@ -1,6 +1,10 @@
 import type { Finding } from '../findings.js';
 import { parseHeaderList } from '../fetch/header-names.js';
-import { canonicalCorsHeaderName, isCorsSafelistedResponseHeader, isForbiddenResponseHeader } from '../fetch/response-headers.js';
+import {
+  canonicalCorsHeaderName,
+  isCorsSafelistedResponseHeader,
+  isForbiddenResponseHeader,
+} from '../fetch/response-headers.js';
 import { asciiLowercase } from '../fetch/ascii.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
@@ -90,10 +94,15 @@ export interface ExposedHeadersOptions {
  * response"); `*` lists every name only for requests without credentials. Every other header reads
  * as null, silently.
  */
-export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly WrittenResponseHeader<H>[], options: ExposedHeadersOptions = {}): Finding<H>[] {
+export function checkExposedHeaders<H>(
+  policy: CorsPolicy<H>,
+  headers: readonly WrittenResponseHeader<H>[],
+  options: ExposedHeadersOptions = {},
+): Finding<H>[] {
   const origin = policy.origin.kind;
   // No CORS headers at all, or a policy we cannot see the origin of (hand-set headers without ACAO).
-  if (origin === 'disabled' || (policy.source.kind === 'response-headers' && origin === 'unknown')) return [];
+  if (origin === 'disabled' || (policy.source.kind === 'response-headers' && origin === 'unknown'))
+    return [];
   const exposed = exposedHeaderNames(policy, sendsCredentials(policy));
   if (!exposed) return [];
   const findings: Finding<H>[] = [];
@@ -101,14 +110,21 @@ export function checkExposedHeaders<H>(policy: CorsPolicy<H>, headers: readonly 
   for (const header of headers) {
     const name = asciiLowercase(header.name);
     if (exposed.has(name) || reported.has(name) || !needsExposing(header.name)) continue;
-    if (READ_BY_BROWSER_OR_CACHE.has(name) && !options.all && !options.readByScripts?.has(name)) continue;
+    if (READ_BY_BROWSER_OR_CACHE.has(name) && !options.all && !options.readByScripts?.has(name))
+      continue;
     if (options.onlyRead && !options.all && !options.readByScripts?.has(name)) continue;
     reported.add(name);
     findings.push({
       messageId: 'headerNotExposed',
       data: { header: header.name },
       at: header.at,
-      suggestions: [{ messageId: 'exposeHeader', data: { header: header.name }, fix: exposeFix(policy, header.name) }],
+      suggestions: [
+        {
+          messageId: 'exposeHeader',
+          data: { header: header.name },
+          fix: exposeFix(policy, header.name),
+        },
+      ],
     });
   }
   return findings;
@@ -129,11 +145,16 @@ export function needsExposing(name: string): boolean {
  * read, or `*` for a request without credentials). `credentials`: the request is sent with them; a
  * policy check passes whether the policy allows them, since then some of its requests are.
  */
-export function exposedHeaderNames<H>(policy: CorsPolicy<H>, credentials: boolean): Set<string> | undefined {
+export function exposedHeaderNames<H>(
+  policy: CorsPolicy<H>,
+  credentials: boolean,
+): Set<string> | undefined {
   const setting = policy.exposeHeaders;
   if (setting.kind === 'absent') return new Set();
   if (setting.kind !== 'known' || !setting.value.complete) return undefined;
-  const items = setting.value.pieces.flatMap((piece) => parseHeaderList(piece.text).items.map(asciiLowercase));
+  const items = setting.value.pieces.flatMap((piece) =>
+    parseHeaderList(piece.text).items.map(asciiLowercase),
+  );
   // With credentials `*` is a header named '*' (no-ineffective-wildcard reports that); otherwise it covers all.
   if (items.includes('*') && !credentials) return undefined;
   return new Set(items);
@@ -145,6 +166,9 @@ function exposeFix<H>(policy: CorsPolicy<H>, header: string): Finding<H>['fix'] 
     const last = setting.value.pieces.at(-1);
     if (last) return { kind: 'add-list-item', at: last.at, item: header };
   }
-  const at = policy.source.kind === 'response-headers' && policy.origin.kind !== 'unknown' ? policy.origin.at : policy.at;
+  const at =
+    policy.source.kind === 'response-headers' && policy.origin.kind !== 'unknown'
+      ? policy.origin.at
+      : policy.at;
   return { kind: 'add-list-setting', at, setting: 'exposeHeaders', items: [header] };
 }

@@ -18,7 +18,12 @@ import type { CorsPolicy, ListValue, Setting } from '../policy/cors-policy.js';
 /** What a middleware or handler registered on a route does about CORS, as far as the code shows. */
 export type HandlerRole<H> =
   /** A CORS middleware (the `cors` package); `preflightContinue` is the option when it is literally `true`. */
-  | { readonly kind: 'cors'; readonly policy: CorsPolicy<H>; readonly at: H; readonly preflightContinue?: H }
+  | {
+      readonly kind: 'cors';
+      readonly policy: CorsPolicy<H>;
+      readonly at: H;
+      readonly preflightContinue?: H;
+    }
   /** Code in this file that writes `Access-Control-Allow-Origin` itself. */
   | { readonly kind: 'sets-cors-headers' }
   /**
@@ -30,7 +35,10 @@ export type HandlerRole<H> =
   | { readonly kind: 'unknown' };
 
 /** A route path as written: a literal, no path at all (`app.use(mw)`), or something we cannot read. */
-export type RoutePath<H> = { readonly kind: 'none' } | { readonly kind: 'known'; readonly value: string; readonly at: H } | { readonly kind: 'unknown' };
+export type RoutePath<H> =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'known'; readonly value: string; readonly at: H }
+  | { readonly kind: 'unknown' };
 
 /** One `app.<verb>(…)` call, in registration order. `verb` is lowercase: `use`, `all`, `options`, `put`, … */
 export interface ExpressRegistration<H> {
@@ -71,7 +79,11 @@ export interface RouteModule<H> {
 export interface FastifyApp<H> {
   /** The hook writing `Access-Control-Allow-Origin` (its name, e.g. `onRequest`). */
   readonly corsHook: { readonly name: string; readonly at: H };
-  readonly routes: readonly { readonly method: string; readonly path: RoutePath<H>; readonly at: H }[];
+  readonly routes: readonly {
+    readonly method: string;
+    readonly path: RoutePath<H>;
+    readonly at: H;
+  }[];
   /** Whether something else may answer OPTIONS: an OPTIONS or catch-all route, a plugin we cannot see. */
   readonly mayAnswerOptions: boolean;
   readonly allowHeaders: Setting<ListValue<H>, H>;
@@ -83,12 +95,19 @@ export interface FastifyApp<H> {
  * are not safelisted, which we read from its Allow-Headers list. An absent or unreadable list says
  * nothing about the client, so it never makes us report.
  */
-export function routeNeedsPreflight<H>(method: string, allowHeaders: Setting<ListValue<H>, H>): boolean {
+export function routeNeedsPreflight<H>(
+  method: string,
+  allowHeaders: Setting<ListValue<H>, H>,
+): boolean {
   if (!isCorsSafelistedMethod(method.toUpperCase())) return true;
   if (allowHeaders.kind !== 'known') return false;
   // An empty value is the most lenient one: a listed name that still fails with it (Content-Type,
   // Authorization, X-*) is only ever sent with a preflight.
-  return allowHeaders.value.pieces.some((piece) => parseHeaderList(piece.text).items.some((name) => name !== '*' && !isCorsSafelistedRequestHeader(name, '')));
+  return allowHeaders.value.pieces.some((piece) =>
+    parseHeaderList(piece.text).items.some(
+      (name) => name !== '*' && !isCorsSafelistedRequestHeader(name, ''),
+    ),
+  );
 }
 
 const ROUTE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
@@ -106,7 +125,9 @@ export function checkExpressPreflight<H>(app: ExpressApp<H>): Finding<H>[] {
           messageId: 'express5UnnamedWildcard',
           data: { path: path.value, fixed: wildcard ?? '', major: String(app.major) },
           at: path.at,
-          ...(wildcard === null ? {} : { fix: { kind: 'replace-value', at: path.at, value: wildcard } }),
+          ...(wildcard === null
+            ? {}
+            : { fix: { kind: 'replace-value', at: path.at, value: wildcard } }),
         });
       }
     }
@@ -122,7 +143,18 @@ export function checkExpressPreflight<H>(app: ExpressApp<H>): Finding<H>[] {
         messageId: 'routeLevelCors',
         data: { method, path: path.value },
         at: handler.at,
-        suggestions: [{ messageId: 'addOptionsRoute', data: { path: path.value }, fix: { kind: 'add-preflight-handler', framework: 'express', at: registration.at, like: handler.at } }],
+        suggestions: [
+          {
+            messageId: 'addOptionsRoute',
+            data: { path: path.value },
+            fix: {
+              kind: 'add-preflight-handler',
+              framework: 'express',
+              at: registration.at,
+              like: handler.at,
+            },
+          },
+        ],
       });
     }
   }
@@ -134,15 +166,43 @@ export function checkExpressPreflight<H>(app: ExpressApp<H>): Finding<H>[] {
  * keeping the CORS headers) when a route matches the path; when only middleware that never answers
  * OPTIONS follows (body parsers, static files), the preflight ends in Express's 404.
  */
-function preflightContinueWithoutAnswer<H>(app: ExpressApp<H>, registration: ExpressRegistration<H>, index: number): Finding<H>[] {
+function preflightContinueWithoutAnswer<H>(
+  app: ExpressApp<H>,
+  registration: ExpressRegistration<H>,
+  index: number,
+): Finding<H>[] {
   if (registration.verb !== 'use') return [];
   return registration.handlers.flatMap((handler, position) => {
-    if (handler.kind !== 'cors' || handler.preflightContinue === undefined || handler.policy.origin.kind === 'disabled') return [];
-    const later = [...registration.handlers.slice(position + 1), ...app.registrations.slice(index + 1).flatMap((other) => (other.verb === 'use' ? other.handlers : [{ kind: 'unknown' } as const]))];
+    if (
+      handler.kind !== 'cors' ||
+      handler.preflightContinue === undefined ||
+      handler.policy.origin.kind === 'disabled'
+    )
+      return [];
+    const later = [
+      ...registration.handlers.slice(position + 1),
+      ...app.registrations
+        .slice(index + 1)
+        .flatMap((other) =>
+          other.verb === 'use' ? other.handlers : [{ kind: 'unknown' } as const],
+        ),
+    ];
     // Any route at all, or anything that may answer, could take the preflight: stay quiet.
     if (app.registrations.some((other) => other.verb !== 'use')) return [];
     if (later.some((next) => next.kind !== 'no-cors' || next.answersOptions)) return [];
-    return [{ messageId: 'preflightContinueWithoutAnswer', data: {}, at: handler.preflightContinue, suggestions: [{ messageId: 'removePreflightContinue', fix: { kind: 'remove', at: handler.preflightContinue } }] }];
+    return [
+      {
+        messageId: 'preflightContinueWithoutAnswer',
+        data: {},
+        at: handler.preflightContinue,
+        suggestions: [
+          {
+            messageId: 'removePreflightContinue',
+            fix: { kind: 'remove', at: handler.preflightContinue },
+          },
+        ],
+      },
+    ];
   });
 }
 
@@ -161,10 +221,18 @@ class PreflightAnswerers<H> {
 
   constructor(registrations: readonly ExpressRegistration<H>[]) {
     for (const registration of registrations) {
-      if (registration.verb !== 'use' && registration.verb !== 'all' && registration.verb !== 'options') continue;
+      if (
+        registration.verb !== 'use' &&
+        registration.verb !== 'all' &&
+        registration.verb !== 'options'
+      )
+        continue;
       if (!registration.handlers.some((handler) => handler.kind !== 'no-cors')) continue;
       const mount = registration.path;
-      if (mount.kind !== 'known' || (registration.verb === 'use' ? mount.value === '/' : /[:*(?+]/.test(mount.value))) {
+      if (
+        mount.kind !== 'known' ||
+        (registration.verb === 'use' ? mount.value === '/' : /[:*(?+]/.test(mount.value))
+      ) {
         this.#anyPath = true;
         continue;
       }
@@ -200,14 +268,21 @@ export function checkRawHandlerPreflight<H>(handler: RawHandler<H>): Finding<H>[
   if (handler.methods.some(({ method }) => method === 'OPTIONS')) return [];
   // Headers written for every method reach the preflight too; its status then depends on code we do not follow.
   if (!handler.corsHeadersOnlyInMethodBranches) return [];
-  const needing = handler.methods.find(({ method }) => routeNeedsPreflight(method, handler.allowHeaders));
+  const needing = handler.methods.find(({ method }) =>
+    routeNeedsPreflight(method, handler.allowHeaders),
+  );
   if (!needing) return [];
   return [
     {
       messageId: 'handlerWithoutOptions',
       data: { method: needing.method },
       at: needing.at,
-      suggestions: [{ messageId: 'addOptionsBranch', fix: { kind: 'add-preflight-handler', framework: 'node-http', at: handler.at } }],
+      suggestions: [
+        {
+          messageId: 'addOptionsBranch',
+          fix: { kind: 'add-preflight-handler', framework: 'node-http', at: handler.at },
+        },
+      ],
     },
   ];
 }
@@ -215,15 +290,25 @@ export function checkRawHandlerPreflight<H>(handler: RawHandler<H>): Finding<H>[
 /** A Next.js route module that sets CORS headers for a preflighted method and exports no OPTIONS. */
 export function checkRouteModulePreflight<H>(module: RouteModule<H>): Finding<H>[] {
   if (module.exports.some(({ method }) => method === 'OPTIONS')) return [];
-  const needing = module.exports.find(({ method }) => routeNeedsPreflight(method, module.allowHeaders));
+  const needing = module.exports.find(({ method }) =>
+    routeNeedsPreflight(method, module.allowHeaders),
+  );
   if (!needing) return [];
   return [
     {
       ...(module.headersSetAt === undefined
         ? { messageId: 'routeModuleWithoutOptions', data: { method: needing.method } }
-        : { messageId: 'routeModuleHandlerElsewhere', data: { method: needing.method, where: module.headersSetAt } }),
+        : {
+            messageId: 'routeModuleHandlerElsewhere',
+            data: { method: needing.method, where: module.headersSetAt },
+          }),
       at: needing.at,
-      suggestions: [{ messageId: 'addOptionsExport', fix: { kind: 'add-preflight-handler', framework: 'next', at: module.at } }],
+      suggestions: [
+        {
+          messageId: 'addOptionsExport',
+          fix: { kind: 'add-preflight-handler', framework: 'next', at: module.at },
+        },
+      ],
     },
   ];
 }
@@ -231,7 +316,9 @@ export function checkRouteModulePreflight<H>(module: RouteModule<H>): Finding<H>
 /** Fastify answers an unrouted OPTIONS with 404, so CORS headers from a hook come with a failing status. */
 export function checkFastifyPreflight<H>(app: FastifyApp<H>): Finding<H>[] {
   if (app.mayAnswerOptions) return [];
-  const route = app.routes.find(({ method }) => method !== 'OPTIONS' && routeNeedsPreflight(method, app.allowHeaders));
+  const route = app.routes.find(
+    ({ method }) => method !== 'OPTIONS' && routeNeedsPreflight(method, app.allowHeaders),
+  );
   if (!route) return [];
   const path = route.path.kind === 'known' ? route.path.value : '…';
   return [
@@ -239,7 +326,12 @@ export function checkFastifyPreflight<H>(app: FastifyApp<H>): Finding<H>[] {
       messageId: 'fastifyWithoutOptionsRoute',
       data: { method: route.method, path, hook: app.corsHook.name },
       at: route.at,
-      suggestions: [{ messageId: 'addFastifyOptionsRoute', fix: { kind: 'add-preflight-handler', framework: 'fastify', at: route.at } }],
+      suggestions: [
+        {
+          messageId: 'addFastifyOptionsRoute',
+          fix: { kind: 'add-preflight-handler', framework: 'fastify', at: route.at },
+        },
+      ],
     },
   ];
 }
@@ -256,15 +348,24 @@ export interface AnsweredRoute<H> {
  * complete, parsable list is compared; `*` allows every method without credentials and is
  * no-ineffective-wildcard's case with them; a lowercase entry is valid-header-values' case.
  */
-export function checkRouteMethodsAllowed<H>(policy: CorsPolicy<H>, routes: readonly AnsweredRoute<H>[]): Finding<H>[] {
+export function checkRouteMethodsAllowed<H>(
+  policy: CorsPolicy<H>,
+  routes: readonly AnsweredRoute<H>[],
+): Finding<H>[] {
   const methods = policy.allowMethods;
-  if (policy.origin.kind === 'disabled' || (methods.kind !== 'known' && methods.kind !== 'default') || !methods.value.complete) return [];
+  if (
+    policy.origin.kind === 'disabled' ||
+    (methods.kind !== 'known' && methods.kind !== 'default') ||
+    !methods.value.complete
+  )
+    return [];
   const parsed = methods.value.pieces.map((piece) => parseHeaderList(piece.text));
   if (parsed.some(({ invalid }) => invalid.length > 0)) return [];
   const allowed = parsed.flatMap(({ items }) => items);
   if (allowed.includes('*')) return [];
   const listed = new Set(allowed.map(asciiUppercase));
-  const shown = methods.kind === 'default' ? `${allowed.join(', ')} by default` : allowed.join(', ');
+  const shown =
+    methods.kind === 'default' ? `${allowed.join(', ')} by default` : allowed.join(', ');
   const last = methods.value.pieces.at(-1);
   return routes.flatMap((route): Finding<H>[] => {
     const { method } = route;
@@ -273,8 +374,23 @@ export function checkRouteMethodsAllowed<H>(policy: CorsPolicy<H>, routes: reado
     const items = [...allowed, method];
     const suggestion: Suggestion<H> | undefined =
       methods.kind === 'default'
-        ? { messageId: 'setMethods', data: { methods: items.join(', ') }, fix: { kind: 'add-list-setting', at: policy.at, setting: 'allowMethods', items } }
-        : last && { messageId: 'addMethod', data: { method }, fix: { kind: 'add-list-item', at: last.at, item: method } };
-    return [{ messageId: 'methodNotAllowed', data: { method, allowed: shown }, at: route.at, ...(suggestion ? { suggestions: [suggestion] } : {}) }];
+        ? {
+            messageId: 'setMethods',
+            data: { methods: items.join(', ') },
+            fix: { kind: 'add-list-setting', at: policy.at, setting: 'allowMethods', items },
+          }
+        : last && {
+            messageId: 'addMethod',
+            data: { method },
+            fix: { kind: 'add-list-item', at: last.at, item: method },
+          };
+    return [
+      {
+        messageId: 'methodNotAllowed',
+        data: { method, allowed: shown },
+        at: route.at,
+        ...(suggestion ? { suggestions: [suggestion] } : {}),
+      },
+    ];
   });
 }

@@ -38,7 +38,8 @@ export function checkVaryOrigin<H>(policy: CorsPolicy<H>, context: VaryContext<H
   if (appended) {
     for (const writes of context.later) {
       const result = replay(writes, ['origin']);
-      if (result && !hasOrigin(result.fields) && result.lastSet) findings.push(overwritten(result.lastSet));
+      if (result && !hasOrigin(result.fields) && result.lastSet)
+        findings.push(overwritten(result.lastSet));
     }
   }
   return findings;
@@ -61,11 +62,19 @@ function missingOnResponse<H>(originAt: H, context: VaryContext<H>): Finding<H> 
   if (!result || hasOrigin(result.fields)) return undefined;
   if (result.lastSet) return overwritten(result.lastSet, 'varyWithoutOrigin');
   if (context.varyOriginElsewhere) return undefined;
-  return { messageId: 'missingVaryOrigin', data: {}, at: originAt, fix: { kind: 'append-vary', at: originAt, field: 'Origin' } };
+  return {
+    messageId: 'missingVaryOrigin',
+    data: {},
+    at: originAt,
+    fix: { kind: 'append-vary', at: originAt, field: 'Origin' },
+  };
 }
 
 /** The fields Vary ends with after `writes`, starting from `initial`; undefined when a value cannot be read. */
-function replay<H>(writes: readonly VaryWrite<H>[], initial: readonly string[]): { fields: Set<string>; lastSet: VaryWrite<H> | undefined } | undefined {
+function replay<H>(
+  writes: readonly VaryWrite<H>[],
+  initial: readonly string[],
+): { fields: Set<string>; lastSet: VaryWrite<H> | undefined } | undefined {
   let fields = new Set(initial);
   let lastSet: VaryWrite<H> | undefined;
   for (const write of writes) {
@@ -94,9 +103,16 @@ function hasOrigin(fields: ReadonlySet<string>): boolean {
 
 function overwritten<H>(write: VaryWrite<H>, messageId = 'varyOverwritten'): Finding<H> {
   const last = write.value?.pieces.at(-1);
-  return { messageId, data: {}, at: write.at, ...(last ? { fix: { kind: 'add-list-item', at: last.at, item: 'Origin' } as const } : {}) };
+  return {
+    messageId,
+    data: {},
+    at: write.at,
+    ...(last ? { fix: { kind: 'add-list-item', at: last.at, item: 'Origin' } as const } : {}),
+  };
 }
 
 function fieldsOf<H>(value: ListValue<H>): Set<string> {
-  return new Set(value.pieces.flatMap((piece) => parseHeaderList(piece.text).items.map(asciiLowercase)));
+  return new Set(
+    value.pieces.flatMap((piece) => parseHeaderList(piece.text).items.map(asciiLowercase)),
+  );
 }

@@ -5,7 +5,17 @@ import { isSharedHostingDomain } from '../origin/shared-hosting.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 
 /** Most telling problem first: a value is reported once, with the fix for all its problems. */
-const PRECEDENCE: readonly AllowOriginProblem['kind'][] = ['placeholder', 'multiple', 'wildcard-subdomain', 'no-scheme', 'invalid', 'trailing-slash', 'path', 'default-port', 'uppercase'];
+const PRECEDENCE: readonly AllowOriginProblem['kind'][] = [
+  'placeholder',
+  'multiple',
+  'wildcard-subdomain',
+  'no-scheme',
+  'invalid',
+  'trailing-slash',
+  'path',
+  'default-port',
+  'uppercase',
+];
 
 const MESSAGE_IDS = {
   multiple: 'multiple',
@@ -26,12 +36,27 @@ const MESSAGE_IDS = {
  * placeholder an origin suggestion wrote is reported until replaced, with the app's origins
  * (`options.appOrigins`) as suggestions once they are configured.
  */
-export function checkAllowOriginValues<H>(policy: CorsPolicy<H>, options: RepairOptions = {}): Finding<H>[] {
+export function checkAllowOriginValues<H>(
+  policy: CorsPolicy<H>,
+  options: RepairOptions = {},
+): Finding<H>[] {
   const { origin } = policy;
   if (origin.kind === 'fixed') {
     // A list the library does not take: every entry goes out as its own header line, on every response.
-    if ((origin.lines ?? 1) > 1 && policy.source.kind === 'middleware') return [{ messageId: 'listNotSupported', at: origin.at, data: { value: origin.value, library: policy.source.library } }];
-    return checkValue(origin.value, origin.at, policy.source.kind === 'middleware' ? 'option' : 'header', options);
+    if ((origin.lines ?? 1) > 1 && policy.source.kind === 'middleware')
+      return [
+        {
+          messageId: 'listNotSupported',
+          at: origin.at,
+          data: { value: origin.value, library: policy.source.library },
+        },
+      ];
+    return checkValue(
+      origin.value,
+      origin.at,
+      policy.source.kind === 'middleware' ? 'option' : 'header',
+      options,
+    );
   }
   if (origin.kind !== 'allow-list') return [];
   return origin.entries.flatMap((entry) => {
@@ -48,7 +73,12 @@ export function checkAllowOriginValues<H>(policy: CorsPolicy<H>, options: Repair
  * removing it keeps behaviour; allowing every origin instead is a policy choice left to the user.
  */
 function wildcardEntry<H>(at: H): Finding<H> {
-  return { messageId: 'wildcardEntry', at, data: {}, suggestions: [{ messageId: 'removeWildcardEntry', fix: { kind: 'remove', at } }] };
+  return {
+    messageId: 'wildcardEntry',
+    at,
+    data: {},
+    suggestions: [{ messageId: 'removeWildcardEntry', fix: { kind: 'remove', at } }],
+  };
 }
 
 /** `option`: a middleware's single origin (a list may replace it); `entry`: one element of an allow-list; `header`: a raw header value. */
@@ -56,7 +86,9 @@ type Place = 'option' | 'entry' | 'header';
 
 function checkValue<H>(value: string, at: H, place: Place, options: RepairOptions): Finding<H>[] {
   const problems = validateAllowOriginValue(value);
-  const problem = PRECEDENCE.map((kind) => problems.find((p) => p.kind === kind)).find((p) => p !== undefined);
+  const problem = PRECEDENCE.map((kind) => problems.find((p) => p.kind === kind)).find(
+    (p) => p !== undefined,
+  );
   if (!problem) return [];
   const finding = { messageId: MESSAGE_IDS[problem.kind], at, data: { value } };
   switch (problem.kind) {
@@ -64,38 +96,73 @@ function checkValue<H>(value: string, at: H, place: Place, options: RepairOption
     case 'path':
     case 'default-port':
     case 'uppercase':
-      return [{ ...finding, data: { value, fixed: problem.fixed }, fix: { kind: 'replace-value', at, value: problem.fixed } }];
+      return [
+        {
+          ...finding,
+          data: { value, fixed: problem.fixed },
+          fix: { kind: 'replace-value', at, value: problem.fixed },
+        },
+      ];
     case 'no-scheme': {
       const host = problem.fixed.replace(/^https:\/\//, '');
       // Both schemes are plausible; development hosts are usually served over plain http.
       const schemes = isLocalHost(host) ? ['http', 'https'] : ['https', 'http'];
       const suggestions = schemes.map((scheme): Suggestion<H> => {
         const fixed = `${scheme}://${host}`;
-        return { messageId: 'useOrigin', data: { fixed }, fix: { kind: 'replace-value', at, value: fixed } };
+        return {
+          messageId: 'useOrigin',
+          data: { fixed },
+          fix: { kind: 'replace-value', at, value: fixed },
+        };
       });
       return [{ ...finding, suggestions }];
     }
     case 'multiple': {
       const entries = problem.origins.map((o): OriginLiteral => ({ kind: 'exact', value: o }));
       const list = `[${problem.origins.map((o) => `'${o}'`).join(', ')}]`;
-      return [{ ...finding, suggestions: listSuggestion(place, at, entries, { messageId: 'useOriginList', data: { list } }) }];
+      return [
+        {
+          ...finding,
+          suggestions: listSuggestion(place, at, entries, {
+            messageId: 'useOriginList',
+            data: { list },
+          }),
+        },
+      ];
     }
     case 'wildcard-subdomain': {
       // `https://*.vercel.app`: every customer's site would match the pattern, so none is offered.
       if (isSharedHostingDomain(problem.suffix)) return [finding];
       const pattern = subdomainPattern(problem.scheme, problem.suffix, problem.port);
-      return [{ ...finding, suggestions: listSuggestion(place, at, [pattern], { messageId: 'usePattern', data: { pattern: `/${pattern.source}/` } }) }];
+      return [
+        {
+          ...finding,
+          suggestions: listSuggestion(place, at, [pattern], {
+            messageId: 'usePattern',
+            data: { pattern: `/${pattern.source}/` },
+          }),
+        },
+      ];
     }
     case 'invalid':
       return [finding];
     case 'placeholder': {
-      const suggestions = (options.appOrigins ?? []).map((fixed): Suggestion<H> => ({ messageId: 'useOrigin', data: { fixed }, fix: { kind: 'replace-value', at, value: fixed } }));
+      const suggestions = (options.appOrigins ?? []).map((fixed): Suggestion<H> => ({
+        messageId: 'useOrigin',
+        data: { fixed },
+        fix: { kind: 'replace-value', at, value: fixed },
+      }));
       return [suggestions.length > 0 ? { ...finding, suggestions } : finding];
     }
   }
 }
 
-function listSuggestion<H>(place: Place, at: H, entries: OriginLiteral[], message: Omit<Suggestion<H>, 'fix'>): Suggestion<H>[] {
+function listSuggestion<H>(
+  place: Place,
+  at: H,
+  entries: OriginLiteral[],
+  message: Omit<Suggestion<H>, 'fix'>,
+): Suggestion<H>[] {
   let fix: FixIntent<H>;
   if (place === 'option') fix = { kind: 'set-origins', at, entries };
   else if (place === 'entry') fix = { kind: 'replace-entry', at, entries };
@@ -107,13 +174,26 @@ function listSuggestion<H>(place: Place, at: H, entries: OriginLiteral[], messag
 /** Hosts that are local by convention (RFC 6761 names, loopback addresses). */
 function isLocalHost(hostAndPort: string): boolean {
   const host = hostAndPort.replace(/:\d+$/, '').toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host) || /\.(localhost|test|local)$/.test(host);
+  return (
+    host === 'localhost' ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    /\.(localhost|test|local)$/.test(host)
+  );
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** `https://*.example.com` → a pattern for one or more subdomain labels, anchored, dots escaped. */
-export function subdomainPattern(scheme: string, suffix: string, port?: string): Extract<OriginLiteral, { kind: 'pattern' }> {
+export function subdomainPattern(
+  scheme: string,
+  suffix: string,
+  port?: string,
+): Extract<OriginLiteral, { kind: 'pattern' }> {
   const portPart = port ? escapeRegExp(`:${port}`) : '';
-  return { kind: 'pattern', source: `^${escapeRegExp(`${scheme}://`)}(?:[a-z0-9-]+\\.)+${escapeRegExp(suffix)}${portPart}$`, flags: '' };
+  return {
+    kind: 'pattern',
+    source: `^${escapeRegExp(`${scheme}://`)}(?:[a-z0-9-]+\\.)+${escapeRegExp(suffix)}${portPart}$`,
+    flags: '',
+  };
 }

@@ -2,7 +2,12 @@ import type { Finding } from '../findings.js';
 import { parseHeaderList } from '../fetch/header-names.js';
 import { isCorsSafelistedMethod } from '../fetch/methods.js';
 import { ACAH, ACEH } from '../fetch/response-headers.js';
-import { validateAllowCredentialsValue, validateHeaderListPiece, validateMaxAge, validateMethodListPiece } from '../headers/validate-header-values.js';
+import {
+  validateAllowCredentialsValue,
+  validateHeaderListPiece,
+  validateMaxAge,
+  validateMethodListPiece,
+} from '../headers/validate-header-values.js';
 import type { CorsPolicy, ListValue, Setting } from '../policy/cors-policy.js';
 
 /**
@@ -18,9 +23,20 @@ export interface HeaderValuesOptions {
   readonly maxAgeAboveCap?: boolean;
 }
 
-export function checkHeaderValues<H>(policy: CorsPolicy<H>, options: HeaderValuesOptions = {}): Finding<H>[] {
-  const maxAge = checkMaxAge(policy.maxAge).filter((finding) => options.maxAgeAboveCap || finding.messageId !== 'maxAgeCapped');
-  return [...checkCredentials(policy), ...checkMethods(policy.allowMethods), ...checkHeaderList(policy.allowHeaders, ACAH), ...checkHeaderList(policy.exposeHeaders, ACEH), ...maxAge];
+export function checkHeaderValues<H>(
+  policy: CorsPolicy<H>,
+  options: HeaderValuesOptions = {},
+): Finding<H>[] {
+  const maxAge = checkMaxAge(policy.maxAge).filter(
+    (finding) => options.maxAgeAboveCap || finding.messageId !== 'maxAgeCapped',
+  );
+  return [
+    ...checkCredentials(policy),
+    ...checkMethods(policy.allowMethods),
+    ...checkHeaderList(policy.allowHeaders, ACAH),
+    ...checkHeaderList(policy.exposeHeaders, ACEH),
+    ...maxAge,
+  ];
 }
 
 function checkCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
@@ -35,7 +51,15 @@ function checkCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
         messageId: 'credentialsNotBoolean',
         data: { value: `'${setting.value}'` },
         at: setting.at,
-        suggestions: looksTrue ? [{ messageId: 'useTrue', data: { fixed: 'true' }, fix: { kind: 'replace-value', at: setting.at, value: true } }] : [],
+        suggestions: looksTrue
+          ? [
+              {
+                messageId: 'useTrue',
+                data: { fixed: 'true' },
+                fix: { kind: 'replace-value', at: setting.at, value: true },
+              },
+            ]
+          : [],
       },
     ];
   }
@@ -45,7 +69,16 @@ function checkCredentials<H>(policy: CorsPolicy<H>): Finding<H>[] {
   const verdict = validateAllowCredentialsValue(raw);
   if (verdict.ok) return [];
   // Turning credentials on changes who may read: offered, never applied automatically.
-  const suggestions = verdict.fixed === undefined ? [] : [{ messageId: 'useTrue', data: { fixed: `'${verdict.fixed}'` }, fix: { kind: 'replace-value', at: setting.at, value: verdict.fixed } as const }];
+  const suggestions =
+    verdict.fixed === undefined
+      ? []
+      : [
+          {
+            messageId: 'useTrue',
+            data: { fixed: `'${verdict.fixed}'` },
+            fix: { kind: 'replace-value', at: setting.at, value: verdict.fixed } as const,
+          },
+        ];
   return [{ messageId: 'credentialsNotTrue', data: { value: raw }, at: setting.at, suggestions }];
 }
 
@@ -56,15 +89,45 @@ function checkMethods<H>(setting: Setting<ListValue<H>, H>): Finding<H>[] {
     const separator = problems.find((p) => p.kind === 'separator');
     const lowercase = problems.find((p) => p.kind === 'lowercase-method');
     const invalid = problems.find((p) => p.kind === 'invalid-token');
-    if (invalid?.kind === 'invalid-token') return [{ messageId: 'invalidToken', data: { token: invalid.token, header: 'Access-Control-Allow-Methods' }, at: piece.at }];
+    if (invalid?.kind === 'invalid-token')
+      return [
+        {
+          messageId: 'invalidToken',
+          data: { token: invalid.token, header: 'Access-Control-Allow-Methods' },
+          at: piece.at,
+        },
+      ];
     if (separator?.kind === 'separator') {
-      const method = parseHeaderList(piece.text.replace(/[\s;]+/g, ',')).items.find((m) => !isCorsSafelistedMethod(m.toUpperCase())) ?? 'PUT';
+      const method =
+        parseHeaderList(piece.text.replace(/[\s;]+/g, ',')).items.find(
+          (m) => !isCorsSafelistedMethod(m.toUpperCase()),
+        ) ?? 'PUT';
       // The separator fix also uppercases when needed: both have one certain meaning.
-      const fixed = lowercase?.kind === 'lowercase-method' ? validateMethodListPiece(separator.fixed).reduce((text, p) => (p.kind === 'lowercase-method' ? p.fixed : text), separator.fixed) : separator.fixed;
-      return [{ messageId: 'methodsSeparator', data: { value: piece.text, method: method.toUpperCase() }, at: piece.at, fix: { kind: 'replace-value', at: piece.at, value: fixed } as const }];
+      const fixed =
+        lowercase?.kind === 'lowercase-method'
+          ? validateMethodListPiece(separator.fixed).reduce(
+              (text, p) => (p.kind === 'lowercase-method' ? p.fixed : text),
+              separator.fixed,
+            )
+          : separator.fixed;
+      return [
+        {
+          messageId: 'methodsSeparator',
+          data: { value: piece.text, method: method.toUpperCase() },
+          at: piece.at,
+          fix: { kind: 'replace-value', at: piece.at, value: fixed } as const,
+        },
+      ];
     }
     if (lowercase?.kind === 'lowercase-method') {
-      return [{ messageId: 'lowercaseMethod', data: { method: lowercase.method, upper: lowercase.method.toUpperCase() }, at: piece.at, fix: { kind: 'replace-value', at: piece.at, value: lowercase.fixed } as const }];
+      return [
+        {
+          messageId: 'lowercaseMethod',
+          data: { method: lowercase.method, upper: lowercase.method.toUpperCase() },
+          at: piece.at,
+          fix: { kind: 'replace-value', at: piece.at, value: lowercase.fixed } as const,
+        },
+      ];
     }
     return [];
   });
@@ -75,14 +138,23 @@ function checkHeaderList<H>(setting: Setting<ListValue<H>, H>, header: string): 
   return setting.value.pieces.flatMap((piece): Finding<H>[] => {
     const problems = validateHeaderListPiece(piece.text);
     const invalid = problems.find((p) => p.kind === 'invalid-token');
-    if (invalid?.kind === 'invalid-token') return [{ messageId: 'invalidToken', data: { token: invalid.token, header }, at: piece.at }];
+    if (invalid?.kind === 'invalid-token')
+      return [{ messageId: 'invalidToken', data: { token: invalid.token, header }, at: piece.at }];
     const separator = problems.find((p) => p.kind === 'separator');
     if (separator?.kind !== 'separator') return [];
     const fix = { kind: 'replace-value', at: piece.at, value: separator.fixed } as const;
-    if (header === ACEH) return [{ messageId: 'exposeSeparator', data: { value: piece.text }, at: piece.at, fix }];
+    if (header === ACEH)
+      return [{ messageId: 'exposeSeparator', data: { value: piece.text }, at: piece.at, fix }];
     // Chrome names the first request header the joined "name" fails to cover.
     const first = parseHeaderList(separator.fixed).items[0]?.toLowerCase() ?? '';
-    return [{ messageId: 'headersSeparator', data: { list: header, value: piece.text, header: first }, at: piece.at, fix }];
+    return [
+      {
+        messageId: 'headersSeparator',
+        data: { list: header, value: piece.text, header: first },
+        at: piece.at,
+        fix,
+      },
+    ];
   });
 }
 
@@ -92,14 +164,27 @@ function checkMaxAge<H>(setting: Setting<number | string, H>): Finding<H>[] {
   const verdict = validateMaxAge(value);
   if (verdict.ok === true) return [];
   if (verdict.ok === 'capped') {
-    const browser = verdict.browser === 'chromium' ? "Chromium's 7200-second" : "Chromium's (7200 s) and Firefox's (86400 s)";
+    const browser =
+      verdict.browser === 'chromium'
+        ? "Chromium's 7200-second"
+        : "Chromium's (7200 s) and Firefox's (86400 s)";
     const cap = verdict.cap;
     return [
       {
         messageId: 'maxAgeCapped',
         data: { value: String(value), browser, cap: String(cap) },
         at: setting.at,
-        suggestions: [{ messageId: 'useMaxAge', data: { fixed: String(cap) }, fix: { kind: 'replace-value', at: setting.at, value: typeof value === 'number' ? cap : String(cap) } }],
+        suggestions: [
+          {
+            messageId: 'useMaxAge',
+            data: { fixed: String(cap) },
+            fix: {
+              kind: 'replace-value',
+              at: setting.at,
+              value: typeof value === 'number' ? cap : String(cap),
+            },
+          },
+        ],
       },
     ];
   }
@@ -110,7 +195,15 @@ function checkMaxAge<H>(setting: Setting<number | string, H>): Finding<H>[] {
       messageId,
       data: { value: String(value) },
       at: setting.at,
-      ...(fixed === undefined ? {} : { fix: { kind: 'replace-value', at: setting.at, value: typeof value === 'number' ? Number(fixed) : fixed } as const }),
+      ...(fixed === undefined
+        ? {}
+        : {
+            fix: {
+              kind: 'replace-value',
+              at: setting.at,
+              value: typeof value === 'number' ? Number(fixed) : fixed,
+            } as const,
+          }),
     },
   ];
 }

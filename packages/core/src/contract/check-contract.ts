@@ -10,7 +10,11 @@
  */
 import type { Finding, Suggestion } from '../findings.js';
 import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
-import { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader, mayBeCorsSafelistedRequestHeader } from '../fetch/request-headers.js';
+import {
+  corsUnsafeRequestHeaderNames,
+  isForbiddenRequestHeader,
+  mayBeCorsSafelistedRequestHeader,
+} from '../fetch/request-headers.js';
 import { asciiLowercase, asciiUppercase } from '../fetch/ascii.js';
 import { parseHeaderList } from '../fetch/header-names.js';
 import { exposedHeaderNames, needsExposing } from '../checks/require-exposed-headers.js';
@@ -57,7 +61,13 @@ export interface ProxiedPrefix {
 }
 
 /** The contract findings; each names the server rule (`data.server`, `file:line`) in its message. */
-export type ContractMessageId = 'credentialsNotAllowed' | 'credentialsWithWildcard' | 'headerNotAllowed' | 'methodNotAllowed' | 'preflightNotAnswered' | 'headerNotExposedByServer';
+export type ContractMessageId =
+  | 'credentialsNotAllowed'
+  | 'credentialsWithWildcard'
+  | 'headerNotAllowed'
+  | 'methodNotAllowed'
+  | 'preflightNotAnswered'
+  | 'headerNotExposedByServer';
 
 export interface ContractFinding<H> extends Finding<H> {
   readonly messageId: ContractMessageId;
@@ -88,13 +98,33 @@ function targetOf(url: string, complete: boolean): Target | undefined {
 /** In `ContractOptions.consulted`: the verdict may change with any server file of the project. */
 export const ANY_SERVER_FILE = '*';
 
-export function checkRequestAgainstSurfaces<H>(request: ClientRequest<H>, surfaces: readonly ServerSurface[], options: ContractOptions<H> = {}): ContractFinding<H>[] {
-  if (request.url.kind !== 'known' || (request.mode.kind === 'known' && request.mode.value !== 'cors')) return [];
+export function checkRequestAgainstSurfaces<H>(
+  request: ClientRequest<H>,
+  surfaces: readonly ServerSurface[],
+  options: ContractOptions<H> = {},
+): ContractFinding<H>[] {
+  if (
+    request.url.kind !== 'known' ||
+    (request.mode.kind === 'known' && request.mode.value !== 'cors')
+  )
+    return [];
   const target = targetOf(request.url.value, options.urlComplete ?? true);
   // Relative: the page's own origin, no CORS. An app origin: same-origin too.
   if (!target || (options.appOrigins ?? []).includes(target.origin)) return [];
-  if (options.proxied?.some(({ origin, prefix }) => origin === target.origin && pathMatches({ kind: 'prefix', path: prefix }, target.path, false) === 'yes')) return [];
-  const method = request.method.kind === 'known' ? asciiUppercase(normalizeMethod(request.method.value)) : request.method.kind === 'absent' ? 'GET' : undefined;
+  if (
+    options.proxied?.some(
+      ({ origin, prefix }) =>
+        origin === target.origin &&
+        pathMatches({ kind: 'prefix', path: prefix }, target.path, false) === 'yes',
+    )
+  )
+    return [];
+  const method =
+    request.method.kind === 'known'
+      ? asciiUppercase(normalizeMethod(request.method.value))
+      : request.method.kind === 'absent'
+        ? 'GET'
+        : undefined;
   if (method === undefined) return [];
 
   const candidates = candidateRules(surfaces, target, method);
@@ -104,9 +134,13 @@ export function checkRequestAgainstSurfaces<H>(request: ClientRequest<H>, surfac
   }
   if (candidates.length === 0) return [];
   // Per finding key (kind + header/method), the findings of every candidate rule; reported only when all fail.
-  const perRule = candidates.map(({ rule, surface }) => findingsFor(request, method, rule, surface, options));
+  const perRule = candidates.map(({ rule, surface }) =>
+    findingsFor(request, method, rule, surface, options),
+  );
   const [first, ...rest] = perRule;
-  return (first ?? []).filter((finding) => rest.every((other) => other.some((candidate) => keyOf(candidate) === keyOf(finding))));
+  return (first ?? []).filter((finding) =>
+    rest.every((other) => other.some((candidate) => keyOf(candidate) === keyOf(finding))),
+  );
 }
 
 /**
@@ -139,19 +173,32 @@ interface Candidate {
  * servers with a route of their own for the path (a catch-all of some server is no evidence that it
  * is the one at that URL). A request no rule covers is not judged.
  */
-function candidateRules(surfaces: readonly ServerSurface[], target: Target, method: string): Candidate[] {
+function candidateRules(
+  surfaces: readonly ServerSurface[],
+  target: Target,
+  method: string,
+): Candidate[] {
   const matching = (surface: ServerSurface) =>
-    surface.routes.filter((rule) => (rule.methods === 'any' || rule.methods.includes(method)) && pathMatches(rule.match, target.path, target.partial) !== 'no');
+    surface.routes.filter(
+      (rule) =>
+        (rule.methods === 'any' || rule.methods.includes(method)) &&
+        pathMatches(rule.match, target.path, target.partial) !== 'no',
+    );
   const atOrigin = surfaces.filter((surface) => surface.origins.includes(target.origin));
-  if (atOrigin.length > 0) return atOrigin.flatMap((surface) => matching(surface).map((rule) => ({ rule, surface })));
+  if (atOrigin.length > 0)
+    return atOrigin.flatMap((surface) => matching(surface).map((rule) => ({ rule, surface })));
   return surfaces.flatMap((surface) => {
     const rules = matching(surface);
-    return rules.some((rule) => rule.specific && rule.match.kind !== 'any') ? rules.map((rule) => ({ rule, surface })) : [];
+    return rules.some((rule) => rule.specific && rule.match.kind !== 'any')
+      ? rules.map((rule) => ({ rule, surface }))
+      : [];
   });
 }
 
 /** The request headers that make it preflight and must be allowed, lowercased, each at its write. */
-function unsafeHeaders<H>(request: ClientRequest<H>): { name: string; written: string; at: H; removable: boolean }[] {
+function unsafeHeaders<H>(
+  request: ClientRequest<H>,
+): { name: string; written: string; at: H; removable: boolean }[] {
   const found = new Map<string, { written: string; at: H }>();
   const implied = new Set<string>();
   for (const write of request.headers.writes) {
@@ -161,51 +208,110 @@ function unsafeHeaders<H>(request: ClientRequest<H>): { name: string; written: s
     if (write.implied) implied.add(name);
     // An unknown value of a header that some values keep safelisted (`Content-Type`) proves nothing.
     if (write.value === undefined) {
-      if (!mayBeCorsSafelistedRequestHeader(name) && !found.has(name)) found.set(name, { written: write.name, at: write.at });
+      if (!mayBeCorsSafelistedRequestHeader(name) && !found.has(name))
+        found.set(name, { written: write.name, at: write.at });
       continue;
     }
-    if (corsUnsafeRequestHeaderNames([[write.name, write.value]]).length > 0 && !found.has(name)) found.set(name, { written: write.name, at: write.at });
+    if (corsUnsafeRequestHeaderNames([[write.name, write.value]]).length > 0 && !found.has(name))
+      found.set(name, { written: write.name, at: write.at });
   }
-  return [...found].map(([name, { written, at }]) => ({ name, written, at, removable: !implied.has(name) }));
+  return [...found].map(([name, { written, at }]) => ({
+    name,
+    written,
+    at,
+    removable: !implied.has(name),
+  }));
 }
 
-function findingsFor<H>(request: ClientRequest<H>, method: string, rule: RouteRule, surface: ServerSurface, options: ContractOptions<H>): ContractFinding<H>[] {
+function findingsFor<H>(
+  request: ClientRequest<H>,
+  method: string,
+  rule: RouteRule,
+  surface: ServerSurface,
+  options: ContractOptions<H>,
+): ContractFinding<H>[] {
   const { policy } = rule;
   // No CORS policy we can read: `none` may be added by a proxy in front, `unknown` by code we cannot see.
-  if (policy === 'none' || policy === 'unknown' || policy.origin.kind === 'unknown' || policy.origin.kind === 'disabled') return [];
+  if (
+    policy === 'none' ||
+    policy === 'unknown' ||
+    policy.origin.kind === 'unknown' ||
+    policy.origin.kind === 'disabled'
+  )
+    return [];
   const server = rule.source;
   const serverAt = `${server.file}:${server.line}`;
   const findings: ContractFinding<H>[] = [];
-  const push = (messageId: ContractMessageId, at: H, data: Record<string, string> = {}, suggestions: readonly Suggestion<H>[] = []) =>
-    findings.push({ messageId, at, data: { server: serverAt, ...data }, server, ...(suggestions.length > 0 ? { suggestions } : {}) });
+  const push = (
+    messageId: ContractMessageId,
+    at: H,
+    data: Record<string, string> = {},
+    suggestions: readonly Suggestion<H>[] = [],
+  ) =>
+    findings.push({
+      messageId,
+      at,
+      data: { server: serverAt, ...data },
+      server,
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+    });
 
-  const credentials = request.credentials.kind === 'known' && request.credentials.value === 'include';
+  const credentials =
+    request.credentials.kind === 'known' && request.credentials.value === 'include';
   if (credentials && request.credentials.kind === 'known') {
     // Without credentials the request passes: a suggestion, since the server may need the cookies.
-    const omit: Suggestion<H>[] = [{ messageId: 'omitCredentials', fix: { kind: 'remove', at: request.credentials.at } }];
-    if (policy.origin.kind === 'wildcard' && sendsCredentials(policy)) push('credentialsWithWildcard', request.credentials.at, {}, omit);
-    else if (!sendsCredentials(policy) && policy.credentials.kind !== 'unknown') push('credentialsNotAllowed', request.credentials.at, {}, omit);
+    const omit: Suggestion<H>[] = [
+      { messageId: 'omitCredentials', fix: { kind: 'remove', at: request.credentials.at } },
+    ];
+    if (policy.origin.kind === 'wildcard' && sendsCredentials(policy))
+      push('credentialsWithWildcard', request.credentials.at, {}, omit);
+    else if (!sendsCredentials(policy) && policy.credentials.kind !== 'unknown')
+      push('credentialsNotAllowed', request.credentials.at, {}, omit);
   }
 
   const headers = unsafeHeaders(request);
   const methodPreflights = !isCorsSafelistedMethod(method);
   const preflights = methodPreflights || headers.length > 0 || request.uploadListeners.length > 0;
   if (preflights && rule.preflight === 'not-answered') {
-    push('preflightNotAnswered', request.method.kind === 'known' && methodPreflights ? request.method.at : (headers[0]?.at ?? request.at), { method });
+    push(
+      'preflightNotAnswered',
+      request.method.kind === 'known' && methodPreflights
+        ? request.method.at
+        : (headers[0]?.at ?? request.at),
+      { method },
+    );
   } else if (preflights) {
     const allowedHeaders = allowedRequestHeaders(policy);
     if (allowedHeaders !== 'reflect' && allowedHeaders !== 'unknown') {
       // `*` covers every name but Authorization, and only without credentials (Fetch §cors-preflight-fetch).
       const wildcard = !credentials && allowedHeaders.names.has('*');
       for (const header of headers) {
-        if (allowedHeaders.names.has(header.name) || (wildcard && header.name !== 'authorization')) continue;
-        const remove: Suggestion<H>[] = header.removable ? [{ messageId: 'removeHeader', data: { header: header.written }, fix: { kind: 'remove', at: header.at } }] : [];
+        if (allowedHeaders.names.has(header.name) || (wildcard && header.name !== 'authorization'))
+          continue;
+        const remove: Suggestion<H>[] = header.removable
+          ? [
+              {
+                messageId: 'removeHeader',
+                data: { header: header.written },
+                fix: { kind: 'remove', at: header.at },
+              },
+            ]
+          : [];
         push('headerNotAllowed', header.at, { header: header.written }, remove);
       }
     }
     const allowedMethods = allowedMethodNames(policy);
-    if (methodPreflights && allowedMethods && !allowedMethods.has(method) && !(allowedMethods.has('*') && !credentials) && request.method.kind === 'known') {
-      push('methodNotAllowed', request.method.at, { method, allowed: [...allowedMethods].join(', ') });
+    if (
+      methodPreflights &&
+      allowedMethods &&
+      !allowedMethods.has(method) &&
+      !(allowedMethods.has('*') && !credentials) &&
+      request.method.kind === 'known'
+    ) {
+      push('methodNotAllowed', request.method.at, {
+        method,
+        allowed: [...allowedMethods].join(', '),
+      });
     }
   }
 
@@ -225,9 +331,14 @@ function findingsFor<H>(request: ClientRequest<H>, method: string, rule: RouteRu
 /** The uppercase methods a policy's preflight answer allows; undefined when it cannot be read. */
 function allowedMethodNames(policy: CorsPolicy<SourceRef>): Set<string> | undefined {
   const setting = policy.allowMethods;
-  if ((setting.kind !== 'known' && setting.kind !== 'default') || !setting.value.complete) return undefined;
+  if ((setting.kind !== 'known' && setting.kind !== 'default') || !setting.value.complete)
+    return undefined;
   const parsed = setting.value.pieces.map((piece) => parseHeaderList(piece.text));
   if (parsed.some(({ invalid }) => invalid.length > 0)) return undefined;
   // Browsers compare the list as sent, case-sensitively: a lowercase entry allows nothing but is valid-header-values' report.
-  return new Set(parsed.flatMap(({ items }) => items).map((item) => (item === '*' ? item : asciiUppercase(item))));
+  return new Set(
+    parsed
+      .flatMap(({ items }) => items)
+      .map((item) => (item === '*' ? item : asciiUppercase(item))),
+  );
 }

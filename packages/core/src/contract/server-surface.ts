@@ -66,19 +66,28 @@ export interface ServerSurface {
  * Access-Control-Request-Headers, so every requested header passes (cors-reference.md §3.1–3.4, the
  * defaults table): `cors` 2.x, `@fastify/cors` (all majors), `@koa/cors`, hono's `cors()`, `@orpc/server`.
  */
-const REFLECTS_REQUEST_HEADERS_WHEN_UNSET: ReadonlySet<string> = new Set(['cors', '@fastify/cors', '@koa/cors', 'hono', '@orpc/server']);
+const REFLECTS_REQUEST_HEADERS_WHEN_UNSET: ReadonlySet<string> = new Set([
+  'cors',
+  '@fastify/cors',
+  '@koa/cors',
+  'hono',
+  '@orpc/server',
+]);
 
 /**
  * What a policy allows as request headers: `reflect` (whatever is asked), the lowercased names, or
  * `unknown`. Hand-set headers without Access-Control-Allow-Headers allow none.
  */
-export function allowedRequestHeaders(policy: CorsPolicy<SourceRef>): 'reflect' | 'unknown' | { readonly names: ReadonlySet<string> } {
+export function allowedRequestHeaders(
+  policy: CorsPolicy<SourceRef>,
+): 'reflect' | 'unknown' | { readonly names: ReadonlySet<string> } {
   const setting = policy.allowHeaders;
   if (setting.kind === 'absent') {
     if (policy.source.kind === 'response-headers') return { names: new Set() };
     return REFLECTS_REQUEST_HEADERS_WHEN_UNSET.has(policy.source.library) ? 'reflect' : 'unknown';
   }
-  if ((setting.kind !== 'known' && setting.kind !== 'default') || !setting.value.complete) return 'unknown';
+  if ((setting.kind !== 'known' && setting.kind !== 'default') || !setting.value.complete)
+    return 'unknown';
   const names = new Set<string>();
   for (const piece of setting.value.pieces) {
     for (const name of piece.text.split(',')) {
@@ -90,7 +99,11 @@ export function allowedRequestHeaders(policy: CorsPolicy<SourceRef>): 'reflect' 
 }
 
 /** How a request path relates to a matcher: the path as written may be only a start (`/orders/${id}`: `partial`). */
-export function pathMatches(matcher: PathMatcher, path: string, partial: boolean): 'yes' | 'no' | 'maybe' {
+export function pathMatches(
+  matcher: PathMatcher,
+  path: string,
+  partial: boolean,
+): 'yes' | 'no' | 'maybe' {
   switch (matcher.kind) {
     case 'any':
       return 'yes';
@@ -129,7 +142,11 @@ function compiled(matcher: PathMatcher, compile: () => RegExp | undefined): RegE
  * (`*`, `{*name}`, `*name`) the rest; anything else path-to-regexp allows (`?`, `+`, `(…)`, `{…}`
  * groups) makes the answer `maybe`, never a guess.
  */
-function routeMatches(matcher: Extract<PathMatcher, { kind: 'route' }>, path: string, partial: boolean): 'yes' | 'no' | 'maybe' {
+function routeMatches(
+  matcher: Extract<PathMatcher, { kind: 'route' }>,
+  path: string,
+  partial: boolean,
+): 'yes' | 'no' | 'maybe' {
   const whole = compiled(matcher, () => {
     const source = routeSource(matcher.path);
     // Express matches case-insensitively and ignores one trailing slash by default.
@@ -148,7 +165,7 @@ function routeMatches(matcher: Extract<PathMatcher, { kind: 'route' }>, path: st
 /** The route as a regular expression's source; undefined when it uses syntax we do not read. */
 function routeSource(route: string): string | undefined {
   let source = '';
-  for (let index = 0; index < route.length; ) {
+  for (let index = 0; index < route.length;) {
     const rest = route.slice(index);
     const wildcard = /^(?:\{\*[A-Za-z_$][\w$]*\}|\*[A-Za-z_$][\w$]*|\*)/.exec(rest);
     if (wildcard) {

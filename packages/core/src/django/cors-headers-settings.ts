@@ -35,11 +35,35 @@ export const DJANGO_CORS_RENAME_VERSION = '3.5.0';
  * `CORS_ALLOW_HEADERS` by default. 4.0.0 dropped the names browsers never let a script set
  * (`accept-encoding`, `dnt`, `origin`): the change makes no request fail.
  */
-export const DJANGO_CORS_DEFAULT_HEADERS_3 = ['accept', 'accept-encoding', 'authorization', 'content-type', 'dnt', 'origin', 'user-agent', 'x-csrftoken', 'x-requested-with'] as const;
-export const DJANGO_CORS_DEFAULT_HEADERS_4 = ['accept', 'authorization', 'content-type', 'user-agent', 'x-csrftoken', 'x-requested-with'] as const;
+export const DJANGO_CORS_DEFAULT_HEADERS_3 = [
+  'accept',
+  'accept-encoding',
+  'authorization',
+  'content-type',
+  'dnt',
+  'origin',
+  'user-agent',
+  'x-csrftoken',
+  'x-requested-with',
+] as const;
+export const DJANGO_CORS_DEFAULT_HEADERS_4 = [
+  'accept',
+  'authorization',
+  'content-type',
+  'user-agent',
+  'x-csrftoken',
+  'x-requested-with',
+] as const;
 
 /** `CORS_ALLOW_METHODS` by default, in every version; sent as written (a lowercase name goes out lowercase). */
-export const DJANGO_CORS_DEFAULT_METHODS = ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'] as const;
+export const DJANGO_CORS_DEFAULT_METHODS = [
+  'DELETE',
+  'GET',
+  'OPTIONS',
+  'PATCH',
+  'POST',
+  'PUT',
+] as const;
 
 /** `CORS_PREFLIGHT_MAX_AGE` by default; `0` leaves the header out. */
 export const DJANGO_CORS_DEFAULT_MAX_AGE = 86400;
@@ -61,10 +85,38 @@ export interface DjangoCorsVersionFacts {
 }
 
 const VERSIONS: readonly DjangoCorsVersionFacts[] = [
-  { version: '3.4.0', readsNewNames: false, defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_3, credentialsOnDisallowedOrigins: true, vary: 'Origin', readsPrivateNetwork: false },
-  { version: '3.5.0', readsNewNames: true, defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_3, credentialsOnDisallowedOrigins: true, vary: 'Origin', readsPrivateNetwork: false },
-  { version: '4.0.0', readsNewNames: true, defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_4, credentialsOnDisallowedOrigins: true, vary: 'origin', readsPrivateNetwork: true },
-  { version: '4.3.0', readsNewNames: true, defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_4, credentialsOnDisallowedOrigins: false, vary: 'origin', readsPrivateNetwork: true },
+  {
+    version: '3.4.0',
+    readsNewNames: false,
+    defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_3,
+    credentialsOnDisallowedOrigins: true,
+    vary: 'Origin',
+    readsPrivateNetwork: false,
+  },
+  {
+    version: '3.5.0',
+    readsNewNames: true,
+    defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_3,
+    credentialsOnDisallowedOrigins: true,
+    vary: 'Origin',
+    readsPrivateNetwork: false,
+  },
+  {
+    version: '4.0.0',
+    readsNewNames: true,
+    defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_4,
+    credentialsOnDisallowedOrigins: true,
+    vary: 'origin',
+    readsPrivateNetwork: true,
+  },
+  {
+    version: '4.3.0',
+    readsNewNames: true,
+    defaultHeaders: DJANGO_CORS_DEFAULT_HEADERS_4,
+    credentialsOnDisallowedOrigins: false,
+    vary: 'origin',
+    readsPrivateNetwork: true,
+  },
 ];
 
 /** The facts of the newest listed version at or below `version` (`'3.14.0'` → 3.5.0's); unknown → the newest. */
@@ -73,7 +125,8 @@ export function djangoCorsFacts(version?: string): DjangoCorsVersionFacts {
   const wanted = version ? parseVersion(version) : undefined;
   if (!wanted) return newest;
   let found = VERSIONS[0]!;
-  for (const facts of VERSIONS) if (compare(parseVersion(facts.version)!, wanted) <= 0) found = facts;
+  for (const facts of VERSIONS)
+    if (compare(parseVersion(facts.version)!, wanted) <= 0) found = facts;
   return found;
 }
 
@@ -91,7 +144,11 @@ function compare(a: readonly number[], b: readonly number[]): number {
  * Request headers clients commonly send that a `CORS_ALLOW_HEADERS` replacing the defaults must keep,
  * else their preflight fails: JSON bodies, bearer tokens, Django's CSRF header.
  */
-export const DJANGO_CORS_HEADERS_CLIENTS_SEND = ['content-type', 'authorization', 'x-csrftoken'] as const;
+export const DJANGO_CORS_HEADERS_CLIENTS_SEND = [
+  'content-type',
+  'authorization',
+  'x-csrftoken',
+] as const;
 
 /** The middleware's import path, and the middlewares that answer before it when listed first. */
 export const DJANGO_CORS_MIDDLEWARE = 'corsheaders.middleware.CorsMiddleware';

@@ -9,7 +9,14 @@ export const CORS_SAFELISTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEA
 export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 // Fetch §methods "normalize": only these are uppercased; `patch` goes on the wire as `patch`.
-export const NORMALIZED_METHODS: ReadonlySet<string> = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+export const NORMALIZED_METHODS: ReadonlySet<string> = new Set([
+  'DELETE',
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'POST',
+  'PUT',
+]);
 
 /** Byte-exact: `get` is not safelisted (but fetch normalizes it to `GET` first, see `normalizeMethod`). */
 export function isCorsSafelistedMethod(method: string): boolean {

@@ -16,7 +16,9 @@ export function mimeTypeEssence(value: string): string | undefined {
   if (slash < 0) return undefined;
   const type = input.slice(0, slash);
   const semicolon = input.indexOf(';', slash + 1);
-  const subtype = input.slice(slash + 1, semicolon < 0 ? undefined : semicolon).replace(/[ \t\r\n]+$/, '');
+  const subtype = input
+    .slice(slash + 1, semicolon < 0 ? undefined : semicolon)
+    .replace(/[ \t\r\n]+$/, '');
   if (!isHttpToken(type) || !isHttpToken(subtype)) return undefined;
   return asciiLowercase(`${type}/${subtype}`);
 }

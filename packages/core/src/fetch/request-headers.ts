@@ -41,10 +41,16 @@ export const FORBIDDEN_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 // Fetch §forbidden-request-header: forbidden only when a value names a forbidden method.
-const METHOD_OVERRIDE_HEADER_NAMES: ReadonlySet<string> = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
+const METHOD_OVERRIDE_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'x-http-method',
+  'x-http-method-override',
+  'x-method-override',
+]);
 
 // Fetch §cors-non-wildcard-request-header-name: never covered by `Access-Control-Allow-Headers: *`.
-export const CORS_NON_WILDCARD_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set(['authorization']);
+export const CORS_NON_WILDCARD_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'authorization',
+]);
 
 /** Fetch §cors-unsafe-request-header-byte. */
 function hasCorsUnsafeByte(value: string): boolean {
@@ -57,7 +63,13 @@ function isByteString(value: string): boolean {
 }
 
 // Fetch §cors-safelisted-request-header: the names whose value decides; every other name is never safelisted.
-const VALUE_DEPENDENT_SAFELISTED_NAMES: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type', 'range']);
+const VALUE_DEPENDENT_SAFELISTED_NAMES: ReadonlySet<string> = new Set([
+  'accept',
+  'accept-language',
+  'content-language',
+  'content-type',
+  'range',
+]);
 
 /** Whether some value of this header is CORS-safelisted; false means any value makes a cross-origin request preflight. */
 export function mayBeCorsSafelistedRequestHeader(name: string): boolean {
@@ -89,14 +101,22 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
 }
 
 // Fetch §no-cors-safelisted-request-header-name (lowercased): all a `no-cors` request keeps.
-export const NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type']);
+export const NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'accept',
+  'accept-language',
+  'content-language',
+  'content-type',
+]);
 
 /**
  * Fetch §no-cors-safelisted-request-header: what the "request-no-cors" Headers guard keeps. Any
  * other header set on a `no-cors` request is dropped without an error.
  */
 export function isNoCorsSafelistedRequestHeader(name: string, value: string): boolean {
-  return NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES.has(asciiLowercase(name)) && isCorsSafelistedRequestHeader(name, value);
+  return (
+    NO_CORS_SAFELISTED_REQUEST_HEADER_NAMES.has(asciiLowercase(name)) &&
+    isCorsSafelistedRequestHeader(name, value)
+  );
 }
 
 /** Fetch §forbidden-request-header. Without `value`, the method-override names count as allowed. */
@@ -115,7 +135,9 @@ export function isForbiddenRequestHeader(name: string, value?: string): boolean 
  * `Access-Control-Request-Headers` (lowercased, sorted, unique). Forbidden headers are skipped
  * because `Headers` silently drops them, so script-set ones never reach the request.
  */
-export function corsUnsafeRequestHeaderNames(headers: ReadonlyArray<readonly [string, string]>): string[] {
+export function corsUnsafeRequestHeaderNames(
+  headers: ReadonlyArray<readonly [string, string]>,
+): string[] {
   const unsafe = new Set<string>();
   for (const [name, value] of combineRepeatedHeaders(headers)) {
     if (isForbiddenRequestHeader(name, value)) continue;
@@ -131,7 +153,9 @@ export function corsUnsafeRequestHeaderNames(headers: ReadonlyArray<readonly [st
  * bytes preflight, one of 128 bytes does not). The standard's 1024-byte budget for all safelisted
  * values together can then never be exceeded (five names of at most 128 bytes), so it is not counted.
  */
-export function combineRepeatedHeaders(headers: ReadonlyArray<readonly [string, string]>): [string, string][] {
+export function combineRepeatedHeaders(
+  headers: ReadonlyArray<readonly [string, string]>,
+): [string, string][] {
   const combined = new Map<string, [string, string]>();
   for (const [name, value] of headers) {
     const lower = asciiLowercase(name);

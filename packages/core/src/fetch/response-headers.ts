@@ -21,7 +21,10 @@ export const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Se
 ]);
 
 // Fetch §forbidden-response-header-name (lowercased); never exposed, even when listed.
-export const FORBIDDEN_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set(['set-cookie', 'set-cookie2']);
+export const FORBIDDEN_RESPONSE_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'set-cookie',
+  'set-cookie2',
+]);
 
 export function isCorsSafelistedResponseHeader(name: string): boolean {
   return CORS_SAFELISTED_RESPONSE_HEADER_NAMES.has(asciiLowercase(name));

@@ -10,7 +10,9 @@ export type ListProblem =
   | { kind: 'empty' };
 
 // Fetch §http-new-header-syntax: `Access-Control-Allow-Credentials = %s"true"`, case-sensitive.
-export function validateAllowCredentialsValue(raw: string): { ok: true } | { ok: false; fixed: string | undefined } {
+export function validateAllowCredentialsValue(
+  raw: string,
+): { ok: true } | { ok: false; fixed: string | undefined } {
   // Header values are sent without surrounding whitespace (RFC 9110 §5.5), so padding is harmless.
   const value = trimOws(raw);
   if (value === 'true') return { ok: true };
@@ -57,7 +59,9 @@ function validateListPiece(text: string, methods: boolean): ListProblem[] {
   const problems: ListProblem[] = [];
   if (badSeparator) problems.push({ kind: 'separator', fixed });
   if (methods) {
-    for (const method of tokens) if (asciiUppercase(method) !== method) problems.push({ kind: 'lowercase-method', method, fixed });
+    for (const method of tokens)
+      if (asciiUppercase(method) !== method)
+        problems.push({ kind: 'lowercase-method', method, fixed });
   }
   return problems;
 }
@@ -86,22 +90,31 @@ export type MaxAgeVerdict =
 export function validateMaxAge(value: number | string): MaxAgeVerdict {
   let seconds: number;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || !Number.isInteger(value)) return { ok: false, kind: 'not-integer' };
+    if (!Number.isFinite(value) || !Number.isInteger(value))
+      return { ok: false, kind: 'not-integer' };
     seconds = value;
   } else {
     const text = String(value).trim();
     if (/^-\d+$/.test(text)) return { ok: false, kind: 'negative' };
     if (!/^\d+$/.test(text)) {
       const duration = DURATION.exec(text);
-      const factor = duration ? UNIT_SECONDS[(duration[2] ?? '').charAt(0).toLowerCase()] : undefined;
+      const factor = duration
+        ? UNIT_SECONDS[(duration[2] ?? '').charAt(0).toLowerCase()]
+        : undefined;
       if (duration === null || factor === undefined) return { ok: false, kind: 'not-integer' };
       // Clamped to the cap every browser honours: a longer fixed value would be reported again as capped (`maxAgeAboveCap`).
-      return { ok: false, kind: 'not-integer', fixed: String(Math.min(Number(duration[1]) * factor, MAX_AGE_CAPS.chromium)) };
+      return {
+        ok: false,
+        kind: 'not-integer',
+        fixed: String(Math.min(Number(duration[1]) * factor, MAX_AGE_CAPS.chromium)),
+      };
     }
     seconds = Number(text);
   }
   if (seconds < 0) return { ok: false, kind: 'negative' };
-  if (seconds > MAX_AGE_CAPS.firefox) return { ok: 'capped', browser: 'both', cap: MAX_AGE_CAPS.chromium };
-  if (seconds > MAX_AGE_CAPS.chromium) return { ok: 'capped', browser: 'chromium', cap: MAX_AGE_CAPS.chromium };
+  if (seconds > MAX_AGE_CAPS.firefox)
+    return { ok: 'capped', browser: 'both', cap: MAX_AGE_CAPS.chromium };
+  if (seconds > MAX_AGE_CAPS.chromium)
+    return { ok: 'capped', browser: 'chromium', cap: MAX_AGE_CAPS.chromium };
   return { ok: true };
 }

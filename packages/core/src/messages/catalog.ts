@@ -58,32 +58,63 @@ export interface MessageSpec {
 }
 
 /** The console quotes with template placeholders in place of the values only known per report. */
-const PLACEHOLDERS = { value: '{{value}}', method: '{{method}}', header: '{{header}}', url: '…', pageOrigin: '…' } as const;
+const PLACEHOLDERS = {
+  value: '{{value}}',
+  method: '{{method}}',
+  header: '{{header}}',
+  url: '…',
+  pageOrigin: '…',
+} as const;
 
-function quoteBoth(failure: BrowserFailure, firefoxFailure: BrowserFailure = failure, params: Record<string, string> = PLACEHOLDERS): string {
+function quoteBoth(
+  failure: BrowserFailure,
+  firefoxFailure: BrowserFailure = failure,
+  params: Record<string, string> = PLACEHOLDERS,
+): string {
   const chrome = consoleReason(failure, params).chrome;
   const firefox = consoleReason(firefoxFailure, params).firefox;
   return `Chrome: "${chrome}" Firefox: "${firefox}"`;
 }
 
-function failing(text: string, failure: BrowserFailure, firefoxFailure?: BrowserFailure, params?: Record<string, string>): MessageSpec {
-  return { text: `${text} ${quoteBoth(failure, firefoxFailure, params)}`, effect: { kind: 'blocked', failure } };
+function failing(
+  text: string,
+  failure: BrowserFailure,
+  firefoxFailure?: BrowserFailure,
+  params?: Record<string, string>,
+): MessageSpec {
+  return {
+    text: `${text} ${quoteBoth(failure, firefoxFailure, params)}`,
+    effect: { kind: 'blocked', failure },
+  };
 }
 
-const plain = (text: string, effect?: BrowserEffect): MessageSpec => (effect ? { text, effect } : { text });
+const plain = (text: string, effect?: BrowserEffect): MessageSpec =>
+  effect ? { text, effect } : { text };
 /** A finding the browser allows: another site's page can read what it should not. */
-const exposing = (text: string): MessageSpec & { readonly security: true } => ({ text, security: true });
+const exposing = (text: string): MessageSpec & { readonly security: true } => ({
+  text,
+  security: true,
+});
 /** A failure that also lets any page read the responses with `Origin: null`. */
-const admittingNullOrigin = (spec: MessageSpec): MessageSpec & { readonly opensAttackOf: 'no-null-origin' } => ({ ...spec, opensAttackOf: 'no-null-origin' });
+const admittingNullOrigin = (
+  spec: MessageSpec,
+): MessageSpec & { readonly opensAttackOf: 'no-null-origin' } => ({
+  ...spec,
+  opensAttackOf: 'no-null-origin',
+});
 
 /**
  * What a cache mix-up without `Vary: Origin` shows: it needs a cached answer for another origin, so it
  * is worded as a condition (not the `Chrome: "…"` quote of failures every request shows).
  */
-const CACHED_ORIGIN_MISMATCH = ((reason) => `When that happens, Chrome reports "${reason.chrome}" and Firefox "${reason.firefox}".`)(
+const CACHED_ORIGIN_MISMATCH = ((reason) =>
+  `When that happens, Chrome reports "${reason.chrome}" and Firefox "${reason.firefox}".`)(
   consoleReason('allow-origin-mismatch', { ...PLACEHOLDERS, value: '<the first origin>' }),
 );
-const CACHED_FOR_ANOTHER_ORIGIN: BrowserEffect = { kind: 'cached-for-another-origin', failure: 'allow-origin-mismatch' };
+const CACHED_FOR_ANOTHER_ORIGIN: BrowserEffect = {
+  kind: 'cached-for-another-origin',
+  failure: 'allow-origin-mismatch',
+};
 
 /** What a preflight costs a cross-origin request, for the messages that report one. */
 const PREFLIGHT_COST =
@@ -123,9 +154,15 @@ export const ruleMessages = {
     useExplicitOrigin: plain("Allow explicit origins instead of 'null': {{origin}}"),
   },
   'no-unsafe-origin-check': {
-    unescapedDot: exposing('An attacker origin passes this origin check: a `.` in its pattern is not escaped. The `.` in `{{pattern}}` matches any character, so an origin such as {{example}} passes.'),
-    missingStartAnchor: exposing('An attacker origin passes this origin check: its pattern is not anchored with `^`. `{{pattern}}` accepts an origin that merely contains an allowed one, such as {{example}}.'),
-    missingEndAnchor: exposing('An attacker origin passes this origin check: its pattern is not anchored with `$`. `{{pattern}}` accepts an origin that merely starts with an allowed one, such as {{example}}.'),
+    unescapedDot: exposing(
+      'An attacker origin passes this origin check: a `.` in its pattern is not escaped. The `.` in `{{pattern}}` matches any character, so an origin such as {{example}} passes.',
+    ),
+    missingStartAnchor: exposing(
+      'An attacker origin passes this origin check: its pattern is not anchored with `^`. `{{pattern}}` accepts an origin that merely contains an allowed one, such as {{example}}.',
+    ),
+    missingEndAnchor: exposing(
+      'An attacker origin passes this origin check: its pattern is not anchored with `$`. `{{pattern}}` accepts an origin that merely starts with an allowed one, such as {{example}}.',
+    ),
     substringCheck: exposing(
       "An attacker origin passes this origin check: it tests part of the origin, not all of it. `{{check}}` also accepts an attacker origin such as {{example}}. Compare whole origins (`===`, a Set, an array's `includes`) or check the parsed hostname against a leading-dot suffix.",
     ),
@@ -146,7 +183,10 @@ export const ruleMessages = {
       "No page matches this origin: it ends with a slash, but a browser's Origin never does. Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).",
       'allow-origin-mismatch',
     ),
-    path: failing("No page matches this origin: it has a path, but an origin is only scheme://host[:port]. Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).", 'allow-origin-mismatch'),
+    path: failing(
+      "No page matches this origin: it has a path, but an origin is only scheme://host[:port]. Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).",
+      'allow-origin-mismatch',
+    ),
     uppercase: failing(
       "No page matches this origin: it has uppercase letters, but browsers send the origin in lowercase. They compare it byte for byte, so Access-Control-Allow-Origin '{{value}}' matches no page ('{{fixed}}' would).",
       'allow-origin-mismatch',
@@ -164,8 +204,16 @@ export const ruleMessages = {
       "No page matches this origin: browsers compare the '*' inside it literally. Access-Control-Allow-Origin '{{value}}' matches no page. Match subdomains with a regular expression and send the matching origin.",
       'allow-origin-mismatch',
     ),
-    noScheme: failing("No page matches this origin: it has no scheme. An origin is scheme://host[:port], so Access-Control-Allow-Origin '{{value}}' matches no page.", 'invalid-allow-origin', 'allow-origin-mismatch'),
-    invalid: failing("No page matches this origin: it is not scheme://host[:port]. Access-Control-Allow-Origin '{{value}}' is not an origin, so it matches no page.", 'invalid-allow-origin', 'allow-origin-mismatch'),
+    noScheme: failing(
+      "No page matches this origin: it has no scheme. An origin is scheme://host[:port], so Access-Control-Allow-Origin '{{value}}' matches no page.",
+      'invalid-allow-origin',
+      'allow-origin-mismatch',
+    ),
+    invalid: failing(
+      "No page matches this origin: it is not scheme://host[:port]. Access-Control-Allow-Origin '{{value}}' is not an origin, so it matches no page.",
+      'invalid-allow-origin',
+      'allow-origin-mismatch',
+    ),
     placeholder: failing(
       "No page matches this origin: it is a placeholder for your app's origin. Replace '{{value}}' with it, or list your origins in `settings.cors.appOrigins` so that suggestions write them.",
       'invalid-allow-origin',
@@ -214,13 +262,20 @@ export const ruleMessages = {
       'method-not-allowed',
       { ...PLACEHOLDERS, method: '{{upper}}' },
     ),
-    invalidToken: plain("Browsers reject this list: '{{token}}' is not a valid header token. A token in {{header}} has no spaces, quotes, slashes or other separators."),
+    invalidToken: plain(
+      "Browsers reject this list: '{{token}}' is not a valid header token. A token in {{header}} has no spaces, quotes, slashes or other separators.",
+    ),
     maxAgeNotInteger: plain(
       "Browsers cache the preflight for 5 seconds only: they ignore this Access-Control-Max-Age. '{{value}}' is not a whole number of seconds, so the default applies (no console message).",
       { kind: 'preflight-cached-briefly' },
     ),
-    maxAgeNegative: plain("Every request sends its own preflight: this Access-Control-Max-Age is negative. Browsers do not cache the preflight for '{{value}}' (no console message).", { kind: 'preflight-not-cached' }),
-    maxAgeCapped: plain('Browsers cache the preflight for less than this Access-Control-Max-Age says. {{value}} is above {{browser}} cap, which browsers apply silently ({{cap}} seconds works the same everywhere).'),
+    maxAgeNegative: plain(
+      "Every request sends its own preflight: this Access-Control-Max-Age is negative. Browsers do not cache the preflight for '{{value}}' (no console message).",
+      { kind: 'preflight-not-cached' },
+    ),
+    maxAgeCapped: plain(
+      'Browsers cache the preflight for less than this Access-Control-Max-Age says. {{value}} is above {{browser}} cap, which browsers apply silently ({{cap}} seconds works the same everywhere).',
+    ),
     useMaxAge: plain('Use {{fixed}}'),
   },
   'no-ineffective-wildcard': {
@@ -243,11 +298,17 @@ export const ruleMessages = {
         "'*' in Access-Control-Allow-Headers never covers Authorization, which this file uses. List it explicitly: Chrome reports a deprecation in DevTools' Issues panel, Firefox warns on the console, and the Fetch standard already rejects it.",
         'authorization-not-covered-by-wildcard',
       ),
-      effect: { kind: 'warning', failure: 'authorization-not-covered-by-wildcard', chromiumIssue: 'DeprecationIssue AuthorizationCoveredByWildcard' },
+      effect: {
+        kind: 'warning',
+        failure: 'authorization-not-covered-by-wildcard',
+        chromiumIssue: 'DeprecationIssue AuthorizationCoveredByWildcard',
+      },
     },
     listMethods: plain("List the methods: '{{fixed}}'"),
     reflectHeaders: plain('Remove the option so cors allows the headers each request asks for'),
-    useDefaultHeaders: plain("Remove the setting so django-cors-headers sends its default header list"),
+    useDefaultHeaders: plain(
+      'Remove the setting so django-cors-headers sends its default header list',
+    ),
     listHeaders: plain("List the headers: '{{fixed}}'"),
     addAuthorization: plain('Add Authorization to the list'),
   },
@@ -357,8 +418,12 @@ export const ruleMessages = {
     addOptionsRoute: plain("Add an OPTIONS route for '{{path}}' with the same CORS middleware"),
     addOptionsBranch: plain('Answer OPTIONS first with the same CORS headers and 204'),
     addOptionsExport: plain('Export an OPTIONS handler answering 204 with the same CORS headers'),
-    addFastifyOptionsRoute: plain('Add an OPTIONS route for every path answering 204 (the hook adds the CORS headers)'),
-    removePreflightContinue: plain('Remove `preflightContinue: true` so that cors answers the preflight itself (204)'),
+    addFastifyOptionsRoute: plain(
+      'Add an OPTIONS route for every path answering 204 (the hook adds the CORS headers)',
+    ),
+    removePreflightContinue: plain(
+      'Remove `preflightContinue: true` so that cors answers the preflight itself (204)',
+    ),
     methodNotAllowed: failing(
       'Every cross-origin {{method}} here fails: the CORS middleware does not allow {{method}}. It answers the preflight for this {{method}} route, but its methods ({{allowed}}) do not include {{method}}, so the browser rejects the preflight.',
       'method-not-allowed',
@@ -385,9 +450,11 @@ export const ruleMessages = {
       { kind: 'opaque-read' },
     ),
     kyRejectsOpaque: plain(
-      "This ky call always rejects: the response of its `mode: 'no-cors'` request is opaque, with status 0. ky treats the opaque response of this cross-origin request as an HTTP error, so the call rejects with \"HTTPError: Request failed with status code 0\" whatever the server sent (with `throwHttpErrors: false` it resolves instead, and every read sees blanks).",
+      'This ky call always rejects: the response of its `mode: \'no-cors\'` request is opaque, with status 0. ky treats the opaque response of this cross-origin request as an HTTP error, so the call rejects with "HTTPError: Request failed with status code 0" whatever the server sent (with `throwHttpErrors: false` it resolves instead, and every read sees blanks).',
     ),
-    removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with Access-Control-Allow-Origin)"),
+    removeNoCors: plain(
+      "Remove `mode: 'no-cors'` (the server must then allow this origin with Access-Control-Allow-Origin)",
+    ),
   },
   'no-invalid-no-cors-request': {
     unsupportedMethod: plain(
@@ -398,8 +465,13 @@ export const ruleMessages = {
       "The server never sees '{{header}}': `mode: 'no-cors'` drops it without an error. A `mode: 'no-cors'` request keeps only Accept, Accept-Language, Content-Language and a form or text/plain Content-Type.",
       { kind: 'header-dropped' },
     ),
-    streamBody: plain("This call throws a TypeError before anything is sent: `mode: 'no-cors'` allows no stream body.", { kind: 'throws' }),
-    removeNoCors: plain("Remove `mode: 'no-cors'` (the server must then allow this origin with CORS headers)"),
+    streamBody: plain(
+      "This call throws a TypeError before anything is sent: `mode: 'no-cors'` allows no stream body.",
+      { kind: 'throws' },
+    ),
+    removeNoCors: plain(
+      "Remove `mode: 'no-cors'` (the server must then allow this origin with CORS headers)",
+    ),
   },
   'no-accidental-preflight': {
     contentTypeWithoutBody: plain(
@@ -422,8 +494,14 @@ export const ruleMessages = {
       `This Content-Type makes the cross-origin request preflighted: it is not CORS-safelisted. \`Content-Type: {{value}}\` is not one of application/x-www-form-urlencoded, multipart/form-data and text/plain. ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
     ),
-    preflightHeader: plain(`{{name}} makes this request preflighted: it is not CORS-safelisted. ${PREFLIGHT_COST} ${HEADER_REFUSED}`, PREFLIGHT),
-    preflightMethod: plain(`{{method}} is not GET, HEAD or POST, so this cross-origin request is preflighted. ${PREFLIGHT_COST} ${METHOD_REFUSED}`, PREFLIGHT),
+    preflightHeader: plain(
+      `{{name}} makes this request preflighted: it is not CORS-safelisted. ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
+      PREFLIGHT,
+    ),
+    preflightMethod: plain(
+      `{{method}} is not GET, HEAD or POST, so this cross-origin request is preflighted. ${PREFLIGHT_COST} ${METHOD_REFUSED}`,
+      PREFLIGHT,
+    ),
     repeatedHeader: plain(
       `{{name}} is set more than once, so this request is preflighted. The browser sends the values as one line joined with ', ', and that line is not CORS-safelisted (over 128 bytes, or a character the header does not allow). ${PREFLIGHT_COST} ${HEADER_REFUSED}`,
       PREFLIGHT,
@@ -432,7 +510,10 @@ export const ruleMessages = {
       `A listener on \`xhr.upload\` makes every cross-origin XMLHttpRequest preflighted. Even one with a safelisted method and headers is. ${PREFLIGHT_COST} ${PREFLIGHT_UNANSWERED}`,
       PREFLIGHT,
     ),
-    streamBody: plain(`A ReadableStream body makes every cross-origin request preflighted. Even one with a safelisted method and headers is. ${PREFLIGHT_COST} ${PREFLIGHT_UNANSWERED}`, PREFLIGHT),
+    streamBody: plain(
+      `A ReadableStream body makes every cross-origin request preflighted. Even one with a safelisted method and headers is. ${PREFLIGHT_COST} ${PREFLIGHT_UNANSWERED}`,
+      PREFLIGHT,
+    ),
     removeHeader: plain('Remove the {{name}} header'),
     useTextPlain: plain("Use 'text/plain'"),
   },
@@ -445,7 +526,9 @@ export const ruleMessages = {
       "'{{header}}' on a request only adds a preflight: it is a response header. The server sends it; on a request it does nothing, except make a cross-origin request non-simple, so the browser sends a preflight the server must answer.",
       { kind: 'preflight' },
     ),
-    removeRequestHeader: plain('Remove the {{header}} header (the code that computes its value no longer runs)'),
+    removeRequestHeader: plain(
+      'Remove the {{header}} header (the code that computes its value no longer runs)',
+    ),
   },
   'require-django-cors-middleware': {
     missingMiddleware: failing(
@@ -453,7 +536,7 @@ export const ruleMessages = {
       'missing-allow-origin',
     ),
     afterCommonMiddleware: failing(
-      "Preflights to URLs without their trailing slash fail: CorsMiddleware runs after CommonMiddleware. With APPEND_SLASH, CommonMiddleware answers `OPTIONS /api/items` with a 301 to `/api/items/` before CorsMiddleware runs, so the redirect has no CORS headers, and browsers follow no redirect of a preflight.",
+      'Preflights to URLs without their trailing slash fail: CorsMiddleware runs after CommonMiddleware. With APPEND_SLASH, CommonMiddleware answers `OPTIONS /api/items` with a 301 to `/api/items/` before CorsMiddleware runs, so the redirect has no CORS headers, and browsers follow no redirect of a preflight.',
       'preflight-redirect',
     ),
     afterWhiteNoiseMiddleware: failing(
@@ -501,10 +584,13 @@ export const ruleMessages = {
         'missing-allow-origin',
       ),
     ),
-    invalidOrigin: failing("No page matches this origin: it is not scheme://host[:port]. django-cors-headers never finds '{{value}}' equal to a browser's Origin.", 'missing-allow-origin'),
+    invalidOrigin: failing(
+      "No page matches this origin: it is not scheme://host[:port]. django-cors-headers never finds '{{value}}' equal to a browser's Origin.",
+      'missing-allow-origin',
+    ),
     notAList: admittingNullOrigin(
       failing(
-        "Any page can read these responses with `Origin: null`: {{setting}} is a string. It should be a list: django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as 'null' has; no real page matches. `(\"…\")` without a trailing comma is a string too.",
+        'Any page can read these responses with `Origin: null`: {{setting}} is a string. It should be a list: django-cors-headers reads it character by character, and each one-character entry has no scheme or host, as \'null\' has; no real page matches. `("…")` without a trailing comma is a string too.',
         'missing-allow-origin',
       ),
     ),
@@ -514,7 +600,7 @@ export const ruleMessages = {
   // nginx: its own failure modes, each checked on nginx 1.22.1 (design note §C) and by the oracle in Chromium.
   'nginx-no-dropped-cors-headers': {
     preflightLosesCors: failing(
-      'Every preflight here fails: this add_header drops the CORS headers inherited from line {{line}}. An `if` block with an add_header of its own inherits none of the location\'s, so its OPTIONS answer lacks {{headers}}.',
+      "Every preflight here fails: this add_header drops the CORS headers inherited from line {{line}}. An `if` block with an add_header of its own inherits none of the location's, so its OPTIONS answer lacks {{headers}}.",
       'missing-allow-origin',
     ),
     droppedAllowOrigin: failing(
@@ -528,17 +614,19 @@ export const ruleMessages = {
   },
   'nginx-no-preflight-before-location': {
     preflightBeforeLocation: failing(
-      'Every preflight fails: this server-level `if` answers OPTIONS before any location applies. Its answer carries the server\'s headers only, never the add_header lines of {{location}}{{more}}, so it has no Access-Control-Allow-Origin.',
+      "Every preflight fails: this server-level `if` answers OPTIONS before any location applies. Its answer carries the server's headers only, never the add_header lines of {{location}}{{more}}, so it has no Access-Control-Allow-Origin.",
       'missing-allow-origin',
     ),
     preflightWithoutLocationHeaders: plain(
       "Preflights here lack the location's CORS headers: this server-level `if` answers OPTIONS first. Its answer carries the server's or http's headers only, so {{headers}} of {{location}}{{more}} are missing from it; a preflight that needs them fails.",
     ),
-    moveIntoLocations: plain('Move this `if` into the {{count}} location(s) that send CORS headers'),
+    moveIntoLocations: plain(
+      'Move this `if` into the {{count}} location(s) that send CORS headers',
+    ),
   },
   'nginx-require-always': {
     allowOriginWithoutAlways: failing(
-      "4xx and 5xx responses reach the page as CORS errors: this add_header lacks `always`. Without it nginx sends {{header}} only with 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308, so a script sees a CORS failure instead of the 401 or 500.",
+      '4xx and 5xx responses reach the page as CORS errors: this add_header lacks `always`. Without it nginx sends {{header}} only with 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308, so a script sees a CORS failure instead of the 401 or 500.',
       'missing-allow-origin',
     ),
     headerWithoutAlways: plain(
@@ -554,10 +642,12 @@ export const ruleMessages = {
   },
   'nginx-require-proxy-hide-header': {
     upstreamAllowOrigin: failing(
-      'If the proxied app sends CORS too, requests fail: nginx adds a second Access-Control-Allow-Origin. add_header does not replace the header the app behind `{{pass}}` sent; `{{hide}}` drops the app\'s.',
+      "If the proxied app sends CORS too, requests fail: nginx adds a second Access-Control-Allow-Origin. add_header does not replace the header the app behind `{{pass}}` sent; `{{hide}}` drops the app's.",
       'multiple-allow-origin-lines',
     ),
-    hideUpstreamHeader: plain("Add `{{hide}} Access-Control-Allow-Origin;` so only nginx's value is sent"),
+    hideUpstreamHeader: plain(
+      "Add `{{hide}} Access-Control-Allow-Origin;` so only nginx's value is sent",
+    ),
   },
 } as const satisfies Record<string, Record<string, MessageSpec>>;
 
@@ -565,13 +655,23 @@ export type RuleName = keyof typeof ruleMessages;
 
 /** The rules with a security finding (`security: true`), read from the catalog's types: the attacks an oracle runs. */
 export type SecurityRuleName = {
-  [R in RuleName]: { [M in keyof (typeof ruleMessages)[R]]: (typeof ruleMessages)[R][M] extends { readonly security: true } ? R : never }[keyof (typeof ruleMessages)[R]];
+  [R in RuleName]: {
+    [M in keyof (typeof ruleMessages)[R]]: (typeof ruleMessages)[R][M] extends {
+      readonly security: true;
+    }
+      ? R
+      : never;
+  }[keyof (typeof ruleMessages)[R]];
 }[RuleName];
 
 /** `meta.messages` for a rule: messageId → template text. */
-export function messagesFor<R extends RuleName>(rule: R): { [K in keyof (typeof ruleMessages)[R]]: string } {
+export function messagesFor<R extends RuleName>(
+  rule: R,
+): { [K in keyof (typeof ruleMessages)[R]]: string } {
   const specs = ruleMessages[rule] as Record<string, MessageSpec>;
-  return Object.fromEntries(Object.entries(specs).map(([id, spec]) => [id, spec.text])) as { [K in keyof (typeof ruleMessages)[R]]: string };
+  return Object.fromEntries(Object.entries(specs).map(([id, spec]) => [id, spec.text])) as {
+    [K in keyof (typeof ruleMessages)[R]]: string;
+  };
 }
 
 /** Whether a message is a security finding: the browser allows what it describes, so no console line shows it. */

@@ -76,14 +76,16 @@ const CATALOGUE: Readonly<Record<BrowserFailure, Entry>> = {
   },
   // Chromium joins several header lines with `, ` and reports the joined value like a list in one line.
   'multiple-allow-origin-values': {
-    chrome: "The 'Access-Control-Allow-Origin' header contains multiple values '{value}', but only one is allowed.",
+    chrome:
+      "The 'Access-Control-Allow-Origin' header contains multiple values '{value}', but only one is allowed.",
     chromePrefix: 'optional',
     chromeSuffix: 'valid-value',
     chromeOldSuffixes: [CHROME_OLD_VALID_VALUE_SUFFIX],
     firefox: ACAO_NOT_MATCHING,
   },
   'multiple-allow-origin-lines': {
-    chrome: "The 'Access-Control-Allow-Origin' header contains multiple values '{value}', but only one is allowed.",
+    chrome:
+      "The 'Access-Control-Allow-Origin' header contains multiple values '{value}', but only one is allowed.",
     chromePrefix: 'optional',
     chromeSuffix: 'valid-value',
     chromeOldSuffixes: [CHROME_OLD_VALID_VALUE_SUFFIX],
@@ -97,7 +99,8 @@ const CATALOGUE: Readonly<Record<BrowserFailure, Entry>> = {
     firefox: ACAO_NOT_MATCHING,
   },
   'allow-origin-mismatch': {
-    chrome: "The 'Access-Control-Allow-Origin' header has a value '{value}' that is not equal to the supplied origin.",
+    chrome:
+      "The 'Access-Control-Allow-Origin' header has a value '{value}' that is not equal to the supplied origin.",
     chromePrefix: 'optional',
     chromeSuffix: 'valid-value',
     chromeOldSuffixes: [CHROME_OLD_VALID_VALUE_SUFFIX],
@@ -136,26 +139,35 @@ const CATALOGUE: Readonly<Record<BrowserFailure, Entry>> = {
     firefox: 'Did not find method in CORS header ‘Access-Control-Allow-Methods’',
   },
   'header-not-allowed': {
-    chrome: 'Request header field {header} is not allowed by Access-Control-Allow-Headers in preflight response.',
+    chrome:
+      'Request header field {header} is not allowed by Access-Control-Allow-Headers in preflight response.',
     chromePrefix: 'never',
-    firefox: 'header ‘{header}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response',
-    firefoxOld: ['missing token ‘{header}’ in CORS header ‘Access-Control-Allow-Headers’ from CORS preflight channel'],
+    firefox:
+      'header ‘{header}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response',
+    firefoxOld: [
+      'missing token ‘{header}’ in CORS header ‘Access-Control-Allow-Headers’ from CORS preflight channel',
+    ],
   },
   'invalid-allow-methods-token': {
-    chrome: 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.',
+    chrome:
+      'Cannot parse Access-Control-Allow-Methods response header field in preflight response.',
     chromePrefix: 'never',
     firefox: 'invalid token ‘{value}’ in CORS header ‘Access-Control-Allow-Methods’',
   },
   'invalid-allow-headers-token': {
-    chrome: 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.',
+    chrome:
+      'Cannot parse Access-Control-Allow-Headers response header field in preflight response.',
     chromePrefix: 'never',
     firefox: 'invalid token ‘{value}’ in CORS header ‘Access-Control-Allow-Headers’',
   },
   // A deprecation warning in both browsers, not (yet) a blocking error; see cors-reference.md §1.7.
   'authorization-not-covered-by-wildcard': {
-    chrome: 'Authorization will not be covered by the wildcard symbol (*) in CORS Access-Control-Allow-Headers handling.',
+    chrome:
+      'Authorization will not be covered by the wildcard symbol (*) in CORS Access-Control-Allow-Headers handling.',
     chromePrefix: 'never',
-    chromeVariants: [/["`]?Authorization["`]? will not be covered by the wildcard symbol \(\*\) ?in CORS ["`]?Access-Control-Allow-Headers["`]? handling\./],
+    chromeVariants: [
+      /["`]?Authorization["`]? will not be covered by the wildcard symbol \(\*\) ?in CORS ["`]?Access-Control-Allow-Headers["`]? handling\./,
+    ],
     firefox:
       'When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`',
   },
@@ -171,14 +183,25 @@ function fill(template: string, params: ConsoleParams): string {
 }
 
 /** Just the reason sentences, exactly as the browsers print them, with params filled in. */
-export function consoleReason(failure: BrowserFailure, params: ConsoleParams, opts?: { preflight?: boolean }): ConsoleText {
+export function consoleReason(
+  failure: BrowserFailure,
+  params: ConsoleParams,
+  opts?: { preflight?: boolean },
+): ConsoleText {
   const entry = CATALOGUE[failure];
-  const prefix = entry.chromePrefix === 'always' || (entry.chromePrefix === 'optional' && opts?.preflight === true) ? CHROME_PREFLIGHT_PREFIX : '';
+  const prefix =
+    entry.chromePrefix === 'always' ||
+    (entry.chromePrefix === 'optional' && opts?.preflight === true)
+      ? CHROME_PREFLIGHT_PREFIX
+      : '';
   const xhr = params.initiator === 'XMLHttpRequest';
   let suffix = '';
   if (entry.chromeSuffix === 'valid-value' && !xhr) suffix = CHROME_VALID_VALUE_SUFFIX;
   if (entry.chromeSuffix === 'xhr-credentials' && xhr) suffix = CHROME_XHR_CREDENTIALS_SUFFIX;
-  return { chrome: prefix + fill(entry.chrome, params) + suffix, firefox: fill(entry.firefox, params) };
+  return {
+    chrome: prefix + fill(entry.chrome, params) + suffix,
+    firefox: fill(entry.firefox, params),
+  };
 }
 
 /**
@@ -187,7 +210,11 @@ export function consoleReason(failure: BrowserFailure, params: ConsoleParams, op
  * url, page origin or status print as `…`. The Authorization deprecation is a warning: Chrome
  * prints its sentence alone and Firefox uses its `Cross-Origin Request Warning` envelope.
  */
-export function consoleLine(failure: BrowserFailure, params: ConsoleParams, opts?: { preflight?: boolean }): ConsoleText {
+export function consoleLine(
+  failure: BrowserFailure,
+  params: ConsoleParams,
+  opts?: { preflight?: boolean },
+): ConsoleText {
   const entry = CATALOGUE[failure];
   const reason = consoleReason(failure, params, opts);
   const url = params.url ?? UNKNOWN;
@@ -224,10 +251,18 @@ function templateSource(template: string): string {
 
 function chromeMatcher(entry: Entry): RegExp {
   const prefix = escapeRegExp(CHROME_PREFLIGHT_PREFIX.trim());
-  const prefixSource = { optional: `(?:${prefix} )?`, always: `${prefix} `, never: '' }[entry.chromePrefix];
-  const suffixes = [CHROME_VALID_VALUE_SUFFIX, CHROME_XHR_CREDENTIALS_SUFFIX, ...(entry.chromeOldSuffixes ?? [])];
+  const prefixSource = { optional: `(?:${prefix} )?`, always: `${prefix} `, never: '' }[
+    entry.chromePrefix
+  ];
+  const suffixes = [
+    CHROME_VALID_VALUE_SUFFIX,
+    CHROME_XHR_CREDENTIALS_SUFFIX,
+    ...(entry.chromeOldSuffixes ?? []),
+  ];
   const suffixSource = `(?:${suffixes.map((s) => escapeRegExp(normalize(s))).join('|')})?`;
-  return new RegExp(`(?:has been blocked by CORS policy|Access blocked by CORS policy): ${prefixSource}${templateSource(entry.chrome)} ?${suffixSource}$`);
+  return new RegExp(
+    `(?:has been blocked by CORS policy|Access blocked by CORS policy): ${prefixSource}${templateSource(entry.chrome)} ?${suffixSource}$`,
+  );
 }
 
 /**
@@ -235,14 +270,22 @@ function chromeMatcher(entry: Entry): RegExp {
  * Chrome's preflight prefix, where optional, and its advice suffixes are optional; older wordings
  * of the same failure are accepted.
  */
-export function matchesConsoleLine(failure: BrowserFailure, browser: 'chrome' | 'firefox', line: string): boolean {
+export function matchesConsoleLine(
+  failure: BrowserFailure,
+  browser: 'chrome' | 'firefox',
+  line: string,
+): boolean {
   const entry = CATALOGUE[failure];
   const text = normalize(line);
   if (browser === 'chrome') {
     if (failure === 'authorization-not-covered-by-wildcard') {
-      return [new RegExp(templateSource(entry.chrome)), ...(entry.chromeVariants ?? [])].some((re) => re.test(text));
+      return [new RegExp(templateSource(entry.chrome)), ...(entry.chromeVariants ?? [])].some(
+        (re) => re.test(text),
+      );
     }
     return chromeMatcher(entry).test(text);
   }
-  return [entry.firefox, ...(entry.firefoxOld ?? [])].some((template) => new RegExp(templateSource(template)).test(text));
+  return [entry.firefox, ...(entry.firefoxOld ?? [])].some((template) =>
+    new RegExp(templateSource(template)).test(text),
+  );
 }

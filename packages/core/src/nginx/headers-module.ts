@@ -11,7 +11,9 @@ import { ACAC, ACAO, ACEH } from '../fetch/response-headers.js';
  * The statuses `add_header` adds a header to without `always` (nginx docs, `ngx_http_headers_filter`):
  * every other status, 4xx and 5xx included, goes out without it (§C4).
  */
-export const ADD_HEADER_STATUSES: readonly number[] = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
+export const ADD_HEADER_STATUSES: readonly number[] = [
+  200, 201, 204, 206, 301, 302, 303, 304, 307, 308,
+];
 
 /** Whether an `add_header` reaches a response of `status`. */
 export function addHeaderSends(status: number, always: boolean): boolean {
@@ -30,7 +32,9 @@ export type AddHeaderInherit = 'on' | 'off' | 'merge';
  * CORS error: the ones a simple request's response carries. Preflight-only headers are answered with
  * 204, which `add_header` covers.
  */
-export const HEADERS_NEEDED_ON_ERRORS: ReadonlySet<string> = new Set([ACAO, ACAC, ACEH, 'Vary'].map(asciiLowercase));
+export const HEADERS_NEEDED_ON_ERRORS: ReadonlySet<string> = new Set(
+  [ACAO, ACAC, ACEH, 'Vary'].map(asciiLowercase),
+);
 
 /** Where a header write sits: `main` is a file's top level when it is not inside `http` (an included snippet). */
 export type NginxLevelKind = 'main' | 'http' | 'server' | 'location' | 'if';
@@ -68,25 +72,43 @@ export interface NginxLevel<H> {
  * level's, and so on outwards (`merge` adds the enclosing ones after its own). `complete` is false
  * when an unreadable include may have changed them.
  */
-export function effectiveAddHeaders<H>(level: NginxLevel<H> | undefined): { writes: NginxHeaderWrite<H>[]; complete: boolean } {
+export function effectiveAddHeaders<H>(level: NginxLevel<H> | undefined): {
+  writes: NginxHeaderWrite<H>[];
+  complete: boolean;
+} {
   if (!level) return { writes: [], complete: true };
   const own = level.addHeaders.length > 0 || level.unknownHeaders;
-  if (!own) return level.inherit === 'off' ? { writes: [], complete: true } : effectiveAddHeaders(level.parent);
-  if (level.inherit !== 'merge') return { writes: [...level.addHeaders], complete: !level.unknownHeaders };
+  if (!own)
+    return level.inherit === 'off'
+      ? { writes: [], complete: true }
+      : effectiveAddHeaders(level.parent);
+  if (level.inherit !== 'merge')
+    return { writes: [...level.addHeaders], complete: !level.unknownHeaders };
   const outer = effectiveAddHeaders(level.parent);
-  return { writes: [...level.addHeaders, ...outer.writes], complete: !level.unknownHeaders && outer.complete };
+  return {
+    writes: [...level.addHeaders, ...outer.writes],
+    complete: !level.unknownHeaders && outer.complete,
+  };
 }
 
 /** `more_set_headers` accumulate from the outermost level inwards, into `if` too (§C7); an inner one replaces an outer one of the same name. */
-export function effectiveMoreSetHeaders<H>(level: NginxLevel<H> | undefined): NginxHeaderWrite<H>[] {
+export function effectiveMoreSetHeaders<H>(
+  level: NginxLevel<H> | undefined,
+): NginxHeaderWrite<H>[] {
   if (!level) return [];
   const outer = effectiveMoreSetHeaders(level.parent);
   const names = new Set(level.moreSetHeaders.map((write) => asciiLowercase(write.name)));
-  return [...outer.filter((write) => !names.has(asciiLowercase(write.name))), ...level.moreSetHeaders];
+  return [
+    ...outer.filter((write) => !names.has(asciiLowercase(write.name))),
+    ...level.moreSetHeaders,
+  ];
 }
 
 /** Every header a response of this level gets, `add_header`s first. */
-export function effectiveHeaders<H>(level: NginxLevel<H>): { writes: NginxHeaderWrite<H>[]; complete: boolean } {
+export function effectiveHeaders<H>(level: NginxLevel<H>): {
+  writes: NginxHeaderWrite<H>[];
+  complete: boolean;
+} {
   const added = effectiveAddHeaders(level);
   return { writes: [...added.writes, ...effectiveMoreSetHeaders(level)], complete: added.complete };
 }
@@ -96,7 +118,10 @@ export function isCorsResponseHeader(name: string): boolean {
 }
 
 /** Writes of `name` (case-insensitive) with a value nginx sends: an empty value is not sent at all (§C5). */
-export function writesOf<H>(writes: readonly NginxHeaderWrite<H>[], name: string): NginxHeaderWrite<H>[] {
+export function writesOf<H>(
+  writes: readonly NginxHeaderWrite<H>[],
+  name: string,
+): NginxHeaderWrite<H>[] {
   const wanted = asciiLowercase(name);
   return writes.filter((write) => asciiLowercase(write.name) === wanted && write.value !== '');
 }

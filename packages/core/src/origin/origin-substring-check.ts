@@ -11,7 +11,11 @@ export type SubstringSubject = 'origin' | 'hostname';
 export type SubstringMethod = 'includes' | 'indexOf' | 'startsWith' | 'endsWith';
 export type SubstringCheckVerdict =
   | { safe: true }
-  | { safe: false; reason: 'no-dot-boundary' | 'no-end-boundary' | 'substring'; attackerExample: string }
+  | {
+      safe: false;
+      reason: 'no-dot-boundary' | 'no-end-boundary' | 'substring';
+      attackerExample: string;
+    }
   /** `endsWith('.onrender.com')`: every name on a shared hosting domain, the attacker's among them (shared-hosting.ts). */
   | { safe: false; reason: 'shared-hosting'; domain: string; attackerExample: string };
 
@@ -37,7 +41,11 @@ function passes(method: SubstringMethod, candidate: string, argument: string): b
 }
 
 /** Attacker-owned values to try, best example first. */
-function candidates(subject: SubstringSubject, method: SubstringMethod, argument: string): string[] {
+function candidates(
+  subject: SubstringSubject,
+  method: SubstringMethod,
+  argument: string,
+): string[] {
   const scheme = subject === 'origin' ? 'https://' : '';
   switch (method) {
     case 'includes':
@@ -63,7 +71,9 @@ function candidates(subject: SubstringSubject, method: SubstringMethod, argument
       ];
     case 'endsWith':
       // Leading `:` pins only the port; any other start glues onto a registrable name like `attackerexample.com`.
-      return argument.startsWith(':') ? [`${scheme}${ATTACKER}${argument}`] : [`${scheme}attacker${argument}`, `${scheme}attacker-${argument}`];
+      return argument.startsWith(':')
+        ? [`${scheme}${ATTACKER}${argument}`]
+        : [`${scheme}attacker${argument}`, `${scheme}attacker-${argument}`];
   }
 }
 
@@ -79,15 +89,29 @@ const REASONS = {
   endsWith: 'no-dot-boundary',
 } as const;
 
-export function classifyOriginSubstringCheck(subject: SubstringSubject, method: SubstringMethod, argument: string): SubstringCheckVerdict {
+export function classifyOriginSubstringCheck(
+  subject: SubstringSubject,
+  method: SubstringMethod,
+  argument: string,
+): SubstringCheckVerdict {
   if (method === 'endsWith' && endsWithIsAnchored(argument)) {
     // A dot-led suffix names the subdomains of one domain; on a shared hosting domain those are anyone's.
     const domain = argument.startsWith('.') ? argument.slice(1).toLowerCase() : undefined;
-    if (domain && isSharedHostingDomain(domain)) return { safe: false, reason: 'shared-hosting', domain, attackerExample: `${subject === 'origin' ? 'https://' : ''}attacker.${domain}` };
+    if (domain && isSharedHostingDomain(domain))
+      return {
+        safe: false,
+        reason: 'shared-hosting',
+        domain,
+        attackerExample: `${subject === 'origin' ? 'https://' : ''}attacker.${domain}`,
+      };
     return { safe: true };
   }
   for (const candidate of candidates(subject, method, argument)) {
-    if (candidate !== argument && isValid(subject, candidate) && passes(method, candidate, argument)) {
+    if (
+      candidate !== argument &&
+      isValid(subject, candidate) &&
+      passes(method, candidate, argument)
+    ) {
       return { safe: false, reason: REASONS[method], attackerExample: candidate };
     }
   }
@@ -102,9 +126,14 @@ export function classifyOriginSubstringCheck(subject: SubstringSubject, method: 
  *   allows, anchored at both ends (`^https?://(?:[a-z0-9-]+\.)*example\.com(?::\d+)?$` for origins).
  * Undefined when the intent cannot be read from the argument.
  */
-export type SafeOriginCheck = { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'domain'; readonly pattern: string };
+export type SafeOriginCheck =
+  | { readonly kind: 'exact'; readonly value: string }
+  | { readonly kind: 'domain'; readonly pattern: string };
 
-export function safeReplacementForSubstringCheck(subject: SubstringSubject, argument: string): SafeOriginCheck | undefined {
+export function safeReplacementForSubstringCheck(
+  subject: SubstringSubject,
+  argument: string,
+): SafeOriginCheck | undefined {
   const trimmed = argument.trim().toLowerCase();
   if (subject === 'origin') {
     const origin = parseOrigin(trimmed);
@@ -118,7 +147,10 @@ export function safeReplacementForSubstringCheck(subject: SubstringSubject, argu
   const match = /^(?:(https?):)?(?:\/\/)?\.?((?:[a-z0-9-]+\.)+[a-z0-9-]+)$/.exec(trimmed);
   if (!match || subject !== 'origin' || isSharedHostingDomain(match[2]!)) return undefined;
   const scheme = match[1] ? escapeForRegExp(match[1]) : 'https?';
-  return { kind: 'domain', pattern: `^${scheme}:\\/\\/(?:[a-z0-9-]+\\.)*${escapeForRegExp(match[2]!)}(?::\\d+)?$` };
+  return {
+    kind: 'domain',
+    pattern: `^${scheme}:\\/\\/(?:[a-z0-9-]+\\.)*${escapeForRegExp(match[2]!)}(?::\\d+)?$`,
+  };
 }
 
 function escapeForRegExp(text: string): string {

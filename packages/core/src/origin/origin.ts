@@ -30,12 +30,16 @@ export function parseOrigin(text: string): Origin | undefined {
   const match = SERIALIZED_ORIGIN.exec(text);
   if (!match) return undefined;
   const [, scheme = '', host = '', port] = match;
-  if (port !== undefined && (Number(port) > 65535 || DEFAULT_PORTS[scheme] === port)) return undefined;
+  if (port !== undefined && (Number(port) > 65535 || DEFAULT_PORTS[scheme] === port))
+    return undefined;
   return { scheme, host, port };
 }
 
 /** Serializes an origin, leaving out the scheme's default port. */
 export function serializeOrigin(origin: Origin): string {
-  const port = origin.port === undefined || DEFAULT_PORTS[origin.scheme] === origin.port ? '' : `:${origin.port}`;
+  const port =
+    origin.port === undefined || DEFAULT_PORTS[origin.scheme] === origin.port
+      ? ''
+      : `:${origin.port}`;
   return `${origin.scheme}://${origin.host}${port}`;
 }

@@ -79,7 +79,12 @@ export function sharedHostingDomainOf(host: string): string | undefined {
   const lower = host.toLowerCase();
   let found: string | undefined;
   for (const domain of SHARED_HOSTING_DOMAINS) {
-    if (lower.length > domain.length + 1 && lower.endsWith(`.${domain}`) && (!found || domain.length > found.length)) found = domain;
+    if (
+      lower.length > domain.length + 1 &&
+      lower.endsWith(`.${domain}`) &&
+      (!found || domain.length > found.length)
+    )
+      found = domain;
   }
   return found;
 }

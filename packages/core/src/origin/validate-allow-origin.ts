@@ -17,11 +17,13 @@ export type AllowOriginProblem =
   | { kind: 'placeholder' };
 
 // An origin as someone might write it: any case, maybe a port and anything after the host.
-const LOOSE_ORIGIN = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(\[[^\]]*\]|[^/?#:@[\]]*)(?::([0-9]*))?([/?#].*)?$/s;
+const LOOSE_ORIGIN =
+  /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(\[[^\]]*\]|[^/?#:@[\]]*)(?::([0-9]*))?([/?#].*)?$/s;
 // A domain (`*.` allowed so wildcards can be recognised), or a bracketed IPv6 address.
 const LOOSE_HOST = /^(?:(?:\*\.)?[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])$/;
 // A scheme-less value taken for a host: a dotted name, localhost or IPv6, maybe with port and path.
-const SCHEMELESS = /^(?:\/\/)?((?:\*\.)?(?:[A-Za-z0-9_-]+\.)+[A-Za-z0-9_-]+\.?|localhost|\[[0-9A-Fa-f:.]+\])(?::[0-9]+)?(?:[/?#].*)?$/is;
+const SCHEMELESS =
+  /^(?:\/\/)?((?:\*\.)?(?:[A-Za-z0-9_-]+\.)+[A-Za-z0-9_-]+\.?|localhost|\[[0-9A-Fa-f:.]+\])(?::[0-9]+)?(?:[/?#].*)?$/is;
 // A serialized port: decimal, no leading zeros.
 const PORT = /^(?:0|[1-9][0-9]{0,4})$/;
 
@@ -36,7 +38,9 @@ export function validateAllowOriginValue(value: string): AllowOriginProblem[] {
 
   const parts = text.split(/[\s,]+/).filter((part) => part !== '');
   if (parts.length > 1) {
-    const allLookLikeOrigins = parts.every((part) => LOOSE_ORIGIN.test(part) || SCHEMELESS.test(part));
+    const allLookLikeOrigins = parts.every(
+      (part) => LOOSE_ORIGIN.test(part) || SCHEMELESS.test(part),
+    );
     return allLookLikeOrigins ? [{ kind: 'multiple', origins: parts }] : [...INVALID];
   }
 
@@ -53,7 +57,8 @@ function analyse(text: string, schemeGuessed: boolean): AllowOriginProblem[] {
   const [, rawScheme = '', rawHost = '', rawPort, rest = ''] = match;
   if (!LOOSE_HOST.test(rawHost)) return [...INVALID];
   // An empty port, leading zeros or one out of range is not a mistake we can name.
-  if (rawPort !== undefined && (!PORT.test(rawPort) || Number(rawPort) > 65535)) return [...INVALID];
+  if (rawPort !== undefined && (!PORT.test(rawPort) || Number(rawPort) > 65535))
+    return [...INVALID];
 
   const scheme = asciiLowercase(rawScheme);
   const host = asciiLowercase(rawHost);
@@ -62,7 +67,11 @@ function analyse(text: string, schemeGuessed: boolean): AllowOriginProblem[] {
 
   if (host.startsWith('*.')) {
     const suffix = host.slice(2);
-    return [port === undefined ? { kind: 'wildcard-subdomain', scheme, suffix } : { kind: 'wildcard-subdomain', scheme, suffix, port }];
+    return [
+      port === undefined
+        ? { kind: 'wildcard-subdomain', scheme, suffix }
+        : { kind: 'wildcard-subdomain', scheme, suffix, port },
+    ];
   }
 
   const fixed = serializeOrigin({ scheme, host, port });

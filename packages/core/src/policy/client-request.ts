@@ -27,7 +27,17 @@ export interface RequestHeaderWrite<H> {
  * (a plain object a library serializes as JSON, like axios), `other` (anything else known),
  * `unknown` (cannot be told statically).
  */
-export type RequestBodyKind = 'none' | 'string' | 'form-data' | 'url-search-params' | 'blob' | 'buffer' | 'stream' | 'json-object' | 'other' | 'unknown';
+export type RequestBodyKind =
+  | 'none'
+  | 'string'
+  | 'form-data'
+  | 'url-search-params'
+  | 'blob'
+  | 'buffer'
+  | 'stream'
+  | 'json-object'
+  | 'other'
+  | 'unknown';
 
 /** The API that sends the request; its defaults (axios's JSON bodies, XHR's upload events) matter. */
 export type RequestClient = 'fetch' | 'axios' | 'xhr' | 'ky' | 'ofetch';
@@ -55,7 +65,11 @@ export interface ClientRequest<H> {
    * `takenAt` is the request's own `headers` option when the headers are written elsewhere (a
    * variable built beforehand, a constant other requests share): where this request takes them.
    */
-  readonly headers: { readonly writes: readonly RequestHeaderWrite<H>[]; readonly complete: boolean; readonly takenAt?: H };
+  readonly headers: {
+    readonly writes: readonly RequestHeaderWrite<H>[];
+    readonly complete: boolean;
+    readonly takenAt?: H;
+  };
   readonly body: { readonly kind: RequestBodyKind; readonly at?: H };
   /**
    * `credentials` as the request sends them: fetch's `credentials` option (default `same-origin`),

@@ -69,8 +69,19 @@ export type OriginScheme = 'http' | 'https';
 export type OriginSetting<H> =
   | { readonly kind: 'wildcard'; readonly implicit: boolean; readonly at: H }
   | { readonly kind: 'fixed'; readonly value: string; readonly at: H; readonly lines?: number }
-  | { readonly kind: 'reflect-any'; readonly via: 'option-true' | 'function' | 'request-header' | 'request-data' | 'allow-all-setting'; readonly at: H; readonly source?: string }
-  | { readonly kind: 'allow-list'; readonly entries: readonly OriginEntry<H>[]; readonly complete: boolean; readonly at: H }
+  | {
+      readonly kind: 'reflect-any';
+      readonly via:
+        'option-true' | 'function' | 'request-header' | 'request-data' | 'allow-all-setting';
+      readonly at: H;
+      readonly source?: string;
+    }
+  | {
+      readonly kind: 'allow-list';
+      readonly entries: readonly OriginEntry<H>[];
+      readonly complete: boolean;
+      readonly at: H;
+    }
   | { readonly kind: 'checked'; readonly at: H }
   | { readonly kind: 'disabled'; readonly at: H }
   | { readonly kind: 'unknown'; readonly at: H };

@@ -12,8 +12,10 @@
  * method handlers (`export const POST =`, `export { handler as GET }`), whose CORS headers may be set
  * in another file. A rule that keys on anything else must add its word here.
  */
-const CORS_WORDS = /cors|access-control-|startStandaloneServer|apollo-server|fetch|axios|XMLHttpRequest|Headers|setHeader|writeHead|['"`]ky['"`]/i;
-const METHOD_EXPORT = /\bexport\s+(?:async\s+)?(?:function|const|let|var)\s+(?:GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(?:GET|POST|PUT|PATCH|DELETE)\b/;
+const CORS_WORDS =
+  /cors|access-control-|startStandaloneServer|apollo-server|fetch|axios|XMLHttpRequest|Headers|setHeader|writeHead|['"`]ky['"`]/i;
+const METHOD_EXPORT =
+  /\bexport\s+(?:async\s+)?(?:function|const|let|var)\s+(?:GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(?:GET|POST|PUT|PATCH|DELETE)\b/;
 
 /** False when `text` cannot configure CORS or make a cross-origin request: it need not be parsed. */
 export function mayConfigureCors(text: string): boolean {

@@ -44,12 +44,20 @@ export function lineShape(text: string): LineShape {
  * or given as its `LineShape` by a caller that keeps it cheaper than a scan of the text (the
  * language server, per keystroke of a large document).
  */
-export function generatedReason(filePath: string, size: number, text: string | LineShape | undefined, maxBytes: number): string | undefined {
-  if (size > maxBytes) return `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit for hand-written code`;
+export function generatedReason(
+  filePath: string,
+  size: number,
+  text: string | LineShape | undefined,
+  maxBytes: number,
+): string | undefined {
+  if (size > maxBytes)
+    return `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit for hand-written code`;
   if (/\.min\.[cm]?[jt]sx?$/i.test(filePath)) return 'a minified file (.min.)';
   if (text === undefined || text.length < SMALL_ENOUGH_TO_LINT_ANYWAY) return undefined;
   const { length, lines, longest } = typeof text === 'string' ? lineShape(text) : text;
-  if (length / lines > MINIFIED_MEAN_LINE) return `minified (lines of ${Math.round(length / lines)} characters on average)`;
-  if (longest > MINIFIED_LONGEST_LINE && length / lines > MINIFIED_MEAN_LINE / 4) return `minified (a line of ${longest} characters)`;
+  if (length / lines > MINIFIED_MEAN_LINE)
+    return `minified (lines of ${Math.round(length / lines)} characters on average)`;
+  if (longest > MINIFIED_LONGEST_LINE && length / lines > MINIFIED_MEAN_LINE / 4)
+    return `minified (a line of ${longest} characters)`;
   return undefined;
 }

@@ -12,18 +12,27 @@ const CHECKS = fileURLToPath(new URL('../../src/checks/', import.meta.url));
 
 /** Files whose checks serve several rules: named after what the rules share. */
 const SHARED: Record<string, readonly string[]> = {
-  'django-settings': ['require-django-cors-middleware', 'no-dead-django-cors-setting', 'valid-django-allowed-origins'],
+  'django-settings': [
+    'require-django-cors-middleware',
+    'no-dead-django-cors-setting',
+    'valid-django-allowed-origins',
+  ],
   'permissive-origin': ['no-permissive-origin', 'no-permissive-local-server'],
 };
 
 const files = fs
   .readdirSync(CHECKS)
   .filter((name) => name.endsWith('.ts'))
-  .map((name) => ({ stem: name.slice(0, -'.ts'.length), text: fs.readFileSync(`${CHECKS}${name}`, 'utf8') }));
+  .map((name) => ({
+    stem: name.slice(0, -'.ts'.length),
+    text: fs.readFileSync(`${CHECKS}${name}`, 'utf8'),
+  }));
 
 describe('core/src/checks/', () => {
   it('names each file that exports a check after its rule', () => {
-    const withChecks = files.filter(({ text }) => /^export function check[A-Z]/m.test(text)).map(({ stem }) => stem);
+    const withChecks = files
+      .filter(({ text }) => /^export function check[A-Z]/m.test(text))
+      .map(({ stem }) => stem);
     expect(withChecks.length).toBeGreaterThan(15);
     const rules = Object.keys(ruleMessages);
     expect(withChecks.filter((stem) => !rules.includes(stem) && !(stem in SHARED))).toEqual([]);

@@ -21,12 +21,28 @@ export function middleware(overrides: Partial<TestPolicy> = {}): TestPolicy {
 }
 
 export function headers(overrides: Partial<TestPolicy> = {}): TestPolicy {
-  return { ...middleware(), source: { kind: 'response-headers' }, at: 'first-header', origin: { kind: 'unknown', at: 'first-header' }, credentials: absent, ...overrides };
+  return {
+    ...middleware(),
+    source: { kind: 'response-headers' },
+    at: 'first-header',
+    origin: { kind: 'unknown', at: 'first-header' },
+    credentials: absent,
+    ...overrides,
+  };
 }
 
-export const known = <T>(value: T, at: string): Setting<T, string> => ({ kind: 'known', value, at });
+export const known = <T>(value: T, at: string): Setting<T, string> => ({
+  kind: 'known',
+  value,
+  at,
+});
 
-export const list = (at: string, ...pieces: [text: string, at: string][]): Setting<ListValue<string>, string> =>
+export const list = (
+  at: string,
+  ...pieces: [text: string, at: string][]
+): Setting<ListValue<string>, string> =>
   known({ pieces: pieces.map(([text, pieceAt]) => ({ text, at: pieceAt })), complete: true }, at);
 
-export const origin = (setting: OriginSetting<string>): Pick<TestPolicy, 'origin'> => ({ origin: setting });
+export const origin = (setting: OriginSetting<string>): Pick<TestPolicy, 'origin'> => ({
+  origin: setting,
+});

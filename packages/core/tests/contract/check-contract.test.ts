@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientRequest, CorsPolicy, RouteRule, ServerSurface, SourceRef } from '../../src/index.js';
+import type {
+  ClientRequest,
+  CorsPolicy,
+  RouteRule,
+  ServerSurface,
+  SourceRef,
+} from '../../src/index.js';
 import { ANY_SERVER_FILE, checkRequestAgainstSurfaces, pathMatches } from '../../src/index.js';
 import { clientRequest } from '../checks/client-request-builder.js';
 
@@ -10,9 +16,17 @@ function corsPolicy(overrides: Partial<CorsPolicy<SourceRef>> = {}): CorsPolicy<
   return {
     source: { kind: 'middleware', library: 'cors' },
     at: at(5),
-    origin: { kind: 'allow-list', entries: [{ kind: 'exact', value: 'http://localhost:5173', at: at(5) }], complete: true, at: at(5) },
+    origin: {
+      kind: 'allow-list',
+      entries: [{ kind: 'exact', value: 'http://localhost:5173', at: at(5) }],
+      complete: true,
+      at: at(5),
+    },
     credentials: { kind: 'default', value: false },
-    allowMethods: { kind: 'default', value: { pieces: [{ text: 'GET,HEAD,PUT,PATCH,POST,DELETE', at: at(5) }], complete: true } },
+    allowMethods: {
+      kind: 'default',
+      value: { pieces: [{ text: 'GET,HEAD,PUT,PATCH,POST,DELETE', at: at(5) }], complete: true },
+    },
     allowHeaders: { kind: 'absent' },
     exposeHeaders: { kind: 'absent' },
     maxAge: { kind: 'absent' },
@@ -21,88 +35,218 @@ function corsPolicy(overrides: Partial<CorsPolicy<SourceRef>> = {}): CorsPolicy<
   };
 }
 
-const list = (text: string, line: number) => ({ kind: 'known' as const, value: { pieces: [{ text, at: at(line) }], complete: true }, at: at(line) });
+const list = (text: string, line: number) => ({
+  kind: 'known' as const,
+  value: { pieces: [{ text, at: at(line) }], complete: true },
+  at: at(line),
+});
 
 function rule(overrides: Partial<RouteRule> = {}): RouteRule {
-  return { match: { kind: 'route', path: '/api/orders' }, methods: ['GET', 'POST', 'DELETE'], policy: corsPolicy(), preflight: 'answered', source: at(14), specific: true, ...overrides };
+  return {
+    match: { kind: 'route', path: '/api/orders' },
+    methods: ['GET', 'POST', 'DELETE'],
+    policy: corsPolicy(),
+    preflight: 'answered',
+    source: at(14),
+    specific: true,
+    ...overrides,
+  };
 }
 
 function surface(routes: RouteRule[], overrides: Partial<ServerSurface> = {}): ServerSurface {
-  return { file: 'api/server.js', origins: ['http://localhost:3000'], routes, responseHeaders: ['x-total-count'], ...overrides };
+  return {
+    file: 'api/server.js',
+    origins: ['http://localhost:3000'],
+    routes,
+    responseHeaders: ['x-total-count'],
+    ...overrides,
+  };
 }
 
-const request = (overrides: Partial<ClientRequest<string>> = {}) => clientRequest({ url: { kind: 'known', value: 'http://localhost:3000/api/orders', at: 'url' }, ...overrides });
-const withCredentials = { credentials: { kind: 'known', value: 'include', at: 'credentials' } } as const;
-const header = (name: string, value: string | undefined) => ({ headers: { writes: [{ name, value, at: `header ${name}` }], complete: true } });
+const request = (overrides: Partial<ClientRequest<string>> = {}) =>
+  clientRequest({
+    url: { kind: 'known', value: 'http://localhost:3000/api/orders', at: 'url' },
+    ...overrides,
+  });
+const withCredentials = {
+  credentials: { kind: 'known', value: 'include', at: 'credentials' },
+} as const;
+const header = (name: string, value: string | undefined) => ({
+  headers: { writes: [{ name, value, at: `header ${name}` }], complete: true },
+});
 const method = (value: string) => ({ method: { kind: 'known', value, at: 'method' } }) as const;
-const ids = (findings: readonly { messageId: string; at: string }[]) => findings.map(({ messageId, at: where }) => `${messageId}@${where}`);
+const ids = (findings: readonly { messageId: string; at: string }[]) =>
+  findings.map(({ messageId, at: where }) => `${messageId}@${where}`);
 
 describe('checkRequestAgainstSurfaces: credentials', () => {
   it('reports cookies sent to a server that does not allow credentials, naming the server rule', () => {
-    const [finding, ...rest] = checkRequestAgainstSurfaces(request(withCredentials), [surface([rule()])]);
+    const [finding, ...rest] = checkRequestAgainstSurfaces(request(withCredentials), [
+      surface([rule()]),
+    ]);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ messageId: 'credentialsNotAllowed', at: 'credentials', data: { server: 'api/server.js:14' }, server: at(14) });
+    expect(finding).toMatchObject({
+      messageId: 'credentialsNotAllowed',
+      at: 'credentials',
+      data: { server: 'api/server.js:14' },
+      server: at(14),
+    });
   });
 
   it('passes when the policy allows credentials, and reports them with a wildcard origin', () => {
     const allowing = corsPolicy({ credentials: { kind: 'known', value: true, at: at(6) } });
-    expect(checkRequestAgainstSurfaces(request(withCredentials), [surface([rule({ policy: allowing })])])).toEqual([]);
-    const wildcard = { ...allowing, origin: { kind: 'wildcard', implicit: true, at: at(5) } } as const;
-    expect(ids(checkRequestAgainstSurfaces(request(withCredentials), [surface([rule({ policy: wildcard })])]))).toEqual(['credentialsWithWildcard@credentials']);
+    expect(
+      checkRequestAgainstSurfaces(request(withCredentials), [
+        surface([rule({ policy: allowing })]),
+      ]),
+    ).toEqual([]);
+    const wildcard = {
+      ...allowing,
+      origin: { kind: 'wildcard', implicit: true, at: at(5) },
+    } as const;
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request(withCredentials), [
+          surface([rule({ policy: wildcard })]),
+        ]),
+      ),
+    ).toEqual(['credentialsWithWildcard@credentials']);
   });
 
   it('stays quiet about credentials it cannot read, and about requests without them', () => {
     const unknown = corsPolicy({ credentials: { kind: 'unknown', at: at(6) } });
-    expect(checkRequestAgainstSurfaces(request(withCredentials), [surface([rule({ policy: unknown })])])).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(withCredentials), [surface([rule({ policy: unknown })])]),
+    ).toEqual([]);
     expect(checkRequestAgainstSurfaces(request(), [surface([rule()])])).toEqual([]);
   });
 });
 
 describe('checkRequestAgainstSurfaces: request headers', () => {
   it('lets the cors package reflect any requested header when allowedHeaders is unset', () => {
-    expect(checkRequestAgainstSurfaces(request(header('Authorization', undefined)), [surface([rule()])])).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(header('Authorization', undefined)), [surface([rule()])]),
+    ).toEqual([]);
   });
 
   it('reports a header missing from an explicit list, and not a listed one (names compare case-insensitively)', () => {
     const policy = corsPolicy({ allowHeaders: list('Content-Type, X-Api-Key', 7) });
-    expect(ids(checkRequestAgainstSurfaces(request(header('Authorization', 'Bearer t')), [surface([rule({ policy })])]))).toEqual(['headerNotAllowed@header Authorization']);
-    expect(checkRequestAgainstSurfaces(request(header('x-api-key', 'k')), [surface([rule({ policy })])])).toEqual([]);
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request(header('Authorization', 'Bearer t')), [
+          surface([rule({ policy })]),
+        ]),
+      ),
+    ).toEqual(['headerNotAllowed@header Authorization']);
+    expect(
+      checkRequestAgainstSurfaces(request(header('x-api-key', 'k')), [surface([rule({ policy })])]),
+    ).toEqual([]);
   });
 
   it('needs no allowance for safelisted headers, and cannot judge a Content-Type of unknown value', () => {
     const policy = corsPolicy({ allowHeaders: list('X-Api-Key', 7) });
-    expect(checkRequestAgainstSurfaces(request(header('Content-Type', 'text/plain')), [surface([rule({ policy })])])).toEqual([]);
-    expect(checkRequestAgainstSurfaces(request(header('Content-Type', undefined)), [surface([rule({ policy })])])).toEqual([]);
-    expect(ids(checkRequestAgainstSurfaces(request(header('Content-Type', 'application/json')), [surface([rule({ policy })])]))).toEqual(['headerNotAllowed@header Content-Type']);
+    expect(
+      checkRequestAgainstSurfaces(request(header('Content-Type', 'text/plain')), [
+        surface([rule({ policy })]),
+      ]),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(header('Content-Type', undefined)), [
+        surface([rule({ policy })]),
+      ]),
+    ).toEqual([]);
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request(header('Content-Type', 'application/json')), [
+          surface([rule({ policy })]),
+        ]),
+      ),
+    ).toEqual(['headerNotAllowed@header Content-Type']);
   });
 
   it("lets '*' cover every header but Authorization, and nothing with credentials", () => {
-    const policy = corsPolicy({ allowHeaders: list('*', 7), credentials: { kind: 'known', value: true, at: at(6) } });
+    const policy = corsPolicy({
+      allowHeaders: list('*', 7),
+      credentials: { kind: 'known', value: true, at: at(6) },
+    });
     const noCredentials = corsPolicy({ allowHeaders: list('*', 7) });
-    expect(checkRequestAgainstSurfaces(request(header('X-Api-Key', 'k')), [surface([rule({ policy: noCredentials })])])).toEqual([]);
-    expect(ids(checkRequestAgainstSurfaces(request(header('Authorization', 'Bearer t')), [surface([rule({ policy: noCredentials })])]))).toEqual(['headerNotAllowed@header Authorization']);
-    expect(ids(checkRequestAgainstSurfaces(request({ ...header('X-Api-Key', 'k'), ...withCredentials }), [surface([rule({ policy })])]))).toEqual(['headerNotAllowed@header X-Api-Key']);
+    expect(
+      checkRequestAgainstSurfaces(request(header('X-Api-Key', 'k')), [
+        surface([rule({ policy: noCredentials })]),
+      ]),
+    ).toEqual([]);
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request(header('Authorization', 'Bearer t')), [
+          surface([rule({ policy: noCredentials })]),
+        ]),
+      ),
+    ).toEqual(['headerNotAllowed@header Authorization']);
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request({ ...header('X-Api-Key', 'k'), ...withCredentials }), [
+          surface([rule({ policy })]),
+        ]),
+      ),
+    ).toEqual(['headerNotAllowed@header X-Api-Key']);
   });
 
   it('allows no header on hand-set CORS headers without Access-Control-Allow-Headers', () => {
-    const policy = { ...corsPolicy(), source: { kind: 'response-headers' }, origin: { kind: 'fixed', value: 'http://localhost:5173', at: at(9) } } as const;
-    expect(ids(checkRequestAgainstSurfaces(request(header('X-Api-Key', 'k')), [surface([rule({ policy })])]))).toEqual(['headerNotAllowed@header X-Api-Key']);
+    const policy = {
+      ...corsPolicy(),
+      source: { kind: 'response-headers' },
+      origin: { kind: 'fixed', value: 'http://localhost:5173', at: at(9) },
+    } as const;
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request(header('X-Api-Key', 'k')), [
+          surface([rule({ policy })]),
+        ]),
+      ),
+    ).toEqual(['headerNotAllowed@header X-Api-Key']);
   });
 });
 
 describe('checkRequestAgainstSurfaces: methods and preflights', () => {
   it('reports a method the policy does not list, at the method option', () => {
     const policy = corsPolicy({ allowMethods: list('GET, POST', 8) });
-    const findings = checkRequestAgainstSurfaces(request(method('DELETE')), [surface([rule({ policy })])]);
-    expect(findings).toMatchObject([{ messageId: 'methodNotAllowed', at: 'method', data: { method: 'DELETE', allowed: 'GET, POST', server: 'api/server.js:14' } }]);
-    expect(checkRequestAgainstSurfaces(request(method('post')), [surface([rule({ policy })])])).toEqual([]);
+    const findings = checkRequestAgainstSurfaces(request(method('DELETE')), [
+      surface([rule({ policy })]),
+    ]);
+    expect(findings).toMatchObject([
+      {
+        messageId: 'methodNotAllowed',
+        at: 'method',
+        data: { method: 'DELETE', allowed: 'GET, POST', server: 'api/server.js:14' },
+      },
+    ]);
+    expect(
+      checkRequestAgainstSurfaces(request(method('post')), [surface([rule({ policy })])]),
+    ).toEqual([]);
   });
 
   it('reports a preflighted request to a route that does not answer OPTIONS, and not a simple one', () => {
-    expect(ids(checkRequestAgainstSurfaces(request(method('DELETE')), [surface([rule({ preflight: 'not-answered' })])]))).toEqual(['preflightNotAnswered@method']);
-    expect(ids(checkRequestAgainstSurfaces(request(header('X-Api-Key', 'k')), [surface([rule({ preflight: 'not-answered' })])]))).toEqual(['preflightNotAnswered@header X-Api-Key']);
-    expect(checkRequestAgainstSurfaces(request(), [surface([rule({ preflight: 'not-answered' })])])).toEqual([]);
-    expect(checkRequestAgainstSurfaces(request(method('DELETE')), [surface([rule({ preflight: 'unknown' })])])).toEqual([]);
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request(method('DELETE')), [
+          surface([rule({ preflight: 'not-answered' })]),
+        ]),
+      ),
+    ).toEqual(['preflightNotAnswered@method']);
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(request(header('X-Api-Key', 'k')), [
+          surface([rule({ preflight: 'not-answered' })]),
+        ]),
+      ),
+    ).toEqual(['preflightNotAnswered@header X-Api-Key']);
+    expect(
+      checkRequestAgainstSurfaces(request(), [surface([rule({ preflight: 'not-answered' })])]),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(method('DELETE')), [
+        surface([rule({ preflight: 'unknown' })]),
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -110,56 +254,142 @@ describe('checkRequestAgainstSurfaces: exposed headers', () => {
   const read = { headersRead: [{ name: 'X-Total-Count', at: 'read' }] };
 
   it('reports a read of a header the server writes and does not expose', () => {
-    expect(ids(checkRequestAgainstSurfaces(request(), [surface([rule()])], read))).toEqual(['headerNotExposedByServer@read']);
+    expect(ids(checkRequestAgainstSurfaces(request(), [surface([rule()])], read))).toEqual([
+      'headerNotExposedByServer@read',
+    ]);
     const exposing = corsPolicy({ exposeHeaders: list('X-Total-Count', 9) });
-    expect(checkRequestAgainstSurfaces(request(), [surface([rule({ policy: exposing })])], read)).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(), [surface([rule({ policy: exposing })])], read),
+    ).toEqual([]);
   });
 
   it('stays quiet about headers the server never writes, and safelisted ones', () => {
-    expect(checkRequestAgainstSurfaces(request(), [surface([rule()], { responseHeaders: [] })], read)).toEqual([]);
-    expect(checkRequestAgainstSurfaces(request(), [surface([rule()], { responseHeaders: ['content-type'] })], { headersRead: [{ name: 'Content-Type', at: 'read' }] })).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(), [surface([rule()], { responseHeaders: [] })], read),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(
+        request(),
+        [surface([rule()], { responseHeaders: ['content-type'] })],
+        { headersRead: [{ name: 'Content-Type', at: 'read' }] },
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('checkRequestAgainstSurfaces: which server answers', () => {
   it('treats relative URLs, app origins and proxied prefixes as same-origin', () => {
     const failing = [surface([rule()])];
-    expect(checkRequestAgainstSurfaces(request({ url: { kind: 'known', value: '/api/orders', at: 'url' }, ...withCredentials }), failing)).toEqual([]);
-    expect(checkRequestAgainstSurfaces(request(withCredentials), failing, { appOrigins: ['http://localhost:3000'] })).toEqual([]);
-    const viaDevServer = request({ url: { kind: 'known', value: 'http://localhost:5173/api/orders', at: 'url' }, ...withCredentials });
-    expect(checkRequestAgainstSurfaces(viaDevServer, [surface([rule()], { origins: [] })], { proxied: [{ origin: 'http://localhost:5173', prefix: '/api' }] })).toEqual([]);
-    expect(checkRequestAgainstSurfaces(viaDevServer, [surface([rule()], { origins: [] })])).not.toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(
+        request({ url: { kind: 'known', value: '/api/orders', at: 'url' }, ...withCredentials }),
+        failing,
+      ),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(withCredentials), failing, {
+        appOrigins: ['http://localhost:3000'],
+      }),
+    ).toEqual([]);
+    const viaDevServer = request({
+      url: { kind: 'known', value: 'http://localhost:5173/api/orders', at: 'url' },
+      ...withCredentials,
+    });
+    expect(
+      checkRequestAgainstSurfaces(viaDevServer, [surface([rule()], { origins: [] })], {
+        proxied: [{ origin: 'http://localhost:5173', prefix: '/api' }],
+      }),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(viaDevServer, [surface([rule()], { origins: [] })]),
+    ).not.toEqual([]);
   });
 
   it('judges nothing it cannot read: an unknown URL, an unknown or absent policy, a path no rule covers', () => {
-    expect(checkRequestAgainstSurfaces(request({ url: { kind: 'unknown', at: 'url' }, ...withCredentials }), [surface([rule()])])).toEqual([]);
-    expect(checkRequestAgainstSurfaces(request(withCredentials), [surface([rule({ policy: 'unknown' })])])).toEqual([]);
-    expect(checkRequestAgainstSurfaces(request(withCredentials), [surface([rule({ policy: 'none' })])])).toEqual([]);
-    expect(checkRequestAgainstSurfaces(request({ url: { kind: 'known', value: 'http://localhost:3000/health', at: 'url' }, ...withCredentials }), [surface([rule()])])).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(
+        request({ url: { kind: 'unknown', at: 'url' }, ...withCredentials }),
+        [surface([rule()])],
+      ),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(withCredentials), [
+        surface([rule({ policy: 'unknown' })]),
+      ]),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(withCredentials), [surface([rule({ policy: 'none' })])]),
+    ).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(
+        request({
+          url: { kind: 'known', value: 'http://localhost:3000/health', at: 'url' },
+          ...withCredentials,
+        }),
+        [surface([rule()])],
+      ),
+    ).toEqual([]);
   });
 
   it('reports only when every candidate server or rule fails', () => {
-    const allowing = rule({ policy: corsPolicy({ credentials: { kind: 'known', value: true, at: at(6) } }), source: at(3, 'other/server.js') });
+    const allowing = rule({
+      policy: corsPolicy({ credentials: { kind: 'known', value: true, at: at(6) } }),
+      source: at(3, 'other/server.js'),
+    });
     const unknownOrigin = { origins: [] };
-    const prodUrl = request({ url: { kind: 'known', value: 'https://api.example.com/api/orders', at: 'url' }, ...withCredentials });
-    expect(checkRequestAgainstSurfaces(prodUrl, [surface([rule()], unknownOrigin), surface([allowing], { ...unknownOrigin, file: 'other/server.js' })])).toEqual([]);
-    expect(ids(checkRequestAgainstSurfaces(prodUrl, [surface([rule()], unknownOrigin), surface([rule({ source: at(4, 'b.js') })], unknownOrigin)]))).toEqual(['credentialsNotAllowed@credentials']);
+    const prodUrl = request({
+      url: { kind: 'known', value: 'https://api.example.com/api/orders', at: 'url' },
+      ...withCredentials,
+    });
+    expect(
+      checkRequestAgainstSurfaces(prodUrl, [
+        surface([rule()], unknownOrigin),
+        surface([allowing], { ...unknownOrigin, file: 'other/server.js' }),
+      ]),
+    ).toEqual([]);
+    expect(
+      ids(
+        checkRequestAgainstSurfaces(prodUrl, [
+          surface([rule()], unknownOrigin),
+          surface([rule({ source: at(4, 'b.js') })], unknownOrigin),
+        ]),
+      ),
+    ).toEqual(['credentialsNotAllowed@credentials']);
     // Two rules of one server for the path: the route's own and an app-wide one that allows credentials.
-    expect(checkRequestAgainstSurfaces(request(withCredentials), [surface([rule(), { ...allowing, match: { kind: 'any' }, methods: 'any', specific: false }])])).toEqual([]);
+    expect(
+      checkRequestAgainstSurfaces(request(withCredentials), [
+        surface([rule(), { ...allowing, match: { kind: 'any' }, methods: 'any', specific: false }]),
+      ]),
+    ).toEqual([]);
   });
 
   it('takes the server reached at the URL origin; without one, only a server with its own route for the path', () => {
     const elsewhere = surface([rule()], { origins: ['http://localhost:4000'] });
-    expect(checkRequestAgainstSurfaces(request(withCredentials), [elsewhere, surface([rule({ policy: 'unknown' })])])).toEqual([]);
-    const catchAll = surface([rule({ match: { kind: 'any' }, methods: 'any', specific: false })], { origins: [] });
-    const prodUrl = request({ url: { kind: 'known', value: 'https://api.example.com/api/orders', at: 'url' }, ...withCredentials });
+    expect(
+      checkRequestAgainstSurfaces(request(withCredentials), [
+        elsewhere,
+        surface([rule({ policy: 'unknown' })]),
+      ]),
+    ).toEqual([]);
+    const catchAll = surface([rule({ match: { kind: 'any' }, methods: 'any', specific: false })], {
+      origins: [],
+    });
+    const prodUrl = request({
+      url: { kind: 'known', value: 'https://api.example.com/api/orders', at: 'url' },
+      ...withCredentials,
+    });
     expect(checkRequestAgainstSurfaces(prodUrl, [catchAll])).toEqual([]);
   });
 
   it('matches the start of a template URL against the routes that can continue it', () => {
-    const partial = request({ url: { kind: 'known', value: 'http://localhost:3000/api/orders/', at: 'url' }, ...withCredentials });
+    const partial = request({
+      url: { kind: 'known', value: 'http://localhost:3000/api/orders/', at: 'url' },
+      ...withCredentials,
+    });
     const byId = [surface([rule({ match: { kind: 'route', path: '/api/orders/:id' } })])];
-    expect(ids(checkRequestAgainstSurfaces(partial, byId, { urlComplete: false }))).toEqual(['credentialsNotAllowed@credentials']);
+    expect(ids(checkRequestAgainstSurfaces(partial, byId, { urlComplete: false }))).toEqual([
+      'credentialsNotAllowed@credentials',
+    ]);
     expect(checkRequestAgainstSurfaces(partial, byId, { urlComplete: true })).toEqual([]);
   });
 });
@@ -185,18 +415,29 @@ describe('pathMatches', () => {
 
 describe('checkRequestAgainstSurfaces: the server files consulted', () => {
   it('names the files of the candidate rules, any server for an uncovered cross-origin request, none for same-origin', () => {
-    const other = surface([rule({ match: { kind: 'route', path: '/items' }, source: at(3, 'other/server.js') })], { file: 'other/server.js', origins: ['http://localhost:4000'] });
+    const other = surface(
+      [rule({ match: { kind: 'route', path: '/items' }, source: at(3, 'other/server.js') })],
+      { file: 'other/server.js', origins: ['http://localhost:4000'] },
+    );
     const servers = [surface([rule()]), other];
     const consulted = new Set<string>();
     checkRequestAgainstSurfaces(request(withCredentials), servers, { consulted });
     expect([...consulted]).toEqual(['api/server.js']);
 
     const uncovered = new Set<string>();
-    checkRequestAgainstSurfaces(request({ url: { kind: 'known', value: 'http://localhost:3000/nowhere', at: 'url' } }), servers, { consulted: uncovered });
+    checkRequestAgainstSurfaces(
+      request({ url: { kind: 'known', value: 'http://localhost:3000/nowhere', at: 'url' } }),
+      servers,
+      { consulted: uncovered },
+    );
     expect([...uncovered]).toEqual([ANY_SERVER_FILE]);
 
     const sameOrigin = new Set<string>();
-    checkRequestAgainstSurfaces(request({ url: { kind: 'known', value: '/api/orders', at: 'url' } }), servers, { consulted: sameOrigin });
+    checkRequestAgainstSurfaces(
+      request({ url: { kind: 'known', value: '/api/orders', at: 'url' } }),
+      servers,
+      { consulted: sameOrigin },
+    );
     expect([...sameOrigin]).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../../src/fetch/methods.js';
+import {
+  isCorsSafelistedMethod,
+  isForbiddenMethod,
+  normalizeMethod,
+} from '../../src/fetch/methods.js';
 
 describe('isCorsSafelistedMethod', () => {
   const cases: [string, boolean][] = [
@@ -13,7 +17,9 @@ describe('isCorsSafelistedMethod', () => {
     ['OPTIONS', false],
     ['', false],
   ];
-  it.each(cases)('%s → %s', (method, expected) => expect(isCorsSafelistedMethod(method)).toBe(expected));
+  it.each(cases)('%s → %s', (method, expected) =>
+    expect(isCorsSafelistedMethod(method)).toBe(expected),
+  );
 });
 
 describe('isForbiddenMethod', () => {

@@ -48,7 +48,9 @@ describe('isCorsSafelistedRequestHeader', () => {
     ['Accept', 'caf\u00e9', true],
     ['Accept', '\u20ac', false],
   ];
-  it.each(cases)('%s: %j → %s', (name, value, expected) => expect(isCorsSafelistedRequestHeader(name, value)).toBe(expected));
+  it.each(cases)('%s: %j → %s', (name, value, expected) =>
+    expect(isCorsSafelistedRequestHeader(name, value)).toBe(expected),
+  );
 });
 
 describe('isForbiddenRequestHeader', () => {
@@ -73,21 +75,79 @@ describe('isForbiddenRequestHeader', () => {
     ['X-HTTP-Method-Override', undefined, false],
     ['X-Other', 'TRACE', false],
   ];
-  it.each(cases)('%s: %j → %s', (name, value, expected) => expect(isForbiddenRequestHeader(name, value)).toBe(expected));
+  it.each(cases)('%s: %j → %s', (name, value, expected) =>
+    expect(isForbiddenRequestHeader(name, value)).toBe(expected),
+  );
 });
 
 describe('corsUnsafeRequestHeaderNames', () => {
   const cases: [string, [string, string][], string[]][] = [
     ['no headers', [], []],
-    ['only safelisted', [['Accept', 'application/json'], ['Content-Type', 'text/plain']], []],
-    ['lowercased, sorted, unique', [['X-B', '1'], ['Authorization', 'x'], ['x-b', '2'], ['Content-Type', 'application/json']], ['authorization', 'content-type', 'x-b']],
-    ['forbidden headers are dropped by Headers', [['Cookie', 'a=b'], ['Origin', 'https://x.test'], ['X-A', '1']], ['x-a']],
-    ['distinct safelisted headers of 128 bytes each are fine', [['Accept', 'a'.repeat(128)], ['Accept-Language', 'b'.repeat(128)], ['Content-Language', 'c'.repeat(128)]], []],
-    ['a repeated header is judged by the line its values are joined into', [['Accept-Language', 'b'.repeat(70)], ['accept-language', 'b'.repeat(70)], ['Accept', 'a']], ['accept-language']],
-    ['a repeated header whose joined line is safelisted is fine', [['Content-Language', 'de'], ['Content-Language', 'en']], []],
-    ['a safelisted value stays safe next to an unsafe header', [['X-Big', 'x'.repeat(2000)], ['Accept', 'a']], ['x-big']],
+    [
+      'only safelisted',
+      [
+        ['Accept', 'application/json'],
+        ['Content-Type', 'text/plain'],
+      ],
+      [],
+    ],
+    [
+      'lowercased, sorted, unique',
+      [
+        ['X-B', '1'],
+        ['Authorization', 'x'],
+        ['x-b', '2'],
+        ['Content-Type', 'application/json'],
+      ],
+      ['authorization', 'content-type', 'x-b'],
+    ],
+    [
+      'forbidden headers are dropped by Headers',
+      [
+        ['Cookie', 'a=b'],
+        ['Origin', 'https://x.test'],
+        ['X-A', '1'],
+      ],
+      ['x-a'],
+    ],
+    [
+      'distinct safelisted headers of 128 bytes each are fine',
+      [
+        ['Accept', 'a'.repeat(128)],
+        ['Accept-Language', 'b'.repeat(128)],
+        ['Content-Language', 'c'.repeat(128)],
+      ],
+      [],
+    ],
+    [
+      'a repeated header is judged by the line its values are joined into',
+      [
+        ['Accept-Language', 'b'.repeat(70)],
+        ['accept-language', 'b'.repeat(70)],
+        ['Accept', 'a'],
+      ],
+      ['accept-language'],
+    ],
+    [
+      'a repeated header whose joined line is safelisted is fine',
+      [
+        ['Content-Language', 'de'],
+        ['Content-Language', 'en'],
+      ],
+      [],
+    ],
+    [
+      'a safelisted value stays safe next to an unsafe header',
+      [
+        ['X-Big', 'x'.repeat(2000)],
+        ['Accept', 'a'],
+      ],
+      ['x-big'],
+    ],
   ];
-  it.each(cases)('%s', (_label, headers, expected) => expect(corsUnsafeRequestHeaderNames(headers)).toEqual(expected));
+  it.each(cases)('%s', (_label, headers, expected) =>
+    expect(corsUnsafeRequestHeaderNames(headers)).toEqual(expected),
+  );
 
   it('names Authorization as the only non-wildcard name', () => {
     expect([...CORS_NON_WILDCARD_REQUEST_HEADER_NAMES]).toEqual(['authorization']);

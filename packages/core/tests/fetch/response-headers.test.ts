@@ -39,7 +39,9 @@ describe('isCorsSafelistedResponseHeader', () => {
     ['Content-Disposition', false],
     ['Set-Cookie', false],
   ];
-  it.each(cases)('%s → %s', (name, expected) => expect(isCorsSafelistedResponseHeader(name)).toBe(expected));
+  it.each(cases)('%s → %s', (name, expected) =>
+    expect(isCorsSafelistedResponseHeader(name)).toBe(expected),
+  );
 
   it('forbids Set-Cookie and Set-Cookie2', () => {
     expect([...FORBIDDEN_RESPONSE_HEADER_NAMES].sort()).toEqual(['set-cookie', 'set-cookie2']);
@@ -59,5 +61,7 @@ describe('canonicalCorsHeaderName', () => {
     ['access-control-allow-origin ', undefined],
     ['', undefined],
   ];
-  it.each(cases)('%j → %s', (name, expected) => expect(canonicalCorsHeaderName(name)).toBe(expected));
+  it.each(cases)('%j → %s', (name, expected) =>
+    expect(canonicalCorsHeaderName(name)).toBe(expected),
+  );
 });

@@ -21,7 +21,9 @@ describe('validateAllowCredentialsValue', () => {
     ['false', { ok: false, fixed: undefined }],
     ['', { ok: false, fixed: undefined }],
   ];
-  it.each(cases)('%j', (raw, expected) => expect(validateAllowCredentialsValue(raw)).toEqual(expected));
+  it.each(cases)('%j', (raw, expected) =>
+    expect(validateAllowCredentialsValue(raw)).toEqual(expected),
+  );
 });
 
 describe('validateMethodListPiece', () => {
@@ -37,18 +39,24 @@ describe('validateMethodListPiece', () => {
     ['GET; POST; PUT', [{ kind: 'separator', fixed: 'GET, POST, PUT' }]],
     ['GET, POST PUT', [{ kind: 'separator', fixed: 'GET, POST, PUT' }]],
     ['GET,POST PUT', [{ kind: 'separator', fixed: 'GET,POST,PUT' }]],
-    ['get, post', [
-      { kind: 'lowercase-method', method: 'get', fixed: 'GET, POST' },
-      { kind: 'lowercase-method', method: 'post', fixed: 'GET, POST' },
-    ]],
+    [
+      'get, post',
+      [
+        { kind: 'lowercase-method', method: 'get', fixed: 'GET, POST' },
+        { kind: 'lowercase-method', method: 'post', fixed: 'GET, POST' },
+      ],
+    ],
     ['patch', [{ kind: 'lowercase-method', method: 'patch', fixed: 'PATCH' }]],
     ['GET,Patch', [{ kind: 'lowercase-method', method: 'Patch', fixed: 'GET,PATCH' }]],
     ['*, delete', [{ kind: 'lowercase-method', method: 'delete', fixed: '*, DELETE' }]],
-    ['get post', [
-      { kind: 'separator', fixed: 'GET, POST' },
-      { kind: 'lowercase-method', method: 'get', fixed: 'GET, POST' },
-      { kind: 'lowercase-method', method: 'post', fixed: 'GET, POST' },
-    ]],
+    [
+      'get post',
+      [
+        { kind: 'separator', fixed: 'GET, POST' },
+        { kind: 'lowercase-method', method: 'get', fixed: 'GET, POST' },
+        { kind: 'lowercase-method', method: 'post', fixed: 'GET, POST' },
+      ],
+    ],
     ['"GET"', [{ kind: 'invalid-token', token: '"GET"' }]],
     ['GET/POST', [{ kind: 'invalid-token', token: 'GET/POST' }]],
     ['GET, "PUT" x', [{ kind: 'invalid-token', token: '"PUT" x' }]],
@@ -104,5 +112,6 @@ describe('validateMaxAge', () => {
   ];
   it.each(cases)('%j', (value, expected) => expect(validateMaxAge(value)).toEqual(expected));
 
-  it('exports the browser caps', () => expect(MAX_AGE_CAPS).toEqual({ chromium: 7200, firefox: 86400 }));
+  it('exports the browser caps', () =>
+    expect(MAX_AGE_CAPS).toEqual({ chromium: 7200, firefox: 86400 }));
 });

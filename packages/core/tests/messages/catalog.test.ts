@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserEffect, MessageSpec } from '../../src/index.js';
-import { browserEffect, consoleReason, FIRST_SENTENCE_MAX, firstSentence, isSecurityFinding, messagesFor, ruleMessages, securityAttack } from '../../src/index.js';
+import {
+  browserEffect,
+  consoleReason,
+  FIRST_SENTENCE_MAX,
+  firstSentence,
+  isSecurityFinding,
+  messagesFor,
+  ruleMessages,
+  securityAttack,
+} from '../../src/index.js';
 
-const entries = Object.entries(ruleMessages).flatMap(([rule, specs]) => Object.entries(specs).map(([id, spec]) => ({ rule, id, text: spec.text, effect: 'effect' in spec ? (spec.effect as BrowserEffect) : undefined })));
+const entries = Object.entries(ruleMessages).flatMap(([rule, specs]) =>
+  Object.entries(specs).map(([id, spec]) => ({
+    rule,
+    id,
+    text: spec.text,
+    effect: 'effect' in spec ? (spec.effect as BrowserEffect) : undefined,
+  })),
+);
 
 /**
  * The longest value each placeholder realistically takes, so a first sentence that fits here fits in
@@ -46,12 +62,15 @@ const LONGEST: Record<string, string> = {
   setting: 'CORS_ALLOWED_ORIGIN_REGEXES', // the longest django-cors-headers setting name
   alias: 'CORS_ORIGIN_REGEX_WHITELIST',
   missing: 'content-type, authorization, x-csrftoken', // every header a replaced CORS_ALLOW_HEADERS can drop
-  defaults: 'accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with',
+  defaults:
+    'accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with',
   middleware: 'WhiteNoiseMiddleware',
   regex: '^(?:api|v1|v2|internal)/(?:[a-z0-9_-]+/)*[a-z0-9_-]*$',
-  because: 'it listens on 127.0.0.1 and runs the programs its requests name (`child_process.spawn`)',
+  because:
+    'it listens on 127.0.0.1 and runs the programs its requests name (`child_process.spawn`)',
   // nginx
-  headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Credentials, Access-Control-Allow-Methods',
+  headers:
+    'Access-Control-Allow-Origin, Access-Control-Allow-Credentials, Access-Control-Allow-Methods',
   place: 'A nested location',
   count: '12',
   location: 'location ~* ^/api/v1/(users|teams)/',
@@ -75,7 +94,9 @@ describe('first sentences', () => {
   it('ends a sentence at ". " or the end, never inside code or a console quote, never at ":"', () => {
     expect(firstSentence('One: still one. Two.')).toBe('One: still one.');
     expect(firstSentence('Use `a. b` here. Then.')).toBe('Use `a. b` here.');
-    expect(firstSentence('It throws "TypeError: x. y" (see). Next.')).toBe('It throws "TypeError: x. y" (see).');
+    expect(firstSentence('It throws "TypeError: x. y" (see). Next.')).toBe(
+      'It throws "TypeError: x. y" (see).',
+    );
     expect(firstSentence('No end')).toBe('No end');
     expect(firstSentence('Ends here.')).toBe('Ends here.');
     expect(firstSentence('Version 1.2 is out. Next.')).toBe('Version 1.2 is out.');
@@ -99,65 +120,106 @@ describe('first sentences', () => {
 
 describe('rule message catalog', () => {
   it('gives every message that quotes a console line the failure it quotes', () => {
-    for (const { rule, id, text, effect } of entries.filter((entry) => entry.text.includes('Chrome: "'))) {
+    for (const { rule, id, text, effect } of entries.filter((entry) =>
+      entry.text.includes('Chrome: "'),
+    )) {
       expect(effect?.kind, `${rule}/${id}`).toMatch(/^(blocked|warning)$/);
-      const failure = effect?.kind === 'blocked' || effect?.kind === 'warning' ? effect.failure : undefined;
+      const failure =
+        effect?.kind === 'blocked' || effect?.kind === 'warning' ? effect.failure : undefined;
       // The quoted Chrome text is that failure's reason, whatever the values.
-      const reason = consoleReason(failure!, { value: '{{value}}', method: '{{method}}', header: '{{header}}' }).chrome;
-      const skeleton = (s: string) => s.replace(/\{\{\s*\w+\s*\}\}|'[^']*'|\S*\{\{\w+\}\}\S*/g, '…').slice(0, 40);
+      const reason = consoleReason(failure!, {
+        value: '{{value}}',
+        method: '{{method}}',
+        header: '{{header}}',
+      }).chrome;
+      const skeleton = (s: string) =>
+        s.replace(/\{\{\s*\w+\s*\}\}|'[^']*'|\S*\{\{\w+\}\}\S*/g, '…').slice(0, 40);
       expect(skeleton(text.split('Chrome: "')[1] ?? ''), `${rule}/${id}`).toBe(skeleton(reason));
     }
   });
 
   it('marks the silent effects that have no console message', () => {
-    for (const { rule, id, effect } of entries.filter((entry) => entry.text.includes('(no console message)'))) {
-      expect(effect?.kind, `${rule}/${id}`).toMatch(/^(hidden-headers|preflight-not-cached|preflight-cached-briefly)$/);
+    for (const { rule, id, effect } of entries.filter((entry) =>
+      entry.text.includes('(no console message)'),
+    )) {
+      expect(effect?.kind, `${rule}/${id}`).toMatch(
+        /^(hidden-headers|preflight-not-cached|preflight-cached-briefly)$/,
+      );
     }
   });
 
   it('gives security findings and suggestion titles no browser effect', () => {
-    expect(browserEffect('no-reflected-origin-with-credentials', 'reflectedWithCredentials')).toBeUndefined();
+    expect(
+      browserEffect('no-reflected-origin-with-credentials', 'reflectedWithCredentials'),
+    ).toBeUndefined();
     expect(browserEffect('no-null-origin', 'nullOrigin')).toBeUndefined();
     expect(browserEffect('no-unsafe-origin-check', 'unescapedDot')).toBeUndefined();
-    expect(browserEffect('no-wildcard-origin-with-credentials', 'useExplicitOrigin')).toBeUndefined();
+    expect(
+      browserEffect('no-wildcard-origin-with-credentials', 'useExplicitOrigin'),
+    ).toBeUndefined();
   });
 
   it('predicts the blocking failures and the Authorization warning', () => {
-    expect(browserEffect('no-wildcard-origin-with-credentials', 'wildcardWithCredentials')).toEqual({ kind: 'blocked', failure: 'wildcard-origin-with-credentials' });
-    expect(browserEffect('valid-allow-origin', 'trailingSlash')).toEqual({ kind: 'blocked', failure: 'allow-origin-mismatch' });
+    expect(browserEffect('no-wildcard-origin-with-credentials', 'wildcardWithCredentials')).toEqual(
+      { kind: 'blocked', failure: 'wildcard-origin-with-credentials' },
+    );
+    expect(browserEffect('valid-allow-origin', 'trailingSlash')).toEqual({
+      kind: 'blocked',
+      failure: 'allow-origin-mismatch',
+    });
     // Checked in Chromium 156: a DevTools deprecation issue, no console line.
     expect(browserEffect('no-ineffective-wildcard', 'authorizationNotCovered')).toEqual({
       kind: 'warning',
       failure: 'authorization-not-covered-by-wildcard',
       chromiumIssue: 'DeprecationIssue AuthorizationCoveredByWildcard',
     });
-    expect(browserEffect('valid-header-values', 'maxAgeNotInteger')).toEqual({ kind: 'preflight-cached-briefly' });
-    expect(browserEffect('valid-header-values', 'maxAgeNegative')).toEqual({ kind: 'preflight-not-cached' });
+    expect(browserEffect('valid-header-values', 'maxAgeNotInteger')).toEqual({
+      kind: 'preflight-cached-briefly',
+    });
+    expect(browserEffect('valid-header-values', 'maxAgeNegative')).toEqual({
+      kind: 'preflight-not-cached',
+    });
     expect(browserEffect('no-such-rule', 'x')).toBeUndefined();
   });
 
   it('predicts what the client rules leave the page (checked in Chromium by the oracle)', () => {
-    expect(browserEffect('no-opaque-response-read', 'opaqueResponseRead')).toEqual({ kind: 'opaque-read' });
-    expect(browserEffect('no-invalid-no-cors-request', 'unsupportedMethod')).toEqual({ kind: 'throws' });
-    expect(browserEffect('no-invalid-no-cors-request', 'droppedHeader')).toEqual({ kind: 'header-dropped' });
-    expect(browserEffect('no-forbidden-request-header', 'forbiddenHeader')).toEqual({ kind: 'header-dropped' });
-    expect(browserEffect('no-forbidden-request-header', 'responseHeaderOnRequest')).toEqual({ kind: 'preflight' });
-    expect(browserEffect('no-accidental-preflight', 'requestedWith')).toEqual({ kind: 'preflight' });
+    expect(browserEffect('no-opaque-response-read', 'opaqueResponseRead')).toEqual({
+      kind: 'opaque-read',
+    });
+    expect(browserEffect('no-invalid-no-cors-request', 'unsupportedMethod')).toEqual({
+      kind: 'throws',
+    });
+    expect(browserEffect('no-invalid-no-cors-request', 'droppedHeader')).toEqual({
+      kind: 'header-dropped',
+    });
+    expect(browserEffect('no-forbidden-request-header', 'forbiddenHeader')).toEqual({
+      kind: 'header-dropped',
+    });
+    expect(browserEffect('no-forbidden-request-header', 'responseHeaderOnRequest')).toEqual({
+      kind: 'preflight',
+    });
+    expect(browserEffect('no-accidental-preflight', 'requestedWith')).toEqual({
+      kind: 'preflight',
+    });
     expect(browserEffect('no-invalid-no-cors-request', 'removeNoCors')).toBeUndefined();
   });
 
   it('exposes templates as ESLint meta.messages', () => {
-    expect(messagesFor('no-null-origin').removeNullEntry).toBe("Remove 'null' from the allowed origins");
+    expect(messagesFor('no-null-origin').removeNullEntry).toBe(
+      "Remove 'null' from the allowed origins",
+    );
   });
 });
 
 describe('security findings', () => {
-  const specs = Object.entries(ruleMessages as Record<string, Record<string, MessageSpec>>).flatMap(([rule, messages]) =>
-    Object.entries(messages).map(([id, spec]) => ({ rule, id, spec })),
+  const specs = Object.entries(ruleMessages as Record<string, Record<string, MessageSpec>>).flatMap(
+    ([rule, messages]) => Object.entries(messages).map(([id, spec]) => ({ rule, id, spec })),
   );
 
   it('are the messages about other sites reading what they should not, and only those', () => {
-    expect(specs.filter(({ spec }) => spec.security).map(({ rule, id }) => `${rule}/${id}`)).toEqual([
+    expect(
+      specs.filter(({ spec }) => spec.security).map(({ rule, id }) => `${rule}/${id}`),
+    ).toEqual([
       'no-reflected-origin-with-credentials/reflectedWithCredentials',
       'no-null-origin/nullOrigin',
       'no-unsafe-origin-check/unescapedDot',
@@ -176,19 +238,33 @@ describe('security findings', () => {
       expect(spec.effect, `${rule}/${id}`).toBeUndefined();
       expect(isSecurityFinding(rule, id)).toBe(true);
     }
-    expect(isSecurityFinding('no-wildcard-origin-with-credentials', 'wildcardWithCredentials')).toBe(false);
+    expect(
+      isSecurityFinding('no-wildcard-origin-with-credentials', 'wildcardWithCredentials'),
+    ).toBe(false);
     expect(isSecurityFinding('no-such-rule', 'nullOrigin')).toBe(false);
   });
 
-  it('open their own rule\'s attack; a failure opens another rule\'s only where it names one', () => {
-    for (const { rule, id, spec } of specs) expect(securityAttack(rule, id), `${rule}/${id}`).toBe(spec.security ? rule : spec.opensAttackOf);
-    expect(specs.filter(({ spec }) => spec.opensAttackOf !== undefined).map(({ rule, id, spec }) => `${rule}/${id} → ${spec.opensAttackOf}`)).toEqual([
+  it("open their own rule's attack; a failure opens another rule's only where it names one", () => {
+    for (const { rule, id, spec } of specs)
+      expect(securityAttack(rule, id), `${rule}/${id}`).toBe(
+        spec.security ? rule : spec.opensAttackOf,
+      );
+    expect(
+      specs
+        .filter(({ spec }) => spec.opensAttackOf !== undefined)
+        .map(({ rule, id, spec }) => `${rule}/${id} → ${spec.opensAttackOf}`),
+    ).toEqual([
       'valid-django-allowed-origins/noScheme → no-null-origin',
       'valid-django-allowed-origins/notAList → no-null-origin',
     ]);
     for (const { spec } of specs.filter(({ spec }) => spec.opensAttackOf !== undefined)) {
-      expect(spec.effect, 'a security finding has no effect; opensAttackOf is for failures').toBeDefined();
-      expect(specs.some(({ rule, spec: other }) => rule === spec.opensAttackOf && other.security)).toBe(true);
+      expect(
+        spec.effect,
+        'a security finding has no effect; opensAttackOf is for failures',
+      ).toBeDefined();
+      expect(
+        specs.some(({ rule, spec: other }) => rule === spec.opensAttackOf && other.security),
+      ).toBe(true);
     }
     expect(securityAttack('no-such-rule', 'nullOrigin')).toBeUndefined();
   });

@@ -7,8 +7,14 @@ describe('parseOrigin', () => {
     ['http://localhost:3000', { scheme: 'http', host: 'localhost', port: '3000' }],
     ['http://127.0.0.1:8080', { scheme: 'http', host: '127.0.0.1', port: '8080' }],
     ['http://[::1]:5173', { scheme: 'http', host: '[::1]', port: '5173' }],
-    ['https://xn--bcher-kva.example', { scheme: 'https', host: 'xn--bcher-kva.example', port: undefined }],
-    ['https://my_host.example.com', { scheme: 'https', host: 'my_host.example.com', port: undefined }],
+    [
+      'https://xn--bcher-kva.example',
+      { scheme: 'https', host: 'xn--bcher-kva.example', port: undefined },
+    ],
+    [
+      'https://my_host.example.com',
+      { scheme: 'https', host: 'my_host.example.com', port: undefined },
+    ],
     ['chrome-extension://abcdef', { scheme: 'chrome-extension', host: 'abcdef', port: undefined }],
     ['http://example.com:443', { scheme: 'http', host: 'example.com', port: '443' }],
     ['https://example.com:65535', { scheme: 'https', host: 'example.com', port: '65535' }],

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isSharedHostingDomain, SHARED_HOSTING_DOMAINS, sharedHostingDomainOf } from '../../src/origin/shared-hosting.js';
+import {
+  isSharedHostingDomain,
+  SHARED_HOSTING_DOMAINS,
+  sharedHostingDomainOf,
+} from '../../src/origin/shared-hosting.js';
 
 describe('shared hosting domains', () => {
   it('finds the domain a customer name lies under, the longest that matches', () => {
@@ -25,6 +29,7 @@ describe('shared hosting domains', () => {
 
   it('lists each domain once, in lowercase, without dots at either end', () => {
     expect(new Set(SHARED_HOSTING_DOMAINS).size).toBe(SHARED_HOSTING_DOMAINS.length);
-    for (const domain of SHARED_HOSTING_DOMAINS) expect(domain).toMatch(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/);
+    for (const domain of SHARED_HOSTING_DOMAINS)
+      expect(domain).toMatch(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/);
   });
 });

@@ -2,8 +2,10 @@ import { describe, it, expect } from 'vitest';
 import type { AllowOriginProblem } from '../../src/origin/validate-allow-origin.js';
 import { validateAllowOriginValue } from '../../src/origin/validate-allow-origin.js';
 
-const fixable = (fixed: string, ...kinds: ('no-scheme' | 'uppercase' | 'default-port' | 'trailing-slash' | 'path')[]): AllowOriginProblem[] =>
-  kinds.map((kind) => ({ kind, fixed }));
+const fixable = (
+  fixed: string,
+  ...kinds: ('no-scheme' | 'uppercase' | 'default-port' | 'trailing-slash' | 'path')[]
+): AllowOriginProblem[] => kinds.map((kind) => ({ kind, fixed }));
 
 describe('validateAllowOriginValue', () => {
   const cases: [string, AllowOriginProblem[]][] = [
@@ -39,16 +41,37 @@ describe('validateAllowOriginValue', () => {
     ['http://localhost:80/', fixable('http://localhost', 'default-port', 'trailing-slash')],
 
     // Lists of origins.
-    ['https://a.com https://b.com', [{ kind: 'multiple', origins: ['https://a.com', 'https://b.com'] }]],
-    ['https://a.com, https://b.com', [{ kind: 'multiple', origins: ['https://a.com', 'https://b.com'] }]],
-    ['https://a.com,https://b.com/', [{ kind: 'multiple', origins: ['https://a.com', 'https://b.com/'] }]],
+    [
+      'https://a.com https://b.com',
+      [{ kind: 'multiple', origins: ['https://a.com', 'https://b.com'] }],
+    ],
+    [
+      'https://a.com, https://b.com',
+      [{ kind: 'multiple', origins: ['https://a.com', 'https://b.com'] }],
+    ],
+    [
+      'https://a.com,https://b.com/',
+      [{ kind: 'multiple', origins: ['https://a.com', 'https://b.com/'] }],
+    ],
     ['a.com b.com', [{ kind: 'multiple', origins: ['a.com', 'b.com'] }]],
 
     // Wildcard subdomains.
-    ['https://*.example.com', [{ kind: 'wildcard-subdomain', scheme: 'https', suffix: 'example.com' }]],
-    ['HTTPS://*.Example.com/', [{ kind: 'wildcard-subdomain', scheme: 'https', suffix: 'example.com' }]],
-    ['http://*.example.com:8080', [{ kind: 'wildcard-subdomain', scheme: 'http', suffix: 'example.com', port: '8080' }]],
-    ['https://*.example.com:443', [{ kind: 'wildcard-subdomain', scheme: 'https', suffix: 'example.com' }]],
+    [
+      'https://*.example.com',
+      [{ kind: 'wildcard-subdomain', scheme: 'https', suffix: 'example.com' }],
+    ],
+    [
+      'HTTPS://*.Example.com/',
+      [{ kind: 'wildcard-subdomain', scheme: 'https', suffix: 'example.com' }],
+    ],
+    [
+      'http://*.example.com:8080',
+      [{ kind: 'wildcard-subdomain', scheme: 'http', suffix: 'example.com', port: '8080' }],
+    ],
+    [
+      'https://*.example.com:443',
+      [{ kind: 'wildcard-subdomain', scheme: 'https', suffix: 'example.com' }],
+    ],
     ['*.example.com', [{ kind: 'wildcard-subdomain', scheme: 'https', suffix: 'example.com' }]],
 
     // Garbage.
@@ -67,10 +90,22 @@ describe('validateAllowOriginValue', () => {
     ['https://a.com, *', [{ kind: 'invalid' }]],
     ['/api', [{ kind: 'invalid' }]],
   ];
-  it.each(cases)('%j', (value, expected) => expect(validateAllowOriginValue(value)).toEqual(expected));
+  it.each(cases)('%j', (value, expected) =>
+    expect(validateAllowOriginValue(value)).toEqual(expected),
+  );
 
   it('never throws and always gives a parseable fix', () => {
-    const inputs = ['https://A.com:443//', 'x://', ':', '://a', 'https://[::1', 'https://[::1]:443/', '\u0000', 'é.com', 'https://a.com/\n'];
+    const inputs = [
+      'https://A.com:443//',
+      'x://',
+      ':',
+      '://a',
+      'https://[::1',
+      'https://[::1]:443/',
+      '\u0000',
+      'é.com',
+      'https://a.com/\n',
+    ];
     for (const input of inputs) {
       const problems = validateAllowOriginValue(input);
       for (const problem of problems) {

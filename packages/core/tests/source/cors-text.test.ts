@@ -10,7 +10,7 @@ describe('mayConfigureCors', () => {
   it.each([
     'cors',
     'Access-Control-Allow-Origin',
-    "startStandaloneServer(server, { listen: { port: 4000 } })",
+    'startStandaloneServer(server, { listen: { port: 4000 } })',
     "from 'apollo-server'",
     'fetch(url)',
     '$fetch(url)',
@@ -27,16 +27,26 @@ describe('mayConfigureCors', () => {
   });
 
   it('is true for a route module exporting method handlers, whose CORS headers may be set elsewhere', () => {
-    expect(mayConfigureCors("import { make } from '@acme/kit';\nconst handler = make();\nexport { handler as GET, handler as POST };\n")).toBe(true);
+    expect(
+      mayConfigureCors(
+        "import { make } from '@acme/kit';\nconst handler = make();\nexport { handler as GET, handler as POST };\n",
+      ),
+    ).toBe(true);
     expect(mayConfigureCors('export const POST = serve.route({ path: "x" });\n')).toBe(true);
-    expect(mayConfigureCors('export async function DELETE(request) { return new Response(null); }\n')).toBe(true);
+    expect(
+      mayConfigureCors('export async function DELETE(request) { return new Response(null); }\n'),
+    ).toBe(true);
     // A constant that merely names a method is not a handler export.
     expect(mayConfigureCors("export const METHOD = 'POST';\nconst GETTER = 1;\n")).toBe(false);
   });
 
   it('is false for code that can touch neither', () => {
     expect(mayConfigureCors('')).toBe(false);
-    expect(mayConfigureCors("export function add(a: number, b: number) { return a + b; }\nconsole.log('ready');\nconst sky = 'blue';\n")).toBe(false);
+    expect(
+      mayConfigureCors(
+        "export function add(a: number, b: number) { return a + b; }\nconsole.log('ready');\nconst sky = 'blue';\n",
+      ),
+    ).toBe(false);
   });
 });
 
@@ -53,7 +63,8 @@ describe('one pre-check for every package', () => {
         } else if (/\.[cm]?ts$/.test(entry.name) && full.includes(`${path.sep}src${path.sep}`)) {
           const text = readFileSync(full, 'utf8');
           // A word list (regex alternatives or string array) naming a header prefix and a request API is a pre-check.
-          if (/access-control-['"|]/.test(text) && /XMLHttpRequest['"|]/.test(text)) copies.push(path.relative(REPO_ROOT, full));
+          if (/access-control-['"|]/.test(text) && /XMLHttpRequest['"|]/.test(text))
+            copies.push(path.relative(REPO_ROOT, full));
         }
       }
     };

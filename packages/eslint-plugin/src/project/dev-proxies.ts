@@ -16,12 +16,18 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export const VITE_CONFIG = /(?:^|\/)vite\.config\.[cm]?[jt]s$/;
 export const NEXT_CONFIG = /(?:^|\/)next\.config\.[cm]?[jt]s$/;
 
-const localhost = (port: number | string) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+const localhost = (port: number | string) => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+];
 
 /** The proxied prefixes a Vite or Next.js config declares. */
 export function configProxies(file: string, sourceCode: SourceCode): ProxiedPrefix[] {
   const scopeOf = (node: Node) => sourceCode.getScope(node);
-  const keyOf = (property: TSESTree.Property) => (property.key.type === AST_NODE_TYPES.Identifier && !property.computed ? property.key.name : staticString(property.key, scopeOf(property.key)));
+  const keyOf = (property: TSESTree.Property) =>
+    property.key.type === AST_NODE_TYPES.Identifier && !property.computed
+      ? property.key.name
+      : staticString(property.key, scopeOf(property.key));
   const prefixes: string[] = [];
   let port: number | string = NEXT_CONFIG.test(file) ? 3000 : 5173;
   forEachNode(sourceCode.ast, sourceCode.visitorKeys, (node) => {
@@ -33,18 +39,27 @@ export function configProxies(file: string, sourceCode: SourceCode): ProxiedPref
           const prefix = entry.type === AST_NODE_TYPES.Property ? keyOf(entry) : undefined;
           // `'^/api/.*'` keys are patterns: their literal start is the prefix.
           if (prefix?.startsWith('/')) prefixes.push(prefix);
-          else if (prefix?.startsWith('^/')) prefixes.push(prefix.slice(1).replace(/[\\.*+?()[\]{}|$].*$/s, ''));
+          else if (prefix?.startsWith('^/'))
+            prefixes.push(prefix.slice(1).replace(/[\\.*+?()[\]{}|$].*$/s, ''));
         }
       }
-      if (key === 'port' && node.parent.parent?.type === AST_NODE_TYPES.Property && keyOf(node.parent.parent) === 'server') {
+      if (
+        key === 'port' &&
+        node.parent.parent?.type === AST_NODE_TYPES.Property &&
+        keyOf(node.parent.parent) === 'server'
+      ) {
         const value = staticPrimitive(node.value, scopeOf(node.value));
         if (typeof value === 'number' || typeof value === 'string') port = value;
       }
     } else if (key === 'source' && node.parent.type === AST_NODE_TYPES.ObjectExpression) {
-      const destination = node.parent.properties.find((other): other is TSESTree.Property => other.type === AST_NODE_TYPES.Property && keyOf(other) === 'destination');
+      const destination = node.parent.properties.find(
+        (other): other is TSESTree.Property =>
+          other.type === AST_NODE_TYPES.Property && keyOf(other) === 'destination',
+      );
       const source = staticString(node.value, scopeOf(node.value));
       const target = destination && staticString(destination.value, scopeOf(destination.value));
-      if (source?.startsWith('/') && target !== undefined && /^https?:\/\//i.test(target)) prefixes.push(source.replace(/[:*(].*$/s, ''));
+      if (source?.startsWith('/') && target !== undefined && /^https?:\/\//i.test(target))
+        prefixes.push(source.replace(/[:*(].*$/s, ''));
     }
   });
   return localhost(port).flatMap((origin) => prefixes.map((prefix) => ({ origin, prefix })));

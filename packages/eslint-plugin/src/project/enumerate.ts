@@ -7,7 +7,19 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', 'out']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  'out',
+]);
 /** A walk stops here: a folder this large is not a project a linter should read file by file. */
 const MAX_WALKED_FILES = 50_000;
 
@@ -17,9 +29,16 @@ export function listProjectFiles(root: string): string[] {
 
 function gitFiles(root: string): string[] | undefined {
   try {
-    const output = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    const output = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     // git lists paths relative to the cwd, so a root inside a larger repository lists only its own files.
-    return output.split('\0').filter((file) => file !== '' && !file.split('/').includes('node_modules'));
+    return output
+      .split('\0')
+      .filter((file) => file !== '' && !file.split('/').includes('node_modules'));
   } catch {
     return undefined;
   }

@@ -15,14 +15,29 @@ type Context = TSESLint.RuleContext<string, readonly unknown[]>;
 
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 
-export function withFileContext<T>(file: string, text: string, root: string, parser: unknown, settings: unknown, visit: (context: Context) => T): T | undefined {
+export function withFileContext<T>(
+  file: string,
+  text: string,
+  root: string,
+  parser: unknown,
+  settings: unknown,
+  visit: (context: Context) => T,
+): T | undefined {
   const first = runOnce(file, text, parser, settings, visit);
   if (first.ok || !TYPESCRIPT.test(file)) return first.value;
   const typescript = typescriptParser(root);
-  return typescript && typescript !== parser ? runOnce(file, text, typescript, settings, visit).value : undefined;
+  return typescript && typescript !== parser
+    ? runOnce(file, text, typescript, settings, visit).value
+    : undefined;
 }
 
-function runOnce<T>(file: string, text: string, parser: unknown, settings: unknown, visit: (context: Context) => T): { ok: boolean; value?: T } {
+function runOnce<T>(
+  file: string,
+  text: string,
+  parser: unknown,
+  settings: unknown,
+  visit: (context: Context) => T,
+): { ok: boolean; value?: T } {
   let value: T | undefined;
   const capture = {
     create(context: Context) {
@@ -69,7 +84,9 @@ export function neverLoadProjectCode(): void {
 function typescriptParser(root: string): unknown {
   if (!typescriptParsers.has(root)) {
     let loaded: unknown;
-    for (const from of projectCodeAllowed ? [path.join(root, 'package.json'), import.meta.url] : [import.meta.url]) {
+    for (const from of projectCodeAllowed
+      ? [path.join(root, 'package.json'), import.meta.url]
+      : [import.meta.url]) {
       try {
         loaded = createRequire(from)('@typescript-eslint/parser');
         break;

@@ -14,10 +14,15 @@ export interface ProjectConfigOptions {
 
 export interface ProjectConfig {
   readonly name: string;
-  readonly settings: { readonly cors: { readonly project: { readonly root: string; readonly fingerprint: string } } };
+  readonly settings: {
+    readonly cors: { readonly project: { readonly root: string; readonly fingerprint: string } };
+  };
 }
 
 export function projectConfig(options: ProjectConfigOptions = {}): ProjectConfig {
   const root = path.resolve(options.root ?? '.');
-  return { name: 'cors/project', settings: { cors: { project: { root, fingerprint: projectIndex(root).fingerprint() } } } };
+  return {
+    name: 'cors/project',
+    settings: { cors: { project: { root, fingerprint: projectIndex(root).fingerprint() } } },
+  };
 }

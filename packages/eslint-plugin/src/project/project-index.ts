@@ -98,7 +98,11 @@ export class ProjectIndex {
     if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) return false;
     this.#version += 1;
     const text = stamp.size <= MAX_BYTES ? this.#read(file) : undefined;
-    this.#entries.set(file, { mtimeMs: stamp.mtimeMs, size: stamp.size, ...(text === undefined ? { candidate: false, headerReads: [] } : prefilter(file, text)) });
+    this.#entries.set(file, {
+      mtimeMs: stamp.mtimeMs,
+      size: stamp.size,
+      ...(text === undefined ? { candidate: false, headerReads: [] } : prefilter(file, text)),
+    });
     return true;
   }
 
@@ -116,7 +120,13 @@ export class ProjectIndex {
   /** `absolute` as an indexed file of this root (relative, `/` separators), or undefined. */
   #indexedName(absolute: string): string | undefined {
     const file = path.relative(this.root, absolute).split(path.sep).join('/');
-    if (file === '' || file.startsWith('../') || path.isAbsolute(file) || file.split('/').some((part) => SKIPPED_FOLDERS.has(part))) return undefined;
+    if (
+      file === '' ||
+      file.startsWith('../') ||
+      path.isAbsolute(file) ||
+      file.split('/').some((part) => SKIPPED_FOLDERS.has(part))
+    )
+      return undefined;
     return isIndexed(file) ? file : undefined;
   }
 
@@ -156,7 +166,9 @@ export class ProjectIndex {
   fingerprint(): string {
     this.#revalidate(true);
     const hash = createHash('sha256');
-    for (const [file, entry] of [...this.#entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [file, entry] of [...this.#entries].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    )) {
       if (entry.candidate) hash.update(`${file}\0${entry.size}\0${entry.mtimeMs}\n`);
     }
     return hash.digest('hex').slice(0, 16);
@@ -167,7 +179,11 @@ export class ProjectIndex {
    * `revalidate: false` the files are listed and stat'ed only once (then `fingerprint()` refreshes
    * them): a run whose config computed the fingerprint trusts it, as typescript-eslint's single runs do.
    */
-  facts(parser: unknown, settings: unknown, { revalidate = true }: { revalidate?: boolean } = {}): ProjectFacts {
+  facts(
+    parser: unknown,
+    settings: unknown,
+    { revalidate = true }: { revalidate?: boolean } = {},
+  ): ProjectFacts {
     if (revalidate || this.#checkedAt === -Infinity) this.#revalidate();
     if (this.#facts?.version === this.#version) return this.#facts.facts;
     const surfaces: ServerSurface[] = [];
@@ -202,7 +218,9 @@ export class ProjectIndex {
     }
     const config = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file);
     const result = withFileContext(absolute, text, this.root, parser, settings, (context) => ({
-      surface: config ? undefined : jsServerSurface(getCorsContext(context), context.sourceCode, file),
+      surface: config
+        ? undefined
+        : jsServerSurface(getCorsContext(context), context.sourceCode, file),
       proxies: config ? configProxies(file, context.sourceCode) : undefined,
     }));
     entry.surface = result?.surface ?? null;
@@ -211,13 +229,22 @@ export class ProjectIndex {
 }
 
 function isIndexed(file: string): boolean {
-  return path.posix.basename(file) === 'package.json' || (SOURCE.test(file) && !DECLARATIONS.test(file));
+  return (
+    path.posix.basename(file) === 'package.json' || (SOURCE.test(file) && !DECLARATIONS.test(file))
+  );
 }
 
 /** Whether the file is worth parsing, and the response headers its text reads. */
-function prefilter(file: string, text: string): { candidate: boolean; headerReads: readonly string[] } {
-  if (path.posix.basename(file) === 'package.json') return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
-  const candidate = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file) ? /proxy|rewrites/.test(text) : SERVER_TEXT.test(text);
+function prefilter(
+  file: string,
+  text: string,
+): { candidate: boolean; headerReads: readonly string[] } {
+  if (path.posix.basename(file) === 'package.json')
+    return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
+  const candidate =
+    VITE_CONFIG.test(file) || NEXT_CONFIG.test(file)
+      ? /proxy|rewrites/.test(text)
+      : SERVER_TEXT.test(text);
   return { candidate, headerReads: responseHeaderReadsInText(text) };
 }
 

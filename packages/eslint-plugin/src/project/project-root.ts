@@ -50,7 +50,11 @@ export function findProjectRoot(filename: string, settings: unknown): string | u
 }
 
 function isRoot(folder: string): boolean {
-  if (existsSync(path.join(folder, '.git')) || MANIFESTS.some((name) => existsSync(path.join(folder, name)))) return true;
+  if (
+    existsSync(path.join(folder, '.git')) ||
+    MANIFESTS.some((name) => existsSync(path.join(folder, name)))
+  )
+    return true;
   const manifest = path.join(folder, 'package.json');
   if (!existsSync(manifest)) return false;
   try {

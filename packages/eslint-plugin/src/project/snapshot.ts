@@ -17,11 +17,21 @@ interface SnapshotFile {
 }
 
 export function writeSnapshot(file: string, facts: ProjectFacts, fingerprint: string): void {
-  const snapshot: SnapshotFile = { version: 1, root: facts.root, fingerprint, surfaces: facts.surfaces, proxied: facts.proxied, headersRead: [...facts.headersRead] };
+  const snapshot: SnapshotFile = {
+    version: 1,
+    root: facts.root,
+    fingerprint,
+    surfaces: facts.surfaces,
+    proxied: facts.proxied,
+    headersRead: [...facts.headersRead],
+  };
   writeFileSync(file, JSON.stringify(snapshot));
 }
 
-const loaded = new Map<string, { readonly mtimeMs: number; readonly facts: ProjectFacts | undefined }>();
+const loaded = new Map<
+  string,
+  { readonly mtimeMs: number; readonly facts: ProjectFacts | undefined }
+>();
 
 /** The facts of a snapshot file, read once per change; undefined when it is missing or not a snapshot. */
 export function readSnapshot(file: string): ProjectFacts | undefined {
@@ -36,8 +46,19 @@ export function readSnapshot(file: string): ProjectFacts | undefined {
   let facts: ProjectFacts | undefined;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SnapshotFile>;
-    if (parsed.version === 1 && typeof parsed.root === 'string' && Array.isArray(parsed.surfaces) && Array.isArray(parsed.proxied) && Array.isArray(parsed.headersRead)) {
-      facts = { root: parsed.root, surfaces: parsed.surfaces, proxied: parsed.proxied, headersRead: new Set(parsed.headersRead) };
+    if (
+      parsed.version === 1 &&
+      typeof parsed.root === 'string' &&
+      Array.isArray(parsed.surfaces) &&
+      Array.isArray(parsed.proxied) &&
+      Array.isArray(parsed.headersRead)
+    ) {
+      facts = {
+        root: parsed.root,
+        surfaces: parsed.surfaces,
+        proxied: parsed.proxied,
+        headersRead: new Set(parsed.headersRead),
+      };
     }
   } catch {
     facts = undefined;

@@ -1,17 +1,27 @@
 import { checkErrorPageDropsCors, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
-import { effectiveErrorPages, interceptsErrors, locationFor, passOf, serverOf } from '../utils/extract/nginx/levels.js';
+import {
+  effectiveErrorPages,
+  interceptsErrors,
+  locationFor,
+  passOf,
+  serverOf,
+} from '../utils/extract/nginx/levels.js';
 import { onNginx } from '../utils/nginx-report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'nginx-error-page-drops-cors'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'nginx-error-page-drops-cors'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'nginx-error-page-drops-cors',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow an nginx `error_page` that serves errors of a CORS location without its CORS headers',
+      description:
+        'Disallow an nginx `error_page` that serves errors of a CORS location without its CORS headers',
       recommended: 'strict',
       languages: ['cors/nginx'],
     },

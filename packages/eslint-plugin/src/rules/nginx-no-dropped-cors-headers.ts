@@ -4,14 +4,18 @@ import { testsPreflight } from '../utils/extract/nginx/model.js';
 import { onNginx } from '../utils/nginx-report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'nginx-no-dropped-cors-headers'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'nginx-no-dropped-cors-headers'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'nginx-no-dropped-cors-headers',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow an nginx `add_header` that drops the CORS headers a `location` or `if` would inherit',
+      description:
+        'Disallow an nginx `add_header` that drops the CORS headers a `location` or `if` would inherit',
       recommended: 'recommended',
       languages: ['cors/nginx'],
     },
@@ -22,7 +26,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     return onNginx(context, (model, report) => {
-      for (const level of model.levels.all) report(checkDroppedCorsHeaders(level, { answersPreflight: testsPreflight(level) }));
+      for (const level of model.levels.all)
+        report(checkDroppedCorsHeaders(level, { answersPreflight: testsPreflight(level) }));
     });
   },
 });

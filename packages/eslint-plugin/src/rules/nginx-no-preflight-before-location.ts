@@ -5,14 +5,18 @@ import { testsPreflight } from '../utils/extract/nginx/model.js';
 import { onNginx } from '../utils/nginx-report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'nginx-no-preflight-before-location'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'nginx-no-preflight-before-location'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'nginx-no-preflight-before-location',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow answering the preflight in a server-level `if` while the CORS headers are set in locations',
+      description:
+        'Disallow answering the preflight in a server-level `if` while the CORS headers are set in locations',
       recommended: 'recommended',
       languages: ['cors/nginx'],
     },
@@ -24,7 +28,13 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return onNginx(context, (model, report) => {
       for (const level of model.levels.all) {
-        if (level.kind === 'if' && level.parent?.kind === 'server' && level.answers && testsPreflight(level)) report(checkPreflightBeforeLocation(level, locationsIn(level.parent)));
+        if (
+          level.kind === 'if' &&
+          level.parent?.kind === 'server' &&
+          level.answers &&
+          testsPreflight(level)
+        )
+          report(checkPreflightBeforeLocation(level, locationsIn(level.parent)));
       }
     });
   },

@@ -4,7 +4,10 @@ import type { ModelLevel } from '../utils/extract/nginx/levels.js';
 import { onNginx } from '../utils/nginx-report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'nginx-require-always'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'nginx-require-always'>>,
+  string
+>;
 
 /**
  * A level that answers every request itself with a status add_header covers (`return 204` in the
@@ -13,7 +16,10 @@ export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'nginx-requ
  */
 function answersOnlyCoveredStatus(level: ModelLevel | undefined): boolean {
   if (!level?.answers || !ADD_HEADER_STATUSES.includes(level.answers.status)) return false;
-  return level.children.every((child) => child.kind === 'if' && (!child.answers || ADD_HEADER_STATUSES.includes(child.answers.status)));
+  return level.children.every(
+    (child) =>
+      child.kind === 'if' && (!child.answers || ADD_HEADER_STATUSES.includes(child.answers.status)),
+  );
 }
 
 export default createRule<Options, MessageIds>({
@@ -32,7 +38,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     return onNginx(context, (model, report) => {
-      for (const [write, level] of model.levels.writeLevel) report(checkAddHeaderAlways(write, { onlySuccessAnswer: answersOnlyCoveredStatus(level) }));
+      for (const [write, level] of model.levels.writeLevel)
+        report(checkAddHeaderAlways(write, { onlySuccessAnswer: answersOnlyCoveredStatus(level) }));
     });
   },
 });

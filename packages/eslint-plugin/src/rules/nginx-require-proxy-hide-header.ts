@@ -4,14 +4,18 @@ import { hiddenHeaders, passOf } from '../utils/extract/nginx/levels.js';
 import { onNginx } from '../utils/nginx-report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'nginx-require-proxy-hide-header'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'nginx-require-proxy-hide-header'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'nginx-require-proxy-hide-header',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require `proxy_hide_header Access-Control-Allow-Origin` where nginx adds the header to a proxied response',
+      description:
+        'Require `proxy_hide_header Access-Control-Allow-Origin` where nginx adds the header to a proxied response',
       recommended: 'strict',
       languages: ['cors/nginx'],
     },
@@ -27,7 +31,9 @@ export default createRule<Options, MessageIds>({
         // A `return` answers before the request is passed on (the preflight's `if … return 204`).
         if (!pass || point.answers) continue;
         const hidesAllowOrigin = hiddenHeaders(point, pass.module).has(ACAO.toLowerCase());
-        report(checkUpstreamAllowOrigin(point, { at: pass.at, module: pass.module, hidesAllowOrigin }));
+        report(
+          checkUpstreamAllowOrigin(point, { at: pass.at, module: pass.module, hidesAllowOrigin }),
+        );
       }
     });
   },

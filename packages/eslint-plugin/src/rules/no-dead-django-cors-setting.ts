@@ -1,10 +1,23 @@
-import { checkDjangoAllowHeaders, checkDjangoShadowedAlias, checkDjangoUrlsRegex, messagesFor } from 'cors-lint-core';
+import {
+  checkDjangoAllowHeaders,
+  checkDjangoShadowedAlias,
+  checkDjangoUrlsRegex,
+  messagesFor,
+} from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
 import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
-import { canMatchSlashPath, djangoList, setAlternatives, shadowedAliases } from '../utils/extract/django/settings-facts.js';
+import {
+  canMatchSlashPath,
+  djangoList,
+  setAlternatives,
+  shadowedAliases,
+} from '../utils/extract/django/settings-facts.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-dead-django-cors-setting'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-dead-django-cors-setting'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-dead-django-cors-setting',
@@ -27,7 +40,14 @@ export default createRule<Options, MessageIds>({
         if (!usesCorsHeaders) return;
         const report = createPythonReporter(context);
         for (const { value } of setAlternatives(evaluation, 'CORS_URLS_REGEX')) {
-          if (value.kind === 'str') report(checkDjangoUrlsRegex({ value: value.value, at: value.node, matchesSlashPaths: canMatchSlashPath(value.value) }));
+          if (value.kind === 'str')
+            report(
+              checkDjangoUrlsRegex({
+                value: value.value,
+                at: value.node,
+                matchesSlashPaths: canMatchSlashPath(value.value),
+              }),
+            );
         }
         for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
         for (const { value } of setAlternatives(evaluation, 'CORS_ALLOW_HEADERS')) {

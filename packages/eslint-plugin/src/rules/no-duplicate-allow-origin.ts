@@ -7,14 +7,18 @@ import { allowOriginSequences } from '../utils/extract/responses/allow-origin-wr
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-duplicate-allow-origin'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-duplicate-allow-origin'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-duplicate-allow-origin',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow a second Access-Control-Allow-Origin value on a response that already has one',
+      description:
+        'Disallow a second Access-Control-Allow-Origin value on a response that already has one',
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -27,12 +31,14 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     return {
       ...onNginx(context, (model, reportNginx) => {
-        for (const { sequence } of nginxAllowOriginSequences(model)) reportNginx(checkDuplicateAllowOrigin(sequence));
+        for (const { sequence } of nginxAllowOriginSequences(model))
+          reportNginx(checkDuplicateAllowOrigin(sequence));
       }),
       'Program:exit'() {
         const model = getCorsContext(context);
         if (model.policies.length === 0) return;
-        for (const { sequence, policy } of allowOriginSequences(model, context.sourceCode)) report(policy, checkDuplicateAllowOrigin(sequence));
+        for (const { sequence, policy } of allowOriginSequences(model, context.sourceCode))
+          report(policy, checkDuplicateAllowOrigin(sequence));
       },
     };
   },

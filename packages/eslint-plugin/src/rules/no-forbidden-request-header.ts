@@ -4,14 +4,18 @@ import { createRule } from '../utils/create-rule.js';
 import { createRequestReporter } from '../utils/report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-forbidden-request-header'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-forbidden-request-header'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-forbidden-request-header',
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow request headers browsers refuse to send, and CORS response headers set on a request',
+      description:
+        'Disallow request headers browsers refuse to send, and CORS response headers set on a request',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -24,7 +28,8 @@ export default createRule<Options, MessageIds>({
     const report = createRequestReporter(context);
     return {
       'Program:exit'() {
-        for (const request of getCorsContext(context).clientRequests) report(checkForbiddenRequestHeader(request));
+        for (const request of getCorsContext(context).clientRequests)
+          report(checkForbiddenRequestHeader(request));
       },
     };
   },

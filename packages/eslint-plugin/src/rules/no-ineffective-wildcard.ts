@@ -7,14 +7,18 @@ import { onNginxPolicies } from '../utils/nginx-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-ineffective-wildcard'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-ineffective-wildcard'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-ineffective-wildcard',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow `*` in Allow-Methods, Allow-Headers and Expose-Headers where browsers do not treat it as a wildcard',
+      description:
+        'Disallow `*` in Allow-Methods, Allow-Headers and Expose-Headers where browsers do not treat it as a wildcard',
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -27,14 +31,21 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     return {
       // Settings name no Authorization use of their own; the clients are elsewhere.
-      ...onDjangoSettings(context, (policy) => checkIneffectiveWildcard(policy, { usesAuthorization: false })),
+      ...onDjangoSettings(context, (policy) =>
+        checkIneffectiveWildcard(policy, { usesAuthorization: false }),
+      ),
       // nginx passes Authorization on to the app unless told otherwise: any mention counts.
-      ...onNginxPolicies(context, (policy) => checkIneffectiveWildcard(policy, { usesAuthorization: /authorization/i.test(context.sourceCode.text) })),
+      ...onNginxPolicies(context, (policy) =>
+        checkIneffectiveWildcard(policy, {
+          usesAuthorization: /authorization/i.test(context.sourceCode.text),
+        }),
+      ),
       'Program:exit'() {
         const { policies } = getCorsContext(context);
         if (policies.length === 0) return;
         const usesAuthorization = fileUsesAuthorization(context.sourceCode);
-        for (const policy of policies) report(policy, checkIneffectiveWildcard(policy, { usesAuthorization }));
+        for (const policy of policies)
+          report(policy, checkIneffectiveWildcard(policy, { usesAuthorization }));
       },
     };
   },
@@ -47,7 +58,8 @@ export default createRule<Options, MessageIds>({
 function fileUsesAuthorization(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   return sourceCode.ast.tokens.some((token) => {
     if (token.type === 'Identifier') return token.value.toLowerCase() === 'authorization';
-    if (token.type === 'String' || token.type === 'Template') return /^[`'"]\s*authorization\s*[`'"]$|bearer\s/i.test(token.value);
+    if (token.type === 'String' || token.type === 'Template')
+      return /^[`'"]\s*authorization\s*[`'"]$|bearer\s/i.test(token.value);
     return false;
   });
 }

@@ -8,14 +8,18 @@ import { flowOf } from '../utils/extract/values/value-flow.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-permissive-local-server'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-permissive-local-server'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-permissive-local-server',
   meta: {
     type: 'problem',
     docs: {
-      description: "Disallow CORS policies that let any website drive a server on the user's machine",
+      description:
+        "Disallow CORS policies that let any website drive a server on the user's machine",
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -31,9 +35,16 @@ export default createRule<Options, MessageIds>({
         const { policies, calls, originReads } = getCorsContext(context);
         if (policies.length === 0) return;
         const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
-        const because = privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, scopeOf, flowOf(originReads, scopeOf));
+        const because = privilegedServerEvidence(
+          context.sourceCode.ast,
+          context.sourceCode.text,
+          calls,
+          scopeOf,
+          flowOf(originReads, scopeOf),
+        );
         if (because === undefined) return;
-        for (const policy of policies) report(policy, checkPermissiveLocalServer(policy, because, options));
+        for (const policy of policies)
+          report(policy, checkPermissiveLocalServer(policy, because, options));
       },
     };
   },

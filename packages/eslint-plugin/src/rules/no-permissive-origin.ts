@@ -11,7 +11,10 @@ import { onDjangoSettings } from '../utils/django-report.js';
 import { createReporter } from '../utils/report.js';
 
 export type Options = [{ allowPaths?: string[]; allowFiles?: string[] }];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-permissive-origin'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-permissive-origin'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-permissive-origin',
@@ -31,12 +34,14 @@ export default createRule<Options, MessageIds>({
           allowPaths: {
             type: 'array',
             items: { type: 'string' },
-            description: "Route paths (glob patterns, e.g. '/public/**') whose middleware may allow any origin.",
+            description:
+              "Route paths (glob patterns, e.g. '/public/**') whose middleware may allow any origin.",
           },
           allowFiles: {
             type: 'array',
             items: { type: 'string' },
-            description: "Files (glob patterns relative to the working directory, e.g. 'src/public-api/**') that may allow any origin.",
+            description:
+              "Files (glob patterns relative to the working directory, e.g. 'src/public-api/**') that may allow any origin.",
           },
         },
         additionalProperties: false,
@@ -51,7 +56,14 @@ export default createRule<Options, MessageIds>({
     const report = createReporter(context);
     const options = { appOrigins: readAppOrigins(context, undefined) };
     // A policy mounted only on allowed paths is public on purpose; app-wide ones are not.
-    const isAllowedMount = (paths: readonly string[]) => paths.length > 0 && paths.every((mount) => allowPaths.some((pattern) => minimatch(mount, pattern) || minimatch(`${mount.replace(/\/$/, '')}/x`, pattern)));
+    const isAllowedMount = (paths: readonly string[]) =>
+      paths.length > 0 &&
+      paths.every((mount) =>
+        allowPaths.some(
+          (pattern) =>
+            minimatch(mount, pattern) || minimatch(`${mount.replace(/\/$/, '')}/x`, pattern),
+        ),
+      );
     return {
       ...onDjangoSettings(context, (policy) => checkPermissiveOrigin(policy, options)),
       'Program:exit'() {
@@ -59,7 +71,16 @@ export default createRule<Options, MessageIds>({
         if (policies.length === 0) return;
         const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
         // A server on the user's machine is no-permissive-local-server's (recommended): one report, the stronger one.
-        if (privilegedServerEvidence(context.sourceCode.ast, context.sourceCode.text, calls, scopeOf, flowOf(originReads, scopeOf))) return;
+        if (
+          privilegedServerEvidence(
+            context.sourceCode.ast,
+            context.sourceCode.text,
+            calls,
+            scopeOf,
+            flowOf(originReads, scopeOf),
+          )
+        )
+          return;
         for (const policy of policies) {
           if (!isAllowedMount(policy.paths)) report(policy, checkPermissiveOrigin(policy, options));
         }

@@ -7,7 +7,10 @@ import { reportEachPolicy } from '../utils/report-each-policy.js';
 const LANGUAGES: PolicyLanguage[] = ['js/js', 'cors/nginx', 'cors/django-settings'];
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-reflected-origin-with-credentials'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-reflected-origin-with-credentials'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-reflected-origin-with-credentials',

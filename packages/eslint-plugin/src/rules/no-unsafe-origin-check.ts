@@ -1,7 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Finding, OriginLiteral, Suggestion } from 'cors-lint-core';
-import { classifyOriginSubstringCheck, messagesFor, safeReplacementForSubstringCheck } from 'cors-lint-core';
+import {
+  classifyOriginSubstringCheck,
+  messagesFor,
+  safeReplacementForSubstringCheck,
+} from 'cors-lint-core';
 import type { PyNode } from '../languages/django-settings/ast.js';
 import type { NginxNode } from '../languages/nginx/ast.js';
 import { getCorsContext } from '../utils/cors-context.js';
@@ -10,7 +14,11 @@ import { pythonRegexLiteral } from '../utils/django-fixers.js';
 import { onDjangoSettings } from '../utils/django-report.js';
 import type { DjangoPolicy } from '../utils/extract/django/settings-policies.js';
 import { nginxOriginPatterns } from '../utils/extract/nginx/rule-inputs.js';
-import { calledMethodName, resolveNode, skipTypeWrappers } from '../utils/extract/values/resolve.js';
+import {
+  calledMethodName,
+  resolveNode,
+  skipTypeWrappers,
+} from '../utils/extract/values/resolve.js';
 import { staticRegExp } from '../utils/extract/values/cors-values.js';
 import { flowOf } from '../utils/extract/values/value-flow.js';
 import { schemesPassingSubstringTest } from '../utils/extract/values/checks-every-origin-passes.js';
@@ -19,15 +27,25 @@ import { originTestText } from '../utils/fixers.js';
 import { nginxPatternWord, nginxRegexPrefix } from '../utils/nginx-fixers.js';
 import { onNginx } from '../utils/nginx-report.js';
 import { createNodeReporter } from '../utils/report.js';
-import type { PatternRepair, RegexWeakness } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
+import type {
+  PatternRepair,
+  RegexWeakness,
+} from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 import { analyseOriginRegex } from './no-unsafe-origin-check-utils/regex-weaknesses.js';
 import { SubstringOperands } from './no-unsafe-origin-check-utils/substring-operands.js';
 import type { RegExpConstruction } from './no-unsafe-origin-check-utils/mapped-regexps.js';
-import { isPlainDynamicPattern, isRegExpConstruction, mappedRegExpConstruction } from './no-unsafe-origin-check-utils/mapped-regexps.js';
+import {
+  isPlainDynamicPattern,
+  isRegExpConstruction,
+  mappedRegExpConstruction,
+} from './no-unsafe-origin-check-utils/mapped-regexps.js';
 import { verifiedRepair } from './no-unsafe-origin-check-utils/verified-repair.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-unsafe-origin-check'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-unsafe-origin-check'>>,
+  string
+>;
 
 type Node = TSESTree.Node;
 
@@ -55,7 +73,8 @@ export default createRule<Options, MessageIds>({
 
     /** A pattern that is a run-time value as it is (see mapped-regexps.ts): nobody can review it. */
     function reportDynamic(construction: RegExpConstruction | undefined): void {
-      if (construction && isPlainDynamicPattern(construction)) report([{ messageId: 'dynamicRegExp', data: {}, at: construction }]);
+      if (construction && isPlainDynamicPattern(construction))
+        report([{ messageId: 'dynamicRegExp', data: {}, at: construction }]);
     }
 
     /**
@@ -68,14 +87,30 @@ export default createRule<Options, MessageIds>({
       const regex = staticRegExp(target, sourceCode.getScope(target));
       if (!regex) {
         const list = operands.iteratedList(target);
-        reportDynamic(isRegExpConstruction(target) ? target : list && mappedRegExpConstruction(list, scopeOf));
+        reportDynamic(
+          isRegExpConstruction(target) ? target : list && mappedRegExpConstruction(list, scopeOf),
+        );
         return;
       }
       if (schemesMatchingEveryOrigin(regex.source, regex.flags).length > 0) return;
       const { weaknesses, repair } = analyseOriginRegex(regex.source, regex.flags);
       // One repair for all weaknesses, so applying it leaves none of them behind.
-      const verified = target.type === AST_NODE_TYPES.Literal ? verifiedRepair(regex.source, regex.flags, repair) : undefined;
-      report(weaknessFindings(target, `/${regex.source}/${regex.flags}`, weaknesses, verified && { pattern: verified, flags: regex.flags, fixed: `/${verified.source}/${regex.flags}` }));
+      const verified =
+        target.type === AST_NODE_TYPES.Literal
+          ? verifiedRepair(regex.source, regex.flags, repair)
+          : undefined;
+      report(
+        weaknessFindings(
+          target,
+          `/${regex.source}/${regex.flags}`,
+          weaknesses,
+          verified && {
+            pattern: verified,
+            flags: regex.flags,
+            fixed: `/${verified.source}/${regex.flags}`,
+          },
+        ),
+      );
     }
 
     /** `origin.endsWith('example.com')` and friends, on the origin or its parsed hostname, with each value the argument may have. */
@@ -89,15 +124,34 @@ export default createRule<Options, MessageIds>({
       const subject = texts.length > 0 ? operands.subject(callee.object) : undefined;
       if (!subject) return;
       // `origin.indexOf(x) === 0` is a prefix test; other uses of indexOf ask "contains".
-      const kind = method === 'indexOf' && isComparedWithZero(call) ? 'startsWith' : (method as 'includes' | 'indexOf' | 'startsWith' | 'endsWith');
+      const kind =
+        method === 'indexOf' && isComparedWithZero(call)
+          ? 'startsWith'
+          : (method as 'includes' | 'indexOf' | 'startsWith' | 'endsWith');
       // `origin.startsWith('https://')` lets every origin through: no check, reported as the reflection it is.
       const testKind = kind === 'indexOf' ? 'includes' : kind;
-      if (subject === 'origin' && texts.some((text) => schemesPassingSubstringTest(testKind, text).length > 0)) return;
-      const weak = texts.map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) })).find(({ verdict }) => !verdict.safe);
+      if (
+        subject === 'origin' &&
+        texts.some((text) => schemesPassingSubstringTest(testKind, text).length > 0)
+      )
+        return;
+      const weak = texts
+        .map((text) => ({ text, verdict: classifyOriginSubstringCheck(subject, kind, text) }))
+        .find(({ verdict }) => !verdict.safe);
       if (!weak || weak.verdict.safe) return;
       if (weak.verdict.reason === 'shared-hosting') {
         // Every name on the domain passes; which are the project's own, only its authors know: no suggestion.
-        report([{ messageId: 'sharedHostingDomain', data: { check: sourceCode.getText(call), domain: weak.verdict.domain, example: weak.verdict.attackerExample }, at: call }]);
+        report([
+          {
+            messageId: 'sharedHostingDomain',
+            data: {
+              check: sourceCode.getText(call),
+              domain: weak.verdict.domain,
+              example: weak.verdict.attackerExample,
+            },
+            at: call,
+          },
+        ]);
         return;
       }
       report([
@@ -106,7 +160,8 @@ export default createRule<Options, MessageIds>({
           data: { check: sourceCode.getText(call), example: weak.verdict.attackerExample },
           at: call,
           // One rewrite cannot stand for every entry of a list.
-          suggestions: texts.length === 1 ? safeCheckSuggestion(call, callee.object, subject, weak.text) : [],
+          suggestions:
+            texts.length === 1 ? safeCheckSuggestion(call, callee.object, subject, weak.text) : [],
         },
       ]);
     }
@@ -115,13 +170,28 @@ export default createRule<Options, MessageIds>({
      * The check the code most plausibly meant, as one an attacker cannot pass. It replaces the whole
      * test: the call, or `indexOf(…) !== -1` / `=== 0` around it.
      */
-    function safeCheckSuggestion(call: TSESTree.CallExpression, subjectNode: Node, subject: 'origin' | 'hostname', argument: string): Suggestion<Node>[] {
+    function safeCheckSuggestion(
+      call: TSESTree.CallExpression,
+      subjectNode: Node,
+      subject: 'origin' | 'hostname',
+      argument: string,
+    ): Suggestion<Node>[] {
       const replacement = safeReplacementForSubstringCheck(subject, argument);
       const target = testExpression(call);
       if (!replacement || !target) return [];
-      const accept: OriginLiteral = replacement.kind === 'exact' ? { kind: 'exact', value: replacement.value } : { kind: 'pattern', source: replacement.pattern, flags: '' };
-      const messageId: MessageIds = replacement.kind === 'exact' ? 'useExactOrigin' : 'useDomainPattern';
-      return [{ messageId, data: { fixed: originTestText(subjectNode, accept, sourceCode) }, fix: { kind: 'replace-origin-test', at: target, subject: subjectNode, accept } }];
+      const accept: OriginLiteral =
+        replacement.kind === 'exact'
+          ? { kind: 'exact', value: replacement.value }
+          : { kind: 'pattern', source: replacement.pattern, flags: '' };
+      const messageId: MessageIds =
+        replacement.kind === 'exact' ? 'useExactOrigin' : 'useDomainPattern';
+      return [
+        {
+          messageId,
+          data: { fixed: originTestText(subjectNode, accept, sourceCode) },
+          fix: { kind: 'replace-origin-test', at: target, subject: subjectNode, accept },
+        },
+      ];
     }
 
     /** `'https://a.com https://b.com'.includes(origin)`: a substring of the allowed text passes. */
@@ -133,7 +203,16 @@ export default createRule<Options, MessageIds>({
       const [haystack] = operands.values(callee.object) ?? [];
       if (haystack === undefined || !operands.isOrigin(argument)) return;
       const firstOrigin = haystack.split(/[\s,]+/).find((part) => part.includes('://')) ?? haystack;
-      report([{ messageId: 'substringCheck', data: { check: sourceCode.getText(call), example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)) }, at: call }]);
+      report([
+        {
+          messageId: 'substringCheck',
+          data: {
+            check: sourceCode.getText(call),
+            example: firstOrigin.slice(0, Math.max(firstOrigin.length - 1, 1)),
+          },
+          at: call,
+        },
+      ]);
     }
 
     /**
@@ -143,28 +222,56 @@ export default createRule<Options, MessageIds>({
     function djangoPatternFindings(policy: DjangoPolicy): Finding<PyNode>[] {
       if (policy.origin.kind !== 'allow-list') return [];
       return policy.origin.entries.flatMap((entry) => {
-        if (entry.kind !== 'pattern' || entry.matchesEveryOriginOf || schemesMatchingEveryOrigin(entry.source, entry.flags).length > 0) return [];
+        if (
+          entry.kind !== 'pattern' ||
+          entry.matchesEveryOriginOf ||
+          schemesMatchingEveryOrigin(entry.source, entry.flags).length > 0
+        )
+          return [];
         const { weaknesses, repair } = analyseOriginRegex(entry.source, entry.flags);
         const verified = verifiedRepair(entry.source, entry.flags, repair);
         const written = sourceCode.text.slice(entry.at.range[0], entry.at.range[1]);
         const anchored = weaknesses.filter((weakness) => weakness.kind !== 'missing-start-anchor');
-        return weaknessFindings(entry.at, written, anchored, verified && { pattern: verified, flags: entry.flags, fixed: pythonRegexLiteral(verified.source) });
+        return weaknessFindings(
+          entry.at,
+          written,
+          anchored,
+          verified && {
+            pattern: verified,
+            flags: entry.flags,
+            fixed: pythonRegexLiteral(verified.source),
+          },
+        );
       });
     }
 
     /** nginx: a `map` key or `if` operand matched against the origin (PCRE, unanchored, as `RegExp#test`). */
-    function nginxPatternFindings(pattern: { source: string; flags: string; at: NginxNode }): Finding<NginxNode>[] {
+    function nginxPatternFindings(pattern: {
+      source: string;
+      flags: string;
+      at: NginxNode;
+    }): Finding<NginxNode>[] {
       if (pattern.at.type !== 'Word') return [];
       const word = pattern.at;
       const { weaknesses, repair } = analyseOriginRegex(pattern.source, pattern.flags);
       const verified = verifiedRepair(pattern.source, pattern.flags, repair);
-      return weaknessFindings(word, `${nginxRegexPrefix(word)}${pattern.source}`, weaknesses, verified && { pattern: verified, flags: pattern.flags, fixed: nginxPatternWord(word, verified.source) });
+      return weaknessFindings(
+        word,
+        `${nginxRegexPrefix(word)}${pattern.source}`,
+        weaknesses,
+        verified && {
+          pattern: verified,
+          flags: pattern.flags,
+          fixed: nginxPatternWord(word, verified.source),
+        },
+      );
     }
 
     return {
       ...onDjangoSettings(context, djangoPatternFindings),
       ...onNginx(context, (model, reportNginx) => {
-        for (const pattern of nginxOriginPatterns(model)) reportNginx(nginxPatternFindings(pattern));
+        for (const pattern of nginxOriginPatterns(model))
+          reportNginx(nginxPatternFindings(pattern));
       }),
       'Program:exit'() {
         const model = getCorsContext(context);
@@ -172,12 +279,21 @@ export default createRule<Options, MessageIds>({
         const flow = flowOf(model.originReads, scopeOf);
         for (const policy of model.policies) {
           // `origin: list.map((entry) => new RegExp(entry))`, or a variable or branch that may hold it.
-          if (policy.origin.kind === 'unknown' && policy.origin.at.type === AST_NODE_TYPES.Property) {
-            for (const value of flow.possibleValues(policy.origin.at.value)) if (value.kind === 'unknown') reportDynamic(mappedRegExpConstruction(value.at, scopeOf));
+          if (
+            policy.origin.kind === 'unknown' &&
+            policy.origin.at.type === AST_NODE_TYPES.Property
+          ) {
+            for (const value of flow.possibleValues(policy.origin.at.value))
+              if (value.kind === 'unknown')
+                reportDynamic(mappedRegExpConstruction(value.at, scopeOf));
           }
           if (policy.origin.kind !== 'allow-list') continue;
           for (const entry of policy.origin.entries) {
-            if ((entry.kind === 'pattern' && !entry.matchesEveryOriginOf) || (entry.kind === 'unknown' && isRegExpConstruction(entry.at))) checkRegex(entry.at, operands);
+            if (
+              (entry.kind === 'pattern' && !entry.matchesEveryOriginOf) ||
+              (entry.kind === 'unknown' && isRegExpConstruction(entry.at))
+            )
+              checkRegex(entry.at, operands);
           }
         }
         for (const call of model.calls) {
@@ -185,9 +301,22 @@ export default createRule<Options, MessageIds>({
           const method = calledMethodName(call);
           const callee = skipTypeWrappers(call.callee);
           const [argument] = call.arguments;
-          if (method === 'test' && argument && argument.type !== AST_NODE_TYPES.SpreadElement && model.originReads.isOrigin(argument) && callee.type === AST_NODE_TYPES.MemberExpression) {
+          if (
+            method === 'test' &&
+            argument &&
+            argument.type !== AST_NODE_TYPES.SpreadElement &&
+            model.originReads.isOrigin(argument) &&
+            callee.type === AST_NODE_TYPES.MemberExpression
+          ) {
             checkRegex(callee.object, operands);
-          } else if (method && REGEX_METHODS_ON_STRING.has(method) && callee.type === AST_NODE_TYPES.MemberExpression && model.originReads.isOrigin(callee.object) && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+          } else if (
+            method &&
+            REGEX_METHODS_ON_STRING.has(method) &&
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            model.originReads.isOrigin(callee.object) &&
+            argument &&
+            argument.type !== AST_NODE_TYPES.SpreadElement
+          ) {
             checkRegex(argument, operands);
           } else {
             checkSubstringCall(call, operands);
@@ -210,7 +339,11 @@ function testExpression(call: TSESTree.CallExpression): Node | undefined {
   const comparison = comparisonOf(call);
   if (!comparison) return undefined;
   const { operator, value, expression } = comparison;
-  const positive = ((operator === '!==' || operator === '!=') && value === -1) || (operator === '>' && value === -1) || (operator === '>=' && value === 0) || ((operator === '===' || operator === '==') && value === 0);
+  const positive =
+    ((operator === '!==' || operator === '!=') && value === -1) ||
+    (operator === '>' && value === -1) ||
+    (operator === '>=' && value === 0) ||
+    ((operator === '===' || operator === '==') && value === 0);
   return positive ? expression : undefined;
 }
 
@@ -220,20 +353,32 @@ const MIRRORED: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=': '
  * `origin.indexOf(x) !== -1`, `-1 < origin.indexOf(x)`, `origin?.indexOf(x) >= 0`: the comparison of
  * the call with a number, written with the call on the left (a mirrored operator when it is not).
  */
-function comparisonOf(call: TSESTree.CallExpression): { operator: string; value: number; expression: TSESTree.BinaryExpression } | undefined {
+function comparisonOf(
+  call: TSESTree.CallExpression,
+): { operator: string; value: number; expression: TSESTree.BinaryExpression } | undefined {
   const used = call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
   const parent = used.parent;
   if (parent?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
   const callOnLeft = parent.left === used;
   const value = numberValue(callOnLeft ? parent.right : parent.left);
   if (value === undefined) return undefined;
-  return { operator: callOnLeft ? parent.operator : (MIRRORED[parent.operator] ?? parent.operator), value, expression: parent };
+  return {
+    operator: callOnLeft ? parent.operator : (MIRRORED[parent.operator] ?? parent.operator),
+    value,
+    expression: parent,
+  };
 }
 
 /** `0`, `-1`: a number literal, negated or not. */
 function numberValue(node: Node): number | undefined {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-' && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === 'number') return -node.argument.value;
+  if (
+    node.type === AST_NODE_TYPES.UnaryExpression &&
+    node.operator === '-' &&
+    node.argument.type === AST_NODE_TYPES.Literal &&
+    typeof node.argument.value === 'number'
+  )
+    return -node.argument.value;
   return undefined;
 }
 
@@ -250,15 +395,43 @@ interface ShownRepair {
  * origins may read, so never an autofix. Tightening to a shared hosting domain's own names needs the
  * project's names: no suggestion.
  */
-function weaknessFindings<H>(at: H, shown: string, weaknesses: readonly RegexWeakness[], repair: ShownRepair | undefined): Finding<H>[] {
+function weaknessFindings<H>(
+  at: H,
+  shown: string,
+  weaknesses: readonly RegexWeakness[],
+  repair: ShownRepair | undefined,
+): Finding<H>[] {
   return weaknesses.map((weakness): Finding<H> => {
-    if (weakness.kind === 'shared-hosting-label') return { messageId: 'sharedHostingDomain', data: { check: shown, domain: weakness.domain ?? '', example: weakness.example ?? '' }, at };
-    const messageId: MessageIds = weakness.kind === 'unescaped-dot' ? 'unescapedDot' : weakness.kind === 'missing-start-anchor' ? 'missingStartAnchor' : 'missingEndAnchor';
+    if (weakness.kind === 'shared-hosting-label')
+      return {
+        messageId: 'sharedHostingDomain',
+        data: { check: shown, domain: weakness.domain ?? '', example: weakness.example ?? '' },
+        at,
+      };
+    const messageId: MessageIds =
+      weakness.kind === 'unescaped-dot'
+        ? 'unescapedDot'
+        : weakness.kind === 'missing-start-anchor'
+          ? 'missingStartAnchor'
+          : 'missingEndAnchor';
     return {
       messageId,
       data: { pattern: shown, example: weakness.example ?? 'an origin of their choosing' },
       at,
-      suggestions: repair ? [{ messageId: repairMessage(repair.pattern), data: { fixed: repair.fixed }, fix: { kind: 'replace-pattern', at, source: repair.pattern.source, flags: repair.flags } }] : [],
+      suggestions: repair
+        ? [
+            {
+              messageId: repairMessage(repair.pattern),
+              data: { fixed: repair.fixed },
+              fix: {
+                kind: 'replace-pattern',
+                at,
+                source: repair.pattern.source,
+                flags: repair.flags,
+              },
+            },
+          ]
+        : [],
     };
   });
 }
@@ -271,5 +444,9 @@ function repairMessage(repair: PatternRepair): MessageIds {
 
 function isComparedWithZero(call: TSESTree.CallExpression): boolean {
   const comparison = comparisonOf(call);
-  return !!comparison && ['===', '==', '!==', '!='].includes(comparison.operator) && comparison.value === 0;
+  return (
+    !!comparison &&
+    ['===', '==', '!==', '!='].includes(comparison.operator) &&
+    comparison.value === 0
+  );
 }

@@ -7,7 +7,10 @@ import { reportEachPolicy } from '../utils/report-each-policy.js';
 const LANGUAGES: PolicyLanguage[] = ['js/js', 'cors/nginx'];
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'no-wildcard-origin-with-credentials'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'no-wildcard-origin-with-credentials'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-wildcard-origin-with-credentials',

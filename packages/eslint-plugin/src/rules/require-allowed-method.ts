@@ -3,7 +3,10 @@ import { createRule } from '../utils/create-rule.js';
 import { reportContract } from '../utils/report-contract.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-allowed-method'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'require-allowed-method'>>,
+  string
+>;
 
 /** Cross-file: reported on the client call, naming the server rule; silent until `cors.configs.project()` turns the project index on. */
 export default createRule<Options, MessageIds>({
@@ -11,7 +14,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require the server a request goes to in the project to allow its method and answer its preflight',
+      description:
+        'Require the server a request goes to in the project to allow its method and answer its preflight',
       recommended: 'recommended',
     },
     messages: messagesFor('require-allowed-method'),

@@ -3,7 +3,10 @@ import { createRule } from '../utils/create-rule.js';
 import { reportContract } from '../utils/report-contract.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-allowed-request-headers'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'require-allowed-request-headers'>>,
+  string
+>;
 
 /** Cross-file: reported on the client call, naming the server rule; silent until `cors.configs.project()` turns the project index on. */
 export default createRule<Options, MessageIds>({
@@ -11,7 +14,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require the server a request goes to in the project to allow its request headers',
+      description:
+        'Require the server a request goes to in the project to allow its request headers',
       recommended: 'recommended',
     },
     hasSuggestions: true,

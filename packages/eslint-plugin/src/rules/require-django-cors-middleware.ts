@@ -1,17 +1,25 @@
 import { checkDjangoCorsMiddleware, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
 import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
-import { configuredBy, djangoList, setAlternatives } from '../utils/extract/django/settings-facts.js';
+import {
+  configuredBy,
+  djangoList,
+  setAlternatives,
+} from '../utils/extract/django/settings-facts.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-django-cors-middleware'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'require-django-cors-middleware'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'require-django-cors-middleware',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require django-cors-headers’ CorsMiddleware in MIDDLEWARE, above the middlewares that answer requests themselves',
+      description:
+        'Require django-cors-headers’ CorsMiddleware in MIDDLEWARE, above the middlewares that answer requests themselves',
       recommended: 'recommended',
       languages: ['cors/django-settings'],
     },

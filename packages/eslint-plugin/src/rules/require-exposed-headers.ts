@@ -8,14 +8,18 @@ import { createReporter } from '../utils/report.js';
 import { reportContract } from '../utils/report-contract.js';
 
 export type Options = [{ all?: boolean }];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-exposed-headers'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'require-exposed-headers'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'require-exposed-headers',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require custom response headers of CORS responses to be listed in Access-Control-Expose-Headers',
+      description:
+        'Require custom response headers of CORS responses to be listed in Access-Control-Expose-Headers',
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -50,11 +54,24 @@ export default createRule<Options, MessageIds>({
         for (const name of project?.headersRead ?? []) readByScripts.add(name);
         const options = { all, readByScripts, onlyRead: project !== undefined };
         // A response that writes its own Access-Control-Expose-Headers answers for its headers itself.
-        const exposingResponses = new Set(policies.filter((policy) => 'writes' in policy && policy.writes.some((write) => write.name === ACEH)).map(responseGroupOf));
+        const exposingResponses = new Set(
+          policies
+            .filter(
+              (policy) => 'writes' in policy && policy.writes.some((write) => write.name === ACEH),
+            )
+            .map(responseGroupOf),
+        );
         for (const policy of policies) {
           const own = responseGroupOf(policy);
-          const { sameResponse, later } = writesReached(registrations, policy, responseHeaderWrites);
-          const headers = [...sameResponse, ...later.filter((write) => !exposingResponses.has(write.group) || write.group === own)];
+          const { sameResponse, later } = writesReached(
+            registrations,
+            policy,
+            responseHeaderWrites,
+          );
+          const headers = [
+            ...sameResponse,
+            ...later.filter((write) => !exposingResponses.has(write.group) || write.group === own),
+          ];
           if (headers.length > 0) report(policy, checkExposedHeaders(policy, headers, options));
         }
       },

@@ -1,4 +1,11 @@
-import { checkExpressPreflight, checkFastifyPreflight, checkRawHandlerPreflight, checkRouteMethodsAllowed, checkRouteModulePreflight, messagesFor } from 'cors-lint-core';
+import {
+  checkExpressPreflight,
+  checkFastifyPreflight,
+  checkRawHandlerPreflight,
+  checkRouteMethodsAllowed,
+  checkRouteModulePreflight,
+  messagesFor,
+} from 'cors-lint-core';
 import path from 'node:path';
 import { getCorsContext } from '../utils/cors-context.js';
 import { createRule } from '../utils/create-rule.js';
@@ -9,7 +16,10 @@ import { dependencyMajor } from '../utils/package-versions.js';
 import { createNodeReporter } from '../utils/report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-preflight-handler'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'require-preflight-handler'>>,
+  string
+>;
 
 /** Next.js App Router route handlers live in `route.{js,ts,…}` files. */
 const ROUTE_MODULE = /^route\.[cm]?[jt]sx?$/;
@@ -38,21 +48,48 @@ export default createRule<Options, MessageIds>({
         const routes = model.serverRoutes;
         if (routes.expressApps.length > 0) {
           const major = dependencyMajor(context.filename, 'express');
-          for (const app of routes.expressApps) report(checkExpressPreflight({ major, registrations: app.registrations }));
+          for (const app of routes.expressApps)
+            report(checkExpressPreflight({ major, registrations: app.registrations }));
         }
-        for (const handler of routes.rawHandlers) report(checkRawHandlerPreflight({ ...handler, at: handler.handler, allowHeaders: handler.corsPolicy.allowHeaders }), handler.corsPolicy);
+        for (const handler of routes.rawHandlers)
+          report(
+            checkRawHandlerPreflight({
+              ...handler,
+              at: handler.handler,
+              allowHeaders: handler.corsPolicy.allowHeaders,
+            }),
+            handler.corsPolicy,
+          );
         for (const app of routes.fastifyApps) report(checkFastifyPreflight(app), app.corsPolicy);
         if (ROUTE_MODULE.test(path.basename(context.filename))) {
           // The headers may be set by a handler made in another file; then no fix copies them from there.
-          const headers = routeModuleHeaders(model, context.sourceCode, { filename: context.filename, parser: context.languageOptions?.parser }, context.settings);
+          const headers = routeModuleHeaders(
+            model,
+            context.sourceCode,
+            { filename: context.filename, parser: context.languageOptions?.parser },
+            context.settings,
+          );
           if (headers) {
-            const module = { at: program, exports: routes.methodExports, allowHeaders: headers.policy.allowHeaders, ...(headers.elsewhere ? { headersSetAt: headers.elsewhere } : {}) };
-            report(checkRouteModulePreflight(module), headers.elsewhere ? undefined : headers.policy);
+            const module = {
+              at: program,
+              exports: routes.methodExports,
+              allowHeaders: headers.policy.allowHeaders,
+              ...(headers.elsewhere ? { headersSetAt: headers.elsewhere } : {}),
+            };
+            report(
+              checkRouteModulePreflight(module),
+              headers.elsewhere ? undefined : headers.policy,
+            );
           }
         }
-        const middleware = model.policies.filter((policy): policy is MiddlewarePolicy => policy.source.kind === 'middleware' && 'call' in policy);
+        const middleware = model.policies.filter(
+          (policy): policy is MiddlewarePolicy =>
+            policy.source.kind === 'middleware' && 'call' in policy,
+        );
         if (middleware.length > 0) {
-          for (const answered of routesAnsweredByPolicies(model.registrations, middleware, (node) => context.sourceCode.getScope(node))) {
+          for (const answered of routesAnsweredByPolicies(model.registrations, middleware, (node) =>
+            context.sourceCode.getScope(node),
+          )) {
             report(checkRouteMethodsAllowed(answered.policy, answered.routes), answered.policy);
           }
         }

@@ -12,7 +12,10 @@ import { isOnPreflightAnswerOnly } from '../utils/extract/responses/preflight-br
 import { createReporter } from '../utils/report.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'require-vary-origin'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'require-vary-origin'>>,
+  string
+>;
 
 /** Origins that depend on the request; the others need no Vary (cors-reference §4). */
 const REQUEST_DEPENDENT = new Set(['reflect-any', 'allow-list', 'checked']);
@@ -22,7 +25,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require `Vary: Origin` on responses whose Access-Control-Allow-Origin depends on the request',
+      description:
+        'Require `Vary: Origin` on responses whose Access-Control-Allow-Origin depends on the request',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -40,20 +44,33 @@ export default createRule<Options, MessageIds>({
       let vary = read.get(write);
       if (!vary) {
         const list = readList(write.value, write.at, scopeOf(write.value));
-        vary = { at: write.at, mode: write.mode, value: list.kind === 'known' && list.value.complete ? list.value : undefined };
+        vary = {
+          at: write.at,
+          mode: write.mode,
+          value: list.kind === 'known' && list.value.complete ? list.value : undefined,
+        };
         read.set(write, vary);
       }
       return vary;
     };
     return {
-      ...onNginxPolicies(context, (policy) => (answersPreflightOnly(policy) ? [] : checkVaryOrigin(policy, nginxVaryContext(policy)))),
+      ...onNginxPolicies(context, (policy) =>
+        answersPreflightOnly(policy) ? [] : checkVaryOrigin(policy, nginxVaryContext(policy)),
+      ),
       'Program:exit'() {
         const { policies, responseHeaderWrites, registrations } = getCorsContext(context);
         // A preflight's answer is never stored by an HTTP cache: no Vary needed there.
-        const candidates = policies.filter((policy) => REQUEST_DEPENDENT.has(policy.origin.kind) && !isOnPreflightAnswerOnly(policy.at));
+        const candidates = policies.filter(
+          (policy) =>
+            REQUEST_DEPENDENT.has(policy.origin.kind) && !isOnPreflightAnswerOnly(policy.at),
+        );
         if (candidates.length === 0) return;
-        const varyWrites = responseHeaderWrites.filter((write) => write.name.toLowerCase() === 'vary');
-        const originVaryWrites = new Set(varyWrites.filter((write) => mayVaryOnOrigin(varyWrite(write))));
+        const varyWrites = responseHeaderWrites.filter(
+          (write) => write.name.toLowerCase() === 'vary',
+        );
+        const originVaryWrites = new Set(
+          varyWrites.filter((write) => mayVaryOnOrigin(varyWrite(write))),
+        );
         for (const policy of candidates) {
           const { sameResponse, later } = writesReached(registrations, policy, varyWrites);
           const placed = new Set([...sameResponse, ...later]);
@@ -67,7 +84,14 @@ export default createRule<Options, MessageIds>({
             if (writes) writes.push(write);
             else laterResponses.set(write.group, [write]);
           }
-          report(policy, checkVaryOrigin(policy, { sameResponse: sameResponse.map(varyWrite), later: [...laterResponses.values()].map((writes) => writes.map(varyWrite)), varyOriginElsewhere }));
+          report(
+            policy,
+            checkVaryOrigin(policy, {
+              sameResponse: sameResponse.map(varyWrite),
+              later: [...laterResponses.values()].map((writes) => writes.map(varyWrite)),
+              varyOriginElsewhere,
+            }),
+          );
         }
       },
     };

@@ -4,14 +4,18 @@ import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
 import { allowedOriginValues } from '../utils/extract/django/settings-facts.js';
 
 export type Options = [];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'valid-django-allowed-origins'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'valid-django-allowed-origins'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'valid-django-allowed-origins',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow entries of CORS_ALLOWED_ORIGINS that django-cors-headers can never match, or that admit Origin: null',
+      description:
+        'Disallow entries of CORS_ALLOWED_ORIGINS that django-cors-headers can never match, or that admit Origin: null',
       recommended: 'recommended',
       languages: ['cors/django-settings'],
     },
@@ -25,7 +29,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Module:exit'() {
         const report = createPythonReporter(context);
-        for (const { setting, value } of allowedOriginValues(djangoModelOf(context).evaluation)) report(checkDjangoAllowedOrigins(setting, value));
+        for (const { setting, value } of allowedOriginValues(djangoModelOf(context).evaluation))
+          report(checkDjangoAllowedOrigins(setting, value));
       },
     };
   },

@@ -7,7 +7,10 @@ import { reportEachPolicy } from '../utils/report-each-policy.js';
 const LANGUAGES: PolicyLanguage[] = ['js/js', 'cors/nginx', 'cors/django-settings'];
 
 export type Options = [{ maxAgeAboveCap?: boolean }];
-export type MessageIds = Extract<keyof ReturnType<typeof messagesFor<'valid-header-values'>>, string>;
+export type MessageIds = Extract<
+  keyof ReturnType<typeof messagesFor<'valid-header-values'>>,
+  string
+>;
 
 export default createRule<Options, MessageIds>({
   name: 'valid-header-values',
@@ -27,7 +30,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           maxAgeAboveCap: {
             type: 'boolean',
-            description: "Also report an Access-Control-Max-Age above a browser's cap (Chromium 7200 s, Firefox 86400 s): it works, but the browser caches the preflight for less.",
+            description:
+              "Also report an Access-Control-Max-Age above a browser's cap (Chromium 7200 s, Firefox 86400 s): it works, but the browser caches the preflight for less.",
           },
         },
         additionalProperties: false,
@@ -37,6 +41,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ maxAgeAboveCap: false }],
   create(context, [{ maxAgeAboveCap = false }]) {
-    return reportEachPolicy(context, LANGUAGES, (policy) => checkHeaderValues(policy, { maxAgeAboveCap }));
+    return reportEachPolicy(context, LANGUAGES, (policy) =>
+      checkHeaderValues(policy, { maxAgeAboveCap }),
+    );
   },
 });

@@ -19,7 +19,10 @@ export const APP_ORIGINS_SCHEMA: JSONSchema4 = {
  * The option when given, else the setting, each read as core's `toAppOrigin` reads it (a URL that is
  * just an origin is taken as that origin); other entries (a path, a bare host name) are skipped.
  */
-export function readAppOrigins(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, option: readonly unknown[] | undefined): string[] {
+export function readAppOrigins(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  option: readonly unknown[] | undefined,
+): string[] {
   const listed = option ?? settingOrigins(context.settings);
   const origins = listed.flatMap((entry) => {
     const origin = typeof entry === 'string' ? toAppOrigin(entry) : undefined;

@@ -14,7 +14,10 @@ import { findCorsPackagePolicies } from './extract/frameworks/cors-package.js';
 import { findFrameworkPolicies } from './extract/frameworks/frameworks.js';
 import { forEachNode } from './extract/every-node.js';
 import { OriginReads } from './extract/values/request-origin.js';
-import type { ResponseHeaderWrite, ResponseHeadersPolicy } from './extract/responses/response-headers.js';
+import type {
+  ResponseHeaderWrite,
+  ResponseHeadersPolicy,
+} from './extract/responses/response-headers.js';
 import { ResponseHeaderCollector } from './extract/responses/response-headers.js';
 import { Registrations } from './extract/routing/registrations.js';
 import { flowOf } from './extract/values/value-flow.js';
@@ -45,17 +48,32 @@ export interface CorsFileModel {
   readonly clientRequests: readonly ClientRequest<TSESTree.Node>[];
 }
 
-
 const cache = new WeakMap<TSESTree.Program, CorsFileModel>();
-const NO_RUNTIME: RuntimeContext = { runtime: 'unknown', isTest: false, evidence: 'not classified: the file mentions no CORS' };
-const NO_SERVER_ROUTES: ServerRoutes = { expressApps: [], rawHandlers: [], fastifyApps: [], methodExports: [] };
+const NO_RUNTIME: RuntimeContext = {
+  runtime: 'unknown',
+  isTest: false,
+  evidence: 'not classified: the file mentions no CORS',
+};
+const NO_SERVER_ROUTES: ServerRoutes = {
+  expressApps: [],
+  rawHandlers: [],
+  fastifyApps: [],
+  methodExports: [],
+};
 
-export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): CorsFileModel {
+export function getCorsContext(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): CorsFileModel {
   const { sourceCode } = context;
   const program = sourceCode.ast;
   let model = cache.get(program);
   if (!model) {
-    model = extract(sourceCode, context.filename, context.languageOptions?.parser, context.settings);
+    model = extract(
+      sourceCode,
+      context.filename,
+      context.languageOptions?.parser,
+      context.settings,
+    );
     cache.set(program, model);
   }
   return model;
@@ -65,7 +83,12 @@ export function getCorsContext(context: Readonly<TSESLint.RuleContext<string, re
  * The model of another project file, parsed by `values/imports.ts` while following an import (a route's
  * handler made by a factory in another package), with the settings of the file being linted.
  */
-export function getForeignCorsModel(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown, settings: unknown): CorsFileModel {
+export function getForeignCorsModel(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  parser: unknown,
+  settings: unknown,
+): CorsFileModel {
   const program = sourceCode.ast;
   let model = cache.get(program);
   if (!model) {
@@ -75,10 +98,25 @@ export function getForeignCorsModel(sourceCode: Readonly<TSESLint.SourceCode>, f
   return model;
 }
 
-function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: unknown, settings: unknown): CorsFileModel {
+function extract(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  parser: unknown,
+  settings: unknown,
+): CorsFileModel {
   const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
   const originReads = new OriginReads(scopeOf, sourceCode.visitorKeys);
-  if (!mayConfigureCors(sourceCode.text)) return { runtime: NO_RUNTIME, policies: [], originReads, calls: [], responseHeaderWrites: [], registrations: new Registrations(sourceCode, scopeOf, []), serverRoutes: NO_SERVER_ROUTES, clientRequests: [] };
+  if (!mayConfigureCors(sourceCode.text))
+    return {
+      runtime: NO_RUNTIME,
+      policies: [],
+      originReads,
+      calls: [],
+      responseHeaderWrites: [],
+      registrations: new Registrations(sourceCode, scopeOf, []),
+      serverRoutes: NO_SERVER_ROUTES,
+      clientRequests: [],
+    };
 
   const headers = new ResponseHeaderCollector(sourceCode, scopeOf);
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
@@ -94,15 +132,23 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
   const valueFlow = flowOf(originReads, scopeOf, { filename, parser });
   const runtime = classifyRuntime(sourceCode, filename, settings);
   const onServer = mayRunOnServer(runtime);
-  const middleware = findCorsPackagePolicies(calls, sourceCode.text, originReads, scopeOf, { filename, parser });
+  const middleware = findCorsPackagePolicies(calls, sourceCode.text, originReads, scopeOf, {
+    filename,
+    parser,
+  });
   const headerPolicies = headers.policies(originReads, valueFlow);
-  const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, { filename, parser });
+  const frameworks = findFrameworkPolicies(sourceCode, calls, originReads, scopeOf, {
+    filename,
+    parser,
+  });
   let registrations: Registrations | undefined;
   let serverRoutes: ServerRoutes | undefined;
   let clientRequests: ClientRequest<TSESTree.Node>[] | undefined;
   return {
     runtime,
-    policies: onServer ? [...middleware, ...headerPolicies, ...frameworks.middleware, ...frameworks.headers] : [],
+    policies: onServer
+      ? [...middleware, ...headerPolicies, ...frameworks.middleware, ...frameworks.headers]
+      : [],
     originReads,
     calls,
     responseHeaderWrites: headers.responseHeaderWrites(),
@@ -111,11 +157,20 @@ function extract(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, pa
       return registrations;
     },
     get serverRoutes() {
-      serverRoutes ??= findServerRoutes(sourceCode, scopeOf, this.registrations, calls, middleware, headerPolicies);
+      serverRoutes ??= findServerRoutes(
+        sourceCode,
+        scopeOf,
+        this.registrations,
+        calls,
+        middleware,
+        headerPolicies,
+      );
       return serverRoutes;
     },
     get clientRequests() {
-      clientRequests ??= mayRunInBrowser(runtime) ? findClientRequests(calls, scopeOf, sourceCode) : [];
+      clientRequests ??= mayRunInBrowser(runtime)
+        ? findClientRequests(calls, scopeOf, sourceCode)
+        : [];
       return clientRequests;
     },
   };

@@ -12,6 +12,9 @@ export interface CorsRuleDocs {
   languages?: readonly ('cors/nginx' | 'cors/django-settings')[];
 }
 
-export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/docs/rules/';
+export const DOCS_BASE_URL =
+  'https://github.com/eslint-plugin-cors/eslint-plugin-cors/blob/main/packages/eslint-plugin/docs/rules/';
 
-export const createRule = ESLintUtils.RuleCreator<CorsRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+export const createRule = ESLintUtils.RuleCreator<CorsRuleDocs>(
+  (name) => `${DOCS_BASE_URL}${name}.md`,
+);

@@ -5,7 +5,14 @@
  */
 import type { FixIntent, OriginLiteral } from 'cors-lint-core';
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { Expression, List, Module, PyNode, Statement, Tuple } from '../languages/django-settings/ast.js';
+import type {
+  Expression,
+  List,
+  Module,
+  PyNode,
+  Statement,
+  Tuple,
+} from '../languages/django-settings/ast.js';
 import { childrenOf } from '../languages/django-settings/ast.js';
 import { readStringToken } from '../languages/django-settings/strings.js';
 import type { LanguageFile } from './language-report.js';
@@ -16,7 +23,10 @@ type FixFunction = (fixer: Fixer) => TSESLint.RuleFix | TSESLint.RuleFix[] | nul
 /** What a fixer needs of the file: its text, its tree, and parents. */
 export type PythonFile = LanguageFile<Module, PyNode>;
 
-export function pythonFixFromIntent(intent: FixIntent<PyNode>, file: PythonFile): FixFunction | undefined {
+export function pythonFixFromIntent(
+  intent: FixIntent<PyNode>,
+  file: PythonFile,
+): FixFunction | undefined {
   switch (intent.kind) {
     case 'replace-value':
       return replaceValue(intent.at, intent.value, file);
@@ -35,7 +45,9 @@ export function pythonFixFromIntent(intent: FixIntent<PyNode>, file: PythonFile)
     case 'replace-pattern': {
       // Only a literal written here (not an f-string, nor a default read elsewhere).
       const { at, source } = intent;
-      return at.type === 'Constant' ? (fixer) => fixer.replaceTextRange(at.range, pythonRegexLiteral(source)) : undefined;
+      return at.type === 'Constant'
+        ? (fixer) => fixer.replaceTextRange(at.range, pythonRegexLiteral(source))
+        : undefined;
     }
     default:
       return undefined;
@@ -49,7 +61,14 @@ export function pythonString(value: string, like?: PyNode, file?: PythonFile): s
     const token = readStringToken(file.text.slice(like.range[0], like.range[1]));
     if (token.quote.length === 1) quote = token.quote;
     // A raw string stays raw where the value allows it (a regex keeps its single backslashes).
-    if (token.raw && !token.bytes && !value.includes(quote) && !value.endsWith('\\') && !value.includes('\n')) return `${token.prefix}${quote}${value}${quote}`;
+    if (
+      token.raw &&
+      !token.bytes &&
+      !value.includes(quote) &&
+      !value.endsWith('\\') &&
+      !value.includes('\n')
+    )
+      return `${token.prefix}${quote}${value}${quote}`;
   }
   const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`);
   return `${quote}${escaped}${quote}`;
@@ -65,20 +84,45 @@ function containingSequence(node: PyNode, file: PythonFile): List | Tuple | unde
   return parent && (parent.type === 'List' || parent.type === 'Tuple') ? parent : undefined;
 }
 
-function replaceValue(at: PyNode, value: string | number | boolean, file: PythonFile): FixFunction | undefined {
-  if (typeof value === 'boolean') return at.type === 'Constant' && at.kind === 'bool' ? (fixer) => fixer.replaceTextRange(at.range, value ? 'True' : 'False') : undefined;
-  if (typeof value === 'number') return at.type === 'Constant' && (at.kind === 'int' || at.kind === 'float') ? (fixer) => fixer.replaceTextRange(at.range, String(value)) : undefined;
+function replaceValue(
+  at: PyNode,
+  value: string | number | boolean,
+  file: PythonFile,
+): FixFunction | undefined {
+  if (typeof value === 'boolean')
+    return at.type === 'Constant' && at.kind === 'bool'
+      ? (fixer) => fixer.replaceTextRange(at.range, value ? 'True' : 'False')
+      : undefined;
+  if (typeof value === 'number')
+    return at.type === 'Constant' && (at.kind === 'int' || at.kind === 'float')
+      ? (fixer) => fixer.replaceTextRange(at.range, String(value))
+      : undefined;
   if (!isStringLiteral(at)) return undefined;
   // One element of a list setting given several comma-separated names: one element each, as the setting lists them.
-  const items = containingSequence(at, file) && value.includes(',') ? value.split(',').map((item) => item.trim()).filter(Boolean) : [value];
-  return (fixer) => fixer.replaceTextRange(at.range, items.map((item) => pythonString(item, at, file)).join(', '));
+  const items =
+    containingSequence(at, file) && value.includes(',')
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : [value];
+  return (fixer) =>
+    fixer.replaceTextRange(at.range, items.map((item) => pythonString(item, at, file)).join(', '));
 }
 
-function replaceEntry(at: PyNode, entries: readonly OriginLiteral[], file: PythonFile): FixFunction | undefined {
+function replaceEntry(
+  at: PyNode,
+  entries: readonly OriginLiteral[],
+  file: PythonFile,
+): FixFunction | undefined {
   if (!isStringLiteral(at) || !containingSequence(at, file)) return undefined;
   // A pattern belongs in CORS_ALLOWED_ORIGIN_REGEXES, not in the list of exact origins.
   if (entries.some((entry) => entry.kind !== 'exact')) return undefined;
-  return (fixer) => fixer.replaceTextRange(at.range, entries.map((entry) => pythonString((entry as { value: string }).value, at, file)).join(', '));
+  return (fixer) =>
+    fixer.replaceTextRange(
+      at.range,
+      entries.map((entry) => pythonString((entry as { value: string }).value, at, file)).join(', '),
+    );
 }
 
 /** Removes a list element (with its comma) or a whole statement (with its line). */
@@ -107,8 +151,15 @@ function trailingCommaEnd(end: number, text: string): number {
 /** `item` after the element `at`; a comma-separated `item` becomes one element per name. */
 function addListItem(at: PyNode, item: string, file: PythonFile): FixFunction | undefined {
   if (!isStringLiteral(at) || !containingSequence(at, file)) return undefined;
-  const items = item.split(',').map((name) => name.trim()).filter(Boolean);
-  return (fixer) => fixer.insertTextAfterRange(at.range, items.map((name) => `, ${pythonString(name, at, file)}`).join(''));
+  const items = item
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return (fixer) =>
+    fixer.insertTextAfterRange(
+      at.range,
+      items.map((name) => `, ${pythonString(name, at, file)}`).join(''),
+    );
 }
 
 /** The text between an element and the next one (`,\n    `), to repeat the list's layout; `, ` for one-line lists. */
@@ -122,7 +173,8 @@ function insertListItem(at: PyNode, item: string, file: PythonFile): FixFunction
   const sequence = containingSequence(at, file);
   if (!sequence) return undefined;
   const separator = separatorAfter(sequence, 0, file);
-  return (fixer) => fixer.insertTextBeforeRange(at.range, `${pythonString(item, at, file)}${separator}`);
+  return (fixer) =>
+    fixer.insertTextBeforeRange(at.range, `${pythonString(item, at, file)}${separator}`);
 }
 
 /** Moves the element `at` before the element `before` of the same list, keeping the list's layout. */
@@ -132,25 +184,55 @@ function moveListItem(at: PyNode, before: PyNode, file: PythonFile): FixFunction
   const index = sequence.elts.indexOf(at as Expression);
   const next = sequence.elts[index + 1];
   const previous = sequence.elts[index - 1];
-  const removal: [number, number] = next ? [at.range[0], next.range[0]] : previous ? [previous.range[1], at.range[1]] : at.range;
+  const removal: [number, number] = next
+    ? [at.range[0], next.range[0]]
+    : previous
+      ? [previous.range[1], at.range[1]]
+      : at.range;
   const separator = separatorAfter(sequence, 0, file);
   const text = file.text.slice(at.range[0], at.range[1]);
-  return (fixer) => [fixer.insertTextBeforeRange(before.range, `${text}${separator}`), fixer.removeRange(removal)];
+  return (fixer) => [
+    fixer.insertTextBeforeRange(before.range, `${text}${separator}`),
+    fixer.removeRange(removal),
+  ];
 }
 
 /**
  * Allow only these origins: the allow-all statement becomes `CORS_ALLOWED_ORIGINS = [...]`. When the file
  * already lists origins elsewhere, the rewrite would leave two lists, so there is no fix.
  */
-function setOrigins(at: PyNode, entries: readonly OriginLiteral[], file: PythonFile): FixFunction | undefined {
+function setOrigins(
+  at: PyNode,
+  entries: readonly OriginLiteral[],
+  file: PythonFile,
+): FixFunction | undefined {
   const statement = statementOf(at, file);
   // A string where a list belongs (`CORS_ALLOWED_ORIGINS = "https://a"`): the same origins as a list.
-  if (statement && (statement.type === 'Assign' || statement.type === 'AnnAssign') && statement.value === at && isStringLiteral(at) && entries.every((entry) => entry.kind === 'exact')) {
-    return (fixer) => fixer.replaceTextRange(at.range, `[${entries.map((entry) => pythonString((entry as { value: string }).value, at, file)).join(', ')}]`);
+  if (
+    statement &&
+    (statement.type === 'Assign' || statement.type === 'AnnAssign') &&
+    statement.value === at &&
+    isStringLiteral(at) &&
+    entries.every((entry) => entry.kind === 'exact')
+  ) {
+    return (fixer) =>
+      fixer.replaceTextRange(
+        at.range,
+        `[${entries.map((entry) => pythonString((entry as { value: string }).value, at, file)).join(', ')}]`,
+      );
   }
-  if (!statement || (statement.type !== 'Assign' && statement.type !== 'AnnAssign')) return undefined;
+  if (!statement || (statement.type !== 'Assign' && statement.type !== 'AnnAssign'))
+    return undefined;
   if (entries.some((entry) => entry.kind !== 'exact')) return undefined;
-  if (writesName(file.ast, ['CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST', 'CORS_ALLOWED_ORIGIN_REGEXES', 'CORS_ORIGIN_REGEX_WHITELIST'])) return undefined;
+  if (
+    writesName(file.ast, [
+      'CORS_ALLOWED_ORIGINS',
+      'CORS_ORIGIN_WHITELIST',
+      'CORS_ALLOWED_ORIGIN_REGEXES',
+      'CORS_ORIGIN_REGEX_WHITELIST',
+    ])
+  )
+    return undefined;
   const list = `[${entries.map((entry) => pythonString((entry as { value: string }).value, at, file)).join(', ')}]`;
   return (fixer) => fixer.replaceTextRange(statement.range, `CORS_ALLOWED_ORIGINS = ${list}`);
 }
@@ -158,7 +240,20 @@ function setOrigins(at: PyNode, entries: readonly OriginLiteral[], file: PythonF
 /** The statement holding `node`. */
 export function statementOf(node: PyNode, file: PythonFile): Statement | undefined {
   for (let current: PyNode | undefined = node; current; current = file.getParent(current)) {
-    if (['Assign', 'AnnAssign', 'AugAssign', 'Expr', 'If', 'Import', 'ImportFrom', 'Try', 'OtherStatement'].includes(current.type)) return current as Statement;
+    if (
+      [
+        'Assign',
+        'AnnAssign',
+        'AugAssign',
+        'Expr',
+        'If',
+        'Import',
+        'ImportFrom',
+        'Try',
+        'OtherStatement',
+      ].includes(current.type)
+    )
+      return current as Statement;
   }
   return undefined;
 }
@@ -170,7 +265,8 @@ export function lineRange(statement: Statement, text: string): [number, number] 
   const newline = text.indexOf('\n', statement.range[1]);
   const lineEnd = newline < 0 ? text.length : newline + 1;
   const after = text.slice(statement.range[1], lineEnd);
-  if (before.trim() === '' && /^\s*(#.*)?$/.test(after.replace(/\n$/, ''))) return [lineStart, lineEnd];
+  if (before.trim() === '' && /^\s*(#.*)?$/.test(after.replace(/\n$/, '')))
+    return [lineStart, lineEnd];
   return statement.range;
 }
 
@@ -178,7 +274,14 @@ function writesName(module: Module, names: readonly string[]): boolean {
   const stack: PyNode[] = [module];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if ((node.type === 'Assign' && node.targets.some((t) => t.type === 'Name' && names.includes(t.id))) || ((node.type === 'AugAssign' || node.type === 'AnnAssign') && node.target.type === 'Name' && names.includes(node.target.id))) return true;
+    if (
+      (node.type === 'Assign' &&
+        node.targets.some((t) => t.type === 'Name' && names.includes(t.id))) ||
+      ((node.type === 'AugAssign' || node.type === 'AnnAssign') &&
+        node.target.type === 'Name' &&
+        names.includes(node.target.id))
+    )
+      return true;
     stack.push(...childrenOf(node));
   }
   return false;
@@ -186,7 +289,9 @@ function writesName(module: Module, names: readonly string[]): boolean {
 
 /** A regular expression as a Python literal: raw (`r'…'`) unless it holds a quote or ends with a backslash. */
 export function pythonRegexLiteral(source: string): string {
-  if (!source.includes("'") && !source.endsWith('\\') && !source.includes('\n')) return `r'${source}'`;
-  if (!source.includes('"') && !source.endsWith('\\') && !source.includes('\n')) return `r"${source}"`;
+  if (!source.includes("'") && !source.endsWith('\\') && !source.includes('\n'))
+    return `r'${source}'`;
+  if (!source.includes('"') && !source.endsWith('\\') && !source.includes('\n'))
+    return `r"${source}"`;
   return pythonString(source);
 }

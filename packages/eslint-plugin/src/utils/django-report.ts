@@ -28,7 +28,10 @@ export function createPythonReporter(context: AnyRuleContext): FindingReport<PyN
 }
 
 /** A listener running `check` on every policy of the settings module when it is linted with `cors/django-settings`. */
-export function onDjangoSettings(context: AnyRuleContext, check: (policy: DjangoPolicy) => readonly Finding<PyNode>[]): Record<string, () => void> {
+export function onDjangoSettings(
+  context: AnyRuleContext,
+  check: (policy: DjangoPolicy) => readonly Finding<PyNode>[],
+): Record<string, () => void> {
   return {
     'Module:exit'() {
       const report = createPythonReporter(context);

@@ -21,7 +21,11 @@ export interface LanguageFile<Root, Node> {
 /** The linted file of a text language (its SourceCode is a `HashCommentSourceCode`). */
 export function languageFileOf<Root, Node>(context: AnyRuleContext): LanguageFile<Root, Node> {
   const sourceCode = context.sourceCode as unknown as LanguageFile<Root, Node>;
-  return { text: sourceCode.text, ast: sourceCode.ast, getParent: (node) => sourceCode.getParent(node) };
+  return {
+    text: sourceCode.text,
+    ast: sourceCode.ast,
+    getParent: (node) => sourceCode.getParent(node),
+  };
 }
 
 export type FindingReport<Node> = (findings: readonly Finding<Node>[]) => void;
@@ -33,7 +37,11 @@ export type FixFromIntent<Node, File> = (intent: FixIntent<Node>, file: File) =>
  * Reports findings on a text language's nodes; a node shared by several policies (nginx's places a
  * response is made, Python's `if` branches) is reported once per message.
  */
-export function createLanguageReporter<Node extends NodeBase<string>, File>(context: AnyRuleContext, file: File, fixFromIntent: FixFromIntent<Node, File>): FindingReport<Node> {
+export function createLanguageReporter<Node extends NodeBase<string>, File>(
+  context: AnyRuleContext,
+  file: File,
+  fixFromIntent: FixFromIntent<Node, File>,
+): FindingReport<Node> {
   const seen = new Set<string>();
   const reporting: Reporting<Node> = {
     place: (at) => ({ where: { loc: at.loc }, range: at.range }),

@@ -24,7 +24,8 @@ export type NginxFix = (fixer: Fixer) => unknown;
 
 /** A value as an nginx word: kept in the quotes it had, quoted where nginx would split or end it. */
 export function nginxWord(value: string, like?: Word): string {
-  const quote = like?.quote ?? (/^$|[\s;{}"'#\\]|^\$|\$\{/.test(value) && !/^\$\w+$/.test(value) ? '"' : null);
+  const quote =
+    like?.quote ?? (/^$|[\s;{}"'#\\]|^\$|\$\{/.test(value) && !/^\$\w+$/.test(value) ? '"' : null);
   if (!quote) return value;
   return `${quote}${value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`)}${quote}`;
 }
@@ -48,11 +49,13 @@ export function nginxPatternWord(word: Word, source: string): string {
   return nginxRegexWord(`${nginxRegexPrefix(word)}${source}`, word.quote ? word : undefined);
 }
 
-const isInclude = (node: NginxNode): boolean => node.type === 'Directive' && node.name.value === 'include';
+const isInclude = (node: NginxNode): boolean =>
+  node.type === 'Directive' && node.name.value === 'include';
 
 /** The directive a word belongs to (or the directive itself). */
 function directiveOf(node: NginxNode, file: NginxFile): Directive | undefined {
-  for (let current: NginxNode | undefined = node; current; current = file.getParent(current)) if (current.type === 'Directive') return current;
+  for (let current: NginxNode | undefined = node; current; current = file.getParent(current))
+    if (current.type === 'Directive') return current;
   return undefined;
 }
 
@@ -77,26 +80,38 @@ function removal(directive: Directive, text: string): TextEdit {
   const from = lineStart(text, start);
   const newline = text.indexOf('\n', end);
   const rest = text.slice(end, newline === -1 ? text.length : newline);
-  if (indentOf(text, start) !== undefined && /^[ \t\r]*$/.test(rest)) return { range: [from, newline === -1 ? text.length : newline + 1], text: '' };
+  if (indentOf(text, start) !== undefined && /^[ \t\r]*$/.test(rest))
+    return { range: [from, newline === -1 ? text.length : newline + 1], text: '' };
   return { range: [start, end], text: '' };
 }
 
 /** Lines to insert before `directive`, at its indentation. */
 function before(directive: NginxNode, lines: readonly string[], text: string): TextEdit {
   const indent = indentOf(text, directive.range[0]);
-  if (indent === undefined) return { range: [directive.range[0], directive.range[0]], text: `${lines.join(' ')} ` };
-  return { range: [directive.range[0], directive.range[0]], text: lines.map((line) => `${line}${eol(text)}${indent}`).join('') };
+  if (indent === undefined)
+    return { range: [directive.range[0], directive.range[0]], text: `${lines.join(' ')} ` };
+  return {
+    range: [directive.range[0], directive.range[0]],
+    text: lines.map((line) => `${line}${eol(text)}${indent}`).join(''),
+  };
 }
 
 /** Lines to insert at the start of a block directive's body. */
-function atBlockStart(directive: Directive, lines: readonly string[], text: string): TextEdit | undefined {
+function atBlockStart(
+  directive: Directive,
+  lines: readonly string[],
+  text: string,
+): TextEdit | undefined {
   const block = directive.block;
   if (!block || block.opaque) return undefined;
   const first = block.body[0];
   if (first) return before(first, lines, text);
   const outer = indentOf(text, directive.range[0]) ?? '';
   const open = block.range[0] + 1;
-  return { range: [open, open], text: lines.map((line) => `${eol(text)}${outer}    ${line}`).join('') };
+  return {
+    range: [open, open],
+    text: lines.map((line) => `${eol(text)}${outer}    ${line}`).join(''),
+  };
 }
 
 /** A directive's text, its continuation lines re-indented from `from` to `to`. */
@@ -105,7 +120,9 @@ function reindented(directive: Directive, text: string, to: string): string {
   return text
     .slice(...directive.range)
     .split('\n')
-    .map((line, index) => (index > 0 && line.startsWith(from) ? to + line.slice(from.length) : line))
+    .map((line, index) =>
+      index > 0 && line.startsWith(from) ? to + line.slice(from.length) : line,
+    )
     .join('\n');
 }
 
@@ -113,7 +130,10 @@ function edit(edits: readonly TextEdit[]): NginxFix {
   return (fixer) => edits.map((one) => fixer.replaceTextRange(one.range, one.text));
 }
 
-export function nginxFixFromIntent(intent: FixIntent<NginxNode>, file: NginxFile): NginxFix | undefined {
+export function nginxFixFromIntent(
+  intent: FixIntent<NginxNode>,
+  file: NginxFile,
+): NginxFix | undefined {
   const { text } = file;
   switch (intent.kind) {
     case 'replace-value': {
@@ -126,8 +146,13 @@ export function nginxFixFromIntent(intent: FixIntent<NginxNode>, file: NginxFile
     }
     case 'add-list-item': {
       if (intent.at.type !== 'Word') return undefined;
-      const value = intent.at.value.trim() === '' ? intent.item : `${intent.at.value.replace(/[\s,]+$/, '')}, ${intent.item}`;
-      return edit([{ range: intent.at.range, text: nginxWord(value, intent.at.quote ? intent.at : undefined) }]);
+      const value =
+        intent.at.value.trim() === ''
+          ? intent.item
+          : `${intent.at.value.replace(/[\s,]+$/, '')}, ${intent.item}`;
+      return edit([
+        { range: intent.at.range, text: nginxWord(value, intent.at.quote ? intent.at : undefined) },
+      ]);
     }
     case 'remove': {
       if (isInclude(intent.at)) return undefined;
@@ -140,7 +165,12 @@ export function nginxFixFromIntent(intent: FixIntent<NginxNode>, file: NginxFile
       // `always`: a cached error response must not be reused across origins either.
       const indent = indentOf(text, directive.range[0]);
       const line = 'add_header Vary Origin always;';
-      return edit([{ range: [directive.range[1], directive.range[1]], text: indent === undefined ? ` ${line}` : `${eol(text)}${indent}${line}` }]);
+      return edit([
+        {
+          range: [directive.range[1], directive.range[1]],
+          text: indent === undefined ? ` ${line}` : `${eol(text)}${indent}${line}`,
+        },
+      ]);
     }
     case 'add-always': {
       if (intent.at.type !== 'Directive' || isInclude(intent.at)) return undefined;
@@ -148,10 +178,15 @@ export function nginxFixFromIntent(intent: FixIntent<NginxNode>, file: NginxFile
       return last ? edit([{ range: [last.range[1], last.range[1]], text: ' always' }]) : undefined;
     }
     case 'repeat-headers': {
-      const lines = intent.headers.flatMap((handle) => (handle.type === 'Directive' ? [text.slice(...handle.range)] : []));
-      if (lines.length !== intent.headers.length || intent.at.type !== 'Directive') return undefined;
+      const lines = intent.headers.flatMap((handle) =>
+        handle.type === 'Directive' ? [text.slice(...handle.range)] : [],
+      );
+      if (lines.length !== intent.headers.length || intent.at.type !== 'Directive')
+        return undefined;
       // A level's own first header write, or the level itself when it writes none.
-      const target = intent.at.block ? atBlockStart(intent.at, lines, text) : before(intent.at, lines, text);
+      const target = intent.at.block
+        ? atBlockStart(intent.at, lines, text)
+        : before(intent.at, lines, text);
       return target && edit([target]);
     }
     case 'move-into-levels': {
@@ -161,7 +196,9 @@ export function nginxFixFromIntent(intent: FixIntent<NginxNode>, file: NginxFile
       for (const level of intent.into) {
         if (level.type !== 'Directive' || !level.block || isInclude(level)) return undefined;
         const first = level.block.body[0];
-        const indent = (first ? indentOf(text, first.range[0]) : undefined) ?? `${indentOf(text, level.range[0]) ?? ''}    `;
+        const indent =
+          (first ? indentOf(text, first.range[0]) : undefined) ??
+          `${indentOf(text, level.range[0]) ?? ''}    `;
         const insertion = atBlockStart(level, [reindented(moved, text, indent)], text);
         if (!insertion) return undefined;
         edits.push(insertion);

@@ -27,7 +27,10 @@ export function createNginxReporter(context: AnyRuleContext): NginxReport {
 }
 
 /** A listener running `run` on the nginx model when the file is linted with `cors/nginx`. */
-export function onNginx(context: AnyRuleContext, run: (model: NginxFileModel, report: NginxReport) => void): Record<string, () => void> {
+export function onNginx(
+  context: AnyRuleContext,
+  run: (model: NginxFileModel, report: NginxReport) => void,
+): Record<string, () => void> {
   return {
     'Config:exit'() {
       const file = nginxFileOf(context);
@@ -38,7 +41,10 @@ export function onNginx(context: AnyRuleContext, run: (model: NginxFileModel, re
 }
 
 /** A listener running a policy check on every policy of the nginx file. */
-export function onNginxPolicies(context: AnyRuleContext, check: (policy: NginxPolicy) => readonly Finding<NginxNode>[]): Record<string, () => void> {
+export function onNginxPolicies(
+  context: AnyRuleContext,
+  check: (policy: NginxPolicy) => readonly Finding<NginxNode>[],
+): Record<string, () => void> {
   return onNginx(context, (model, report) => {
     for (const policy of model.policies) report(check(policy));
   });

@@ -22,7 +22,12 @@ function majorIn(folder: string, packageName: string): number | undefined {
   if (cached !== undefined && Date.now() - cached.readAt < CACHE_MS) return cached.major;
   const declared = declaredRange(path.join(folder, 'package.json'), packageName);
   const parent = path.dirname(folder);
-  const major = declared !== undefined ? majorOf(declared) : parent === folder ? undefined : majorIn(parent, packageName);
+  const major =
+    declared !== undefined
+      ? majorOf(declared)
+      : parent === folder
+        ? undefined
+        : majorIn(parent, packageName);
   cache.set(key, { major, readAt: Date.now() });
   return major;
 }
@@ -32,7 +37,11 @@ function majorIn(folder: string, packageName: string): number | undefined {
  * own copy (`@nestjs/platform-fastify` → `@fastify/cors`): read from the nearest
  * `node_modules/<host>/package.json` above the linted file. Unknown when the host is not installed.
  */
-export function bundledDependencyMajor(filename: string, host: string, dependency: string): number | undefined {
+export function bundledDependencyMajor(
+  filename: string,
+  host: string,
+  dependency: string,
+): number | undefined {
   if (!path.isAbsolute(filename)) return undefined;
   return bundledMajorIn(path.dirname(filename), host, dependency);
 }
@@ -65,7 +74,10 @@ function declaredRange(file: string, packageName: string): string | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
     const ranges = (json as Record<string, unknown>)[field];
-    const range = typeof ranges === 'object' && ranges !== null ? (ranges as Record<string, unknown>)[packageName] : undefined;
+    const range =
+      typeof ranges === 'object' && ranges !== null
+        ? (ranges as Record<string, unknown>)[packageName]
+        : undefined;
     if (typeof range === 'string') return range;
   }
   return undefined;

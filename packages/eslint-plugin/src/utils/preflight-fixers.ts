@@ -17,13 +17,27 @@ type FixFunction = TSESLint.ReportFixFunction;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Intent = Extract<FixIntent<Node>, { kind: 'add-preflight-handler' }>;
 
-export function addPreflightHandler(intent: Intent, policy: ExtractedPolicy | undefined, sourceCode: SourceCode): FixFunction | undefined {
+export function addPreflightHandler(
+  intent: Intent,
+  policy: ExtractedPolicy | undefined,
+  sourceCode: SourceCode,
+): FixFunction | undefined {
   switch (intent.framework) {
     case 'express':
-      return intent.like ? optionsRouteBefore(intent.at, (app, path) => `${app}.options(${path}, ${sourceCode.getText(intent.like)});`, sourceCode) : undefined;
+      return intent.like
+        ? optionsRouteBefore(
+            intent.at,
+            (app, path) => `${app}.options(${path}, ${sourceCode.getText(intent.like)});`,
+            sourceCode,
+          )
+        : undefined;
     case 'fastify':
       // Fastify's `*` matches every path; the hook that sets the CORS headers runs for this route too.
-      return optionsRouteBefore(intent.at, (app) => `${app}.options('*', (request, reply) => reply.code(204).send());`, sourceCode);
+      return optionsRouteBefore(
+        intent.at,
+        (app) => `${app}.options('*', (request, reply) => reply.code(204).send());`,
+        sourceCode,
+      );
     case 'node-http':
       return optionsBranch(intent.at, policy, sourceCode);
     case 'next':
@@ -32,9 +46,18 @@ export function addPreflightHandler(intent: Intent, policy: ExtractedPolicy | un
 }
 
 /** A new statement on the line above the route registration `at`, with its indentation. */
-function optionsRouteBefore(at: Node, text: (app: string, path: string) => string, sourceCode: SourceCode): FixFunction | undefined {
+function optionsRouteBefore(
+  at: Node,
+  text: (app: string, path: string) => string,
+  sourceCode: SourceCode,
+): FixFunction | undefined {
   const statement = at.parent;
-  if (at.type !== AST_NODE_TYPES.CallExpression || statement?.type !== AST_NODE_TYPES.ExpressionStatement || at.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (
+    at.type !== AST_NODE_TYPES.CallExpression ||
+    statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
+    at.callee.type !== AST_NODE_TYPES.MemberExpression
+  )
+    return undefined;
   const [path] = at.arguments;
   if (!path) return undefined;
   const indent = ' '.repeat(statement.loc.start.column);
@@ -43,21 +66,43 @@ function optionsRouteBefore(at: Node, text: (app: string, path: string) => strin
 }
 
 /** The handler's CORS header writes, each a whole statement with a constant value, or undefined. */
-function copyableWrites(policy: ExtractedPolicy | undefined, sourceCode: SourceCode): readonly HeaderWrite[] | undefined {
+function copyableWrites(
+  policy: ExtractedPolicy | undefined,
+  sourceCode: SourceCode,
+): readonly HeaderWrite[] | undefined {
   if (policy?.source.kind !== 'response-headers' || !('writes' in policy)) return undefined;
   const writes = policy.writes;
-  const constant = writes.every((write) => staticPrimitive(write.value, sourceCode.getScope(write.value)) !== undefined);
+  const constant = writes.every(
+    (write) => staticPrimitive(write.value, sourceCode.getScope(write.value)) !== undefined,
+  );
   return constant && writes.some((write) => write.name === ACAM) ? writes : undefined;
 }
 
 /** `if (req.method === 'OPTIONS') { <the same header writes>; res.writeHead(204); res.end(); return; }` first in the handler. */
-function optionsBranch(at: Node, policy: ExtractedPolicy | undefined, sourceCode: SourceCode): FixFunction | undefined {
+function optionsBranch(
+  at: Node,
+  policy: ExtractedPolicy | undefined,
+  sourceCode: SourceCode,
+): FixFunction | undefined {
   if (!isFunctionNode(at) || at.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const [req, res] = at.params;
   const first = at.body.body[0];
   const writes = copyableWrites(policy, sourceCode);
-  if (req?.type !== AST_NODE_TYPES.Identifier || res?.type !== AST_NODE_TYPES.Identifier || !first || !writes) return undefined;
-  if (!writes.every((write) => write.at.type === AST_NODE_TYPES.CallExpression && write.at.parent.type === AST_NODE_TYPES.ExpressionStatement)) return undefined;
+  if (
+    req?.type !== AST_NODE_TYPES.Identifier ||
+    res?.type !== AST_NODE_TYPES.Identifier ||
+    !first ||
+    !writes
+  )
+    return undefined;
+  if (
+    !writes.every(
+      (write) =>
+        write.at.type === AST_NODE_TYPES.CallExpression &&
+        write.at.parent.type === AST_NODE_TYPES.ExpressionStatement,
+    )
+  )
+    return undefined;
   const indent = ' '.repeat(first.loc.start.column);
   const inner = `${indent}  `;
   const lines = [
@@ -72,7 +117,10 @@ function optionsBranch(at: Node, policy: ExtractedPolicy | undefined, sourceCode
 }
 
 /** `export function OPTIONS() { return new Response(null, { status: 204, headers }) }` at the end of the module. */
-function optionsExport(policy: ExtractedPolicy | undefined, sourceCode: SourceCode): FixFunction | undefined {
+function optionsExport(
+  policy: ExtractedPolicy | undefined,
+  sourceCode: SourceCode,
+): FixFunction | undefined {
   if (policy?.source.kind !== 'response-headers' || !('writes' in policy)) return undefined;
   const headers = headersText(policy.writes, sourceCode);
   if (!headers) return undefined;
@@ -88,7 +136,9 @@ function optionsExport(policy: ExtractedPolicy | undefined, sourceCode: SourceCo
  */
 function headersText(writes: readonly HeaderWrite[], sourceCode: SourceCode): string | undefined {
   const methods = exportedMethods(sourceCode.ast).filter((method) => method !== 'OPTIONS');
-  const methodsEntry = writes.some((write) => write.name === ACAM) ? '' : `'${ACAM}': '${methods.join(', ')}'`;
+  const methodsEntry = writes.some((write) => write.name === ACAM)
+    ? ''
+    : `'${ACAM}': '${methods.join(', ')}'`;
   const object = writes[0]?.at.parent;
   const holder = object?.parent;
   if (
@@ -102,7 +152,8 @@ function headersText(writes: readonly HeaderWrite[], sourceCode: SourceCode): st
   const entries: string[] = [];
   for (const write of writes) {
     const value = staticPrimitive(write.value, sourceCode.getScope(write.value));
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      return undefined;
     entries.push(`'${write.name}': ${JSON.stringify(String(value)).replace(/^"|"$/g, "'")}`);
   }
   if (methodsEntry) entries.push(methodsEntry);

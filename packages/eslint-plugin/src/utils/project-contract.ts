@@ -31,7 +31,12 @@ export interface ProjectConsultation {
   /** Server files (relative to `root`, `/` separators) the verdicts depend on; `ANY_SERVER_FILE` for any. */
   readonly serverFiles: readonly string[];
   /** Each finding's place in the linted file (ESLint's 1-based line, 0-based column) and its server rule. */
-  readonly findings: readonly { readonly messageId: string; readonly line: number; readonly column: number; readonly server: SourceRef }[];
+  readonly findings: readonly {
+    readonly messageId: string;
+    readonly line: number;
+    readonly column: number;
+    readonly server: SourceRef;
+  }[];
 }
 
 const consultations = new WeakMap<TSESTree.Program, ProjectConsultation>();
@@ -51,7 +56,11 @@ export function projectFactsOf(context: Context): ProjectFacts | undefined {
   }
   const root = findProjectRoot(context.filename, context.settings);
   // A fingerprint in the settings was computed with the config, from fresh stats: the facts are as current as the config.
-  return root === undefined ? undefined : projectIndex(root).facts(context.languageOptions?.parser, context.settings, { revalidate: settings.fingerprint === undefined });
+  return root === undefined
+    ? undefined
+    : projectIndex(root).facts(context.languageOptions?.parser, context.settings, {
+        revalidate: settings.fingerprint === undefined,
+      });
 }
 
 export function contractFindings(context: Context): readonly ContractFinding<Node>[] {
@@ -71,20 +80,37 @@ function computeFindings(context: Context): ContractFinding<Node>[] {
   if (!facts) return [];
   if (facts.surfaces.length === 0) {
     // No server yet: the first one may answer these requests.
-    consultations.set(context.sourceCode.ast, { root: facts.root, serverFiles: [ANY_SERVER_FILE], findings: [] });
+    consultations.set(context.sourceCode.ast, {
+      root: facts.root,
+      serverFiles: [ANY_SERVER_FILE],
+      findings: [],
+    });
     return [];
   }
   const appOrigins = readAppOrigins(context, undefined);
   const consulted = new Set<string>();
   const found = clientRequests.flatMap((request) => {
     // `readUrl` gives a template's literal start as the URL; only a whole static string is complete.
-    const urlComplete = request.url.kind === 'known' && staticString(request.url.at, context.sourceCode.getScope(request.url.at)) !== undefined;
-    return checkRequestAgainstSurfaces(request, facts.surfaces, { appOrigins, proxied: facts.proxied, urlComplete, headersRead: headerReadsOfRequest(request), consulted });
+    const urlComplete =
+      request.url.kind === 'known' &&
+      staticString(request.url.at, context.sourceCode.getScope(request.url.at)) !== undefined;
+    return checkRequestAgainstSurfaces(request, facts.surfaces, {
+      appOrigins,
+      proxied: facts.proxied,
+      urlComplete,
+      headersRead: headerReadsOfRequest(request),
+      consulted,
+    });
   });
   consultations.set(context.sourceCode.ast, {
     root: facts.root,
     serverFiles: [...consulted],
-    findings: found.map(({ messageId, at, server }) => ({ messageId, line: at.loc.start.line, column: at.loc.start.column, server })),
+    findings: found.map(({ messageId, at, server }) => ({
+      messageId,
+      line: at.loc.start.line,
+      column: at.loc.start.column,
+      server,
+    })),
   });
   return found;
 }

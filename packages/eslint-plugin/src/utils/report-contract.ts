@@ -4,7 +4,12 @@ import type { ContractMessageId } from 'cors-lint-core';
 import { contractFindings } from './project-contract.js';
 import { createRequestReporter } from './report.js';
 
-export function reportContract<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>, messageIds: readonly (ContractMessageId & MessageIds)[]): void {
+export function reportContract<MessageIds extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
+  messageIds: readonly (ContractMessageId & MessageIds)[],
+): void {
   const wanted = new Set<string>(messageIds);
-  createRequestReporter(context)(contractFindings(context).filter((finding) => wanted.has(finding.messageId)));
+  createRequestReporter(context)(
+    contractFindings(context).filter((finding) => wanted.has(finding.messageId)),
+  );
 }

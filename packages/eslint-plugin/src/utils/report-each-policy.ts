@@ -18,10 +18,17 @@ export type PolicyLanguage = 'js/js' | 'cors/nginx' | 'cors/django-settings';
  * A check that takes a policy of any language and returns findings on that policy's handles. `repair`
  * holds the app's origins (`settings.cors.appOrigins`) for the checks whose suggestions write one.
  */
-export type PolicyCheck = <H>(policy: CorsPolicy<H>, repair: RepairOptions) => readonly Finding<H>[];
+export type PolicyCheck = <H>(
+  policy: CorsPolicy<H>,
+  repair: RepairOptions,
+) => readonly Finding<H>[];
 
 /** `languages` is the rule's `meta.languages`: a listener for a language the rule does not declare would run it where its check was never meant to. */
-export function reportEachPolicy<MessageIds extends string>(context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>, languages: readonly PolicyLanguage[], check: PolicyCheck): TSESLint.RuleListener {
+export function reportEachPolicy<MessageIds extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
+  languages: readonly PolicyLanguage[],
+  check: PolicyCheck,
+): TSESLint.RuleListener {
   const report = createReporter(context);
   const repair: RepairOptions = { appOrigins: readAppOrigins(context, undefined) };
   const run = <H>(policy: CorsPolicy<H>) => check(policy, repair);

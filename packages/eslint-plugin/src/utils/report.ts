@@ -12,7 +12,9 @@ import type { ExtractedPolicy } from './cors-context.js';
 import { fixFromIntent, fixFromRequestIntent, removesCodeThatRuns, valueNodeOf } from './fixers.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type RuleContext<MessageIds extends string> = Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>;
+type RuleContext<MessageIds extends string> = Readonly<
+  TSESLint.RuleContext<MessageIds, readonly unknown[]>
+>;
 
 /** An edit in the form the language's fixer writes it; ESLint calls it with its fixer. */
 export type Edit = (fixer: TSESLint.RuleFixer) => unknown;
@@ -20,7 +22,10 @@ export type Edit = (fixer: TSESLint.RuleFixer) => unknown;
 /** How findings on one language's handles reach ESLint. */
 export interface Reporting<H> {
   /** Where a finding on `at` is shown (an ESTree node, or a location in another language), and its source range. */
-  place(at: H): { readonly where: { readonly node: TSESTree.Node } | { readonly loc: TSESTree.SourceLocation }; readonly range: readonly [number, number] };
+  place(at: H): {
+    readonly where: { readonly node: TSESTree.Node } | { readonly loc: TSESTree.SourceLocation };
+    readonly range: readonly [number, number];
+  };
   /** The edit an intent stands for, or undefined where the code is not in a shape to edit safely. */
   edit(intent: FixIntent<H>): Edit | undefined;
   /** Whether an intent may be applied as an autofix; one that may not is still offered as a suggestion. Every one by default. */
@@ -34,17 +39,27 @@ export interface Reporting<H> {
  * autofix and the suggestions that have an edit. A suggestion that is the autofix itself is offered only
  * where the autofix is withheld.
  */
-export function reportFindings<H>(context: AnyContext, seen: Set<string>, findings: readonly Finding<H>[], reporting: Reporting<H>): void {
+export function reportFindings<H>(
+  context: AnyContext,
+  seen: Set<string>,
+  findings: readonly Finding<H>[],
+  reporting: Reporting<H>,
+): void {
   for (const finding of findings) {
     const { where, range } = reporting.place(finding.at);
     const key = `${range[0]}:${range[1]}:${finding.messageId}${reporting.distinctByData ? `:${JSON.stringify(finding.data ?? {})}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const fix = finding.fix && (reporting.mayAutofix?.(finding.fix) ?? true) ? reporting.edit(finding.fix) : undefined;
+    const fix =
+      finding.fix && (reporting.mayAutofix?.(finding.fix) ?? true)
+        ? reporting.edit(finding.fix)
+        : undefined;
     const suggest = (finding.suggestions ?? []).flatMap((suggestion) => {
       if (fix && suggestion.fix === finding.fix) return [];
       const suggestionFix = reporting.edit(suggestion.fix);
-      return suggestionFix ? [{ messageId: suggestion.messageId, data: suggestion.data ?? {}, fix: suggestionFix }] : [];
+      return suggestionFix
+        ? [{ messageId: suggestion.messageId, data: suggestion.data ?? {}, fix: suggestionFix }]
+        : [];
     });
     context.report({
       ...where,
@@ -60,7 +75,9 @@ export function reportFindings<H>(context: AnyContext, seen: Set<string>, findin
  * Reports findings on policies, on the value of the setting they name. The policy is the one the
  * findings are about: the fixer reads it (the middleware whose options a fix adds to).
  */
-export function createReporter<MessageIds extends string>(context: RuleContext<MessageIds>): (policy: ExtractedPolicy, findings: readonly Finding<TSESTree.Node>[]) => void {
+export function createReporter<MessageIds extends string>(
+  context: RuleContext<MessageIds>,
+): (policy: ExtractedPolicy, findings: readonly Finding<TSESTree.Node>[]) => void {
   const seen = new Set<string>();
   return (policy, findings) => {
     reportFindings(context, seen, findings, {
@@ -78,7 +95,9 @@ export function createReporter<MessageIds extends string>(context: RuleContext<M
  * handlers. `policy`, when the findings are about one, is what the fixer reads (the headers an
  * OPTIONS handler copies).
  */
-export function createNodeReporter<MessageIds extends string>(context: RuleContext<MessageIds>): (findings: readonly Finding<TSESTree.Node>[], policy?: ExtractedPolicy) => void {
+export function createNodeReporter<MessageIds extends string>(
+  context: RuleContext<MessageIds>,
+): (findings: readonly Finding<TSESTree.Node>[], policy?: ExtractedPolicy) => void {
   const seen = new Set<string>();
   return (findings, policy) => {
     reportFindings(context, seen, findings, {
@@ -90,7 +109,9 @@ export function createNodeReporter<MessageIds extends string>(context: RuleConte
 }
 
 /** Reports findings on client requests; a write shared by two requests (one options constant) is reported once. */
-export function createRequestReporter<MessageIds extends string>(context: RuleContext<MessageIds>): (findings: readonly Finding<TSESTree.Node>[]) => void {
+export function createRequestReporter<MessageIds extends string>(
+  context: RuleContext<MessageIds>,
+): (findings: readonly Finding<TSESTree.Node>[]) => void {
   const seen = new Set<string>();
   const reporting: Reporting<TSESTree.Node> = {
     place: (at) => ({ where: { node: at }, range: at.range }),

@@ -62,8 +62,13 @@ const saved: Record<string, unknown> = {};
 beforeAll(async () => {
   // axios decides at load time whether it runs in a standard browser (window and document exist):
   // only there does it leave FormData's Content-Type to the browser.
-  for (const name of ['window', 'document', 'XMLHttpRequest']) saved[name] = (globalThis as Record<string, unknown>)[name];
-  Object.assign(globalThis, { window: { location: { href: 'https://app.example.com/' } }, document: { cookie: '' }, XMLHttpRequest: RecordingXhr });
+  for (const name of ['window', 'document', 'XMLHttpRequest'])
+    saved[name] = (globalThis as Record<string, unknown>)[name];
+  Object.assign(globalThis, {
+    window: { location: { href: 'https://app.example.com/' } },
+    document: { cookie: '' },
+    XMLHttpRequest: RecordingXhr,
+  });
   axios = (await import('axios')).default;
 });
 
@@ -86,8 +91,17 @@ function recordingPromises<T>(value: T, promises: Promise<unknown>[]): T {
   const target = value as object;
   const proxy = new Proxy(target, {
     get: (object, key) => recordingPromises(Reflect.get(object, key), promises),
-    apply: (fn, thisArg, args) => recordingPromises(Reflect.apply(fn as (...a: unknown[]) => unknown, targets.get(thisArg as object) ?? thisArg, args), promises),
-    construct: (fn, args) => recordingPromises(Reflect.construct(fn as new (...a: unknown[]) => object, args), promises),
+    apply: (fn, thisArg, args) =>
+      recordingPromises(
+        Reflect.apply(
+          fn as (...a: unknown[]) => unknown,
+          targets.get(thisArg as object) ?? thisArg,
+          args,
+        ),
+        promises,
+      ),
+    construct: (fn, args) =>
+      recordingPromises(Reflect.construct(fn as new (...a: unknown[]) => object, args), promises),
   });
   targets.set(proxy, target);
   return proxy as T;
@@ -98,21 +112,33 @@ async function runReal(code: string): Promise<Sent[]> {
   sent.length = 0;
   const requests: Promise<unknown>[] = [];
   const fresh = recordingPromises(axios.create(), requests);
-  const run = new Function('axios', 'FormData', 'URLSearchParams', code) as (...args: unknown[]) => void;
+  const run = new Function('axios', 'FormData', 'URLSearchParams', code) as (
+    ...args: unknown[]
+  ) => void;
   run(fresh, FormData, URLSearchParams);
   expect(requests.length).toBeGreaterThan(0);
   await Promise.all(requests);
-  return sent.map(({ headers: { accept: _accept, ...headers }, ...rest }) => ({ ...rest, headers })).sort((a, b) => a.url.localeCompare(b.url));
+  return sent
+    .map(({ headers: { accept: _accept, ...headers }, ...rest }) => ({ ...rest, headers }))
+    .sort((a, b) => a.url.localeCompare(b.url));
 }
 
 /** What the extractor says the same code sends, in the recorder's terms. */
 function modelled(code: string): Sent[] {
   return extractRequests(`import axios from 'axios';\n${code}`)
     .map((request: ClientRequest<TSESTree.Node>) => ({
-      method: request.method.kind === 'known' ? request.method.value : request.method.kind === 'absent' ? 'GET' : '?',
+      method:
+        request.method.kind === 'known'
+          ? request.method.value
+          : request.method.kind === 'absent'
+            ? 'GET'
+            : '?',
       url: request.url.kind === 'known' ? request.url.value : '?',
-      headers: Object.fromEntries(request.headers.writes.map((write) => [write.name.toLowerCase(), write.value ?? '?'])),
-      withCredentials: request.credentials.kind === 'known' && request.credentials.value === 'include',
+      headers: Object.fromEntries(
+        request.headers.writes.map((write) => [write.name.toLowerCase(), write.value ?? '?']),
+      ),
+      withCredentials:
+        request.credentials.kind === 'known' && request.credentials.value === 'include',
     }))
     .sort((a, b) => a.url.localeCompare(b.url));
 }
@@ -127,34 +153,75 @@ const API = 'https://api.example.com';
 
 describe('axios in a browser sends what the extractor models', () => {
   it('a plain object or array body as application/json', async () => {
-    await expectSame(`axios.post('${API}/object', { name: 'x' }); axios.put('${API}/array', [1, 2]);`, [
-      { method: 'PUT', url: `${API}/array`, headers: { 'content-type': 'application/json' }, withCredentials: false },
-      { method: 'POST', url: `${API}/object`, headers: { 'content-type': 'application/json' }, withCredentials: false },
-    ]);
+    await expectSame(
+      `axios.post('${API}/object', { name: 'x' }); axios.put('${API}/array', [1, 2]);`,
+      [
+        {
+          method: 'PUT',
+          url: `${API}/array`,
+          headers: { 'content-type': 'application/json' },
+          withCredentials: false,
+        },
+        {
+          method: 'POST',
+          url: `${API}/object`,
+          headers: { 'content-type': 'application/json' },
+          withCredentials: false,
+        },
+      ],
+    );
   });
 
   it('an object in a GET config still gets application/json', async () => {
-    await expectSame(`axios({ url: '${API}/search', data: { q: 'x' } });`, [{ method: 'GET', url: `${API}/search`, headers: { 'content-type': 'application/json' }, withCredentials: false }]);
+    await expectSame(`axios({ url: '${API}/search', data: { q: 'x' } });`, [
+      {
+        method: 'GET',
+        url: `${API}/search`,
+        headers: { 'content-type': 'application/json' },
+        withCredentials: false,
+      },
+    ]);
   });
 
   it('URLSearchParams as application/x-www-form-urlencoded;charset=utf-8', async () => {
     await expectSame(`axios.post('${API}/form', new URLSearchParams('a=1'));`, [
-      { method: 'POST', url: `${API}/form`, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' }, withCredentials: false },
+      {
+        method: 'POST',
+        url: `${API}/form`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+        withCredentials: false,
+      },
     ]);
   });
 
   it('FormData, and postForm with an object, with no Content-Type: the browser writes multipart/form-data', async () => {
-    await expectSame(`axios.post('${API}/upload', new FormData()); axios.postForm('${API}/upload-form', { name: 'x' });`, [
-      { method: 'POST', url: `${API}/upload`, headers: {}, withCredentials: false },
-      { method: 'POST', url: `${API}/upload-form`, headers: {}, withCredentials: false },
-    ]);
+    await expectSame(
+      `axios.post('${API}/upload', new FormData()); axios.postForm('${API}/upload-form', { name: 'x' });`,
+      [
+        { method: 'POST', url: `${API}/upload`, headers: {}, withCredentials: false },
+        { method: 'POST', url: `${API}/upload-form`, headers: {}, withCredentials: false },
+      ],
+    );
   });
 
   it('a string POST body as application/x-www-form-urlencoded unless a Content-Type is given', async () => {
-    await expectSame(`axios.post('${API}/text', 'hello'); axios.post('${API}/typed', 'hello', { headers: { 'Content-Type': 'text/plain' } });`, [
-      { method: 'POST', url: `${API}/text`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, withCredentials: false },
-      { method: 'POST', url: `${API}/typed`, headers: { 'content-type': 'text/plain' }, withCredentials: false },
-    ]);
+    await expectSame(
+      `axios.post('${API}/text', 'hello'); axios.post('${API}/typed', 'hello', { headers: { 'Content-Type': 'text/plain' } });`,
+      [
+        {
+          method: 'POST',
+          url: `${API}/text`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          withCredentials: false,
+        },
+        {
+          method: 'POST',
+          url: `${API}/typed`,
+          headers: { 'content-type': 'text/plain' },
+          withCredentials: false,
+        },
+      ],
+    );
   });
 
   it('no Content-Type without a body', async () => {
@@ -173,8 +240,22 @@ axios.get('${API}/read');
 axios.post('${API}/write', 'x');
 `;
     await expectSame(code, [
-      { method: 'GET', url: `${API}/read`, headers: { 'x-requested-with': 'XMLHttpRequest' }, withCredentials: true },
-      { method: 'POST', url: `${API}/write`, headers: { 'x-requested-with': 'XMLHttpRequest', authorization: 'Bearer t', 'content-type': 'application/x-www-form-urlencoded' }, withCredentials: true },
+      {
+        method: 'GET',
+        url: `${API}/read`,
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+        withCredentials: true,
+      },
+      {
+        method: 'POST',
+        url: `${API}/write`,
+        headers: {
+          'x-requested-with': 'XMLHttpRequest',
+          authorization: 'Bearer t',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        withCredentials: true,
+      },
     ]);
   });
 
@@ -191,8 +272,18 @@ api.get('https://other.example.com/absolute');
     const shared = { 'x-before': '1', 'x-client': 'web', authorization: 'Bearer t' };
     await expectSame(code, [
       { method: 'GET', url: `${API}/v1/items`, headers: shared, withCredentials: true },
-      { method: 'POST', url: `${API}/v1/orders`, headers: { ...shared, 'x-write': 'yes', 'content-type': 'application/json' }, withCredentials: true },
-      { method: 'GET', url: 'https://other.example.com/absolute', headers: shared, withCredentials: true },
+      {
+        method: 'POST',
+        url: `${API}/v1/orders`,
+        headers: { ...shared, 'x-write': 'yes', 'content-type': 'application/json' },
+        withCredentials: true,
+      },
+      {
+        method: 'GET',
+        url: 'https://other.example.com/absolute',
+        headers: shared,
+        withCredentials: true,
+      },
     ]);
   });
 
@@ -203,7 +294,12 @@ axios.get('${API}/mine', { headers: { authorization: 'Bearer mine' } });
 axios.get('${API}/none', { headers: { Authorization: null } });
 `;
     await expectSame(code, [
-      { method: 'GET', url: `${API}/mine`, headers: { authorization: 'Bearer mine' }, withCredentials: false },
+      {
+        method: 'GET',
+        url: `${API}/mine`,
+        headers: { authorization: 'Bearer mine' },
+        withCredentials: false,
+      },
       { method: 'GET', url: `${API}/none`, headers: {}, withCredentials: false },
     ]);
   });
@@ -214,7 +310,12 @@ axios('${API}/patch', { method: 'patch', data: { a: 1 }, withCredentials: true }
 axios.request({ url: '${API}/request', method: 'delete' });
 `;
     await expectSame(code, [
-      { method: 'PATCH', url: `${API}/patch`, headers: { 'content-type': 'application/json' }, withCredentials: true },
+      {
+        method: 'PATCH',
+        url: `${API}/patch`,
+        headers: { 'content-type': 'application/json' },
+        withCredentials: true,
+      },
       { method: 'DELETE', url: `${API}/request`, headers: {}, withCredentials: false },
     ]);
   });

@@ -19,9 +19,24 @@ export const create = (item) => api.post('items', { item });
         mode: 'absent',
         credentials: 'include @ axios.defaults.withCredentials = true',
         headers: [
-          { name: 'Authorization', value: 'Bearer t', at: "Authorization: 'Bearer t'", implied: 'instance-default' },
-          { name: 'Cookie', value: 'a=1', at: "api.defaults.headers.common.Cookie = 'a=1'", implied: 'instance-default' },
-          { name: 'Content-Type', value: 'application/json', at: '{ item }', implied: 'library-default' },
+          {
+            name: 'Authorization',
+            value: 'Bearer t',
+            at: "Authorization: 'Bearer t'",
+            implied: 'instance-default',
+          },
+          {
+            name: 'Cookie',
+            value: 'a=1',
+            at: "api.defaults.headers.common.Cookie = 'a=1'",
+            implied: 'instance-default',
+          },
+          {
+            name: 'Content-Type',
+            value: 'application/json',
+            at: '{ item }',
+            implied: 'library-default',
+          },
         ],
         headersComplete: true,
         body: 'json-object @ { item }',
@@ -41,7 +56,11 @@ client.head('https://a.example.com/two');
       ["https://a.example.com/one @ 'https://a.example.com/one'", 'GET @ axios.get'],
       ["https://a.example.com/two @ 'https://a.example.com/two'", 'HEAD @ client.head'],
     ]);
-    expect(summarize(`axios.delete('/items/1', { withCredentials: false });`).map(({ client, credentials }) => [client, credentials])).toEqual([['axios', 'same-origin @ withCredentials: false']]);
+    expect(
+      summarize(`axios.delete('/items/1', { withCredentials: false });`).map(
+        ({ client, credentials }) => [client, credentials],
+      ),
+    ).toEqual([['axios', 'same-origin @ withCredentials: false']]);
   });
 
   it('reads axios(config) with a URLSearchParams body from a constant, and an explicit Content-Type wins over the implied one', () => {
@@ -54,14 +73,28 @@ axios.post('https://api.example.com/raw', 'a=1', { headers: { 'content-type': 't
     const [search, raw] = summarize(code);
     expect(search).toMatchObject({
       method: "POST @ 'post'",
-      headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded;charset=utf-8', at: 'data: params', implied: 'library-default' }],
+      headers: [
+        {
+          name: 'Content-Type',
+          value: 'application/x-www-form-urlencoded;charset=utf-8',
+          at: 'data: params',
+          implied: 'library-default',
+        },
+      ],
       body: 'url-search-params @ data: params',
     });
-    expect(raw).toMatchObject({ headers: [{ name: 'content-type', value: 'text/plain', at: "'content-type': 'text/plain'" }], body: "string @ 'a=1'" });
+    expect(raw).toMatchObject({
+      headers: [{ name: 'content-type', value: 'text/plain', at: "'content-type': 'text/plain'" }],
+      body: "string @ 'a=1'",
+    });
   });
 
   it('postForm sends form data with no Content-Type of its own', () => {
-    expect(summarize(`import axios from 'axios';\naxios.postForm('https://api.example.com/upload', { file });`)[0]).toMatchObject({ method: 'POST @ axios.postForm', headers: [], body: 'form-data @ { file }' });
+    expect(
+      summarize(
+        `import axios from 'axios';\naxios.postForm('https://api.example.com/upload', { file });`,
+      )[0],
+    ).toMatchObject({ method: 'POST @ axios.postForm', headers: [], body: 'form-data @ { file }' });
   });
 
   it('marks what it cannot read as unknown or incomplete', () => {
@@ -73,9 +106,26 @@ export function send(config, url) {
 }
 axios.interceptors.request.use(addToken);
 `;
-    expect(summarize(code).map(({ url, method, credentials, headersComplete }) => ({ url, method, credentials, headersComplete }))).toEqual([
-      { url: 'unknown @ config', method: 'unknown @ config', credentials: 'unknown @ config', headersComplete: false },
-      { url: 'unknown @ url', method: 'GET @ axios.get', credentials: 'unknown @ { ...config }', headersComplete: false },
+    expect(
+      summarize(code).map(({ url, method, credentials, headersComplete }) => ({
+        url,
+        method,
+        credentials,
+        headersComplete,
+      })),
+    ).toEqual([
+      {
+        url: 'unknown @ config',
+        method: 'unknown @ config',
+        credentials: 'unknown @ config',
+        headersComplete: false,
+      },
+      {
+        url: 'unknown @ url',
+        method: 'GET @ axios.get',
+        credentials: 'unknown @ { ...config }',
+        headersComplete: false,
+      },
     ]);
   });
 

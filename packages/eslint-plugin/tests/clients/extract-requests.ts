@@ -40,10 +40,18 @@ export function extractRequests(code: string, filename = 'client.ts'): ClientReq
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(
     code,
-    [{ files: ['**/*.{js,ts}'], languageOptions: { parser: tsParser, sourceType: 'module' }, plugins: { capture: { rules: { capture } } }, rules: { 'capture/capture': 'error' } }] as unknown as Linter.Config[],
+    [
+      {
+        files: ['**/*.{js,ts}'],
+        languageOptions: { parser: tsParser, sourceType: 'module' },
+        plugins: { capture: { rules: { capture } } },
+        rules: { 'capture/capture': 'error' },
+      },
+    ] as unknown as Linter.Config[],
     filename,
   );
-  if (messages.some((message) => message.fatal)) throw new Error(messages.map((message) => message.message).join('\n'));
+  if (messages.some((message) => message.fatal))
+    throw new Error(messages.map((message) => message.message).join('\n'));
   return [...found];
 }
 
@@ -63,7 +71,12 @@ export function summarize(code: string, filename?: string): RequestSummary[] {
     method: setting(request.method),
     mode: setting(request.mode),
     credentials: setting(request.credentials),
-    headers: request.headers.writes.map((write) => ({ name: write.name, value: write.value, at: text(write.at), ...(write.implied ? { implied: write.implied } : {}) })),
+    headers: request.headers.writes.map((write) => ({
+      name: write.name,
+      value: write.value,
+      at: text(write.at),
+      ...(write.implied ? { implied: write.implied } : {}),
+    })),
     headersComplete: request.headers.complete,
     body: request.body.at ? `${request.body.kind} @ ${text(request.body.at)}` : request.body.kind,
     uploadListeners: request.uploadListeners.map(text),

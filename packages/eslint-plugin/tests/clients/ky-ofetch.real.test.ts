@@ -18,12 +18,18 @@ async function runReal(code: string): Promise<Sent[]> {
   const sent: Sent[] = [];
   const record = async (input: Request | string | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    sent.push({ method: request.method, url: request.url, contentType: request.headers.get('content-type') });
+    sent.push({
+      method: request.method,
+      url: request.url,
+      contentType: request.headers.get('content-type'),
+    });
     return new Response('{}', { headers: { 'content-type': 'application/json' } });
   };
   const recordingKy = ky.create({ fetch: record, retry: 0 });
   const recordingOfetch = createFetch({ fetch: record as typeof fetch });
-  const run = new Function('ky', 'ofetch', `return Promise.all([${code}]);`) as (...args: unknown[]) => Promise<unknown>;
+  const run = new Function('ky', 'ofetch', `return Promise.all([${code}]);`) as (
+    ...args: unknown[]
+  ) => Promise<unknown>;
   await run(recordingKy, recordingOfetch);
   return sent.sort((a, b) => a.url.localeCompare(b.url));
 }
@@ -32,7 +38,9 @@ async function runReal(code: string): Promise<Sent[]> {
 function modelled(code: string, imports: string): Sent[] {
   return extractRequests(`${imports}\nawait Promise.all([${code}]);`)
     .map((request) => {
-      const write = request.headers.writes.find((candidate) => candidate.name.toLowerCase() === 'content-type');
+      const write = request.headers.writes.find(
+        (candidate) => candidate.name.toLowerCase() === 'content-type',
+      );
       const fromBody = request.body.kind === 'string' ? 'text/plain;charset=UTF-8' : null;
       return {
         method: request.method.kind === 'known' ? request.method.value : 'GET',
@@ -48,7 +56,11 @@ describe('ky and ofetch send what the extractor models', () => {
     const code = `ky.post('https://api.example.com/json', { json: { a: 1 } }), ky.put('https://api.example.com/text', { body: 'x' })`;
     const expected = [
       { method: 'POST', url: 'https://api.example.com/json', contentType: 'application/json' },
-      { method: 'PUT', url: 'https://api.example.com/text', contentType: 'text/plain;charset=UTF-8' },
+      {
+        method: 'PUT',
+        url: 'https://api.example.com/text',
+        contentType: 'text/plain;charset=UTF-8',
+      },
     ];
     expect(await runReal(code)).toEqual(expected);
     expect(modelled(code, "import ky from 'ky';")).toEqual(expected);
@@ -67,8 +79,14 @@ describe('ky and ofetch send what the extractor models', () => {
     ];
     expect(await runReal(code)).toEqual(expected);
     expect(modelled(code, "import { ofetch } from 'ofetch';")).toEqual(expected);
-    const [form] = await runReal(`ofetch('https://api.example.com/form', { method: 'POST', body: new FormData() })`);
+    const [form] = await runReal(
+      `ofetch('https://api.example.com/form', { method: 'POST', body: new FormData() })`,
+    );
     expect(form?.contentType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(extractRequests(`import { ofetch } from 'ofetch';\nofetch('https://api.example.com/form', { method: 'POST', body: new FormData() });`)[0]?.headers.writes).toEqual([]);
+    expect(
+      extractRequests(
+        `import { ofetch } from 'ofetch';\nofetch('https://api.example.com/form', { method: 'POST', body: new FormData() });`,
+      )[0]?.headers.writes,
+    ).toEqual([]);
   });
 });

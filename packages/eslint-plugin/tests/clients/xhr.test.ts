@@ -25,12 +25,23 @@ export function upload(file, onProgress) {
         mode: 'absent',
         credentials: 'include @ xhr.withCredentials = true',
         headers: [
-          { name: 'X-File-Name', value: undefined, at: "xhr.setRequestHeader('X-File-Name', file.name)" },
-          { name: 'Origin', value: 'https://app.example.com', at: "xhr.setRequestHeader('Origin', 'https://app.example.com')" },
+          {
+            name: 'X-File-Name',
+            value: undefined,
+            at: "xhr.setRequestHeader('X-File-Name', file.name)",
+          },
+          {
+            name: 'Origin',
+            value: 'https://app.example.com',
+            at: "xhr.setRequestHeader('Origin', 'https://app.example.com')",
+          },
         ],
         headersComplete: true,
         body: 'unknown @ file',
-        uploadListeners: ['xhr.upload.onprogress = onProgress', "xhr.upload.addEventListener('load', () => {})"],
+        uploadListeners: [
+          'xhr.upload.onprogress = onProgress',
+          "xhr.upload.addEventListener('load', () => {})",
+        ],
       },
     ]);
   });
@@ -44,7 +55,9 @@ upload.onload = null;
 xhr.open('POST', 'https://files.example.com/upload');
 xhr.send('data');
 `;
-    expect(summarize(code)[0]?.uploadListeners).toEqual(['upload.onprogress = (event) => console.log(event.loaded)']);
+    expect(summarize(code)[0]?.uploadListeners).toEqual([
+      'upload.onprogress = (event) => console.log(event.loaded)',
+    ]);
   });
 
   it('gives each open() the calls written up to the next one; a plain object body is sent as a string', () => {
@@ -56,9 +69,21 @@ xhr.open('PUT', '/api/second');
 xhr.setRequestHeader('Content-Type', 'application/json');
 xhr.send({ a: 1 });
 `;
-    expect(summarize(code).map(({ method, headers, body, credentials }) => ({ method, headers: headers.map((write) => write.name), body, credentials }))).toEqual([
+    expect(
+      summarize(code).map(({ method, headers, body, credentials }) => ({
+        method,
+        headers: headers.map((write) => write.name),
+        body,
+        credentials,
+      })),
+    ).toEqual([
       { method: "GET @ 'GET'", headers: [], body: 'none', credentials: 'absent' },
-      { method: "PUT @ 'PUT'", headers: ['Content-Type'], body: 'string @ { a: 1 }', credentials: 'absent' },
+      {
+        method: "PUT @ 'PUT'",
+        headers: ['Content-Type'],
+        body: 'string @ { a: 1 }',
+        credentials: 'absent',
+      },
     ]);
   });
 
@@ -72,7 +97,19 @@ export function load(name) {
   xhr.send(null);
 }
 `;
-    expect(summarize(code).map(({ headersComplete, credentials, body }) => ({ headersComplete, credentials, body }))).toEqual([{ headersComplete: false, credentials: "unknown @ xhr.open('GET', 'https://api.example.com/items')", body: 'none' }]);
+    expect(
+      summarize(code).map(({ headersComplete, credentials, body }) => ({
+        headersComplete,
+        credentials,
+        body,
+      })),
+    ).toEqual([
+      {
+        headersComplete: false,
+        credentials: "unknown @ xhr.open('GET', 'https://api.example.com/items')",
+        body: 'none',
+      },
+    ]);
   });
 
   it('ignores a shadowed XMLHttpRequest and an object not kept in a variable', () => {

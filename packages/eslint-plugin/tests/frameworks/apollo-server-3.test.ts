@@ -72,7 +72,9 @@ server.listen({ port: 4000 });
 import { ApolloServer } from 'apollo-server';
 const server = new ApolloServer({ schema, cors: true });
 `,
-      errors: [{ messageId: 'permissiveOrigin', line: 3, column: 49, endColumn: 53, suggestions: [] }],
+      errors: [
+        { messageId: 'permissiveOrigin', line: 3, column: 49, endColumn: 53, suggestions: [] },
+      ],
     },
     {
       // apollo-server-express mounts `cors()` with no options on /graphql.
@@ -86,9 +88,25 @@ server.applyMiddleware({ app });
 app.use(server.getMiddleware());
 `,
       errors: [
-        { messageId: 'permissiveOrigin', data: { how: "`server.applyMiddleware()` without an `origin` option (its default is '*')" }, line: 7, column: 1, endColumn: 32, suggestions: [] },
+        {
+          messageId: 'permissiveOrigin',
+          data: {
+            how: "`server.applyMiddleware()` without an `origin` option (its default is '*')",
+          },
+          line: 7,
+          column: 1,
+          endColumn: 32,
+          suggestions: [],
+        },
         // Not `getMiddleware({ origin })`: Apollo's options are no CORS options.
-        { messageId: 'permissiveOrigin', data: { how: "`server.getMiddleware()` without an `origin` option (its default is '*')" }, line: 8, column: 9, endColumn: 31, suggestions: [] },
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "`server.getMiddleware()` without an `origin` option (its default is '*')" },
+          line: 8,
+          column: 9,
+          endColumn: 31,
+          suggestions: [],
+        },
       ],
     },
     {
@@ -128,94 +146,102 @@ export class GraphqlModule {
   ],
 });
 
-ruleTester.run('no-reflected-origin-with-credentials (Apollo Server 2 and 3)', noReflectedOriginWithCredentials, {
-  valid: [],
-  invalid: [
-    {
-      code: `
+ruleTester.run(
+  'no-reflected-origin-with-credentials (Apollo Server 2 and 3)',
+  noReflectedOriginWithCredentials,
+  {
+    valid: [],
+    invalid: [
+      {
+        code: `
 import { ApolloServer } from 'apollo-server';
 const corsOptions = { origin: true, credentials: true };
 const server = new ApolloServer({ typeDefs, resolvers, cors: corsOptions });
 `,
-      errors: [
-        {
-          messageId: 'reflectedWithCredentials',
-          line: 3,
-          column: 31,
-          suggestions: [
-            {
-              messageId: 'useAllowList',
-              output: `
+        errors: [
+          {
+            messageId: 'reflectedWithCredentials',
+            line: 3,
+            column: 31,
+            suggestions: [
+              {
+                messageId: 'useAllowList',
+                output: `
 import { ApolloServer } from 'apollo-server';
 const corsOptions = { origin: ['<your-app-origin>'], credentials: true };
 const server = new ApolloServer({ typeDefs, resolvers, cors: corsOptions });
 `,
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
 
-ruleTester.run('no-wildcard-origin-with-credentials (Apollo Server 2 and 3)', noWildcardOriginWithCredentials, {
-  valid: [],
-  invalid: [
-    {
-      // The package's default import destructured (CommonJS interop): the server is still Apollo's.
-      code: `
+ruleTester.run(
+  'no-wildcard-origin-with-credentials (Apollo Server 2 and 3)',
+  noWildcardOriginWithCredentials,
+  {
+    valid: [],
+    invalid: [
+      {
+        // The package's default import destructured (CommonJS interop): the server is still Apollo's.
+        code: `
 import apolloServerExpress from 'apollo-server-express';
 const { ApolloServer } = apolloServerExpress;
 const server = new ApolloServer({ typeDefs, resolvers });
 await server.start();
 server.applyMiddleware({ app, cors: { origin: '*', credentials: true } });
 `,
-      errors: [
-        {
-          messageId: 'wildcardWithCredentials',
-          line: 6,
-          column: 47,
-          endColumn: 50,
-          suggestions: [
-            {
-              messageId: 'useExplicitOrigin',
-              output: `
+        errors: [
+          {
+            messageId: 'wildcardWithCredentials',
+            line: 6,
+            column: 47,
+            endColumn: 50,
+            suggestions: [
+              {
+                messageId: 'useExplicitOrigin',
+                output: `
 import apolloServerExpress from 'apollo-server-express';
 const { ApolloServer } = apolloServerExpress;
 const server = new ApolloServer({ typeDefs, resolvers });
 await server.start();
 server.applyMiddleware({ app, cors: { origin: ['<your-app-origin>'], credentials: true } });
 `,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // `credentials` without `origin`: the cors package's default '*' goes out with it.
-      code: `
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // `credentials` without `origin`: the cors package's default '*' goes out with it.
+        code: `
 const { ApolloServer } = require('apollo-server-express');
 const server = new ApolloServer({ typeDefs, resolvers });
 server.applyMiddleware({ app, cors: { credentials: true } });
 `,
-      errors: [
-        {
-          messageId: 'wildcardWithCredentials',
-          data: { defaultOrigin: ' (the default origin of `server.applyMiddleware()`)' },
-          line: 4,
-          column: 52,
-          suggestions: [
-            {
-              messageId: 'useExplicitOrigin',
-              output: `
+        errors: [
+          {
+            messageId: 'wildcardWithCredentials',
+            data: { defaultOrigin: ' (the default origin of `server.applyMiddleware()`)' },
+            line: 4,
+            column: 52,
+            suggestions: [
+              {
+                messageId: 'useExplicitOrigin',
+                output: `
 const { ApolloServer } = require('apollo-server-express');
 const server = new ApolloServer({ typeDefs, resolvers });
 server.applyMiddleware({ app, cors: { credentials: true, origin: ['<your-app-origin>'] } });
 `,
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);

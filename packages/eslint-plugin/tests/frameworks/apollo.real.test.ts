@@ -12,16 +12,28 @@ import { Linter } from 'eslint';
 import { afterAll, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
-const FIXTURE = fileURLToPath(new URL('../../../../test-fixtures/apollo/standalone-server.mjs', import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL('../../../../test-fixtures/apollo/standalone-server.mjs', import.meta.url),
+);
 
 // The fixture's schema and server, on a port the system picks.
-const server = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } });
+const server = new ApolloServer({
+  typeDefs: 'type Query { hello: String }',
+  resolvers: { Query: { hello: () => 'world' } },
+});
 afterAll(() => server.stop());
 
 it("Apollo's standalone server answers a foreign origin with '*', as no-permissive-origin predicts", async () => {
   const findings = new Linter().verify(
     fs.readFileSync(FIXTURE, 'utf8'),
-    [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all[0].rules, languageOptions: { sourceType: 'module' } }],
+    [
+      {
+        files: ['**/*.mjs'],
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
+        rules: plugin.configs.all[0].rules,
+        languageOptions: { sourceType: 'module' },
+      },
+    ],
     { filename: FIXTURE },
   );
   expect(findings.map((finding) => finding.ruleId)).toEqual(['cors/no-permissive-origin']);

@@ -12,57 +12,87 @@ import noWildcardOriginWithCredentials from '../../src/rules/no-wildcard-origin-
 import validAllowOrigin from '../../src/rules/valid-allow-origin.js';
 
 const ruleTester = new RuleTester();
-const IMPORTING_FILE = path.join(fileURLToPath(new URL('../fixtures/imported-options/', import.meta.url)), 'server.ts');
+const IMPORTING_FILE = path.join(
+  fileURLToPath(new URL('../fixtures/imported-options/', import.meta.url)),
+  'server.ts',
+);
 
-ruleTester.run('no-wildcard-origin-with-credentials (imported cors options)', noWildcardOriginWithCredentials, {
-  valid: [
-    // A package import is not a project file: unknown, no report.
-    {
-      code: `
+ruleTester.run(
+  'no-wildcard-origin-with-credentials (imported cors options)',
+  noWildcardOriginWithCredentials,
+  {
+    valid: [
+      // A package import is not a project file: unknown, no report.
+      {
+        code: `
 import cors from 'cors';
 import { corsOptions } from '@acme/config';
 app.use(cors(corsOptions));
 `,
-      filename: IMPORTING_FILE,
-    },
-    // An export the file does not have: unknown.
-    {
-      code: `
+        filename: IMPORTING_FILE,
+      },
+      // An export the file does not have: unknown.
+      {
+        code: `
 import cors from 'cors';
 import { otherOptions } from './wildcard-credentials-options';
 app.use(cors(otherOptions));
 `,
-      filename: IMPORTING_FILE,
-    },
-  ],
-  invalid: [
-    {
-      code: `
+        filename: IMPORTING_FILE,
+      },
+    ],
+    invalid: [
+      {
+        code: `
 import cors from 'cors';
 import { corsOptions } from './wildcard-credentials-options';
 app.use('/api', cors(corsOptions));
 `,
-      filename: IMPORTING_FILE,
-      errors: [{ messageId: 'wildcardWithCredentials', data: { defaultOrigin: '' }, line: 4, column: 22, endLine: 4, endColumn: 33, suggestions: [] }],
-    },
-  ],
-});
+        filename: IMPORTING_FILE,
+        errors: [
+          {
+            messageId: 'wildcardWithCredentials',
+            data: { defaultOrigin: '' },
+            line: 4,
+            column: 22,
+            endLine: 4,
+            endColumn: 33,
+            suggestions: [],
+          },
+        ],
+      },
+    ],
+  },
+);
 
-ruleTester.run('no-reflected-origin-with-credentials (imported cors options)', noReflectedOriginWithCredentials, {
-  valid: [],
-  invalid: [
-    {
-      // CommonJS in an ES module: `require` is not a declared global there.
-      code: `
+ruleTester.run(
+  'no-reflected-origin-with-credentials (imported cors options)',
+  noReflectedOriginWithCredentials,
+  {
+    valid: [],
+    invalid: [
+      {
+        // CommonJS in an ES module: `require` is not a declared global there.
+        code: `
 const cors = require('cors');
 const { corsOptions } = require('./common-options.cjs');
 app.use(cors(corsOptions));
 `,
-      filename: IMPORTING_FILE,
-      errors: [{ messageId: 'reflectedWithCredentials', line: 4, column: 14, endLine: 4, endColumn: 25, suggestions: [] }],
-    },
-  ],
-});
+        filename: IMPORTING_FILE,
+        errors: [
+          {
+            messageId: 'reflectedWithCredentials',
+            line: 4,
+            column: 14,
+            endLine: 4,
+            endColumn: 25,
+            suggestions: [],
+          },
+        ],
+      },
+    ],
+  },
+);
 
 ruleTester.run('valid-allow-origin (imported cors options)', validAllowOrigin, {
   valid: [],
@@ -95,14 +125,32 @@ await fastify.register(cors, { origin: SERVER_CONFIG.CORS_ORIGIN });
 await fastify.listen({ port: 12306, host: SERVER_CONFIG.HOST });
 `,
       filename: IMPORTING_FILE,
-      errors: [{ messageId: 'permissiveLocalServer', data: { how: '`origin: true`', because: "it listens on 127.0.0.1, on the user's machine" }, line: 6, column: 40, endLine: 6, endColumn: 65, suggestions: [{ messageId: 'useAllowList', output: `
+      errors: [
+        {
+          messageId: 'permissiveLocalServer',
+          data: {
+            how: '`origin: true`',
+            because: "it listens on 127.0.0.1, on the user's machine",
+          },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              output: `
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import { SERVER_CONFIG } from './server-config';
 const fastify = Fastify();
 await fastify.register(cors, { origin: ['<your-app-origin>'] });
 await fastify.listen({ port: 12306, host: SERVER_CONFIG.HOST });
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -10,10 +10,13 @@ import validAllowOrigin from '../../src/rules/valid-allow-origin.js';
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-wildcard-origin-with-credentials (NestJS helpers and @Header)', noWildcardOriginWithCredentials, {
-  valid: [
-    // A header value computed per response is not known.
-    `
+ruleTester.run(
+  'no-wildcard-origin-with-credentials (NestJS helpers and @Header)',
+  noWildcardOriginWithCredentials,
+  {
+    valid: [
+      // A header value computed per response is not known.
+      `
 import { Controller, Get, Header } from '@nestjs/common';
 @Controller('cats')
 export class CatsController {
@@ -23,8 +26,8 @@ export class CatsController {
   findAll() { return []; }
 }
 `,
-    // Another library's Header decorator.
-    `
+      // Another library's Header decorator.
+      `
 import { Header } from './decorators';
 export class CatsController {
   @Header('Access-Control-Allow-Origin', '*')
@@ -32,8 +35,8 @@ export class CatsController {
   findAll() { return []; }
 }
 `,
-    // The topmost of two decorators for one header is the one Nest sends.
-    `
+      // The topmost of two decorators for one header is the one Nest sends.
+      `
 import { Controller, Get, Header } from '@nestjs/common';
 @Controller('account')
 export class AccountController {
@@ -44,40 +47,40 @@ export class AccountController {
   me() { return {}; }
 }
 `,
-  ],
-  invalid: [
-    {
-      code: `
+    ],
+    invalid: [
+      {
+        code: `
 import type { INestApplication } from '@nestjs/common';
 
 export function setupCors(app: INestApplication): void {
   app.enableCors({ origin: '*', credentials: true });
 }
 `,
-      errors: [
-        {
-          messageId: 'wildcardWithCredentials',
-          line: 5,
-          column: 28,
-          endColumn: 31,
-          suggestions: [
-            {
-              messageId: 'useExplicitOrigin',
-              output: `
+        errors: [
+          {
+            messageId: 'wildcardWithCredentials',
+            line: 5,
+            column: 28,
+            endColumn: 31,
+            suggestions: [
+              {
+                messageId: 'useExplicitOrigin',
+                output: `
 import type { INestApplication } from '@nestjs/common';
 
 export function setupCors(app: INestApplication): void {
   app.enableCors({ origin: ['<your-app-origin>'], credentials: true });
 }
 `,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // Typed as a Fastify app: @fastify/cors reads '*' in the list as every origin.
-      code: `
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Typed as a Fastify app: @fastify/cors reads '*' in the list as every origin.
+        code: `
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -85,16 +88,16 @@ const ORIGINS = ['https://app.example.com', '*'];
 export const onFastify = (app: NestFastifyApplication) => app.enableCors({ origin: ORIGINS, credentials: true });
 export const onExpress = (app: NestExpressApplication) => app.enableCors({ origin: ORIGINS, credentials: true });
 `,
-      errors: [
-        {
-          messageId: 'wildcardWithCredentials',
-          line: 6,
-          column: 84,
-          endColumn: 91,
-          suggestions: [
-            {
-              messageId: 'useExplicitOrigin',
-              output: `
+        errors: [
+          {
+            messageId: 'wildcardWithCredentials',
+            line: 6,
+            column: 84,
+            endColumn: 91,
+            suggestions: [
+              {
+                messageId: 'useExplicitOrigin',
+                output: `
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -102,14 +105,14 @@ const ORIGINS = ['https://app.example.com', '*'];
 export const onFastify = (app: NestFastifyApplication) => app.enableCors({ origin: ['<your-app-origin>'], credentials: true });
 export const onExpress = (app: NestExpressApplication) => app.enableCors({ origin: ORIGINS, credentials: true });
 `,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // @Header on a controller method, under an alias; reported at the value.
-      code: `
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // @Header on a controller method, under an alias; reported at the value.
+        code: `
 import { Controller, Get, Header as SetHeader } from '@nestjs/common';
 
 @Controller('profile')
@@ -122,16 +125,16 @@ export class ProfileController {
   }
 }
 `,
-      errors: [
-        {
-          messageId: 'wildcardWithCredentials',
-          line: 7,
-          column: 45,
-          endColumn: 48,
-          suggestions: [
-            {
-              messageId: 'useExplicitOrigin',
-              output: `
+        errors: [
+          {
+            messageId: 'wildcardWithCredentials',
+            line: 7,
+            column: 45,
+            endColumn: 48,
+            suggestions: [
+              {
+                messageId: 'useExplicitOrigin',
+                output: `
 import { Controller, Get, Header as SetHeader } from '@nestjs/common';
 
 @Controller('profile')
@@ -144,13 +147,14 @@ export class ProfileController {
   }
 }
 `,
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);
 
 ruleTester.run('valid-allow-origin (NestJS helpers and @Header)', validAllowOrigin, {
   valid: [],

@@ -19,7 +19,12 @@ import { getCorsContext } from '../../src/utils/cors-context.js';
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const APP_ORIGIN = 'https://app.example.com';
 const FOREIGN = 'https://evil.example';
-const NEST_PACKAGES = ['@nestjs/common', '@nestjs/core', '@nestjs/platform-express', 'reflect-metadata'];
+const NEST_PACKAGES = [
+  '@nestjs/common',
+  '@nestjs/core',
+  '@nestjs/platform-express',
+  'reflect-metadata',
+];
 const folders: string[] = [];
 const closers: (() => Promise<void>)[] = [];
 
@@ -32,7 +37,10 @@ afterAll(async () => {
 function stageApp(corsArguments: string): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-nest-'));
   folders.push(folder);
-  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'nest-real-run', private: true, type: 'module' }));
+  fs.writeFileSync(
+    path.join(folder, 'package.json'),
+    JSON.stringify({ name: 'nest-real-run', private: true, type: 'module' }),
+  );
   for (const name of NEST_PACKAGES) {
     const link = path.join(folder, 'node_modules', name);
     fs.mkdirSync(path.dirname(link), { recursive: true });
@@ -63,10 +71,21 @@ export async function start() {
 /** Every rule's messages for the app, and the policy the rules saw in it. */
 function lint(file: string): { ruleIds: (string | null)[]; policy: ExtractedPolicy | undefined } {
   let policies: readonly ExtractedPolicy[] = [];
-  const probe = { create: (context: TSESLint.RuleContext<string, []>) => ({ 'Program:exit': () => void (policies = getCorsContext(context).policies) }) };
+  const probe = {
+    create: (context: TSESLint.RuleContext<string, []>) => ({
+      'Program:exit': () => void (policies = getCorsContext(context).policies),
+    }),
+  };
   const messages = new Linter({ configType: 'flat', cwd: path.dirname(file) }).verify(
     fs.readFileSync(file, 'utf8'),
-    [{ files: ['**/*.js'], languageOptions: { sourceType: 'module', ecmaVersion: 'latest' }, plugins: { cors: plugin as never, probe: { rules: { probe } } as never }, rules: { ...plugin.configs.all[0].rules, 'probe/probe': 'error' } }],
+    [
+      {
+        files: ['**/*.js'],
+        languageOptions: { sourceType: 'module', ecmaVersion: 'latest' },
+        plugins: { cors: plugin as never, probe: { rules: { probe } } as never },
+        rules: { ...plugin.configs.all[0].rules, 'probe/probe': 'error' },
+      },
+    ],
     file,
   );
   expect(messages.filter((message) => message.fatal)).toEqual([]);
@@ -76,21 +95,37 @@ function lint(file: string): { ruleIds: (string | null)[]; policy: ExtractedPoli
 
 /** The methods the policy says a preflight lists when the code names none (the library's default). */
 function defaultMethods(policy: ExtractedPolicy | undefined): string | undefined {
-  return policy?.allowMethods.kind === 'default' ? policy.allowMethods.value.pieces.map((piece) => piece.text).join(',') : undefined;
+  return policy?.allowMethods.kind === 'default'
+    ? policy.allowMethods.value.pieces.map((piece) => piece.text).join(',')
+    : undefined;
 }
 
 /** Starts the staged app; its base URL. */
 async function start(file: string): Promise<string> {
-  const { start: startApp } = (await import(pathToFileURL(file).href)) as { start(): Promise<{ getUrl(): Promise<string>; close(): Promise<void> }> };
+  const { start: startApp } = (await import(pathToFileURL(file).href)) as {
+    start(): Promise<{ getUrl(): Promise<string>; close(): Promise<void> }>;
+  };
   const app = await startApp();
   closers.push(() => app.close());
   return app.getUrl();
 }
 
 /** A browser's preflight for a PUT with a JSON body, and a GET with a cookie, both from `origin`. */
-async function exchange(base: string, origin: string): Promise<{ preflight: Response; get: Response }> {
-  const preflight = await fetch(`${base}/items/1`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' } });
-  const get = await fetch(`${base}/items/1`, { headers: { Origin: origin, Cookie: 'session=abc' } });
+async function exchange(
+  base: string,
+  origin: string,
+): Promise<{ preflight: Response; get: Response }> {
+  const preflight = await fetch(`${base}/items/1`, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': 'PUT',
+      'Access-Control-Request-Headers': 'content-type',
+    },
+  });
+  const get = await fetch(`${base}/items/1`, {
+    headers: { Origin: origin, Cookie: 'session=abc' },
+  });
   return { preflight, get };
 }
 

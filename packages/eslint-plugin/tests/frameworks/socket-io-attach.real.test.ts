@@ -15,7 +15,12 @@ import { Server } from 'socket.io';
 import { afterAll, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
-const FIXTURE = fileURLToPath(new URL('../../../../test-fixtures/socket.io/attach-reflected-origin-with-credentials.mjs', import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL(
+    '../../../../test-fixtures/socket.io/attach-reflected-origin-with-credentials.mjs',
+    import.meta.url,
+  ),
+);
 const FOREIGN = 'https://evil.example';
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -24,26 +29,55 @@ afterAll(async () => {
 
 function lint(text: string, filename: string): string[] {
   return new Linter()
-    .verify(text, [{ files: ['**/*.mjs'], plugins: { cors: plugin as unknown as ESLint.Plugin }, rules: plugin.configs.all[0].rules, languageOptions: { sourceType: 'module' } }], { filename })
-    .map((finding) => `${finding.ruleId}/${finding.messageId ?? ''} ${finding.line}:${finding.column}`);
+    .verify(
+      text,
+      [
+        {
+          files: ['**/*.mjs'],
+          plugins: { cors: plugin as unknown as ESLint.Plugin },
+          rules: plugin.configs.all[0].rules,
+          languageOptions: { sourceType: 'module' },
+        },
+      ],
+      { filename },
+    )
+    .map(
+      (finding) => `${finding.ruleId}/${finding.messageId ?? ''} ${finding.line}:${finding.column}`,
+    );
 }
 
 /** The engine.io v4 long-polling handshake, as a browser's socket.io client sends it. */
-function handshake(server: HttpServer, path: string): Promise<Record<string, string | string[] | undefined>> {
+function handshake(
+  server: HttpServer,
+  path: string,
+): Promise<Record<string, string | string[] | undefined>> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: `${path}/?EIO=4&transport=polling`, headers: { Origin: FOREIGN } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.headers));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `${path}/?EIO=4&transport=polling`,
+        headers: { Origin: FOREIGN },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 it('io.attach(httpServer, { cors }) reflects a foreign origin with credentials, as no-reflected-origin-with-credentials reports', async () => {
-  expect(lint(fs.readFileSync(FIXTURE, 'utf8'), FIXTURE)).toEqual(['cors/no-reflected-origin-with-credentials/reflectedWithCredentials 11:19']);
-  const { io, start } = (await import(pathToFileURL(FIXTURE).href)) as { io: Server; start(port: number): HttpServer };
+  expect(lint(fs.readFileSync(FIXTURE, 'utf8'), FIXTURE)).toEqual([
+    'cors/no-reflected-origin-with-credentials/reflectedWithCredentials 11:19',
+  ]);
+  const { io, start } = (await import(pathToFileURL(FIXTURE).href)) as {
+    io: Server;
+    start(port: number): HttpServer;
+  };
   const httpServer = start(0);
   closers.push(() => new Promise((resolve) => void io.close(() => resolve())));
   await new Promise((resolve) => httpServer.once('listening', resolve));

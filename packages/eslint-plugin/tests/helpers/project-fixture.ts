@@ -2,8 +2,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT = fileURLToPath(new URL('../../../../test-fixtures/project-express-vite/', import.meta.url));
-export const CLEAN_PROJECT = fileURLToPath(new URL('../../../../test-fixtures/project-express-vite-clean/', import.meta.url));
+export const PROJECT = fileURLToPath(
+  new URL('../../../../test-fixtures/project-express-vite/', import.meta.url),
+);
+export const CLEAN_PROJECT = fileURLToPath(
+  new URL('../../../../test-fixtures/project-express-vite-clean/', import.meta.url),
+);
 
 /** A client file of the sample's web app (it need not exist: the server facts come from the sample's other files). */
 export const clientFile = (root = PROJECT) => path.join(root, 'apps/web/src/inline.js');

@@ -17,7 +17,9 @@ export const NGINX_SCENARIOS_DIR = path.join(FIXTURES_DIR, 'nginx-scenarios');
 const SOURCE_FILE = /\.[cm]?[jt]s$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Django settings modules, as the configs' Django block selects them: `settings.py`, `settings/*.py`. */
-const isSettingsModule = (file: string) => path.basename(file) === 'settings.py' || (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
+const isSettingsModule = (file: string) =>
+  path.basename(file) === 'settings.py' ||
+  (file.endsWith('.py') && path.basename(path.dirname(file)) === 'settings');
 /** Tooling that lives beside the samples but is not one. */
 const TOOLING = new Set(['eslint.config.js', 'run-demo.mjs', 'vite.config.js']);
 /** Monorepo-shaped samples (`project-*`): linted with the project index on, as `cors.configs.project()` turns it on. */
@@ -30,18 +32,31 @@ export function listFixtures({ scenarios = false } = {}, directory = FIXTURES_DI
     .readdirSync(directory, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return entry.name === 'node_modules' || ((full === SCENARIOS_DIR || full === NGINX_SCENARIOS_DIR) && !scenarios) ? [] : listFixtures({ scenarios }, full);
-      return (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name) && !TOOLING.has(entry.name)) || isNginxSample(full) || isSettingsModule(full) ? [full] : [];
+      if (entry.isDirectory())
+        return entry.name === 'node_modules' ||
+          ((full === SCENARIOS_DIR || full === NGINX_SCENARIOS_DIR) && !scenarios)
+          ? []
+          : listFixtures({ scenarios }, full);
+      return (SOURCE_FILE.test(entry.name) &&
+        !DECLARATION_FILE.test(entry.name) &&
+        !TOOLING.has(entry.name)) ||
+        isNginxSample(full) ||
+        isSettingsModule(full)
+        ? [full]
+        : [];
     })
     .sort();
 }
 
-export const relative = (file: string) => path.relative(FIXTURES_DIR, file).split(path.sep).join('/');
+export const relative = (file: string) =>
+  path.relative(FIXTURES_DIR, file).split(path.sep).join('/');
 
 /** A scenario's `server.js` is CommonJS (its package.json says so); its `client.js` is an ES module. */
 function sourceTypeOf(file: string): 'module' | 'commonjs' {
   if (/\.c[jt]s$/.test(file)) return 'commonjs';
-  return file.startsWith(SCENARIOS_DIR) && path.basename(file) === 'server.js' ? 'commonjs' : 'module';
+  return file.startsWith(SCENARIOS_DIR) && path.basename(file) === 'server.js'
+    ? 'commonjs'
+    : 'module';
 }
 
 /** An nginx sample: a name the plugin's nginx block lints. */
@@ -51,7 +66,15 @@ export const isNginxSample = (file: string) => !SOURCE_FILE.test(file) && isNgin
 export function configFor(file: string): Linter.Config[] {
   // A settings module: the `all` config's Django block, with the django-settings language.
   if (isSettingsModule(file)) return [plugin.configs.all[2] as unknown as Linter.Config];
-  if (isNginxSample(file)) return [{ files: [...plugin.configs.all[1].files], plugins: { cors: plugin as unknown as ESLint.Plugin }, language: 'cors/nginx', rules: plugin.configs.all[1].rules } as Linter.Config];
+  if (isNginxSample(file))
+    return [
+      {
+        files: [...plugin.configs.all[1].files],
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
+        language: 'cors/nginx',
+        rules: plugin.configs.all[1].rules,
+      } as Linter.Config,
+    ];
   const typescript = /\.[cm]?ts$/.test(file);
   return [
     {
@@ -69,7 +92,10 @@ export function configFor(file: string): Linter.Config[] {
 }
 
 /** What a fix or suggestion does: its edit spliced into the text, the BOM kept as ESLint keeps it. */
-export function applyFix(text: string, fix: { range: readonly [number, number]; text: string }): string {
+export function applyFix(
+  text: string,
+  fix: { range: readonly [number, number]; text: string },
+): string {
   const bom = text.startsWith(BOM) ? BOM : '';
   const body = bom ? text.slice(1) : text;
   return bom + body.slice(0, fix.range[0]) + fix.text + body.slice(fix.range[1]);

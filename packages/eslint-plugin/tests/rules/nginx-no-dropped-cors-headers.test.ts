@@ -6,7 +6,14 @@ import { conf, nginxRuleTester } from '../helpers/nginx-rule-tester.js';
 const ruleTester = nginxRuleTester();
 
 // An nginx prefix (it holds nginx.conf) with a CORS snippet: nginx reads includes relative to it.
-const inPrefix = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'nginx-prefix', 'sites-enabled', 'app');
+const inPrefix = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'nginx-prefix',
+  'sites-enabled',
+  'app',
+);
 
 ruleTester.run('nginx-no-dropped-cors-headers', rule, {
   valid: [
@@ -80,7 +87,12 @@ ruleTester.run('nginx-no-dropped-cors-headers', rule, {
           column: 9,
           endLine: 6,
           endColumn: 51,
-          data: { line: '2', headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Methods, Access-Control-Allow-Headers', place: 'An `if` block' },
+          data: {
+            line: '2',
+            headers:
+              'Access-Control-Allow-Origin, Access-Control-Allow-Methods, Access-Control-Allow-Headers',
+            place: 'An `if` block',
+          },
           suggestions: [
             {
               messageId: 'repeatInherited',
@@ -119,7 +131,11 @@ ruleTester.run('nginx-no-dropped-cors-headers', rule, {
           line: 4,
           column: 26,
           endColumn: 64,
-          data: { line: '2', headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Credentials', place: 'A nested location' },
+          data: {
+            line: '2',
+            headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Credentials',
+            place: 'A nested location',
+          },
           suggestions: [
             {
               messageId: 'repeatInherited',
@@ -153,7 +169,11 @@ ruleTester.run('nginx-no-dropped-cors-headers', rule, {
           messageId: 'droppedAllowOrigin',
           line: 6,
           column: 9,
-          data: { line: '2', headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Methods', place: 'A location' },
+          data: {
+            line: '2',
+            headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Methods',
+            place: 'A location',
+          },
           suggestions: [
             {
               messageId: 'repeatInherited',
@@ -217,8 +237,19 @@ ruleTester.run('nginx-no-dropped-cors-headers', rule, {
           messageId: 'droppedAllowOrigin',
           line: 3,
           column: 26,
-          data: { line: '2', headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Credentials', place: 'A nested location' },
-          suggestions: [{ messageId: 'repeatInherited', data: { count: '1' }, output: 'location /t12/ {\n    include cors.conf;\n    location /t12/img/ { include cors.conf; add_header Cache-Control "max-age=60"; }\n}\n' }],
+          data: {
+            line: '2',
+            headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Credentials',
+            place: 'A nested location',
+          },
+          suggestions: [
+            {
+              messageId: 'repeatInherited',
+              data: { count: '1' },
+              output:
+                'location /t12/ {\n    include cors.conf;\n    location /t12/img/ { include cors.conf; add_header Cache-Control "max-age=60"; }\n}\n',
+            },
+          ],
         },
       ],
     },

@@ -56,7 +56,11 @@ ruleTester.run('nginx-no-preflight-before-location', rule, {
           column: 5,
           endLine: 5,
           endColumn: 6,
-          data: { location: 'location /api/', more: '', headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Methods' },
+          data: {
+            location: 'location /api/',
+            more: '',
+            headers: 'Access-Control-Allow-Origin, Access-Control-Allow-Methods',
+          },
           suggestions: [
             {
               messageId: 'moveIntoLocations',

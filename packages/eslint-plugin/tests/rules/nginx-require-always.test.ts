@@ -51,22 +51,42 @@ ruleTester.run('nginx-require-always', rule, {
         }
       `,
       errors: [
-        { messageId: 'allowOriginWithoutAlways', line: 2, column: 5, endColumn: 70, data: { header: 'Access-Control-Allow-Origin' } },
-        { messageId: 'headerWithoutAlways', line: 3, column: 5, data: { header: 'Access-Control-Allow-Credentials' } },
+        {
+          messageId: 'allowOriginWithoutAlways',
+          line: 2,
+          column: 5,
+          endColumn: 70,
+          data: { header: 'Access-Control-Allow-Origin' },
+        },
+        {
+          messageId: 'headerWithoutAlways',
+          line: 3,
+          column: 5,
+          data: { header: 'Access-Control-Allow-Credentials' },
+        },
         { messageId: 'headerWithoutAlways', line: 4, column: 5, data: { header: 'Vary' } },
       ],
     },
     {
       // /t5/401: a location that always answers 401 never sends it.
       code: 'location = /t5/401 { add_header Access-Control-Allow-Origin "https://app.example.com"; return 401; }\n',
-      output: 'location = /t5/401 { add_header Access-Control-Allow-Origin "https://app.example.com" always; return 401; }\n',
+      output:
+        'location = /t5/401 { add_header Access-Control-Allow-Origin "https://app.example.com" always; return 401; }\n',
       errors: [{ messageId: 'allowOriginWithoutAlways', line: 1, column: 22, endColumn: 87 }],
     },
     {
       // Server-level headers reach every location's errors too.
       code: 'server {\n    add_header Access-Control-Expose-Headers X-Total-Count;\n    location /api/ { proxy_pass http://app; }\n}\n',
-      output: 'server {\n    add_header Access-Control-Expose-Headers X-Total-Count always;\n    location /api/ { proxy_pass http://app; }\n}\n',
-      errors: [{ messageId: 'headerWithoutAlways', line: 2, column: 5, data: { header: 'Access-Control-Expose-Headers' } }],
+      output:
+        'server {\n    add_header Access-Control-Expose-Headers X-Total-Count always;\n    location /api/ { proxy_pass http://app; }\n}\n',
+      errors: [
+        {
+          messageId: 'headerWithoutAlways',
+          line: 2,
+          column: 5,
+          data: { header: 'Access-Control-Expose-Headers' },
+        },
+      ],
     },
   ],
 });

@@ -30,7 +30,11 @@ ruleTester.run('nginx-require-proxy-hide-header', rule, {
           messageId: 'upstreamAllowOrigin',
           line: 2,
           column: 5,
-          data: { pass: 'proxy_pass', hide: 'proxy_hide_header', value: '…, https://app.example.com' },
+          data: {
+            pass: 'proxy_pass',
+            hide: 'proxy_hide_header',
+            value: '…, https://app.example.com',
+          },
           suggestions: [
             {
               messageId: 'hideUpstreamHeader',
@@ -59,7 +63,8 @@ ruleTester.run('nginx-require-proxy-hide-header', rule, {
           suggestions: [
             {
               messageId: 'hideUpstreamHeader',
-              output: 'server {\n    proxy_hide_header Access-Control-Allow-Origin;\n    location /php/ { fastcgi_hide_header X-Powered-By; fastcgi_hide_header Access-Control-Allow-Origin; add_header Access-Control-Allow-Origin "*"; fastcgi_pass unix:/run/php.sock; }\n}\n',
+              output:
+                'server {\n    proxy_hide_header Access-Control-Allow-Origin;\n    location /php/ { fastcgi_hide_header X-Powered-By; fastcgi_hide_header Access-Control-Allow-Origin; add_header Access-Control-Allow-Origin "*"; fastcgi_pass unix:/run/php.sock; }\n}\n',
             },
           ],
         },

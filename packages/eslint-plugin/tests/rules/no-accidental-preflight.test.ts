@@ -173,7 +173,12 @@ export const search = (q) => fetch('https://files.example.com/search', { method:
       errors: [
         {
           messageId: 'contentTypeReplacesBodyType',
-          data: { body: 'FormData', sent: 'multipart/form-data with the boundary that separates the parts', value: 'application/json', header: 'content-type' },
+          data: {
+            body: 'FormData',
+            sent: 'multipart/form-data with the boundary that separates the parts',
+            value: 'application/json',
+            header: 'content-type',
+          },
           line: 2,
           column: 24,
           endLine: 2,
@@ -227,9 +232,33 @@ fetch('https://api.example.com/items/1', {
 `,
       options: [{ all: true }],
       errors: [
-        { messageId: 'preflightMethod', data: { method: 'PUT' }, line: 3, column: 11, endLine: 3, endColumn: 16, suggestions: [] },
-        { messageId: 'preflightHeader', data: { name: 'Authorization', header: 'authorization' }, line: 4, column: 14, endLine: 4, endColumn: 46, suggestions: [] },
-        { messageId: 'preflightContentType', data: { value: 'application/json', header: 'content-type' }, line: 4, column: 48, endLine: 4, endColumn: 82, suggestions: [] },
+        {
+          messageId: 'preflightMethod',
+          data: { method: 'PUT' },
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 16,
+          suggestions: [],
+        },
+        {
+          messageId: 'preflightHeader',
+          data: { name: 'Authorization', header: 'authorization' },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 46,
+          suggestions: [],
+        },
+        {
+          messageId: 'preflightContentType',
+          data: { value: 'application/json', header: 'content-type' },
+          line: 4,
+          column: 48,
+          endLine: 4,
+          endColumn: 82,
+          suggestions: [],
+        },
       ],
     },
     {
@@ -246,9 +275,14 @@ fetch('https://api.example.com/items', { headers: { 'X-Requested-With': 'XMLHttp
           column: 53,
           endLine: 2,
           endColumn: 89,
-          suggestions: [{ messageId: 'removeHeader', output: `
+          suggestions: [
+            {
+              messageId: 'removeHeader',
+              output: `
 fetch('https://api.example.com/items', { headers: {} });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -257,7 +291,9 @@ fetch('https://api.example.com/items', { headers: {} });
       code: `
 fetch('https://cdn.example.com/items', { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
 `,
-      settings: { cors: { appOrigins: ['https://api.example.com', 'https://cdn.example.com/assets', 42] } },
+      settings: {
+        cors: { appOrigins: ['https://api.example.com', 'https://cdn.example.com/assets', 42] },
+      },
       errors: [
         {
           messageId: 'requestedWith',
@@ -265,9 +301,14 @@ fetch('https://cdn.example.com/items', { headers: { 'X-Requested-With': 'XMLHttp
           column: 53,
           endLine: 2,
           endColumn: 89,
-          suggestions: [{ messageId: 'removeHeader', output: `
+          suggestions: [
+            {
+              messageId: 'removeHeader',
+              output: `
 fetch('https://cdn.example.com/items', { headers: {} });
-` }],
+`,
+            },
+          ],
         },
       ],
     },

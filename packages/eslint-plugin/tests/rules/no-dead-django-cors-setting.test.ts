@@ -21,12 +21,35 @@ djangoRuleTester().run('no-dead-django-cors-setting', rule, {
     {
       // Verified on 3.14: `r"api/.*$"` → no ACAO, not even Vary.
       code: 'CORS_URLS_REGEX = r"api/.*$"\n',
-      errors: [{ messageId: 'urlsRegexNeverMatches', line: 1, column: 19, endColumn: 29, suggestions: [{ messageId: 'addLeadingSlash', data: { fixed: '^/api/.*$' }, output: 'CORS_URLS_REGEX = r"^/api/.*$"\n' }] }],
+      errors: [
+        {
+          messageId: 'urlsRegexNeverMatches',
+          line: 1,
+          column: 19,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'addLeadingSlash',
+              data: { fixed: '^/api/.*$' },
+              output: 'CORS_URLS_REGEX = r"^/api/.*$"\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // The form seen in a real settings file.
       code: 'CORS_URLS_REGEX = r"^api/v\\d+/.*$"\n',
-      errors: [{ messageId: 'urlsRegexNeverMatches', line: 1, column: 19, suggestions: [{ messageId: 'addLeadingSlash', output: 'CORS_URLS_REGEX = r"^/api/v\\d+/.*$"\n' }] }],
+      errors: [
+        {
+          messageId: 'urlsRegexNeverMatches',
+          line: 1,
+          column: 19,
+          suggestions: [
+            { messageId: 'addLeadingSlash', output: 'CORS_URLS_REGEX = r"^/api/v\\d+/.*$"\n' },
+          ],
+        },
+      ],
     },
     {
       // Verified on 3.14: allow-all False + old allow-all True → no CORS at all (the new name wins).
@@ -44,7 +67,19 @@ djangoRuleTester().run('no-dead-django-cors-setting', rule, {
     },
     {
       code: 'CORS_ORIGIN_WHITELIST = ["https://old.example.com"]\nCORS_ALLOWED_ORIGINS = ["https://app.example.com"]\n',
-      errors: [{ messageId: 'aliasShadowed', line: 1, column: 1, suggestions: [{ messageId: 'removeAlias', output: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\n' }] }],
+      errors: [
+        {
+          messageId: 'aliasShadowed',
+          line: 1,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'removeAlias',
+              output: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // Verified on 3.14: `Access-Control-Allow-Headers: x-api-key`; a JSON or Authorization preflight fails.
@@ -55,13 +90,32 @@ djangoRuleTester().run('no-dead-django-cors-setting', rule, {
           line: 1,
           column: 22,
           endColumn: 35,
-          suggestions: [{ messageId: 'addDefaultHeaders', output: 'CORS_ALLOW_HEADERS = ["x-api-key", "content-type", "authorization", "x-csrftoken"]\n' }],
+          suggestions: [
+            {
+              messageId: 'addDefaultHeaders',
+              output:
+                'CORS_ALLOW_HEADERS = ["x-api-key", "content-type", "authorization", "x-csrftoken"]\n',
+            },
+          ],
         },
       ],
     },
     {
       code: "CORS_ALLOW_HEADERS = ('Content-Type', 'x-api-key')\n",
-      errors: [{ messageId: 'allowHeadersDropDefaults', line: 1, column: 22, suggestions: [{ messageId: 'addDefaultHeaders', output: "CORS_ALLOW_HEADERS = ('Content-Type', 'x-api-key', 'authorization', 'x-csrftoken')\n" }] }],
+      errors: [
+        {
+          messageId: 'allowHeadersDropDefaults',
+          line: 1,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addDefaultHeaders',
+              output:
+                "CORS_ALLOW_HEADERS = ('Content-Type', 'x-api-key', 'authorization', 'x-csrftoken')\n",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

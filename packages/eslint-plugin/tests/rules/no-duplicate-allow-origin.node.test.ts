@@ -10,17 +10,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-const express = require('express') as () => ((req: IncomingMessage, res: ServerResponse) => void) & Record<'get' | 'use', (...args: unknown[]) => void>;
+const express = require('express') as () => ((req: IncomingMessage, res: ServerResponse) => void) &
+  Record<'get' | 'use', (...args: unknown[]) => void>;
 const cors = require('cors') as (options?: object) => Handler;
 
 const ACAO = 'Access-Control-Allow-Origin';
-type Res = ServerResponse & { set(name: string, value: string): Res; header(name: string, value: string): Res; append(name: string, value: string): Res };
+type Res = ServerResponse & {
+  set(name: string, value: string): Res;
+  header(name: string, value: string): Res;
+  append(name: string, value: string): Res;
+};
 
 const app = express();
 const routes: Record<string, (req: IncomingMessage, res: Res) => void> = {
   '/node/set-twice': (req, res) => (res.setHeader(ACAO, 'a'), res.setHeader(ACAO, 'b'), res.end()),
-  '/node/set-then-appendHeader': (req, res) => (res.setHeader(ACAO, 'a'), res.appendHeader(ACAO, 'b'), res.end()),
-  '/node/set-then-writeHead': (req, res) => (res.setHeader(ACAO, 'a'), res.writeHead(200, { [ACAO]: 'b' }), res.end()),
+  '/node/set-then-appendHeader': (req, res) => (
+    res.setHeader(ACAO, 'a'),
+    res.appendHeader(ACAO, 'b'),
+    res.end()
+  ),
+  '/node/set-then-writeHead': (req, res) => (
+    res.setHeader(ACAO, 'a'),
+    res.writeHead(200, { [ACAO]: 'b' }),
+    res.end()
+  ),
   '/express/append-twice': (req, res) => (res.append(ACAO, 'a'), res.append(ACAO, 'b'), res.end()),
   '/express/set-then-append': (req, res) => (res.set(ACAO, 'a'), res.append(ACAO, 'b'), res.end()),
   '/express/append-then-set': (req, res) => (res.append(ACAO, 'a'), res.set(ACAO, 'b'), res.end()),
@@ -36,7 +49,12 @@ const afterCors: Record<string, (req: IncomingMessage, res: Res) => void> = {
   appendHeader: (req, res) => (res.appendHeader(ACAO, 'b'), res.end()),
 };
 for (const [name, handler] of Object.entries(afterCors)) app.get(`/cors/${name}`, handler);
-app.get('/before-cors', ((req, res, next) => ((res as Res).append(ACAO, 'b'), next())) as Handler, cors({ origin: 'http://o.test' }), (req: IncomingMessage, res: ServerResponse) => res.end());
+app.get(
+  '/before-cors',
+  ((req, res, next) => ((res as Res).append(ACAO, 'b'), next())) as Handler,
+  cors({ origin: 'http://o.test' }),
+  (req: IncomingMessage, res: ServerResponse) => res.end(),
+);
 
 let server: http.Server;
 beforeAll(async () => {
@@ -52,7 +70,9 @@ function allowOriginLines(path: string): Promise<string[]> {
     http
       .get({ host: '127.0.0.1', port, path, headers: { Origin: 'http://o.test' } }, (res) => {
         const lines: string[] = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) if (res.rawHeaders[i]!.toLowerCase() === ACAO.toLowerCase()) lines.push(res.rawHeaders[i + 1]!);
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          if (res.rawHeaders[i]!.toLowerCase() === ACAO.toLowerCase())
+            lines.push(res.rawHeaders[i + 1]!);
         res.resume();
         res.on('end', () => resolve(lines));
       })

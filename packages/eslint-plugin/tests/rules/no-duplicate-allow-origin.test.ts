@@ -3,7 +3,10 @@ import rule from '../../src/rules/no-duplicate-allow-origin.js';
 
 const ruleTester = new RuleTester();
 
-const duplicateMessage = (earlier: string, line: number, value: string) => ({ messageId: 'duplicateAllowOrigin' as const, data: { earlier, line: String(line), value } });
+const duplicateMessage = (earlier: string, line: number, value: string) => ({
+  messageId: 'duplicateAllowOrigin' as const,
+  data: { earlier, line: String(line), value },
+});
 
 ruleTester.run('no-duplicate-allow-origin', rule, {
   valid: [
@@ -134,7 +137,11 @@ app.get('/items', (req, res) => {
           suggestions: [
             {
               messageId: 'removeAppended',
-              data: { earlier: 'cors()', line: '5', value: 'https://app.example.com, https://app.example.com' },
+              data: {
+                earlier: 'cors()',
+                line: '5',
+                value: 'https://app.example.com, https://app.example.com',
+              },
               output: `
 const express = require('express');
 const cors = require('cors');
@@ -243,7 +250,14 @@ app.get('/b', (req, res) => {
 });
 `,
       errors: [
-        { ...duplicateMessage('res.set', 5, 'https://a.example.com, https://b.example.com'), line: 5, column: 105, endLine: 5, endColumn: 128, suggestions: [] },
+        {
+          ...duplicateMessage('res.set', 5, 'https://a.example.com, https://b.example.com'),
+          line: 5,
+          column: 105,
+          endLine: 5,
+          endColumn: 128,
+          suggestions: [],
+        },
         {
           ...duplicateMessage('res.append', 9, '*, *'),
           line: 11,
@@ -286,7 +300,11 @@ createServer((req, res) => {
 `,
       errors: [
         {
-          ...duplicateMessage('res.setHeader', 5, 'https://app.example.com, https://app.example.com'),
+          ...duplicateMessage(
+            'res.setHeader',
+            5,
+            'https://app.example.com, https://app.example.com',
+          ),
           line: 6,
           column: 51,
           endLine: 6,
@@ -294,7 +312,11 @@ createServer((req, res) => {
           suggestions: [
             {
               messageId: 'removeAppended',
-              data: { earlier: 'res.setHeader', line: '5', value: 'https://app.example.com, https://app.example.com' },
+              data: {
+                earlier: 'res.setHeader',
+                line: '5',
+                value: 'https://app.example.com, https://app.example.com',
+              },
               output: `
 import { createServer } from 'node:http';
 const ORIGIN = 'https://app.example.com';

@@ -104,7 +104,15 @@ xhr.send();
           ],
         },
         // A constant value: the autofix alone, no suggestion repeating it.
-        { messageId: 'responseHeaderOnRequest', data: { header: 'Access-Control-Allow-Origin' }, line: 5, column: 1, endLine: 5, endColumn: 57, suggestions: [] },
+        {
+          messageId: 'responseHeaderOnRequest',
+          data: { header: 'Access-Control-Allow-Origin' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 57,
+          suggestions: [],
+        },
       ],
     },
     {
@@ -123,7 +131,16 @@ fetch('https://api.example.com/items', {
   },
 });
 `,
-      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Origin' }, line: 4, column: 5, endLine: 4, endColumn: 38 }],
+      errors: [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Origin' },
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 38,
+        },
+      ],
     },
     {
       code: `
@@ -136,8 +153,22 @@ const headers = new Headers({ 'X-Request-Id': id });
 new Request('/api/items', { headers });
 `,
       errors: [
-        { messageId: 'forbiddenHeader', data: { header: 'Sec-Fetch-Site' }, line: 2, column: 31, endLine: 2, endColumn: 55 },
-        { messageId: 'responseHeaderOnRequest', data: { header: 'Access-Control-Allow-Origin' }, line: 3, column: 1, endLine: 3, endColumn: 51 },
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Sec-Fetch-Site' },
+          line: 2,
+          column: 31,
+          endLine: 2,
+          endColumn: 55,
+        },
+        {
+          messageId: 'responseHeaderOnRequest',
+          data: { header: 'Access-Control-Allow-Origin' },
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 51,
+        },
       ],
     },
     {
@@ -154,8 +185,22 @@ fetch('/api', { method: 'POST', headers: [] });
 `,
       ],
       errors: [
-        { messageId: 'forbiddenHeader', data: { header: 'Cookie' }, line: 2, column: 43, endLine: 2, endColumn: 66 },
-        { messageId: 'forbiddenHeader', data: { header: 'x-http-method-override' }, line: 2, column: 68, endLine: 2, endColumn: 103 },
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Cookie' },
+          line: 2,
+          column: 43,
+          endLine: 2,
+          endColumn: 66,
+        },
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'x-http-method-override' },
+          line: 2,
+          column: 68,
+          endLine: 2,
+          endColumn: 103,
+        },
       ],
     },
     {
@@ -167,7 +212,16 @@ axios.get('https://api.example.com/me', { headers: { Cookie: 'session=1', Accept
 import axios from 'axios';
 axios.get('https://api.example.com/me', { headers: { Accept: 'application/json' } });
 `,
-      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Cookie' }, line: 3, column: 54, endLine: 3, endColumn: 73 }],
+      errors: [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Cookie' },
+          line: 3,
+          column: 54,
+          endLine: 3,
+          endColumn: 73,
+        },
+      ],
     },
     {
       // A default is reported once, where it is set, although two requests send it; the fix removes the assignment.
@@ -184,7 +238,16 @@ const api = axios.create({ baseURL: 'https://api.example.com' });
 api.get('/a');
 api.get('/b');
 `,
-      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Referer' }, line: 4, column: 1, endLine: 4, endColumn: 68 }],
+      errors: [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Referer' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 68,
+        },
+      ],
     },
     {
       code: `
@@ -197,7 +260,16 @@ import axios from 'axios';
 const api = axios.create({ headers: {} });
 api.get('https://api.example.com/items');
 `,
-      errors: [{ messageId: 'responseHeaderOnRequest', data: { header: 'Access-Control-Allow-Origin' }, line: 3, column: 39, endLine: 3, endColumn: 73 }],
+      errors: [
+        {
+          messageId: 'responseHeaderOnRequest',
+          data: { header: 'Access-Control-Allow-Origin' },
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 73,
+        },
+      ],
     },
     {
       code: `
@@ -217,7 +289,16 @@ function upload(file) {
   xhr.send(file);
 }
 `,
-      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Origin' }, line: 5, column: 3, endLine: 5, endColumn: 60 }],
+      errors: [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Origin' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 60,
+        },
+      ],
     },
     {
       code: `
@@ -228,7 +309,16 @@ await ky.post('https://api.example.com/items', { json: { a: 1 }, headers: { 'Con
 import ky from 'ky';
 await ky.post('https://api.example.com/items', { json: { a: 1 }, headers: {} });
 `,
-      errors: [{ messageId: 'forbiddenHeader', data: { header: 'Content-Length' }, line: 3, column: 77, endLine: 3, endColumn: 98 }],
+      errors: [
+        {
+          messageId: 'forbiddenHeader',
+          data: { header: 'Content-Length' },
+          line: 3,
+          column: 77,
+          endLine: 3,
+          endColumn: 98,
+        },
+      ],
     },
   ],
 });

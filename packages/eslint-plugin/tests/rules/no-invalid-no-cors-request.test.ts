@@ -58,9 +58,14 @@ fetch('https://api.example.com/items/1', { mode: 'no-cors', method: 'put' });
           column: 69,
           endLine: 2,
           endColumn: 74,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 fetch('https://api.example.com/items/1', { method: 'put' });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -80,11 +85,16 @@ const request = new Request('https://api.example.com/items', { method: 'POST', m
           column: 97,
           endLine: 4,
           endColumn: 104,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const headers = new Headers([['Authorization', 'Bearer token']]);
 headers.set('Content-Type', 'application/json');
 const request = new Request('https://api.example.com/items', { method: 'POST', headers });
-` }],
+`,
+            },
+          ],
         },
         {
           messageId: 'droppedHeader',
@@ -93,11 +103,16 @@ const request = new Request('https://api.example.com/items', { method: 'POST', h
           column: 97,
           endLine: 4,
           endColumn: 104,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const headers = new Headers([['Authorization', 'Bearer token']]);
 headers.set('Content-Type', 'application/json');
 const request = new Request('https://api.example.com/items', { method: 'POST', headers });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -115,10 +130,15 @@ fetch(request, { method: 'PATCH' }).then(function (response) { return response.t
           column: 26,
           endLine: 3,
           endColumn: 33,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const request = new Request('https://api.example.com/items/1', {});
 fetch(request, { method: 'PATCH' }).then(function (response) { return response.type; });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -136,10 +156,15 @@ self.fetch('https://upload.example.com/', options);
           column: 52,
           endLine: 2,
           endColumn: 78,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const options = { method: 'POST', body: new ReadableStream(), duplex: 'half' };
 self.fetch('https://upload.example.com/', options);
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -160,12 +185,17 @@ function queuePage(worker, url, title) {
           column: 40,
           endLine: 4,
           endColumn: 47,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 function queuePage(worker, url, title) {
   const headers = { 'X-Page-Title': title };
   worker.postMessage({ url, options: { headers, cache: 'no-store' } });
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -184,11 +214,16 @@ fetch('https://stats.example.com/hit', { method: 'POST', mode: 'no-cors', header
           column: 75,
           endLine: 4,
           endColumn: 96,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 fetch('https://api.example.com/items', { method: 'POST', headers: JSON_HEADERS, body: '{}' });
 fetch('https://stats.example.com/hit', { method: 'POST', headers: JSON_HEADERS, body: '{}' });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -210,14 +245,19 @@ fetch('https://stats.example.com/hit', Object.assign({ mode: 'no-cors' }, { head
           column: 81,
           endLine: 5,
           endColumn: 86,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 import merge from 'lodash.merge';
 const defaults = { credentials: 'include' };
 function save(body, options) {
   return fetch('https://api.example.com/items/1', merge({}, defaults, { method: 'PUT', body }, options));
 }
 fetch('https://stats.example.com/hit', Object.assign({ mode: 'no-cors' }, { headers: { Authorization: 'Bearer x' } }));
-` }],
+`,
+            },
+          ],
         },
         {
           messageId: 'droppedHeader',
@@ -226,14 +266,19 @@ fetch('https://stats.example.com/hit', Object.assign({ mode: 'no-cors' }, { head
           column: 88,
           endLine: 7,
           endColumn: 113,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 import merge from 'lodash.merge';
 const defaults = { credentials: 'include' };
 function save(body, options) {
   return fetch('https://api.example.com/items/1', merge({}, defaults, { method: 'PUT', mode: 'no-cors', body }, options));
 }
 fetch('https://stats.example.com/hit', Object.assign({}, { headers: { Authorization: 'Bearer x' } }));
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -251,10 +296,15 @@ await ky.post('https://api.example.com/events', { mode: 'no-cors', json: { event
           column: 68,
           endLine: 3,
           endColumn: 92,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 import ky from 'ky';
 await ky.post('https://api.example.com/events', { json: { event: 'click' } });
-` }],
+`,
+            },
+          ],
         },
       ],
     },

@@ -13,14 +13,32 @@ djangoRuleTester().run('no-null-origin (django-settings)', rule, {
           line: 3,
           column: 5,
           endColumn: 11,
-          suggestions: [{ messageId: 'removeNullEntry', output: 'CORS_ALLOWED_ORIGINS = [\n    "https://app.example.com",\n]\n' }],
+          suggestions: [
+            {
+              messageId: 'removeNullEntry',
+              output: 'CORS_ALLOWED_ORIGINS = [\n    "https://app.example.com",\n]\n',
+            },
+          ],
         },
       ],
     },
     {
       // The old name, grown with `+=`.
       code: 'CORS_ORIGIN_WHITELIST = ("https://app.example.com",)\nCORS_ORIGIN_WHITELIST += ("null",)\n',
-      errors: [{ messageId: 'nullOrigin', line: 2, column: 27, suggestions: [{ messageId: 'removeNullEntry', output: 'CORS_ORIGIN_WHITELIST = ("https://app.example.com",)\nCORS_ORIGIN_WHITELIST += ()\n' }] }],
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 2,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'removeNullEntry',
+              output:
+                'CORS_ORIGIN_WHITELIST = ("https://app.example.com",)\nCORS_ORIGIN_WHITELIST += ()\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -532,23 +532,56 @@ app.use((req, res, next) => {
 });
 `,
       output: null,
-      errors: [{ messageId: 'nullOrigin', line: 9, column: 83, endLine: 9, endColumn: 87, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 9,
+          column: 83,
+          endLine: 9,
+          endColumn: 87,
+          suggestions: [],
+        },
+      ],
     },
     // With one app origin configured, the suggestion writes it instead of a placeholder.
     {
       code: "res.setHeader('Access-Control-Allow-Origin', 'null');\n",
       settings: { cors: { appOrigins: ['https://App.example.com/'] } },
       output: null,
-      errors: [{ messageId: 'nullOrigin', line: 1, column: 46, endColumn: 52, suggestions: [
-        { messageId: 'useExplicitOrigin', data: { origin: "'https://app.example.com'" }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 1,
+          column: 46,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: "'https://app.example.com'" },
+              output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\n",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "res.setHeader('Access-Control-Allow-Origin', 'null');\n",
       output: null,
-      errors: [{ messageId: 'nullOrigin', line: 1, column: 46, endColumn: 52, suggestions: [
-        { messageId: 'useExplicitOrigin', data: { origin: "'<your-app-origin>'" }, output: "res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 1,
+          column: 46,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: "'<your-app-origin>'" },
+              output: "res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');\n",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -125,7 +125,10 @@ async function load() {
       errors: [
         {
           messageId: 'opaqueResponseRead',
-          data: { member: 'json', sees: 'a promise rejected with a SyntaxError (the body is empty)' },
+          data: {
+            member: 'json',
+            sees: 'a promise rejected with a SyntaxError (the body is empty)',
+          },
           line: 5,
           column: 10,
           endLine: 5,
@@ -160,7 +163,10 @@ getHealth().then((response) => console.log(response.ok));
       errors: [
         {
           messageId: 'opaqueResponseRead',
-          data: { member: 'json', sees: 'a promise rejected with a SyntaxError (the body is empty)' },
+          data: {
+            member: 'json',
+            sees: 'a promise rejected with a SyntaxError (the body is empty)',
+          },
           line: 8,
           column: 21,
           endLine: 8,
@@ -221,11 +227,16 @@ window.fetch('https://api.example.com/items', { mode: 'no-cors' }).then((respons
           column: 8,
           endLine: 3,
           endColumn: 19,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 window.fetch('https://api.example.com/items', {}).then((response) => {
   if (!response.ok) throw new Error(response.status);
 });
-` }],
+`,
+            },
+          ],
         },
         {
           messageId: 'opaqueResponseRead',
@@ -234,11 +245,16 @@ window.fetch('https://api.example.com/items', {}).then((response) => {
           column: 37,
           endLine: 3,
           endColumn: 52,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 window.fetch('https://api.example.com/items', {}).then((response) => {
   if (!response.ok) throw new Error(response.status);
 });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -257,11 +273,16 @@ const { headers } = await pending;
           column: 9,
           endLine: 4,
           endColumn: 16,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const request = new Request('https://api.example.com/items', { cache: 'no-store' });
 const pending = globalThis.fetch(request);
 const { headers } = await pending;
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -281,10 +302,15 @@ console.log(res.status);
           column: 13,
           endLine: 3,
           endColumn: 23,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const res = await fetch('https://app.example.com/api/items', {});
 console.log(res.status);
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -302,10 +328,15 @@ console.log(res.status);
           column: 13,
           endLine: 3,
           endColumn: 23,
-          suggestions: [{ messageId: 'removeNoCors', output: `
+          suggestions: [
+            {
+              messageId: 'removeNoCors',
+              output: `
 const res = await fetch('https://app.example.com/api/items', {});
 console.log(res.status);
-` }],
+`,
+            },
+          ],
         },
       ],
     },

@@ -77,7 +77,10 @@ app.use(cors());
       errors: [
         {
           messageId: 'permissiveLocalServer',
-          data: { how: "`cors()` without an `origin` option (its default is '*')", because: "it runs local programs (imports 'node:child_process')" },
+          data: {
+            how: "`cors()` without an `origin` option (its default is '*')",
+            because: "it runs local programs (imports 'node:child_process')",
+          },
           line: 6,
           column: 9,
           endLine: 6,
@@ -111,7 +114,10 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'permissiveLocalServer',
-          data: { how: "Access-Control-Allow-Origin '*'", because: "it listens on 127.0.0.1, on the user's machine" },
+          data: {
+            how: "Access-Control-Allow-Origin '*'",
+            because: "it listens on 127.0.0.1, on the user's machine",
+          },
           line: 5,
           column: 48,
           endLine: 5,
@@ -146,7 +152,10 @@ await fastify.listen({ port: 12306, host: 'localhost' });
       errors: [
         {
           messageId: 'permissiveLocalServer',
-          data: { how: '`origin: true`', because: "it listens on localhost, on the user's machine" },
+          data: {
+            how: '`origin: true`',
+            because: "it listens on localhost, on the user's machine",
+          },
           line: 6,
           column: 40,
           endLine: 6,

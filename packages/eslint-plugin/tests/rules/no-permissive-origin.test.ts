@@ -2,7 +2,9 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-permissive-origin.js';
 
 /** The origins the app's pages are served from, as a project sets them for every rule. */
-const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+const APP_ORIGINS = {
+  cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] },
+};
 
 const ruleTester = new RuleTester();
 
@@ -121,15 +123,33 @@ app.use('/env', cors(process.env.CLIENT_ORIGIN));
       errors: [
         {
           messageId: 'permissiveOrigin',
-          data: { how: "`cors('https://app.example.com')` without an `origin` option (its default is '*')" },
+          data: {
+            how: "`cors('https://app.example.com')` without an `origin` option (its default is '*')",
+          },
           line: 5,
           column: 14,
           endColumn: 39,
           // The string is not an options object: there is nowhere to add `origin`.
           suggestions: [],
         },
-        { messageId: 'permissiveOrigin', data: { how: "`cors('*')` without an `origin` option (its default is '*')" }, line: 6, column: 25, endColumn: 28, suggestions: [] },
-        { messageId: 'permissiveOrigin', data: { how: '`cors(process.env.CLIENT_ORIGIN)` without an `origin` option (its default is \'*\')' }, line: 7, column: 22, endColumn: 47, suggestions: [] },
+        {
+          messageId: 'permissiveOrigin',
+          data: { how: "`cors('*')` without an `origin` option (its default is '*')" },
+          line: 6,
+          column: 25,
+          endColumn: 28,
+          suggestions: [],
+        },
+        {
+          messageId: 'permissiveOrigin',
+          data: {
+            how: "`cors(process.env.CLIENT_ORIGIN)` without an `origin` option (its default is '*')",
+          },
+          line: 7,
+          column: 22,
+          endColumn: 47,
+          suggestions: [],
+        },
       ],
     },
     {
@@ -139,7 +159,9 @@ import { cors } from 'hono/cors';
 app.use('/api/*', cors('https://app.example.com'));
 `,
       output: null,
-      errors: [{ messageId: 'permissiveOrigin', line: 3, column: 24, endColumn: 49, suggestions: [] }],
+      errors: [
+        { messageId: 'permissiveOrigin', line: 3, column: 24, endColumn: 49, suggestions: [] },
+      ],
     },
     {
       code: `
@@ -183,7 +205,9 @@ app.use(
       errors: [
         {
           messageId: 'permissiveOrigin',
-          data: { how: "`corsMiddleware()` from cors without an `origin` option (its default is '*')" },
+          data: {
+            how: "`corsMiddleware()` from cors without an `origin` option (its default is '*')",
+          },
           line: 4,
           column: 3,
           endLine: 7,
@@ -673,7 +697,9 @@ app.use((req, res, next) => cors({ origin: req.query.origin as string })(req, re
       errors: [
         {
           messageId: 'permissiveOrigin',
-          data: { how: 'Taking Access-Control-Allow-Origin from req.query, which the requesting page chooses,' },
+          data: {
+            how: 'Taking Access-Control-Allow-Origin from req.query, which the requesting page chooses,',
+          },
           line: 6,
           column: 44,
           endLine: 6,
@@ -708,7 +734,9 @@ app.get('/widget', (req, res) => {
       errors: [
         {
           messageId: 'permissiveOrigin',
-          data: { how: 'Taking Access-Control-Allow-Origin from req.query, which the requesting page chooses,' },
+          data: {
+            how: 'Taking Access-Control-Allow-Origin from req.query, which the requesting page chooses,',
+          },
           line: 6,
           column: 42,
           endLine: 6,
@@ -736,9 +764,22 @@ app.get('/widget', (req, res) => {
       code: "import cors from 'cors';\napp.use(cors());\n",
       settings: APP_ORIGINS,
       output: null,
-      errors: [{ messageId: 'permissiveOrigin', line: 2, column: 9, endColumn: 15, suggestions: [
-        { messageId: 'useAllowList', data: { origin: "'https://app.example.com', …" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }));\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'permissiveOrigin',
+          line: 2,
+          column: 9,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: "'https://app.example.com', …" },
+              output:
+                "import cors from 'cors';\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }));\n",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -24,8 +24,17 @@ ruleTester.run('no-reflected-origin-with-credentials (django-settings)', rule, {
           line: 1,
           column: 26,
           endColumn: 30,
-          data: { how: '`CORS_ALLOW_ALL_ORIGINS = True` echoes every request\'s origin when credentials are on' },
-          suggestions: [{ messageId: 'useAllowList', data: { origin: "'<your-app-origin>'" }, output: "CORS_ALLOWED_ORIGINS = ['<your-app-origin>']\nCORS_ALLOW_CREDENTIALS = True\n" }],
+          data: {
+            how: "`CORS_ALLOW_ALL_ORIGINS = True` echoes every request's origin when credentials are on",
+          },
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: "'<your-app-origin>'" },
+              output:
+                "CORS_ALLOWED_ORIGINS = ['<your-app-origin>']\nCORS_ALLOW_CREDENTIALS = True\n",
+            },
+          ],
         },
       ],
     },
@@ -37,8 +46,17 @@ ruleTester.run('no-reflected-origin-with-credentials (django-settings)', rule, {
           messageId: 'reflectedWithCredentials',
           line: 3,
           column: 54,
-          data: { how: '`CORS_ORIGIN_ALLOW_ALL = True` echoes every request\'s origin when credentials are on' },
-          suggestions: [{ messageId: 'useAllowList', data: { origin: "'<your-app-origin>'" }, output: "import environ\nenv = environ.Env()\nCORS_ALLOWED_ORIGINS = ['<your-app-origin>']\nCORS_ALLOW_CREDENTIALS = True\n" }],
+          data: {
+            how: "`CORS_ORIGIN_ALLOW_ALL = True` echoes every request's origin when credentials are on",
+          },
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: "'<your-app-origin>'" },
+              output:
+                "import environ\nenv = environ.Env()\nCORS_ALLOWED_ORIGINS = ['<your-app-origin>']\nCORS_ALLOW_CREDENTIALS = True\n",
+            },
+          ],
         },
       ],
     },

@@ -4,14 +4,32 @@ import { fileURLToPath } from 'node:url';
 import rule from '../../src/rules/no-reflected-origin-with-credentials.js';
 
 /** The origins the app's pages are served from, as a project sets them for every rule. */
-const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+const APP_ORIGINS = {
+  cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] },
+};
 
 const ruleTester = new RuleTester();
 
 /** A file next to a package.json pinning @koa/cors to this major. */
-const koaFolder = (folder: 'koa4' | 'koa5') => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'cors-libraries', folder, 'server.js');
+const koaFolder = (folder: 'koa4' | 'koa5') =>
+  path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'fixtures',
+    'cors-libraries',
+    folder,
+    'server.js',
+  );
 /** A file next to a package.json pinning @orpc/server to this major. */
-const orpcFolder = (folder: 'orpc1' | 'orpc2') => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'cors-libraries', folder, 'route.ts');
+const orpcFolder = (folder: 'orpc1' | 'orpc2') =>
+  path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'fixtures',
+    'cors-libraries',
+    folder,
+    'route.ts',
+  );
 
 ruleTester.run('no-reflected-origin-with-credentials', rule, {
   valid: [
@@ -25,7 +43,10 @@ export const cors = new CORSPlugin({ origin: (origin) => (allowed.includes(origi
       filename: orpcFolder('orpc1'),
     },
     // Its default origin changed within v2's betas (reflect, then '*'): unknown, not reported.
-    { code: "import { CORSHandlerPlugin } from '@orpc/server/plugins';\nexport const cors = new CORSHandlerPlugin({ credentials: true });\n", filename: orpcFolder('orpc2') },
+    {
+      code: "import { CORSHandlerPlugin } from '@orpc/server/plugins';\nexport const cors = new CORSHandlerPlugin({ credentials: true });\n",
+      filename: orpcFolder('orpc2'),
+    },
     // `origin in allowedOrigins` looks the value up among the allowed origins.
     `
 import http from 'node:http';
@@ -73,7 +94,10 @@ app.use(cors({
 }));
 `,
     // @koa/cors with one fixed origin sends it, credentials or not.
-    { code: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));\n", filename: koaFolder('koa4') },
+    {
+      code: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));\n",
+      filename: koaFolder('koa4'),
+    },
     `
 import cors from 'cors';
 app.use(cors({ origin: ['https://app.example.com', /^https:\\/\\/[a-z]+\\.example\\.com$/], credentials: true }));
@@ -309,7 +333,9 @@ export const cors = new CORSPlugin({ credentials: true });
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
           line: 3,
           column: 21,
           endLine: 3,
@@ -392,7 +418,9 @@ app.use(cors({ credentials: true }));
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
           line: 3,
           column: 9,
           endLine: 3,
@@ -645,7 +673,9 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
           line: 3,
           column: 48,
           endLine: 3,
@@ -1077,7 +1107,9 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
           line: 5,
           column: 50,
           endLine: 5,
@@ -1117,7 +1149,9 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" },
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
           line: 6,
           column: 42,
           endLine: 6,
@@ -1154,14 +1188,32 @@ export function corsMiddleware(config) {
 `,
       filename: koaFolder('koa5'),
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: "'<your-app-origin>'" }, output: `
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
+          line: 3,
+          column: 28,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: "'<your-app-origin>'" },
+              output: `
 import koaCors from '@koa/cors';
 const defaults = { origin: '<your-app-origin>', credentials: true };
 export function corsMiddleware(config) {
   const { origin, credentials } = { ...defaults, ...config };
   return koaCors({ origin, credentials });
 }
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     // The same through an origin function that hands back the configured value, merged with Object.assign.
     {
@@ -1183,7 +1235,21 @@ export function corsMiddleware(config) {
 `,
       filename: koaFolder('koa5'),
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 3, column: 28, endLine: 3, endColumn: 31, suggestions: [{ messageId: 'useFixedOrigin', data: { origin: "'<your-app-origin>'" }, output: `
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
+          line: 3,
+          column: 28,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: "'<your-app-origin>'" },
+              output: `
 import koaCors from '@koa/cors';
 const defaults = { origin: '<your-app-origin>', credentials: true };
 export function corsMiddleware(config) {
@@ -1198,7 +1264,11 @@ export function corsMiddleware(config) {
     credentials: settings.credentials,
   });
 }
-` }] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     // A factory picks the function that answers the origin; with credentials one of them hands the
     // request's Origin back unchecked. Reported where that function returns it.
@@ -1220,7 +1290,19 @@ export function corsHeaders(options) {
 }
 `,
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 5, column: 67, endLine: 5, endColumn: 81, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
+          line: 5,
+          column: 67,
+          endLine: 5,
+          endColumn: 81,
+          suggestions: [],
+        },
+      ],
     },
     // A helper that returns its argument or null, and a test that there is a value: no check at all.
     {
@@ -1241,7 +1323,19 @@ app.use((req, res, next) => {
 });
 `,
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', data: { how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check" }, line: 8, column: 18, endLine: 8, endColumn: 50, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: {
+            how: "Access-Control-Allow-Origin is copied from the request's Origin header with no check",
+          },
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 50,
+          suggestions: [],
+        },
+      ],
     },
     {
       // Node's url.parse makes its result of the request's URL: the query's origin is the requesting page's choice.
@@ -1260,7 +1354,9 @@ http.createServer((req, res) => {
       errors: [
         {
           messageId: 'reflectedWithCredentials',
-          data: { how: 'Access-Control-Allow-Origin is taken from req.url, which the requesting page chooses' },
+          data: {
+            how: 'Access-Control-Allow-Origin is taken from req.url, which the requesting page chooses',
+          },
           line: 7,
           column: 48,
           endLine: 7,
@@ -1299,7 +1395,19 @@ http.createServer((req, res) => {
 });
 `,
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', data: { how: 'Access-Control-Allow-Origin is taken from req.url, which the requesting page chooses' }, line: 6, column: 18, endLine: 6, endColumn: 57, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          data: {
+            how: 'Access-Control-Allow-Origin is taken from req.url, which the requesting page chooses',
+          },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 57,
+          suggestions: [],
+        },
+      ],
     },
     // @koa/cors takes one origin: one suggestion per configured app origin.
     {
@@ -1307,19 +1415,50 @@ http.createServer((req, res) => {
       filename: koaFolder('koa5'),
       settings: APP_ORIGINS,
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 24, endColumn: 50, suggestions: [
-        { messageId: 'useFixedOrigin', data: { origin: "'https://app.example.com'" }, output: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));\n" },
-        { messageId: 'useFixedOrigin', data: { origin: "'https://admin.example.com'" }, output: "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://admin.example.com', credentials: true }));\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 2,
+          column: 24,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: "'https://app.example.com'" },
+              output:
+                "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://app.example.com', credentials: true }));\n",
+            },
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: "'https://admin.example.com'" },
+              output:
+                "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://admin.example.com', credentials: true }));\n",
+            },
+          ],
+        },
+      ],
     },
     // A pattern every origin passes, among other entries: the app's origins take its place, the other entries stay.
     {
       code: "import cors from 'cors';\napp.use(cors({ origin: ['https://partner.example.org', /^https?:/], credentials: true }));\n",
       settings: APP_ORIGINS,
       output: null,
-      errors: [{ messageId: 'reflectedWithCredentials', line: 2, column: 56, endColumn: 66, suggestions: [
-        { messageId: 'useAllowList', data: { origin: "'https://app.example.com', …" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['https://partner.example.org', 'https://app.example.com', 'https://admin.example.com'], credentials: true }));\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 2,
+          column: 56,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: "'https://app.example.com', …" },
+              output:
+                "import cors from 'cors';\napp.use(cors({ origin: ['https://partner.example.org', 'https://app.example.com', 'https://admin.example.com'], credentials: true }));\n",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

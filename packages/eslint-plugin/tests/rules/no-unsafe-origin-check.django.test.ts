@@ -18,7 +18,13 @@ djangoRuleTester().run('no-unsafe-origin-check (django-settings)', rule, {
           line: 1,
           column: 32,
           endColumn: 61,
-          suggestions: [{ messageId: 'addAnchors', data: { fixed: "r'^https://\\w+\\.example\\.com$'" }, output: "CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://\\w+\\.example\\.com$']\n" }],
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: "r'^https://\\w+\\.example\\.com$'" },
+              output: "CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://\\w+\\.example\\.com$']\n",
+            },
+          ],
         },
       ],
     },
@@ -30,21 +36,52 @@ djangoRuleTester().run('no-unsafe-origin-check (django-settings)', rule, {
           messageId: 'unescapedDot',
           line: 1,
           column: 32,
-          suggestions: [{ messageId: 'escapeDots', data: { fixed: "r'^https://app\\.example\\.com$'" }, output: "CORS_ORIGIN_REGEX_WHITELIST = [r'^https://app\\.example\\.com$']\n" }],
+          suggestions: [
+            {
+              messageId: 'escapeDots',
+              data: { fixed: "r'^https://app\\.example\\.com$'" },
+              output: "CORS_ORIGIN_REGEX_WHITELIST = [r'^https://app\\.example\\.com$']\n",
+            },
+          ],
         },
       ],
     },
     {
       // The default of an environment lookup is what runs when the variable is unset.
       code: 'import os\nCORS_ALLOWED_ORIGIN_REGEXES = [os.environ.get("ORIGIN_RE", r"^https://app\\.example\\.com")]\n',
-      errors: [{ messageId: 'missingEndAnchor', line: 2, column: 60, suggestions: [{ messageId: 'addAnchors', output: 'import os\nCORS_ALLOWED_ORIGIN_REGEXES = [os.environ.get("ORIGIN_RE", r\'^https://app\\.example\\.com$\')]\n' }] }],
+      errors: [
+        {
+          messageId: 'missingEndAnchor',
+          line: 2,
+          column: 60,
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              output:
+                'import os\nCORS_ALLOWED_ORIGIN_REGEXES = [os.environ.get("ORIGIN_RE", r\'^https://app\\.example\\.com$\')]\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // An f-string's value is known but it is not a literal to rewrite: reported, with no suggestion.
       code: 'HOST = "example.com"\nCORS_ALLOWED_ORIGIN_REGEXES = [f"^https://{HOST}"]\n',
       errors: [
-        { messageId: 'unescapedDot', line: 2, column: 32, data: { pattern: 'f"^https://{HOST}"', example: 'https://examplexcom' }, suggestions: [] },
-        { messageId: 'missingEndAnchor', line: 2, column: 32, data: { pattern: 'f"^https://{HOST}"', example: 'https://example.com.attacker.test' }, suggestions: [] },
+        {
+          messageId: 'unescapedDot',
+          line: 2,
+          column: 32,
+          data: { pattern: 'f"^https://{HOST}"', example: 'https://examplexcom' },
+          suggestions: [],
+        },
+        {
+          messageId: 'missingEndAnchor',
+          line: 2,
+          column: 32,
+          data: { pattern: 'f"^https://{HOST}"', example: 'https://example.com.attacker.test' },
+          suggestions: [],
+        },
       ],
     },
   ],

@@ -186,7 +186,10 @@ app.use((req, res, next) => {
           line: 6,
           column: 8,
           endColumn: 48,
-          data: { check: "origin.startsWith('https://example.com')", example: 'https://example.com.attacker.test' },
+          data: {
+            check: "origin.startsWith('https://example.com')",
+            example: 'https://example.com.attacker.test',
+          },
           suggestions: [
             {
               messageId: 'useExactOrigin',
@@ -218,7 +221,11 @@ app.use(cors({ origin: ['https://myapp.com', /^https:\\/\\/myapp-[a-z0-9-]+\\.on
       errors: [
         {
           messageId: 'sharedHostingDomain',
-          data: { check: '/^https:\\/\\/myapp-[a-z0-9-]+\\.onrender\\.com$/', domain: 'onrender.com', example: 'https://myapp-attacker.onrender.com' },
+          data: {
+            check: '/^https:\\/\\/myapp-[a-z0-9-]+\\.onrender\\.com$/',
+            domain: 'onrender.com',
+            example: 'https://myapp-attacker.onrender.com',
+          },
           line: 5,
           column: 46,
           endColumn: 91,
@@ -243,7 +250,11 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'sharedHostingDomain',
-          data: { check: '/^https:\\/\\/(?:[a-z0-9-]+\\.)*vercel\\.app$/', domain: 'vercel.app', example: 'https://attacker.vercel.app' },
+          data: {
+            check: '/^https:\\/\\/(?:[a-z0-9-]+\\.)*vercel\\.app$/',
+            domain: 'vercel.app',
+            example: 'https://attacker.vercel.app',
+          },
           line: 6,
           column: 18,
           endColumn: 60,
@@ -251,7 +262,11 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'sharedHostingDomain',
-          data: { check: "new URL(origin).hostname.endsWith('.netlify.app')", domain: 'netlify.app', example: 'attacker.netlify.app' },
+          data: {
+            check: "new URL(origin).hostname.endsWith('.netlify.app')",
+            domain: 'netlify.app',
+            example: 'attacker.netlify.app',
+          },
           line: 6,
           column: 77,
           endColumn: 126,
@@ -305,7 +320,10 @@ app.use(cors({ origin: /^https:\\/\\/www.example\\.com$/, credentials: true }));
       errors: [
         {
           messageId: 'unescapedDot',
-          data: { pattern: '/^https:\\/\\/www.example\\.com$/', example: 'https://wwwxexample.com' },
+          data: {
+            pattern: '/^https:\\/\\/www.example\\.com$/',
+            example: 'https://wwwxexample.com',
+          },
           line: 5,
           column: 24,
           endLine: 5,
@@ -336,7 +354,10 @@ app.use(cors({ origin: ['http://localhost:3000', /^https:\\/\\/example\\.com/] }
       errors: [
         {
           messageId: 'missingEndAnchor',
-          data: { pattern: '/^https:\\/\\/example\\.com/', example: 'https://example.com.attacker.test' },
+          data: {
+            pattern: '/^https:\\/\\/example\\.com/',
+            example: 'https://example.com.attacker.test',
+          },
           line: 4,
           column: 50,
           endColumn: 75,
@@ -365,14 +386,19 @@ app.use(cors({ origin: /^https:\\/\\/example\\.com|^https:\\/\\/admin\\.example\
       errors: [
         {
           messageId: 'missingEndAnchor',
-          data: { pattern: '/^https:\\/\\/example\\.com|^https:\\/\\/admin\\.example\\.com$/', example: 'https://example.com.attacker.test' },
+          data: {
+            pattern: '/^https:\\/\\/example\\.com|^https:\\/\\/admin\\.example\\.com$/',
+            example: 'https://example.com.attacker.test',
+          },
           line: 4,
           column: 24,
           endColumn: 81,
           suggestions: [
             {
               messageId: 'addAnchors',
-              data: { fixed: '/^(?:https:\\/\\/example\\.com|https:\\/\\/admin\\.example\\.com)$/' },
+              data: {
+                fixed: '/^(?:https:\\/\\/example\\.com|https:\\/\\/admin\\.example\\.com)$/',
+              },
               output: `
 import cors from 'cors';
 const app = require('express')();
@@ -424,7 +450,10 @@ app.use(cors({ origin: (origin, callback) => callback(null, !origin || ALLOWED_O
       errors: [
         {
           messageId: 'missingEndAnchor',
-          data: { pattern: '/^https:\\/\\/app\\.example\\.com/', example: 'https://app.example.com.attacker.test' },
+          data: {
+            pattern: '/^https:\\/\\/app\\.example\\.com/',
+            example: 'https://app.example.com.attacker.test',
+          },
           line: 3,
           column: 24,
           endColumn: 54,
@@ -481,7 +510,10 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'missingEndAnchor',
-          data: { pattern: '/^https:\\/\\/api.example\\.com/', example: 'https://api.example.com.attacker.test' },
+          data: {
+            pattern: '/^https:\\/\\/api.example\\.com/',
+            example: 'https://api.example.com.attacker.test',
+          },
           line: 6,
           column: 30,
           endColumn: 59,
@@ -560,7 +592,10 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'substringCheck',
-          data: { check: "origin?.includes('example.com')", example: 'https://example.com.attacker.test' },
+          data: {
+            check: "origin?.includes('example.com')",
+            example: 'https://example.com.attacker.test',
+          },
           suggestions: [
             {
               messageId: 'useDomainPattern',
@@ -583,7 +618,10 @@ app.use((req, res, next) => {
         },
         {
           messageId: 'substringCheck',
-          data: { check: "origin?.indexOf('partner.io')", example: 'https://partner.io.attacker.test' },
+          data: {
+            check: "origin?.indexOf('partner.io')",
+            example: 'https://partner.io.attacker.test',
+          },
           // The whole `… !== -1` comparison is the test, optional chain included.
           suggestions: [
             {
@@ -619,7 +657,10 @@ app.use(cors({ origin: (origin, callback) => callback(null, origin.indexOf('http
       errors: [
         {
           messageId: 'substringCheck',
-          data: { check: "origin.startsWith('https://example.com')", example: 'https://example.com.attacker.test' },
+          data: {
+            check: "origin.startsWith('https://example.com')",
+            example: 'https://example.com.attacker.test',
+          },
           suggestions: [
             {
               messageId: 'useExactOrigin',
@@ -637,7 +678,10 @@ app.use(cors({ origin: (origin, callback) => callback(null, origin.indexOf('http
         },
         {
           messageId: 'substringCheck',
-          data: { check: "origin.indexOf('https://example.com')", example: 'https://example.com.attacker.test' },
+          data: {
+            check: "origin.indexOf('https://example.com')",
+            example: 'https://example.com.attacker.test',
+          },
           suggestions: [
             {
               messageId: 'useExactOrigin',
@@ -670,7 +714,10 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'substringCheck',
-          data: { check: "new URL(origin).hostname.endsWith('example.com')", example: 'attackerexample.com' },
+          data: {
+            check: "new URL(origin).hostname.endsWith('example.com')",
+            example: 'attackerexample.com',
+          },
           suggestions: [
             {
               messageId: 'useDomainPattern',
@@ -767,7 +814,10 @@ app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com$/, credentials: true })
         },
         {
           messageId: 'missingEndAnchor',
-          data: { pattern: '/^https:\\/\\/app.example\\.com/', example: 'https://app.example.com.attacker.test' },
+          data: {
+            pattern: '/^https:\\/\\/app.example\\.com/',
+            example: 'https://app.example.com.attacker.test',
+          },
           line: 4,
           column: 24,
           endLine: 4,
@@ -827,7 +877,10 @@ app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com$|admin\\.example\\.com$
       errors: [
         {
           messageId: 'missingStartAnchor',
-          data: { pattern: '/^https:\\/\\/app\\.example\\.com$|admin\\.example\\.com$/', example: 'https://attackeradmin.example.com' },
+          data: {
+            pattern: '/^https:\\/\\/app\\.example\\.com$|admin\\.example\\.com$/',
+            example: 'https://attackeradmin.example.com',
+          },
           line: 4,
           column: 24,
           endLine: 4,
@@ -835,7 +888,10 @@ app.use(cors({ origin: /^https:\\/\\/app\\.example\\.com$|admin\\.example\\.com$
           suggestions: [
             {
               messageId: 'addAnchors',
-              data: { fixed: '/^https:\\/\\/app\\.example\\.com$|^https:\\/\\/(?:[a-z0-9-]+\\.)*admin\\.example\\.com$/' },
+              data: {
+                fixed:
+                  '/^https:\\/\\/app\\.example\\.com$|^https:\\/\\/(?:[a-z0-9-]+\\.)*admin\\.example\\.com$/',
+              },
               output: `
 import cors from 'cors';
 const app = require('express')();
@@ -858,7 +914,10 @@ app.use(cors({ origin: /(?:^https:\\/\\/app\\.example\\.com|admin\\.example\\.co
       errors: [
         {
           messageId: 'missingStartAnchor',
-          data: { pattern: '/(?:^https:\\/\\/app\\.example\\.com|admin\\.example\\.com)$/', example: 'https://attackeradmin.example.com' },
+          data: {
+            pattern: '/(?:^https:\\/\\/app\\.example\\.com|admin\\.example\\.com)$/',
+            example: 'https://attackeradmin.example.com',
+          },
           line: 4,
           column: 24,
           endLine: 4,
@@ -881,7 +940,10 @@ app.use(cors({ origin: (origin, callback) => callback(null, !origin || isTrusted
       errors: [
         {
           messageId: 'substringCheck',
-          data: { check: "value.toLowerCase().indexOf('partner.example')", example: 'https://partner.example.attacker.test' },
+          data: {
+            check: "value.toLowerCase().indexOf('partner.example')",
+            example: 'https://partner.example.attacker.test',
+          },
           line: 5,
           column: 17,
           endColumn: 63,
@@ -920,7 +982,10 @@ app.use((req, res, next) => {
       errors: [
         {
           messageId: 'substringCheck',
-          data: { check: 'origin.includes(domain)', example: 'https://attacker.example.com.attacker.test' },
+          data: {
+            check: 'origin.includes(domain)',
+            example: 'https://attacker.example.com.attacker.test',
+          },
           line: 7,
           column: 50,
           endColumn: 73,
@@ -948,7 +1013,16 @@ app.use(cors({
 }));
 `,
       output: null,
-      errors: [{ messageId: 'substringCheck', data: { check: 'host.endsWith(suffix)', example: 'attackerpartner.io' }, line: 11, column: 11, endColumn: 32, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'substringCheck',
+          data: { check: 'host.endsWith(suffix)', example: 'attackerpartner.io' },
+          line: 11,
+          column: 11,
+          endColumn: 32,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

@@ -2,7 +2,9 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/no-wildcard-origin-with-credentials.js';
 
 /** The origins the app's pages are served from, as a project sets them for every rule. */
-const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+const APP_ORIGINS = {
+  cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] },
+};
 
 const ruleTester = new RuleTester();
 
@@ -111,12 +113,23 @@ import { cors } from 'hono/cors';
 app.use('/api/*', cors({ origin: '*', credentials: true }));
 `,
       output: null,
-      errors: [{ messageId: 'wildcardWithCredentials', line: 3, column: 34, endColumn: 37, suggestions: [
-        { messageId: 'useExplicitOrigin', output: `
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 3,
+          column: 34,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
 import { cors } from 'hono/cors';
 app.use('/api/*', cors({ origin: ['<your-app-origin>'], credentials: true }));
-` },
-      ] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A header constant spread into a Response's headers.
@@ -127,14 +140,25 @@ export default {
 };
 `,
       output: null,
-      errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 55, endColumn: 58, suggestions: [
-        { messageId: 'useExplicitOrigin', output: `
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 2,
+          column: 55,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
 const CORS_HEADERS = { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' };
 export default {
   fetch: () => new Response('ok', { headers: { ...CORS_HEADERS, 'Content-Type': 'text/plain' } }),
 };
-` },
-      ] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A helper whose result becomes a Lambda response's headers.
@@ -145,14 +169,25 @@ function corsHeaders() {
 export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
 `,
       output: null,
-      errors: [{ messageId: 'wildcardWithCredentials', line: 3, column: 43, endColumn: 46, suggestions: [
-        { messageId: 'useExplicitOrigin', output: `
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 3,
+          column: 43,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
 function corsHeaders() {
   return { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' };
 }
 export const handler = async () => ({ statusCode: 200, headers: corsHeaders(), body: '{}' });
-` },
-      ] }],
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A namespace import, callable under CommonJS interop.
@@ -696,27 +731,71 @@ export const handler = async () => {
       code: "import cors from 'cors';\napp.use(cors({ origin: '*', credentials: true }));\n",
       settings: APP_ORIGINS,
       output: null,
-      errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 24, endColumn: 27, suggestions: [
-        { messageId: 'useExplicitOrigin', data: { origin: "'https://app.example.com', …" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 2,
+          column: 24,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: "'https://app.example.com', …" },
+              output:
+                "import cors from 'cors';\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));\n",
+            },
+          ],
+        },
+      ],
     },
     // …and one of them into a header, which carries one origin: a suggestion per origin, the user picks.
     {
       code: "res.setHeader('Access-Control-Allow-Origin', '*');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n",
       settings: APP_ORIGINS,
       output: null,
-      errors: [{ messageId: 'wildcardWithCredentials', line: 1, column: 46, endColumn: 49, suggestions: [
-        { messageId: 'useExplicitOrigin', data: { origin: "'https://app.example.com'" }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n" },
-        { messageId: 'useExplicitOrigin', data: { origin: "'https://admin.example.com'" }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://admin.example.com');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 1,
+          column: 46,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: "'https://app.example.com'" },
+              output:
+                "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n",
+            },
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: "'https://admin.example.com'" },
+              output:
+                "res.setHeader('Access-Control-Allow-Origin', 'https://admin.example.com');\nres.setHeader('Access-Control-Allow-Credentials', 'true');\n",
+            },
+          ],
+        },
+      ],
     },
     // Without app origins it writes a placeholder, which valid-allow-origin reports until it is replaced.
     {
       code: "import cors from 'cors';\napp.use(cors({ origin: '*', credentials: true }));\n",
       output: null,
-      errors: [{ messageId: 'wildcardWithCredentials', line: 2, column: 24, endColumn: 27, suggestions: [
-        { messageId: 'useExplicitOrigin', data: { origin: "'<your-app-origin>'" }, output: "import cors from 'cors';\napp.use(cors({ origin: ['<your-app-origin>'], credentials: true }));\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 2,
+          column: 24,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: "'<your-app-origin>'" },
+              output:
+                "import cors from 'cors';\napp.use(cors({ origin: ['<your-app-origin>'], credentials: true }));\n",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -11,24 +11,51 @@ ruleTester.run('require-allowed-method', rule, {
     // A PUT to a path no rule of the server covers (outside its /api mount): not judged.
     { code: "fetch('http://localhost:3000/metrics', { method: 'PUT' });", ...inProject },
     // A GET to a route registered for PUT only: no rule answers GET there, so it is not judged.
-    { code: "fetch('http://localhost:3000/account/profile', { headers: { 'X-Api-Key': 'k' } });", ...inProject },
+    {
+      code: "fetch('http://localhost:3000/account/profile', { headers: { 'X-Api-Key': 'k' } });",
+      ...inProject,
+    },
     // A simple request to the route whose preflight nothing answers needs no preflight.
     { code: "fetch('http://localhost:3000/account/profile', { method: 'POST' });", ...inProject },
-    { code: "fetch('http://localhost:3000/api/orders/7', { method: 'DELETE' });", filename: clientFile(CLEAN_PROJECT), settings: projectSettings(CLEAN_PROJECT) },
-    { code: "fetch('http://localhost:3000/account/profile', { method: 'PUT' });", filename: clientFile(CLEAN_PROJECT), settings: projectSettings(CLEAN_PROJECT) },
+    {
+      code: "fetch('http://localhost:3000/api/orders/7', { method: 'DELETE' });",
+      filename: clientFile(CLEAN_PROJECT),
+      settings: projectSettings(CLEAN_PROJECT),
+    },
+    {
+      code: "fetch('http://localhost:3000/account/profile', { method: 'PUT' });",
+      filename: clientFile(CLEAN_PROJECT),
+      settings: projectSettings(CLEAN_PROJECT),
+    },
   ],
   invalid: [
     // Every rule that may answer /api/orders/7 (the /api mount's cors()) leaves DELETE out.
     {
       code: "fetch('http://localhost:3000/api/orders/7', { method: 'DELETE' });",
       ...inProject,
-      errors: [{ messageId: 'methodNotAllowed', data: { method: 'DELETE', allowed: 'GET, POST', server: 'apps/api/server.js:9' }, line: 1, column: 55, endColumn: 63 }],
+      errors: [
+        {
+          messageId: 'methodNotAllowed',
+          data: { method: 'DELETE', allowed: 'GET, POST', server: 'apps/api/server.js:9' },
+          line: 1,
+          column: 55,
+          endColumn: 63,
+        },
+      ],
     },
     // Only the PUT runs the route-level cors(): Express answers the preflight itself, without CORS headers.
     {
       code: "fetch('http://localhost:3000/account/profile', { method: 'PUT', body: '{}' });",
       ...inProject,
-      errors: [{ messageId: 'preflightNotAnswered', data: { method: 'PUT', server: 'apps/api/server.js:25' }, line: 1, column: 58, endColumn: 63 }],
+      errors: [
+        {
+          messageId: 'preflightNotAnswered',
+          data: { method: 'PUT', server: 'apps/api/server.js:25' },
+          line: 1,
+          column: 58,
+          endColumn: 63,
+        },
+      ],
     },
   ],
 });

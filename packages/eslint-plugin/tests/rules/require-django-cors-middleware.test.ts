@@ -64,14 +64,33 @@ djangoRuleTester().run('require-django-cors-middleware', rule, {
           line: 2,
           column: 14,
           data: { setting: "'corsheaders' is in INSTALLED_APPS" },
-          suggestions: [{ messageId: 'addMiddleware', output: `${apps}MIDDLEWARE = [\n    "corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware",\n]\n` }],
+          suggestions: [
+            {
+              messageId: 'addMiddleware',
+              output: `${apps}MIDDLEWARE = [\n    "corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware",\n]\n`,
+            },
+          ],
         },
       ],
     },
     {
       // Configured by a setting alone.
       code: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nMIDDLEWARE = ("django.middleware.common.CommonMiddleware",)\n',
-      errors: [{ messageId: 'missingMiddleware', line: 2, column: 14, data: { setting: 'CORS_ALLOWED_ORIGINS is set' }, suggestions: [{ messageId: 'addMiddleware', output: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nMIDDLEWARE = ("corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware",)\n' }] }],
+      errors: [
+        {
+          messageId: 'missingMiddleware',
+          line: 2,
+          column: 14,
+          data: { setting: 'CORS_ALLOWED_ORIGINS is set' },
+          suggestions: [
+            {
+              messageId: 'addMiddleware',
+              output:
+                'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nMIDDLEWARE = ("corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware",)\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -22,12 +22,28 @@ const ruleTester = new RuleTester();
 ruleTester.run('require-exposed-headers', rule, {
   valid: [
     // With the project index on, a hidden header no script of the project reads is reported nowhere: X-Request-Id.
-    { code: serverInProject.replace("  res.set('X-Total-Count', '2');\n", ''), filename: serverFile, settings: projectSettings() },
+    {
+      code: serverInProject.replace("  res.set('X-Total-Count', '2');\n", ''),
+      filename: serverFile,
+      settings: projectSettings(),
+    },
     // A client read of a header its server exposes (the clean twin), or does not write at all.
-    { code: "const r = await fetch('http://localhost:3000/api/orders'); r.headers.get('X-Total-Count');", filename: clientFile(CLEAN_PROJECT), settings: projectSettings(CLEAN_PROJECT) },
-    { code: "const r = await fetch('http://localhost:3000/api/orders'); r.headers.get('X-Page-Size');", filename: clientFile(), settings: projectSettings() },
+    {
+      code: "const r = await fetch('http://localhost:3000/api/orders'); r.headers.get('X-Total-Count');",
+      filename: clientFile(CLEAN_PROJECT),
+      settings: projectSettings(CLEAN_PROJECT),
+    },
+    {
+      code: "const r = await fetch('http://localhost:3000/api/orders'); r.headers.get('X-Page-Size');",
+      filename: clientFile(),
+      settings: projectSettings(),
+    },
     // Through the dev proxy: same-origin, every header readable.
-    { code: "const r = await fetch('/api/orders'); r.headers.get('X-Total-Count');", filename: clientFile(), settings: projectSettings() },
+    {
+      code: "const r = await fetch('/api/orders'); r.headers.get('X-Total-Count');",
+      filename: clientFile(),
+      settings: projectSettings(),
+    },
     // Headers browsers and caches read by themselves: reported only with `all` (or a script reading them).
     `
 const cors = require('cors');
@@ -617,7 +633,15 @@ app.use(async (ctx, next) => {
       filename: clientFile(),
       settings: projectSettings(),
       output: null,
-      errors: [{ messageId: 'headerNotExposedByServer', data: { header: 'X-Total-Count', server: 'apps/api/server.js:9' }, line: 1, column: 88, endColumn: 103 }],
+      errors: [
+        {
+          messageId: 'headerNotExposedByServer',
+          data: { header: 'X-Total-Count', server: 'apps/api/server.js:9' },
+          line: 1,
+          column: 88,
+          endColumn: 103,
+        },
+      ],
     },
     // axios-style reads of the headers object count too.
     {
@@ -625,7 +649,15 @@ app.use(async (ctx, next) => {
       filename: clientFile(),
       settings: projectSettings(),
       output: null,
-      errors: [{ messageId: 'headerNotExposedByServer', data: { header: 'x-total-count', server: 'apps/api/server.js:9' }, line: 1, column: 65, endColumn: 80 }],
+      errors: [
+        {
+          messageId: 'headerNotExposedByServer',
+          data: { header: 'x-total-count', server: 'apps/api/server.js:9' },
+          line: 1,
+          column: 65,
+          endColumn: 80,
+        },
+      ],
     },
     // Server side with the project index on: only the header a script of the project reads (X-Total-Count, read by apps/web).
     {
@@ -643,7 +675,10 @@ app.use(async (ctx, next) => {
             {
               messageId: 'exposeHeader',
               data: { header: 'X-Total-Count' },
-              output: serverInProject.replace("origin: 'http://localhost:5173' }", "origin: 'http://localhost:5173', exposedHeaders: ['X-Total-Count'] }"),
+              output: serverInProject.replace(
+                "origin: 'http://localhost:5173' }",
+                "origin: 'http://localhost:5173', exposedHeaders: ['X-Total-Count'] }",
+              ),
             },
           ],
         },

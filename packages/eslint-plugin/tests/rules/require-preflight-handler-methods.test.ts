@@ -7,7 +7,14 @@ import rule from '../../src/rules/require-preflight-handler.js';
 const ruleTester = new RuleTester();
 /** A file next to a package.json that pins @fastify/cors to this major (or to `latest`: unknown). */
 const underFastifyCors = (folder: 'fastify10' | 'fastify11' | 'unpinned') =>
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'cors-libraries', folder, 'server.js');
+  path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'fixtures',
+    'cors-libraries',
+    folder,
+    'server.js',
+  );
 
 const fastifyDefaults = `import Fastify from 'fastify';
 import cors from '@fastify/cors';
@@ -185,7 +192,10 @@ app.patch('/other/:id', (req, res) => res.json({}));
             {
               messageId: 'setMethods',
               data: { methods: 'GET, HEAD, POST, PUT' },
-              output: fastifyDefaults.replace("{ origin: 'https://app.example.com' }", "{ origin: 'https://app.example.com', methods: ['GET', 'HEAD', 'POST', 'PUT'] }"),
+              output: fastifyDefaults.replace(
+                "{ origin: 'https://app.example.com' }",
+                "{ origin: 'https://app.example.com', methods: ['GET', 'HEAD', 'POST', 'PUT'] }",
+              ),
             },
           ],
         },
@@ -200,7 +210,10 @@ app.patch('/other/:id', (req, res) => res.json({}));
             {
               messageId: 'setMethods',
               data: { methods: 'GET, HEAD, POST, PATCH' },
-              output: fastifyDefaults.replace("{ origin: 'https://app.example.com' }", "{ origin: 'https://app.example.com', methods: ['GET', 'HEAD', 'POST', 'PATCH'] }"),
+              output: fastifyDefaults.replace(
+                "{ origin: 'https://app.example.com' }",
+                "{ origin: 'https://app.example.com', methods: ['GET', 'HEAD', 'POST', 'PATCH'] }",
+              ),
             },
           ],
         },

@@ -12,7 +12,16 @@ import rule from '../../src/rules/require-preflight-handler.js';
 const ruleTester = new RuleTester();
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 /** A route module of the pnpm workspace in tests/fixtures/workspace-route (packages/kit is `@kit/server`). */
-const PNPM_ROUTE = path.join(fixtures, 'workspace-route', 'apps', 'web', 'app', 'api', 'items', 'route.ts');
+const PNPM_ROUTE = path.join(
+  fixtures,
+  'workspace-route',
+  'apps',
+  'web',
+  'app',
+  'api',
+  'items',
+  'route.ts',
+);
 /** A route module of the npm workspace in tests/fixtures/npm-workspace (libs/auth is `auth-lib`). */
 const NPM_ROUTE = path.join(fixtures, 'npm-workspace', 'app', 'api', 'login', 'route.ts');
 
@@ -72,7 +81,17 @@ const handler = createHandler('https://app.example.com');
 export { handler as GET, handler as POST };
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'GET', where: 'packages/kit/src/handlers.ts:5' }, line: 4, column: 21, endLine: 4, endColumn: 24, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'routeModuleHandlerElsewhere',
+          data: { method: 'GET', where: 'packages/kit/src/handlers.ts:5' },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 24,
+          suggestions: [],
+        },
+      ],
     },
     {
       // `export const POST = factory(…)`.
@@ -81,14 +100,34 @@ import { createHandler } from '@kit/server';
 export const POST = createHandler('https://app.example.com');
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'POST', where: 'packages/kit/src/handlers.ts:5' }, line: 3, column: 14, endLine: 3, endColumn: 18, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'routeModuleHandlerElsewhere',
+          data: { method: 'POST', where: 'packages/kit/src/handlers.ts:5' },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 18,
+          suggestions: [],
+        },
+      ],
     },
     {
       // A handler re-exported as is from the package: its own headers ask for X-Api-Key.
       code: `export { keyedHandler as GET } from '@kit/server';
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'GET', where: 'packages/kit/src/handlers.ts:20' }, line: 1, column: 26, endLine: 1, endColumn: 29, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'routeModuleHandlerElsewhere',
+          data: { method: 'GET', where: 'packages/kit/src/handlers.ts:20' },
+          line: 1,
+          column: 26,
+          endLine: 1,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
     },
     {
       // A relative helper of the app: an arrow factory returning the handler.
@@ -97,7 +136,17 @@ import { makeHandler } from '../../../lib/handler';
 export const DELETE = makeHandler('https://app.example.com');
 `,
       filename: PNPM_ROUTE,
-      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'DELETE', where: 'apps/web/lib/handler.ts:3' }, line: 3, column: 14, endLine: 3, endColumn: 20, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'routeModuleHandlerElsewhere',
+          data: { method: 'DELETE', where: 'apps/web/lib/handler.ts:3' },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 20,
+          suggestions: [],
+        },
+      ],
     },
     {
       // An npm/yarn workspace (package.json `workspaces`), the entry from the `source` export condition.
@@ -106,7 +155,17 @@ import { loginHandler } from 'auth-lib';
 export const POST = loginHandler();
 `,
       filename: NPM_ROUTE,
-      errors: [{ messageId: 'routeModuleHandlerElsewhere', data: { method: 'POST', where: 'libs/auth/src/main.ts:3' }, line: 3, column: 14, endLine: 3, endColumn: 18, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'routeModuleHandlerElsewhere',
+          data: { method: 'POST', where: 'libs/auth/src/main.ts:3' },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 18,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

@@ -6,7 +6,8 @@ import rule from '../../src/rules/require-preflight-handler.js';
 const ruleTester = new RuleTester();
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** A file next to a package.json that pins express to this major (or to `latest`: unknown). */
-const underExpress = (folder: 'express4' | 'express5' | 'unpinned') => path.join(here, '..', 'fixtures', 'require-preflight-handler', folder, 'server.js');
+const underExpress = (folder: 'express4' | 'express5' | 'unpinned') =>
+  path.join(here, '..', 'fixtures', 'require-preflight-handler', folder, 'server.js');
 
 ruleTester.run('require-preflight-handler', rule, {
   valid: [
@@ -63,10 +64,19 @@ const app = express();
 app.put('/x', cors({ origin: false }), (req, res) => res.json({}));
 `,
     // Express 4 accepts '*'; an unpinned version is unknown.
-    { code: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('*', cors());\n", filename: underExpress('express4') },
-    { code: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('*', cors());\n", filename: underExpress('unpinned') },
+    {
+      code: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('*', cors());\n",
+      filename: underExpress('express4'),
+    },
+    {
+      code: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('*', cors());\n",
+      filename: underExpress('unpinned'),
+    },
     // Express 5 with a named wildcard.
-    { code: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('/{*splat}', cors());\n", filename: underExpress('express5') },
+    {
+      code: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('/{*splat}', cors());\n",
+      filename: underExpress('express5'),
+    },
     // A raw handler that answers OPTIONS.
     `
 const http = require('node:http');
@@ -266,10 +276,25 @@ app.delete('/items/:id', cors(), (req, res) => res.status(204).end());
       // Express 5: an unnamed wildcard throws when the route is registered.
       code: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('*', cors());\napp.all('/api/*', cors());\n",
       filename: underExpress('express5'),
-      output: "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('/{*splat}', cors());\napp.all('/api/{*splat}', cors());\n",
+      output:
+        "const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.options('/{*splat}', cors());\napp.all('/api/{*splat}', cors());\n",
       errors: [
-        { messageId: 'express5UnnamedWildcard', data: { path: '*', fixed: '/{*splat}', major: '5' }, line: 4, column: 13, endLine: 4, endColumn: 16 },
-        { messageId: 'express5UnnamedWildcard', data: { path: '/api/*', fixed: '/api/{*splat}', major: '5' }, line: 5, column: 9, endLine: 5, endColumn: 17 },
+        {
+          messageId: 'express5UnnamedWildcard',
+          data: { path: '*', fixed: '/{*splat}', major: '5' },
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 16,
+        },
+        {
+          messageId: 'express5UnnamedWildcard',
+          data: { path: '/api/*', fixed: '/api/{*splat}', major: '5' },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 17,
+        },
       ],
     },
     {
@@ -337,7 +362,17 @@ function handler(request, response) {
 }
 createServer(handler).listen(3000);
 `,
-      errors: [{ messageId: 'handlerWithoutOptions', data: { method: 'DELETE' }, line: 3, column: 26, endLine: 3, endColumn: 34, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'handlerWithoutOptions',
+          data: { method: 'DELETE' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
     },
     {
       output: null,
@@ -518,7 +553,17 @@ const server = http.createServer(function (req, res) {
 });
 `,
       output: null,
-      errors: [{ messageId: 'handlerWithoutOptions', data: { method: 'PATCH' }, line: 3, column: 46, endLine: 3, endColumn: 53, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'handlerWithoutOptions',
+          data: { method: 'PATCH' },
+          line: 3,
+          column: 46,
+          endLine: 3,
+          endColumn: 53,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

@@ -14,7 +14,8 @@ import validHeaderValues from '../../src/rules/valid-header-values.js';
 import { conf, nginxRuleTester } from '../helpers/nginx-rule-tester.js';
 
 const ruleTester = nginxRuleTester();
-const REFLECTED = "Access-Control-Allow-Origin is copied from the request's Origin header with no check";
+const REFLECTED =
+  "Access-Control-Allow-Origin is copied from the request's Origin header with no check";
 
 ruleTester.run('no-wildcard-origin-with-credentials (nginx)', noWildcardOriginWithCredentials, {
   valid: ['location / { add_header Access-Control-Allow-Origin * always; }\n'],
@@ -27,7 +28,14 @@ ruleTester.run('no-wildcard-origin-with-credentials (nginx)', noWildcardOriginWi
           line: 2,
           column: 44,
           endColumn: 45,
-          suggestions: [{ messageId: 'useExplicitOrigin', data: { origin: "'<your-app-origin>'" }, output: 'location /api/ {\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n' }],
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              data: { origin: "'<your-app-origin>'" },
+              output:
+                'location /api/ {\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n',
+            },
+          ],
         },
       ],
     },
@@ -62,34 +70,99 @@ ruleTester.run('no-reflected-origin-with-credentials (nginx)', noReflectedOrigin
           column: 44,
           endColumn: 56,
           data: { how: REFLECTED },
-          suggestions: [{ messageId: 'useFixedOrigin', data: { origin: "'https://app.example.com'" }, output: 'location /t6/ {\n    add_header Access-Control-Allow-Origin https://app.example.com always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n' }],
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              data: { origin: "'https://app.example.com'" },
+              output:
+                'location /t6/ {\n    add_header Access-Control-Allow-Origin https://app.example.com always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n',
+            },
+          ],
         },
       ],
     },
     {
       // A map whose default is $http_origin lets every origin through.
       code: 'map $http_origin $cors {\n    default $http_origin;\n    "https://app.example.com" $http_origin;\n}\nserver {\n    add_header Access-Control-Allow-Origin $cors always;\n    add_header Access-Control-Allow-Credentials "true" always;\n}\n',
-      errors: [{ messageId: 'reflectedWithCredentials', line: 6, column: 44, endColumn: 49, data: { how: REFLECTED }, suggestions: [{ messageId: 'useFixedOrigin', output: 'map $http_origin $cors {\n    default $http_origin;\n    "https://app.example.com" $http_origin;\n}\nserver {\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials "true" always;\n}\n' }] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 6,
+          column: 44,
+          endColumn: 49,
+          data: { how: REFLECTED },
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              output:
+                'map $http_origin $cors {\n    default $http_origin;\n    "https://app.example.com" $http_origin;\n}\nserver {\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials "true" always;\n}\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // `set` from the origin with no check around it.
       code: 'location / {\n    set $cors $http_origin;\n    add_header Access-Control-Allow-Origin $cors always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n',
-      errors: [{ messageId: 'reflectedWithCredentials', line: 3, column: 44, suggestions: [{ messageId: 'useFixedOrigin', output: 'location / {\n    set $cors $http_origin;\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n' }] }],
+      errors: [
+        {
+          messageId: 'reflectedWithCredentials',
+          line: 3,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'useFixedOrigin',
+              output:
+                'location / {\n    set $cors $http_origin;\n    add_header Access-Control-Allow-Origin <your-app-origin> always;\n    add_header Access-Control-Allow-Credentials true always;\n}\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });
 
 ruleTester.run('no-null-origin (nginx)', noNullOrigin, {
-  valid: ['location / { add_header Access-Control-Allow-Origin https://app.example.com always; }\n'],
+  valid: [
+    'location / { add_header Access-Control-Allow-Origin https://app.example.com always; }\n',
+  ],
   invalid: [
     {
       code: 'location / { add_header Access-Control-Allow-Origin null always; }\n',
-      errors: [{ messageId: 'nullOrigin', line: 1, column: 53, endColumn: 57, suggestions: [{ messageId: 'useExplicitOrigin', output: 'location / { add_header Access-Control-Allow-Origin <your-app-origin> always; }\n' }] }],
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 1,
+          column: 53,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output:
+                'location / { add_header Access-Control-Allow-Origin <your-app-origin> always; }\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // A map key `null` that maps to the origin.
       code: 'map $http_origin $cors {\n    default "";\n    null $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; add_header Vary Origin always; }\n',
-      errors: [{ messageId: 'nullOrigin', line: 3, column: 5, endColumn: 9, suggestions: [{ messageId: 'removeNullEntry', output: 'map $http_origin $cors {\n    default "";\n}\nserver { add_header Access-Control-Allow-Origin $cors always; add_header Vary Origin always; }\n' }] }],
+      errors: [
+        {
+          messageId: 'nullOrigin',
+          line: 3,
+          column: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'removeNullEntry',
+              output:
+                'map $http_origin $cors {\n    default "";\n}\nserver { add_header Access-Control-Allow-Origin $cors always; add_header Vary Origin always; }\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -106,9 +179,45 @@ ruleTester.run('no-unsafe-origin-check (nginx)', noUnsafeOriginCheck, {
       // /t7u/: reflected https://example.com.evil.net and https://notexample.com (§C6).
       code: 'map $http_origin $cors {\n    default "";\n    "~example.com" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n',
       errors: [
-        { messageId: 'unescapedDot', line: 3, column: 5, endColumn: 19, data: { pattern: '~example.com', example: 'an origin of their choosing' }, suggestions: [{ messageId: 'escapeDotsAndAnchor', data: { fixed: '"~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$"' }, output: 'map $http_origin $cors {\n    default "";\n    "~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n' }] },
-        { messageId: 'missingEndAnchor', line: 3, column: 5, suggestions: [{ messageId: 'escapeDotsAndAnchor', output: 'map $http_origin $cors {\n    default "";\n    "~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n' }] },
-        { messageId: 'missingStartAnchor', line: 3, column: 5, suggestions: [{ messageId: 'escapeDotsAndAnchor', output: 'map $http_origin $cors {\n    default "";\n    "~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n' }] },
+        {
+          messageId: 'unescapedDot',
+          line: 3,
+          column: 5,
+          endColumn: 19,
+          data: { pattern: '~example.com', example: 'an origin of their choosing' },
+          suggestions: [
+            {
+              messageId: 'escapeDotsAndAnchor',
+              data: { fixed: '"~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$"' },
+              output:
+                'map $http_origin $cors {\n    default "";\n    "~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n',
+            },
+          ],
+        },
+        {
+          messageId: 'missingEndAnchor',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'escapeDotsAndAnchor',
+              output:
+                'map $http_origin $cors {\n    default "";\n    "~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n',
+            },
+          ],
+        },
+        {
+          messageId: 'missingStartAnchor',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'escapeDotsAndAnchor',
+              output:
+                'map $http_origin $cors {\n    default "";\n    "~^https:\\/\\/(?:[a-z0-9-]+\\.)*example\\.com$" $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n',
+            },
+          ],
+        },
       ],
     },
     {
@@ -120,8 +229,18 @@ ruleTester.run('no-unsafe-origin-check (nginx)', noUnsafeOriginCheck, {
           line: 3,
           column: 5,
           endColumn: 31,
-          data: { pattern: '~*^https://b\\.example\\.com', example: 'https://b.example.com.attacker.test' },
-          suggestions: [{ messageId: 'addAnchors', data: { fixed: '~*^https://b\\.example\\.com$' }, output: 'map $http_origin $cors {\n    default "";\n    ~*^https://b\\.example\\.com$ $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n' }],
+          data: {
+            pattern: '~*^https://b\\.example\\.com',
+            example: 'https://b.example.com.attacker.test',
+          },
+          suggestions: [
+            {
+              messageId: 'addAnchors',
+              data: { fixed: '~*^https://b\\.example\\.com$' },
+              output:
+                'map $http_origin $cors {\n    default "";\n    ~*^https://b\\.example\\.com$ $http_origin;\n}\nserver { add_header Access-Control-Allow-Origin $cors always; }\n',
+            },
+          ],
         },
       ],
     },
@@ -140,7 +259,8 @@ ruleTester.run('no-unsafe-origin-check (nginx)', noUnsafeOriginCheck, {
             {
               messageId: 'escapeDots',
               data: { fixed: '^https://x\\.vercel\\.app$' },
-              output: 'location / {\n    if ($http_origin ~ ^https://x\\.vercel\\.app$) {\n        add_header Access-Control-Allow-Origin $http_origin always;\n    }\n}\n',
+              output:
+                'location / {\n    if ($http_origin ~ ^https://x\\.vercel\\.app$) {\n        add_header Access-Control-Allow-Origin $http_origin always;\n    }\n}\n',
             },
           ],
         },
@@ -150,28 +270,49 @@ ruleTester.run('no-unsafe-origin-check (nginx)', noUnsafeOriginCheck, {
 });
 
 ruleTester.run('valid-allow-origin (nginx)', validAllowOrigin, {
-  valid: ['location / { add_header Access-Control-Allow-Origin "https://app.example.com" always; }\n'],
+  valid: [
+    'location / { add_header Access-Control-Allow-Origin "https://app.example.com" always; }\n',
+  ],
   invalid: [
     {
       code: 'location / { add_header Access-Control-Allow-Origin "https://app.example.com/" always; }\n',
       errors: [{ messageId: 'trailingSlash', line: 1, column: 53, endColumn: 79 }],
-      output: 'location / { add_header Access-Control-Allow-Origin "https://app.example.com" always; }\n',
+      output:
+        'location / { add_header Access-Control-Allow-Origin "https://app.example.com" always; }\n',
     },
   ],
 });
 
 ruleTester.run('valid-header-values (nginx)', validHeaderValues, {
-  valid: ['location / { add_header Access-Control-Allow-Methods "GET, PUT" always; add_header Access-Control-Max-Age 600; }\n'],
+  valid: [
+    'location / { add_header Access-Control-Allow-Methods "GET, PUT" always; add_header Access-Control-Max-Age 600; }\n',
+  ],
   invalid: [
     {
       code: 'location / { add_header Access-Control-Allow-Origin "https://app.example.com" always; add_header Access-Control-Allow-Credentials True always; }\n',
-      errors: [{ messageId: 'credentialsNotTrue', line: 1, column: 131, endColumn: 135, suggestions: [{ messageId: 'useTrue', output: 'location / { add_header Access-Control-Allow-Origin "https://app.example.com" always; add_header Access-Control-Allow-Credentials true always; }\n' }] }],
+      errors: [
+        {
+          messageId: 'credentialsNotTrue',
+          line: 1,
+          column: 131,
+          endColumn: 135,
+          suggestions: [
+            {
+              messageId: 'useTrue',
+              output:
+                'location / { add_header Access-Control-Allow-Origin "https://app.example.com" always; add_header Access-Control-Allow-Credentials true always; }\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });
 
 ruleTester.run('no-ineffective-wildcard (nginx)', noIneffectiveWildcard, {
-  valid: ['location / { add_header Access-Control-Allow-Origin * always; add_header Access-Control-Allow-Headers "*"; }\n'],
+  valid: [
+    'location / { add_header Access-Control-Allow-Origin * always; add_header Access-Control-Allow-Headers "*"; }\n',
+  ],
   invalid: [
     {
       code: 'location / { add_header Access-Control-Allow-Origin https://app.example.com always; add_header Access-Control-Allow-Credentials true always; add_header Access-Control-Allow-Headers "*"; }\n',
@@ -181,7 +322,13 @@ ruleTester.run('no-ineffective-wildcard (nginx)', noIneffectiveWildcard, {
           line: 1,
           column: 182,
           endColumn: 185,
-          suggestions: [{ messageId: 'listHeaders', output: 'location / { add_header Access-Control-Allow-Origin https://app.example.com always; add_header Access-Control-Allow-Credentials true always; add_header Access-Control-Allow-Headers "Content-Type, Authorization"; }\n' }],
+          suggestions: [
+            {
+              messageId: 'listHeaders',
+              output:
+                'location / { add_header Access-Control-Allow-Origin https://app.example.com always; add_header Access-Control-Allow-Credentials true always; add_header Access-Control-Allow-Headers "Content-Type, Authorization"; }\n',
+            },
+          ],
         },
       ],
     },
@@ -199,7 +346,8 @@ ruleTester.run('require-vary-origin (nginx)', requireVaryOrigin, {
     {
       // nginx adds no Vary itself (§C5).
       code: 'location /t6/ {\n    add_header Access-Control-Allow-Origin $http_origin always;\n}\n',
-      output: 'location /t6/ {\n    add_header Access-Control-Allow-Origin $http_origin always;\n    add_header Vary Origin always;\n}\n',
+      output:
+        'location /t6/ {\n    add_header Access-Control-Allow-Origin $http_origin always;\n    add_header Vary Origin always;\n}\n',
       errors: [{ messageId: 'missingVaryOrigin', line: 2, column: 44, endColumn: 56 }],
     },
   ],
@@ -221,7 +369,13 @@ ruleTester.run('no-duplicate-allow-origin (nginx)', noDuplicateAllowOrigin, {
           line: 3,
           column: 5,
           data: { value: 'https://a.example, https://b.example', earlier: 'add_header', line: '2' },
-          suggestions: [{ messageId: 'removeAppended', output: 'location / {\n    add_header Access-Control-Allow-Origin https://a.example always;\n}\n' }],
+          suggestions: [
+            {
+              messageId: 'removeAppended',
+              output:
+                'location / {\n    add_header Access-Control-Allow-Origin https://a.example always;\n}\n',
+            },
+          ],
         },
       ],
     },

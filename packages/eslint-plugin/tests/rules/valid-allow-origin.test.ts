@@ -2,7 +2,9 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/valid-allow-origin.js';
 
 /** The origins the app's pages are served from, as a project sets them for every rule. */
-const APP_ORIGINS = { cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] } };
+const APP_ORIGINS = {
+  cors: { appOrigins: ['https://app.example.com', 'https://admin.example.com'] },
+};
 
 const ruleTester = new RuleTester();
 
@@ -150,7 +152,15 @@ const base = { origin: 'https://example.com', maxAge: 600 };
 const corsOptions = { ...base, credentials: true };
 express().use(cors(corsOptions));
 `,
-      errors: [{ messageId: 'path', data: { value: 'https://example.com/app', fixed: 'https://example.com' }, line: 4, column: 24, endColumn: 49 }],
+      errors: [
+        {
+          messageId: 'path',
+          data: { value: 'https://example.com/app', fixed: 'https://example.com' },
+          line: 4,
+          column: 24,
+          endColumn: 49,
+        },
+      ],
     },
     {
       // Array entries are checked one by one.
@@ -165,8 +175,20 @@ const app = require('express')();
 app.use(cors({ origin: ['https://example.com', 'https://admin.example.com', 'http://localhost'] }));
 `,
       errors: [
-        { messageId: 'uppercase', data: { value: 'HTTPS://Admin.Example.com', fixed: 'https://admin.example.com' }, line: 4, column: 48, endColumn: 75 },
-        { messageId: 'defaultPort', data: { value: 'http://localhost:80', fixed: 'http://localhost' }, line: 4, column: 77, endColumn: 98 },
+        {
+          messageId: 'uppercase',
+          data: { value: 'HTTPS://Admin.Example.com', fixed: 'https://admin.example.com' },
+          line: 4,
+          column: 48,
+          endColumn: 75,
+        },
+        {
+          messageId: 'defaultPort',
+          data: { value: 'http://localhost:80', fixed: 'http://localhost' },
+          line: 4,
+          column: 77,
+          endColumn: 98,
+        },
       ],
     },
     {
@@ -183,7 +205,15 @@ import express from 'express';
 const app = express();
 app.use(cors((req, callback) => callback(null, { origin: 'https://example.com' })));
 `,
-      errors: [{ messageId: 'defaultPort', data: { value: 'https://example.com:443', fixed: 'https://example.com' }, line: 5, column: 58, endColumn: 83 }],
+      errors: [
+        {
+          messageId: 'defaultPort',
+          data: { value: 'https://example.com:443', fixed: 'https://example.com' },
+          line: 5,
+          column: 58,
+          endColumn: 83,
+        },
+      ],
     },
     {
       // Several origins in one string: the cors package takes an array instead (suggestion).
@@ -251,7 +281,16 @@ const app = require('express')();
 app.use(cors({ origin: ['https://myapp.vercel.app', 'https://*.vercel.app'] }));
 `,
       output: null,
-      errors: [{ messageId: 'wildcardSubdomain', data: { value: 'https://*.vercel.app' }, line: 4, column: 53, endColumn: 75, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'wildcardSubdomain',
+          data: { value: 'https://*.vercel.app' },
+          line: 4,
+          column: 53,
+          endColumn: 75,
+          suggestions: [],
+        },
+      ],
     },
     {
       // A subdomain wildcard inside an array: the entry becomes the pattern.
@@ -338,7 +377,15 @@ app.get('/api/items', (req, res) => {
   res.json([]);
 });
 `,
-      errors: [{ messageId: 'trailingSlash', data: { value: 'https://example.com/', fixed: 'https://example.com' }, line: 5, column: 48, endColumn: 70 }],
+      errors: [
+        {
+          messageId: 'trailingSlash',
+          data: { value: 'https://example.com/', fixed: 'https://example.com' },
+          line: 5,
+          column: 48,
+          endColumn: 70,
+        },
+      ],
     },
     {
       // res.header object form with uppercase.
@@ -358,7 +405,15 @@ app.get('/api/items', (req, res) => {
   res.json([]);
 });
 `,
-      errors: [{ messageId: 'uppercase', data: { value: 'https://App.Example.com', fixed: 'https://app.example.com' }, line: 5, column: 47, endColumn: 72 }],
+      errors: [
+        {
+          messageId: 'uppercase',
+          data: { value: 'https://App.Example.com', fixed: 'https://app.example.com' },
+          line: 5,
+          column: 47,
+          endColumn: 72,
+        },
+      ],
     },
     {
       // res.writeHead with a default port.
@@ -376,7 +431,15 @@ http.createServer((req, res) => {
   res.end();
 });
 `,
-      errors: [{ messageId: 'defaultPort', data: { value: 'http://example.com:80', fixed: 'http://example.com' }, line: 4, column: 55, endColumn: 78 }],
+      errors: [
+        {
+          messageId: 'defaultPort',
+          data: { value: 'http://example.com:80', fixed: 'http://example.com' },
+          line: 4,
+          column: 55,
+          endColumn: 78,
+        },
+      ],
     },
     {
       // A hand-set header takes one value; only code choosing per request could use a list: no suggestion.
@@ -389,7 +452,15 @@ app.use((req, res, next) => {
 });
 `,
       output: null,
-      errors: [{ messageId: 'multiple', data: { value: 'https://a.example.com https://b.example.com' }, line: 5, column: 45, endColumn: 90 }],
+      errors: [
+        {
+          messageId: 'multiple',
+          data: { value: 'https://a.example.com https://b.example.com' },
+          line: 5,
+          column: 45,
+          endColumn: 90,
+        },
+      ],
     },
     {
       // Lambda proxy result without a scheme.
@@ -438,7 +509,15 @@ export function GET() {
 }
 `,
       output: null,
-      errors: [{ messageId: 'wildcardSubdomain', data: { value: 'https://*.example.com' }, line: 3, column: 64, endColumn: 87 }],
+      errors: [
+        {
+          messageId: 'wildcardSubdomain',
+          data: { value: 'https://*.example.com' },
+          line: 3,
+          column: 64,
+          endColumn: 87,
+        },
+      ],
     },
     {
       // headers.set and new Response(body, { headers: {...} }).
@@ -463,8 +542,20 @@ export function POST() {
 }
 `,
       errors: [
-        { messageId: 'trailingSlash', data: { value: 'https://example.com/', fixed: 'https://example.com' }, line: 4, column: 46, endColumn: 68 },
-        { messageId: 'path', data: { value: 'https://example.com/#top', fixed: 'https://example.com' }, line: 8, column: 73, endColumn: 99 },
+        {
+          messageId: 'trailingSlash',
+          data: { value: 'https://example.com/', fixed: 'https://example.com' },
+          line: 4,
+          column: 46,
+          endColumn: 68,
+        },
+        {
+          messageId: 'path',
+          data: { value: 'https://example.com/#top', fixed: 'https://example.com' },
+          line: 8,
+          column: 73,
+          endColumn: 99,
+        },
       ],
     },
     {
@@ -478,7 +569,9 @@ app.use((req, res, next) => {
 });
 `,
       output: null,
-      errors: [{ messageId: 'invalid', data: { value: 'true' }, line: 5, column: 42, endColumn: 48 }],
+      errors: [
+        { messageId: 'invalid', data: { value: 'true' }, line: 5, column: 42, endColumn: 48 },
+      ],
     },
     {
       // A development host with no scheme: plain http is offered first.
@@ -620,7 +713,10 @@ app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'],
       errors: [
         {
           messageId: 'listNotSupported',
-          data: { library: '@koa/cors', value: 'https://app.example.com, https://admin.example.com' },
+          data: {
+            library: '@koa/cors',
+            value: 'https://app.example.com, https://admin.example.com',
+          },
           line: 5,
           column: 24,
           endColumn: 80,
@@ -632,17 +728,43 @@ app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'],
     {
       code: "import cors from 'cors';\napp.use(cors({ origin: ['<your-app-origin>'], credentials: true }));\n",
       output: null,
-      errors: [{ messageId: 'placeholder', data: { value: '<your-app-origin>' }, line: 2, column: 25, endColumn: 44, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'placeholder',
+          data: { value: '<your-app-origin>' },
+          line: 2,
+          column: 25,
+          endColumn: 44,
+          suggestions: [],
+        },
+      ],
     },
     // Once app origins are configured, they are offered in its place.
     {
       code: "res.setHeader('Access-Control-Allow-Origin', '<your-app-origin>');\n",
       settings: APP_ORIGINS,
       output: null,
-      errors: [{ messageId: 'placeholder', line: 1, column: 46, endColumn: 65, suggestions: [
-        { messageId: 'useOrigin', data: { fixed: 'https://app.example.com' }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\n" },
-        { messageId: 'useOrigin', data: { fixed: 'https://admin.example.com' }, output: "res.setHeader('Access-Control-Allow-Origin', 'https://admin.example.com');\n" },
-      ] }],
+      errors: [
+        {
+          messageId: 'placeholder',
+          line: 1,
+          column: 46,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'https://app.example.com' },
+              output: "res.setHeader('Access-Control-Allow-Origin', 'https://app.example.com');\n",
+            },
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'https://admin.example.com' },
+              output:
+                "res.setHeader('Access-Control-Allow-Origin', 'https://admin.example.com');\n",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

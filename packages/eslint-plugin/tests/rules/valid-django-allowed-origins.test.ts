@@ -1,7 +1,8 @@
 import rule from '../../src/rules/valid-django-allowed-origins.js';
 import { djangoRuleTester } from '../helpers/django-rule-tester.js';
 
-const list = (entry: string) => `CORS_ALLOWED_ORIGINS = [\n    "https://app.example.com",\n    ${entry},\n]\n`;
+const list = (entry: string) =>
+  `CORS_ALLOWED_ORIGINS = [\n    "https://app.example.com",\n    ${entry},\n]\n`;
 
 djangoRuleTester().run('valid-django-allowed-origins', rule, {
   valid: [
@@ -23,7 +24,14 @@ djangoRuleTester().run('valid-django-allowed-origins', rule, {
     {
       code: list('"https://app.example.com:443"'),
       output: list('"https://app.example.com"'),
-      errors: [{ messageId: 'defaultPort', line: 3, column: 5, data: { value: 'https://app.example.com:443', fixed: 'https://app.example.com' } }],
+      errors: [
+        {
+          messageId: 'defaultPort',
+          line: 3,
+          column: 5,
+          data: { value: 'https://app.example.com:443', fixed: 'https://app.example.com' },
+        },
+      ],
     },
     {
       code: list('"https://Admin.Example.com"'),
@@ -34,7 +42,14 @@ djangoRuleTester().run('valid-django-allowed-origins', rule, {
       // Verified on 3.14: runserver refuses (E014); a WSGI server still matches, ignoring the path.
       code: list("'https://admin.example.com/'"),
       output: list("'https://admin.example.com'"),
-      errors: [{ messageId: 'path', line: 3, column: 5, data: { value: 'https://admin.example.com/', fixed: 'https://admin.example.com' } }],
+      errors: [
+        {
+          messageId: 'path',
+          line: 3,
+          column: 5,
+          data: { value: 'https://admin.example.com/', fixed: 'https://admin.example.com' },
+        },
+      ],
     },
     {
       code: list('"https://admin.example.com/app"'),
@@ -50,8 +65,16 @@ djangoRuleTester().run('valid-django-allowed-origins', rule, {
           line: 3,
           column: 5,
           suggestions: [
-            { messageId: 'useOrigin', data: { fixed: 'https://admin.example.com' }, output: list('"https://admin.example.com"') },
-            { messageId: 'useOrigin', data: { fixed: 'http://admin.example.com' }, output: list('"http://admin.example.com"') },
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'https://admin.example.com' },
+              output: list('"https://admin.example.com"'),
+            },
+            {
+              messageId: 'useOrigin',
+              data: { fixed: 'http://admin.example.com' },
+              output: list('"http://admin.example.com"'),
+            },
           ],
         },
       ],
@@ -74,7 +97,20 @@ djangoRuleTester().run('valid-django-allowed-origins', rule, {
     {
       // Verified on 3.14: a string (or a tuple without its comma) is iterated per character; `Origin: null` is allowed.
       code: 'CORS_ALLOWED_ORIGINS = ("https://app.example.com")\n',
-      errors: [{ messageId: 'notAList', line: 1, column: 25, data: { setting: 'CORS_ALLOWED_ORIGINS' }, suggestions: [{ messageId: 'useList', output: 'CORS_ALLOWED_ORIGINS = (["https://app.example.com"])\n' }] }],
+      errors: [
+        {
+          messageId: 'notAList',
+          line: 1,
+          column: 25,
+          data: { setting: 'CORS_ALLOWED_ORIGINS' },
+          suggestions: [
+            {
+              messageId: 'useList',
+              output: 'CORS_ALLOWED_ORIGINS = (["https://app.example.com"])\n',
+            },
+          ],
+        },
+      ],
     },
     {
       // The old name, with an environment default that is wrong.

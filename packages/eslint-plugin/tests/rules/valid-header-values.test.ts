@@ -124,7 +124,15 @@ const options = { origin: 'https://example.com', credentials: 'yes' };
 require('express')().use(corsMiddleware(options));
 `,
       output: null,
-      errors: [{ messageId: 'credentialsNotBoolean', data: { value: "'yes'" }, line: 3, column: 63, endColumn: 68 }],
+      errors: [
+        {
+          messageId: 'credentialsNotBoolean',
+          data: { value: "'yes'" },
+          line: 3,
+          column: 63,
+          endColumn: 68,
+        },
+      ],
     },
     {
       // Hand-set 'True': turning credentials on changes who can read, so only a suggestion.
@@ -173,7 +181,15 @@ export const handler = async () => ({
 });
 `,
       output: null,
-      errors: [{ messageId: 'credentialsNotTrue', data: { value: '1' }, line: 4, column: 104, endColumn: 107 }],
+      errors: [
+        {
+          messageId: 'credentialsNotTrue',
+          data: { value: '1' },
+          line: 4,
+          column: 104,
+          endColumn: 107,
+        },
+      ],
     },
     {
       // Methods separated by spaces and semicolons, some lowercase: one autofix to `A, B`.
@@ -187,7 +203,15 @@ import cors from 'cors';
 const app = require('express')();
 app.use(cors({ origin: 'https://example.com', methods: 'GET, POST, PUT' }));
 `,
-      errors: [{ messageId: 'methodsSeparator', data: { value: 'GET POST;put', method: 'PUT' }, line: 4, column: 56, endColumn: 70 }],
+      errors: [
+        {
+          messageId: 'methodsSeparator',
+          data: { value: 'GET POST;put', method: 'PUT' },
+          line: 4,
+          column: 56,
+          endColumn: 70,
+        },
+      ],
     },
     {
       // res.setHeader form.
@@ -207,7 +231,15 @@ app.options('*', (req, res) => {
   res.sendStatus(204);
 });
 `,
-      errors: [{ messageId: 'methodsSeparator', data: { value: 'GET POST DELETE', method: 'DELETE' }, line: 5, column: 49, endColumn: 66 }],
+      errors: [
+        {
+          messageId: 'methodsSeparator',
+          data: { value: 'GET POST DELETE', method: 'DELETE' },
+          line: 5,
+          column: 49,
+          endColumn: 66,
+        },
+      ],
     },
     {
       // Lowercase methods in an array: each element is fixed on its own.
@@ -222,8 +254,20 @@ const app = require('express')();
 app.use(cors({ origin: 'https://example.com', methods: ['GET', 'PUT', 'DELETE'] }));
 `,
       errors: [
-        { messageId: 'lowercaseMethod', data: { method: 'put', upper: 'PUT' }, line: 4, column: 64, endColumn: 69 },
-        { messageId: 'lowercaseMethod', data: { method: 'delete', upper: 'DELETE' }, line: 4, column: 71, endColumn: 79 },
+        {
+          messageId: 'lowercaseMethod',
+          data: { method: 'put', upper: 'PUT' },
+          line: 4,
+          column: 64,
+          endColumn: 69,
+        },
+        {
+          messageId: 'lowercaseMethod',
+          data: { method: 'delete', upper: 'DELETE' },
+          line: 4,
+          column: 71,
+          endColumn: 79,
+        },
       ],
     },
     {
@@ -238,7 +282,15 @@ import cors from 'cors';
 const METHODS = 'GET,PATCH';
 require('express')().use(cors({ methods: METHODS }));
 `,
-      errors: [{ messageId: 'lowercaseMethod', data: { method: 'get', upper: 'GET' }, line: 3, column: 17, endColumn: 28 }],
+      errors: [
+        {
+          messageId: 'lowercaseMethod',
+          data: { method: 'get', upper: 'GET' },
+          line: 3,
+          column: 17,
+          endColumn: 28,
+        },
+      ],
     },
     {
       // Header lists with spaces or semicolons, in cors options and in res.set object form.
@@ -265,14 +317,22 @@ app.get('/file', (req, res) => {
       errors: [
         {
           messageId: 'headersSeparator',
-          data: { list: 'Access-Control-Allow-Headers', value: 'Content-Type Authorization', header: 'content-type' },
+          data: {
+            list: 'Access-Control-Allow-Headers',
+            value: 'Content-Type Authorization',
+            header: 'content-type',
+          },
           line: 5,
           column: 63,
           endColumn: 91,
         },
         {
           messageId: 'headersSeparator',
-          data: { list: 'Access-Control-Allow-Headers', value: 'X-Requested-With; X-Api-Key', header: 'x-requested-with' },
+          data: {
+            list: 'Access-Control-Allow-Headers',
+            value: 'X-Requested-With; X-Api-Key',
+            header: 'x-requested-with',
+          },
           line: 7,
           column: 99,
           endColumn: 128,
@@ -291,7 +351,15 @@ import cors from 'cors';
 const app = require('express')();
 app.use(cors({ origin: 'https://example.com', exposedHeaders: ['X-Total-Count, X-Page'] }));
 `,
-      errors: [{ messageId: 'exposeSeparator', data: { value: 'X-Total-Count X-Page' }, line: 4, column: 64, endColumn: 86 }],
+      errors: [
+        {
+          messageId: 'exposeSeparator',
+          data: { value: 'X-Total-Count X-Page' },
+          line: 4,
+          column: 64,
+          endColumn: 86,
+        },
+      ],
     },
     {
       // Not a token at all: no safe rewrite.
@@ -304,8 +372,20 @@ export function GET() {
 `,
       output: null,
       errors: [
-        { messageId: 'invalidToken', data: { token: 'P/UT', header: 'Access-Control-Allow-Methods' }, line: 3, column: 101, endColumn: 112 },
-        { messageId: 'invalidToken', data: { token: '"X-Page"', header: 'Access-Control-Expose-Headers' }, line: 4, column: 48, endColumn: 58 },
+        {
+          messageId: 'invalidToken',
+          data: { token: 'P/UT', header: 'Access-Control-Allow-Methods' },
+          line: 3,
+          column: 101,
+          endColumn: 112,
+        },
+        {
+          messageId: 'invalidToken',
+          data: { token: '"X-Page"', header: 'Access-Control-Expose-Headers' },
+          line: 4,
+          column: 48,
+          endColumn: 58,
+        },
       ],
     },
     {
@@ -320,7 +400,15 @@ import cors from 'cors';
 const app = require('express')();
 app.use(cors({ origin: 'https://example.com', maxAge: '600' }));
 `,
-      errors: [{ messageId: 'maxAgeNotInteger', data: { value: '10m' }, line: 4, column: 55, endColumn: 60 }],
+      errors: [
+        {
+          messageId: 'maxAgeNotInteger',
+          data: { value: '10m' },
+          line: 4,
+          column: 55,
+          endColumn: 60,
+        },
+      ],
     },
     {
       // res.writeHead with '1h' and a fractional value on new Response: only the first has one meaning.
@@ -345,8 +433,20 @@ export function OPTIONS() {
 }
 `,
       errors: [
-        { messageId: 'maxAgeNotInteger', data: { value: '1h' }, line: 4, column: 86, endColumn: 90 },
-        { messageId: 'maxAgeNotInteger', data: { value: '1.5' }, line: 8, column: 81, endColumn: 86 },
+        {
+          messageId: 'maxAgeNotInteger',
+          data: { value: '1h' },
+          line: 4,
+          column: 86,
+          endColumn: 90,
+        },
+        {
+          messageId: 'maxAgeNotInteger',
+          data: { value: '1.5' },
+          line: 8,
+          column: 81,
+          endColumn: 86,
+        },
       ],
     },
     {
@@ -357,7 +457,9 @@ const app = require('express')();
 app.use(cors({ origin: 'https://example.com', maxAge: -1 }));
 `,
       output: null,
-      errors: [{ messageId: 'maxAgeNegative', data: { value: '-1' }, line: 4, column: 55, endColumn: 57 }],
+      errors: [
+        { messageId: 'maxAgeNegative', data: { value: '-1' }, line: 4, column: 55, endColumn: 57 },
+      ],
     },
     {
       // Above Chromium's cap: a suggestion, since capping changes how long preflights are cached in Firefox.
@@ -404,7 +506,11 @@ app.options('/api/*', (req, res) => {
       errors: [
         {
           messageId: 'maxAgeCapped',
-          data: { value: '31536000', browser: "Chromium's (7200 s) and Firefox's (86400 s)", cap: '7200' },
+          data: {
+            value: '31536000',
+            browser: "Chromium's (7200 s) and Firefox's (86400 s)",
+            cap: '7200',
+          },
           line: 5,
           column: 40,
           endColumn: 50,

@@ -14,7 +14,10 @@ import type { PossibleValue } from '../../src/utils/extract/values/value-flow.js
 import { ValueFlow } from '../../src/utils/extract/values/value-flow.js';
 
 /** Lints `code`; `probe(model, valueOf)` runs at Program:exit. `valueOf(name)` gives the values of the last `probe(name)` argument. */
-function analyse(code: string, filename = 'src/server.ts'): { values: (index?: number) => string[]; origins: string[]; reports: string[] } {
+function analyse(
+  code: string,
+  filename = 'src/server.ts',
+): { values: (index?: number) => string[]; origins: string[]; reports: string[] } {
   const probed: TSESTree.Node[] = [];
   let described: string[][] = [];
   let origins: string[] = [];
@@ -27,7 +30,11 @@ function analyse(code: string, filename = 'src/server.ts'): { values: (index?: n
         },
         'Program:exit'() {
           const model = getCorsContext(context);
-          const flow = new ValueFlow((node) => context.sourceCode.getScope(node), model.originReads, { filename: context.filename, parser: context.languageOptions.parser });
+          const flow = new ValueFlow(
+            (node) => context.sourceCode.getScope(node),
+            model.originReads,
+            { filename: context.filename, parser: context.languageOptions.parser },
+          );
           described = probed.map((node) => flow.possibleValues(node).map(describeValue).sort());
           origins = model.policies.map((policy) => describeOrigin(policy.origin)).sort();
         },
@@ -50,13 +57,16 @@ function analyse(code: string, filename = 'src/server.ts'): { values: (index?: n
   return {
     values: (index = 0) => described[index] ?? [],
     origins,
-    reports: messages.filter((message) => message.ruleId?.startsWith('cors/')).map((message) => `${message.ruleId}@${message.line}`),
+    reports: messages
+      .filter((message) => message.ruleId?.startsWith('cors/'))
+      .map((message) => `${message.ruleId}@${message.line}`),
   };
 }
 
 function describeValue(value: PossibleValue): string {
   if (value.kind === 'literal') return `literal ${JSON.stringify(value.value)}`;
-  if (value.kind === 'request') return `request ${value.source}${value.guarded ? ' (guarded)' : ''}`;
+  if (value.kind === 'request')
+    return `request ${value.source}${value.guarded ? ' (guarded)' : ''}`;
   return 'unknown';
 }
 
@@ -64,9 +74,14 @@ function describeOrigin(origin: { kind: string; value?: string; at: TSESTree.Nod
   return `${origin.kind}${origin.value !== undefined ? ` ${origin.value}` : ''}@${origin.at.loc.start.line}`;
 }
 
-
 /** A file beside tests/fixtures/imported-options/, whose modules the probed code imports. */
-const IMPORTING_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'imported-options', 'server.ts');
+const IMPORTING_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'imported-options',
+  'server.ts',
+);
 
 describe('values from other files', () => {
   it('an env default declared in a config module: the variable is unknown, the default possible', () => {
@@ -84,7 +99,12 @@ probe({ ...DEFAULTS.cors, ...options }.credentials);
 probe(DEFAULTS.cors.missing);
 `;
     const { values } = analyse(code, IMPORTING_FILE);
-    expect([values(0), values(1), values(2), values(3)]).toEqual([['literal 3000'], ['literal "https://app.example.com"'], ['literal true', 'unknown'], ['unknown']]);
+    expect([values(0), values(1), values(2), values(3)]).toEqual([
+      ['literal 3000'],
+      ['literal "https://app.example.com"'],
+      ['literal true', 'unknown'],
+      ['unknown'],
+    ]);
   });
 
   it('follows a value re-exported from another module (export { x } from, export *)', () => {
@@ -96,9 +116,17 @@ probe(DEFAULTS.cors.missing);
 
 describe('possible values', () => {
   it('every operand of || and ?? is possible; a truthy literal on the left always wins', () => {
-    expect(analyse(`probe(process.env.ORIGIN || 'https://a.example');`).values()).toEqual(['literal "https://a.example"', 'unknown']);
-    expect(analyse(`declare const o: string | null; probe(o ?? 'null');`).values()).toEqual(['literal "null"', 'unknown']);
-    expect(analyse(`probe('https://a.example' || process.env.ORIGIN);`).values()).toEqual(['literal "https://a.example"']);
+    expect(analyse(`probe(process.env.ORIGIN || 'https://a.example');`).values()).toEqual([
+      'literal "https://a.example"',
+      'unknown',
+    ]);
+    expect(analyse(`declare const o: string | null; probe(o ?? 'null');`).values()).toEqual([
+      'literal "null"',
+      'unknown',
+    ]);
+    expect(analyse(`probe('https://a.example' || process.env.ORIGIN);`).values()).toEqual([
+      'literal "https://a.example"',
+    ]);
   });
 
   it('follows let variables through every assignment, and if/else branches', () => {
@@ -108,7 +136,11 @@ let origin = 'https://a.example';
 if (pub) origin = '*'; else { origin = 'https://b.example'; }
 probe(origin);
 `);
-    expect(values()).toEqual(['literal "*"', 'literal "https://a.example"', 'literal "https://b.example"']);
+    expect(values()).toEqual([
+      'literal "*"',
+      'literal "https://a.example"',
+      'literal "https://b.example"',
+    ]);
   });
 
   it('reads returns of same-file functions, with the call arguments for parameters', () => {
@@ -142,7 +174,10 @@ export function handler(req: any) {
 }
 `);
     expect(values(0)).toEqual(['request req.query']);
-    expect(values(1)).toEqual(['literal "https://a.example"', 'request the Origin header (guarded)']);
+    expect(values(1)).toEqual([
+      'literal "https://a.example"',
+      'request the Origin header (guarded)',
+    ]);
     expect(values(2)).toEqual(['request req.url']);
     expect(values(3)).toEqual(['request the Referer header']);
     // A page cannot choose the Host header of a cross-origin request.
@@ -197,7 +232,12 @@ export function handler(req: any) {
   probe(echo(req.headers.origin));
 }
 `);
-    expect(values(0)).toEqual(['literal "*"', 'literal null', 'request the Origin header (guarded)', 'unknown']);
+    expect(values(0)).toEqual([
+      'literal "*"',
+      'literal null',
+      'request the Origin header (guarded)',
+      'unknown',
+    ]);
     expect(values(1)).toEqual(['literal "null"', 'request the Origin header']);
   });
 

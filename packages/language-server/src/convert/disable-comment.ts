@@ -8,12 +8,14 @@ import type { TextEdit } from 'vscode-languageserver/node';
 
 const BOM = '\uFEFF';
 // `// eslint-disable-next-line a, b -- why` or the `/* … */` form, alone on its line.
-const NEXT_LINE_DIRECTIVE = /^\s*(?:\/\/|\/\*)\s*eslint-disable-next-line(?=\s|\*\/|$)(?<rules>.*?)(?<tail>\s+--\s.*|\s*\*\/\s*|\s*)$/;
+const NEXT_LINE_DIRECTIVE =
+  /^\s*(?:\/\/|\/\*)\s*eslint-disable-next-line(?=\s|\*\/|$)(?<rules>.*?)(?<tail>\s+--\s.*|\s*\*\/\s*|\s*)$/;
 // The body of a `/* eslint-disable a, b -- why */` comment.
 const FILE_DIRECTIVE_BODY = /^\s*eslint-disable(?=\s)(?<rules>.*?)(?<tail>\s+--\s[\s\S]*|\s*)$/;
 
 // Python settings modules and nginx configs: `# eslint-disable-next-line a, b -- why` and `# eslint-disable a, b`, each alone on its line.
-const HASH_NEXT_LINE_DIRECTIVE = /^\s*#\s*eslint-disable-next-line(?=\s|$)(?<rules>.*?)(?<tail>\s+--\s.*|\s*)$/;
+const HASH_NEXT_LINE_DIRECTIVE =
+  /^\s*#\s*eslint-disable-next-line(?=\s|$)(?<rules>.*?)(?<tail>\s+--\s.*|\s*)$/;
 const HASH_FILE_DIRECTIVE = /^\s*#\s*eslint-disable(?=\s)(?<rules>.*?)(?<tail>\s+--\s.*|\s*)$/;
 
 /**
@@ -21,7 +23,12 @@ const HASH_FILE_DIRECTIVE = /^\s*#\s*eslint-disable(?=\s)(?<rules>.*?)(?<tail>\s
  * configs (by language id, or by the names the plugin lints as nginx).
  */
 function usesHashComments(document: TextDocument): boolean {
-  if (document.languageId === 'python' || document.languageId === 'nginx' || /\.py$/i.test(document.uri)) return true;
+  if (
+    document.languageId === 'python' ||
+    document.languageId === 'nginx' ||
+    /\.py$/i.test(document.uri)
+  )
+    return true;
   // The URI's path: `file:///etc/nginx/nginx.conf` → `/etc/nginx/nginx.conf`.
   const path = document.uri.replace(/^[a-z][\w+.-]*:(?:\/\/[^/]*)?/i, '');
   try {
@@ -36,7 +43,10 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   const hash = usesHashComments(document);
   const text = lineText(document, line);
   const above = line > 0 ? lineText(document, line - 1) : undefined;
-  const existing = above === undefined ? undefined : (hash ? HASH_NEXT_LINE_DIRECTIVE : NEXT_LINE_DIRECTIVE).exec(above)?.groups;
+  const existing =
+    above === undefined
+      ? undefined
+      : (hash ? HASH_NEXT_LINE_DIRECTIVE : NEXT_LINE_DIRECTIVE).exec(above)?.groups;
   if (existing && above !== undefined && listsRules(existing.rules)) {
     return appendRule(document, line - 1, above.length - (existing.tail ?? '').length, ruleId);
   }
@@ -44,7 +54,10 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
   const lineStart = line === 0 && text.startsWith(BOM) ? 1 : 0;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   const position = { line, character: lineStart };
-  return { range: { start: position, end: position }, newText: `${indent}${hash ? '#' : '//'} eslint-disable-next-line ${ruleId}${lineBreakOf(document)}` };
+  return {
+    range: { start: position, end: position },
+    newText: `${indent}${hash ? '#' : '//'} eslint-disable-next-line ${ruleId}${lineBreakOf(document)}`,
+  };
 }
 
 /** `/* eslint-disable <ruleId> *\/` at the top (after a shebang), or the rule added to such a comment in the file's leading comments. */
@@ -57,7 +70,9 @@ export function disableForFileEdit(document: TextDocument, ruleId: string): Text
     return { range: { start: position, end: position }, newText: `, ${ruleId}` };
   }
   const hasShebang = text.startsWith('#!', text.startsWith(BOM) ? 1 : 0);
-  const position = hasShebang ? { line: 1, character: 0 } : { line: 0, character: text.startsWith(BOM) ? 1 : 0 };
+  const position = hasShebang
+    ? { line: 1, character: 0 }
+    : { line: 0, character: text.startsWith(BOM) ? 1 : 0 };
   // A shebang as the last line (no line break after it) needs one before the comment.
   const shebangOnly = hasShebang && document.lineCount === 1;
   const lineBreak = lineBreakOf(document);
@@ -75,16 +90,33 @@ function hashDisableForFileEdit(document: TextDocument, ruleId: string): TextEdi
     const text = lineText(document, line).replace(BOM, '');
     if (!text.trimStart().startsWith('#')) break;
     const existing = HASH_FILE_DIRECTIVE.exec(text)?.groups;
-    if (existing && listsRules(existing.rules)) return appendRule(document, line, lineText(document, line).length - (existing.tail ?? '').length, ruleId);
+    if (existing && listsRules(existing.rules))
+      return appendRule(
+        document,
+        line,
+        lineText(document, line).length - (existing.tail ?? '').length,
+        ruleId,
+      );
     if (line < 2 && (text.startsWith('#!') || /coding[:=]/.test(text))) insertAt = line + 1;
   }
-  const position = { line: insertAt, character: insertAt === 0 && document.getText().startsWith(BOM) ? 1 : 0 };
+  const position = {
+    line: insertAt,
+    character: insertAt === 0 && document.getText().startsWith(BOM) ? 1 : 0,
+  };
   const lineBreak = lineBreakOf(document);
   const atEnd = insertAt >= document.lineCount;
-  return { range: { start: position, end: position }, newText: `${atEnd ? lineBreak : ''}# eslint-disable ${ruleId}${atEnd ? '' : lineBreak}` };
+  return {
+    range: { start: position, end: position },
+    newText: `${atEnd ? lineBreak : ''}# eslint-disable ${ruleId}${atEnd ? '' : lineBreak}`,
+  };
 }
 
-function appendRule(document: TextDocument, line: number, character: number, ruleId: string): TextEdit {
+function appendRule(
+  document: TextDocument,
+  line: number,
+  character: number,
+  ruleId: string,
+): TextEdit {
   const position = { line, character };
   return { range: { start: position, end: position }, newText: `, ${ruleId}` };
 }
@@ -109,7 +141,8 @@ function leadingDisableComment(text: string): number | undefined {
       const close = text.indexOf('*/', offset + 2);
       if (close === -1) return undefined;
       const match = FILE_DIRECTIVE_BODY.exec(text.slice(offset + 2, close));
-      if (match?.groups && listsRules(match.groups.rules)) return close - (match.groups.tail ?? '').length;
+      if (match?.groups && listsRules(match.groups.rules))
+        return close - (match.groups.tail ?? '').length;
       offset = close + 2;
     } else {
       return undefined;
@@ -124,7 +157,10 @@ function lineEnd(text: string, offset: number): number {
 }
 
 function lineText(document: TextDocument, line: number): string {
-  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const text = document.getText({
+    start: { line, character: 0 },
+    end: { line: line + 1, character: 0 },
+  });
   return text.replace(/(?:\r\n|\r|\n)$/, '');
 }
 

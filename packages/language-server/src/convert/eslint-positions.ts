@@ -59,7 +59,12 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 
 /** Between the two halves of a surrogate pair: a range must not cut a character in two. */
 function splitsSurrogatePair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
 }
 
 /**
@@ -67,7 +72,12 @@ function splitsSurrogatePair(text: string, offset: number): boolean {
  * the end is the end, a column past its line is the line's end, NaN or missing is the start.
  * `side` says which way to leave a surrogate pair: a range start moves back, an end forward.
  */
-export function offsetOfEslintPosition(table: EslintLineTable, line: number | undefined, column: number | undefined, side: 'start' | 'end'): number {
+export function offsetOfEslintPosition(
+  table: EslintLineTable,
+  line: number | undefined,
+  column: number | undefined,
+  side: 'start' | 'end',
+): number {
   const lineIndex = toIndex(line);
   if (lineIndex >= table.starts.length) return table.text.length;
   const start = table.starts[lineIndex] ?? table.bomLength;
@@ -79,11 +89,16 @@ export function offsetOfEslintPosition(table: EslintLineTable, line: number | un
 
 /** 1-based to 0-based; anything that is not a finite number counts as the first. */
 function toIndex(oneBased: number | undefined): number {
-  return typeof oneBased === 'number' && Number.isFinite(oneBased) ? Math.max(0, Math.floor(oneBased) - 1) : 0;
+  return typeof oneBased === 'number' && Number.isFinite(oneBased)
+    ? Math.max(0, Math.floor(oneBased) - 1)
+    : 0;
 }
 
 /** ESLint's `[start, end)` offsets (BOM not counted) as document offsets; undefined unless it is a valid range. */
-export function documentRange(table: EslintLineTable, range: readonly unknown[] | undefined): [number, number] | undefined {
+export function documentRange(
+  table: EslintLineTable,
+  range: readonly unknown[] | undefined,
+): [number, number] | undefined {
   const [start, end] = range ?? [];
   if (!Number.isInteger(start) || !Number.isInteger(end)) return undefined;
   const from = (start as number) + table.bomLength;

@@ -18,24 +18,39 @@ const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
   'hidden-headers': 'The request succeeds, but scripts read the response headers as null.',
   'preflight-not-cached': 'Browsers send a preflight before every request.',
   'preflight-cached-briefly': 'Browsers cache the preflight for 5 seconds only.',
-  'cached-for-another-origin': 'A cached response for one origin is reused for another, whose request then fails.',
-  'opaque-read': 'The request is sent, but the script reads an opaque response: blanks, not what the server sent.',
+  'cached-for-another-origin':
+    'A cached response for one origin is reused for another, whose request then fails.',
+  'opaque-read':
+    'The request is sent, but the script reads an opaque response: blanks, not what the server sent.',
   throws: 'The call throws a TypeError before anything is sent.',
   'header-dropped': 'Browsers send the request without this header value, with no error.',
   preflight: 'Browsers send a preflight (OPTIONS) before this request.',
 };
 // Findings the browser lets through (core's catalog marks them): nothing on the console, which is what makes them dangerous.
-const SECURITY_SUMMARY = 'Browsers allow this, for an attacker’s page too: no console message shows it.';
+const SECURITY_SUMMARY =
+  'Browsers allow this, for an attacker’s page too: no console message shows it.';
 
 /** Only diagnostics with a rule (`code`) are explained: a parse error has none. */
-export function hoverFor(document: TextDocument, position: Position, diagnostics: readonly Diagnostic[]): Hover | null {
+export function hoverFor(
+  document: TextDocument,
+  position: Position,
+  diagnostics: readonly Diagnostic[],
+): Hover | null {
   const covering = diagnostics
-    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code !== undefined && contains(diagnostic.range, position))
+    .filter(
+      (diagnostic) =>
+        diagnostic.source === DIAGNOSTIC_SOURCE &&
+        diagnostic.code !== undefined &&
+        contains(diagnostic.range, position),
+    )
     .sort((a, b) => rangeLength(document, a.range) - rangeLength(document, b.range));
   const [narrowest] = covering;
   const sections = covering.flatMap((diagnostic) => section(diagnostic) ?? []);
   if (!narrowest || sections.length === 0) return null;
-  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range: narrowest.range };
+  return {
+    contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') },
+    range: narrowest.range,
+  };
 }
 
 /** The browser's effect and the documentation link of one diagnostic; undefined when it has neither. */
@@ -45,7 +60,10 @@ function section(diagnostic: Diagnostic): string | undefined {
   const summary = effectSummary(ruleId, data?.messageId);
   const url = ruleMeta(ruleId)?.docsUrl ?? diagnostic.codeDescription?.href;
   if (summary === undefined && url === undefined) return undefined;
-  const label = url === undefined ? `**${escapeMarkdown(ruleId)}**` : `[Documentation for ${escapeMarkdown(ruleId)}](${url})`;
+  const label =
+    url === undefined
+      ? `**${escapeMarkdown(ruleId)}**`
+      : `[Documentation for ${escapeMarkdown(ruleId)}](${url})`;
   return summary === undefined ? label : `*${summary}*\n\n${label}`;
 }
 

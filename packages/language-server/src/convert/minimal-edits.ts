@@ -14,7 +14,12 @@ export function minimalEdits(document: TextDocument, newText: string): TextEdit[
   while (prefix < shorter && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   prefix = backOffFromPairs(oldText, prefix);
   let suffix = 0;
-  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  while (
+    suffix < shorter - prefix &&
+    oldText.charCodeAt(oldText.length - 1 - suffix) ===
+      newText.charCodeAt(newText.length - 1 - suffix)
+  )
+    suffix++;
   // The suffix boundary, too, must fall between two characters of the old text (and of the new one:
   // the same characters follow it in both).
   while (suffix > 0 && splitsPair(oldText, oldText.length - suffix)) suffix--;
@@ -32,7 +37,8 @@ function splitsPair(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;
   const before = text.charCodeAt(offset - 1);
   const after = text.charCodeAt(offset);
-  const inSurrogatePair = before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+  const inSurrogatePair =
+    before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
   const inCrlf = before === 0x0d && after === 0x0a;
   return inSurrogatePair || inCrlf;
 }

@@ -54,18 +54,35 @@ interface CorsDiagnostic {
   current: boolean;
 }
 
-export function toCodeActions(document: TextDocument, diagnostics: Diagnostic[], options: CodeActionOptions): CodeAction[] {
+export function toCodeActions(
+  document: TextDocument,
+  diagnostics: Diagnostic[],
+  options: CodeActionOptions,
+): CodeAction[] {
   const ours = diagnostics.flatMap((diagnostic): CorsDiagnostic[] => {
-    const data = diagnostic.source === DIAGNOSTIC_SOURCE ? readDiagnosticData(diagnostic.data) : undefined;
+    const data =
+      diagnostic.source === DIAGNOSTIC_SOURCE ? readDiagnosticData(diagnostic.data) : undefined;
     return data ? [{ diagnostic, data, current: data.version === document.version }] : [];
   });
   const actions: CodeAction[] = [];
   if (wants(options.only, QUICK_FIX_KIND)) {
     actions.push(...ours.flatMap((entry) => fixActions(document, entry)));
     actions.push(...fixAllRuleActions(document, ours, options.fixableByRule));
-    actions.push(...groupBy(ours.filter(canEditLine(document)), (entry) => `${entry.data.ruleId}\n${entry.diagnostic.range.start.line}`).map((group) => disableLineAction(document, group)));
-    actions.push(...groupBy(ours.filter((entry) => entry.current), (entry) => entry.data.ruleId).map((group) => disableFileAction(document, group)));
-    actions.push(...groupBy(ours, (entry) => entry.data.ruleId).flatMap((group) => documentationAction(group)));
+    actions.push(
+      ...groupBy(
+        ours.filter(canEditLine(document)),
+        (entry) => `${entry.data.ruleId}\n${entry.diagnostic.range.start.line}`,
+      ).map((group) => disableLineAction(document, group)),
+    );
+    actions.push(
+      ...groupBy(
+        ours.filter((entry) => entry.current),
+        (entry) => entry.data.ruleId,
+      ).map((group) => disableFileAction(document, group)),
+    );
+    actions.push(
+      ...groupBy(ours, (entry) => entry.data.ruleId).flatMap((group) => documentationAction(group)),
+    );
   }
   const fixAll = fixAllAction(document, ours, options);
   if (fixAll) actions.push(fixAll);
@@ -74,17 +91,37 @@ export function toCodeActions(document: TextDocument, diagnostics: Diagnostic[],
 
 /** LSP kinds are hierarchical: asking for `source.fixAll` includes `source.fixAll.cors`. */
 function wants(only: readonly string[] | undefined, kind: string): boolean {
-  return only === undefined || only.length === 0 || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  return (
+    only === undefined ||
+    only.length === 0 ||
+    only.some((requested) => kind === requested || kind.startsWith(`${requested}.`))
+  );
 }
 
-function fixActions(document: TextDocument, { diagnostic, data, current }: CorsDiagnostic): CodeAction[] {
+function fixActions(
+  document: TextDocument,
+  { diagnostic, data, current }: CorsDiagnostic,
+): CodeAction[] {
   if (!current) return [];
   const actions: CodeAction[] = [];
   const fixEdit = data.fix && textEdit(document, data.fix);
-  if (fixEdit) actions.push({ title: `Fix: ${shortTitle(messageText(diagnostic))}`, kind: QUICK_FIX_KIND, isPreferred: true, diagnostics: [diagnostic], edit: workspaceEdit(document, [fixEdit]) });
+  if (fixEdit)
+    actions.push({
+      title: `Fix: ${shortTitle(messageText(diagnostic))}`,
+      kind: QUICK_FIX_KIND,
+      isPreferred: true,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit(document, [fixEdit]),
+    });
   for (const suggestion of data.suggestions ?? []) {
     const edit = textEdit(document, suggestion.fix);
-    if (edit) actions.push({ title: `${suggestion.desc} (${data.ruleId})`, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], edit: workspaceEdit(document, [edit]) });
+    if (edit)
+      actions.push({
+        title: `${suggestion.desc} (${data.ruleId})`,
+        kind: QUICK_FIX_KIND,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(document, [edit]),
+      });
   }
   return actions;
 }
@@ -102,7 +139,9 @@ function disableLineAction(document: TextDocument, group: CorsDiagnostic[]): Cod
     title: `Disable ${data.ruleId} for this line`,
     kind: QUICK_FIX_KIND,
     diagnostics: group.map((entry) => entry.diagnostic),
-    edit: workspaceEdit(document, [disableForLineEdit(document, diagnostic.range.start.line, data.ruleId)]),
+    edit: workspaceEdit(document, [
+      disableForLineEdit(document, diagnostic.range.start.line, data.ruleId),
+    ]),
   };
 }
 
@@ -122,21 +161,46 @@ function documentationAction(group: CorsDiagnostic[]): CodeAction[] {
   const url = ruleMeta(data.ruleId)?.docsUrl ?? diagnostic.codeDescription?.href;
   if (url === undefined) return [];
   const title = `Show documentation for ${data.ruleId}`;
-  return [{ title, kind: QUICK_FIX_KIND, diagnostics: group.map((entry) => entry.diagnostic), command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [url] } }];
+  return [
+    {
+      title,
+      kind: QUICK_FIX_KIND,
+      diagnostics: group.map((entry) => entry.diagnostic),
+      command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [url] },
+    },
+  ];
 }
 
 /**
  * "Fix all <rule> problems", as a command resolved when chosen, for each rule under the cursor
  * with a current fixable problem and more than one such problem in the document.
  */
-function fixAllRuleActions(document: TextDocument, ours: CorsDiagnostic[], fixableByRule: ReadonlyMap<string, number> | undefined): CodeAction[] {
+function fixAllRuleActions(
+  document: TextDocument,
+  ours: CorsDiagnostic[],
+  fixableByRule: ReadonlyMap<string, number> | undefined,
+): CodeAction[] {
   if (fixableByRule === undefined) return [];
-  const fixable = ours.filter((entry) => entry.current && entry.data.fix !== undefined && (fixableByRule.get(entry.data.ruleId) ?? 0) > 1);
+  const fixable = ours.filter(
+    (entry) =>
+      entry.current &&
+      entry.data.fix !== undefined &&
+      (fixableByRule.get(entry.data.ruleId) ?? 0) > 1,
+  );
   return groupBy(fixable, (entry) => entry.data.ruleId).map((group) => {
     const [{ data }] = group as [CorsDiagnostic];
     const title = fixAllRuleTitle(data.ruleId);
-    const command = { title, command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: document.version, ruleId: data.ruleId }] };
-    return { title, kind: QUICK_FIX_KIND, diagnostics: group.map((entry) => entry.diagnostic), command };
+    const command = {
+      title,
+      command: APPLY_FIX_ALL_COMMAND,
+      arguments: [{ uri: document.uri, version: document.version, ruleId: data.ruleId }],
+    };
+    return {
+      title,
+      kind: QUICK_FIX_KIND,
+      diagnostics: group.map((entry) => entry.diagnostic),
+      command,
+    };
   });
 }
 
@@ -145,26 +209,57 @@ function fixAllRuleActions(document: TextDocument, ours: CorsDiagnostic[], fixab
  * `fixAllText`. In the quick-fix menu (no `only`, or `quickfix`) it is a quick fix resolved when
  * chosen (`fixAllByCommand`): VS Code leaves source actions out of that menu.
  */
-function fixAllAction(document: TextDocument, ours: CorsDiagnostic[], { only, fixAllText, fixAllByCommand }: CodeActionOptions): CodeAction | undefined {
-  if (fixAllText === undefined && fixAllByCommand && wants(only, QUICK_FIX_KIND) && ours.some((entry) => entry.current && entry.data.fix !== undefined)) {
-    const command = { title: FIX_ALL_TITLE, command: APPLY_FIX_ALL_COMMAND, arguments: [{ uri: document.uri, version: document.version }] };
-    return { title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, diagnostics: ours.filter((entry) => entry.data.fix !== undefined).map((entry) => entry.diagnostic), command };
+function fixAllAction(
+  document: TextDocument,
+  ours: CorsDiagnostic[],
+  { only, fixAllText, fixAllByCommand }: CodeActionOptions,
+): CodeAction | undefined {
+  if (
+    fixAllText === undefined &&
+    fixAllByCommand &&
+    wants(only, QUICK_FIX_KIND) &&
+    ours.some((entry) => entry.current && entry.data.fix !== undefined)
+  ) {
+    const command = {
+      title: FIX_ALL_TITLE,
+      command: APPLY_FIX_ALL_COMMAND,
+      arguments: [{ uri: document.uri, version: document.version }],
+    };
+    return {
+      title: FIX_ALL_TITLE,
+      kind: QUICK_FIX_KIND,
+      diagnostics: ours
+        .filter((entry) => entry.data.fix !== undefined)
+        .map((entry) => entry.diagnostic),
+      command,
+    };
   }
   if (!wants(only, FIX_ALL_KIND)) return undefined;
   if (fixAllText === undefined) return undefined;
   // Asked for by kind (fix-all on save), it needs no diagnostics; in the light bulb, only next to a fixable one.
   const askedFor = only !== undefined && only.length > 0;
-  if (!askedFor && !ours.some((entry) => entry.current && entry.data.fix !== undefined)) return undefined;
+  if (!askedFor && !ours.some((entry) => entry.current && entry.data.fix !== undefined))
+    return undefined;
   const edits = minimalEdits(document, fixAllText);
   if (edits.length === 0) return undefined;
-  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, diagnostics: ours.filter((entry) => entry.data.fix !== undefined).map((entry) => entry.diagnostic), edit: workspaceEdit(document, edits) };
+  return {
+    title: FIX_ALL_TITLE,
+    kind: FIX_ALL_KIND,
+    diagnostics: ours
+      .filter((entry) => entry.data.fix !== undefined)
+      .map((entry) => entry.diagnostic),
+    edit: workspaceEdit(document, edits),
+  };
 }
 
 /** A fix whose offsets no longer fit the document is not offered. */
 function textEdit(document: TextDocument, fix: TextFix): TextEdit | undefined {
   const [start, end] = fix.range;
   if (start < 0 || start > end || end > document.getText().length) return undefined;
-  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: fix.text };
+  return {
+    range: { start: document.positionAt(start), end: document.positionAt(end) },
+    newText: fix.text,
+  };
 }
 
 function workspaceEdit(document: TextDocument, edits: TextEdit[]): CodeAction['edit'] {

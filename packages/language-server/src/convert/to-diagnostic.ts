@@ -31,11 +31,19 @@ export interface DiagnosticData {
 
 export const DIAGNOSTIC_SOURCE = 'cors';
 
-export function toDiagnostic(message: Linter.LintMessage, document: TextDocument, settings: CorsSettings, lookup: RuleMetaLookup = ruleMeta): Diagnostic {
+export function toDiagnostic(
+  message: Linter.LintMessage,
+  document: TextDocument,
+  settings: CorsSettings,
+  lookup: RuleMetaLookup = ruleMeta,
+): Diagnostic {
   const table = eslintLineTable(document);
   const start = offsetOfEslintPosition(table, message.line, message.column, 'start');
   // No end: a zero-width range at the start, as vscode-eslint shows it.
-  const end = message.endLine === undefined ? start : Math.max(start, offsetOfEslintPosition(table, message.endLine, message.endColumn, 'end'));
+  const end =
+    message.endLine === undefined
+      ? start
+      : Math.max(start, offsetOfEslintPosition(table, message.endLine, message.endColumn, 'end'));
   const ruleId = message.ruleId ?? '';
   const data: DiagnosticData = { version: document.version, ruleId };
   if (message.messageId !== undefined) data.messageId = message.messageId;
@@ -66,11 +74,26 @@ export function toDiagnostic(message: Linter.LintMessage, document: TextDocument
  * at ESLint's position (zero-width), as an error. It has no `code` and no `data`: no code action
  * or hover is offered for it.
  */
-export function toParseErrorDiagnostic(parseError: { message: string; line: number; column: number }, document: TextDocument): Diagnostic {
-  const offset = offsetOfEslintPosition(eslintLineTable(document), parseError.line, parseError.column, 'start');
+export function toParseErrorDiagnostic(
+  parseError: { message: string; line: number; column: number },
+  document: TextDocument,
+): Diagnostic {
+  const offset = offsetOfEslintPosition(
+    eslintLineTable(document),
+    parseError.line,
+    parseError.column,
+    'start',
+  );
   const position = document.positionAt(offset);
-  const message = parseError.message.startsWith('Parsing error') ? parseError.message : `Parsing error: ${parseError.message}`;
-  return { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message };
+  const message = parseError.message.startsWith('Parsing error')
+    ? parseError.message
+    : `Parsing error: ${parseError.message}`;
+  return {
+    range: { start: position, end: position },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+  };
 }
 
 /**
@@ -79,11 +102,16 @@ export function toParseErrorDiagnostic(parseError: { message: string; line: numb
  */
 function severityOf(message: Linter.LintMessage, settings: CorsSettings): DiagnosticSeverity {
   if (message.severity === 2) return DiagnosticSeverity.Error;
-  return message.ruleId !== null && settings.rules[message.ruleId] === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
+  return message.ruleId !== null && settings.rules[message.ruleId] === 'info'
+    ? DiagnosticSeverity.Information
+    : DiagnosticSeverity.Warning;
 }
 
 /** A fix whose range does not fit the document is dropped: no edit beats a wrong one. */
-function toTextFix(table: ReturnType<typeof eslintLineTable>, fix: Linter.LintMessage['fix']): TextFix | undefined {
+function toTextFix(
+  table: ReturnType<typeof eslintLineTable>,
+  fix: Linter.LintMessage['fix'],
+): TextFix | undefined {
   if (fix === undefined || typeof fix.text !== 'string') return undefined;
   const range = documentRange(table, fix.range);
   return range ? { range, text: fix.text } : undefined;
@@ -101,7 +129,10 @@ export function readDiagnosticData(value: unknown): DiagnosticData | undefined {
   if (typeof messageId === 'string') data.messageId = messageId;
   if (isTextFix(fix)) data.fix = fix;
   if (Array.isArray(suggestions)) {
-    const valid = suggestions.filter((s): s is { desc: string; fix: TextFix } => typeof s === 'object' && s !== null && typeof s.desc === 'string' && isTextFix(s.fix));
+    const valid = suggestions.filter(
+      (s): s is { desc: string; fix: TextFix } =>
+        typeof s === 'object' && s !== null && typeof s.desc === 'string' && isTextFix(s.fix),
+    );
     if (valid.length > 0) data.suggestions = valid;
   }
   return data;
@@ -110,7 +141,12 @@ export function readDiagnosticData(value: unknown): DiagnosticData | undefined {
 function isTextFix(value: unknown): value is TextFix {
   if (typeof value !== 'object' || value === null) return false;
   const { range, text } = value as Record<string, unknown>;
-  return typeof text === 'string' && Array.isArray(range) && range.length === 2 && range.every(Number.isInteger);
+  return (
+    typeof text === 'string' &&
+    Array.isArray(range) &&
+    range.length === 2 &&
+    range.every(Number.isInteger)
+  );
 }
 
 /** LSP 3.18 allows markup messages; ours are plain text, but a client echoes whatever it likes. */
@@ -122,10 +158,16 @@ export function messageText(diagnostic: Diagnostic): string {
  * Where the server rule a cross-file finding fails is written (`server`: relative to `root`,
  * ESLint's 1-based line and 0-based UTF-16 column), as the diagnostic's related information.
  */
-export function serverRuleInformation(root: string, server: SourceRef): DiagnosticRelatedInformation {
+export function serverRuleInformation(
+  root: string,
+  server: SourceRef,
+): DiagnosticRelatedInformation {
   const position = { line: Math.max(0, server.line - 1), character: Math.max(0, server.column) };
   return {
-    location: { uri: pathToFileURL(path.join(root, ...server.file.split('/'))).href, range: { start: position, end: position } },
+    location: {
+      uri: pathToFileURL(path.join(root, ...server.file.split('/'))).href,
+      range: { start: position, end: position },
+    },
     message: 'The server rule this request fails',
   };
 }

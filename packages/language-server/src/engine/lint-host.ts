@@ -32,7 +32,6 @@ export interface ProjectFactsRef {
   snapshot: string;
 }
 
-
 /** `nginx`: an nginx configuration, linted with the plugin's `cors/nginx` language; `python`: a Django settings module (`cors/django-settings`). */
 type Dialect = 'ts' | 'tsx' | 'js' | 'jsx' | 'nginx' | 'python';
 type SourceType = 'module' | 'commonjs';
@@ -67,17 +66,40 @@ const LINTED_FILES = Object.keys(DIALECTS).map((extension) => `**/*${extension}`
  */
 function kindOf(filePath: string): FileKind {
   // Django settings modules are linted with the plugin's `cors/django-settings` language, under their own name.
-  if (path.isAbsolute(filePath) && isDjangoSettingsFile(filePath)) return { dialect: 'python', sourceType: 'module', lintedName: filePath, root: path.parse(filePath).root };
+  if (path.isAbsolute(filePath) && isDjangoSettingsFile(filePath))
+    return {
+      dialect: 'python',
+      sourceType: 'module',
+      lintedName: filePath,
+      root: path.parse(filePath).root,
+    };
   if (isNginxConfigPath(filePath)) {
-    if (!path.isAbsolute(filePath)) return { dialect: 'nginx', sourceType: 'module', lintedName: 'document.nginx', root: process.cwd() };
-    return { dialect: 'nginx', sourceType: 'module', lintedName: filePath, root: path.parse(filePath).root };
+    if (!path.isAbsolute(filePath))
+      return {
+        dialect: 'nginx',
+        sourceType: 'module',
+        lintedName: 'document.nginx',
+        root: process.cwd(),
+      };
+    return {
+      dialect: 'nginx',
+      sourceType: 'module',
+      lintedName: filePath,
+      root: path.parse(filePath).root,
+    };
   }
   const extension = /\.[^./\\]+$/.exec(filePath)?.[0].toLowerCase() ?? '';
   const known = extension in DIALECTS ? extension : '.js';
   const dialect = DIALECTS[known] ?? 'js';
   const sourceType: SourceType = known === '.cjs' || known === '.cts' ? 'commonjs' : 'module';
-  if (!path.isAbsolute(filePath)) return { dialect, sourceType, lintedName: `document${known}`, root: process.cwd() };
-  return { dialect, sourceType, lintedName: known === extension ? filePath : `${filePath}${known}`, root: path.parse(filePath).root };
+  if (!path.isAbsolute(filePath))
+    return { dialect, sourceType, lintedName: `document${known}`, root: process.cwd() };
+  return {
+    dialect,
+    sourceType,
+    lintedName: known === extension ? filePath : `${filePath}${known}`,
+    root: path.parse(filePath).root,
+  };
 }
 
 const isTypeScript = (dialect: Dialect): boolean => dialect === 'ts' || dialect === 'tsx';
@@ -149,8 +171,10 @@ function parserFor(dialect: Dialect, choices: ParserChoices): Linter.Parser | un
     // Before the fast parsers are loaded (a lint without `prepare`) espree reads JavaScript.
     return choices.javascript === 'fast' && fastParsers ? fastParsers.javascript : undefined;
   }
-  const parser = choices.typescript === 'fast' && fastParsers ? fastParsers.typescript : typescriptParser;
-  if (parser === undefined) throw new Error('the TypeScript parser is not loaded yet: await LintHost.prepare() first');
+  const parser =
+    choices.typescript === 'fast' && fastParsers ? fastParsers.typescript : typescriptParser;
+  if (parser === undefined)
+    throw new Error('the TypeScript parser is not loaded yet: await LintHost.prepare() first');
   return parser;
 }
 
@@ -160,11 +184,19 @@ interface ParserChoices {
 }
 
 /** `info` has no ESLint severity: it runs as `warn` and the converter shows it as information. */
-const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = { off: 'off', warn: 'warn', info: 'warn', error: 'error' };
+const ESLINT_SEVERITY: Record<RuleSeverity, Linter.RuleSeverity> = {
+  off: 'off',
+  warn: 'warn',
+  info: 'warn',
+  error: 'error',
+};
 
 /** Any `settings.py`, and `*.py` in a `settings` folder: the files the plugin's configs read as Django settings. */
 function isDjangoSettingsFile(filePath: string): boolean {
-  return path.basename(filePath) === 'settings.py' || (filePath.endsWith('.py') && path.basename(path.dirname(filePath)) === 'settings');
+  return (
+    path.basename(filePath) === 'settings.py' ||
+    (filePath.endsWith('.py') && path.basename(path.dirname(filePath)) === 'settings')
+  );
 }
 
 /** The config's rules with the severity overrides applied; a rule keeps the options its config gives it. */
@@ -179,7 +211,10 @@ function rulesFor(settings: CorsSettings, block: 0 | 1 | 2 = BLOCK.js): Linter.R
     // ESLint ≥ 10.2 rejects a rule turned on for a language it does not declare.
     if (language !== undefined && !supportsLanguage(ruleId, language)) continue;
     const entry = rules[ruleId];
-    rules[ruleId] = Array.isArray(entry) && severity !== 'off' ? [ESLINT_SEVERITY[severity], ...entry.slice(1)] : ESLINT_SEVERITY[severity];
+    rules[ruleId] =
+      Array.isArray(entry) && severity !== 'off'
+        ? [ESLINT_SEVERITY[severity], ...entry.slice(1)]
+        : ESLINT_SEVERITY[severity];
   }
   return rules;
 }
@@ -188,7 +223,13 @@ function supportsLanguage(ruleId: string, language: string): boolean {
   return ruleLanguages(ruleId.replace(/^cors\//, '')).includes(language);
 }
 
-function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, parser: Linter.Parser | undefined, project: ProjectFactsRef | undefined): Linter.Config[] {
+function buildConfig(
+  settings: CorsSettings,
+  dialect: Dialect,
+  sourceType: SourceType,
+  parser: Linter.Parser | undefined,
+  project: ProjectFactsRef | undefined,
+): Linter.Config[] {
   if (dialect === 'python') {
     return [
       {
@@ -223,7 +264,12 @@ function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: Sourc
       rules: rulesFor(settings),
       // The client rules read the app's origins from here, as they do under ESLint; the cross-file
       // rules read the index snapshot (the plugin's `settings.cors.project`).
-      settings: { cors: { appOrigins: settings.appOrigins, ...(project ? { project: { root: project.root, snapshot: project.snapshot } } : {}) } },
+      settings: {
+        cors: {
+          appOrigins: settings.appOrigins,
+          ...(project ? { project: { root: project.root, snapshot: project.snapshot } } : {}),
+        },
+      },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       languageOptions: {
         ecmaVersion: 'latest',
@@ -240,10 +286,11 @@ function buildConfig(settings: CorsSettings, dialect: Dialect, sourceType: Sourc
  * The extension can be wrong about the module kind: sloppy-mode code (`with`, legacy octals) and a
  * top-level `return` parse only as a script, `import` in a `.cjs` file only as a module.
  */
-const otherSourceType = (sourceType: SourceType): SourceType => (sourceType === 'module' ? 'commonjs' : 'module');
+const otherSourceType = (sourceType: SourceType): SourceType =>
+  sourceType === 'module' ? 'commonjs' : 'module';
 
-const isCorsMessage = (message: Linter.LintMessage): boolean => message.ruleId?.startsWith('cors/') === true;
-
+const isCorsMessage = (message: Linter.LintMessage): boolean =>
+  message.ruleId?.startsWith('cors/') === true;
 
 export interface LintHostOptions {
   typescriptParser?: TypeScriptParserChoice;
@@ -271,11 +318,17 @@ export class LintHost {
     const typeScript = isTypeScript(dialect);
     const choice = typeScript ? this.#parsers.typescript : this.#parsers.javascript;
     if (choice === 'fast' && fastParsers === undefined) await loadFastParsers();
-    if (typeScript && typescriptParser === undefined && (choice !== 'fast' || fastParsers === null)) await loadTypeScriptParser();
+    if (typeScript && typescriptParser === undefined && (choice !== 'fast' || fastParsers === null))
+      await loadTypeScriptParser();
   }
 
   /** Config arrays are built once per settings object (memoised by identity). */
-  lint(text: string, filePath: string, settings: CorsSettings, project?: ProjectFactsRef): LintResult {
+  lint(
+    text: string,
+    filePath: string,
+    settings: CorsSettings,
+    project?: ProjectFactsRef,
+  ): LintResult {
     const kind = kindOf(filePath);
     let messages = this.#verify(text, kind, kind.sourceType, settings, project);
     let fatal = messages.find((message) => message.fatal);
@@ -286,33 +339,68 @@ export class LintHost {
         fatal = undefined;
       }
     }
-    if (fatal) return { messages: [], parseError: { message: fatal.message, line: fatal.line, column: fatal.column } };
+    if (fatal)
+      return {
+        messages: [],
+        parseError: { message: fatal.message, line: fatal.line, column: fatal.column },
+      };
     const own = messages.filter(isCorsMessage);
-    const consulted = project ? projectConsultation(this.#linterFor(kind).getSourceCode().ast as never) : undefined;
+    const consulted = project
+      ? projectConsultation(this.#linterFor(kind).getSourceCode().ast as never)
+      : undefined;
     if (!consulted) return { messages: own };
     // A cross-file finding is reported at its request's start: ESLint's column is 1-based there.
     const servers = own.map(
-      (message) => consulted.findings.find((finding) => message.messageId === finding.messageId && message.line === finding.line && message.column === finding.column + 1)?.server ?? null,
+      (message) =>
+        consulted.findings.find(
+          (finding) =>
+            message.messageId === finding.messageId &&
+            message.line === finding.line &&
+            message.column === finding.column + 1,
+        )?.server ?? null,
     );
-    return { messages: own, project: { root: consulted.root, serverFiles: [...consulted.serverFiles], servers } };
+    return {
+      messages: own,
+      project: { root: consulted.root, serverFiles: [...consulted.serverFiles], servers },
+    };
   }
 
   /** verifyAndFix with only cors fixes; returns the fixed text (or undefined when nothing changes). */
   fixAll(text: string, filePath: string, settings: CorsSettings): string | undefined {
     const kind = kindOf(filePath);
     let report = this.#fix(text, kind, kind.sourceType, settings);
-    if (report.messages.some((message) => message.fatal)) report = this.#fix(text, kind, otherSourceType(kind.sourceType), settings);
+    if (report.messages.some((message) => message.fatal))
+      report = this.#fix(text, kind, otherSourceType(kind.sourceType), settings);
     return report.fixed && report.output !== text ? report.output : undefined;
   }
 
-  #verify(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings, project?: ProjectFactsRef): Linter.LintMessage[] {
-    return this.#linterFor(kind).verify(text, this.#config(settings, kind.dialect, sourceType, project), { filename: kind.lintedName });
+  #verify(
+    text: string,
+    kind: FileKind,
+    sourceType: SourceType,
+    settings: CorsSettings,
+    project?: ProjectFactsRef,
+  ): Linter.LintMessage[] {
+    return this.#linterFor(kind).verify(
+      text,
+      this.#config(settings, kind.dialect, sourceType, project),
+      { filename: kind.lintedName },
+    );
   }
 
-  #fix(text: string, kind: FileKind, sourceType: SourceType, settings: CorsSettings): Linter.FixReport {
+  #fix(
+    text: string,
+    kind: FileKind,
+    sourceType: SourceType,
+    settings: CorsSettings,
+  ): Linter.FixReport {
     // `fix` may be a predicate (SourceCodeFixer calls it per message); the typings only admit a boolean.
     const options = { filename: kind.lintedName, fix: isCorsMessage as unknown as boolean };
-    return this.#linterFor(kind).verifyAndFix(text, this.#config(settings, kind.dialect, sourceType), options);
+    return this.#linterFor(kind).verifyAndFix(
+      text,
+      this.#config(settings, kind.dialect, sourceType),
+      options,
+    );
   }
 
   #linterFor(kind: FileKind): Linter {
@@ -324,7 +412,12 @@ export class LintHost {
     return linter;
   }
 
-  #config(settings: CorsSettings, dialect: Dialect, sourceType: SourceType, project?: ProjectFactsRef): Linter.Config[] {
+  #config(
+    settings: CorsSettings,
+    dialect: Dialect,
+    sourceType: SourceType,
+    project?: ProjectFactsRef,
+  ): Linter.Config[] {
     let byKind = this.#configs.get(settings);
     if (!byKind) {
       byKind = new Map();

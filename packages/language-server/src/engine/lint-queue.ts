@@ -34,7 +34,8 @@ export interface LintRequest {
 }
 
 export type JobKind = 'lint' | 'fixAll';
-export type JobRequest = (LintRequest & { id: number; kind: JobKind }) | { id: number; kind: 'trim' };
+export type JobRequest =
+  (LintRequest & { id: number; kind: JobKind }) | { id: number; kind: 'trim' };
 /**
  * `started`: the worker has loaded what the job needs (ESLint, the parser) and starts linting; the
  * time budget counts from here. `heapBytes`: the worker's heap after the job.
@@ -113,13 +114,21 @@ export class LintQueue {
   }
 
   /** Lints `request` for the document `key`, superseding its waiting lint. */
-  lint(key: string, request: LintRequest | (() => LintRequest | undefined), budgetMs: number): Promise<Outcome<LintResult>> {
+  lint(
+    key: string,
+    request: LintRequest | (() => LintRequest | undefined),
+    budgetMs: number,
+  ): Promise<Outcome<LintResult>> {
     this.#supersede(key, 'lint');
     return this.#add(key, 'lint', request, budgetMs) as Promise<Outcome<LintResult>>;
   }
 
   /** The text with every cors autofix applied (undefined: nothing to fix), ahead of waiting lints. */
-  fixAll(key: string, request: LintRequest, budgetMs: number): Promise<Outcome<string | undefined>> {
+  fixAll(
+    key: string,
+    request: LintRequest,
+    budgetMs: number,
+  ): Promise<Outcome<string | undefined>> {
     return this.#add(key, 'fixAll', request, budgetMs) as Promise<Outcome<string | undefined>>;
   }
 
@@ -144,7 +153,12 @@ export class LintQueue {
     for (const job of jobs) job.resolve({ kind: 'superseded' });
   }
 
-  #add(key: string, kind: JobKind, request: Job['request'], budgetMs: number): Promise<Outcome<LintResult | string | undefined>> {
+  #add(
+    key: string,
+    kind: JobKind,
+    request: Job['request'],
+    budgetMs: number,
+  ): Promise<Outcome<LintResult | string | undefined>> {
     if (this.#disposed) return Promise.resolve({ kind: 'superseded' });
     return new Promise((resolve) => {
       const job: Job = { id: this.#nextId++, key, kind, request, budgetMs, resolve };
@@ -155,7 +169,11 @@ export class LintQueue {
         // In the place of the version it superseded, if any (see #supersede), else last.
         const slot = this.#slots.get(key);
         this.#slots.delete(key);
-        this.#pending.splice(slot === undefined ? this.#pending.length : Math.min(slot, this.#pending.length), 0, job);
+        this.#pending.splice(
+          slot === undefined ? this.#pending.length : Math.min(slot, this.#pending.length),
+          0,
+          job,
+        );
       }
       this.#pump();
     });
@@ -163,13 +181,22 @@ export class LintQueue {
 
   /** Drops the waiting jobs of `key` (of `kind`, or all), and stops its running one if it has run long enough. */
   #supersede(key: string, kind: JobKind | undefined): void {
-    const index = this.#pending.findIndex((job) => job.key === key && (kind === undefined || job.kind === kind));
+    const index = this.#pending.findIndex(
+      (job) => job.key === key && (kind === undefined || job.kind === kind),
+    );
     if (index !== -1 && kind !== undefined) this.#slots.set(key, index);
-    const dropped = this.#pending.filter((job) => job.key === key && (kind === undefined || job.kind === kind));
+    const dropped = this.#pending.filter(
+      (job) => job.key === key && (kind === undefined || job.kind === kind),
+    );
     this.#pending = this.#pending.filter((job) => !dropped.includes(job));
     for (const job of dropped) job.resolve({ kind: 'superseded' });
     const running = this.#running;
-    if (running && running.job.key === key && (kind === undefined || running.job.kind === kind) && performance.now() - running.startedAt >= this.#cancelAfterMs) {
+    if (
+      running &&
+      running.job.key === key &&
+      (kind === undefined || running.job.kind === kind) &&
+      performance.now() - running.startedAt >= this.#cancelAfterMs
+    ) {
       this.#finish(running, { kind: 'superseded' });
       this.#stopWorker();
     }
@@ -178,7 +205,8 @@ export class LintQueue {
   #pump(): void {
     if (this.#running !== undefined || this.#trimming !== undefined || this.#disposed) return;
     // Still over the limit after a trim: a large document's live data, handed back with the worker.
-    if (this.#worker !== undefined && this.#trimmed && this.#lastHeapBytes > this.#recycleHeapBytes) this.#stopWorker();
+    if (this.#worker !== undefined && this.#trimmed && this.#lastHeapBytes > this.#recycleHeapBytes)
+      this.#stopWorker();
     for (let job = this.#pending.shift(); job !== undefined; job = this.#pending.shift()) {
       const request = typeof job.request === 'function' ? job.request() : job.request;
       if (request === undefined) {
@@ -193,7 +221,8 @@ export class LintQueue {
     }
     // Idle, with a large heap after a job: compacted first (the check above then decides).
     const worker = this.#worker;
-    if (worker === undefined || this.#trimmed || this.#lastHeapBytes <= this.#recycleHeapBytes) return;
+    if (worker === undefined || this.#trimmed || this.#lastHeapBytes <= this.#recycleHeapBytes)
+      return;
     this.#trimming = worker;
     this.workersTrimmed++;
     const message: JobRequest = { id: this.#nextId++, kind: 'trim' };
@@ -216,7 +245,8 @@ export class LintQueue {
       return;
     }
     const running = this.#running;
-    if (running === undefined || running.worker !== worker || running.job.id !== response.id) return;
+    if (running === undefined || running.worker !== worker || running.job.id !== response.id)
+      return;
     if ('started' in response) {
       // Loading ESLint and a parser is not the document's time: the budget starts now.
       running.startedAt = performance.now();
@@ -231,7 +261,11 @@ export class LintQueue {
     this.#lastHeapBytes = response.heapBytes;
     this.#trimmed = false;
     if (!response.ok) this.#finish(running, { kind: 'failed', error: response.error });
-    else this.#finish(running, { kind: 'done', value: running.job.kind === 'lint' ? response.lint : response.fixed });
+    else
+      this.#finish(running, {
+        kind: 'done',
+        value: running.job.kind === 'lint' ? response.lint : response.fixed,
+      });
     this.#pump();
   }
 
@@ -257,7 +291,9 @@ export class LintQueue {
     worker.stderr.setEncoding('utf8');
     worker.stderr.on('data', (chunk: string) => this.#log(chunk.trimEnd()));
     worker.on('message', (response: JobResponse) => this.#answered(worker, response));
-    worker.on('error', (error) => this.#crashed(worker, `the lint worker failed: ${error.message}`));
+    worker.on('error', (error) =>
+      this.#crashed(worker, `the lint worker failed: ${error.message}`),
+    );
     worker.on('exit', (code) => this.#crashed(worker, `the lint worker exited with code ${code}`));
     // The worker never keeps the server alive on its own: the connection decides when it ends.
     worker.unref();

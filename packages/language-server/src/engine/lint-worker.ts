@@ -50,10 +50,26 @@ async function answer(job: JobRequest): Promise<JobResponse> {
     await host.prepare(job.fileName);
     parentPort?.postMessage({ id: job.id, started: true } satisfies JobResponse);
     const settings = sameSettings(job.settings);
-    if (job.kind === 'lint') return { id: job.id, ok: true, lint: host.lint(job.text, job.fileName, settings, job.project), heapBytes: heapBytes() };
-    return { id: job.id, ok: true, fixed: host.fixAll(job.text, job.fileName, settings), heapBytes: heapBytes() };
+    if (job.kind === 'lint')
+      return {
+        id: job.id,
+        ok: true,
+        lint: host.lint(job.text, job.fileName, settings, job.project),
+        heapBytes: heapBytes(),
+      };
+    return {
+      id: job.id,
+      ok: true,
+      fixed: host.fixAll(job.text, job.fileName, settings),
+      heapBytes: heapBytes(),
+    };
   } catch (error) {
-    return { id: job.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error), heapBytes: heapBytes() };
+    return {
+      id: job.id,
+      ok: false,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      heapBytes: heapBytes(),
+    };
   }
 }
 

@@ -16,7 +16,11 @@ export const RULE_PREFIX = 'cors/';
 const META = new Map<string, RuleMeta>(
   Object.entries(plugin.rules).map(([name, rule]) => [
     RULE_PREFIX + name,
-    { docsUrl: rule.meta.docs?.url, fixable: rule.meta.fixable !== undefined, hasSuggestions: rule.meta.hasSuggestions === true },
+    {
+      docsUrl: rule.meta.docs?.url,
+      fixable: rule.meta.fixable !== undefined,
+      hasSuggestions: rule.meta.hasSuggestions === true,
+    },
   ]),
 );
 

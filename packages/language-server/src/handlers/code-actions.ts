@@ -1,15 +1,28 @@
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, toCodeActions } from '../convert/to-code-actions.js';
-import { DIAGNOSTIC_SOURCE, readDiagnosticData, type DiagnosticData } from '../convert/to-diagnostic.js';
+import {
+  DIAGNOSTIC_SOURCE,
+  readDiagnosticData,
+  type DiagnosticData,
+} from '../convert/to-diagnostic.js';
 import type { DocumentLinter } from '../documents.js';
 
 /** Does a `context.only` list (absent: everything) ask for kind `kind`? LSP kinds are hierarchical. */
 export function wants(only: readonly string[] | undefined, kind: string): boolean {
-  return only === undefined || only.some((requested) => requested === '' || kind === requested || kind.startsWith(`${requested}.`));
+  return (
+    only === undefined ||
+    only.some(
+      (requested) => requested === '' || kind === requested || kind.startsWith(`${requested}.`),
+    )
+  );
 }
 
 function isCorsDiagnostic(diagnostic: Diagnostic): boolean {
-  return diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.data === 'object' && diagnostic.data !== null;
+  return (
+    diagnostic.source === DIAGNOSTIC_SOURCE &&
+    typeof diagnostic.data === 'object' &&
+    diagnostic.data !== null
+  );
 }
 
 /**
@@ -21,7 +34,10 @@ function isCorsDiagnostic(diagnostic: Diagnostic): boolean {
  * that version's lint has published anything, and the diagnostics the client holds are for the
  * version before, so going by them fixed nothing.
  */
-export async function codeActions(documents: DocumentLinter, params: CodeActionParams): Promise<CodeAction[]> {
+export async function codeActions(
+  documents: DocumentLinter,
+  params: CodeActionParams,
+): Promise<CodeAction[]> {
   const { uri } = params.textDocument;
   const document = documents.get(uri);
   if (document === undefined || documents.fileName(uri) === undefined) return [];
@@ -41,7 +57,9 @@ export async function codeActions(documents: DocumentLinter, params: CodeActionP
     const data = diagnostic.data as DiagnosticData;
     return data.version === document.version && data.fix !== undefined;
   });
-  const fixableByRule = fixable ? countFixable(documents.publishedDiagnostics(uri), document.version) : undefined;
+  const fixableByRule = fixable
+    ? countFixable(documents.publishedDiagnostics(uri), document.version)
+    : undefined;
   return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable, fixableByRule });
 }
 
@@ -50,7 +68,8 @@ function countFixable(published: readonly Diagnostic[], version: number): Map<st
   const counts = new Map<string, number>();
   for (const diagnostic of published) {
     const data = readDiagnosticData(diagnostic.data);
-    if (data?.version === version && data.fix !== undefined) counts.set(data.ruleId, (counts.get(data.ruleId) ?? 0) + 1);
+    if (data?.version === version && data.fix !== undefined)
+      counts.set(data.ruleId, (counts.get(data.ruleId) ?? 0) + 1);
   }
   return counts;
 }

@@ -1,6 +1,16 @@
-import { MessageType, ShowMessageNotification, type Connection, type ExecuteCommandParams } from 'vscode-languageserver/node';
+import {
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type ExecuteCommandParams,
+} from 'vscode-languageserver/node';
 import { minimalEdits } from '../convert/minimal-edits.js';
-import { APPLY_FIX_ALL_COMMAND, FIX_ALL_TITLE, fixAllRuleTitle, SHOW_DOCUMENTATION_COMMAND } from '../convert/to-code-actions.js';
+import {
+  APPLY_FIX_ALL_COMMAND,
+  FIX_ALL_TITLE,
+  fixAllRuleTitle,
+  SHOW_DOCUMENTATION_COMMAND,
+} from '../convert/to-code-actions.js';
 import type { DocumentLinter } from '../documents.js';
 import { errorText } from './settings.js';
 
@@ -27,18 +37,31 @@ interface FixAllTarget {
 function fixAllTarget(argument: unknown): FixAllTarget | undefined {
   if (typeof argument === 'string') return { uri: argument, version: undefined, ruleId: undefined };
   if (typeof argument !== 'object' || argument === null) return undefined;
-  const { uri, version, ruleId } = argument as { uri?: unknown; version?: unknown; ruleId?: unknown };
+  const { uri, version, ruleId } = argument as {
+    uri?: unknown;
+    version?: unknown;
+    ruleId?: unknown;
+  };
   if (typeof uri !== 'string') return undefined;
-  return { uri, version: typeof version === 'number' ? version : undefined, ruleId: typeof ruleId === 'string' ? ruleId : undefined };
+  return {
+    uri,
+    version: typeof version === 'number' ? version : undefined,
+    ruleId: typeof ruleId === 'string' ? ruleId : undefined,
+  };
 }
 
 /** `workspace/executeCommand`. Bad arguments are logged and answered with null, never thrown. */
-export async function executeCommand(context: CommandContext, params: ExecuteCommandParams): Promise<null> {
+export async function executeCommand(
+  context: CommandContext,
+  params: ExecuteCommandParams,
+): Promise<null> {
   const { connection, documents } = context;
   const [argument] = params.arguments ?? [];
   if (params.command === SHOW_DOCUMENTATION) {
     if (typeof argument !== 'string' || !/^https?:\/\//.test(argument)) {
-      connection.console.warn(`cors: ${SHOW_DOCUMENTATION} expects a documentation URL, got ${JSON.stringify(argument)}`);
+      connection.console.warn(
+        `cors: ${SHOW_DOCUMENTATION} expects a documentation URL, got ${JSON.stringify(argument)}`,
+      );
       return null;
     }
     if (context.canShowDocument()) {
@@ -49,7 +72,10 @@ export async function executeCommand(context: CommandContext, params: ExecuteCom
       }
     } else {
       // A notification, not `window/showMessageRequest`: nothing to answer, every client shows it.
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `CORS rule documentation: ${argument}` });
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `CORS rule documentation: ${argument}`,
+      });
     }
     return null;
   }
@@ -58,7 +84,9 @@ export async function executeCommand(context: CommandContext, params: ExecuteCom
     const document = target === undefined ? undefined : documents.get(target.uri);
     const fileName = target === undefined ? undefined : documents.fileName(target.uri);
     if (target === undefined || document === undefined || fileName === undefined) {
-      connection.console.warn(`cors: ${APPLY_FIX_ALL} needs the URI of an open document, got ${JSON.stringify(argument)}`);
+      connection.console.warn(
+        `cors: ${APPLY_FIX_ALL} needs the URI of an open document, got ${JSON.stringify(argument)}`,
+      );
       return null;
     }
     if (target.version !== undefined && target.version !== document.version) return null;

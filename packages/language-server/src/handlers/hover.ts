@@ -6,5 +6,9 @@ import type { DocumentLinter } from '../documents.js';
 export function hover(documents: DocumentLinter, params: HoverParams): Hover | null {
   const document = documents.get(params.textDocument.uri);
   if (document === undefined) return null;
-  return hoverFor(document, params.position, documents.publishedDiagnostics(params.textDocument.uri));
+  return hoverFor(
+    document,
+    params.position,
+    documents.publishedDiagnostics(params.textDocument.uri),
+  );
 }

@@ -43,7 +43,10 @@ export class SettingsProvider {
     this.#cache.clear();
     if (!this.#canPull) {
       const section = isRecord(pushed) ? pushed['cors'] : undefined;
-      this.#pushed = section === undefined ? DEFAULT_SETTINGS : this.#normalize(section, 'didChangeConfiguration');
+      this.#pushed =
+        section === undefined
+          ? DEFAULT_SETTINGS
+          : this.#normalize(section, 'didChangeConfiguration');
     }
   }
 
@@ -59,7 +62,9 @@ export class SettingsProvider {
       // A client that fails the request must not stop linting: fall back to the defaults, and ask
       // again next time.
       this.#cache.delete(uri);
-      this.#connection.console.warn(`cors: workspace/configuration failed (${errorText(error)}); using the default settings.`);
+      this.#connection.console.warn(
+        `cors: workspace/configuration failed (${errorText(error)}); using the default settings.`,
+      );
       return DEFAULT_SETTINGS;
     }
     // An absent section (null/undefined) is the ordinary case of a user who set nothing.

@@ -11,7 +11,12 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as typescriptParser from '@typescript-eslint/parser';
-import { neverLoadProjectCode, ProjectIndex, writeSnapshot, type ProjectFacts } from 'eslint-plugin-cors';
+import {
+  neverLoadProjectCode,
+  ProjectIndex,
+  writeSnapshot,
+  type ProjectFacts,
+} from 'eslint-plugin-cors';
 import { enableCompileCache } from '../compile-cache.js';
 import { isInside, type IndexRequest, type IndexResponse } from './workspace-indexes.js';
 import { KEPT_SNAPSHOTS } from '../limits.js';
@@ -19,7 +24,6 @@ import { KEPT_SNAPSHOTS } from '../limits.js';
 enableCompileCache();
 // Indexing an untrusted folder reads its files and runs none of its code.
 neverLoadProjectCode();
-
 
 interface Folder {
   readonly index: ProjectIndex;
@@ -57,8 +61,16 @@ function publish(root: string, folder: Folder, changed: string[] | 'all'): void 
   const snapshot = path.join(snapshotDir, `${++written}.json`);
   writeSnapshot(snapshot, facts, String(folder.index.version));
   folder.snapshots.push(snapshot);
-  while (folder.snapshots.length > KEPT_SNAPSHOTS) rmSync(folder.snapshots.shift() ?? '', { force: true });
-  post({ kind: 'facts', root, snapshot, changed: scope, surfaces: facts.surfaces.length, ms: performance.now() - started });
+  while (folder.snapshots.length > KEPT_SNAPSHOTS)
+    rmSync(folder.snapshots.shift() ?? '', { force: true });
+  post({
+    kind: 'facts',
+    root,
+    snapshot,
+    changed: scope,
+    surfaces: facts.surfaces.length,
+    ms: performance.now() - started,
+  });
 }
 
 function flush(): void {
@@ -83,7 +95,10 @@ function flush(): void {
           const folder: Folder = { index, surfaces: '', shared: '', snapshots: [] };
           folders.set(request.root, folder);
           publish(request.root, folder, 'all');
-          post({ kind: 'log', message: `indexed ${request.root} in ${Math.round(performance.now() - started)} ms` });
+          post({
+            kind: 'log',
+            message: `indexed ${request.root} in ${Math.round(performance.now() - started)} ms`,
+          });
           break;
         }
         case 'close': {
@@ -101,11 +116,15 @@ function flush(): void {
           }
           break;
         case 'refresh':
-          for (const [root, folder] of folders) note(root, folder.index.refresh(request.files.filter((file) => isInside(root, file))));
+          for (const [root, folder] of folders)
+            note(root, folder.index.refresh(request.files.filter((file) => isInside(root, file))));
           break;
       }
     } catch (error) {
-      post({ kind: 'log', message: `the project index failed on ${request.kind}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+      post({
+        kind: 'log',
+        message: `the project index failed on ${request.kind}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      });
     }
   }
   for (const [root, files] of changed) {
@@ -114,7 +133,10 @@ function flush(): void {
     try {
       publish(root, folder, [...files]);
     } catch (error) {
-      post({ kind: 'log', message: `the project index of ${root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+      post({
+        kind: 'log',
+        message: `the project index of ${root} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      });
     }
   }
 }

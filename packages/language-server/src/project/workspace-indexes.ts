@@ -20,7 +20,14 @@ export type IndexRequest =
   | { kind: 'refresh'; files: string[] };
 
 export type IndexResponse =
-  | { kind: 'facts'; root: string; snapshot: string; changed: string[] | 'all'; surfaces: number; ms: number }
+  | {
+      kind: 'facts';
+      root: string;
+      snapshot: string;
+      changed: string[] | 'all';
+      surfaces: number;
+      ms: number;
+    }
   | { kind: 'log'; message: string };
 
 /** Files the index reads (eslint-plugin's project-index.ts): sources and package.json. */
@@ -77,7 +84,8 @@ export class WorkspaceIndexes {
   rootOf(fileName: string): string | undefined {
     let best: string | undefined;
     for (const root of this.#folders.keys()) {
-      if (isInside(root, fileName) && (best === undefined || root.length > best.length)) best = root;
+      if (isInside(root, fileName) && (best === undefined || root.length > best.length))
+        best = root;
     }
     return best;
   }
@@ -89,12 +97,18 @@ export class WorkspaceIndexes {
    */
   overlay(fileName: string, text: (() => string) | undefined, length = 0): void {
     if (!isIndexedPath(fileName) || this.rootOf(fileName) === undefined) return;
-    this.#send({ kind: 'overlay', file: fileName, text: text === undefined || length > MAX_OVERLAY_LENGTH ? null : text() });
+    this.#send({
+      kind: 'overlay',
+      file: fileName,
+      text: text === undefined || length > MAX_OVERLAY_LENGTH ? null : text(),
+    });
   }
 
   /** Files the client's watcher says were created, changed or deleted. */
   filesChanged(fileNames: readonly string[]): void {
-    const files = fileNames.filter((file) => isIndexedPath(file) && this.rootOf(file) !== undefined);
+    const files = fileNames.filter(
+      (file) => isIndexedPath(file) && this.rootOf(file) !== undefined,
+    );
     if (files.length > 0) this.#send({ kind: 'refresh', files });
   }
 
@@ -102,7 +116,8 @@ export class WorkspaceIndexes {
     void this.#worker?.terminate();
     this.#worker = undefined;
     this.#folders.clear();
-    if (this.#snapshotDir !== undefined) rmSync(this.#snapshotDir, { recursive: true, force: true });
+    if (this.#snapshotDir !== undefined)
+      rmSync(this.#snapshotDir, { recursive: true, force: true });
   }
 
   #send(request: IndexRequest): void {
@@ -119,24 +134,34 @@ export class WorkspaceIndexes {
     if (folder === undefined) return;
     const first = folder.snapshot === undefined;
     folder.snapshot = response.snapshot;
-    this.#options.onChange(response.root, first || response.changed === 'all' ? 'all' : new Set(response.changed));
+    this.#options.onChange(
+      response.root,
+      first || response.changed === 'all' ? 'all' : new Set(response.changed),
+    );
   }
 
   #ensureWorker(): Worker {
     if (this.#worker !== undefined) return this.#worker;
     this.#snapshotDir ??= mkdtempSync(path.join(os.tmpdir(), 'cors-language-server-'));
     // `stdout: true`: the worker's console output must never reach the LSP channel.
-    const worker = new Worker(this.#options.workerUrl ?? new URL('./index-worker.js', import.meta.url), { workerData: { snapshotDir: this.#snapshotDir }, stdout: true, stderr: true });
+    const worker = new Worker(
+      this.#options.workerUrl ?? new URL('./index-worker.js', import.meta.url),
+      { workerData: { snapshotDir: this.#snapshotDir }, stdout: true, stderr: true },
+    );
     worker.stdout.setEncoding('utf8');
     worker.stdout.on('data', (chunk: string) => this.#options.log(chunk.trimEnd()));
     worker.stderr.setEncoding('utf8');
     worker.stderr.on('data', (chunk: string) => this.#options.log(chunk.trimEnd()));
     worker.on('message', (response: IndexResponse) => this.#answered(response));
-    worker.on('error', (error) => this.#options.log(`the project index thread failed: ${error.message}`));
+    worker.on('error', (error) =>
+      this.#options.log(`the project index thread failed: ${error.message}`),
+    );
     worker.on('exit', (code) => {
       if (this.#worker !== worker) return;
       this.#worker = undefined;
-      this.#options.log(`the project index thread exited with code ${code}; cross-file checks are off until the server restarts`);
+      this.#options.log(
+        `the project index thread exited with code ${code}; cross-file checks are off until the server restarts`,
+      );
       this.#folders.clear();
     });
     worker.unref();

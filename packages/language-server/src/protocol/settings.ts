@@ -30,7 +30,6 @@ export interface CorsSettings {
   projectIndex: boolean;
 }
 
-
 export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
   enable: true,
   run: 'onType',
@@ -55,7 +54,13 @@ export function normalizeSettings(raw: unknown): { settings: CorsSettings; probl
     return { settings: readSettings(raw, problems), problems };
   } catch (error) {
     // Only a hostile object (a throwing getter or proxy) gets here; JSON from the wire cannot.
-    return { settings: copyOfDefaults(), problems: [...problems, `cors settings could not be read (${String(error)}); using the defaults`] };
+    return {
+      settings: copyOfDefaults(),
+      problems: [
+        ...problems,
+        `cors settings could not be read (${String(error)}); using the defaults`,
+      ],
+    };
   }
 }
 
@@ -86,8 +91,12 @@ function readSettings(raw: unknown, problems: string[]): CorsSettings {
         settings.appOrigins = readOrigins(value, problems);
         break;
       case 'timeBudget':
-        if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_TIME_BUDGET_MS) settings.timeBudget = Math.round(value);
-        else problems.push(`cors.timeBudget must be a number of milliseconds, at least ${MIN_TIME_BUDGET_MS}, got ${describe(value)}`);
+        if (typeof value === 'number' && Number.isFinite(value) && value >= MIN_TIME_BUDGET_MS)
+          settings.timeBudget = Math.round(value);
+        else
+          problems.push(
+            `cors.timeBudget must be a number of milliseconds, at least ${MIN_TIME_BUDGET_MS}, got ${describe(value)}`,
+          );
         break;
       case 'projectIndex':
         if (typeof value === 'boolean') settings.projectIndex = value;
@@ -115,9 +124,18 @@ export function withOnlyRule(settings: CorsSettings, ruleId: string): CorsSettin
   return { ...settings, rules };
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T, problems: string[]): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  problems.push(`${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}`);
+function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  name: string,
+  fallback: T,
+  problems: string[],
+): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
+  problems.push(
+    `${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}`,
+  );
   return fallback;
 }
 
@@ -137,7 +155,9 @@ function readRules(value: unknown, problems: string[]): Record<string, RuleSever
   for (const [key, rawSeverity] of Object.entries(value)) {
     const severity = readSeverity(rawSeverity);
     if (severity === undefined) {
-      problems.push(`cors.rules["${key}"] must be one of 'off', 'warn', 'error', 'info', got ${describe(rawSeverity)}`);
+      problems.push(
+        `cors.rules["${key}"] must be one of 'off', 'warn', 'error', 'info', got ${describe(rawSeverity)}`,
+      );
       continue;
     }
     const ruleId = key.trim().startsWith(RULE_PREFIX) ? key.trim() : RULE_PREFIX + key.trim();
@@ -182,19 +202,20 @@ function readOrigins(value: unknown, problems: string[]): string[] {
   const origins = new Set<string>();
   for (const entry of values) {
     const origin = typeof entry === 'string' ? toAppOrigin(entry) : undefined;
-    if (origin === undefined) problems.push(`cors.appOrigins: ${describe(entry)} is not an origin (scheme://host[:port])`);
+    if (origin === undefined)
+      problems.push(`cors.appOrigins: ${describe(entry)} is not an origin (scheme://host[:port])`);
     else origins.add(origin);
   }
   return [...origins];
 }
-
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

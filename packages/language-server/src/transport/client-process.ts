@@ -29,7 +29,11 @@ export function isProcessAlive(pid: number): boolean {
  * started the server was killed without closing its end of the connection, or a grandchild still
  * holds it open. The timer never keeps the server alive by itself.
  */
-export function whenProcessGone(pid: number, onGone: () => void, intervalMs = CLIENT_PROCESS_POLL_MS): () => void {
+export function whenProcessGone(
+  pid: number,
+  onGone: () => void,
+  intervalMs = CLIENT_PROCESS_POLL_MS,
+): () => void {
   const timer = setInterval(() => {
     if (isProcessAlive(pid)) return;
     clearInterval(timer);

@@ -15,7 +15,10 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { MAX_HEADER_BYTES } from '../limits.js';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
-const FRAME_STARTS = [Buffer.from('Content-Length:', 'ascii'), Buffer.from('content-length:', 'ascii')];
+const FRAME_STARTS = [
+  Buffer.from('Content-Length:', 'ascii'),
+  Buffer.from('content-length:', 'ascii'),
+];
 const HEADER_NAME_CHAR = /[A-Za-z0-9-]/;
 
 export class FramingGuard extends Transform {
@@ -44,7 +47,9 @@ export class FramingGuard extends Transform {
       this.#drain();
     } catch (error) {
       // Never let a framing bug take the input down: drop what is buffered and start over.
-      this.#report(`dropped ${this.#buffer.length} bytes of input after an error in the message framing: ${String(error)}`);
+      this.#report(
+        `dropped ${this.#buffer.length} bytes of input after an error in the message framing: ${String(error)}`,
+      );
       this.#buffer = Buffer.alloc(0);
       this.#store = undefined;
       this.#frame = undefined;
@@ -63,7 +68,13 @@ export class FramingGuard extends Transform {
     const store = this.#store;
     const start = store === undefined ? -1 : buffer.byteOffset - store.byteOffset;
     // \`#buffer\` ends where the store's written part ends: the chunk goes into the room after it.
-    if (store !== undefined && buffer.buffer === store.buffer && start >= 0 && start + buffer.length === this.#stored && store.length - this.#stored >= chunk.length) {
+    if (
+      store !== undefined &&
+      buffer.buffer === store.buffer &&
+      start >= 0 &&
+      start + buffer.length === this.#stored &&
+      store.length - this.#stored >= chunk.length
+    ) {
       chunk.copy(store, this.#stored);
       this.#stored += chunk.length;
       this.#buffer = store.subarray(start, this.#stored);
@@ -91,14 +102,22 @@ export class FramingGuard extends Transform {
   #readHeader(): boolean {
     const buffer = this.#buffer;
     if (buffer.length === 0) return false;
-    if (startsHeader(buffer) === false) return this.#skipTo(frameStart(buffer, 1, buffer.length), 'bytes that are not a message header');
+    if (startsHeader(buffer) === false)
+      return this.#skipTo(
+        frameStart(buffer, 1, buffer.length),
+        'bytes that are not a message header',
+      );
     const end = buffer.indexOf(HEADER_END);
     if (end === -1) {
       if (buffer.length <= MAX_HEADER_BYTES) return false;
       return this.#skipTo(frameStart(buffer, 1, buffer.length), 'a header block that never ends');
     }
     const length = contentLength(buffer.subarray(0, end).toString('ascii'));
-    if (length === undefined) return this.#skipTo(frameStart(buffer, 1, buffer.length), 'a header block without a valid Content-Length');
+    if (length === undefined)
+      return this.#skipTo(
+        frameStart(buffer, 1, buffer.length),
+        'a header block without a valid Content-Length',
+      );
     this.#frame = { header: buffer.subarray(0, end + HEADER_END.length), length };
     this.#buffer = buffer.subarray(end + HEADER_END.length);
     this.#scanned = 0;
@@ -114,7 +133,10 @@ export class FramingGuard extends Transform {
     if (swallowed !== -1) {
       this.#frame = undefined;
       this.#buffer = buffer.subarray(swallowed);
-      this.#repair(buffer.subarray(0, swallowed), `a message claimed Content-Length ${frame.length}, but the next message started after ${swallowed} bytes`);
+      this.#repair(
+        buffer.subarray(0, swallowed),
+        `a message claimed Content-Length ${frame.length}, but the next message started after ${swallowed} bytes`,
+      );
       return true;
     }
     this.#scanned = inBody;
@@ -127,7 +149,10 @@ export class FramingGuard extends Transform {
       if (next === -1 && !isJson(body)) return false;
       this.#frame = undefined;
       this.#buffer = buffer.subarray(body.length);
-      this.#repair(body, `a message claimed Content-Length ${frame.length}, but its body went on for ${body.length} bytes`);
+      this.#repair(
+        body,
+        `a message claimed Content-Length ${frame.length}, but its body went on for ${body.length} bytes`,
+      );
       return true;
     }
     this.#frame = undefined;
@@ -141,7 +166,9 @@ export class FramingGuard extends Transform {
     const trimmed = trimEnd(body);
     if (isJson(trimmed)) {
       this.#report(`${what}; read it with its real length (${trimmed.length}).`);
-      this.push(Buffer.concat([Buffer.from(`Content-Length: ${trimmed.length}\r\n\r\n`, 'ascii'), trimmed]));
+      this.push(
+        Buffer.concat([Buffer.from(`Content-Length: ${trimmed.length}\r\n\r\n`, 'ascii'), trimmed]),
+      );
     } else {
       this.#report(`${what}; its ${body.length} bytes are not a message and were dropped.`);
     }
@@ -174,7 +201,11 @@ function frameStart(buffer: Buffer, from: number, to: number): number {
   for (const needle of FRAME_STARTS) {
     let at = buffer.indexOf(needle, from);
     while (at !== -1 && at < to) {
-      if (/^\s*\d+\r\n/.test(buffer.subarray(at + needle.length, at + needle.length + 24).toString('ascii'))) {
+      if (
+        /^\s*\d+\r\n/.test(
+          buffer.subarray(at + needle.length, at + needle.length + 24).toString('ascii'),
+        )
+      ) {
         if (best === -1 || at < best) best = at;
         break;
       }
@@ -208,6 +239,13 @@ function isJson(body: Buffer): boolean {
 
 function trimEnd(body: Buffer): Buffer {
   let end = body.length;
-  while (end > 0 && (body[end - 1] === 0x20 || body[end - 1] === 0x0a || body[end - 1] === 0x0d || body[end - 1] === 0x09)) end--;
+  while (
+    end > 0 &&
+    (body[end - 1] === 0x20 ||
+      body[end - 1] === 0x0a ||
+      body[end - 1] === 0x0d ||
+      body[end - 1] === 0x09)
+  )
+    end--;
   return body.subarray(0, end);
 }

@@ -17,9 +17,20 @@ function expectedLines(text: string): { starts: number[]; ends: number[] } {
 
 describe('eslintLineTable', () => {
   it('breaks lines where ESLint does: CR LF, CR, LF, U+2028, U+2029, after a BOM', () => {
-    for (const text of ['', 'a', '\uFEFFa\nb', 'a\r\nb\rc\nd\u2028e\u2029f', '\r\r\n\n\r', 'x\r', '\n', 'a\u2028\r\n']) {
+    for (const text of [
+      '',
+      'a',
+      '\uFEFFa\nb',
+      'a\r\nb\rc\nd\u2028e\u2029f',
+      '\r\r\n\n\r',
+      'x\r',
+      '\n',
+      'a\u2028\r\n',
+    ]) {
       const table = eslintLineTable(new LineDocument('file:///a.js', 'javascript', 1, text));
-      expect({ starts: table.starts, ends: table.ends }, JSON.stringify(text)).toEqual(expectedLines(text));
+      expect({ starts: table.starts, ends: table.ends }, JSON.stringify(text)).toEqual(
+        expectedLines(text),
+      );
     }
   });
 });

@@ -10,7 +10,15 @@ export function documentOf(text: string, version = 1): TextDocument {
 
 /** A LintMessage as ESLint would give it, with the fields a test does not care about filled in. */
 export function lintMessage(fields: Partial<Linter.LintMessage>): Linter.LintMessage {
-  return { ruleId: 'cors/valid-allow-origin', messageId: 'trailingSlash', severity: 2, message: 'Something is wrong. Chrome: "c" Firefox: "f"', line: 1, column: 1, ...fields };
+  return {
+    ruleId: 'cors/valid-allow-origin',
+    messageId: 'trailingSlash',
+    severity: 2,
+    message: 'Something is wrong. Chrome: "c" Firefox: "f"',
+    line: 1,
+    column: 1,
+    ...fields,
+  };
 }
 
 export function applyEdits(document: TextDocument, edits: TextEdit[]): string {

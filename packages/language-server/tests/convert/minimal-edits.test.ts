@@ -46,7 +46,10 @@ describe('minimalEdits', () => {
     check('a\rb', 'a\r\nb', '');
     // CRLF → LF: the boundary would fall inside the old CRLF, so the edit takes the whole pair.
     const toLf = check('a\r\nb', 'a\nb', '\r\n');
-    expect(toLf.range).toEqual({ start: { line: 0, character: 1 }, end: { line: 1, character: 0 } });
+    expect(toLf.range).toEqual({
+      start: { line: 0, character: 1 },
+      end: { line: 1, character: 0 },
+    });
     check('x\r\n', 'x\r\ny\r\n', '');
   });
 
@@ -66,7 +69,7 @@ describe('minimalEdits', () => {
   it('stays fast on a large document', () => {
     const line = "app.use(cors({ origin: 'https://a.example/' }));\n";
     const oldText = line.repeat(50_000);
-    const newText = `${line.repeat(25_000)}${line.replace('/\'', "'")}${line.repeat(24_999)}`;
+    const newText = `${line.repeat(25_000)}${line.replace("/'", "'")}${line.repeat(24_999)}`;
     const started = performance.now();
     check(oldText, newText, '/');
     expect(performance.now() - started).toBeLessThan(1_000);

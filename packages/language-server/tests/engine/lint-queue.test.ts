@@ -16,11 +16,16 @@ const BUDGET = 60_000;
 
 /** Seconds of linting: a few thousand Express set-ups without findings. */
 function slowText(blocks = 3000): string {
-  const block = (i: number) => `export function setup${i}(app, cors) {\n  app.use('/v${i}', cors({ origin: ['https://shop.example.com'], credentials: true }));\n  app.get('/v${i}/items', (req, res) => res.json({ page: Number(req.query.page ?? 1) }));\n}\n`;
+  const block = (i: number) =>
+    `export function setup${i}(app, cors) {\n  app.use('/v${i}', cors({ origin: ['https://shop.example.com'], credentials: true }));\n  app.get('/v${i}/items', (req, res) => res.json({ page: Number(req.query.page ?? 1) }));\n}\n`;
   return `import cors from 'cors';\n${Array.from({ length: blocks }, (_, i) => block(i)).join('')}`;
 }
 
-const request = (text: string, name = 'server.js'): LintRequest => ({ text, fileName: `/virtual/${name}`, settings: DEFAULT_SETTINGS });
+const request = (text: string, name = 'server.js'): LintRequest => ({
+  text,
+  fileName: `/virtual/${name}`,
+  settings: DEFAULT_SETTINGS,
+});
 const kinds = (outcomes: Outcome<unknown>[]) => outcomes.map((outcome) => outcome.kind);
 
 describe('LintQueue', () => {
@@ -35,18 +40,26 @@ describe('LintQueue', () => {
     queue = new LintQueue({ workerUrl: WORKER });
     const outcome = await queue.lint('a', request(FINDING), BUDGET);
     expect(outcome.kind).toBe('done');
-    expect(outcome.kind === 'done' && outcome.value.messages.map((message) => message.ruleId)).toEqual(['cors/valid-allow-origin']);
+    expect(
+      outcome.kind === 'done' && outcome.value.messages.map((message) => message.ruleId),
+    ).toEqual(['cors/valid-allow-origin']);
   });
 
   it('a newer version supersedes the waiting one, in its place in the queue', async () => {
     queue = new LintQueue({ workerUrl: WORKER });
     const order: string[] = [];
-    const track = <T>(name: string, promise: Promise<Outcome<T>>) => promise.then((outcome) => (order.push(`${name}:${outcome.kind}`), outcome));
+    const track = <T>(name: string, promise: Promise<Outcome<T>>) =>
+      promise.then((outcome) => (order.push(`${name}:${outcome.kind}`), outcome));
     const running = track('a1', queue.lint('a', request(FINDING), BUDGET));
     const b1 = track('b1', queue.lint('b', request(FINDING), BUDGET));
     const c1 = track('c1', queue.lint('c', request(FINDING), BUDGET));
     const b2 = track('b2', queue.lint('b', request(FINDING), BUDGET));
-    expect(kinds(await Promise.all([running, b1, c1, b2]))).toEqual(['done', 'superseded', 'done', 'done']);
+    expect(kinds(await Promise.all([running, b1, c1, b2]))).toEqual([
+      'done',
+      'superseded',
+      'done',
+      'done',
+    ]);
     expect(order).toEqual(['b1:superseded', 'a1:done', 'b2:done', 'c1:done']);
   });
 
@@ -58,7 +71,12 @@ describe('LintQueue', () => {
     const b1 = queue.lint('b', lazy('b1', request(FINDING)), BUDGET);
     const b2 = queue.lint('b', lazy('b2', request(FINDING)), BUDGET);
     const c1 = queue.lint('c', lazy('c1', undefined), BUDGET);
-    expect(kinds(await Promise.all([running, b1, b2, c1]))).toEqual(['done', 'superseded', 'done', 'skipped']);
+    expect(kinds(await Promise.all([running, b1, b2, c1]))).toEqual([
+      'done',
+      'superseded',
+      'done',
+      'skipped',
+    ]);
     expect(built).toEqual(['a1', 'b2', 'c1']);
   });
 

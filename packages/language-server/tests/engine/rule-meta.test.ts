@@ -11,7 +11,10 @@ describe('ruleMeta', () => {
 
   it('says which rules fix and which suggest', () => {
     expect(ruleMeta('cors/valid-allow-origin')).toMatchObject({ fixable: true });
-    expect(ruleMeta('cors/no-reflected-origin-with-credentials')).toMatchObject({ fixable: false, hasSuggestions: true });
+    expect(ruleMeta('cors/no-reflected-origin-with-credentials')).toMatchObject({
+      fixable: false,
+      hasSuggestions: true,
+    });
   });
 
   it('knows nothing of other rules or of bare names', () => {

@@ -33,11 +33,22 @@ function listFiles(directory: string, wanted: (name: string) => boolean): string
 const fixtureSamples = (wanted: (name: string) => boolean): Sample[] =>
   listFiles(FIXTURES_DIR, wanted)
     .sort()
-    .map((file) => ({ name: path.relative(FIXTURES_DIR, file).split(path.sep).join('/'), file, text: fs.readFileSync(file, 'utf8') }));
+    .map((file) => ({
+      name: path.relative(FIXTURES_DIR, file).split(path.sep).join('/'),
+      file,
+      text: fs.readFileSync(file, 'utf8'),
+    }));
 
-export const FIXTURE_SAMPLES: Sample[] = fixtureSamples((name) => TYPESCRIPT_FILE.test(name) && !DECLARATION_FILE.test(name));
+export const FIXTURE_SAMPLES: Sample[] = fixtureSamples(
+  (name) => TYPESCRIPT_FILE.test(name) && !DECLARATION_FILE.test(name),
+);
 
-const generate = generateFile as (options: { lines: number; dialect: 'ts' | 'js'; seed?: number; corsFree?: boolean }) => string;
+const generate = generateFile as (options: {
+  lines: number;
+  dialect: 'ts' | 'js';
+  seed?: number;
+  corsFree?: boolean;
+}) => string;
 
 const generatedSamples = (dialect: 'ts' | 'js'): Sample[] =>
   [
@@ -47,7 +58,11 @@ const generatedSamples = (dialect: 'ts' | 'js'): Sample[] =>
     { lines: 300, seed: 3, corsFree: true },
   ].map(({ lines, seed, corsFree }) => {
     const name = `generated-${lines}-${seed}${corsFree ? '-plain' : ''}.${dialect}`;
-    return { name, file: path.join(REPO_ROOT, 'bench', name), text: generate({ lines, dialect, seed, corsFree }) };
+    return {
+      name,
+      file: path.join(REPO_ROOT, 'bench', name),
+      text: generate({ lines, dialect, seed, corsFree }),
+    };
   });
 
 export const GENERATED_SAMPLES: Sample[] = generatedSamples('ts');
@@ -83,8 +98,16 @@ const C = <T,>(p: T) => <span>{String(p)}</span>;
 };
 
 export const SNIPPET_SAMPLES: Sample[] = [
-  ...Object.entries(SNIPPETS).map(([name, text]) => ({ name, file: path.join(REPO_ROOT, 'bench', name), text })),
-  ...Object.entries(TSX_SNIPPETS).map(([name, text]) => ({ name, file: path.join(REPO_ROOT, 'bench', name), text })),
+  ...Object.entries(SNIPPETS).map(([name, text]) => ({
+    name,
+    file: path.join(REPO_ROOT, 'bench', name),
+    text,
+  })),
+  ...Object.entries(TSX_SNIPPETS).map(([name, text]) => ({
+    name,
+    file: path.join(REPO_ROOT, 'bench', name),
+    text,
+  })),
 ];
 
 export const ALL_SAMPLES: Sample[] = [...FIXTURE_SAMPLES, ...GENERATED_SAMPLES, ...SNIPPET_SAMPLES];
@@ -124,6 +147,12 @@ const C = (p) => <span>{String(p)}</span>; a = b > c ? <i/> : null;
 `,
 };
 
-export const JS_SNIPPET_SAMPLES: Sample[] = Object.entries({ ...JS_SNIPPETS, ...JSX_SNIPPETS }).map(([name, text]) => ({ name, file: path.join(REPO_ROOT, 'bench', name), text }));
+export const JS_SNIPPET_SAMPLES: Sample[] = Object.entries({ ...JS_SNIPPETS, ...JSX_SNIPPETS }).map(
+  ([name, text]) => ({ name, file: path.join(REPO_ROOT, 'bench', name), text }),
+);
 
-export const ALL_JS_SAMPLES: Sample[] = [...JS_FIXTURE_SAMPLES, ...JS_GENERATED_SAMPLES, ...JS_SNIPPET_SAMPLES];
+export const ALL_JS_SAMPLES: Sample[] = [
+  ...JS_FIXTURE_SAMPLES,
+  ...JS_GENERATED_SAMPLES,
+  ...JS_SNIPPET_SAMPLES,
+];

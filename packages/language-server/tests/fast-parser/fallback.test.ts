@@ -10,7 +10,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFastTypeScriptParser } from '../../src/engine/fast-parser/index.js';
 import { LintHost } from '../../src/engine/lint-host.js';
 import { normalizeSettings } from '../../src/protocol/settings.js';
-import { espreeFallback, fastJavaScriptParser, javaScriptParserOptions, oxc, parserOptions } from './helpers.js';
+import {
+  espreeFallback,
+  fastJavaScriptParser,
+  javaScriptParserOptions,
+  oxc,
+  parserOptions,
+} from './helpers.js';
 
 const SETTINGS = normalizeSettings({ config: 'all' }).settings;
 const SERVER = "import cors from 'cors';\napp.use(cors({ origin: true, credentials: true }));\n";
@@ -43,24 +49,33 @@ describe('a document oxc rejects', () => {
   ])('%s: lints as the TypeScript parser does', (_name, file, text) => {
     const expected = reference.lint(text, file, SETTINGS);
     expect(expected.parseError).toBeUndefined();
-    expect(expected.messages.map((message) => message.ruleId)).toContain('cors/no-reflected-origin-with-credentials');
+    expect(expected.messages.map((message) => message.ruleId)).toContain(
+      'cors/no-reflected-origin-with-credentials',
+    );
     expect(fast.lint(text, file, SETTINGS)).toEqual(expected);
   });
 
   it('hands such documents to the fallback parser, and only those', () => {
     const fallback = vi.fn(() => typescriptParser as Linter.Parser);
-    const parser = createFastTypeScriptParser({ oxc, fallback }) as { parseForESLint: (code: string, options: object) => { ast: { tokens?: unknown[] } } };
+    const parser = createFastTypeScriptParser({ oxc, fallback }) as {
+      parseForESLint: (code: string, options: object) => { ast: { tokens?: unknown[] } };
+    };
     expect(parser.parseForESLint(SERVER, parserOptions('a.ts')).ast.tokens).toHaveLength(23);
     expect(fallback).not.toHaveBeenCalled();
-    expect(() => parser.parseForESLint('let = ;', parserOptions('a.ts'))).toThrow(/^Expression expected\.$/);
-    expect(parser.parseForESLint('let a = 1; let a = 2;', parserOptions('a.ts')).ast.tokens).toHaveLength(10);
+    expect(() => parser.parseForESLint('let = ;', parserOptions('a.ts'))).toThrow(
+      /^Expression expected\.$/,
+    );
+    expect(
+      parser.parseForESLint('let a = 1; let a = 2;', parserOptions('a.ts')).ast.tokens,
+    ).toHaveLength(10);
     expect(fallback).toHaveBeenCalledTimes(2);
   });
 });
 
 const fastJavaScript = new LintHost({ javascriptParser: 'fast' });
 const espreeOnly = new LintHost({ javascriptParser: 'espree' });
-const JS_SERVER = "const cors = require('cors');\napp.use(cors({ origin: true, credentials: true }));\n";
+const JS_SERVER =
+  "const cors = require('cors');\napp.use(cors({ origin: true, credentials: true }));\n";
 
 describe('a JavaScript document oxc rejects, or espree would', () => {
   beforeAll(() => fastJavaScript.prepare('a.js'));
@@ -74,7 +89,11 @@ describe('a JavaScript document oxc rejects, or espree would', () => {
     ['JSX in a .js file', 'a.js', `${JS_SERVER}const v = <div />;\n`],
     ['an invalid regular expression', 'a.js', `${JS_SERVER}const origin = /(/;\n`],
     ['a decorator', 'a.js', `${JS_SERVER}@sealed class A {}\n`],
-    ['a deferred import', 'a.mjs', `import defer * as cors from 'cors';\napp.use(cors.default({ origin: true, credentials: true }));\n`],
+    [
+      'a deferred import',
+      'a.mjs',
+      `import defer * as cors from 'cors';\napp.use(cors.default({ origin: true, credentials: true }));\n`,
+    ],
     ['an accessor field', 'a.js', `${JS_SERVER}class A { accessor x = 1 }\n`],
   ])('%s: reports the parse error espree reports', (_name, file, text) => {
     const expected = espreeOnly.lint(text, file, SETTINGS);
@@ -86,21 +105,41 @@ describe('a JavaScript document oxc rejects, or espree would', () => {
     const text = `${JS_SERVER}const v = <p title="a &amp; b">x &lt; y</p>;\n`;
     const expected = espreeOnly.lint(text, 'a.jsx', SETTINGS);
     expect(expected.parseError).toBeUndefined();
-    expect(expected.messages.map((message) => message.ruleId)).toContain('cors/no-reflected-origin-with-credentials');
+    expect(expected.messages.map((message) => message.ruleId)).toContain(
+      'cors/no-reflected-origin-with-credentials',
+    );
     expect(fastJavaScript.lint(text, 'a.jsx', SETTINGS)).toEqual(expected);
   });
 
   it('hands such documents to espree, and only those', () => {
-    const parser = fastJavaScriptParser as { parseForESLint: (code: string, options: object) => { ast: { tokens?: unknown[] } } };
+    const parser = fastJavaScriptParser as {
+      parseForESLint: (code: string, options: object) => { ast: { tokens?: unknown[] } };
+    };
     const before = espreeFallback.calls;
-    expect(parser.parseForESLint(JS_SERVER, javaScriptParserOptions('a.js')).ast.tokens).toHaveLength(26);
+    expect(
+      parser.parseForESLint(JS_SERVER, javaScriptParserOptions('a.js')).ast.tokens,
+    ).toHaveLength(26);
     expect(espreeFallback.calls).toBe(before);
-    expect(() => parser.parseForESLint('let = ;', javaScriptParserOptions('a.js'))).toThrow(/^The keyword 'let' is reserved$/);
-    expect(() => parser.parseForESLint('x = /(/;', javaScriptParserOptions('a.js'))).toThrow(/^Invalid regular expression: \/\(\/: Unterminated group$/);
-    expect(parser.parseForESLint('let v = <p>&amp;</p>;', javaScriptParserOptions('a.jsx')).ast.tokens).toHaveLength(12);
+    expect(() => parser.parseForESLint('let = ;', javaScriptParserOptions('a.js'))).toThrow(
+      /^The keyword 'let' is reserved$/,
+    );
+    expect(() => parser.parseForESLint('x = /(/;', javaScriptParserOptions('a.js'))).toThrow(
+      /^Invalid regular expression: \/\(\/: Unterminated group$/,
+    );
+    expect(
+      parser.parseForESLint('let v = <p>&amp;</p>;', javaScriptParserOptions('a.jsx')).ast.tokens,
+    ).toHaveLength(12);
     // Options the lint host never sets: espree reads them as it always did.
-    expect(parser.parseForESLint('return;', { ...javaScriptParserOptions('a.js', 'commonjs'), ecmaFeatures: { globalReturn: true } }).ast.tokens).toHaveLength(2);
-    expect(parser.parseForESLint('let a = 1;', { ...javaScriptParserOptions('a.js'), ecmaVersion: 2019 }).ast.tokens).toHaveLength(5);
+    expect(
+      parser.parseForESLint('return;', {
+        ...javaScriptParserOptions('a.js', 'commonjs'),
+        ecmaFeatures: { globalReturn: true },
+      }).ast.tokens,
+    ).toHaveLength(2);
+    expect(
+      parser.parseForESLint('let a = 1;', { ...javaScriptParserOptions('a.js'), ecmaVersion: 2019 })
+        .ast.tokens,
+    ).toHaveLength(5);
     expect(espreeFallback.calls).toBe(before + 5);
   });
 });
@@ -120,9 +159,15 @@ describe('without oxc-parser', () => {
     const host = new FreshLintHost();
     await host.prepare('a.ts');
     const result = host.lint(`${SERVER}const x: Array<Array<number>> = [];\n`, 'a.ts', SETTINGS);
-    expect(result).toEqual(reference.lint(`${SERVER}const x: Array<Array<number>> = [];\n`, 'a.ts', SETTINGS));
-    expect(result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['2:24 cors/no-reflected-origin-with-credentials']);
-    expect(host.lint('let = ;', 'a.ts', SETTINGS).parseError).toEqual(reference.lint('let = ;', 'a.ts', SETTINGS).parseError);
+    expect(result).toEqual(
+      reference.lint(`${SERVER}const x: Array<Array<number>> = [];\n`, 'a.ts', SETTINGS),
+    );
+    expect(
+      result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`),
+    ).toEqual(['2:24 cors/no-reflected-origin-with-credentials']);
+    expect(host.lint('let = ;', 'a.ts', SETTINGS).parseError).toEqual(
+      reference.lint('let = ;', 'a.ts', SETTINGS).parseError,
+    );
   });
 
   it('lints JavaScript with espree', async () => {
@@ -135,6 +180,8 @@ describe('without oxc-parser', () => {
     await host.prepare('a.js');
     const result = host.lint(JS_SERVER, 'a.js', SETTINGS);
     expect(result).toEqual(espreeOnly.lint(JS_SERVER, 'a.js', SETTINGS));
-    expect(result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['2:24 cors/no-reflected-origin-with-credentials']);
+    expect(
+      result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`),
+    ).toEqual(['2:24 cors/no-reflected-origin-with-credentials']);
   });
 });

@@ -26,7 +26,9 @@ describe.each(ALL_JS_SAMPLES)('$name', ({ file, text }) => {
   });
 
   it('has the same nodes with the same range and loc', () => {
-    expect(nodesOf(fast.ast, espree.VisitorKeys)).toEqual(nodesOf(reference.ast, espree.VisitorKeys));
+    expect(nodesOf(fast.ast, espree.VisitorKeys)).toEqual(
+      nodesOf(reference.ast, espree.VisitorKeys),
+    );
   });
 
   it('has the same tree', () => {

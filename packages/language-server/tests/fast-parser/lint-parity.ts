@@ -14,7 +14,12 @@ export const PARITY_SETTINGS = [
  * suggestions) and fix-all output; and, so that the comparison is not vacuous, more than
  * `minimumMessages` findings among them, with fixes and suggestions.
  */
-export function describeLintParity(hosts: { fast: LintHost; reference: LintHost }, cases: readonly Sample[], preparedAs: string, minimumMessages: number): void {
+export function describeLintParity(
+  hosts: { fast: LintHost; reference: LintHost },
+  cases: readonly Sample[],
+  preparedAs: string,
+  minimumMessages: number,
+): void {
   const { fast, reference } = hosts;
   beforeAll(async () => {
     await fast.prepare(preparedAs);
@@ -22,13 +27,17 @@ export function describeLintParity(hosts: { fast: LintHost; reference: LintHost 
   });
 
   describe.each(PARITY_SETTINGS)('$name', ({ settings }) => {
-    it.each(cases.map((sample) => [sample.name, sample] as const))('%s', (_name, { file, text }) => {
-      const expected = reference.lint(text, file, settings);
-      expect(expected.parseError).toBeUndefined();
-      expect(fast.lint(text, file, settings)).toEqual(expected);
-      expect(fast.fixAll(text, file, settings)).toEqual(reference.fixAll(text, file, settings));
-      // Four lints and two fix-all loops of a 2,000-line file: a correctness check, given room on a busy machine.
-    }, 60_000);
+    it.each(cases.map((sample) => [sample.name, sample] as const))(
+      '%s',
+      (_name, { file, text }) => {
+        const expected = reference.lint(text, file, settings);
+        expect(expected.parseError).toBeUndefined();
+        expect(fast.lint(text, file, settings)).toEqual(expected);
+        expect(fast.fixAll(text, file, settings)).toEqual(reference.fixAll(text, file, settings));
+        // Four lints and two fix-all loops of a 2,000-line file: a correctness check, given room on a busy machine.
+      },
+      60_000,
+    );
   });
 
   it('compares real findings, fixes and suggestions (the comparison is not vacuous)', () => {

@@ -11,7 +11,19 @@ import { describeLintParity } from './lint-parity.js';
 /** Each sample as it is, and read as CommonJS (`.cts`: a script with `globalReturn`). */
 const CASES = [
   ...ALL_SAMPLES,
-  ...[...FIXTURE_SAMPLES.slice(0, 5), GENERATED_SAMPLES[0]!].map((sample) => ({ ...sample, name: `${sample.name} as .cts`, file: sample.file.replace(/\.tsx?$/, '.cts') })),
+  ...[...FIXTURE_SAMPLES.slice(0, 5), GENERATED_SAMPLES[0]!].map((sample) => ({
+    ...sample,
+    name: `${sample.name} as .cts`,
+    file: sample.file.replace(/\.tsx?$/, '.cts'),
+  })),
 ];
 
-describeLintParity({ fast: new LintHost({ typescriptParser: 'fast' }), reference: new LintHost({ typescriptParser: 'typescript-eslint' }) }, CASES, 'a.ts', 40);
+describeLintParity(
+  {
+    fast: new LintHost({ typescriptParser: 'fast' }),
+    reference: new LintHost({ typescriptParser: 'typescript-eslint' }),
+  },
+  CASES,
+  'a.ts',
+  40,
+);

@@ -47,12 +47,24 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 
 /** What VS Code 1.100 declares, trimmed to what this server looks at. */
 export const FULL_CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+  workspace: {
+    configuration: true,
+    applyEdit: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    workspaceEdit: { documentChanges: true },
+  },
   textDocument: {
     synchronization: { didSave: true, dynamicRegistration: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
     codeAction: {
-      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
+      codeActionLiteralSupport: {
+        codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] },
+      },
       isPreferredSupport: true,
       dataSupport: true,
     },
@@ -110,7 +122,12 @@ class EventLog<T> {
   }
 
   /** The first event at index ≥ `from` matching `match`, now or when it arrives. */
-  wait(match: (event: T) => boolean, from: number, timeoutMs: number, what: () => string): Promise<T> {
+  wait(
+    match: (event: T) => boolean,
+    from: number,
+    timeoutMs: number,
+    what: () => string,
+  ): Promise<T> {
     const found = this.events.slice(from).find(match);
     if (found !== undefined) return Promise.resolve(found);
     return new Promise<T>((resolve, reject) => {
@@ -153,19 +170,29 @@ export class TestClient {
   readonly #versions = new Map<string, number>();
 
   constructor(options: StartOptions = {}) {
-    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: build first (npx tsc -b)`);
+    if (!existsSync(SERVER_MAIN))
+      throw new Error(`${SERVER_MAIN} is missing: build first (npx tsc -b)`);
     this.settings = options.settings;
     this.onConfiguration = options.onConfiguration;
-    this.child = spawn(process.execPath, [SERVER_MAIN, ...(options.args ?? ['--stdio'])], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [SERVER_MAIN, ...(options.args ?? ['--stdio'])], {
+      stdio: 'pipe',
+    });
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => {
       this.stderr += chunk;
     });
     this.exit = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.publishes.push(params));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
+      this.publishes.push(params),
+    );
     this.connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
-    this.connection.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => this.statuses.push(params));
+    this.connection.onNotification(STATUS_NOTIFICATION, (params: StatusParams) =>
+      this.statuses.push(params),
+    );
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
       this.shown.push(params);
@@ -197,10 +224,19 @@ export class TestClient {
     const client = new TestClient(options);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: options.processId === undefined ? process.pid : options.processId,
-      rootUri: options.workspaceFolders?.[0] === undefined ? null : pathToFileURL(options.workspaceFolders[0]).href,
+      rootUri:
+        options.workspaceFolders?.[0] === undefined
+          ? null
+          : pathToFileURL(options.workspaceFolders[0]).href,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
-      workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder })) ?? null,
-      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
+      workspaceFolders:
+        options.workspaceFolders?.map((folder) => ({
+          uri: pathToFileURL(folder).href,
+          name: folder,
+        })) ?? null,
+      ...(options.initializationOptions === undefined
+        ? {}
+        : { initializationOptions: options.initializationOptions }),
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -215,9 +251,21 @@ export class TestClient {
     return this.publishes.events.length;
   }
 
-  waitForPublish(uri: string, options: { from?: number; match?: (params: PublishDiagnosticsParams) => boolean; timeoutMs?: number } = {}): Promise<PublishDiagnosticsParams> {
+  waitForPublish(
+    uri: string,
+    options: {
+      from?: number;
+      match?: (params: PublishDiagnosticsParams) => boolean;
+      timeoutMs?: number;
+    } = {},
+  ): Promise<PublishDiagnosticsParams> {
     const { from = 0, match = () => true, timeoutMs = STATE_WAIT_MS } = options;
-    return this.publishes.wait((event) => event.uri === uri && match(event), from, timeoutMs, () => `publishDiagnostics for ${uri} (stderr: ${this.stderr.slice(-500)})`);
+    return this.publishes.wait(
+      (event) => event.uri === uri && match(event),
+      from,
+      timeoutMs,
+      () => `publishDiagnostics for ${uri} (stderr: ${this.stderr.slice(-500)})`,
+    );
   }
 
   /** The publish for exactly `version` of `uri`. */
@@ -225,15 +273,37 @@ export class TestClient {
     return this.waitForPublish(uri, { from, match: (event) => event.version === version });
   }
 
-  waitForLog(match: (message: string) => boolean, from = 0, timeoutMs = STATE_WAIT_MS): Promise<LogMessageParams> {
-    return this.logs.wait((event) => match(event.message), from, timeoutMs, () => 'a log message');
+  waitForLog(
+    match: (message: string) => boolean,
+    from = 0,
+    timeoutMs = STATE_WAIT_MS,
+  ): Promise<LogMessageParams> {
+    return this.logs.wait(
+      (event) => match(event.message),
+      from,
+      timeoutMs,
+      () => 'a log message',
+    );
   }
 
-  waitForStatus(match: (status: StatusParams) => boolean, from = 0, timeoutMs = STATE_WAIT_MS): Promise<StatusParams> {
-    return this.statuses.wait(match, from, timeoutMs, () => `a cors/status notification (got ${JSON.stringify(this.statuses.events)})`);
+  waitForStatus(
+    match: (status: StatusParams) => boolean,
+    from = 0,
+    timeoutMs = STATE_WAIT_MS,
+  ): Promise<StatusParams> {
+    return this.statuses.wait(
+      match,
+      from,
+      timeoutMs,
+      () => `a cors/status notification (got ${JSON.stringify(this.statuses.events)})`,
+    );
   }
 
-  waitForMessage(match: (message: ShowMessageParams) => boolean, from = 0, timeoutMs = STATE_WAIT_MS): Promise<ShowMessageParams> {
+  waitForMessage(
+    match: (message: ShowMessageParams) => boolean,
+    from = 0,
+    timeoutMs = STATE_WAIT_MS,
+  ): Promise<ShowMessageParams> {
     return this.shown.wait(match, from, timeoutMs, () => 'a window/showMessage notification');
   }
 
@@ -243,7 +313,9 @@ export class TestClient {
 
   async open(uri: string, text: string, languageId = languageOf(uri)): Promise<number> {
     this.#versions.set(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return 1;
   }
 
@@ -251,7 +323,10 @@ export class TestClient {
   async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
     const version = this.version(uri) + 1;
     this.#versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
     return version;
   }
 
@@ -260,17 +335,23 @@ export class TestClient {
   }
 
   save(uri: string): Promise<void> {
-    return this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    return this.connection.sendNotification(DidSaveTextDocumentNotification.type, {
+      textDocument: { uri },
+    });
   }
 
   close(uri: string): Promise<void> {
     this.#versions.delete(uri);
-    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return this.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri },
+    });
   }
 
   changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
-    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { cors: settings } });
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { cors: settings },
+    });
   }
 
   /** Resident set size of the server process, in bytes (Linux). */
@@ -322,12 +403,23 @@ export function fileUri(name: string): string {
 }
 
 /** Applies LSP text edits to `text` (edits must not overlap), as a client does. */
-export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyEdits(
+  text: string,
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
+): string {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (position: { line: number; character: number }) => (lineStarts[position.line] ?? text.length) + position.character;
+  const offset = (position: { line: number; character: number }) =>
+    (lineStarts[position.line] ?? text.length) + position.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of sorted)
+    result =
+      result.slice(0, offset(edit.range.start)) +
+      edit.newText +
+      result.slice(offset(edit.range.end));
   return result;
 }

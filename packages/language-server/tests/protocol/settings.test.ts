@@ -7,16 +7,40 @@ describe('normalizeSettings', () => {
     for (const raw of [null, undefined, {}]) {
       expect(normalizeSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
     }
-    expect(DEFAULT_SETTINGS).toEqual({ enable: true, run: 'onType', rules: {}, config: 'recommended', appOrigins: [], timeBudget: 10_000, projectIndex: true });
+    expect(DEFAULT_SETTINGS).toEqual({
+      enable: true,
+      run: 'onType',
+      rules: {},
+      config: 'recommended',
+      appOrigins: [],
+      timeBudget: 10_000,
+      projectIndex: true,
+    });
   });
 
   it('keeps every valid value', () => {
-    const raw = { enable: false, run: 'onSave', config: 'strict', rules: { 'cors/no-null-origin': 'warn' }, appOrigins: ['https://app.example.com'], timeBudget: 2500, projectIndex: false };
+    const raw = {
+      enable: false,
+      run: 'onSave',
+      config: 'strict',
+      rules: { 'cors/no-null-origin': 'warn' },
+      appOrigins: ['https://app.example.com'],
+      timeBudget: 2500,
+      projectIndex: false,
+    };
     expect(normalizeSettings(raw)).toEqual({ settings: raw, problems: [] });
   });
 
   it('replaces values of the wrong type by their defaults and names each problem', () => {
-    const { settings, problems } = normalizeSettings({ enable: 'yes', run: 'always', config: 42, rules: ['no-null-origin'], appOrigins: { a: 1 }, timeBudget: 5, projectIndex: 'no' });
+    const { settings, problems } = normalizeSettings({
+      enable: 'yes',
+      run: 'always',
+      config: 42,
+      rules: ['no-null-origin'],
+      appOrigins: { a: 1 },
+      timeBudget: 5,
+      projectIndex: 'no',
+    });
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(problems).toHaveLength(7);
     expect(problems[0]).toBe('cors.enable must be true or false, got "yes"');
@@ -24,7 +48,9 @@ describe('normalizeSettings', () => {
     expect(problems[2]).toContain('cors.config');
     expect(problems[3]).toContain('cors.rules must be an object');
     expect(problems[4]).toContain('cors.appOrigins must be an array');
-    expect(problems[5]).toBe('cors.timeBudget must be a number of milliseconds, at least 100, got number 5');
+    expect(problems[5]).toBe(
+      'cors.timeBudget must be a number of milliseconds, at least 100, got number 5',
+    );
     expect(problems[6]).toBe('cors.projectIndex must be true or false, got "no"');
   });
 
@@ -41,17 +67,34 @@ describe('normalizeSettings', () => {
   });
 
   it('drops unknown keys with a problem, but ignores the settings the VS Code extension handles itself', () => {
-    const { settings, problems } = normalizeSettings({ enabled: false, trace: { server: 'verbose' }, codeAction: {}, typeAware: true });
+    const { settings, problems } = normalizeSettings({
+      enabled: false,
+      trace: { server: 'verbose' },
+      codeAction: {},
+      typeAware: true,
+    });
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(problems).toEqual(['unknown setting cors.enabled ignored']);
   });
 
   it('never throws, even on a hostile object', () => {
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     const { settings, problems } = normalizeSettings(hostile);
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(problems[0]).toMatch(/could not be read \(Error: boom\)/);
-    const getter = Object.defineProperty({}, 'enable', { enumerable: true, get: () => { throw new TypeError('no'); } });
+    const getter = Object.defineProperty({}, 'enable', {
+      enumerable: true,
+      get: () => {
+        throw new TypeError('no');
+      },
+    });
     expect(normalizeSettings(getter).settings).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -69,20 +112,50 @@ describe('normalizeSettings: rules', () => {
   const rules = (raw: unknown) => normalizeSettings({ rules: raw });
 
   it('accepts rule names with or without cors/ and keys them by rule id', () => {
-    expect(rules({ 'no-null-origin': 'off', 'cors/valid-allow-origin': 'info', ' no-permissive-origin ': 'error' })).toEqual({
-      settings: { ...DEFAULT_SETTINGS, rules: { 'cors/no-null-origin': 'off', 'cors/valid-allow-origin': 'info', 'cors/no-permissive-origin': 'error' } },
+    expect(
+      rules({
+        'no-null-origin': 'off',
+        'cors/valid-allow-origin': 'info',
+        ' no-permissive-origin ': 'error',
+      }),
+    ).toEqual({
+      settings: {
+        ...DEFAULT_SETTINGS,
+        rules: {
+          'cors/no-null-origin': 'off',
+          'cors/valid-allow-origin': 'info',
+          'cors/no-permissive-origin': 'error',
+        },
+      },
       problems: [],
     });
   });
 
   it("reads ESLint's spellings of a severity: any case, numbers and the array form", () => {
-    const { settings, problems } = rules({ 'no-null-origin': 'WARN', 'valid-allow-origin': 0, 'valid-header-values': 2, 'no-permissive-origin': ['error', { allowPaths: [] }] });
+    const { settings, problems } = rules({
+      'no-null-origin': 'WARN',
+      'valid-allow-origin': 0,
+      'valid-header-values': 2,
+      'no-permissive-origin': ['error', { allowPaths: [] }],
+    });
     expect(problems).toEqual([]);
-    expect(settings.rules).toEqual({ 'cors/no-null-origin': 'warn', 'cors/valid-allow-origin': 'off', 'cors/valid-header-values': 'error', 'cors/no-permissive-origin': 'error' });
+    expect(settings.rules).toEqual({
+      'cors/no-null-origin': 'warn',
+      'cors/valid-allow-origin': 'off',
+      'cors/valid-header-values': 'error',
+      'cors/no-permissive-origin': 'error',
+    });
   });
 
   it('drops unknown rules and bad severities, keeping the rest', () => {
-    const { settings, problems } = rules({ 'no-such-rule': 'off', 'eslint/no-console': 'off', 'no-null-origin': 'loud', 'valid-allow-origin': 3, 'no-permissive-origin': null, 'valid-header-values': 'warn' });
+    const { settings, problems } = rules({
+      'no-such-rule': 'off',
+      'eslint/no-console': 'off',
+      'no-null-origin': 'loud',
+      'valid-allow-origin': 3,
+      'no-permissive-origin': null,
+      'valid-header-values': 'warn',
+    });
     expect(settings.rules).toEqual({ 'cors/valid-header-values': 'warn' });
     expect(problems).toEqual([
       'cors.rules["no-such-rule"]: there is no rule cors/no-such-rule',
@@ -94,14 +167,23 @@ describe('normalizeSettings: rules', () => {
   });
 
   it('expands wildcards to the matching rules; exact names win whatever their order', () => {
-    const { settings, problems } = rules({ 'no-null-origin': 'error', 'cors/*': 'warn', 'valid-*': 'info', 'zzz-*': 'off' });
+    const { settings, problems } = rules({
+      'no-null-origin': 'error',
+      'cors/*': 'warn',
+      'valid-*': 'info',
+      'zzz-*': 'off',
+    });
     expect(problems).toEqual(['cors.rules["zzz-*"] matches no cors rule']);
     expect(settings.rules['cors/no-null-origin']).toBe('error');
     expect(settings.rules['cors/valid-allow-origin']).toBe('info');
     expect(settings.rules['cors/valid-header-values']).toBe('info');
     expect(settings.rules['cors/no-permissive-origin']).toBe('warn');
     // `cors/*` reached every rule of the plugin.
-    expect(Object.keys(settings.rules).sort()).toEqual(Object.keys(plugin.rules).map((name) => `cors/${name}`).sort());
+    expect(Object.keys(settings.rules).sort()).toEqual(
+      Object.keys(plugin.rules)
+        .map((name) => `cors/${name}`)
+        .sort(),
+    );
   });
 
   it('is not fooled by keys that look like object internals', () => {
@@ -116,20 +198,44 @@ describe('normalizeSettings: appOrigins', () => {
   const origins = (raw: unknown) => normalizeSettings({ appOrigins: raw });
 
   it('keeps serialized origins and normalises URLs that are just an origin', () => {
-    const { settings, problems } = origins(['https://app.example.com', ' https://App.Example.com/ ', 'http://localhost:3000', 'https://example.com:443', 'http://[::1]:8080']);
+    const { settings, problems } = origins([
+      'https://app.example.com',
+      ' https://App.Example.com/ ',
+      'http://localhost:3000',
+      'https://example.com:443',
+      'http://[::1]:8080',
+    ]);
     expect(problems).toEqual([]);
-    expect(settings.appOrigins).toEqual(['https://app.example.com', 'http://localhost:3000', 'https://example.com', 'http://[::1]:8080']);
+    expect(settings.appOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:3000',
+      'https://example.com',
+      'http://[::1]:8080',
+    ]);
   });
 
   it('accepts a single origin given as a string', () => {
-    expect(origins('https://app.example.com').settings.appOrigins).toEqual(['https://app.example.com']);
+    expect(origins('https://app.example.com').settings.appOrigins).toEqual([
+      'https://app.example.com',
+    ]);
   });
 
   it('drops entries that are not origins, with a problem each', () => {
-    const { settings, problems } = origins(['https://ok.example', 'https://example.com/app', 'null', '*', 'example.com', 42, 'file:///tmp/x', 'https://u:p@example.com']);
+    const { settings, problems } = origins([
+      'https://ok.example',
+      'https://example.com/app',
+      'null',
+      '*',
+      'example.com',
+      42,
+      'file:///tmp/x',
+      'https://u:p@example.com',
+    ]);
     expect(settings.appOrigins).toEqual(['https://ok.example']);
     expect(problems).toHaveLength(7);
-    expect(problems[0]).toBe('cors.appOrigins: "https://example.com/app" is not an origin (scheme://host[:port])');
+    expect(problems[0]).toBe(
+      'cors.appOrigins: "https://example.com/app" is not an origin (scheme://host[:port])',
+    );
     expect(problems[4]).toBe('cors.appOrigins: number 42 is not an origin (scheme://host[:port])');
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FramingGuard } from '../../src/transport/framing-guard.js';
 
-const frame = (body: string): Buffer => Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`), Buffer.from(body)]);
+const frame = (body: string): Buffer =>
+  Buffer.concat([
+    Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`),
+    Buffer.from(body),
+  ]);
 
 /** What the guard passes on when `input` arrives in chunks of `size` bytes. */
 function passed(input: Buffer, size: number): { output: string; reports: string[] } {
@@ -14,7 +18,11 @@ function passed(input: Buffer, size: number): { output: string; reports: string[
 }
 
 describe('FramingGuard', () => {
-  const big = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { text: 'const a = "é";\n'.repeat(20_000) } });
+  const big = JSON.stringify({
+    jsonrpc: '2.0',
+    method: 'textDocument/didOpen',
+    params: { text: 'const a = "é";\n'.repeat(20_000) },
+  });
   const small = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: {} });
 
   it('passes on a large message read in many small chunks, and the one after it, unchanged', () => {
@@ -27,7 +35,10 @@ describe('FramingGuard', () => {
   });
 
   it('still finds a frame that a lying length swallowed when the input comes in chunks', () => {
-    const lying = Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(small) + 500}\r\n\r\n${small}`), frame(big)]);
+    const lying = Buffer.concat([
+      Buffer.from(`Content-Length: ${Buffer.byteLength(small) + 500}\r\n\r\n${small}`),
+      frame(big),
+    ]);
     const { output, reports } = passed(lying, 333);
     expect(output).toBe(Buffer.concat([frame(small), frame(big)]).toString('utf8'));
     expect(reports).toHaveLength(1);

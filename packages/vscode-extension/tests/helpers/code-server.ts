@@ -49,16 +49,33 @@ export function createProfile(root: string): Profile {
   fs.mkdirSync(extensionsDir, { recursive: true });
   // `--install-extension` fails on an extensions folder without this file.
   fs.writeFileSync(path.join(extensionsDir, 'extensions.json'), '[]');
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    `${JSON.stringify(USER_SETTINGS, null, 2)}\n`,
+  );
   return { userDataDir, extensionsDir };
 }
 
 export function installExtension(bin: string, profile: Profile, vsix: string): void {
-  const result = spawnSync(bin, ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`code-server --install-extension failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(
+    bin,
+    [
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--install-extension',
+      vsix,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(
+      `code-server --install-extension failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
 }
 
 async function freePort(): Promise<number> {
@@ -73,7 +90,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCodeServer(bin: string, profile: Profile, workspace: string, configDir: string): Promise<CodeServer> {
+export async function startCodeServer(
+  bin: string,
+  profile: Profile,
+  workspace: string,
+  configDir: string,
+): Promise<CodeServer> {
   const port = await freePort();
   const config = path.join(configDir, 'code-server.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -93,11 +115,17 @@ export async function startCodeServer(bin: string, profile: Profile, workspace: 
     workspace,
   ];
   // detached: a new process group (setsid), so stop() can end code-server and all its children.
-  const child: ChildProcess = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(bin, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start listening within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start listening within 30 s:\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('HTTP server listening on')) {
@@ -125,7 +153,9 @@ export async function startCodeServer(bin: string, profile: Profile, workspace: 
       } catch {
         return;
       }
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
+      const timeout = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), 5_000).unref(),
+      );
       if ((await Promise.race([exited, timeout])) === 'timeout') {
         try {
           process.kill(-pid, 'SIGKILL');
@@ -138,7 +168,10 @@ export async function startCodeServer(bin: string, profile: Profile, workspace: 
 }
 
 /** Resident memory (MiB) of the processes in a process group whose command line matches. */
-export function groupMemory(pgid: number, match: (args: string) => boolean): { pid: number; rssMiB: number; args: string }[] {
+export function groupMemory(
+  pgid: number,
+  match: (args: string) => boolean,
+): { pid: number; rssMiB: number; args: string }[] {
   const result = spawnSync('ps', ['-e', '-o', 'pid=,pgid=,rss=,args='], { encoding: 'utf8' });
   return result.stdout
     .split('\n')

@@ -89,7 +89,8 @@ export interface OtherStatement extends NodeBase<'OtherStatement'> {
   readonly body: Statement[];
 }
 
-export type Statement = Assign | AnnAssign | AugAssign | Expr | If | Import | ImportFrom | Try | OtherStatement;
+export type Statement =
+  Assign | AnnAssign | AugAssign | Expr | If | Import | ImportFrom | Try | OtherStatement;
 
 // ---- expressions ----
 

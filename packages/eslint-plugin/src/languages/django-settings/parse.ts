@@ -30,14 +30,46 @@ export interface PythonSyntaxError {
   readonly column: number;
 }
 
-export type PythonParseResult = { readonly ok: true; readonly ast: Module } | { readonly ok: false; readonly error: PythonSyntaxError };
+export type PythonParseResult =
+  | { readonly ok: true; readonly ast: Module }
+  | { readonly ok: false; readonly error: PythonSyntaxError };
 
 /** Python ends a line at `\r\n`, `\n` or a lone `\r` (reference §2.1.2); nothing else. */
 export const PYTHON_LINE_ENDING = /\r\n|[\r\n]/u;
 
 const NOT_EXPRESSIONS = new Set([
-  '(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '*', '**', 'AssignOp', 'UpdateOp', 'Comment', 'TypeDef',
-  'ArithOp', 'BitOp', 'CompareOp', 'LogicOp', 'or', 'and', 'not', 'in', 'is', 'if', 'else', 'for', 'async', 'as', 'from', 'import',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  ';',
+  '.',
+  '*',
+  '**',
+  'AssignOp',
+  'UpdateOp',
+  'Comment',
+  'TypeDef',
+  'ArithOp',
+  'BitOp',
+  'CompareOp',
+  'LogicOp',
+  'or',
+  'and',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  'for',
+  'async',
+  'as',
+  'from',
+  'import',
 ]);
 
 export function parsePython(text: string): PythonParseResult {
@@ -46,23 +78,43 @@ export function parsePython(text: string): PythonParseResult {
   const error = firstSyntaxError(tree.topNode, text, lines);
   if (!error) {
     const converter = new Converter(text, lines);
-    return { ok: true, ast: moduleOf(text, lines, converter.statements(tree.topNode), converter.comments(tree.topNode)) };
+    return {
+      ok: true,
+      ast: moduleOf(
+        text,
+        lines,
+        converter.statements(tree.topNode),
+        converter.comments(tree.topNode),
+      ),
+    };
   }
   // lezer (1.1.19) sometimes reports an error in valid code deep in long files: after long runs of
   // comment lines and blank lines (Django's own global_settings.py, DefectDojo's settings), or in a
   // plain statement 1,200 lines down (saleor's settings.py) that parses alone; and its grammar lacks
   // parenthesized `with` items (Python 3.10). Two retries, each of which succeeds only when lezer
   // finds no error at all; otherwise the first error stands.
-  return parseWithoutCommentLines(text, tree.topNode, lines) ?? parseInChunks(text, lines) ?? { ok: false, error };
+  return (
+    parseWithoutCommentLines(text, tree.topNode, lines) ??
+    parseInChunks(text, lines) ?? { ok: false, error }
+  );
 }
 
 /** The module parsed without its comment-only lines, positions in `text`; undefined when that fails too. */
-export function parseWithoutCommentLines(text: string, original: SyntaxNode = parser.parse(text).topNode, lines = new LineIndex(text, PYTHON_LINE_ENDING)): PythonParseResult | undefined {
+export function parseWithoutCommentLines(
+  text: string,
+  original: SyntaxNode = parser.parse(text).topNode,
+  lines = new LineIndex(text, PYTHON_LINE_ENDING),
+): PythonParseResult | undefined {
   const stripped = withoutCommentLines(text);
   if (stripped.text === text) return undefined;
   const retry = parser.parse(stripped.text);
-  if (firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text, PYTHON_LINE_ENDING))) return undefined;
-  const statements = new Converter(stripped.text, lines, stripped.toOriginal).statements(retry.topNode);
+  if (
+    firstSyntaxError(retry.topNode, stripped.text, new LineIndex(stripped.text, PYTHON_LINE_ENDING))
+  )
+    return undefined;
+  const statements = new Converter(stripped.text, lines, stripped.toOriginal).statements(
+    retry.topNode,
+  );
   // The comments are those of the file's own tree: the stripped text lacks the comment lines.
   const comments = new Converter(text, lines).comments(original);
   return { ok: true, ast: moduleOf(text, lines, statements, comments) };
@@ -75,7 +127,10 @@ export function parseWithoutCommentLines(text: string, original: SyntaxNode = pa
  * syntax error always leaves at least one chunk in error. A chunk in error is tried once more with
  * its parenthesized `with` items hidden (see `withoutParenthesizedWithItems`).
  */
-export function parseInChunks(text: string, lines = new LineIndex(text, PYTHON_LINE_ENDING)): PythonParseResult | undefined {
+export function parseInChunks(
+  text: string,
+  lines = new LineIndex(text, PYTHON_LINE_ENDING),
+): PythonParseResult | undefined {
   const starts = topLevelChunks(text);
   const statements: Statement[] = [];
   const comments: Comment[] = [];
@@ -87,7 +142,8 @@ export function parseInChunks(text: string, lines = new LineIndex(text, PYTHON_L
       if (hidden === chunk) return undefined;
       chunk = hidden;
       tree = parser.parse(chunk);
-      if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING))) return undefined;
+      if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING)))
+        return undefined;
     }
     const converter = new Converter(chunk, lines, (offset) => offset + start);
     statements.push(...converter.statements(tree.topNode));
@@ -102,7 +158,10 @@ export function parseInChunks(text: string, lines = new LineIndex(text, PYTHON_L
  * kept. The tree keeps only a `With` statement's body, so nothing it holds is lost. A header is
  * blanked only when its items, on one line without the parentheses (a form lezer reads), parse.
  */
-export function withoutParenthesizedWithItems(text: string, tree: SyntaxNode = parser.parse(text).topNode): string {
+export function withoutParenthesizedWithItems(
+  text: string,
+  tree: SyntaxNode = parser.parse(text).topNode,
+): string {
   let out = text;
   for (const match of text.matchAll(/^([ \t]*(?:async[ \t]+)?with[ \t]*)\(/gmu)) {
     const open = match.index + match[1]!.length;
@@ -112,10 +171,20 @@ export function withoutParenthesizedWithItems(text: string, tree: SyntaxNode = p
     const items = text.slice(open + 1, close);
     const comments = commentRanges(items);
     const code = (i: number) => !comments.some(([from, to]) => i >= from && i < to);
-    const oneLine = items.split('').map((char, i) => (!code(i) ? '' : char === '\n' || char === '\r' ? ' ' : char)).join('').replace(/,\s*$/u, '');
+    const oneLine = items
+      .split('')
+      .map((char, i) => (!code(i) ? '' : char === '\n' || char === '\r' ? ' ' : char))
+      .join('')
+      .replace(/,\s*$/u, '');
     const check = `with ${oneLine}:\n    pass\n`;
-    if (firstSyntaxError(parser.parse(check).topNode, check, new LineIndex(check, PYTHON_LINE_ENDING))) continue;
-    const blank = items.split('').map((char, i) => (!code(i) || char === '\n' || char === '\r' ? char : ' ')).join('');
+    if (
+      firstSyntaxError(parser.parse(check).topNode, check, new LineIndex(check, PYTHON_LINE_ENDING))
+    )
+      continue;
+    const blank = items
+      .split('')
+      .map((char, i) => (!code(i) || char === '\n' || char === '\r' ? char : ' '))
+      .join('');
     out = out.slice(0, open + 1) + blank + out.slice(close);
   }
   return out;
@@ -124,7 +193,7 @@ export function withoutParenthesizedWithItems(text: string, tree: SyntaxNode = p
 /** Offset of the bracket that closes the one at `open`, skipping strings and comments. */
 function closingBracket(text: string, open: number): number | undefined {
   let depth = 0;
-  for (let i = open; i < text.length; ) {
+  for (let i = open; i < text.length;) {
     const char = text[i]!;
     if (char === '"' || char === "'") i = stringEnd(text, i);
     else if (char === '#') i = commentEnd(text, i);
@@ -140,7 +209,7 @@ function closingBracket(text: string, open: number): number | undefined {
 /** [from, to) of each comment in `text`, a run of code inside brackets. */
 function commentRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text[i] === '"' || text[i] === "'") i = stringEnd(text, i);
     else if (text[i] === '#') {
       const end = commentEnd(text, i);
@@ -199,7 +268,9 @@ export function topLevelChunks(text: string): number[] {
 
 /** The offset after the string literal whose opening quote is at `quoteAt`, or the line's end when it never closes. */
 function stringEnd(text: string, quoteAt: number): number {
-  const quote = text.startsWith(text[quoteAt]!.repeat(3), quoteAt) ? text[quoteAt]!.repeat(3) : text[quoteAt]!;
+  const quote = text.startsWith(text[quoteAt]!.repeat(3), quoteAt)
+    ? text[quoteAt]!.repeat(3)
+    : text[quoteAt]!;
   let i = quoteAt + quote.length;
   while (i < text.length) {
     if (text[i] === '\\') i += 2;
@@ -211,11 +282,20 @@ function stringEnd(text: string, quoteAt: number): number {
 }
 
 function moduleOf(text: string, lines: LineIndex, body: Statement[], comments: Comment[]): Module {
-  return { type: 'Module', body, comments, range: [0, text.length], loc: lines.loc(0, text.length) };
+  return {
+    type: 'Module',
+    body,
+    comments,
+    range: [0, text.length],
+    loc: lines.loc(0, text.length),
+  };
 }
 
 /** `text` without the comments that stand alone on their line, and where each offset of the result was. */
-function withoutCommentLines(text: string): { text: string; toOriginal: (offset: number) => number } {
+function withoutCommentLines(text: string): {
+  text: string;
+  toOriginal: (offset: number) => number;
+} {
   const cuts: { at: number; removedBefore: number }[] = [];
   let removed = 0;
   const out = text.replace(/^[ \t]*#[^\r\n]*/gm, (match, offset: number) => {
@@ -240,7 +320,11 @@ function withoutCommentLines(text: string): { text: string; toOriginal: (offset:
   return { text: out, toOriginal };
 }
 
-function firstSyntaxError(top: SyntaxNode, text: string, lines: LineIndex): PythonSyntaxError | undefined {
+function firstSyntaxError(
+  top: SyntaxNode,
+  text: string,
+  lines: LineIndex,
+): PythonSyntaxError | undefined {
   const cursor = top.cursor();
   let found: PythonSyntaxError | undefined;
   do {
@@ -250,7 +334,8 @@ function firstSyntaxError(top: SyntaxNode, text: string, lines: LineIndex): Pyth
       const at = near ? from + text.slice(from).indexOf(near) : from;
       found = at0(lines, at, near ? `invalid syntax near '${near}'` : 'unexpected end of file');
     } else if (cursor.name === 'String' || cursor.name === 'FormatString') {
-      if (!readStringToken(text.slice(from, cursor.to)).terminated) found = at0(lines, from, 'unterminated string literal');
+      if (!readStringToken(text.slice(from, cursor.to)).terminated)
+        found = at0(lines, from, 'unterminated string literal');
     }
   } while (!found && cursor.next());
   return found;
@@ -268,7 +353,11 @@ class Converter {
   readonly #toOriginal: (offset: number) => number;
 
   /** `toOriginal` maps offsets of `text` to those of the file, when `text` is the file without its comment lines or one chunk of it. */
-  constructor(text: string, lines: LineIndex, toOriginal: (offset: number) => number = (offset) => offset) {
+  constructor(
+    text: string,
+    lines: LineIndex,
+    toOriginal: (offset: number) => number = (offset) => offset,
+  ) {
     this.#text = text;
     this.#lines = lines;
     this.#toOriginal = toOriginal;
@@ -285,7 +374,11 @@ class Converter {
     const cursor = top.cursor();
     do {
       if (cursor.name !== 'Comment') continue;
-      comments.push({ type: 'Comment', value: this.#text.slice(cursor.from + 1, cursor.to), ...this.#span(cursor.from, cursor.to) });
+      comments.push({
+        type: 'Comment',
+        value: this.#text.slice(cursor.from + 1, cursor.to),
+        ...this.#span(cursor.from, cursor.to),
+      });
     } while (cursor.next());
     return comments;
   }
@@ -323,10 +416,20 @@ class Converter {
       case 'UpdateStatement': {
         const parts = this.#segments(node, 'UpdateOp');
         const op = node.getChild('UpdateOp');
-        return { type: 'AugAssign', target: this.#tupleOf(parts[0] ?? [], node), op: op ? this.#source(op).slice(0, -1) : '+', value: this.#tupleOf(parts[1] ?? [], node), ...span };
+        return {
+          type: 'AugAssign',
+          target: this.#tupleOf(parts[0] ?? [], node),
+          op: op ? this.#source(op).slice(0, -1) : '+',
+          value: this.#tupleOf(parts[1] ?? [], node),
+          ...span,
+        };
       }
       case 'ExpressionStatement':
-        return { type: 'Expr', value: this.#tupleOf(this.#expressionChildren(node), node), ...span };
+        return {
+          type: 'Expr',
+          value: this.#tupleOf(this.#expressionChildren(node), node),
+          ...span,
+        };
       case 'IfStatement':
         return this.#if(node);
       case 'ImportStatement':
@@ -361,9 +464,18 @@ class Converter {
       }
     };
     addBodies(node);
-    const named = kind === 'FunctionDef' || kind === 'ClassDef' ? node.getChild('VariableName') : null;
-    const names = kind === 'Global' ? node.getChildren('VariableName').map((n) => this.#source(n)) : [];
-    return { type: 'OtherStatement', kind, name: named ? this.#source(named) : null, names, body, ...this.#span(node.from, node.to) };
+    const named =
+      kind === 'FunctionDef' || kind === 'ClassDef' ? node.getChild('VariableName') : null;
+    const names =
+      kind === 'Global' ? node.getChildren('VariableName').map((n) => this.#source(n)) : [];
+    return {
+      type: 'OtherStatement',
+      kind,
+      name: named ? this.#source(named) : null,
+      names,
+      body,
+      ...this.#span(node.from, node.to),
+    };
   }
 
   #assign(node: SyntaxNode): Statement {
@@ -381,7 +493,12 @@ class Converter {
       };
     }
     const targets = parts.slice(0, -1).map((part) => this.#tupleOf(part, node));
-    return { type: 'Assign', targets, value: this.#tupleOf(parts[parts.length - 1] ?? [], node), ...span };
+    return {
+      type: 'Assign',
+      targets,
+      value: this.#tupleOf(parts[parts.length - 1] ?? [], node),
+      ...span,
+    };
   }
 
   /** The expression children of `node`, split at every child named `separator`. */
@@ -402,12 +519,17 @@ class Converter {
     const last = part[part.length - 1];
     if (items.length === 1 && part.length === 1) return this.#expression(items[0]!);
     if (!first || !last) return this.#unknown(owner);
-    return { type: 'Tuple', elts: items.map((n) => this.#expression(n)), ...this.#span(first.from, last.to) };
+    return {
+      type: 'Tuple',
+      elts: items.map((n) => this.#expression(n)),
+      ...this.#span(first.from, last.to),
+    };
   }
 
   #expressionChildren(node: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [];
-    for (let child = node.firstChild; child; child = child.nextSibling) if (!NOT_EXPRESSIONS.has(child.name)) out.push(child);
+    for (let child = node.firstChild; child; child = child.nextSibling)
+      if (!NOT_EXPRESSIONS.has(child.name)) out.push(child);
     return out;
   }
 
@@ -450,7 +572,13 @@ class Converter {
     let afterAs = false;
     let inNames = !isFrom;
     const flush = () => {
-      if (current) names.push({ type: 'alias', name: current.name, asname: current.asname, ...this.#span(current.from, current.to) });
+      if (current)
+        names.push({
+          type: 'alias',
+          name: current.name,
+          asname: current.asname,
+          ...this.#span(current.from, current.to),
+        });
       current = undefined;
     };
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -484,7 +612,9 @@ class Converter {
       }
     }
     flush();
-    return isFrom ? { type: 'ImportFrom', module, names, level, ...span } : { type: 'Import', names, ...span };
+    return isFrom
+      ? { type: 'ImportFrom', module, names, level, ...span }
+      : { type: 'Import', names, ...span };
   }
 
   #try(node: SyntaxNode): Statement {
@@ -498,7 +628,12 @@ class Converter {
       else if (child.name === 'Body' && keyword) {
         const statements = this.#statements(child);
         if (keyword.name === 'try') body = statements;
-        else if (keyword.name === 'except') handlers.push({ type: 'ExceptHandler', body: statements, ...this.#span(keyword.from, child.to) });
+        else if (keyword.name === 'except')
+          handlers.push({
+            type: 'ExceptHandler',
+            body: statements,
+            ...this.#span(keyword.from, child.to),
+          });
         else if (keyword.name === 'else') orelse = statements;
         else finalbody = statements;
       }
@@ -519,7 +654,9 @@ class Converter {
         const text = this.#source(node).replace(/_/g, '');
         if (/[jJ]$/.test(text)) return { type: 'Constant', value: null, kind: 'complex', ...span };
         const isFloat = /^[0-9.]/.test(text) && /[.eE]/.test(text) && !/^0[xX]/.test(text);
-        const value = isFloat ? Number(text) : Number(/^0\d/.test(text) ? text.replace(/^0+/, '') || '0' : text);
+        const value = isFloat
+          ? Number(text)
+          : Number(/^0\d/.test(text) ? text.replace(/^0+/, '') || '0' : text);
         return { type: 'Constant', value, kind: isFloat ? 'float' : 'int', ...span };
       }
       case 'Boolean':
@@ -540,7 +677,12 @@ class Converter {
       case 'TupleExpression':
       case 'SetExpression': {
         const elts = this.#elements(node);
-        const type = node.name === 'ArrayExpression' ? 'List' : node.name === 'TupleExpression' ? 'Tuple' : 'Set';
+        const type =
+          node.name === 'ArrayExpression'
+            ? 'List'
+            : node.name === 'TupleExpression'
+              ? 'Tuple'
+              : 'Set';
         return { type, elts, ...span };
       }
       case 'DictionaryExpression':
@@ -554,11 +696,21 @@ class Converter {
       case 'UnaryExpression': {
         const operand = this.#expressionChildren(node)[0];
         const op = node.firstChild ? this.#source(node.firstChild) : '';
-        return operand ? { type: 'UnaryOp', op, operand: this.#expression(operand), ...span } : this.#unknown(node);
+        return operand
+          ? { type: 'UnaryOp', op, operand: this.#expression(operand), ...span }
+          : this.#unknown(node);
       }
       case 'ConditionalExpression': {
         const [body, test, orelse] = this.#expressionChildren(node);
-        return body && test && orelse ? { type: 'IfExp', body: this.#expression(body), test: this.#expression(test), orelse: this.#expression(orelse), ...span } : this.#unknown(node);
+        return body && test && orelse
+          ? {
+              type: 'IfExp',
+              body: this.#expression(body),
+              test: this.#expression(test),
+              orelse: this.#expression(orelse),
+              ...span,
+            }
+          : this.#unknown(node);
       }
       default:
         return this.#unknown(node);
@@ -606,14 +758,24 @@ class Converter {
     const object = node.firstChild;
     const property = node.getChild('PropertyName');
     if (!object) return this.#unknown(node);
-    if (property) return { type: 'Attribute', value: this.#expression(object), attr: this.#source(property), ...span };
+    if (property)
+      return {
+        type: 'Attribute',
+        value: this.#expression(object),
+        attr: this.#source(property),
+        ...span,
+      };
     const inside = this.#expressionChildren(node).slice(1);
     const isSlice = node.getChildren(':').length > 0;
     const open = node.getChild('[');
     const close = node.getChild(']');
     const slice: Expression =
       isSlice || inside.length !== 1 || node.getChildren(',').length > 0
-        ? { type: 'Unknown', kind: 'Slice', ...this.#span(open ? open.to : node.from, close ? close.from : node.to) }
+        ? {
+            type: 'Unknown',
+            kind: 'Slice',
+            ...this.#span(open ? open.to : node.from, close ? close.from : node.to),
+          }
         : this.#expression(inside[0]!);
     return { type: 'Subscript', value: this.#expression(object), slice, ...span };
   }
@@ -624,7 +786,13 @@ class Converter {
     if (!func || !argList) return this.#unknown(node);
     if (argList.getChild('for')) {
       // A generator argument, `f(x for x in y)`.
-      return { type: 'Call', func: this.#expression(func), args: [this.#unknown(argList)], keywords: [], ...this.#span(node.from, node.to) };
+      return {
+        type: 'Call',
+        func: this.#expression(func),
+        args: [this.#unknown(argList)],
+        keywords: [],
+        ...this.#span(node.from, node.to),
+      };
     }
     const args: Expression[] = [];
     const keywords: Keyword[] = [];
@@ -632,18 +800,42 @@ class Converter {
     const flush = () => {
       if (item.length === 0) return;
       const [head, second, third] = item;
-      if (head!.name === '**' && second) keywords.push({ type: 'keyword', arg: null, value: this.#expression(second), ...this.#span(head!.from, second.to) });
-      else if (head!.name === '*' && second) args.push({ type: 'Starred', value: this.#expression(second), ...this.#span(head!.from, second.to) });
-      else if (head!.name === 'VariableName' && second?.name === 'AssignOp' && third) keywords.push({ type: 'keyword', arg: this.#source(head!), value: this.#expression(third), ...this.#span(head!.from, third.to) });
+      if (head!.name === '**' && second)
+        keywords.push({
+          type: 'keyword',
+          arg: null,
+          value: this.#expression(second),
+          ...this.#span(head!.from, second.to),
+        });
+      else if (head!.name === '*' && second)
+        args.push({
+          type: 'Starred',
+          value: this.#expression(second),
+          ...this.#span(head!.from, second.to),
+        });
+      else if (head!.name === 'VariableName' && second?.name === 'AssignOp' && third)
+        keywords.push({
+          type: 'keyword',
+          arg: this.#source(head!),
+          value: this.#expression(third),
+          ...this.#span(head!.from, third.to),
+        });
       else args.push(this.#expression(head!));
       item = [];
     };
     for (let child = argList.firstChild; child; child = child.nextSibling) {
       if (child.name === ',') flush();
-      else if (child.name !== '(' && child.name !== ')' && child.name !== 'Comment') item.push(child);
+      else if (child.name !== '(' && child.name !== ')' && child.name !== 'Comment')
+        item.push(child);
     }
     flush();
-    return { type: 'Call', func: this.#expression(func), args, keywords, ...this.#span(node.from, node.to) };
+    return {
+      type: 'Call',
+      func: this.#expression(func),
+      args,
+      keywords,
+      ...this.#span(node.from, node.to),
+    };
   }
 
   #binary(node: SyntaxNode): Expression {
@@ -652,7 +844,8 @@ class Converter {
     const [left, right] = operands;
     if (!left || !right) return this.#unknown(node);
     const ops: string[] = [];
-    for (let child = left.nextSibling; child && child.from < right.from; child = child.nextSibling) if (child.name !== 'Comment') ops.push(this.#source(child));
+    for (let child = left.nextSibling; child && child.from < right.from; child = child.nextSibling)
+      if (child.name !== 'Comment') ops.push(this.#source(child));
     const op = ops.join(' ');
     if (op === 'or' || op === 'and') {
       const l = this.#expression(left);
@@ -661,14 +854,32 @@ class Converter {
       return { type: 'BoolOp', op, values, ...span };
     }
     if (['==', '!=', '<', '>', '<=', '>=', 'in', 'not in', 'is', 'is not', '<>'].includes(op)) {
-      return { type: 'Compare', left: this.#expression(left), ops: [op], comparators: [this.#expression(right)], ...span };
+      return {
+        type: 'Compare',
+        left: this.#expression(left),
+        ops: [op],
+        comparators: [this.#expression(right)],
+        ...span,
+      };
     }
-    return { type: 'BinOp', left: this.#expression(left), op, right: this.#expression(right), ...span };
+    return {
+      type: 'BinOp',
+      left: this.#expression(left),
+      op,
+      right: this.#expression(right),
+      ...span,
+    };
   }
 
   /** A string literal, an f-string, or an implicit concatenation of them. */
   #string(node: SyntaxNode): Constant | JoinedStr {
-    const pieces = node.name === 'ContinuedString' ? node.getChildren('String').concat(node.getChildren('FormatString')).sort((a, b) => a.from - b.from) : [node];
+    const pieces =
+      node.name === 'ContinuedString'
+        ? node
+            .getChildren('String')
+            .concat(node.getChildren('FormatString'))
+            .sort((a, b) => a.from - b.from)
+        : [node];
     const span = this.#span(node.from, node.to);
     const values: (Constant | FormattedValue)[] = [];
     let bytes = false;
@@ -679,7 +890,11 @@ class Converter {
       if (value === null) known = false;
       const last = values[values.length - 1];
       if (last && last.type === 'Constant' && typeof last.value === 'string' && value !== null) {
-        values[values.length - 1] = { ...last, value: last.value + value, ...this.#span(lastTextFrom, to) };
+        values[values.length - 1] = {
+          ...last,
+          value: last.value + value,
+          ...this.#span(lastTextFrom, to),
+        };
       } else {
         values.push({ type: 'Constant', value, kind: 'str', ...this.#span(from, to) });
         lastTextFrom = from;
@@ -701,8 +916,15 @@ class Converter {
       };
       for (const replacement of piece.getChildren('FormatReplacement')) {
         literal(replacement.from);
-        const inner = this.#expressionChildren(replacement).find((n) => n.name !== 'FormatSpec' && n.name !== 'FormatConversion' && n.name !== 'FormatSelfDoc');
-        values.push({ type: 'FormattedValue', value: inner ? this.#expression(inner) : this.#unknown(replacement), ...this.#span(replacement.from, replacement.to) });
+        const inner = this.#expressionChildren(replacement).find(
+          (n) =>
+            n.name !== 'FormatSpec' && n.name !== 'FormatConversion' && n.name !== 'FormatSelfDoc',
+        );
+        values.push({
+          type: 'FormattedValue',
+          value: inner ? this.#expression(inner) : this.#unknown(replacement),
+          ...this.#span(replacement.from, replacement.to),
+        });
         cursor = replacement.to;
       }
       literal(piece.to - token.quote.length);

@@ -36,7 +36,16 @@ export function readStringToken(text: string): StringToken {
   }
   if (text.length < bodyStart + quote.length) terminated = false;
   const body = text.slice(bodyStart, terminated ? text.length - quote.length : text.length);
-  return { prefix, quote, bodyStart, body, terminated, raw, bytes: lower.includes('b'), format: lower.includes('f') };
+  return {
+    prefix,
+    quote,
+    bodyStart,
+    body,
+    terminated,
+    raw,
+    bytes: lower.includes('b'),
+    format: lower.includes('f'),
+  };
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
@@ -83,7 +92,8 @@ export function decodeStringBody(body: string, raw: boolean, bytes: boolean): st
       i += digits.length;
       continue;
     }
-    const hexLength = next === 'x' ? 2 : !bytes && next === 'u' ? 4 : !bytes && next === 'U' ? 8 : 0;
+    const hexLength =
+      next === 'x' ? 2 : !bytes && next === 'u' ? 4 : !bytes && next === 'U' ? 8 : 0;
     if (hexLength > 0) {
       const digits = body.slice(i + 2, i + 2 + hexLength);
       if (!new RegExp(`^[0-9a-fA-F]{${hexLength}}$`).test(digits)) return null;

@@ -31,12 +31,52 @@ export type NginxParseResult =
 
 /** Directives common enough that a file using one with `;` or `{` is taken for nginx. */
 const KNOWN_DIRECTIVES = new Set([
-  'access_log', 'add_header', 'alias', 'client_max_body_size', 'default_type', 'error_log', 'error_page', 'events',
-  'expires', 'fastcgi_param', 'fastcgi_pass', 'gzip', 'http', 'if', 'include', 'index', 'keepalive_timeout',
-  'limit_except', 'listen', 'load_module', 'location', 'map', 'more_clear_headers', 'more_set_headers', 'pid',
-  'proxy_hide_header', 'proxy_pass', 'proxy_set_header', 'resolver', 'return', 'rewrite', 'root', 'sendfile',
-  'server', 'server_name', 'set', 'ssl_certificate', 'ssl_certificate_key', 'stream', 'try_files', 'types',
-  'upstream', 'user', 'uwsgi_pass', 'worker_connections', 'worker_processes',
+  'access_log',
+  'add_header',
+  'alias',
+  'client_max_body_size',
+  'default_type',
+  'error_log',
+  'error_page',
+  'events',
+  'expires',
+  'fastcgi_param',
+  'fastcgi_pass',
+  'gzip',
+  'http',
+  'if',
+  'include',
+  'index',
+  'keepalive_timeout',
+  'limit_except',
+  'listen',
+  'load_module',
+  'location',
+  'map',
+  'more_clear_headers',
+  'more_set_headers',
+  'pid',
+  'proxy_hide_header',
+  'proxy_pass',
+  'proxy_set_header',
+  'resolver',
+  'return',
+  'rewrite',
+  'root',
+  'sendfile',
+  'server',
+  'server_name',
+  'set',
+  'ssl_certificate',
+  'ssl_certificate_key',
+  'stream',
+  'try_files',
+  'types',
+  'upstream',
+  'user',
+  'uwsgi_pass',
+  'worker_connections',
+  'worker_processes',
 ]);
 
 const OPAQUE_BLOCK = /_by_lua_block$|^lua_block$/;
@@ -85,7 +125,11 @@ export function unescapeWord(inner: string): string {
   return value;
 }
 
-function tokenize(text: string, lines: LineIndex, seen: { knownDirectives: number }): { tokens: Token[]; comments: Comment[] } {
+function tokenize(
+  text: string,
+  lines: LineIndex,
+  seen: { knownDirectives: number },
+): { tokens: Token[]; comments: Comment[] } {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   const length = text.length;
@@ -104,7 +148,10 @@ function tokenize(text: string, lines: LineIndex, seen: { knownDirectives: numbe
   const pushWord = (end: number, quote: Word['quote']) => {
     const raw = text.slice(start, end);
     const value = unescapeWord(quote ? raw.slice(1, -1) : raw);
-    tokens.push({ kind: 'word', word: { type: 'Word', value, raw, quote, range: [start, end], loc: lines.loc(start, end) } });
+    tokens.push({
+      kind: 'word',
+      word: { type: 'Word', value, raw, quote, range: [start, end], loc: lines.loc(start, end) },
+    });
     if (wordCount === 0) firstWord = value;
     wordCount++;
   };
@@ -159,7 +206,12 @@ function tokenize(text: string, lines: LineIndex, seen: { knownDirectives: numbe
           let end = text.indexOf('\n', at);
           if (end === -1) end = length;
           if (text[end - 1] === '\r' && end - 1 > at) end--;
-          comments.push({ type: 'Comment', value: text.slice(at + 1, end), range: [at, end], loc: lines.loc(at, end) });
+          comments.push({
+            type: 'Comment',
+            value: text.slice(at + 1, end),
+            range: [at, end],
+            loc: lines.loc(at, end),
+          });
           position = end;
           continue;
         }
@@ -205,8 +257,13 @@ function tokenize(text: string, lines: LineIndex, seen: { knownDirectives: numbe
       if (ch === ';' || ch === '{') endStatement(ch, at);
     }
   }
-  if (doubleQuoted || singleQuoted) throw new SyntaxFailure(`unexpected end of file, expecting closing ${doubleQuoted ? '"' : "'"}`, length);
-  if (wordCount > 0 || !lastSpace) throw new SyntaxFailure('unexpected end of file, expecting ";" or "}"', length);
+  if (doubleQuoted || singleQuoted)
+    throw new SyntaxFailure(
+      `unexpected end of file, expecting closing ${doubleQuoted ? '"' : "'"}`,
+      length,
+    );
+  if (wordCount > 0 || !lastSpace)
+    throw new SyntaxFailure('unexpected end of file, expecting ";" or "}"', length);
   return { tokens, comments };
 }
 
@@ -220,7 +277,8 @@ function skipLua(text: string, from: number): number {
       depth--;
       if (depth === 0) return index;
     } else if (ch === '"' || ch === "'") {
-      for (index++; index < text.length && text[index] !== ch; index++) if (text[index] === '\\') index++;
+      for (index++; index < text.length && text[index] !== ch; index++)
+        if (text[index] === '\\') index++;
     } else if (ch === '[' && /^\[=*\[/.test(text.slice(index, index + 20))) {
       const open = /^\[(=*)\[/.exec(text.slice(index, index + 20))!;
       const close = text.indexOf(`]${open[1]}]`, index + open[0].length);
@@ -244,7 +302,14 @@ interface Frame {
 
 function directive(words: Word[], block: Block | null, end: number, lines: LineIndex): Directive {
   const [name, ...args] = words as [Word, ...Word[]];
-  return { type: 'Directive', name, args, block, range: [name.range[0], end], loc: lines.loc(name.range[0], end) };
+  return {
+    type: 'Directive',
+    name,
+    args,
+    block,
+    range: [name.range[0], end],
+    loc: lines.loc(name.range[0], end),
+  };
 }
 
 export function parseNginx(text: string): NginxParseResult {
@@ -270,7 +335,14 @@ export function parseNginx(text: string): NginxParseResult {
           break;
         case 'opaque': {
           const range: [number, number] = [token.open, token.close + 1];
-          body.push(directive(words, { type: 'Block', body: [], opaque: true, range, loc: lines.loc(...range) }, range[1], lines));
+          body.push(
+            directive(
+              words,
+              { type: 'Block', body: [], opaque: true, range, loc: lines.loc(...range) },
+              range[1],
+              lines,
+            ),
+          );
           words = [];
           break;
         }
@@ -278,23 +350,51 @@ export function parseNginx(text: string): NginxParseResult {
           if (frames.length === 1) throw new SyntaxFailure('unexpected "}"', token.offset);
           const frame = frames.pop()!;
           const range: [number, number] = [frame.open, token.offset + 1];
-          const block: Block = { type: 'Block', body: frame.body, opaque: false, range, loc: lines.loc(...range) };
+          const block: Block = {
+            type: 'Block',
+            body: frame.body,
+            opaque: false,
+            range,
+            loc: lines.loc(...range),
+          };
           frames.at(-1)!.body.push(directive(frame.header, block, range[1], lines));
           break;
         }
       }
     }
-    if (frames.length > 1) throw new SyntaxFailure('unexpected end of file, expecting "}"', text.length);
-    return { ok: true, ast: { type: 'Config', body: frames[0]!.body, comments, nginx: true, range: [0, text.length], loc: lines.loc(0, text.length) } };
+    if (frames.length > 1)
+      throw new SyntaxFailure('unexpected end of file, expecting "}"', text.length);
+    return {
+      ok: true,
+      ast: {
+        type: 'Config',
+        body: frames[0]!.body,
+        comments,
+        nginx: true,
+        range: [0, text.length],
+        loc: lines.loc(0, text.length),
+      },
+    };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
     const { line, column } = lines.position(error.offset);
-    return { ok: false, error: { message: error.message, line, column: column + 1 }, knownDirectives: seen.knownDirectives };
+    return {
+      ok: false,
+      error: { message: error.message, line, column: column + 1 },
+      knownDirectives: seen.knownDirectives,
+    };
   }
 }
 
 /** The tree of a file that is not nginx: nothing to lint. */
 export function emptyConfig(text: string): Config {
   const lines = new LineIndex(text, NGINX_LINE_ENDING);
-  return { type: 'Config', body: [], comments: [], nginx: false, range: [0, text.length], loc: lines.loc(0, text.length) };
+  return {
+    type: 'Config',
+    body: [],
+    comments: [],
+    nginx: false,
+    range: [0, text.length],
+    loc: lines.loc(0, text.length),
+  };
 }

@@ -67,8 +67,16 @@ export class HashCommentDirectives<C extends HashComment> {
   #directiveComments(): ParsedComment<C>[] {
     this.#parsed ??= this.#comments.flatMap((comment) => {
       const directive = parser.parseDirective(comment.value);
-      if (!directive || (directive.label !== CONFIG_LABEL && !DISABLE_LABELS.has(directive.label))) return [];
-      return [{ comment, label: directive.label, value: directive.value, justification: directive.justification }];
+      if (!directive || (directive.label !== CONFIG_LABEL && !DISABLE_LABELS.has(directive.label)))
+        return [];
+      return [
+        {
+          comment,
+          label: directive.label,
+          value: directive.value,
+          justification: directive.justification,
+        },
+      ];
     });
     return this.#parsed;
   }

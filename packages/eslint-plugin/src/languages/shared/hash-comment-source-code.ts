@@ -64,7 +64,8 @@ export class HashCommentSourceCode<
 
   override getAncestors(node: Node): Node[] {
     const ancestors: Node[] = [];
-    for (let parent = this.getParent(node); parent; parent = this.getParent(parent)) ancestors.unshift(parent);
+    for (let parent = this.getParent(node); parent; parent = this.getParent(parent))
+      ancestors.unshift(parent);
     return ancestors;
   }
 

@@ -11,7 +11,13 @@ export type TextLanguageOptions = Record<string, unknown>;
  * Keys other tools put into `languageOptions` for every language (typescript-eslint's RuleTester adds
  * `parser` and `parserOptions`); accepted and ignored.
  */
-const TOLERATED_OPTIONS = new Set(['parser', 'parserOptions', 'ecmaVersion', 'sourceType', 'globals']);
+const TOLERATED_OPTIONS = new Set([
+  'parser',
+  'parserOptions',
+  'ecmaVersion',
+  'sourceType',
+  'globals',
+]);
 
 export interface TextLanguageSpec<Root, Code> {
   /** As configs write it (`cors/nginx`), for messages. */
@@ -22,7 +28,8 @@ export interface TextLanguageSpec<Root, Code> {
   createSourceCode(text: string, ast: Root): Code;
 }
 
-const textOf = (file: File) => (typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body));
+const textOf = (file: File) =>
+  typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
 
 export function defineTextLanguage<Root, Node, Code extends SourceCode>(
   spec: TextLanguageSpec<Root, Code>,
@@ -37,7 +44,8 @@ export function defineTextLanguage<Root, Node, Code extends SourceCode>(
 
     validateLanguageOptions(options: TextLanguageOptions): void {
       const unknown = Object.keys(options ?? {}).filter((key) => !TOLERATED_OPTIONS.has(key));
-      if (unknown.length > 0) throw new Error(`${spec.name} takes no language options (got: ${unknown.join(', ')})`);
+      if (unknown.length > 0)
+        throw new Error(`${spec.name} takes no language options (got: ${unknown.join(', ')})`);
     },
 
     parse(file: File): ParseResult<Root> {

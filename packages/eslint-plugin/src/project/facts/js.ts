@@ -6,11 +6,26 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { CorsPolicy, ListValue, OriginEntry, OriginSetting, PathMatcher, RouteRule, ServerSurface, Setting, SourceRef } from 'cors-lint-core';
+import type {
+  CorsPolicy,
+  ListValue,
+  OriginEntry,
+  OriginSetting,
+  PathMatcher,
+  RouteRule,
+  ServerSurface,
+  Setting,
+  SourceRef,
+} from 'cors-lint-core';
 import type { CorsFileModel, ExtractedPolicy } from '../../utils/cors-context.js';
 import type { Registration } from '../../utils/extract/routing/registrations.js';
 import { HTTP_VERB_METHODS } from '../../utils/extract/routing/registrations.js';
-import { objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../../utils/extract/values/resolve.js';
+import {
+  objectProperties,
+  resolveNode,
+  skipTypeWrappers,
+  staticPrimitive,
+} from '../../utils/extract/values/resolve.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -26,7 +41,9 @@ export function nextRoutePath(file: string): string | undefined {
   const segments = (match[1] ?? '')
     .split('/')
     .filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'))
-    .map((segment) => segment.replace(/^\[\[?\.\.\.(\w+)\]?\]$/, '*$1').replace(/^\[(\w+)\]$/, ':$1'));
+    .map((segment) =>
+      segment.replace(/^\[\[?\.\.\.(\w+)\]?\]$/, '*$1').replace(/^\[(\w+)\]$/, ':$1'),
+    );
   return `/${segments.join('/')}`;
 }
 
@@ -34,23 +51,51 @@ export function nextRoutePath(file: string): string | undefined {
  * The server surface of one file, `file` relative to the project root. Undefined when the file
  * declares no CORS policy a server may run.
  */
-export function jsServerSurface(model: CorsFileModel, sourceCode: SourceCode, file: string): ServerSurface | undefined {
+export function jsServerSurface(
+  model: CorsFileModel,
+  sourceCode: SourceCode,
+  file: string,
+): ServerSurface | undefined {
   // A test's mock server answers the test, not the app's pages: it must not make a request to a third party look like ours.
   if (model.policies.length === 0 || model.runtime.isTest) return undefined;
-  const ref = (node: Node): SourceRef => ({ file, line: node.loc.start.line, column: node.loc.start.column });
+  const ref = (node: Node): SourceRef => ({
+    file,
+    line: node.loc.start.line,
+    column: node.loc.start.column,
+  });
   const scopeOf = (node: Node) => sourceCode.getScope(node);
   const { registrations } = model;
-  const routes = registrations.all.filter((registration) => ROUTE_VERBS.has(registration.method) && registration.path.kind === 'known');
+  const routes = registrations.all.filter(
+    (registration) => ROUTE_VERBS.has(registration.method) && registration.path.kind === 'known',
+  );
   const answersOptions = (route: Registration) =>
-    registrations.all.some((other) => other.receiver === route.receiver && (other.method === 'options' || other.method === 'all' || (other.method === 'use' && corsMounts.has(other) && registrations.covers(other, route))));
+    registrations.all.some(
+      (other) =>
+        other.receiver === route.receiver &&
+        (other.method === 'options' ||
+          other.method === 'all' ||
+          (other.method === 'use' && corsMounts.has(other) && registrations.covers(other, route))),
+    );
   // `use` registrations that mount a CORS middleware: they may answer a route's preflight instead of its own `cors()`.
   const corsMounts = new Set(
-    model.policies.flatMap((policy) => ('call' in policy ? registrations.placementsOf(policy.call).map(({ registration }) => registration) : [])).filter((registration) => registration.method === 'use'),
+    model.policies
+      .flatMap((policy) =>
+        'call' in policy
+          ? registrations.placementsOf(policy.call).map(({ registration }) => registration)
+          : [],
+      )
+      .filter((registration) => registration.method === 'use'),
   );
   const rules: RouteRule[] = [];
 
-  const routeRule = (route: Registration, policy: RouteRule['policy'], preflight: RouteRule['preflight'], source: SourceRef): RouteRule => ({
-    match: route.path.kind === 'known' ? { kind: 'route', path: route.path.value } : { kind: 'any' },
+  const routeRule = (
+    route: Registration,
+    policy: RouteRule['policy'],
+    preflight: RouteRule['preflight'],
+    source: SourceRef,
+  ): RouteRule => ({
+    match:
+      route.path.kind === 'known' ? { kind: 'route', path: route.path.value } : { kind: 'any' },
     methods: route.method === 'all' ? 'any' : [route.method.toUpperCase()],
     policy,
     preflight: route.method === 'options' ? 'answered' : preflight,
@@ -63,11 +108,20 @@ export function jsServerSurface(model: CorsFileModel, sourceCode: SourceCode, fi
     if ('call' in policy) {
       const answering = ANSWERING_LIBRARIES.has(policy.source.library);
       const placements = registrations.placementsOf(policy.call);
-      const registered = registrations.all.find((registration) => registration.method === 'register' && registration.call === policy.call);
+      const registered = registrations.all.find(
+        (registration) => registration.method === 'register' && registration.call === policy.call,
+      );
       const mounts = registered ? [registered] : placements.map(({ registration }) => registration);
       if (mounts.length === 0) {
         // Applied in a way the registration model does not place (`app.enableCors`, Apollo): every path, preflight unknown.
-        rules.push({ match: { kind: 'any' }, methods: 'any', policy: serialised, preflight: answering ? 'answered' : 'unknown', source: ref(policy.call), specific: false });
+        rules.push({
+          match: { kind: 'any' },
+          methods: 'any',
+          policy: serialised,
+          preflight: answering ? 'answered' : 'unknown',
+          source: ref(policy.call),
+          specific: false,
+        });
         continue;
       }
       for (const mount of mounts) {
@@ -75,14 +129,35 @@ export function jsServerSurface(model: CorsFileModel, sourceCode: SourceCode, fi
           const match = mountMatcher(mount);
           if (!match) continue;
           const preflight = answering ? 'answered' : 'unknown';
-          rules.push({ match, methods: 'any', policy: serialised, preflight, source: ref(policy.call), specific: false });
+          rules.push({
+            match,
+            methods: 'any',
+            policy: serialised,
+            preflight,
+            source: ref(policy.call),
+            specific: false,
+          });
           for (const route of routes) {
-            if (route.receiver === mount.receiver && (mount.method === 'register' || registrations.covers(mount, route))) rules.push(routeRule(route, serialised, preflight, ref(policy.call)));
+            if (
+              route.receiver === mount.receiver &&
+              (mount.method === 'register' || registrations.covers(mount, route))
+            )
+              rules.push(routeRule(route, serialised, preflight, ref(policy.call)));
           }
         } else if (ROUTE_VERBS.has(mount.method) && mount.path.kind === 'known') {
           // Route-level `cors()`: it runs only for the route's own method, so nothing answers the preflight unless another registration may.
-          const preflight = answering && mount.method !== 'all' && !answersOptions(mount) ? 'not-answered' : 'unknown';
-          rules.push(routeRule(mount, serialised, mount.method === 'all' && answering ? 'answered' : preflight, ref(mount.call)));
+          const preflight =
+            answering && mount.method !== 'all' && !answersOptions(mount)
+              ? 'not-answered'
+              : 'unknown';
+          rules.push(
+            routeRule(
+              mount,
+              serialised,
+              mount.method === 'all' && answering ? 'answered' : preflight,
+              ref(mount.call),
+            ),
+          );
         }
       }
       continue;
@@ -90,7 +165,14 @@ export function jsServerSurface(model: CorsFileModel, sourceCode: SourceCode, fi
     rules.push(...handSetRules(model, policy, serialised, ref, file, routeRule));
   }
   if (rules.length === 0) return undefined;
-  return { file, origins: listenOrigins(model.calls, scopeOf), routes: rules, responseHeaders: [...new Set(model.responseHeaderWrites.map((write) => write.name.toLowerCase()))] };
+  return {
+    file,
+    origins: listenOrigins(model.calls, scopeOf),
+    routes: rules,
+    responseHeaders: [
+      ...new Set(model.responseHeaderWrites.map((write) => write.name.toLowerCase())),
+    ],
+  };
 }
 
 /** Rules for hand-set CORS headers: at the route whose handler writes them, a raw `node:http` handler, or a route module. */
@@ -100,28 +182,73 @@ function handSetRules(
   serialised: CorsPolicy<SourceRef>,
   ref: (node: Node) => SourceRef,
   file: string,
-  routeRule: (route: Registration, policy: RouteRule['policy'], preflight: RouteRule['preflight'], source: SourceRef) => RouteRule,
+  routeRule: (
+    route: Registration,
+    policy: RouteRule['policy'],
+    preflight: RouteRule['preflight'],
+    source: SourceRef,
+  ) => RouteRule,
 ): RouteRule[] {
   if (!('writes' in policy)) return [];
   const first = policy.writes[0];
   const source = ref(first?.at ?? policy.at);
   const raw = model.serverRoutes.rawHandlers.find((handler) => handler.corsPolicy === policy);
   if (raw) {
-    const preflight = raw.methods.some(({ method }) => method === 'OPTIONS') ? 'answered' : raw.corsHeadersOnlyInMethodBranches ? 'not-answered' : 'unknown';
-    return [{ match: { kind: 'any' }, methods: 'any', policy: serialised, preflight, source, specific: false }];
+    const preflight = raw.methods.some(({ method }) => method === 'OPTIONS')
+      ? 'answered'
+      : raw.corsHeadersOnlyInMethodBranches
+        ? 'not-answered'
+        : 'unknown';
+    return [
+      {
+        match: { kind: 'any' },
+        methods: 'any',
+        policy: serialised,
+        preflight,
+        source,
+        specific: false,
+      },
+    ];
   }
   const routePath = nextRoutePath(file);
   if (routePath !== undefined && model.serverRoutes.methodExports.length > 0) {
     const methods = model.serverRoutes.methodExports.map(({ method }) => method);
-    return [{ match: { kind: 'route', path: routePath }, methods, policy: serialised, preflight: methods.includes('OPTIONS') ? 'answered' : 'not-answered', source, specific: true }];
+    return [
+      {
+        match: { kind: 'route', path: routePath },
+        methods,
+        policy: serialised,
+        preflight: methods.includes('OPTIONS') ? 'answered' : 'not-answered',
+        source,
+        specific: true,
+      },
+    ];
   }
   const fastify = model.serverRoutes.fastifyApps.find((app) => app.corsPolicy === policy);
   if (fastify) {
     const preflight = fastify.mayAnswerOptions ? 'unknown' : 'not-answered';
     return [
-      { match: { kind: 'any' }, methods: 'any', policy: serialised, preflight, source, specific: false },
+      {
+        match: { kind: 'any' },
+        methods: 'any',
+        policy: serialised,
+        preflight,
+        source,
+        specific: false,
+      },
       ...fastify.routes.flatMap((route): RouteRule[] =>
-        route.path.kind === 'known' ? [{ match: { kind: 'route', path: route.path.value }, methods: [route.method], policy: serialised, preflight: route.method === 'OPTIONS' ? 'answered' : preflight, source, specific: true }] : [],
+        route.path.kind === 'known'
+          ? [
+              {
+                match: { kind: 'route', path: route.path.value },
+                methods: [route.method],
+                policy: serialised,
+                preflight: route.method === 'OPTIONS' ? 'answered' : preflight,
+                source,
+                specific: true,
+              },
+            ]
+          : [],
       ),
     ];
   }
@@ -129,9 +256,22 @@ function handSetRules(
   return placements.flatMap(({ registration }): RouteRule[] => {
     if (registration.method === 'use') {
       const match = mountMatcher(registration);
-      return match ? [{ match, methods: 'any', policy: serialised, preflight: 'unknown', source, specific: false }] : [];
+      return match
+        ? [
+            {
+              match,
+              methods: 'any',
+              policy: serialised,
+              preflight: 'unknown',
+              source,
+              specific: false,
+            },
+          ]
+        : [];
     }
-    return ROUTE_VERBS.has(registration.method) && registration.path.kind === 'known' ? [routeRule(registration, serialised, 'unknown', source)] : [];
+    return ROUTE_VERBS.has(registration.method) && registration.path.kind === 'known'
+      ? [routeRule(registration, serialised, 'unknown', source)]
+      : [];
   });
 }
 
@@ -142,12 +282,20 @@ function mountMatcher(mount: Registration): PathMatcher | undefined {
 }
 
 /** `app.listen(3000)`, `server.listen({ port: 3000 })`: the loopback origins a local browser reaches it at. */
-function listenOrigins(calls: CorsFileModel['calls'], scopeOf: (node: Node) => TSESLint.Scope.Scope): string[] {
+function listenOrigins(
+  calls: CorsFileModel['calls'],
+  scopeOf: (node: Node) => TSESLint.Scope.Scope,
+): string[] {
   const ports = new Set<number>();
   for (const call of calls) {
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = skipTypeWrappers(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'listen') continue;
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      callee.property.type !== AST_NODE_TYPES.Identifier ||
+      callee.property.name !== 'listen'
+    )
+      continue;
     const [first] = call.arguments;
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) continue;
     let port = staticPrimitive(first, scopeOf(first));
@@ -157,14 +305,21 @@ function listenOrigins(calls: CorsFileModel['calls'], scopeOf: (node: Node) => T
       port = property ? staticPrimitive(property.value, scopeOf(property.value)) : undefined;
     }
     const number = typeof port === 'string' ? Number(port) : port;
-    if (typeof number === 'number' && Number.isInteger(number) && number > 0 && number < 65536) ports.add(number);
+    if (typeof number === 'number' && Number.isInteger(number) && number > 0 && number < 65536)
+      ports.add(number);
   }
   return [...ports].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
 }
 
 /** The policy with every handle replaced by its `SourceRef`: plain JSON. */
-export function serialisePolicy(policy: CorsPolicy<Node>, ref: (node: Node) => SourceRef): CorsPolicy<SourceRef> {
-  const setting = <T>(value: Setting<T, Node>, map: (inner: T) => T | ListValue<SourceRef> = (inner) => inner): Setting<never, SourceRef> => {
+export function serialisePolicy(
+  policy: CorsPolicy<Node>,
+  ref: (node: Node) => SourceRef,
+): CorsPolicy<SourceRef> {
+  const setting = <T>(
+    value: Setting<T, Node>,
+    map: (inner: T) => T | ListValue<SourceRef> = (inner) => inner,
+  ): Setting<never, SourceRef> => {
     switch (value.kind) {
       case 'absent':
         return value;
@@ -176,7 +331,10 @@ export function serialisePolicy(policy: CorsPolicy<Node>, ref: (node: Node) => S
         return { kind: 'unknown', at: ref(value.at) };
     }
   };
-  const list = (value: ListValue<Node>): ListValue<SourceRef> => ({ pieces: value.pieces.map((piece) => ({ text: piece.text, at: ref(piece.at) })), complete: value.complete });
+  const list = (value: ListValue<Node>): ListValue<SourceRef> => ({
+    pieces: value.pieces.map((piece) => ({ text: piece.text, at: ref(piece.at) })),
+    complete: value.complete,
+  });
   return {
     source: policy.source,
     at: ref(policy.at),
@@ -190,9 +348,15 @@ export function serialisePolicy(policy: CorsPolicy<Node>, ref: (node: Node) => S
   };
 }
 
-function serialiseOrigin(origin: OriginSetting<Node>, ref: (node: Node) => SourceRef): OriginSetting<SourceRef> {
+function serialiseOrigin(
+  origin: OriginSetting<Node>,
+  ref: (node: Node) => SourceRef,
+): OriginSetting<SourceRef> {
   if (origin.kind === 'allow-list') {
-    const entries = origin.entries.map((entry): OriginEntry<SourceRef> => ({ ...entry, at: ref(entry.at) }));
+    const entries = origin.entries.map((entry): OriginEntry<SourceRef> => ({
+      ...entry,
+      at: ref(entry.at),
+    }));
     return { ...origin, entries, at: ref(origin.at) };
   }
   return { ...origin, at: ref(origin.at) };

@@ -4,7 +4,10 @@ import type { AST } from '@eslint-community/regexpp';
  * A text the elements match (the first alternative, the least repetitions; a letter for a `.` in
  * `letterDots`), or `undefined` when an element has no such simple sample.
  */
-export function sampleElements(elements: readonly AST.Element[], letterDots: ReadonlySet<AST.Node> = new Set()): string | undefined {
+export function sampleElements(
+  elements: readonly AST.Element[],
+  letterDots: ReadonlySet<AST.Node> = new Set(),
+): string | undefined {
   const sampleElement = (element: AST.Element): string | undefined => {
     switch (element.type) {
       case 'Character':
@@ -24,11 +27,15 @@ export function sampleElements(elements: readonly AST.Element[], letterDots: Rea
       }
       case 'Quantifier': {
         const inner = sampleElement(element.element);
-        return inner === undefined ? undefined : inner.repeat(Math.max(element.min, element.min === 0 ? 0 : 1));
+        return inner === undefined
+          ? undefined
+          : inner.repeat(Math.max(element.min, element.min === 0 ? 0 : 1));
       }
       case 'Group':
       case 'CapturingGroup':
-        return element.alternatives[0] ? sampleElements(element.alternatives[0].elements, letterDots) : '';
+        return element.alternatives[0]
+          ? sampleElements(element.alternatives[0].elements, letterDots)
+          : '';
       case 'Assertion':
         return '';
       default:

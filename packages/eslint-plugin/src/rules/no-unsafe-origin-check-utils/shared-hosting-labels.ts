@@ -37,7 +37,11 @@ const ATTACKER_NAMES = ['attacker', 'attacker.'];
 /** Longest first, so `up.railway.app` is found before a shorter domain that ends it. */
 const DOMAINS = [...SHARED_HOSTING_DOMAINS].sort((a, b) => b.length - a.length);
 
-export function registrableLabel(pattern: AST.Pattern, source: string, flags: string): RegistrableLabel | undefined {
+export function registrableLabel(
+  pattern: AST.Pattern,
+  source: string,
+  flags: string,
+): RegistrableLabel | undefined {
   const ways = expandAlternatives(pattern.alternatives);
   if (!ways) return undefined;
   for (const way of ways) {
@@ -78,7 +82,8 @@ function expandElement(element: AST.Element): Way[] | undefined {
       return [[String.fromCodePoint(element.value)]];
     case 'CharacterClass': {
       const [only, ...rest] = element.elements;
-      if (!element.negate && rest.length === 0 && only?.type === 'Character') return [[String.fromCodePoint(only.value)]];
+      if (!element.negate && rest.length === 0 && only?.type === 'Character')
+        return [[String.fromCodePoint(only.value)]];
       return [[variable(element)]];
     }
     case 'CharacterSet':
@@ -174,7 +179,13 @@ function inWay(way: Way, source: string, flags: string): RegistrableLabel | unde
  * takes only digits or a few letters (`pr-\d+`) is not claimed: whether such names are open to
  * anyone depends on the provider's naming rules.
  */
-function attackerExample(laid: { text: string; samples: string[] }, labelHoles: ReadonlySet<number>, domain: string, source: string, flags: string): string | undefined {
+function attackerExample(
+  laid: { text: string; samples: string[] },
+  labelHoles: ReadonlySet<number>,
+  domain: string,
+  source: string,
+  flags: string,
+): string | undefined {
   for (const name of ATTACKER_NAMES) {
     const fill = (hole: number, sample: string) => (labelHoles.has(hole) ? name : sample);
     let example = '';
@@ -187,7 +198,8 @@ function attackerExample(laid: { text: string; samples: string[] }, labelHoles: 
         continue;
       }
       const piece = fill(index, laid.samples[holeIndex++] ?? '');
-      if (labelHoles.has(index) && piece.length > 0) filled.push([example.length, example.length + piece.length]);
+      if (labelHoles.has(index) && piece.length > 0)
+        filled.push([example.length, example.length + piece.length]);
       example += piece;
     }
     const prefix = example.includes('://') ? '' : 'https://';
@@ -199,7 +211,13 @@ function attackerExample(laid: { text: string; samples: string[] }, labelHoles: 
     // The registrable name: the label right under the domain, which the filled-in text must make up.
     const labelEnd = hostEnd - domain.length - 1;
     const labelStart = origin.lastIndexOf('.', labelEnd - 1) + 1;
-    if (filled.some(([start, end]) => start + prefix.length < labelEnd && end + prefix.length > Math.max(labelStart, hostStart))) return origin;
+    if (
+      filled.some(
+        ([start, end]) =>
+          start + prefix.length < labelEnd && end + prefix.length > Math.max(labelStart, hostStart),
+      )
+    )
+      return origin;
   }
   return undefined;
 }

@@ -14,16 +14,38 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { CorsFileModel } from '../../utils/cors-context.js';
 import { arrayElements } from '../../utils/extract/values/cors-values.js';
-import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticString } from '../../utils/extract/values/resolve.js';
+import {
+  calledMethodName,
+  isFunctionNode,
+  resolveNode,
+  skipTypeWrappers,
+  staticString,
+} from '../../utils/extract/values/resolve.js';
 import type { ScopeOf } from '../../utils/extract/values/scope.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
 
 /** Methods that hand back the same origin in another form. */
-const ORIGIN_PRESERVING = new Set(['toLowerCase', 'toLocaleLowerCase', 'trim', 'toString', 'valueOf']);
+const ORIGIN_PRESERVING = new Set([
+  'toLowerCase',
+  'toLocaleLowerCase',
+  'trim',
+  'toString',
+  'valueOf',
+]);
 /** Array methods whose callback's first parameter is each element in turn. */
-const ELEMENT_CALLBACKS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'forEach', 'map']);
+const ELEMENT_CALLBACKS = new Set([
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'filter',
+  'forEach',
+  'map',
+]);
 const MAX_DEPTH = 6;
 
 export class SubstringOperands {
@@ -40,10 +62,17 @@ export class SubstringOperands {
     const expression = skipTypeWrappers(node);
     if (depth > MAX_DEPTH) return false;
     if (this.model.originReads.isOrigin(expression)) return true;
-    if (expression.type === AST_NODE_TYPES.CallExpression && ORIGIN_PRESERVING.has(calledMethodName(expression) ?? '')) {
-      return this.isOrigin((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object, depth + 1);
+    if (
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      ORIGIN_PRESERVING.has(calledMethodName(expression) ?? '')
+    ) {
+      return this.isOrigin(
+        (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object,
+        depth + 1,
+      );
     }
-    if (expression.type === AST_NODE_TYPES.ChainExpression) return this.isOrigin(expression.expression, depth + 1);
+    if (expression.type === AST_NODE_TYPES.ChainExpression)
+      return this.isOrigin(expression.expression, depth + 1);
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = ASTUtils.findVariable(this.scopeOf(expression), expression);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -52,8 +81,16 @@ export class SubstringOperands {
     // `const lower = origin.toLowerCase()`, never assigned again.
     if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return false;
     const init = skipTypeWrappers(def.node.init);
-    if (init.type !== AST_NODE_TYPES.CallExpression || !ORIGIN_PRESERVING.has(calledMethodName(init) ?? '')) return false;
-    return !variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name) && this.isOrigin(init, depth + 1);
+    if (
+      init.type !== AST_NODE_TYPES.CallExpression ||
+      !ORIGIN_PRESERVING.has(calledMethodName(init) ?? '')
+    )
+      return false;
+    return (
+      !variable.references.some(
+        (reference) => reference.isWrite() && reference.identifier !== def.name,
+      ) && this.isOrigin(init, depth + 1)
+    );
   }
 
   /** What a substring method is called on: the origin, its parsed host name, or neither. */
@@ -82,22 +119,39 @@ export class SubstringOperands {
     if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = ASTUtils.findVariable(this.scopeOf(expression), expression);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!def || variable?.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return undefined;
-    return def.type === 'Parameter' ? this.#iteratedByCallback(def.node, def.name) : def.type === 'Variable' ? this.#iteratedByLoop(def.parent) : undefined;
+    if (
+      !def ||
+      variable?.references.some(
+        (reference) => reference.isWrite() && reference.identifier !== def.name,
+      )
+    )
+      return undefined;
+    return def.type === 'Parameter'
+      ? this.#iteratedByCallback(def.node, def.name)
+      : def.type === 'Variable'
+        ? this.#iteratedByLoop(def.parent)
+        : undefined;
   }
 
   /** `list.some((name) => …)`: the list, when `name` is the callback's first parameter. */
   #iteratedByCallback(fn: Node, name: Node): Node | undefined {
     if (!isFunctionNode(fn) || fn.params[0] !== name) return undefined;
     const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn || !ELEMENT_CALLBACKS.has(calledMethodName(call) ?? '')) return undefined;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== fn ||
+      !ELEMENT_CALLBACKS.has(calledMethodName(call) ?? '')
+    )
+      return undefined;
     return (skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object;
   }
 
   /** `for (const name of list)`: the list. */
   #iteratedByLoop(declaration: Node | null | undefined): Node | undefined {
     const loop = declaration?.parent;
-    return loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration ? loop.right : undefined;
+    return loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration
+      ? loop.right
+      : undefined;
   }
 
   #strings(list: Node): string[] | undefined {
@@ -105,24 +159,42 @@ export class SubstringOperands {
     if (array.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
     const { elements, complete } = arrayElements(array, this.scopeOf(array));
     const texts = elements.map((element) => staticString(element, this.scopeOf(element)));
-    return complete && texts.length > 0 && texts.every((text): text is string => text !== undefined) ? texts : undefined;
+    return complete && texts.length > 0 && texts.every((text): text is string => text !== undefined)
+      ? texts
+      : undefined;
   }
 
   #isHostname(node: Node, depth: number): boolean {
     const expression = skipTypeWrappers(node);
     if (depth > MAX_DEPTH) return false;
-    if (expression.type === AST_NODE_TYPES.CallExpression && ORIGIN_PRESERVING.has(calledMethodName(expression) ?? '')) {
-      return this.#isHostname((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object, depth + 1);
+    if (
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      ORIGIN_PRESERVING.has(calledMethodName(expression) ?? '')
+    ) {
+      return this.#isHostname(
+        (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object,
+        depth + 1,
+      );
     }
-    if (expression.type === AST_NODE_TYPES.MemberExpression) return isHostProperty(expression.property, expression.computed) && this.#isParsedOrigin(expression.object, depth + 1);
+    if (expression.type === AST_NODE_TYPES.MemberExpression)
+      return (
+        isHostProperty(expression.property, expression.computed) &&
+        this.#isParsedOrigin(expression.object, depth + 1)
+      );
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = ASTUtils.findVariable(this.scopeOf(expression), expression);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== 'Variable' || !def.node.init) return false;
     // `const { hostname } = new URL(origin)`
     if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
-      const property = def.node.id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value === def.name);
-      return !!property && isHostProperty(property.key, property.computed) && this.#isParsedOrigin(def.node.init, depth + 1);
+      const property = def.node.id.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value === def.name,
+      );
+      return (
+        !!property &&
+        isHostProperty(property.key, property.computed) &&
+        this.#isParsedOrigin(def.node.init, depth + 1)
+      );
     }
     const resolved = resolveNode(expression, this.scopeOf(expression));
     return resolved !== expression && this.#isHostname(resolved, depth + 1);
@@ -132,11 +204,22 @@ export class SubstringOperands {
   #isParsedOrigin(node: Node, depth: number): boolean {
     const expression = resolveNode(node, this.scopeOf(node));
     if (depth > MAX_DEPTH) return false;
-    const [input] = expression.type === AST_NODE_TYPES.NewExpression || expression.type === AST_NODE_TYPES.CallExpression ? expression.arguments : [];
+    const [input] =
+      expression.type === AST_NODE_TYPES.NewExpression ||
+      expression.type === AST_NODE_TYPES.CallExpression
+        ? expression.arguments
+        : [];
     if (!input || input.type === AST_NODE_TYPES.SpreadElement) return false;
     const parses =
-      (expression.type === AST_NODE_TYPES.NewExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'URL') ||
-      (expression.type === AST_NODE_TYPES.CallExpression && calledMethodName(expression) === 'parse' && isIdentifier((skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object, 'url'));
+      (expression.type === AST_NODE_TYPES.NewExpression &&
+        expression.callee.type === AST_NODE_TYPES.Identifier &&
+        expression.callee.name === 'URL') ||
+      (expression.type === AST_NODE_TYPES.CallExpression &&
+        calledMethodName(expression) === 'parse' &&
+        isIdentifier(
+          (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object,
+          'url',
+        ));
     return parses && this.isOrigin(input, depth + 1);
   }
 
@@ -155,7 +238,11 @@ export class SubstringOperands {
     const calls = index === -1 || !fn ? [] : callsByName(fn as TSESTree.FunctionLike, this.scopeOf);
     const result = calls.some((call) => {
       const argument = call.arguments[index];
-      return !!argument && argument.type !== AST_NODE_TYPES.SpreadElement && this.isOrigin(argument, depth + 1);
+      return (
+        !!argument &&
+        argument.type !== AST_NODE_TYPES.SpreadElement &&
+        this.isOrigin(argument, depth + 1)
+      );
     });
     this.#parameters.set(variable, result);
     return result;
@@ -164,7 +251,12 @@ export class SubstringOperands {
 
 /** The calls of a function through the name it is declared or stored under (`function isAllowed() {}`, `const isAllowed = () => …`). */
 function callsByName(fn: TSESTree.FunctionLike, scopeOf: ScopeOf): TSESTree.CallExpression[] {
-  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
+  const holder =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn
+        ? fn.parent.id
+        : undefined;
   if (holder?.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = ASTUtils.findVariable(scopeOf(holder), holder);
   if (!variable) return [];
@@ -172,13 +264,15 @@ function callsByName(fn: TSESTree.FunctionLike, scopeOf: ScopeOf): TSESTree.Call
   for (const reference of variable.references) {
     if (reference.init || !reference.isRead()) continue;
     const use = reference.identifier;
-    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) calls.push(use.parent);
+    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use)
+      calls.push(use.parent);
   }
   return calls;
 }
 
 function isHostProperty(key: Node, computed: boolean): boolean {
-  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name === 'hostname' || key.name === 'host';
+  if (!computed && key.type === AST_NODE_TYPES.Identifier)
+    return key.name === 'hostname' || key.name === 'host';
   return key.type === AST_NODE_TYPES.Literal && (key.value === 'hostname' || key.value === 'host');
 }
 

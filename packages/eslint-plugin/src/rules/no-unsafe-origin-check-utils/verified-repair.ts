@@ -7,10 +7,18 @@ import { schemesMatchingEveryOrigin } from '../../utils/extract/values/pattern-m
 import type { PatternRepair } from './regex-weaknesses.js';
 import { analyseOriginRegex, originFor, sampleOf } from './regex-weaknesses.js';
 
-export function verifiedRepair(source: string, flags: string, repair: PatternRepair | undefined): PatternRepair | undefined {
+export function verifiedRepair(
+  source: string,
+  flags: string,
+  repair: PatternRepair | undefined,
+): PatternRepair | undefined {
   if (!repair) return undefined;
   const fixed = repair.source;
-  if (analyseOriginRegex(fixed, flags).weaknesses.length > 0 || schemesMatchingEveryOrigin(fixed, flags).length > 0) return undefined;
+  if (
+    analyseOriginRegex(fixed, flags).weaknesses.length > 0 ||
+    schemesMatchingEveryOrigin(fixed, flags).length > 0
+  )
+    return undefined;
   // The origin the pattern was written for must still pass: `.example\.com$` was written for
   // `https://a.example.com`, `example\.com$` for `https://example.com`.
   const sample = sampleOf(source, flags);

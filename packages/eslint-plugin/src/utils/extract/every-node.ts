@@ -19,13 +19,15 @@ export function forEachNode(root: Node, keys: VisitorKeys, visit: (node: Node) =
     visit(node);
     const fields = node as unknown as Record<string, unknown>;
     const childKeys = keys[node.type] ?? ownChildKeys(fields);
-    for (let index = childKeys.length - 1; index >= 0; index--) pushChildren(fields[childKeys[index]!], stack);
+    for (let index = childKeys.length - 1; index >= 0; index--)
+      pushChildren(fields[childKeys[index]!], stack);
   }
 }
 
 function pushChildren(value: unknown, stack: Node[]): void {
   if (Array.isArray(value)) {
-    for (let index = value.length - 1; index >= 0; index--) if (isNode(value[index])) stack.push(value[index]);
+    for (let index = value.length - 1; index >= 0; index--)
+      if (isNode(value[index])) stack.push(value[index]);
   } else if (isNode(value)) {
     stack.push(value);
   }
@@ -39,5 +41,9 @@ function ownChildKeys(fields: Record<string, unknown>): string[] {
 }
 
 function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
 }

@@ -1,7 +1,18 @@
 import { parser as lezerParser } from '@lezer/python';
 import { describe, expect, it } from 'vitest';
-import type { Expression, Module, PyNode, Statement } from '../../../src/languages/django-settings/ast.js';
-import { parseInChunks, parsePython, parseWithoutCommentLines, topLevelChunks, withoutParenthesizedWithItems } from '../../../src/languages/django-settings/parse.js';
+import type {
+  Expression,
+  Module,
+  PyNode,
+  Statement,
+} from '../../../src/languages/django-settings/ast.js';
+import {
+  parseInChunks,
+  parsePython,
+  parseWithoutCommentLines,
+  topLevelChunks,
+  withoutParenthesizedWithItems,
+} from '../../../src/languages/django-settings/parse.js';
 
 function parse(text: string): Module {
   const result = parsePython(text);
@@ -14,7 +25,14 @@ function shape(node: PyNode | null): unknown {
   if (!node) return null;
   const { range: _range, loc: _loc, ...rest } = node as PyNode & Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(rest).map(([key, value]) => [key, Array.isArray(value) ? value.map((item) => (item && typeof item === 'object' ? shape(item as PyNode) : item)) : value && typeof value === 'object' ? shape(value as PyNode) : value]),
+    Object.entries(rest).map(([key, value]) => [
+      key,
+      Array.isArray(value)
+        ? value.map((item) => (item && typeof item === 'object' ? shape(item as PyNode) : item))
+        : value && typeof value === 'object'
+          ? shape(value as PyNode)
+          : value,
+    ]),
   );
 }
 
@@ -26,9 +44,21 @@ function firstValue(text: string): Expression {
 
 describe('parsePython: CPython-shaped nodes', () => {
   it('folds implicit concatenation and decodes escapes', () => {
-    expect(shape(firstValue(`X = "a\\n" 'b' r"\\d"`))).toEqual({ type: 'Constant', value: 'a\nb\\d', kind: 'str' });
-    expect(shape(firstValue(`X = b"\\x41"`))).toEqual({ type: 'Constant', value: 'A', kind: 'bytes' });
-    expect(shape(firstValue(`X = """a\nb"""`))).toEqual({ type: 'Constant', value: 'a\nb', kind: 'str' });
+    expect(shape(firstValue(`X = "a\\n" 'b' r"\\d"`))).toEqual({
+      type: 'Constant',
+      value: 'a\nb\\d',
+      kind: 'str',
+    });
+    expect(shape(firstValue(`X = b"\\x41"`))).toEqual({
+      type: 'Constant',
+      value: 'A',
+      kind: 'bytes',
+    });
+    expect(shape(firstValue(`X = """a\nb"""`))).toEqual({
+      type: 'Constant',
+      value: 'a\nb',
+      kind: 'str',
+    });
   });
 
   it('reads f-strings as JoinedStr with FormattedValue', () => {
@@ -48,15 +78,36 @@ describe('parsePython: CPython-shaped nodes', () => {
       op: '+',
       left: {
         type: 'Call',
-        func: { type: 'Attribute', attr: 'get', value: { type: 'Attribute', attr: 'environ', value: { type: 'Name', id: 'os' } } },
+        func: {
+          type: 'Attribute',
+          attr: 'get',
+          value: { type: 'Attribute', attr: 'environ', value: { type: 'Name', id: 'os' } },
+        },
         args: [{ type: 'Constant', value: 'K', kind: 'str' }],
-        keywords: [{ type: 'keyword', arg: 'default', value: { type: 'List', elts: [{ type: 'Constant', value: 1, kind: 'int' }] } }],
+        keywords: [
+          {
+            type: 'keyword',
+            arg: 'default',
+            value: { type: 'List', elts: [{ type: 'Constant', value: 1, kind: 'int' }] },
+          },
+        ],
       },
-      right: { type: 'Subscript', value: { type: 'Name', id: 'Y' }, slice: { type: 'Constant', value: 'a', kind: 'str' } },
+      right: {
+        type: 'Subscript',
+        value: { type: 'Name', id: 'Y' },
+        slice: { type: 'Constant', value: 'a', kind: 'str' },
+      },
     });
-    expect(shape(firstValue(`X = a or b and c`))).toMatchObject({ type: 'BoolOp', op: 'or', values: [{ id: 'a' }, { type: 'BoolOp', op: 'and' }] });
+    expect(shape(firstValue(`X = a or b and c`))).toMatchObject({
+      type: 'BoolOp',
+      op: 'or',
+      values: [{ id: 'a' }, { type: 'BoolOp', op: 'and' }],
+    });
     // lezer reads `not a or b` as `not (a or b)` (CPython: `(not a) or b`); settings values do not depend on it.
-    expect(shape(firstValue(`X = a if b else (1, 2)`))).toMatchObject({ type: 'IfExp', orelse: { type: 'Tuple' } });
+    expect(shape(firstValue(`X = a if b else (1, 2)`))).toMatchObject({
+      type: 'IfExp',
+      orelse: { type: 'Tuple' },
+    });
   });
 
   it('reads statements: assignment forms, if/elif/else, imports, try', () => {
@@ -85,12 +136,34 @@ describe('parsePython: CPython-shaped nodes', () => {
       ].join('\n'),
     );
     const types = module.body.map((statement) => statement.type);
-    expect(types).toEqual(['Assign', 'Assign', 'AnnAssign', 'AugAssign', 'Expr', 'If', 'ImportFrom', 'Import', 'Try', 'OtherStatement']);
+    expect(types).toEqual([
+      'Assign',
+      'Assign',
+      'AnnAssign',
+      'AugAssign',
+      'Expr',
+      'If',
+      'ImportFrom',
+      'Import',
+      'Try',
+      'OtherStatement',
+    ]);
     expect(shape(module.body[0]!)).toMatchObject({ targets: [{ id: 'A' }, { id: 'B' }] });
-    expect(shape(module.body[1]!)).toMatchObject({ targets: [{ type: 'Tuple', elts: [{ id: 'C' }, { id: 'D' }] }], value: { type: 'Tuple' } });
+    expect(shape(module.body[1]!)).toMatchObject({
+      targets: [{ type: 'Tuple', elts: [{ id: 'C' }, { id: 'D' }] }],
+      value: { type: 'Tuple' },
+    });
     const ifStatement = module.body[5]!;
-    expect(shape(ifStatement)).toMatchObject({ test: { id: 'DEBUG' }, orelse: [{ type: 'If', test: { id: 'X' }, orelse: [{ type: 'Assign' }] }] });
-    expect(shape(module.body[6]!)).toEqual({ type: 'ImportFrom', module: 'base', level: 2, names: [{ type: 'alias', name: '*', asname: null }] });
+    expect(shape(ifStatement)).toMatchObject({
+      test: { id: 'DEBUG' },
+      orelse: [{ type: 'If', test: { id: 'X' }, orelse: [{ type: 'Assign' }] }],
+    });
+    expect(shape(module.body[6]!)).toEqual({
+      type: 'ImportFrom',
+      module: 'base',
+      level: 2,
+      names: [{ type: 'alias', name: '*', asname: null }],
+    });
     expect(shape(module.body[7]!)).toEqual({
       type: 'Import',
       names: [
@@ -98,7 +171,11 @@ describe('parsePython: CPython-shaped nodes', () => {
         { type: 'alias', name: 're', asname: null },
       ],
     });
-    expect(shape(module.body[9]!)).toMatchObject({ kind: 'FunctionDef', name: 'f', body: [{ kind: 'Global', names: ['G'] }, { type: 'Assign' }] });
+    expect(shape(module.body[9]!)).toMatchObject({
+      kind: 'FunctionDef',
+      name: 'f',
+      body: [{ kind: 'Global', names: ['G'] }, { type: 'Assign' }],
+    });
   });
 
   it('gives UTF-16 columns after non-ASCII text, and keeps comments aside', () => {
@@ -130,7 +207,8 @@ describe('parsePython: syntax errors', () => {
 
 describe('parseWithoutCommentLines (the fallback for lezer errors after long comment runs)', () => {
   it('gives the same tree, with positions in the original text, and keeps every comment', () => {
-    const text = '# one\nA = [\n    # inside\n    "x",  # after\n]\n\n  # indented\nB = f"{A}é"\nC = f"{A}x" "y"\n';
+    const text =
+      '# one\nA = [\n    # inside\n    "x",  # after\n]\n\n  # indented\nB = f"{A}é"\nC = f"{A}x" "y"\n';
     const direct = parsePython(text);
     const fallback = parseWithoutCommentLines(text);
     expect(direct.ok && fallback?.ok).toBe(true);
@@ -212,26 +290,52 @@ describe('parseInChunks (the fallback for lezer errors in valid code deep in lon
     ['LF', MODULE],
     ['CRLF', MODULE.replace(/\n/g, '\r\n')],
     ['CR', MODULE.replace(/\n/g, '\r')],
-  ])('gives the same tree as the whole-module parse, positions and comments included (%s)', (_name, text) => {
-    const direct = parsePython(text);
-    const chunked = parseInChunks(text);
-    expect(direct.ok).toBe(true);
-    expect(chunked?.ok).toBe(true);
-    if (!direct.ok || !chunked?.ok) return;
-    expect(chunked.ast).toEqual(direct.ast);
-    expect(chunked.ast.comments.map((comment) => comment.loc.start.line)).toEqual([5, 15, 28, 31]);
-  });
+  ])(
+    'gives the same tree as the whole-module parse, positions and comments included (%s)',
+    (_name, text) => {
+      const direct = parsePython(text);
+      const chunked = parseInChunks(text);
+      expect(direct.ok).toBe(true);
+      expect(chunked?.ok).toBe(true);
+      if (!direct.ok || !chunked?.ok) return;
+      expect(chunked.ast).toEqual(direct.ast);
+      expect(chunked.ast.comments.map((comment) => comment.loc.start.line)).toEqual([
+        5, 15, 28, 31,
+      ]);
+    },
+  );
 
   it.each([
-    ['an error in a middle chunk', 'A = 1\nB = (1,\n     2 3)\nC = 3\n', 3, 8, "invalid syntax near '3)'"],
+    [
+      'an error in a middle chunk',
+      'A = 1\nB = (1,\n     2 3)\nC = 3\n',
+      3,
+      8,
+      "invalid syntax near '3)'",
+    ],
     ['a bracket that never closes', 'A = 1\nB = [\nC = 3\n', 3, 3, "invalid syntax near '='"],
-    ['an unterminated triple-quoted string', 'A = 1\nB = """\nC = 3\n', 2, 5, 'unterminated string literal'],
-    ['an else with no statement to continue', 'A = 1\nelse:\n    pass\nC = 3\n', 2, 1, "invalid syntax near 'else:'"],
+    [
+      'an unterminated triple-quoted string',
+      'A = 1\nB = """\nC = 3\n',
+      2,
+      5,
+      'unterminated string literal',
+    ],
+    [
+      'an else with no statement to continue',
+      'A = 1\nelse:\n    pass\nC = 3\n',
+      2,
+      1,
+      "invalid syntax near 'else:'",
+    ],
     ['a decorator on an assignment', 'A = 1\n@decorator\nB = 2\n', 3, 1, "invalid syntax near 'B'"],
-  ])('still reports a real syntax error once, where the whole-module parse puts it: %s', (_name, text, line, column, message) => {
-    expect(parseInChunks(text)).toBeUndefined();
-    expect(parsePython(text)).toEqual({ ok: false, error: { line, column, message } });
-  });
+  ])(
+    'still reports a real syntax error once, where the whole-module parse puts it: %s',
+    (_name, text, line, column, message) => {
+      expect(parseInChunks(text)).toBeUndefined();
+      expect(parsePython(text)).toEqual({ ok: false, error: { line, column, message } });
+    },
+  );
 
   it('keeps a module of one compound statement in one chunk', () => {
     expect(topLevelChunks('if A:\n    B = 1\nelse:\n    B = 2\n')).toEqual([0]);
@@ -241,11 +345,18 @@ describe('parseInChunks (the fallback for lezer errors in valid code deep in lon
   it('reads a long valid module that lezer 1.1.19 puts an error in', () => {
     // 2,000 statements of three kinds (60 KB): lezer reports an error near offset 38,000, in a
     // `def` that parses alone; saleor's settings.py meets the same bug at line 1277.
-    const kinds = [(i: number) => `X${i} = os.environ.get("K", None)\n`, () => '\n', (i: number) => `def f${i}():\n    return [x.strip() for x in y if x]\n\n\n`, (i: number) => `Y${i} = {\n    "a": {"b": [1]},\n}\n`];
+    const kinds = [
+      (i: number) => `X${i} = os.environ.get("K", None)\n`,
+      () => '\n',
+      (i: number) => `def f${i}():\n    return [x.strip() for x in y if x]\n\n\n`,
+      (i: number) => `Y${i} = {\n    "a": {"b": [1]},\n}\n`,
+    ];
     const pieces = Array.from({ length: 2000 }, (_, i) => kinds[i % 4]!(i));
     const text = pieces.join('');
     let lezerError = false;
-    lezerParser.parse(text).iterate({ enter: (node) => void (node.type.isError && (lezerError = true)) });
+    lezerParser
+      .parse(text)
+      .iterate({ enter: (node) => void (node.type.isError && (lezerError = true)) });
     // When a lezer release fixes this, the test no longer drives the fallback: find another trigger.
     expect(lezerError).toBe(true);
     const result = parsePython(text);
@@ -258,7 +369,9 @@ describe('parseInChunks (the fallback for lezer errors in valid code deep in lon
       line += piece.split('\n').length - 1;
     }
     expect(result.ast.body.map((statement) => statement.loc.start.line)).toEqual(expectedStarts);
-    expect(shape(result.ast.body[1499]!)).toEqual(shape(parse('Y1999 = {\n    "a": {"b": [1]},\n}\n').body[0]!));
+    expect(shape(result.ast.body[1499]!)).toEqual(
+      shape(parse('Y1999 = {\n    "a": {"b": [1]},\n}\n').body[0]!),
+    );
   });
 });
 
@@ -282,31 +395,80 @@ describe('parenthesized with items (Python 3.10), which lezer 1.1.19 does not re
   it('reads the with statement and its body; only the header items are blanked, same length', () => {
     const hidden = withoutParenthesizedWithItems(TEXT);
     expect(hidden.length).toBe(TEXT.length);
-    expect(hidden.split('\n').slice(2, 8)).toEqual(['    with (', `${' '.repeat(30)}# é comment`, ' '.repeat(14), ' '.repeat(15), ' '.repeat(20), '    ):']);
+    expect(hidden.split('\n').slice(2, 8)).toEqual([
+      '    with (',
+      `${' '.repeat(30)}# é comment`,
+      ' '.repeat(14),
+      ' '.repeat(15),
+      ' '.repeat(20),
+      '    ):',
+    ]);
     expect(hidden.split('\n')[10]).toBe(`    async with (${' '.repeat('a() as x, b()'.length)}):`);
     const result = parsePython(TEXT);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [, test, g] = result.ast.body;
-    expect(shape(test!)).toEqual({ type: 'OtherStatement', kind: 'FunctionDef', name: 'test', names: [], body: [{ type: 'OtherStatement', kind: 'With', name: null, names: [], body: [shape(parse('X = 1').body[0]!)] }] });
+    expect(shape(test!)).toEqual({
+      type: 'OtherStatement',
+      kind: 'FunctionDef',
+      name: 'test',
+      names: [],
+      body: [
+        {
+          type: 'OtherStatement',
+          kind: 'With',
+          name: null,
+          names: [],
+          body: [shape(parse('X = 1').body[0]!)],
+        },
+      ],
+    });
     const withStatement = test?.type === 'OtherStatement' ? test.body[0] : undefined;
-    expect(withStatement?.type === 'OtherStatement' && withStatement.body[0]?.loc).toEqual({ start: { line: 9, column: 8 }, end: { line: 9, column: 13 } });
-    expect(shape(g!)).toMatchObject({ kind: 'FunctionDef', name: 'g', body: [{ kind: 'With', body: [{ kind: 'Pass' }] }] });
-    expect(result.ast.comments.map((comment) => [comment.value, comment.loc.start])).toEqual([[' é comment', { line: 4, column: 30 }]]);
+    expect(withStatement?.type === 'OtherStatement' && withStatement.body[0]?.loc).toEqual({
+      start: { line: 9, column: 8 },
+      end: { line: 9, column: 13 },
+    });
+    expect(shape(g!)).toMatchObject({
+      kind: 'FunctionDef',
+      name: 'g',
+      body: [{ kind: 'With', body: [{ kind: 'Pass' }] }],
+    });
+    expect(result.ast.comments.map((comment) => [comment.value, comment.loc.start])).toEqual([
+      [' é comment', { line: 4, column: 30 }],
+    ]);
   });
 
   it.each([
-    ['an item that is not an expression', 'with (a as x, as):\n    pass\n', 1, 9, "invalid syntax near 'as'"],
-    ['a header without its colon', 'A = 1\nwith (a as x, b)\n    pass\n', 2, 9, "invalid syntax near 'as'"],
-  ])('leaves a real syntax error in the header in place: %s', (_name, text, line, column, message) => {
-    expect(withoutParenthesizedWithItems(text)).toBe(text);
-    expect(parsePython(text)).toEqual({ ok: false, error: { line, column, message } });
-  });
+    [
+      'an item that is not an expression',
+      'with (a as x, as):\n    pass\n',
+      1,
+      9,
+      "invalid syntax near 'as'",
+    ],
+    [
+      'a header without its colon',
+      'A = 1\nwith (a as x, b)\n    pass\n',
+      2,
+      9,
+      "invalid syntax near 'as'",
+    ],
+  ])(
+    'leaves a real syntax error in the header in place: %s',
+    (_name, text, line, column, message) => {
+      expect(withoutParenthesizedWithItems(text)).toBe(text);
+      expect(parsePython(text)).toEqual({ ok: false, error: { line, column, message } });
+    },
+  );
 
   it('leaves text in strings alone', () => {
     const text = 'X = """\nwith (a as x, b):\n"""\nwith (a as x, b):\n    pass\n';
-    expect(withoutParenthesizedWithItems(text)).toBe('X = """\nwith (a as x, b):\n"""\nwith (         ):\n    pass\n');
+    expect(withoutParenthesizedWithItems(text)).toBe(
+      'X = """\nwith (a as x, b):\n"""\nwith (         ):\n    pass\n',
+    );
     const result = parsePython(text);
-    expect(result.ok && shape(result.ast.body[0]!)).toEqual(shape(parse('X = "\\nwith (a as x, b):\\n"').body[0]!));
+    expect(result.ok && shape(result.ast.body[0]!)).toEqual(
+      shape(parse('X = "\\nwith (a as x, b):\\n"').body[0]!),
+    );
   });
 });

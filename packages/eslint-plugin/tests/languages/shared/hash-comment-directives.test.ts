@@ -8,17 +8,36 @@ function comments(...values: string[]): HashComment[] {
   return values.map((value, index) => {
     const start = offset;
     offset += value.length + 2;
-    return { type: 'Comment', value, range: [start, start + 1 + value.length], loc: { start: { line: index + 1, column: 0 }, end: { line: index + 1, column: 1 + value.length } } };
+    return {
+      type: 'Comment',
+      value,
+      range: [start, start + 1 + value.length],
+      loc: {
+        start: { line: index + 1, column: 0 },
+        end: { line: index + 1, column: 1 + value.length },
+      },
+    };
   });
 }
 
 describe('HashCommentDirectives', () => {
   it('reads all four disable forms from one-line # comments, with their justification', () => {
     const directives = new HashCommentDirectives(
-      comments(' eslint-disable cors/a', ' eslint-enable', ' eslint-disable-line cors/b, cors/c', ' eslint-disable-next-line cors/d -- proxied app sets no ACAO'),
+      comments(
+        ' eslint-disable cors/a',
+        ' eslint-enable',
+        ' eslint-disable-line cors/b, cors/c',
+        ' eslint-disable-next-line cors/d -- proxied app sets no ACAO',
+      ),
     ).getDisableDirectives();
     expect(directives.problems).toEqual([]);
-    expect(directives.directives.map(({ type, value, justification }) => ({ type, value, justification }))).toEqual([
+    expect(
+      directives.directives.map(({ type, value, justification }) => ({
+        type,
+        value,
+        justification,
+      })),
+    ).toEqual([
       { type: 'disable', value: 'cors/a', justification: '' },
       { type: 'enable', value: '', justification: '' },
       { type: 'disable-line', value: 'cors/b, cors/c', justification: '' },
@@ -27,14 +46,25 @@ describe('HashCommentDirectives', () => {
   });
 
   it('keeps only directive comments as inline config nodes', () => {
-    const all = comments(' upstream sets ACAO itself', ' eslint-disable-next-line', 'eslint cors/x: off', ' eslintrc is not a directive', ' global foo');
+    const all = comments(
+      ' upstream sets ACAO itself',
+      ' eslint-disable-next-line',
+      'eslint cors/x: off',
+      ' eslintrc is not a directive',
+      ' global foo',
+    );
     expect(new HashCommentDirectives(all).getInlineConfigNodes()).toEqual([all[1], all[2]]);
   });
 
   it('turns "# eslint rule: severity" into a rules config at the comment', () => {
     const all = comments(' eslint cors/a: off, cors/b: ["error", { "all": true }]');
     expect(new HashCommentDirectives(all).applyInlineConfig()).toEqual({
-      configs: [{ config: { rules: { 'cors/a': 'off', 'cors/b': ['error', { all: true }] } }, loc: all[0]!.loc }],
+      configs: [
+        {
+          config: { rules: { 'cors/a': 'off', 'cors/b': ['error', { all: true }] } },
+          loc: all[0]!.loc,
+        },
+      ],
       problems: [],
     });
   });
@@ -43,6 +73,12 @@ describe('HashCommentDirectives', () => {
     const all = comments(' eslint cors/a: [off');
     const result = new HashCommentDirectives(all).applyInlineConfig();
     expect(result.configs).toEqual([]);
-    expect(result.problems).toEqual([{ ruleId: null, message: expect.stringContaining('Failed to parse JSON') as unknown as string, loc: all[0]!.loc }]);
+    expect(result.problems).toEqual([
+      {
+        ruleId: null,
+        message: expect.stringContaining('Failed to parse JSON') as unknown as string,
+        loc: all[0]!.loc,
+      },
+    ]);
   });
 });

@@ -13,7 +13,10 @@ export interface Node {
 }
 
 export const isNode = (value: unknown): value is Node =>
-  typeof value === 'object' && value !== null && typeof (value as Node).type === 'string' && Array.isArray((value as Node).range);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Node).type === 'string' &&
+  Array.isArray((value as Node).range);
 
 /** How the reference parser's tree differs from oxc's, per dialect. */
 export interface TreeDialect {
@@ -33,8 +36,18 @@ export interface Annotation extends TokenHints {
   needsFallback: boolean;
 }
 
-export function annotate(program: Node, lines: LineIndex, text: string, dialect: TreeDialect): Annotation {
-  const hints: Annotation = { known: new Map(), identifierStarts: new Set(), greaterThanOperators: new Map(), needsFallback: false };
+export function annotate(
+  program: Node,
+  lines: LineIndex,
+  text: string,
+  dialect: TreeDialect,
+): Annotation {
+  const hints: Annotation = {
+    known: new Map(),
+    identifierStarts: new Set(),
+    greaterThanOperators: new Map(),
+    needsFallback: false,
+  };
   const { undefinedWhenNull = {}, unsupported, conform } = dialect;
   const know = (node: Node, token: Omit<KnownToken, 'end'>): void => {
     hints.known.set(node.range[0], { ...token, end: node.range[1] });
@@ -49,7 +62,8 @@ export function annotate(program: Node, lines: LineIndex, text: string, dialect:
     switch (node.type) {
       case 'Identifier':
         // `import` and `new` in `import.meta` and `new.target` stay keywords.
-        if (!(parent?.type === 'MetaProperty' && parent['meta'] === node)) hints.identifierStarts.add(start);
+        if (!(parent?.type === 'MetaProperty' && parent['meta'] === node))
+          hints.identifierStarts.add(start);
         break;
       case 'JSXIdentifier':
         know(node, { type: 'JSXIdentifier' });
@@ -66,12 +80,17 @@ export function annotate(program: Node, lines: LineIndex, text: string, dialect:
         break;
       case 'Literal':
         annotateLiteral(node, parent, know);
-        if (parent?.type === 'JSXAttribute' && containsAmpersand(text, start, end)) hints.needsFallback = true;
+        if (parent?.type === 'JSXAttribute' && containsAmpersand(text, start, end))
+          hints.needsFallback = true;
         break;
       case 'BinaryExpression':
       case 'AssignmentExpression': {
         const operator = node['operator'] as string;
-        if (operator.startsWith('>')) hints.greaterThanOperators.set(operatorStart(text, (node['left'] as Node).range[1]), operator);
+        if (operator.startsWith('>'))
+          hints.greaterThanOperators.set(
+            operatorStart(text, (node['left'] as Node).range[1]),
+            operator,
+          );
         break;
       }
     }
@@ -92,11 +111,21 @@ function containsAmpersand(text: string, start: number, end: number): boolean {
   return index !== -1 && index < end;
 }
 
-function annotateLiteral(node: Node, parent: Node | undefined, know: (node: Node, token: Omit<KnownToken, 'end'>) => void): void {
+function annotateLiteral(
+  node: Node,
+  parent: Node | undefined,
+  know: (node: Node, token: Omit<KnownToken, 'end'>) => void,
+): void {
   const regex = node['regex'] as { pattern: string; flags: string } | undefined;
-  if (regex) know(node, { type: 'RegularExpression', regex: { pattern: regex.pattern, flags: regex.flags } });
-  else if (typeof node['value'] === 'string') know(node, { type: parent?.type === 'JSXAttribute' ? 'JSXText' : 'String' });
-  else if (typeof node['value'] === 'number' || typeof node['bigint'] === 'string') know(node, { type: 'Numeric' });
+  if (regex)
+    know(node, {
+      type: 'RegularExpression',
+      regex: { pattern: regex.pattern, flags: regex.flags },
+    });
+  else if (typeof node['value'] === 'string')
+    know(node, { type: parent?.type === 'JSXAttribute' ? 'JSXText' : 'String' });
+  else if (typeof node['value'] === 'number' || typeof node['bigint'] === 'string')
+    know(node, { type: 'Numeric' });
   // `true`, `false` and `null` are words: the tokenizer types them.
 }
 

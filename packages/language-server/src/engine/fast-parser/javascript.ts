@@ -12,7 +12,13 @@
 import type { Linter } from 'eslint';
 import { annotate, type Node, type TreeDialect } from './annotate.js';
 import { LineIndex } from './line-index.js';
-import { commentsOf, parseWithFallback, type OxcParser, type ParseResult, type ParserOptions } from './oxc.js';
+import {
+  commentsOf,
+  parseWithFallback,
+  type OxcParser,
+  type ParseResult,
+  type ParserOptions,
+} from './oxc.js';
 import { tokenize } from './tokens.js';
 
 /** The part of espree this uses. */
@@ -35,7 +41,9 @@ const espreeEcmaVersion = (version: number): number => (version >= 2015 ? versio
 function handlesOptions(options: ParserOptions, espree: Espree): boolean {
   const { ecmaVersion, ecmaFeatures = {} } = options;
   // Without one, espree reads ES5.
-  const latest = ecmaVersion === 'latest' || (typeof ecmaVersion === 'number' && espreeEcmaVersion(ecmaVersion) >= espree.latestEcmaVersion);
+  const latest =
+    ecmaVersion === 'latest' ||
+    (typeof ecmaVersion === 'number' && espreeEcmaVersion(ecmaVersion) >= espree.latestEcmaVersion);
   return latest && !ecmaFeatures.globalReturn && !ecmaFeatures.impliedStrict;
 }
 
@@ -45,14 +53,20 @@ function espreeTree(espree: Espree, jsx: boolean): TreeDialect {
       !(node.type in espree.VisitorKeys) ||
       (!jsx && node.type.startsWith('JSX')) ||
       // Source-phase and deferred imports (`import defer * as ns from 'x'`), a stage-3 proposal.
-      ((node.type === 'ImportDeclaration' || node.type === 'ImportExpression') && node['phase'] != null) ||
+      ((node.type === 'ImportDeclaration' || node.type === 'ImportExpression') &&
+        node['phase'] != null) ||
       // oxc leaves `value` null for a pattern this Node's RegExp cannot build; espree may reject it.
       (node.type === 'Literal' && node['regex'] !== undefined && node['value'] === null),
     conform: (node: Node) => {
       // Members oxc's nodes have and espree's do not: an import's `phase: null` (see above), and a
       // class's or class member's `decorators: []` (a decorator itself is a node type espree lacks).
-      if (node['phase'] === null && (node.type === 'ImportDeclaration' || node.type === 'ImportExpression')) delete node['phase'];
-      if (Array.isArray(node['decorators']) && node['decorators'].length === 0) delete node['decorators'];
+      if (
+        node['phase'] === null &&
+        (node.type === 'ImportDeclaration' || node.type === 'ImportExpression')
+      )
+        delete node['phase'];
+      if (Array.isArray(node['decorators']) && node['decorators'].length === 0)
+        delete node['decorators'];
       // oxc gives a template part acorn's range (its characters only); espree widens it to the
       // delimiters around it (`` `a${ ``, `}b` ``), as its Template token does.
       if (node.type !== 'TemplateElement') return;
@@ -64,12 +78,19 @@ function espreeTree(espree: Espree, jsx: boolean): TreeDialect {
 }
 
 /** ESLint parser object; `meta.name` lets ESLint cache and report it. */
-export function createFastJavaScriptParser({ oxc, espree }: FastJavaScriptParserOptions): Linter.Parser {
+export function createFastJavaScriptParser({
+  oxc,
+  espree,
+}: FastJavaScriptParserOptions): Linter.Parser {
   const trees = { jsx: espreeTree(espree, true), plain: espreeTree(espree, false) };
   const parseForESLint = (code: string, options: ParserOptions = {}): ParseResult => {
-    if (!handlesOptions(options, espree)) return parseWithFallback(espree as Linter.Parser, code, options);
+    if (!handlesOptions(options, espree))
+      return parseWithFallback(espree as Linter.Parser, code, options);
     const jsx = options.ecmaFeatures?.jsx === true;
-    const sourceType = options.sourceType === 'module' || options.sourceType === 'commonjs' ? options.sourceType : 'script';
+    const sourceType =
+      options.sourceType === 'module' || options.sourceType === 'commonjs'
+        ? options.sourceType
+        : 'script';
     const result = oxc.parseSync(jsx ? 'file.jsx' : 'file.js', code, {
       lang: jsx ? 'jsx' : 'js',
       sourceType,

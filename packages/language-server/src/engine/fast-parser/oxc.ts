@@ -32,7 +32,9 @@ export interface ParserOptions {
   [key: string]: unknown;
 }
 
-export type ParseForESLint = NonNullable<Extract<Linter.Parser, { parseForESLint: unknown }>['parseForESLint']>;
+export type ParseForESLint = NonNullable<
+  Extract<Linter.Parser, { parseForESLint: unknown }>['parseForESLint']
+>;
 export type ParseResult = ReturnType<ParseForESLint>;
 
 export interface FastParserOptions {
@@ -41,10 +43,28 @@ export interface FastParserOptions {
   fallback: () => Linter.Parser;
 }
 
-export function parseWithFallback(parser: Linter.Parser, code: string, options: ParserOptions): ParseResult {
-  if ('parseForESLint' in parser && parser.parseForESLint) return parser.parseForESLint(code, options);
-  return { ast: (parser as { parse: (code: string, options: unknown) => ParseResult['ast'] }).parse(code, options) };
+export function parseWithFallback(
+  parser: Linter.Parser,
+  code: string,
+  options: ParserOptions,
+): ParseResult {
+  if ('parseForESLint' in parser && parser.parseForESLint)
+    return parser.parseForESLint(code, options);
+  return {
+    ast: (parser as { parse: (code: string, options: unknown) => ParseResult['ast'] }).parse(
+      code,
+      options,
+    ),
+  };
 }
 
-export const commentsOf = (comments: readonly OxcComment[], location: (start: number, end: number) => unknown) =>
-  comments.map(({ type, value, start, end }) => ({ type, value, range: [start, end] as [number, number], loc: location(start, end) }));
+export const commentsOf = (
+  comments: readonly OxcComment[],
+  location: (start: number, end: number) => unknown,
+) =>
+  comments.map(({ type, value, start, end }) => ({
+    type,
+    value,
+    range: [start, end] as [number, number],
+    loc: location(start, end),
+  }));

@@ -68,23 +68,97 @@ export interface CommentSpan {
  * are `Identifier` tokens, as in @typescript-eslint/parser.
  */
 const KEYWORDS = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
-  'export', 'extends', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'return',
-  'super', 'switch', 'this', 'throw', 'try', 'typeof', 'var', 'void', 'while', 'with',
-  'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'implements',
+  'interface',
+  'let',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'static',
+  'yield',
 ]);
 
 /** Longest first within each leading character, so the first match is the longest. */
 const PUNCTUATORS = [
-  '>>>=', '...', '===', '!==', '**=', '<<=', '>>=', '>>>', '&&=', '||=', '??=',
-  '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=',
-  '<<', '>>', '**',
+  '>>>=',
+  '...',
+  '===',
+  '!==',
+  '**=',
+  '<<=',
+  '>>=',
+  '>>>',
+  '&&=',
+  '||=',
+  '??=',
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '??',
+  '?.',
+  '++',
+  '--',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '<<',
+  '>>',
+  '**',
 ];
 
 const IDENTIFIER_PART = /[\p{ID_Continue}$\u200c\u200d]/u;
 
 function isAsciiWordChar(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x24;
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f ||
+    code === 0x24
+  );
 }
 
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
@@ -115,8 +189,17 @@ function escapeEnd(text: string, backslash: number): number {
 }
 
 const isWhitespace = (code: number): boolean =>
-  code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0xfeff ||
-  code === 0x2028 || code === 0x2029 || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+  code === 0x20 ||
+  code === 0x09 ||
+  code === 0x0a ||
+  code === 0x0d ||
+  code === 0x0b ||
+  code === 0x0c ||
+  code === 0xa0 ||
+  code === 0xfeff ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  (code > 0x7f && /\s/.test(String.fromCharCode(code)));
 
 function punctuatorAt(text: string, index: number, hints: TokenHints): string {
   const char = text[index]!;
@@ -133,9 +216,38 @@ function punctuatorAt(text: string, index: number, hints: TokenHints): string {
 
 /** acorn's keywords (ES2015 and later). acorn retypes one read as a name (`parseIdent`) as a name. */
 const ESPREE_KEYWORDS = new Set([
-  'break', 'case', 'catch', 'continue', 'debugger', 'default', 'do', 'else', 'finally', 'for', 'function', 'if',
-  'return', 'switch', 'throw', 'try', 'var', 'while', 'with', 'instanceof', 'typeof', 'void', 'delete', 'new', 'in',
-  'this', 'const', 'class', 'extends', 'export', 'import', 'super',
+  'break',
+  'case',
+  'catch',
+  'continue',
+  'debugger',
+  'default',
+  'do',
+  'else',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'return',
+  'switch',
+  'throw',
+  'try',
+  'var',
+  'while',
+  'with',
+  'instanceof',
+  'typeof',
+  'void',
+  'delete',
+  'new',
+  'in',
+  'this',
+  'const',
+  'class',
+  'extends',
+  'export',
+  'import',
+  'super',
 ]);
 /** Names espree's token translator types `Keyword` wherever they stand. */
 const ESPREE_KEYWORD_NAMES = new Set(['let', 'static', 'yield']);
@@ -150,7 +262,11 @@ function espreeWordType(word: string, isName: boolean): TokenType {
 
 /** `\u0061` and `\u{61}` in a name, decoded as acorn reads them. */
 const decodeEscapes = (word: string): string =>
-  word.replace(/\\u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/g, (_escape, braced: string | undefined, plain: string | undefined) => String.fromCodePoint(parseInt(braced ?? plain!, 16)));
+  word.replace(
+    /\\u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/g,
+    (_escape, braced: string | undefined, plain: string | undefined) =>
+      String.fromCodePoint(parseInt(braced ?? plain!, 16)),
+  );
 
 function wordType(word: string, isName: boolean): TokenType {
   if (isName || !KEYWORDS.has(word)) {
@@ -162,9 +278,20 @@ function wordType(word: string, isName: boolean): TokenType {
 }
 
 /** Tokens of `text`, skipping `comments` (sorted by offset). */
-export function tokenize(text: string, comments: readonly CommentSpan[], hints: TokenHints, lines: LineIndex, dialect: TokenDialect = 'typescript'): Token[] {
+export function tokenize(
+  text: string,
+  comments: readonly CommentSpan[],
+  hints: TokenHints,
+  lines: LineIndex,
+  dialect: TokenDialect = 'typescript',
+): Token[] {
   const tokens: Token[] = [];
-  const push = (type: TokenType, start: number, end: number, value = text.slice(start, end)): Token => {
+  const push = (
+    type: TokenType,
+    start: number,
+    end: number,
+    value = text.slice(start, end),
+  ): Token => {
     const token: Token = { type, value, range: [start, end], loc: lines.location(start, end) };
     tokens.push(token);
     return token;
@@ -189,11 +316,16 @@ export function tokenize(text: string, comments: readonly CommentSpan[], hints: 
     const comment = comments[nextComment];
     if (comment && comment.start === index) {
       index = comment.end;
-    } else if (isAsciiWordChar(code) || code === 0x5c || (code > 0x7f && IDENTIFIER_PART.test(String.fromCodePoint(text.codePointAt(index)!)))) {
+    } else if (
+      isAsciiWordChar(code) ||
+      code === 0x5c ||
+      (code > 0x7f && IDENTIFIER_PART.test(String.fromCodePoint(text.codePointAt(index)!)))
+    ) {
       const end = wordEnd(text, index);
       const word = text.slice(index, end);
       if (isDigit(code)) push('Numeric', index, end);
-      else if (dialect === 'typescript') push(wordType(word, hints.identifierStarts.has(index)), index, end);
+      else if (dialect === 'typescript')
+        push(wordType(word, hints.identifierStarts.has(index)), index, end);
       else {
         const value = word.includes('\\') ? decodeEscapes(word) : word;
         push(espreeWordType(value, hints.identifierStarts.has(index)), index, end, value);

@@ -14,7 +14,13 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Linter } from 'eslint';
 import { annotate, type Node, type TreeDialect } from './annotate.js';
 import { LineIndex } from './line-index.js';
-import { commentsOf, parseWithFallback, type FastParserOptions, type ParseResult, type ParserOptions } from './oxc.js';
+import {
+  commentsOf,
+  parseWithFallback,
+  type FastParserOptions,
+  type ParseResult,
+  type ParserOptions,
+} from './oxc.js';
 import { tokenize } from './tokens.js';
 
 interface TypeScriptParserOptions extends ParserOptions {
@@ -91,12 +97,20 @@ export function createFastTypeScriptParser({ oxc, fallback }: FastParserOptions)
       lib: options.lib,
       sourceType,
     };
-    const scopeManager = analyze(program as unknown as Parameters<typeof analyze>[0], analyzeOptions);
+    const scopeManager = analyze(
+      program as unknown as Parameters<typeof analyze>[0],
+      analyzeOptions,
+    );
     return {
       ast: program as unknown as ParseResult['ast'],
       scopeManager: scopeManager as unknown as ParseResult['scopeManager'],
       visitorKeys: visitorKeys as ParseResult['visitorKeys'],
-      services: { program: null, emitDecoratorMetadata: false, experimentalDecorators: false, isolatedDeclarations: false },
+      services: {
+        program: null,
+        emitDecoratorMetadata: false,
+        experimentalDecorators: false,
+        isolatedDeclarations: false,
+      },
     };
   };
   return { meta: { name: 'cors-language-server/fast-typescript-parser' }, parseForESLint };

@@ -19,10 +19,22 @@ import { asciiLowercase, asciiUppercase } from 'cors-lint-core';
 import { bodyKind, isGlobal, memberName, readHeaders, readUrl } from './request-parts.js';
 import { isLibraryFactory, namesModule } from '../frameworks/libraries/module-export.js';
 import type { ModuleExport } from '../frameworks/libraries/module-export.js';
-import { objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import {
+  objectProperties,
+  resolveNode,
+  skipTypeWrappers,
+  staticPrimitive,
+} from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import type { LayeredWrite } from './library-defaults.js';
-import { effectiveWrites, hasHeader, impliedContentType, isRemovingValue, joinBaseUrl, withCredentialsFlag } from './library-defaults.js';
+import {
+  effectiveWrites,
+  hasHeader,
+  impliedContentType,
+  isRemovingValue,
+  joinBaseUrl,
+  withCredentialsFlag,
+} from './library-defaults.js';
 import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
@@ -40,7 +52,16 @@ const FORM_HELPERS: ReadonlyMap<string, string> = new Map([
   ['patchForm', 'patch'],
 ]);
 /** `defaults.headers.<key>`: headers for every request, or for one method only. */
-const HEADER_GROUPS: ReadonlySet<string> = new Set(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch']);
+const HEADER_GROUPS: ReadonlySet<string> = new Set([
+  'common',
+  'get',
+  'delete',
+  'head',
+  'options',
+  'post',
+  'put',
+  'patch',
+]);
 /** axios's dispatchRequest gives these a urlencoded Content-Type when nothing else set one. */
 const URLENCODED_BY_DEFAULT: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 
@@ -70,7 +91,12 @@ interface AxiosDefaults {
   readonly complete: boolean;
 }
 
-const NO_DEFAULTS: AxiosDefaults = { headers: [], baseURL: { kind: 'absent' }, credentials: { kind: 'absent' }, complete: true };
+const NO_DEFAULTS: AxiosDefaults = {
+  headers: [],
+  baseURL: { kind: 'absent' },
+  credentials: { kind: 'absent' },
+  complete: true,
+};
 
 /** The callee's receiver: the default export (`root`) or an instance made by `create`. */
 interface AxiosTarget {
@@ -79,7 +105,11 @@ interface AxiosTarget {
   readonly create?: TSESTree.CallExpression;
 }
 
-export function findAxiosRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf, text: string): ClientRequest<Node>[] {
+export function findAxiosRequests(
+  calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[],
+  scopeOf: ScopeOf,
+  text: string,
+): ClientRequest<Node>[] {
   if (!text.includes('axios')) return [];
   const finder = new AxiosFinder(scopeOf, namesModule(text, 'axios'));
   const requests: ClientRequest<Node>[] = [];
@@ -93,7 +123,12 @@ export function findAxiosRequests(calls: readonly (TSESTree.CallExpression | TSE
 
 /** `axios.request`, the method helpers and their `…Form` variants. */
 function isRequestMethod(method: string): boolean {
-  return method === 'request' || URL_HELPERS.has(method) || DATA_HELPERS.has(method) || FORM_HELPERS.has(method);
+  return (
+    method === 'request' ||
+    URL_HELPERS.has(method) ||
+    DATA_HELPERS.has(method) ||
+    FORM_HELPERS.has(method)
+  );
 }
 
 /** The parts of a call that say what is sent, before defaults are applied. */
@@ -111,7 +146,10 @@ interface CallShape {
 
 class AxiosFinder {
   private readonly defaultsCache = new Map<unknown, AxiosDefaults>();
-  private readonly namedTargets = new Map<TSESLint.Scope.Scope, Map<unknown, { create?: TSESTree.CallExpression } | undefined>>();
+  private readonly namedTargets = new Map<
+    TSESLint.Scope.Scope,
+    Map<unknown, { create?: TSESTree.CallExpression } | undefined>
+  >();
 
   constructor(
     private readonly scopeOf: ScopeOf,
@@ -126,13 +164,22 @@ class AxiosFinder {
   private shapeOf(call: TSESTree.CallExpression): CallShape | undefined {
     const callee = skipTypeWrappers(call.callee);
     // The arguments are read only for a call of axios: most calls of a file are not.
-    const readArguments = () => call.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument));
+    const readArguments = () =>
+      call.arguments.map((argument) =>
+        argument.type === AST_NODE_TYPES.SpreadElement ? undefined : argument,
+      );
     const direct = this.targetOf(callee);
     if (direct) {
       const [first, second] = readArguments();
       // `axios(url, config)` when the first argument is not a config object, `axios(config)` otherwise.
-      const firstIsConfig = first !== undefined && second === undefined && resolveNode(first, this.scopeOf(first)).type === AST_NODE_TYPES.ObjectExpression;
-      return firstIsConfig || (first !== undefined && second === undefined && readUrl(first, this.scopeOf(first)).kind === 'unknown')
+      const firstIsConfig =
+        first !== undefined &&
+        second === undefined &&
+        resolveNode(first, this.scopeOf(first)).type === AST_NODE_TYPES.ObjectExpression;
+      return firstIsConfig ||
+        (first !== undefined &&
+          second === undefined &&
+          readUrl(first, this.scopeOf(first)).kind === 'unknown')
         ? { target: direct, form: false, config: first, dataFromConfig: true }
         : { target: direct, form: false, url: first, config: second, dataFromConfig: true };
     }
@@ -143,8 +190,24 @@ class AxiosFinder {
     if (!target) return undefined;
     const [first, second, third] = readArguments();
     if (method === 'request') return { target, form: false, config: first, dataFromConfig: true };
-    if (URL_HELPERS.has(method)) return { target, helperMethod: method, form: false, url: first, config: second, dataFromConfig: true };
-    return { target, helperMethod: FORM_HELPERS.get(method) ?? method, form: FORM_HELPERS.has(method), url: first, data: second, config: third, dataFromConfig: false };
+    if (URL_HELPERS.has(method))
+      return {
+        target,
+        helperMethod: method,
+        form: false,
+        url: first,
+        config: second,
+        dataFromConfig: true,
+      };
+    return {
+      target,
+      helperMethod: FORM_HELPERS.get(method) ?? method,
+      form: FORM_HELPERS.has(method),
+      url: first,
+      data: second,
+      config: third,
+      dataFromConfig: false,
+    };
   }
 
   /** The default export (`axios`, `require('axios')`, `require('axios').default`, an unbound global `axios`) or an instance of it. */
@@ -164,7 +227,9 @@ class AxiosFinder {
    * The answer depends only on the variable the name finds and the scope it is read in, so it is
    * kept per both: each `app.get(…)` of a file would otherwise resolve `app` again.
    */
-  private namedTarget(identifier: TSESTree.Identifier): { create?: TSESTree.CallExpression } | undefined {
+  private namedTarget(
+    identifier: TSESTree.Identifier,
+  ): { create?: TSESTree.CallExpression } | undefined {
     const scope = this.scopeOf(identifier);
     const key = findVariable(scope, identifier) ?? identifier.name;
     let inScope = this.namedTargets.get(scope);
@@ -177,69 +242,120 @@ class AxiosFinder {
     if (this.isRoot(identifier)) target = {};
     else {
       const created = resolveNode(identifier, scope);
-      if (created.type === AST_NODE_TYPES.CallExpression && this.isCreate(created)) target = { create: created };
+      if (created.type === AST_NODE_TYPES.CallExpression && this.isCreate(created))
+        target = { create: created };
     }
     inScope.set(key, target);
     return target;
   }
 
   private isRoot(node: Node): boolean {
-    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'axios' && isGlobal(node, 'axios', this.scopeOf(node))) return true;
+    if (
+      node.type === AST_NODE_TYPES.Identifier &&
+      node.name === 'axios' &&
+      isGlobal(node, 'axios', this.scopeOf(node))
+    )
+      return true;
     return this.moduleNamed && isLibraryFactory(node, AXIOS, this.scopeOf);
   }
 
   private isCreate(call: TSESTree.CallExpression): boolean {
     const callee = skipTypeWrappers(call.callee);
-    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'create' && this.isRoot(skipTypeWrappers(callee.object));
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(callee) === 'create' &&
+      this.isRoot(skipTypeWrappers(callee.object))
+    );
   }
 
   private read(call: TSESTree.CallExpression, shape: CallShape): ClientRequest<Node> {
     const config = shape.config && resolveNode(shape.config, this.scopeOf(shape.config));
-    const options = config?.type === AST_NODE_TYPES.ObjectExpression ? objectProperties(config, this.scopeOf(config)) : undefined;
+    const options =
+      config?.type === AST_NODE_TYPES.ObjectExpression
+        ? objectProperties(config, this.scopeOf(config))
+        : undefined;
     // A config that is not an object literal (a parameter, a call) may hold anything.
     const configKnown = shape.config === undefined || options !== undefined;
     const configComplete = configKnown && (options?.complete ?? true);
     const unknownAt = shape.config ?? call;
-    const missing: Setting<string, Node> = configComplete ? { kind: 'absent' } : { kind: 'unknown', at: unknownAt };
+    const missing: Setting<string, Node> = configComplete
+      ? { kind: 'absent' }
+      : { kind: 'unknown', at: unknownAt };
     const option = (name: string) => options?.properties.get(name)?.property;
 
     const urlProperty = option('url');
-    const ownUrl = shape.url ? readUrl(shape.url, this.scopeOf(shape.url)) : urlProperty ? readUrl(urlProperty.value, this.scopeOf(urlProperty)) : missing;
+    const ownUrl = shape.url
+      ? readUrl(shape.url, this.scopeOf(shape.url))
+      : urlProperty
+        ? readUrl(urlProperty.value, this.scopeOf(urlProperty))
+        : missing;
 
     const methodProperty = option('method');
-    const methodValue = methodProperty && staticPrimitive(methodProperty.value, this.scopeOf(methodProperty));
+    const methodValue =
+      methodProperty && staticPrimitive(methodProperty.value, this.scopeOf(methodProperty));
     const method: Setting<string, Node> = shape.helperMethod
-      ? { kind: 'known', value: asciiUppercase(shape.helperMethod), at: skipTypeWrappers(call.callee) }
+      ? {
+          kind: 'known',
+          value: asciiUppercase(shape.helperMethod),
+          at: skipTypeWrappers(call.callee),
+        }
       : methodProperty
         ? typeof methodValue === 'string'
           ? { kind: 'known', value: asciiUppercase(methodValue), at: methodProperty.value }
           : { kind: 'unknown', at: methodProperty }
         : missing;
     // What axios files the headers under: `defaults.headers.get`, `.post`, …
-    const methodKey = method.kind === 'known' ? asciiLowercase(method.value) : method.kind === 'absent' ? 'get' : undefined;
+    const methodKey =
+      method.kind === 'known'
+        ? asciiLowercase(method.value)
+        : method.kind === 'absent'
+          ? 'get'
+          : undefined;
 
     const defaults = this.defaultsFor(shape.target);
     const baseProperty = option('baseURL');
-    const base = baseProperty ? readUrl(baseProperty.value, this.scopeOf(baseProperty)) : defaults.baseURL;
+    const base = baseProperty
+      ? readUrl(baseProperty.value, this.scopeOf(baseProperty))
+      : defaults.baseURL;
     const url = joinBaseUrl(base, ownUrl);
 
     const credentialsProperty = option('withCredentials');
-    const credentials = credentialsProperty ? withCredentials(credentialsProperty, this.scopeOf) : configComplete ? defaults.credentials : { kind: 'unknown' as const, at: unknownAt };
+    const credentials = credentialsProperty
+      ? withCredentials(credentialsProperty, this.scopeOf)
+      : configComplete
+        ? defaults.credentials
+        : { kind: 'unknown' as const, at: unknownAt };
 
     const headersProperty = option('headers');
-    const ownHeaders = headersProperty ? readHeaders(headersProperty.value, this.scopeOf(headersProperty)) : { writes: [], complete: configComplete };
+    const ownHeaders = headersProperty
+      ? readHeaders(headersProperty.value, this.scopeOf(headersProperty))
+      : { writes: [], complete: configComplete };
     const layered: LayeredWrite[] = [
       ...defaults.headers
-        .filter((entry) => entry.group === 'top' || entry.group === 'common' || entry.group === methodKey)
+        .filter(
+          (entry) => entry.group === 'top' || entry.group === 'common' || entry.group === methodKey,
+        )
         // common < the method's group < top level; within each, the global defaults < create() < instance.defaults.
-        .map((entry) => ({ write: entry.write, removes: entry.removes, layer: groupRank(entry.group) * 10 + entry.layer })),
-      ...ownHeaders.writes.map((write) => ({ write, removes: isRemovingValue(write), layer: groupRank('top') * 10 + Layer.Request })),
+        .map((entry) => ({
+          write: entry.write,
+          removes: entry.removes,
+          layer: groupRank(entry.group) * 10 + entry.layer,
+        })),
+      ...ownHeaders.writes.map((write) => ({
+        write,
+        removes: isRemovingValue(write),
+        layer: groupRank('top') * 10 + Layer.Request,
+      })),
     ];
     const writes = effectiveWrites(layered);
 
     const dataNode = shape.dataFromConfig ? option('data') : shape.data;
     const dataValue = dataNode?.type === AST_NODE_TYPES.Property ? dataNode.value : dataNode;
-    let kind: RequestBodyKind = dataValue ? bodyKind(dataValue, this.scopeOf(dataValue)) : shape.dataFromConfig && !configComplete ? 'unknown' : 'none';
+    let kind: RequestBodyKind = dataValue
+      ? bodyKind(dataValue, this.scopeOf(dataValue))
+      : shape.dataFromConfig && !configComplete
+        ? 'unknown'
+        : 'none';
     if (shape.form) kind = kind === 'json-object' || kind === 'form-data' ? 'form-data' : 'unknown';
     if (dataNode && !hasHeader(writes, 'Content-Type') && methodKey !== undefined) {
       const implied = impliedType(kind, methodKey);
@@ -254,7 +370,10 @@ class AxiosFinder {
       // axios has no `mode`: its XHR and fetch adapters send CORS requests.
       mode: { kind: 'absent' },
       credentials,
-      headers: { writes, complete: ownHeaders.complete && defaults.complete && methodKey !== undefined },
+      headers: {
+        writes,
+        complete: ownHeaders.complete && defaults.complete && methodKey !== undefined,
+      },
       body: dataNode ? { kind, at: dataNode } : { kind },
       uploadListeners: [],
       responseReads: [],
@@ -264,15 +383,30 @@ class AxiosFinder {
   /** The defaults that apply to requests made through `target`; an instance also inherits the global ones set before `create()`. */
   private defaultsFor(target: AxiosTarget): AxiosDefaults {
     const { create } = target;
-    if (!create) return target.named ? this.assignedDefaults(target.named, Layer.Global) : NO_DEFAULTS;
+    if (!create)
+      return target.named ? this.assignedDefaults(target.named, Layer.Global) : NO_DEFAULTS;
     const callee = skipTypeWrappers(create.callee) as TSESTree.MemberExpression;
     const root = skipTypeWrappers(callee.object);
-    const global = root.type === AST_NODE_TYPES.Identifier ? this.assignedDefaults(root, Layer.Global) : NO_DEFAULTS;
+    const global =
+      root.type === AST_NODE_TYPES.Identifier
+        ? this.assignedDefaults(root, Layer.Global)
+        : NO_DEFAULTS;
     // `axios.create()` copies the defaults of that moment: later changes to `axios.defaults` do not reach the instance.
-    const before = (setting: Setting<string, Node>): Setting<string, Node> => (setting.kind === 'known' || setting.kind === 'unknown') && setting.at.range[0] > create.range[0] ? { kind: 'absent' } : setting;
-    const inherited = { ...global, headers: global.headers.filter((entry) => entry.write.at.range[0] < create.range[0]), baseURL: before(global.baseURL), credentials: before(global.credentials) };
+    const before = (setting: Setting<string, Node>): Setting<string, Node> =>
+      (setting.kind === 'known' || setting.kind === 'unknown') &&
+      setting.at.range[0] > create.range[0]
+        ? { kind: 'absent' }
+        : setting;
+    const inherited = {
+      ...global,
+      headers: global.headers.filter((entry) => entry.write.at.range[0] < create.range[0]),
+      baseURL: before(global.baseURL),
+      credentials: before(global.credentials),
+    };
     const created = this.createConfig(create);
-    const assigned = target.named ? this.assignedDefaults(target.named, Layer.Instance) : NO_DEFAULTS;
+    const assigned = target.named
+      ? this.assignedDefaults(target.named, Layer.Instance)
+      : NO_DEFAULTS;
     return {
       headers: [...inherited.headers, ...created.headers, ...assigned.headers],
       baseURL: pickSetting(assigned.baseURL, created.baseURL, inherited.baseURL),
@@ -285,10 +419,18 @@ class AxiosFinder {
     const [argument] = create.arguments;
     if (!argument) return NO_DEFAULTS;
     const config = resolveNode(argument, this.scopeOf(argument));
-    if (config.type !== AST_NODE_TYPES.ObjectExpression) return { ...NO_DEFAULTS, baseURL: { kind: 'unknown', at: argument }, credentials: { kind: 'unknown', at: argument }, complete: false };
+    if (config.type !== AST_NODE_TYPES.ObjectExpression)
+      return {
+        ...NO_DEFAULTS,
+        baseURL: { kind: 'unknown', at: argument },
+        credentials: { kind: 'unknown', at: argument },
+        complete: false,
+      };
     const scope = this.scopeOf(config);
     const { properties, complete } = objectProperties(config, scope);
-    const missing: Setting<string, Node> = complete ? { kind: 'absent' } : { kind: 'unknown', at: argument };
+    const missing: Setting<string, Node> = complete
+      ? { kind: 'absent' }
+      : { kind: 'unknown', at: argument };
     const base = properties.get('baseURL')?.property;
     const credentials = properties.get('withCredentials')?.property;
     const headers = properties.get('headers')?.property;
@@ -310,13 +452,24 @@ class AxiosFinder {
     let allRead = complete;
     for (const { name, property } of properties.values()) {
       if (!HEADER_GROUPS.has(name)) {
-        const write = { name, value: staticHeaderValue(property.value, this.scopeOf(property)), at: property as Node, implied: 'instance-default' as const };
+        const write = {
+          name,
+          value: staticHeaderValue(property.value, this.scopeOf(property)),
+          at: property as Node,
+          implied: 'instance-default' as const,
+        };
         headers.push({ group: 'top', layer: Layer.Create, write, removes: isRemovingValue(write) });
         continue;
       }
       const group = readHeaders(property.value, this.scopeOf(property));
       allRead &&= group.complete;
-      for (const write of group.writes) headers.push({ group: name, layer: Layer.Create, write: { ...write, implied: 'instance-default' }, removes: isRemovingValue(write) });
+      for (const write of group.writes)
+        headers.push({
+          group: name,
+          layer: Layer.Create,
+          write: { ...write, implied: 'instance-default' },
+          removes: isRemovingValue(write),
+        });
     }
     return { headers, complete: allRead };
   }
@@ -327,7 +480,11 @@ class AxiosFinder {
     const key = variable ?? `global:${named.name}`;
     const cached = this.defaultsCache.get(key);
     if (cached) return cached;
-    const references = variable ? variable.references : globalScopeOf(this.scopeOf(named)).through.filter((reference) => reference.identifier.name === named.name);
+    const references = variable
+      ? variable.references
+      : globalScopeOf(this.scopeOf(named)).through.filter(
+          (reference) => reference.identifier.name === named.name,
+        );
     const result = readAssignedDefaults(references, layer, this.scopeOf);
     this.defaultsCache.set(key, result);
     return result;
@@ -335,7 +492,11 @@ class AxiosFinder {
 }
 
 /** The defaults a binding's references assign, and whether anything else may change what it sends. */
-function readAssignedDefaults(references: readonly Reference[], layer: Layer, scopeOf: ScopeOf): AxiosDefaults {
+function readAssignedDefaults(
+  references: readonly Reference[],
+  layer: Layer,
+  scopeOf: ScopeOf,
+): AxiosDefaults {
   const headers: DefaultHeader[] = [];
   let baseURL: Setting<string, Node> = { kind: 'absent' };
   let credentials: Setting<string, Node> = { kind: 'absent' };
@@ -350,10 +511,19 @@ function readAssignedDefaults(references: readonly Reference[], layer: Layer, sc
     if (name !== 'defaults') continue;
     const path = memberPath(member);
     const assignment = path.end.parent;
-    const assigned = assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === path.end && assignment.operator === '=' ? assignment : undefined;
+    const assigned =
+      assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.left === path.end &&
+      assignment.operator === '='
+        ? assignment
+        : undefined;
     if (!assigned) {
       // `delete axios.defaults.headers.common.X`, `Object.assign(axios.defaults.headers, …)`: changes we cannot follow.
-      if (path.end.parent?.type === AST_NODE_TYPES.UnaryExpression || path.end.parent?.type === AST_NODE_TYPES.CallExpression) complete = false;
+      if (
+        path.end.parent?.type === AST_NODE_TYPES.UnaryExpression ||
+        path.end.parent?.type === AST_NODE_TYPES.CallExpression
+      )
+        complete = false;
       continue;
     }
     const [first, second, third] = path.names;
@@ -363,12 +533,26 @@ function readAssignedDefaults(references: readonly Reference[], layer: Layer, sc
       complete = false;
     } else if (first === 'baseURL' && path.names.length === 1) {
       const read = readUrl(assigned.right, scope);
-      baseURL = read.kind === 'known' ? { kind: 'known', value: read.value, at: assigned } : { kind: 'unknown', at: assigned };
+      baseURL =
+        read.kind === 'known'
+          ? { kind: 'known', value: read.value, at: assigned }
+          : { kind: 'unknown', at: assigned };
     } else if (first === 'withCredentials' && path.names.length === 1) {
       credentials = withCredentialsFlag(staticPrimitive(assigned.right, scope), assigned);
-    } else if (first === 'headers' && second !== undefined && HEADER_GROUPS.has(second) && third !== undefined && path.names.length === 3) {
+    } else if (
+      first === 'headers' &&
+      second !== undefined &&
+      HEADER_GROUPS.has(second) &&
+      third !== undefined &&
+      path.names.length === 3
+    ) {
       headers.push(defaultHeader(second, third, assigned, layer, scope));
-    } else if (first === 'headers' && second !== undefined && !HEADER_GROUPS.has(second) && path.names.length === 2) {
+    } else if (
+      first === 'headers' &&
+      second !== undefined &&
+      !HEADER_GROUPS.has(second) &&
+      path.names.length === 2
+    ) {
       headers.push(defaultHeader('top', second, assigned, layer, scope));
     } else if (first === 'headers' || first === 'transformRequest' || first === 'adapter') {
       complete = false;
@@ -377,14 +561,36 @@ function readAssignedDefaults(references: readonly Reference[], layer: Layer, sc
   return { headers, baseURL, credentials, complete };
 }
 
-function defaultHeader(group: HeaderGroup, name: string, assignment: TSESTree.AssignmentExpression, layer: Layer, scope: TSESLint.Scope.Scope): DefaultHeader {
+function defaultHeader(
+  group: HeaderGroup,
+  name: string,
+  assignment: TSESTree.AssignmentExpression,
+  layer: Layer,
+  scope: TSESLint.Scope.Scope,
+): DefaultHeader {
   const value = staticPrimitive(assignment.right, scope);
-  const removes = value === null || value === false || (assignment.right.type === AST_NODE_TYPES.Identifier && assignment.right.name === 'undefined');
-  return { group, layer, removes, write: { name, value: value === undefined || value === null || value === false ? undefined : String(value), at: assignment, implied: 'instance-default' } };
+  const removes =
+    value === null ||
+    value === false ||
+    (assignment.right.type === AST_NODE_TYPES.Identifier && assignment.right.name === 'undefined');
+  return {
+    group,
+    layer,
+    removes,
+    write: {
+      name,
+      value: value === undefined || value === null || value === false ? undefined : String(value),
+      at: assignment,
+      implied: 'instance-default',
+    },
+  };
 }
 
 /** The member names after `.defaults` (`defaults.headers.common['X-Id']` → headers, common, X-Id), and the outermost member. */
-function memberPath(defaults: TSESTree.MemberExpression): { names: (string | undefined)[]; end: TSESTree.MemberExpression } {
+function memberPath(defaults: TSESTree.MemberExpression): {
+  names: (string | undefined)[];
+  end: TSESTree.MemberExpression;
+} {
   const names: (string | undefined)[] = [];
   let end = defaults;
   while (end.parent?.type === AST_NODE_TYPES.MemberExpression && end.parent.object === end) {
@@ -405,7 +611,9 @@ function withCredentials(property: TSESTree.Property, scopeOf: ScopeOf): Setting
 
 function staticHeaderValue(node: Node, scope: TSESLint.Scope.Scope): string | undefined {
   const value = staticPrimitive(node, scope);
-  return typeof value === 'string' || typeof value === 'number' || value === true ? String(value) : undefined;
+  return typeof value === 'string' || typeof value === 'number' || value === true
+    ? String(value)
+    : undefined;
 }
 
 /** The Content-Type axios writes for a body of this kind; null when it writes none. */

@@ -18,12 +18,28 @@ const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
  * base with one slash (axios's `combineURLs`, ofetch's `withBase`). A relative URL under an unknown
  * base goes to an unknown origin.
  */
-export function joinBaseUrl(base: Setting<string, Node>, url: Setting<string, Node>): Setting<string, Node> {
-  if (url.kind === 'unknown' || url.kind === 'default' || base.kind === 'absent' || base.kind === 'default') return url;
+export function joinBaseUrl(
+  base: Setting<string, Node>,
+  url: Setting<string, Node>,
+): Setting<string, Node> {
+  if (
+    url.kind === 'unknown' ||
+    url.kind === 'default' ||
+    base.kind === 'absent' ||
+    base.kind === 'default'
+  )
+    return url;
   if (url.kind === 'absent') return base;
   if (ABSOLUTE_URL.test(url.value)) return url;
   if (base.kind === 'unknown') return { kind: 'unknown', at: url.at };
-  return { kind: 'known', value: url.value === '' ? base.value : `${base.value.replace(/\/+$/, '')}/${url.value.replace(/^\/+/, '')}`, at: url.at };
+  return {
+    kind: 'known',
+    value:
+      url.value === ''
+        ? base.value
+        : `${base.value.replace(/\/+$/, '')}/${url.value.replace(/^\/+/, '')}`,
+    at: url.at,
+  };
 }
 
 /** A header write with how strongly it holds: a later layer's write of the same name replaces it. */
@@ -41,7 +57,12 @@ export function effectiveWrites(layered: readonly LayeredWrite[]): RequestHeader
   for (const entry of layered) {
     const key = asciiLowercase(entry.write.name);
     const current = winners.get(key);
-    if (!current || entry.layer > current.layer || (entry.layer === current.layer && entry.write.at.range[0] >= current.write.at.range[0])) winners.set(key, entry);
+    if (
+      !current ||
+      entry.layer > current.layer ||
+      (entry.layer === current.layer && entry.write.at.range[0] >= current.write.at.range[0])
+    )
+      winners.set(key, entry);
   }
   return [...winners.values()].filter((entry) => !entry.removes).map((entry) => entry.write);
 }

@@ -13,16 +13,26 @@ type Node = TSESTree.Node;
 export function readsOfPromise(promise: Node, scopeOf: ScopeOf, depth = 0): ResponseRead<Node>[] {
   const parent = promise.parent;
   if (!parent || depth > 4) return [];
-  if (parent.type === AST_NODE_TYPES.AwaitExpression) return readsOfResponse(parent, scopeOf, depth);
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === promise && memberName(parent) === 'then') {
+  if (parent.type === AST_NODE_TYPES.AwaitExpression)
+    return readsOfResponse(parent, scopeOf, depth);
+  if (
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === promise &&
+    memberName(parent) === 'then'
+  ) {
     const call = parent.parent;
-    const callback = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call.arguments[0] : undefined;
+    const callback =
+      call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent
+        ? call.arguments[0]
+        : undefined;
     const fn = callback && resolveNode(callback, scopeOf(callback));
     const param = fn && isFunctionNode(fn) ? fn.params[0] : undefined;
     return param ? readsOfBinding(param, scopeOf, depth) : [];
   }
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === promise) {
-    return readsOfBinding(parent.id, scopeOf, depth, (identifier) => readsOfPromise(identifier, scopeOf, depth + 1));
+    return readsOfBinding(parent.id, scopeOf, depth, (identifier) =>
+      readsOfPromise(identifier, scopeOf, depth + 1),
+    );
   }
   return readsThroughReturn(promise, scopeOf, depth);
 }
@@ -35,19 +45,27 @@ export function readsOfPromise(promise: Node, scopeOf: ScopeOf, depth = 0): Resp
  */
 function readsThroughReturn(value: Node, scopeOf: ScopeOf, depth: number): ResponseRead<Node>[] {
   const parent = value.parent;
-  const fn = parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value ? parent : undefined;
+  const fn =
+    parent?.type === AST_NODE_TYPES.ReturnStatement
+      ? enclosingFunction(parent)
+      : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value
+        ? parent
+        : undefined;
   const name = fn && functionName(fn);
   if (!name) return [];
   const variable = findVariable(scopeOf(name), name);
   if (!variable) return [];
   return variable.references.flatMap((reference) => {
     const call = reference.identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? readsOfPromise(call, scopeOf, depth + 1) : [];
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier
+      ? readsOfPromise(call, scopeOf, depth + 1)
+      : [];
   });
 }
 
 function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  for (let current = node.parent; current; current = current.parent)
+    if (isFunctionNode(current)) return current;
   return undefined;
 }
 
@@ -55,7 +73,11 @@ function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
 function functionName(fn: TSESTree.FunctionLike): TSESTree.Identifier | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
   const declarator = fn.parent;
-  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init === fn &&
+    declarator.id.type === AST_NODE_TYPES.Identifier
+    ? declarator.id
+    : undefined;
 }
 
 function readsOfResponse(response: Node, scopeOf: ScopeOf, depth: number): ResponseRead<Node>[] {
@@ -65,16 +87,25 @@ function readsOfResponse(response: Node, scopeOf: ScopeOf, depth: number): Respo
     const member = memberName(parent);
     return member === undefined ? [] : [{ member, at: parent }];
   }
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === response) return readsOfBinding(parent.id, scopeOf, depth);
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === response)
+    return readsOfBinding(parent.id, scopeOf, depth);
   return readsThroughReturn(response, scopeOf, depth);
 }
 
 /** Reads through a binding: each use of a variable, or each property a destructuring pattern takes. */
-function readsOfBinding(pattern: Node, scopeOf: ScopeOf, depth: number, followUse?: (identifier: TSESTree.Identifier) => ResponseRead<Node>[]): ResponseRead<Node>[] {
+function readsOfBinding(
+  pattern: Node,
+  scopeOf: ScopeOf,
+  depth: number,
+  followUse?: (identifier: TSESTree.Identifier) => ResponseRead<Node>[],
+): ResponseRead<Node>[] {
   if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
     return pattern.properties.flatMap((property) => {
       if (property.type !== AST_NODE_TYPES.Property) return [];
-      const member = !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+      const member =
+        !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : undefined;
       return member === undefined ? [] : [{ member, at: property as Node }];
     });
   }
@@ -83,5 +114,9 @@ function readsOfBinding(pattern: Node, scopeOf: ScopeOf, depth: number, followUs
   if (!variable) return [];
   return variable.references
     .filter((reference) => !reference.isWrite())
-    .flatMap((reference) => (followUse ? followUse(reference.identifier as TSESTree.Identifier) : readsOfResponse(reference.identifier, scopeOf, depth + 1)));
+    .flatMap((reference) =>
+      followUse
+        ? followUse(reference.identifier as TSESTree.Identifier)
+        : readsOfResponse(reference.identifier, scopeOf, depth + 1),
+    );
 }

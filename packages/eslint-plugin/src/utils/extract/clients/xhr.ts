@@ -29,10 +29,18 @@ interface XhrUses {
 /** Members that act on the request only when called on the spot; anything else done with them may act elsewhere. */
 const REQUEST_METHODS: ReadonlySet<string> = new Set(['open', 'setRequestHeader', 'send']);
 
-export function findXhrRequests(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], scopeOf: ScopeOf, text: string): ClientRequest<Node>[] {
+export function findXhrRequests(
+  calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[],
+  scopeOf: ScopeOf,
+  text: string,
+): ClientRequest<Node>[] {
   if (!text.includes('XMLHttpRequest')) return [];
   return calls.flatMap((call) => {
-    if (call.type !== AST_NODE_TYPES.NewExpression || !isGlobal(call.callee, 'XMLHttpRequest', scopeOf(call))) return [];
+    if (
+      call.type !== AST_NODE_TYPES.NewExpression ||
+      !isGlobal(call.callee, 'XMLHttpRequest', scopeOf(call))
+    )
+      return [];
     const uses = usesOf(call, scopeOf);
     return uses ? requestsOf(uses, scopeOf) : [];
   });
@@ -41,10 +49,22 @@ export function findXhrRequests(calls: readonly (TSESTree.CallExpression | TSEST
 /** The uses of the variable the new object is stored in; undefined when it is not stored in one. */
 function usesOf(construction: TSESTree.NewExpression, scopeOf: ScopeOf): XhrUses | undefined {
   const declarator = construction.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== construction ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
   const variable = findVariable(scopeOf(declarator.id), declarator.id);
   if (!variable) return undefined;
-  const uses: XhrUses = { opens: [], headerCalls: [], sends: [], credentialAssignments: [], uploadListeners: [], escapes: false };
+  const uses: XhrUses = {
+    opens: [],
+    headerCalls: [],
+    sends: [],
+    credentialAssignments: [],
+    uploadListeners: [],
+    escapes: false,
+  };
   for (const reference of variable.references) {
     if (reference.init) continue;
     // Another object assigned to the same name: its uses mix with ours.
@@ -61,7 +81,10 @@ function addUse(identifier: TSESTree.Identifier, uses: XhrUses, scopeOf: ScopeOf
     return;
   }
   const name = memberName(member);
-  const call = member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : undefined;
+  const call =
+    member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member
+      ? member.parent
+      : undefined;
   if (name !== undefined && REQUEST_METHODS.has(name)) {
     if (!call) uses.escapes = true;
     else if (name === 'open') uses.opens.push(call);
@@ -80,31 +103,54 @@ function addUse(identifier: TSESTree.Identifier, uses: XhrUses, scopeOf: ScopeOf
 /** `xhr.upload` itself, or each use of a variable it is stored in (`const upload = xhr.upload`). */
 function addUploadUses(upload: TSESTree.MemberExpression, uses: XhrUses, scopeOf: ScopeOf): void {
   const declarator = upload.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== upload || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== upload ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  ) {
     addUploadUse(upload, uses);
     return;
   }
   const variable = findVariable(scopeOf(declarator.id), declarator.id);
-  for (const reference of variable?.references ?? []) if (!reference.init && !reference.isWrite()) addUploadUse(reference.identifier as TSESTree.Identifier, uses);
+  for (const reference of variable?.references ?? [])
+    if (!reference.init && !reference.isWrite())
+      addUploadUse(reference.identifier as TSESTree.Identifier, uses);
 }
 
 /** Any listener on `xhr.upload` sets the upload listener flag, whatever the event (XHR §send). */
-function addUploadUse(upload: TSESTree.MemberExpression | TSESTree.Identifier, uses: XhrUses): void {
+function addUploadUse(
+  upload: TSESTree.MemberExpression | TSESTree.Identifier,
+  uses: XhrUses,
+): void {
   const member = upload.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== upload) return;
   const name = memberName(member);
-  if (name === 'addEventListener' && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) {
+  if (
+    name === 'addEventListener' &&
+    member.parent?.type === AST_NODE_TYPES.CallExpression &&
+    member.parent.callee === member
+  ) {
     uses.uploadListeners.push(member.parent);
     return;
   }
   const assignment = name?.startsWith('on') ? assignmentTo(member) : undefined;
   // Setting an event handler attribute to null registers nothing.
-  if (assignment && !(assignment.right.type === AST_NODE_TYPES.Literal && assignment.right.value === null)) uses.uploadListeners.push(assignment);
+  if (
+    assignment &&
+    !(assignment.right.type === AST_NODE_TYPES.Literal && assignment.right.value === null)
+  )
+    uses.uploadListeners.push(assignment);
 }
 
-function assignmentTo(member: TSESTree.MemberExpression): TSESTree.AssignmentExpression | undefined {
+function assignmentTo(
+  member: TSESTree.MemberExpression,
+): TSESTree.AssignmentExpression | undefined {
   const parent = member.parent;
-  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && parent.operator === '=' ? parent : undefined;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.left === member &&
+    parent.operator === '='
+    ? parent
+    : undefined;
 }
 
 /**
@@ -115,7 +161,9 @@ function requestsOf(uses: XhrUses, scopeOf: ScopeOf): ClientRequest<Node>[] {
   const opens = [...uses.opens].sort((a, b) => a.range[0] - b.range[0]);
   return opens.map((open, index) => {
     const next = opens[index + 1];
-    const inTurn = (call: Node) => opens.length === 1 || (call.range[0] > open.range[0] && (!next || call.range[0] < next.range[0]));
+    const inTurn = (call: Node) =>
+      opens.length === 1 ||
+      (call.range[0] > open.range[0] && (!next || call.range[0] < next.range[0]));
     const headers = readHeaderCalls(uses.headerCalls.filter(inTurn), scopeOf);
     const send = uses.sends.find(inTurn);
     const [methodNode, urlNode] = open.arguments;
@@ -126,7 +174,11 @@ function requestsOf(uses: XhrUses, scopeOf: ScopeOf): ClientRequest<Node>[] {
       url: readUrl(urlNode, scopeOf(open)),
       method: readMethod(methodNode, open, scopeOf),
       mode: { kind: 'absent' },
-      credentials: credentials ? withCredentialsFlag(staticPrimitive(credentials.right, scopeOf(credentials)), credentials) : uses.escapes ? { kind: 'unknown', at: open } : { kind: 'absent' },
+      credentials: credentials
+        ? withCredentialsFlag(staticPrimitive(credentials.right, scopeOf(credentials)), credentials)
+        : uses.escapes
+          ? { kind: 'unknown', at: open }
+          : { kind: 'absent' },
       headers: { writes: headers.writes, complete: headers.complete && !uses.escapes },
       body: send ? readSendBody(send, scopeOf) : { kind: uses.escapes ? 'unknown' : 'none' },
       uploadListeners: uses.uploadListeners,
@@ -135,14 +187,21 @@ function requestsOf(uses: XhrUses, scopeOf: ScopeOf): ClientRequest<Node>[] {
   });
 }
 
-function readMethod(node: Node | undefined, open: TSESTree.CallExpression, scopeOf: ScopeOf): Setting<string, Node> {
+function readMethod(
+  node: Node | undefined,
+  open: TSESTree.CallExpression,
+  scopeOf: ScopeOf,
+): Setting<string, Node> {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return { kind: 'unknown', at: open };
   const value = staticString(node, scopeOf(node));
   return value === undefined ? { kind: 'unknown', at: node } : { kind: 'known', value, at: node };
 }
 
 /** `setRequestHeader(name, value)` calls, each a write whose removal removes the call's statement. */
-function readHeaderCalls(calls: readonly TSESTree.CallExpression[], scopeOf: ScopeOf): { writes: RequestHeaderWrite<Node>[]; complete: boolean } {
+function readHeaderCalls(
+  calls: readonly TSESTree.CallExpression[],
+  scopeOf: ScopeOf,
+): { writes: RequestHeaderWrite<Node>[]; complete: boolean } {
   const writes: RequestHeaderWrite<Node>[] = [];
   let complete = true;
   for (const call of calls) {
@@ -160,9 +219,20 @@ function readHeaderCalls(calls: readonly TSESTree.CallExpression[], scopeOf: Sco
 }
 
 /** `send()`, `send(null)` send no body; XHR, like fetch, turns a plain object into "[object Object]". */
-function readSendBody(send: TSESTree.CallExpression, scopeOf: ScopeOf): ClientRequest<Node>['body'] {
+function readSendBody(
+  send: TSESTree.CallExpression,
+  scopeOf: ScopeOf,
+): ClientRequest<Node>['body'] {
   const [argument] = send.arguments;
-  if (!argument || (argument.type === AST_NODE_TYPES.Literal && argument.value === null) || (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined')) return { kind: 'none' };
-  const kind: RequestBodyKind = argument.type === AST_NODE_TYPES.SpreadElement ? 'unknown' : fetchBodyKind(argument, scopeOf(argument));
+  if (
+    !argument ||
+    (argument.type === AST_NODE_TYPES.Literal && argument.value === null) ||
+    (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined')
+  )
+    return { kind: 'none' };
+  const kind: RequestBodyKind =
+    argument.type === AST_NODE_TYPES.SpreadElement
+      ? 'unknown'
+      : fetchBodyKind(argument, scopeOf(argument));
   return { kind, at: argument };
 }

@@ -19,7 +19,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { isBrowserGlobal, isBrowserModule, isServerGlobal, isServerModule, isTestPath, runtimeOfManifest, runtimeOfPath } from './runtime-evidence.js';
+import {
+  isBrowserGlobal,
+  isBrowserModule,
+  isServerGlobal,
+  isServerModule,
+  isTestPath,
+  runtimeOfManifest,
+  runtimeOfPath,
+} from './runtime-evidence.js';
 
 export type Runtime = 'browser' | 'server' | 'both' | 'unknown';
 
@@ -41,15 +49,22 @@ export function mayRunOnServer(context: RuntimeContext): boolean {
   return context.runtime !== 'browser';
 }
 
-export function classifyRuntime(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, settings: unknown): RuntimeContext {
+export function classifyRuntime(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  settings: unknown,
+): RuntimeContext {
   const packageRoot = nearestPackageRoot(filename);
-  const relative = toForwardSlashes(packageRoot ? path.relative(packageRoot.folder, filename) : filename);
+  const relative = toForwardSlashes(
+    packageRoot ? path.relative(packageRoot.folder, filename) : filename,
+  );
   const isTest = isTestPath(relative);
   const configured = configuredRuntime(settings);
   if (configured) return { runtime: configured, isTest, evidence: 'settings.cors.runtime' };
 
   const file = fileEvidence(sourceCode);
-  if (file.server && file.browser) return { runtime: 'both', isTest, evidence: `${file.server}; ${file.browser}` };
+  if (file.server && file.browser)
+    return { runtime: 'both', isTest, evidence: `${file.server}; ${file.browser}` };
   if (file.server) return { runtime: 'server', isTest, evidence: file.server };
   if (file.browser) return { runtime: 'browser', isTest, evidence: file.browser };
 
@@ -57,8 +72,13 @@ export function classifyRuntime(sourceCode: Readonly<TSESLint.SourceCode>, filen
   if (byPath) return { runtime: byPath, isTest, evidence: `path ${relative}` };
 
   const byPackage = packageRoot?.runtime;
-  if (byPackage && byPackage !== 'both') return { runtime: byPackage, isTest, evidence: `package ${packageRoot.file}` };
-  return { runtime: byPackage ?? 'unknown', isTest, evidence: byPackage ? `package ${packageRoot.file}` : 'no evidence' };
+  if (byPackage && byPackage !== 'both')
+    return { runtime: byPackage, isTest, evidence: `package ${packageRoot.file}` };
+  return {
+    runtime: byPackage ?? 'unknown',
+    isTest,
+    evidence: byPackage ? `package ${packageRoot.file}` : 'no evidence',
+  };
 }
 
 interface FileEvidence {
@@ -71,7 +91,12 @@ function fileEvidence(sourceCode: Readonly<TSESLint.SourceCode>): FileEvidence {
   const evidence: FileEvidence = {};
   const program = sourceCode.ast;
   for (const statement of program.body) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !('directive' in statement) || typeof statement.directive !== 'string') break;
+    if (
+      statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+      !('directive' in statement) ||
+      typeof statement.directive !== 'string'
+    )
+      break;
     if (statement.directive === 'use client') evidence.browser ??= "'use client'";
     if (statement.directive === 'use server') evidence.server ??= "'use server'";
   }
@@ -92,12 +117,20 @@ function fileEvidence(sourceCode: Readonly<TSESLint.SourceCode>): FileEvidence {
 function importedModules(sourceCode: Readonly<TSESLint.SourceCode>): string[] {
   const names: string[] = [];
   for (const statement of sourceCode.ast.body) {
-    if ((statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+      statement.source
+    ) {
       names.push(statement.source.value);
     }
   }
   // require() and import() can sit anywhere in the file; the text finds them without a tree walk.
-  for (const match of sourceCode.text.matchAll(/\b(?:require|import)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g)) names.push(match[2] as string);
+  for (const match of sourceCode.text.matchAll(
+    /\b(?:require|import)\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g,
+  ))
+    names.push(match[2] as string);
   return names;
 }
 
@@ -114,7 +147,10 @@ interface PackageRoot {
 }
 
 const CACHE_MS = 5_000;
-const packageCache = new Map<string, { readonly root: PackageRoot | undefined; readonly readAt: number }>();
+const packageCache = new Map<
+  string,
+  { readonly root: PackageRoot | undefined; readonly readAt: number }
+>();
 
 /** The nearest folder above the file with a readable package.json, and what it says; cached briefly per folder. */
 function nearestPackageRoot(filename: string): PackageRoot | undefined {
@@ -128,7 +164,11 @@ function packageRootFrom(folder: string): PackageRoot | undefined {
   const file = path.join(folder, 'package.json');
   const manifest = readManifest(file);
   const parent = path.dirname(folder);
-  const root = manifest ? { folder, file, runtime: runtimeOfManifest(manifest) } : parent === folder ? undefined : packageRootFrom(parent);
+  const root = manifest
+    ? { folder, file, runtime: runtimeOfManifest(manifest) }
+    : parent === folder
+      ? undefined
+      : packageRootFrom(parent);
   packageCache.set(folder, { root, readAt: Date.now() });
   return root;
 }

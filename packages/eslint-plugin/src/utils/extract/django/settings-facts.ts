@@ -14,8 +14,15 @@ import { pythonPatternAsJs } from './settings-policies.js';
 /** A list value as core's checks take it; undefined for anything that is not a list. */
 export function djangoList(value: PyValue): DjangoList<PyNode> | undefined {
   if (value.kind !== 'list') return undefined;
-  const items = value.items.flatMap((item) => (item.kind === 'str' ? [{ text: item.value, at: item.node }] : []));
-  return { items, complete: value.complete && items.length === value.items.length, orderKnown: value.orderKnown, at: value.node };
+  const items = value.items.flatMap((item) =>
+    item.kind === 'str' ? [{ text: item.value, at: item.node }] : [],
+  );
+  return {
+    items,
+    complete: value.complete && items.length === value.items.length,
+    orderKnown: value.orderKnown,
+    at: value.node,
+  };
 }
 
 /** The alternatives of a name that set it (not the branches where it is unset). */
@@ -25,37 +32,55 @@ export function setAlternatives(evaluation: SettingsEvaluation, name: string): A
 
 /** How the module configures django-cors-headers, for messages: `INSTALLED_APPS` or its first `CORS_` setting. */
 export function configuredBy(evaluation: SettingsEvaluation): string | undefined {
-  const installed = setAlternatives(evaluation, 'INSTALLED_APPS').some((a) => a.value.kind === 'list' && a.value.items.some((item) => item.kind === 'str' && (item.value === 'corsheaders' || item.value.startsWith('corsheaders.'))));
+  const installed = setAlternatives(evaluation, 'INSTALLED_APPS').some(
+    (a) =>
+      a.value.kind === 'list' &&
+      a.value.items.some(
+        (item) =>
+          item.kind === 'str' &&
+          (item.value === 'corsheaders' || item.value.startsWith('corsheaders.')),
+      ),
+  );
   if (installed) return "'corsheaders' is in INSTALLED_APPS";
   const setting = evaluation.names().find((name) => name.startsWith('CORS_'));
   return setting ? `${setting} is set` : undefined;
 }
 
 /** `CORS_ALLOWED_ORIGINS` and `CORS_ORIGIN_WHITELIST` values, each branch's. */
-export function allowedOriginValues(evaluation: SettingsEvaluation): { setting: string; value: DjangoOriginsValue<PyNode> }[] {
+export function allowedOriginValues(
+  evaluation: SettingsEvaluation,
+): { setting: string; value: DjangoOriginsValue<PyNode> }[] {
   // An old name the new one shadows is never read: no-dead-django-cors-setting reports it instead.
   const shadowed = new Set(shadowedAliases(evaluation).map((alias) => alias.alias));
-  return ['CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST'].filter((setting) => !shadowed.has(setting)).flatMap((setting) =>
-    setAlternatives(evaluation, setting).flatMap(({ value }): { setting: string; value: DjangoOriginsValue<PyNode> }[] => {
-      if (value.kind === 'str') return [{ setting, value: { kind: 'string', value: value.value, at: value.node } }];
-      const list = djangoList(value);
-      return list ? [{ setting, value: { kind: 'list', list } }] : [];
-    }),
-  );
+  return ['CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST']
+    .filter((setting) => !shadowed.has(setting))
+    .flatMap((setting) =>
+      setAlternatives(evaluation, setting).flatMap(
+        ({ value }): { setting: string; value: DjangoOriginsValue<PyNode> }[] => {
+          if (value.kind === 'str')
+            return [{ setting, value: { kind: 'string', value: value.value, at: value.node } }];
+          const list = djangoList(value);
+          return list ? [{ setting, value: { kind: 'list', list } }] : [];
+        },
+      ),
+    );
 }
 
 /**
  * Old names set where the new name is set too (on a compatible branch, so both hold at once): ignored by
  * django-cors-headers ≥ 3.5.0. Reported at the old name's assignment target.
  */
-export function shadowedAliases(evaluation: SettingsEvaluation): { alias: string; setting: string; at: PyNode; statement: Statement }[] {
+export function shadowedAliases(
+  evaluation: SettingsEvaluation,
+): { alias: string; setting: string; at: PyNode; statement: Statement }[] {
   const out: { alias: string; setting: string; at: PyNode; statement: Statement }[] = [];
   for (const [setting, alias] of Object.entries(DJANGO_CORS_OLD_NAMES)) {
     if (!alias) continue;
     const current = setAlternatives(evaluation, setting);
     const old = setAlternatives(evaluation, alias);
     // Both hold at once on every branch where the old one is set: the old one is dead.
-    const dead = old.length > 0 && old.every((o) => current.some((c) => compatible(c.condition, o.condition)));
+    const dead =
+      old.length > 0 && old.every((o) => current.some((c) => compatible(c.condition, o.condition)));
     if (!dead) continue;
     for (const write of evaluation.binding(alias)?.writes ?? []) {
       const target = targetOf(write, alias);
@@ -66,8 +91,14 @@ export function shadowedAliases(evaluation: SettingsEvaluation): { alias: string
 }
 
 function targetOf(statement: Statement, name: string): PyNode | undefined {
-  if (statement.type === 'Assign') return statement.targets.find((t) => t.type === 'Name' && t.id === name);
-  if ((statement.type === 'AugAssign' || statement.type === 'AnnAssign') && statement.target.type === 'Name' && statement.target.id === name) return statement.target;
+  if (statement.type === 'Assign')
+    return statement.targets.find((t) => t.type === 'Name' && t.id === name);
+  if (
+    (statement.type === 'AugAssign' || statement.type === 'AnnAssign') &&
+    statement.target.type === 'Name' &&
+    statement.target.id === name
+  )
+    return statement.target;
   return undefined;
 }
 
@@ -81,7 +112,9 @@ const parser = new RegExpParser({ ecmaVersion: 2025 });
 export function canMatchSlashPath(pattern: string): boolean | undefined {
   let ast: AST.Pattern;
   try {
-    ast = parser.parsePattern(pythonPatternAsJs(pattern), 0, pythonPatternAsJs(pattern).length, { unicode: false });
+    ast = parser.parsePattern(pythonPatternAsJs(pattern), 0, pythonPatternAsJs(pattern).length, {
+      unicode: false,
+    });
   } catch {
     return undefined;
   }
@@ -96,10 +129,14 @@ function firstCanBeSlash(elements: readonly AST.Element[]): boolean {
     }
     if (element.type === 'Character') return element.value === 0x2f;
     if (element.type === 'CharacterClass') {
-      if (element.negate) return !element.elements.some((e) => e.type === 'Character' && e.value === 0x2f);
-      return element.elements.some((e) => (e.type === 'Character' && e.value === 0x2f) || e.type !== 'Character');
+      if (element.negate)
+        return !element.elements.some((e) => e.type === 'Character' && e.value === 0x2f);
+      return element.elements.some(
+        (e) => (e.type === 'Character' && e.value === 0x2f) || e.type !== 'Character',
+      );
     }
-    if (element.type === 'Group' || element.type === 'CapturingGroup') return element.alternatives.some((alternative) => firstCanBeSlash(alternative.elements));
+    if (element.type === 'Group' || element.type === 'CapturingGroup')
+      return element.alternatives.some((alternative) => firstCanBeSlash(alternative.elements));
     if (element.type === 'Quantifier') {
       if (element.min === 0) return true;
       return firstCanBeSlash([element.element]);

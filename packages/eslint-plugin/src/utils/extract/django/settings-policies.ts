@@ -57,7 +57,9 @@ export function djangoSettingsModel(module: Module): DjangoSettingsModel {
 function build(module: Module): DjangoSettingsModel {
   const evaluation = new SettingsEvaluation(module);
   const names = evaluation.names();
-  const installed = (evaluation.binding('INSTALLED_APPS')?.alternatives ?? []).some((a) => listHas(a.value, (text) => text === 'corsheaders' || text.startsWith('corsheaders.')));
+  const installed = (evaluation.binding('INSTALLED_APPS')?.alternatives ?? []).some((a) =>
+    listHas(a.value, (text) => text === 'corsheaders' || text.startsWith('corsheaders.')),
+  );
   const usesCorsHeaders = installed || names.some((name) => name.startsWith('CORS_'));
   if (!usesCorsHeaders) return { evaluation, policies: [], usesCorsHeaders };
   const policies = combinations(evaluation).map((choice) => toPolicy(choice, evaluation, module));
@@ -65,15 +67,21 @@ function build(module: Module): DjangoSettingsModel {
 }
 
 export function listHas(value: PyValue, test: (text: string) => boolean): boolean {
-  return value.kind === 'list' && value.items.some((item) => item.kind === 'str' && test(item.value));
+  return (
+    value.kind === 'list' && value.items.some((item) => item.kind === 'str' && test(item.value))
+  );
 }
 
 /** Each setting name (new and old) → its chosen alternative, for every consistent choice of branches. */
 type Choice = ReadonlyMap<string, Alternative | undefined>;
 
 function combinations(evaluation: SettingsEvaluation): Choice[] {
-  const names = SETTINGS.flatMap((name) => [name, DJANGO_CORS_OLD_NAMES[name]].filter((n): n is string => n !== undefined));
-  let choices: { choice: Map<string, Alternative | undefined>; condition: Condition }[] = [{ choice: new Map(), condition: new Map() }];
+  const names = SETTINGS.flatMap((name) =>
+    [name, DJANGO_CORS_OLD_NAMES[name]].filter((n): n is string => n !== undefined),
+  );
+  let choices: { choice: Map<string, Alternative | undefined>; condition: Condition }[] = [
+    { choice: new Map(), condition: new Map() },
+  ];
   for (const name of names) {
     const binding = evaluation.binding(name);
     const options: (Alternative | undefined)[] = binding ? [...binding.alternatives] : [undefined];
@@ -81,7 +89,10 @@ function combinations(evaluation: SettingsEvaluation): Choice[] {
     for (const { choice, condition } of choices) {
       for (const option of options) {
         if (option && !compatible(option.condition, condition)) continue;
-        next.push({ choice: new Map(choice).set(name, option?.unset ? undefined : option), condition: option ? joinConditions(condition, option.condition) : condition });
+        next.push({
+          choice: new Map(choice).set(name, option?.unset ? undefined : option),
+          condition: option ? joinConditions(condition, option.condition) : condition,
+        });
         if (next.length >= MAX_POLICIES) break;
       }
     }
@@ -103,7 +114,9 @@ function toPolicy(choice: Choice, evaluation: SettingsEvaluation, module: Module
   const star = evaluation.starImport;
   const read = (name: DjangoCorsSettingName) => readSetting(choice, name);
   const credentials = truthy(read('CORS_ALLOW_CREDENTIALS'), star);
-  const firstWrite = SETTINGS.map((name) => read(name).alternative?.writtenBy).find((w): w is Statement => !!w);
+  const firstWrite = SETTINGS.map((name) => read(name).alternative?.writtenBy).find(
+    (w): w is Statement => !!w,
+  );
   return {
     kind: 'django-settings',
     source: { kind: 'middleware', library: DJANGO_LIBRARY, appliedAs: { call: 'CorsMiddleware' } },
@@ -140,29 +153,61 @@ function truthy(setting: ReadSetting, star: Statement | null): Setting<boolean, 
   }
 }
 
-function listSetting(setting: ReadSetting, star: Statement | null): Setting<ListValue<PyNode>, PyNode> {
+function listSetting(
+  setting: ReadSetting,
+  star: Statement | null,
+): Setting<ListValue<PyNode>, PyNode> {
   const value = setting.alternative?.value;
   if (!value) return missing(star);
   if (value.kind !== 'list') return { kind: 'unknown', at: value.node };
-  const pieces = value.items.flatMap((item) => (item.kind === 'str' ? [{ text: item.value, at: item.node }] : []));
-  return { kind: 'known', value: { pieces, complete: value.complete && pieces.length === value.items.length }, at: value.node };
+  const pieces = value.items.flatMap((item) =>
+    item.kind === 'str' ? [{ text: item.value, at: item.node }] : [],
+  );
+  return {
+    kind: 'known',
+    value: { pieces, complete: value.complete && pieces.length === value.items.length },
+    at: value.node,
+  };
 }
 
-function numberSetting(setting: ReadSetting, star: Statement | null): Setting<number | string, PyNode> {
+function numberSetting(
+  setting: ReadSetting,
+  star: Statement | null,
+): Setting<number | string, PyNode> {
   const value = setting.alternative?.value;
   if (!value) return missing(star);
   if (value.kind === 'number') return { kind: 'known', value: value.value, at: value.node };
   return { kind: 'unknown', at: value.node };
 }
 
-function originSetting(read: (name: DjangoCorsSettingName) => ReadSetting, credentials: Setting<boolean, PyNode>, star: Statement | null, module: Module): OriginSetting<PyNode> {
+function originSetting(
+  read: (name: DjangoCorsSettingName) => ReadSetting,
+  credentials: Setting<boolean, PyNode>,
+  star: Statement | null,
+  module: Module,
+): OriginSetting<PyNode> {
   const allowAll = read('CORS_ALLOW_ALL_ORIGINS');
   const all = allowAll.alternative?.value;
   if (all) {
     if (all.kind === 'unknown') return { kind: 'unknown', at: all.node };
-    const on = all.kind === 'bool' ? all.value : all.kind === 'str' ? all.value !== '' : all.kind === 'number' ? all.value !== 0 : all.kind === 'list' ? all.items.length > 0 : false;
+    const on =
+      all.kind === 'bool'
+        ? all.value
+        : all.kind === 'str'
+          ? all.value !== ''
+          : all.kind === 'number'
+            ? all.value !== 0
+            : all.kind === 'list'
+              ? all.items.length > 0
+              : false;
     if (on) {
-      if (credentials.kind === 'known' && credentials.value) return { kind: 'reflect-any', via: 'allow-all-setting', source: allowAll.name, at: all.node };
+      if (credentials.kind === 'known' && credentials.value)
+        return {
+          kind: 'reflect-any',
+          via: 'allow-all-setting',
+          source: allowAll.name,
+          at: all.node,
+        };
       return { kind: 'wildcard', implicit: false, at: all.node };
     }
   } else if (star) return { kind: 'unknown', at: star };
@@ -184,7 +229,14 @@ function originSetting(read: (name: DjangoCorsSettingName) => ReadSetting, crede
     for (const item of value.items) {
       if (item.kind !== 'str') entries.push({ kind: 'unknown', at: item.node });
       else if (kind === 'exact') entries.push({ kind: 'exact', value: item.value, at: item.node });
-      else entries.push({ kind: 'pattern', source: pythonPatternAsJs(item.value), flags: '', at: item.node, anchoredAtStart: true });
+      else
+        entries.push({
+          kind: 'pattern',
+          source: pythonPatternAsJs(item.value),
+          flags: '',
+          at: item.node,
+          anchoredAtStart: true,
+        });
     }
   }
   if (!exact && !regexes && !all) return { kind: 'disabled', at: module };
@@ -196,7 +248,9 @@ function originSetting(read: (name: DjangoCorsSettingName) => ReadSetting, crede
  * start anchors, `(?P<name>` a named group. Origins hold no newline, so `$` means the same in both.
  */
 export function pythonPatternAsJs(pattern: string): string {
-  return pattern.replace(/\\\\|\\Z|\\A|\(\?P</g, (token) => (token === '\\Z' ? '$' : token === '\\A' ? '^' : token === '(?P<' ? '(?<' : token));
+  return pattern.replace(/\\\\|\\Z|\\A|\(\?P</g, (token) =>
+    token === '\\Z' ? '$' : token === '\\A' ? '^' : token === '(?P<' ? '(?<' : token,
+  );
 }
 
 /** Every alternative of a setting or its alias, for rules that look at how the file writes them. */

@@ -12,15 +12,34 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv, LibrarySite } from './framework-options.js';
-import { callsOf, defaultsAt, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';
+import {
+  callsOf,
+  defaultsAt,
+  optionsObjectOf,
+  readFrameworkCorsOptions,
+} from './framework-options.js';
 import { CORS_PACKAGE } from './libraries/cors.js';
 import { namesModule } from './libraries/module-export.js';
-import { calledMethodName, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import {
+  calledMethodName,
+  objectProperties,
+  resolveNode,
+  skipTypeWrappers,
+  staticPrimitive,
+} from '../values/resolve.js';
 
 type Node = TSESTree.Node;
 
-const STANDALONE = { module: 'apollo-server', moduleIsFactory: false, namedExports: ['ApolloServer'] };
-const EXPRESS_INTEGRATION = { module: 'apollo-server-express', moduleIsFactory: false, namedExports: ['ApolloServer'] };
+const STANDALONE = {
+  module: 'apollo-server',
+  moduleIsFactory: false,
+  namedExports: ['ApolloServer'],
+};
+const EXPRESS_INTEGRATION = {
+  module: 'apollo-server-express',
+  moduleIsFactory: false,
+  namedExports: ['ApolloServer'],
+};
 const MOUNTING_METHODS = new Set(['applyMiddleware', 'getMiddleware']);
 const DEFAULT_PATH = '/graphql';
 
@@ -34,7 +53,11 @@ export function findApolloServer3Policies(env: ExtractEnv): MiddlewarePolicy[] {
   if (!namesModule(env.text, EXPRESS_INTEGRATION.module)) return policies;
   const servers = new Set<Node>(callsOf(EXPRESS_INTEGRATION, env));
   for (const call of env.calls) {
-    if (call.type !== AST_NODE_TYPES.CallExpression || !MOUNTING_METHODS.has(calledMethodName(call) ?? '')) continue;
+    if (
+      call.type !== AST_NODE_TYPES.CallExpression ||
+      !MOUNTING_METHODS.has(calledMethodName(call) ?? '')
+    )
+      continue;
     const policy = mountedPolicy(call, servers, env);
     if (policy) policies.push(policy);
   }
@@ -42,7 +65,10 @@ export function findApolloServer3Policies(env: ExtractEnv): MiddlewarePolicy[] {
 }
 
 /** `new ApolloServer(config)` from apollo-server: its `cors` option, or Apollo's own `{ origin: '*' }`. */
-function standalonePolicy(construction: TSESTree.NewExpression, env: ExtractEnv): MiddlewarePolicy | undefined {
+function standalonePolicy(
+  construction: TSESTree.NewExpression,
+  env: ExtractEnv,
+): MiddlewarePolicy | undefined {
   const [config] = construction.arguments;
   const site = siteOf(construction, []);
   if (!config) return absentPolicy(site, construction.callee, env);
@@ -61,20 +87,34 @@ function standalonePolicy(construction: TSESTree.NewExpression, env: ExtractEnv)
  * `{ app }` argument is Apollo's own shape) a server held where constants cannot follow it
  * (`this.apollo`, a `let`).
  */
-function mountedPolicy(call: TSESTree.CallExpression, servers: ReadonlySet<Node>, env: ExtractEnv): MiddlewarePolicy | undefined {
+function mountedPolicy(
+  call: TSESTree.CallExpression,
+  servers: ReadonlySet<Node>,
+  env: ExtractEnv,
+): MiddlewarePolicy | undefined {
   const callee = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
   const receiver = resolveNode(callee.object, env.scopeOf(callee.object));
   // `new ApolloServer(…)` by its name too: `const { ApolloServer } = pkg` after `import pkg from 'apollo-server-express'`.
-  const isServer = servers.has(receiver) || (receiver.type === AST_NODE_TYPES.NewExpression && receiver.callee.type === AST_NODE_TYPES.Identifier && receiver.callee.name === 'ApolloServer');
+  const isServer =
+    servers.has(receiver) ||
+    (receiver.type === AST_NODE_TYPES.NewExpression &&
+      receiver.callee.type === AST_NODE_TYPES.Identifier &&
+      receiver.callee.name === 'ApolloServer');
   if (!isServer && receiver.type === AST_NODE_TYPES.NewExpression) return undefined;
   const [argument] = call.arguments;
   if (argument?.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const object = argument && resolveNode(argument, env.scopeOf(argument));
   if (argument && object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const { properties, complete } = object?.type === AST_NODE_TYPES.ObjectExpression ? objectProperties(object, env.scopeOf(object)) : { properties: new Map(), complete: true };
-  if (!isServer && (calledMethodName(call) !== 'applyMiddleware' || !properties.has('app'))) return undefined;
+  const { properties, complete } =
+    object?.type === AST_NODE_TYPES.ObjectExpression
+      ? objectProperties(object, env.scopeOf(object))
+      : { properties: new Map(), complete: true };
+  if (!isServer && (calledMethodName(call) !== 'applyMiddleware' || !properties.has('app')))
+    return undefined;
   const pathProperty = properties.get('path');
-  const path = pathProperty ? staticPrimitive(pathProperty.value, env.scopeOf(pathProperty.value)) : DEFAULT_PATH;
+  const path = pathProperty
+    ? staticPrimitive(pathProperty.value, env.scopeOf(pathProperty.value))
+    : DEFAULT_PATH;
   const site = siteOf(call, typeof path === 'string' ? [path] : []);
   const cors = properties.get('cors');
   if (!cors) return complete ? absentPolicy(site, call, env) : undefined;
@@ -82,7 +122,11 @@ function mountedPolicy(call: TSESTree.CallExpression, servers: ReadonlySet<Node>
 }
 
 /** The `cors` option's value: `true` (the package's defaults), `false` (no CORS), an options object. */
-function corsOptionPolicy(site: LibrarySite, value: Node, env: ExtractEnv): MiddlewarePolicy | undefined {
+function corsOptionPolicy(
+  site: LibrarySite,
+  value: Node,
+  env: ExtractEnv,
+): MiddlewarePolicy | undefined {
   const flag = staticPrimitive(value, env.scopeOf(value));
   if (flag === true) return defaultsAt(readFrameworkCorsOptions(site, undefined, env), value);
   if (flag === false) return undefined;
@@ -99,7 +143,10 @@ function absentPolicy(site: LibrarySite, at: Node, env: ExtractEnv): MiddlewareP
   return { ...defaultsAt(readFrameworkCorsOptions(site, undefined, env), at), optionsIndex: -1 };
 }
 
-function siteOf(call: TSESTree.CallExpression | TSESTree.NewExpression, paths: readonly string[]): LibrarySite {
+function siteOf(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  paths: readonly string[],
+): LibrarySite {
   // `new ApolloServer(…)` stands in for the middleware call: fixes only read its arguments, and nothing mounts it.
   return { library: CORS_PACKAGE, call: call as TSESTree.CallExpression, paths, major: undefined };
 }

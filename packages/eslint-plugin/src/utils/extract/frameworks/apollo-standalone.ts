@@ -10,10 +10,16 @@ import type { ExtractEnv } from './framework-options.js';
 import { callsOf } from './framework-options.js';
 import { CORS_PACKAGE } from './libraries/cors.js';
 
-const STANDALONE = { module: '@apollo/server/standalone', moduleIsFactory: false, namedExports: ['startStandaloneServer'] };
+const STANDALONE = {
+  module: '@apollo/server/standalone',
+  moduleIsFactory: false,
+  namedExports: ['startStandaloneServer'],
+};
 
 export function findApolloStandalonePolicies(env: ExtractEnv): MiddlewarePolicy[] {
-  return callsOf(STANDALONE, env).flatMap((call) => (call.type === AST_NODE_TYPES.CallExpression ? [standalonePolicy(call)] : []));
+  return callsOf(STANDALONE, env).flatMap((call) =>
+    call.type === AST_NODE_TYPES.CallExpression ? [standalonePolicy(call)] : [],
+  );
 }
 
 function standalonePolicy(call: TSESTree.CallExpression): MiddlewarePolicy {

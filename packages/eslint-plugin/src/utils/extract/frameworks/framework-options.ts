@@ -39,7 +39,8 @@ export interface OptionsObject {
 
 export function optionsObjectOf(node: Node, env: ExtractEnv): OptionsObject | undefined {
   const resolved = resolveNode(node, env.scopeOf(node));
-  if (resolved.type === AST_NODE_TYPES.ObjectExpression) return { object: resolved, scopeOf: env.scopeOf, reads: env.reads, importedAt: undefined };
+  if (resolved.type === AST_NODE_TYPES.ObjectExpression)
+    return { object: resolved, scopeOf: env.scopeOf, reads: env.reads, importedAt: undefined };
   if (resolved.type !== AST_NODE_TYPES.Identifier) return undefined;
   const imported = resolveImportedObject(resolved, env.scopeOf, env.file);
   return imported && { ...imported, importedAt: node };
@@ -60,10 +61,24 @@ export interface LibrarySite {
  * Reads options with the shared reader and `site.library`'s names and defaults; an imported object's
  * findings land on the local use, and no fix edits the other file.
  */
-export function readFrameworkCorsOptions(site: LibrarySite, options: OptionsObject | undefined, env: ExtractEnv): MiddlewarePolicy {
+export function readFrameworkCorsOptions(
+  site: LibrarySite,
+  options: OptionsObject | undefined,
+  env: ExtractEnv,
+): MiddlewarePolicy {
   const { library, ...where } = site;
-  if (!options) return readCorsOptionsObject(undefined, library, { ...where, reads: env.reads, scopeOf: env.scopeOf });
-  const policy = readCorsOptionsObject(options.object, library, { ...where, reads: options.reads, scopeOf: options.scopeOf, editable: !options.importedAt });
+  if (!options)
+    return readCorsOptionsObject(undefined, library, {
+      ...where,
+      reads: env.reads,
+      scopeOf: env.scopeOf,
+    });
+  const policy = readCorsOptionsObject(options.object, library, {
+    ...where,
+    reads: options.reads,
+    scopeOf: options.scopeOf,
+    editable: !options.importedAt,
+  });
   return options.importedAt ? relocateHandles(policy, options.importedAt) : policy;
 }
 
@@ -72,7 +87,9 @@ export function readFrameworkCorsOptions(site: LibrarySite, options: OptionsObje
  * Not a Property on purpose: a fix that writes an origin list must not replace `cors: true` with one.
  */
 export function defaultsAt(policy: MiddlewarePolicy, flag: Node): MiddlewarePolicy {
-  return policy.origin.kind === 'wildcard' && policy.origin.implicit ? { ...policy, origin: { ...policy.origin, at: flag } } : policy;
+  return policy.origin.kind === 'wildcard' && policy.origin.implicit
+    ? { ...policy, origin: { ...policy.origin, at: flag } }
+    : policy;
 }
 
 /**
@@ -80,13 +97,19 @@ export function defaultsAt(policy: MiddlewarePolicy, flag: Node): MiddlewarePoli
  * libraries use (imports, `require` declared or not, destructuring, aliases): `new Server(…)`,
  * `require('socket.io')(…)`.
  */
-export function callsOf(exported: ModuleExport, env: ExtractEnv): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+export function callsOf(
+  exported: ModuleExport,
+  env: ExtractEnv,
+): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
   if (!namesModule(env.text, exported.module)) return [];
   return env.calls.filter((call) => isLibraryFactory(call.callee, exported, env.scopeOf));
 }
 
 /** True when the program imports (or requires at top level) a module matching `test`. */
-export function importsModule(program: TSESTree.Program, test: (specifier: string) => boolean): boolean {
+export function importsModule(
+  program: TSESTree.Program,
+  test: (specifier: string) => boolean,
+): boolean {
   return program.body.some((statement) => {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) return test(statement.source.value);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
@@ -94,9 +117,18 @@ export function importsModule(program: TSESTree.Program, test: (specifier: strin
       let init = declarator.init;
       if (init?.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
       if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-      if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'require') return false;
+      if (
+        init?.type !== AST_NODE_TYPES.CallExpression ||
+        init.callee.type !== AST_NODE_TYPES.Identifier ||
+        init.callee.name !== 'require'
+      )
+        return false;
       const [first] = init.arguments;
-      return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && test(first.value);
+      return (
+        first?.type === AST_NODE_TYPES.Literal &&
+        typeof first.value === 'string' &&
+        test(first.value)
+      );
     });
   });
 }

@@ -25,12 +25,19 @@ export function findFrameworkPolicies(
   scopeOf: ScopeOf,
   file: LintedFile,
 ): { middleware: MiddlewarePolicy[]; headers: ResponseHeadersPolicy[] } {
-  const globalScope = sourceCode.scopeManager?.globalScope as TSESLint.Scope.Scope | null | undefined;
+  const globalScope = sourceCode.scopeManager?.globalScope as
+    TSESLint.Scope.Scope | null | undefined;
   const headers = findNextConfigHeaderPolicies(sourceCode, scopeOf);
   if (!globalScope) return { middleware: [], headers };
   const env: ExtractEnv = { calls, text: sourceCode.text, scopeOf, reads, file };
   return {
-    middleware: [...findNestPolicies(sourceCode.ast, env), ...findSocketIoPolicies(env), ...findApolloStandalonePolicies(env), ...findApolloServer3Policies(env), ...findMiddyCorsPolicies(env)],
+    middleware: [
+      ...findNestPolicies(sourceCode.ast, env),
+      ...findSocketIoPolicies(env),
+      ...findApolloStandalonePolicies(env),
+      ...findApolloServer3Policies(env),
+      ...findMiddyCorsPolicies(env),
+    ],
     headers: [...headers, ...findNestHeaderPolicies(env)],
   };
 }

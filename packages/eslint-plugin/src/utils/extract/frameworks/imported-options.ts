@@ -24,9 +24,14 @@ export interface ImportedObject {
 }
 
 /** The object an identifier of the linted file imports from a project file, if it is a constant object literal there. */
-export function resolveImportedObject(identifier: TSESTree.Identifier, scopeOf: ScopeOf, file: LintedFile): ImportedObject | undefined {
+export function resolveImportedObject(
+  identifier: TSESTree.Identifier,
+  scopeOf: ScopeOf,
+  file: LintedFile,
+): ImportedObject | undefined {
   const imported = resolveImportedExpression(identifier, scopeOf, file);
-  const object = imported && resolveNode(imported.expression, imported.scopeOf(imported.expression));
+  const object =
+    imported && resolveNode(imported.expression, imported.scopeOf(imported.expression));
   if (!imported || object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   return { object, scopeOf: imported.scopeOf, reads: imported.reads };
 }
@@ -36,11 +41,27 @@ export function resolveImportedObject(identifier: TSESTree.Identifier, scopeOf: 
  * reported there, and no fix can reach into the other file.
  */
 export function relocateHandles(policy: MiddlewarePolicy, local: Node): MiddlewarePolicy {
-  const setting = <T>(value: Setting<T, Node>): Setting<T, Node> => (value.kind === 'known' || value.kind === 'unknown' ? { ...value, at: local } : value);
+  const setting = <T>(value: Setting<T, Node>): Setting<T, Node> =>
+    value.kind === 'known' || value.kind === 'unknown' ? { ...value, at: local } : value;
   const list = (value: Setting<ListValue<Node>, Node>): Setting<ListValue<Node>, Node> =>
-    value.kind === 'known' ? { ...value, at: local, value: { ...value.value, pieces: value.value.pieces.map((piece) => ({ ...piece, at: local })) } } : setting(value);
+    value.kind === 'known'
+      ? {
+          ...value,
+          at: local,
+          value: {
+            ...value.value,
+            pieces: value.value.pieces.map((piece) => ({ ...piece, at: local })),
+          },
+        }
+      : setting(value);
   const origin: OriginSetting<Node> =
-    policy.origin.kind === 'allow-list' ? { ...policy.origin, at: local, entries: policy.origin.entries.map((entry) => ({ ...entry, at: local })) } : { ...policy.origin, at: local };
+    policy.origin.kind === 'allow-list'
+      ? {
+          ...policy.origin,
+          at: local,
+          entries: policy.origin.entries.map((entry) => ({ ...entry, at: local })),
+        }
+      : { ...policy.origin, at: local };
   return {
     ...policy,
     optionsObject: undefined,

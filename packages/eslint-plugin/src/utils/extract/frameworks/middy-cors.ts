@@ -19,7 +19,13 @@ import { relocateHandles } from './imported-options.js';
 import type { ResolvedProperty } from '../values/resolve.js';
 import { objectProperties, staticPrimitive } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
-import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar } from '../values/cors-values.js';
+import {
+  arrayElements,
+  isBooleanOrString,
+  isNumberOrString,
+  readList,
+  readScalar,
+} from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 
@@ -48,18 +54,33 @@ export function findMiddyCorsPolicies(env: ExtractEnv): MiddlewarePolicy[] {
   return policies;
 }
 
-function readMiddyOptions(call: TSESTree.CallExpression, options: OptionsObject | undefined): MiddlewarePolicy {
+function readMiddyOptions(
+  call: TSESTree.CallExpression,
+  options: OptionsObject | undefined,
+): MiddlewarePolicy {
   const scopeOf: ScopeOf | undefined = options?.scopeOf;
-  const { properties, complete } = options && scopeOf ? objectProperties(options.object, scopeOf(options.object)) : { properties: new Map<string, ResolvedProperty>(), complete: true };
+  const { properties, complete } =
+    options && scopeOf
+      ? objectProperties(options.object, scopeOf(options.object))
+      : { properties: new Map<string, ResolvedProperty>(), complete: true };
   const unknownAt = options?.object ?? call;
-  const missing = <T>(fallback: Setting<T, Node>): Setting<T, Node> => (complete ? fallback : { kind: 'unknown', at: unknownAt });
-  const read = <T extends string | number | boolean>(name: string, fallback: Setting<T, Node>, accept: (v: unknown) => v is T): Setting<T, Node> => {
+  const missing = <T>(fallback: Setting<T, Node>): Setting<T, Node> =>
+    complete ? fallback : { kind: 'unknown', at: unknownAt };
+  const read = <T extends string | number | boolean>(
+    name: string,
+    fallback: Setting<T, Node>,
+    accept: (v: unknown) => v is T,
+  ): Setting<T, Node> => {
     const property = properties.get(name);
-    return property && scopeOf ? readScalar(property.value, property.property, scopeOf(property.value), accept) : missing(fallback);
+    return property && scopeOf
+      ? readScalar(property.value, property.property, scopeOf(property.value), accept)
+      : missing(fallback);
   };
   const list = (name: string): Setting<ListValue<Node>, Node> => {
     const property = properties.get(name);
-    return property && scopeOf ? readList(property.value, property.property, scopeOf(property.value)) : missing<ListValue<Node>>({ kind: 'absent' });
+    return property && scopeOf
+      ? readList(property.value, property.property, scopeOf(property.value))
+      : missing<ListValue<Node>>({ kind: 'absent' });
   };
   const credentials = read('credentials', { kind: 'default', value: false }, isBooleanOrString);
   return {
@@ -68,9 +89,14 @@ function readMiddyOptions(call: TSESTree.CallExpression, options: OptionsObject 
     call,
     optionsObject: undefined,
     optionNames: MIDDY_OPTION_NAMES,
-    origin: complete ? middyOrigin(call, properties, credentials, scopeOf) : { kind: 'unknown', at: unknownAt },
+    origin: complete
+      ? middyOrigin(call, properties, credentials, scopeOf)
+      : { kind: 'unknown', at: unknownAt },
     // Any truthy value sends `Access-Control-Allow-Credentials: <value>`.
-    credentials: credentials.kind === 'known' ? { ...credentials, value: Boolean(credentials.value) } : credentials,
+    credentials:
+      credentials.kind === 'known'
+        ? { ...credentials, value: Boolean(credentials.value) }
+        : credentials,
     allowMethods: list('methods'),
     allowHeaders: list('headers'),
     exposeHeaders: list('exposeHeaders'),
@@ -79,40 +105,72 @@ function readMiddyOptions(call: TSESTree.CallExpression, options: OptionsObject 
   };
 }
 
-function middyOrigin(call: Node, properties: ReadonlyMap<string, ResolvedProperty>, credentials: Setting<boolean | string, Node>, scopeOf: ScopeOf | undefined): OriginSetting<Node> {
+function middyOrigin(
+  call: Node,
+  properties: ReadonlyMap<string, ResolvedProperty>,
+  credentials: Setting<boolean | string, Node>,
+  scopeOf: ScopeOf | undefined,
+): OriginSetting<Node> {
   const originProperty = properties.get('origin');
   const originsProperty = properties.get('origins');
   if (!scopeOf || (!originProperty && !originsProperty)) return { kind: 'disabled', at: call };
-  const credentialed = credentials.kind === 'known' ? Boolean(credentials.value) : credentials.kind === 'unknown' ? undefined : false;
-  const origin = originProperty ? staticPrimitive(originProperty.value, scopeOf(originProperty.value)) : undefined;
-  if (originProperty && typeof origin !== 'string' && origin !== undefined && origin !== null && origin !== false) return { kind: 'unknown', at: originProperty.value };
+  const credentialed =
+    credentials.kind === 'known'
+      ? Boolean(credentials.value)
+      : credentials.kind === 'unknown'
+        ? undefined
+        : false;
+  const origin = originProperty
+    ? staticPrimitive(originProperty.value, scopeOf(originProperty.value))
+    : undefined;
+  if (
+    originProperty &&
+    typeof origin !== 'string' &&
+    origin !== undefined &&
+    origin !== null &&
+    origin !== false
+  )
+    return { kind: 'unknown', at: originProperty.value };
   // The value node, not the property: a fix may rewrite the string, but must not replace it with a list.
   const originAt = originProperty?.value ?? call;
-  const list = originsProperty ? resolvedArray(originsProperty, scopeOf) : { elements: [], complete: true };
+  const list = originsProperty
+    ? resolvedArray(originsProperty, scopeOf)
+    : { elements: [], complete: true };
   if (!list) return { kind: 'unknown', at: originsProperty!.value };
   if (list.elements.length === 0) {
     if (!list.complete) return { kind: 'unknown', at: originsProperty!.value };
     if (typeof origin !== 'string' || origin === '') return { kind: 'disabled', at: call };
     if (origin !== '*') return { kind: 'fixed', value: origin, at: originAt };
     if (credentialed === undefined) return { kind: 'unknown', at: originAt };
-    return credentialed ? { kind: 'reflect-any', via: 'request-header', at: originAt } : { kind: 'wildcard', implicit: false, at: originAt };
+    return credentialed
+      ? { kind: 'reflect-any', via: 'request-header', at: originAt }
+      : { kind: 'wildcard', implicit: false, at: originAt };
   }
   const entries: OriginEntry<Node>[] = [];
   if (typeof origin === 'string' && origin !== '') entries.push(middyEntry(origin, originAt));
   for (const element of list.elements) {
     const text = staticPrimitive(element, scopeOf(element));
-    entries.push(typeof text === 'string' ? middyEntry(text, element) : { kind: 'unknown', at: element });
+    entries.push(
+      typeof text === 'string' ? middyEntry(text, element) : { kind: 'unknown', at: element },
+    );
   }
   const star = entries.find((entry) => entry.kind === 'exact' && entry.value === '*');
   if (star) {
     if (credentialed === undefined) return { kind: 'unknown', at: star.at };
-    return credentialed ? { kind: 'reflect-any', via: 'request-header', at: star.at } : { kind: 'wildcard', implicit: false, at: star.at };
+    return credentialed
+      ? { kind: 'reflect-any', via: 'request-header', at: star.at }
+      : { kind: 'wildcard', implicit: false, at: star.at };
   }
   return { kind: 'allow-list', entries, complete: list.complete, at: originsProperty!.value };
 }
 
-function resolvedArray(property: ResolvedProperty, scopeOf: ScopeOf): { elements: Node[]; complete: boolean } | undefined {
-  return property.value.type === AST_NODE_TYPES.ArrayExpression ? arrayElements(property.value, scopeOf(property.value)) : undefined;
+function resolvedArray(
+  property: ResolvedProperty,
+  scopeOf: ScopeOf,
+): { elements: Node[]; complete: boolean } | undefined {
+  return property.value.type === AST_NODE_TYPES.ArrayExpression
+    ? arrayElements(property.value, scopeOf(property.value))
+    : undefined;
 }
 
 /** `https://*.example.com` is middy's subdomain pattern: dots literal, `*` one label (`[^.]*`), anchored. */

@@ -13,16 +13,30 @@ import { staticHeadersPolicy } from './next-config-headers.js';
 import type { HeaderWrite, ResponseHeadersPolicy } from '../responses/response-headers.js';
 import { staticPrimitive } from '../values/resolve.js';
 
-const HEADER_DECORATOR = { module: '@nestjs/common', moduleIsFactory: false, namedExports: ['Header'] };
+const HEADER_DECORATOR = {
+  module: '@nestjs/common',
+  moduleIsFactory: false,
+  namedExports: ['Header'],
+};
 
 export function findNestHeaderPolicies(env: ExtractEnv): ResponseHeadersPolicy[] {
   const byMethod = new Map<TSESTree.Node, HeaderWrite[]>();
   for (const call of callsOf(HEADER_DECORATOR, env)) {
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.parent?.type !== AST_NODE_TYPES.Decorator) continue;
+    if (
+      call.type !== AST_NODE_TYPES.CallExpression ||
+      call.parent?.type !== AST_NODE_TYPES.Decorator
+    )
+      continue;
     const method = call.parent.parent;
     if (method?.type !== AST_NODE_TYPES.MethodDefinition) continue;
     const [nameNode, value] = call.arguments;
-    if (!nameNode || !value || nameNode.type === AST_NODE_TYPES.SpreadElement || value.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (
+      !nameNode ||
+      !value ||
+      nameNode.type === AST_NODE_TYPES.SpreadElement ||
+      value.type === AST_NODE_TYPES.SpreadElement
+    )
+      continue;
     const name = staticPrimitive(nameNode, env.scopeOf(nameNode));
     const canonical = typeof name === 'string' ? canonicalCorsHeaderName(name) : undefined;
     if (!canonical) continue;
@@ -33,5 +47,7 @@ export function findNestHeaderPolicies(env: ExtractEnv): ResponseHeadersPolicy[]
   }
   // Decorators run bottom-up and each appends its header to the method's list, which Nest sets in
   // order: of a name written twice the topmost is set last and sent. Reversed, "last wins" holds.
-  return [...byMethod.values()].map((writes) => staticHeadersPolicy(writes.reverse(), [], env.scopeOf));
+  return [...byMethod.values()].map((writes) =>
+    staticHeadersPolicy(writes.reverse(), [], env.scopeOf),
+  );
 }

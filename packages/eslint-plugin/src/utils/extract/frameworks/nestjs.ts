@@ -13,16 +13,31 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { bundledDependencyMajor } from '../../package-versions.js';
 import type { MiddlewarePolicy } from './cors-package.js';
 import type { ExtractEnv, LibrarySite } from './framework-options.js';
-import { defaultsAt, importsModule, optionsObjectOf, readFrameworkCorsOptions } from './framework-options.js';
+import {
+  defaultsAt,
+  importsModule,
+  optionsObjectOf,
+  readFrameworkCorsOptions,
+} from './framework-options.js';
 import { CORS_PACKAGE } from './libraries/cors.js';
 import { FASTIFY_CORS } from './libraries/fastify-cors.js';
 import type { CorsLibrary } from './libraries/library.js';
 import { isLibraryFactory } from './libraries/module-export.js';
-import { calledMethodName, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import {
+  calledMethodName,
+  objectProperties,
+  resolveNode,
+  skipTypeWrappers,
+  staticPrimitive,
+} from '../values/resolve.js';
 
 type Node = TSESTree.Node;
 
-const NEST_FACTORY = { module: '@nestjs/core', moduleIsFactory: false, namedExports: ['NestFactory'] };
+const NEST_FACTORY = {
+  module: '@nestjs/core',
+  moduleIsFactory: false,
+  namedExports: ['NestFactory'],
+};
 const FASTIFY_PLATFORM = '@nestjs/platform-fastify';
 /** @fastify/cors as Nest applies it: the options are the argument of `enableCors`, not of a `register`. */
 const NEST_FASTIFY_CORS: CorsLibrary = { ...FASTIFY_CORS, applied: 'call' };
@@ -32,11 +47,17 @@ export function findNestPolicies(program: TSESTree.Program, env: ExtractEnv): Mi
   const fastifyFile = importsModule(program, (specifier) => specifier === FASTIFY_PLATFORM);
   const siteFor = (call: TSESTree.CallExpression, fastify: boolean): LibrarySite =>
     fastify
-      ? { library: NEST_FASTIFY_CORS, call, paths: [], major: bundledDependencyMajor(env.file.filename, FASTIFY_PLATFORM, FASTIFY_CORS.name) }
+      ? {
+          library: NEST_FASTIFY_CORS,
+          call,
+          paths: [],
+          major: bundledDependencyMajor(env.file.filename, FASTIFY_PLATFORM, FASTIFY_CORS.name),
+        }
       : { library: CORS_PACKAGE, call, paths: [], major: undefined };
   const policies: MiddlewarePolicy[] = [];
   for (const call of env.calls) {
-    if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'enableCors') continue;
+    if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'enableCors')
+      continue;
     const site = siteFor(call, receiverPlatform(call, env) ?? fastifyFile);
     const [argument] = call.arguments;
     if (!argument) {
@@ -56,18 +77,33 @@ export function findNestPolicies(program: TSESTree.Program, env: ExtractEnv): Mi
 }
 
 /** `NestFactory.create(AppModule, { cors })` or `create(AppModule, new FastifyAdapter(), { cors })`. */
-function factoryCorsPolicy(create: TSESTree.CallExpression, fastifyFile: boolean, siteFor: (call: TSESTree.CallExpression, fastify: boolean) => LibrarySite, env: ExtractEnv): MiddlewarePolicy | undefined {
+function factoryCorsPolicy(
+  create: TSESTree.CallExpression,
+  fastifyFile: boolean,
+  siteFor: (call: TSESTree.CallExpression, fastify: boolean) => LibrarySite,
+  env: ExtractEnv,
+): MiddlewarePolicy | undefined {
   const [, second, third] = create.arguments;
   const adapter = second && third ? second : undefined;
-  const appOptions = third ?? (second && second.type !== AST_NODE_TYPES.SpreadElement && !isAdapter(second, env) ? second : undefined);
+  const appOptions =
+    third ??
+    (second && second.type !== AST_NODE_TYPES.SpreadElement && !isAdapter(second, env)
+      ? second
+      : undefined);
   if (!appOptions || appOptions.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const object = resolveNode(appOptions, env.scopeOf(appOptions));
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const { properties } = objectProperties(object, env.scopeOf(object));
   const cors = properties.get('cors');
   if (!cors) return undefined;
-  const site = siteFor(create, adapter && adapter.type !== AST_NODE_TYPES.SpreadElement ? isFastifyAdapter(adapter, env) : fastifyFile);
-  if (staticPrimitive(cors.value, env.scopeOf(cors.value)) === true) return defaultsAt(readFrameworkCorsOptions(site, undefined, env), cors.value);
+  const site = siteFor(
+    create,
+    adapter && adapter.type !== AST_NODE_TYPES.SpreadElement
+      ? isFastifyAdapter(adapter, env)
+      : fastifyFile,
+  );
+  if (staticPrimitive(cors.value, env.scopeOf(cors.value)) === true)
+    return defaultsAt(readFrameworkCorsOptions(site, undefined, env), cors.value);
   const options = optionsObjectOf(cors.value, env);
   return options && readFrameworkCorsOptions(site, options, env);
 }
@@ -80,7 +116,9 @@ function factoryCorsPolicy(create: TSESTree.CallExpression, fastifyFile: boolean
  * declaration does not say (`INestApplication`, no type): the file's imports decide then.
  */
 function receiverPlatform(call: TSESTree.CallExpression, env: ExtractEnv): boolean | undefined {
-  const receiver = skipTypeWrappers((skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object);
+  const receiver = skipTypeWrappers(
+    (skipTypeWrappers(call.callee) as TSESTree.MemberExpression).object,
+  );
   if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(env.scopeOf(receiver), receiver);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -96,21 +134,36 @@ function receiverPlatform(call: TSESTree.CallExpression, env: ExtractEnv): boole
   const typed = typeArgument ? platformOfType(typeArgument) : undefined;
   if (typed !== undefined) return typed;
   const [, adapter] = create.arguments;
-  return adapter && adapter.type !== AST_NODE_TYPES.SpreadElement && isAdapter(adapter, env) ? isFastifyAdapter(adapter, env) : undefined;
+  return adapter && adapter.type !== AST_NODE_TYPES.SpreadElement && isAdapter(adapter, env)
+    ? isFastifyAdapter(adapter, env)
+    : undefined;
 }
 
 function platformOfType(type: TSESTree.TypeNode): boolean | undefined {
   if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
-  const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : undefined;
+  const name =
+    type.typeName.type === AST_NODE_TYPES.Identifier
+      ? type.typeName.name
+      : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+        ? type.typeName.right.name
+        : undefined;
   if (name === 'NestFastifyApplication') return true;
   if (name === 'NestExpressApplication') return false;
   return undefined;
 }
 
 /** `NestFactory.create(…)`, with NestFactory under any local name. */
-function isFactoryCreate(call: TSESTree.CallExpression | TSESTree.NewExpression, env: ExtractEnv): call is TSESTree.CallExpression {
+function isFactoryCreate(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  env: ExtractEnv,
+): call is TSESTree.CallExpression {
   const { callee } = call;
-  return call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && calledMethodName(call) === 'create' && isLibraryFactory(callee.object, NEST_FACTORY, env.scopeOf);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    calledMethodName(call) === 'create' &&
+    isLibraryFactory(callee.object, NEST_FACTORY, env.scopeOf)
+  );
 }
 
 /** The second argument is an HTTP adapter when it is constructed (`new ExpressAdapter()`), inline or through a constant. */
@@ -120,5 +173,9 @@ function isAdapter(node: Node, env: ExtractEnv): boolean {
 
 function isFastifyAdapter(node: Node, env: ExtractEnv): boolean {
   const expression = resolveNode(node, env.scopeOf(node));
-  return expression.type === AST_NODE_TYPES.NewExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'FastifyAdapter';
+  return (
+    expression.type === AST_NODE_TYPES.NewExpression &&
+    expression.callee.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.name === 'FastifyAdapter'
+  );
 }

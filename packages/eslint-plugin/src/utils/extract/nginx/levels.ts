@@ -6,7 +6,13 @@
  * nginx's prefix (./includes.ts); what comes from an included file is handed to core with the
  * `include` directive as its handle, so it is reported there and never edited.
  */
-import type { AddHeaderInherit, NginxHeaderWrite, NginxLevel, NginxLevelKind, UpstreamPass } from 'cors-lint-core';
+import type {
+  AddHeaderInherit,
+  NginxHeaderWrite,
+  NginxLevel,
+  NginxLevelKind,
+  UpstreamPass,
+} from 'cors-lint-core';
 import type { Config, Directive, NginxNode, Word } from '../../../languages/nginx/ast.js';
 import type { IncludeReader } from './includes.js';
 
@@ -67,7 +73,12 @@ export interface NginxLevels {
   readonly valueWords: ReadonlyMap<NginxHeaderWrite<NginxNode>, Word>;
 }
 
-const LEVEL_KINDS: Readonly<Record<string, NginxLevelKind>> = { http: 'http', server: 'server', location: 'location', if: 'if' };
+const LEVEL_KINDS: Readonly<Record<string, NginxLevelKind>> = {
+  http: 'http',
+  server: 'server',
+  location: 'location',
+  if: 'if',
+};
 const PASS_MODULES = new Map<string, UpstreamPass<NginxNode>['module']>([
   ['proxy_pass', 'proxy'],
   ['fastcgi_pass', 'fastcgi'],
@@ -77,10 +88,28 @@ const PASS_MODULES = new Map<string, UpstreamPass<NginxNode>['module']>([
 ]);
 const HIDE_DIRECTIVE = /^(proxy|fastcgi|uwsgi|grpc|scgi)_hide_header$/;
 /** Blocks that hold no levels or header writes of the kind modelled here. */
-const OTHER_BLOCKS = new Set(['events', 'types', 'upstream', 'geo', 'split_clients', 'limit_except', 'stream', 'mail', 'match']);
+const OTHER_BLOCKS = new Set([
+  'events',
+  'types',
+  'upstream',
+  'geo',
+  'split_clients',
+  'limit_except',
+  'stream',
+  'mail',
+  'match',
+]);
 
-function newLevel(kind: NginxLevelKind, at: NginxNode, directive: Directive | undefined, parent: ModelLevel | undefined, foreign: boolean): ModelLevel {
-  const label = directive ? [directive.name.value, ...directive.args.map((arg) => arg.raw)].join(' ') : 'the file';
+function newLevel(
+  kind: NginxLevelKind,
+  at: NginxNode,
+  directive: Directive | undefined,
+  parent: ModelLevel | undefined,
+  foreign: boolean,
+): ModelLevel {
+  const label = directive
+    ? [directive.name.value, ...directive.args.map((arg) => arg.raw)].join(' ')
+    : 'the file';
   return {
     kind,
     at,
@@ -106,7 +135,8 @@ function newLevel(kind: NginxLevelKind, at: NginxNode, directive: Directive | un
 function locationMatch(directive: Directive): LocationMatch {
   const [first, second] = directive.args;
   const value = first?.value ?? '';
-  if (value === '=' || value === '^~' || value === '~' || value === '~*') return { modifier: value, path: second?.value ?? '' };
+  if (value === '=' || value === '^~' || value === '~' || value === '~*')
+    return { modifier: value, path: second?.value ?? '' };
   if (value.startsWith('@')) return { modifier: '@', path: value };
   // `location =/x` and `location ~^/x` are written without a space too.
   const glued = /^(=|\^~|~\*|~)(.+)$/.exec(value);
@@ -131,7 +161,12 @@ export function ifCondition(directive: Directive): IfCondition | undefined {
     words[words.length - 1] = withoutClosingParen(words.at(-1)!);
   }
   const [variable = '', operator = '', ...rest] = texts;
-  return { variable, operator, operand: rest.join(' '), operandWord: rest.length === 1 ? words[2] : undefined };
+  return {
+    variable,
+    operator,
+    operand: rest.join(' '),
+    operandWord: rest.length === 1 ? words[2] : undefined,
+  };
 }
 
 /**
@@ -159,7 +194,8 @@ function moreSetHeader(text: string): { name: string; value: string | undefined 
 }
 
 /** A value as core needs it: undefined when nginx fills it in at run time. */
-const staticValue = (word: Word | undefined) => (word === undefined || word.value.includes('$') ? undefined : word.value);
+const staticValue = (word: Word | undefined) =>
+  word === undefined || word.value.includes('$') ? undefined : word.value;
 
 export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
   const root = newLevel('main', ast, undefined, undefined, false);
@@ -173,7 +209,13 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
    * `handle`: the node findings point at for what `directive` writes: itself, or the `include` that
    * brought it in from another file. `conditions`: the `if`s around it.
    */
-  const visit = (directives: readonly Directive[], level: ModelLevel, via: Directive | undefined, conditions: readonly IfCondition[], depth: number) => {
+  const visit = (
+    directives: readonly Directive[],
+    level: ModelLevel,
+    via: Directive | undefined,
+    conditions: readonly IfCondition[],
+    depth: number,
+  ) => {
     for (const directive of directives) {
       const name = directive.name.value;
       const handle = via ?? directive;
@@ -183,19 +225,34 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
         const child = newLevel(kind, handle, via ? undefined : directive, level, via !== undefined);
         level.children.push(child);
         all.push(child);
-        visit(directive.block.body, child, via, child.condition ? [...conditions, child.condition] : conditions, depth);
+        visit(
+          directive.block.body,
+          child,
+          via,
+          child.condition ? [...conditions, child.condition] : conditions,
+          depth,
+        );
         continue;
       }
       if (directive.block) {
-        if (name === 'map' && directive.args.length >= 2) maps.set(directive.args[1]!.value.replace(/^\$/, ''), directive);
-        else if (!OTHER_BLOCKS.has(name) && !directive.block.opaque) visit(directive.block.body, level, via, conditions, depth);
+        if (name === 'map' && directive.args.length >= 2)
+          maps.set(directive.args[1]!.value.replace(/^\$/, ''), directive);
+        else if (!OTHER_BLOCKS.has(name) && !directive.block.opaque)
+          visit(directive.block.body, level, via, conditions, depth);
         continue;
       }
       switch (name) {
         case 'add_header': {
           const [header, value, flag] = directive.args;
           if (!header || !value) break;
-          const write: NginxHeaderWrite<NginxNode> = { module: 'add_header', name: header.value, value: staticValue(value), always: flag?.value === 'always', line, at: handle };
+          const write: NginxHeaderWrite<NginxNode> = {
+            module: 'add_header',
+            name: header.value,
+            value: staticValue(value),
+            always: flag?.value === 'always',
+            line,
+            at: handle,
+          };
           level.addHeaders.push(write);
           writeLevel.set(write, level);
           valueWords.set(write, value);
@@ -212,7 +269,14 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
             }
             const header = moreSetHeader(arg.value);
             if (!header) continue;
-            const write: NginxHeaderWrite<NginxNode> = { module: 'more_set_headers', name: header.name, value: header.value, always, line, at: via ?? arg };
+            const write: NginxHeaderWrite<NginxNode> = {
+              module: 'more_set_headers',
+              name: header.name,
+              value: header.value,
+              always,
+              line,
+              at: via ?? arg,
+            };
             level.moreSetHeaders.push(write);
             writeLevel.set(write, level);
           }
@@ -233,7 +297,8 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
             level.unknownHeaders = true;
             break;
           }
-          for (const file of included) visit(file.body, level, via ?? directive, conditions, depth + 1);
+          for (const file of included)
+            visit(file.body, level, via ?? directive, conditions, depth + 1);
           break;
         }
         case 'return': {
@@ -245,18 +310,21 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
           const words = directive.args.map((arg) => arg.value);
           const uri = words.at(-1);
           const codes = words.slice(0, -1).filter((word) => /^\d{3}$/.test(word));
-          if (uri && codes.length > 0) level.errorPages.push({ at: handle, codes: codes.join(' '), uri });
+          if (uri && codes.length > 0)
+            level.errorPages.push({ at: handle, codes: codes.join(' '), uri });
           break;
         }
         case 'set': {
           const [variable, value] = directive.args;
-          if (variable && value && !via) sets.push({ name: variable.value.replace(/^\$/, ''), value, conditions });
+          if (variable && value && !via)
+            sets.push({ name: variable.value.replace(/^\$/, ''), value, conditions });
           break;
         }
         default: {
           const module = PASS_MODULES.get(name);
           if (module) level.pass ??= { at: handle, module };
-          if (/^(proxy|fastcgi|uwsgi|grpc|scgi)_intercept_errors$/.test(name)) level.interceptErrors = directive.args[0]?.value === 'on';
+          if (/^(proxy|fastcgi|uwsgi|grpc|scgi)_intercept_errors$/.test(name))
+            level.interceptErrors = directive.args[0]?.value === 'on';
           const hide = HIDE_DIRECTIVE.exec(name);
           if (hide && directive.args[0]) {
             const names = level.hides.get(hide[1]!) ?? new Set<string>();
@@ -282,7 +350,8 @@ export function hiddenHeaders(level: ModelLevel | undefined, module: string): Re
 
 /** The `error_page`s in effect at a level: its own, or where it has none, the enclosing level's. */
 export function effectiveErrorPages(level: ModelLevel | undefined): ModelLevel['errorPages'] {
-  for (let current = level; current; current = current.parent) if (current.errorPages.length > 0) return current.errorPages;
+  for (let current = level; current; current = current.parent)
+    if (current.errorPages.length > 0) return current.errorPages;
   return [];
 }
 
@@ -295,19 +364,31 @@ export function serverOf(level: ModelLevel): ModelLevel {
 
 /** The upstream a response of this level is passed to: its own `*_pass`, or for an `if`, its location's. */
 export function passOf(level: ModelLevel): ModelLevel['pass'] {
-  for (let current: ModelLevel | undefined = level; current; current = current.kind === 'if' ? current.parent : undefined) if (current.pass) return current.pass;
+  for (
+    let current: ModelLevel | undefined = level;
+    current;
+    current = current.kind === 'if' ? current.parent : undefined
+  )
+    if (current.pass) return current.pass;
   return undefined;
 }
 
 /** Whether `error_page` handles the upstream's errors here too (`proxy_intercept_errors on`, inherited). */
 export function interceptsErrors(level: ModelLevel): boolean {
-  for (let current: ModelLevel | undefined = level; current; current = current.parent) if (current.interceptErrors !== undefined) return current.interceptErrors;
+  for (let current: ModelLevel | undefined = level; current; current = current.parent)
+    if (current.interceptErrors !== undefined) return current.interceptErrors;
   return false;
 }
 
 /** Every location inside a level, nested ones included, in document order. */
 export function locationsIn(level: ModelLevel): ModelLevel[] {
-  return level.children.flatMap((child) => (child.kind === 'location' ? [child, ...locationsIn(child)] : child.kind === 'if' ? [] : locationsIn(child)));
+  return level.children.flatMap((child) =>
+    child.kind === 'location'
+      ? [child, ...locationsIn(child)]
+      : child.kind === 'if'
+        ? []
+        : locationsIn(child),
+  );
 }
 
 /**
@@ -318,15 +399,26 @@ export function locationsIn(level: ModelLevel): ModelLevel[] {
  */
 export function locationFor(uri: string, server: ModelLevel): ModelLevel | undefined {
   const locations = locationsIn(server);
-  if (uri.startsWith('@')) return locations.find((location) => location.location?.modifier === '@' && location.location.path === uri);
+  if (uri.startsWith('@'))
+    return locations.find(
+      (location) => location.location?.modifier === '@' && location.location.path === uri,
+    );
   if (!uri.startsWith('/')) return undefined;
   const path = uri.replace(/[?#].*$/, '');
-  const exact = locations.find((location) => location.location?.modifier === '=' && location.location.path === path);
+  const exact = locations.find(
+    (location) => location.location?.modifier === '=' && location.location.path === path,
+  );
   if (exact) return exact;
   let prefix: ModelLevel | undefined;
   for (const location of locations) {
     const match = location.location;
-    if (match && (match.modifier === '' || match.modifier === '^~') && path.startsWith(match.path) && match.path.length > (prefix?.location?.path.length ?? -1)) prefix = location;
+    if (
+      match &&
+      (match.modifier === '' || match.modifier === '^~') &&
+      path.startsWith(match.path) &&
+      match.path.length > (prefix?.location?.path.length ?? -1)
+    )
+      prefix = location;
   }
   if (prefix?.location?.modifier === '^~') return prefix;
   for (const location of locations) {

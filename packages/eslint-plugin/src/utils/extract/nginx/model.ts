@@ -4,8 +4,24 @@
  * is made (a location, an `if` with headers of its own, a server without locations, a snippet's top
  * level), from the headers in effect there after nginx's inheritance (core's `effectiveHeaders`).
  */
-import type { CorsPolicy, ListValue, NginxHeaderWrite, OriginSetting, Setting } from 'cors-lint-core';
-import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, effectiveAddHeaders, effectiveMoreSetHeaders, writesOf } from 'cors-lint-core';
+import type {
+  CorsPolicy,
+  ListValue,
+  NginxHeaderWrite,
+  OriginSetting,
+  Setting,
+} from 'cors-lint-core';
+import {
+  ACAC,
+  ACAH,
+  ACAM,
+  ACAO,
+  ACEH,
+  ACMA,
+  effectiveAddHeaders,
+  effectiveMoreSetHeaders,
+  writesOf,
+} from 'cors-lint-core';
 import type { Config, NginxNode } from '../../../languages/nginx/ast.js';
 import type { IncludeReader } from './includes.js';
 import { includeReader } from './includes.js';
@@ -27,7 +43,12 @@ export interface NginxFileModel {
 
 const cache = new WeakMap<Config, NginxFileModel>();
 
-export function nginxModel(ast: Config, filename: string, settings: unknown, reader?: IncludeReader): NginxFileModel {
+export function nginxModel(
+  ast: Config,
+  filename: string,
+  settings: unknown,
+  reader?: IncludeReader,
+): NginxFileModel {
   let model = cache.get(ast);
   if (!model) {
     model = buildModel(ast, reader ?? includeReader(filename, settings));
@@ -39,13 +60,19 @@ export function nginxModel(ast: Config, filename: string, settings: unknown, rea
 /** Whether an `if` tests for the preflight: `$request_method = OPTIONS` (or `~ OPTIONS`). */
 export function testsPreflight(level: ModelLevel): boolean {
   const condition = level.condition;
-  return condition !== undefined && condition.variable === '$request_method' && /^(=|~\*?)$/.test(condition.operator) && /^\^?OPTIONS\$?$/i.test(condition.operand);
+  return (
+    condition !== undefined &&
+    condition.variable === '$request_method' &&
+    /^(=|~\*?)$/.test(condition.operator) &&
+    /^\^?OPTIONS\$?$/i.test(condition.operand)
+  );
 }
 
 /** The `if` conditions a level sits in, outermost first. */
 export function conditionsOf(level: ModelLevel | undefined): IfCondition[] {
   const conditions: IfCondition[] = [];
-  for (let current = level; current; current = current.parent) if (current.condition) conditions.unshift(current.condition);
+  for (let current = level; current; current = current.parent)
+    if (current.condition) conditions.unshift(current.condition);
   return conditions;
 }
 
@@ -69,7 +96,10 @@ function isResponsePoint(level: ModelLevel): boolean {
     case 'location':
       return true;
     case 'if':
-      return level.parent?.kind === 'location' && (level.addHeaders.length > 0 || level.moreSetHeaders.length > 0);
+      return (
+        level.parent?.kind === 'location' &&
+        (level.addHeaders.length > 0 || level.moreSetHeaders.length > 0)
+      );
     case 'server':
       return !level.children.some((child) => child.kind === 'location');
     case 'main':
@@ -112,20 +142,35 @@ function policyOf(level: ModelLevel, levels: NginxLevels): NginxPolicy | undefin
   }
 }
 
-function originOf(write: NginxHeaderWrite<NginxNode>, levels: NginxLevels): OriginSetting<NginxNode> {
+function originOf(
+  write: NginxHeaderWrite<NginxNode>,
+  levels: NginxLevels,
+): OriginSetting<NginxNode> {
   const word = write.module === 'add_header' ? levels.valueWords.get(write) : undefined;
   const at = valueHandle(write);
   if (write.module === 'more_set_headers') {
     const text = write.value;
     if (text === undefined) return { kind: 'unknown', at };
-    return text === '*' ? { kind: 'wildcard', implicit: false, at } : { kind: 'fixed', value: text, at };
+    return text === '*'
+      ? { kind: 'wildcard', implicit: false, at }
+      : { kind: 'fixed', value: text, at };
   }
-  if (!word) return write.value === undefined ? { kind: 'unknown', at } : write.value === '*' ? { kind: 'wildcard', implicit: false, at } : { kind: 'fixed', value: write.value, at };
+  if (!word)
+    return write.value === undefined
+      ? { kind: 'unknown', at }
+      : write.value === '*'
+        ? { kind: 'wildcard', implicit: false, at }
+        : { kind: 'fixed', value: write.value, at };
   return originSetting(word, at, conditionsOf(levels.writeLevel.get(write)), levels);
 }
 
-function setting<T>(write: NginxHeaderWrite<NginxNode> | undefined, read: (value: string, write: NginxHeaderWrite<NginxNode>) => T): Setting<T, NginxNode> {
+function setting<T>(
+  write: NginxHeaderWrite<NginxNode> | undefined,
+  read: (value: string, write: NginxHeaderWrite<NginxNode>) => T,
+): Setting<T, NginxNode> {
   if (!write) return { kind: 'absent' };
   const at = valueHandle(write);
-  return write.value === undefined ? { kind: 'unknown', at } : { kind: 'known', value: read(write.value, write), at };
+  return write.value === undefined
+    ? { kind: 'unknown', at }
+    : { kind: 'known', value: read(write.value, write), at };
 }

@@ -25,20 +25,35 @@ export function isOriginVariable(text: string): boolean {
 }
 
 /** An allow-list entry for an `if` condition or map key that tests the origin. */
-function entryFor(operator: string, operand: string, at: NginxNode): OriginEntry<NginxNode> | undefined {
+function entryFor(
+  operator: string,
+  operand: string,
+  at: NginxNode,
+): OriginEntry<NginxNode> | undefined {
   if (operator === '=') return { kind: 'exact', value: operand, at };
   if (operator !== '~' && operator !== '~*') return undefined;
   const flags = operator === '~*' ? 'i' : '';
   // A pattern every origin passes (`~^https?://`) is no check: the reflection rules report it.
   const every = schemesMatchingEveryOrigin(operand, flags);
-  return { kind: 'pattern', source: operand, flags, at, ...(every.length > 0 ? { matchesEveryOriginOf: every } : {}) };
+  return {
+    kind: 'pattern',
+    source: operand,
+    flags,
+    at,
+    ...(every.length > 0 ? { matchesEveryOriginOf: every } : {}),
+  };
 }
 
 /** `if` conditions around a write, innermost last: does one check the origin? */
-function guardOf(conditions: readonly IfCondition[]): { entry: OriginEntry<NginxNode> | undefined; checked: boolean } {
+function guardOf(conditions: readonly IfCondition[]): {
+  entry: OriginEntry<NginxNode> | undefined;
+  checked: boolean;
+} {
   for (const condition of [...conditions].reverse()) {
     if (isOriginVariable(condition.variable)) {
-      const entry = condition.operandWord ? entryFor(condition.operator, condition.operand, condition.operandWord) : undefined;
+      const entry = condition.operandWord
+        ? entryFor(condition.operator, condition.operand, condition.operandWord)
+        : undefined;
       return { entry, checked: true };
     }
   }
@@ -46,13 +61,21 @@ function guardOf(conditions: readonly IfCondition[]): { entry: OriginEntry<Nginx
   return { entry: undefined, checked: conditions.length > 0 };
 }
 
-export function originSetting(value: Word, at: NginxNode, conditions: readonly IfCondition[], levels: NginxLevels, seen = new Set<string>()): OriginSetting<NginxNode> {
+export function originSetting(
+  value: Word,
+  at: NginxNode,
+  conditions: readonly IfCondition[],
+  levels: NginxLevels,
+  seen = new Set<string>(),
+): OriginSetting<NginxNode> {
   const text = value.value;
   if (text === '*') return { kind: 'wildcard', implicit: false, at };
   if (isOriginVariable(text)) {
     const guard = guardOf(conditions);
     if (guard.entry) return { kind: 'allow-list', entries: [guard.entry], complete: true, at };
-    return guard.checked ? { kind: 'checked', at } : { kind: 'reflect-any', via: 'request-header', at };
+    return guard.checked
+      ? { kind: 'checked', at }
+      : { kind: 'reflect-any', via: 'request-header', at };
   }
   const variable = VARIABLE.exec(text);
   if (variable) {
@@ -65,7 +88,11 @@ export function originSetting(value: Word, at: NginxNode, conditions: readonly I
   return { kind: 'fixed', value: text, at };
 }
 
-function fromMap(name: string, at: NginxNode, levels: NginxLevels): OriginSetting<NginxNode> | undefined {
+function fromMap(
+  name: string,
+  at: NginxNode,
+  levels: NginxLevels,
+): OriginSetting<NginxNode> | undefined {
   const map = levels.maps.get(name);
   if (!map?.block || !isOriginVariable(map.args[0]!.value)) return undefined;
   const entries: OriginEntry<NginxNode>[] = [];
@@ -76,7 +103,8 @@ function fromMap(name: string, at: NginxNode, levels: NginxLevels): OriginSettin
     if (key.value === 'include') complete = false;
     if (MAP_PARAMETERS.has(key.value) && key.value !== 'default') continue;
     if (!result) continue;
-    const sendsOrigin = isOriginVariable(result.value) || (result.value === key.value && key.value !== 'default');
+    const sendsOrigin =
+      isOriginVariable(result.value) || (result.value === key.value && key.value !== 'default');
     if (key.value === 'default') {
       // Reported (and repaired) where the header is written, the one place that serves every request.
       if (isOriginVariable(result.value)) return { kind: 'reflect-any', via: 'request-header', at };
@@ -86,17 +114,27 @@ function fromMap(name: string, at: NginxNode, levels: NginxLevels): OriginSettin
     if (!sendsOrigin) {
       if (result.value === '' || result.value === '""') continue;
       // The key's origin gets another value: a fixed origin for it, or something unknown.
-      entries.push(result.value.includes('$') ? { kind: 'unknown', at: result } : { kind: 'exact', value: result.value, at: result });
+      entries.push(
+        result.value.includes('$')
+          ? { kind: 'unknown', at: result }
+          : { kind: 'exact', value: result.value, at: result },
+      );
       continue;
     }
     const regex = /^(~\*?)(.*)$/s.exec(key.value);
-    const entry = regex ? entryFor(regex[1]!, regex[2]!, key) : { kind: 'exact' as const, value: key.value.replace(/^\\/, ''), at: key };
+    const entry = regex
+      ? entryFor(regex[1]!, regex[2]!, key)
+      : { kind: 'exact' as const, value: key.value.replace(/^\\/, ''), at: key };
     if (entry) entries.push(entry);
   }
   return { kind: 'allow-list', entries, complete, at };
 }
 
-function fromSets(name: string, at: NginxNode, levels: NginxLevels): OriginSetting<NginxNode> | undefined {
+function fromSets(
+  name: string,
+  at: NginxNode,
+  levels: NginxLevels,
+): OriginSetting<NginxNode> | undefined {
   const sets = levels.sets.filter((set) => set.name === name && set.value.value !== '');
   if (sets.length === 0) return undefined;
   const entries: OriginEntry<NginxNode>[] = [];

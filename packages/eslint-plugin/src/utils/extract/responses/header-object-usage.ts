@@ -16,11 +16,28 @@ import { findVariable } from '../values/find-variable.js';
 type Node = TSESTree.Node;
 
 /** Methods taking an object of response headers. */
-export const OBJECT_HEADER_SETTERS = new Set(['set', 'header', 'headers', 'setHeaders', 'writeHead']);
+export const OBJECT_HEADER_SETTERS = new Set([
+  'set',
+  'header',
+  'headers',
+  'setHeaders',
+  'writeHead',
+]);
 
 /** Callees whose init object describes a request, not a response. */
 const REQUEST_FUNCTIONS = new Set(['fetch', 'Request', 'axios', 'ky', 'got', 'ofetch', '$fetch']);
-const REQUEST_CLIENTS = new Set(['axios', 'ky', 'got', 'http', 'https', 'superagent', 'request', 'instance', 'client', 'api']);
+const REQUEST_CLIENTS = new Set([
+  'axios',
+  'ky',
+  'got',
+  'http',
+  'https',
+  'superagent',
+  'request',
+  'instance',
+  'client',
+  'api',
+]);
 
 const MAX_HOPS = 4;
 
@@ -34,14 +51,25 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
       return method !== undefined && OBJECT_HEADER_SETTERS.has(method);
     }
     case AST_NODE_TYPES.NewExpression:
-      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Headers' && !isRequestHeaders(parent, scopeOf);
+      return (
+        parent.callee.type === AST_NODE_TYPES.Identifier &&
+        parent.callee.name === 'Headers' &&
+        !isRequestHeaders(parent, scopeOf)
+      );
     case AST_NODE_TYPES.Property:
       return parent.value === node && keyIs(parent, 'headers') && !isRequestInit(parent.parent);
     case AST_NODE_TYPES.AssignmentExpression:
       // response.headers = {...}
-      return parent.right === node && parent.left.type === AST_NODE_TYPES.MemberExpression && memberIs(parent.left, 'headers');
+      return (
+        parent.right === node &&
+        parent.left.type === AST_NODE_TYPES.MemberExpression &&
+        memberIs(parent.left, 'headers')
+      );
     case AST_NODE_TYPES.SpreadElement:
-      return parent.parent.type === AST_NODE_TYPES.ObjectExpression && isSentAsResponseHeaders(parent.parent, scopeOf, hops + 1);
+      return (
+        parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
+        isSentAsResponseHeaders(parent.parent, scopeOf, hops + 1)
+      );
     case AST_NODE_TYPES.ConditionalExpression:
     case AST_NODE_TYPES.LogicalExpression:
     case AST_NODE_TYPES.TSAsExpression:
@@ -49,7 +77,11 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
     case AST_NODE_TYPES.TSNonNullExpression:
       return isSentAsResponseHeaders(parent, scopeOf, hops);
     case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier && someReadIsSent(parent.id, scopeOf, hops);
+      return (
+        parent.init === node &&
+        parent.id.type === AST_NODE_TYPES.Identifier &&
+        someReadIsSent(parent.id, scopeOf, hops)
+      );
     case AST_NODE_TYPES.ReturnStatement:
       return returnedFromSentFunction(parent, scopeOf, hops);
     case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -61,23 +93,44 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
 
 function someReadIsSent(id: TSESTree.Identifier, scopeOf: ScopeOf, hops: number): boolean {
   const variable = findVariable(scopeOf(id), id);
-  return (variable?.references ?? []).some((reference) => reference.isRead() && isSentAsResponseHeaders(reference.identifier, scopeOf, hops + 1));
+  return (variable?.references ?? []).some(
+    (reference) =>
+      reference.isRead() && isSentAsResponseHeaders(reference.identifier, scopeOf, hops + 1),
+  );
 }
 
-function returnedFromSentFunction(statement: TSESTree.ReturnStatement, scopeOf: ScopeOf, hops: number): boolean {
+function returnedFromSentFunction(
+  statement: TSESTree.ReturnStatement,
+  scopeOf: ScopeOf,
+  hops: number,
+): boolean {
   let owner: Node | undefined = statement.parent;
   while (owner && !isFunctionNode(owner)) owner = owner.parent;
   return !!owner && isFunctionNode(owner) && someCallIsSent(owner, scopeOf, hops);
 }
 
 /** A helper returning headers (`function corsHeaders() { return {...} }`): is any call of it sent? */
-function someCallIsSent(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, scopeOf: ScopeOf, hops: number): boolean {
-  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : undefined;
+function someCallIsSent(
+  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+  scopeOf: ScopeOf,
+  hops: number,
+): boolean {
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+          fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : undefined;
   if (!name) return false;
   const variable = findVariable(scopeOf(name), name);
   return (variable?.references ?? []).some((reference) => {
     const call = reference.identifier.parent;
-    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && isSentAsResponseHeaders(call, scopeOf, hops + 1);
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === reference.identifier &&
+      isSentAsResponseHeaders(call, scopeOf, hops + 1)
+    );
   });
 }
 
@@ -85,33 +138,59 @@ function someCallIsSent(fn: TSESTree.ArrowFunctionExpression | TSESTree.Function
 function isRequestHeaders(headers: TSESTree.NewExpression, scopeOf: ScopeOf): boolean {
   const isRequestHeadersProperty = (value: Node) => {
     const property = value.parent;
-    return property?.type === AST_NODE_TYPES.Property && property.value === value && keyIs(property, 'headers') && isRequestInit(property.parent);
+    return (
+      property?.type === AST_NODE_TYPES.Property &&
+      property.value === value &&
+      keyIs(property, 'headers') &&
+      isRequestInit(property.parent)
+    );
   };
   if (isRequestHeadersProperty(headers)) return true;
   const holder = headers.parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== headers || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (
+    holder?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    holder.init !== headers ||
+    holder.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
   const variable = findVariable(scopeOf(holder.id), holder.id);
-  return (variable?.references ?? []).some((reference) => reference.isRead() && isRequestHeadersProperty(reference.identifier));
+  return (variable?.references ?? []).some(
+    (reference) => reference.isRead() && isRequestHeadersProperty(reference.identifier),
+  );
 }
 
 /** `fetch(url, { headers })`, `new Request(url, {...})`, `axios.post(url, body, { headers })`. */
 function isRequestInit(object: Node): boolean {
   const call = object.parent;
-  if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || call.callee === object) return false;
+  if (
+    (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) ||
+    call.callee === object
+  )
+    return false;
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) return REQUEST_FUNCTIONS.has(callee.name);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     if (memberIs(callee, 'fetch')) return true;
-    return callee.object.type === AST_NODE_TYPES.Identifier && REQUEST_CLIENTS.has(callee.object.name);
+    return (
+      callee.object.type === AST_NODE_TYPES.Identifier && REQUEST_CLIENTS.has(callee.object.name)
+    );
   }
   return false;
 }
 
 function keyIs(property: TSESTree.Property, name: string): boolean {
-  if (property.computed) return property.key.type === AST_NODE_TYPES.Literal && property.key.value === name;
-  return (property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) || (property.key.type === AST_NODE_TYPES.Literal && property.key.value === name);
+  if (property.computed)
+    return property.key.type === AST_NODE_TYPES.Literal && property.key.value === name;
+  return (
+    (property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) ||
+    (property.key.type === AST_NODE_TYPES.Literal && property.key.value === name)
+  );
 }
 
 function memberIs(member: TSESTree.MemberExpression, name: string): boolean {
-  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier && member.property.name === name;
+  return (
+    !member.computed &&
+    member.property.type === AST_NODE_TYPES.Identifier &&
+    member.property.name === name
+  );
 }

@@ -10,17 +10,40 @@ import { isFunctionNode } from '../values/resolve.js';
 
 export function isOnPreflightAnswerOnly(node: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child === parent.consequent && testsOptionsMethod(parent.test)) return true;
+  for (
+    let parent = node.parent;
+    parent && !isFunctionNode(parent);
+    child = parent, parent = parent.parent
+  ) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement ||
+        parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child === parent.consequent &&
+      testsOptionsMethod(parent.test)
+    )
+      return true;
   }
   return false;
 }
 
 function testsOptionsMethod(test: TSESTree.Node): boolean {
-  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return testsOptionsMethod(test.left) || testsOptionsMethod(test.right);
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return false;
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&')
+    return testsOptionsMethod(test.left) || testsOptionsMethod(test.right);
+  if (
+    test.type !== AST_NODE_TYPES.BinaryExpression ||
+    (test.operator !== '===' && test.operator !== '==')
+  )
+    return false;
   const sides = [test.left, test.right];
-  const options = sides.some((side) => side.type === AST_NODE_TYPES.Literal && side.value === 'OPTIONS');
-  const method = sides.some((side) => side.type === AST_NODE_TYPES.MemberExpression && !side.computed && side.property.type === AST_NODE_TYPES.Identifier && side.property.name === 'method');
+  const options = sides.some(
+    (side) => side.type === AST_NODE_TYPES.Literal && side.value === 'OPTIONS',
+  );
+  const method = sides.some(
+    (side) =>
+      side.type === AST_NODE_TYPES.MemberExpression &&
+      !side.computed &&
+      side.property.type === AST_NODE_TYPES.Identifier &&
+      side.property.name === 'method',
+  );
   return options && method;
 }

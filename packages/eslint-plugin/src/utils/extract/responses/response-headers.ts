@@ -12,16 +12,39 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CorsPolicy, OriginSetting, Setting } from 'cors-lint-core';
-import { ACAC, ACAH, ACAM, ACAO, ACEH, ACMA, canonicalCorsHeaderName, isHttpToken } from 'cors-lint-core';
+import {
+  ACAC,
+  ACAH,
+  ACAM,
+  ACAO,
+  ACEH,
+  ACMA,
+  canonicalCorsHeaderName,
+  isHttpToken,
+} from 'cors-lint-core';
 import { isGuardedBy, isReachedOnlyWhenTruthy, testsPresenceOf } from '../values/guards.js';
 import { ORIGIN_HEADER_SOURCE } from '../values/request-sources.js';
 import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
 import type { OriginReads } from '../values/request-origin.js';
-import { calledMethodName, isFunctionNode, propertyKeyName, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import {
+  calledMethodName,
+  isFunctionNode,
+  propertyKeyName,
+  resolveNode,
+  skipTypeWrappers,
+  staticPrimitive,
+} from '../values/resolve.js';
 import type { ValueFlow } from '../values/value-flow.js';
 import { areExclusive } from '../values/branches.js';
 import type { ScopeOf } from '../values/scope.js';
-import { arrayElements, isBooleanOrString, isNumberOrString, readList, readScalar, requestSuppliedOrigin } from '../values/cors-values.js';
+import {
+  arrayElements,
+  isBooleanOrString,
+  isNumberOrString,
+  readList,
+  readScalar,
+  requestSuppliedOrigin,
+} from '../values/cors-values.js';
 
 type Node = TSESTree.Node;
 
@@ -53,7 +76,8 @@ const APPENDING_SETTERS = new Set(['append', 'appendHeader']);
 
 /** A local function that sets a header named by one of its parameters: `function set(k, v) { res.setHeader(k, v) }`. */
 interface HeaderSetterWrapper {
-  readonly fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+  readonly fn:
+    TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
   readonly nameIndex: number;
   readonly valueIndex: number;
   readonly receiver: Node;
@@ -75,8 +99,10 @@ export class ResponseHeaderCollector {
     if (call.type === AST_NODE_TYPES.NewExpression) {
       if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Headers') {
         const [init] = call.arguments;
-        const holder = call.parent?.type === AST_NODE_TYPES.VariableDeclarator ? call.parent.id : undefined;
-        if (init && init.type === AST_NODE_TYPES.ArrayExpression) this.#visitPairs(init, holder ? this.#groupKey(call, holder) : call);
+        const holder =
+          call.parent?.type === AST_NODE_TYPES.VariableDeclarator ? call.parent.id : undefined;
+        if (init && init.type === AST_NODE_TYPES.ArrayExpression)
+          this.#visitPairs(init, holder ? this.#groupKey(call, holder) : call);
       }
       return;
     }
@@ -84,8 +110,21 @@ export class ResponseHeaderCollector {
     const method = calledMethodName(call);
     if (!method) {
       // The `vary` package: vary(res, 'Origin') appends.
-      if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'vary' && first && second && first.type !== AST_NODE_TYPES.SpreadElement && second.type !== AST_NODE_TYPES.SpreadElement) {
-        this.#otherWrites.push({ name: 'Vary', at: call, value: second, group: this.#groupKey(call, first), mode: 'append' });
+      if (
+        call.callee.type === AST_NODE_TYPES.Identifier &&
+        call.callee.name === 'vary' &&
+        first &&
+        second &&
+        first.type !== AST_NODE_TYPES.SpreadElement &&
+        second.type !== AST_NODE_TYPES.SpreadElement
+      ) {
+        this.#otherWrites.push({
+          name: 'Vary',
+          at: call,
+          value: second,
+          group: this.#groupKey(call, first),
+          mode: 'append',
+        });
       }
       return;
     }
@@ -93,18 +132,40 @@ export class ResponseHeaderCollector {
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
     if (NAME_VALUE_SETTERS.has(method) && second && second.type !== AST_NODE_TYPES.SpreadElement) {
       // A literal name needs no scope; `map.set(item.id, item)` and other names are evaluated.
-      const name = first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : staticPrimitive(first, this.scopeOf(first));
+      const name =
+        first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+          ? first.value
+          : staticPrimitive(first, this.scopeOf(first));
       if (typeof name !== 'string') {
-        this.#recordWrapper(call, first, second, callee.object, APPENDING_SETTERS.has(method) ? 'append' : 'set');
+        this.#recordWrapper(
+          call,
+          first,
+          second,
+          callee.object,
+          APPENDING_SETTERS.has(method) ? 'append' : 'set',
+        );
         return;
       }
       const canonical = canonicalCorsHeaderName(name);
       const group = this.#groupKey(call, callee.object);
       if (canonical) this.#add({ name: canonical, at: call, value: second, group });
-      else if (isHttpToken(name)) this.#otherWrites.push({ name, at: call, value: second, group, mode: APPENDING_SETTERS.has(method) ? 'append' : 'set' });
+      else if (isHttpToken(name))
+        this.#otherWrites.push({
+          name,
+          at: call,
+          value: second,
+          group,
+          mode: APPENDING_SETTERS.has(method) ? 'append' : 'set',
+        });
     } else if (!second && (method === 'vary' || method === 'links')) {
       // Express (and Koa's ctx.vary): both add to what the header already holds.
-      this.#otherWrites.push({ name: method === 'vary' ? 'Vary' : 'Link', at: call, value: first, group: this.#groupKey(call, callee.object), mode: 'append' });
+      this.#otherWrites.push({
+        name: method === 'vary' ? 'Vary' : 'Link',
+        at: call,
+        value: first,
+        group: this.#groupKey(call, callee.object),
+        mode: 'append',
+      });
     }
   }
 
@@ -118,9 +179,14 @@ export class ResponseHeaderCollector {
       const name = plainKeyName(property) ?? propertyKeyName(property, this.scopeOf(property));
       const canonical = name === undefined ? undefined : canonicalCorsHeaderName(name);
       if (canonical) writes.push({ name: canonical, at: property, value: property.value });
-      else if (name !== undefined && isHttpToken(name)) others.push({ name, at: property, value: property.value });
+      else if (name !== undefined && isHttpToken(name))
+        others.push({ name, at: property, value: property.value });
     }
-    if ((writes.length === 0 && others.length === 0) || !isSentAsResponseHeaders(object, this.scopeOf)) return;
+    if (
+      (writes.length === 0 && others.length === 0) ||
+      !isSentAsResponseHeaders(object, this.scopeOf)
+    )
+      return;
     const group = this.#objectGroup(object);
     for (const write of writes) this.#add({ ...write, group });
     for (const write of others) this.#otherWrites.push({ ...write, group, mode: 'set' });
@@ -134,12 +200,19 @@ export class ResponseHeaderCollector {
   policies(reads: OriginReads, flow: ValueFlow): ResponseHeadersPolicy[] {
     this.#resolveWrappers();
     const policies: ResponseHeadersPolicy[] = [];
-    for (const writes of this.#groups.values()) policies.push(...this.#policiesOf(writes, reads, flow));
+    for (const writes of this.#groups.values())
+      policies.push(...this.#policiesOf(writes, reads, flow));
     return policies;
   }
 
   /** `res.setHeader(key, value)` inside a function whose parameters `key` and `value` are: remembered as a wrapper. */
-  #recordWrapper(call: TSESTree.CallExpression, name: Node, value: Node, receiver: Node, mode: 'set' | 'append'): void {
+  #recordWrapper(
+    call: TSESTree.CallExpression,
+    name: Node,
+    value: Node,
+    receiver: Node,
+    mode: 'set' | 'append',
+  ): void {
     let fn: Node | undefined = call.parent;
     while (fn && !isFunctionNode(fn)) fn = fn.parent;
     if (!fn || !isFunctionNode(fn)) return;
@@ -155,16 +228,30 @@ export class ResponseHeaderCollector {
       const variable = wrapperVariable(wrapper.fn, this.sourceCode);
       for (const reference of variable?.references ?? []) {
         const call = reference.identifier.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier)
+          continue;
         const nameArgument = call.arguments[wrapper.nameIndex];
         const valueArgument = call.arguments[wrapper.valueIndex];
-        if (!nameArgument || !valueArgument || nameArgument.type === AST_NODE_TYPES.SpreadElement || valueArgument.type === AST_NODE_TYPES.SpreadElement) continue;
+        if (
+          !nameArgument ||
+          !valueArgument ||
+          nameArgument.type === AST_NODE_TYPES.SpreadElement ||
+          valueArgument.type === AST_NODE_TYPES.SpreadElement
+        )
+          continue;
         const name = staticPrimitive(nameArgument, this.scopeOf(nameArgument));
         if (typeof name !== 'string') continue;
         const canonical = canonicalCorsHeaderName(name);
         const group = this.#groupKey(call, wrapper.receiver);
         if (canonical) this.#add({ name: canonical, at: call, value: valueArgument, group });
-        else if (isHttpToken(name)) this.#otherWrites.push({ name, at: call, value: valueArgument, group, mode: wrapper.mode });
+        else if (isHttpToken(name))
+          this.#otherWrites.push({
+            name,
+            at: call,
+            value: valueArgument,
+            group,
+            mode: wrapper.mode,
+          });
       }
     }
   }
@@ -175,12 +262,21 @@ export class ResponseHeaderCollector {
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(object)) {
       const method = calledMethodName(parent);
       const callee = skipTypeWrappers(parent.callee);
-      if (method && callee.type === AST_NODE_TYPES.MemberExpression && OBJECT_HEADER_SETTERS.has(method)) {
+      if (
+        method &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        OBJECT_HEADER_SETTERS.has(method)
+      ) {
         return this.#groupKey(parent, callee.object);
       }
     }
-    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Headers') {
-      const holder = parent.parent?.type === AST_NODE_TYPES.VariableDeclarator ? parent.parent.id : undefined;
+    if (
+      parent?.type === AST_NODE_TYPES.NewExpression &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === 'Headers'
+    ) {
+      const holder =
+        parent.parent?.type === AST_NODE_TYPES.VariableDeclarator ? parent.parent.id : undefined;
       if (holder) return this.#groupKey(parent, holder);
     }
     return object;
@@ -191,19 +287,29 @@ export class ResponseHeaderCollector {
     for (const element of array.elements) {
       if (element?.type !== AST_NODE_TYPES.ArrayExpression) continue;
       const [nameNode, valueNode] = element.elements;
-      if (!nameNode || !valueNode || nameNode.type === AST_NODE_TYPES.SpreadElement || valueNode.type === AST_NODE_TYPES.SpreadElement) continue;
+      if (
+        !nameNode ||
+        !valueNode ||
+        nameNode.type === AST_NODE_TYPES.SpreadElement ||
+        valueNode.type === AST_NODE_TYPES.SpreadElement
+      )
+        continue;
       const name = staticPrimitive(nameNode, this.scopeOf(nameNode));
       if (typeof name !== 'string') continue;
       const canonical = canonicalCorsHeaderName(name);
       if (canonical) this.#add({ name: canonical, at: element, value: valueNode, group });
-      else if (isHttpToken(name)) this.#otherWrites.push({ name, at: element, value: valueNode, group, mode: 'set' });
+      else if (isHttpToken(name))
+        this.#otherWrites.push({ name, at: element, value: valueNode, group, mode: 'set' });
     }
   }
 
   /** Writes on the same receiver (`res`, `reply`, `headers`), chained calls stripped, within one function. */
   #groupKey(node: Node, receiver: Node): string {
     let root = skipTypeWrappers(receiver);
-    while (root.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(root.callee).type === AST_NODE_TYPES.MemberExpression) {
+    while (
+      root.type === AST_NODE_TYPES.CallExpression &&
+      skipTypeWrappers(root.callee).type === AST_NODE_TYPES.MemberExpression
+    ) {
       root = skipTypeWrappers((skipTypeWrappers(root.callee) as TSESTree.MemberExpression).object);
     }
     let owner: Node | undefined = node.parent;
@@ -223,7 +329,11 @@ export class ResponseHeaderCollector {
    * write in the other branch of an `if` cannot); any further writes of other headers get a policy of
    * their own so every value is checked once.
    */
-  #policiesOf(writes: readonly HeaderWrite[], reads: OriginReads, flow: ValueFlow): ResponseHeadersPolicy[] {
+  #policiesOf(
+    writes: readonly HeaderWrite[],
+    reads: OriginReads,
+    flow: ValueFlow,
+  ): ResponseHeadersPolicy[] {
     const firstOf = new Map<string, HeaderWrite>();
     const extra: HeaderWrite[] = [];
     for (const write of writes) {
@@ -237,32 +347,54 @@ export class ResponseHeaderCollector {
     for (const origin of origins) {
       // The first write of each other header that can run on the same path as this origin write.
       const shared = new Map<string, HeaderWrite>();
-      for (const write of others) if (!shared.has(write.name) && !areExclusive(origin.at, write.at)) shared.set(write.name, write);
-      for (const setting of this.#originVariants(origin, reads, flow)) policies.push(this.#policy([origin, ...shared.values()], reads, flow, setting));
+      for (const write of others)
+        if (!shared.has(write.name) && !areExclusive(origin.at, write.at))
+          shared.set(write.name, write);
+      for (const setting of this.#originVariants(origin, reads, flow))
+        policies.push(this.#policy([origin, ...shared.values()], reads, flow, setting));
     }
     for (const write of extra) policies.push(this.#policy([write], reads, flow));
     return policies;
   }
 
-  #policy(writes: readonly HeaderWrite[], reads: OriginReads, flow: ValueFlow, origin?: OriginSetting<Node>): ResponseHeadersPolicy {
+  #policy(
+    writes: readonly HeaderWrite[],
+    reads: OriginReads,
+    flow: ValueFlow,
+    origin?: OriginSetting<Node>,
+  ): ResponseHeadersPolicy {
     const byName = new Map(writes.map((write) => [write.name, write]));
     const first = writes[0]!;
-    const scalar = <T extends string | number | boolean>(name: string, accept: (v: unknown) => v is T): Setting<T, Node> => {
+    const scalar = <T extends string | number | boolean>(
+      name: string,
+      accept: (v: unknown) => v is T,
+    ): Setting<T, Node> => {
       const write = byName.get(name);
-      return write ? readScalar(write.value, write.at, this.scopeOf(write.value), accept) : { kind: 'absent' };
+      return write
+        ? readScalar(write.value, write.at, this.scopeOf(write.value), accept)
+        : { kind: 'absent' };
     };
     const list = (name: string): Setting<never, Node> | ReturnType<typeof readList> => {
       const write = byName.get(name);
-      return write ? readList(write.value, write.at, this.scopeOf(write.value)) : { kind: 'absent' };
+      return write
+        ? readList(write.value, write.at, this.scopeOf(write.value))
+        : { kind: 'absent' };
     };
     const credentials = scalar(ACAC, isBooleanOrString);
     return {
       source: { kind: 'response-headers' },
       at: first.at,
       writes,
-      origin: origin ?? (byName.get(ACAO) ? this.#originVariants(byName.get(ACAO)!, reads, flow)[0]! : { kind: 'unknown', at: first.at }),
+      origin:
+        origin ??
+        (byName.get(ACAO)
+          ? this.#originVariants(byName.get(ACAO)!, reads, flow)[0]!
+          : { kind: 'unknown', at: first.at }),
       // A boolean `true` is written out as the text "true".
-      credentials: credentials.kind === 'known' ? { ...credentials, value: String(credentials.value) } : credentials,
+      credentials:
+        credentials.kind === 'known'
+          ? { ...credentials, value: String(credentials.value) }
+          : credentials,
       allowMethods: list(ACAM),
       allowHeaders: list(ACAH),
       exposeHeaders: list(ACEH),
@@ -284,40 +416,62 @@ export class ResponseHeaderCollector {
       // An array sends one header line per element: browsers see several values.
       const { elements, complete } = arrayElements(value, scope);
       const texts = elements.map((element) => staticPrimitive(element, this.scopeOf(element)));
-      if (complete && texts.every((t): t is string => typeof t === 'string')) return [{ kind: 'fixed', value: texts.join(', '), at: write.at }];
+      if (complete && texts.every((t): t is string => typeof t === 'string'))
+        return [{ kind: 'fixed', value: texts.join(', '), at: write.at }];
       return [{ kind: 'unknown', at: write.at }];
     }
     const possible = flow.possibleValues(write.value);
     const single = possible.length === 1;
     // `if (allowOrigin) set('Access-Control-Allow-Origin', allowOrigin)` tests that there is a value, not which.
-    const checkedAtWrite = isGuardedBy(write.at, (test) => !testsPresenceOf(test, write.value) && reads.containsCheck(test));
+    const checkedAtWrite = isGuardedBy(
+      write.at,
+      (test) => !testsPresenceOf(test, write.value) && reads.containsCheck(test),
+    );
     const variants: OriginSetting<Node>[] = [];
     for (const candidate of possible) {
       const at = single ? write.at : candidate.at;
       if (candidate.kind === 'literal') {
         // `if (origin) res.setHeader(…, origin)`: a null the value may hold elsewhere never reaches this write.
-        const text = candidate.value === null && writesNullAsText(write) && !this.#excludesNull(write) ? 'null' : candidate.value;
+        const text =
+          candidate.value === null && writesNullAsText(write) && !this.#excludesNull(write)
+            ? 'null'
+            : candidate.value;
         // '' and other non-strings (`false`, `undefined`) send no usable header: the request fails, as meant.
         if (typeof text !== 'string' || text === '') continue;
-        variants.push(text === '*' ? { kind: 'wildcard', implicit: false, at } : { kind: 'fixed', value: text, at });
+        variants.push(
+          text === '*'
+            ? { kind: 'wildcard', implicit: false, at }
+            : { kind: 'fixed', value: text, at },
+        );
       } else if (candidate.kind === 'request') {
         // A checked Origin header is an allow-list match. Checked request data (`if (o in allowed)` with
         // `o` from the query) is one of the allowed origins, chosen by the URL, not by the Origin:
         // nothing we can enumerate, nor a value that varies per Origin.
-        if (checkedAtWrite || (candidate.guarded && candidate.source === ORIGIN_HEADER_SOURCE)) variants.push({ kind: 'checked', at: write.at });
-        else variants.push(candidate.guarded ? { kind: 'unknown', at: write.at } : requestSuppliedOrigin(candidate.source, at));
+        if (checkedAtWrite || (candidate.guarded && candidate.source === ORIGIN_HEADER_SOURCE))
+          variants.push({ kind: 'checked', at: write.at });
+        else
+          variants.push(
+            candidate.guarded
+              ? { kind: 'unknown', at: write.at }
+              : requestSuppliedOrigin(candidate.source, at),
+          );
       } else {
         variants.push({ kind: 'unknown', at: write.at });
       }
     }
-    const unique = variants.filter((variant, index) => variants.findIndex((other) => sameVariant(other, variant)) === index);
+    const unique = variants.filter(
+      (variant, index) => variants.findIndex((other) => sameVariant(other, variant)) === index,
+    );
     return unique.length > 0 ? unique : [{ kind: 'unknown', at: write.at }];
   }
 
   /** The write only runs when its value (a variable) is truthy. */
   #excludesNull(write: HeaderWrite): boolean {
     const value = skipTypeWrappers(write.value);
-    return value.type === AST_NODE_TYPES.Identifier && isReachedOnlyWhenTruthy(write.at, value, this.scopeOf);
+    return (
+      value.type === AST_NODE_TYPES.Identifier &&
+      isReachedOnlyWhenTruthy(write.at, value, this.scopeOf)
+    );
   }
 }
 
@@ -330,7 +484,11 @@ export class ResponseHeaderCollector {
  * result) is serialised by whoever reads it, which we do not know.
  */
 function writesNullAsText(write: HeaderWrite): boolean {
-  if (write.at.type === AST_NODE_TYPES.CallExpression || write.at.type === AST_NODE_TYPES.ArrayExpression) return true;
+  if (
+    write.at.type === AST_NODE_TYPES.CallExpression ||
+    write.at.type === AST_NODE_TYPES.ArrayExpression
+  )
+    return true;
   const holder = write.at.parent;
   const call = holder?.parent;
   return (
@@ -349,15 +507,24 @@ function sameVariant(a: OriginSetting<Node>, b: OriginSetting<Node>): boolean {
 function parameterIndex(fn: TSESTree.FunctionLike, node: Node): number | undefined {
   const bare = skipTypeWrappers(node);
   if (bare.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === bare.name);
+  const index = fn.params.findIndex(
+    (param) => param.type === AST_NODE_TYPES.Identifier && param.name === bare.name,
+  );
   return index >= 0 ? index : undefined;
 }
 
 /** The variable a wrapper function is called through: its declaration's name, or the constant holding it. */
-function wrapperVariable(fn: TSESTree.FunctionLike, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id?.name);
+function wrapperVariable(
+  fn: TSESTree.FunctionLike,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.Scope.Variable | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id)
+    return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id?.name);
   const holder = fn.parent;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+    holder.id.type === AST_NODE_TYPES.Identifier
+  ) {
     return ASTUtils.findVariable(sourceCode.getScope(holder), holder.id) ?? undefined;
   }
   return undefined;
@@ -367,5 +534,7 @@ function wrapperVariable(fn: TSESTree.FunctionLike, sourceCode: Readonly<TSESLin
 function plainKeyName(property: TSESTree.Property): string | undefined {
   if (property.computed) return undefined;
   if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string'
+    ? property.key.value
+    : undefined;
 }

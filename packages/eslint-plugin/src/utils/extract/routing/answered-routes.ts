@@ -19,7 +19,9 @@ import { RouteIndex } from './route-index.js';
 type Node = TSESTree.Node;
 
 /** A route answers its own method; an `options` route answers the preflight itself. */
-const ROUTE_METHODS: ReadonlySet<string> = new Set([...HTTP_VERB_METHODS].filter((method) => method !== 'options'));
+const ROUTE_METHODS: ReadonlySet<string> = new Set(
+  [...HTTP_VERB_METHODS].filter((method) => method !== 'options'),
+);
 /** Libraries whose middleware answers the preflight where it is mounted. */
 const ANSWERING_LIBRARIES = new Set(['cors', '@fastify/cors', 'hono']);
 
@@ -28,14 +30,38 @@ export interface PolicyRoutes {
   readonly routes: readonly AnsweredRoute<Node>[];
 }
 
-export function routesAnsweredByPolicies(registrations: Registrations, policies: readonly MiddlewarePolicy[], scopeOf: ScopeOf): PolicyRoutes[] {
-  const registeredAt = new Map(registrations.all.filter((registration) => registration.method === 'register').map((registration) => [registration.call as Node, registration]));
-  const mounts = policies.flatMap((policy) => (ANSWERING_LIBRARIES.has(policy.source.library) ? mountsOf(registrations, registeredAt, policy).map((mount) => ({ policy, mount })) : []));
+export function routesAnsweredByPolicies(
+  registrations: Registrations,
+  policies: readonly MiddlewarePolicy[],
+  scopeOf: ScopeOf,
+): PolicyRoutes[] {
+  const registeredAt = new Map(
+    registrations.all
+      .filter((registration) => registration.method === 'register')
+      .map((registration) => [registration.call as Node, registration]),
+  );
+  const mounts = policies.flatMap((policy) =>
+    ANSWERING_LIBRARIES.has(policy.source.library)
+      ? mountsOf(registrations, registeredAt, policy).map((mount) => ({ policy, mount }))
+      : [],
+  );
   if (mounts.length === 0) return [];
   // Indexes over the routes, so each mount visits only the routes it answers for.
-  const routeIndex = new RouteIndex(registrations, registrations.all.filter((route) => ROUTE_METHODS.has(route.method) || route.method === 'route'));
-  const answered = (mount: Registration) => (mount.method === 'register' ? routeIndex.all(mount.receiver) : routeIndex.covered(mount, { after: false }));
-  const mayAnswerOptions = new Set(registrations.all.filter((other) => other.method === 'options' || other.method === 'all').map((other) => other.receiver));
+  const routeIndex = new RouteIndex(
+    registrations,
+    registrations.all.filter(
+      (route) => ROUTE_METHODS.has(route.method) || route.method === 'route',
+    ),
+  );
+  const answered = (mount: Registration) =>
+    mount.method === 'register'
+      ? routeIndex.all(mount.receiver)
+      : routeIndex.covered(mount, { after: false });
+  const mayAnswerOptions = new Set(
+    registrations.all
+      .filter((other) => other.method === 'options' || other.method === 'all')
+      .map((other) => other.receiver),
+  );
   // Route → the distinct mounts answering it; a route two mounts answer belongs to neither.
   const answeringMounts = new Map<Registration, Set<Registration>>();
   for (const { mount } of mounts) {
@@ -54,15 +80,23 @@ export function routesAnsweredByPolicies(registrations: Registrations, policies:
 }
 
 /** The `use` registrations a `cors()` middleware is passed to, or the `register` call a Fastify plugin policy is read from. */
-function mountsOf(registrations: Registrations, registeredAt: ReadonlyMap<Node, Registration>, policy: MiddlewarePolicy): Registration[] {
+function mountsOf(
+  registrations: Registrations,
+  registeredAt: ReadonlyMap<Node, Registration>,
+  policy: MiddlewarePolicy,
+): Registration[] {
   const registered = registeredAt.get(policy.call);
   if (registered) return [registered];
-  return registrations.placementsOf(policy.call).flatMap(({ registration }) => (registration.method === 'use' ? [registration] : []));
+  return registrations
+    .placementsOf(policy.call)
+    .flatMap(({ registration }) => (registration.method === 'use' ? [registration] : []));
 }
 
 /** A route's methods, each at the method name (`app.delete`) or the method literal (`route({ method: 'PATCH' })`). */
 function methodsOf(route: Registration, scopeOf: ScopeOf): AnsweredRoute<Node>[] {
   if (route.method === 'route') return routeOptionMethods(route.call.arguments[0], scopeOf) ?? [];
   const callee = skipTypeWrappers(route.call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression ? [{ method: route.method.toUpperCase(), at: callee.property }] : [];
+  return callee.type === AST_NODE_TYPES.MemberExpression
+    ? [{ method: route.method.toUpperCase(), at: callee.property }]
+    : [];
 }

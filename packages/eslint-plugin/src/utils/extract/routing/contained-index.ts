@@ -11,7 +11,9 @@ export class ContainedIndex<T extends { readonly at: Node }> {
   readonly #byStart: { readonly item: T; readonly position: number }[];
 
   constructor(items: readonly T[]) {
-    this.#byStart = items.map((item, position) => ({ item, position })).sort((a, b) => a.item.at.range[0] - b.item.at.range[0] || a.position - b.position);
+    this.#byStart = items
+      .map((item, position) => ({ item, position }))
+      .sort((a, b) => a.item.at.range[0] - b.item.at.range[0] || a.position - b.position);
   }
 
   /** The items whose node lies within `outer` (`contains(outer, at)`), in the order of the list given. */

@@ -21,10 +21,16 @@ export interface ReachedWrites {
 
 /** The group (response) of a hand-set policy's own writes; undefined for middleware. */
 export function responseGroupOf(policy: ExtractedPolicy): unknown {
-  return policy.source.kind === 'response-headers' && 'writes' in policy ? policy.writes[0]?.group : undefined;
+  return policy.source.kind === 'response-headers' && 'writes' in policy
+    ? policy.writes[0]?.group
+    : undefined;
 }
 
-export function writesReached(registrations: Registrations, policy: ExtractedPolicy, writes: readonly ResponseHeaderWrite[]): ReachedWrites {
+export function writesReached(
+  registrations: Registrations,
+  policy: ExtractedPolicy,
+  writes: readonly ResponseHeaderWrite[],
+): ReachedWrites {
   const reach = writeReachOf(registrations, writes);
   const group = responseGroupOf(policy);
   const sameResponse = group === undefined ? [] : reach.inGroup(group);
@@ -35,7 +41,10 @@ export function writesReached(registrations: Registrations, policy: ExtractedPol
 /** One index per list of writes (a file's writes, or its Vary writes), built on the first policy's question. */
 const reaches = new WeakMap<readonly ResponseHeaderWrite[], WriteReach>();
 
-function writeReachOf(registrations: Registrations, writes: readonly ResponseHeaderWrite[]): WriteReach {
+function writeReachOf(
+  registrations: Registrations,
+  writes: readonly ResponseHeaderWrite[],
+): WriteReach {
   let reach = reaches.get(writes);
   if (!reach) {
     reach = new WriteReach(registrations, writes);
@@ -62,7 +71,8 @@ class WriteReach {
       const group = this.#byGroup.get(write.group);
       if (group) group.push(write);
       else this.#byGroup.set(write.group, [write]);
-      for (const { registration, index } of registrations.responseHandlerOf(write.at)?.placements ?? []) {
+      for (const { registration, index } of registrations.responseHandlerOf(write.at)?.placements ??
+        []) {
         const placed = this.#byRegistration.get(registration);
         if (placed) placed.push({ index, write });
         else this.#byRegistration.set(registration, [{ index, write }]);
@@ -87,17 +97,23 @@ class WriteReach {
   after(from: readonly Placement[], group: unknown): ResponseHeaderWrite[] {
     const reached = new Set<ResponseHeaderWrite>();
     for (const placement of from) {
-      for (const { index, write } of this.#byRegistration.get(placement.registration) ?? []) if (index > placement.index) reached.add(write);
+      for (const { index, write } of this.#byRegistration.get(placement.registration) ?? [])
+        if (index > placement.index) reached.add(write);
       for (const route of this.#routes.covered(placement.registration, { after: true })) {
         for (const { write } of this.#byRegistration.get(route) ?? []) reached.add(write);
       }
     }
-    return [...reached].filter((write) => write.group !== group).sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
+    return [...reached]
+      .filter((write) => write.group !== group)
+      .sort((a, b) => this.#position.get(a)! - this.#position.get(b)!);
   }
 }
 
 /** Where a policy's middleware (`cors()`) or the handler writing its headers is registered. */
-function policyPlacements(registrations: Registrations, policy: ExtractedPolicy): readonly Placement[] {
+function policyPlacements(
+  registrations: Registrations,
+  policy: ExtractedPolicy,
+): readonly Placement[] {
   if ('call' in policy) return registrations.placementsOf(policy.call);
   const first = policy.writes[0];
   return first ? (registrations.handlerOf(first.at)?.placements ?? []) : [];

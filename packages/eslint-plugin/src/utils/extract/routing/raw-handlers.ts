@@ -40,20 +40,38 @@ export function rawHandler(
   const first = writes[0];
   if (!first) return undefined;
   const methods: { method: string; at: Node }[] = [];
-  walk(handler.body, (node) => {
-    const compared = methodComparison(node, reqParam.name);
-    if (compared) methods.push({ method: compared.method, at: compared.literal });
-    if (node.type === AST_NODE_TYPES.SwitchStatement && isMethodRead(node.discriminant, reqParam.name)) {
-      for (const switchCase of node.cases) {
-        if (switchCase.test?.type === AST_NODE_TYPES.Literal && typeof switchCase.test.value === 'string') methods.push({ method: switchCase.test.value, at: switchCase.test });
+  walk(
+    handler.body,
+    (node) => {
+      const compared = methodComparison(node, reqParam.name);
+      if (compared) methods.push({ method: compared.method, at: compared.literal });
+      if (
+        node.type === AST_NODE_TYPES.SwitchStatement &&
+        isMethodRead(node.discriminant, reqParam.name)
+      ) {
+        for (const switchCase of node.cases) {
+          if (
+            switchCase.test?.type === AST_NODE_TYPES.Literal &&
+            typeof switchCase.test.value === 'string'
+          )
+            methods.push({ method: switchCase.test.value, at: switchCase.test });
+        }
       }
-    }
-    return true;
-  }, keys);
+      return true;
+    },
+    keys,
+  );
   if (methods.length === 0) return undefined;
   const guards = new FirstGuards(reqParam.name);
-  const onlyInBranches = writes.every(({ at }) => isOnlyReachedForMethods(at, handler, reqParam.name, guards));
-  return { handler, methods, corsHeadersOnlyInMethodBranches: onlyInBranches, corsPolicy: first.policy };
+  const onlyInBranches = writes.every(({ at }) =>
+    isOnlyReachedForMethods(at, handler, reqParam.name, guards),
+  );
+  return {
+    handler,
+    methods,
+    corsHeadersOnlyInMethodBranches: onlyInBranches,
+    corsPolicy: first.policy,
+  };
 }
 
 /** The HTTP method names a module exports, in order. */
@@ -61,17 +79,22 @@ export function exportedMethods(program: TSESTree.Program): string[] {
   return methodExportsOf(program).map(({ method }) => method);
 }
 
-export function methodExportsOf(program: TSESTree.Program): { method: string; at: TSESTree.Identifier }[] {
+export function methodExportsOf(
+  program: TSESTree.Program,
+): { method: string; at: TSESTree.Identifier }[] {
   const found: { method: string; at: TSESTree.Identifier }[] = [];
   for (const statement of program.body) {
     if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
     const declaration = statement.declaration;
     const ids: TSESTree.Identifier[] = [];
-    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) ids.push(declaration.id);
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id)
+      ids.push(declaration.id);
     if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) ids.push(declarator.id);
+      for (const declarator of declaration.declarations)
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) ids.push(declarator.id);
     }
-    for (const specifier of statement.specifiers) if (specifier.exported.type === AST_NODE_TYPES.Identifier) ids.push(specifier.exported);
+    for (const specifier of statement.specifiers)
+      if (specifier.exported.type === AST_NODE_TYPES.Identifier) ids.push(specifier.exported);
     for (const id of ids) if (HTTP_METHODS.has(id.name)) found.push({ method: id.name, at: id });
   }
   return found;
@@ -90,15 +113,30 @@ function isMethodRead(node: Node, reqName: string): boolean {
 }
 
 /** `req.method === 'PATCH'` (either side, `==`, `!==`, `!=`). */
-function methodComparison(node: Node, reqName: string): { method: string; literal: Node; equal: boolean } | undefined {
-  if (node.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(node.operator)) return undefined;
+function methodComparison(
+  node: Node,
+  reqName: string,
+): { method: string; literal: Node; equal: boolean } | undefined {
+  if (
+    node.type !== AST_NODE_TYPES.BinaryExpression ||
+    !['===', '==', '!==', '!='].includes(node.operator)
+  )
+    return undefined;
   const pairs: [Node, Node][] = [
     [node.left, node.right],
     [node.right, node.left],
   ];
   for (const [read, literal] of pairs) {
-    if (isMethodRead(read, reqName) && literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string') {
-      return { method: literal.value, literal, equal: node.operator === '===' || node.operator === '==' };
+    if (
+      isMethodRead(read, reqName) &&
+      literal.type === AST_NODE_TYPES.Literal &&
+      typeof literal.value === 'string'
+    ) {
+      return {
+        method: literal.value,
+        literal,
+        equal: node.operator === '===' || node.operator === '==',
+      };
     }
   }
   return undefined;
@@ -108,15 +146,33 @@ function methodComparison(node: Node, reqName: string): { method: string; litera
  * Is `write` reached only for requests of some compared method (never for OPTIONS)? True inside
  * `if (req.method === 'X') { … }`, a `case 'X':`, or after `if (req.method !== 'X') return …;`.
  */
-function isOnlyReachedForMethods(write: Node, handler: FunctionNode, reqName: string, guards: FirstGuards): boolean {
+function isOnlyReachedForMethods(
+  write: Node,
+  handler: FunctionNode,
+  reqName: string,
+  guards: FirstGuards,
+): boolean {
   let child: Node = write;
   for (let node = write.parent; node && node !== handler; child = node, node = node.parent) {
-    if (node.type === AST_NODE_TYPES.IfStatement && node.consequent === child && requiresMethod(node.test, reqName)) return true;
-    if (node.type === AST_NODE_TYPES.SwitchCase && node.parent.type === AST_NODE_TYPES.SwitchStatement && isMethodRead(node.parent.discriminant, reqName)) {
+    if (
+      node.type === AST_NODE_TYPES.IfStatement &&
+      node.consequent === child &&
+      requiresMethod(node.test, reqName)
+    )
+      return true;
+    if (
+      node.type === AST_NODE_TYPES.SwitchCase &&
+      node.parent.type === AST_NODE_TYPES.SwitchStatement &&
+      isMethodRead(node.parent.discriminant, reqName)
+    ) {
       return node.test?.type === AST_NODE_TYPES.Literal && node.test.value !== 'OPTIONS';
     }
     // A rejecting guard among the statements before this one (statements are in source order).
-    if (node.type === AST_NODE_TYPES.BlockStatement && (guards.of(node)?.range[0] ?? Infinity) < child.range[0]) return true;
+    if (
+      node.type === AST_NODE_TYPES.BlockStatement &&
+      (guards.of(node)?.range[0] ?? Infinity) < child.range[0]
+    )
+      return true;
   }
   return false;
 }
@@ -128,14 +184,19 @@ class FirstGuards {
   constructor(private readonly reqName: string) {}
 
   of(block: TSESTree.BlockStatement): TSESTree.Statement | undefined {
-    if (!this.#byBlock.has(block)) this.#byBlock.set(block, block.body.find((statement) => isRejectingGuard(statement, this.reqName)));
+    if (!this.#byBlock.has(block))
+      this.#byBlock.set(
+        block,
+        block.body.find((statement) => isRejectingGuard(statement, this.reqName)),
+      );
     return this.#byBlock.get(block);
   }
 }
 
 /** A condition that holds only for some method other than OPTIONS: `req.method === 'PATCH'`, also inside `&&`. */
 function requiresMethod(test: Node, reqName: string): boolean {
-  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') return requiresMethod(test.left, reqName) || requiresMethod(test.right, reqName);
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&')
+    return requiresMethod(test.left, reqName) || requiresMethod(test.right, reqName);
   const compared = methodComparison(test, reqName);
   return compared !== undefined && compared.equal && compared.method !== 'OPTIONS';
 }
@@ -147,5 +208,7 @@ function isRejectingGuard(statement: TSESTree.Statement, reqName: string): boole
   if (!compared || compared.equal || compared.method === 'OPTIONS') return false;
   const body = statement.consequent;
   const last = body.type === AST_NODE_TYPES.BlockStatement ? body.body.at(-1) : body;
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+  return (
+    last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement
+  );
 }

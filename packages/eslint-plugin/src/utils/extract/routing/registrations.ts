@@ -9,16 +9,32 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { RoutePath } from 'cors-lint-core';
-import { calledMethodName, isFunctionNode, objectProperties, resolveNode, skipTypeWrappers, staticPrimitive } from '../values/resolve.js';
+import {
+  calledMethodName,
+  isFunctionNode,
+  objectProperties,
+  resolveNode,
+  skipTypeWrappers,
+  staticPrimitive,
+} from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import { findVariable } from '../values/find-variable.js';
 
 type Node = TSESTree.Node;
-export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+export type FunctionNode =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** Methods that register handlers; the first argument may be a path (a hook name for `addHook`). */
 /** Route methods named after an HTTP method (Express, routers, Fastify, hono, @koa/router). */
-export const HTTP_VERB_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+export const HTTP_VERB_METHODS: ReadonlySet<string> = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'head',
+  'options',
+]);
 /** Methods whose first argument may be a mount or route path: `use`, `all` and the verbs. */
 export const MOUNT_METHODS: ReadonlySet<string> = new Set(['use', 'all', ...HTTP_VERB_METHODS]);
 const HANDLER_METHODS: ReadonlySet<string> = new Set([...MOUNT_METHODS, 'addHook']);
@@ -74,14 +90,16 @@ export class Registrations {
   ) {
     const all: Registration[] = [];
     for (const call of calls) {
-      const registration = call.type === AST_NODE_TYPES.CallExpression ? this.#registration(call) : undefined;
+      const registration =
+        call.type === AST_NODE_TYPES.CallExpression ? this.#registration(call) : undefined;
       if (registration) all.push(registration);
     }
     this.all = all.sort((a, b) => a.call.range[0] - b.call.range[0]);
     for (const registration of this.all) {
       for (const handler of registration.handlers) {
         const placement = { registration, index: registration.call.arguments.indexOf(handler) };
-        const nodes = handler.type === AST_NODE_TYPES.ArrayExpression ? handler.elements : [handler];
+        const nodes =
+          handler.type === AST_NODE_TYPES.ArrayExpression ? handler.elements : [handler];
         for (const node of nodes) {
           if (!node) continue;
           const placements = this.#byArgument.get(node);
@@ -124,10 +142,16 @@ export class Registrations {
 
   #findPlacements(node: Node): Placement[] {
     const placements = [...(this.#byArgument.get(node) ?? [])];
-    const holder = node.type === AST_NODE_TYPES.FunctionDeclaration ? node.id : node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node ? node.parent.id : undefined;
+    const holder =
+      node.type === AST_NODE_TYPES.FunctionDeclaration
+        ? node.id
+        : node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node
+          ? node.parent.id
+          : undefined;
     if (holder?.type === AST_NODE_TYPES.Identifier) {
       for (const reference of findVariable(this.scopeOf(holder), holder)?.references ?? []) {
-        if (!reference.isWrite()) placements.push(...(this.#byArgument.get(reference.identifier) ?? []));
+        if (!reference.isWrite())
+          placements.push(...(this.#byArgument.get(reference.identifier) ?? []));
       }
     }
     return placements;
@@ -180,7 +204,12 @@ export class Registrations {
       const prefix = mount.path.value.replace(/\/$/, '');
       return route.path.value === prefix || route.path.value.startsWith(`${prefix}/`);
     }
-    if (mount.path.kind !== 'known' || route.path.kind !== 'known' || mount.path.value !== route.path.value) return false;
+    if (
+      mount.path.kind !== 'known' ||
+      route.path.kind !== 'known' ||
+      mount.path.value !== route.path.value
+    )
+      return false;
     return mount.method === 'all' || mount.method === route.method;
   }
 
@@ -188,26 +217,44 @@ export class Registrations {
   runsBefore(from: Placement, to: Placement): RunsBefore {
     if (from.registration === to.registration) return from.index < to.index ? 'certain' : false;
     const [mount, route] = [from.registration, to.registration];
-    if (mount.receiver !== route.receiver || mount.call.range[1] > route.call.range[0] || !this.covers(mount, route)) return false;
+    if (
+      mount.receiver !== route.receiver ||
+      mount.call.range[1] > route.call.range[0] ||
+      !this.covers(mount, route)
+    )
+      return false;
     const [mountStatement, routeStatement] = [mount.call.parent, route.call.parent];
     const sameList =
       mountStatement?.type === AST_NODE_TYPES.ExpressionStatement &&
       routeStatement?.type === AST_NODE_TYPES.ExpressionStatement &&
       mountStatement.parent === routeStatement.parent &&
-      (mountStatement.parent.type === AST_NODE_TYPES.BlockStatement || mountStatement.parent.type === AST_NODE_TYPES.Program);
+      (mountStatement.parent.type === AST_NODE_TYPES.BlockStatement ||
+        mountStatement.parent.type === AST_NODE_TYPES.Program);
     return sameList ? 'certain' : 'likely';
   }
 
   #registration(call: TSESTree.CallExpression): Registration | undefined {
     const method = calledMethodName(call);
     const callee = skipTypeWrappers(call.callee);
-    if (!method || callee.type !== AST_NODE_TYPES.MemberExpression || !(HANDLER_METHODS.has(method) || OTHER_METHODS.has(method))) return undefined;
+    if (
+      !method ||
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      !(HANDLER_METHODS.has(method) || OTHER_METHODS.has(method))
+    )
+      return undefined;
     const [first] = call.arguments;
-    const base = { call, receiverNode: callee.object, receiver: this.sourceCode.getText(callee.object), method };
+    const base = {
+      call,
+      receiverNode: callee.object,
+      receiver: this.sourceCode.getText(callee.object),
+      method,
+    };
     if (OTHER_METHODS.has(method)) return { ...base, path: { kind: 'unknown' }, handlers: [] };
     if (!first) return undefined;
-    if (method === 'addHook') return { ...base, path: { kind: 'none' }, handlers: call.arguments.slice(1) };
-    if (method === 'use' && this.#isHandlerLike(first)) return { ...base, path: { kind: 'none' }, handlers: call.arguments };
+    if (method === 'addHook')
+      return { ...base, path: { kind: 'none' }, handlers: call.arguments.slice(1) };
+    if (method === 'use' && this.#isHandlerLike(first))
+      return { ...base, path: { kind: 'none' }, handlers: call.arguments };
     return { ...base, path: this.#routePath(first), handlers: call.arguments.slice(1) };
   }
 
@@ -216,9 +263,15 @@ export class Registrations {
     if (node.type === AST_NODE_TYPES.SpreadElement) return false;
     // Only a name needs its scope to be resolved; anything else resolves to itself.
     const bare = skipTypeWrappers(node);
-    const resolved = bare.type === AST_NODE_TYPES.Identifier ? resolveNode(bare, this.scopeOf(node)) : bare;
-    if (resolved.type === AST_NODE_TYPES.Literal || resolved.type === AST_NODE_TYPES.TemplateLiteral) return false;
-    if (resolved.type === AST_NODE_TYPES.ArrayExpression) return resolved.elements.some((element) => element !== null && this.#isHandlerLike(element));
+    const resolved =
+      bare.type === AST_NODE_TYPES.Identifier ? resolveNode(bare, this.scopeOf(node)) : bare;
+    if (
+      resolved.type === AST_NODE_TYPES.Literal ||
+      resolved.type === AST_NODE_TYPES.TemplateLiteral
+    )
+      return false;
+    if (resolved.type === AST_NODE_TYPES.ArrayExpression)
+      return resolved.elements.some((element) => element !== null && this.#isHandlerLike(element));
     return true;
   }
 
@@ -226,7 +279,8 @@ export class Registrations {
     if (node.type === AST_NODE_TYPES.SpreadElement) return { kind: 'unknown' };
     // The common cases without a scope lookup: a string literal is its value, a function has none.
     const bare = skipTypeWrappers(node);
-    if (bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'string') return { kind: 'known', value: bare.value, at: node };
+    if (bare.type === AST_NODE_TYPES.Literal && typeof bare.value === 'string')
+      return { kind: 'known', value: bare.value, at: node };
     if (isFunctionNode(bare)) return { kind: 'unknown' };
     const value = staticPrimitive(node, this.scopeOf(node));
     return typeof value === 'string' ? { kind: 'known', value, at: node } : { kind: 'unknown' };
@@ -237,7 +291,10 @@ export class Registrations {
  * The methods of an options-object route (`fastify.route({ method: ['PUT', 'PATCH'], url, handler })`),
  * uppercase, each with its literal; undefined when they cannot all be read.
  */
-export function routeOptionMethods(options: Node | undefined, scopeOf: ScopeOf): { method: string; at: Node }[] | undefined {
+export function routeOptionMethods(
+  options: Node | undefined,
+  scopeOf: ScopeOf,
+): { method: string; at: Node }[] | undefined {
   if (!options || options.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const resolved = resolveNode(options, scopeOf(options));
   if (resolved.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
@@ -246,7 +303,10 @@ export function routeOptionMethods(options: Node | undefined, scopeOf: ScopeOf):
   const value = resolveNode(property.value, scopeOf(property.value));
   const methods: { method: string; at: Node }[] = [];
   for (const item of value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value]) {
-    const method = item && item.type !== AST_NODE_TYPES.SpreadElement ? staticPrimitive(item, scopeOf(item)) : undefined;
+    const method =
+      item && item.type !== AST_NODE_TYPES.SpreadElement
+        ? staticPrimitive(item, scopeOf(item))
+        : undefined;
     if (typeof method !== 'string' || !item) return undefined;
     methods.push({ method: method.toUpperCase(), at: item });
   }
@@ -258,8 +318,14 @@ export function routeOptionMethods(options: Node | undefined, scopeOf: ScopeOf):
  * handler `(err, req, res, next)` the third too), or Koa's `ctx`.
  */
 export function isResponseParameter(fn: FunctionNode, name: string): boolean {
-  const position = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === name);
-  return position === 1 || (position === 2 && fn.params.length === 4) || (position === 0 && CONTEXT_PARAMS.has(name));
+  const position = fn.params.findIndex(
+    (param) => param.type === AST_NODE_TYPES.Identifier && param.name === name,
+  );
+  return (
+    position === 1 ||
+    (position === 2 && fn.params.length === 4) ||
+    (position === 0 && CONTEXT_PARAMS.has(name))
+  );
 }
 
 /** The object a header is written on: `res` in `res.status(200).set(…)`, `vary(res, …)`, `res.set({ … })`. */
@@ -271,7 +337,10 @@ function writeReceiver(at: Node): Node | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return call.arguments[0];
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   let root = skipTypeWrappers(callee.object);
-  while (root.type === AST_NODE_TYPES.CallExpression && skipTypeWrappers(root.callee).type === AST_NODE_TYPES.MemberExpression) {
+  while (
+    root.type === AST_NODE_TYPES.CallExpression &&
+    skipTypeWrappers(root.callee).type === AST_NODE_TYPES.MemberExpression
+  ) {
     root = skipTypeWrappers((skipTypeWrappers(root.callee) as TSESTree.MemberExpression).object);
   }
   return root;

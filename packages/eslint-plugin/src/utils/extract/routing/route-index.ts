@@ -61,7 +61,11 @@ export class RouteIndex {
 
   #candidates(mount: Registration, table: ReceiverTable): readonly Registration[] {
     const { path, method } = mount;
-    if (method === 'addHook' || (method === 'use' && (path.kind === 'none' || (path.kind === 'known' && path.value === '/')))) return table.ordered;
+    if (
+      method === 'addHook' ||
+      (method === 'use' && (path.kind === 'none' || (path.kind === 'known' && path.value === '/')))
+    )
+      return table.ordered;
     if (path.kind !== 'known') return [];
     if (method !== 'use') return table.byPath.get(path.value) ?? [];
     // A `use` prefix covers its own path and every path under `prefix/`, which sort between `prefix/` and `prefix0`.
@@ -69,7 +73,12 @@ export class RouteIndex {
     table.sortedPaths ??= [...table.byPath.keys()].sort();
     const paths = table.sortedPaths;
     const found = [...(table.byPath.get(prefix) ?? [])];
-    for (let index = lowerBound(paths, `${prefix}/`); index < paths.length && paths[index]! < `${prefix}0`; index++) found.push(...table.byPath.get(paths[index]!)!);
+    for (
+      let index = lowerBound(paths, `${prefix}/`);
+      index < paths.length && paths[index]! < `${prefix}0`;
+      index++
+    )
+      found.push(...table.byPath.get(paths[index]!)!);
     return found.sort((a, b) => a.call.range[0] - b.call.range[0]);
   }
 }

@@ -33,25 +33,47 @@ export interface RouteModuleHeaders {
 }
 
 /** The response-headers policy that applies to the module's exported method handlers, if one is known. */
-export function routeModuleHeaders(model: CorsFileModel, sourceCode: Readonly<TSESLint.SourceCode>, file: LintedFile, settings: unknown): RouteModuleHeaders | undefined {
-  const local = model.policies.find((candidate): candidate is ResponseHeadersPolicy => candidate.source.kind === 'response-headers' && candidate.origin.kind !== 'unknown');
+export function routeModuleHeaders(
+  model: CorsFileModel,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: LintedFile,
+  settings: unknown,
+): RouteModuleHeaders | undefined {
+  const local = model.policies.find(
+    (candidate): candidate is ResponseHeadersPolicy =>
+      candidate.source.kind === 'response-headers' && candidate.origin.kind !== 'unknown',
+  );
   if (local) return { policy: local };
   const scopeOf: ScopeOf = (node) => sourceCode.getScope(node);
   for (const { at } of model.serverRoutes.methodExports) {
     const handler = handlerDefinition(at, scopeOf, file);
     const maker = handler && handlerMaker(handler);
     if (!maker?.sourceCode || !isFunctionNode(maker.node)) continue;
-    const foreign = getForeignCorsModel(maker.sourceCode, maker.file.filename, maker.file.parser, settings);
+    const foreign = getForeignCorsModel(
+      maker.sourceCode,
+      maker.file.filename,
+      maker.file.parser,
+      settings,
+    );
     const [start, end] = maker.node.range;
     const policy = foreign.policies.find(
       (candidate): candidate is ResponseHeadersPolicy =>
         candidate.source.kind === 'response-headers' &&
         'writes' in candidate &&
         // A factory's origin is often its parameter (unknown there): the write itself is what counts.
-        candidate.writes.some((write) => write.name.toLowerCase() === ACAO_LOWER && write.at.range[0] >= start && write.at.range[1] <= end),
+        candidate.writes.some(
+          (write) =>
+            write.name.toLowerCase() === ACAO_LOWER &&
+            write.at.range[0] >= start &&
+            write.at.range[1] <= end,
+        ),
     );
     const first = policy?.writes[0];
-    if (policy && first) return { policy, elsewhere: `${shownPath(maker.file.filename, file.filename, settings)}:${first.at.loc.start.line}` };
+    if (policy && first)
+      return {
+        policy,
+        elsewhere: `${shownPath(maker.file.filename, file.filename, settings)}:${first.at.loc.start.line}`,
+      };
   }
   return undefined;
 }
@@ -63,15 +85,24 @@ function shownPath(other: string, linted: string, settings: unknown): string {
 }
 
 /** What an exported method name stands for: `export { handler as GET }`, `export const GET = …`, `export { GET } from '…'`. */
-function handlerDefinition(exported: TSESTree.Identifier, scopeOf: ScopeOf, file: LintedFile): Definition | undefined {
+function handlerDefinition(
+  exported: TSESTree.Identifier,
+  scopeOf: ScopeOf,
+  file: LintedFile,
+): Definition | undefined {
   const parent = exported.parent;
   if (parent.type === AST_NODE_TYPES.ExportSpecifier) {
     const statement = parent.parent;
-    const localName = parent.local.type === AST_NODE_TYPES.Identifier ? parent.local.name : parent.local.value;
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) return exportedBy(file, statement.source.value, localName);
-    return parent.local.type === AST_NODE_TYPES.Identifier ? definitionOf(parent.local, scopeOf, file) : undefined;
+    const localName =
+      parent.local.type === AST_NODE_TYPES.Identifier ? parent.local.name : parent.local.value;
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source)
+      return exportedBy(file, statement.source.value, localName);
+    return parent.local.type === AST_NODE_TYPES.Identifier
+      ? definitionOf(parent.local, scopeOf, file)
+      : undefined;
   }
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init) return definitionOf(parent.init, scopeOf, file);
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init)
+    return definitionOf(parent.init, scopeOf, file);
   return undefined;
 }
 
@@ -79,6 +110,7 @@ function handlerDefinition(exported: TSESTree.Identifier, scopeOf: ScopeOf, file
 function handlerMaker(handler: Definition): Definition | undefined {
   const node: Node = handler.node;
   if (isFunctionNode(node)) return handler;
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   return definitionOf(node.callee, handler.scopeOf, handler.file, handler.sourceCode);
 }

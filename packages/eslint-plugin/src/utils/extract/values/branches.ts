@@ -15,11 +15,18 @@ export function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
     // `parent` is the lowest common ancestor; `childOfA` is a's branch under it, `child` is b's.
     const childOfA = pathOfA[index - 1];
     if (!childOfA || childOfA === child) return false;
-    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+    if (
+      parent.type === AST_NODE_TYPES.IfStatement ||
+      parent.type === AST_NODE_TYPES.ConditionalExpression
+    ) {
       return isBranch(parent, childOfA) && isBranch(parent, child);
     }
     if (parent.type === AST_NODE_TYPES.SwitchStatement) {
-      return childOfA.type === AST_NODE_TYPES.SwitchCase && child.type === AST_NODE_TYPES.SwitchCase && endsCase(parent, childOfA, child);
+      return (
+        childOfA.type === AST_NODE_TYPES.SwitchCase &&
+        child.type === AST_NODE_TYPES.SwitchCase &&
+        endsCase(parent, childOfA, child)
+      );
     }
     return false;
   }
@@ -29,17 +36,30 @@ export function areExclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
 /** The node and its ancestors, innermost first. */
 function ancestors(node: TSESTree.Node): TSESTree.Node[] {
   const path: TSESTree.Node[] = [];
-  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) path.push(current);
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent)
+    path.push(current);
   return path;
 }
 
-function isBranch(parent: TSESTree.IfStatement | TSESTree.ConditionalExpression, child: TSESTree.Node): boolean {
+function isBranch(
+  parent: TSESTree.IfStatement | TSESTree.ConditionalExpression,
+  child: TSESTree.Node,
+): boolean {
   return child === parent.consequent || child === parent.alternate;
 }
 
 /** The earlier of the two cases ends (break, return, throw) before the later one starts. */
-function endsCase(statement: TSESTree.SwitchStatement, a: TSESTree.SwitchCase, b: TSESTree.SwitchCase): boolean {
+function endsCase(
+  statement: TSESTree.SwitchStatement,
+  a: TSESTree.SwitchCase,
+  b: TSESTree.SwitchCase,
+): boolean {
   const first = statement.cases.indexOf(a) < statement.cases.indexOf(b) ? a : b;
   const last = first.consequent.at(-1);
-  return !!last && (last.type === AST_NODE_TYPES.BreakStatement || last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement);
+  return (
+    !!last &&
+    (last.type === AST_NODE_TYPES.BreakStatement ||
+      last.type === AST_NODE_TYPES.ReturnStatement ||
+      last.type === AST_NODE_TYPES.ThrowStatement)
+  );
 }

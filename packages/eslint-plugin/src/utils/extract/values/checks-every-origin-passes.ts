@@ -7,7 +7,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { staticRegExp } from './cors-values.js';
-import { calledMethodName, isFunctionNode, resolveNode, skipTypeWrappers, staticString } from './resolve.js';
+import {
+  calledMethodName,
+  isFunctionNode,
+  resolveNode,
+  skipTypeWrappers,
+  staticString,
+} from './resolve.js';
 import type { ScopeOf } from './scope.js';
 import type { OriginScheme } from 'cors-lint-core';
 import { schemesMatchingEveryOrigin } from './pattern-matches-every-origin.js';
@@ -24,9 +30,15 @@ export interface OriginTestContext {
 export type SubstringTest = 'includes' | 'startsWith' | 'endsWith';
 
 /** The schemes every origin of which passes `origin.<method>(text)`; empty when some origin fails it. */
-export function schemesPassingSubstringTest(method: SubstringTest, text: string): readonly OriginScheme[] {
+export function schemesPassingSubstringTest(
+  method: SubstringTest,
+  text: string,
+): readonly OriginScheme[] {
   const escaped = text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return schemesMatchingEveryOrigin(method === 'startsWith' ? `^${escaped}` : method === 'endsWith' ? `${escaped}$` : escaped, '');
+  return schemesMatchingEveryOrigin(
+    method === 'startsWith' ? `^${escaped}` : method === 'endsWith' ? `${escaped}$` : escaped,
+    '',
+  );
 }
 
 /**
@@ -46,8 +58,16 @@ export function passesEveryOrigin(node: Node, context: OriginTestContext, depth 
     case AST_NODE_TYPES.UnaryExpression:
       return expression.operator === '!' && passesNoOrigin(expression.argument, context, depth + 1);
     case AST_NODE_TYPES.LogicalExpression:
-      if (expression.operator === '||') return passesEveryOrigin(expression.left, context, depth + 1) || passesEveryOrigin(expression.right, context, depth + 1);
-      if (expression.operator === '&&') return passesEveryOrigin(expression.left, context, depth + 1) && passesEveryOrigin(expression.right, context, depth + 1);
+      if (expression.operator === '||')
+        return (
+          passesEveryOrigin(expression.left, context, depth + 1) ||
+          passesEveryOrigin(expression.right, context, depth + 1)
+        );
+      if (expression.operator === '&&')
+        return (
+          passesEveryOrigin(expression.left, context, depth + 1) &&
+          passesEveryOrigin(expression.right, context, depth + 1)
+        );
       return false;
     default:
       // The origin itself: a request that sends one sends a non-empty string (`if (!origin)` is a presence test).
@@ -59,15 +79,27 @@ export function passesEveryOrigin(node: Node, context: OriginTestContext, depth 
 export function passesNoOrigin(node: Node, context: OriginTestContext, depth = 0): boolean {
   const expression = skipTypeWrappers(node);
   if (depth > 8) return false;
-  if (expression.type === AST_NODE_TYPES.ChainExpression) return passesNoOrigin(expression.expression, context, depth + 1);
+  if (expression.type === AST_NODE_TYPES.ChainExpression)
+    return passesNoOrigin(expression.expression, context, depth + 1);
   if (expression.type === AST_NODE_TYPES.BinaryExpression) {
     const test = indexOfTest(expression);
     return !!test && test.negated && substringTestPasses(test.call, test.method, context);
   }
-  if (expression.type === AST_NODE_TYPES.UnaryExpression) return expression.operator === '!' && passesEveryOrigin(expression.argument, context, depth + 1);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression)
+    return (
+      expression.operator === '!' && passesEveryOrigin(expression.argument, context, depth + 1)
+    );
   if (expression.type !== AST_NODE_TYPES.LogicalExpression) return false;
-  if (expression.operator === '&&') return passesNoOrigin(expression.left, context, depth + 1) || passesNoOrigin(expression.right, context, depth + 1);
-  if (expression.operator === '||') return passesNoOrigin(expression.left, context, depth + 1) && passesNoOrigin(expression.right, context, depth + 1);
+  if (expression.operator === '&&')
+    return (
+      passesNoOrigin(expression.left, context, depth + 1) ||
+      passesNoOrigin(expression.right, context, depth + 1)
+    );
+  if (expression.operator === '||')
+    return (
+      passesNoOrigin(expression.left, context, depth + 1) &&
+      passesNoOrigin(expression.right, context, depth + 1)
+    );
   return false;
 }
 
@@ -77,7 +109,11 @@ export function passesNoOrigin(node: Node, context: OriginTestContext, depth = 0
  */
 export function runsOnlyWhenEveryOriginFails(node: Node, context: OriginTestContext): boolean {
   let child: Node = node;
-  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+  for (
+    let parent = node.parent;
+    parent && !isFunctionNode(parent);
+    child = parent, parent = parent.parent
+  ) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
@@ -85,7 +121,13 @@ export function runsOnlyWhenEveryOriginFails(node: Node, context: OriginTestCont
         if (child === parent.consequent && passesNoOrigin(parent.test, context)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && (parent.operator === '||' ? passesEveryOrigin(parent.left, context) : parent.operator === '&&' && passesNoOrigin(parent.left, context))) return true;
+        if (
+          child === parent.right &&
+          (parent.operator === '||'
+            ? passesEveryOrigin(parent.left, context)
+            : parent.operator === '&&' && passesNoOrigin(parent.left, context))
+        )
+          return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
@@ -102,7 +144,10 @@ export function runsOnlyWhenEveryOriginFails(node: Node, context: OriginTestCont
 }
 
 /** A test of the origin every origin passes: `re.test(origin)`, `re.exec(origin)`, `origin.match(re)`, `origin.startsWith(text)`, `origin.indexOf(text) !== -1`. */
-function isTestEveryOriginPasses(expression: TSESTree.CallExpression | TSESTree.BinaryExpression, context: OriginTestContext): boolean {
+function isTestEveryOriginPasses(
+  expression: TSESTree.CallExpression | TSESTree.BinaryExpression,
+  context: OriginTestContext,
+): boolean {
   if (expression.type === AST_NODE_TYPES.BinaryExpression) {
     const test = indexOfTest(expression);
     return !!test && !test.negated && substringTestPasses(test.call, test.method, context);
@@ -110,10 +155,19 @@ function isTestEveryOriginPasses(expression: TSESTree.CallExpression | TSESTree.
   const method = calledMethodName(expression);
   const callee = skipTypeWrappers(expression.callee);
   const [argument] = expression.arguments;
-  if (!method || callee.type !== AST_NODE_TYPES.MemberExpression || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
-  if ((method === 'test' || method === 'exec') && context.isOrigin(argument)) return patternPasses(callee.object, context);
-  if (method === 'match' && context.isOrigin(callee.object)) return patternPasses(argument, context);
-  if (method === 'includes' || method === 'startsWith' || method === 'endsWith') return substringTestPasses(expression, method, context);
+  if (
+    !method ||
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    !argument ||
+    argument.type === AST_NODE_TYPES.SpreadElement
+  )
+    return false;
+  if ((method === 'test' || method === 'exec') && context.isOrigin(argument))
+    return patternPasses(callee.object, context);
+  if (method === 'match' && context.isOrigin(callee.object))
+    return patternPasses(argument, context);
+  if (method === 'includes' || method === 'startsWith' || method === 'endsWith')
+    return substringTestPasses(expression, method, context);
   return false;
 }
 
@@ -123,10 +177,20 @@ function patternPasses(node: Node, context: OriginTestContext): boolean {
   return !!regex && schemesMatchingEveryOrigin(regex.source, regex.flags).length > 0;
 }
 
-function substringTestPasses(call: TSESTree.CallExpression, method: SubstringTest, context: OriginTestContext): boolean {
+function substringTestPasses(
+  call: TSESTree.CallExpression,
+  method: SubstringTest,
+  context: OriginTestContext,
+): boolean {
   const callee = skipTypeWrappers(call.callee);
   const [argument] = call.arguments;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !context.isOrigin(callee.object) || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    !context.isOrigin(callee.object) ||
+    !argument ||
+    argument.type === AST_NODE_TYPES.SpreadElement
+  )
+    return false;
   const text = staticString(argument, context.scopeOf(argument));
   return text !== undefined && schemesPassingSubstringTest(method, text).length > 0;
 }
@@ -135,31 +199,63 @@ function substringTestPasses(call: TSESTree.CallExpression, method: SubstringTes
  * `origin.indexOf(text) !== -1` (or `> -1`, `>= 0`) asks "contains", `=== -1` (or `< 0`) "does not
  * contain"; `=== 0` asks "starts with", `!== 0` "does not start with".
  */
-function indexOfTest(comparison: TSESTree.BinaryExpression): { call: TSESTree.CallExpression; method: SubstringTest; negated: boolean } | undefined {
+function indexOfTest(
+  comparison: TSESTree.BinaryExpression,
+): { call: TSESTree.CallExpression; method: SubstringTest; negated: boolean } | undefined {
   const left = skipTypeWrappers(comparison.left);
   const call = left.type === AST_NODE_TYPES.ChainExpression ? left.expression : left;
   const value = numberLiteral(comparison.right);
-  if (call.type !== AST_NODE_TYPES.CallExpression || calledMethodName(call) !== 'indexOf' || value === undefined) return undefined;
+  if (
+    call.type !== AST_NODE_TYPES.CallExpression ||
+    calledMethodName(call) !== 'indexOf' ||
+    value === undefined
+  )
+    return undefined;
   const { operator } = comparison;
-  if (((operator === '!==' || operator === '!=' || operator === '>') && value === -1) || (operator === '>=' && value === 0)) return { call, method: 'includes', negated: false };
-  if (((operator === '===' || operator === '==') && value === -1) || (operator === '<' && value === 0)) return { call, method: 'includes', negated: true };
-  if ((operator === '===' || operator === '==') && value === 0) return { call, method: 'startsWith', negated: false };
-  if ((operator === '!==' || operator === '!=') && value === 0) return { call, method: 'startsWith', negated: true };
+  if (
+    ((operator === '!==' || operator === '!=' || operator === '>') && value === -1) ||
+    (operator === '>=' && value === 0)
+  )
+    return { call, method: 'includes', negated: false };
+  if (
+    ((operator === '===' || operator === '==') && value === -1) ||
+    (operator === '<' && value === 0)
+  )
+    return { call, method: 'includes', negated: true };
+  if ((operator === '===' || operator === '==') && value === 0)
+    return { call, method: 'startsWith', negated: false };
+  if ((operator === '!==' || operator === '!=') && value === 0)
+    return { call, method: 'startsWith', negated: true };
   return undefined;
 }
 
 /** `0`, `-1`: a number written as a literal, with its sign. */
 function numberLiteral(node: Node): number | undefined {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-' && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === 'number') return -node.argument.value;
+  if (
+    node.type === AST_NODE_TYPES.UnaryExpression &&
+    node.operator === '-' &&
+    node.argument.type === AST_NODE_TYPES.Literal &&
+    typeof node.argument.value === 'number'
+  )
+    return -node.argument.value;
   return undefined;
 }
 
 /** An `if (check) return …;` before `current` whose check every origin passes. */
-function exitsEarlierForEveryOrigin(statements: readonly Node[], current: Node, context: OriginTestContext): boolean {
+function exitsEarlierForEveryOrigin(
+  statements: readonly Node[],
+  current: Node,
+  context: OriginTestContext,
+): boolean {
   for (const statement of statements) {
     if (statement === current) return false;
-    if (statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent) && passesEveryOrigin(statement.test, context)) return true;
+    if (
+      statement.type === AST_NODE_TYPES.IfStatement &&
+      alwaysExits(statement.consequent) &&
+      passesEveryOrigin(statement.test, context)
+    )
+      return true;
   }
   return false;
 }

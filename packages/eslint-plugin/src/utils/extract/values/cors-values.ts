@@ -13,27 +13,38 @@ type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
 
 /** A regular expression written as a literal or as `new RegExp('…')` with constant arguments. */
-export function staticRegExp(node: Node, scope: Scope): { source: string; flags: string } | undefined {
+export function staticRegExp(
+  node: Node,
+  scope: Scope,
+): { source: string; flags: string } | undefined {
   const expression = skipTypeWrappers(node);
   if (expression.type === AST_NODE_TYPES.Literal && 'regex' in expression && expression.regex) {
     return { source: expression.regex.pattern, flags: expression.regex.flags };
   }
   if (
-    (expression.type === AST_NODE_TYPES.NewExpression || expression.type === AST_NODE_TYPES.CallExpression) &&
+    (expression.type === AST_NODE_TYPES.NewExpression ||
+      expression.type === AST_NODE_TYPES.CallExpression) &&
     expression.callee.type === AST_NODE_TYPES.Identifier &&
     expression.callee.name === 'RegExp'
   ) {
     const [patternArgument, flagsArgument] = expression.arguments;
     if (!patternArgument || patternArgument.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const source = staticPrimitive(patternArgument, scope);
-    const flags = flagsArgument && flagsArgument.type !== AST_NODE_TYPES.SpreadElement ? staticPrimitive(flagsArgument, scope) : '';
+    const flags =
+      flagsArgument && flagsArgument.type !== AST_NODE_TYPES.SpreadElement
+        ? staticPrimitive(flagsArgument, scope)
+        : '';
     if (typeof source === 'string' && typeof flags === 'string') return { source, flags };
   }
   return undefined;
 }
 
 /** The elements of an array expression, spreads of constant arrays flattened. */
-export function arrayElements(array: TSESTree.ArrayExpression, scope: Scope, depth = 0): { elements: Node[]; complete: boolean } {
+export function arrayElements(
+  array: TSESTree.ArrayExpression,
+  scope: Scope,
+  depth = 0,
+): { elements: Node[]; complete: boolean } {
   const elements: Node[] = [];
   let complete = true;
   for (const element of array.elements) {
@@ -62,7 +73,13 @@ export function readOriginEntry(node: Node, scope: Scope): OriginEntry<Node> {
   if (pattern) {
     // `/^https?:/` in an allow-list checks nothing: the reflection checks read it as `origin: true`.
     const everyOrigin = schemesMatchingEveryOrigin(pattern.source, pattern.flags);
-    return { kind: 'pattern', source: pattern.source, flags: pattern.flags, at: node, ...(everyOrigin.length > 0 ? { matchesEveryOriginOf: everyOrigin } : {}) };
+    return {
+      kind: 'pattern',
+      source: pattern.source,
+      flags: pattern.flags,
+      at: node,
+      ...(everyOrigin.length > 0 ? { matchesEveryOriginOf: everyOrigin } : {}),
+    };
   }
   return { kind: 'unknown', at: node };
 }
@@ -74,7 +91,8 @@ export function readOriginEntry(node: Node, scope: Scope): OriginEntry<Node> {
 export function readList(valueNode: Node, at: Node, scope: Scope): Setting<ListValue<Node>, Node> {
   const value = resolveNode(valueNode, scope);
   const text = staticPrimitive(value, scope);
-  if (typeof text === 'string') return { kind: 'known', value: { pieces: [{ text, at: value }], complete: true }, at };
+  if (typeof text === 'string')
+    return { kind: 'known', value: { pieces: [{ text, at: value }], complete: true }, at };
   if (value.type === AST_NODE_TYPES.ArrayExpression) {
     const { elements, complete } = arrayElements(value, scope);
     const pieces: ListPiece<Node>[] = [];
@@ -100,13 +118,17 @@ export function readScalar<T extends string | number | boolean>(
   return accept(value) ? { kind: 'known', value, at } : { kind: 'unknown', at };
 }
 
-export const isBooleanOrString = (value: unknown): value is boolean | string => typeof value === 'boolean' || typeof value === 'string';
-export const isNumberOrString = (value: unknown): value is number | string => typeof value === 'number' || typeof value === 'string';
+export const isBooleanOrString = (value: unknown): value is boolean | string =>
+  typeof value === 'boolean' || typeof value === 'string';
+export const isNumberOrString = (value: unknown): value is number | string =>
+  typeof value === 'number' || typeof value === 'string';
 
 /**
  * An origin the request supplies, unchecked: its Origin header echoed back, or other data the
  * requesting page chooses (`?origin=` in the query, the body), which any page sets to its own origin.
  */
 export function requestSuppliedOrigin(source: string, at: Node): OriginSetting<Node> {
-  return source === ORIGIN_HEADER_SOURCE ? { kind: 'reflect-any', via: 'request-header', at } : { kind: 'reflect-any', via: 'request-data', source, at };
+  return source === ORIGIN_HEADER_SOURCE
+    ? { kind: 'reflect-any', via: 'request-header', at }
+    : { kind: 'reflect-any', via: 'request-data', source, at };
 }

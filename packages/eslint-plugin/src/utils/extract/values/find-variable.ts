@@ -15,22 +15,32 @@ type Scope = TSESLint.Scope.Scope;
 const BISECT_FROM = 8;
 const childrenInOrder = new WeakMap<Scope, boolean>();
 
-export function findVariable(scope: Scope, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+export function findVariable(
+  scope: Scope,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
   return ASTUtils.findVariable(innermostScope(scope, identifier.range[0]), identifier.name);
 }
 
 /** `getInnermostScope` of eslint-utils: descend while a child scope's block contains `location`. */
 function innermostScope(initial: Scope, location: number): Scope {
   let scope = initial;
-  for (let child = childContaining(scope, location); child; child = childContaining(scope, location)) scope = child;
+  for (
+    let child = childContaining(scope, location);
+    child;
+    child = childContaining(scope, location)
+  )
+    scope = child;
   return scope;
 }
 
 /** The first child scope (in `childScopes` order) whose block contains `location`. */
 function childContaining(scope: Scope, location: number): Scope | undefined {
   const children = scope.childScopes;
-  const contains = (child: Scope) => child.block.range[0] <= location && location < child.block.range[1];
-  if (children.length < BISECT_FROM || !inOrderWithoutOverlap(scope)) return children.find(contains);
+  const contains = (child: Scope) =>
+    child.block.range[0] <= location && location < child.block.range[1];
+  if (children.length < BISECT_FROM || !inOrderWithoutOverlap(scope))
+    return children.find(contains);
   // The last child starting at or before `location` is the only one that can contain it.
   let [low, high] = [0, children.length];
   while (low < high) {
@@ -46,7 +56,9 @@ function inOrderWithoutOverlap(scope: Scope): boolean {
   let answer = childrenInOrder.get(scope);
   if (answer === undefined) {
     const children = scope.childScopes;
-    answer = children.every((child, index) => index === 0 || children[index - 1]!.block.range[1] <= child.block.range[0]);
+    answer = children.every(
+      (child, index) => index === 0 || children[index - 1]!.block.range[1] <= child.block.range[0],
+    );
     childrenInOrder.set(scope, answer);
   }
   return answer;

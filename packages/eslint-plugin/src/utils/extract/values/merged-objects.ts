@@ -18,9 +18,34 @@ type Depth = 'shallow' | 'deep';
 
 /** Module → export → how it merges; `default` is the module itself (`import merge from 'lodash.merge'`). */
 const MERGE_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, Depth>> = new Map([
-  ...['lodash', 'lodash-es', 'underscore'].map((module) => [module, new Map<string, Depth>([['merge', 'deep'], ['assign', 'shallow'], ['assignIn', 'shallow'], ['extend', 'shallow']])] as const),
-  ...['lodash.merge', 'lodash/merge', 'lodash/merge.js', 'lodash-es/merge', 'lodash-es/merge.js', 'deepmerge'].map((module) => [module, new Map<string, Depth>([['default', 'deep']])] as const),
-  ...['lodash.assign', 'lodash/assign', 'lodash/assign.js', 'lodash-es/assign', 'lodash-es/assign.js', 'object-assign'].map((module) => [module, new Map<string, Depth>([['default', 'shallow']])] as const),
+  ...['lodash', 'lodash-es', 'underscore'].map(
+    (module) =>
+      [
+        module,
+        new Map<string, Depth>([
+          ['merge', 'deep'],
+          ['assign', 'shallow'],
+          ['assignIn', 'shallow'],
+          ['extend', 'shallow'],
+        ]),
+      ] as const,
+  ),
+  ...[
+    'lodash.merge',
+    'lodash/merge',
+    'lodash/merge.js',
+    'lodash-es/merge',
+    'lodash-es/merge.js',
+    'deepmerge',
+  ].map((module) => [module, new Map<string, Depth>([['default', 'deep']])] as const),
+  ...[
+    'lodash.assign',
+    'lodash/assign',
+    'lodash/assign.js',
+    'lodash-es/assign',
+    'lodash-es/assign.js',
+    'object-assign',
+  ].map((module) => [module, new Map<string, Depth>([['default', 'shallow']])] as const),
 ]);
 
 export interface MergedObject {
@@ -32,7 +57,11 @@ export interface MergedObject {
 /** The sources of a merge call, or undefined when `node` is not one. */
 export function mergeCall(node: Node, scope: Scope): MergedObject | undefined {
   const call = skipTypeWrappers(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  if (
+    call.type !== AST_NODE_TYPES.CallExpression ||
+    call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)
+  )
+    return undefined;
   const depth = mergeDepth(skipTypeWrappers(call.callee), scope);
   return depth ? { sources: call.arguments, depth } : undefined;
 }
@@ -42,7 +71,11 @@ export function mergeCall(node: Node, scope: Scope): MergedObject | undefined {
  * false when a source cannot be read (a parameter, a call), or when a deep merge meets the same
  * property twice: the result then holds both objects' members, of which only the last's are listed.
  */
-export function mergedObjectProperties(node: Node, scope: Scope, depth = 0): { properties: Map<string, ResolvedProperty>; complete: boolean } | undefined {
+export function mergedObjectProperties(
+  node: Node,
+  scope: Scope,
+  depth = 0,
+): { properties: Map<string, ResolvedProperty>; complete: boolean } | undefined {
   const resolved = resolveNode(node, scope);
   if (resolved.type === AST_NODE_TYPES.ObjectExpression) return objectProperties(resolved, scope);
   const merge = depth < 4 ? mergeCall(resolved, scope) : undefined;
@@ -57,7 +90,8 @@ export function mergedObjectProperties(node: Node, scope: Scope, depth = 0): { p
     }
     complete &&= inner.complete;
     for (const [name, property] of inner.properties) {
-      if (merge.depth === 'deep' && properties.has(name) && isObjectValue(property.value)) complete = false;
+      if (merge.depth === 'deep' && properties.has(name) && isObjectValue(property.value))
+        complete = false;
       properties.set(name, property);
     }
   }
@@ -65,7 +99,12 @@ export function mergedObjectProperties(node: Node, scope: Scope, depth = 0): { p
 }
 
 function isObjectValue(node: Node): boolean {
-  return node.type === AST_NODE_TYPES.ObjectExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.CallExpression;
+  return (
+    node.type === AST_NODE_TYPES.ObjectExpression ||
+    node.type === AST_NODE_TYPES.NewExpression ||
+    node.type === AST_NODE_TYPES.Identifier ||
+    node.type === AST_NODE_TYPES.CallExpression
+  );
 }
 
 /** `Object.assign`, a merge function imported or required from a module above, or `_.merge` on such a module. */
@@ -74,44 +113,84 @@ function mergeDepth(callee: Node, scope: Scope): Depth | undefined {
     const imported = importedAs(callee, scope);
     return imported && MERGE_FUNCTIONS.get(imported.module)?.get(imported.name);
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier ||
+    callee.object.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
   const method = callee.property.name;
-  if (callee.object.name === 'Object') return method === 'assign' && !findVariable(scope, callee.object)?.defs.length ? 'shallow' : undefined;
+  if (callee.object.name === 'Object')
+    return method === 'assign' && !findVariable(scope, callee.object)?.defs.length
+      ? 'shallow'
+      : undefined;
   const imported = importedAs(callee.object, scope);
-  return imported && (imported.name === 'default' || imported.name === '*') ? MERGE_FUNCTIONS.get(imported.module)?.get(method) : undefined;
+  return imported && (imported.name === 'default' || imported.name === '*')
+    ? MERGE_FUNCTIONS.get(imported.module)?.get(method)
+    : undefined;
 }
 
 /** The module and export an identifier is bound to: `import x from 'm'` (default), `import * as x` (*), `import { y as x }` (y), `const x = require('m')`, `const { y: x } = require('m')`. */
-export function importedAs(identifier: TSESTree.Identifier, scope: Scope): { module: string; name: string } | undefined {
+export function importedAs(
+  identifier: TSESTree.Identifier,
+  scope: Scope,
+): { module: string; name: string } | undefined {
   const variable = findVariable(scope, identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
     const declaration = def.parent;
-    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type')
+      return undefined;
     const specifier = def.node;
     const module = declaration.source.value;
-    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, name: 'default' };
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier)
+      return { module, name: 'default' };
     if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, name: '*' };
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      return { module, name: specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value };
+      return {
+        module,
+        name:
+          specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : specifier.imported.value,
+      };
     }
     return undefined;
   }
-  if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  if (
+    def.type !== 'Variable' ||
+    def.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+    !def.node.init
+  )
+    return undefined;
   const module = requiredModule(def.node.init);
   if (module === undefined) return undefined;
   if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module, name: 'default' };
   if (def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of def.node.id.properties) {
-    if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.value === def.name) return { module, name: property.key.name };
+    if (
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      property.value === def.name
+    )
+      return { module, name: property.key.name };
   }
   return undefined;
 }
 
 function requiredModule(node: Node): string | undefined {
   const call = skipTypeWrappers(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require') return undefined;
+  if (
+    call.type !== AST_NODE_TYPES.CallExpression ||
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== 'require'
+  )
+    return undefined;
   const [first] = call.arguments;
-  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+    ? first.value
+    : undefined;
 }

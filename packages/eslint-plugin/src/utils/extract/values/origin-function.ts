@@ -13,7 +13,8 @@ import type { ScopeOf } from './scope.js';
 import type { PossibleValue } from './value-flow.js';
 import { flowOf } from './value-flow.js';
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+type FunctionNode =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /**
  * `approves-all`: some path approves any origin (`at`, when set, is the answer on that path);
@@ -46,22 +47,41 @@ const CALLBACK_STYLE: OriginFunctionStyle = { originParameter: true, callback: t
  * Origin (`if (!origin) return cb(null, true)`) are no CORS answers and do not count. A test every
  * origin passes (`/^https?:/.test(origin)`) is no check, and handing it back approves.
  */
-export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf, style: OriginFunctionStyle = CALLBACK_STYLE): OriginFunctionVerdict {
-  const [originParameter, callbackParameter] = style.originParameter ? fn.params : [undefined, undefined];
-  if (originParameter?.type === AST_NODE_TYPES.Identifier) reads.addOriginParameter(originParameter);
-  const callbackName = style.callback && callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined;
+export function classifyOriginFunction(
+  fn: FunctionNode,
+  reads: OriginReads,
+  scopeOf: ScopeOf,
+  style: OriginFunctionStyle = CALLBACK_STYLE,
+): OriginFunctionVerdict {
+  const [originParameter, callbackParameter] = style.originParameter
+    ? fn.params
+    : [undefined, undefined];
+  if (originParameter?.type === AST_NODE_TYPES.Identifier)
+    reads.addOriginParameter(originParameter);
+  const callbackName =
+    style.callback && callbackParameter?.type === AST_NODE_TYPES.Identifier
+      ? callbackParameter.name
+      : undefined;
   const answers = collectAnswers(fn, callbackName, reads.visitorKeys);
   const valueOf = (answer: TSESTree.Node) => resolveNode(answer, scopeOf(answer));
   const approves = (answer: TSESTree.Node): boolean => {
     const value = valueOf(answer);
-    return (value.type === AST_NODE_TYPES.Literal && value.value === true) || reads.isOrigin(value) || passesEveryOrigin(value, reads.testContext);
+    return (
+      (value.type === AST_NODE_TYPES.Literal && value.value === true) ||
+      reads.isOrigin(value) ||
+      passesEveryOrigin(value, reads.testContext)
+    );
   };
   const isWildcard = (answer: TSESTree.Node): boolean => {
     const value = valueOf(answer);
     return value.type === AST_NODE_TYPES.Literal && value.value === '*';
   };
   if (reads.containsCheck(fn.body, new Set(answers))) {
-    const unchecked = answers.filter((answer) => !isGuardedBy(answer, (test) => reads.containsCheck(test)) && !answersAbsentOrigin(answer, fn, reads));
+    const unchecked = answers.filter(
+      (answer) =>
+        !isGuardedBy(answer, (test) => reads.containsCheck(test)) &&
+        !answersAbsentOrigin(answer, fn, reads),
+    );
     const wildcard = unchecked.find(isWildcard);
     if (wildcard) return { kind: 'wildcard', at: wildcard };
     const approving = unchecked.find(approves);
@@ -69,8 +89,11 @@ export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, sco
   }
   if (answers.length === 0) return { kind: 'unknown' };
   // `if (/^https?:/.test(origin)) return cb(null, true); cb(null, false);`: the refusal is never reached.
-  const refusesNobody = (answer: TSESTree.Node) => runsOnlyWhenEveryOriginFails(answer, reads.testContext);
-  return answers.every((answer) => approves(answer) || refusesNobody(answer)) ? { kind: 'approves-all' } : { kind: 'unknown' };
+  const refusesNobody = (answer: TSESTree.Node) =>
+    runsOnlyWhenEveryOriginFails(answer, reads.testContext);
+  return answers.every((answer) => approves(answer) || refusesNobody(answer))
+    ? { kind: 'approves-all' }
+    : { kind: 'unknown' };
 }
 
 /**
@@ -78,20 +101,42 @@ export function classifyOriginFunction(fn: FunctionNode, reads: OriginReads, sco
  * (`return originList`, where `originList` may be a configured default): answers for requests
  * without an Origin do not count.
  */
-export function uncheckedAnswerValues(fn: FunctionNode, reads: OriginReads, scopeOf: ScopeOf, style: OriginFunctionStyle = CALLBACK_STYLE): PossibleValue[] {
+export function uncheckedAnswerValues(
+  fn: FunctionNode,
+  reads: OriginReads,
+  scopeOf: ScopeOf,
+  style: OriginFunctionStyle = CALLBACK_STYLE,
+): PossibleValue[] {
   const callbackParameter = style.originParameter ? fn.params[1] : undefined;
-  const callbackName = style.callback && callbackParameter?.type === AST_NODE_TYPES.Identifier ? callbackParameter.name : undefined;
+  const callbackName =
+    style.callback && callbackParameter?.type === AST_NODE_TYPES.Identifier
+      ? callbackParameter.name
+      : undefined;
   const flow = flowOf(reads, scopeOf);
   return collectAnswers(fn, callbackName, reads.visitorKeys)
-    .filter((answer) => !isGuardedBy(answer, (test) => reads.containsCheck(test)) && !answersAbsentOrigin(answer, fn, reads))
+    .filter(
+      (answer) =>
+        !isGuardedBy(answer, (test) => reads.containsCheck(test)) &&
+        !answersAbsentOrigin(answer, fn, reads),
+    )
     .flatMap((answer) => flow.possibleValues(answer));
 }
 
 /** Is the answer only given when the request has no Origin (the consequent of `if (!origin)`)? */
 function answersAbsentOrigin(answer: TSESTree.Node, fn: FunctionNode, reads: OriginReads): boolean {
   let child: TSESTree.Node = answer;
-  for (let parent = answer.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && child === parent.consequent && testsAbsentOrigin(parent.test, reads)) return true;
+  for (
+    let parent = answer.parent;
+    parent && parent !== fn;
+    child = parent, parent = parent.parent
+  ) {
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement ||
+        parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child === parent.consequent &&
+      testsAbsentOrigin(parent.test, reads)
+    )
+      return true;
   }
   return false;
 }
@@ -99,11 +144,21 @@ function answersAbsentOrigin(answer: TSESTree.Node, fn: FunctionNode, reads: Ori
 /** `!origin`, `origin == null`, `origin === undefined`, `typeof origin === 'undefined'`: the request sent no Origin. */
 function testsAbsentOrigin(test: TSESTree.Node, reads: OriginReads): boolean {
   const bare = skipTypeWrappers(test);
-  if (bare.type === AST_NODE_TYPES.UnaryExpression && bare.operator === '!') return reads.isOrigin(bare.argument);
-  if (bare.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(bare.operator) && bare.operator.startsWith('=')) {
-    const [named, other] = reads.isOrigin(bare.left) ? [bare.left, bare.right] : [bare.right, bare.left];
+  if (bare.type === AST_NODE_TYPES.UnaryExpression && bare.operator === '!')
+    return reads.isOrigin(bare.argument);
+  if (
+    bare.type === AST_NODE_TYPES.BinaryExpression &&
+    ['==', '===', '!=', '!=='].includes(bare.operator) &&
+    bare.operator.startsWith('=')
+  ) {
+    const [named, other] = reads.isOrigin(bare.left)
+      ? [bare.left, bare.right]
+      : [bare.right, bare.left];
     if (!reads.isOrigin(named)) return false;
-    return (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    return (
+      (other.type === AST_NODE_TYPES.Literal && other.value === null) ||
+      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined')
+    );
   }
   return false;
 }
@@ -112,21 +167,36 @@ function testsAbsentOrigin(test: TSESTree.Node, reads: OriginReads): boolean {
  * The values a callback-style or returning function gives back: the second argument of each
  * `callback(null, value)` call (an error first argument is not an answer), or each returned value.
  */
-export function collectAnswers(fn: FunctionNode, callbackName: string | undefined, keys?: VisitorKeys): TSESTree.Node[] {
+export function collectAnswers(
+  fn: FunctionNode,
+  callbackName: string | undefined,
+  keys?: VisitorKeys,
+): TSESTree.Node[] {
   const answers: TSESTree.Node[] = [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement && !callbackName) return [fn.body];
-  walk(fn.body, (node) => {
-    if (node !== fn.body && (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression)) return false;
-    if (callbackName && node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipTypeWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === callbackName) {
-        const [error, value] = node.arguments;
-        const errorIsNull = error?.type === AST_NODE_TYPES.Literal && error.value === null;
-        if (errorIsNull && value && value.type !== AST_NODE_TYPES.SpreadElement) answers.push(value);
+  walk(
+    fn.body,
+    (node) => {
+      if (
+        node !== fn.body &&
+        (node.type === AST_NODE_TYPES.FunctionDeclaration ||
+          node.type === AST_NODE_TYPES.FunctionExpression)
+      )
+        return false;
+      if (callbackName && node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTypeWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === callbackName) {
+          const [error, value] = node.arguments;
+          const errorIsNull = error?.type === AST_NODE_TYPES.Literal && error.value === null;
+          if (errorIsNull && value && value.type !== AST_NODE_TYPES.SpreadElement)
+            answers.push(value);
+        }
       }
-    }
-    if (!callbackName && node.type === AST_NODE_TYPES.ReturnStatement && node.argument) answers.push(node.argument);
-    return true;
-  }, keys);
+      if (!callbackName && node.type === AST_NODE_TYPES.ReturnStatement && node.argument)
+        answers.push(node.argument);
+      return true;
+    },
+    keys,
+  );
   return answers;
 }

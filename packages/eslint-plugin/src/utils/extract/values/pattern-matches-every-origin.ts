@@ -35,7 +35,10 @@ export function schemesMatchingEveryOrigin(source: string, flags: string): reado
 type HostSymbol = string | typeof LETTER;
 const LETTER = Symbol('any letter');
 
-type Edge = { readonly to: number } & ({ readonly kind: 'empty' | 'start' | 'end' } | { readonly kind: 'char'; readonly accepts: (symbol: HostSymbol) => boolean });
+type Edge = { readonly to: number } & (
+  | { readonly kind: 'empty' | 'start' | 'end' }
+  | { readonly kind: 'char'; readonly accepts: (symbol: HostSymbol) => boolean }
+);
 
 interface Automaton {
   readonly edges: Edge[][];
@@ -51,7 +54,10 @@ class Unsupported extends Error {}
 function buildAutomaton(source: string, flags: string): Automaton | undefined {
   let pattern: AST.Pattern;
   try {
-    pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+    pattern = parser.parsePattern(source, 0, source.length, {
+      unicode: flags.includes('u'),
+      unicodeSets: flags.includes('v'),
+    });
   } catch {
     return undefined;
   }
@@ -75,7 +81,10 @@ function buildAutomaton(source: string, flags: string): Automaton | undefined {
     return (symbol) => {
       let result = cache.get(symbol);
       if (result === undefined) {
-        result = symbol === LETTER ? [...'abcdefghijklmnopqrstuvwxyz'].every((letter) => regex.test(letter)) : regex.test(symbol);
+        result =
+          symbol === LETTER
+            ? [...'abcdefghijklmnopqrstuvwxyz'].every((letter) => regex.test(letter))
+            : regex.test(symbol);
         cache.set(symbol, result);
       }
       return result;
@@ -147,7 +156,12 @@ function buildAutomaton(source: string, flags: string): Automaton | undefined {
 }
 
 /** The states reachable without reading a character; `^` holds only at the start, `$` only at the end. */
-function closure(automaton: Automaton, states: Iterable<number>, atStart: boolean, atEnd: boolean): Set<number> {
+function closure(
+  automaton: Automaton,
+  states: Iterable<number>,
+  atStart: boolean,
+  atEnd: boolean,
+): Set<number> {
   const reached = new Set<number>();
   const stack = [...states];
   while (stack.length > 0) {
@@ -155,7 +169,12 @@ function closure(automaton: Automaton, states: Iterable<number>, atStart: boolea
     if (reached.has(current)) continue;
     reached.add(current);
     for (const edge of automaton.edges[current]!) {
-      if (edge.kind === 'empty' || (edge.kind === 'start' && atStart) || (edge.kind === 'end' && atEnd)) stack.push(edge.to);
+      if (
+        edge.kind === 'empty' ||
+        (edge.kind === 'start' && atStart) ||
+        (edge.kind === 'end' && atEnd)
+      )
+        stack.push(edge.to);
     }
   }
   return reached;
@@ -164,7 +183,8 @@ function closure(automaton: Automaton, states: Iterable<number>, atStart: boolea
 function step(automaton: Automaton, states: ReadonlySet<number>, symbol: HostSymbol): number[] {
   const next: number[] = [];
   for (const current of states) {
-    for (const edge of automaton.edges[current]!) if (edge.kind === 'char' && edge.accepts(symbol)) next.push(edge.to);
+    for (const edge of automaton.edges[current]!)
+      if (edge.kind === 'char' && edge.accepts(symbol)) next.push(edge.to);
   }
   return next;
 }
@@ -173,7 +193,18 @@ function step(automaton: Automaton, states: ReadonlySet<number>, symbol: HostSym
  * Hosts as a small automaton over "letter" and ".": at least two labels of letters (`attacker.test`).
  * States: 0 before the first letter, 1 in the first label, 2 after a dot, 3 in a later label (a whole host).
  */
-const HOST_STEPS: readonly (readonly [HostSymbol, number][])[] = [[[LETTER, 1]], [[LETTER, 1], ['.', 2]], [[LETTER, 3]], [[LETTER, 3], ['.', 2]]];
+const HOST_STEPS: readonly (readonly [HostSymbol, number][])[] = [
+  [[LETTER, 1]],
+  [
+    [LETTER, 1],
+    ['.', 2],
+  ],
+  [[LETTER, 3]],
+  [
+    [LETTER, 3],
+    ['.', 2],
+  ],
+];
 const WHOLE_HOST = 3;
 
 /**

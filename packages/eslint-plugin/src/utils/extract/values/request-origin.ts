@@ -7,12 +7,23 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { OriginTestContext } from './checks-every-origin-passes.js';
 import { passesEveryOrigin, passesNoOrigin } from './checks-every-origin-passes.js';
 import { findVariable } from './find-variable.js';
-import { calledMethodName, findConstantVariable, skipTypeWrappers, staticString } from './resolve.js';
+import {
+  calledMethodName,
+  findConstantVariable,
+  skipTypeWrappers,
+  staticString,
+} from './resolve.js';
 
 type Scope = TSESLint.Scope.Scope;
 
 /** Methods that turn an origin string into another form of the same string. */
-const ORIGIN_PRESERVING_METHODS = new Set(['toLowerCase', 'toLocaleLowerCase', 'trim', 'toString', 'valueOf']);
+const ORIGIN_PRESERVING_METHODS = new Set([
+  'toLowerCase',
+  'toLocaleLowerCase',
+  'trim',
+  'toString',
+  'valueOf',
+]);
 
 export class OriginReads {
   /** Variables known to hold the request origin without being an initialised constant (origin-function parameters). */
@@ -54,27 +65,41 @@ export class OriginReads {
    */
   containsCheck(node: TSESTree.Node, answers: ReadonlySet<TSESTree.Node> = new Set()): boolean {
     let found = false;
-    walk(node, (child) => {
-      if (found) return false;
-      // A test every origin passes (`/^https?:/.test(origin)`), or none does, decides nothing.
-      if (this.decidesNothing(child)) return false;
-      if (this.isOrigin(child)) {
-        if (isCheckingUse(child) && !answers.has(child)) found = true;
-        return false;
-      }
-      // `const allowed = list.includes(origin); if (allowed) …`: a constant that holds a check.
-      if (child.type === AST_NODE_TYPES.Identifier && this.#holdsCheck(child, answers)) found = true;
-      return true;
-    }, this.visitorKeys);
+    walk(
+      node,
+      (child) => {
+        if (found) return false;
+        // A test every origin passes (`/^https?:/.test(origin)`), or none does, decides nothing.
+        if (this.decidesNothing(child)) return false;
+        if (this.isOrigin(child)) {
+          if (isCheckingUse(child) && !answers.has(child)) found = true;
+          return false;
+        }
+        // `const allowed = list.includes(origin); if (allowed) …`: a constant that holds a check.
+        if (child.type === AST_NODE_TYPES.Identifier && this.#holdsCheck(child, answers))
+          found = true;
+        return true;
+      },
+      this.visitorKeys,
+    );
     return found;
   }
 
   /** What the every-origin tests need: this reader's notion of the origin, and scopes. */
-  readonly testContext: OriginTestContext = { isOrigin: (node) => this.isOrigin(node), scopeOf: (node) => this.getScope(node) };
+  readonly testContext: OriginTestContext = {
+    isOrigin: (node) => this.isOrigin(node),
+    scopeOf: (node) => this.getScope(node),
+  };
 
   /** A test every origin passes, or none: `/^https?:/.test(origin)`, `allowed.has(origin) || origin.startsWith('https://')`, `!` of those. */
   decidesNothing(node: TSESTree.Node): boolean {
-    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.BinaryExpression && node.type !== AST_NODE_TYPES.LogicalExpression && node.type !== AST_NODE_TYPES.UnaryExpression) return false;
+    if (
+      node.type !== AST_NODE_TYPES.CallExpression &&
+      node.type !== AST_NODE_TYPES.BinaryExpression &&
+      node.type !== AST_NODE_TYPES.LogicalExpression &&
+      node.type !== AST_NODE_TYPES.UnaryExpression
+    )
+      return false;
     // The origin read itself (`req.get('origin')`, `origin || ''`) is a use, not a test.
     if (this.isOrigin(node)) return false;
     return passesEveryOrigin(node, this.testContext) || passesNoOrigin(node, this.testContext);
@@ -86,7 +111,12 @@ export class OriginReads {
     if (this.#checkHolders > 2) return false;
     const variable = findConstantVariable(identifier, this.getScope(identifier));
     const declarator = variable?.defs[0]?.node;
-    if (!variable?.references.some((reference) => reference.identifier === identifier && reference.isRead())) return false;
+    if (
+      !variable?.references.some(
+        (reference) => reference.identifier === identifier && reference.isRead(),
+      )
+    )
+      return false;
     if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return false;
     this.#checkHolders++;
     try {
@@ -108,7 +138,10 @@ export class OriginReads {
     if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
       const init = skipTypeWrappers(declarator.init);
       const property = declarator.id.properties.find(
-        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === identifier.name,
+        (p): p is TSESTree.Property =>
+          p.type === AST_NODE_TYPES.Property &&
+          p.value.type === AST_NODE_TYPES.Identifier &&
+          p.value.name === identifier.name,
       );
       return !!property && isHeadersObject(init) && keyName(property) === 'origin';
     }
@@ -138,14 +171,17 @@ function isHeadersObject(node: TSESTree.Node): boolean {
 }
 
 function memberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier)
+    return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string')
+    return member.property.value;
   return undefined;
 }
 
 function keyName(property: TSESTree.Property): string | undefined {
   if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name.toLowerCase();
-  if (property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string') return property.key.value.toLowerCase();
+  if (property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string')
+    return property.key.value.toLowerCase();
   return undefined;
 }
 
@@ -170,7 +206,11 @@ export function isCheckingUse(use: TSESTree.Node): boolean {
       node = parent.parent;
       continue;
     }
-    if (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression)
+    ) {
       node = parent;
       continue;
     }
@@ -182,14 +222,25 @@ export function isCheckingUse(use: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression:
       return parent.arguments.includes(node as TSESTree.CallExpressionArgument);
     case AST_NODE_TYPES.MemberExpression:
-      return parent.object === node && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+      return (
+        parent.object === node &&
+        parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent
+      );
     case AST_NODE_TYPES.BinaryExpression: {
       // `origin in allowedOrigins`: a lookup in an object keyed by the allowed origins.
       if (parent.operator === 'in') return parent.left === node;
       if (!['===', '!==', '==', '!='].includes(parent.operator)) return false;
       const other = parent.left === node ? parent.right : parent.left;
       // Comparing with '*', '' or 'null' decides nothing about who the caller is; only an origin does.
-      return !isNullish(other) && !(other.type === AST_NODE_TYPES.Literal && typeof other.value === 'string' && !other.value.includes('://'));
+      return (
+        !isNullish(other) &&
+        !(
+          other.type === AST_NODE_TYPES.Literal &&
+          typeof other.value === 'string' &&
+          !other.value.includes('://')
+        )
+      );
     }
     case AST_NODE_TYPES.SwitchStatement:
       return parent.discriminant === node;
@@ -202,7 +253,10 @@ export function isCheckingUse(use: TSESTree.Node): boolean {
 }
 
 function isNullish(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
 }
 
 /** Child-node keys per node type, from the parser (`sourceCode.visitorKeys`). */
@@ -215,7 +269,11 @@ const NON_CHILD_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments'])
  * Depth-first walk over a subtree in source order; `visit` returns false to skip a node's children.
  * With the parser's visitor keys only child properties are read, which is what keeps the walk cheap.
  */
-export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean, keys?: VisitorKeys): void {
+export function walk(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => boolean,
+  keys?: VisitorKeys,
+): void {
   const stack: TSESTree.Node[] = [root];
   const children: TSESTree.Node[] = [];
   while (stack.length > 0) {
@@ -227,7 +285,8 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
     if (childKeys) {
       for (const key of childKeys) collectChildren(fields[key], children);
     } else {
-      for (const key in fields) if (!NON_CHILD_KEYS.has(key)) collectChildren(fields[key], children);
+      for (const key in fields)
+        if (!NON_CHILD_KEYS.has(key)) collectChildren(fields[key], children);
     }
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
@@ -242,5 +301,9 @@ function collectChildren(value: unknown, into: TSESTree.Node[]): void {
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
 }

@@ -23,7 +23,21 @@ export const ORIGIN_HEADER_SOURCE = 'the Origin header';
 
 const REQUEST_NAMES = /^(?:req|request|ctx|context|event|evt|c|incomingRequest|httpRequest)$/;
 /** Properties of a request that hold attacker-chosen data. */
-const ATTACKER_FIELDS = new Set(['query', 'params', 'body', 'url', 'originalUrl', 'path', 'search', 'searchParams', 'queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'nextUrl', 'rawQuery']);
+const ATTACKER_FIELDS = new Set([
+  'query',
+  'params',
+  'body',
+  'url',
+  'originalUrl',
+  'path',
+  'search',
+  'searchParams',
+  'queryStringParameters',
+  'multiValueQueryStringParameters',
+  'pathParameters',
+  'nextUrl',
+  'rawQuery',
+]);
 /** Properties that lead from a framework's context to its request (`ctx.request`, `c.req`). */
 const REQUEST_HOPS = new Set(['request', 'req']);
 /** Request headers an attacker's page sets without a preflight. */
@@ -37,9 +51,17 @@ const FIELD_GETTERS = new Set(['query', 'param', 'queries']);
  */
 const PARSER_MODULES = ['url', 'node:url', 'querystring', 'node:querystring', 'qs'];
 /** `parse` under any local name (`import { parse } from 'node:url'`, `const { parse } = require('qs')`). */
-const PARSE_FUNCTIONS: readonly ModuleExport[] = PARSER_MODULES.map((module) => ({ module, moduleIsFactory: false, namedExports: ['parse'] }));
+const PARSE_FUNCTIONS: readonly ModuleExport[] = PARSER_MODULES.map((module) => ({
+  module,
+  moduleIsFactory: false,
+  namedExports: ['parse'],
+}));
 /** The module object (`import url from 'node:url'`, `import * as qs`, `require('url')`), whose `.parse` is called. */
-const PARSER_OBJECTS: readonly ModuleExport[] = PARSER_MODULES.map((module) => ({ module, moduleIsFactory: true, namedExports: [] }));
+const PARSER_OBJECTS: readonly ModuleExport[] = PARSER_MODULES.map((module) => ({
+  module,
+  moduleIsFactory: true,
+  namedExports: [],
+}));
 /** Web constructors of the same kind: `new URL(req.url)`, `new URLSearchParams(req.url.split('?')[1])`. */
 const PARSING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams']);
 
@@ -47,7 +69,8 @@ const PARSING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams']);
 export function requestSourceOf(node: TSESTree.Node, scopeOf: ScopeOf): string | undefined {
   const bare = skipTypeWrappers(node);
   if (bare.type === AST_NODE_TYPES.MemberExpression) return memberSource(bare, scopeOf);
-  if (bare.type === AST_NODE_TYPES.CallExpression) return parsedSource(bare, scopeOf) ?? callSource(bare, scopeOf);
+  if (bare.type === AST_NODE_TYPES.CallExpression)
+    return parsedSource(bare, scopeOf) ?? callSource(bare, scopeOf);
   if (bare.type === AST_NODE_TYPES.NewExpression) return urlOfRequest(bare, scopeOf);
   return undefined;
 }
@@ -56,14 +79,26 @@ export function requestSourceOf(node: TSESTree.Node, scopeOf: ScopeOf): string |
 function parsedSource(call: TSESTree.CallExpression, scopeOf: ScopeOf): string | undefined {
   const callee = skipTypeWrappers(call.callee);
   const member = callee.type === AST_NODE_TYPES.MemberExpression ? callee : undefined;
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : member ? propertyName(member, scopeOf) : undefined;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : member
+        ? propertyName(member, scopeOf)
+        : undefined;
   const [first] = call.arguments;
   if (name !== 'parse' || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
   // `url.parse(req.url ?? '')`: the fallback only stands in for a missing URL.
   const parsed = skipTypeWrappers(first);
-  const inner = requestSourceOf(parsed.type === AST_NODE_TYPES.LogicalExpression && parsed.operator !== '&&' ? parsed.left : parsed, scopeOf);
+  const inner = requestSourceOf(
+    parsed.type === AST_NODE_TYPES.LogicalExpression && parsed.operator !== '&&'
+      ? parsed.left
+      : parsed,
+    scopeOf,
+  );
   if (!inner || inner.endsWith(' header')) return undefined;
-  const isParser = member ? PARSER_OBJECTS.some((module) => isLibraryFactory(member.object, module, scopeOf)) : PARSE_FUNCTIONS.some((parse) => isLibraryFactory(callee, parse, scopeOf));
+  const isParser = member
+    ? PARSER_OBJECTS.some((module) => isLibraryFactory(member.object, module, scopeOf))
+    : PARSE_FUNCTIONS.some((parse) => isLibraryFactory(callee, parse, scopeOf));
   return isParser ? inner : undefined;
 }
 
@@ -71,10 +106,21 @@ function memberSource(member: TSESTree.MemberExpression, scopeOf: ScopeOf): stri
   const name = propertyName(member, scopeOf);
   const object = skipTypeWrappers(member.object);
   // `req.query`, `ctx.request.body`, `event.queryStringParameters` and anything read below them.
-  if (name !== undefined && ATTACKER_FIELDS.has(name) && isRequestObject(object)) return `${textOf(object)}.${name}`;
+  if (name !== undefined && ATTACKER_FIELDS.has(name) && isRequestObject(object))
+    return `${textOf(object)}.${name}`;
   // `req.headers.referer`, `event.headers['Origin']`.
-  if (name !== undefined && ATTACKER_HEADERS.has(name.toLowerCase()) && object.type === AST_NODE_TYPES.MemberExpression && isHeadersOfRequest(object, scopeOf)) return `the ${capitalise(name)} header`;
-  if (object.type === AST_NODE_TYPES.MemberExpression || object.type === AST_NODE_TYPES.CallExpression || object.type === AST_NODE_TYPES.NewExpression) {
+  if (
+    name !== undefined &&
+    ATTACKER_HEADERS.has(name.toLowerCase()) &&
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    isHeadersOfRequest(object, scopeOf)
+  )
+    return `the ${capitalise(name)} header`;
+  if (
+    object.type === AST_NODE_TYPES.MemberExpression ||
+    object.type === AST_NODE_TYPES.CallExpression ||
+    object.type === AST_NODE_TYPES.NewExpression
+  ) {
     const inner = requestSourceOf(object, scopeOf);
     // A field of attacker data is attacker data (`req.query.origin`), but not the request's headers in general.
     if (inner && !inner.endsWith(' header')) return inner;
@@ -87,11 +133,20 @@ function callSource(call: TSESTree.CallExpression, scopeOf: ScopeOf): string | u
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = propertyName(callee, scopeOf);
   const [first] = call.arguments;
-  const argument = first && first.type !== AST_NODE_TYPES.SpreadElement ? staticString(first, scopeOf(first))?.toLowerCase() : undefined;
+  const argument =
+    first && first.type !== AST_NODE_TYPES.SpreadElement
+      ? staticString(first, scopeOf(first))?.toLowerCase()
+      : undefined;
   const object = skipTypeWrappers(callee.object);
   if (method === undefined) return undefined;
   // `req.get('Referer')`, `request.headers.get('origin')`.
-  if (HEADER_GETTERS.has(method) && argument !== undefined && ATTACKER_HEADERS.has(argument) && (isRequestObject(object) || (object.type === AST_NODE_TYPES.MemberExpression && isHeadersOfRequest(object, scopeOf)))) {
+  if (
+    HEADER_GETTERS.has(method) &&
+    argument !== undefined &&
+    ATTACKER_HEADERS.has(argument) &&
+    (isRequestObject(object) ||
+      (object.type === AST_NODE_TYPES.MemberExpression && isHeadersOfRequest(object, scopeOf)))
+  ) {
     return `the ${capitalise(argument)} header`;
   }
   // `c.req.query('origin')`, `url.searchParams.get('origin')`.
@@ -105,16 +160,27 @@ function callSource(call: TSESTree.CallExpression, scopeOf: ScopeOf): string | u
 
 /** `new URL(req.url)`: every part of it (searchParams, hostname) is the attacker's. */
 function urlOfRequest(expression: TSESTree.NewExpression, scopeOf: ScopeOf): string | undefined {
-  if (expression.callee.type !== AST_NODE_TYPES.Identifier || !PARSING_CONSTRUCTORS.has(expression.callee.name)) return undefined;
+  if (
+    expression.callee.type !== AST_NODE_TYPES.Identifier ||
+    !PARSING_CONSTRUCTORS.has(expression.callee.name)
+  )
+    return undefined;
   const [first] = expression.arguments;
-  return first && first.type !== AST_NODE_TYPES.SpreadElement ? requestSourceOf(first, scopeOf) : undefined;
+  return first && first.type !== AST_NODE_TYPES.SpreadElement
+    ? requestSourceOf(first, scopeOf)
+    : undefined;
 }
 
 /** `req`, `ctx.request`, `c.req`: a request under a framework's usual name. */
 function isRequestObject(node: TSESTree.Node): boolean {
   const bare = skipTypeWrappers(node);
   if (bare.type === AST_NODE_TYPES.Identifier) return REQUEST_NAMES.test(bare.name);
-  if (bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && bare.property.type === AST_NODE_TYPES.Identifier && REQUEST_HOPS.has(bare.property.name)) {
+  if (
+    bare.type === AST_NODE_TYPES.MemberExpression &&
+    !bare.computed &&
+    bare.property.type === AST_NODE_TYPES.Identifier &&
+    REQUEST_HOPS.has(bare.property.name)
+  ) {
     return isRequestObject(bare.object);
   }
   return false;
@@ -122,18 +188,27 @@ function isRequestObject(node: TSESTree.Node): boolean {
 
 function isHeadersOfRequest(member: TSESTree.MemberExpression, scopeOf: ScopeOf): boolean {
   const name = propertyName(member, scopeOf);
-  return (name === 'headers' || name === 'header' || name === 'multiValueHeaders') && isRequestObject(member.object);
+  return (
+    (name === 'headers' || name === 'header' || name === 'multiValueHeaders') &&
+    isRequestObject(member.object)
+  );
 }
 
 function propertyName(member: TSESTree.MemberExpression, scopeOf: ScopeOf): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier)
+    return member.property.name;
   return staticString(member.property, scopeOf(member.property));
 }
 
 function textOf(node: TSESTree.Node): string {
   const bare = skipTypeWrappers(node);
   if (bare.type === AST_NODE_TYPES.Identifier) return bare.name;
-  if (bare.type === AST_NODE_TYPES.MemberExpression && !bare.computed && bare.property.type === AST_NODE_TYPES.Identifier) return `${textOf(bare.object)}.${bare.property.name}`;
+  if (
+    bare.type === AST_NODE_TYPES.MemberExpression &&
+    !bare.computed &&
+    bare.property.type === AST_NODE_TYPES.Identifier
+  )
+    return `${textOf(bare.object)}.${bare.property.name}`;
   return 'the request';
 }
 

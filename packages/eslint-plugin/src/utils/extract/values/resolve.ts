@@ -28,11 +28,20 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
  * The variable an identifier refers to, when it is bound exactly once (a `const`, or a `let`/`var`
  * never written again) by a plain `name = init` declaration.
  */
-export function findConstantVariable(identifier: TSESTree.Identifier, scope: Scope): TSESLint.Scope.Variable | undefined {
+export function findConstantVariable(
+  identifier: TSESTree.Identifier,
+  scope: Scope,
+): TSESLint.Scope.Variable | undefined {
   const variable = findVariable(scope, identifier);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
-  if (!def || def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  if (
+    !def ||
+    def.type !== 'Variable' ||
+    def.node.id.type !== AST_NODE_TYPES.Identifier ||
+    !def.node.init
+  )
+    return undefined;
   const writes = writeReferences(variable);
   if (writes.length !== 1 || writes[0]?.identifier !== def.node.id) return undefined;
   return variable;
@@ -50,16 +59,26 @@ export function resolveNode(node: TSESTree.Node, scope: Scope, depth = 0): TSEST
   if (def?.type === 'FunctionName') return def.node;
   const constant = findConstantVariable(bare, scope);
   const declarator = constant?.defs[0]?.node;
-  if (!declarator || declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return bare;
+  if (!declarator || declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init)
+    return bare;
   return resolveNode(declarator.init, scope, depth + 1);
 }
 
 /** A statically known primitive (string, number, boolean, null), through constants and concatenation. */
-export function staticPrimitive(node: TSESTree.Node, scope: Scope): string | number | boolean | null | undefined {
+export function staticPrimitive(
+  node: TSESTree.Node,
+  scope: Scope,
+): string | number | boolean | null | undefined {
   const result = ASTUtils.getStaticValue(skipTypeWrappers(node), scope);
   if (!result) return undefined;
   const { value } = result;
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  )
+    return value;
   return undefined;
 }
 
@@ -69,7 +88,9 @@ export function staticString(node: TSESTree.Node, scope: Scope): string | undefi
 }
 
 /** True for a string literal or an expression-free template literal: nodes a fix may rewrite. */
-export function isEditableString(node: TSESTree.Node): node is TSESTree.StringLiteral | TSESTree.TemplateLiteral {
+export function isEditableString(
+  node: TSESTree.Node,
+): node is TSESTree.StringLiteral | TSESTree.TemplateLiteral {
   return (
     (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
     (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
@@ -78,8 +99,14 @@ export function isEditableString(node: TSESTree.Node): node is TSESTree.StringLi
 
 /** The static name of a property key (`origin`, `'Access-Control-Allow-Origin'`, `[CONST]`). */
 export function propertyKeyName(property: TSESTree.Property, scope: Scope): string | undefined {
-  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return staticString(property.key, scope) ?? (typeof staticPrimitive(property.key, scope) === 'number' ? String(staticPrimitive(property.key, scope)) : undefined);
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier)
+    return property.key.name;
+  return (
+    staticString(property.key, scope) ??
+    (typeof staticPrimitive(property.key, scope) === 'number'
+      ? String(staticPrimitive(property.key, scope))
+      : undefined)
+  );
 }
 
 export interface ResolvedProperty {
@@ -94,7 +121,11 @@ export interface ResolvedProperty {
  * ones overriding earlier ones as at run time. `complete` is false when a spread or computed key
  * could not be resolved: a missing property may then still be set.
  */
-export function objectProperties(node: TSESTree.ObjectExpression, scope: Scope, depth = 0): { properties: Map<string, ResolvedProperty>; complete: boolean } {
+export function objectProperties(
+  node: TSESTree.ObjectExpression,
+  scope: Scope,
+  depth = 0,
+): { properties: Map<string, ResolvedProperty>; complete: boolean } {
   const properties = new Map<string, ResolvedProperty>();
   let complete = true;
   for (const element of node.properties) {
@@ -123,13 +154,18 @@ export function objectProperties(node: TSESTree.ObjectExpression, scope: Scope, 
 export function calledMethodName(call: TSESTree.CallExpression): string | undefined {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
-  if (callee.property.type === AST_NODE_TYPES.Literal && typeof callee.property.value === 'string') return callee.property.value;
+  if (!callee.computed && callee.property.type === AST_NODE_TYPES.Identifier)
+    return callee.property.name;
+  if (callee.property.type === AST_NODE_TYPES.Literal && typeof callee.property.value === 'string')
+    return callee.property.value;
   return undefined;
 }
 
 /** Any function node: declarations, expressions and arrows. */
-export function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration) {
+export function isFunctionNode(
+  node: TSESTree.Node,
+): node is TSESTree.FunctionLike &
+  (TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration) {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
     node.type === AST_NODE_TYPES.FunctionExpression ||

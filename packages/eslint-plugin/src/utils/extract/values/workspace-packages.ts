@@ -19,7 +19,16 @@ import path from 'node:path';
 import { minimatch } from 'minimatch';
 
 /** Conditions read in `exports`, most source-like first. */
-const CONDITIONS = ['source', 'development', 'import', 'module', 'node', 'require', 'default', 'types'];
+const CONDITIONS = [
+  'source',
+  'development',
+  'import',
+  'module',
+  'node',
+  'require',
+  'default',
+  'types',
+];
 /** Folder names builds write to, and the format folders some builds add under them. */
 const BUILD_FOLDERS = new Set(['dist', 'lib', 'build', 'out', 'esm', 'cjs']);
 const FORMAT_FOLDERS = new Set(['esm', 'cjs', 'es', 'mjs', 'commonjs', 'module', 'types', 'src']);
@@ -39,14 +48,22 @@ interface Workspace {
 
 const workspaceRootOf = new Map<string, string | undefined>();
 const workspaces = new Map<string, Workspace>();
-const manifests = new Map<string, { readonly stamp: Stamp; readonly json: Record<string, unknown> | undefined }>();
+const manifests = new Map<
+  string,
+  { readonly stamp: Stamp; readonly json: Record<string, unknown> | undefined }
+>();
 
 /**
  * The source file a bare specifier names inside a package of the importing file's workspace, or
  * undefined (not a workspace package, no such entry, or an entry we cannot map to a file).
  */
-export function resolveWorkspaceImport(fromFolder: string, specifier: string, resolveFile: (base: string) => string | undefined): string | undefined {
-  if (specifier.startsWith('.') || path.isAbsolute(specifier) || specifier.includes(':')) return undefined;
+export function resolveWorkspaceImport(
+  fromFolder: string,
+  specifier: string,
+  resolveFile: (base: string) => string | undefined,
+): string | undefined {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier) || specifier.includes(':'))
+    return undefined;
   const root = findWorkspaceRoot(fromFolder);
   const workspace = root === undefined ? undefined : workspaceAt(root);
   if (!workspace) return undefined;
@@ -79,7 +96,11 @@ function patternsAt(folder: string): readonly string[] | undefined {
   const pnpm = readText(path.join(folder, 'pnpm-workspace.yaml'));
   if (pnpm !== undefined) return pnpmPackages(pnpm);
   const workspacesField = readManifest(path.join(folder, 'package.json'))?.['workspaces'];
-  const list = Array.isArray(workspacesField) ? workspacesField : isRecord(workspacesField) && Array.isArray(workspacesField['packages']) ? workspacesField['packages'] : undefined;
+  const list = Array.isArray(workspacesField)
+    ? workspacesField
+    : isRecord(workspacesField) && Array.isArray(workspacesField['packages'])
+      ? workspacesField['packages']
+      : undefined;
   return list?.filter((entry): entry is string => typeof entry === 'string');
 }
 
@@ -91,7 +112,8 @@ export function pnpmPackages(yaml: string): string[] {
     const line = raw.replace(/\s+#.*$/, '');
     if (/^\S/.test(line)) {
       const flow = /^packages\s*:\s*\[(.*)\]\s*$/.exec(line);
-      if (flow?.[1] !== undefined) patterns.push(...flow[1].split(',').map(unquote).filter(Boolean));
+      if (flow?.[1] !== undefined)
+        patterns.push(...flow[1].split(',').map(unquote).filter(Boolean));
       inPackages = /^packages\s*:\s*$/.test(line);
       continue;
     }
@@ -106,17 +128,26 @@ function unquote(text: string): string {
 }
 
 function workspaceAt(root: string): Workspace | undefined {
-  const manifestFile = existing([path.join(root, 'pnpm-workspace.yaml'), path.join(root, 'package.json')]);
+  const manifestFile = existing([
+    path.join(root, 'pnpm-workspace.yaml'),
+    path.join(root, 'package.json'),
+  ]);
   const stamp = manifestFile ? stampOf(manifestFile) : undefined;
   if (!stamp) return undefined;
   const cached = workspaces.get(root);
   if (cached && sameStamp(cached.stamp, stamp)) return cached;
   const patterns = patternsAt(root) ?? [];
-  const excluded = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1).replace(/^\.\//, ''));
+  const excluded = patterns
+    .filter((pattern) => pattern.startsWith('!'))
+    .map((pattern) => pattern.slice(1).replace(/^\.\//, ''));
   const packages = new Map<string, string>();
   for (const pattern of patterns) {
     if (pattern.startsWith('!')) continue;
-    for (const folder of expand(root, pattern.replace(/^\.\//, '').replace(/\/$/, '').split('/'), 0)) {
+    for (const folder of expand(
+      root,
+      pattern.replace(/^\.\//, '').replace(/\/$/, '').split('/'),
+      0,
+    )) {
       const relative = path.relative(root, folder).split(path.sep).join('/');
       if (excluded.some((exclusion) => minimatch(relative, exclusion))) continue;
       const name = readManifest(path.join(folder, 'package.json'))?.['name'];
@@ -134,7 +165,10 @@ function expand(folder: string, segments: readonly string[], depth: number): str
   if (segment === undefined || segment === '') return [folder];
   if (segment === '**') {
     if (depth >= MAX_GLOB_DEPTH) return [];
-    return [...expand(folder, rest, depth), ...subfolders(folder).flatMap((child) => expand(child, segments, depth + 1))];
+    return [
+      ...expand(folder, rest, depth),
+      ...subfolders(folder).flatMap((child) => expand(child, segments, depth + 1)),
+    ];
   }
   if (!/[*?[{]/.test(segment)) return expand(path.join(folder, segment), rest, depth);
   return subfolders(folder)
@@ -145,7 +179,10 @@ function expand(folder: string, segments: readonly string[], depth: number): str
 function subfolders(folder: string): string[] {
   try {
     return readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+      .filter(
+        (entry) =>
+          entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'),
+      )
       .map((entry) => path.join(folder, entry.name));
   } catch {
     return [];
@@ -157,15 +194,24 @@ function entriesOf(manifest: Record<string, unknown> | undefined, subpath: strin
   const exportsField = manifest?.['exports'];
   if (exportsField !== undefined && exportsField !== null) {
     const target = exportTarget(exportsField, subpath);
-    return target ? conditionTargets(target.value).map((entry) => (target.star === undefined ? entry : entry.split('*').join(target.star))) : [];
+    return target
+      ? conditionTargets(target.value).map((entry) =>
+          target.star === undefined ? entry : entry.split('*').join(target.star),
+        )
+      : [];
   }
   if (subpath !== '.') return [subpath];
-  const fields = ['source', 'module', 'main'].map((field) => manifest?.[field]).filter((value): value is string => typeof value === 'string');
+  const fields = ['source', 'module', 'main']
+    .map((field) => manifest?.[field])
+    .filter((value): value is string => typeof value === 'string');
   return [...fields, './index'];
 }
 
 /** The `exports` entry for a subpath: exact, or a `./*` pattern with what the star stands for. */
-function exportTarget(exportsField: unknown, subpath: string): { value: unknown; star?: string } | undefined {
+function exportTarget(
+  exportsField: unknown,
+  subpath: string,
+): { value: unknown; star?: string } | undefined {
   const keys = isRecord(exportsField) ? Object.keys(exportsField) : [];
   const isSubpathMap = keys.length > 0 && keys.every((key) => key.startsWith('.'));
   if (!isSubpathMap) return subpath === '.' ? { value: exportsField } : undefined;
@@ -176,8 +222,15 @@ function exportTarget(exportsField: unknown, subpath: string): { value: unknown;
     if (star < 0) continue;
     const prefix = key.slice(0, star);
     const suffix = key.slice(star + 1);
-    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= prefix.length + suffix.length) {
-      return { value: map[key], star: subpath.slice(prefix.length, subpath.length - suffix.length) };
+    if (
+      subpath.startsWith(prefix) &&
+      subpath.endsWith(suffix) &&
+      subpath.length >= prefix.length + suffix.length
+    ) {
+      return {
+        value: map[key],
+        star: subpath.slice(prefix.length, subpath.length - suffix.length),
+      };
     }
   }
   return undefined;
@@ -194,12 +247,23 @@ function conditionTargets(value: unknown): string[] {
 }
 
 /** `./dist/esm/next/server.js` → `src/next/server.ts` when it exists, else the entry itself. */
-function sourceOf(folder: string, entry: string, resolveFile: (base: string) => string | undefined): string | undefined {
-  const segments = path.posix.normalize(entry.replace(/^\.\//, '')).replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '').split('/');
+function sourceOf(
+  folder: string,
+  entry: string,
+  resolveFile: (base: string) => string | undefined,
+): string | undefined {
+  const segments = path.posix
+    .normalize(entry.replace(/^\.\//, ''))
+    .replace(/\.d\.[cm]?ts$/, '')
+    .replace(/\.[cm]?[jt]sx?$/, '')
+    .split('/');
   if (segments[0] === '..' || segments.length === 0) return undefined;
   const candidates: string[][] = [];
   if (BUILD_FOLDERS.has(segments[0]!)) {
-    const rest = FORMAT_FOLDERS.has(segments[1] ?? '') && segments.length > 2 ? segments.slice(2) : segments.slice(1);
+    const rest =
+      FORMAT_FOLDERS.has(segments[1] ?? '') && segments.length > 2
+        ? segments.slice(2)
+        : segments.slice(1);
     candidates.push(['src', ...rest], ['src', ...segments.slice(1)], rest);
   } else if (segments[0] !== 'src') {
     candidates.push(['src', ...segments]);
@@ -207,7 +271,8 @@ function sourceOf(folder: string, entry: string, resolveFile: (base: string) => 
   candidates.push(segments);
   for (const candidate of candidates) {
     const file = resolveFile(path.join(folder, ...candidate));
-    if (file && SOURCE_EXTENSIONS.includes(path.extname(file)) && !file.endsWith('.d.ts')) return file;
+    if (file && SOURCE_EXTENSIONS.includes(path.extname(file)) && !file.endsWith('.d.ts'))
+      return file;
   }
   return undefined;
 }

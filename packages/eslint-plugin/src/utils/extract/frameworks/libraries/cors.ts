@@ -9,7 +9,12 @@ import type { OriginReads } from '../../values/request-origin.js';
 import type { ResolvedProperty } from '../../values/resolve.js';
 import { isFunctionNode, staticPrimitive } from '../../values/resolve.js';
 import type { ScopeOf } from '../../values/scope.js';
-import { arrayElements, readOriginEntry, requestSuppliedOrigin, staticRegExp } from '../../values/cors-values.js';
+import {
+  arrayElements,
+  readOriginEntry,
+  requestSuppliedOrigin,
+  staticRegExp,
+} from '../../values/cors-values.js';
 import type { PossibleValue } from '../../values/value-flow.js';
 import { flowOf } from '../../values/value-flow.js';
 import type { CorsLibrary } from './library.js';
@@ -40,7 +45,8 @@ export const CORS_PACKAGE: CorsLibrary = {
   readOrigin(property, { reads, scopeOf }) {
     // `if (corsOptions.origin)`: an explicit `null`, `''` or `0` skips CORS like `false` (no default then).
     const primitive = staticPrimitive(property.value, scopeOf(property.value));
-    if (primitive === null || primitive === '' || primitive === 0) return { kind: 'disabled', at: property.property };
+    if (primitive === null || primitive === '' || primitive === 0)
+      return { kind: 'disabled', at: property.property };
     return readOriginOption(property, reads, scopeOf);
   },
 };
@@ -49,7 +55,11 @@ export const CORS_PACKAGE: CorsLibrary = {
  * The `origin` option of `cors` and `@fastify/cors`: `'*'`, one string (sent verbatim), `true`
  * (reflect), `false` (off), a RegExp, an array, or a function `(origin, callback)`.
  */
-export function readOriginOption(property: ResolvedProperty, reads: OriginReads, scopeOf: ScopeOf): OriginSetting<Node> {
+export function readOriginOption(
+  property: ResolvedProperty,
+  reads: OriginReads,
+  scopeOf: ScopeOf,
+): OriginSetting<Node> {
   const at = property.property;
   const value = property.value;
   const scope = scopeOf(value);
@@ -58,20 +68,32 @@ export function readOriginOption(property: ResolvedProperty, reads: OriginReads,
   if (typeof primitive === 'string') return { kind: 'fixed', value: primitive, at };
   if (primitive === true) return { kind: 'reflect-any', via: 'option-true', at };
   if (primitive === false) return { kind: 'disabled', at };
-  if (staticRegExp(value, scope)) return { kind: 'allow-list', entries: [readOriginEntry(value, scope)], complete: true, at };
+  if (staticRegExp(value, scope))
+    return { kind: 'allow-list', entries: [readOriginEntry(value, scope)], complete: true, at };
   // `new RegExp(variable)`: still a one-pattern allow-list, though the pattern is not known.
-  if ((value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'RegExp') {
+  if (
+    (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) &&
+    value.callee.type === AST_NODE_TYPES.Identifier &&
+    value.callee.name === 'RegExp'
+  ) {
     return { kind: 'allow-list', entries: [{ kind: 'unknown', at: value }], complete: true, at };
   }
   if (value.type === AST_NODE_TYPES.ArrayExpression) {
     const { elements, complete } = arrayElements(value, scope);
-    return { kind: 'allow-list', entries: elements.map((element) => readOriginEntry(element, scopeOf(element))), complete, at };
+    return {
+      kind: 'allow-list',
+      entries: elements.map((element) => readOriginEntry(element, scopeOf(element))),
+      complete,
+      at,
+    };
   }
   if (isFunctionNode(value)) {
     const verdict = classifyOriginFunction(value, reads, scopeOf);
     // A path that approves without a check is reported at its answer.
-    if (verdict.kind === 'approves-all') return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
-    if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
+    if (verdict.kind === 'approves-all')
+      return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
+    if (verdict.kind === 'wildcard')
+      return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
     if (verdict.kind === 'checked') return { kind: 'checked', at };
   }
   return possibleOrigin(value, at, reads, scopeOf);
@@ -83,9 +105,15 @@ export function readOriginOption(property: ResolvedProperty, reads: OriginReads,
  * fallback stays unknown: it only breaks credentialed requests of a deployment that left the
  * setting out, which the deployment's own configuration decides.
  */
-function possibleOrigin(value: Node, at: Node, reads: OriginReads, scopeOf: ScopeOf): OriginSetting<Node> {
+function possibleOrigin(
+  value: Node,
+  at: Node,
+  reads: OriginReads,
+  scopeOf: ScopeOf,
+): OriginSetting<Node> {
   const possible = flowOf(reads, scopeOf).possibleValues(value);
-  if (possible.some((candidate) => candidate.kind === 'literal' && candidate.value === true)) return { kind: 'reflect-any', via: 'option-true', at };
+  if (possible.some((candidate) => candidate.kind === 'literal' && candidate.value === true))
+    return { kind: 'reflect-any', via: 'option-true', at };
   return requestSuppliedOption(possible, at) ?? { kind: 'unknown', at };
 }
 
@@ -93,7 +121,10 @@ function possibleOrigin(value: Node, at: Node, reads: OriginReads, scopeOf: Scop
  * `origin: req.query.origin` in options made per request: a string origin is sent as it is (or, for
  * hono, whenever the request's origin equals it), so the page that sends the request chooses it.
  */
-export function requestSuppliedOption(possible: readonly PossibleValue[], at: Node): OriginSetting<Node> | undefined {
+export function requestSuppliedOption(
+  possible: readonly PossibleValue[],
+  at: Node,
+): OriginSetting<Node> | undefined {
   const supplied = possible.find((candidate) => candidate.kind === 'request' && !candidate.guarded);
   return supplied?.kind === 'request' ? requestSuppliedOrigin(supplied.source, at) : undefined;
 }

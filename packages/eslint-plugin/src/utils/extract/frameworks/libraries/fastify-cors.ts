@@ -22,21 +22,30 @@ export const FASTIFY_CORS: CorsLibrary = {
   // `if (corsOptions.credentials)`: any truthy value sends the header.
   truthyCredentials: true,
   versioned: true,
-  defaults: (major) => ({ origin: 'wildcard', allowMethods: major === undefined ? undefined : major >= 11 ? SAFELISTED_METHODS : ALL_METHODS }),
+  defaults: (major) => ({
+    origin: 'wildcard',
+    allowMethods: major === undefined ? undefined : major >= 11 ? SAFELISTED_METHODS : ALL_METHODS,
+  }),
   readOrigin(property, context) {
     // An array holding '*' collapses to '*'.
     const { value } = property;
     if (value.type === AST_NODE_TYPES.ArrayExpression) {
       const { elements } = arrayElements(value, context.scopeOf(value));
-      if (elements.some((element) => staticPrimitive(element, context.scopeOf(element)) === '*')) return { kind: 'wildcard', implicit: false, at: property.property };
+      if (elements.some((element) => staticPrimitive(element, context.scopeOf(element)) === '*'))
+        return { kind: 'wildcard', implicit: false, at: property.property };
     }
     return readOriginOption(property, context.reads, context.scopeOf);
   },
   refine(_policy, options, { scopeOf }) {
     // `preflight: false`: the plugin never answers a preflight, so its preflight-only headers are never sent.
     const preflight = options.get('preflight');
-    if (!preflight || staticPrimitive(preflight.value, scopeOf(preflight.value)) !== false) return {};
-    return { allowMethods: { kind: 'absent' }, allowHeaders: { kind: 'absent' }, maxAge: { kind: 'absent' } };
+    if (!preflight || staticPrimitive(preflight.value, scopeOf(preflight.value)) !== false)
+      return {};
+    return {
+      allowMethods: { kind: 'absent' },
+      allowHeaders: { kind: 'absent' },
+      maxAge: { kind: 'absent' },
+    };
   },
 };
 

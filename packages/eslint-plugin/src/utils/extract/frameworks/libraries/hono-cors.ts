@@ -38,21 +38,34 @@ export const HONO_CORS: CorsLibrary = {
     const value = property.value;
     const primitive = staticPrimitive(value, scopeOf(value));
     if (primitive === '*') return { kind: 'wildcard', implicit: false, at };
-    if (typeof primitive === 'string') return { kind: 'allow-list', entries: [{ kind: 'exact', value: primitive, at: value }], complete: true, at };
+    if (typeof primitive === 'string')
+      return {
+        kind: 'allow-list',
+        entries: [{ kind: 'exact', value: primitive, at: value }],
+        complete: true,
+        at,
+      };
     if (value.type === AST_NODE_TYPES.ArrayExpression) {
       // Compared with `includes`: only strings can match, '*' included literally.
       const { elements, complete } = arrayElements(value, scopeOf(value));
       const entries = elements.map((element): OriginEntry<Node> => {
         const text = staticPrimitive(element, scopeOf(element));
-        return typeof text === 'string' ? { kind: 'exact', value: text, at: element } : { kind: 'unknown', at: element };
+        return typeof text === 'string'
+          ? { kind: 'exact', value: text, at: element }
+          : { kind: 'unknown', at: element };
       });
       return { kind: 'allow-list', entries, complete, at };
     }
     if (isFunctionNode(value)) {
-      const verdict = classifyOriginFunction(value, reads, scopeOf, { originParameter: true, callback: false });
+      const verdict = classifyOriginFunction(value, reads, scopeOf, {
+        originParameter: true,
+        callback: false,
+      });
       // A path that approves without a check is reported at its answer.
-    if (verdict.kind === 'approves-all') return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
-    if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
+      if (verdict.kind === 'approves-all')
+        return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
+      if (verdict.kind === 'wildcard')
+        return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
       if (verdict.kind === 'checked') return { kind: 'checked', at };
     }
     return { kind: 'unknown', at };

@@ -6,4 +6,10 @@ import { KOA_CORS } from './koa-cors.js';
 import type { CorsLibrary } from './library.js';
 import { ORPC_CORS } from './orpc-cors.js';
 
-export const CORS_LIBRARIES: readonly CorsLibrary[] = [CORS_PACKAGE, FASTIFY_CORS, KOA_CORS, HONO_CORS, ORPC_CORS];
+export const CORS_LIBRARIES: readonly CorsLibrary[] = [
+  CORS_PACKAGE,
+  FASTIFY_CORS,
+  KOA_CORS,
+  HONO_CORS,
+  ORPC_CORS,
+];

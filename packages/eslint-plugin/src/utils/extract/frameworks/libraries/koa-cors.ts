@@ -19,7 +19,8 @@ import type { CorsLibrary } from './library.js';
 type Node = TSESTree.Node;
 
 /** Values `options.origin || '*'` turns into '*'. */
-const isKoaWildcard = (value: unknown) => value === '*' || value === '' || value === false || value === null || value === 0;
+const isKoaWildcard = (value: unknown) =>
+  value === '*' || value === '' || value === false || value === null || value === 0;
 
 export const KOA_CORS: CorsLibrary = {
   name: '@koa/cors',
@@ -40,7 +41,10 @@ export const KOA_CORS: CorsLibrary = {
   // `!!options.credentials`
   truthyCredentials: true,
   versioned: true,
-  defaults: (major) => ({ origin: major === undefined ? 'unknown' : major >= 5 ? 'wildcard' : 'reflect', allowMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH' }),
+  defaults: (major) => ({
+    origin: major === undefined ? 'unknown' : major >= 5 ? 'wildcard' : 'reflect',
+    allowMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+  }),
   readOrigin(property, { reads, scopeOf }): OriginSetting<Node> {
     const at = property.property;
     const value = property.value;
@@ -49,17 +53,27 @@ export const KOA_CORS: CorsLibrary = {
     if (isKoaWildcard(primitive)) return { kind: 'wildcard', implicit: false, at };
     if (typeof primitive === 'string') return { kind: 'fixed', value: primitive, at };
     if (isFunctionNode(value)) {
-      const verdict = classifyOriginFunction(value, reads, scopeOf, { originParameter: false, callback: false });
+      const verdict = classifyOriginFunction(value, reads, scopeOf, {
+        originParameter: false,
+        callback: false,
+      });
       // A path that approves without a check is reported at its answer.
-    if (verdict.kind === 'approves-all') return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
-    if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
+      if (verdict.kind === 'approves-all')
+        return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
+      if (verdict.kind === 'wildcard')
+        return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
       if (verdict.kind === 'checked') return { kind: 'checked', at };
     }
     // An array is not a list to pick from: `ctx.set` sends it as it is, one header line per entry.
     if (value.type === AST_NODE_TYPES.ArrayExpression) {
       const { elements, complete } = arrayElements(value, scopeOf(value));
       const texts = elements.map((element) => staticPrimitive(element, scopeOf(element)));
-      if (complete && texts.length > 0 && texts.every((text): text is string => typeof text === 'string')) return { kind: 'fixed', value: texts.join(', '), at, lines: texts.length };
+      if (
+        complete &&
+        texts.length > 0 &&
+        texts.every((text): text is string => typeof text === 'string')
+      )
+        return { kind: 'fixed', value: texts.join(', '), at, lines: texts.length };
     }
     // RegExps are not supported by the library either; we do not model what they produce.
     return { kind: 'unknown', at };
@@ -70,14 +84,27 @@ export const KOA_CORS: CorsLibrary = {
     // with credentials whichever deployment leaves both to it, as `origin: env.X || true` does.
     const credentials = credentialsMayBeOn(policy, options.get('credentials'), reads, scopeOf);
     if (!credentials) return {};
-    const wildcard = policy.origin.kind === 'wildcard' || (!originGiven && policy.origin.kind === 'unknown') ? policy.origin.at : possibleWildcard(options.get('origin'), reads, scopeOf);
+    const wildcard =
+      policy.origin.kind === 'wildcard' || (!originGiven && policy.origin.kind === 'unknown')
+        ? policy.origin.at
+        : possibleWildcard(options.get('origin'), reads, scopeOf);
     if (!wildcard) return {};
-    return { origin: { kind: 'reflect-any', via: 'request-header', at: wildcard }, ...(credentials === true ? {} : { credentials: { kind: 'known', value: true, at: credentials } }) };
+    return {
+      origin: { kind: 'reflect-any', via: 'request-header', at: wildcard },
+      ...(credentials === true
+        ? {}
+        : { credentials: { kind: 'known', value: true, at: credentials } }),
+    };
   },
 };
 
 /** True when the policy sends credentials; else the truthy literal `credentials` may take (`!!options.credentials`), if any. */
-function credentialsMayBeOn(policy: CorsPolicy<Node>, property: ResolvedProperty | undefined, reads: OriginReads, scopeOf: ScopeOf): true | Node | undefined {
+function credentialsMayBeOn(
+  policy: CorsPolicy<Node>,
+  property: ResolvedProperty | undefined,
+  reads: OriginReads,
+  scopeOf: ScopeOf,
+): true | Node | undefined {
   if (policy.credentials.kind === 'known' && policy.credentials.value === true) return true;
   if (!property || policy.credentials.kind !== 'unknown') return undefined;
   return flowOf(reads, scopeOf)
@@ -90,10 +117,17 @@ function credentialsMayBeOn(policy: CorsPolicy<Node>, property: ResolvedProperty
  * or an origin function that may answer one on a path no origin check guards (a falsy answer skips
  * CORS instead).
  */
-function possibleWildcard(property: ResolvedProperty | undefined, reads: OriginReads, scopeOf: ScopeOf): Node | undefined {
+function possibleWildcard(
+  property: ResolvedProperty | undefined,
+  reads: OriginReads,
+  scopeOf: ScopeOf,
+): Node | undefined {
   if (!property) return undefined;
   if (isFunctionNode(property.value)) {
-    return uncheckedAnswerValues(property.value, reads, scopeOf, { originParameter: false, callback: false }).find((value) => value.kind === 'literal' && value.value === '*')?.at;
+    return uncheckedAnswerValues(property.value, reads, scopeOf, {
+      originParameter: false,
+      callback: false,
+    }).find((value) => value.kind === 'literal' && value.value === '*')?.at;
   }
   return flowOf(reads, scopeOf)
     .possibleValues(property.value)

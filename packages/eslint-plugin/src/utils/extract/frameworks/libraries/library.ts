@@ -71,5 +71,9 @@ export interface CorsLibrary {
   defaults(major: number | undefined): LibraryDefaults;
   readOrigin(property: ResolvedProperty, context: OriginContext): OriginSetting<Node>;
   /** Library-specific options that change what is sent (Koa's credentials reflection, Fastify's `preflight: false`). */
-  refine?(policy: CorsPolicy<Node>, options: ReadonlyMap<string, ResolvedProperty>, facts: RefineFacts): RefinedSettings;
+  refine?(
+    policy: CorsPolicy<Node>,
+    options: ReadonlyMap<string, ResolvedProperty>,
+    facts: RefineFacts,
+  ): RefinedSettings;
 }

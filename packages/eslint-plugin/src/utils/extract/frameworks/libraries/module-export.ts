@@ -30,14 +30,24 @@ export function namesModule(text: string, module: string): boolean {
   return new RegExp(`['"\`]${escaped}['"\`]`).test(text);
 }
 
-export function isLibraryFactory(node: Node, library: Library, scopeOf: ScopeOf, depth = 0): boolean {
+export function isLibraryFactory(
+  node: Node,
+  library: Library,
+  scopeOf: ScopeOf,
+  depth = 0,
+): boolean {
   const expression = unwrap(node);
   if (depth > MAX_DEPTH) return false;
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(expression);
-    return name !== undefined && isExportName(name, library) && isModuleValue(expression.object, library, scopeOf, depth + 1);
+    return (
+      name !== undefined &&
+      isExportName(name, library) &&
+      isModuleValue(expression.object, library, scopeOf, depth + 1)
+    );
   }
-  if (expression.type === AST_NODE_TYPES.Identifier) return bindingIs(expression, library, scopeOf, depth, 'factory');
+  if (expression.type === AST_NODE_TYPES.Identifier)
+    return bindingIs(expression, library, scopeOf, depth, 'factory');
   return library.moduleIsFactory && isModuleValue(expression, library, scopeOf, depth + 1);
 }
 
@@ -45,14 +55,23 @@ export function isLibraryFactory(node: Node, library: Library, scopeOf: ScopeOf,
 function isModuleValue(node: Node, library: Library, scopeOf: ScopeOf, depth: number): boolean {
   const expression = unwrap(node);
   if (depth > MAX_DEPTH) return false;
-  if (expression.type === AST_NODE_TYPES.ImportExpression) return staticPrimitive(expression.source, scopeOf(expression)) === library.module;
-  if (expression.type === AST_NODE_TYPES.CallExpression) return isRequireOf(expression, library.module, scopeOf);
-  if (expression.type === AST_NODE_TYPES.Identifier) return bindingIs(expression, library, scopeOf, depth, 'module');
+  if (expression.type === AST_NODE_TYPES.ImportExpression)
+    return staticPrimitive(expression.source, scopeOf(expression)) === library.module;
+  if (expression.type === AST_NODE_TYPES.CallExpression)
+    return isRequireOf(expression, library.module, scopeOf);
+  if (expression.type === AST_NODE_TYPES.Identifier)
+    return bindingIs(expression, library, scopeOf, depth, 'module');
   return false;
 }
 
 /** What the variable behind `identifier` holds: the factory, or the module object. */
-function bindingIs(identifier: TSESTree.Identifier, library: Library, scopeOf: ScopeOf, depth: number, wanted: 'factory' | 'module'): boolean {
+function bindingIs(
+  identifier: TSESTree.Identifier,
+  library: Library,
+  scopeOf: ScopeOf,
+  depth: number,
+  wanted: 'factory' | 'module',
+): boolean {
   const variable = findVariable(scopeOf(identifier), identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return false;
@@ -60,28 +79,56 @@ function bindingIs(identifier: TSESTree.Identifier, library: Library, scopeOf: S
     const specifier = def.node;
     if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const reference = specifier.moduleReference;
-      return reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.value === library.module && (wanted === 'module' || library.moduleIsFactory);
+      return (
+        reference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+        reference.expression.value === library.module &&
+        (wanted === 'module' || library.moduleIsFactory)
+      );
     }
-    if (specifier.parent?.type !== AST_NODE_TYPES.ImportDeclaration || specifier.parent.source.value !== library.module) return false;
-    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return wanted === 'module' || library.moduleIsFactory;
+    if (
+      specifier.parent?.type !== AST_NODE_TYPES.ImportDeclaration ||
+      specifier.parent.source.value !== library.module
+    )
+      return false;
+    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+      return wanted === 'module' || library.moduleIsFactory;
     if (wanted === 'module') return false;
     if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return library.moduleIsFactory;
     if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return false;
-    const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+    const imported =
+      specifier.imported.type === AST_NODE_TYPES.Identifier
+        ? specifier.imported.name
+        : specifier.imported.value;
     return isExportName(imported, library);
   }
-  if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  if (
+    def.type !== 'Variable' ||
+    def.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+    !def.node.init
+  )
+    return false;
   // `let`/`var` too, as long as nothing assigns it again.
   if (variable && writeReferences(variable).length > 1) return false;
   const { id, init } = def.node;
   if (id.type === AST_NODE_TYPES.Identifier) {
-    return wanted === 'factory' ? isLibraryFactory(init, library, scopeOf, depth + 1) : isModuleValue(init, library, scopeOf, depth + 1);
+    return wanted === 'factory'
+      ? isLibraryFactory(init, library, scopeOf, depth + 1)
+      : isModuleValue(init, library, scopeOf, depth + 1);
   }
   // `const { fastifyCors } = require('@fastify/cors')`
   if (wanted !== 'factory' || id.type !== AST_NODE_TYPES.ObjectPattern) return false;
-  const property = id.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value === def.name);
-  const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
-  return key !== undefined && isExportName(key, library) && isModuleValue(init, library, scopeOf, depth + 1);
+  const property = id.properties.find(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.value === def.name,
+  );
+  const key =
+    property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+      ? property.key.name
+      : undefined;
+  return (
+    key !== undefined &&
+    isExportName(key, library) &&
+    isModuleValue(init, library, scopeOf, depth + 1)
+  );
 }
 
 function isExportName(name: string, library: Library): boolean {
@@ -91,7 +138,13 @@ function isExportName(name: string, library: Library): boolean {
 function isRequireOf(call: TSESTree.CallExpression, module: string, scopeOf: ScopeOf): boolean {
   const callee = skipTypeWrappers(call.callee);
   const [first] = call.arguments;
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || !first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (
+    callee.type !== AST_NODE_TYPES.Identifier ||
+    callee.name !== 'require' ||
+    !first ||
+    first.type === AST_NODE_TYPES.SpreadElement
+  )
+    return false;
   // A `require` declared in the file is not Node's.
   const variable = findVariable(scopeOf(callee), callee);
   if (variable && variable.defs.length > 0) return false;
@@ -100,11 +153,16 @@ function isRequireOf(call: TSESTree.CallExpression, module: string, scopeOf: Sco
 
 function unwrap(node: Node): Node {
   let expression = skipTypeWrappers(node);
-  while (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
+  while (expression.type === AST_NODE_TYPES.AwaitExpression)
+    expression = skipTypeWrappers(expression.argument);
   return expression;
 }
 
 function memberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier)
+    return member.property.name;
+  return member.property.type === AST_NODE_TYPES.Literal &&
+    typeof member.property.value === 'string'
+    ? member.property.value
+    : undefined;
 }

@@ -42,7 +42,10 @@ export const ORPC_CORS: CorsLibrary = {
   // `if (this.options.credentials)`
   truthyCredentials: true,
   versioned: true,
-  defaults: (major) => ({ origin: major === 0 || major === 1 ? 'reflect' : 'unknown', allowMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH' }),
+  defaults: (major) => ({
+    origin: major === 0 || major === 1 ? 'reflect' : 'unknown',
+    allowMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
+  }),
   readOrigin(property, { reads, scopeOf }): OriginSetting<Node> {
     const at = property.property;
     const value = property.value;
@@ -50,7 +53,13 @@ export const ORPC_CORS: CorsLibrary = {
     if (primitive === '*') return { kind: 'wildcard', implicit: false, at };
     // `null` allows no origin: no Access-Control-Allow-Origin at all.
     if (primitive === null) return { kind: 'disabled', at };
-    if (typeof primitive === 'string') return { kind: 'allow-list', entries: [{ kind: 'exact', value: primitive, at: value }], complete: true, at };
+    if (typeof primitive === 'string')
+      return {
+        kind: 'allow-list',
+        entries: [{ kind: 'exact', value: primitive, at: value }],
+        complete: true,
+        at,
+      };
     if (value.type === AST_NODE_TYPES.ArrayExpression) {
       const { elements, complete } = arrayElements(value, scopeOf(value));
       const texts = elements.map((element) => staticPrimitive(element, scopeOf(element)));
@@ -59,15 +68,22 @@ export const ORPC_CORS: CorsLibrary = {
       if (star) return { kind: 'wildcard', implicit: false, at: star };
       const entries = elements.map((element, index): OriginEntry<Node> => {
         const text = texts[index];
-        return typeof text === 'string' ? { kind: 'exact', value: text, at: element } : { kind: 'unknown', at: element };
+        return typeof text === 'string'
+          ? { kind: 'exact', value: text, at: element }
+          : { kind: 'unknown', at: element };
       });
       return { kind: 'allow-list', entries, complete, at };
     }
     if (isFunctionNode(value)) {
       // Called as `(origin, options)` and returns the allowed origins: no callback.
-      const verdict = classifyOriginFunction(value, reads, scopeOf, { originParameter: true, callback: false });
-      if (verdict.kind === 'approves-all') return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
-      if (verdict.kind === 'wildcard') return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
+      const verdict = classifyOriginFunction(value, reads, scopeOf, {
+        originParameter: true,
+        callback: false,
+      });
+      if (verdict.kind === 'approves-all')
+        return { kind: 'reflect-any', via: 'function', at: verdict.at ?? at };
+      if (verdict.kind === 'wildcard')
+        return { kind: 'wildcard', implicit: false, at: verdict.at ?? at };
       if (verdict.kind === 'checked') return { kind: 'checked', at };
     }
     return { kind: 'unknown', at };
