@@ -1,5 +1,6 @@
 import { checkDjangoAllowedOrigins, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
+import { djangoCorsHeadersVersion } from '../utils/django-cors-headers-version.js';
 import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
 import { allowedOriginValues } from '../utils/extract/django/settings-facts.js';
 
@@ -29,7 +30,10 @@ export default createRule<Options, MessageIds>({
     return {
       'Module:exit'() {
         const report = createPythonReporter(context);
-        for (const { setting, value } of allowedOriginValues(djangoModelOf(context).evaluation))
+        for (const { setting, value } of allowedOriginValues(
+          djangoModelOf(context).evaluation,
+          djangoCorsHeadersVersion(context).facts.readsNewNames,
+        ))
           report(checkDjangoAllowedOrigins(setting, value));
       },
     };
