@@ -7,6 +7,11 @@
  *   - `default`: only with the heap in use over 256 MB (src/heap-trim.ts);
  *   - `off`: never.
  *
+ * The variable sets both trims: the main thread's (src/heap-trim.ts) and the lint worker's
+ * compaction, which the lint queue asks for once it has been idle for a second with the worker's
+ * heap over the threshold (src/engine/lint-queue.ts; the worker is then replaced only if its heap is
+ * still over 256 MB).
+ *
  *   npx tsc -b && node bench/language-server/heap-trim.mjs [--edits 15] [--quiet-ms 1500]
  *
  * Three servers run side by side (`CORS_LS_HEAP_TRIM_ABOVE_MB` = 0, unset, `off`), and the edits go

@@ -123,6 +123,16 @@ export class DocumentLinter {
 
   /** The workspace folders' project indexes, for the cross-file rules. */
   readonly #project: WorkspaceIndexes | undefined;
+  /**
+   * Open documents whose text the project index has not been given yet. It is handed over once no
+   * lint is scheduled, waiting or running (`#overlaysIfIdle`), not at each change: the index parses
+   * a server file anew for each text it is given (a whole second lint, in its own thread), and at
+   * the change it competed for the CPUs with the lint of that very change, whose diagnostics the
+   * user waits for. A burst of keystrokes is handed over once, after its last lint.
+   */
+  readonly #staleOverlays = new Set<OpenDocument>();
+  /** Lints scheduled and not yet done (waiting for the messages already read, the settings, the worker). */
+  #runsInFlight = 0;
 
   constructor(
     connection: Connection,
@@ -178,7 +188,7 @@ export class DocumentLinter {
       consulted: undefined,
     };
     this.#open.set(textDocument.uri, state);
-    this.#project?.overlay(fileName, () => textDocument.text, textDocument.text.length);
+    if (this.#project) this.#staleOverlays.add(state);
     this.#schedule(state, 'open');
   }
 
@@ -193,8 +203,8 @@ export class DocumentLinter {
       );
       return;
     }
-    // The unsaved text of a server file is what its clients are checked against.
-    this.#project?.overlay(state.fileName, () => state.document.getText(), state.document.length);
+    // The unsaved text of a server file is what its clients are checked against (from its next idle moment).
+    if (this.#project) this.#staleOverlays.add(state);
     this.#schedule(state, 'change');
   }
 
@@ -207,6 +217,7 @@ export class DocumentLinter {
     const state = this.#open.get(textDocument.uri);
     if (state === undefined) return;
     this.#open.delete(textDocument.uri);
+    this.#staleOverlays.delete(state);
     this.#project?.overlay(state.fileName, undefined);
     this.#queue.cancel(textDocument.uri);
     this.#settings.forget(textDocument.uri);
@@ -269,7 +280,9 @@ export class DocumentLinter {
       ruleId === undefined ? settings : withOnlyRule(settings, ruleId),
     );
     if (request === undefined) return undefined;
-    const outcome = await this.#status.track(this.#queue.fixAll(uri, request, settings.timeBudget));
+    const outcome = await this.#status
+      .track(this.#queue.fixAll(uri, request, settings.timeBudget))
+      .finally(() => this.#overlaysIfIdle());
     if (outcome.kind === 'over-budget') this.#overBudget(state, outcome.budgetMs);
     if (outcome.kind === 'failed')
       this.#logOnce(
@@ -285,17 +298,26 @@ export class DocumentLinter {
     this.#heap.dispose();
     this.#queue.dispose();
     this.#open.clear();
+    this.#staleOverlays.clear();
   }
 
   #schedule(state: OpenDocument, reason: Reason): void {
     if (reason !== 'change') state.forced = true;
     const generation = ++state.generation;
+    this.#runsInFlight++;
+    const done = (): void => {
+      this.#runsInFlight--;
+      this.#overlaysIfIdle();
+    };
     const lint = (): void => {
       // A newer change, save or settings change was taken in meanwhile: its own run lints.
-      if (generation !== state.generation || this.#open.get(state.document.uri) !== state) return;
+      if (generation !== state.generation || this.#open.get(state.document.uri) !== state) {
+        done();
+        return;
+      }
       const forced = state.forced;
       state.forced = false;
-      void this.#run(state, forced, generation);
+      void this.#run(state, forced, generation).finally(done);
     };
     if (reason === 'change' && state.document.length > LARGE_DOCUMENT_LENGTH)
       setTimeout(lint, TYPING_PAUSE_MS);
@@ -316,6 +338,18 @@ export class DocumentLinter {
     state.publishedVersion = version;
     void this.#connection.sendDiagnostics({ uri, version, diagnostics });
     this.#heap.workDone();
+  }
+
+  /** Gives the project index the texts it has not seen, once no lint is scheduled, waiting or running. */
+  #overlaysIfIdle(): void {
+    if (this.#runsInFlight > 0 || this.#queue.busy || this.#staleOverlays.size === 0) return;
+    const project = this.#project;
+    const stale = [...this.#staleOverlays];
+    this.#staleOverlays.clear();
+    for (const state of stale) {
+      if (this.#open.get(state.document.uri) !== state) continue;
+      project?.overlay(state.fileName, () => state.document.getText(), state.document.length);
+    }
   }
 
   #isCurrent(state: OpenDocument, generation: number): boolean {

@@ -78,8 +78,11 @@ export class HeapTrimmer {
   }
 }
 
-/** `CORS_LS_HEAP_TRIM_ABOVE_MB`: a number of megabytes, or `off`; undefined when unset or invalid. */
-function thresholdFromEnvironment(): number | undefined {
+/**
+ * `CORS_LS_HEAP_TRIM_ABOVE_MB`: a number of megabytes, or `off`; undefined when unset or invalid.
+ * Read by both trims: this thread's and the lint worker's (`engine/lint-queue.ts`).
+ */
+export function thresholdFromEnvironment(): number | undefined {
   const value = process.env[HEAP_TRIM_THRESHOLD_ENV]?.trim();
   if (value === undefined || value === '') return undefined;
   if (value === 'off') return Infinity;

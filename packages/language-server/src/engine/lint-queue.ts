@@ -12,8 +12,8 @@
  *   document is not to be linted after all (`skipped`).
  * - Fix-all jobs (fix on save, the fix-all command) go ahead of waiting lints.
  * - A job that runs longer than its time budget is stopped the same way and answered `over-budget`.
- * - A worker whose heap has grown past `recycleHeapBytes` is first asked, once the queue is empty, to
- *   compact its heap (most of it is a lint's garbage: a 10,000-line file leaves about 80 MB a lint
+ * - A worker whose heap has grown past `recycleHeapBytes` is first asked, once the queue has been
+ *   empty for `trimQuietMs` (the next keystroke's lint is not made to wait for it), to compact its heap (most of it is a lint's garbage: a 10,000-line file leaves about 80 MB a lint
  *   that V8 collects only later); only a heap still that large afterwards (a large document's
  *   live data) gets the worker stopped, which hands its memory back. A fresh worker loads ESLint
  *   again and runs cold: that made every third edit of a 10,000-line file 2.5× slower.
@@ -23,7 +23,12 @@
 import { Worker } from 'node:worker_threads';
 import type { CorsSettings } from '../protocol/settings.js';
 import type { LintResult, ProjectFactsRef } from './lint-host.js';
-import { CANCEL_SUPERSEDED_LINT_AFTER_MS, WORKER_RECYCLE_HEAP_BYTES } from '../limits.js';
+import { thresholdFromEnvironment } from '../heap-trim.js';
+import {
+  CANCEL_SUPERSEDED_LINT_AFTER_MS,
+  HEAP_TRIM_QUIET_MS,
+  WORKER_RECYCLE_HEAP_BYTES,
+} from '../limits.js';
 
 export interface LintRequest {
   text: string;
@@ -78,8 +83,18 @@ export interface LintQueueOptions {
   workerUrl?: URL;
   /** A running lint of a document that has a newer version is cancelled once it has run this long. */
   cancelAfterMs?: number;
-  /** An idle worker whose heap is larger than this is stopped, to hand the memory back. */
+  /** An idle worker whose heap is still larger than this after a trim is stopped, to hand the memory back. */
   recycleHeapBytes?: number;
+  /**
+   * An idle worker whose heap is larger than this is asked to compact it; `recycleHeapBytes` unless
+   * `CORS_LS_HEAP_TRIM_ABOVE_MB` says otherwise (`off`: never, and so never replaced either).
+   */
+  trimHeapBytes?: number;
+  /**
+   * How long the queue must have been empty before such a worker is asked to compact its heap: a
+   * compacting collection of a large heap takes a while, and a lint that arrives meanwhile waits.
+   */
+  trimQuietMs?: number;
   /** Where the worker's own output goes (never the server's stdout, which may be the LSP channel). */
   log?: (line: string) => void;
 }
@@ -88,6 +103,10 @@ export class LintQueue {
   readonly #workerUrl: URL;
   readonly #cancelAfterMs: number;
   readonly #recycleHeapBytes: number;
+  readonly #trimHeapBytes: number;
+  readonly #trimQuietMs: number;
+  /** Set while the queue is idle with a large heap: the trim, once it has been quiet long enough. */
+  #trimTimer: NodeJS.Timeout | undefined;
   readonly #log: (line: string) => void;
   #worker: Worker | undefined;
   #pending: Job[] = [];
@@ -110,6 +129,9 @@ export class LintQueue {
     this.#workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
     this.#cancelAfterMs = options.cancelAfterMs ?? CANCEL_SUPERSEDED_LINT_AFTER_MS;
     this.#recycleHeapBytes = options.recycleHeapBytes ?? WORKER_RECYCLE_HEAP_BYTES;
+    this.#trimHeapBytes =
+      options.trimHeapBytes ?? thresholdFromEnvironment() ?? this.#recycleHeapBytes;
+    this.#trimQuietMs = options.trimQuietMs ?? HEAP_TRIM_QUIET_MS;
     this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   }
 
@@ -145,6 +167,7 @@ export class LintQueue {
 
   dispose(): void {
     this.#disposed = true;
+    clearTimeout(this.#trimTimer);
     const jobs = [...this.#pending, ...(this.#running ? [this.#running.job] : [])];
     this.#pending = [];
     if (this.#running) clearTimeout(this.#running.timer);
@@ -203,6 +226,8 @@ export class LintQueue {
   }
 
   #pump(): void {
+    clearTimeout(this.#trimTimer);
+    this.#trimTimer = undefined;
     if (this.#running !== undefined || this.#trimming !== undefined || this.#disposed) return;
     // Still over the limit after a trim: a large document's live data, handed back with the worker.
     if (this.#worker !== undefined && this.#trimmed && this.#lastHeapBytes > this.#recycleHeapBytes)
@@ -219,9 +244,23 @@ export class LintQueue {
       worker.postMessage(message);
       return;
     }
-    // Idle, with a large heap after a job: compacted first (the check above then decides).
+    // Idle, with a large heap after a job: compacted once it has been quiet (the check above then decides).
+    if (this.#worker === undefined || this.#trimmed || this.#lastHeapBytes <= this.#trimHeapBytes)
+      return;
+    this.#trimTimer = setTimeout(() => this.#trim(), this.#trimQuietMs);
+    this.#trimTimer.unref();
+  }
+
+  #trim(): void {
+    this.#trimTimer = undefined;
     const worker = this.#worker;
-    if (worker === undefined || this.#trimmed || this.#lastHeapBytes <= this.#recycleHeapBytes)
+    if (
+      worker === undefined ||
+      this.#running !== undefined ||
+      this.#trimming !== undefined ||
+      this.#pending.length > 0 ||
+      this.#disposed
+    )
       return;
     this.#trimming = worker;
     this.workersTrimmed++;

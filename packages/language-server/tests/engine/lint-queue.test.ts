@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LintQueue, type LintRequest, type Outcome } from '../../src/engine/lint-queue.js';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings.js';
 
@@ -13,6 +13,8 @@ const WORKER = new URL('../../dist/engine/lint-worker.js', import.meta.url);
 const FINDING = `import cors from 'cors';\napp.use(cors({ origin: 'https://shop.example.com/' }));\n`;
 const FIXABLE = `import cors from 'cors';\napp.use(cors({ methods: 'GET POST' }));\n`;
 const BUDGET = 60_000;
+/** How long `vi.waitFor` waits for a state (the machine may be busy); it checks every 20 ms. */
+const STATE_WAIT = { timeout: 60_000, interval: 20 };
 
 /** Seconds of linting: a few thousand Express set-ups without findings. */
 function slowText(blocks = 3000): string {
@@ -129,25 +131,41 @@ describe('LintQueue', () => {
     expect(fixed.kind === 'done' && fixed.value).toContain("methods: 'GET, POST'");
   });
 
-  it('replaces an idle worker whose heap grew past recycleHeapBytes', async () => {
-    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1 });
+  it('replaces an idle worker whose heap grew past recycleHeapBytes, once the queue was quiet', async () => {
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1, trimQuietMs: 0 });
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    await vi.waitFor(() => expect(queue?.workersTrimmed).toBe(1), STATE_WAIT);
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     expect(queue.workersStarted).toBe(2);
   });
 
   it("compacts an idle worker's large heap before it replaces the worker, and keeps a worker whose heap is small", async () => {
     // Over the limit even after the trim: trimmed once, then replaced.
-    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1 });
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1, trimQuietMs: 0 });
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    await vi.waitFor(() => expect(queue?.workersTrimmed).toBe(1), STATE_WAIT);
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
-    // A trim after each job (the second worker's is asked as it goes idle); the first worker was replaced after its trim.
-    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([2, 2]);
+    // A trim after each job once quiet (the second worker's too); the first worker was replaced after its trim.
+    await vi.waitFor(() => expect(queue?.workersTrimmed).toBe(2), STATE_WAIT);
+    expect(queue.workersStarted).toBe(2);
     queue.dispose();
     // Under the limit: neither trimmed nor replaced.
-    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 4096 * 1024 * 1024 });
+    queue = new LintQueue({
+      workerUrl: WORKER,
+      recycleHeapBytes: 4096 * 1024 * 1024,
+      trimQuietMs: 0,
+    });
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([0, 1]);
+  });
+
+  it('never makes a lint wait for a trim: the next edit within the quiet time runs on the same heap', async () => {
+    // Issue 15, item 19: the compaction ran the moment the queue emptied, so the next keystroke's lint
+    // waited for it and then ran on a cold heap (or a new worker).
+    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1, trimQuietMs: 60_000 });
+    for (let i = 0; i < 3; i++)
+      expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     expect([queue.workersTrimmed, queue.workersStarted]).toEqual([0, 1]);
   });
 });
