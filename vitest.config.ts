@@ -59,6 +59,8 @@ export default defineConfig({
           name: 'language-server',
           include: ['packages/language-server/tests/**/*.test.ts'],
           testTimeout: 120_000,
+          // Hooks wait on states too (a workspace's project index being built), up to STATE_WAIT_MS.
+          hookTimeout: 120_000,
         },
       },
       {
