@@ -89,3 +89,6 @@ export { ProjectIndex } from './project/project-index.js';
 export type { ProjectFacts } from './project/project-index.js';
 export { writeSnapshot } from './project/snapshot.js';
 export { neverLoadProjectCode } from './project/parse-file.js';
+export { serverFixEdits } from './project/server-edits.js';
+export type { TextEdit } from './project/server-edits.js';
+export { textDigest } from './project/project-index.js';

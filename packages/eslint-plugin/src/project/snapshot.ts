@@ -14,6 +14,7 @@ interface SnapshotFile {
   readonly surfaces: readonly ServerSurface[];
   readonly proxied: readonly ProxiedPrefix[];
   readonly headersRead: readonly string[];
+  readonly digests: Readonly<Record<string, string>>;
 }
 
 export function writeSnapshot(file: string, facts: ProjectFacts, fingerprint: string): void {
@@ -24,6 +25,7 @@ export function writeSnapshot(file: string, facts: ProjectFacts, fingerprint: st
     surfaces: facts.surfaces,
     proxied: facts.proxied,
     headersRead: [...facts.headersRead],
+    digests: facts.digests,
   };
   writeFileSync(file, JSON.stringify(snapshot));
 }
@@ -58,6 +60,8 @@ export function readSnapshot(file: string): ProjectFacts | undefined {
         surfaces: parsed.surfaces,
         proxied: parsed.proxied,
         headersRead: new Set(parsed.headersRead),
+        digests:
+          typeof parsed.digests === 'object' && parsed.digests !== null ? parsed.digests : {},
       };
     }
   } catch {
