@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { isNginxConfigPath } from 'eslint-plugin-cors';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ANY_SERVER_FILE, generatedReason } from 'cors-lint-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -14,6 +14,7 @@ import {
   type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
 import {
+  type DiagnosticData,
   serverRuleInformation,
   toDiagnostic,
   toParseErrorDiagnostic,
@@ -423,6 +424,17 @@ export class DocumentLinter {
       const diagnostic = toDiagnostic(message, document, settings);
       const server = project?.servers[index];
       if (server) diagnostic.relatedInformation = [serverRuleInformation(project.root, server)];
+      const serverEdit = project?.serverEdits[index];
+      if (serverEdit)
+        (diagnostic.data as DiagnosticData).serverEdit = {
+          uri: pathToFileURL(serverEdit.file).href,
+          digest: serverEdit.digest,
+          desc: serverEdit.desc,
+          edits: serverEdit.edits.map(({ range: [start, end], text }) => ({
+            range: [start, end],
+            text,
+          })),
+        };
       return diagnostic;
     });
   }
