@@ -85,7 +85,7 @@ export { buildProjectSnapshot } from './project/snapshot.js';
 export type { BuiltSnapshot } from './project/snapshot.js';
 export { projectConsultation } from './utils/project-contract.js';
 export type { ProjectConsultation } from './utils/project-contract.js';
-export { ProjectIndex } from './project/project-index.js';
+export { ProjectIndex, projectIndex } from './project/project-index.js';
 export type { ProjectFacts } from './project/project-index.js';
 export { writeSnapshot } from './project/snapshot.js';
 export { neverLoadProjectCode } from './project/parse-file.js';
