@@ -255,6 +255,25 @@ export class DocumentLinter {
   }
 
   /**
+   * The workspace folder `root` and its project index are gone: the open documents whose last lint
+   * read that index are linted again (without it, or with the index of a folder around them).
+   * Returns the URIs scheduled.
+   */
+  projectRemoved(root: string): string[] {
+    const scheduled: string[] = [];
+    for (const state of this.#open.values()) {
+      if (state.consulted?.root !== root) continue;
+      scheduled.push(state.document.uri);
+      this.#schedule(state, 'project');
+    }
+    if (scheduled.length > 0)
+      this.#connection.console.log(
+        `cors: the workspace folder ${root} was removed; re-linting ${scheduled.join(', ')}`,
+      );
+    return scheduled;
+  }
+
+  /**
    * The current text of `uri` with every cors autofix applied (only those of `ruleId`, if given),
    * computed in the lint worker ahead of waiting lints; undefined when nothing changes, or when the
    * document is not linted or changed meanwhile (the caller checks the version it asked for).

@@ -109,9 +109,14 @@ function flush(): void {
         }
         case 'close': {
           const folder = folders.get(request.root);
+          if (!folder) break;
           folders.delete(request.root);
-          for (const snapshot of folder?.snapshots ?? []) rmSync(snapshot, { force: true });
+          for (const snapshot of folder.snapshots) rmSync(snapshot, { force: true });
           changed.delete(request.root);
+          post({
+            kind: 'log',
+            message: `closed ${request.root} (${folder.snapshots.length} snapshots removed)`,
+          });
           break;
         }
         case 'overlay':
