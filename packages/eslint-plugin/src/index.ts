@@ -90,5 +90,6 @@ export type { ProjectFacts } from './project/project-index.js';
 export { writeSnapshot } from './project/snapshot.js';
 export { neverLoadProjectCode } from './project/parse-file.js';
 export { serverFixEdits } from './project/server-edits.js';
+export { recordImportedFiles } from './utils/extract/values/imports.js';
 export type { TextEdit } from './project/server-edits.js';
 export { textDigest } from './project/project-index.js';

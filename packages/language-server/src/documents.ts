@@ -71,7 +71,7 @@ function isDjangoSettingsPath(path: string): boolean {
 }
 
 /** `project`: a server file the document's cross-file findings consulted changed. */
-type Reason = 'open' | 'change' | 'save' | 'configuration' | 'project';
+type Reason = 'open' | 'change' | 'save' | 'configuration' | 'project' | 'imports';
 
 /**
  * Runs `callback` once the messages the connection has already read are dispatched. vscode-jsonrpc
@@ -100,6 +100,8 @@ interface OpenDocument {
   overBudget: boolean;
   /** What its last lint's cross-file checks read: the folder root and the server files (relative). */
   consulted: { root: string; serverFiles: ReadonlySet<string> } | undefined;
+  /** Other files its last lint read through its imports (absolute): saving one lints it again. */
+  imports: ReadonlySet<string>;
 }
 
 /**
@@ -177,6 +179,7 @@ export class DocumentLinter {
       logged: undefined,
       overBudget: false,
       consulted: undefined,
+      imports: new Set(),
     };
     this.#open.set(textDocument.uri, state);
     this.#project?.overlay(fileName, () => textDocument.text, textDocument.text.length);
@@ -201,7 +204,29 @@ export class DocumentLinter {
 
   saved({ textDocument }: DidSaveTextDocumentParams): void {
     const state = this.#open.get(textDocument.uri);
-    if (state !== undefined) this.#schedule(state, 'save');
+    if (state === undefined) return;
+    this.#schedule(state, 'save');
+    // The saved text is what the documents importing it read from now on.
+    this.filesChanged([state.fileName]);
+  }
+
+  /**
+   * Files changed on disk (saved, or reported by the client's watcher): the open documents whose
+   * last lint read one of them through an import (a handler from another package) are linted again.
+   * Returns the URIs scheduled.
+   */
+  filesChanged(fileNames: readonly string[]): string[] {
+    const scheduled: string[] = [];
+    for (const state of this.#open.values()) {
+      if (!fileNames.some((file) => state.imports.has(file))) continue;
+      scheduled.push(state.document.uri);
+      this.#schedule(state, 'imports');
+    }
+    if (scheduled.length > 0)
+      this.#connection.console.log(
+        `cors: ${fileNames.join(', ')} changed, and is imported by ${scheduled.join(', ')}: re-linting`,
+      );
+    return scheduled;
   }
 
   closed({ textDocument }: DidCloseTextDocumentParams): void {
@@ -439,6 +464,7 @@ export class DocumentLinter {
     state.consulted = project
       ? { root: project.root, serverFiles: new Set(project.serverFiles) }
       : undefined;
+    state.imports = new Set(result.imports);
     return result.messages.map((message, index) => {
       const diagnostic = toDiagnostic(message, document, settings);
       const server = project?.servers[index];

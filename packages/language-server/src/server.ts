@@ -123,6 +123,7 @@ export function startServer(connection: Connection): void {
       uri.startsWith('file:') ? [fileURLToPath(uri)] : [],
     );
     indexes.filesChanged(files);
+    documents.filesChanged(files);
   });
 
   /** Indexes each workspace folder whose settings want it (`cors.projectIndex`), and stops the others. */

@@ -11,6 +11,7 @@ import { Linter } from 'eslint';
 import plugin, {
   isNginxConfigPath,
   projectConsultation,
+  recordImportedFiles,
   ruleLanguages,
   serverFixEdits,
   textDigest,
@@ -26,6 +27,11 @@ export interface LintResult {
   messages: Linter.LintMessage[];
   /** The document does not parse; line and column are 1-based. */
   parseError?: { message: string; line: number; column: number };
+  /**
+   * Other files the rules read through the document's imports (absolute paths): a handler imported
+   * from another package, imported options. The document's verdicts may change when one changes.
+   */
+  imports?: string[];
   /**
    * With a project index: what the cross-file checks read (project root, the server files their
    * verdicts depend on, `ANY_SERVER_FILE` for any), and per message the server rule of a
@@ -368,6 +374,18 @@ export class LintHost {
 
   /** Config arrays are built once per settings object (memoised by identity). */
   lint(
+    text: string,
+    filePath: string,
+    settings: CorsSettings,
+    project?: ProjectFactsRef,
+  ): LintResult {
+    const { result, files } = recordImportedFiles(() =>
+      this.#lint(text, filePath, settings, project),
+    );
+    return files.length > 0 ? { ...result, imports: files } : result;
+  }
+
+  #lint(
     text: string,
     filePath: string,
     settings: CorsSettings,
