@@ -284,4 +284,43 @@ describe('the project index in the language server', () => {
       'cors/require-exposed-headers',
     ]);
   });
+
+  it('keeps a server file in the facts while it is rewritten in place, so its clients never publish nothing', async () => {
+    const otherServer = path.join(root, 'apps', 'other', 'server.js');
+    const notify = (file: string) =>
+      client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: pathToFileURL(file).href, type: FileChangeType.Changed }],
+      });
+    const mark = client.publishMark;
+    // Truncated, its text not written yet: what the index reads in the middle of a writeFile.
+    writeFileSync(serverFile, '');
+    await notify(serverFile);
+    // Ordered after it in the index thread: the other server now allows Authorization, so its client is re-linted.
+    writeFileSync(
+      otherServer,
+      OTHER_SERVER.replace(
+        "allowedHeaders: ['Content-Type']",
+        "allowedHeaders: ['Content-Type', 'Authorization']",
+      ),
+    );
+    await notify(otherServer);
+    // Lints run in order: the orders client, had it been re-linted for the empty read, has published by now.
+    await client.waitForPublish(itemsUri, {
+      from: mark,
+      match: (params) => codes(params).length === 0,
+    });
+    // The write ends.
+    writeFileSync(serverFile, serverText);
+    await notify(serverFile);
+    await client.waitForPublish(ordersUri, {
+      from: mark,
+      match: (params) => codes(params).includes('cors/client-credentials-need-server-credentials'),
+    });
+    const orders = client.publishes.events
+      .slice(mark)
+      .filter((params) => params.uri === ordersUri)
+      .map(codes);
+    expect(orders.length).toBeGreaterThan(0);
+    for (const published of orders) expect(published).not.toEqual([]);
+  });
 });

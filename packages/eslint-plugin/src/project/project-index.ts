@@ -108,8 +108,13 @@ export class ProjectIndex {
     }
     const known = this.#entries.get(file);
     if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) return false;
-    this.#version += 1;
     const text = stamp.size <= MAX_BYTES ? this.#read(file) : undefined;
+    // A server file read as empty is being written in place (truncated, its text not written yet:
+    // `writeFile`, many editors and tools); taken as it is, its server would vanish from the facts
+    // until the write ends, and its clients be checked against nothing meanwhile. Its facts are kept,
+    // and its stamp is not, so the next look (the watcher's event for the write) reads it again.
+    if (text === '' && overlay === undefined && known?.candidate === true) return false;
+    this.#version += 1;
     this.#entries.set(file, {
       mtimeMs: stamp.mtimeMs,
       size: stamp.size,
