@@ -456,6 +456,11 @@ export class DocumentLinter {
         break;
     }
     const result = outcome.value;
+    // Its index snapshot was replaced before the lint could read it: linted again with the current one.
+    if (result.stale) {
+      this.#schedule(state, 'project');
+      return undefined;
+    }
     // Not the last diagnostics either: they would land on whatever text moved under them.
     if (result.parseError !== undefined)
       return [toParseErrorDiagnostic(result.parseError, document)];

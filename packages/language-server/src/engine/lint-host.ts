@@ -11,6 +11,7 @@ import { Linter } from 'eslint';
 import plugin, {
   isNginxConfigPath,
   projectConsultation,
+  readSnapshot,
   recordImportedFiles,
   ruleLanguages,
   serverFixEdits,
@@ -27,6 +28,11 @@ export interface LintResult {
   messages: Linter.LintMessage[];
   /** The document does not parse; line and column are 1-based. */
   parseError?: { message: string; line: number; column: number };
+  /**
+   * The project snapshot the lint was handed is gone (a newer version of the facts replaced it
+   * before the lint started): not linted, to be linted again with the current snapshot.
+   */
+  stale?: true;
   /**
    * Other files the rules read through the document's imports (absolute paths): a handler imported
    * from another package, imported options. The document's verdicts may change when one changes.
@@ -379,6 +385,11 @@ export class LintHost {
     settings: CorsSettings,
     project?: ProjectFactsRef,
   ): LintResult {
+    // Read now: once read, the facts stay with this thread even if the file is pruned during the
+    // lint. Without them the rules would build an index of their own, from the disk alone.
+    const { dialect } = kindOf(filePath);
+    const readsProject = project !== undefined && dialect !== 'nginx' && dialect !== 'python';
+    if (readsProject && !readSnapshot(project.snapshot)) return { messages: [], stale: true };
     const { result, files } = recordImportedFiles(() =>
       this.#lint(text, filePath, settings, project),
     );
