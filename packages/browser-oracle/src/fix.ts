@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { projectIndex } from 'eslint-plugin-cors';
 import { PLACEHOLDER_ORIGIN } from 'cors-lint-core';
 import { APP_ORIGIN } from './hosts.js';
 import type { Finding, ScenarioSources, TextFix } from './lint.js';
@@ -50,6 +51,50 @@ export function fixScenario(original: ScenarioSources): FixResult {
     });
   }
   return { sources, steps, remaining: observable(lintScenario(sources)), noFixOffered: undefined };
+}
+
+/**
+ * The repair on the server's side of a `project-…` scenario: apply the first checked client
+ * finding's server edit (`Finding.serverEdit`, what the language server offers as a code action) to
+ * server.js, and lint the client again against the edited server, until no client finding is left.
+ * The project index reads the edited text in place of the file (an overlay, as for an editor's
+ * unsaved text), and the file again once done. The result is written with `writeFixedCopy` to be
+ * run. Undefined when the first finding has no server edit.
+ */
+export function fixScenarioOnServer(
+  scenarioDir: string,
+  workRoot: string,
+  original: ScenarioSources,
+): (FixResult & { readonly dir: string }) | undefined {
+  const index = projectIndex(scenarioDir);
+  const serverFile = path.join(scenarioDir, 'server.js');
+  try {
+    let sources = original;
+    const steps: FixStep[] = [];
+    const clientFindings = (): Finding[] => {
+      index.overlay(serverFile, sources.server);
+      return observable(lintScenario(sources)).filter((finding) => finding.file === 'client.js');
+    };
+    let checked = clientFindings();
+    for (let round = 0; round < MAX_FIX_ROUNDS && checked.length > 0; round += 1) {
+      const [first] = checked;
+      if (!first?.serverEdit) break;
+      let server = sources.server;
+      for (const fix of [...first.serverEdit.fixes].sort((x, y) => y.range[0] - x.range[0]))
+        server = server.slice(0, fix.range[0]) + fix.text + server.slice(fix.range[1]);
+      sources = { ...sources, server };
+      steps.push({
+        finding: describeFinding(first),
+        applied: `server edit "${first.serverEdit.desc}"`,
+      });
+      checked = clientFindings();
+    }
+    if (steps.length === 0) return undefined;
+    const dir = writeFixedCopy(scenarioDir, workRoot, sources);
+    return { dir, sources, steps, remaining: checked, noFixOffered: undefined };
+  } finally {
+    index.overlay(serverFile, undefined);
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { BrowserEffect, MessageSpec, SecurityRuleName } from 'cors-lint-cor
 import { browserEffect, ruleMessages, securityAttack } from 'cors-lint-core';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
-import plugin from 'eslint-plugin-cors';
+import plugin, { projectConsultation, serverFixEdits } from 'eslint-plugin-cors';
 
 /** A Django scenario has `settings.py` in place of `server.js`. */
 export type ScenarioFile = 'server.js' | 'client.js' | 'settings.py';
@@ -33,6 +33,11 @@ export interface Finding {
   readonly security: SecurityRuleName | undefined;
   readonly fix: TextFix | undefined;
   readonly suggestions: readonly { readonly desc: string; readonly fix: TextFix }[];
+  /**
+   * A cross-file finding's edit of the project's server.js (core's `serverFix`) that makes the
+   * request pass there: ESLint cannot apply it, an editor offers it (the language server's code action).
+   */
+  readonly serverEdit?: { readonly desc: string; readonly fixes: readonly TextFix[] };
 }
 
 const SOURCE_TYPE: Record<Exclude<ScenarioFile, 'settings.py'>, 'commonjs' | 'module'> = {
@@ -80,6 +85,7 @@ export function lintFile(
   text: string,
   configName: OracleConfig = 'recommended',
   project?: string,
+  serverText?: string,
 ): Finding[] {
   const messages = linter.verify(text, config(file, configName, project), {
     filename: project === undefined ? file : path.join(project, file),
@@ -87,6 +93,8 @@ export function lintFile(
   const fatal = messages.find((message) => message.fatal);
   if (fatal)
     throw new Error(`${file}:${fatal.line}:${fatal.column} does not parse: ${fatal.message}`);
+  const consultation =
+    project === undefined ? undefined : projectConsultation(linter.getSourceCode().ast as never);
   return messages.map((message) => {
     const rule = (message.ruleId ?? '').replace(/^cors\//, '');
     const messageId = message.messageId ?? '';
@@ -105,8 +113,37 @@ export function lintFile(
         desc: s.desc,
         fix: { range: s.fix.range, text: s.fix.text },
       })),
+      ...serverEditOf(consultation, project, rule, message, serverText),
     };
   });
+}
+
+/** The server-side edit of a cross-file message, on `serverText`, the server.js the project index read. */
+function serverEditOf(
+  consultation: ReturnType<typeof projectConsultation>,
+  project: string | undefined,
+  rule: string,
+  message: Linter.LintMessage,
+  serverText: string | undefined,
+): { serverEdit?: NonNullable<Finding['serverEdit']> } {
+  const serverFix = consultation?.findings.find(
+    (finding) =>
+      finding.messageId === message.messageId &&
+      finding.line === message.line &&
+      finding.column + 1 === message.column,
+  )?.serverFix;
+  if (!serverFix || project === undefined || serverText === undefined) return {};
+  if (serverFix.policy.file !== 'server.js') return {};
+  const fixes = serverFixEdits(project, serverFix, serverText);
+  const template = (ruleMessages as Record<string, Record<string, MessageSpec>>)[rule]?.[
+    serverFix.messageId
+  ]?.text;
+  if (!fixes || fixes.length === 0 || template === undefined) return {};
+  const desc = template.replace(
+    /\{\{\s*(\w+)\s*\}\}/g,
+    (whole, name: string) => serverFix.data[name] ?? whole,
+  );
+  return { serverEdit: { desc, fixes } };
 }
 
 /**
@@ -156,7 +193,7 @@ export function lintScenario(sources: ScenarioSources): Finding[] {
       sources.config,
       sources.project,
     ),
-    ...lintFile('client.js', sources.client, sources.config, sources.project),
+    ...lintFile('client.js', sources.client, sources.config, sources.project, sources.server),
   ];
 }
 

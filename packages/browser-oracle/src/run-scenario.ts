@@ -22,8 +22,8 @@ import {
   clientFindings,
   hasClientFindings,
 } from './client-effects.js';
-import type { FixResult } from './fix.js';
-import { fixScenario, writeFixedCopy } from './fix.js';
+import type { FixResult, FixStep } from './fix.js';
+import { fixScenario, fixScenarioOnServer, writeFixedCopy } from './fix.js';
 import { djangoApp, isDjangoScenario } from './django.js';
 import { APP_ORIGIN, ATTACKER_ORIGIN, SAME_SITE_APP_ORIGIN, attackerPageOrigin } from './hosts.js';
 import type { Finding, ScenarioSources } from './lint.js';
@@ -640,4 +640,39 @@ function readText(outcome: Extract<FetchOutcome, { ok: true }>): string {
 function shortReason(line: string): string {
   const reason = /blocked by CORS policy: (.*)$/.exec(line)?.[1] ?? line.replace(/^\w+: /, '');
   return reason.length > 140 ? `${reason.slice(0, 137)}…` : reason;
+}
+
+/** What the server-side edit of a `project-…` scenario did in Chromium. */
+export interface ServerEditResult {
+  readonly steps: readonly FixStep[];
+  readonly problems: readonly string[];
+}
+
+/**
+ * A `project-…` scenario repaired on the server's side instead (the edit the language server offers
+ * on the client's finding): the client, unchanged, must now get its response, with no CORS line on
+ * the console. Undefined for another scenario, or when its first finding has no server edit.
+ */
+export async function checkServerEdit(
+  env: Environment,
+  scenario: Scenario,
+): Promise<ServerEditResult | undefined> {
+  if (scenario.sources.project === undefined) return undefined;
+  const fixed = fixScenarioOnServer(scenario.dir, env.workRoot, scenario.sources);
+  if (!fixed) return undefined;
+  const problems: string[] = [];
+  if (fixed.remaining.length > 0)
+    problems.push(
+      `the linter still reports after the server edit: ${fixed.remaining.map(describeFinding).join('; ')}`,
+    );
+  const after = await observe(env, fixed.dir, fixed.sources, APP_ORIGIN);
+  const outcome = after.outcomes[0];
+  if (!succeeded(outcome))
+    problems.push(`the request still fails after the server edit: ${describeOutcome(outcome)}`);
+  const lines = after.console.filter(isCorsLine);
+  if (lines.length > 0)
+    problems.push(`CORS console line(s) after the server edit: ${lines.join(' | ')}`);
+  if (problems.length > 0)
+    problems.push(`edited server.js:\n${fixed.sources.server}\n${exchangesLine(after.exchanges)}`);
+  return { steps: fixed.steps, problems };
 }

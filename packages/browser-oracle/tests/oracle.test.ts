@@ -13,7 +13,12 @@ import { stopDjangoServers } from '../src/django.js';
 import { hostResolverRules } from '../src/hosts.js';
 import { renderReport, summaryLine, writeReport } from '../src/report.js';
 import type { Environment, ScenarioResult } from '../src/run-scenario.js';
-import { attackerHosts, discoverScenarios, runScenario } from '../src/run-scenario.js';
+import {
+  attackerHosts,
+  checkServerEdit,
+  discoverScenarios,
+  runScenario,
+} from '../src/run-scenario.js';
 import type { ApiServer, PageServer } from '../src/servers.js';
 import { startApiServer, startAppServer, startAttackerServer } from '../src/servers.js';
 
@@ -98,5 +103,31 @@ describe('Chromium agrees with the linter', () => {
       },
       60_000,
     );
+  }
+});
+
+describe('the server-side edit of a cross-file finding makes the request pass in Chromium', () => {
+  const projects = scenarios.filter(
+    (scenario) => scenario.sources.project !== undefined && !scenario.name.endsWith('-clean'),
+  );
+
+  it('has project scenarios to repair on the server', () => {
+    expect(projects.length).toBeGreaterThan(0);
+  });
+
+  for (const scenario of projects) {
+    it(`${scenario.name}, repaired on the server`, async () => {
+      if (!env) throw new Error('the oracle environment did not start');
+      const result = await checkServerEdit(env, scenario);
+      // Each of these scenarios' findings has a server edit (the language server's code action).
+      expect(result, 'a server edit is offered').toBeDefined();
+      expect(result?.steps.length).toBeGreaterThan(0);
+      if (result && result.problems.length > 0)
+        expect.fail(
+          `Chromium disagrees after the server edit of ${scenario.name} (${result.steps
+            .map((step) => step.applied)
+            .join('; ')}):\n\n${result.problems.join('\n\n')}`,
+        );
+    }, 60_000);
   }
 });

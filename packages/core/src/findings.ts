@@ -32,6 +32,16 @@ export type FixIntent<H> =
       readonly setting: 'exposeHeaders' | 'allowMethods';
       readonly items: readonly string[];
     }
+  /**
+   * Create an absent setting with this value: an option on the middleware whose call is `at`, or a
+   * header written beside the hand-set header write `at` (same response).
+   */
+  | {
+      readonly kind: 'add-setting';
+      readonly at: H;
+      readonly setting: 'credentials';
+      readonly value: boolean | string;
+    }
   /** Append a field to the `Vary` header of the response `at` writes to, keeping any fields already there. */
   | { readonly kind: 'append-vary'; readonly at: H; readonly field: string }
   /**

@@ -129,6 +129,7 @@ export type {
 export { allowedRequestHeaders, pathMatches } from './contract/server-surface.js';
 export type {
   ContractFinding,
+  ServerFix,
   ContractMessageId,
   ContractOptions,
   HeaderRead,

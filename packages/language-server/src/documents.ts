@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { isNginxConfigPath } from 'eslint-plugin-cors';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ANY_SERVER_FILE, generatedReason } from 'cors-lint-core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -14,6 +14,7 @@ import {
   type DidSaveTextDocumentParams,
 } from 'vscode-languageserver/node';
 import {
+  type DiagnosticData,
   serverRuleInformation,
   toDiagnostic,
   toParseErrorDiagnostic,
@@ -70,7 +71,7 @@ function isDjangoSettingsPath(path: string): boolean {
 }
 
 /** `project`: a server file the document's cross-file findings consulted changed. */
-type Reason = 'open' | 'change' | 'save' | 'configuration' | 'project';
+type Reason = 'open' | 'change' | 'save' | 'configuration' | 'project' | 'imports';
 
 /**
  * Runs `callback` once the messages the connection has already read are dispatched. vscode-jsonrpc
@@ -99,6 +100,8 @@ interface OpenDocument {
   overBudget: boolean;
   /** What its last lint's cross-file checks read: the folder root and the server files (relative). */
   consulted: { root: string; serverFiles: ReadonlySet<string> } | undefined;
+  /** Other files its last lint read through its imports (absolute): saving one lints it again. */
+  imports: ReadonlySet<string>;
 }
 
 /**
@@ -186,6 +189,7 @@ export class DocumentLinter {
       logged: undefined,
       overBudget: false,
       consulted: undefined,
+      imports: new Set(),
     };
     this.#open.set(textDocument.uri, state);
     if (this.#project) this.#staleOverlays.add(state);
@@ -210,7 +214,29 @@ export class DocumentLinter {
 
   saved({ textDocument }: DidSaveTextDocumentParams): void {
     const state = this.#open.get(textDocument.uri);
-    if (state !== undefined) this.#schedule(state, 'save');
+    if (state === undefined) return;
+    this.#schedule(state, 'save');
+    // The saved text is what the documents importing it read from now on.
+    this.filesChanged([state.fileName]);
+  }
+
+  /**
+   * Files changed on disk (saved, or reported by the client's watcher): the open documents whose
+   * last lint read one of them through an import (a handler from another package) are linted again.
+   * Returns the URIs scheduled.
+   */
+  filesChanged(fileNames: readonly string[]): string[] {
+    const scheduled: string[] = [];
+    for (const state of this.#open.values()) {
+      if (!fileNames.some((file) => state.imports.has(file))) continue;
+      scheduled.push(state.document.uri);
+      this.#schedule(state, 'imports');
+    }
+    if (scheduled.length > 0)
+      this.#connection.console.log(
+        `cors: ${fileNames.join(', ')} changed, and is imported by ${scheduled.join(', ')}: re-linting`,
+      );
+    return scheduled;
   }
 
   closed({ textDocument }: DidCloseTextDocumentParams): void {
@@ -261,6 +287,25 @@ export class DocumentLinter {
         `cors: the project index of ${root} changed (${what}); re-linting ${scheduled.join(', ')}`,
       );
     }
+    return scheduled;
+  }
+
+  /**
+   * The workspace folder `root` and its project index are gone: the open documents whose last lint
+   * read that index are linted again (without it, or with the index of a folder around them).
+   * Returns the URIs scheduled.
+   */
+  projectRemoved(root: string): string[] {
+    const scheduled: string[] = [];
+    for (const state of this.#open.values()) {
+      if (state.consulted?.root !== root) continue;
+      scheduled.push(state.document.uri);
+      this.#schedule(state, 'project');
+    }
+    if (scheduled.length > 0)
+      this.#connection.console.log(
+        `cors: the workspace folder ${root} was removed; re-linting ${scheduled.join(', ')}`,
+      );
     return scheduled;
   }
 
@@ -445,6 +490,11 @@ export class DocumentLinter {
         break;
     }
     const result = outcome.value;
+    // Its index snapshot was replaced before the lint could read it: linted again with the current one.
+    if (result.stale) {
+      this.#schedule(state, 'project');
+      return undefined;
+    }
     // Not the last diagnostics either: they would land on whatever text moved under them.
     if (result.parseError !== undefined)
       return [toParseErrorDiagnostic(result.parseError, document)];
@@ -453,10 +503,22 @@ export class DocumentLinter {
     state.consulted = project
       ? { root: project.root, serverFiles: new Set(project.serverFiles) }
       : undefined;
+    state.imports = new Set(result.imports);
     return result.messages.map((message, index) => {
       const diagnostic = toDiagnostic(message, document, settings);
       const server = project?.servers[index];
       if (server) diagnostic.relatedInformation = [serverRuleInformation(project.root, server)];
+      const serverEdit = project?.serverEdits[index];
+      if (serverEdit)
+        (diagnostic.data as DiagnosticData).serverEdit = {
+          uri: pathToFileURL(serverEdit.file).href,
+          digest: serverEdit.digest,
+          desc: serverEdit.desc,
+          edits: serverEdit.edits.map(({ range: [start, end], text }) => ({
+            range: [start, end],
+            text,
+          })),
+        };
       return diagnostic;
     });
   }

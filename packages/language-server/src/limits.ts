@@ -59,6 +59,8 @@ export const WORKER_SETTINGS_CACHE_SIZE = 50;
 export const MAX_CONFIGS_PER_SETTINGS = 24;
 /** Project-index snapshots kept per folder: a lint queued a few versions ago may still be about to read one. */
 export const KEPT_SNAPSHOTS = 8;
+/** Server-side edits a lint worker keeps (per server file text and fix); past this many it starts over. */
+export const MAX_CACHED_SERVER_EDITS = 200;
 /** Open documents longer than this are left to the disk in the project index: it reads no file over 1 MB (the plugin's project-index.ts); UTF-16 code units bound its bytes from below. */
 export const MAX_OVERLAY_LENGTH = 1_000_000;
 /** Settings problems already logged (each is logged once); past this many the set starts over rather than grow without end. */

@@ -43,6 +43,10 @@ export function serverCapabilities(capabilities: ClientCapabilities): ServerCapa
       : true,
     hoverProvider: true,
     executeCommandProvider: { commands: [...COMMANDS] },
+    // Folders added to or removed from the workspace get or lose their project index.
+    ...(capabilities.workspace?.workspaceFolders === true
+      ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }
+      : {}),
   };
 }
 
@@ -90,6 +94,22 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: WATCHED_FILES }],
       });
     }
+    if (client.workspace?.workspaceFolders === true) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.flatMap(({ uri }) => folderPath(uri)));
+        folders = [
+          ...folders.filter((folder) => !gone.has(folder)),
+          ...added.flatMap(({ uri }) => folderPath(uri)),
+        ].filter((folder, index, all) => all.indexOf(folder) === index);
+        for (const folder of gone) {
+          if (folders.includes(folder)) continue;
+          indexes.close(folder);
+          // Their cross-file findings came from this folder's index: linted again without it.
+          documents.projectRemoved(folder);
+        }
+        void indexFolders();
+      });
+    }
     // In the background: documents are linted without the index until it is built, then again.
     void indexFolders();
   });
@@ -103,6 +123,7 @@ export function startServer(connection: Connection): void {
       uri.startsWith('file:') ? [fileURLToPath(uri)] : [],
     );
     indexes.filesChanged(files);
+    documents.filesChanged(files);
   });
 
   /** Indexes each workspace folder whose settings want it (`cors.projectIndex`), and stops the others. */
@@ -143,6 +164,11 @@ export function startServer(connection: Connection): void {
 
 /** What the project index reads: sources and package.json (dev proxies); `**` globs are relative to each workspace folder. */
 const WATCHED_FILES = '**/{*.js,*.jsx,*.mjs,*.cjs,*.ts,*.tsx,*.mts,*.cts,package.json}';
+
+/** A workspace folder's path; none for a folder that is not on the file system. */
+function folderPath(uri: string): string[] {
+  return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
+}
 
 /** The workspace folders as paths: `workspaceFolders`, else the (deprecated) `rootUri`/`rootPath`; only `file:` ones. */
 export function workspaceFolderPaths(params: InitializeParams): string[] {

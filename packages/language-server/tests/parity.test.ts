@@ -228,7 +228,8 @@ describe('parity with ESLint over the project samples, with the project index', 
         await client.open(uri, text);
         const published = await client.waitForVersion(uri, 1);
         await client.close(uri);
-        // ESLint has no related information: the server adds the server rule's place to each cross-file finding.
+        // ESLint has no related information nor edits of another file: the server adds the server
+        // rule's place to each cross-file finding, and the server-side edit where one is safe.
         const { withRelated, without } = splitRelated(published.diagnostics);
         expect(without).toEqual(expectedDiagnostics(file, text, uri, settings.settings, sample));
         for (const diagnostic of withRelated)
@@ -242,6 +243,12 @@ describe('parity with ESLint over the project samples, with the project index', 
           expect(diagnostic.relatedInformation).toHaveLength(1);
         for (const diagnostic of withRelated)
           expect([...CROSS_FILE_RULES, 'cors/require-exposed-headers']).toContain(diagnostic.code);
+        for (const diagnostic of published.diagnostics) {
+          const serverEdit = (diagnostic.data as { serverEdit?: { uri: string } }).serverEdit;
+          if (serverEdit === undefined) continue;
+          // Only on a cross-file finding, and an edit of the server file it points at.
+          expect(serverEdit.uri).toBe(diagnostic.relatedInformation?.[0]?.location.uri);
+        }
         if (!TOOLING.has(path.basename(file)))
           expect(published.diagnostics.length > 0).toBe(!isClean(file));
       });
@@ -263,6 +270,11 @@ function splitRelated(diagnostics: Diagnostic[]): {
   const withRelated = diagnostics.filter(
     (diagnostic) => diagnostic.relatedInformation !== undefined,
   );
-  const without = diagnostics.map(({ relatedInformation: _related, ...rest }) => rest);
+  const without = diagnostics.map(({ relatedInformation: _related, ...rest }) => {
+    if (typeof rest.data !== 'object' || rest.data === null || !('serverEdit' in rest.data))
+      return rest;
+    const { serverEdit: _edit, ...data } = rest.data as Record<string, unknown>;
+    return { ...rest, data };
+  });
   return { withRelated, without };
 }

@@ -8,7 +8,7 @@
  * read (an env or template base) matches nothing; an `unknown` policy or setting passes; and where
  * several servers or rules could answer, a finding is reported only when every candidate fails.
  */
-import type { Finding, Suggestion } from '../findings.js';
+import type { Finding, FixIntent, Suggestion } from '../findings.js';
 import { isCorsSafelistedMethod, normalizeMethod } from '../fetch/methods.js';
 import {
   corsUnsafeRequestHeaderNames,
@@ -73,6 +73,24 @@ export interface ContractFinding<H> extends Finding<H> {
   readonly messageId: ContractMessageId;
   /** The server rule that fails the request (the first candidate's, when several all fail). */
   readonly server: SourceRef;
+  /**
+   * The edit of the server file that makes the request pass there, when one is safe to propose.
+   * ESLint edits only the linted file, so no rule applies it; an editor offers it as a suggestion.
+   */
+  readonly serverFix?: ServerFix;
+}
+
+/**
+ * A suggestion on the server's side of a contract finding: `fix` edits the server file `policy.file`,
+ * whose CORS policy is the one written at `policy`; the adapter finds that policy again in the
+ * file's current text and turns the intent into text there. `messageId` names its description in
+ * the finding's rule's messages.
+ */
+export interface ServerFix {
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly policy: SourceRef;
+  readonly fix: FixIntent<SourceRef>;
 }
 
 /** Where a request goes, as far as the code says. */
@@ -247,6 +265,7 @@ function findingsFor<H>(
     at: H,
     data: Record<string, string> = {},
     suggestions: readonly Suggestion<H>[] = [],
+    serverFix?: Omit<ServerFix, 'policy' | 'data'>,
   ) =>
     findings.push({
       messageId,
@@ -254,6 +273,9 @@ function findingsFor<H>(
       data: { server: serverAt, ...data },
       server,
       ...(suggestions.length > 0 ? { suggestions } : {}),
+      ...(serverFix
+        ? { serverFix: { ...serverFix, data: { server: serverAt, ...data }, policy: policy.at } }
+        : {}),
     });
 
   const credentials =
@@ -266,7 +288,7 @@ function findingsFor<H>(
     if (policy.origin.kind === 'wildcard' && sendsCredentials(policy))
       push('credentialsWithWildcard', request.credentials.at, {}, omit);
     else if (!sendsCredentials(policy) && policy.credentials.kind !== 'unknown')
-      push('credentialsNotAllowed', request.credentials.at, {}, omit);
+      push('credentialsNotAllowed', request.credentials.at, {}, omit, allowCredentials(policy));
   }
 
   const headers = unsafeHeaders(request);
@@ -279,6 +301,8 @@ function findingsFor<H>(
         ? request.method.at
         : (headers[0]?.at ?? request.at),
       { method },
+      [],
+      answerPreflight(policy, rule),
     );
   } else if (preflights) {
     const allowedHeaders = allowedRequestHeaders(policy);
@@ -297,7 +321,13 @@ function findingsFor<H>(
               },
             ]
           : [];
-        push('headerNotAllowed', header.at, { header: header.written }, remove);
+        push(
+          'headerNotAllowed',
+          header.at,
+          { header: header.written },
+          remove,
+          addToList(policy, 'allowHeaders', header.written, 'allowHeaderOnServer'),
+        );
       }
     }
     const allowedMethods = allowedMethodNames(policy);
@@ -308,10 +338,13 @@ function findingsFor<H>(
       !(allowedMethods.has('*') && !credentials) &&
       request.method.kind === 'known'
     ) {
-      push('methodNotAllowed', request.method.at, {
-        method,
-        allowed: [...allowedMethods].join(', '),
-      });
+      push(
+        'methodNotAllowed',
+        request.method.at,
+        { method, allowed: [...allowedMethods].join(', ') },
+        [],
+        addToList(policy, 'allowMethods', method, 'allowMethodOnServer'),
+      );
     }
   }
 
@@ -322,7 +355,13 @@ function findingsFor<H>(
       const name = asciiLowercase(read.name);
       // Only headers this server writes: a read of a header it never sends is another bug.
       if (!written.has(name) || exposed.has(name) || !needsExposing(read.name)) continue;
-      push('headerNotExposedByServer', read.at, { header: read.name });
+      push(
+        'headerNotExposedByServer',
+        read.at,
+        { header: read.name },
+        [],
+        addToList(policy, 'exposeHeaders', read.name, 'exposeHeaderOnServer'),
+      );
     }
   }
   return findings;
@@ -341,4 +380,88 @@ function allowedMethodNames(policy: CorsPolicy<SourceRef>): Set<string> | undefi
       .flatMap(({ items }) => items)
       .map((item) => (item === '*' ? item : asciiUppercase(item))),
   );
+}
+
+type ServerFixPart = Omit<ServerFix, 'policy' | 'data'>;
+
+/**
+ * Adds `item` to a list setting of the server's policy: after its last entry when the list is
+ * written as literals, as a new setting when it is absent and absence means "none" (hand-set
+ * headers; a middleware's missing exposed headers). Undefined where the list is not ours to extend
+ * (read from elsewhere, a library default that is not empty).
+ */
+function addToList(
+  policy: CorsPolicy<SourceRef>,
+  setting: 'allowHeaders' | 'allowMethods' | 'exposeHeaders',
+  item: string,
+  messageId: string,
+): ServerFixPart | undefined {
+  const value = policy[setting];
+  if (value.kind === 'known' && value.value.complete) {
+    const last = value.value.pieces.at(-1);
+    return last ? { messageId, fix: { kind: 'add-list-item', at: last.at, item } } : undefined;
+  }
+  const absentMeansNone =
+    value.kind === 'absent' &&
+    (policy.source.kind === 'response-headers' || setting === 'exposeHeaders');
+  if (!absentMeansNone || setting === 'allowHeaders') return undefined;
+  // A hand-set header goes beside the response's Access-Control-Allow-Origin write.
+  const at =
+    policy.source.kind === 'response-headers' && policy.origin.kind !== 'unknown'
+      ? policy.origin.at
+      : policy.at;
+  return { messageId, fix: { kind: 'add-list-setting', at, setting, items: [item] } };
+}
+
+/**
+ * Sends `Access-Control-Allow-Credentials: true` for the origins the server lists, and only then: a
+ * policy that answers `*` or reflects every origin would let any site read the user's data with
+ * their cookies, which is no fix but a hole.
+ */
+function allowCredentials(policy: CorsPolicy<SourceRef>): ServerFixPart | undefined {
+  const listed =
+    (policy.origin.kind === 'fixed' &&
+      policy.origin.value !== '*' &&
+      policy.origin.value !== 'null') ||
+    (policy.origin.kind === 'allow-list' &&
+      policy.origin.complete &&
+      policy.origin.entries.every((entry) => entry.kind === 'exact'));
+  if (!listed) return undefined;
+  const setting = policy.credentials;
+  const value = policy.source.kind === 'middleware' ? true : 'true';
+  if (setting.kind === 'known')
+    return {
+      messageId: 'allowCredentialsOnServer',
+      fix: { kind: 'replace-value', at: setting.at, value },
+    };
+  if (setting.kind === 'absent' || setting.kind === 'default') {
+    // A hand-set header goes beside the response's Access-Control-Allow-Origin write.
+    const at = policy.source.kind === 'response-headers' ? policy.origin.at : policy.at;
+    return {
+      messageId: 'allowCredentialsOnServer',
+      fix: { kind: 'add-setting', at, setting: 'credentials', value },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * An OPTIONS route for an Express route whose own `cors()` never sees the preflight: the route
+ * registration is the rule's source, the middleware the policy.
+ */
+function answerPreflight(
+  policy: CorsPolicy<SourceRef>,
+  rule: RouteRule,
+): ServerFixPart | undefined {
+  if (
+    policy.source.kind !== 'middleware' ||
+    policy.source.library !== 'cors' ||
+    rule.match.kind !== 'route' ||
+    (rule.source.line === policy.at.line && rule.source.column === policy.at.column)
+  )
+    return undefined;
+  return {
+    messageId: 'answerPreflightOnServer',
+    fix: { kind: 'add-preflight-handler', framework: 'express', at: rule.source, like: policy.at },
+  };
 }

@@ -323,6 +323,7 @@ export const ruleMessages = {
       "'{{header}}' reads as null: {{server}} does not expose it. The server there writes this header, but its CORS policy does not list it in Access-Control-Expose-Headers, so `headers.get('{{header}}')` gives null to this cross-origin script. Browsers print no console message for this.",
       { kind: 'hidden-headers' },
     ),
+    exposeHeaderOnServer: plain("Expose '{{header}}' at {{server}}"),
   },
   // The contract rules: a client request checked against the server in the project that answers it (the project index).
   'client-credentials-need-server-credentials': {
@@ -339,6 +340,8 @@ export const ruleMessages = {
       { ...PLACEHOLDERS, value: '*' },
     ),
     omitCredentials: plain('Send this request without credentials (cookies are then not sent)'),
+    // The server-side edits (`ContractFinding.serverFix`), offered by editors: ESLint edits only the linted file.
+    allowCredentialsOnServer: plain('Allow credentials at {{server}}, for the origins it lists'),
   },
   'require-allowed-request-headers': {
     headerNotAllowed: failing(
@@ -346,6 +349,7 @@ export const ruleMessages = {
       'header-not-allowed',
     ),
     removeHeader: plain("Remove the '{{header}}' header from this request"),
+    allowHeaderOnServer: plain("Allow the '{{header}}' request header at {{server}}"),
   },
   'require-allowed-method': {
     methodNotAllowed: failing(
@@ -356,6 +360,8 @@ export const ruleMessages = {
       'This {{method}} fails: the server at {{server}} does not answer its preflight. The request needs an OPTIONS preflight first, and nothing there answers OPTIONS for this path with CORS headers.',
       'missing-allow-origin',
     ),
+    allowMethodOnServer: plain('Allow {{method}} at {{server}}'),
+    answerPreflightOnServer: plain('Answer the preflight of this {{method}} at {{server}}'),
   },
   'require-vary-origin': {
     // Checked in Chromium 156 by the oracle: a cached answer for one origin blocks a second same-site origin (cors-reference §4).

@@ -441,3 +441,82 @@ describe('checkRequestAgainstSurfaces: the server files consulted', () => {
     expect([...sameOrigin]).toEqual([]);
   });
 });
+
+describe('checkRequestAgainstSurfaces: the server-side edit (serverFix)', () => {
+  const fixOf = (policy: CorsPolicy<SourceRef>, overrides: Partial<ClientRequest<string>>) =>
+    checkRequestAgainstSurfaces(request(overrides), [surface([rule({ policy })])]).map(
+      ({ messageId, serverFix }) => ({ messageId, serverFix }),
+    );
+
+  it('allows credentials where the server lists its origins: an option added, or `false` replaced', () => {
+    expect(fixOf(corsPolicy(), withCredentials)).toEqual([
+      {
+        messageId: 'credentialsNotAllowed',
+        serverFix: {
+          messageId: 'allowCredentialsOnServer',
+          data: { server: 'api/server.js:14' },
+          policy: at(5),
+          fix: { kind: 'add-setting', at: at(5), setting: 'credentials', value: true },
+        },
+      },
+    ]);
+    const off = corsPolicy({ credentials: { kind: 'known', value: false, at: at(7) } });
+    expect(fixOf(off, withCredentials)[0]?.serverFix?.fix).toEqual({
+      kind: 'replace-value',
+      at: at(7),
+      value: true,
+    });
+  });
+
+  it('never proposes credentials for a wildcard or a reflected origin: that would be a hole, not a fix', () => {
+    const wildcard = corsPolicy({ origin: { kind: 'wildcard', implicit: false, at: at(5) } });
+    const reflecting = corsPolicy({
+      origin: { kind: 'reflect-any', via: 'option-true', at: at(5) },
+    });
+    const withPattern = corsPolicy({
+      origin: {
+        kind: 'allow-list',
+        entries: [{ kind: 'pattern', source: '^http://localhost', flags: '', at: at(5) }],
+        complete: true,
+        at: at(5),
+      },
+    });
+    for (const policy of [wildcard, reflecting, withPattern]) {
+      const findings = fixOf(policy, withCredentials);
+      expect(findings.map(({ messageId }) => messageId)).toEqual(['credentialsNotAllowed']);
+      expect(findings[0]?.serverFix).toBeUndefined();
+    }
+    const wildcardWithCredentials = corsPolicy({
+      origin: { kind: 'wildcard', implicit: false, at: at(5) },
+      credentials: { kind: 'known', value: true, at: at(6) },
+    });
+    expect(fixOf(wildcardWithCredentials, withCredentials)).toEqual([
+      { messageId: 'credentialsWithWildcard', serverFix: undefined },
+    ]);
+  });
+
+  it('adds a header or a method after the last entry of the list the server writes', () => {
+    const policy = corsPolicy({
+      allowHeaders: list('Content-Type', 8),
+      allowMethods: list('GET, POST', 9),
+    });
+    expect(fixOf(policy, header('Authorization', 'Bearer x'))[0]?.serverFix).toMatchObject({
+      messageId: 'allowHeaderOnServer',
+      data: { server: 'api/server.js:14', header: 'Authorization' },
+      fix: { kind: 'add-list-item', at: at(8), item: 'Authorization' },
+    });
+    expect(fixOf(policy, method('DELETE'))[0]?.serverFix).toMatchObject({
+      messageId: 'allowMethodOnServer',
+      fix: { kind: 'add-list-item', at: at(9), item: 'DELETE' },
+    });
+  });
+
+  it('adds an OPTIONS route beside an Express route whose own cors() never sees the preflight', () => {
+    const findings = checkRequestAgainstSurfaces(request(method('PUT')), [
+      surface([rule({ methods: ['PUT'], preflight: 'not-answered', source: at(25) })]),
+    ]);
+    expect(findings.map(({ serverFix }) => serverFix?.fix)).toEqual([
+      { kind: 'add-preflight-handler', framework: 'express', at: at(25), like: at(5) },
+    ]);
+  });
+});

@@ -27,6 +27,16 @@ export interface ProjectFacts {
   readonly proxied: readonly ProxiedPrefix[];
   /** Lowercased response header names some script of the project reads (`headers.get('X-Total-Count')`). */
   readonly headersRead: ReadonlySet<string>;
+  /**
+   * Per surface file, the `textDigest` of the text its facts were read from: an editor proposing an
+   * edit of that file at a fact's position checks first that the file still has this text.
+   */
+  readonly digests: Readonly<Record<string, string>>;
+}
+
+/** A short digest of a file's text, to tell whether a file still has the text its facts were read from. */
+export function textDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -45,6 +55,8 @@ interface Entry {
   readonly candidate: boolean;
   /** Response headers the file's text reads. */
   readonly headerReads: readonly string[];
+  /** `textDigest` of the text read; undefined when it was not read. */
+  readonly digest?: string;
   /** Parsed facts, computed on first use. */
   surface?: ServerSurface | null;
   proxies?: readonly ProxiedPrefix[];
@@ -96,12 +108,19 @@ export class ProjectIndex {
     }
     const known = this.#entries.get(file);
     if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) return false;
-    this.#version += 1;
     const text = stamp.size <= MAX_BYTES ? this.#read(file) : undefined;
+    // A server file read as empty is being written in place (truncated, its text not written yet:
+    // `writeFile`, many editors and tools); taken as it is, its server would vanish from the facts
+    // until the write ends, and its clients be checked against nothing meanwhile. Its facts are kept,
+    // and its stamp is not, so the next look (the watcher's event for the write) reads it again.
+    if (text === '' && overlay === undefined && known?.candidate === true) return false;
+    this.#version += 1;
     this.#entries.set(file, {
       mtimeMs: stamp.mtimeMs,
       size: stamp.size,
-      ...(text === undefined ? { candidate: false, headerReads: [] } : prefilter(file, text)),
+      ...(text === undefined
+        ? { candidate: false, headerReads: [] }
+        : { ...prefilter(file, text), digest: textDigest(text) }),
     });
     return true;
   }
@@ -189,6 +208,7 @@ export class ProjectIndex {
     const surfaces: ServerSurface[] = [];
     const proxied: ProxiedPrefix[] = [];
     const headersRead = new Set<string>();
+    const digests: Record<string, string> = {};
     for (const [file, entry] of this.#entries) {
       for (const name of entry.headerReads) headersRead.add(name);
       if (!entry.candidate) continue;
@@ -196,10 +216,13 @@ export class ProjectIndex {
         this.parses += 1;
         this.#parse(file, entry, parser, settings);
       }
-      if (entry.surface) surfaces.push(entry.surface);
+      if (entry.surface) {
+        surfaces.push(entry.surface);
+        if (entry.digest !== undefined) digests[file] = entry.digest;
+      }
       if (entry.proxies) proxied.push(...entry.proxies);
     }
-    const facts = { root: this.root, surfaces, proxied, headersRead };
+    const facts = { root: this.root, surfaces, proxied, headersRead, digests };
     this.#facts = { version: this.#version, facts };
     return facts;
   }

@@ -14,6 +14,7 @@ interface SnapshotFile {
   readonly surfaces: readonly ServerSurface[];
   readonly proxied: readonly ProxiedPrefix[];
   readonly headersRead: readonly string[];
+  readonly digests: Readonly<Record<string, string>>;
 }
 
 export function writeSnapshot(file: string, facts: ProjectFacts, fingerprint: string): void {
@@ -24,6 +25,7 @@ export function writeSnapshot(file: string, facts: ProjectFacts, fingerprint: st
     surfaces: facts.surfaces,
     proxied: facts.proxied,
     headersRead: [...facts.headersRead],
+    digests: facts.digests,
   };
   writeFileSync(file, JSON.stringify(snapshot));
 }
@@ -32,17 +34,29 @@ const loaded = new Map<
   string,
   { readonly mtimeMs: number; readonly facts: ProjectFacts | undefined }
 >();
+/**
+ * Snapshots kept read: a language server writes one per version of a folder's facts, and a lint
+ * reads the newest few; the oldest read is forgotten past this many.
+ */
+const KEPT_READ_SNAPSHOTS = 16;
 
-/** The facts of a snapshot file, read once per change; undefined when it is missing or not a snapshot. */
+/**
+ * The facts of a snapshot file, read once per change; undefined when it is missing or not a
+ * snapshot. A snapshot already read and since removed keeps its facts: its writer removes a file
+ * only once a newer one exists (the language server prunes old versions), and a lint that was
+ * handed the old one must not end up without facts halfway.
+ */
 export function readSnapshot(file: string): ProjectFacts | undefined {
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
   } catch {
-    return undefined;
+    return loaded.get(file)?.facts;
   }
   const cached = loaded.get(file);
   if (cached?.mtimeMs === mtimeMs) return cached.facts;
+  loaded.delete(file);
+  if (loaded.size >= KEPT_READ_SNAPSHOTS) loaded.delete(loaded.keys().next().value ?? '');
   let facts: ProjectFacts | undefined;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SnapshotFile>;
@@ -58,6 +72,8 @@ export function readSnapshot(file: string): ProjectFacts | undefined {
         surfaces: parsed.surfaces,
         proxied: parsed.proxied,
         headersRead: new Set(parsed.headersRead),
+        digests:
+          typeof parsed.digests === 'object' && parsed.digests !== null ? parsed.digests : {},
       };
     }
   } catch {

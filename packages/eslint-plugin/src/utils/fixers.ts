@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FixIntent, OriginLiteral } from 'cors-lint-core';
-import { ACAM, ACEH } from 'cors-lint-core';
+import { ACAC, ACAM, ACEH } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
 import type { MiddlewarePolicy } from './extract/frameworks/cors-package.js';
 import { isEditableString, resolveNode } from './extract/values/resolve.js';
@@ -45,6 +45,8 @@ export function fixFromIntent(
       return addListItem(intent.at, intent.item, sourceCode);
     case 'add-list-setting':
       return addListSetting(intent, policy, sourceCode);
+    case 'add-setting':
+      return addSetting(intent, policy, sourceCode);
     case 'append-vary':
       return appendVary(intent.at, intent.field, sourceCode);
     case 'add-preflight-handler':
@@ -231,6 +233,63 @@ function addListSetting(
     items.join(', '),
     sourceCode,
   );
+}
+
+/** Creates an absent setting: a middleware option, or a header written beside the hand-set header `at`. */
+function addSetting(
+  intent: Extract<FixIntent<Node>, { kind: 'add-setting' }>,
+  policy: ExtractedPolicy | undefined,
+  sourceCode: SourceCode,
+): FixFunction | undefined {
+  const { at, value } = intent;
+  if (policy?.source.kind === 'middleware') {
+    const middleware = policy as MiddlewarePolicy;
+    const text =
+      typeof value === 'string' ? quote(value, preferredQuote(sourceCode)) : String(value);
+    return insertOption(middleware, middleware.optionNames.credentials, text, sourceCode);
+  }
+  return insertHeaderWrite(at, ACAC, String(value), sourceCode);
+}
+
+/** A text edit: `range` in offsets of the text the fix was made for. */
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+/**
+ * The text edits of an intent, for an adapter that applies them itself (the language server, on a
+ * file other than the one linted); undefined when the source is not in a shape we can edit safely.
+ */
+export function intentEdits(
+  intent: FixIntent<Node>,
+  policy: ExtractedPolicy | undefined,
+  sourceCode: SourceCode,
+): TextEdit[] | undefined {
+  const fix = fixFromIntent(intent, policy, sourceCode);
+  if (!fix) return undefined;
+  const range = (target: Node | TSESTree.Token): readonly [number, number] => target.range;
+  const edit = (start: number, end: number, text: string): TSESLint.RuleFix => ({
+    range: [start, end],
+    text,
+  });
+  const recorder: TSESLint.RuleFixer = {
+    insertTextAfter: (target, text) => edit(range(target)[1], range(target)[1], text),
+    insertTextAfterRange: ([, end], text) => edit(end, end, text),
+    insertTextBefore: (target, text) => edit(range(target)[0], range(target)[0], text),
+    insertTextBeforeRange: ([start], text) => edit(start, start, text),
+    remove: (target) => edit(range(target)[0], range(target)[1], ''),
+    removeRange: ([start, end]) => edit(start, end, ''),
+    replaceText: (target, text) => edit(range(target)[0], range(target)[1], text),
+    replaceTextRange: ([start, end], text) => edit(start, end, text),
+  };
+  const result = fix(recorder);
+  if (result === null) return undefined;
+  const fixes: TSESLint.RuleFix[] =
+    Symbol.iterator in result ? [...result] : [result as TSESLint.RuleFix];
+  return fixes
+    .map(({ range: [start, end], text }) => ({ range: [start, end] as const, text }))
+    .sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /**

@@ -6,7 +6,7 @@
  * project root is found, every contract rule is silent.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ContractFinding, SourceRef } from 'cors-lint-core';
+import type { ContractFinding, ServerFix, SourceRef } from 'cors-lint-core';
 import { ANY_SERVER_FILE, checkRequestAgainstSurfaces } from 'cors-lint-core';
 import { readAppOrigins } from './app-origins.js';
 import { getCorsContext } from './cors-context.js';
@@ -36,7 +36,11 @@ export interface ProjectConsultation {
     readonly line: number;
     readonly column: number;
     readonly server: SourceRef;
+    /** The edit of the server file that makes the request pass there (core's `serverFix`). */
+    readonly serverFix?: ServerFix;
   }[];
+  /** Per server file the verdicts read, the digest of the text its facts came from (`textDigest`). */
+  readonly digests: Readonly<Record<string, string>>;
 }
 
 const consultations = new WeakMap<TSESTree.Program, ProjectConsultation>();
@@ -84,6 +88,7 @@ function computeFindings(context: Context): ContractFinding<Node>[] {
       root: facts.root,
       serverFiles: [ANY_SERVER_FILE],
       findings: [],
+      digests: {},
     });
     return [];
   }
@@ -105,12 +110,14 @@ function computeFindings(context: Context): ContractFinding<Node>[] {
   consultations.set(context.sourceCode.ast, {
     root: facts.root,
     serverFiles: [...consulted],
-    findings: found.map(({ messageId, at, server }) => ({
+    findings: found.map(({ messageId, at, server, serverFix }) => ({
       messageId,
       line: at.loc.start.line,
       column: at.loc.start.column,
       server,
+      ...(serverFix ? { serverFix } : {}),
     })),
+    digests: facts.digests,
   });
   return found;
 }

@@ -3,7 +3,8 @@
  * the document version they were computed for, so the server keeps no state between the two
  * requests. Edits computed for another version of the document are not offered.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { textDigest } from 'eslint-plugin-cors';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/node';
 import { ruleMeta } from '../engine/rule-meta.js';
 import { disableForFileEdit, disableForLineEdit } from './disable-comment.js';
@@ -34,6 +35,11 @@ export interface CodeActionOptions {
    * one gets a "Fix all <rule> problems" quick fix next to its problems.
    */
   fixableByRule?: ReadonlyMap<string, number> | undefined;
+  /**
+   * The current text of another file (open in the editor, else on disk), for the server-side edits
+   * of cross-file findings; undefined when it cannot be read.
+   */
+  textOf?: ((uri: string) => string | undefined) | undefined;
 }
 
 /**
@@ -67,6 +73,7 @@ export function toCodeActions(
   const actions: CodeAction[] = [];
   if (wants(options.only, QUICK_FIX_KIND)) {
     actions.push(...ours.flatMap((entry) => fixActions(document, entry)));
+    actions.push(...ours.flatMap((entry) => serverEditAction(entry, options.textOf)));
     actions.push(...fixAllRuleActions(document, ours, options.fixableByRule));
     actions.push(
       ...groupBy(
@@ -124,6 +131,32 @@ function fixActions(
       });
   }
   return actions;
+}
+
+/**
+ * A cross-file finding's edit of the server file, as a suggestion (never preferred: it changes what
+ * the server allows). Offered only while that file has the text the edit was computed for: after
+ * any change its offsets could land on other code, and no edit beats a wrong one.
+ */
+function serverEditAction(
+  { diagnostic, data, current }: CorsDiagnostic,
+  textOf: CodeActionOptions['textOf'],
+): CodeAction[] {
+  const edit = data.serverEdit;
+  if (!current || edit === undefined || textOf === undefined) return [];
+  const text = textOf(edit.uri);
+  if (text === undefined || textDigest(text) !== edit.digest) return [];
+  const server = TextDocument.create(edit.uri, 'plaintext', 0, text);
+  const edits = edit.edits.map((fix) => textEdit(server, fix));
+  if (edits.some((entry) => entry === undefined)) return [];
+  return [
+    {
+      title: `${edit.desc} (${data.ruleId})`,
+      kind: QUICK_FIX_KIND,
+      diagnostics: [diagnostic],
+      edit: { changes: { [edit.uri]: edits as TextEdit[] } },
+    },
+  ];
 }
 
 const canEditLine =

@@ -27,6 +27,19 @@ export interface DiagnosticData {
   messageId?: string;
   fix?: TextFix;
   suggestions?: { desc: string; fix: TextFix }[];
+  /** A cross-file finding's suggested edit of the server file (not of this document). */
+  serverEdit?: ServerEditData;
+}
+
+/**
+ * An edit of another file, `uri`: offsets in the text whose `textDigest` is `digest`, offered only
+ * while that file (open in the editor, else on disk) still has that text.
+ */
+export interface ServerEditData {
+  uri: string;
+  digest: string;
+  desc: string;
+  edits: TextFix[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'cors';
@@ -123,7 +136,10 @@ function toTextFix(
  */
 export function readDiagnosticData(value: unknown): DiagnosticData | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { version, ruleId, messageId, fix, suggestions } = value as Record<string, unknown>;
+  const { version, ruleId, messageId, fix, suggestions, serverEdit } = value as Record<
+    string,
+    unknown
+  >;
   if (typeof version !== 'number' || typeof ruleId !== 'string') return undefined;
   const data: DiagnosticData = { version, ruleId };
   if (typeof messageId === 'string') data.messageId = messageId;
@@ -135,7 +151,21 @@ export function readDiagnosticData(value: unknown): DiagnosticData | undefined {
     );
     if (valid.length > 0) data.suggestions = valid;
   }
+  if (isServerEdit(serverEdit)) data.serverEdit = serverEdit;
   return data;
+}
+
+function isServerEdit(value: unknown): value is ServerEditData {
+  if (typeof value !== 'object' || value === null) return false;
+  const { uri, digest, desc, edits } = value as Record<string, unknown>;
+  return (
+    typeof uri === 'string' &&
+    typeof digest === 'string' &&
+    typeof desc === 'string' &&
+    Array.isArray(edits) &&
+    edits.length > 0 &&
+    edits.every(isTextFix)
+  );
 }
 
 function isTextFix(value: unknown): value is TextFix {

@@ -3,15 +3,25 @@
  * from the server's settings. Nothing from the workspace is loaded (no `eslint.config.*`, no other
  * plugins), so opening an untrusted folder runs none of its code.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
-import plugin, { isNginxConfigPath, projectConsultation, ruleLanguages } from 'eslint-plugin-cors';
-import type { SourceRef } from 'cors-lint-core';
+import plugin, {
+  isNginxConfigPath,
+  projectConsultation,
+  readSnapshot,
+  recordImportedFiles,
+  ruleLanguages,
+  serverFixEdits,
+  textDigest,
+  type TextEdit,
+} from 'eslint-plugin-cors';
+import type { ServerFix, SourceRef } from 'cors-lint-core';
 import type { CorsSettings, RuleSeverity } from '../protocol/settings.js';
 import type { Espree } from './fast-parser/index.js';
-import { MAX_CONFIGS_PER_SETTINGS } from '../limits.js';
+import { MAX_CACHED_SERVER_EDITS, MAX_CONFIGS_PER_SETTINGS } from '../limits.js';
 
 export interface LintResult {
   /** Messages of `cors/*` rules only, positions as ESLint gives them (1-based, BOM not counted). */
@@ -19,11 +29,42 @@ export interface LintResult {
   /** The document does not parse; line and column are 1-based. */
   parseError?: { message: string; line: number; column: number };
   /**
+   * The project snapshot the lint was handed is gone (a newer version of the facts replaced it
+   * before the lint started): not linted, to be linted again with the current snapshot.
+   */
+  stale?: true;
+  /**
+   * Other files the rules read through the document's imports (absolute paths): a handler imported
+   * from another package, imported options. The document's verdicts may change when one changes.
+   */
+  imports?: string[];
+  /**
    * With a project index: what the cross-file checks read (project root, the server files their
    * verdicts depend on, `ANY_SERVER_FILE` for any), and per message the server rule of a
    * cross-file finding (`null` for the others), parallel to `messages`.
    */
-  project?: { root: string; serverFiles: string[]; servers: (SourceRef | null)[] };
+  project?: {
+    root: string;
+    serverFiles: string[];
+    servers: (SourceRef | null)[];
+    /** Per message, the edit of the server file that makes the request pass there, or `null`. */
+    serverEdits: (ServerEdit | null)[];
+  };
+}
+
+/**
+ * A suggested edit of a server file (core's `ServerFix` as text), computed against the text on disk
+ * whose digest is `digest`, which is also the text the index read its facts from: applied only while
+ * the file still has it.
+ */
+export interface ServerEdit {
+  /** Absolute path of the server file. */
+  file: string;
+  digest: string;
+  /** The suggestion's description, from the rule's messages. */
+  desc: string;
+  /** Offsets in that text, in order. */
+  edits: TextEdit[];
 }
 
 /** The index facts a lint reads (`settings.cors.project` of the plugin): a snapshot file of a workspace folder's index. */
@@ -289,6 +330,19 @@ function buildConfig(
 const otherSourceType = (sourceType: SourceType): SourceType =>
   sourceType === 'module' ? 'commonjs' : 'module';
 
+/** A message template of a plugin rule (`cors/<name>`), for the descriptions ESLint does not fill in. */
+function ruleMessage(ruleId: string, messageId: string): string | undefined {
+  const rule = (plugin.rules as Record<string, { meta?: { messages?: Record<string, string> } }>)[
+    ruleId.replace(/^cors\//, '')
+  ];
+  return rule?.meta?.messages?.[messageId];
+}
+
+/** ESLint's `{{ name }}` placeholders filled in; an unknown name is left as written, as ESLint does. */
+function interpolate(template: string, data: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => data[name] ?? whole);
+}
+
 const isCorsMessage = (message: Linter.LintMessage): boolean =>
   message.ruleId?.startsWith('cors/') === true;
 
@@ -303,6 +357,8 @@ export class LintHost {
   readonly #linters = new Map<string, Linter>();
   /** Per settings object, per dialect and source type. Settings objects are replaced, never mutated. */
   readonly #configs = new WeakMap<CorsSettings, Map<string, Linter.Config[]>>();
+  /** Server-side edits by server file, digest and fix (see `#serverEdit`). */
+  readonly #serverEdits = new Map<string, ServerEdit | null>();
 
   constructor({ typescriptParser = 'fast', javascriptParser = 'espree' }: LintHostOptions = {}) {
     this.#parsers = { typescript: typescriptParser, javascript: javascriptParser };
@@ -329,6 +385,23 @@ export class LintHost {
     settings: CorsSettings,
     project?: ProjectFactsRef,
   ): LintResult {
+    // Read now: once read, the facts stay with this thread even if the file is pruned during the
+    // lint. Without them the rules would build an index of their own, from the disk alone.
+    const { dialect } = kindOf(filePath);
+    const readsProject = project !== undefined && dialect !== 'nginx' && dialect !== 'python';
+    if (readsProject && !readSnapshot(project.snapshot)) return { messages: [], stale: true };
+    const { result, files } = recordImportedFiles(() =>
+      this.#lint(text, filePath, settings, project),
+    );
+    return files.length > 0 ? { ...result, imports: files } : result;
+  }
+
+  #lint(
+    text: string,
+    filePath: string,
+    settings: CorsSettings,
+    project?: ProjectFactsRef,
+  ): LintResult {
     const kind = kindOf(filePath);
     let messages = this.#verify(text, kind, kind.sourceType, settings, project);
     let fatal = messages.find((message) => message.fatal);
@@ -350,19 +423,67 @@ export class LintHost {
       : undefined;
     if (!consulted) return { messages: own };
     // A cross-file finding is reported at its request's start: ESLint's column is 1-based there.
-    const servers = own.map(
-      (message) =>
-        consulted.findings.find(
-          (finding) =>
-            message.messageId === finding.messageId &&
-            message.line === finding.line &&
-            message.column === finding.column + 1,
-        )?.server ?? null,
+    const findings = own.map((message) =>
+      consulted.findings.find(
+        (finding) =>
+          message.messageId === finding.messageId &&
+          message.line === finding.line &&
+          message.column === finding.column + 1,
+      ),
     );
     return {
       messages: own,
-      project: { root: consulted.root, serverFiles: [...consulted.serverFiles], servers },
+      project: {
+        root: consulted.root,
+        serverFiles: [...consulted.serverFiles],
+        servers: findings.map((finding) => finding?.server ?? null),
+        serverEdits: findings.map((finding, index) =>
+          finding?.serverFix
+            ? this.#serverEdit(
+                consulted.root,
+                own[index]?.ruleId ?? '',
+                finding.serverFix,
+                consulted.digests[finding.serverFix.policy.file],
+              )
+            : null,
+        ),
+      },
     };
+  }
+
+  /**
+   * The server-side edit of a cross-file finding, on the server file's text on disk, and only when
+   * that is the text the index read (`digest`): the fix's positions are that text's. Kept per file
+   * text, since every lint of every client of the server asks for the same few.
+   */
+  #serverEdit(
+    root: string,
+    ruleId: string,
+    fix: ServerFix,
+    digest: string | undefined,
+  ): ServerEdit | null {
+    if (digest === undefined) return null;
+    const file = path.join(root, ...fix.policy.file.split('/'));
+    const cacheKey = `${file}\0${digest}\0${JSON.stringify(fix)}`;
+    const cached = this.#serverEdits.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+    // Changed on disk since it was indexed (or open with unsaved edits the index read): nothing rather than a wrong edit.
+    if (textDigest(text) !== digest) return null;
+    const edits = serverFixEdits(root, fix, text);
+    const template = ruleMessage(ruleId, fix.messageId);
+    const edit =
+      edits && edits.length > 0 && template !== undefined
+        ? { file, digest, desc: interpolate(template, fix.data), edits }
+        : null;
+    if (this.#serverEdits.size >= MAX_CACHED_SERVER_EDITS) this.#serverEdits.clear();
+    this.#serverEdits.set(cacheKey, edit);
+    return edit;
   }
 
   /** verifyAndFix with only cors fixes; returns the fixed text (or undefined when nothing changes). */

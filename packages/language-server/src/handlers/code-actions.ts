@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, toCodeActions } from '../convert/to-code-actions.js';
 import {
@@ -60,7 +62,22 @@ export async function codeActions(
   const fixableByRule = fixable
     ? countFixable(documents.publishedDiagnostics(uri), document.version)
     : undefined;
-  return toCodeActions(document, diagnostics, { only, fixAllByCommand: fixable, fixableByRule });
+  return toCodeActions(document, diagnostics, {
+    only,
+    fixAllByCommand: fixable,
+    fixableByRule,
+    textOf: (other) => documents.get(other)?.getText() ?? diskText(other),
+  });
+}
+
+/** The text of a `file:` URI on disk; undefined when it is not a file or cannot be read. */
+function diskText(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return readFileSync(fileURLToPath(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fixable problems per rule among `published`, if they are for `version` (else none are known). */

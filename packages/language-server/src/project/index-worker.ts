@@ -30,6 +30,8 @@ interface Folder {
   /** The facts last written, serialised, to tell a real change from an edit that changes no fact. */
   surfaces: string;
   shared: string;
+  /** The texts' digests last written: a change of text alone is written, but re-lints nobody. */
+  digests: string;
   snapshots: string[];
 }
 
@@ -53,11 +55,15 @@ function publish(root: string, folder: Folder, changed: string[] | 'all'): void 
   const facts: ProjectFacts = folder.index.facts(parser, {}, { revalidate: false });
   const surfaces = JSON.stringify(facts.surfaces);
   const shared = JSON.stringify([facts.proxied, [...facts.headersRead].sort()]);
-  if (changed !== 'all' && surfaces === folder.surfaces && shared === folder.shared) return;
+  const digests = JSON.stringify(facts.digests);
+  const factsChanged = surfaces !== folder.surfaces || shared !== folder.shared;
+  if (changed !== 'all' && !factsChanged && digests === folder.digests) return;
   // Dev proxies and header reads change every client's verdicts; a surface only its consulters'.
-  const scope = changed === 'all' || shared !== folder.shared ? 'all' : changed;
+  // Only a text changed (no fact): the next lints get the new digests for their server-side edits.
+  const scope = changed === 'all' || shared !== folder.shared ? 'all' : factsChanged ? changed : [];
   folder.surfaces = surfaces;
   folder.shared = shared;
+  folder.digests = digests;
   const snapshot = path.join(snapshotDir, `${++written}.json`);
   writeSnapshot(snapshot, facts, String(folder.index.version));
   folder.snapshots.push(snapshot);
@@ -92,7 +98,7 @@ function flush(): void {
           const index = new ProjectIndex(request.root);
           // Lists and stats every file once, and reads those that may declare CORS.
           index.fingerprint();
-          const folder: Folder = { index, surfaces: '', shared: '', snapshots: [] };
+          const folder: Folder = { index, surfaces: '', shared: '', digests: '', snapshots: [] };
           folders.set(request.root, folder);
           publish(request.root, folder, 'all');
           post({
@@ -103,9 +109,14 @@ function flush(): void {
         }
         case 'close': {
           const folder = folders.get(request.root);
+          if (!folder) break;
           folders.delete(request.root);
-          for (const snapshot of folder?.snapshots ?? []) rmSync(snapshot, { force: true });
+          for (const snapshot of folder.snapshots) rmSync(snapshot, { force: true });
           changed.delete(request.root);
+          post({
+            kind: 'log',
+            message: `closed ${request.root} (${folder.snapshots.length} snapshots removed)`,
+          });
           break;
         }
         case 'overlay':

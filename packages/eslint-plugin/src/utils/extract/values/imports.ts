@@ -214,8 +214,28 @@ export function linterClass(): typeof Linter {
   return loadedLinter;
 }
 
+/** The files `parsedModule` was asked for during `recordImportedFiles`; undefined outside it. */
+let reads: Set<string> | undefined;
+
+/**
+ * Runs `run` (a lint) and returns with its result the other files its rules read through imports
+ * and re-exports (absolute paths), for an editor that lints the file again when one of them changes.
+ */
+export function recordImportedFiles<T>(run: () => T): { result: T; files: string[] } {
+  const outer = reads;
+  const files = new Set<string>();
+  reads = files;
+  try {
+    return { result: run(), files: [...files] };
+  } finally {
+    reads = outer;
+    for (const file of files) outer?.add(file);
+  }
+}
+
 /** The other file as ESLint sees it (AST with parents, scopes), parsed once per modification. */
 export function parsedModule(file: string, parser: unknown): SourceCode | undefined {
+  reads?.add(file);
   const stamp = stampOf(file);
   if (!stamp) return undefined;
   const { mtimeMs, size } = stamp;
