@@ -4,7 +4,9 @@
  *
  * - One index per project root (project-root.ts), built lazily by the first rule that asks.
  * - Files come from `git ls-files` or a walk (enumerate.ts); only those whose text mentions CORS
- *   (`cors`, `access-control-`), and dev-server configs, are parsed, each once per change.
+ *   (`cors`, `access-control-`), and dev-server configs, are parsed, each once per change. JS/TS
+ *   files (facts/js.ts), nginx configurations under the names the nginx block lints (facts/nginx.ts:
+ *   also those that only `proxy_pass`) and Django settings modules (facts/django.ts).
  * - Every entry is kept with the file's `mtimeMs` and `size`; after `REVALIDATE_MS` the listing is
  *   read again and each file stat'ed, and only changed files are read and parsed again.
  * - Client facts are not indexed: they come from the normal lint of the client file.
@@ -12,10 +14,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { minimatch } from 'minimatch';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
+import { DJANGO_SETTINGS_FILES, isNginxConfigPath } from '../configs.js';
+import { parsePython } from '../languages/django-settings/parse.js';
+import { parseNginx } from '../languages/nginx/parse.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { responseHeaderReadsInText } from '../utils/extract/clients/response-header-reads.js';
+import { djangoServerSurface } from './facts/django.js';
 import { jsServerSurface } from './facts/js.js';
+import { nginxServerSurfaces } from './facts/nginx.js';
 import { configProxies, NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
 import { listProjectFiles, SKIPPED_FOLDERS } from './enumerate.js';
 import { withFileContext } from './parse-file.js';
@@ -33,6 +41,10 @@ const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATIONS = /\.d\.[cm]?ts$/;
 /** Files that may declare a CORS policy; the same words `getCorsContext` needs before it extracts any. */
 const SERVER_TEXT = /cors|access-control-/i;
+/** nginx configurations that write CORS headers or pass requests to an app that may. */
+const NGINX_TEXT = /access-control-|proxy_pass/i;
+/** Settings modules that configure django-cors-headers. */
+const DJANGO_TEXT = /\bCORS_|corsheaders/;
 /** Larger files are bundles or generated code, not a server anyone edits. */
 const MAX_BYTES = 1_000_000;
 /** How long a listing and the entries' stats are trusted (eslint-plugin-import-x trusts resolutions 30 s). */
@@ -45,8 +57,8 @@ interface Entry {
   readonly candidate: boolean;
   /** Response headers the file's text reads. */
   readonly headerReads: readonly string[];
-  /** Parsed facts, computed on first use. */
-  surface?: ServerSurface | null;
+  /** Parsed facts, computed on first use (an nginx file has one surface per `server`). */
+  surfaces?: readonly ServerSurface[];
   proxies?: readonly ProxiedPrefix[];
 }
 
@@ -192,11 +204,11 @@ export class ProjectIndex {
     for (const [file, entry] of this.#entries) {
       for (const name of entry.headerReads) headersRead.add(name);
       if (!entry.candidate) continue;
-      if (entry.surface === undefined && entry.proxies === undefined) {
+      if (entry.surfaces === undefined && entry.proxies === undefined) {
         this.parses += 1;
         this.#parse(file, entry, parser, settings);
       }
-      if (entry.surface) surfaces.push(entry.surface);
+      if (entry.surfaces) surfaces.push(...entry.surfaces);
       if (entry.proxies) proxied.push(...entry.proxies);
     }
     const facts = { root: this.root, surfaces, proxied, headersRead };
@@ -208,12 +220,24 @@ export class ProjectIndex {
     const absolute = path.join(this.root, file);
     const text = this.#read(file);
     if (text === undefined) {
-      entry.surface = null;
+      entry.surfaces = [];
       return;
     }
     if (path.basename(file) === 'package.json') {
-      entry.surface = null;
+      entry.surfaces = [];
       entry.proxies = packageJsonProxies(parseJson(text));
+      return;
+    }
+    const language = languageOf(file);
+    if (language === 'nginx') {
+      const parsed = parseNginx(text);
+      entry.surfaces = parsed.ok ? nginxServerSurfaces(parsed.ast, absolute, file, settings) : [];
+      return;
+    }
+    if (language === 'django') {
+      const parsed = parsePython(text);
+      const surface = parsed.ok ? djangoServerSurface(parsed.ast, file) : undefined;
+      entry.surfaces = surface ? [surface] : [];
       return;
     }
     const config = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file);
@@ -223,15 +247,23 @@ export class ProjectIndex {
         : jsServerSurface(getCorsContext(context), context.sourceCode, file),
       proxies: config ? configProxies(file, context.sourceCode) : undefined,
     }));
-    entry.surface = result?.surface ?? null;
+    entry.surfaces = result?.surface ? [result.surface] : [];
     if (result?.proxies) entry.proxies = result.proxies;
   }
 }
 
+/** Which reader a file gets: the plugin's nginx and Django languages pick files by these same names. */
+function languageOf(file: string): 'js' | 'nginx' | 'django' | 'package.json' | undefined {
+  if (path.posix.basename(file) === 'package.json') return 'package.json';
+  if (SOURCE.test(file)) return DECLARATIONS.test(file) ? undefined : 'js';
+  if (isNginxConfigPath(file)) return 'nginx';
+  if (file.endsWith('.py') && DJANGO_SETTINGS_FILES.some((pattern) => minimatch(file, pattern)))
+    return 'django';
+  return undefined;
+}
+
 function isIndexed(file: string): boolean {
-  return (
-    path.posix.basename(file) === 'package.json' || (SOURCE.test(file) && !DECLARATIONS.test(file))
-  );
+  return languageOf(file) !== undefined;
 }
 
 /** Whether the file is worth parsing, and the response headers its text reads. */
@@ -239,8 +271,10 @@ function prefilter(
   file: string,
   text: string,
 ): { candidate: boolean; headerReads: readonly string[] } {
-  if (path.posix.basename(file) === 'package.json')
-    return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
+  const language = languageOf(file);
+  if (language === 'package.json') return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
+  if (language === 'nginx') return { candidate: NGINX_TEXT.test(text), headerReads: [] };
+  if (language === 'django') return { candidate: DJANGO_TEXT.test(text), headerReads: [] };
   const candidate =
     VITE_CONFIG.test(file) || NEXT_CONFIG.test(file)
       ? /proxy|rewrites/.test(text)
