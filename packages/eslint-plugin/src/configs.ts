@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { RuleName } from './rules/index.js';
 import { rules } from './rules/index.js';
 
@@ -138,8 +138,15 @@ export const NGINX_IGNORES: readonly string[] = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mt
  */
 export function isNginxConfigPath(filePath: string): boolean {
   const normalized = filePath.replaceAll('\\', '/');
+  // Compiled once: the project index asks this of every file of a project.
+  nginxMatchers ??= {
+    files: NGINX_FILES.map((pattern) => new Minimatch(pattern, { dot: true })),
+    ignores: NGINX_IGNORES.map((pattern) => new Minimatch(pattern, { dot: true })),
+  };
   return (
-    NGINX_FILES.some((pattern) => minimatch(normalized, pattern, { dot: true })) &&
-    !NGINX_IGNORES.some((pattern) => minimatch(normalized, pattern, { dot: true }))
+    nginxMatchers.files.some((matcher) => matcher.match(normalized)) &&
+    !nginxMatchers.ignores.some((matcher) => matcher.match(normalized))
   );
 }
+
+let nginxMatchers: { files: Minimatch[]; ignores: Minimatch[] } | undefined;

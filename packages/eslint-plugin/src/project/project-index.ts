@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
 import { DJANGO_SETTINGS_FILES, isNginxConfigPath } from '../configs.js';
 import { parsePython } from '../languages/django-settings/parse.js';
@@ -256,11 +256,19 @@ export class ProjectIndex {
 function languageOf(file: string): 'js' | 'nginx' | 'django' | 'package.json' | undefined {
   if (path.posix.basename(file) === 'package.json') return 'package.json';
   if (SOURCE.test(file)) return DECLARATIONS.test(file) ? undefined : 'js';
-  if (isNginxConfigPath(file)) return 'nginx';
-  if (file.endsWith('.py') && DJANGO_SETTINGS_FILES.some((pattern) => minimatch(file, pattern)))
-    return 'django';
+  // The cheap tests first: this runs on every file of the project.
+  if (MAY_BE_NGINX.test(file) && isNginxConfigPath(file)) return 'nginx';
+  if (file.endsWith('.py')) {
+    // Compiled on first use: configs.ts imports the rules, which import this module.
+    djangoMatchers ??= DJANGO_SETTINGS_FILES.map((pattern) => new Minimatch(pattern));
+    if (djangoMatchers.some((matcher) => matcher.match(file))) return 'django';
+  }
   return undefined;
 }
+
+/** Every name `NGINX_FILES` can match ends so, or sits in a `sites-…` folder. */
+const MAY_BE_NGINX = /\.(?:conf|nginx)$|(?:^|\/)sites-[^/]*\//;
+let djangoMatchers: Minimatch[] | undefined;
 
 function isIndexed(file: string): boolean {
   return languageOf(file) !== undefined;
