@@ -130,6 +130,7 @@ export type {
 } from './contract/server-surface.js';
 export {
   allowedRequestHeaders,
+  chooseNginxLocation,
   pathMatches,
   selectNginxLocations,
 } from './contract/server-surface.js';

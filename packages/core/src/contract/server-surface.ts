@@ -242,15 +242,11 @@ export function selectNginxLocations<T extends { readonly nginx?: NginxLocationM
   partial = false,
 ): T[] {
   const pathOnly = path.replace(/[?#].*$/s, '');
-  const match = (location: T) => location.nginx;
-  const exact = locations.find(
-    (location) => match(location)?.modifier === '=' && match(location)?.path === pathOnly,
-  );
-  const chosen = exact ?? chooseByPrefixAndRegex(locations, pathOnly);
+  const chosen = chooseNginxLocation(locations, pathOnly) ?? undefined;
   if (!partial) return chosen ? [chosen] : [];
   // What the unknown rest of the path may still reach: a longer prefix or exact path, any regex.
   const more = locations.filter((location) => {
-    const written = match(location);
+    const written = location.nginx;
     if (!written || location === chosen) return false;
     if (written.modifier === '~' || written.modifier === '~*') return true;
     return written.path.startsWith(pathOnly) && written.path !== pathOnly;
@@ -258,10 +254,19 @@ export function selectNginxLocations<T extends { readonly nginx?: NginxLocationM
   return chosen ? [chosen, ...more] : more;
 }
 
-function chooseByPrefixAndRegex<T extends { readonly nginx?: NginxLocationMatch }>(
+/**
+ * The one location nginx chooses for a whole `path` (no query): `null` when none matches (the
+ * server itself answers), undefined when it cannot be told (a regex JavaScript cannot read comes
+ * before the match).
+ */
+export function chooseNginxLocation<T extends { readonly nginx?: NginxLocationMatch }>(
   locations: readonly T[],
   path: string,
-): T | undefined {
+): T | null | undefined {
+  const exact = locations.find(
+    (location) => location.nginx?.modifier === '=' && location.nginx.path === path,
+  );
+  if (exact) return exact;
   let prefix: T | undefined;
   for (const location of locations) {
     const written = location.nginx;
@@ -278,11 +283,10 @@ function chooseByPrefixAndRegex<T extends { readonly nginx?: NginxLocationMatch 
     const written = location.nginx;
     if (!written || (written.modifier !== '~' && written.modifier !== '~*')) continue;
     const pattern = nginxPattern(written);
-    // A regex JavaScript cannot read may be the one nginx picks: nothing can be said.
     if (!pattern) return undefined;
     if (pattern.test(path)) return location;
   }
-  return prefix;
+  return prefix ?? null;
 }
 
 const nginxPatterns = new Map<string, RegExp | undefined>();

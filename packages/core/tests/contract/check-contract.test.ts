@@ -9,6 +9,7 @@ import type {
 import {
   ANY_SERVER_FILE,
   checkRequestAgainstSurfaces,
+  chooseNginxLocation,
   pathMatches,
   selectNginxLocations,
 } from '../../src/index.js';
@@ -472,6 +473,17 @@ describe('selectNginxLocations', () => {
     expect(names(selectNginxLocations(locations, '/api/orders?page=2'))).toEqual(['/api/']);
     expect(names(selectNginxLocations(locations, '/about'))).toEqual(['/']);
     expect(selectNginxLocations([location('', '/api/')], '/other')).toEqual([]);
+  });
+
+  it('tells no location (the server answers) from a choice a regex JavaScript cannot read hides', () => {
+    expect(chooseNginxLocation([location('', '/api/')], '/other')).toBeNull();
+    expect(
+      chooseNginxLocation([location('', '/'), location('~', '^/(?<!x)(*FAIL)')], '/a'),
+    ).toBeUndefined();
+    // An exact match is chosen before any regex is read.
+    expect(chooseNginxLocation([location('~', '(*FAIL)'), location('=', '/a')], '/a')?.name).toBe(
+      '= /a',
+    );
   });
 
   it('with only the start of a path known, adds every location the rest may still reach', () => {
