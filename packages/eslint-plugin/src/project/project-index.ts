@@ -16,7 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
-import { DJANGO_SETTINGS_FILES, isNginxConfigPath } from '../configs.js';
+import { DJANGO_SETTINGS_FILES, isNginxConfigPath } from '../languages/file-names.js';
 import { parsePython } from '../languages/django-settings/parse.js';
 import { parseNginx } from '../languages/nginx/parse.js';
 import { getCorsContext } from '../utils/cors-context.js';
@@ -259,7 +259,6 @@ function languageOf(file: string): 'js' | 'nginx' | 'django' | 'package.json' | 
   // The cheap tests first: this runs on every file of the project.
   if (MAY_BE_NGINX.test(file) && isNginxConfigPath(file)) return 'nginx';
   if (file.endsWith('.py')) {
-    // Compiled on first use: configs.ts imports the rules, which import this module.
     djangoMatchers ??= DJANGO_SETTINGS_FILES.map((pattern) => new Minimatch(pattern));
     if (djangoMatchers.some((matcher) => matcher.match(file))) return 'django';
   }
