@@ -9,7 +9,6 @@ export {
   NGINX_FILES,
   NGINX_IGNORES,
 } from './languages/file-names.js';
-import { DJANGO_SETTINGS_FILES, NGINX_FILES, NGINX_IGNORES } from './languages/file-names.js';
 
 export type Severity = 'error' | 'warn';
 
