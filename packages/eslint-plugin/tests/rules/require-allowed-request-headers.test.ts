@@ -91,8 +91,7 @@ ruleTester.run('require-allowed-request-headers', rule, {
             {
               messageId: 'removeHeader',
               data: { header: 'Authorization' },
-              output:
-                "fetch('http://localhost:8080/api/orders', { method: 'POST', headers: {} });",
+              output: "fetch('http://localhost:8080/api/orders', { method: 'POST', headers: {} });",
             },
           ],
         },
