@@ -34,7 +34,8 @@ const config = (project) => [
   {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx}'],
     plugins: { cors },
-    rules: cors.configs.recommended.rules,
+    // `recommended` is a list of blocks (JavaScript, nginx, Django); its first is the JavaScript one.
+    rules: cors.configs.recommended[0].rules,
     languageOptions: { parser: tsParser, sourceType: 'module' },
     settings: project ? settings : {},
   },

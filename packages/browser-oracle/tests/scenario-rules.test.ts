@@ -11,7 +11,7 @@ import type { Finding } from '../src/lint.js';
 import type { MessageSpec } from 'cors-lint-core';
 import { describe, expect, it } from 'vitest';
 import { lintFile, lintScenario, observable, scenarioConfig } from '../src/lint.js';
-import { lintNginx } from '../src/nginx-scenario.js';
+import { lintScenarioFiles } from '../src/nginx-scenario.js';
 import { attackFor, discoverScenarios } from '../src/run-scenario.js';
 import { readScenarios, renderIndex, rulesWithoutScenario } from '../scripts/scenario-index.mjs';
 
@@ -29,9 +29,13 @@ function checkedRules(folder: string, name: string): string[] {
   const js = jsScenarios.get(folder);
   const rules = js
     ? observable(lintScenario(js.sources)).map((finding) => finding.rule)
-    : lintNginx(
-        fs.readFileSync(path.join(REPO, folder, 'nginx.conf'), 'utf8'),
-        path.join(REPO, folder, 'nginx.conf'),
+    : lintScenarioFiles(
+        name,
+        path.join(REPO, folder),
+        {
+          config: fs.readFileSync(path.join(REPO, folder, 'nginx.conf'), 'utf8'),
+          client: fs.readFileSync(path.join(REPO, folder, 'client.js'), 'utf8'),
+        },
         scenarioConfig(name),
       )
         .filter(

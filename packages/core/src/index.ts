@@ -121,12 +121,19 @@ export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js'
 
 // The contract between a client request and the servers of its project (plain data, no IO)
 export type {
+  NginxLocationMatch,
   PathMatcher,
   RouteRule,
   ServerSurface,
   SourceRef,
+  Upstream,
 } from './contract/server-surface.js';
-export { allowedRequestHeaders, pathMatches } from './contract/server-surface.js';
+export {
+  allowedRequestHeaders,
+  chooseNginxLocation,
+  pathMatches,
+  selectNginxLocations,
+} from './contract/server-surface.js';
 export type {
   ContractFinding,
   ServerFix,

@@ -1,6 +1,14 @@
-import { minimatch } from 'minimatch';
 import type { RuleName } from './rules/index.js';
 import { rules } from './rules/index.js';
+
+// The file names each language block lints live in a module of their own: the project index needs
+// them too, and the rules import the project index.
+export {
+  DJANGO_SETTINGS_FILES,
+  isNginxConfigPath,
+  NGINX_FILES,
+  NGINX_IGNORES,
+} from './languages/file-names.js';
 
 export type Severity = 'error' | 'warn';
 
@@ -91,12 +99,6 @@ export function configRules(config: ConfigName, language = 'js/js'): Record<stri
 }
 
 /**
- * Django settings modules the configs lint with `cors/django-settings`. Projects that keep settings
- * under other names add their own block with `files` and `language: 'cors/django-settings'`.
- */
-export const DJANGO_SETTINGS_FILES = ['**/settings.py', '**/settings/*.py'];
-
-/**
  * The rules of a language's block: the config's rules for that language, and every rule the JavaScript
  * block turns on that cannot lint the language turned off. A JavaScript block has no `files`, so it also
  * reaches these files, and ESLint ≥ 10.2 rejects an enabled rule whose `meta.languages` lacks the language.
@@ -112,34 +114,4 @@ export function languageBlockRules(
     ...Object.fromEntries(off.map((ruleId) => [ruleId, 'off' as const])),
     ...configRules(config, language),
   };
-}
-
-/**
- * The files the nginx block lints: the names nginx's own layout and its packages use. Files of a
- * `sites-…` folder have no extension; `**\/sites-*\/?*` picks them up where `**\/sites-*\/*` would not:
- * ESLint takes a pattern ending in `/*` for a catch-all that selects no file by itself, in `eslint .`
- * and even for a file named on the command line (checked on ESLint 10.15; see the README).
- */
-export const NGINX_FILES: readonly string[] = [
-  '**/nginx.conf',
-  '**/*.nginx',
-  '**/*.nginx.conf',
-  '**/nginx/**/*.conf',
-  '**/conf.d/*.conf',
-  '**/sites-*/?*',
-];
-
-/** Code in a folder that happens to be called `sites-…` stays JavaScript or TypeScript. */
-export const NGINX_IGNORES: readonly string[] = ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,json,md}'];
-
-/**
- * Whether a path is one of the nginx files the configs lint, for tools that pick files themselves
- * (`cors-lint`, the language server): the same patterns as the nginx block's `files`.
- */
-export function isNginxConfigPath(filePath: string): boolean {
-  const normalized = filePath.replaceAll('\\', '/');
-  return (
-    NGINX_FILES.some((pattern) => minimatch(normalized, pattern, { dot: true })) &&
-    !NGINX_IGNORES.some((pattern) => minimatch(normalized, pattern, { dot: true }))
-  );
 }

@@ -91,7 +91,7 @@ export function startServer(connection: Connection): void {
     // Files changed outside the editor (a checkout, another tool) keep the project indexes current.
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: WATCHED_FILES }],
+        watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })),
       });
     }
     if (client.workspace?.workspaceFolders === true) {
@@ -163,7 +163,14 @@ export function startServer(connection: Connection): void {
 }
 
 /** What the project index reads: sources and package.json (dev proxies); `**` globs are relative to each workspace folder. */
-const WATCHED_FILES = '**/{*.js,*.jsx,*.mjs,*.cjs,*.ts,*.tsx,*.mts,*.cts,package.json}';
+/**
+ * The files a project index reads: JS/TS servers, package.json proxies, nginx configurations (and
+ * `sites-*` files without an extension) and Django settings modules; the index keeps only the ones it indexes.
+ */
+const WATCHED_FILES = [
+  '**/{*.js,*.jsx,*.mjs,*.cjs,*.ts,*.tsx,*.mts,*.cts,package.json,*.conf,*.nginx,*.py}',
+  '**/sites-*/*',
+];
 
 /** A workspace folder's path; none for a folder that is not on the file system. */
 function folderPath(uri: string): string[] {

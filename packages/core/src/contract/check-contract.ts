@@ -22,7 +22,7 @@ import type { ClientRequest } from '../policy/client-request.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
 import type { RouteRule, ServerSurface, SourceRef } from './server-surface.js';
-import { allowedRequestHeaders, pathMatches } from './server-surface.js';
+import { allowedRequestHeaders, pathMatches, selectNginxLocations } from './server-surface.js';
 
 /** A response header the client's script reads (`response.headers.get('X-Total-Count')`). */
 export interface HeaderRead<H> {
@@ -189,28 +189,64 @@ interface Candidate {
 /**
  * The rules that may answer: of the servers known to be reached at the URL's origin, else of the
  * servers with a route of their own for the path (a catch-all of some server is no evidence that it
- * is the one at that URL). A request no rule covers is not judged.
+ * is the one at that URL). A request no rule covers is not judged. A rule that passes the request on
+ * (nginx `proxy_pass`) without CORS headers of its own gives way to the upstream's rules.
  */
 function candidateRules(
   surfaces: readonly ServerSurface[],
   target: Target,
   method: string,
+  depth = 0,
 ): Candidate[] {
   const matching = (surface: ServerSurface) =>
-    surface.routes.filter(
-      (rule) =>
-        (rule.methods === 'any' || rule.methods.includes(method)) &&
-        pathMatches(rule.match, target.path, target.partial) !== 'no',
-    );
+    surface.selection === 'nginx-location'
+      ? selectNginxLocations(surface.routes, target.path, target.partial)
+      : surface.routes.filter(
+          (rule) =>
+            (rule.methods === 'any' || rule.methods.includes(method)) &&
+            pathMatches(rule.match, target.path, target.partial) !== 'no',
+        );
   const atOrigin = surfaces.filter((surface) => surface.origins.includes(target.origin));
-  if (atOrigin.length > 0)
-    return atOrigin.flatMap((surface) => matching(surface).map((rule) => ({ rule, surface })));
-  return surfaces.flatMap((surface) => {
-    const rules = matching(surface);
-    return rules.some((rule) => rule.specific && rule.match.kind !== 'any')
-      ? rules.map((rule) => ({ rule, surface }))
-      : [];
-  });
+  const candidates =
+    atOrigin.length > 0
+      ? atOrigin.flatMap((surface) => matching(surface).map((rule) => ({ rule, surface })))
+      : surfaces.flatMap((surface) => {
+          if (surface.onlyAtOrigins) return [];
+          const rules = matching(surface);
+          return rules.some((rule) => rule.specific && rule.match.kind !== 'any')
+            ? rules.map((rule) => ({ rule, surface }))
+            : [];
+        });
+  return candidates.flatMap((candidate) => forwarded(candidate, surfaces, target, method, depth));
+}
+
+/** Passing proxies, at most this many in a row: a loop of `proxy_pass`es is a config nginx itself would loop on. */
+const MAX_FORWARDS = 3;
+
+/** The upstream's rules for a rule that passes the request on without CORS headers of its own; the rule itself otherwise. */
+function forwarded(
+  candidate: Candidate,
+  surfaces: readonly ServerSurface[],
+  target: Target,
+  method: string,
+  depth: number,
+): Candidate[] {
+  const upstream = candidate.rule.forwardsTo;
+  if (!upstream || candidate.rule.policy !== 'none' || depth >= MAX_FORWARDS) return [candidate];
+  let path = target.path;
+  if (upstream.replacePrefix) {
+    if (!path.startsWith(upstream.replacePrefix.from)) return [candidate];
+    path = upstream.replacePrefix.to + path.slice(upstream.replacePrefix.from.length);
+  }
+  const others = surfaces.filter((surface) => surface !== candidate.surface);
+  // An upstream named, not addressed (`http://backend`, `http://api:3000` in a compose network): origin unknown.
+  const found = candidateRules(
+    others,
+    { origin: upstream.origin ?? '', path, partial: target.partial },
+    method,
+    depth + 1,
+  );
+  return found.length > 0 ? found : [candidate];
 }
 
 /** The request headers that make it preflight and must be allowed, lowercased, each at its write. */
@@ -294,7 +330,14 @@ function findingsFor<H>(
   const headers = unsafeHeaders(request);
   const methodPreflights = !isCorsSafelistedMethod(method);
   const preflights = methodPreflights || headers.length > 0 || request.uploadListeners.length > 0;
-  if (preflights && rule.preflight === 'not-answered') {
+  // nginx may answer the preflight itself, with other headers than the request's response.
+  const preflightPolicy = rule.preflightPolicy ?? policy;
+  if (
+    preflights &&
+    (rule.preflight === 'not-answered' ||
+      preflightPolicy === 'none' ||
+      preflightPolicy.origin.kind === 'disabled')
+  ) {
     push(
       'preflightNotAnswered',
       request.method.kind === 'known' && methodPreflights
@@ -304,8 +347,8 @@ function findingsFor<H>(
       [],
       answerPreflight(policy, rule),
     );
-  } else if (preflights) {
-    const allowedHeaders = allowedRequestHeaders(policy);
+  } else if (preflights && preflightPolicy !== 'none') {
+    const allowedHeaders = allowedRequestHeaders(preflightPolicy);
     if (allowedHeaders !== 'reflect' && allowedHeaders !== 'unknown') {
       // `*` covers every name but Authorization, and only without credentials (Fetch §cors-preflight-fetch).
       const wildcard = !credentials && allowedHeaders.names.has('*');
@@ -330,7 +373,7 @@ function findingsFor<H>(
         );
       }
     }
-    const allowedMethods = allowedMethodNames(policy);
+    const allowedMethods = allowedMethodNames(preflightPolicy);
     if (
       methodPreflights &&
       allowedMethods &&

@@ -1,7 +1,7 @@
 /**
  * What the servers of a project answer, as plain data: one `ServerSurface` per server file, with the
  * route rules it declares. An adapter builds them from code (Express, Fastify, node:http, Next.js
- * route modules; later nginx locations and Django settings) and may keep them as JSON: a policy's
+ * route modules, nginx locations, Django settings) and may keep them as JSON: a policy's
  * handles are `SourceRef`s, never syntax. `checkRequestAgainstSurfaces` matches a client request to them.
  */
 import type { CorsPolicy } from '../policy/cors-policy.js';
@@ -17,12 +17,14 @@ export interface SourceRef {
  * Which request paths a rule covers:
  * - `route`: an Express-style route path (`/orders/:id`, `/files/{*rest}`, `/files/*`), matched whole;
  * - `prefix`: a mount (`app.use('/api', …)`, nginx `location /api/`): the path and everything below it;
+ * - `exact`: that path only, case-sensitively (nginx `location = /api/health`);
  * - `regex`: a regular expression tested on the path (nginx `location ~`, Django's `CORS_URLS_REGEX`);
  * - `any`: every path (`app.use(cors())`, a raw `node:http` handler).
  */
 export type PathMatcher =
   | { readonly kind: 'route'; readonly path: string }
   | { readonly kind: 'prefix'; readonly path: string }
+  | { readonly kind: 'exact'; readonly path: string }
   | { readonly kind: 'regex'; readonly source: string; readonly flags: string }
   | { readonly kind: 'any' };
 
@@ -45,6 +47,33 @@ export interface RouteRule {
    * server serves the path, where a catch-all matches any server's path.
    */
   readonly specific: boolean;
+  /**
+   * What an OPTIONS preflight gets, where it is not `policy`: nginx's `if ($request_method = OPTIONS)
+   * { …; return 204; }` answers it with the `if`'s own headers (`none` when they hold no CORS header).
+   */
+  readonly preflightPolicy?: CorsPolicy<SourceRef> | 'none';
+  /**
+   * Where the server passes these requests on (nginx `proxy_pass`). With a `none` policy the upstream
+   * answers for CORS, so its own rules are the candidates.
+   */
+  readonly forwardsTo?: Upstream;
+  /** nginx only: how the location is written, for choosing the location nginx would (`selectNginxLocations`). */
+  readonly nginx?: NginxLocationMatch;
+}
+
+/** nginx's location modifiers: '' for a plain prefix. */
+export interface NginxLocationMatch {
+  readonly modifier: '=' | '^~' | '~' | '~*' | '';
+  readonly path: string;
+}
+
+/**
+ * An upstream a rule passes requests to: its origin when the address is literal (`http://127.0.0.1:3000`),
+ * and how the path changes on the way (`location /api/ { proxy_pass http://app/v1/; }`: `/api/` → `/v1/`).
+ */
+export interface Upstream {
+  readonly origin: string | undefined;
+  readonly replacePrefix?: { readonly from: string; readonly to: string };
 }
 
 /** One server file's answers. */
@@ -59,6 +88,16 @@ export interface ServerSurface {
   readonly routes: readonly RouteRule[];
   /** Lowercased names of the non-CORS response headers the server's code writes (`X-Total-Count`). */
   readonly responseHeaders: readonly string[];
+  /**
+   * The server answers only at `origins` (an nginx `server` with concrete `server_name`s): a request
+   * to another origin is never its, even where one of its routes matches the path.
+   */
+  readonly onlyAtOrigins?: boolean;
+  /**
+   * `nginx-location`: the routes are one nginx `server`'s locations, and a request gets the one
+   * location nginx chooses (`selectNginxLocations`), not every location whose path matches.
+   */
+  readonly selection?: 'nginx-location';
 }
 
 /**
@@ -112,6 +151,9 @@ export function pathMatches(
       if (mount === '' || path === mount || path.startsWith(`${mount}/`)) return 'yes';
       return partial && mount.startsWith(path) ? 'maybe' : 'no';
     }
+    case 'exact':
+      if (path === matcher.path) return 'yes';
+      return partial && matcher.path.startsWith(path) ? 'maybe' : 'no';
     case 'regex': {
       const pattern = compiled(matcher, () => {
         try {
@@ -185,4 +227,84 @@ function routeSource(route: string): string | undefined {
     index += 1;
   }
   return source;
+}
+
+/**
+ * The locations of one nginx `server` that may answer `path`, as nginx chooses
+ * (`ngx_http_core_find_location`): an exact `=` match; else the longest prefix, kept when it is `^~`;
+ * else the first regex (`~`, `~*`) in order that matches; else that longest prefix. `locations` are in
+ * document order. With a `partial` path (only its start is known), every location the rest could
+ * still lead to is returned too; an empty list when none matches (nginx then answers 404 itself).
+ */
+export function selectNginxLocations<T extends { readonly nginx?: NginxLocationMatch }>(
+  locations: readonly T[],
+  path: string,
+  partial = false,
+): T[] {
+  const pathOnly = path.replace(/[?#].*$/s, '');
+  const chosen = chooseNginxLocation(locations, pathOnly) ?? undefined;
+  if (!partial) return chosen ? [chosen] : [];
+  // What the unknown rest of the path may still reach: a longer prefix or exact path, any regex.
+  const more = locations.filter((location) => {
+    const written = location.nginx;
+    if (!written || location === chosen) return false;
+    if (written.modifier === '~' || written.modifier === '~*') return true;
+    return written.path.startsWith(pathOnly) && written.path !== pathOnly;
+  });
+  return chosen ? [chosen, ...more] : more;
+}
+
+/**
+ * The one location nginx chooses for a whole `path` (no query): `null` when none matches (the
+ * server itself answers), undefined when it cannot be told (a regex JavaScript cannot read comes
+ * before the match).
+ */
+export function chooseNginxLocation<T extends { readonly nginx?: NginxLocationMatch }>(
+  locations: readonly T[],
+  path: string,
+): T | null | undefined {
+  const exact = locations.find(
+    (location) => location.nginx?.modifier === '=' && location.nginx.path === path,
+  );
+  if (exact) return exact;
+  let prefix: T | undefined;
+  for (const location of locations) {
+    const written = location.nginx;
+    if (
+      written &&
+      (written.modifier === '' || written.modifier === '^~') &&
+      path.startsWith(written.path) &&
+      written.path.length > (prefix?.nginx?.path.length ?? -1)
+    )
+      prefix = location;
+  }
+  if (prefix?.nginx?.modifier === '^~') return prefix;
+  for (const location of locations) {
+    const written = location.nginx;
+    if (!written || (written.modifier !== '~' && written.modifier !== '~*')) continue;
+    const pattern = nginxPattern(written);
+    if (!pattern) return undefined;
+    if (pattern.test(path)) return location;
+  }
+  return prefix ?? null;
+}
+
+const nginxPatterns = new Map<string, RegExp | undefined>();
+
+/** An nginx location regex (PCRE) as a JavaScript one; undefined when JavaScript cannot read it. */
+function nginxPattern(written: NginxLocationMatch): RegExp | undefined {
+  const key = `${written.modifier}\0${written.path}`;
+  if (!nginxPatterns.has(key)) {
+    let pattern: RegExp | undefined;
+    try {
+      pattern = new RegExp(
+        written.path.replace(/\(\?P</g, '(?<'),
+        written.modifier === '~*' ? 'i' : '',
+      );
+    } catch {
+      pattern = undefined;
+    }
+    nginxPatterns.set(key, pattern);
+  }
+  return nginxPatterns.get(key);
 }

@@ -6,7 +6,13 @@ import type {
   ServerSurface,
   SourceRef,
 } from '../../src/index.js';
-import { ANY_SERVER_FILE, checkRequestAgainstSurfaces, pathMatches } from '../../src/index.js';
+import {
+  ANY_SERVER_FILE,
+  checkRequestAgainstSurfaces,
+  chooseNginxLocation,
+  pathMatches,
+  selectNginxLocations,
+} from '../../src/index.js';
 import { clientRequest } from '../checks/client-request-builder.js';
 
 const at = (line: number, file = 'api/server.js'): SourceRef => ({ file, line, column: 0 });
@@ -517,6 +523,196 @@ describe('checkRequestAgainstSurfaces: the server-side edit (serverFix)', () => 
     ]);
     expect(findings.map(({ serverFix }) => serverFix?.fix)).toEqual([
       { kind: 'add-preflight-handler', framework: 'express', at: at(25), like: at(5) },
+    ]);
+  });
+});
+
+describe('selectNginxLocations', () => {
+  const location = (modifier: '' | '=' | '^~' | '~' | '~*', path: string) => ({
+    nginx: { modifier, path },
+    name: `${modifier} ${path}`.trim(),
+  });
+  const names = (found: readonly { name: string }[]) => found.map(({ name }) => name);
+  const locations = [
+    location('', '/'),
+    location('', '/api/'),
+    location('^~', '/static/'),
+    location('~*', '\\.(png|jpg)$'),
+    location('=', '/api/health'),
+    location('~', '^/api/v(?P<major>\\d+)/'),
+  ];
+
+  it('chooses as nginx does: exact, then ^~ prefixes, then the first matching regex, then the longest prefix', () => {
+    expect(names(selectNginxLocations(locations, '/api/health'))).toEqual(['= /api/health']);
+    expect(names(selectNginxLocations(locations, '/static/a.png'))).toEqual(['^~ /static/']);
+    expect(names(selectNginxLocations(locations, '/api/a.PNG'))).toEqual(['~* \\.(png|jpg)$']);
+    expect(names(selectNginxLocations(locations, '/api/v2/orders'))).toEqual([
+      '~ ^/api/v(?P<major>\\d+)/',
+    ]);
+    expect(names(selectNginxLocations(locations, '/api/orders?page=2'))).toEqual(['/api/']);
+    expect(names(selectNginxLocations(locations, '/about'))).toEqual(['/']);
+    expect(selectNginxLocations([location('', '/api/')], '/other')).toEqual([]);
+  });
+
+  it('tells no location (the server answers) from a choice a regex JavaScript cannot read hides', () => {
+    expect(chooseNginxLocation([location('', '/api/')], '/other')).toBeNull();
+    expect(
+      chooseNginxLocation([location('', '/'), location('~', '^/(?<!x)(*FAIL)')], '/a'),
+    ).toBeUndefined();
+    // An exact match is chosen before any regex is read.
+    expect(chooseNginxLocation([location('~', '(*FAIL)'), location('=', '/a')], '/a')?.name).toBe(
+      '= /a',
+    );
+  });
+
+  it('with only the start of a path known, adds every location the rest may still reach', () => {
+    expect(names(selectNginxLocations(locations, '/api/', true))).toEqual([
+      '/api/',
+      '~* \\.(png|jpg)$',
+      '= /api/health',
+      '~ ^/api/v(?P<major>\\d+)/',
+    ]);
+  });
+});
+
+describe('checkRequestAgainstSurfaces: nginx in front of an app', () => {
+  const nginxAt = (line: number) => at(line, 'deploy/nginx.conf');
+  /** A policy of hand-written `add_header`s. */
+  const headersPolicy = (overrides: Partial<CorsPolicy<SourceRef>> = {}): CorsPolicy<SourceRef> =>
+    corsPolicy({
+      source: { kind: 'response-headers' },
+      credentials: { kind: 'absent' },
+      allowMethods: { kind: 'absent' },
+      ...overrides,
+    });
+  const nginxRule = (path: string, overrides: Partial<RouteRule> = {}): RouteRule => ({
+    match: { kind: 'prefix', path },
+    methods: 'any',
+    policy: 'none',
+    preflight: 'unknown',
+    source: nginxAt(4),
+    specific: path !== '/',
+    nginx: { modifier: '', path },
+    ...overrides,
+  });
+  const nginx = (routes: RouteRule[]) =>
+    surface(routes, {
+      file: 'deploy/nginx.conf',
+      origins: ['http://localhost:8080'],
+      responseHeaders: [],
+      selection: 'nginx-location',
+    });
+  const viaNginx = (overrides: Partial<ClientRequest<string>> = {}) =>
+    request({
+      url: { kind: 'known', value: 'http://localhost:8080/api/orders', at: 'url' },
+      ...overrides,
+    });
+
+  it("checks the preflight against the headers nginx's OPTIONS branch answers with, naming the location", () => {
+    const routes = [
+      nginxRule('/'),
+      nginxRule('/api/', {
+        policy: headersPolicy(),
+        preflight: 'answered',
+        preflightPolicy: headersPolicy({ allowHeaders: list('Content-Type', 9) }),
+        source: nginxAt(7),
+      }),
+    ];
+    const found = checkRequestAgainstSurfaces(viaNginx(header('Authorization', 'Bearer t')), [
+      nginx(routes),
+    ]);
+    expect(found.map(({ messageId, at: where, data }) => [messageId, where, data])).toEqual([
+      [
+        'headerNotAllowed',
+        'header Authorization',
+        { server: 'deploy/nginx.conf:7', header: 'Authorization' },
+      ],
+    ]);
+    const allowing = nginxRule('/api/', {
+      policy: headersPolicy(),
+      preflight: 'answered',
+      preflightPolicy: headersPolicy({ allowHeaders: list('Content-Type, Authorization', 9) }),
+    });
+    expect(
+      checkRequestAgainstSurfaces(viaNginx(header('Authorization', 'Bearer t')), [
+        nginx([nginxRule('/'), allowing]),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reports a preflight nginx answers without CORS headers, and only for requests that preflight', () => {
+    const routes = [
+      nginxRule('/api/', {
+        policy: headersPolicy(),
+        preflight: 'answered',
+        preflightPolicy: headersPolicy({ origin: { kind: 'disabled', at: nginxAt(9) } }),
+      }),
+    ];
+    expect(ids(checkRequestAgainstSurfaces(viaNginx(method('PUT')), [nginx(routes)]))).toEqual([
+      'preflightNotAnswered@method',
+    ]);
+    expect(checkRequestAgainstSurfaces(viaNginx(), [nginx(routes)])).toEqual([]);
+  });
+
+  it('hands a proxied location without CORS headers to the upstream app, through its path rewrite', () => {
+    const app = surface(
+      [
+        rule({
+          match: { kind: 'route', path: '/v1/orders' },
+          policy: corsPolicy({ allowHeaders: list('Content-Type', 8) }),
+        }),
+      ],
+      { origins: ['http://127.0.0.1:3000'] },
+    );
+    const proxied = nginxRule('/api/', {
+      forwardsTo: {
+        origin: 'http://127.0.0.1:3000',
+        replacePrefix: { from: '/api/', to: '/v1/' },
+      },
+    });
+    const found = checkRequestAgainstSurfaces(viaNginx(header('Authorization', 'Bearer t')), [
+      nginx([nginxRule('/'), proxied]),
+      app,
+    ]);
+    expect(found.map(({ messageId, data }) => [messageId, data['server']])).toEqual([
+      ['headerNotAllowed', 'api/server.js:14'],
+    ]);
+    // An upstream whose rules do not cover the rewritten path: nginx's own `none` stands, and nothing is said.
+    const elsewhere = nginxRule('/api/', {
+      forwardsTo: { origin: 'http://127.0.0.1:3000', replacePrefix: { from: '/api/', to: '/v9/' } },
+    });
+    expect(
+      checkRequestAgainstSurfaces(viaNginx(header('Authorization', 'Bearer t')), [
+        nginx([elsewhere]),
+        app,
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps a server known only at its own names out of requests to other origins', () => {
+    const routes = [
+      nginxRule('/api/', {
+        policy: headersPolicy({ allowHeaders: list('Content-Type', 9) }),
+        preflight: 'answered',
+      }),
+    ];
+    const named = surface(routes, {
+      file: 'deploy/nginx.conf',
+      origins: ['https://api.example.com'],
+      onlyAtOrigins: true,
+      selection: 'nginx-location',
+    });
+    const thirdParty = request({
+      url: { kind: 'known', value: 'https://api.stripe.com/api/charges', at: 'url' },
+      ...header('Authorization', 'Bearer t'),
+    });
+    expect(checkRequestAgainstSurfaces(thirdParty, [named])).toEqual([]);
+    const ours = request({
+      url: { kind: 'known', value: 'https://api.example.com/api/charges', at: 'url' },
+      ...header('Authorization', 'Bearer t'),
+    });
+    expect(ids(checkRequestAgainstSurfaces(ours, [named]))).toEqual([
+      'headerNotAllowed@header Authorization',
     ]);
   });
 });

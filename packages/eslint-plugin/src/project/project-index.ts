@@ -4,7 +4,9 @@
  *
  * - One index per project root (project-root.ts), built lazily by the first rule that asks.
  * - Files come from `git ls-files` or a walk (enumerate.ts); only those whose text mentions CORS
- *   (`cors`, `access-control-`), and dev-server configs, are parsed, each once per change.
+ *   (`cors`, `access-control-`), and dev-server configs, are parsed, each once per change. JS/TS
+ *   files (facts/js.ts), nginx configurations under the names the nginx block lints (facts/nginx.ts:
+ *   also those that only `proxy_pass`) and Django settings modules (facts/django.ts).
  * - Every entry is kept with the file's `mtimeMs` and `size`; after `REVALIDATE_MS` the listing is
  *   read again and each file stat'ed, and only changed files are read and parsed again.
  * - Client facts are not indexed: they come from the normal lint of the client file.
@@ -12,10 +14,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Minimatch } from 'minimatch';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
+import { DJANGO_SETTINGS_FILES, isNginxConfigPath } from '../languages/file-names.js';
+import { parsePython } from '../languages/django-settings/parse.js';
+import { parseNginx } from '../languages/nginx/parse.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { responseHeaderReadsInText } from '../utils/extract/clients/response-header-reads.js';
+import { djangoServerSurface } from './facts/django.js';
 import { jsServerSurface } from './facts/js.js';
+import { nginxServerSurfaces } from './facts/nginx.js';
 import { configProxies, NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
 import { listProjectFiles, SKIPPED_FOLDERS } from './enumerate.js';
 import { withFileContext } from './parse-file.js';
@@ -43,6 +51,10 @@ const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATIONS = /\.d\.[cm]?ts$/;
 /** Files that may declare a CORS policy; the same words `getCorsContext` needs before it extracts any. */
 const SERVER_TEXT = /cors|access-control-/i;
+/** nginx configurations that write CORS headers or pass requests to an app that may. */
+const NGINX_TEXT = /access-control-|proxy_pass/i;
+/** Settings modules that configure django-cors-headers. */
+const DJANGO_TEXT = /\bCORS_|corsheaders/;
 /** Larger files are bundles or generated code, not a server anyone edits. */
 const MAX_BYTES = 1_000_000;
 /** How long a listing and the entries' stats are trusted (eslint-plugin-import-x trusts resolutions 30 s). */
@@ -57,8 +69,8 @@ interface Entry {
   readonly headerReads: readonly string[];
   /** `textDigest` of the text read; undefined when it was not read. */
   readonly digest?: string;
-  /** Parsed facts, computed on first use. */
-  surface?: ServerSurface | null;
+  /** Parsed facts, computed on first use (an nginx file has one surface per `server`). */
+  surfaces?: readonly ServerSurface[];
   proxies?: readonly ProxiedPrefix[];
 }
 
@@ -212,12 +224,12 @@ export class ProjectIndex {
     for (const [file, entry] of this.#entries) {
       for (const name of entry.headerReads) headersRead.add(name);
       if (!entry.candidate) continue;
-      if (entry.surface === undefined && entry.proxies === undefined) {
+      if (entry.surfaces === undefined && entry.proxies === undefined) {
         this.parses += 1;
         this.#parse(file, entry, parser, settings);
       }
-      if (entry.surface) {
-        surfaces.push(entry.surface);
+      if (entry.surfaces && entry.surfaces.length > 0) {
+        surfaces.push(...entry.surfaces);
         if (entry.digest !== undefined) digests[file] = entry.digest;
       }
       if (entry.proxies) proxied.push(...entry.proxies);
@@ -231,12 +243,24 @@ export class ProjectIndex {
     const absolute = path.join(this.root, file);
     const text = this.#read(file);
     if (text === undefined) {
-      entry.surface = null;
+      entry.surfaces = [];
       return;
     }
     if (path.basename(file) === 'package.json') {
-      entry.surface = null;
+      entry.surfaces = [];
       entry.proxies = packageJsonProxies(parseJson(text));
+      return;
+    }
+    const language = languageOf(file);
+    if (language === 'nginx') {
+      const parsed = parseNginx(text);
+      entry.surfaces = parsed.ok ? nginxServerSurfaces(parsed.ast, absolute, file, settings) : [];
+      return;
+    }
+    if (language === 'django') {
+      const parsed = parsePython(text);
+      const surface = parsed.ok ? djangoServerSurface(parsed.ast, file) : undefined;
+      entry.surfaces = surface ? [surface] : [];
       return;
     }
     const config = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file);
@@ -246,15 +270,30 @@ export class ProjectIndex {
         : jsServerSurface(getCorsContext(context), context.sourceCode, file),
       proxies: config ? configProxies(file, context.sourceCode) : undefined,
     }));
-    entry.surface = result?.surface ?? null;
+    entry.surfaces = result?.surface ? [result.surface] : [];
     if (result?.proxies) entry.proxies = result.proxies;
   }
 }
 
+/** Which reader a file gets: the plugin's nginx and Django languages pick files by these same names. */
+function languageOf(file: string): 'js' | 'nginx' | 'django' | 'package.json' | undefined {
+  if (path.posix.basename(file) === 'package.json') return 'package.json';
+  if (SOURCE.test(file)) return DECLARATIONS.test(file) ? undefined : 'js';
+  // The cheap tests first: this runs on every file of the project.
+  if (MAY_BE_NGINX.test(file) && isNginxConfigPath(file)) return 'nginx';
+  if (file.endsWith('.py')) {
+    djangoMatchers ??= DJANGO_SETTINGS_FILES.map((pattern) => new Minimatch(pattern));
+    if (djangoMatchers.some((matcher) => matcher.match(file))) return 'django';
+  }
+  return undefined;
+}
+
+/** Every name `NGINX_FILES` can match ends so, or sits in a `sites-…` folder. */
+const MAY_BE_NGINX = /\.(?:conf|nginx)$|(?:^|\/)sites-[^/]*\//;
+let djangoMatchers: Minimatch[] | undefined;
+
 function isIndexed(file: string): boolean {
-  return (
-    path.posix.basename(file) === 'package.json' || (SOURCE.test(file) && !DECLARATIONS.test(file))
-  );
+  return languageOf(file) !== undefined;
 }
 
 /** Whether the file is worth parsing, and the response headers its text reads. */
@@ -262,8 +301,10 @@ function prefilter(
   file: string,
   text: string,
 ): { candidate: boolean; headerReads: readonly string[] } {
-  if (path.posix.basename(file) === 'package.json')
-    return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
+  const language = languageOf(file);
+  if (language === 'package.json') return { candidate: /"proxy"\s*:/.test(text), headerReads: [] };
+  if (language === 'nginx') return { candidate: NGINX_TEXT.test(text), headerReads: [] };
+  if (language === 'django') return { candidate: DJANGO_TEXT.test(text), headerReads: [] };
   const candidate =
     VITE_CONFIG.test(file) || NEXT_CONFIG.test(file)
       ? /proxy|rewrites/.test(text)

@@ -14,3 +14,11 @@ export const clientFile = (root = PROJECT) => path.join(root, 'apps/web/src/inli
 
 /** The settings `cors.configs.project({ root })` writes. */
 export const projectSettings = (root = PROJECT) => ({ cors: { project: { root } } });
+
+/** The sample with nginx in front of an Express API: nginx answers /api/ itself, /account/ is the API's. */
+export const NGINX_PROJECT = fileURLToPath(
+  new URL('../../../../test-fixtures/project-nginx-express/', import.meta.url),
+);
+export const CLEAN_NGINX_PROJECT = fileURLToPath(
+  new URL('../../../../test-fixtures/project-nginx-express-clean/', import.meta.url),
+);

@@ -233,6 +233,201 @@ describe('ProjectIndex', () => {
   });
 });
 
+describe('ProjectIndex: nginx and Django', () => {
+  it('records one surface per nginx server: the location nginx picks, its OPTIONS branch, its upstream', () => {
+    const root = tempProject();
+    fs.mkdirSync(path.join(root, 'deploy'));
+    fs.writeFileSync(
+      path.join(root, 'deploy', 'nginx.conf'),
+      [
+        'events {}',
+        'http {',
+        '  server {',
+        '    listen 8080;',
+        '    location /api/ {',
+        '      if ($request_method = OPTIONS) {',
+        '        add_header Access-Control-Allow-Origin "http://localhost:5173" always;',
+        '        add_header Access-Control-Allow-Headers "Content-Type" always;',
+        '        return 204;',
+        '      }',
+        '      add_header Access-Control-Allow-Origin "http://localhost:5173" always;',
+        '      proxy_pass http://127.0.0.1:3000/v1/;',
+        '    }',
+        '    location = /health { return 200; }',
+        '    location ~* \\.png$ { add_header X-Frame-Options DENY; }',
+        '    location @fallback { return 404; }',
+        '  }',
+        '  server {',
+        '    listen 443 ssl;',
+        '    server_name shop.example.com;',
+        '    location / { proxy_pass http://backend; }',
+        '  }',
+        '  server { listen 9000; location / { root /srv; } }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const surfaces = new ProjectIndex(root)
+      .facts(undefined, {})
+      .surfaces.filter((surface) => surface.file === 'deploy/nginx.conf');
+    // The third server neither sets CORS nor passes requests on: nothing to check against.
+    expect(surfaces.map((surface) => [surface.origins, surface.onlyAtOrigins])).toEqual([
+      [['http://localhost:8080', 'http://127.0.0.1:8080'], undefined],
+      [['https://shop.example.com'], true],
+    ]);
+    const [local, named] = surfaces;
+    expect(local?.selection).toBe('nginx-location');
+    expect(
+      local?.routes.map((rule) => [
+        rule.match,
+        rule.nginx,
+        typeof rule.policy === 'string' ? rule.policy : rule.policy.origin.kind,
+        rule.preflight,
+        rule.source.line,
+        rule.specific,
+      ]),
+    ).toEqual([
+      [
+        { kind: 'prefix', path: '/api/' },
+        { modifier: '', path: '/api/' },
+        'fixed',
+        'answered',
+        5,
+        true,
+      ],
+      [
+        { kind: 'exact', path: '/health' },
+        { modifier: '=', path: '/health' },
+        'none',
+        'answered',
+        14,
+        true,
+      ],
+      [
+        { kind: 'regex', source: '\\.png$', flags: 'i' },
+        { modifier: '~*', path: '\\.png$' },
+        'none',
+        'unknown',
+        15,
+        true,
+      ],
+    ]);
+    const [api] = local?.routes ?? [];
+    // The OPTIONS branch's own add_header set replaces the location's: its Allow-Headers answer the preflight.
+    const branch = api?.preflightPolicy;
+    expect(typeof branch === 'object' && branch.allowHeaders).toMatchObject({
+      kind: 'known',
+      value: { pieces: [{ text: 'Content-Type', at: { file: 'deploy/nginx.conf', line: 8 } }] },
+    });
+    expect(typeof api?.policy === 'object' && api.policy.allowHeaders).toEqual({ kind: 'absent' });
+    expect(api?.forwardsTo).toEqual({
+      origin: 'http://127.0.0.1:3000',
+      replacePrefix: { from: '/api/', to: '/v1/' },
+    });
+    expect(named?.routes.map((rule) => [rule.policy, rule.forwardsTo, rule.specific])).toEqual([
+      ['none', { origin: 'http://backend' }, false],
+    ]);
+    expect(JSON.parse(JSON.stringify(surfaces))).toEqual(surfaces);
+  });
+
+  it('reads a server-level OPTIONS answer for every location, and leaves an unreadable include unknown', () => {
+    const root = tempProject();
+    fs.writeFileSync(
+      path.join(root, 'nginx.conf'),
+      [
+        'http {',
+        '  server {',
+        '    listen 8081;',
+        '    if ($request_method = OPTIONS) { return 204; }',
+        '    location /api/ { add_header Access-Control-Allow-Origin "http://localhost:5173" always; }',
+        '    location /cms/ { include missing/cors.conf; }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const [surface] = new ProjectIndex(root)
+      .facts(undefined, {})
+      .surfaces.filter((s) => s.file === 'nginx.conf');
+    expect(
+      surface?.routes.map((rule) => [
+        rule.policy === 'unknown' ? 'unknown' : typeof rule.policy,
+        rule.preflight,
+        rule.preflightPolicy,
+      ]),
+    ).toEqual([
+      ['object', 'answered', 'none'],
+      ['unknown', 'answered', 'none'],
+    ]);
+  });
+
+  it('records a Django settings module: one rule per branch over CORS_URLS_REGEX, with the library defaults', () => {
+    const root = tempProject();
+    fs.mkdirSync(path.join(root, 'shop'));
+    fs.writeFileSync(
+      path.join(root, 'shop', 'settings.py'),
+      [
+        'import os',
+        'DEBUG = os.environ.get("DEBUG") == "1"',
+        'INSTALLED_APPS = ["corsheaders"]',
+        'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", "django.middleware.common.CommonMiddleware"]',
+        'CORS_URLS_REGEX = r"^/api/.*$"',
+        'if DEBUG:',
+        '    CORS_ALLOWED_ORIGINS = ["http://localhost:5173"]',
+        'else:',
+        '    CORS_ALLOWED_ORIGINS = ["https://shop.example.com"]',
+        '    CORS_ALLOW_CREDENTIALS = True',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(root, 'shop', 'urls.py'), 'CORS_ALLOWED_ORIGINS = []\n');
+    const surfaces = new ProjectIndex(root).facts(undefined, {}).surfaces;
+    expect(surfaces.map((surface) => surface.file).sort()).toEqual([
+      'api/server.js',
+      'shop/settings.py',
+    ]);
+    const django = surfaces.find((surface) => surface.file === 'shop/settings.py');
+    expect(django?.origins).toEqual(['http://localhost:8000', 'http://127.0.0.1:8000']);
+    expect(
+      django?.routes.map((rule) => {
+        const policy = rule.policy as Exclude<typeof rule.policy, string>;
+        return [
+          rule.match,
+          rule.preflight,
+          policy.credentials.kind === 'known' ? policy.credentials.value : policy.credentials.kind,
+          policy.allowHeaders.kind === 'default'
+            ? policy.allowHeaders.value.pieces[0]?.text
+            : undefined,
+        ];
+      }),
+    ).toEqual([
+      [
+        { kind: 'regex', source: '^(?:^/api/.*$)', flags: '' },
+        'answered',
+        'absent',
+        expect.stringContaining('authorization'),
+      ],
+      [
+        { kind: 'regex', source: '^(?:^/api/.*$)', flags: '' },
+        'answered',
+        true,
+        expect.stringContaining('x-csrftoken'),
+      ],
+    ]);
+  });
+
+  it('gives a Django module whose MIDDLEWARE lacks CorsMiddleware no surface', () => {
+    const root = tempProject();
+    fs.writeFileSync(
+      path.join(root, 'settings.py'),
+      'INSTALLED_APPS = ["corsheaders"]\nMIDDLEWARE = ["django.middleware.common.CommonMiddleware"]\nCORS_ALLOWED_ORIGINS = ["http://localhost:5173"]\n',
+    );
+    expect(
+      new ProjectIndex(root).facts(undefined, {}).surfaces.map((surface) => surface.file),
+    ).toEqual(['api/server.js']);
+  });
+});
+
 describe('nextRoutePath', () => {
   it.each([
     ['app/api/orders/route.ts', '/api/orders'],

@@ -1,12 +1,27 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/client-credentials-need-server-credentials.js';
-import { CLEAN_PROJECT, clientFile, projectSettings } from '../helpers/project-fixture.js';
+import {
+  CLEAN_NGINX_PROJECT,
+  CLEAN_PROJECT,
+  NGINX_PROJECT,
+  clientFile,
+  projectSettings,
+} from '../helpers/project-fixture.js';
 
 const ruleTester = new RuleTester();
 const inProject = { filename: clientFile(), settings: projectSettings() };
+const behindNginx = (root: string) => ({
+  filename: clientFile(root),
+  settings: projectSettings(root),
+});
 
 ruleTester.run('client-credentials-need-server-credentials', rule, {
   valid: [
+    // nginx passes /account/ to the API, whose cors() allows credentials in the clean twin.
+    {
+      code: "fetch('http://localhost:8080/account/profile', { credentials: 'include' });",
+      ...behindNginx(CLEAN_NGINX_PROJECT),
+    },
     // Without cookies the server's policy passes.
     { code: "fetch('http://localhost:3000/api/orders');", ...inProject },
     // Same-origin: a relative URL, and the dev proxy's path on the page's origin.
@@ -75,6 +90,25 @@ ruleTester.run('client-credentials-need-server-credentials', rule, {
               messageId: 'omitCredentials',
               output:
                 "function remove(id) { return fetch(`http://localhost:3000/api/orders/${id}`, { method: 'DELETE' }); }",
+            },
+          ],
+        },
+      ],
+    },
+    // nginx adds no CORS to /account/ and passes it to the API: the API's cors() answers, and names its line.
+    {
+      code: "fetch('http://localhost:8080/account/profile', { credentials: 'include' });",
+      ...behindNginx(NGINX_PROJECT),
+      errors: [
+        {
+          messageId: 'credentialsNotAllowed',
+          data: { server: 'apps/api/clean-server.js:17' },
+          line: 1,
+          column: 50,
+          suggestions: [
+            {
+              messageId: 'omitCredentials',
+              output: "fetch('http://localhost:8080/account/profile', {});",
             },
           ],
         },

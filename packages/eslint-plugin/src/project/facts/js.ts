@@ -311,13 +311,13 @@ function listenOrigins(
   return [...ports].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
 }
 
-/** The policy with every handle replaced by its `SourceRef`: plain JSON. */
-export function serialisePolicy(
-  policy: CorsPolicy<Node>,
-  ref: (node: Node) => SourceRef,
+/** The policy with every handle replaced by its `SourceRef`: plain JSON. Any language's handles (`N`): JS, nginx, Python. */
+export function serialisePolicy<N>(
+  policy: CorsPolicy<N>,
+  ref: (node: N) => SourceRef,
 ): CorsPolicy<SourceRef> {
   const setting = <T>(
-    value: Setting<T, Node>,
+    value: Setting<T, N>,
     map: (inner: T) => T | ListValue<SourceRef> = (inner) => inner,
   ): Setting<never, SourceRef> => {
     switch (value.kind) {
@@ -331,7 +331,7 @@ export function serialisePolicy(
         return { kind: 'unknown', at: ref(value.at) };
     }
   };
-  const list = (value: ListValue<Node>): ListValue<SourceRef> => ({
+  const list = (value: ListValue<N>): ListValue<SourceRef> => ({
     pieces: value.pieces.map((piece) => ({ text: piece.text, at: ref(piece.at) })),
     complete: value.complete,
   });
@@ -348,9 +348,9 @@ export function serialisePolicy(
   };
 }
 
-function serialiseOrigin(
-  origin: OriginSetting<Node>,
-  ref: (node: Node) => SourceRef,
+function serialiseOrigin<N>(
+  origin: OriginSetting<N>,
+  ref: (node: N) => SourceRef,
 ): OriginSetting<SourceRef> {
   if (origin.kind === 'allow-list') {
     const entries = origin.entries.map((entry): OriginEntry<SourceRef> => ({

@@ -6,6 +6,7 @@
  * nginx's prefix (./includes.ts); what comes from an included file is handed to core with the
  * `include` directive as its handle, so it is reported there and never edited.
  */
+import { chooseNginxLocation } from 'cors-lint-core';
 import type {
   AddHeaderInherit,
   NginxHeaderWrite,
@@ -398,10 +399,9 @@ export function locationsIn(level: ModelLevel): ModelLevel[] {
 }
 
 /**
- * The level an internal redirect to `uri` lands in, as nginx picks a location: an exact `=` match,
- * else the longest prefix, unless it is `^~`, tried after the regex locations in order; the server
- * itself when none matches. Undefined when it cannot be told (a named location not found, a regex
- * JavaScript cannot read, an external URL).
+ * The level an internal redirect to `uri` lands in, as nginx picks a location (core's
+ * `chooseNginxLocation`): the server itself when none matches. Undefined when it cannot be told (a
+ * named location not found, a regex JavaScript cannot read, an external URL).
  */
 export function locationFor(uri: string, server: ModelLevel): ModelLevel | undefined {
   const locations = locationsIn(server);
@@ -410,31 +410,12 @@ export function locationFor(uri: string, server: ModelLevel): ModelLevel | undef
       (location) => location.location?.modifier === '@' && location.location.path === uri,
     );
   if (!uri.startsWith('/')) return undefined;
-  const path = uri.replace(/[?#].*$/, '');
-  const exact = locations.find(
-    (location) => location.location?.modifier === '=' && location.location.path === path,
-  );
-  if (exact) return exact;
-  let prefix: ModelLevel | undefined;
-  for (const location of locations) {
-    const match = location.location;
-    if (
-      match &&
-      (match.modifier === '' || match.modifier === '^~') &&
-      path.startsWith(match.path) &&
-      match.path.length > (prefix?.location?.path.length ?? -1)
-    )
-      prefix = location;
-  }
-  if (prefix?.location?.modifier === '^~') return prefix;
-  for (const location of locations) {
-    const match = location.location;
-    if (!match || (match.modifier !== '~' && match.modifier !== '~*')) continue;
-    try {
-      if (new RegExp(match.path, match.modifier === '~*' ? 'i' : '').test(path)) return location;
-    } catch {
-      return undefined;
-    }
-  }
-  return prefix ?? server;
+  const candidates = locations.flatMap((level) => {
+    const match = level.location;
+    return match && match.modifier !== '@'
+      ? [{ level, nginx: { modifier: match.modifier, path: match.path } }]
+      : [];
+  });
+  const chosen = chooseNginxLocation(candidates, uri.replace(/[?#].*$/, ''));
+  return chosen === undefined ? undefined : (chosen?.level ?? server);
 }

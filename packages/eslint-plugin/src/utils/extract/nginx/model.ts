@@ -116,7 +116,8 @@ export function valueHandle(write: NginxHeaderWrite<NginxNode>): NginxNode {
   return at;
 }
 
-function policyOf(level: ModelLevel, levels: NginxLevels): NginxPolicy | undefined {
+/** The CORS policy of the headers in effect at `level` after inheritance; undefined when they hold no CORS header. */
+export function policyOf(level: ModelLevel, levels: NginxLevels): NginxPolicy | undefined {
   const added = effectiveAddHeaders(level).writes;
   const more = effectiveMoreSetHeaders(level);
   // more_set_headers replaces what add_header wrote for the same name.

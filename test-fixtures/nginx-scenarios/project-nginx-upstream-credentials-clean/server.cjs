@@ -1,0 +1,9 @@
+// The account API behind nginx answers its own CORS: the storefront's origin, with its cookies.
+const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use('/account', cors({ origin: 'http://app.example.test', credentials: true }));
+app.get('/account/profile', (req, res) => res.json({ name: 'Ada' }));
+
+module.exports = app;
