@@ -5,7 +5,7 @@ import {
   messagesFor,
 } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
-import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { onDjangoSettingsModule } from '../utils/django-report.js';
 import {
   canMatchSlashPath,
   djangoList,
@@ -34,27 +34,23 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Module:exit'() {
-        const { evaluation, usesCorsHeaders } = djangoModelOf(context);
-        if (!usesCorsHeaders) return;
-        const report = createPythonReporter(context);
-        for (const { value } of setAlternatives(evaluation, 'CORS_URLS_REGEX')) {
-          if (value.kind === 'str')
-            report(
-              checkDjangoUrlsRegex({
-                value: value.value,
-                at: value.node,
-                matchesSlashPaths: canMatchSlashPath(value.value),
-              }),
-            );
-        }
-        for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
-        for (const { value } of setAlternatives(evaluation, 'CORS_ALLOW_HEADERS')) {
-          const list = djangoList(value);
-          if (list) report(checkDjangoAllowHeaders(list));
-        }
-      },
-    };
+    return onDjangoSettingsModule(context, ({ evaluation, usesCorsHeaders }, report) => {
+      if (!usesCorsHeaders) return;
+      for (const { value } of setAlternatives(evaluation, 'CORS_URLS_REGEX')) {
+        if (value.kind === 'str')
+          report(
+            checkDjangoUrlsRegex({
+              value: value.value,
+              at: value.node,
+              matchesSlashPaths: canMatchSlashPath(value.value),
+            }),
+          );
+      }
+      for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
+      for (const { value } of setAlternatives(evaluation, 'CORS_ALLOW_HEADERS')) {
+        const list = djangoList(value);
+        if (list) report(checkDjangoAllowHeaders(list));
+      }
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { checkDjangoAllowedOrigins, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
-import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { onDjangoSettingsModule } from '../utils/django-report.js';
 import { allowedOriginValues } from '../utils/extract/django/settings-facts.js';
 
 export type Options = [];
@@ -26,12 +26,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Module:exit'() {
-        const report = createPythonReporter(context);
-        for (const { setting, value } of allowedOriginValues(djangoModelOf(context).evaluation))
-          report(checkDjangoAllowedOrigins(setting, value));
-      },
-    };
+    return onDjangoSettingsModule(context, ({ evaluation }, report) => {
+      for (const { setting, value } of allowedOriginValues(evaluation))
+        report(checkDjangoAllowedOrigins(setting, value));
+    });
   },
 });
