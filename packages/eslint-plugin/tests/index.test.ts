@@ -22,9 +22,10 @@ function configsOf(
 ): Record<(typeof CONFIG_NAMES)[number], Record<string, Entry>> {
   const [recommended, strict, all] = CONFIG_NAMES.map((_, column) =>
     Object.fromEntries(
-      Object.entries(rows).flatMap(([id, row]) =>
-        row[column] === null ? [] : [[id, row[column]]],
-      ),
+      Object.entries(rows).flatMap(([id, row]): [string, Entry][] => {
+        const entry = row[column];
+        return entry === null || entry === undefined ? [] : [[id, entry]];
+      }),
     ),
   );
   return { recommended: recommended!, strict: strict!, all: all! };
