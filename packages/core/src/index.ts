@@ -238,6 +238,7 @@ export {
   checkDjangoAllowedOrigins,
   checkDjangoAllowHeaders,
   checkDjangoCorsMiddleware,
+  checkDjangoIgnoredNewName,
   checkDjangoShadowedAlias,
   checkDjangoUrlsRegex,
 } from './checks/django-settings.js';

@@ -26,6 +26,15 @@ const REPO = path.resolve(PACKAGE, '../..');
 const OUTPUT = path.join(REPO, '.test-output', 'vscode-e2e');
 const WORKSPACE = path.join(OUTPUT, 'workspace');
 const FILE = path.join(WORKSPACE, 'server.js');
+/** The demo's nginx config and Django settings, as the repository holds them. */
+const NGINX = fs.readFileSync(
+  path.join(REPO, 'test-fixtures', 'demo', 'deploy', 'nginx.conf'),
+  'utf8',
+);
+const SETTINGS = fs.readFileSync(
+  path.join(REPO, 'test-fixtures', 'demo', 'backoffice', 'settings.py'),
+  'utf8',
+);
 
 const ROW = '.markers-panel .monaco-list-row';
 const MENU_ROW = '.action-widget .monaco-list-row';
@@ -102,6 +111,34 @@ async function waitForProblems(
 
 const count = (rows: string[], rule: string) =>
   rows.filter((row) => row.includes(`cors/${rule}`)).length;
+
+/** The rows of `rule` at line:column (the panel lists every open file's problems). */
+const countAt = (rows: string[], rule: string, line: number, column: number) =>
+  rows.filter((row) => row.includes(`cors/${rule}`) && row.includes(`[Ln ${line}, Col ${column}]`))
+    .length;
+
+/** The rule ids VS Code shows in the Problems panel (`cors(cors/<rule>)` renders the code apart). */
+async function markerCodes(): Promise<string[]> {
+  return page.locator(`${ROW} .marker-code`).allTextContents();
+}
+
+/** Shows the Problems panel unless it is already shown (its shortcut toggles it). */
+async function showProblems(): Promise<void> {
+  if (!(await page.locator('.markers-panel').isVisible()))
+    await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+}
+
+/** Waits until the status bar names the active editor's language `expected` (a wrong id shows in the failure). */
+async function languageMode(expected: string): Promise<void> {
+  const item = page.locator('[id="status.editor.mode"]');
+  for (;;) {
+    const text = ((await item.textContent()) ?? '').trim();
+    waiting = { what: `the language mode ${expected}`, seen: text };
+    if (text === expected) return;
+    await nextFrame();
+  }
+}
 
 /** Waits until the file on disk satisfies `predicate` (VS Code saves asynchronously), and returns its text. */
 async function waitForFile(
@@ -507,6 +544,109 @@ describe('VS Code extension in code-server', () => {
         "'Content-Type, X-Partner'",
       ),
     );
+  });
+
+  it('lints an nginx config (language nginx), and applies its suggestion and its autofix', async () => {
+    await showProblems();
+    await openFile('nginx.conf');
+    // The extension contributes the nginx language for `nginx.conf` (code-server has no nginx grammar).
+    await languageMode('nginx');
+    // The snippet most guides give: the `if`'s add_header drops the location's three CORS headers,
+    // and the ACAO line lacks `always`.
+    await waitForProblems(
+      (r) =>
+        countAt(r, 'nginx-no-dropped-cors-headers', 27, 17) === 1 &&
+        countAt(r, 'nginx-require-always', 23, 13) === 1,
+      'the two nginx problems of deploy/nginx.conf',
+    );
+    expect(await markerCodes()).toEqual(
+      expect.arrayContaining(['cors/nginx-no-dropped-cors-headers', 'cors/nginx-require-always']),
+    );
+    await shot('7-nginx-problems');
+    await goTo(27, 17);
+    const menu = await quickFixMenu();
+    await shot('7-nginx-quick-fix');
+    expect(menu).toContain(
+      'Repeat the 3 inherited CORS header line(s) here (cors/nginx-no-dropped-cors-headers)',
+    );
+    await chooseFromMenu(
+      'Repeat the 3 inherited CORS header line(s) here (cors/nginx-no-dropped-cors-headers)',
+    );
+    await waitForProblems(
+      (r) => count(r, 'nginx-no-dropped-cors-headers') === 0,
+      'nginx-no-dropped-cors-headers gone',
+    );
+    // The autofix: the preferred action, first and selected.
+    await goTo(23, 13);
+    await quickFixMenu();
+    expect(await page.locator(`${MENU_ROW}.focused`).textContent()).toMatch(/^Fix: /);
+    await page.keyboard.press('Enter');
+    await waitForProblems(
+      (r) => count(r, 'nginx-require-always') === 0,
+      'nginx-require-always gone',
+    );
+    await page.keyboard.press('Control+S');
+    const file = path.join(WORKSPACE, 'deploy', 'nginx.conf');
+    // Saved once both edits are on disk (the images location had `always` already).
+    const saved = await waitForFile(
+      file,
+      (text) =>
+        text.includes("'https://shop.example.com' always;") &&
+        text.split("'Access-Control-Allow-Methods'").length === 3,
+      'the saved fixes',
+    );
+    const origin = "add_header 'Access-Control-Allow-Origin' 'https://shop.example.com';";
+    const inherited = [
+      origin,
+      "add_header 'Access-Control-Allow-Methods' 'GET, POST, OPTIONS';",
+      "add_header 'Access-Control-Allow-Headers' 'Authorization, Content-Type';",
+    ];
+    expect(saved).toBe(
+      NGINX.replace(origin, origin.replace(';', ' always;')).replace(
+        "                add_header 'Access-Control-Max-Age' 86400;",
+        [...inherited, "add_header 'Access-Control-Max-Age' 86400;"]
+          .map((line) => `                ${line}`)
+          .join('\n'),
+      ),
+    );
+    await shot('7-nginx-fixed');
+  });
+
+  it('lints a Django settings.py (language python), and applies the suggestion', async () => {
+    // The suggestion writes the app's origin in place of allow-all.
+    updateWorkspaceSettings({ 'cors.appOrigins': ['https://admin.example.com'] });
+    await showProblems();
+    await openFile('settings.py');
+    await languageMode('Python');
+    // CORS_ALLOW_ALL_ORIGINS = True with CORS_ALLOW_CREDENTIALS = True (line 47).
+    await waitForProblems(
+      (r) => countAt(r, 'no-reflected-origin-with-credentials', 47, 26) === 1,
+      'the allow-all-with-credentials problem of backoffice/settings.py',
+    );
+    expect(await markerCodes()).toContain('cors/no-reflected-origin-with-credentials');
+    await shot('8-django-problem');
+    await goTo(47, 26);
+    const title =
+      "Allow an explicit list of origins: 'https://admin.example.com' (cors/no-reflected-origin-with-credentials)";
+    expect(await quickFixMenu()).toContain(title);
+    await chooseFromMenu(title);
+    await waitForProblems(
+      (r) => countAt(r, 'no-reflected-origin-with-credentials', 47, 26) === 0,
+      'the allow-all problem gone',
+    );
+    await page.keyboard.press('Control+S');
+    const saved = await waitForFile(
+      path.join(WORKSPACE, 'backoffice', 'settings.py'),
+      (text) => text.includes('CORS_ALLOWED_ORIGINS'),
+      'the saved suggestion',
+    );
+    expect(saved).toBe(
+      SETTINGS.replace(
+        'CORS_ALLOW_ALL_ORIGINS = True',
+        "CORS_ALLOWED_ORIGINS = ['https://admin.example.com']",
+      ),
+    );
+    await shot('8-django-fixed');
   });
 
   it('logs the message trace in the CORS output with cors.trace.server: verbose (item 14)', async () => {

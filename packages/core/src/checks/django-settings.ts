@@ -6,10 +6,11 @@
  */
 import type { Finding } from '../findings.js';
 import {
-  DJANGO_CORS_DEFAULT_HEADERS_4,
   DJANGO_CORS_HEADERS_CLIENTS_SEND,
+  DJANGO_CORS_RENAME_VERSION,
   DJANGO_CORS_MIDDLEWARE,
   DJANGO_RESPONDING_MIDDLEWARES,
+  djangoCorsFacts,
 } from '../django/cors-headers-settings.js';
 import { validateAllowOriginValue } from '../origin/validate-allow-origin.js';
 
@@ -109,6 +110,32 @@ export function checkDjangoUrlsRegex<H>(regex: {
   ];
 }
 
+/**
+ * A new name in a module for a django-cors-headers older than 3.5.0, which reads only the old one
+ * (`alias`): the value never takes effect. No suggestion: renaming the setting and upgrading the
+ * library are both right, and only the user knows which the project wants.
+ */
+export function checkDjangoIgnoredNewName<H>(write: {
+  readonly setting: string;
+  readonly alias: string;
+  /** The version the lint assumes (`settings.cors.django.corsHeadersVersion` or the project's pin). */
+  readonly version: string;
+  readonly at: H;
+}): Finding<H>[] {
+  return [
+    {
+      messageId: 'newNameIgnored',
+      data: {
+        setting: write.setting,
+        alias: write.alias,
+        version: write.version,
+        renamedIn: DJANGO_CORS_RENAME_VERSION,
+      },
+      at: write.at,
+    },
+  ];
+}
+
 /** An old name set while its new name is set too: django-cors-headers (≥ 3.5.0) reads only the new one. */
 export function checkDjangoShadowedAlias<H>(alias: {
   readonly alias: string;
@@ -136,8 +163,13 @@ export function checkDjangoShadowedAlias<H>(alias: {
  * A `CORS_ALLOW_HEADERS` written out in full replaces the defaults: the request headers clients most
  * often send (`content-type` for JSON, `authorization`, `x-csrftoken`) must be listed again, or their
  * preflights fail (run: `CORS_ALLOW_HEADERS = ["x-api-key"]` → `Access-Control-Allow-Headers: x-api-key`).
+ * The message names the defaults of the version the lint assumes (4.0.0 dropped three of them); those
+ * three are in every version's defaults, so the verdict is the same in all.
  */
-export function checkDjangoAllowHeaders<H>(headers: DjangoList<H>): Finding<H>[] {
+export function checkDjangoAllowHeaders<H>(
+  headers: DjangoList<H>,
+  defaults: readonly string[] = djangoCorsFacts().defaultHeaders,
+): Finding<H>[] {
   if (!headers.complete) return [];
   const listed = new Set(headers.items.map((item) => item.text.trim().toLowerCase()));
   if (listed.has('*')) return [];
@@ -151,7 +183,7 @@ export function checkDjangoAllowHeaders<H>(headers: DjangoList<H>): Finding<H>[]
       data: {
         missing: text,
         header: missing[0]!,
-        defaults: DJANGO_CORS_DEFAULT_HEADERS_4.join(', '),
+        defaults: defaults.join(', '),
       },
       at: headers.at,
       suggestions: [

@@ -556,6 +556,9 @@ export const ruleMessages = {
       '{{alias}} never takes effect: {{setting}} is set too and wins. Since django-cors-headers 3.5.0 renamed the setting, it reads {{alias}} only where {{setting}} is unset, so this value is ignored.',
     ),
     removeAlias: plain('Remove {{alias}} (it is ignored)'),
+    newNameIgnored: plain(
+      'This setting never takes effect: django-cors-headers {{version}} reads only {{alias}}. {{setting}} is the name {{renamedIn}} gave the setting; older versions ignore it, so the library acts as if this line were not there. Rename it to {{alias}}, or upgrade django-cors-headers.',
+    ),
     allowHeadersDropDefaults: failing(
       "Requests sending {{missing}} fail: this CORS_ALLOW_HEADERS drops them. The setting replaces django-cors-headers' default list ({{defaults}}), so the preflight of a JSON body, a bearer token or Django's CSRF header is refused.",
       'header-not-allowed',

@@ -61,6 +61,9 @@ const LONGEST: Record<string, string> = {
   how: 'Taking Access-Control-Allow-Origin from the `origin` query parameter, which the requesting page chooses,',
   setting: 'CORS_ALLOWED_ORIGIN_REGEXES', // the longest django-cors-headers setting name
   alias: 'CORS_ORIGIN_REGEX_WHITELIST',
+  // A django-cors-headers version the lint assumes: as a user may write it in settings.
+  version: '3.4.10',
+  renamedIn: '3.5.0',
   missing: 'content-type, authorization, x-csrftoken', // every header a replaced CORS_ALLOW_HEADERS can drop
   defaults:
     'accept, accept-encoding, authorization, content-type, dnt, origin, user-agent, x-csrftoken, x-requested-with',

@@ -1,14 +1,17 @@
 import {
   checkDjangoAllowHeaders,
+  checkDjangoIgnoredNewName,
   checkDjangoShadowedAlias,
   checkDjangoUrlsRegex,
   messagesFor,
 } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
+import { djangoCorsHeadersVersion } from '../utils/django-cors-headers-version.js';
 import { onDjangoSettingsModule } from '../utils/django-report.js';
 import {
   canMatchSlashPath,
   djangoList,
+  newNameWrites,
   setAlternatives,
   shadowedAliases,
 } from '../utils/extract/django/settings-facts.js';
@@ -46,10 +49,16 @@ export default createRule<Options, MessageIds>({
             }),
           );
       }
-      for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
+      // Which name of a renamed setting is dead depends on the version (3.5.0 renamed them).
+      const { version, facts } = djangoCorsHeadersVersion(context);
+      if (facts.readsNewNames)
+        for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
+      else
+        for (const write of newNameWrites(evaluation))
+          report(checkDjangoIgnoredNewName({ ...write, version: version ?? facts.version }));
       for (const { value } of setAlternatives(evaluation, 'CORS_ALLOW_HEADERS')) {
         const list = djangoList(value);
-        if (list) report(checkDjangoAllowHeaders(list));
+        if (list) report(checkDjangoAllowHeaders(list, facts.defaultHeaders));
       }
     });
   },

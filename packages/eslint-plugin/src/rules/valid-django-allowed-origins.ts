@@ -1,5 +1,6 @@
 import { checkDjangoAllowedOrigins, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
+import { djangoCorsHeadersVersion } from '../utils/django-cors-headers-version.js';
 import { onDjangoSettingsModule } from '../utils/django-report.js';
 import { allowedOriginValues } from '../utils/extract/django/settings-facts.js';
 
@@ -27,7 +28,10 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     return onDjangoSettingsModule(context, ({ evaluation }, report) => {
-      for (const { setting, value } of allowedOriginValues(evaluation))
+      for (const { setting, value } of allowedOriginValues(
+        evaluation,
+        djangoCorsHeadersVersion(context).facts.readsNewNames,
+      ))
         report(checkDjangoAllowedOrigins(setting, value));
     });
   },

@@ -9,6 +9,7 @@ import type { PyNode } from '../languages/django-settings/ast.js';
 import type { PythonFile } from './django-fixers.js';
 import { pythonFixFromIntent } from './django-fixers.js';
 import type { DjangoPolicy, DjangoSettingsModel } from './extract/django/settings-policies.js';
+import { djangoCorsHeadersVersion } from './django-cors-headers-version.js';
 import { djangoSettingsModel } from './extract/django/settings-policies.js';
 import type { AnyRuleContext, FindingReport } from './language-report.js';
 import { createLanguageReporter, languageFileOf } from './language-report.js';
@@ -18,8 +19,12 @@ export function pythonFileOf(context: AnyRuleContext): PythonFile {
   return languageFileOf(context);
 }
 
+/** The module's model, read as the django-cors-headers version the lint assumes reads it. */
 export function djangoModelOf(context: AnyRuleContext): DjangoSettingsModel {
-  return djangoSettingsModel(pythonFileOf(context).ast);
+  return djangoSettingsModel(
+    pythonFileOf(context).ast,
+    djangoCorsHeadersVersion(context).facts.readsNewNames,
+  );
 }
 
 /** Reports findings on Python nodes; a node shared by several policies (branches) is reported once per message. */

@@ -56,6 +56,20 @@ ruleTester.run('nginx-no-dropped-cors-headers', rule, {
           location /img/ { add_header_inherit merge; add_header Cache-Control "max-age=60"; }
       }
     `,
+    // The mode is inherited itself: `merge` at http level holds in every nested level (nginx commit
+    // c93a0c4), also when written after the blocks it applies to.
+    conf`
+      http {
+          server {
+              add_header Access-Control-Allow-Origin "https://app.example.com" always;
+              location /img/ {
+                  add_header Cache-Control "max-age=60";
+                  if ($request_method = OPTIONS) { add_header Access-Control-Max-Age 600; return 204; }
+              }
+          }
+          add_header_inherit merge;
+      }
+    `,
     // An include that cannot be read: what the enclosing level sends is unknown.
     conf`
       location /t12/ {
@@ -145,6 +159,45 @@ ruleTester.run('nginx-no-dropped-cors-headers', rule, {
                     add_header Access-Control-Allow-Origin "https://app.example.com" always;
                     add_header Access-Control-Allow-Credentials "true" always;
                     location /t12/img/ { add_header Access-Control-Allow-Origin "https://app.example.com" always; add_header Access-Control-Allow-Credentials "true" always; add_header Cache-Control "max-age=60"; return 200 "img\n"; }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `merge` holds in /api/ (inherited), not in /api/raw/, which sets `on` again: its own line drops
+      // the ACAO that /api/ merged in.
+      code: conf`
+        server {
+            add_header_inherit merge;
+            add_header Access-Control-Allow-Origin "https://app.example.com" always;
+            location /api/ {
+                add_header Cache-Control "no-store";
+                location /api/raw/ { add_header_inherit on; add_header X-Raw 1; }
+            }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'droppedAllowOrigin',
+          line: 6,
+          column: 53,
+          endColumn: 72,
+          data: { line: '3', headers: 'Access-Control-Allow-Origin', place: 'A nested location' },
+          suggestions: [
+            {
+              messageId: 'repeatInherited',
+              data: { count: '1' },
+              output: conf`
+                server {
+                    add_header_inherit merge;
+                    add_header Access-Control-Allow-Origin "https://app.example.com" always;
+                    location /api/ {
+                        add_header Cache-Control "no-store";
+                        location /api/raw/ { add_header_inherit on; add_header Access-Control-Allow-Origin "https://app.example.com" always; add_header X-Raw 1; }
+                    }
                 }
               `,
             },

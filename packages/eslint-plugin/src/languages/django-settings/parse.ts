@@ -91,8 +91,8 @@ export function parsePython(text: string): PythonParseResult {
   // lezer (1.1.19) sometimes reports an error in valid code deep in long files: after long runs of
   // comment lines and blank lines (Django's own global_settings.py, DefectDojo's settings), or in a
   // plain statement 1,200 lines down (saleor's settings.py) that parses alone; and its grammar lacks
-  // parenthesized `with` items (Python 3.10). Two retries, each of which succeeds only when lezer
-  // finds no error at all; otherwise the first error stands.
+  // parenthesized `with` items (Python 3.10) and a bare `yield`. Two retries, each of which succeeds
+  // only when lezer finds no error at all; otherwise the first error stands.
   return (
     parseWithoutCommentLines(text, tree.topNode, lines) ??
     parseInChunks(text, lines) ?? { ok: false, error }
@@ -125,7 +125,8 @@ export function parseWithoutCommentLines(
  * `text`; undefined when lezer finds an error in any chunk. A chunk that parses alone is a complete
  * run of statements ending at a line break, so chunks that all parse make a file that parses: a real
  * syntax error always leaves at least one chunk in error. A chunk in error is tried once more with
- * its parenthesized `with` items hidden (see `withoutParenthesizedWithItems`).
+ * its parenthesized `with` items hidden and its bare `yield`s filled in (see
+ * `withoutParenthesizedWithItems`, `withoutBareYields`).
  */
 export function parseInChunks(
   text: string,
@@ -138,7 +139,11 @@ export function parseInChunks(
     let chunk = text.slice(start, starts[index + 1] ?? text.length);
     let tree = parser.parse(chunk);
     if (firstSyntaxError(tree.topNode, chunk, new LineIndex(chunk, PYTHON_LINE_ENDING))) {
-      const hidden = withoutParenthesizedWithItems(chunk, tree.topNode);
+      // Both rewrites keep every offset, so the first one's output is still read by the chunk's tree.
+      const hidden = withoutBareYields(
+        withoutParenthesizedWithItems(chunk, tree.topNode),
+        tree.topNode,
+      );
       if (hidden === chunk) return undefined;
       chunk = hidden;
       tree = parser.parse(chunk);
@@ -188,6 +193,25 @@ export function withoutParenthesizedWithItems(
     out = out.slice(0, open + 1) + blank + out.slice(close);
   }
   return out;
+}
+
+/**
+ * `text` with every bare `yield` (no value: at a line's end, before a comment, `;` or a closing
+ * bracket), which Python allows and @lezer/python 1.1.19 does not: it wants a value and runs the
+ * error on into the next lines (`if …: yield` then `else:` is an error at the `else`). Each is written
+ * `(...)`, same length, line breaks and comments kept. A yield is only valid in a function, and the
+ * tree keeps a function's body only for the names it declares `global`, so an expression in its place
+ * loses nothing. `tree` is the tree of a text with the same offsets (to tell code from strings).
+ */
+export function withoutBareYields(
+  text: string,
+  tree: SyntaxNode = parser.parse(text).topNode,
+): string {
+  return text.replace(
+    /(?<![\p{L}\p{N}_])yield(?=[ \t]*(?:[#;)\]}\r\n]|$))/gu,
+    (word: string, offset: number) =>
+      tree.resolveInner(offset, 1).name === 'yield' ? '(...)' : word,
+  );
 }
 
 /** Offset of the bracket that closes the one at `open`, skipping strings and comments. */

@@ -11,6 +11,7 @@ import {
   parsePython,
   parseWithoutCommentLines,
   topLevelChunks,
+  withoutBareYields,
   withoutParenthesizedWithItems,
 } from '../../../src/languages/django-settings/parse.js';
 
@@ -470,5 +471,77 @@ describe('parenthesized with items (Python 3.10), which lezer 1.1.19 does not re
     expect(result.ok && shape(result.ast.body[0]!)).toEqual(
       shape(parse('X = "\\nwith (a as x, b):\\n"').body[0]!),
     );
+  });
+});
+
+describe('a bare yield, which lezer 1.1.19 does not end at its line break', () => {
+  // The shape of drf_spectacular/settings.py (vendored in a real Django repository of the corpus):
+  // lezer reads the `yield` as wanting a value and reports an error at the `else` below it.
+  const TEXT = [
+    'from contextlib import contextmanager', // 1
+    'CORS_ALLOW_ALL_ORIGINS = True', // 2
+    '@contextmanager', // 3
+    'def patched(patches):', // 4
+    '    if not patches:', // 5
+    '        yield', // 6
+    '    else:', // 7
+    '        try:', // 8
+    '            received = yield  # é the sent value', // 9
+    '            print((yield), "yield")', // 10
+    '        finally:', // 11
+    '            yield from cleanup()', // 12
+    'CORS_ALLOW_CREDENTIALS = True', // 13
+    '',
+  ].join('\n');
+
+  it('is an error for lezer alone (the bug this works around)', () => {
+    let error = false;
+    lezerParser.parse(TEXT).iterate({
+      enter: (node) => {
+        if (node.type.isError) error = true;
+      },
+    });
+    expect(error).toBe(true);
+  });
+
+  it('is written `(...)`, same length, in code only; a yield with a value is kept', () => {
+    const filled = withoutBareYields(TEXT);
+    expect(filled.length).toBe(TEXT.length);
+    expect(filled.split('\n').slice(5, 12)).toEqual([
+      '        (...)',
+      '    else:',
+      '        try:',
+      '            received = (...)  # é the sent value',
+      '            print(((...)), "yield")',
+      '        finally:',
+      '            yield from cleanup()',
+    ]);
+  });
+
+  it('parses the module, with the statements around the function and their positions', () => {
+    const result = parsePython(TEXT);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [, allowAll, patched, credentials] = result.ast.body;
+    expect(shape(allowAll!)).toEqual(shape(parse('CORS_ALLOW_ALL_ORIGINS = True').body[0]!));
+    expect(patched).toMatchObject({ type: 'OtherStatement', kind: 'FunctionDef', name: 'patched' });
+    expect(credentials?.loc).toEqual({
+      start: { line: 13, column: 0 },
+      end: { line: 13, column: 29 },
+    });
+    // Every position is the one lezer gives the filled text, which it reads directly (same length).
+    const direct = parse(withoutBareYields(TEXT));
+    expect(result.ast.body.map((statement) => statement.range)).toEqual(
+      direct.body.map((statement) => statement.range),
+    );
+    expect(patched?.loc.start).toEqual({ line: 4, column: 0 });
+    expect(result.ast.comments.map((comment) => [comment.value, comment.loc.start])).toEqual([
+      [' é the sent value', { line: 9, column: 30 }],
+    ]);
+  });
+
+  it('leaves a real syntax error next to a bare yield in place', () => {
+    const text = 'def f():\n    yield\n    x = = 1\n';
+    expect(parsePython(text)).toMatchObject({ ok: false, error: { line: 3 } });
   });
 });

@@ -46,12 +46,19 @@ export function configuredBy(evaluation: SettingsEvaluation): string | undefined
   return setting ? `${setting} is set` : undefined;
 }
 
-/** `CORS_ALLOWED_ORIGINS` and `CORS_ORIGIN_WHITELIST` values, each branch's. */
+/**
+ * `CORS_ALLOWED_ORIGINS` and `CORS_ORIGIN_WHITELIST` values, each branch's, as a version that reads the
+ * new names (`readsNewNames`, ≥ 3.5.0) or only the old one reads them.
+ */
 export function allowedOriginValues(
   evaluation: SettingsEvaluation,
+  readsNewNames = true,
 ): { setting: string; value: DjangoOriginsValue<PyNode> }[] {
-  // An old name the new one shadows is never read: no-dead-django-cors-setting reports it instead.
-  const shadowed = new Set(shadowedAliases(evaluation).map((alias) => alias.alias));
+  // A name the library never reads (an old one the new one shadows, or a new one before 3.5.0):
+  // no-dead-django-cors-setting reports it instead.
+  const shadowed = readsNewNames
+    ? new Set(shadowedAliases(evaluation).map((alias) => alias.alias))
+    : new Set(['CORS_ALLOWED_ORIGINS']);
   return ['CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST']
     .filter((setting) => !shadowed.has(setting))
     .flatMap((setting) =>
@@ -88,6 +95,23 @@ export function shadowedAliases(
     }
   }
   return out;
+}
+
+/**
+ * Each write of a 3.5.0 name (`CORS_ALLOW_ALL_ORIGINS`, …), for a version older than 3.5.0, which reads
+ * only the old name: every one is ignored. Reported at the assignment target.
+ */
+export function newNameWrites(
+  evaluation: SettingsEvaluation,
+): { setting: string; alias: string; at: PyNode }[] {
+  return Object.entries(DJANGO_CORS_OLD_NAMES).flatMap(([setting, alias]) =>
+    alias
+      ? (evaluation.binding(setting)?.writes ?? []).flatMap((write) => {
+          const target = targetOf(write, setting);
+          return target ? [{ setting, alias, at: target }] : [];
+        })
+      : [],
+  );
 }
 
 function targetOf(statement: Statement, name: string): PyNode | undefined {

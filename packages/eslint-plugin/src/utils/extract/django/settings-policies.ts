@@ -43,18 +43,25 @@ const SETTINGS: readonly DjangoCorsSettingName[] = [
 /** Past this many branch combinations, the first ones are kept: enough for every finding a branch can hold. */
 const MAX_POLICIES = 32;
 
-const cache = new WeakMap<Module, DjangoSettingsModel>();
+/** Per module, the model for a version that reads the new names (≥ 3.5.0) and for one that does not. */
+const cache = new WeakMap<Module, Map<boolean, DjangoSettingsModel>>();
 
-export function djangoSettingsModel(module: Module): DjangoSettingsModel {
-  let model = cache.get(module);
+/**
+ * The module's model for a django-cors-headers that reads the 3.5.0 names (`readsNewNames`, the default
+ * when the version is unknown) or only the old ones.
+ */
+export function djangoSettingsModel(module: Module, readsNewNames = true): DjangoSettingsModel {
+  let models = cache.get(module);
+  if (!models) cache.set(module, (models = new Map()));
+  let model = models.get(readsNewNames);
   if (!model) {
-    model = build(module);
-    cache.set(module, model);
+    model = build(module, readsNewNames);
+    models.set(readsNewNames, model);
   }
   return model;
 }
 
-function build(module: Module): DjangoSettingsModel {
+function build(module: Module, readsNewNames: boolean): DjangoSettingsModel {
   const evaluation = new SettingsEvaluation(module);
   const names = evaluation.names();
   const installed = (evaluation.binding('INSTALLED_APPS')?.alternatives ?? []).some((a) =>
@@ -62,7 +69,9 @@ function build(module: Module): DjangoSettingsModel {
   );
   const usesCorsHeaders = installed || names.some((name) => name.startsWith('CORS_'));
   if (!usesCorsHeaders) return { evaluation, policies: [], usesCorsHeaders };
-  const policies = combinations(evaluation).map((choice) => toPolicy(choice, evaluation, module));
+  const policies = combinations(evaluation).map((choice) =>
+    toPolicy(choice, evaluation, module, readsNewNames),
+  );
   return { evaluation, policies, usesCorsHeaders };
 }
 
@@ -101,18 +110,30 @@ function combinations(evaluation: SettingsEvaluation): Choice[] {
   return choices.map(({ choice }) => choice);
 }
 
-/** The setting as django-cors-headers reads it: `getattr(settings, NEW, getattr(settings, OLD, default))`. */
-export function readSetting(choice: Choice, name: DjangoCorsSettingName): ReadSetting {
-  const current = choice.get(name);
-  if (current) return { name, alternative: current };
+/**
+ * The setting as django-cors-headers reads it: `getattr(settings, NEW, getattr(settings, OLD, default))`
+ * since 3.5.0; before it, only the old name of a renamed setting (`readsNewNames` false).
+ */
+export function readSetting(
+  choice: Choice,
+  name: DjangoCorsSettingName,
+  readsNewNames = true,
+): ReadSetting {
   const old = DJANGO_CORS_OLD_NAMES[name];
+  const current = readsNewNames || !old ? choice.get(name) : undefined;
+  if (current) return { name, alternative: current };
   const alias = old ? choice.get(old) : undefined;
   return alias && old ? { name: old, alternative: alias } : { name };
 }
 
-function toPolicy(choice: Choice, evaluation: SettingsEvaluation, module: Module): DjangoPolicy {
+function toPolicy(
+  choice: Choice,
+  evaluation: SettingsEvaluation,
+  module: Module,
+  readsNewNames: boolean,
+): DjangoPolicy {
   const star = evaluation.starImport;
-  const read = (name: DjangoCorsSettingName) => readSetting(choice, name);
+  const read = (name: DjangoCorsSettingName) => readSetting(choice, name, readsNewNames);
   const credentials = truthy(read('CORS_ALLOW_CREDENTIALS'), star);
   const firstWrite = SETTINGS.map((name) => read(name).alternative?.writtenBy).find(
     (w): w is Statement => !!w,

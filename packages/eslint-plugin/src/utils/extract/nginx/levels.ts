@@ -200,6 +200,8 @@ const staticValue = (word: Word | undefined) =>
 export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
   const root = newLevel('main', ast, undefined, undefined, false);
   const all: ModelLevel[] = [root];
+  /** The levels that set `add_header_inherit` themselves. */
+  const inheritSet = new Map<ModelLevel, AddHeaderInherit>();
   const maps = new Map<string, Directive>();
   const sets: VariableSet[] = [];
   const writeLevel = new Map<NginxHeaderWrite<NginxNode>, ModelLevel>();
@@ -284,7 +286,7 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
         }
         case 'add_header_inherit': {
           const mode = directive.args[0]?.value;
-          if (mode === 'on' || mode === 'off' || mode === 'merge') level.inherit = mode;
+          if (mode === 'on' || mode === 'off' || mode === 'merge') inheritSet.set(level, mode);
           break;
         }
         case 'include': {
@@ -336,6 +338,10 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
     }
   };
   visit(ast.body, root, undefined, [], 0);
+  // `add_header_inherit` is itself inherited (nginx commit c93a0c4: "merge" at http level holds in every
+  // nested level unless one redefines it), wherever the directive sits among the level's blocks: resolve
+  // it once the tree is built, parents first (`all` is in document order).
+  for (const level of all) level.inherit = inheritSet.get(level) ?? level.parent?.inherit ?? 'on';
   return { root, all, maps, sets, writeLevel, valueWords };
 }
 
