@@ -322,25 +322,22 @@ app.listen(3000);
         'const SEVERITY: Record<RuleName, Severity> = {',
       ),
     'packages/eslint-plugin/tests/index.test.ts': (text) => {
-      let next = text;
-      for (const block of configured)
-        next = insertEntry(
-          next,
-          `    'cors/${name}': '${severity}',`,
-          `  ${block}: {`,
-          'const EXPECTED_CONFIGS = {',
-        );
+      // A row: the rule's entry in recommended, strict and all (`null`: left out).
+      const row = (entry) =>
+        `[${['recommended', 'strict', 'all'].map((block) => (configured.includes(block) ? `'${entry}'` : 'null')).join(', ')}]`;
+      const next = insertEntry(
+        text,
+        `  'cors/${name}': ${row(severity)},`,
+        'const EXPECTED_RULES: Record<string, ConfigRow> = {',
+      );
       // A JavaScript-only rule is turned off in the nginx blocks of the configs that turn it on.
-      if (config === 'recommended')
-        return insertEntry(next, `  'cors/${name}': 'off',`, 'const JS_ONLY_OFF = {');
-      for (const block of configured)
-        next = insertEntry(
-          next,
-          `    'cors/${name}': 'off',`,
-          `  ${block}: {`,
-          'const EXPECTED_NGINX_CONFIGS = {',
-        );
-      return next;
+      return config === 'recommended'
+        ? insertEntry(next, `  'cors/${name}': 'off',`, 'const JS_ONLY_OFF = {')
+        : insertEntry(
+            next,
+            `  'cors/${name}': ${row('off')},`,
+            'const EXPECTED_NGINX_RULES: Record<string, ConfigRow> = {',
+          );
     },
   };
   return { created, edited, scenario };

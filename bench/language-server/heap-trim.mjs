@@ -25,33 +25,24 @@
  * replaced lint worker is a new thread), and after the edits each server's RSS. Results are
  * printed as JSON.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import {
+  lsp,
+  option,
+  percentile,
+  root,
+  round,
+  rssMb,
+  sleep,
+  startServer as startLanguageServer,
+} from '../lib/language-server.mjs';
 import { generateFile } from './generate.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const serverPackage = path.join(root, 'packages', 'language-server');
-const require = createRequire(path.join(serverPackage, 'package.json'));
-const lsp = require('vscode-languageserver/node');
-
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const edits = option('edits', 15);
 const quietMs = option('quiet-ms', 1500);
 
-const rssMb = (pid) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const round = (value) => Math.round(value * 10) / 10;
 /** The process's CPU time so far, in ms (all threads: the message loop and the lint worker). */
 /** The process's thread ids: a lint worker started anew shows up as a thread not seen before. */
 const threads = (pid) => readdirSync(`/proc/${pid}/task`).map(Number);
@@ -73,14 +64,7 @@ async function startServer(name, trimAboveMb) {
   const env = { ...process.env };
   if (trimAboveMb === undefined) delete env.CORS_LS_HEAP_TRIM_ABOVE_MB;
   else env.CORS_LS_HEAP_TRIM_ABOVE_MB = trimAboveMb;
-  const child = spawn(process.execPath, [path.join(serverPackage, 'dist', 'main.js'), '--stdio'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env,
-  });
-  const connection = lsp.createProtocolConnection(
-    new lsp.StreamMessageReader(child.stdout),
-    new lsp.StreamMessageWriter(child.stdin),
-  );
+  const { child, connection } = startLanguageServer({ env });
   const published = new Map();
   connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) =>
     published.set(params.version, { at: performance.now(), count: params.diagnostics.length }),

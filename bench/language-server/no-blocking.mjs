@@ -11,22 +11,20 @@
  * the small file every 250 ms. Targets: every hover answered within 200 ms; RSS under 300 MB within
  * 30 s of closing the bundle. Results are printed as JSON.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import {
+  lsp,
+  option,
+  percentile,
+  root,
+  round,
+  rssMb,
+  sleep,
+  startServer,
+} from '../lib/language-server.mjs';
 import { generateFile } from './generate.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const serverPackage = path.join(root, 'packages', 'language-server');
-const require = createRequire(path.join(serverPackage, 'package.json'));
-const lsp = require('vscode-languageserver/node');
-
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const targetMb = option('mb', 4.9);
 const seconds = option('seconds', 20);
 const budget = option('budget', 120_000);
@@ -49,30 +47,11 @@ function bundleText() {
   return text;
 }
 
-const rssMb = (pid) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const round = (value) => Math.round(value * 10) / 10;
-
-const child = spawn(
-  process.execPath,
-  [
-    ...(process.env.CPU_PROF_DIR
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
-      : []),
-    path.join(serverPackage, 'dist', 'main.js'),
-    '--stdio',
-  ],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const connection = lsp.createProtocolConnection(
-  new lsp.StreamMessageReader(child.stdout),
-  new lsp.StreamMessageWriter(child.stdin),
-);
+const { child, connection } = startServer({
+  nodeArgs: process.env.CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
+    : [],
+});
 const publishes = [];
 const notices = [];
 connection.onNotification(lsp.PublishDiagnosticsNotification.type, (params) =>

@@ -12,31 +12,15 @@
  * use `cors` (ports 4000…), and plain modules up to `--files`. Target: ≤ 500 ms per edit. Results
  * are printed as JSON, with the load average when measured.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { lsp, option, percentile, root, round, startServer } from '../lib/language-server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const serverPackage = path.join(root, 'packages', 'language-server');
-const require = createRequire(path.join(serverPackage, 'package.json'));
-const lsp = require('vscode-languageserver/node');
-
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const fileCount = option('files', 2000);
 const runs = option('runs', 15);
 const SERVERS = 40;
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const round = (value) => Math.round(value * 10) / 10;
 
 // The project, outside this repository: `git ls-files` lists nothing in an ignored folder like bench/.results.
 const project = path.join(os.tmpdir(), 'cors-bench-ls-project-index');
@@ -72,13 +56,7 @@ const allowingText = serverText.replace(
 );
 
 // The server, over stdio.
-const child = spawn(process.execPath, [path.join(serverPackage, 'dist', 'main.js'), '--stdio'], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const connection = lsp.createProtocolConnection(
-  new lsp.StreamMessageReader(child.stdout),
-  new lsp.StreamMessageWriter(child.stdin),
-);
+const { connection } = startServer();
 const waiters = new Set();
 const wait = (match) => new Promise((resolve) => waiters.add({ match, resolve }));
 const notify = (event) => {

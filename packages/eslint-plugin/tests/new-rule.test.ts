@@ -146,8 +146,13 @@ describe('pnpm new-rule', () => {
       `  'no-duplicate-allow-origin': 'error',\n  '${NAME}': 'error',\n  'no-forbidden-request-header'`,
     );
     const configsTest = read('packages/eslint-plugin/tests/index.test.ts');
-    expect(configsTest.split(`    'cors/${NAME}': 'error',`).length - 1).toBe(2);
-    expect(configsTest.split(`    'cors/${NAME}': 'off',`).length - 1).toBe(2);
+    expect(configsTest).toMatch(
+      new RegExp(`const EXPECTED_RULES[^;]*\n  'cors/${NAME}': \\[null, 'error', 'error'\\],\n`),
+    );
+    expect(configsTest).toMatch(
+      new RegExp(`const EXPECTED_NGINX_RULES[^;]*\n  'cors/${NAME}': \\[null, 'off', 'off'\\],\n`),
+    );
+    expect(configsTest.split(`'cors/${NAME}'`).length - 1).toBe(2);
   });
 
   it('puts a --config recommended rule in every config, off for nginx through JS_ONLY_OFF', () => {
@@ -159,7 +164,10 @@ describe('pnpm new-rule', () => {
       true,
     );
     const configsTest = read('packages/eslint-plugin/tests/index.test.ts');
-    expect(configsTest.split(`    'cors/${NAME}': 'error',`).length - 1).toBe(3);
+    expect(configsTest).toMatch(
+      new RegExp(`const EXPECTED_RULES[^;]*\n  'cors/${NAME}': \\['error', 'error', 'error'\\],\n`),
+    );
+    expect(configsTest.split(`'cors/${NAME}'`).length - 1).toBe(2);
     expect(configsTest).toMatch(
       new RegExp(`const JS_ONLY_OFF = \\{[^}]*\n  'cors/${NAME}': 'off',\n`),
     );

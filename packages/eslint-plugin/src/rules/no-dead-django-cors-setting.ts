@@ -7,7 +7,7 @@ import {
 } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
 import { djangoCorsHeadersVersion } from '../utils/django-cors-headers-version.js';
-import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { onDjangoSettingsModule } from '../utils/django-report.js';
 import {
   canMatchSlashPath,
   djangoList,
@@ -37,33 +37,29 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Module:exit'() {
-        const { evaluation, usesCorsHeaders } = djangoModelOf(context);
-        if (!usesCorsHeaders) return;
-        const report = createPythonReporter(context);
-        for (const { value } of setAlternatives(evaluation, 'CORS_URLS_REGEX')) {
-          if (value.kind === 'str')
-            report(
-              checkDjangoUrlsRegex({
-                value: value.value,
-                at: value.node,
-                matchesSlashPaths: canMatchSlashPath(value.value),
-              }),
-            );
-        }
-        // Which name of a renamed setting is dead depends on the version (3.5.0 renamed them).
-        const { version, facts } = djangoCorsHeadersVersion(context);
-        if (facts.readsNewNames)
-          for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
-        else
-          for (const write of newNameWrites(evaluation))
-            report(checkDjangoIgnoredNewName({ ...write, version: version ?? facts.version }));
-        for (const { value } of setAlternatives(evaluation, 'CORS_ALLOW_HEADERS')) {
-          const list = djangoList(value);
-          if (list) report(checkDjangoAllowHeaders(list, facts.defaultHeaders));
-        }
-      },
-    };
+    return onDjangoSettingsModule(context, ({ evaluation, usesCorsHeaders }, report) => {
+      if (!usesCorsHeaders) return;
+      for (const { value } of setAlternatives(evaluation, 'CORS_URLS_REGEX')) {
+        if (value.kind === 'str')
+          report(
+            checkDjangoUrlsRegex({
+              value: value.value,
+              at: value.node,
+              matchesSlashPaths: canMatchSlashPath(value.value),
+            }),
+          );
+      }
+      // Which name of a renamed setting is dead depends on the version (3.5.0 renamed them).
+      const { version, facts } = djangoCorsHeadersVersion(context);
+      if (facts.readsNewNames)
+        for (const alias of shadowedAliases(evaluation)) report(checkDjangoShadowedAlias(alias));
+      else
+        for (const write of newNameWrites(evaluation))
+          report(checkDjangoIgnoredNewName({ ...write, version: version ?? facts.version }));
+      for (const { value } of setAlternatives(evaluation, 'CORS_ALLOW_HEADERS')) {
+        const list = djangoList(value);
+        if (list) report(checkDjangoAllowHeaders(list, facts.defaultHeaders));
+      }
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
-import { reportContract } from '../utils/report-contract.js';
+import { reportContractListener } from '../utils/report-contract.js';
 
 export type Options = [];
 export type MessageIds = Extract<
@@ -23,11 +23,5 @@ export default createRule<Options, MessageIds>({
     schema: [],
   },
   defaultOptions: [],
-  create(context) {
-    return {
-      'Program:exit'() {
-        reportContract(context, ['headerNotAllowed']);
-      },
-    };
-  },
+  create: (context) => reportContractListener(context, ['headerNotAllowed']),
 });

@@ -1,6 +1,6 @@
 import { checkDjangoCorsMiddleware, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
-import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { onDjangoSettingsModule } from '../utils/django-report.js';
 import {
   configuredBy,
   djangoList,
@@ -29,20 +29,16 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Module:exit'() {
-        const { evaluation, usesCorsHeaders } = djangoModelOf(context);
-        const by = usesCorsHeaders ? configuredBy(evaluation) : undefined;
-        if (!by) return;
-        const report = createPythonReporter(context);
-        // MIDDLEWARE_CLASSES is Django < 1.10's name for the same list.
-        for (const name of ['MIDDLEWARE', 'MIDDLEWARE_CLASSES']) {
-          for (const { value } of setAlternatives(evaluation, name)) {
-            const list = djangoList(value);
-            if (list) report(checkDjangoCorsMiddleware(list, by));
-          }
+    return onDjangoSettingsModule(context, ({ evaluation, usesCorsHeaders }, report) => {
+      const by = usesCorsHeaders ? configuredBy(evaluation) : undefined;
+      if (!by) return;
+      // MIDDLEWARE_CLASSES is Django < 1.10's name for the same list.
+      for (const name of ['MIDDLEWARE', 'MIDDLEWARE_CLASSES']) {
+        for (const { value } of setAlternatives(evaluation, name)) {
+          const list = djangoList(value);
+          if (list) report(checkDjangoCorsMiddleware(list, by));
         }
-      },
-    };
+      }
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { checkDjangoAllowedOrigins, messagesFor } from 'cors-lint-core';
 import { createRule } from '../utils/create-rule.js';
 import { djangoCorsHeadersVersion } from '../utils/django-cors-headers-version.js';
-import { createPythonReporter, djangoModelOf } from '../utils/django-report.js';
+import { onDjangoSettingsModule } from '../utils/django-report.js';
 import { allowedOriginValues } from '../utils/extract/django/settings-facts.js';
 
 export type Options = [];
@@ -27,15 +27,12 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Module:exit'() {
-        const report = createPythonReporter(context);
-        for (const { setting, value } of allowedOriginValues(
-          djangoModelOf(context).evaluation,
-          djangoCorsHeadersVersion(context).facts.readsNewNames,
-        ))
-          report(checkDjangoAllowedOrigins(setting, value));
-      },
-    };
+    return onDjangoSettingsModule(context, ({ evaluation }, report) => {
+      for (const { setting, value } of allowedOriginValues(
+        evaluation,
+        djangoCorsHeadersVersion(context).facts.readsNewNames,
+      ))
+        report(checkDjangoAllowedOrigins(setting, value));
+    });
   },
 });

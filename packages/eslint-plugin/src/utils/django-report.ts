@@ -32,15 +32,27 @@ export function createPythonReporter(context: AnyRuleContext): FindingReport<PyN
   return createLanguageReporter(context, pythonFileOf(context), pythonFixFromIntent);
 }
 
+/**
+ * The listener of a rule on a settings module linted with `cors/django-settings`: `run` gets the
+ * module's model and a reporter once the module is read.
+ */
+export function onDjangoSettingsModule(
+  context: AnyRuleContext,
+  run: (model: DjangoSettingsModel, report: FindingReport<PyNode>) => void,
+): Record<string, () => void> {
+  return {
+    'Module:exit'() {
+      run(djangoModelOf(context), createPythonReporter(context));
+    },
+  };
+}
+
 /** A listener running `check` on every policy of the settings module when it is linted with `cors/django-settings`. */
 export function onDjangoSettings(
   context: AnyRuleContext,
   check: (policy: DjangoPolicy) => readonly Finding<PyNode>[],
 ): Record<string, () => void> {
-  return {
-    'Module:exit'() {
-      const report = createPythonReporter(context);
-      for (const policy of djangoModelOf(context).policies) report(check(policy));
-    },
-  };
+  return onDjangoSettingsModule(context, (model, report) => {
+    for (const policy of model.policies) report(check(policy));
+  });
 }

@@ -106,6 +106,29 @@ const router = new Router();
 router.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET', 'POST'] }));
 router.put('/items/:id', (ctx) => { ctx.body = {}; });
 `,
+    // @koa/cors on the Koa app answers the preflights of the router it mounts; its default methods include PUT.
+    `
+const Koa = require('koa');
+const Router = require('@koa/router');
+const cors = require('@koa/cors');
+const app = new Koa();
+const router = new Router();
+router.put('/items/:id', (ctx) => { ctx.body = {}; });
+app.use(cors({ origin: 'https://app.example.com' }));
+app.use(router.routes());
+`,
+    // The router's own OPTIONS route may answer the preflight instead.
+    `
+const Koa = require('koa');
+const Router = require('@koa/router');
+const cors = require('@koa/cors');
+const app = new Koa();
+const router = new Router();
+router.options('/items/:id', (ctx) => { ctx.status = 204; });
+router.put('/items/:id', (ctx) => { ctx.body = {}; });
+app.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET', 'POST'] }));
+app.use(router.routes());
+`,
   ],
   invalid: [
     {
@@ -246,6 +269,46 @@ import cors from '@fastify/cors';
 const fastify = Fastify();
 fastify.register(cors, { methods: ['GET', 'HEAD', 'POST', 'DELETE'] });
 fastify.delete('/items/:id', async () => ({}));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // @koa/cors on the Koa app answers every preflight, those of the mounted router's routes too.
+      code: `const Koa = require('koa');
+const Router = require('@koa/router');
+const cors = require('@koa/cors');
+const app = new Koa();
+const router = new Router();
+router.get('/items', (ctx) => { ctx.body = []; });
+router.put('/items/:id', (ctx) => { ctx.body = {}; });
+app.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET', 'POST'] }));
+app.use(router.routes()).use(router.allowedMethods());
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'methodNotAllowed',
+          data: { method: 'PUT', allowed: 'GET, POST' },
+          line: 7,
+          column: 8,
+          endLine: 7,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addMethod',
+              data: { method: 'PUT' },
+              output: `const Koa = require('koa');
+const Router = require('@koa/router');
+const cors = require('@koa/cors');
+const app = new Koa();
+const router = new Router();
+router.get('/items', (ctx) => { ctx.body = []; });
+router.put('/items/:id', (ctx) => { ctx.body = {}; });
+app.use(cors({ origin: 'https://app.example.com', allowMethods: ['GET', 'POST', 'PUT'] }));
+app.use(router.routes()).use(router.allowedMethods());
 `,
             },
           ],

@@ -96,12 +96,19 @@ export function toCodeActions(
   return actions;
 }
 
-/** LSP kinds are hierarchical: asking for `source.fixAll` includes `source.fixAll.cors`. */
-function wants(only: readonly string[] | undefined, kind: string): boolean {
+/**
+ * Does a `context.only` list ask for actions of `kind`? Absent: every kind. Kinds are hierarchical
+ * (`source.fixAll` asks for `source.fixAll.cors`, `quickfix` for `quickfix.cors`), and the empty kind
+ * `''` (CodeActionKind.Empty) is the root of them all. An empty list asks for no kind: the client
+ * filters out every action not of a requested kind (LSP 3.17, CodeActionContext.only), so none would
+ * be shown and none is computed.
+ */
+export function wants(only: readonly string[] | undefined, kind: string): boolean {
   return (
     only === undefined ||
-    only.length === 0 ||
-    only.some((requested) => kind === requested || kind.startsWith(`${requested}.`))
+    only.some(
+      (requested) => requested === '' || kind === requested || kind.startsWith(`${requested}.`),
+    )
   );
 }
 

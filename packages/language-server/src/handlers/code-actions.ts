@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { FIX_ALL_KIND, toCodeActions } from '../convert/to-code-actions.js';
+import { FIX_ALL_KIND, toCodeActions, wants } from '../convert/to-code-actions.js';
 import {
   DIAGNOSTIC_SOURCE,
   readDiagnosticData,
   type DiagnosticData,
 } from '../convert/to-diagnostic.js';
 import type { DocumentLinter } from '../documents.js';
-
-/** Does a `context.only` list (absent: everything) ask for kind `kind`? LSP kinds are hierarchical. */
-export function wants(only: readonly string[] | undefined, kind: string): boolean {
-  return (
-    only === undefined ||
-    only.some(
-      (requested) => requested === '' || kind === requested || kind.startsWith(`${requested}.`),
-    )
-  );
-}
 
 function isCorsDiagnostic(diagnostic: Diagnostic): boolean {
   return (

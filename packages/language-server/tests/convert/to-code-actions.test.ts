@@ -1,10 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import {
   APPLY_FIX_ALL_COMMAND,
   FIX_ALL_KIND,
+  QUICK_FIX_KIND,
   SHOW_DOCUMENTATION_COMMAND,
   toCodeActions,
+  wants,
 } from '../../src/convert/to-code-actions.js';
 import { toDiagnostic } from '../../src/convert/to-diagnostic.js';
 import { LintHost } from '../../src/engine/lint-host.js';
@@ -179,6 +184,35 @@ describe('toCodeActions', () => {
   });
 });
 
+describe('wants: the one reading of context.only', () => {
+  it('matches kinds hierarchically, with the empty kind as their root', () => {
+    expect(wants(undefined, QUICK_FIX_KIND)).toBe(true);
+    expect(wants(['quickfix'], 'quickfix.cors.addMethod')).toBe(true);
+    expect(wants(['source.fixAll'], FIX_ALL_KIND)).toBe(true);
+    expect(wants(['source'], FIX_ALL_KIND)).toBe(true);
+    expect(wants([''], FIX_ALL_KIND)).toBe(true);
+    expect(wants(['source.fix'], FIX_ALL_KIND)).toBe(false);
+    expect(wants(['source.fixAll.cors.more'], FIX_ALL_KIND)).toBe(false);
+    expect(wants(['refactor', 'quickfix'], FIX_ALL_KIND)).toBe(false);
+  });
+
+  it('asks for nothing with an empty list', () => {
+    expect(wants([], QUICK_FIX_KIND)).toBe(false);
+    expect(wants([], FIX_ALL_KIND)).toBe(false);
+  });
+
+  it('is defined once in the server (the request handler once had its own copy)', () => {
+    const src = fileURLToPath(new URL('../../src/', import.meta.url));
+    const definitions = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .filter((file) =>
+        /\bfunction wants\s*\(|\bconst wants\s*=/.test(readFileSync(path.join(src, file), 'utf8')),
+      )
+      .map((file) => file.split(path.sep).join('/'));
+    expect(definitions).toEqual(['convert/to-code-actions.ts']);
+  });
+});
+
 describe('toCodeActions: context.only', () => {
   const { document, diagnostics, fixAllText } = lintedDocument(SERVER);
   const kinds = (only: string[] | undefined, from = diagnostics) => [
@@ -187,7 +221,8 @@ describe('toCodeActions: context.only', () => {
 
   it('filters by kind, hierarchically', () => {
     expect(kinds(undefined)).toEqual(['quickfix', FIX_ALL_KIND]);
-    expect(kinds([])).toEqual(['quickfix', FIX_ALL_KIND]);
+    // The empty kind is the root of every kind.
+    expect(kinds([''])).toEqual(['quickfix', FIX_ALL_KIND]);
     expect(kinds(['quickfix'])).toEqual(['quickfix']);
     expect(kinds(['source'])).toEqual([FIX_ALL_KIND]);
     expect(kinds(['source.fixAll'])).toEqual([FIX_ALL_KIND]);
@@ -195,6 +230,11 @@ describe('toCodeActions: context.only', () => {
     expect(kinds(['source.fixAll.eslint'])).toEqual([]);
     expect(kinds(['refactor', 'source.organizeImports'])).toEqual([]);
     expect(kinds(['quick'])).toEqual([]);
+  });
+
+  it('offers nothing for an empty list: it asks for no kind, so the client would show none', () => {
+    expect(kinds([])).toEqual([]);
+    expect(kinds([], [])).toEqual([]);
   });
 
   it('offers fix-all on request (fix on save) even without diagnostics', () => {

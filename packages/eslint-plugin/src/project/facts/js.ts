@@ -18,6 +18,7 @@ import type {
   SourceRef,
 } from 'cors-lint-core';
 import type { CorsFileModel, ExtractedPolicy } from '../../utils/cors-context.js';
+import { answersPreflightAt } from '../../utils/extract/routing/answered-routes.js';
 import type { Registration } from '../../utils/extract/routing/registrations.js';
 import { HTTP_VERB_METHODS } from '../../utils/extract/routing/registrations.js';
 import {
@@ -30,8 +31,6 @@ import {
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** Middleware that answers the preflight where it is mounted (answered-routes.ts keeps the same list). */
-const ANSWERING_LIBRARIES = new Set(['cors', '@fastify/cors', 'hono']);
 const ROUTE_VERBS: ReadonlySet<string> = new Set([...HTTP_VERB_METHODS, 'all']);
 
 /** `app/api/orders/[id]/route.ts` → `/api/orders/:id` (Next.js App Router); undefined for other files. */
@@ -106,7 +105,8 @@ export function jsServerSurface(
   for (const policy of model.policies) {
     const serialised = serialisePolicy(policy, ref);
     if ('call' in policy) {
-      const answering = ANSWERING_LIBRARIES.has(policy.source.library);
+      const answering = (mount?: Registration) =>
+        answersPreflightAt(policy.source.library, mount, registrations);
       const placements = registrations.placementsOf(policy.call);
       const registered = registrations.all.find(
         (registration) => registration.method === 'register' && registration.call === policy.call,
@@ -118,7 +118,7 @@ export function jsServerSurface(
           match: { kind: 'any' },
           methods: 'any',
           policy: serialised,
-          preflight: answering ? 'answered' : 'unknown',
+          preflight: answering() ? 'answered' : 'unknown',
           source: ref(policy.call),
           specific: false,
         });
@@ -128,7 +128,7 @@ export function jsServerSurface(
         if (mount.method === 'use' || mount.method === 'register') {
           const match = mountMatcher(mount);
           if (!match) continue;
-          const preflight = answering ? 'answered' : 'unknown';
+          const preflight = answering(mount) ? 'answered' : 'unknown';
           rules.push({
             match,
             methods: 'any',
@@ -146,15 +146,16 @@ export function jsServerSurface(
           }
         } else if (ROUTE_VERBS.has(mount.method) && mount.path.kind === 'known') {
           // Route-level `cors()`: it runs only for the route's own method, so nothing answers the preflight unless another registration may.
+          const answers = answering(mount);
           const preflight =
-            answering && mount.method !== 'all' && !answersOptions(mount)
+            answers && mount.method !== 'all' && !answersOptions(mount)
               ? 'not-answered'
               : 'unknown';
           rules.push(
             routeRule(
               mount,
               serialised,
-              mount.method === 'all' && answering ? 'answered' : preflight,
+              mount.method === 'all' && answers ? 'answered' : preflight,
               ref(mount.call),
             ),
           );

@@ -41,6 +41,9 @@ export const CORS_PACKAGE: CorsLibrary = {
   // Only `credentials === true` sends the header.
   truthyCredentials: false,
   versioned: false,
+  // 204 (`optionsSuccessStatus`) unless `preflightContinue: true` hands the preflight on with the
+  // headers already set; require-preflight-handler checks that something answers it then.
+  answersPreflight: 'where-mounted',
   defaults: () => ({ origin: 'wildcard', allowMethods: 'GET,HEAD,PUT,PATCH,POST,DELETE' }),
   readOrigin(property, { reads, scopeOf }) {
     // `if (corsOptions.origin)`: an explicit `null`, `''` or `0` skips CORS like `false` (no default then).

@@ -22,6 +22,9 @@ export const FASTIFY_CORS: CorsLibrary = {
   // `if (corsOptions.credentials)`: any truthy value sends the header.
   truthyCredentials: true,
   versioned: true,
+  // Its wildcard OPTIONS route answers 204 for every path of the instance it is registered on
+  // (`preflight: false` turns that off; `refine` then drops the preflight-only settings).
+  answersPreflight: 'where-mounted',
   defaults: (major) => ({
     origin: 'wildcard',
     allowMethods: major === undefined ? undefined : major >= 11 ? SAFELISTED_METHODS : ALL_METHODS,

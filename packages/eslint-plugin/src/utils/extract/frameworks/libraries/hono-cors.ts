@@ -32,6 +32,8 @@ export const HONO_CORS: CorsLibrary = {
   listsMustBeArrays: true,
   truthyCredentials: true,
   versioned: false,
+  // Every OPTIONS request reaching it gets 204 without `next()`.
+  answersPreflight: 'where-mounted',
   defaults: () => ({ origin: 'wildcard', allowMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH' }),
   readOrigin(property, { reads, scopeOf }): OriginSetting<Node> {
     const at = property.property;

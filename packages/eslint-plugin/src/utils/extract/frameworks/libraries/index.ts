@@ -13,3 +13,8 @@ export const CORS_LIBRARIES: readonly CorsLibrary[] = [
   HONO_CORS,
   ORPC_CORS,
 ];
+
+/** The description of the library a policy's `source.library` names; undefined for the others (Apollo, middy, Django). */
+export function corsLibraryNamed(name: string): CorsLibrary | undefined {
+  return CORS_LIBRARIES.find((library) => library.name === name);
+}

@@ -41,6 +41,9 @@ export const KOA_CORS: CorsLibrary = {
   // `!!options.credentials`
   truthyCredentials: true,
   versioned: true,
+  // An OPTIONS with Access-Control-Request-Method gets 204 without `next()`; a `router.use(cors())`
+  // of @koa/router runs only for requests a route of the router matches, which a preflight is not.
+  answersPreflight: 'app-only',
   defaults: (major) => ({
     origin: major === undefined ? 'unknown' : major >= 5 ? 'wildcard' : 'reflect',
     allowMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',

@@ -68,6 +68,16 @@ export interface CorsLibrary {
   readonly truthyCredentials: boolean;
   /** Whether the defaults differ between majors, so the nearest package.json must be read. */
   readonly versioned: boolean;
+  /**
+   * Whether the middleware ends a preflight that reaches it with its own 2xx answer carrying the
+   * CORS headers (cors-reference.md §3), where it is mounted:
+   * `where-mounted`: on an app or a router alike;
+   * `app-only`: only on the app itself, because the framework's routers run their `use` middleware
+   * only for requests one of their routes matches, and no route matches a bare OPTIONS
+   * (`@koa/cors` under `@koa/router`);
+   * `false`: it hands OPTIONS on to the next handler.
+   */
+  readonly answersPreflight: 'where-mounted' | 'app-only' | false;
   defaults(major: number | undefined): LibraryDefaults;
   readOrigin(property: ResolvedProperty, context: OriginContext): OriginSetting<Node>;
   /** Library-specific options that change what is sent (Koa's credentials reflection, Fastify's `preflight: false`). */

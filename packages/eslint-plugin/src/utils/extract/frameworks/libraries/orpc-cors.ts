@@ -42,6 +42,8 @@ export const ORPC_CORS: CorsLibrary = {
   // `if (this.options.credentials)`
   truthyCredentials: true,
   versioned: true,
+  // The plugin answers every OPTIONS request its handler gets with 204.
+  answersPreflight: 'where-mounted',
   defaults: (major) => ({
     origin: major === 0 || major === 1 ? 'reflect' : 'unknown',
     allowMethods: 'GET,HEAD,PUT,POST,DELETE,PATCH',
