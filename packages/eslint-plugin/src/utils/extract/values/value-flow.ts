@@ -13,7 +13,7 @@
  * (`origin.toLowerCase()`). A request value is `guarded` when an allow-list check on it (or on the
  * request's Origin) decides whether that branch runs.
  */
-import { forEachChild, isNode } from './ast-children.js';
+import { collectReturns, forEachChild, isNode } from './ast-children.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -860,21 +860,6 @@ function applyStringMethod(value: string, method: string): string {
   if (method === 'trimEnd') return value.trimEnd();
   if (method === 'trimStart') return value.trimStart();
   return value;
-}
-
-/** Return arguments of a function body, not of functions nested in it. */
-function collectReturns(node: Node, into: Node[]): void {
-  if (node.type === AST_NODE_TYPES.ReturnStatement) {
-    if (node.argument) into.push(node.argument);
-    return;
-  }
-  if (isFunctionNode(node)) return;
-  for (const key of Object.keys(node) as (keyof typeof node)[]) {
-    if (key === 'parent' || key === 'loc' || key === 'range') continue;
-    const child = node[key] as unknown;
-    if (Array.isArray(child)) child.forEach((item) => isNode(item) && collectReturns(item, into));
-    else if (isNode(child)) collectReturns(child, into);
-  }
 }
 
 /** The index of the parameter `expression` names directly (`return origin`), if any. */
