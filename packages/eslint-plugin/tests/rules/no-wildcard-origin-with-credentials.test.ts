@@ -24,6 +24,13 @@ assert.deepStrictEqual(res.headers, {
     `
 fetch('https://api.example.com/items', { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });
 `,
+    // A loop copying an object's entries into a request's init is not a response.
+    `
+const EXTRA = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
+const init = {};
+for (const [k, v] of Object.entries(EXTRA)) init[k] = v;
+fetch('https://api.example.com/items', init);
+`,
     // Header objects never sent anywhere are not reported.
     `
 export const documentedHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
@@ -125,6 +132,101 @@ app.use('/api/*', cors({ origin: '*', credentials: true }));
               output: `
 import { cors } from 'hono/cors';
 app.use('/api/*', cors({ origin: ['<your-app-origin>'], credentials: true }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Entries written one by one: `for…of` over `Object.entries` into a Response's Headers.
+      code: `
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
+function withCors(response) {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(CORS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, headers });
+}
+export default { fetch: () => withCors(new Response('ok')) };
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 2,
+          column: 47,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const CORS = { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' };
+function withCors(response) {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(CORS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, headers });
+}
+export default { fetch: () => withCors(new Response('ok')) };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `Object.keys(…).forEach` with `obj[name]` as the value.
+      code: `
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
+export function allowCors(res) {
+  Object.keys(CORS).forEach((name) => res.setHeader(name, CORS[name]));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 2,
+          column: 47,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const CORS = { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' };
+export function allowCors(res) {
+  Object.keys(CORS).forEach((name) => res.setHeader(name, CORS[name]));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `.forEach` over the pairs, and a `for…in` loop: one object, reported once.
+      code: `
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' };
+export function allowCors(reply) {
+  Object.entries(CORS).forEach(([name, value]) => { reply.header(name, value); });
+  for (const name in CORS) reply.header(name, CORS[name]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          line: 2,
+          column: 47,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useExplicitOrigin',
+              output: `
+const CORS = { 'Access-Control-Allow-Origin': '<your-app-origin>', 'Access-Control-Allow-Credentials': 'true' };
+export function allowCors(reply) {
+  Object.entries(CORS).forEach(([name, value]) => { reply.header(name, value); });
+  for (const name in CORS) reply.header(name, CORS[name]);
+}
 `,
             },
           ],

@@ -44,6 +44,23 @@ export const GET = createSimpleHandler('https://app.example.com');
 `,
       filename: PNPM_ROUTE,
     },
+    // A builder whose last method sets no CORS headers: nothing is known to need a preflight.
+    {
+      code: `
+import { kit } from '../../../lib/kit';
+export const POST = kit.route('/items').auth().plain(async () => new Response('ok'));
+`,
+      filename: PNPM_ROUTE,
+    },
+    // The builder's handler, with OPTIONS exported too.
+    {
+      code: `
+import { kit } from '../../../lib/kit';
+export const POST = kit.route('/items').handler(async () => new Response('ok'));
+export const OPTIONS = POST;
+`,
+      filename: PNPM_ROUTE,
+    },
     // A package that is not in the workspace (it would be in node_modules): unknown, no report.
     {
       code: `
@@ -73,6 +90,27 @@ export { handler as POST };
     },
   ],
   invalid: [
+    {
+      // A builder chain: `kit` is made by another package's factory, `route` returns a RouteBuilder,
+      // `auth` returns `this`, and `handler` wraps the response in a helper that copies a CORS
+      // constant entry by entry, whose Allow-Headers lists Content-Type before an interpolation.
+      code: `
+import { kit } from '../../../lib/kit';
+export const POST = kit.route('/items').auth().handler(async () => new Response('ok'));
+`,
+      filename: PNPM_ROUTE,
+      errors: [
+        {
+          messageId: 'routeModuleHandlerElsewhere',
+          data: { method: 'POST', where: 'packages/kit/src/route-builder.ts:2' },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 18,
+          suggestions: [],
+        },
+      ],
+    },
     {
       // A factory of another workspace package, through its main entry and an `export *`.
       code: `

@@ -2,8 +2,9 @@
  * Is an object of `Access-Control-*` keys really sent as a response's headers? An object is only
  * taken for response headers where the code sends it: to a header setter (`res.set(obj)`,
  * `res.writeHead(200, obj)`), to `new Headers(obj)`, as the `headers` of a response
- * (`new Response(body, { headers })`, a Lambda result), or through a constant, a spread or a
- * function result that ends up there. The same object in a test assertion
+ * (`new Response(body, { headers })`, a Lambda result), one entry at a time by a loop
+ * (`for (const [k, v] of Object.entries(obj)) headers.set(k, v)`, `Object.keys(obj).forEach(…)`,
+ * `for (const k in obj)`), or through a constant, a spread or a function result that ends up there. The same object in a test assertion
  * (`assert.deepStrictEqual(res.headers, {...})`) or a request init (`fetch(url, { headers })`) is not,
  * nor is a `new Headers(obj)` that is a request's headers.
  */
@@ -12,6 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { calledMethodName, isFunctionNode } from '../values/resolve.js';
 import type { ScopeOf } from '../values/scope.js';
 import { findVariable } from '../values/find-variable.js';
+import { forEachChild } from '../values/ast-children.js';
 
 type Node = TSESTree.Node;
 
@@ -23,6 +25,9 @@ export const OBJECT_HEADER_SETTERS = new Set([
   'setHeaders',
   'writeHead',
 ]);
+
+/** Methods taking a header's name and value: `res.setHeader(name, value)`, `headers.set(name, value)`. */
+export const NAME_VALUE_SETTERS = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
 
 /** Callees whose init object describes a request, not a response. */
 const REQUEST_FUNCTIONS = new Set(['fetch', 'Request', 'axios', 'ky', 'got', 'ofetch', '$fetch']);
@@ -47,6 +52,7 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
   switch (parent.type) {
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === node) return false;
+      if (isObjectMethodCall(parent, ENTRY_READERS)) return isSetEntryByEntry(parent);
       const method = calledMethodName(parent);
       return method !== undefined && OBJECT_HEADER_SETTERS.has(method);
     }
@@ -70,6 +76,8 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
         parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
         isSentAsResponseHeaders(parent.parent, scopeOf, hops + 1)
       );
+    case AST_NODE_TYPES.ForInStatement:
+      return parent.right === node && isSetEntryByEntry(node);
     case AST_NODE_TYPES.ConditionalExpression:
     case AST_NODE_TYPES.LogicalExpression:
     case AST_NODE_TYPES.TSAsExpression:
@@ -89,6 +97,96 @@ export function isSentAsResponseHeaders(node: Node, scopeOf: ScopeOf, hops = 0):
     default:
       return false;
   }
+}
+
+/** `Object.entries(obj)` gives pairs; `Object.keys(obj)` and `for (… in obj)` give names. */
+const ENTRY_READERS = new Set(['entries', 'keys']);
+
+/** `Object.<method>(node)`. */
+function isObjectMethodCall(call: TSESTree.CallExpression, methods: ReadonlySet<string>): boolean {
+  const callee = call.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    methods.has(callee.property.name)
+  );
+}
+
+/**
+ * Is each entry of an object written as a header by a loop over it? `source` is `Object.entries(obj)`,
+ * `Object.keys(obj)` or the `obj` of `for (const k in obj)`; the loop (a `for…of`, `for…in` or
+ * `.forEach` callback) must call a name/value setter with the entry's name and its value (`v`, or
+ * `obj[k]`). A loop doing anything else with the entries (copying them into a request) does not count.
+ */
+function isSetEntryByEntry(source: Node): boolean {
+  const pairs =
+    source.type === AST_NODE_TYPES.CallExpression &&
+    isObjectMethodCall(source, new Set(['entries']));
+  const loop = source.parent;
+  let binding: Node | undefined;
+  let body: Node | undefined;
+  if (
+    (loop?.type === AST_NODE_TYPES.ForOfStatement ||
+      loop?.type === AST_NODE_TYPES.ForInStatement) &&
+    loop.right === source
+  ) {
+    const left = loop.left;
+    binding =
+      left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0]?.id : undefined;
+    body = loop.body;
+  } else if (
+    loop?.type === AST_NODE_TYPES.MemberExpression &&
+    loop.object === source &&
+    !loop.computed &&
+    loop.property.type === AST_NODE_TYPES.Identifier &&
+    loop.property.name === 'forEach' &&
+    loop.parent.type === AST_NODE_TYPES.CallExpression &&
+    loop.parent.callee === loop
+  ) {
+    const callback = loop.parent.arguments[0];
+    if (callback && isFunctionNode(callback)) {
+      binding = callback.params[0];
+      body = callback.body;
+    }
+  }
+  if (!binding || !body) return false;
+  let name: string | undefined;
+  let value: string | undefined;
+  if (pairs && binding.type === AST_NODE_TYPES.ArrayPattern) {
+    const [key, entryValue] = binding.elements;
+    if (key?.type === AST_NODE_TYPES.Identifier) name = key.name;
+    if (entryValue?.type === AST_NODE_TYPES.Identifier) value = entryValue.name;
+  } else if (!pairs && binding.type === AST_NODE_TYPES.Identifier) name = binding.name;
+  if (name === undefined) return false;
+  return callsSetterWith(body, name, value);
+}
+
+/** Does `body` call `x.set(name, value)` (or another name/value setter), `value` being the entry's value or `obj[name]`? */
+function callsSetterWith(body: Node, name: string, value: string | undefined): boolean {
+  const isName = (node: Node | undefined) =>
+    node?.type === AST_NODE_TYPES.Identifier && node.name === name;
+  const isValue = (node: Node | undefined) =>
+    value === undefined
+      ? node?.type === AST_NODE_TYPES.MemberExpression && node.computed && isName(node.property)
+      : node?.type === AST_NODE_TYPES.Identifier && node.name === value;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const method = calledMethodName(node);
+      const [first, second] = node.arguments;
+      if (method && NAME_VALUE_SETTERS.has(method) && isName(first) && isValue(second)) {
+        found = true;
+        return;
+      }
+    }
+    forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
 }
 
 function someReadIsSent(id: TSESTree.Identifier, scopeOf: ScopeOf, hops: number): boolean {

@@ -24,7 +24,11 @@ import {
 } from 'cors-lint-core';
 import { isGuardedBy, isReachedOnlyWhenTruthy, testsPresenceOf } from '../values/guards.js';
 import { ORIGIN_HEADER_SOURCE } from '../values/request-sources.js';
-import { OBJECT_HEADER_SETTERS, isSentAsResponseHeaders } from './header-object-usage.js';
+import {
+  NAME_VALUE_SETTERS,
+  OBJECT_HEADER_SETTERS,
+  isSentAsResponseHeaders,
+} from './header-object-usage.js';
 import type { OriginReads } from '../values/request-origin.js';
 import {
   calledMethodName,
@@ -71,7 +75,6 @@ export interface ResponseHeaderWrite extends HeaderWrite {
   readonly mode: 'set' | 'append';
 }
 
-const NAME_VALUE_SETTERS = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
 const APPENDING_SETTERS = new Set(['append', 'appendHeader']);
 
 /** A local function that sets a header named by one of its parameters: `function set(k, v) { res.setHeader(k, v) }`. */

@@ -6,8 +6,11 @@
  *   export { handler as GET, handler as POST }
  *
  * The other file is read through `values/imports.ts` (relative paths and workspace packages) and its
- * CORS facts extracted as when it is linted; only header writes inside that function count. A handler
- * we cannot follow (a method chain on a builder, a package outside the workspace) sets no known headers.
+ * CORS facts extracted as when it is linted; only header writes that function reaches count: in its
+ * body, or in the functions and constants of its file it names (`withCors(response)`, a `CORS_HEADERS`
+ * object it copies), a few hops deep. A builder chain (`serve.route(…).paid(…).handler(fn)`) is followed
+ * to the method it ends with (`values/method-chains.ts`). A handler we cannot follow (a package outside
+ * the workspace, a class the code does not name) sets no known headers.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -19,7 +22,9 @@ import { getForeignCorsModel } from '../../cors-context.js';
 import type { ResponseHeadersPolicy } from '../responses/response-headers.js';
 import type { Definition, LintedFile } from '../values/imports.js';
 import { definitionOf, exportedBy } from '../values/imports.js';
-import { isFunctionNode } from '../values/resolve.js';
+import { calledMethod } from '../values/method-chains.js';
+import { isFunctionNode, resolveNode } from '../values/resolve.js';
+import { forEachChild } from '../values/ast-children.js';
 import type { ScopeOf } from '../values/scope.js';
 
 type Node = TSESTree.Node;
@@ -55,7 +60,7 @@ export function routeModuleHeaders(
       maker.file.parser,
       settings,
     );
-    const [start, end] = maker.node.range;
+    const reached = reachedRanges(maker.node, maker.scopeOf);
     const policy = foreign.policies.find(
       (candidate): candidate is ResponseHeadersPolicy =>
         candidate.source.kind === 'response-headers' &&
@@ -64,8 +69,7 @@ export function routeModuleHeaders(
         candidate.writes.some(
           (write) =>
             write.name.toLowerCase() === ACAO_LOWER &&
-            write.at.range[0] >= start &&
-            write.at.range[1] <= end,
+            reached.some(([start, end]) => write.at.range[0] >= start && write.at.range[1] <= end),
         ),
     );
     const first = policy?.writes[0];
@@ -110,7 +114,53 @@ function handlerDefinition(
 function handlerMaker(handler: Definition): Definition | undefined {
   const node: Node = handler.node;
   if (isFunctionNode(node)) return handler;
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier)
-    return undefined;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (node.callee.type === AST_NODE_TYPES.MemberExpression) return calledMethod(handler);
+  if (node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   return definitionOf(node.callee, handler.scopeOf, handler.file, handler.sourceCode);
+}
+
+/** Hops from the maker to the helpers it names; `withCors` → `CORS_HEADERS` is two. */
+const MAX_REACH_HOPS = 3;
+
+/**
+ * The source ranges a function reaches in its own file: its body, and the functions and objects its
+ * identifiers name (constants and declarations of the same file), then theirs, up to MAX_REACH_HOPS.
+ */
+function reachedRanges(fn: Node, scopeOf: ScopeOf): [number, number][] {
+  const reached: Node[] = [fn];
+  let frontier: Node[] = [fn];
+  const within = (node: Node) =>
+    reached.some((outer) => node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1]);
+  for (let hop = 0; hop < MAX_REACH_HOPS && frontier.length > 0; hop++) {
+    const next: Node[] = [];
+    const visit = (node: Node): void => {
+      if (node.type === AST_NODE_TYPES.Identifier && isReference(node)) {
+        const target = resolveNode(node, scopeOf(node));
+        if (
+          (isFunctionNode(target) || target.type === AST_NODE_TYPES.ObjectExpression) &&
+          !within(target)
+        ) {
+          reached.push(target);
+          next.push(target);
+        }
+        return;
+      }
+      forEachChild(node, visit);
+    };
+    frontier.forEach(visit);
+    frontier = next;
+  }
+  return reached.map((node) => node.range);
+}
+
+/** An identifier read as a value: not a property name, a declaration's name or a parameter. */
+function isReference(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression)
+    return parent.object === identifier || parent.computed;
+  if (parent.type === AST_NODE_TYPES.Property) return parent.value === identifier;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === identifier;
+  if (isFunctionNode(parent)) return parent.body === identifier;
+  return parent.type !== AST_NODE_TYPES.MethodDefinition;
 }

@@ -104,7 +104,27 @@ export function readList(valueNode: Node, at: Node, scope: Scope): Setting<ListV
     }
     return { kind: 'known', value: { pieces, complete: allKnown }, at };
   }
+  if (value.type === AST_NODE_TYPES.TemplateLiteral)
+    return { kind: 'known', value: { pieces: templatePieces(value), complete: false }, at };
   return { kind: 'unknown', at };
+}
+
+/**
+ * The names a template list spells out around what it interpolates: `content-type, ${EXTRA}` lists
+ * Content-Type and something unknown. A name touching an interpolation (`x-${name}`) is not one. The
+ * piece is the whole template, which no fix edits (its interpolations would be lost).
+ */
+function templatePieces(template: TSESTree.TemplateLiteral): ListPiece<Node>[] {
+  const names: string[] = [];
+  const last = template.quasis.length - 1;
+  for (const [index, quasi] of template.quasis.entries()) {
+    const segments = (quasi.value.cooked ?? '').split(',');
+    const from = index > 0 ? 1 : 0;
+    const to = index < last ? segments.length - 1 : segments.length;
+    for (const segment of segments.slice(from, to))
+      if (segment.trim() !== '') names.push(segment.trim());
+  }
+  return names.length > 0 ? [{ text: names.join(', '), at: template }] : [];
 }
 
 /** A scalar setting (credentials, max-age) from an expression. */

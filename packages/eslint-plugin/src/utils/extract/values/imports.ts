@@ -309,7 +309,11 @@ function exportedValue(
           )
             found = declarator.init;
       }
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name)
+      if (
+        (declaration?.type === AST_NODE_TYPES.FunctionDeclaration ||
+          declaration?.type === AST_NODE_TYPES.ClassDeclaration) &&
+        declaration.id?.name === name
+      )
         found = declaration;
       for (const specifier of statement.specifiers) {
         const exportedName =

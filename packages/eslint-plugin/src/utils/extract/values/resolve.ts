@@ -48,15 +48,15 @@ export function findConstantVariable(
 }
 
 /**
- * Follows identifiers to the expression they were initialised with (and function declarations to
- * themselves), so a rule can look at `const corsOptions = {...}` when the code says `cors(corsOptions)`.
+ * Follows identifiers to the expression they were initialised with (and function and class
+ * declarations to themselves), so a rule can look at `const corsOptions = {...}` when the code says `cors(corsOptions)`.
  */
 export function resolveNode(node: TSESTree.Node, scope: Scope, depth = 0): TSESTree.Node {
   const bare = skipTypeWrappers(node);
   if (bare.type !== AST_NODE_TYPES.Identifier || depth > 8) return bare;
   const variable = findVariable(scope, bare);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type === 'FunctionName') return def.node;
+  if (def?.type === 'FunctionName' || def?.type === 'ClassName') return def.node;
   const constant = findConstantVariable(bare, scope);
   const declarator = constant?.defs[0]?.node;
   if (!declarator || declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init)

@@ -13,6 +13,7 @@
  * (`origin.toLowerCase()`). A request value is `guarded` when an allow-list check on it (or on the
  * request's Origin) decides whether that branch runs.
  */
+import { collectReturns, forEachChild, isNode } from './ast-children.js';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -861,29 +862,6 @@ function applyStringMethod(value: string, method: string): string {
   return value;
 }
 
-/** Return arguments of a function body, not of functions nested in it. */
-function collectReturns(node: Node, into: Node[]): void {
-  if (node.type === AST_NODE_TYPES.ReturnStatement) {
-    if (node.argument) into.push(node.argument);
-    return;
-  }
-  if (isFunctionNode(node)) return;
-  for (const key of Object.keys(node) as (keyof typeof node)[]) {
-    if (key === 'parent' || key === 'loc' || key === 'range') continue;
-    const child = node[key] as unknown;
-    if (Array.isArray(child)) child.forEach((item) => isNode(item) && collectReturns(item, into));
-    else if (isNode(child)) collectReturns(child, into);
-  }
-}
-
-function isNode(value: unknown): value is Node {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string'
-  );
-}
-
 /** The index of the parameter `expression` names directly (`return origin`), if any. */
 function parameterIndexOf(
   expression: Node,
@@ -938,15 +916,6 @@ const DECIDING_NODES = new Set<string>([
   AST_NODE_TYPES.LogicalExpression,
   AST_NODE_TYPES.UnaryExpression,
 ]);
-
-function forEachChild(node: Node, visit: (child: Node) => void): void {
-  for (const key of Object.keys(node) as (keyof typeof node)[]) {
-    if (key === 'parent' || key === 'loc' || key === 'range') continue;
-    const child = node[key] as unknown;
-    if (Array.isArray(child)) child.forEach((item) => isNode(item) && visit(item));
-    else if (isNode(child)) visit(child);
-  }
-}
 
 /** Does `test` check the expression at `node` (the same text, used in a check)? */
 function checksNode(test: Node, node: Node): boolean {
