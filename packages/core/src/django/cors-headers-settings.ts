@@ -162,3 +162,11 @@ export const DJANGO_RESPONDING_MIDDLEWARES: Readonly<Record<string, string>> = {
   'django.middleware.common.CommonMiddleware': 'its APPEND_SLASH redirect',
   'whitenoise.middleware.WhiteNoiseMiddleware': 'its static-file responses',
 };
+/** WhiteNoise's middleware, which answers static-file requests itself. */
+export const WHITENOISE_MIDDLEWARE = 'whitenoise.middleware.WhiteNoiseMiddleware';
+/**
+ * The setting that stops WhiteNoise's own `Access-Control-Allow-Origin: *` on every static file
+ * (`allow_all_origins`, on by default; read in whitenoise 6.0's `base.py`, and run: with WhiteNoise
+ * before CorsMiddleware and the default, a cross-origin GET of a static file gets `*` and passes).
+ */
+export const WHITENOISE_ALLOW_ALL_ORIGINS = 'WHITENOISE_ALLOW_ALL_ORIGINS';
