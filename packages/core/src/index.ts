@@ -242,6 +242,7 @@ export {
   WHITENOISE_ALLOW_ALL_ORIGINS,
   WHITENOISE_MIDDLEWARE,
   djangoCorsFacts,
+  isDjangoCorsHeadersVersion,
 } from './django/cors-headers-settings.js';
 export type { DjangoList, DjangoListItem, DjangoOriginsValue } from './checks/django-settings.js';
 export {

@@ -119,6 +119,14 @@ const VERSIONS: readonly DjangoCorsVersionFacts[] = [
   },
 ];
 
+/**
+ * Whether `text` reads as a django-cors-headers version a setting may name: `4`, `4.3` or `4.3.1`
+ * (surrounding spaces allowed). The ESLint setting and the editors' setting accept exactly these.
+ */
+export function isDjangoCorsHeadersVersion(text: string): boolean {
+  return /^\d+(?:\.\d+){0,2}$/.test(text.trim());
+}
+
 /** The facts of the newest listed version at or below `version` (`'3.14.0'` → 3.5.0's); unknown → the newest. */
 export function djangoCorsFacts(version?: string): DjangoCorsVersionFacts {
   const newest = VERSIONS[VERSIONS.length - 1]!;
