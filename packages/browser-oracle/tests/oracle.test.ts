@@ -107,8 +107,13 @@ describe('Chromium agrees with the linter', () => {
 });
 
 describe('the server-side edit of a cross-file finding makes the request pass in Chromium', () => {
+  // A Django project's server is its settings.py, which no server edit writes (they edit JS): its
+  // findings are repaired on the client's side only, in the test above.
   const projects = scenarios.filter(
-    (scenario) => scenario.sources.project !== undefined && !scenario.name.endsWith('-clean'),
+    (scenario) =>
+      scenario.sources.project !== undefined &&
+      !scenario.sources.django &&
+      !scenario.name.endsWith('-clean'),
   );
 
   it('has project scenarios to repair on the server', () => {

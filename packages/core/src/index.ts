@@ -239,7 +239,10 @@ export {
   DJANGO_CORS_OLD_NAMES,
   DJANGO_CORS_RENAME_VERSION,
   DJANGO_RESPONDING_MIDDLEWARES,
+  WHITENOISE_ALLOW_ALL_ORIGINS,
+  WHITENOISE_MIDDLEWARE,
   djangoCorsFacts,
+  isDjangoCorsHeadersVersion,
 } from './django/cors-headers-settings.js';
 export type { DjangoList, DjangoListItem, DjangoOriginsValue } from './checks/django-settings.js';
 export {

@@ -592,6 +592,34 @@ describe('settings (workspace/configuration, section cors)', () => {
     await client.close(uri);
   });
 
+  it('hands cors.django.corsHeadersVersion to the Django rules: before 3.5.0 CORS_ALLOW_ALL_ORIGINS is not read', async () => {
+    const uri = fileUri('settings.py');
+    await client.open(uri, 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n');
+    const found = (params: PublishDiagnosticsParams) =>
+      params.diagnostics.map((d) => [
+        d.code,
+        (d.data as { messageId?: string }).messageId,
+        d.range.start.line,
+        d.range.start.character,
+      ]);
+    // No version given and none pinned: the newest facts, where allow-all reflects with credentials.
+    expect(found(await client.waitForVersion(uri, 1))).toEqual([
+      ['cors/no-reflected-origin-with-credentials', 'reflectedWithCredentials', 0, 25],
+    ]);
+    let [published] = await relint({ django: { corsHeadersVersion: '3.4.0' } }, [uri]);
+    expect(found(published!)).toEqual([
+      ['cors/no-dead-django-cors-setting', 'newNameIgnored', 0, 0],
+    ]);
+    expect(published!.diagnostics[0]!.message).toContain('django-cors-headers 3.4.0 reads only');
+    // VS Code sends the unset setting as an empty string: the newest facts again.
+    [published] = await relint({ django: { corsHeadersVersion: '' } }, [uri]);
+    expect(found(published!)).toEqual([
+      ['cors/no-reflected-origin-with-credentials', 'reflectedWithCredentials', 0, 25],
+    ]);
+    await relint({}, [uri]);
+    await client.close(uri);
+  });
+
   it('writes cors.appOrigins into the origin suggestions, and the result is clean', async () => {
     const uri = fileUri('wildcard-app-origins.cjs');
     await client.open(uri, WILDCARD_WITH_CREDENTIALS);

@@ -54,6 +54,11 @@ export const REQUIRED = [
     for: 'serving Django settings for real in the browser oracle (packages/browser-oracle)',
   },
   {
+    apt: 'python3-whitenoise',
+    present: () => existsSync('/usr/lib/python3/dist-packages/whitenoise'),
+    for: 'serving static files through WhiteNoise in a Django scenario (packages/browser-oracle)',
+  },
+  {
     apt: 'libkrb5-dev',
     present: () => existsSync('/usr/include/krb5.h'),
     for: "building code-server's native modules (VS Code extension e2e)",

@@ -26,6 +26,7 @@ describe('ensure-system-packages', () => {
       'nginx-light',
       'python3-django',
       'python3-django-cors-headers',
+      'python3-whitenoise',
       'libkrb5-dev',
     ]);
   });

@@ -612,6 +612,36 @@ describe('VS Code extension in code-server', () => {
     await shot('7-nginx-fixed');
   });
 
+  it('reads cors.django.corsHeadersVersion: before 3.5.0 CORS_ALLOW_ALL_ORIGINS is dead, not reflecting', async () => {
+    await showProblems();
+    await openFile('settings.py');
+    await languageMode('Python');
+    // Line 47 is CORS_ALLOW_ALL_ORIGINS = True, with CORS_ALLOW_CREDENTIALS = True below it.
+    await waitForProblems(
+      (r) => countAt(r, 'no-reflected-origin-with-credentials', 47, 26) === 1,
+      'allow-all with credentials under the newest django-cors-headers',
+    );
+    updateWorkspaceSettings({ 'cors.django.corsHeadersVersion': '3.4.0' });
+    const old = await waitForProblems(
+      (r) =>
+        countAt(r, 'no-reflected-origin-with-credentials', 47, 26) === 0 &&
+        countAt(r, 'no-dead-django-cors-setting', 47, 1) === 1,
+      'CORS_ALLOW_ALL_ORIGINS ignored by django-cors-headers 3.4.0',
+    );
+    expect(old.find((row) => row.includes('no-dead-django-cors-setting'))).toContain(
+      'This setting never takes effect',
+    );
+    await shot('8-django-version');
+    // Empty again: the newest facts (the demo pins no version).
+    updateWorkspaceSettings({ 'cors.django.corsHeadersVersion': '' });
+    await waitForProblems(
+      (r) =>
+        countAt(r, 'no-reflected-origin-with-credentials', 47, 26) === 1 &&
+        countAt(r, 'no-dead-django-cors-setting', 47, 1) === 0,
+      'allow-all with credentials again',
+    );
+  });
+
   it('lints a Django settings.py (language python), and applies the suggestion', async () => {
     // The suggestion writes the app's origin in place of allow-all.
     updateWorkspaceSettings({ 'cors.appOrigins': ['https://admin.example.com'] });

@@ -10,6 +10,7 @@ import {
   DJANGO_CORS_RENAME_VERSION,
   DJANGO_CORS_MIDDLEWARE,
   DJANGO_RESPONDING_MIDDLEWARES,
+  WHITENOISE_MIDDLEWARE,
   djangoCorsFacts,
 } from '../django/cors-headers-settings.js';
 import { validateAllowOriginValue } from '../origin/validate-allow-origin.js';
@@ -32,11 +33,14 @@ export interface DjangoList<H> {
 
 /**
  * `MIDDLEWARE` on one branch, when django-cors-headers is configured in the module (`configuredBy` names
- * how: `INSTALLED_APPS` or the first `CORS_` setting).
+ * how: `INSTALLED_APPS` or the first `CORS_` setting). WhiteNoise answers static files with its own
+ * `Access-Control-Allow-Origin: *` unless `WHITENOISE_ALLOW_ALL_ORIGINS` is False, so it counts as
+ * answering without CORS headers only when `whiteNoiseAllowsAllOrigins` is known to be false.
  */
 export function checkDjangoCorsMiddleware<H>(
   middleware: DjangoList<H>,
   configuredBy: string,
+  whiteNoiseAllowsAllOrigins: boolean | undefined = true,
 ): Finding<H>[] {
   const cors = middleware.items.findIndex((item) => item.text === DJANGO_CORS_MIDDLEWARE);
   if (cors < 0) {
@@ -61,7 +65,11 @@ export function checkDjangoCorsMiddleware<H>(
   if (!middleware.orderKnown) return [];
   const responder = middleware.items
     .slice(0, cors)
-    .find((item) => item.text in DJANGO_RESPONDING_MIDDLEWARES);
+    .find(
+      (item) =>
+        item.text in DJANGO_RESPONDING_MIDDLEWARES &&
+        (item.text !== WHITENOISE_MIDDLEWARE || whiteNoiseAllowsAllOrigins === false),
+    );
   if (!responder) return [];
   const name = responder.text.split('.').pop() ?? responder.text;
   const corsItem = middleware.items[cors]!;

@@ -119,6 +119,14 @@ const VERSIONS: readonly DjangoCorsVersionFacts[] = [
   },
 ];
 
+/**
+ * Whether `text` reads as a django-cors-headers version a setting may name: `4`, `4.3` or `4.3.1`
+ * (surrounding spaces allowed). The ESLint setting and the editors' setting accept exactly these.
+ */
+export function isDjangoCorsHeadersVersion(text: string): boolean {
+  return /^\d+(?:\.\d+){0,2}$/.test(text.trim());
+}
+
 /** The facts of the newest listed version at or below `version` (`'3.14.0'` → 3.5.0's); unknown → the newest. */
 export function djangoCorsFacts(version?: string): DjangoCorsVersionFacts {
   const newest = VERSIONS[VERSIONS.length - 1]!;
@@ -162,3 +170,11 @@ export const DJANGO_RESPONDING_MIDDLEWARES: Readonly<Record<string, string>> = {
   'django.middleware.common.CommonMiddleware': 'its APPEND_SLASH redirect',
   'whitenoise.middleware.WhiteNoiseMiddleware': 'its static-file responses',
 };
+/** WhiteNoise's middleware, which answers static-file requests itself. */
+export const WHITENOISE_MIDDLEWARE = 'whitenoise.middleware.WhiteNoiseMiddleware';
+/**
+ * The setting that stops WhiteNoise's own `Access-Control-Allow-Origin: *` on every static file
+ * (`allow_all_origins`, on by default; read in whitenoise 6.0's `base.py`, and run: with WhiteNoise
+ * before CorsMiddleware and the default, a cross-origin GET of a static file gets `*` and passes).
+ */
+export const WHITENOISE_ALLOW_ALL_ORIGINS = 'WHITENOISE_ALLOW_ALL_ORIGINS';

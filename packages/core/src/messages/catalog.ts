@@ -546,7 +546,7 @@ export const ruleMessages = {
       'preflight-redirect',
     ),
     afterWhiteNoiseMiddleware: failing(
-      'Static files get no CORS headers: CorsMiddleware runs after WhiteNoiseMiddleware. WhiteNoise answers requests for static files itself, so those responses never pass through CorsMiddleware. django-cors-headers asks to be placed above every middleware that can answer.',
+      'Static files get no CORS headers: CorsMiddleware runs after WhiteNoiseMiddleware. WhiteNoise answers requests for static files itself, so those responses never pass through CorsMiddleware, and WHITENOISE_ALLOW_ALL_ORIGINS = False turns off the `Access-Control-Allow-Origin: *` it would add. django-cors-headers asks to be placed above every middleware that can answer.',
       'missing-allow-origin',
     ),
     addMiddleware: plain('Add CorsMiddleware at the top of MIDDLEWARE'),

@@ -68,6 +68,20 @@ describe('checkDjangoCorsMiddleware', () => {
       },
     ]);
     expect(checkDjangoCorsMiddleware({ ...after, orderKnown: false }, 'x')).toEqual([]);
+    // WhiteNoise answers with its own `*` unless WHITENOISE_ALLOW_ALL_ORIGINS is known to be False.
+    const afterWhiteNoise = list([
+      'whitenoise.middleware.WhiteNoiseMiddleware',
+      'corsheaders.middleware.CorsMiddleware',
+    ]);
+    expect(checkDjangoCorsMiddleware(afterWhiteNoise, 'x')).toEqual([]);
+    expect(checkDjangoCorsMiddleware(afterWhiteNoise, 'x', undefined)).toEqual([]);
+    expect(checkDjangoCorsMiddleware(afterWhiteNoise, 'x', false)).toMatchObject([
+      {
+        messageId: 'afterWhiteNoiseMiddleware',
+        at: '#1',
+        data: { middleware: 'WhiteNoiseMiddleware' },
+      },
+    ]);
     expect(
       checkDjangoCorsMiddleware(
         list([

@@ -9,7 +9,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { djangoCorsFacts, type DjangoCorsVersionFacts } from 'cors-lint-core';
+import {
+  djangoCorsFacts,
+  isDjangoCorsHeadersVersion,
+  type DjangoCorsVersionFacts,
+} from 'cors-lint-core';
 import type { AnyRuleContext } from './language-report.js';
 
 /** Where the version came from; `undefined` version: unknown, the newest facts apply. */
@@ -35,7 +39,9 @@ function settingVersion(settings: unknown): string | undefined {
   const cors = isRecord(settings) ? settings['cors'] : undefined;
   const django = isRecord(cors) ? cors['django'] : undefined;
   const version = isRecord(django) ? django['corsHeadersVersion'] : undefined;
-  return typeof version === 'string' && VERSION.test(version.trim()) ? version.trim() : undefined;
+  return typeof version === 'string' && isDjangoCorsHeadersVersion(version)
+    ? version.trim()
+    : undefined;
 }
 
 /** The pin for a settings module at `filename`, searched from its folder up; undefined when none is usable. */
@@ -144,8 +150,6 @@ function fromPipfileLock(text: string): string[] {
   });
 }
 
-const VERSION = /^\d+(?:\.\d+){0,2}$/;
-
 /**
  * A version whose facts hold for every version the specifier allows: an exact pin, or a range from a
  * version to an upper bound that no fact changes within. Poetry and Pipfile read a bare version as
@@ -156,7 +160,7 @@ function versionOf(specifier: string, file: string): string | undefined {
   if (spec === '' || spec === '*') return undefined;
   const exact = /^===?(\d+(?:\.\d+){0,2})(?:\.\*)?$/.exec(spec);
   if (exact) return exact[1];
-  const bare = VERSION.test(spec)
+  const bare = isDjangoCorsHeadersVersion(spec)
     ? file === 'Pipfile' || file === 'Pipfile.lock' || file.endsWith('.txt')
       ? `==${spec}`
       : `^${spec}`

@@ -17,6 +17,13 @@ djangoRuleTester().run('require-django-cors-middleware', rule, {
     'MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]\n',
     // A list with unknown parts may hold it.
     `${apps}MIDDLEWARE = [*BASE, "django.middleware.common.CommonMiddleware"]\n`,
+    // Verified (whitenoise 6.0, Chromium): WhiteNoise answers static files with its own
+    // `Access-Control-Allow-Origin: *` unless WHITENOISE_ALLOW_ALL_ORIGINS is False; a GET passes.
+    `${apps}MIDDLEWARE = ["whitenoise.middleware.WhiteNoiseMiddleware", "corsheaders.middleware.CorsMiddleware"]\n`,
+    `${apps}MIDDLEWARE = ["whitenoise.middleware.WhiteNoiseMiddleware", "corsheaders.middleware.CorsMiddleware"]\nWHITENOISE_ALLOW_ALL_ORIGINS = True\n`,
+    // False on one branch only, or from the environment: it may still send `*`.
+    `${apps}MIDDLEWARE = ["whitenoise.middleware.WhiteNoiseMiddleware", "corsheaders.middleware.CorsMiddleware"]\nif DEBUG:\n    WHITENOISE_ALLOW_ALL_ORIGINS = False\n`,
+    `${apps}import os\nMIDDLEWARE = ["whitenoise.middleware.WhiteNoiseMiddleware", "corsheaders.middleware.CorsMiddleware"]\nWHITENOISE_ALLOW_ALL_ORIGINS = os.environ["WN_ALL"]\n`,
   ],
   invalid: [
     {
@@ -39,12 +46,12 @@ djangoRuleTester().run('require-django-cors-middleware', rule, {
       ],
     },
     {
-      // `+=` and `.append` put it last.
-      code: `${apps}MIDDLEWARE = ["whitenoise.middleware.WhiteNoiseMiddleware"]\nMIDDLEWARE += ["corsheaders.middleware.CorsMiddleware"]\n`,
+      // `+=` and `.append` put it last. Without its `*` (False), WhiteNoise's answers have no CORS headers.
+      code: `${apps}WHITENOISE_ALLOW_ALL_ORIGINS = False\nMIDDLEWARE = ["whitenoise.middleware.WhiteNoiseMiddleware"]\nMIDDLEWARE += ["corsheaders.middleware.CorsMiddleware"]\n`,
       errors: [
         {
           messageId: 'afterWhiteNoiseMiddleware',
-          line: 3,
+          line: 4,
           column: 16,
           // The two lists are separate statements: moving across them is left to the user.
           suggestions: [],

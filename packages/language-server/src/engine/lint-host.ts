@@ -278,7 +278,15 @@ function buildConfig(
         plugins: { cors: plugin as unknown as ESLint.Plugin },
         language: 'cors/django-settings',
         rules: rulesFor(settings, BLOCK.python),
-        settings: { cors: { appOrigins: settings.appOrigins } },
+        settings: {
+          cors: {
+            appOrigins: settings.appOrigins,
+            // Unset: the plugin reads the version the project pins next to the settings module.
+            ...(settings.django.corsHeadersVersion === undefined
+              ? {}
+              : { django: { corsHeadersVersion: settings.django.corsHeadersVersion } }),
+          },
+        },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
       },
     ];

@@ -3,7 +3,7 @@
  * normalisation. Clients send whatever their users typed, so normalisation never throws: each
  * value that does not fit falls back to its default and is named in `problems` for the log.
  */
-import { toAppOrigin } from 'cors-lint-core';
+import { isDjangoCorsHeadersVersion, toAppOrigin } from 'cors-lint-core';
 import plugin from 'eslint-plugin-cors';
 import { RULE_PREFIX } from '../engine/rule-meta.js';
 import { DEFAULT_TIME_BUDGET_MS, MIN_TIME_BUDGET_MS } from '../limits.js';
@@ -28,6 +28,12 @@ export interface CorsSettings {
    * server that answers it (the cross-file rules); `false` turns those checks off in the editor.
    */
   projectIndex: boolean;
+  /**
+   * The django-cors-headers version Django settings modules are linted for (`'3.14.0'`); undefined:
+   * the version the project pins (requirements*.txt, pyproject.toml, Pipfile), else the newest facts.
+   * Handed to the plugin as `settings.cors.django.corsHeadersVersion`.
+   */
+  django: { corsHeadersVersion: string | undefined };
 }
 
 export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
@@ -38,6 +44,7 @@ export const DEFAULT_SETTINGS: CorsSettings = Object.freeze({
   appOrigins: Object.freeze([]) as unknown as string[],
   timeBudget: DEFAULT_TIME_BUDGET_MS,
   projectIndex: true,
+  django: Object.freeze({ corsHeadersVersion: undefined }) as CorsSettings['django'],
 });
 
 const RUNS = ['onType', 'onSave'] as const;
@@ -101,6 +108,9 @@ function readSettings(raw: unknown, problems: string[]): CorsSettings {
       case 'projectIndex':
         if (typeof value === 'boolean') settings.projectIndex = value;
         else problems.push(`cors.projectIndex must be true or false, got ${describe(value)}`);
+        break;
+      case 'django':
+        settings.django = readDjango(value, problems);
         break;
       default:
         if (!CLIENT_SIDE_KEYS.has(key)) problems.push(`unknown setting cors.${key} ignored`);
@@ -209,6 +219,32 @@ function readOrigins(value: unknown, problems: string[]): string[] {
   return [...origins];
 }
 
+/**
+ * `{ corsHeadersVersion }`: a version such as `3.14.0`, `4.3` or `4`. An empty string or null (an
+ * editor's unset value) means: read the project's pin.
+ */
+function readDjango(value: unknown, problems: string[]): CorsSettings['django'] {
+  if (!isPlainObject(value)) {
+    problems.push(`cors.django must be an object, got ${describe(value)}`);
+    return { corsHeadersVersion: undefined };
+  }
+  let corsHeadersVersion: string | undefined;
+  for (const [key, entry] of Object.entries(value)) {
+    if (key !== 'corsHeadersVersion') {
+      problems.push(`unknown setting cors.django.${key} ignored`);
+      continue;
+    }
+    if (entry === null || entry === '') continue;
+    if (typeof entry === 'string' && isDjangoCorsHeadersVersion(entry))
+      corsHeadersVersion = entry.trim();
+    else
+      problems.push(
+        `cors.django.corsHeadersVersion must be a version such as "3.14.0", got ${describe(entry)}`,
+      );
+  }
+  return { corsHeadersVersion };
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -224,5 +260,10 @@ function describe(value: unknown): string {
 }
 
 function copyOfDefaults(): CorsSettings {
-  return { ...DEFAULT_SETTINGS, rules: {}, appOrigins: [] };
+  return {
+    ...DEFAULT_SETTINGS,
+    rules: {},
+    appOrigins: [],
+    django: { corsHeadersVersion: undefined },
+  };
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LintHost } from '../../src/engine/lint-host.js';
@@ -180,6 +183,33 @@ describe('LintHost on Django settings modules', () => {
         '2:26 cors/no-reflected-origin-with-credentials',
       ]);
       expect(host.fixAll(SETTINGS, file, DEFAULTS)).toBe(SETTINGS.replace(':443"', '"'));
+    }
+  });
+
+  it('hands cors.django.corsHeadersVersion to the rules, and reads the pin without it', () => {
+    const allowAll = 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n';
+    const v34 = settingsFrom({ django: { corsHeadersVersion: '3.4.0' } });
+    // 3.4.0 reads only CORS_ORIGIN_ALLOW_ALL: nothing is reflected, the new name is dead.
+    expect(rulesOf(host.lint(allowAll, '/project/settings.py', v34).messages)).toEqual([
+      '1:1 cors/no-dead-django-cors-setting',
+    ]);
+    expect(rulesOf(host.lint(allowAll, '/project/settings.py', DEFAULTS).messages)).toEqual([
+      '1:26 cors/no-reflected-origin-with-credentials',
+    ]);
+    // A project pinning 3.4.0: the pin applies without the setting, and the setting wins over it.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-ls-django-pin-'));
+    try {
+      fs.writeFileSync(path.join(root, 'requirements.txt'), 'django-cors-headers==3.4.0\n');
+      const file = path.join(root, 'settings.py');
+      expect(rulesOf(host.lint(allowAll, file, DEFAULTS).messages)).toEqual([
+        '1:1 cors/no-dead-django-cors-setting',
+      ]);
+      const v43 = settingsFrom({ django: { corsHeadersVersion: '4.3.0' } });
+      expect(rulesOf(host.lint(allowAll, file, v43).messages)).toEqual([
+        '1:26 cors/no-reflected-origin-with-credentials',
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 

@@ -15,6 +15,7 @@ describe('normalizeSettings', () => {
       appOrigins: [],
       timeBudget: 10_000,
       projectIndex: true,
+      django: { corsHeadersVersion: undefined },
     });
   });
 
@@ -27,6 +28,7 @@ describe('normalizeSettings', () => {
       appOrigins: ['https://app.example.com'],
       timeBudget: 2500,
       projectIndex: false,
+      django: { corsHeadersVersion: '3.14.0' },
     };
     expect(normalizeSettings(raw)).toEqual({ settings: raw, problems: [] });
   });
@@ -40,9 +42,10 @@ describe('normalizeSettings', () => {
       appOrigins: { a: 1 },
       timeBudget: 5,
       projectIndex: 'no',
+      django: 'yes',
     });
     expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
     expect(problems[0]).toBe('cors.enable must be true or false, got "yes"');
     expect(problems[1]).toBe("cors.run must be one of 'onType', 'onSave', got \"always\"");
     expect(problems[2]).toContain('cors.config');
@@ -52,6 +55,7 @@ describe('normalizeSettings', () => {
       'cors.timeBudget must be a number of milliseconds, at least 100, got number 5',
     );
     expect(problems[6]).toBe('cors.projectIndex must be true or false, got "no"');
+    expect(problems[7]).toBe('cors.django must be an object, got "yes"');
   });
 
   it.each([
@@ -191,6 +195,46 @@ describe('normalizeSettings: rules', () => {
     expect(settings.rules).toEqual({});
     expect(Object.getPrototypeOf(settings.rules)).toBe(Object.prototype);
     expect(problems).toHaveLength(2);
+  });
+});
+
+describe('normalizeSettings: django.corsHeadersVersion', () => {
+  const version = (raw: unknown) => normalizeSettings({ django: { corsHeadersVersion: raw } });
+
+  it('keeps a version of one to three numbers, trimmed', () => {
+    for (const [raw, kept] of [
+      ['3.14.0', '3.14.0'],
+      ['4.3', '4.3'],
+      ['4', '4'],
+      [' 3.5.0 ', '3.5.0'],
+    ]) {
+      expect(version(raw)).toEqual({
+        settings: { ...DEFAULT_SETTINGS, django: { corsHeadersVersion: kept } },
+        problems: [],
+      });
+    }
+  });
+
+  it("reads an editor's unset value (empty string, null) as no version, without complaint", () => {
+    for (const raw of ['', null]) {
+      const { settings, problems } = version(raw);
+      expect(settings.django.corsHeadersVersion).toBeUndefined();
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('drops what is not a version, and unknown keys, with a problem each', () => {
+    expect(version('==4.3.1').problems).toEqual([
+      'cors.django.corsHeadersVersion must be a version such as "3.14.0", got "==4.3.1"',
+    ]);
+    expect(version(4.3).problems).toEqual([
+      'cors.django.corsHeadersVersion must be a version such as "3.14.0", got number 4.3',
+    ]);
+    const { settings, problems } = normalizeSettings({
+      django: { corsHeadersVersion: '4.3.0', settingsModule: 'app.settings' },
+    });
+    expect(settings.django.corsHeadersVersion).toBe('4.3.0');
+    expect(problems).toEqual(['unknown setting cors.django.settingsModule ignored']);
   });
 });
 

@@ -1,0 +1,15 @@
+# no-ineffective-wildcard: with credentials, `*` in Access-Control-Allow-Headers is a header named `*`,
+# so the preflight of any non-safelisted request header is refused.
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "corsheaders",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+CORS_ALLOWED_ORIGINS = ["http://app.example.test"]
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = ["*"]
