@@ -169,6 +169,9 @@ export const ruleMessages = {
     sharedHostingDomain: exposing(
       'An attacker origin passes this check: it trusts names anyone can register on {{domain}}. `{{check}}` accepts every name on this shared hosting domain, where every customer gets a name of their own, so an attacker origin such as {{example}} passes. List the exact origins of your own deployments.',
     ),
+    wildcardRest: exposing(
+      "An attacker origin passes this origin check: a wildcard entry becomes a bare suffix. `{{check}}` takes what follows the wildcard with no dot before it, so an entry such as `{{entry}}` also accepts {{example}}. Require the dot in code (`hostname.endsWith('.' + domain)`) or match entries with anchored patterns.",
+    ),
     dynamicRegExp: exposing(
       'This origin check may let attacker origins through: nobody can review its pattern. `new RegExp(…)` builds it from a value that is not a constant: any `.` in it matches every character and nothing anchors it. Use an allow-list of exact origins.',
     ),

@@ -57,6 +57,7 @@ const LONGEST: Record<string, string> = {
   example: 'https://dashboard.staging.example.co.uk.attacker.example',
   pattern: '/^https:\\/\\/(dashboard|admin|api)\\.staging\\.example\\.co\\.uk(:\\d+)?$/',
   check: "new URL(origin).hostname.endsWith('dashboard.staging.example.co.uk')",
+  entry: 'https://*example.com', // a wildcard entry: the code's own wildcard prefix, then example.com
   earlier: 'fastify.register(fastifyCors, …)', // the earlier write's call, not its arguments
   how: 'Taking Access-Control-Allow-Origin from the `origin` query parameter, which the requesting page chooses,',
   setting: 'CORS_ALLOWED_ORIGIN_REGEXES', // the longest django-cors-headers setting name
@@ -230,6 +231,7 @@ describe('security findings', () => {
       'no-unsafe-origin-check/missingEndAnchor',
       'no-unsafe-origin-check/substringCheck',
       'no-unsafe-origin-check/sharedHostingDomain',
+      'no-unsafe-origin-check/wildcardRest',
       'no-unsafe-origin-check/dynamicRegExp',
       'no-permissive-local-server/permissiveLocalServer',
       'no-permissive-origin/permissiveOrigin',

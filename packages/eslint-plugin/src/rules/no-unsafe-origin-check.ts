@@ -121,7 +121,11 @@ export default createRule<Options, MessageIds>({
       const [argument] = call.arguments;
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
       const texts = operands.values(argument) ?? [];
-      const subject = texts.length > 0 ? operands.subject(callee.object) : undefined;
+      if (texts.length === 0) {
+        checkWildcardRest(call, callee.object, argument, method, operands);
+        return;
+      }
+      const subject = operands.subject(callee.object);
       if (!subject) return;
       // `origin.indexOf(x) === 0` is a prefix test; other uses of indexOf ask "contains".
       const kind =
@@ -162,6 +166,40 @@ export default createRule<Options, MessageIds>({
           // One rewrite cannot stand for every entry of a list.
           suggestions:
             texts.length === 1 ? safeCheckSuggestion(call, callee.object, subject, weak.text) : [],
+        },
+      ]);
+    }
+
+    /**
+     * `hostname.endsWith(entry.slice(1))` after `entry.startsWith('*')`: the entry comes from
+     * configuration, but the code decides that its rest is a bare suffix. Nothing keeps that suffix to
+     * whole labels (`*example.com` admits `attackerexample.com`) unless the code itself makes the rest
+     * start with a dot (`startsWith('*.')`), which `classifyOriginSubstringCheck` judges on an entry
+     * of that shape. An entry the code does not shape (`hostname.endsWith(domain)`) stays unknown.
+     */
+    function checkWildcardRest(
+      call: TSESTree.CallExpression,
+      subjectNode: Node,
+      argument: Node,
+      method: string,
+      operands: SubstringOperands,
+    ): void {
+      if (method !== 'endsWith' && method !== 'includes') return;
+      const shaped = operands.wildcardRest(argument);
+      const subject = shaped && operands.subject(subjectNode);
+      if (!shaped || !subject) return;
+      const sample = `${shaped.rest}example.com`;
+      const verdict = classifyOriginSubstringCheck(subject, method, sample);
+      if (verdict.safe) return;
+      report([
+        {
+          messageId: 'wildcardRest',
+          data: {
+            check: sourceCode.getText(call),
+            entry: `${shaped.wildcard}example.com`,
+            example: verdict.attackerExample,
+          },
+          at: call,
         },
       ]);
     }

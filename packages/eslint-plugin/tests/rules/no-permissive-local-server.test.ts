@@ -5,6 +5,16 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-permissive-local-server', rule, {
   valid: [
+    // The branch that can be read lists its origins; the caller's options are unknown, not permissive.
+    `
+import cors from 'cors';
+import express from 'express';
+export function serve(settings) {
+  const app = express();
+  app.use(cors(settings.cors ?? { origin: ['https://app.example.com'] }));
+  app.listen(5173, '127.0.0.1');
+}
+`,
     // A public API: '*' without credentials, nothing local about it.
     `
 import cors from 'cors';
@@ -65,6 +75,47 @@ app.use(cors());
     },
   ],
   invalid: [
+    {
+      // Options that choose between objects: each branch is possible. A settings flag set to a
+      // boolean gets the cors defaults ('*') on a loopback dev server.
+      code: `
+import cors from 'cors';
+import express from 'express';
+export function serve(settings) {
+  const app = express();
+  if (settings.cors !== false) app.use(cors(typeof settings.cors === 'boolean' ? {} : settings.cors));
+  app.listen(5173, '127.0.0.1');
+}
+`,
+      errors: [
+        {
+          messageId: 'permissiveLocalServer',
+          data: {
+            how: "`cors()` without an `origin` option (its default is '*')",
+            because: "it listens on 127.0.0.1, on the user's machine",
+          },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 101,
+          suggestions: [
+            {
+              messageId: 'useAllowList',
+              data: { origin: "'<your-app-origin>'" },
+              output: `
+import cors from 'cors';
+import express from 'express';
+export function serve(settings) {
+  const app = express();
+  if (settings.cors !== false) app.use(cors(typeof settings.cors === 'boolean' ? { origin: ['<your-app-origin>'] } : settings.cors));
+  app.listen(5173, '127.0.0.1');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // CVE-2025-49596's shape: a proxy that spawns local programs, open to every origin.
       code: `

@@ -165,8 +165,62 @@ const allowed = new Set(['https://app.example.com']);
 const app = require('express')();
 app.use(cors({ origin: (origin, callback) => callback(null, allowed.has(origin) && /^https:\\/\\//.test(origin)) }));
 `,
+    // A wildcard entry the code keeps to whole labels (`*.` then the rest, which starts with the dot),
+    // and a configured domain the code does not shape: its text is unknown, so the test is not judged.
+    `
+import express from 'express';
+const patterns = (process.env.CORS_ORIGINS ?? '').split(',');
+const app = express();
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  const host = origin ? new URL(origin).hostname : '';
+  const allowed = patterns.some((pattern) => pattern.startsWith('*.') && host.endsWith(pattern.slice(1)));
+  const trusted = patterns.some((domain) => host.endsWith(domain));
+  if (allowed || trusted) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`,
   ],
   invalid: [
+    {
+      // The wildcard is dropped and nothing puts a dot before the rest: `*shop.example` admits `attackershop.example`.
+      code: `
+import express from 'express';
+const patterns = (process.env.CORS_ORIGINS ?? '').split(',');
+const app = express();
+function permitted(origin) {
+  const { hostname } = new URL(origin);
+  for (const pattern of patterns) {
+    if (pattern === origin) return true;
+    if (pattern.startsWith('*')) {
+      const tail = pattern.substring(1);
+      if (hostname.endsWith(tail)) return true;
+    }
+  }
+  return false;
+}
+app.use((req, res, next) => {
+  if (req.headers.origin && permitted(req.headers.origin))
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'wildcardRest',
+          data: {
+            check: 'hostname.endsWith(tail)',
+            entry: '*example.com',
+            example: 'attackerexample.com',
+          },
+          line: 11,
+          column: 11,
+          endColumn: 34,
+          suggestions: [],
+        },
+      ],
+    },
     {
       // The exact comparison replacing a negated test keeps the negation on the whole comparison.
       code: `

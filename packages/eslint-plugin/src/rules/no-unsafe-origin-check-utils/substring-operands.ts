@@ -6,7 +6,11 @@
  * - its host name: `new URL(origin).hostname`, through a constant (`const { hostname } = new URL(origin)`),
  *   or `url.parse(origin).hostname`;
  * - each entry of a constant list the argument runs over: `ALLOWED.some((domain) => origin.includes(domain))`,
- *   `for (const domain of ALLOWED) if (origin.endsWith(domain)) …`.
+ *   `for (const domain of ALLOWED) if (origin.endsWith(domain)) …`;
+ * - the rest of a wildcard entry whose text comes from configuration:
+ *   `if (entry.startsWith('*')) { const suffix = entry.slice(1); … hostname.endsWith(suffix) }`. Its
+ *   text is unknown, but the code fixes how it starts (`''` here, `'.'` after `startsWith('*.')`), and
+ *   that is what decides whether a suffix test on it keeps to whole labels.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -19,6 +23,7 @@ import {
   isFunctionNode,
   resolveNode,
   skipTypeWrappers,
+  staticPrimitive,
   staticString,
 } from '../../utils/extract/values/resolve.js';
 import type { ScopeOf } from '../../utils/extract/values/scope.js';
@@ -47,6 +52,8 @@ const ELEMENT_CALLBACKS = new Set([
   'map',
 ]);
 const MAX_DEPTH = 6;
+/** String methods that drop a string's first characters: `entry.slice(1)`. */
+const REST_METHODS = new Set(['slice', 'substring', 'substr']);
 
 export class SubstringOperands {
   /** Parameters decided so far: does each receive the origin? */
@@ -108,6 +115,90 @@ export class SubstringOperands {
     if (text !== undefined) return [text];
     const list = this.iteratedList(node);
     return list && this.#strings(list);
+  }
+
+  /**
+   * What the code fixes of an operand that is the rest of a wildcard entry: `entry.slice(k)` (or
+   * `substring(k)`, `substr(k)`), inline or through a constant, reached only when `entry.startsWith(P)`
+   * holds for a string `P` with a `*` among its first `k` characters. `wildcard` is `P`, `rest` what
+   * the operand is known to start with (`P.slice(k)`). Undefined for any other operand.
+   */
+  wildcardRest(node: Node): { wildcard: string; rest: string } | undefined {
+    const expression = resolveNode(skipTypeWrappers(node), this.scopeOf(node));
+    if (
+      expression.type !== AST_NODE_TYPES.CallExpression ||
+      !REST_METHODS.has(calledMethodName(expression) ?? '') ||
+      expression.arguments.length !== 1
+    )
+      return undefined;
+    const [start] = expression.arguments;
+    const cut = start && staticPrimitive(start, this.scopeOf(start));
+    const entry = skipTypeWrappers(
+      (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object,
+    );
+    if (typeof cut !== 'number' || cut < 1 || entry.type !== AST_NODE_TYPES.Identifier)
+      return undefined;
+    const variable = ASTUtils.findVariable(this.scopeOf(entry), entry);
+    if (!variable) return undefined;
+    for (const wildcard of this.#prefixesHolding(expression, variable)) {
+      if (wildcard.slice(0, cut).includes('*')) return { wildcard, rest: wildcard.slice(cut) };
+    }
+    return undefined;
+  }
+
+  /**
+   * The strings `P` of the `variable.startsWith(P)` tests that hold wherever `node` runs: the tests of
+   * the `if`s, `?:`s and `&&`s whose taken side holds it, up to the enclosing function.
+   */
+  #prefixesHolding(node: Node, variable: Variable): string[] {
+    const prefixes: string[] = [];
+    let child: Node = node;
+    for (
+      let parent = node.parent;
+      parent && !isFunctionNode(parent);
+      child = parent, parent = parent.parent
+    ) {
+      const test =
+        (parent.type === AST_NODE_TYPES.IfStatement ||
+          parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+        child === parent.consequent
+          ? parent.test
+          : parent.type === AST_NODE_TYPES.LogicalExpression &&
+              parent.operator === '&&' &&
+              child === parent.right
+            ? parent.left
+            : undefined;
+      if (test) prefixes.push(...this.#startsWithTests(test, variable));
+    }
+    return prefixes;
+  }
+
+  /** `variable.startsWith('*')` in a test, alone or as a conjunct. */
+  #startsWithTests(test: Node, variable: Variable): string[] {
+    const expression = skipTypeWrappers(test);
+    if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&')
+      return [
+        ...this.#startsWithTests(expression.left, variable),
+        ...this.#startsWithTests(expression.right, variable),
+      ];
+    if (
+      expression.type !== AST_NODE_TYPES.CallExpression ||
+      calledMethodName(expression) !== 'startsWith'
+    )
+      return [];
+    const subject = skipTypeWrappers(
+      (skipTypeWrappers(expression.callee) as TSESTree.MemberExpression).object,
+    );
+    const [argument] = expression.arguments;
+    if (
+      subject.type !== AST_NODE_TYPES.Identifier ||
+      ASTUtils.findVariable(this.scopeOf(subject), subject) !== variable ||
+      !argument ||
+      argument.type === AST_NODE_TYPES.SpreadElement
+    )
+      return [];
+    const prefix = staticString(argument, this.scopeOf(argument));
+    return prefix === undefined ? [] : [prefix];
   }
 
   /**
@@ -176,6 +267,12 @@ export class SubstringOperands {
         depth + 1,
       );
     }
+    // `origin ? new URL(origin).hostname : ''`: the host name whenever there is an origin.
+    if (expression.type === AST_NODE_TYPES.ConditionalExpression)
+      return (
+        this.#isHostname(expression.consequent, depth + 1) ||
+        this.#isHostname(expression.alternate, depth + 1)
+      );
     if (expression.type === AST_NODE_TYPES.MemberExpression)
       return (
         isHostProperty(expression.property, expression.computed) &&

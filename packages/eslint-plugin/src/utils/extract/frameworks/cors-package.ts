@@ -70,8 +70,10 @@ export function findCorsPackagePolicies(
         paths: library.applied === 'call' ? mountPaths(call, scopeOf) : [],
         major: majorOf(library),
       };
-      const policy = readApplication(options, library, site, file);
-      if (policy) policies.push(policy);
+      for (const branch of optionBranches(options, site.scopeOf)) {
+        const policy = readApplication(branch, library, site, file);
+        if (policy) policies.push(policy);
+      }
       break;
     }
   }
@@ -98,6 +100,38 @@ function optionsArgument(
   )
     return undefined;
   return isLibraryFactory(plugin, library, scopeOf) ? (options ?? null) : undefined;
+}
+
+/**
+ * The options a call may receive when its argument chooses between several:
+ * `cors(typeof cors === 'boolean' ? {} : cors)`, `cors(options || {})`. Each branch is possible, so
+ * each that can be read becomes a policy of its own; a branch that cannot (a parameter) stays
+ * unknown and yields none. Any other argument is the one branch.
+ */
+function optionBranches(
+  argument: TSESTree.CallExpressionArgument | null,
+  scopeOf: ScopeOf,
+  depth = 0,
+): (TSESTree.CallExpressionArgument | null)[] {
+  if (argument === null || argument.type === AST_NODE_TYPES.SpreadElement || depth > 4)
+    return [argument];
+  const expression = resolveNode(argument, scopeOf(argument));
+  // `cors(isDev ? 'x' : undefined)`: a choice of values that are no objects is read as written.
+  if (isCertainlyPrimitive(expression, scopeOf, 0)) return [argument];
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression)
+    return [
+      ...optionBranches(expression.consequent, scopeOf, depth + 1),
+      ...optionBranches(expression.alternate, scopeOf, depth + 1),
+    ];
+  if (
+    expression.type === AST_NODE_TYPES.LogicalExpression &&
+    (expression.operator === '||' || expression.operator === '??')
+  )
+    return [
+      ...optionBranches(expression.left, scopeOf, depth + 1),
+      ...optionBranches(expression.right, scopeOf, depth + 1),
+    ];
+  return [argument];
 }
 
 function readApplication(
