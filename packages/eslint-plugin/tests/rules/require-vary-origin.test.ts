@@ -170,7 +170,8 @@ app.use(async (ctx) => {
 `,
       errors: [{ messageId: 'varyOverwritten', line: 7, column: 19, endLine: 7, endColumn: 36 }],
     },
-    // Express: an origin picked from a list; the fix appends with res.vary().
+    // Express: an origin picked from a list; the fix appends with res.vary(), before the if: the
+    // responses sent without the header need Vary too.
     {
       code: `
 import express from 'express';
@@ -190,9 +191,9 @@ const app = express();
 const allowed = ['https://app.example.com'];
 app.use((req, res, next) => {
   const origin = req.get('Origin');
+  res.vary('Origin');
   if (allowed.includes(origin)) {
     res.set('Access-Control-Allow-Origin', origin);
-    res.vary('Origin');
   }
   next();
 });
@@ -314,9 +315,9 @@ const express = require('express');
 const app = express();
 app.get('/account', (req, res) => {
   const origin = req.headers.origin;
+  res.vary('Origin');
   if (origin === 'https://www.trusted.com') {
     res.setHeader('access-control-allow-origin', origin);
-    res.vary('Origin');
   }
   res.json({});
 });
