@@ -67,6 +67,11 @@ export interface RunOptions {
   readonly repeat?: number;
   /** Force `credentials: 'include'` on the client's fetch (the reflected-origin attack). */
   readonly includeCredentials?: boolean;
+  /**
+   * Force `mode: 'no-cors'` on the client's fetch: a load of the URL that sends no Origin and gets an
+   * opaque answer, as an `<img>` or a navigation would (to fill the HTTP cache for `require-vary-origin`).
+   */
+  readonly noCors?: boolean;
   /** Run the client inside `<iframe sandbox="allow-scripts" srcdoc>`, whose origin is `null`. */
   readonly sandboxedFrom?: string;
   /**
@@ -79,6 +84,7 @@ export interface RunOptions {
 interface InPageArgs {
   readonly repeat: number;
   readonly includeCredentials: boolean;
+  readonly noCors: boolean;
   readonly marker: string;
   readonly clientUrl: string;
   readonly sandboxed: boolean;
@@ -92,7 +98,7 @@ interface InPageArgs {
  * It calls the client's `request()` `repeat` times (inside a sandboxed srcdoc iframe whose origin
  * is `null` when asked), then logs the marker. `fetch` is wrapped to see the Response the client's
  * request resolved to (or the error it rejected with) whatever `request()` returns, and to force
- * `credentials: 'include'` when asked; `XMLHttpRequest.prototype.send` likewise keeps each XHR sent
+ * `credentials: 'include'` or `mode: 'no-cors'` when asked; `XMLHttpRequest.prototype.send` likewise keeps each XHR sent
  * (axios sends through one) and sets `withCredentials`. The XHR is read once it has fired
  * `loadend`: a client's promise may settle on `load`, before that.
  */
@@ -114,7 +120,8 @@ const IN_PAGE = String.raw`async (args) => {
     let fetchError;
     window.fetch = async (input, init) => {
       try {
-        const res = await originalFetch(input, args.includeCredentials ? { ...init, credentials: 'include' } : init);
+        const forced = { ...(args.includeCredentials ? { credentials: 'include' } : {}), ...(args.noCors ? { mode: 'no-cors' } : {}) };
+        const res = await originalFetch(input, Object.keys(forced).length > 0 ? { ...init, ...forced } : init);
         response = res.clone();
         return res;
       } catch (error) {
@@ -240,6 +247,7 @@ export async function runInPage(
     const args: InPageArgs = {
       repeat: options.repeat ?? 1,
       includeCredentials: options.includeCredentials ?? false,
+      noCors: options.noCors ?? false,
       marker,
       clientUrl: `${options.sandboxedFrom ?? pageOrigin}/client.js`,
       sandboxed: options.sandboxedFrom !== undefined,

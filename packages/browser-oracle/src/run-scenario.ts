@@ -131,6 +131,61 @@ async function observeSharedCache(
   }));
 }
 
+/**
+ * The client's URL loaded first with `mode: 'no-cors'` (no Origin is sent, as for an `<img>` or a
+ * navigation), then the client run as written, both from the app page in one context: one HTTP cache.
+ * `exchanges` counts what reached the server, to tell a cache hit from a second answer.
+ */
+export async function observeCachedWithoutHeader(
+  env: Environment,
+  dir: string,
+  sources: ScenarioSources,
+): Promise<{ first: PageRun; second: PageRun; exchanges: readonly RecordedExchange[] }> {
+  env.api.use(loadApp(dir));
+  env.app.setClient(sources.client);
+  env.api.reset();
+  const run = await withContext(env.browser, async (context) => ({
+    first: await runInPage(context, APP_ORIGIN, { noCors: true }),
+    second: await runInPage(context, APP_ORIGIN),
+  }));
+  return { ...run, exchanges: env.api.exchanges.map((exchange) => ({ ...exchange })) };
+}
+
+/**
+ * The allowed origin is served the no-cors answer from the cache: the server saw one request, and the
+ * CORS fetch after it was blocked with a predicted reason.
+ */
+export function cachedWithoutHeaderProblem(
+  run: { first: PageRun; second: PageRun; exchanges: readonly RecordedExchange[] },
+  findings: readonly Finding[],
+): string | undefined {
+  const line = run.second.console.find(isBlockedLine);
+  if (!succeeded(run.first.outcomes[0]))
+    return `the no-cors load from ${APP_ORIGIN} failed: ${describeOutcome(run.first.outcomes[0])}`;
+  if (
+    succeeded(run.second.outcomes[0]) ||
+    !line ||
+    !findings.some((finding) => matchesConsoleLine(failureOf(finding)!, 'chrome', line))
+  )
+    return `the linter predicts that ${APP_ORIGIN} gets the no-cors answer from the cache, but Chromium: ${describeOutcome(run.second.outcomes[0])}; ${line ?? 'no blocked line'}; requests: ${exchangesLine(run.exchanges)}`;
+  if (run.exchanges.length !== 1)
+    return `the CORS fetch was blocked, but not from the cache: the server saw ${exchangesLine(run.exchanges)}`;
+  return undefined;
+}
+
+/** With `Vary: Origin` the CORS fetch is not served the no-cors answer: it is sent, and it works. */
+export function cachedWithoutHeaderFixProblem(run: {
+  first: PageRun;
+  second: PageRun;
+  exchanges: readonly RecordedExchange[];
+}): string | undefined {
+  const outcomes = [run.first.outcomes[0], run.second.outcomes[0]];
+  const lines = [...run.first.console, ...run.second.console].filter(isCorsLine);
+  if (outcomes.every(succeeded) && lines.length === 0 && run.exchanges.length === 2)
+    return undefined;
+  return `a no-cors load, then the CORS fetch from ${APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}; requests: ${exchangesLine(run.exchanges)}`;
+}
+
 /** A cache mix-up is seen when the second origin is blocked with a predicted reason after the first succeeded. */
 function cacheMixupProblem(
   run: { first: PageRun; second: PageRun },
@@ -212,6 +267,7 @@ const KNOWN_EFFECTS: ReadonlySet<string> = new Set([
   'preflight-not-cached',
   'preflight-cached-briefly',
   'cached-for-another-origin',
+  'cached-without-allow-origin',
   ...CLIENT_EFFECTS,
 ] satisfies BrowserEffect['kind'][]);
 
@@ -369,6 +425,9 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   const cacheMixups = checked.filter(
     (finding) => finding.effect?.kind === 'cached-for-another-origin',
   );
+  const cachedWithoutHeader = checked.filter(
+    (finding) => finding.effect?.kind === 'cached-without-allow-origin',
+  );
   const client = clientFindings(checked);
   const repeat = preflight || cachedBriefly ? 2 : 1;
   for (const finding of checked) {
@@ -486,6 +545,18 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
       );
   }
 
+  if (cachedWithoutHeader.length > 0) {
+    const problem = cachedWithoutHeaderProblem(
+      await observeCachedWithoutHeader(env, scenario.dir, scenario.sources),
+      cachedWithoutHeader,
+    );
+    if (problem) beforeProblems.push(problem);
+    else
+      notes.push(
+        `cached-without-allow-origin: after a no-cors load, ${APP_ORIGIN} got the cached answer without the header and was blocked`,
+      );
+  }
+
   // ---- attacks, before the fix.
   const attacks: Attack[] = [];
   const attackSummaries: string[] = [];
@@ -591,6 +662,12 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
           afterProblems.push(
             `after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}`,
           );
+      }
+      if (cachedWithoutHeader.length > 0) {
+        const problem = cachedWithoutHeaderFixProblem(
+          await observeCachedWithoutHeader(env, dir, fix.sources),
+        );
+        if (problem) afterProblems.push(problem);
       }
       afterFix = succeeded(outcome)
         ? `resolved ${outcome.status}${readText(outcome)}${lines.length === 0 ? ', no CORS console line' : ''}`

@@ -28,9 +28,10 @@ export interface VaryContext<H> {
  */
 export function checkVaryOrigin<H>(policy: CorsPolicy<H>, context: VaryContext<H>): Finding<H>[] {
   if (!dependsOnRequest(policy.origin)) return [];
+  const story = cachedStory(policy.origin);
   const findings: Finding<H>[] = [];
   if (policy.source.kind === 'response-headers') {
-    const missing = missingOnResponse(policy.origin.at, context);
+    const missing = missingOnResponse(policy.origin.at, context, story);
     if (missing) findings.push(missing);
   }
   // Middleware appended `Vary: Origin`, and so did a hand-written Vary on the same response.
@@ -39,10 +40,43 @@ export function checkVaryOrigin<H>(policy: CorsPolicy<H>, context: VaryContext<H
     for (const writes of context.later) {
       const result = replay(writes, ['origin']);
       if (result && !hasOrigin(result.fields) && result.lastSet)
-        findings.push(overwritten(result.lastSet));
+        findings.push(overwritten(result.lastSet, 'varyOverwritten', story));
     }
   }
   return findings;
+}
+
+/**
+ * What a cache can hand a request without `Vary: Origin`, which decides what the console shows
+ * (cors-reference.md §4), as a message id suffix and its data:
+ * - one allowed origin, and no header for any other request: only a response made without
+ *   Access-Control-Allow-Origin (a page load, an `<img>`, another origin's fetch) can be wrong for it,
+ *   so the console says the header is missing (`OneOrigin`);
+ * - a header on every response, its value chosen per request (`ok ? origin : list[0]`): the cached
+ *   value names another origin, a mismatch (`AlwaysSent`);
+ * - several origins, and no header for the others: either, depending on which request the cached
+ *   response was made for (no suffix).
+ */
+interface CachedStory {
+  readonly suffix: '' | 'OneOrigin' | 'AlwaysSent';
+  readonly data: Record<string, string>;
+}
+
+function cachedStory<H>(origin: OriginSetting<H>): CachedStory {
+  const either: CachedStory = { suffix: '', data: {} };
+  const oneOrigin = (value: string): CachedStory => ({ suffix: 'OneOrigin', data: { value } });
+  if (origin.kind === 'allow-list') {
+    // Every allow-list the adapters read sends nothing when the Origin is not on it.
+    const [entry, ...rest] = origin.entries;
+    return origin.complete && entry?.kind === 'exact' && rest.length === 0
+      ? oneOrigin(entry.value)
+      : either;
+  }
+  if (origin.kind === 'checked') {
+    if (origin.otherwiseSent) return { suffix: 'AlwaysSent', data: {} };
+    return origin.admitsOnly === undefined ? either : oneOrigin(origin.admitsOnly);
+  }
+  return either;
 }
 
 /**
@@ -57,14 +91,18 @@ function dependsOnRequest<H>(origin: OriginSetting<H>): boolean {
 }
 
 /** Replays the response's Vary writes in order: does `Origin` survive them? */
-function missingOnResponse<H>(originAt: H, context: VaryContext<H>): Finding<H> | undefined {
+function missingOnResponse<H>(
+  originAt: H,
+  context: VaryContext<H>,
+  story: CachedStory,
+): Finding<H> | undefined {
   const result = replay(context.sameResponse, []);
   if (!result || hasOrigin(result.fields)) return undefined;
-  if (result.lastSet) return overwritten(result.lastSet, 'varyWithoutOrigin');
+  if (result.lastSet) return overwritten(result.lastSet, 'varyWithoutOrigin', story);
   if (context.varyOriginElsewhere) return undefined;
   return {
-    messageId: 'missingVaryOrigin',
-    data: {},
+    messageId: `missingVaryOrigin${story.suffix}`,
+    data: story.data,
     at: originAt,
     fix: { kind: 'append-vary', at: originAt, field: 'Origin' },
   };
@@ -101,11 +139,15 @@ function hasOrigin(fields: ReadonlySet<string>): boolean {
   return fields.has('origin') || fields.has('*');
 }
 
-function overwritten<H>(write: VaryWrite<H>, messageId = 'varyOverwritten'): Finding<H> {
+function overwritten<H>(
+  write: VaryWrite<H>,
+  messageId: 'varyOverwritten' | 'varyWithoutOrigin',
+  story: CachedStory,
+): Finding<H> {
   const last = write.value?.pieces.at(-1);
   return {
-    messageId,
-    data: {},
+    messageId: `${messageId}${story.suffix}`,
+    data: story.data,
     at: write.at,
     ...(last ? { fix: { kind: 'add-list-item', at: last.at, item: 'Origin' } as const } : {}),
   };

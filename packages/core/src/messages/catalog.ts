@@ -22,6 +22,9 @@ import { consoleReason } from './console-messages.js';
  * - `cached-for-another-origin`: a cacheable response lacks `Vary: Origin`, so the browser's HTTP cache
  *   hands the answer made for one origin to another origin of the same site (the cache is partitioned by
  *   top-level site) fetching the same URL, and that request fails with `failure`.
+ * - `cached-without-allow-origin`: a cacheable response lacks `Vary: Origin`, so the browser's HTTP cache
+ *   hands the answer made for a load that sent no Origin (a `no-cors` fetch, an `<img>`) and got no
+ *   Access-Control-Allow-Origin to the allowed origin's CORS fetch of the same URL, which fails with `failure`.
  * Client-side effects (what the page's own script meets; no CORS console line):
  * - `opaque-read`: the request is sent and answered, but the response is opaque, so the read the message
  *   names gives the blank value it names (`sees`), never what the server sent;
@@ -39,6 +42,7 @@ export type BrowserEffect =
   | { readonly kind: 'preflight-not-cached' }
   | { readonly kind: 'preflight-cached-briefly' }
   | { readonly kind: 'cached-for-another-origin'; readonly failure: BrowserFailure }
+  | { readonly kind: 'cached-without-allow-origin'; readonly failure: BrowserFailure }
   | { readonly kind: 'opaque-read' }
   | { readonly kind: 'throws' }
   | { readonly kind: 'header-dropped' }
@@ -104,16 +108,27 @@ const admittingNullOrigin = (
 });
 
 /**
- * What a cache mix-up without `Vary: Origin` shows: it needs a cached answer for another origin, so it
- * is worded as a condition (not the `Chrome: "…"` quote of failures every request shows).
+ * What a cache mix-up without `Vary: Origin` shows: it needs a cached answer made for another request, so
+ * it is worded as a condition (not the `Chrome: "…"` quote of failures every request shows). The console
+ * line depends on that other request (cors-reference.md §4): an answer made for another allowed origin
+ * names that origin (a mismatch); one made for a request that got no Access-Control-Allow-Origin (a page
+ * load, an `<img>`, an origin not allowed) has no header at all.
  */
-const CACHED_ORIGIN_MISMATCH = ((reason) =>
-  `When that happens, Chrome reports "${reason.chrome}" and Firefox "${reason.firefox}".`)(
-  consoleReason('allow-origin-mismatch', { ...PLACEHOLDERS, value: '<the first origin>' }),
-);
+const MISMATCH_REASON = consoleReason('allow-origin-mismatch', {
+  ...PLACEHOLDERS,
+  value: '<the first origin>',
+});
+const MISSING_REASON = consoleReason('missing-allow-origin', PLACEHOLDERS);
+const CACHED_ORIGIN_MISMATCH = `When that happens, Chrome reports "${MISMATCH_REASON.chrome}" and Firefox "${MISMATCH_REASON.firefox}".`;
+const CACHED_WITHOUT_HEADER = `When that happens, Chrome reports "${MISSING_REASON.chrome}" and Firefox "${MISSING_REASON.firefox}".`;
+const CACHED_EITHER = `When the cached response was made for another allowed origin, Chrome reports "${MISMATCH_REASON.chrome}" and Firefox "${MISMATCH_REASON.firefox}". When it was made for a request that got no Access-Control-Allow-Origin (a page load, an \`<img>\`, an origin not allowed), Chrome reports "${MISSING_REASON.chrome}" and Firefox "${MISSING_REASON.firefox}".`;
 const CACHED_FOR_ANOTHER_ORIGIN: BrowserEffect = {
   kind: 'cached-for-another-origin',
   failure: 'allow-origin-mismatch',
+};
+const CACHED_WITHOUT_ALLOW_ORIGIN: BrowserEffect = {
+  kind: 'cached-without-allow-origin',
+  failure: 'missing-allow-origin',
 };
 
 /** What a preflight costs a cross-origin request, for the messages that report one. */
@@ -367,16 +382,43 @@ export const ruleMessages = {
     answerPreflightOnServer: plain('Answer the preflight of this {{method}} at {{server}}'),
   },
   'require-vary-origin': {
-    // Checked in Chromium 156 by the oracle: a cached answer for one origin blocks a second same-site origin (cors-reference §4).
+    // Checked in Chromium 156 by the oracle: a cached answer for one origin blocks a second same-site
+    // origin, and a cached no-cors answer blocks the one allowed origin (cors-reference §4).
+    // No suffix: several origins, none for the rest; `OneOrigin`: one origin, none for the rest;
+    // `AlwaysSent`: some value for every request (checks/require-vary-origin.ts, `cachedStory`).
     missingVaryOrigin: plain(
-      `Requests from other origins can fail intermittently: this response has no \`Vary: Origin\`. Its Access-Control-Allow-Origin depends on the request's Origin, so a browser or shared cache may reuse the response made for one origin (or for a non-CORS load) for another, which then fails. ${CACHED_ORIGIN_MISMATCH}`,
+      `Requests from other origins can fail intermittently: this response has no \`Vary: Origin\`. Its Access-Control-Allow-Origin depends on the request's Origin, so a browser or shared cache may reuse the response made for one request for another, which then fails. ${CACHED_EITHER}`,
+      CACHED_FOR_ANOTHER_ORIGIN,
+    ),
+    missingVaryOriginOneOrigin: plain(
+      `Requests from the allowed origin can fail intermittently: this response has no \`Vary: Origin\`. Access-Control-Allow-Origin is sent only when the Origin is '{{value}}', so a browser or shared cache may hand that origin the response made for a request without it (a page load, an \`<img>\`, another origin's fetch), which has no such header. ${CACHED_WITHOUT_HEADER}`,
+      CACHED_WITHOUT_ALLOW_ORIGIN,
+    ),
+    missingVaryOriginAlwaysSent: plain(
+      `Requests from other origins can fail intermittently: this response has no \`Vary: Origin\`. Its Access-Control-Allow-Origin names the request's origin when it is allowed and another value otherwise, so a browser or shared cache may reuse the response made for one origin for another, which then fails. ${CACHED_ORIGIN_MISMATCH}`,
       CACHED_FOR_ANOTHER_ORIGIN,
     ),
     varyWithoutOrigin: plain(
+      `Requests from other origins can fail intermittently: this \`Vary\` leaves out \`Origin\`. It replaces the header, although Access-Control-Allow-Origin depends on the request's Origin: caches may reuse one request's response for another. ${CACHED_EITHER}`,
+      CACHED_FOR_ANOTHER_ORIGIN,
+    ),
+    varyWithoutOriginOneOrigin: plain(
+      `Requests from the allowed origin can fail intermittently: this \`Vary\` leaves out \`Origin\`. It replaces the header, although Access-Control-Allow-Origin is sent only when the Origin is '{{value}}': caches may hand that origin a response made for a request without it, which has no such header. ${CACHED_WITHOUT_HEADER}`,
+      CACHED_WITHOUT_ALLOW_ORIGIN,
+    ),
+    varyWithoutOriginAlwaysSent: plain(
       `Requests from other origins can fail intermittently: this \`Vary\` leaves out \`Origin\`. It replaces the header, although Access-Control-Allow-Origin depends on the request's Origin: caches may reuse one origin's response for another. ${CACHED_ORIGIN_MISMATCH}`,
       CACHED_FOR_ANOTHER_ORIGIN,
     ),
     varyOverwritten: plain(
+      `Requests from other origins can fail intermittently: this \`Vary\` drops the policy's \`Vary: Origin\`. It replaces the \`Vary: Origin\` the CORS policy sent (its Access-Control-Allow-Origin depends on the request's Origin): caches may reuse one request's response for another. Append to Vary or list Origin. ${CACHED_EITHER}`,
+      CACHED_FOR_ANOTHER_ORIGIN,
+    ),
+    varyOverwrittenOneOrigin: plain(
+      `Requests from the allowed origin can fail intermittently: this \`Vary\` drops \`Vary: Origin\`. It replaces the \`Vary: Origin\` the CORS policy sent, which sends Access-Control-Allow-Origin only when the Origin is '{{value}}': caches may hand that origin a response made for a request without it, which has no such header. Append to Vary or list Origin. ${CACHED_WITHOUT_HEADER}`,
+      CACHED_WITHOUT_ALLOW_ORIGIN,
+    ),
+    varyOverwrittenAlwaysSent: plain(
       `Requests from other origins can fail intermittently: this \`Vary\` drops the policy's \`Vary: Origin\`. It replaces the \`Vary: Origin\` the CORS policy sent (its Access-Control-Allow-Origin depends on the request's Origin): caches may reuse one origin's response for another. Append to Vary or list Origin. ${CACHED_ORIGIN_MISMATCH}`,
       CACHED_FOR_ANOTHER_ORIGIN,
     ),

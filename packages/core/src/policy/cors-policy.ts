@@ -63,6 +63,7 @@ export type OriginScheme = 'http' | 'https';
  *   named by `source` (`req.query`), which lets any page through just the same.
  * - `allow-list`: echoed only when it matches one of `entries`.
  * - `checked`: request-dependent logic that does contain a check we cannot enumerate (an origin function).
+ *   Requests it turns down get no Access-Control-Allow-Origin unless `otherwiseSent`.
  * - `disabled`: no CORS headers at all (`origin: false`).
  * - `unknown`: from the environment, a parameter or a call; never reported as if it were a wildcard.
  */
@@ -82,7 +83,14 @@ export type OriginSetting<H> =
       readonly complete: boolean;
       readonly at: H;
     }
-  | { readonly kind: 'checked'; readonly at: H }
+  | {
+      readonly kind: 'checked';
+      readonly at: H;
+      /** The one origin the check lets through, when it compares the Origin with one value (`origin === 'https://app.example'`). */
+      readonly admitsOnly?: string;
+      /** Requests the check turns down still get an Access-Control-Allow-Origin, another value (`ok ? origin : list[0]`). */
+      readonly otherwiseSent?: true;
+    }
   | { readonly kind: 'disabled'; readonly at: H }
   | { readonly kind: 'unknown'; readonly at: H };
 

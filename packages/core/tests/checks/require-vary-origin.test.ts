@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VaryWrite } from '../../src/index.js';
+import type { OriginSetting, VaryWrite } from '../../src/index.js';
 import { browserEffect, checkVaryOrigin, mayVaryOnOrigin, messagesFor } from '../../src/index.js';
 import { headers, middleware, origin } from './policy-builder.js';
 
@@ -98,14 +98,108 @@ describe('checkVaryOrigin', () => {
   });
 
   it('predicts the cache mix-up a second same-site origin sees, quoting the console as a condition', () => {
-    for (const id of ['missingVaryOrigin', 'varyWithoutOrigin', 'varyOverwritten'] as const) {
+    for (const id of [
+      'missingVaryOrigin',
+      'varyWithoutOrigin',
+      'varyOverwritten',
+      'missingVaryOriginAlwaysSent',
+      'varyWithoutOriginAlwaysSent',
+      'varyOverwrittenAlwaysSent',
+    ] as const) {
       expect(browserEffect('require-vary-origin', id)).toEqual({
         kind: 'cached-for-another-origin',
         failure: 'allow-origin-mismatch',
       });
       expect(messagesFor('require-vary-origin')[id]).toContain(
-        'that is not equal to the supplied origin',
+        `Chrome reports "The 'Access-Control-Allow-Origin' header has a value '<the first origin>' that is not equal to the supplied origin.`,
       );
+    }
+  });
+
+  it('predicts a cached answer without the header for one allowed origin, quoting the missing header', () => {
+    for (const id of [
+      'missingVaryOriginOneOrigin',
+      'varyWithoutOriginOneOrigin',
+      'varyOverwrittenOneOrigin',
+    ] as const) {
+      expect(browserEffect('require-vary-origin', id)).toEqual({
+        kind: 'cached-without-allow-origin',
+        failure: 'missing-allow-origin',
+      });
+      const text = messagesFor('require-vary-origin')[id];
+      expect(text).toContain(
+        `Chrome reports "No 'Access-Control-Allow-Origin' header is present on the requested resource." and Firefox "CORS header ‘Access-Control-Allow-Origin’ missing"`,
+      );
+      expect(text).toContain("only when the Origin is '{{value}}'");
+      expect(text).not.toContain('not equal to the supplied origin');
+    }
+  });
+
+  it('tells both stories, and when each happens, for several origins with no header for the rest', () => {
+    for (const id of ['missingVaryOrigin', 'varyWithoutOrigin', 'varyOverwritten'] as const) {
+      const text = messagesFor('require-vary-origin')[id];
+      expect(text).toContain(
+        `When the cached response was made for another allowed origin, Chrome reports "The 'Access-Control-Allow-Origin' header has a value '<the first origin>' that is not equal to the supplied origin.`,
+      );
+      expect(text).toContain(
+        `When it was made for a request that got no Access-Control-Allow-Origin (a page load, an \`<img>\`, an origin not allowed), Chrome reports "No 'Access-Control-Allow-Origin' header is present on the requested resource." and Firefox "CORS header ‘Access-Control-Allow-Origin’ missing"`,
+      );
+    }
+  });
+
+  it('picks the message by what the cache can hold for the shape of the origin', () => {
+    const oneExact = {
+      kind: 'allow-list',
+      entries: [{ kind: 'exact', value: 'https://app.example.com', at: 'e' }],
+      complete: true,
+      at: 'o',
+    } as const;
+    const cases: [string, OriginSetting<string>, string, Record<string, string>][] = [
+      ['a reflected origin', { kind: 'reflect-any', via: 'request-header', at: 'o' }, '', {}],
+      ['a list of one exact origin', oneExact, 'OneOrigin', { value: 'https://app.example.com' }],
+      [
+        'a list of two',
+        {
+          ...oneExact,
+          entries: [...oneExact.entries, { kind: 'exact', value: 'https://b.example', at: 'f' }],
+        },
+        '',
+        {},
+      ],
+      [
+        'a list of one pattern',
+        { ...oneExact, entries: [{ kind: 'pattern', source: 'x', flags: '', at: 'p' }] },
+        '',
+        {},
+      ],
+      ['an incomplete list of one', { ...oneExact, complete: false }, '', {}],
+      ['a check of unknown values', { kind: 'checked', at: 'o' }, '', {}],
+      [
+        'a check against one origin',
+        { kind: 'checked', admitsOnly: 'https://www.trusted.com', at: 'o' },
+        'OneOrigin',
+        { value: 'https://www.trusted.com' },
+      ],
+      [
+        'a check with a fallback value',
+        { kind: 'checked', admitsOnly: 'https://www.trusted.com', otherwiseSent: true, at: 'o' },
+        'AlwaysSent',
+        {},
+      ],
+    ];
+    for (const [name, setting, suffix, data] of cases) {
+      const [missing] = checkVaryOrigin(headers(origin(setting)), none);
+      expect(missing, name).toMatchObject({ messageId: `missingVaryOrigin${suffix}`, data });
+      const [replaced] = checkVaryOrigin(headers(origin(setting)), {
+        ...none,
+        sameResponse: [vary('v', 'set', 'Accept')],
+      });
+      expect(replaced, name).toMatchObject({ messageId: `varyWithoutOrigin${suffix}`, data });
+      const [overwritten] = checkVaryOrigin(middleware(origin(setting)), {
+        ...none,
+        later: [[vary('v', 'set', 'Accept')]],
+      });
+      expect(overwritten, name).toMatchObject({ messageId: `varyOverwritten${suffix}`, data });
     }
   });
 });

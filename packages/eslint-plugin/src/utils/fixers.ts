@@ -8,7 +8,7 @@ import type { FixIntent, OriginLiteral } from 'cors-lint-core';
 import { ACAC, ACAM, ACEH } from 'cors-lint-core';
 import type { ExtractedPolicy } from './cors-context.js';
 import type { MiddlewarePolicy } from './extract/frameworks/cors-package.js';
-import { isEditableString, resolveNode } from './extract/values/resolve.js';
+import { isEditableString, isFunctionNode, resolveNode } from './extract/values/resolve.js';
 import { addPreflightHandler } from './preflight-fixers.js';
 
 type Node = TSESTree.Node;
@@ -301,8 +301,16 @@ function appendVary(at: Node, field: string, sourceCode: SourceCode): FixFunctio
   const call = headerCallStatement(at, sourceCode);
   if (!call) return insertHeaderWrite(at, 'Vary', field, sourceCode);
   const quoted = quote(field, quoteOf(call.nameArgument, sourceCode));
-  if (importsExpress(sourceCode) || /^(ctx|context)$/.test(call.receiver))
-    return insertStatementAfter(call.statement, `${call.receiver}.vary(${quoted});`, sourceCode);
+  if (importsExpress(sourceCode) || /^(ctx|context)$/.test(call.receiver)) {
+    // Vary goes on every response, also those the `if` sends without the header: a cached answer
+    // without it is otherwise reused for the origin that needs it (cors-reference.md §4).
+    const text = `${call.receiver}.vary(${quoted});`;
+    const guard = outermostIf(call.statement);
+    return guard
+      ? (insertStatementBefore(guard, text, sourceCode) ??
+          insertStatementAfter(call.statement, text, sourceCode))
+      : insertStatementAfter(call.statement, text, sourceCode);
+  }
   if (
     call.method === 'append' ||
     call.method === 'appendHeader' ||
@@ -441,6 +449,31 @@ function insertStatementAfter(
   const before = sourceCode.text.slice(lineStart, statement.range[0]);
   const indent = /^\s*$/.test(before) ? before : ' '.repeat(statement.loc.start.column);
   return (fixer) => fixer.insertTextAfter(statement, `${lineBreak(sourceCode)}${indent}${text}`);
+}
+
+/** The outermost `if` of the enclosing function that holds `statement`, if it sits in a list of statements. */
+function outermostIf(statement: TSESTree.Node): TSESTree.IfStatement | undefined {
+  let outermost: TSESTree.IfStatement | undefined;
+  for (let node = statement.parent; node && !isFunctionNode(node); node = node.parent)
+    if (node.type === AST_NODE_TYPES.IfStatement) outermost = node;
+  const holder = outermost?.parent;
+  return holder?.type === AST_NODE_TYPES.BlockStatement ||
+    holder?.type === AST_NODE_TYPES.Program ||
+    holder?.type === AST_NODE_TYPES.SwitchCase
+    ? outermost
+    : undefined;
+}
+
+/** Inserts `text` as a statement of its own line before `statement`; undefined when other code shares that line. */
+function insertStatementBefore(
+  statement: TSESTree.Statement,
+  text: string,
+  sourceCode: SourceCode,
+): FixFunction | undefined {
+  const lineStart = sourceCode.text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+  const indent = sourceCode.text.slice(lineStart, statement.range[0]);
+  if (!/^\s*$/.test(indent)) return undefined;
+  return (fixer) => fixer.insertTextBefore(statement, `${text}${lineBreak(sourceCode)}${indent}`);
 }
 
 /** The file's line break, so inserted lines keep CRLF files CRLF. */

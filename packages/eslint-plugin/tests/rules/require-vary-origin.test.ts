@@ -135,6 +135,17 @@ app.use((req, res, next) => {
   next();
 });
 `,
+    // The one allowed origin, or else that same origin: one value on every response, no Vary needed.
+    `
+export async function GET(request: Request) {
+  const origin = request.headers.get('origin') ?? '';
+  return Response.json([], {
+    headers: {
+      'Access-Control-Allow-Origin': origin === 'https://app.example.com' ? origin : 'https://app.example.com',
+    },
+  });
+}
+`,
   ],
   invalid: [
     // @koa/cors appends Vary: Origin (ctx.vary); a later ctx.set('Vary', …) replaces it.
@@ -159,7 +170,8 @@ app.use(async (ctx) => {
 `,
       errors: [{ messageId: 'varyOverwritten', line: 7, column: 19, endLine: 7, endColumn: 36 }],
     },
-    // Express: an origin picked from a list; the fix appends with res.vary().
+    // Express: an origin picked from a list; the fix appends with res.vary(), before the if: the
+    // responses sent without the header need Vary too.
     {
       code: `
 import express from 'express';
@@ -179,9 +191,9 @@ const app = express();
 const allowed = ['https://app.example.com'];
 app.use((req, res, next) => {
   const origin = req.get('Origin');
+  res.vary('Origin');
   if (allowed.includes(origin)) {
     res.set('Access-Control-Allow-Origin', origin);
-    res.vary('Origin');
   }
   next();
 });
@@ -285,36 +297,168 @@ app.get('/items', (req, res) => {
         },
       ],
     },
-    // A Next.js route handler: Vary is added to the object of headers.
+    // One trusted origin, no header for any other request: a cached page load has no header at all.
     {
       code: `
-export async function GET(request: Request) {
-  const origin = request.headers.get('origin') ?? '';
-  return Response.json([], {
-    headers: {
-      'Access-Control-Allow-Origin': origin === 'https://app.example.com' ? origin : 'https://app.example.com',
+const express = require('express');
+const app = express();
+app.get('/account', (req, res) => {
+  const origin = req.headers.origin;
+  if (origin === 'https://www.trusted.com') {
+    res.setHeader('access-control-allow-origin', origin);
+  }
+  res.json({});
+});
+`,
+      output: `
+const express = require('express');
+const app = express();
+app.get('/account', (req, res) => {
+  const origin = req.headers.origin;
+  res.vary('Origin');
+  if (origin === 'https://www.trusted.com') {
+    res.setHeader('access-control-allow-origin', origin);
+  }
+  res.json({});
+});
+`,
+      errors: [
+        {
+          messageId: 'missingVaryOriginOneOrigin',
+          data: { value: 'https://www.trusted.com' },
+          line: 7,
+          column: 50,
+          endLine: 7,
+          endColumn: 56,
+        },
+      ],
     },
-  });
+    // The same in a conditional through a constant, compared the other way round.
+    {
+      code: `
+const TRUSTED = 'https://www.trusted.com';
+export async function GET(request: Request) {
+  const origin = request.headers.get('origin');
+  const allowOrigin = TRUSTED == origin ? origin : undefined;
+  return new Response('[]', { headers: { 'Access-Control-Allow-Origin': allowOrigin } });
 }
 `,
       output: `
+const TRUSTED = 'https://www.trusted.com';
 export async function GET(request: Request) {
-  const origin = request.headers.get('origin') ?? '';
-  return Response.json([], {
-    headers: {
-      'Access-Control-Allow-Origin': origin === 'https://app.example.com' ? origin : 'https://app.example.com',
-      Vary: 'Origin',
-    },
-  });
+  const origin = request.headers.get('origin');
+  const allowOrigin = TRUSTED == origin ? origin : undefined;
+  return new Response('[]', { headers: { 'Access-Control-Allow-Origin': allowOrigin, Vary: 'Origin' } });
 }
 `,
       errors: [
         {
-          messageId: 'missingVaryOrigin',
+          messageId: 'missingVaryOriginOneOrigin',
+          data: { value: 'https://www.trusted.com' },
           line: 6,
-          column: 38,
+          column: 73,
           endLine: 6,
-          endColumn: 111,
+          endColumn: 84,
+        },
+      ],
+    },
+    // The origin if listed, else the first entry (parse-server): every response has a value, another origin's.
+    {
+      code: `
+const baseOrigins = ['https://a.example', 'https://b.example'];
+module.exports = (req, res, next) => {
+  const requestOrigin = req.headers.origin;
+  const allowOrigins =
+    requestOrigin && baseOrigins.includes(requestOrigin) ? requestOrigin : baseOrigins[0];
+  res.header('Access-Control-Allow-Origin', allowOrigins);
+  next();
+};
+`,
+      output: `
+const baseOrigins = ['https://a.example', 'https://b.example'];
+module.exports = (req, res, next) => {
+  const requestOrigin = req.headers.origin;
+  const allowOrigins =
+    requestOrigin && baseOrigins.includes(requestOrigin) ? requestOrigin : baseOrigins[0];
+  res.header('Access-Control-Allow-Origin', allowOrigins);
+  res.header('Vary', 'Origin');
+  next();
+};
+`,
+      errors: [
+        {
+          messageId: 'missingVaryOriginAlwaysSent',
+          data: {},
+          line: 7,
+          column: 45,
+          endLine: 7,
+          endColumn: 57,
+        },
+      ],
+    },
+    // A list of one origin in cors(): a later Vary that replaces cors's drops it.
+    {
+      code: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'] }));
+app.get('/items', (req, res) => {
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.json([]);
+});
+`,
+      output: `
+import cors from 'cors';
+import express from 'express';
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'] }));
+app.get('/items', (req, res) => {
+  res.setHeader('Vary', 'Accept-Encoding, Origin');
+  res.json([]);
+});
+`,
+      errors: [
+        {
+          messageId: 'varyOverwrittenOneOrigin',
+          data: { value: 'https://app.example.com' },
+          line: 7,
+          column: 25,
+          endLine: 7,
+          endColumn: 42,
+        },
+      ],
+    },
+    // One origin, and a Vary on the same response without Origin.
+    {
+      code: `
+const http = require('node:http');
+http.createServer((req, res) => {
+  if (req.headers.origin === 'https://app.example.com') {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    res.setHeader('Vary', 'Accept-Encoding');
+  }
+  res.end('ok');
+});
+`,
+      output: `
+const http = require('node:http');
+http.createServer((req, res) => {
+  if (req.headers.origin === 'https://app.example.com') {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    res.setHeader('Vary', 'Accept-Encoding, Origin');
+  }
+  res.end('ok');
+});
+`,
+      errors: [
+        {
+          messageId: 'varyWithoutOriginOneOrigin',
+          data: { value: 'https://app.example.com' },
+          line: 6,
+          column: 27,
+          endLine: 6,
+          endColumn: 44,
         },
       ],
     },
@@ -345,7 +489,8 @@ export async function GET(request: Request) {
 `,
       errors: [
         {
-          messageId: 'missingVaryOrigin',
+          messageId: 'missingVaryOriginOneOrigin',
+          data: { value: 'https://app.example.com' },
           line: 7,
           column: 48,
           endLine: 7,

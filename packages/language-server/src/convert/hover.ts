@@ -20,6 +20,8 @@ const EFFECT_SUMMARY: Record<BrowserEffect['kind'], string> = {
   'preflight-cached-briefly': 'Browsers cache the preflight for 5 seconds only.',
   'cached-for-another-origin':
     'A cached response for one origin is reused for another, whose request then fails.',
+  'cached-without-allow-origin':
+    'A cached response without Access-Control-Allow-Origin is reused for the allowed origin, whose request then fails.',
   'opaque-read':
     'The request is sent, but the script reads an opaque response: blanks, not what the server sent.',
   throws: 'The call throws a TypeError before anything is sent.',

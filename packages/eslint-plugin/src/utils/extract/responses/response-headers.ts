@@ -22,7 +22,12 @@ import {
   canonicalCorsHeaderName,
   isHttpToken,
 } from 'cors-lint-core';
-import { isGuardedBy, isReachedOnlyWhenTruthy, testsPresenceOf } from '../values/guards.js';
+import {
+  isGuardedBy,
+  isReachedOnlyWhenTruthy,
+  passedGuard,
+  testsPresenceOf,
+} from '../values/guards.js';
 import { ORIGIN_HEADER_SOURCE } from '../values/request-sources.js';
 import {
   NAME_VALUE_SETTERS,
@@ -426,10 +431,9 @@ export class ResponseHeaderCollector {
     const possible = flow.possibleValues(write.value);
     const single = possible.length === 1;
     // `if (allowOrigin) set('Access-Control-Allow-Origin', allowOrigin)` tests that there is a value, not which.
-    const checkedAtWrite = isGuardedBy(
-      write.at,
-      (test) => !testsPresenceOf(test, write.value) && reads.containsCheck(test),
-    );
+    const isCheck = (test: Node) =>
+      !testsPresenceOf(test, write.value) && reads.containsCheck(test);
+    const checkedAtWrite = isGuardedBy(write.at, isCheck);
     const variants: OriginSetting<Node>[] = [];
     for (const candidate of possible) {
       const at = single ? write.at : candidate.at;
@@ -450,9 +454,21 @@ export class ResponseHeaderCollector {
         // A checked Origin header is an allow-list match. Checked request data (`if (o in allowed)` with
         // `o` from the query) is one of the allowed origins, chosen by the URL, not by the Origin:
         // nothing we can enumerate, nor a value that varies per Origin.
-        if (checkedAtWrite || (candidate.guarded && candidate.source === ORIGIN_HEADER_SOURCE))
-          variants.push({ kind: 'checked', at: write.at });
-        else
+        if (checkedAtWrite || (candidate.guarded && candidate.source === ORIGIN_HEADER_SOURCE)) {
+          // `if (origin === 'https://app.example') set(…, origin)`: the check lets one origin through.
+          // Or `origin === 'https://app.example' ? origin : undefined`, written here or in a constant.
+          const test =
+            passedGuard(write.at, isCheck) ??
+            (value.type === AST_NODE_TYPES.ConditionalExpression && reads.isOrigin(value.consequent)
+              ? value.test
+              : passedGuard(candidate.at, isCheck));
+          const admitsOnly = test && reads.admittedOrigin(test);
+          variants.push({
+            kind: 'checked',
+            at: write.at,
+            ...(admitsOnly === undefined ? {} : { admitsOnly }),
+          });
+        } else
           variants.push(
             candidate.guarded
               ? { kind: 'unknown', at: write.at }
@@ -465,7 +481,23 @@ export class ResponseHeaderCollector {
     const unique = variants.filter(
       (variant, index) => variants.findIndex((other) => sameVariant(other, variant)) === index,
     );
-    return unique.length > 0 ? unique : [{ kind: 'unknown', at: write.at }];
+    // `ok ? origin : list[0]`: a request the check turns down still gets a header, another value.
+    const otherwiseSent = !checkedAtWrite && unique.some((variant) => variant.kind !== 'checked');
+    if (unique.length === 0) return [{ kind: 'unknown', at: write.at }];
+    // `origin === 'https://a.example' ? origin : 'https://a.example'` always sends that one origin.
+    const others = unique.filter((variant) => variant.kind !== 'checked');
+    const checked = unique.find((variant) => variant.kind === 'checked');
+    if (
+      otherwiseSent &&
+      checked?.admitsOnly !== undefined &&
+      others.every((variant) => variant.kind === 'fixed' && variant.value === checked.admitsOnly)
+    )
+      return others;
+    return otherwiseSent
+      ? unique.map((variant) =>
+          variant.kind === 'checked' ? { ...variant, otherwiseSent: true } : variant,
+        )
+      : unique;
   }
 
   /** The write only runs when its value (a variable) is truthy. */

@@ -52,6 +52,36 @@ export function isGuardedBy(
   return false;
 }
 
+/**
+ * The test of the innermost `if`, `?:` or `&&` whose passing branch holds `node`, when `isCheck` accepts
+ * it: the condition `node` runs under. Else branches, early exits and `switch` do not count, since
+ * there the code runs when a test fails.
+ */
+export function passedGuard(
+  node: TSESTree.Node,
+  isCheck: (test: TSESTree.Node) => boolean,
+): TSESTree.Node | undefined {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunctionNode(parent)) return undefined;
+    if (
+      (parent.type === AST_NODE_TYPES.IfStatement ||
+        parent.type === AST_NODE_TYPES.ConditionalExpression) &&
+      child === parent.consequent &&
+      isCheck(parent.test)
+    )
+      return parent.test;
+    if (
+      parent.type === AST_NODE_TYPES.LogicalExpression &&
+      parent.operator === '&&' &&
+      child === parent.right &&
+      isCheck(parent.left)
+    )
+      return parent.left;
+  }
+  return undefined;
+}
+
 function hasEarlyExitCheckBefore(
   statements: readonly TSESTree.Node[],
   current: TSESTree.Node,

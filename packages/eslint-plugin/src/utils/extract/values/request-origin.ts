@@ -85,6 +85,24 @@ export class OriginReads {
     return found;
   }
 
+  /**
+   * The one origin `test` lets through when it holds: `origin === 'https://app.example'` (`==`, either
+   * side, a constant), or such a comparison as one operand of `&&`. Undefined for any other test.
+   */
+  admittedOrigin(test: TSESTree.Node): string | undefined {
+    const expression = skipTypeWrappers(test);
+    if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator === '&&')
+      return this.admittedOrigin(expression.left) ?? this.admittedOrigin(expression.right);
+    if (
+      expression.type !== AST_NODE_TYPES.BinaryExpression ||
+      (expression.operator !== '===' && expression.operator !== '==')
+    )
+      return undefined;
+    const { left, right } = expression;
+    const other = this.isOrigin(left) ? right : this.isOrigin(right) ? left : undefined;
+    return other && staticString(other, this.getScope(other));
+  }
+
   /** What the every-origin tests need: this reader's notion of the origin, and scopes. */
   readonly testContext: OriginTestContext = {
     isOrigin: (node) => this.isOrigin(node),
