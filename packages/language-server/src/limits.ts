@@ -47,8 +47,9 @@ export const WORKER_RECYCLE_HEAP_BYTES = 256 * MB;
  * While its documents stay open, a lint worker is compacted once idle only with a heap over this. A
  * compaction makes the next lint run on a cold heap (about 0.23 s more CPU on a 10,000-line file), and
  * the garbage of one large file's lints alone crossed 256 MB. Measured (20 lints of the benchmark's
- * 10,000-line JavaScript file in a fresh worker, bench/README.md): each lint leaves about 80 MB, the
- * heap peaks at 751 MB before V8's own first full collection, then stays between 169 and 298 MB.
+ * 10,000-line JavaScript file in a fresh worker, bench/language-server/worker-heap.mjs; figures in
+ * bench/README.md): each lint leaves about 80 MB, the heap peaks at 751 MB before V8's own first
+ * full collection, then stays between 169 and 298 MB.
  */
 export const WORKER_TRIM_HEAP_BYTES = 1024 * MB;
 /** How long the server must have been quiet before a heap trim: a burst of opened files is over by then. */
