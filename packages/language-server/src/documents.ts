@@ -19,6 +19,7 @@ import {
   toDiagnostic,
   toParseErrorDiagnostic,
 } from './convert/to-diagnostic.js';
+import type { LintedFileFacts } from 'eslint-plugin-cors';
 import { isInside, type WorkspaceIndexes } from './project/workspace-indexes.js';
 import { mayConfigureCors } from 'cors-lint-core';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
@@ -102,6 +103,8 @@ interface OpenDocument {
   consulted: { root: string; serverFiles: ReadonlySet<string> } | undefined;
   /** Other files its last lint read through its imports (absolute): saving one lints it again. */
   imports: ReadonlySet<string>;
+  /** What its last lint read for the project index, and the version of the text it read them from. */
+  indexFacts: { version: number; facts: LintedFileFacts } | undefined;
 }
 
 /**
@@ -190,6 +193,7 @@ export class DocumentLinter {
       overBudget: false,
       consulted: undefined,
       imports: new Set(),
+      indexFacts: undefined,
     };
     this.#open.set(textDocument.uri, state);
     if (this.#project) this.#staleOverlays.add(state);
@@ -393,7 +397,10 @@ export class DocumentLinter {
     this.#staleOverlays.clear();
     for (const state of stale) {
       if (this.#open.get(state.document.uri) !== state) continue;
-      project?.overlay(state.fileName, () => state.document.getText(), state.document.length);
+      const { document, indexFacts } = state;
+      // The last lint's facts, when they are this text's: the index need not parse it again.
+      const facts = indexFacts?.version === document.version ? indexFacts.facts : undefined;
+      project?.overlay(state.fileName, () => document.getText(), document.length, facts);
     }
   }
 
@@ -504,6 +511,10 @@ export class DocumentLinter {
       ? { root: project.root, serverFiles: new Set(project.serverFiles) }
       : undefined;
     state.imports = new Set(result.imports);
+    // The text linted is this version's: any change since would have made the lint not current.
+    state.indexFacts = result.indexFacts
+      ? { version: document.version, facts: result.indexFacts }
+      : undefined;
     return result.messages.map((message, index) => {
       const diagnostic = toDiagnostic(message, document, settings);
       const server = project?.servers[index];

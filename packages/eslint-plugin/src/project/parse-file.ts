@@ -54,7 +54,7 @@ function runOnce<T>(
         files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
         languageOptions: {
           ecmaVersion: 'latest',
-          sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module',
+          sourceType: projectSourceType(file),
           parserOptions: { ecmaFeatures: { jsx: true } },
           ...(parser ? { parser: parser as Linter.Parser } : {}),
         },
@@ -67,6 +67,11 @@ function runOnce<T>(
   );
   if (messages.some((message) => message.fatal)) return { ok: false };
   return { ok: true, ...(value === undefined ? {} : { value }) };
+}
+
+/** How the index reads a project file: as a module, unless it is a `.cjs` file. */
+export function projectSourceType(file: string): 'module' | 'commonjs' {
+  return file.endsWith('.cjs') ? 'commonjs' : 'module';
 }
 
 const typescriptParsers = new Map<string, unknown>();

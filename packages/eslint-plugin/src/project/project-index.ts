@@ -14,19 +14,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { Minimatch } from 'minimatch';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
 import { DJANGO_SETTINGS_FILES, isNginxConfigPath } from '../languages/file-names.js';
 import { parsePython } from '../languages/django-settings/parse.js';
 import { parseNginx } from '../languages/nginx/parse.js';
-import { getCorsContext } from '../utils/cors-context.js';
 import { responseHeaderReadsInText } from '../utils/extract/clients/response-header-reads.js';
 import { djangoServerSurface } from './facts/django.js';
-import { jsServerSurface } from './facts/js.js';
 import { nginxServerSurfaces } from './facts/nginx.js';
-import { configProxies, NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
+import { NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
 import { listProjectFiles, SKIPPED_FOLDERS } from './enumerate.js';
-import { withFileContext } from './parse-file.js';
+import { jsFileFacts, type FileFacts } from './file-facts.js';
+import { projectSourceType, withFileContext } from './parse-file.js';
 
 /** What the contract rules read: the server surfaces of the project and its dev proxies. */
 export interface ProjectFacts {
@@ -60,6 +60,15 @@ const MAX_BYTES = 1_000_000;
 /** How long a listing and the entries' stats are trusted (eslint-plugin-import-x trusts resolutions 30 s). */
 const REVALIDATE_MS = 2_000;
 
+/**
+ * The facts of one file that a lint read from its own parse of the text it lints (`lintedFileFacts`),
+ * for the index of `root`, where the file is named `file`.
+ */
+export interface LintedFileFacts extends FileFacts {
+  readonly root: string;
+  readonly file: string;
+}
+
 interface Entry {
   readonly mtimeMs: number;
   readonly size: number;
@@ -80,8 +89,14 @@ export class ProjectIndex {
   /** Bumped when an entry is added, changed or removed; `facts()` is rebuilt only then. */
   #version = 0;
   #facts: { readonly version: number; readonly facts: ProjectFacts } | undefined;
-  /** Open documents' unsaved texts, by relative name; `stamp` orders them. */
-  readonly #overlays = new Map<string, { readonly text: string; readonly stamp: number }>();
+  /**
+   * Open documents' unsaved texts, by relative name; `stamp` orders them. `facts`: the text's facts,
+   * read by the lint that parsed it, taken instead of parsing the text again.
+   */
+  readonly #overlays = new Map<
+    string,
+    { readonly text: string; readonly stamp: number; readonly facts?: FileFacts }
+  >();
   #overlayStamp = 0;
   /** Builds of `facts()` since creation, for tests and benchmarks. */
   parses = 0;
@@ -127,13 +142,19 @@ export class ProjectIndex {
     // and its stamp is not, so the next look (the watcher's event for the write) reads it again.
     if (text === '' && overlay === undefined && known?.candidate === true) return false;
     this.#version += 1;
-    this.#entries.set(file, {
+    const entry: Entry = {
       mtimeMs: stamp.mtimeMs,
       size: stamp.size,
       ...(text === undefined
         ? { candidate: false, headerReads: [] }
         : { ...prefilter(file, text), digest: textDigest(text) }),
-    });
+    };
+    // The overlay's text was parsed by its lint already: its facts are this text's.
+    if (overlay?.facts && entry.candidate && text === overlay.text) {
+      entry.surfaces = overlay.facts.surfaces;
+      if (overlay.facts.proxies) entry.proxies = overlay.facts.proxies;
+    }
+    this.#entries.set(file, entry);
     return true;
   }
 
@@ -148,29 +169,25 @@ export class ProjectIndex {
     }
   }
 
-  /** `absolute` as an indexed file of this root (relative, `/` separators), or undefined. */
-  #indexedName(absolute: string): string | undefined {
-    const file = path.relative(this.root, absolute).split(path.sep).join('/');
-    if (
-      file === '' ||
-      file.startsWith('../') ||
-      path.isAbsolute(file) ||
-      file.split('/').some((part) => SKIPPED_FOLDERS.has(part))
-    )
-      return undefined;
-    return isIndexed(file) ? file : undefined;
-  }
-
   /**
    * An open editor's unsaved text of `absolute`, read instead of the disk until `undefined` puts the
-   * disk back. Returns the relative name when the entry changed (its facts may have).
+   * disk back. Returns the relative name when the entry changed (its facts may have). `facts`: what
+   * the lint of this very text read (`lintedFileFacts`), taken instead of a parse of the text when
+   * they are for this root and file.
    */
-  overlay(absolute: string, text: string | undefined): string | undefined {
-    const file = this.#indexedName(absolute);
+  overlay(absolute: string, text: string | undefined, facts?: LintedFileFacts): string | undefined {
+    const file = indexedName(this.root, absolute);
     if (file === undefined) return undefined;
     if (text === undefined) {
       if (!this.#overlays.delete(file)) return undefined;
-    } else this.#overlays.set(file, { text, stamp: ++this.#overlayStamp });
+    } else {
+      const own = facts !== undefined && facts.root === this.root && facts.file === file;
+      this.#overlays.set(file, {
+        text,
+        stamp: ++this.#overlayStamp,
+        ...(own ? { facts: { surfaces: facts.surfaces, ...proxiesOf(facts) } } : {}),
+      });
+    }
     return this.#update(file) ? file : undefined;
   }
 
@@ -180,7 +197,7 @@ export class ProjectIndex {
    */
   refresh(absolutes: readonly string[]): string[] {
     return absolutes.flatMap((absolute) => {
-      const file = this.#indexedName(absolute);
+      const file = indexedName(this.root, absolute);
       return file !== undefined && this.#update(file) ? [file] : [];
     });
   }
@@ -263,16 +280,46 @@ export class ProjectIndex {
       entry.surfaces = surface ? [surface] : [];
       return;
     }
-    const config = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file);
-    const result = withFileContext(absolute, text, this.root, parser, settings, (context) => ({
-      surface: config
-        ? undefined
-        : jsServerSurface(getCorsContext(context), context.sourceCode, file),
-      proxies: config ? configProxies(file, context.sourceCode) : undefined,
-    }));
-    entry.surfaces = result?.surface ? [result.surface] : [];
-    if (result?.proxies) entry.proxies = result.proxies;
+    const facts = withFileContext(absolute, text, this.root, parser, settings, (context) =>
+      jsFileFacts(context, file),
+    );
+    entry.surfaces = facts?.surfaces ?? [];
+    if (facts?.proxies) entry.proxies = facts.proxies;
   }
+}
+
+const proxiesOf = (facts: FileFacts): { proxies?: readonly ProxiedPrefix[] } =>
+  facts.proxies ? { proxies: facts.proxies } : {};
+
+/** `absolute` as an indexed file of the project at `root` (relative, `/` separators), or undefined. */
+function indexedName(root: string, absolute: string): string | undefined {
+  const file = path.relative(root, absolute).split(path.sep).join('/');
+  if (
+    file === '' ||
+    file.startsWith('../') ||
+    path.isAbsolute(file) ||
+    file.split('/').some((part) => SKIPPED_FOLDERS.has(part))
+  )
+    return undefined;
+  return isIndexed(file) ? file : undefined;
+}
+
+/**
+ * The index facts of the file a lint is reading, from that lint's own parse (a rule context), for
+ * the index of the project at `root`: what the index would read from the same text, so a caller that
+ * lints an open document can hand them to `ProjectIndex#overlay` with the text instead of having the
+ * index parse it again (the language server). Undefined when the index would read the file
+ * otherwise: not a JavaScript or TypeScript file it indexes, or parsed as another kind of module
+ * than the index parses it (a lint that fell back to a script).
+ */
+export function lintedFileFacts(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  root: string,
+): LintedFileFacts | undefined {
+  const file = indexedName(root, context.filename);
+  if (file === undefined || languageOf(file) !== 'js') return undefined;
+  if (context.languageOptions.sourceType !== projectSourceType(file)) return undefined;
+  return { root, file, ...jsFileFacts(context, file) };
 }
 
 /** Which reader a file gets: the plugin's nginx and Django languages pick files by these same names. */

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { nextRoutePath } from '../../src/project/facts/js.js';
-import { ProjectIndex } from '../../src/project/project-index.js';
+import {
+  lintedFileFacts,
+  ProjectIndex,
+  type LintedFileFacts,
+} from '../../src/project/project-index.js';
 import { findProjectRoot } from '../../src/project/project-root.js';
 import { readSnapshot, writeSnapshot } from '../../src/project/snapshot.js';
 import { PROJECT } from '../helpers/project-fixture.js';
@@ -165,6 +169,58 @@ describe('ProjectIndex', () => {
     expect(
       index.facts(undefined, {}, { revalidate: false }).surfaces.map((surface) => surface.file),
     ).toEqual(['api/server.js']);
+  });
+
+  it("takes the facts a lint read from an overlay's text instead of parsing it, for its own root and file only", () => {
+    const root = tempProject();
+    const server = path.join(root, 'api', 'server.js');
+    const unsaved = SERVER.replace(
+      "origin: 'http://localhost:5173'",
+      "origin: 'http://localhost:5173', credentials: true",
+    );
+    let linted: LintedFileFacts | undefined;
+    const facts = {
+      create: (context: Parameters<typeof lintedFileFacts>[0]) => ({
+        'Program:exit': () => {
+          linted = lintedFileFacts(context, root);
+        },
+      }),
+    };
+    new Linter({ cwd: root }).verify(
+      unsaved,
+      [
+        {
+          files: ['**/*.js'],
+          plugins: { index: { rules: { facts: facts as never } } },
+          rules: { 'index/facts': 'warn' },
+        },
+      ],
+      { filename: server },
+    );
+    expect(linted?.root).toBe(root);
+    expect(linted?.file).toBe('api/server.js');
+    const parsing = new ProjectIndex(root);
+    parsing.overlay(server, unsaved);
+    const expected = parsing.facts(undefined, {}, { revalidate: false });
+    expect(expected.surfaces).toHaveLength(1);
+
+    const index = new ProjectIndex(root);
+    index.facts(undefined, {}, { revalidate: false });
+    const parsed = index.parses;
+    expect(index.overlay(server, unsaved, linted)).toBe('api/server.js');
+    expect(index.facts(undefined, {}, { revalidate: false })).toEqual(expected);
+    expect(index.parses).toBe(parsed);
+    // Facts read for another file, or another root, are not this text's: it is parsed.
+    expect(index.overlay(server, `${unsaved}\n`, { ...linted!, file: 'api/admin.js' })).toBe(
+      'api/server.js',
+    );
+    index.facts(undefined, {}, { revalidate: false });
+    expect(index.parses).toBe(parsed + 1);
+    expect(index.overlay(server, unsaved, { ...linted!, root: path.dirname(root) })).toBe(
+      'api/server.js',
+    );
+    index.facts(undefined, {}, { revalidate: false });
+    expect(index.parses).toBe(parsed + 2);
   });
 
   it('describes a Next.js route module and a node:http handler, with whether they answer the preflight', () => {

@@ -10,12 +10,14 @@ import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import plugin, {
   isNginxConfigPath,
+  lintedFileFacts,
   projectConsultation,
   readSnapshot,
   recordImportedFiles,
   ruleLanguages,
   serverFixEdits,
   textDigest,
+  type LintedFileFacts,
   type TextEdit,
 } from 'eslint-plugin-cors';
 import type { ServerFix, SourceRef } from 'cors-lint-core';
@@ -50,6 +52,13 @@ export interface LintResult {
     /** Per message, the edit of the server file that makes the request pass there, or `null`. */
     serverEdits: (ServerEdit | null)[];
   };
+  /**
+   * With a project index: the document's own facts for that index (its server surface, or a dev
+   * config's proxies), read from this lint's parse of the text, so that the index takes them with
+   * the text (`WorkspaceIndexes#overlay`) instead of parsing the text again. Absent when the index
+   * would read the text otherwise (see `indexFactsRule`).
+   */
+  indexFacts?: LintedFileFacts;
 }
 
 /**
@@ -309,8 +318,11 @@ function buildConfig(
   return [
     {
       files: LINTED_FILES,
-      plugins: { cors: plugin as unknown as ESLint.Plugin },
-      rules: rulesFor(settings),
+      plugins: {
+        cors: plugin as unknown as ESLint.Plugin,
+        ...(project ? { 'cors-index': indexFactsPlugin(project.root) } : {}),
+      },
+      rules: { ...rulesFor(settings), ...(project ? { 'cors-index/facts': 'warn' } : {}) },
       // The client rules read the app's origins from here, as they do under ESLint; the cross-file
       // rules read the index snapshot (the plugin's `settings.cors.project`).
       settings: {
@@ -330,6 +342,31 @@ function buildConfig(
     },
   ];
 }
+
+/** What the index-facts rule of the lint that is running read; one lint runs at a time per thread. */
+let lintedFacts: LintedFileFacts | undefined;
+
+/**
+ * Not a check (it reports nothing): a rule that reads, at the end of the lint's traversal, the
+ * document's facts for the project index of `root` (`lintedFileFacts`), from the lint's own tree and
+ * the model its rules share, so the index does not parse the text a second time.
+ */
+function indexFactsPlugin(root: string): ESLint.Plugin {
+  const rule = {
+    create: (context: Parameters<typeof lintedFileFacts>[0]) => ({
+      'Program:exit': () => {
+        lintedFacts = lintedFileFacts(context, root);
+      },
+    }),
+  };
+  return { rules: { facts: rule as never } };
+}
+
+/**
+ * Imported files a JavaScript lint cannot read: espree (and the fast parser, which gives what espree
+ * gives) reads neither TypeScript nor, in an imported file, JSX.
+ */
+const NOT_ESPREE_READABLE = /\.(?:[cm]?tsx?|jsx)$/;
 
 /**
  * The extension can be wrong about the module kind: sloppy-mode code (`with`, legacy octals) and a
@@ -401,6 +438,14 @@ export class LintHost {
     const { result, files } = recordImportedFiles(() =>
       this.#lint(text, filePath, settings, project),
     );
+    // The index reads every file with the TypeScript parser: where this lint's parser could not read
+    // an imported file that one can, their facts may differ, and the index parses the text itself.
+    if (
+      result.indexFacts &&
+      !isTypeScript(dialect) &&
+      files.some((file) => NOT_ESPREE_READABLE.test(file))
+    )
+      delete result.indexFacts;
     return files.length > 0 ? { ...result, imports: files } : result;
   }
 
@@ -411,9 +456,11 @@ export class LintHost {
     project?: ProjectFactsRef,
   ): LintResult {
     const kind = kindOf(filePath);
+    lintedFacts = undefined;
     let messages = this.#verify(text, kind, kind.sourceType, settings, project);
     let fatal = messages.find((message) => message.fatal);
     if (fatal && kind.dialect !== 'nginx') {
+      lintedFacts = undefined;
       const retried = this.#verify(text, kind, otherSourceType(kind.sourceType), settings, project);
       if (!retried.some((message) => message.fatal)) {
         messages = retried;
@@ -426,10 +473,13 @@ export class LintHost {
         parseError: { message: fatal.message, line: fatal.line, column: fatal.column },
       };
     const own = messages.filter(isCorsMessage);
+    const indexFacts = lintedFacts;
+    lintedFacts = undefined;
+    const withFacts = indexFacts ? { indexFacts } : {};
     const consulted = project
       ? projectConsultation(this.#linterFor(kind).getSourceCode().ast as never)
       : undefined;
-    if (!consulted) return { messages: own };
+    if (!consulted) return { messages: own, ...withFacts };
     // A cross-file finding is reported at its request's start: ESLint's column is 1-based there.
     const findings = own.map((message) =>
       consulted.findings.find(
@@ -441,6 +491,7 @@ export class LintHost {
     );
     return {
       messages: own,
+      ...withFacts,
       project: {
         root: consulted.root,
         serverFiles: [...consulted.serverFiles],

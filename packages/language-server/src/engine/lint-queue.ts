@@ -12,11 +12,14 @@
  *   document is not to be linted after all (`skipped`).
  * - Fix-all jobs (fix on save, the fix-all command) go ahead of waiting lints.
  * - A job that runs longer than its time budget is stopped the same way and answered `over-budget`.
- * - A worker whose heap has grown past `recycleHeapBytes` is first asked, once the queue has been
- *   empty for `trimQuietMs` (the next keystroke's lint is not made to wait for it), to compact its heap (most of it is a lint's garbage: a 10,000-line file leaves about 80 MB a lint
- *   that V8 collects only later); only a heap still that large afterwards (a large document's
- *   live data) gets the worker stopped, which hands its memory back. A fresh worker loads ESLint
- *   again and runs cold: that made every third edit of a 10,000-line file 2.5× slower.
+ * - A worker whose heap has grown past `trimHeapBytes`, or past `recycleHeapBytes` once a document
+ *   has closed, is first asked, once the queue has been empty for `trimQuietMs` (the next
+ *   keystroke's lint is not made to wait for it), to compact its heap (most of it is lints' garbage:
+ *   a 10,000-line file leaves about 75 MB a lint that V8 collects only later, and a compaction makes
+ *   the next lint run on a cold heap, so garbage alone waits for the higher limit); only a heap still
+ *   over `recycleHeapBytes` afterwards (a large document's live data) gets the worker stopped, which
+ *   hands its memory back. A fresh worker loads ESLint again and runs cold: that made every third
+ *   edit of a 10,000-line file 2.5× slower.
  *
  * The main thread never waits for a job: requests (hover, code actions) are answered while one runs.
  */
@@ -28,6 +31,7 @@ import {
   CANCEL_SUPERSEDED_LINT_AFTER_MS,
   HEAP_TRIM_QUIET_MS,
   WORKER_RECYCLE_HEAP_BYTES,
+  WORKER_TRIM_HEAP_BYTES,
 } from '../limits.js';
 
 export interface LintRequest {
@@ -83,11 +87,15 @@ export interface LintQueueOptions {
   workerUrl?: URL;
   /** A running lint of a document that has a newer version is cancelled once it has run this long. */
   cancelAfterMs?: number;
-  /** An idle worker whose heap is still larger than this after a trim is stopped, to hand the memory back. */
+  /**
+   * Once a document has closed, an idle worker whose heap is larger than this is asked to compact it,
+   * and stopped if it is still larger afterwards, to hand the memory back.
+   */
   recycleHeapBytes?: number;
   /**
-   * An idle worker whose heap is larger than this is asked to compact it; `recycleHeapBytes` unless
-   * `CORS_LS_HEAP_TRIM_ABOVE_MB` says otherwise (`off`: never, and so never replaced either).
+   * An idle worker whose heap is larger than this is asked to compact it even though no document
+   * closed; `WORKER_TRIM_HEAP_BYTES` unless `CORS_LS_HEAP_TRIM_ABOVE_MB` says otherwise, which then
+   * sets the limit after a close too (`off`: never, and so never replaced either).
    */
   trimHeapBytes?: number;
   /**
@@ -119,6 +127,8 @@ export class LintQueue {
   #trimming: Worker | undefined;
   /** The last heap figure is from after a trim: if it is still over the limit, the worker goes. */
   #trimmed = false;
+  /** A document closed since the last trim: its lints' garbage and live data are no longer wanted. */
+  #closedSinceTrim = false;
   #disposed = false;
   /** How many workers were started: the tests and the benchmark read it. */
   workersStarted = 0;
@@ -130,7 +140,7 @@ export class LintQueue {
     this.#cancelAfterMs = options.cancelAfterMs ?? CANCEL_SUPERSEDED_LINT_AFTER_MS;
     this.#recycleHeapBytes = options.recycleHeapBytes ?? WORKER_RECYCLE_HEAP_BYTES;
     this.#trimHeapBytes =
-      options.trimHeapBytes ?? thresholdFromEnvironment() ?? this.#recycleHeapBytes;
+      options.trimHeapBytes ?? thresholdFromEnvironment() ?? WORKER_TRIM_HEAP_BYTES;
     this.#trimQuietMs = options.trimQuietMs ?? HEAP_TRIM_QUIET_MS;
     this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   }
@@ -154,8 +164,12 @@ export class LintQueue {
     return this.#add(key, 'fixAll', request, budgetMs) as Promise<Outcome<string | undefined>>;
   }
 
-  /** The document closed: its waiting jobs are dropped, a long-running one is stopped. */
+  /**
+   * The document closed: its waiting jobs are dropped, a long-running one is stopped, and the
+   * worker's heap is compacted once idle if it is over `recycleHeapBytes`.
+   */
   cancel(key: string): void {
+    this.#closedSinceTrim = true;
     this.#supersede(key, undefined);
     this.#pump();
   }
@@ -245,10 +259,16 @@ export class LintQueue {
       return;
     }
     // Idle, with a large heap after a job: compacted once it has been quiet (the check above then decides).
-    if (this.#worker === undefined || this.#trimmed || this.#lastHeapBytes <= this.#trimHeapBytes)
+    if (this.#worker === undefined || this.#trimmed || this.#lastHeapBytes <= this.#trimLimit())
       return;
     this.#trimTimer = setTimeout(() => this.#trim(), this.#trimQuietMs);
     this.#trimTimer.unref();
+  }
+
+  /** The heap over which an idle worker is compacted: lower once a document has closed. */
+  #trimLimit(): number {
+    if (!this.#closedSinceTrim || this.#trimHeapBytes === Infinity) return this.#trimHeapBytes;
+    return Math.min(this.#trimHeapBytes, this.#recycleHeapBytes);
   }
 
   #trim(): void {
@@ -280,6 +300,7 @@ export class LintQueue {
       this.#trimming = undefined;
       this.#lastHeapBytes = response.heapBytes;
       this.#trimmed = true;
+      this.#closedSinceTrim = false;
       this.#pump();
       return;
     }

@@ -122,7 +122,12 @@ function flush(): void {
         case 'overlay':
           for (const [root, folder] of folders) {
             if (!isInside(root, request.file)) continue;
-            const file = folder.index.overlay(request.file, request.text ?? undefined);
+            // The lint's facts are taken by the folder they were read for (the file's innermost).
+            const file = folder.index.overlay(
+              request.file,
+              request.text ?? undefined,
+              request.facts,
+            );
             if (file !== undefined) note(root, [file]);
           }
           break;

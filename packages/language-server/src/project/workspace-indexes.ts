@@ -9,14 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { LintedFileFacts } from 'eslint-plugin-cors';
 import type { ProjectFactsRef } from '../engine/lint-host.js';
 import { MAX_OVERLAY_LENGTH } from '../limits.js';
 
 export type IndexRequest =
   | { kind: 'open'; root: string }
   | { kind: 'close'; root: string }
-  /** `text: null` puts the disk back (the document closed). */
-  | { kind: 'overlay'; file: string; text: string | null }
+  /**
+   * `text: null` puts the disk back (the document closed). `facts`: the text's own index facts, read
+   * by its lint, taken instead of a parse of the text.
+   */
+  | { kind: 'overlay'; file: string; text: string | null; facts?: LintedFileFacts }
   | { kind: 'refresh'; files: string[] };
 
 export type IndexResponse =
@@ -94,13 +98,22 @@ export class WorkspaceIndexes {
    * An open document's text (undefined: closed), read by the index instead of the file on disk.
    * `text` is called only for a file the index reads; a document over `MAX_OVERLAY_LENGTH` is left
    * to the disk (the index skips files that large anyway), so typing in a bundle copies nothing.
+   * `facts`: what the lint of this very text read for the index (`LintResult.indexFacts`); the
+   * index then takes them instead of parsing the text a second time.
    */
-  overlay(fileName: string, text: (() => string) | undefined, length = 0): void {
+  overlay(
+    fileName: string,
+    text: (() => string) | undefined,
+    length = 0,
+    facts?: LintedFileFacts,
+  ): void {
     if (!isIndexedPath(fileName) || this.rootOf(fileName) === undefined) return;
+    const overlaid = text !== undefined && length <= MAX_OVERLAY_LENGTH;
     this.#send({
       kind: 'overlay',
       file: fileName,
-      text: text === undefined || length > MAX_OVERLAY_LENGTH ? null : text(),
+      text: overlaid ? text() : null,
+      ...(overlaid && facts ? { facts } : {}),
     });
   }
 

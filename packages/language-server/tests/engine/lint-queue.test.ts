@@ -29,6 +29,8 @@ const request = (text: string, name = 'server.js'): LintRequest => ({
   settings: DEFAULT_SETTINGS,
 });
 const kinds = (outcomes: Outcome<unknown>[]) => outcomes.map((outcome) => outcome.kind);
+/** Resolves once the timers already set for 0 ms have run (Node runs timers of one duration in order): an ordering, not a wait. */
+const timersSetEarlier = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('LintQueue', () => {
   let queue: LintQueue | undefined;
@@ -132,7 +134,12 @@ describe('LintQueue', () => {
   });
 
   it('replaces an idle worker whose heap grew past recycleHeapBytes, once the queue was quiet', async () => {
-    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1, trimQuietMs: 0 });
+    queue = new LintQueue({
+      workerUrl: WORKER,
+      recycleHeapBytes: 1,
+      trimHeapBytes: 1,
+      trimQuietMs: 0,
+    });
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     await vi.waitFor(() => expect(queue?.workersTrimmed).toBe(1), STATE_WAIT);
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
@@ -141,7 +148,12 @@ describe('LintQueue', () => {
 
   it("compacts an idle worker's large heap before it replaces the worker, and keeps a worker whose heap is small", async () => {
     // Over the limit even after the trim: trimmed once, then replaced.
-    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1, trimQuietMs: 0 });
+    queue = new LintQueue({
+      workerUrl: WORKER,
+      recycleHeapBytes: 1,
+      trimHeapBytes: 1,
+      trimQuietMs: 0,
+    });
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     await vi.waitFor(() => expect(queue?.workersTrimmed).toBe(1), STATE_WAIT);
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
@@ -153,6 +165,7 @@ describe('LintQueue', () => {
     queue = new LintQueue({
       workerUrl: WORKER,
       recycleHeapBytes: 4096 * 1024 * 1024,
+      trimHeapBytes: 4096 * 1024 * 1024,
       trimQuietMs: 0,
     });
     expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
@@ -160,10 +173,41 @@ describe('LintQueue', () => {
     expect([queue.workersTrimmed, queue.workersStarted]).toEqual([0, 1]);
   });
 
+  it("leaves an idle worker's heap of garbage under trimHeapBytes alone while its documents stay open, and compacts it once one closes", async () => {
+    // Issue 15, item 19: the lints of one 10,000-line file crossed the old single limit (256 MB), so
+    // the next edit after each quiet second ran on a compacted, cold heap.
+    queue = new LintQueue({
+      workerUrl: WORKER,
+      recycleHeapBytes: 1,
+      trimHeapBytes: 4096 * 1024 * 1024,
+      trimQuietMs: 0,
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect((await queue.lint('b', request(FINDING, 'other.js'), BUDGET)).kind).toBe('done');
+    // Idle now: a trim, had one been due, was set for `trimQuietMs` (0) before this timer, so runs first.
+    await timersSetEarlier();
+    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([0, 1]);
+    // Closing a document: over recycleHeapBytes, so compacted once idle, then replaced (still over it).
+    queue.cancel('b');
+    await vi.waitFor(() => expect(queue?.workersTrimmed).toBe(1), STATE_WAIT);
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    expect(queue.workersStarted).toBe(2);
+    // The close was taken care of by that trim: the new worker is left alone again.
+    expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
+    await timersSetEarlier();
+    expect([queue.workersTrimmed, queue.workersStarted]).toEqual([1, 2]);
+  });
+
   it('never makes a lint wait for a trim: the next edit within the quiet time runs on the same heap', async () => {
     // Issue 15, item 19: the compaction ran the moment the queue emptied, so the next keystroke's lint
     // waited for it and then ran on a cold heap (or a new worker).
-    queue = new LintQueue({ workerUrl: WORKER, recycleHeapBytes: 1, trimQuietMs: 60_000 });
+    queue = new LintQueue({
+      workerUrl: WORKER,
+      recycleHeapBytes: 1,
+      trimHeapBytes: 1,
+      trimQuietMs: 60_000,
+    });
     for (let i = 0; i < 3; i++)
       expect((await queue.lint('a', request(FINDING), BUDGET)).kind).toBe('done');
     expect([queue.workersTrimmed, queue.workersStarted]).toEqual([0, 1]);
