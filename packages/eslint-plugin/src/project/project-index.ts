@@ -22,7 +22,8 @@ import { parseNginx } from '../languages/nginx/parse.js';
 import { getCorsContext } from '../utils/cors-context.js';
 import { responseHeaderReadsInText } from '../utils/extract/clients/response-header-reads.js';
 import { djangoServerSurface } from './facts/django.js';
-import { jsServerSurface } from './facts/js.js';
+import type { ReexportedRouteHandler } from './facts/js.js';
+import { jsServerSurface, nextRoutePath, reexportedRouteHandler } from './facts/js.js';
 import { nginxServerSurfaces } from './facts/nginx.js';
 import { configProxies, NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
 import { listProjectFiles, SKIPPED_FOLDERS } from './enumerate.js';
@@ -40,6 +41,8 @@ export interface ProjectFacts {
    * edit of that file at a fact's position checks first that the file still has this text.
    */
   readonly digests: Readonly<Record<string, string>>;
+  /** Next.js route modules exporting, without OPTIONS, a handler another file makes with CORS headers. */
+  readonly reexportedHandlers: readonly ReexportedRouteHandler[];
 }
 
 /** A short digest of a file's text, to tell whether a file still has the text its facts were read from. */
@@ -72,6 +75,7 @@ interface Entry {
   /** Parsed facts, computed on first use (an nginx file has one surface per `server`). */
   surfaces?: readonly ServerSurface[];
   proxies?: readonly ProxiedPrefix[];
+  reexported?: ReexportedRouteHandler;
 }
 
 export class ProjectIndex {
@@ -221,6 +225,7 @@ export class ProjectIndex {
     const proxied: ProxiedPrefix[] = [];
     const headersRead = new Set<string>();
     const digests: Record<string, string> = {};
+    const reexportedHandlers: ReexportedRouteHandler[] = [];
     for (const [file, entry] of this.#entries) {
       for (const name of entry.headerReads) headersRead.add(name);
       if (!entry.candidate) continue;
@@ -233,8 +238,9 @@ export class ProjectIndex {
         if (entry.digest !== undefined) digests[file] = entry.digest;
       }
       if (entry.proxies) proxied.push(...entry.proxies);
+      if (entry.reexported) reexportedHandlers.push(entry.reexported);
     }
-    const facts = { root: this.root, surfaces, proxied, headersRead, digests };
+    const facts = { root: this.root, surfaces, proxied, headersRead, digests, reexportedHandlers };
     this.#facts = { version: this.#version, facts };
     return facts;
   }
@@ -264,14 +270,17 @@ export class ProjectIndex {
       return;
     }
     const config = VITE_CONFIG.test(file) || NEXT_CONFIG.test(file);
-    const result = withFileContext(absolute, text, this.root, parser, settings, (context) => ({
-      surface: config
-        ? undefined
-        : jsServerSurface(getCorsContext(context), context.sourceCode, file),
-      proxies: config ? configProxies(file, context.sourceCode) : undefined,
-    }));
+    const result = withFileContext(absolute, text, this.root, parser, settings, (context) => {
+      if (config) return { proxies: configProxies(file, context.sourceCode) };
+      const model = getCorsContext(context);
+      return {
+        surface: jsServerSurface(model, context.sourceCode, file),
+        reexported: reexportedRouteHandler(model, context, file, this.root),
+      };
+    });
     entry.surfaces = result?.surface ? [result.surface] : [];
     if (result?.proxies) entry.proxies = result.proxies;
+    if (result?.reexported) entry.reexported = result.reexported;
   }
 }
 
@@ -308,8 +317,20 @@ function prefilter(
   const candidate =
     VITE_CONFIG.test(file) || NEXT_CONFIG.test(file)
       ? /proxy|rewrites/.test(text)
-      : SERVER_TEXT.test(text);
+      : SERVER_TEXT.test(text) || mayReexportHandler(file, text);
   return { candidate, headerReads: responseHeaderReadsInText(text) };
+}
+
+/**
+ * A Next.js route module that may export a handler made elsewhere and no OPTIONS: its CORS headers
+ * are in another file, so its own text need not mention CORS.
+ */
+function mayReexportHandler(file: string, text: string): boolean {
+  return (
+    nextRoutePath(file) !== undefined &&
+    /\bimport\b|\bfrom\b/.test(text) &&
+    !text.includes('OPTIONS')
+  );
 }
 
 function parseJson(text: string): unknown {
