@@ -163,7 +163,8 @@ export function jsServerSurface(
     const serialised = serialisePolicy(policy, ref);
     if ('call' in policy) {
       const answering = (mount?: Registration) =>
-        answersPreflightAt(policy.source.library, mount, registrations);
+        answersPreflightAt(policy.source.library, mount, registrations) &&
+        !preflightTurnedOff(policy, scopeOf);
       const placements = registrations.placementsOf(policy.call);
       const registered = registrations.all.find(
         (registration) => registration.method === 'register' && registration.call === policy.call,
@@ -183,9 +184,17 @@ export function jsServerSurface(
       }
       for (const mount of mounts) {
         if (mount.method === 'use' || mount.method === 'register') {
-          const match = mountMatcher(mount);
+          // A Fastify plugin made with fastify-plugin (@fastify/cors) is not encapsulated: it serves
+          // the whole instance, and a `prefix` in its options prefixes nothing.
+          const match =
+            mount.method === 'register' ? { kind: 'any' as const } : mountMatcher(mount);
           if (!match) continue;
-          const preflight = answering(mount) ? 'answered' : 'unknown';
+          const preflight = answering(mount)
+            ? 'answered'
+            : mount.method === 'register' && !answersOptions(mount)
+              ? // `preflight: false`: nothing answers OPTIONS, and Fastify's 404 has no CORS headers.
+                'not-answered'
+              : 'unknown';
           rules.push({
             match,
             methods: 'any',
@@ -331,6 +340,25 @@ function handSetRules(
       ? [routeRule(registration, serialised, 'unknown', source)]
       : [];
   });
+}
+
+/**
+ * `preflight: false` in @fastify/cors's options (cors-reference.md §3.2): the plugin adds no OPTIONS
+ * route and answers no preflight. (`preflightContinue: true` still answers: its wildcard OPTIONS
+ * route replies, with the headers the hook set.)
+ */
+function preflightTurnedOff(
+  policy: ExtractedPolicy,
+  scopeOf: (node: Node) => TSESLint.Scope.Scope,
+): boolean {
+  if (policy.source.kind !== 'middleware' || policy.source.library !== '@fastify/cors')
+    return false;
+  const options = 'optionsObject' in policy ? policy.optionsObject : undefined;
+  if (!options) return false;
+  const property = objectProperties(options, scopeOf(options)).properties.get('preflight');
+  return (
+    property !== undefined && staticPrimitive(property.value, scopeOf(property.value)) === false
+  );
 }
 
 function mountMatcher(mount: Registration): PathMatcher | undefined {
