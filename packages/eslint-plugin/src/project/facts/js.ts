@@ -288,6 +288,7 @@ function handSetRules(
         preflight: methods.includes('OPTIONS') ? 'answered' : 'not-answered',
         source,
         specific: true,
+        routeModule: true,
       },
     ];
   }
