@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ESLint } from 'eslint';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
@@ -50,7 +51,7 @@ function lintClient(root: string, client: string) {
     [
       {
         files: ['**/*.js'],
-        plugins: { cors: plugin },
+        plugins: { cors: plugin as unknown as ESLint.Plugin },
         rules: Object.fromEntries(RULES.map((rule) => [`cors/${rule}`, 'error'])),
         settings: { cors: { project: { root } } },
       },
