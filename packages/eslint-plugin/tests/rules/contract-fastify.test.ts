@@ -4,55 +4,28 @@
  * OPTIONS route unless `preflight: false`, reflects the requested headers when `allowedHeaders` is
  * unset, and allows only GET, HEAD and POST by default from v11 on (cors-reference.md §3.2).
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import allowedMethod from '../../src/rules/require-allowed-method.js';
 import allowedHeaders from '../../src/rules/require-allowed-request-headers.js';
 import credentials from '../../src/rules/client-credentials-need-server-credentials.js';
 
-/** A workspace with one Fastify API (`api/server.js`, @fastify/cors `major`) and a web app. */
-function fastifyProject(major: number, options: string): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-fastify-'));
-  fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), "packages:\n  - '*'\n");
-  fs.mkdirSync(path.join(root, 'api'));
-  fs.mkdirSync(path.join(root, 'web'));
-  fs.writeFileSync(
-    path.join(root, 'api', 'package.json'),
-    JSON.stringify({ dependencies: { fastify: '^5.0.0', '@fastify/cors': `^${major}.0.0` } }),
-  );
-  fs.writeFileSync(
-    path.join(root, 'api', 'server.js'),
-    [
-      "import Fastify from 'fastify';",
-      "import cors from '@fastify/cors';",
-      'const app = Fastify();',
-      `await app.register(cors, ${options});`,
-      "app.get('/items', async () => []);",
-      "app.put('/items/:id', async (request) => request.body);",
-      'await app.listen({ port: 3000 });',
-      '',
-    ].join('\n'),
-  );
-  fs.writeFileSync(
-    path.join(root, 'web', 'package.json'),
-    JSON.stringify({ dependencies: { 'react-dom': '^19.0.0' } }),
-  );
-  return root;
-}
-
-const v11 = fastifyProject(11, "{ origin: 'http://localhost:5173' }");
-const v10 = fastifyProject(10, "{ origin: 'http://localhost:5173' }");
-const listed = fastifyProject(
-  11,
-  "{ origin: 'http://localhost:5173', methods: ['GET', 'PUT'], allowedHeaders: ['Content-Type'] }",
+/**
+ * Workspaces in tests/fixtures/fastify-contract, each one Fastify API (`api/server.js`, whose line 4
+ * registers @fastify/cors with the major its package.json names) and a web app.
+ */
+const fixtures = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'fastify-contract',
 );
-const noPreflight = fastifyProject(11, "{ origin: 'http://localhost:5173', preflight: false }");
-const credentialed = fastifyProject(
-  11,
-  "{ origin: 'http://localhost:5173', credentials: true, methods: ['GET', 'PUT'] }",
-);
+const v11 = path.join(fixtures, 'v11'); // major 11, origin only
+const v10 = path.join(fixtures, 'v10'); // major 10, origin only
+const listed = path.join(fixtures, 'listed'); // methods GET, PUT; allowedHeaders Content-Type
+const noPreflight = path.join(fixtures, 'no-preflight'); // preflight: false
+const credentialed = path.join(fixtures, 'credentialed'); // credentials: true
 const inProject = (root: string) => ({
   filename: path.join(root, 'web', 'client.js'),
   settings: { cors: { project: { root } } },
