@@ -9,9 +9,12 @@
 // scores the site as the corpus README says: a flag site is found when a finding lies within ±3 lines,
 // an ok site is a false positive when one does. Sites whose repository has no mirror keep the outcome
 // `bench/accuracy.mjs` gives them linting the single file, and the totals say how many are which.
+// With `--project`, each checkout is also the project whose index the cross-file checks read
+// (`cors-lint --project <checkout>`): server facts of other files, such as a route module that
+// exports the site's handler, then count too.
 // It measures; it never gates (exit 0), except 2 when the build, the corpus or a checkout is missing.
 //
-//   node bench/corpus-in-repos.mjs [--checkout DIR] [--corpus DIR] [--apps-dir DIR] [--mirror-dir DIR] [--json FILE]
+//   node bench/corpus-in-repos.mjs [--project] [--checkout DIR] [--corpus DIR] [--apps-dir DIR] [--mirror-dir DIR] [--json FILE]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +33,7 @@ function parseArgs(argv) {
     appsDir: '/work/scratch/corpus-repos',
     mirrorDir: '/work/.mirror',
     json: undefined,
+    project: false,
   };
   const flags = {
     '--checkout': 'checkout',
@@ -39,6 +43,10 @@ function parseArgs(argv) {
     '--json': 'json',
   };
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--project') {
+      options.project = true;
+      continue;
+    }
     const key = flags[argv[i]];
     if (!key || argv[i + 1] === undefined) fail(`unknown or incomplete argument ${argv[i]}`);
     options[key] = resolve(argv[++i]);
@@ -83,8 +91,10 @@ function singleFileOutcomes(options) {
 }
 
 /** cors-lint on one file of a checkout, from the checkout's root: the findings in that file. */
-function lintInPlace(cli, root, file, config) {
-  const run = spawnSync(process.execPath, [cli, file, '--config', config, '--format', 'json'], {
+function lintInPlace(cli, root, file, config, project) {
+  const args = [cli, file, '--config', config, '--format', 'json'];
+  if (project) args.push('--project', root);
+  const run = spawnSync(process.execPath, args, {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -150,7 +160,7 @@ function main() {
       const root = ensureCheckout(app, options.appsDir, options.mirrorDir);
       row.inRepo = true;
       for (const config of CONFIGS) {
-        const { findings, notAudited } = lintInPlace(cli, root, site.path, config);
+        const { findings, notAudited } = lintInPlace(cli, root, site.path, config, options.project);
         Object.assign(row[config], {
           repo: outcomeOf(site, findings),
           notAudited,
@@ -169,7 +179,7 @@ function main() {
 
   const inRepo = rows.filter((row) => row.inRepo);
   console.log(
-    `cors-lint from ${options.checkout}; ${inRepo.length} of ${rows.length} sites linted inside their repository (mirrors in ${options.mirrorDir})\n`,
+    `cors-lint from ${options.checkout}; ${inRepo.length} of ${rows.length} sites linted inside their repository${options.project ? ', with its project index' : ''} (mirrors in ${options.mirrorDir})\n`,
   );
   console.log(
     'site'.padEnd(44),

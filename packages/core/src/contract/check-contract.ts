@@ -490,12 +490,18 @@ function allowCredentials(policy: CorsPolicy<SourceRef>): ServerFixPart | undefi
 
 /**
  * An OPTIONS route for an Express route whose own `cors()` never sees the preflight: the route
- * registration is the rule's source, the middleware the policy.
+ * registration is the rule's source, the middleware the policy. An `OPTIONS` export for a Next.js
+ * route module that sets its CORS headers by hand, answering 204 with the same headers.
  */
 function answerPreflight(
   policy: CorsPolicy<SourceRef>,
   rule: RouteRule,
 ): ServerFixPart | undefined {
+  if (rule.routeModule === true && policy.source.kind === 'response-headers')
+    return {
+      messageId: 'answerPreflightOnServer',
+      fix: { kind: 'add-preflight-handler', framework: 'next', at: policy.at },
+    };
   if (
     policy.source.kind !== 'middleware' ||
     policy.source.library !== 'cors' ||

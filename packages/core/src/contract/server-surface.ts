@@ -57,6 +57,11 @@ export interface RouteRule {
    * answers for CORS, so its own rules are the candidates.
    */
   readonly forwardsTo?: Upstream;
+  /**
+   * A Next.js App Router route module: an `OPTIONS` export, answering 204 with the module's CORS
+   * headers, would answer its preflight.
+   */
+  readonly routeModule?: boolean;
   /** nginx only: how the location is written, for choosing the location nginx would (`selectNginxLocations`). */
   readonly nginx?: NginxLocationMatch;
 }

@@ -454,6 +454,10 @@ export const ruleMessages = {
       'Every cross-origin {{method}} here fails: this route module exports no OPTIONS handler. Its handler sets CORS headers for {{method}} at {{where}}, but Next.js answers the preflight itself, without CORS headers.',
       'missing-allow-origin',
     ),
+    handlerReexportedWithoutOptions: failing(
+      'Every cross-origin {{method}} fails: a route module exports this handler but no OPTIONS handler. {{route}} routes {{method}} here, where the handler sets CORS headers, but Next.js answers the preflight itself, without CORS headers.',
+      'missing-allow-origin',
+    ),
     fastifyWithoutOptionsRoute: failing(
       'Every cross-origin {{method}} fails: no route answers the preflight (OPTIONS). CORS headers are set in the {{hook}} hook, but Fastify answers the preflight for {{method}} {{path}} with 404.',
       'preflight-invalid-status',

@@ -9,7 +9,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
 import { getCorsContext } from '../utils/cors-context.js';
 import { configProxies, NEXT_CONFIG, VITE_CONFIG } from './dev-proxies.js';
-import { jsServerSurface } from './facts/js.js';
+import type { ReexportedRouteHandler } from './facts/js.js';
+import { jsServerSurface, reexportedRouteHandler } from './facts/js.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -18,12 +19,16 @@ export interface FileFacts {
   readonly surfaces: readonly ServerSurface[];
   /** Set for a dev-server config only. */
   readonly proxies?: readonly ProxiedPrefix[];
+  /** Set for a Next.js route module that exports, without OPTIONS, a handler made elsewhere. */
+  readonly reexported?: ReexportedRouteHandler;
 }
 
-/** The facts of `file` (relative to the project root, `/` separators), parsed in `context`. */
-export function jsFileFacts(context: Context, file: string): FileFacts {
+/** The facts of `file` (relative to the project `root`, `/` separators), parsed in `context`. */
+export function jsFileFacts(context: Context, file: string, root: string): FileFacts {
   if (VITE_CONFIG.test(file) || NEXT_CONFIG.test(file))
     return { surfaces: [], proxies: configProxies(file, context.sourceCode) };
-  const surface = jsServerSurface(getCorsContext(context), context.sourceCode, file);
-  return { surfaces: surface ? [surface] : [] };
+  const model = getCorsContext(context);
+  const surface = jsServerSurface(model, context.sourceCode, file);
+  const reexported = reexportedRouteHandler(model, context, file, root);
+  return { surfaces: surface ? [surface] : [], ...(reexported ? { reexported } : {}) };
 }

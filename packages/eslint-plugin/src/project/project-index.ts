@@ -22,6 +22,8 @@ import { parsePython } from '../languages/django-settings/parse.js';
 import { parseNginx } from '../languages/nginx/parse.js';
 import { responseHeaderReadsInText } from '../utils/extract/clients/response-header-reads.js';
 import { djangoServerSurface } from './facts/django.js';
+import type { ReexportedRouteHandler } from './facts/js.js';
+import { nextRoutePath } from './facts/js.js';
 import { nginxServerSurfaces } from './facts/nginx.js';
 import { NEXT_CONFIG, packageJsonProxies, VITE_CONFIG } from './dev-proxies.js';
 import { listProjectFiles, SKIPPED_FOLDERS } from './enumerate.js';
@@ -40,6 +42,8 @@ export interface ProjectFacts {
    * edit of that file at a fact's position checks first that the file still has this text.
    */
   readonly digests: Readonly<Record<string, string>>;
+  /** Next.js route modules exporting, without OPTIONS, a handler another file makes with CORS headers. */
+  readonly reexportedHandlers: readonly ReexportedRouteHandler[];
 }
 
 /** A short digest of a file's text, to tell whether a file still has the text its facts were read from. */
@@ -81,6 +85,7 @@ interface Entry {
   /** Parsed facts, computed on first use (an nginx file has one surface per `server`). */
   surfaces?: readonly ServerSurface[];
   proxies?: readonly ProxiedPrefix[];
+  reexported?: ReexportedRouteHandler;
 }
 
 export class ProjectIndex {
@@ -153,6 +158,7 @@ export class ProjectIndex {
     if (overlay?.facts && entry.candidate && text === overlay.text) {
       entry.surfaces = overlay.facts.surfaces;
       if (overlay.facts.proxies) entry.proxies = overlay.facts.proxies;
+      if (overlay.facts.reexported) entry.reexported = overlay.facts.reexported;
     }
     this.#entries.set(file, entry);
     return true;
@@ -185,7 +191,7 @@ export class ProjectIndex {
       this.#overlays.set(file, {
         text,
         stamp: ++this.#overlayStamp,
-        ...(own ? { facts: { surfaces: facts.surfaces, ...proxiesOf(facts) } } : {}),
+        ...(own ? { facts: ownFacts(facts) } : {}),
       });
     }
     return this.#update(file) ? file : undefined;
@@ -238,6 +244,7 @@ export class ProjectIndex {
     const proxied: ProxiedPrefix[] = [];
     const headersRead = new Set<string>();
     const digests: Record<string, string> = {};
+    const reexportedHandlers: ReexportedRouteHandler[] = [];
     for (const [file, entry] of this.#entries) {
       for (const name of entry.headerReads) headersRead.add(name);
       if (!entry.candidate) continue;
@@ -250,8 +257,9 @@ export class ProjectIndex {
         if (entry.digest !== undefined) digests[file] = entry.digest;
       }
       if (entry.proxies) proxied.push(...entry.proxies);
+      if (entry.reexported) reexportedHandlers.push(entry.reexported);
     }
-    const facts = { root: this.root, surfaces, proxied, headersRead, digests };
+    const facts = { root: this.root, surfaces, proxied, headersRead, digests, reexportedHandlers };
     this.#facts = { version: this.#version, facts };
     return facts;
   }
@@ -281,15 +289,20 @@ export class ProjectIndex {
       return;
     }
     const facts = withFileContext(absolute, text, this.root, parser, settings, (context) =>
-      jsFileFacts(context, file),
+      jsFileFacts(context, file, this.root),
     );
     entry.surfaces = facts?.surfaces ?? [];
     if (facts?.proxies) entry.proxies = facts.proxies;
+    if (facts?.reexported) entry.reexported = facts.reexported;
   }
 }
 
-const proxiesOf = (facts: FileFacts): { proxies?: readonly ProxiedPrefix[] } =>
-  facts.proxies ? { proxies: facts.proxies } : {};
+/** The file facts of a lint's facts, without the root and name they were read for. */
+const ownFacts = ({ surfaces, proxies, reexported }: FileFacts): FileFacts => ({
+  surfaces,
+  ...(proxies ? { proxies } : {}),
+  ...(reexported ? { reexported } : {}),
+});
 
 /** `absolute` as an indexed file of the project at `root` (relative, `/` separators), or undefined. */
 function indexedName(root: string, absolute: string): string | undefined {
@@ -319,7 +332,7 @@ export function lintedFileFacts(
   const file = indexedName(root, context.filename);
   if (file === undefined || languageOf(file) !== 'js') return undefined;
   if (context.languageOptions.sourceType !== projectSourceType(file)) return undefined;
-  return { root, file, ...jsFileFacts(context, file) };
+  return { root, file, ...jsFileFacts(context, file, root) };
 }
 
 /** Which reader a file gets: the plugin's nginx and Django languages pick files by these same names. */
@@ -355,8 +368,20 @@ function prefilter(
   const candidate =
     VITE_CONFIG.test(file) || NEXT_CONFIG.test(file)
       ? /proxy|rewrites/.test(text)
-      : SERVER_TEXT.test(text);
+      : SERVER_TEXT.test(text) || mayReexportHandler(file, text);
   return { candidate, headerReads: responseHeaderReadsInText(text) };
+}
+
+/**
+ * A Next.js route module that may export a handler made elsewhere and no OPTIONS: its CORS headers
+ * are in another file, so its own text need not mention CORS.
+ */
+function mayReexportHandler(file: string, text: string): boolean {
+  return (
+    nextRoutePath(file) !== undefined &&
+    /\bimport\b|\bfrom\b/.test(text) &&
+    !text.includes('OPTIONS')
+  );
 }
 
 function parseJson(text: string): unknown {

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { ProxiedPrefix, ServerSurface } from 'cors-lint-core';
+import type { ReexportedRouteHandler } from './facts/js.js';
 import type { ProjectFacts } from './project-index.js';
 import { projectIndex } from './project-index.js';
 
@@ -15,6 +16,7 @@ interface SnapshotFile {
   readonly proxied: readonly ProxiedPrefix[];
   readonly headersRead: readonly string[];
   readonly digests: Readonly<Record<string, string>>;
+  readonly reexportedHandlers: readonly ReexportedRouteHandler[];
 }
 
 export function writeSnapshot(file: string, facts: ProjectFacts, fingerprint: string): void {
@@ -26,6 +28,7 @@ export function writeSnapshot(file: string, facts: ProjectFacts, fingerprint: st
     proxied: facts.proxied,
     headersRead: [...facts.headersRead],
     digests: facts.digests,
+    reexportedHandlers: facts.reexportedHandlers,
   };
   writeFileSync(file, JSON.stringify(snapshot));
 }
@@ -74,6 +77,9 @@ export function readSnapshot(file: string): ProjectFacts | undefined {
         headersRead: new Set(parsed.headersRead),
         digests:
           typeof parsed.digests === 'object' && parsed.digests !== null ? parsed.digests : {},
+        reexportedHandlers: Array.isArray(parsed.reexportedHandlers)
+          ? parsed.reexportedHandlers
+          : [],
       };
     }
   } catch {

@@ -13,6 +13,7 @@ import type { MiddlewarePolicy } from '../utils/extract/frameworks/libraries/cor
 import { routesAnsweredByPolicies } from '../utils/extract/routing/answered-routes.js';
 import { routeModuleHeaders } from '../utils/extract/routing/route-module-headers.js';
 import { dependencyMajor } from '../utils/package-versions.js';
+import { projectFactsOf } from '../utils/project-contract.js';
 import { createNodeReporter } from '../utils/report.js';
 
 export type Options = [];
@@ -80,6 +81,34 @@ export default createRule<Options, MessageIds>({
               checkRouteModulePreflight(module),
               headers.elsewhere ? undefined : headers.policy,
             );
+          }
+        }
+        // The reverse of the route module's finding: this file makes the handler a route module of the project exports without OPTIONS.
+        const writes = model.policies.flatMap((policy) =>
+          policy.source.kind === 'response-headers' && 'writes' in policy ? policy.writes : [],
+        );
+        const facts = writes.length > 0 ? projectFactsOf(context) : undefined;
+        if (facts && facts.reexportedHandlers.length > 0) {
+          const file = path.relative(facts.root, context.filename).split(path.sep).join('/');
+          // One report per write, naming the first route module: every route exporting it fails alike.
+          const reported = new Set<string>();
+          for (const reexported of facts.reexportedHandlers) {
+            const { headers, route, method } = reexported;
+            const place = `${headers.line}:${headers.column}`;
+            if (headers.file !== file || reported.has(place)) continue;
+            reported.add(place);
+            const write = writes.find(
+              ({ at }) =>
+                at.loc.start.line === headers.line && at.loc.start.column === headers.column,
+            );
+            if (!write) continue;
+            report([
+              {
+                messageId: 'handlerReexportedWithoutOptions',
+                data: { method, route: `${route.file}:${route.line}` },
+                at: write.at,
+              },
+            ]);
           }
         }
         const middleware = model.policies.filter(

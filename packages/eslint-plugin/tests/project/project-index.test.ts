@@ -249,6 +249,34 @@ describe('ProjectIndex', () => {
     ]);
   });
 
+  it('records a Next.js route module that exports a handler made elsewhere without OPTIONS', () => {
+    const root = tempProject();
+    fs.mkdirSync(path.join(root, 'lib'));
+    const handler = (answersOptions: boolean) =>
+      `export async function handle(request) {\n  const response = new Response(${answersOptions ? "request.method === 'OPTIONS' ? null : '{}'" : "'{}'"});\n  response.headers.set('Access-Control-Allow-Origin', 'https://studio.example.com');\n  response.headers.set('Access-Control-Allow-Headers', 'Content-Type');\n  return response;\n}\n`;
+    fs.writeFileSync(path.join(root, 'lib', 'handler.js'), handler(false));
+    fs.writeFileSync(path.join(root, 'lib', 'answering.js'), handler(true));
+    const route = (folder: string, text: string) => {
+      fs.mkdirSync(path.join(root, 'app', folder), { recursive: true });
+      fs.writeFileSync(path.join(root, 'app', folder, 'route.js'), text);
+    };
+    // The route module's own text mentions no CORS: it is read for what it exports.
+    route('drafts', "export { handle as GET, handle as PUT } from '../../lib/handler.js';\n");
+    route('answered', "export { handle as PUT, handle as OPTIONS } from '../../lib/handler.js';\n");
+    route('itself', "export { handle as PUT } from '../../lib/answering.js';\n");
+    const facts = new ProjectIndex(root).facts(undefined, {});
+    expect(facts.reexportedHandlers).toEqual([
+      {
+        route: { file: 'app/drafts/route.js', line: 1, column: 19 },
+        method: 'GET',
+        headers: { file: 'lib/handler.js', line: 3, column: 2 },
+      },
+    ]);
+    const snapshot = path.join(root, 'facts.json');
+    writeSnapshot(snapshot, facts, 'f');
+    expect(readSnapshot(snapshot)?.reexportedHandlers).toEqual(facts.reexportedHandlers);
+  });
+
   it('reads dev proxies: Vite server.proxy with its port, Next.js rewrites, package.json proxy', () => {
     const root = tempProject();
     fs.writeFileSync(

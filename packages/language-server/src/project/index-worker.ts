@@ -54,11 +54,15 @@ function publish(root: string, folder: Folder, changed: string[] | 'all'): void 
   const started = performance.now();
   const facts: ProjectFacts = folder.index.facts(parser, {}, { revalidate: false });
   const surfaces = JSON.stringify(facts.surfaces);
-  const shared = JSON.stringify([facts.proxied, [...facts.headersRead].sort()]);
+  const shared = JSON.stringify([
+    facts.proxied,
+    [...facts.headersRead].sort(),
+    facts.reexportedHandlers,
+  ]);
   const digests = JSON.stringify(facts.digests);
   const factsChanged = surfaces !== folder.surfaces || shared !== folder.shared;
   if (changed !== 'all' && !factsChanged && digests === folder.digests) return;
-  // Dev proxies and header reads change every client's verdicts; a surface only its consulters'.
+  // Dev proxies, header reads and re-exported handlers change any file's verdicts; a surface only its consulters'.
   // Only a text changed (no fact): the next lints get the new digests for their server-side edits.
   const scope = changed === 'all' || shared !== folder.shared ? 'all' : factsChanged ? changed : [];
   folder.surfaces = surfaces;

@@ -17,9 +17,12 @@ import type {
   Setting,
   SourceRef,
 } from 'cors-lint-core';
+import { checkRouteModulePreflight } from 'cors-lint-core';
+import path from 'node:path';
 import type { CorsFileModel, ExtractedPolicy } from '../../utils/cors-context.js';
 import { answersPreflightAt } from '../../utils/extract/routing/answered-routes.js';
 import type { Registration } from '../../utils/extract/routing/registrations.js';
+import { routeModuleHeaders } from '../../utils/extract/routing/route-module-headers.js';
 import { HTTP_VERB_METHODS } from '../../utils/extract/routing/registrations.js';
 import {
   objectProperties,
@@ -30,6 +33,7 @@ import {
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const ROUTE_VERBS: ReadonlySet<string> = new Set([...HTTP_VERB_METHODS, 'all']);
 
@@ -44,6 +48,59 @@ export function nextRoutePath(file: string): string | undefined {
       segment.replace(/^\[\[?\.\.\.(\w+)\]?\]$/, '*$1').replace(/^\[(\w+)\]$/, ':$1'),
     );
   return `/${segments.join('/')}`;
+}
+
+/**
+ * A Next.js route module that exports, without OPTIONS, a handler made in another project file, where
+ * that handler sets CORS headers for a method that needs a preflight and never compares the method
+ * with OPTIONS itself: the preflight goes unanswered, and the handler's file is where the CORS code
+ * is. `require-preflight-handler` reports it there, the route module's own lint reports it at the export.
+ */
+export interface ReexportedRouteHandler {
+  /** The route module's export of the method that needs a preflight. */
+  readonly route: SourceRef;
+  readonly method: string;
+  /** The handler's first CORS header write, in the other file. */
+  readonly headers: SourceRef;
+}
+
+/** The route module `file` (relative to `root`) as a `ReexportedRouteHandler`, when it is one. */
+export function reexportedRouteHandler(
+  model: CorsFileModel,
+  context: Context,
+  file: string,
+  root: string,
+): ReexportedRouteHandler | undefined {
+  const exports = model.serverRoutes.methodExports;
+  if (
+    nextRoutePath(file) === undefined ||
+    exports.length === 0 ||
+    exports.some(({ method }) => method === 'OPTIONS')
+  )
+    return undefined;
+  const headers = routeModuleHeaders(
+    model,
+    context.sourceCode,
+    { filename: context.filename, parser: context.languageOptions?.parser },
+    context.settings,
+  );
+  const handler = headers?.handler;
+  if (!handler || handler.answersOptions) return undefined;
+  const other = path.relative(root, handler.filename).split(path.sep).join('/');
+  if (other.startsWith('../') || path.isAbsolute(other)) return undefined;
+  const [finding] = checkRouteModulePreflight({
+    at: context.sourceCode.ast as Node,
+    exports,
+    allowHeaders: headers.policy.allowHeaders,
+  });
+  const method = finding?.data?.['method'];
+  if (!finding || method === undefined) return undefined;
+  const at = (node: Node, inFile: string): SourceRef => ({
+    file: inFile,
+    line: node.loc.start.line,
+    column: node.loc.start.column,
+  });
+  return { route: at(finding.at, file), method, headers: at(handler.firstWrite, other) };
 }
 
 /**
@@ -106,7 +163,8 @@ export function jsServerSurface(
     const serialised = serialisePolicy(policy, ref);
     if ('call' in policy) {
       const answering = (mount?: Registration) =>
-        answersPreflightAt(policy.source.library, mount, registrations);
+        answersPreflightAt(policy.source.library, mount, registrations) &&
+        !preflightTurnedOff(policy, scopeOf);
       const placements = registrations.placementsOf(policy.call);
       const registered = registrations.all.find(
         (registration) => registration.method === 'register' && registration.call === policy.call,
@@ -126,9 +184,17 @@ export function jsServerSurface(
       }
       for (const mount of mounts) {
         if (mount.method === 'use' || mount.method === 'register') {
-          const match = mountMatcher(mount);
+          // A Fastify plugin made with fastify-plugin (@fastify/cors) is not encapsulated: it serves
+          // the whole instance, and a `prefix` in its options prefixes nothing.
+          const match =
+            mount.method === 'register' ? { kind: 'any' as const } : mountMatcher(mount);
           if (!match) continue;
-          const preflight = answering(mount) ? 'answered' : 'unknown';
+          const preflight = answering(mount)
+            ? 'answered'
+            : mount.method === 'register' && !answersOptions(mount)
+              ? // `preflight: false`: nothing answers OPTIONS, and Fastify's 404 has no CORS headers.
+                'not-answered'
+              : 'unknown';
           rules.push({
             match,
             methods: 'any',
@@ -222,6 +288,7 @@ function handSetRules(
         preflight: methods.includes('OPTIONS') ? 'answered' : 'not-answered',
         source,
         specific: true,
+        routeModule: true,
       },
     ];
   }
@@ -274,6 +341,25 @@ function handSetRules(
       ? [routeRule(registration, serialised, 'unknown', source)]
       : [];
   });
+}
+
+/**
+ * `preflight: false` in @fastify/cors's options (cors-reference.md §3.2): the plugin adds no OPTIONS
+ * route and answers no preflight. (`preflightContinue: true` still answers: its wildcard OPTIONS
+ * route replies, with the headers the hook set.)
+ */
+function preflightTurnedOff(
+  policy: ExtractedPolicy,
+  scopeOf: (node: Node) => TSESLint.Scope.Scope,
+): boolean {
+  if (policy.source.kind !== 'middleware' || policy.source.library !== '@fastify/cors')
+    return false;
+  const options = 'optionsObject' in policy ? policy.optionsObject : undefined;
+  if (!options) return false;
+  const property = objectProperties(options, scopeOf(options)).properties.get('preflight');
+  return (
+    property !== undefined && staticPrimitive(property.value, scopeOf(property.value)) === false
+  );
 }
 
 function mountMatcher(mount: Registration): PathMatcher | undefined {

@@ -35,6 +35,12 @@ export interface RouteModuleHeaders {
   readonly policy: ResponseHeadersPolicy;
   /** Set when the headers are written in another file: that file, relative to the project root, and the line of its first CORS write. */
   readonly elsewhere?: string;
+  /** With `elsewhere`: that file (absolute) and its first CORS write, and whether the handler it makes compares the method with OPTIONS itself. */
+  readonly handler?: {
+    readonly filename: string;
+    readonly firstWrite: Node;
+    readonly answersOptions: boolean;
+  };
 }
 
 /** The response-headers policy that applies to the module's exported method handlers, if one is known. */
@@ -77,6 +83,11 @@ export function routeModuleHeaders(
       return {
         policy,
         elsewhere: `${shownPath(maker.file.filename, file.filename, settings)}:${first.at.loc.start.line}`,
+        handler: {
+          filename: maker.file.filename,
+          firstWrite: first.at,
+          answersOptions: comparesWithOptions(maker.sourceCode.ast, reached),
+        },
       };
   }
   return undefined;
@@ -152,6 +163,30 @@ function reachedRanges(fn: Node, scopeOf: ScopeOf): [number, number][] {
     frontier = next;
   }
   return reached.map((node) => node.range);
+}
+
+/**
+ * Whether the code in `ranges` has an `'OPTIONS'` string of its own (`request.method === 'OPTIONS'`,
+ * `case 'OPTIONS':`): a handler that answers the preflight once it is routed to it.
+ */
+function comparesWithOptions(program: Node, ranges: readonly [number, number][]): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    // Only into nodes that overlap what the handler reaches.
+    if (found || !ranges.some(([start, end]) => node.range[0] < end && node.range[1] > start))
+      return;
+    if (
+      node.type === AST_NODE_TYPES.Literal &&
+      node.value === 'OPTIONS' &&
+      ranges.some(([start, end]) => node.range[0] >= start && node.range[1] <= end)
+    ) {
+      found = true;
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(program);
+  return found;
 }
 
 /** An identifier read as a value: not a property name, a declaration's name or a parameter. */
