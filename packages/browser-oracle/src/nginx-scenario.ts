@@ -5,7 +5,7 @@
  * (`strict` for a `strict-…` folder), each finding is mapped to what Chromium must show with core's
  * `browserEffect`, and the linter's own repair (autofix, else first suggestion) gives the fixed config.
  *
- * A `project-…` folder is nginx in front of an app: `server.cjs` (an Express app, `module.exports = app`)
+ * A `project-…` (or `strict-project-…`) folder is nginx in front of an app: `server.cjs` (an Express app, `module.exports = app`)
  * is served on `__UPSTREAM__`, and `client.js` is linted too, with the project index on and the folder
  * as the project, so its cross-file findings name the nginx location or the app's `cors()` that fails it.
  */
@@ -29,10 +29,19 @@ export interface NginxFinding {
   readonly message: Linter.LintMessage;
 }
 
-export function lintNginx(text: string, filename: string, config: OracleConfig): NginxFinding[] {
+/** Lints an nginx config; with `project`, the project index is on with that folder as the root. */
+export function lintNginx(
+  text: string,
+  filename: string,
+  config: OracleConfig,
+  project?: string,
+): NginxFinding[] {
   const messages = new ESLintLinter().verify(
     text,
-    [...(plugin.configs[config] as unknown as Linter.Config[])],
+    [
+      ...(plugin.configs[config] as unknown as Linter.Config[]),
+      ...(project === undefined ? [] : [{ settings: { cors: { project: { root: project } } } }]),
+    ],
     { filename },
   );
   const fatal = messages.find((message) => message.fatal);
@@ -53,8 +62,11 @@ export function lintNginx(text: string, filename: string, config: OracleConfig):
   });
 }
 
-/** A `project-…` nginx scenario: nginx in front of `server.cjs`, the client checked across files. */
-export const isProjectScenario = (name: string) => name.startsWith('project-');
+/**
+ * A `project-…` nginx scenario (`strict-project-…` with the strict config): nginx in front of
+ * `server.cjs`, the config and the client checked across files.
+ */
+export const isProjectScenario = (name: string) => /^(?:strict-)?project-/.test(name);
 
 /** One checked file's finding, with the linter's own repair (autofix, else first suggestion). */
 export interface ScenarioFinding {
@@ -83,7 +95,8 @@ export function lintScenarioFiles(
   texts: ScenarioTexts,
   config: OracleConfig,
 ): ScenarioFinding[] {
-  const nginx = lintNginx(texts.config, path.join(projectDir, 'nginx.conf'), config).map(
+  const project = isProjectScenario(name) ? projectDir : undefined;
+  const nginx = lintNginx(texts.config, path.join(projectDir, 'nginx.conf'), config, project).map(
     (finding): ScenarioFinding => {
       const { fix, suggestions } = finding.message;
       const suggestion = suggestions?.[0];
@@ -132,8 +145,9 @@ export interface ScenarioRepair {
 
 /**
  * Applies the first blocked finding's repair, in whichever file it is, until none is left. In a project
- * scenario only the client may be repaired: the index reads the config from the folder on disk, and
- * test-fixtures is never written.
+ * scenario the config may be repaired only while the client has no finding: the index reads the
+ * config from the folder on disk (test-fixtures is never written), so the client's verdicts would not
+ * see the repair. The config's own findings read the other files of the project only.
  */
 export function repairScenario(
   name: string,
@@ -153,9 +167,13 @@ export function repairScenario(
       throw new Error(
         `no fix offered for ${first.rule}/${first.messageId} at ${first.file}:${first.line}`,
       );
-    if (first.file === 'nginx.conf' && isProjectScenario(name))
+    if (
+      first.file === 'nginx.conf' &&
+      isProjectScenario(name) &&
+      lintScenarioFiles(name, dir, current, config).some((finding) => finding.file === 'client.js')
+    )
       throw new Error(
-        `${name}: nginx.conf:${first.line} ${first.rule} is blocked; a project scenario checks client findings only`,
+        `${name}: nginx.conf:${first.line} ${first.rule} is blocked beside client findings, which read the config on disk`,
       );
     const splice = (text: string) =>
       text.slice(0, repair.range[0]) +

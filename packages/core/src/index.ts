@@ -135,6 +135,7 @@ export {
   selectNginxLocations,
 } from './contract/server-surface.js';
 export type {
+  CandidateRule,
   ContractFinding,
   ServerFix,
   ContractMessageId,
@@ -142,7 +143,11 @@ export type {
   HeaderRead,
   ProxiedPrefix,
 } from './contract/check-contract.js';
-export { ANY_SERVER_FILE, checkRequestAgainstSurfaces } from './contract/check-contract.js';
+export {
+  ANY_SERVER_FILE,
+  checkRequestAgainstSurfaces,
+  upstreamRules,
+} from './contract/check-contract.js';
 
 // Checks: one per rule, policy in, findings out
 export { checkAllowOriginValues, subdomainPattern } from './checks/valid-allow-origin.js';

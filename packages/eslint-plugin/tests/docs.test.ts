@@ -124,17 +124,19 @@ const LANGUAGE_BLOCKS: Record<string, { language: string; filename: string }> = 
   py: { language: 'cors/django-settings', filename: 'settings.py' },
 };
 /**
- * A cross-file example starts with `// project: <folder of test-fixtures>`: it is linted as a client
- * file of that sample project, with the project index on, so it is checked against the sample's real server.
+ * A cross-file example starts with `// project: <folder of test-fixtures>` (`# project: …` in an
+ * nginx block): it is linted as a client file (a `deploy/` config) of that sample project, with the
+ * project index on, so it is checked against the sample's real server.
  */
 function projectOf(
   code: string,
+  file = 'apps/web/src/example.js',
 ): { filename: string; settings: Record<string, unknown> } | undefined {
-  const folder = /^\/\/ project: ([\w-]+)/.exec(code)?.[1];
+  const folder = /^(?:\/\/|#) project: ([\w-]+)/.exec(code)?.[1];
   if (folder === undefined) return undefined;
   const root = fileURLToPath(new URL(`../../../test-fixtures/${folder}/`, import.meta.url));
   return {
-    filename: path.join(root, 'apps/web/src/example.js'),
+    filename: path.join(root, file),
     settings: { cors: { project: { root } } },
   };
 }
@@ -143,13 +145,20 @@ function lintExample(name: string, example: CodeExample): Linter.LintMessage[] {
   const linter = new Linter();
   const language = LANGUAGE_BLOCKS[example.lang];
   if (language) {
+    const project =
+      example.lang === 'nginx' ? projectOf(example.code, `deploy/${language.filename}`) : undefined;
     const config = {
       files: [`**/${language.filename}`],
       plugins: { cors: plugin as unknown as ESLint.Plugin },
       language: language.language,
       rules: { [`cors/${name}`]: 'error' },
+      ...(project ? { settings: project.settings } : {}),
     };
-    return linter.verify(example.code, [config as Linter.Config], language.filename);
+    return linter.verify(
+      example.code,
+      [config as Linter.Config],
+      project?.filename ?? language.filename,
+    );
   }
   const extension = EXTENSION[example.lang] ?? 'ts';
   const project = projectOf(example.code);

@@ -15,11 +15,13 @@ export interface UpstreamPass<H> {
  * `add_header` does not replace a header the upstream sent; it adds a line (§C8). When the proxied app
  * answers CORS too, the response carries two Access-Control-Allow-Origin lines and browsers reject it.
  * `proxy_hide_header` drops the app's line (and changes nothing when the app sends none);
- * `more_set_headers` replaces it and is not reported.
+ * `more_set_headers` replaces it and is not reported. `app` is where the app behind the pass sets
+ * its CORS policy (`file:line`); the adapter calls this only when it knows the app sends it.
  */
 export function checkUpstreamAllowOrigin<H>(
   point: NginxLevel<H>,
   pass: UpstreamPass<H>,
+  app: string,
 ): Finding<H>[] {
   if (pass.hidesAllowOrigin) return [];
   const [write] = writesOf(effectiveAddHeaders(point).writes, ACAO);
@@ -28,8 +30,8 @@ export function checkUpstreamAllowOrigin<H>(
   return [
     {
       messageId: 'upstreamAllowOrigin',
-      // The app's value is not known here: the console shows it first, then nginx's.
-      data: { pass: `${pass.module}_pass`, hide, value: `…, ${write.value ?? '…'}` },
+      // The app's value is not read here: the console shows it first, then nginx's.
+      data: { pass: `${pass.module}_pass`, hide, app, value: `…, ${write.value ?? '…'}` },
       at: write.at,
       suggestions: [
         {

@@ -21,7 +21,7 @@ import { exposedHeaderNames, needsExposing } from '../checks/require-exposed-hea
 import type { ClientRequest } from '../policy/client-request.js';
 import type { CorsPolicy } from '../policy/cors-policy.js';
 import { sendsCredentials } from '../policy/cors-policy.js';
-import type { RouteRule, ServerSurface, SourceRef } from './server-surface.js';
+import type { RouteRule, ServerSurface, SourceRef, Upstream } from './server-surface.js';
 import { allowedRequestHeaders, pathMatches, selectNginxLocations } from './server-surface.js';
 
 /** A response header the client's script reads (`response.headers.get('X-Total-Count')`). */
@@ -145,16 +145,14 @@ export function checkRequestAgainstSurfaces<H>(
         : undefined;
   if (method === undefined) return [];
 
-  const candidates = candidateRules(surfaces, target, method);
+  const candidates = candidateRules(surfaces, [target.origin], target, method);
   if (options.consulted) {
     if (candidates.length === 0) options.consulted.add(ANY_SERVER_FILE);
     for (const { surface } of candidates) options.consulted.add(surface.file);
   }
   if (candidates.length === 0) return [];
   // Per finding key (kind + header/method), the findings of every candidate rule; reported only when all fail.
-  const perRule = candidates.map(({ rule, surface }) =>
-    findingsFor(request, method, rule, surface, options),
-  );
+  const perRule = candidates.map((candidate) => findingsFor(request, method, candidate, options));
   const [first, ...rest] = perRule;
   return (first ?? []).filter((finding) =>
     rest.every((other) => other.some((candidate) => keyOf(candidate) === keyOf(finding))),
@@ -181,32 +179,50 @@ function keyOf<H>(finding: ContractFinding<H>): string {
   }
 }
 
-interface Candidate {
+/** A rule of one server that may answer a request. */
+export interface CandidateRule {
   readonly rule: RouteRule;
   readonly surface: ServerSurface;
+  /**
+   * For a rule with CORS headers of its own that passes the request on (nginx `add_header` +
+   * `proxy_pass`): the upstream app's rules, whose response headers reach the client through it.
+   */
+  readonly behind?: readonly CandidateRule[];
+  /** With `behind`: the response headers the apps behind it write (lowercased), which reach the client too. */
+  readonly passedHeaders?: readonly string[];
+}
+
+/** Where a request goes on its way through the servers: the path, and whether only its start is known. */
+interface PathTarget {
+  readonly path: string;
+  readonly partial: boolean;
 }
 
 /**
- * The rules that may answer: of the servers known to be reached at the URL's origin, else of the
+ * The rules that may answer: of the servers known to be reached at one of `origins`, else of the
  * servers with a route of their own for the path (a catch-all of some server is no evidence that it
  * is the one at that URL). A request no rule covers is not judged. A rule that passes the request on
- * (nginx `proxy_pass`) without CORS headers of its own gives way to the upstream's rules.
+ * (nginx `proxy_pass`) without CORS headers of its own gives way to the upstream's rules. `method`
+ * undefined: whatever the method.
  */
 function candidateRules(
   surfaces: readonly ServerSurface[],
-  target: Target,
-  method: string,
+  origins: readonly string[],
+  target: PathTarget,
+  method: string | undefined,
   depth = 0,
-): Candidate[] {
+): CandidateRule[] {
   const matching = (surface: ServerSurface) =>
     surface.selection === 'nginx-location'
       ? selectNginxLocations(surface.routes, target.path, target.partial)
       : surface.routes.filter(
           (rule) =>
-            (rule.methods === 'any' || rule.methods.includes(method)) &&
+            (rule.methods === 'any' || method === undefined || rule.methods.includes(method)) &&
             pathMatches(rule.match, target.path, target.partial) !== 'no',
         );
-  const atOrigin = surfaces.filter((surface) => surface.origins.includes(target.origin));
+  const atOrigin = surfaces.filter((surface) =>
+    surface.origins.some((origin) => origins.includes(origin)),
+  );
   const candidates =
     atOrigin.length > 0
       ? atOrigin.flatMap((surface) => matching(surface).map((rule) => ({ rule, surface })))
@@ -223,30 +239,62 @@ function candidateRules(
 /** Passing proxies, at most this many in a row: a loop of `proxy_pass`es is a config nginx itself would loop on. */
 const MAX_FORWARDS = 3;
 
-/** The upstream's rules for a rule that passes the request on without CORS headers of its own; the rule itself otherwise. */
+/**
+ * The upstream's rules for a rule that passes the request on without CORS headers of its own; the
+ * rule itself otherwise, with the upstream's rules `behind` it when it passes the request on.
+ */
 function forwarded(
-  candidate: Candidate,
+  candidate: CandidateRule,
   surfaces: readonly ServerSurface[],
-  target: Target,
-  method: string,
+  target: PathTarget,
+  method: string | undefined,
   depth: number,
-): Candidate[] {
+): CandidateRule[] {
   const upstream = candidate.rule.forwardsTo;
-  if (!upstream || candidate.rule.policy !== 'none' || depth >= MAX_FORWARDS) return [candidate];
+  if (!upstream || depth >= MAX_FORWARDS) return [candidate];
+  const found = upstreamRules(surfaces, candidate.surface, upstream, target, method, depth + 1);
+  if (candidate.rule.policy === 'none') return found.length > 0 ? found : [candidate];
+  // The app's headers pass through whichever of its rules answers, a route without CORS too.
+  const apps = new Set([
+    ...surfaces.filter(
+      (surface) =>
+        surface !== candidate.surface &&
+        surface.origins.some((origin) => upstream.origins.includes(origin)),
+    ),
+    ...found.map(({ surface }) => surface),
+  ]);
+  if (apps.size === 0) return [candidate];
+  return [
+    {
+      ...candidate,
+      behind: found,
+      passedHeaders: [...apps].flatMap((surface) => surface.responseHeaders),
+    },
+  ];
+}
+
+/**
+ * The rules of the app behind `upstream` that may answer a request for `target` reaching the
+ * server `from` (never one of its own rules): at the upstream's origins, else the servers
+ * with a route of their own for the path, after the upstream's path rewrite. Empty when none is
+ * known. An upstream named, not addressed (`http://api:3000` in a compose network) has no origin:
+ * only a route of its own finds its app.
+ */
+export function upstreamRules(
+  surfaces: readonly ServerSurface[],
+  from: ServerSurface | undefined,
+  upstream: Upstream,
+  target: PathTarget,
+  method: string | undefined,
+  depth = 0,
+): CandidateRule[] {
   let path = target.path;
   if (upstream.replacePrefix) {
-    if (!path.startsWith(upstream.replacePrefix.from)) return [candidate];
+    if (!path.startsWith(upstream.replacePrefix.from)) return [];
     path = upstream.replacePrefix.to + path.slice(upstream.replacePrefix.from.length);
   }
-  const others = surfaces.filter((surface) => surface !== candidate.surface);
-  // An upstream named, not addressed (`http://backend`, `http://api:3000` in a compose network): origin unknown.
-  const found = candidateRules(
-    others,
-    { origin: upstream.origin ?? '', path, partial: target.partial },
-    method,
-    depth + 1,
-  );
-  return found.length > 0 ? found : [candidate];
+  const others = surfaces.filter((surface) => surface !== from);
+  return candidateRules(others, upstream.origins, { path, partial: target.partial }, method, depth);
 }
 
 /** The request headers that make it preflight and must be allowed, lowercased, each at its write. */
@@ -280,8 +328,7 @@ function unsafeHeaders<H>(
 function findingsFor<H>(
   request: ClientRequest<H>,
   method: string,
-  rule: RouteRule,
-  surface: ServerSurface,
+  { rule, surface, behind = [], passedHeaders = [] }: CandidateRule,
   options: ContractOptions<H>,
 ): ContractFinding<H>[] {
   const { policy } = rule;
@@ -391,9 +438,10 @@ function findingsFor<H>(
     }
   }
 
-  const exposed = exposedHeaderNames(policy, credentials);
+  const exposed = exposedThrough(policy, behind, credentials);
   if (exposed) {
-    const written = new Set(surface.responseHeaders);
+    // Behind nginx, the app's own headers reach the client too, and so does its Access-Control-Expose-Headers.
+    const written = new Set([...surface.responseHeaders, ...passedHeaders]);
     for (const read of options.headersRead ?? []) {
       const name = asciiLowercase(read.name);
       // Only headers this server writes: a read of a header it never sends is another bug.
@@ -408,6 +456,30 @@ function findingsFor<H>(
     }
   }
   return findings;
+}
+
+/**
+ * The response headers a script may read: the policy's exposed names, and where the response comes
+ * from an app behind the server, also those the app's own policies expose (its
+ * Access-Control-Expose-Headers line passes through and the browser joins the lines). Undefined
+ * when one of them cannot be read.
+ */
+function exposedThrough(
+  policy: CorsPolicy<SourceRef>,
+  behind: readonly CandidateRule[],
+  credentials: boolean,
+): ReadonlySet<string> | undefined {
+  const exposed = exposedHeaderNames(policy, credentials);
+  if (!exposed || behind.length === 0) return exposed;
+  const all = new Set(exposed);
+  for (const { rule } of behind) {
+    if (rule.policy === 'none') continue;
+    if (rule.policy === 'unknown') return undefined;
+    const more = exposedHeaderNames(rule.policy, credentials);
+    if (!more) return undefined;
+    for (const name of more) all.add(name);
+  }
+  return all;
 }
 
 /** The uppercase methods a policy's preflight answer allows; undefined when it cannot be read. */

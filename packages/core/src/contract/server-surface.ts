@@ -73,11 +73,12 @@ export interface NginxLocationMatch {
 }
 
 /**
- * An upstream a rule passes requests to: its origin when the address is literal (`http://127.0.0.1:3000`),
+ * An upstream a rule passes requests to: the origins the app behind it is reached at (the literal
+ * address, `http://127.0.0.1:3000`; each `server` of an nginx `upstream` block; empty when unknown),
  * and how the path changes on the way (`location /api/ { proxy_pass http://app/v1/; }`: `/api/` → `/v1/`).
  */
 export interface Upstream {
-  readonly origin: string | undefined;
+  readonly origins: readonly string[];
   readonly replacePrefix?: { readonly from: string; readonly to: string };
 }
 

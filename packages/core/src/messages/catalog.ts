@@ -700,7 +700,7 @@ export const ruleMessages = {
   },
   'nginx-require-proxy-hide-header': {
     upstreamAllowOrigin: failing(
-      "If the proxied app sends CORS too, requests fail: nginx adds a second Access-Control-Allow-Origin. add_header does not replace the header the app behind `{{pass}}` sent; `{{hide}}` drops the app's.",
+      "Requests here fail: nginx adds a second Access-Control-Allow-Origin to the app's. The app behind `{{pass}}` sets CORS itself at {{app}}, and add_header does not replace the header it sent; `{{hide}}` drops the app's.",
       'multiple-allow-origin-lines',
     ),
     hideUpstreamHeader: plain(

@@ -666,7 +666,7 @@ describe('checkRequestAgainstSurfaces: nginx in front of an app', () => {
     );
     const proxied = nginxRule('/api/', {
       forwardsTo: {
-        origin: 'http://127.0.0.1:3000',
+        origins: ['http://127.0.0.1:3000'],
         replacePrefix: { from: '/api/', to: '/v1/' },
       },
     });
@@ -679,7 +679,10 @@ describe('checkRequestAgainstSurfaces: nginx in front of an app', () => {
     ]);
     // An upstream whose rules do not cover the rewritten path: nginx's own `none` stands, and nothing is said.
     const elsewhere = nginxRule('/api/', {
-      forwardsTo: { origin: 'http://127.0.0.1:3000', replacePrefix: { from: '/api/', to: '/v9/' } },
+      forwardsTo: {
+        origins: ['http://127.0.0.1:3000'],
+        replacePrefix: { from: '/api/', to: '/v9/' },
+      },
     });
     expect(
       checkRequestAgainstSurfaces(viaNginx(header('Authorization', 'Bearer t')), [

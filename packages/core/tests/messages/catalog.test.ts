@@ -41,6 +41,7 @@ const LONGEST: Record<string, string> = {
   allowed: 'GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS',
   path: '/api/v1/organisations/:orgId/members/:id',
   server: 'packages/api/src/server.ts:148', // the server rule a contract finding names: file:line, root-relative
+  app: 'services/api/src/server.ts:148', // where the app behind nginx sets CORS: file:line, root-relative
   where: 'packages/runtime/src/next/api-handler/index.ts:97', // the other file that sets a route's CORS headers, root-relative
   route: 'apps/nextjs-app-router/src/app/api/makeswift/[...makeswift]/route.ts:59', // a route module that exports a handler, root-relative
   hook: 'preValidation',

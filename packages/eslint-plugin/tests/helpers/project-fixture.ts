@@ -22,3 +22,11 @@ export const NGINX_PROJECT = fileURLToPath(
 export const CLEAN_NGINX_PROJECT = fileURLToPath(
   new URL('../../../../test-fixtures/project-nginx-express-clean/', import.meta.url),
 );
+
+/** nginx in front of an Express API through an `upstream` block of compose service names: the API sets CORS for /products, nginx for /reviews. */
+export const UPSTREAM_PROJECT = fileURLToPath(
+  new URL('../../../../test-fixtures/project-nginx-upstream/', import.meta.url),
+);
+export const CLEAN_UPSTREAM_PROJECT = fileURLToPath(
+  new URL('../../../../test-fixtures/project-nginx-upstream-clean/', import.meta.url),
+);

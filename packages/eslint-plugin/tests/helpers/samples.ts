@@ -73,6 +73,7 @@ export function configFor(file: string): Linter.Config[] {
         plugins: { cors: plugin as unknown as ESLint.Plugin },
         language: 'cors/nginx',
         rules: plugin.configs.all[1].rules,
+        ...(PROJECT_FIXTURE.test(file) ? { settings: { cors: { project: true } } } : {}),
       } as Linter.Config,
     ];
   const typescript = /\.[cm]?ts$/.test(file);

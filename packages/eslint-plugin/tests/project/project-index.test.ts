@@ -405,13 +405,99 @@ describe('ProjectIndex: nginx and Django', () => {
     });
     expect(typeof api?.policy === 'object' && api.policy.allowHeaders).toEqual({ kind: 'absent' });
     expect(api?.forwardsTo).toEqual({
-      origin: 'http://127.0.0.1:3000',
+      origins: ['http://127.0.0.1:3000'],
       replacePrefix: { from: '/api/', to: '/v1/' },
     });
+    // A one-word host is a compose service: the app behind it listens on that port (80 here) in its container.
     expect(named?.routes.map((rule) => [rule.policy, rule.forwardsTo, rule.specific])).toEqual([
-      ['none', { origin: 'http://backend' }, false],
+      ['none', { origins: ['http://backend', 'http://localhost', 'http://127.0.0.1'] }, false],
     ]);
     expect(JSON.parse(JSON.stringify(surfaces))).toEqual(surfaces);
+  });
+
+  it('reads a limit_except without OPTIONS as refusing the preflight, whatever the location answers', () => {
+    const root = tempProject();
+    const cors =
+      'add_header Access-Control-Allow-Origin "http://localhost:5173" always; add_header Access-Control-Allow-Methods "GET, PUT" always;';
+    fs.writeFileSync(
+      path.join(root, 'nginx.conf'),
+      [
+        'server {',
+        '    listen 8080;',
+        // nginx 1.22: OPTIONS → 403, the `if` never runs for it.
+        `    location /denied/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET { deny all; } return 200; }`,
+        // OPTIONS listed: the `if` answers it.
+        `    location /listed/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET OPTIONS { deny all; } return 200; }`,
+        // Allowed from some addresses: 405 from the static handler (nginx 1.22), no `return` runs.
+        `    location /allowed/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET { allow 127.0.0.1; deny all; } return 200; }`,
+        // Allowed and proxied: the upstream answers, as far as nginx is concerned.
+        `    location /proxied/ { ${cors} limit_except GET { allow 127.0.0.1; deny all; } proxy_pass http://127.0.0.1:3000; }`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const surface = new ProjectIndex(root)
+      .facts(undefined, {})
+      .surfaces.find(({ file }) => file === 'nginx.conf');
+    expect(
+      surface?.routes.map((rule) => [
+        rule.source.line,
+        rule.preflight,
+        rule.preflightPolicy !== undefined,
+      ]),
+    ).toEqual([
+      [3, 'not-answered', false],
+      [4, 'answered', true],
+      [5, 'not-answered', false],
+      [6, 'unknown', false],
+    ]);
+  });
+
+  it('resolves proxy_pass to an upstream block into its servers, without those marked down or on sockets', () => {
+    const root = tempProject();
+    fs.writeFileSync(
+      path.join(root, 'nginx.conf'),
+      [
+        'http {',
+        '    upstream pool {',
+        '        server 10.0.0.5:8080 weight=2;',
+        '        server web:8000 backup;',
+        '        server 10.0.0.6:8080 down;',
+        '        server unix:/run/app.sock;',
+        '    }',
+        '    server {',
+        '        listen 8080;',
+        '        location /api/ { proxy_pass https://pool/v2/; }',
+        '        location /raw/ { proxy_pass http://pool; }',
+        '        location /other/ { proxy_pass http://10.0.0.7; }',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const surface = new ProjectIndex(root)
+      .facts(undefined, {})
+      .surfaces.find(({ file }) => file === 'nginx.conf');
+    expect(surface?.routes.map((rule) => rule.forwardsTo)).toEqual([
+      {
+        origins: [
+          'https://10.0.0.5:8080',
+          'https://web:8000',
+          'https://localhost:8000',
+          'https://127.0.0.1:8000',
+        ],
+        replacePrefix: { from: '/api/', to: '/v2/' },
+      },
+      {
+        origins: [
+          'http://10.0.0.5:8080',
+          'http://web:8000',
+          'http://localhost:8000',
+          'http://127.0.0.1:8000',
+        ],
+      },
+      { origins: ['http://10.0.0.7'] },
+    ]);
   });
 
   it('reads a server-level OPTIONS answer for every location, and leaves an unreadable include unknown', () => {

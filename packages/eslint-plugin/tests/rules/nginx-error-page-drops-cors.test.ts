@@ -22,6 +22,16 @@ ruleTester.run('nginx-error-page-drops-cors', rule, {
           location = /50x.html { internal; }
       }
     `,
+    // An internal location with CORS headers that no rewrite or try_files leads to: a direct request
+    // gets 404 from the error page, and an error while serving an error page is not redirected again
+    // (recursive_error_pages off). Checked on nginx 1.22: GET /custom_40x.html → 404 from /custom_40x.php.
+    conf`
+      server {
+          location / { proxy_pass http://127.0.0.1:8080; }
+          error_page 401 404 /custom_40x.php;
+          location = /custom_40x.html { internal; add_header Access-Control-Allow-Origin *; }
+      }
+    `,
     // No CORS headers where the error happens.
     'server {\n    error_page 404 /404.html;\n    location / { return 404; }\n    location = /404.html { internal; }\n}\n',
   ],
@@ -94,6 +104,39 @@ ruleTester.run('nginx-error-page-drops-cors', rule, {
                     proxy_intercept_errors on;
                     location /api/ { add_header Access-Control-Allow-Origin "https://app.example.com" always; proxy_pass http://app; }
                     location = /50x.html { add_header Access-Control-Allow-Origin "https://app.example.com" always; root /usr/share/nginx/html; }
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A rewrite leads into the internal location: its missing file's 404 goes to the error page
+      // without CORS (nginx 1.22: GET /rw → 404 from /custom_40x.php, no Access-Control-Allow-Origin).
+      code: conf`
+        server {
+            error_page 404 /custom_40x.php;
+            location = /rw { rewrite ^ /missing.html last; }
+            location = /missing.html { internal; add_header Access-Control-Allow-Origin * always; }
+            location = /custom_40x.php { return 200; }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'errorPageDropsCors',
+          line: 2,
+          column: 5,
+          data: { codes: '404', uri: '/custom_40x.php', target: 'location = /custom_40x.php' },
+          suggestions: [
+            {
+              messageId: 'repeatInTarget',
+              output: conf`
+                server {
+                    error_page 404 /custom_40x.php;
+                    location = /rw { rewrite ^ /missing.html last; }
+                    location = /missing.html { internal; add_header Access-Control-Allow-Origin * always; }
+                    location = /custom_40x.php { add_header Access-Control-Allow-Origin * always; return 200; }
                 }
               `,
             },

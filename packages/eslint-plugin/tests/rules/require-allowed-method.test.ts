@@ -1,12 +1,28 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-allowed-method.js';
-import { CLEAN_PROJECT, clientFile, projectSettings } from '../helpers/project-fixture.js';
+import {
+  CLEAN_PROJECT,
+  CLEAN_UPSTREAM_PROJECT,
+  clientFile,
+  projectSettings,
+  UPSTREAM_PROJECT,
+} from '../helpers/project-fixture.js';
 
 const ruleTester = new RuleTester();
 const inProject = { filename: clientFile(), settings: projectSettings() };
+/** A client of the sample with nginx in front (deploy/nginx.conf: /drafts/ has a limit_except). */
+const behindNginx = (root: string) => ({
+  filename: clientFile(root),
+  settings: projectSettings(root),
+});
 
 ruleTester.run('require-allowed-method', rule, {
   valid: [
+    // `limit_except GET PUT OPTIONS`: the location's `if` answers the preflight, with PUT allowed.
+    {
+      code: "fetch('http://localhost:8080/drafts/1', { method: 'PUT' });",
+      ...behindNginx(CLEAN_UPSTREAM_PROJECT),
+    },
     { code: "fetch('http://localhost:3000/api/orders', { method: 'POST' });", ...inProject },
     // A PUT to a path no rule of the server covers (outside its /api mount): not judged.
     { code: "fetch('http://localhost:3000/metrics', { method: 'PUT' });", ...inProject },
@@ -54,6 +70,21 @@ ruleTester.run('require-allowed-method', rule, {
           line: 1,
           column: 58,
           endColumn: 63,
+        },
+      ],
+    },
+    {
+      // `limit_except GET { deny all; }`: nginx refuses the OPTIONS preflight with 403 before the
+      // location's `if ($request_method = OPTIONS) { return 204; }` can run (checked on nginx 1.22).
+      code: "fetch('http://localhost:8080/drafts/1', { method: 'PUT' });",
+      ...behindNginx(UPSTREAM_PROJECT),
+      errors: [
+        {
+          messageId: 'preflightNotAnswered',
+          data: { method: 'PUT', server: 'deploy/nginx.conf:31' },
+          line: 1,
+          column: 51,
+          endColumn: 56,
         },
       ],
     },

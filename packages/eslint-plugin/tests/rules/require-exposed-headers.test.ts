@@ -1,7 +1,14 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import path from 'node:path';
 import rule from '../../src/rules/require-exposed-headers.js';
-import { CLEAN_PROJECT, clientFile, PROJECT, projectSettings } from '../helpers/project-fixture.js';
+import {
+  CLEAN_PROJECT,
+  CLEAN_UPSTREAM_PROJECT,
+  clientFile,
+  PROJECT,
+  projectSettings,
+  UPSTREAM_PROJECT,
+} from '../helpers/project-fixture.js';
 
 /** A server file of the sample project, so the scripts of the project decide which hidden headers matter. */
 const serverFile = path.join(PROJECT, 'apps/api/inline.js');
@@ -208,8 +215,37 @@ export async function GET(request: Request) {
   });
 }
 `,
+    // Through nginx: the app behind `location /products` (no CORS of its own there) exposes X-Total-Count.
+    {
+      code: "const r = await fetch('http://localhost:8080/products'); r.headers.get('X-Total-Count');",
+      filename: clientFile(UPSTREAM_PROJECT),
+      settings: projectSettings(UPSTREAM_PROJECT),
+    },
+    // nginx's `location /reviews` adds CORS and exposes the app's X-Total-Count.
+    {
+      code: "const r = await fetch('http://localhost:8080/reviews'); r.headers.get('X-Total-Count');",
+      filename: clientFile(CLEAN_UPSTREAM_PROJECT),
+      settings: projectSettings(CLEAN_UPSTREAM_PROJECT),
+    },
   ],
   invalid: [
+    {
+      // nginx's `location /reviews` adds its own CORS headers and exposes nothing; the app behind it
+      // (apps/api/clean-server.js) writes X-Total-Count, which reaches the page through nginx.
+      code: "const r = await fetch('http://localhost:8080/reviews'); r.headers.get('X-Total-Count');",
+      filename: clientFile(UPSTREAM_PROJECT),
+      settings: projectSettings(UPSTREAM_PROJECT),
+      output: null,
+      errors: [
+        {
+          messageId: 'headerNotExposedByServer',
+          data: { header: 'X-Total-Count', server: 'deploy/nginx.conf:25' },
+          line: 1,
+          column: 71,
+          endColumn: 86,
+        },
+      ],
+    },
     // cors() without exposedHeaders: the suggestion creates the option.
     {
       code: `

@@ -7,12 +7,15 @@
  *
  * - A location's policy is its effective CORS headers, `none` without any, `unknown` when an
  *   include could not be read.
- * - A preflight is `answered` by an `if ($request_method = OPTIONS) { … return …; }` in the location
+ * - A preflight is `not-answered` where a `limit_except` without OPTIONS denies it (403), whatever
+ *   else the location says; else `answered` by an `if ($request_method = OPTIONS) { … return …; }` in the location
  *   (with that branch's headers: an `add_header` there replaces the location's, design note §C2) or
  *   in the server (which answers before any location, with the server's headers, §C3), and by a
  *   location that `return`s for every method; a proxied one leaves it to the upstream (`unknown`).
- * - `proxy_pass` with a literal address names the upstream, so a location without CORS headers of
- *   its own hands the request to the app's rules (core's `forwardsTo`).
+ * - `proxy_pass` with a literal address or an `upstream` block's name names the app behind it
+ *   (utils/extract/nginx/upstreams.ts), so a location without CORS headers of its own hands the
+ *   request to the app's rules, and one with them lets the app's response headers through (core's
+ *   `forwardsTo`).
  */
 import type {
   CorsPolicy,
@@ -21,12 +24,13 @@ import type {
   RouteRule,
   ServerSurface,
   SourceRef,
-  Upstream,
 } from 'cors-lint-core';
 import type { Config, Directive, NginxNode } from '../../languages/nginx/ast.js';
 import type { ModelLevel, NginxLevels } from '../../utils/extract/nginx/levels.js';
 import { locationsIn, passOf } from '../../utils/extract/nginx/levels.js';
 import { nginxModel, policyOf, testsPreflight } from '../../utils/extract/nginx/model.js';
+import type { UpstreamBlocks } from '../../utils/extract/nginx/upstreams.js';
+import { upstreamBlocks, upstreamOf } from '../../utils/extract/nginx/upstreams.js';
 import { serialisePolicy } from './js.js';
 
 /**
@@ -40,6 +44,7 @@ export function nginxServerSurfaces(
   settings: unknown,
 ): ServerSurface[] {
   const { levels } = nginxModel(ast, absolute, settings);
+  const blocks = upstreamBlocks(ast);
   const ref = (node: NginxNode): SourceRef => ({
     file,
     line: node.loc.start.line,
@@ -48,7 +53,7 @@ export function nginxServerSurfaces(
   return levels.all.flatMap((server): ServerSurface[] => {
     if (server.kind !== 'server') return [];
     const routes = locationsIn(server).flatMap((location) => {
-      const rule = locationRule(location, server, levels, ref);
+      const rule = locationRule(location, server, levels, blocks, ref);
       return rule ? [rule] : [];
     });
     if (!routes.some((rule) => rule.policy !== 'none' || rule.forwardsTo)) return [];
@@ -73,6 +78,7 @@ function locationRule(
   location: ModelLevel,
   server: ModelLevel,
   levels: NginxLevels,
+  blocks: UpstreamBlocks,
   ref: (node: NginxNode) => SourceRef,
 ): RouteRule | undefined {
   const written = location.location;
@@ -85,15 +91,20 @@ function locationRule(
   };
   const policy = json(location);
   // The server's OPTIONS branch answers first (§C3); else the location's own (§C2).
-  const branch = preflightBranch(server) ?? preflightBranch(location);
+  const serverBranch = preflightBranch(server);
+  const branch = serverBranch ?? preflightBranch(location);
   const pass = passOf(location);
-  const preflight: RouteRule['preflight'] = branch
-    ? 'answered'
-    : location.answers && !pass
+  // The server's branch answers before a location, and its limit_except, is chosen.
+  const refused = !serverBranch && refusesPreflight(location.directive, pass !== undefined);
+  const preflight: RouteRule['preflight'] = refused
+    ? 'not-answered'
+    : branch
       ? 'answered'
-      : 'unknown';
-  const preflightPolicy = branch ? json(branch) : undefined;
-  const forwardsTo = pass?.module === 'proxy' ? upstreamOf(pass.at, nginx) : undefined;
+      : location.answers && !pass
+        ? 'answered'
+        : 'unknown';
+  const preflightPolicy = branch && !refused ? json(branch) : undefined;
+  const forwardsTo = pass?.module === 'proxy' ? upstreamOf(pass.at, written, blocks) : undefined;
   return {
     match: matcherOf(nginx),
     methods: 'any',
@@ -105,6 +116,29 @@ function locationRule(
     ...(preflightPolicy !== undefined && preflightPolicy !== 'unknown' ? { preflightPolicy } : {}),
     ...(forwardsTo ? { forwardsTo } : {}),
   };
+}
+
+/**
+ * Whether a `limit_except` of the location refuses every OPTIONS request. For a method it does not
+ * list, nginx uses the `limit_except` block's configuration, chosen before the rewrite phase: the
+ * location's `if ($request_method = OPTIONS) { return 204; }` and `return` never run for it. Checked
+ * on nginx 1.22: with `deny all;` (and no `allow`) the preflight gets 403, with `auth_basic` 401 (a
+ * preflight never carries credentials), and where an `allow` lets it through, 405 from the static
+ * handler, unless the location passes it to an upstream (`proxied`), which then answers.
+ */
+function refusesPreflight(directive: Directive | undefined, proxied: boolean): boolean {
+  return (directive?.block?.body ?? []).some((child) => {
+    if (child.name.value !== 'limit_except' || !child.block) return false;
+    if (child.args.some((arg) => arg.value.toUpperCase() === 'OPTIONS')) return false;
+    const inside = child.block.body;
+    const denies =
+      inside.some((rule) => rule.name.value === 'deny' && rule.args[0]?.value === 'all') &&
+      !inside.some((rule) => rule.name.value === 'allow');
+    const authenticates = inside.some(
+      (rule) => rule.name.value === 'auth_basic' && rule.args[0]?.value !== 'off',
+    );
+    return denies || authenticates || !proxied;
+  });
 }
 
 /** An `if ($request_method = OPTIONS)` written directly in `level` that answers with `return`. */
@@ -131,30 +165,6 @@ function matcherOf(nginx: NginxLocationMatch): PathMatcher {
     default:
       return { kind: 'prefix', path: nginx.path };
   }
-}
-
-/**
- * The upstream of `proxy_pass <url>`: its origin, and with a URI part (`http://app:3000/v1/`) in a
- * prefix location, the prefix it replaces. Undefined when the address holds variables or sits in an
- * included file (the handle is then the `include`).
- */
-function upstreamOf(at: NginxNode, nginx: NginxLocationMatch): Upstream | undefined {
-  if (at.type !== 'Directive' || at.name.value !== 'proxy_pass') return undefined;
-  const address = at.args[0]?.value;
-  if (address === undefined || address.includes('$')) return undefined;
-  const parsed = /^(https?):\/\/([^/]+)(\/.*)?$/i.exec(address);
-  if (!parsed) return undefined;
-  let origin: string | undefined;
-  try {
-    origin = new URL(`${parsed[1]}://${parsed[2]}`).origin;
-  } catch {
-    origin = undefined;
-  }
-  const uri = parsed[3];
-  if (uri === undefined) return { origin };
-  // nginx refuses a URI in a regex location's proxy_pass; a named location has no path.
-  if (nginx.modifier !== '' && nginx.modifier !== '^~' && nginx.modifier !== '=') return undefined;
-  return { origin, replacePrefix: { from: nginx.path, to: uri } };
 }
 
 /**

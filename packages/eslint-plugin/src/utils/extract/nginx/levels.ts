@@ -52,6 +52,10 @@ export interface ModelLevel extends NginxLevel<NginxNode> {
   readonly hides: Map<string, Set<string>>;
   /** `<module>_intercept_errors on|off` written here: error_page then also handles the upstream's errors. */
   interceptErrors: boolean | undefined;
+  /** `internal` written here: the location answers only requests nginx redirects to it. */
+  internal: boolean;
+  /** The URIs `rewrite … last|break` and `try_files` written here redirect to inside nginx, as written. */
+  readonly redirects: string[];
 }
 
 /** A `set $name value` and the `if` conditions around it. */
@@ -130,6 +134,8 @@ function newLevel(
     pass: undefined,
     hides: new Map(),
     interceptErrors: undefined,
+    internal: false,
+    redirects: [],
   };
 }
 
@@ -321,6 +327,26 @@ export function buildLevels(ast: Config, includes: IncludeReader): NginxLevels {
           const [variable, value] = directive.args;
           if (variable && value && !via)
             sets.push({ name: variable.value.replace(/^\$/, ''), value, conditions });
+          break;
+        }
+        case 'internal':
+          level.internal = true;
+          break;
+        case 'rewrite': {
+          const [, replacement, flag] = directive.args.map((arg) => arg.value);
+          // `redirect`, `permanent` and an absolute URL answer the client; the others go on inside nginx.
+          if (
+            replacement !== undefined &&
+            flag !== 'redirect' &&
+            flag !== 'permanent' &&
+            !/^(?:https?:\/\/|\$scheme)/.test(replacement)
+          )
+            level.redirects.push(replacement);
+          break;
+        }
+        case 'try_files': {
+          const fallback = directive.args.at(-1)?.value;
+          if (fallback !== undefined && !fallback.startsWith('=')) level.redirects.push(fallback);
           break;
         }
         default: {
