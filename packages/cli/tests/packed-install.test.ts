@@ -41,7 +41,7 @@ describe('the packed tarballs', () => {
         tarball('eslint-plugin-cors'),
         tarball('cors-lint'),
       ],
-      { cwd: project, encoding: 'utf8', timeout: 300_000 },
+      { cwd: project, encoding: 'utf8', timeout: 600_000 },
     );
     expect(install.status, install.stderr).toBe(0);
 
@@ -77,5 +77,5 @@ describe('the packed tarballs', () => {
       { cwd: project, encoding: 'utf8' },
     );
     expect(eslint.stdout.trim(), eslint.stderr).toBe('cors/valid-allow-origin');
-  }, 420_000);
+  }, 900_000);
 });
