@@ -1,4 +1,6 @@
-# The clean twin: the client sends X-Api-Key, which the Django API lists.
+# The clean twin: the client sends X-Api-Key, which the Django API adds to the default headers.
+from corsheaders.defaults import default_headers
+
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
@@ -11,12 +13,4 @@ MIDDLEWARE = [
 ]
 CORS_ALLOWED_ORIGINS = ["http://app.example.test"]
 CORS_URLS_REGEX = r"^/api/.*$"
-CORS_ALLOW_HEADERS = [
-    "accept",
-    "authorization",
-    "content-type",
-    "user-agent",
-    "x-csrftoken",
-    "x-requested-with",
-    "x-api-key",
-]
+CORS_ALLOW_HEADERS = (*default_headers, "x-api-key")

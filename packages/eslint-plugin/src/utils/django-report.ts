@@ -21,10 +21,7 @@ export function pythonFileOf(context: AnyRuleContext): PythonFile {
 
 /** The module's model, read as the django-cors-headers version the lint assumes reads it. */
 export function djangoModelOf(context: AnyRuleContext): DjangoSettingsModel {
-  return djangoSettingsModel(
-    pythonFileOf(context).ast,
-    djangoCorsHeadersVersion(context).facts.readsNewNames,
-  );
+  return djangoSettingsModel(pythonFileOf(context).ast, djangoCorsHeadersVersion(context).facts);
 }
 
 /** Reports findings on Python nodes; a node shared by several policies (branches) is reported once per message. */

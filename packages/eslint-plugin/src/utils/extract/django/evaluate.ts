@@ -6,6 +6,8 @@
  * `os.environ.get('X', default)`, `os.getenv`, `env('X', default=…)`, `env.list(…)`, `config(…)`,
  * `getattr(obj, 'X', default)` stand for their default (what the setting is when the variable is
  * unset); without a default they are unknown. Names a star import may bring in are unknown.
+ * Names imported from a library whose values the caller knows (`from corsheaders.defaults import
+ * default_headers`, see `KnownImports`) hold those values.
  */
 import type {
   Call,
@@ -86,12 +88,17 @@ const LOOKUP_METHODS = new Set([
   'get_value',
 ]);
 
+/** Values of names a library exports, by `module.name` (`corsheaders.defaults.default_headers`). */
+export type KnownImports = ReadonlyMap<string, readonly string[]>;
+
 export class SettingsEvaluation {
   readonly #bindings = new Map<string, Binding>();
+  readonly #known: KnownImports;
   /** The first star import (`from .base import *`): names not written in this file may come from it. */
   starImport: Statement | null = null;
 
-  constructor(module: Module) {
+  constructor(module: Module, known: KnownImports = new Map()) {
+    this.#known = known;
     this.#block(module.body, EMPTY);
   }
 
@@ -176,14 +183,29 @@ export class SettingsEvaluation {
             });
           }
         }
-        for (const alias of statement.names)
-          if (alias.name !== '*')
-            this.#write(
-              alias.asname ?? alias.name,
-              [{ value: unknownAt(alias), condition, writtenBy: statement }],
-              statement,
-              condition,
-            );
+        for (const alias of statement.names) {
+          if (alias.name === '*') continue;
+          const known =
+            statement.level === 0
+              ? this.#known.get(`${statement.module}.${alias.name}`)
+              : undefined;
+          const value: PyValue = known
+            ? {
+                kind: 'list',
+                items: known.map((text) => ({ kind: 'str', value: text, node: alias })),
+                complete: true,
+                orderKnown: true,
+                sequence: 'tuple',
+                node: alias,
+              }
+            : unknownAt(alias);
+          this.#write(
+            alias.asname ?? alias.name,
+            [{ value, condition, writtenBy: statement }],
+            statement,
+            condition,
+          );
+        }
         return;
       case 'Import':
         return;

@@ -5,8 +5,12 @@
  * over its old alias, allow-all with credentials reflects every origin, regexes run under `re.match`.
  */
 import type { CorsPolicy, ListValue, OriginEntry, OriginSetting, Setting } from 'cors-lint-core';
-import { DJANGO_CORS_OLD_NAMES } from 'cors-lint-core';
-import type { DjangoCorsSettingName } from 'cors-lint-core';
+import {
+  DJANGO_CORS_DEFAULT_METHODS,
+  DJANGO_CORS_OLD_NAMES,
+  djangoCorsFacts,
+} from 'cors-lint-core';
+import type { DjangoCorsSettingName, DjangoCorsVersionFacts } from 'cors-lint-core';
 import type { Module, PyNode, Statement } from '../../../languages/django-settings/ast.js';
 import type { Alternative, Binding, Condition, PyValue } from './evaluate.js';
 import { SettingsEvaluation, compatible, joinConditions } from './evaluate.js';
@@ -43,26 +47,37 @@ const SETTINGS: readonly DjangoCorsSettingName[] = [
 /** Past this many branch combinations, the first ones are kept: enough for every finding a branch can hold. */
 const MAX_POLICIES = 32;
 
-/** Per module, the model for a version that reads the new names (≥ 3.5.0) and for one that does not. */
-const cache = new WeakMap<Module, Map<boolean, DjangoSettingsModel>>();
+/** Per module, the model for each django-cors-headers version (its facts' `version`) it was read for. */
+const cache = new WeakMap<Module, Map<string, DjangoSettingsModel>>();
 
 /**
- * The module's model for a django-cors-headers that reads the 3.5.0 names (`readsNewNames`, the default
- * when the version is unknown) or only the old ones.
+ * The module's model as the django-cors-headers of `facts` reads it (the newest when the version is
+ * unknown): which setting names it reads, and what its `corsheaders.defaults` hold.
  */
-export function djangoSettingsModel(module: Module, readsNewNames = true): DjangoSettingsModel {
+export function djangoSettingsModel(
+  module: Module,
+  facts: DjangoCorsVersionFacts = djangoCorsFacts(),
+): DjangoSettingsModel {
   let models = cache.get(module);
   if (!models) cache.set(module, (models = new Map()));
-  let model = models.get(readsNewNames);
+  let model = models.get(facts.version);
   if (!model) {
-    model = build(module, readsNewNames);
-    models.set(readsNewNames, model);
+    model = build(module, facts);
+    models.set(facts.version, model);
   }
   return model;
 }
 
-function build(module: Module, readsNewNames: boolean): DjangoSettingsModel {
-  const evaluation = new SettingsEvaluation(module);
+function build(module: Module, facts: DjangoCorsVersionFacts): DjangoSettingsModel {
+  const { readsNewNames } = facts;
+  // The lists django-cors-headers' docs tell users to extend: `(*default_headers, "x-api-key")`.
+  const evaluation = new SettingsEvaluation(
+    module,
+    new Map([
+      ['corsheaders.defaults.default_headers', facts.defaultHeaders],
+      ['corsheaders.defaults.default_methods', DJANGO_CORS_DEFAULT_METHODS],
+    ]),
+  );
   const names = evaluation.names();
   const installed = (evaluation.binding('INSTALLED_APPS')?.alternatives ?? []).some((a) =>
     listHas(a.value, (text) => text === 'corsheaders' || text.startsWith('corsheaders.')),
