@@ -115,20 +115,28 @@ async function observe(
   return { ...run, exchanges: env.api.exchanges.map((exchange) => ({ ...exchange })) };
 }
 
+/** Two runs of the client in one browser context (one HTTP cache), and what reached the server. */
+export interface CacheRun {
+  readonly first: PageRun;
+  readonly second: PageRun;
+  readonly exchanges: readonly RecordedExchange[];
+}
+
 /** The client run from the app, then from a same-site origin, in one context: one HTTP cache. */
 async function observeSharedCache(
   env: Environment,
   dir: string,
   sources: ScenarioSources,
-): Promise<{ first: PageRun; second: PageRun }> {
+): Promise<CacheRun> {
   env.api.use(loadApp(dir));
   env.app.setClient(sources.client);
   env.attacker.setClient(sources.client);
   env.api.reset();
-  return withContext(env.browser, async (context) => ({
+  const run = await withContext(env.browser, async (context) => ({
     first: await runInPage(context, APP_ORIGIN),
     second: await runInPage(context, SAME_SITE_APP_ORIGIN),
   }));
+  return { ...run, exchanges: env.api.exchanges.map((exchange) => ({ ...exchange })) };
 }
 
 /**
@@ -140,7 +148,7 @@ export async function observeCachedWithoutHeader(
   env: Environment,
   dir: string,
   sources: ScenarioSources,
-): Promise<{ first: PageRun; second: PageRun; exchanges: readonly RecordedExchange[] }> {
+): Promise<CacheRun> {
   env.api.use(loadApp(dir));
   env.app.setClient(sources.client);
   env.api.reset();
@@ -156,7 +164,7 @@ export async function observeCachedWithoutHeader(
  * CORS fetch after it was blocked with a predicted reason.
  */
 export function cachedWithoutHeaderProblem(
-  run: { first: PageRun; second: PageRun; exchanges: readonly RecordedExchange[] },
+  run: CacheRun,
   findings: readonly Finding[],
 ): string | undefined {
   const line = run.second.console.find(isBlockedLine);
@@ -174,11 +182,7 @@ export function cachedWithoutHeaderProblem(
 }
 
 /** With `Vary: Origin` the CORS fetch is not served the no-cors answer: it is sent, and it works. */
-export function cachedWithoutHeaderFixProblem(run: {
-  first: PageRun;
-  second: PageRun;
-  exchanges: readonly RecordedExchange[];
-}): string | undefined {
+export function cachedWithoutHeaderFixProblem(run: CacheRun): string | undefined {
   const outcomes = [run.first.outcomes[0], run.second.outcomes[0]];
   const lines = [...run.first.console, ...run.second.console].filter(isCorsLine);
   if (outcomes.every(succeeded) && lines.length === 0 && run.exchanges.length === 2)
@@ -187,10 +191,7 @@ export function cachedWithoutHeaderFixProblem(run: {
 }
 
 /** A cache mix-up is seen when the second origin is blocked with a predicted reason after the first succeeded. */
-function cacheMixupProblem(
-  run: { first: PageRun; second: PageRun },
-  findings: readonly Finding[],
-): string | undefined {
+function cacheMixupProblem(run: CacheRun, findings: readonly Finding[]): string | undefined {
   const line = run.second.console.find(isBlockedLine);
   if (!succeeded(run.first.outcomes[0]))
     return `the request from ${APP_ORIGIN} failed: ${describeOutcome(run.first.outcomes[0])}`;
@@ -203,6 +204,43 @@ function cacheMixupProblem(
   }
   return undefined;
 }
+
+/** With `Vary: Origin` each origin gets its own answer: both runs work, with no CORS console line. */
+function cacheMixupFixProblem(run: CacheRun): string | undefined {
+  const outcomes = [run.first.outcomes[0], run.second.outcomes[0]];
+  const lines = [...run.first.console, ...run.second.console].filter(isCorsLine);
+  if (outcomes.every(succeeded) && lines.length === 0) return undefined;
+  return `after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}`;
+}
+
+/**
+ * The effects seen only over two fetches that share one HTTP cache: how each is observed, what
+ * contradicts the prediction before the fix and after it, and the note when Chromium agrees.
+ */
+interface CacheEffect {
+  readonly kind: BrowserEffect['kind'];
+  readonly observe: (env: Environment, dir: string, sources: ScenarioSources) => Promise<CacheRun>;
+  readonly problem: (run: CacheRun, findings: readonly Finding[]) => string | undefined;
+  readonly fixProblem: (run: CacheRun) => string | undefined;
+  readonly seen: string;
+}
+
+const CACHE_EFFECTS: readonly CacheEffect[] = [
+  {
+    kind: 'cached-for-another-origin',
+    observe: observeSharedCache,
+    problem: cacheMixupProblem,
+    fixProblem: cacheMixupFixProblem,
+    seen: `cached-for-another-origin: after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN} got the cached answer and was blocked`,
+  },
+  {
+    kind: 'cached-without-allow-origin',
+    observe: observeCachedWithoutHeader,
+    problem: cachedWithoutHeaderProblem,
+    fixProblem: cachedWithoutHeaderFixProblem,
+    seen: `cached-without-allow-origin: after a no-cors load, ${APP_ORIGIN} got the cached answer without the header and was blocked`,
+  },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Reading the browser's verdict
@@ -422,12 +460,10 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
   const cachedBriefly = checked.some(
     (finding) => finding.effect?.kind === 'preflight-cached-briefly',
   );
-  const cacheMixups = checked.filter(
-    (finding) => finding.effect?.kind === 'cached-for-another-origin',
-  );
-  const cachedWithoutHeader = checked.filter(
-    (finding) => finding.effect?.kind === 'cached-without-allow-origin',
-  );
+  const cacheEffects = CACHE_EFFECTS.map((effect) => ({
+    effect,
+    findings: checked.filter((finding) => finding.effect?.kind === effect.kind),
+  })).filter(({ findings }) => findings.length > 0);
   const client = clientFindings(checked);
   const repeat = preflight || cachedBriefly ? 2 : 1;
   for (const finding of checked) {
@@ -533,28 +569,13 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
     );
   }
 
-  if (cacheMixups.length > 0) {
-    const problem = cacheMixupProblem(
-      await observeSharedCache(env, scenario.dir, scenario.sources),
-      cacheMixups,
+  for (const { effect, findings } of cacheEffects) {
+    const problem = effect.problem(
+      await effect.observe(env, scenario.dir, scenario.sources),
+      findings,
     );
     if (problem) beforeProblems.push(problem);
-    else
-      notes.push(
-        `cached-for-another-origin: after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN} got the cached answer and was blocked`,
-      );
-  }
-
-  if (cachedWithoutHeader.length > 0) {
-    const problem = cachedWithoutHeaderProblem(
-      await observeCachedWithoutHeader(env, scenario.dir, scenario.sources),
-      cachedWithoutHeader,
-    );
-    if (problem) beforeProblems.push(problem);
-    else
-      notes.push(
-        `cached-without-allow-origin: after a no-cors load, ${APP_ORIGIN} got the cached answer without the header and was blocked`,
-      );
+    else notes.push(effect.seen);
   }
 
   // ---- attacks, before the fix.
@@ -654,19 +675,8 @@ export async function runScenario(env: Environment, scenario: Scenario): Promise
         afterProblems.push(...verdict.problems);
         notes.push(...verdict.notes);
       }
-      if (cacheMixups.length > 0) {
-        const shared = await observeSharedCache(env, dir, fix.sources);
-        const outcomes = [shared.first.outcomes[0], shared.second.outcomes[0]];
-        const lines = [...shared.first.console, ...shared.second.console].filter(isCorsLine);
-        if (!outcomes.every(succeeded) || lines.length > 0)
-          afterProblems.push(
-            `after ${APP_ORIGIN}, ${SAME_SITE_APP_ORIGIN}: ${outcomes.map(describeOutcome).join(', ')}; ${lines.join(' | ') || 'no CORS console line'}`,
-          );
-      }
-      if (cachedWithoutHeader.length > 0) {
-        const problem = cachedWithoutHeaderFixProblem(
-          await observeCachedWithoutHeader(env, dir, fix.sources),
-        );
+      for (const { effect } of cacheEffects) {
+        const problem = effect.fixProblem(await effect.observe(env, dir, fix.sources));
         if (problem) afterProblems.push(problem);
       }
       afterFix = succeeded(outcome)
