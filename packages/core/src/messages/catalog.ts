@@ -378,6 +378,13 @@ export const ruleMessages = {
       'This {{method}} fails: the server at {{server}} does not answer its preflight. The request needs an OPTIONS preflight first, and nothing there answers OPTIONS for this path with CORS headers.',
       'missing-allow-origin',
     ),
+    preflightRefused: failing(
+      'This {{method}} fails: the server at {{server}} refuses its preflight with status {{status}}. The request needs an OPTIONS preflight first; the refusal carries Access-Control-Allow-Origin, so the browser fails the preflight for its status.',
+      'preflight-invalid-status',
+    ),
+    removePreflightHeader: plain(
+      "Remove the '{{header}}' header, the only thing that makes this request send a preflight",
+    ),
     allowMethodOnServer: plain('Allow {{method}} at {{server}}'),
     answerPreflightOnServer: plain('Answer the preflight of this {{method}} at {{server}}'),
   },
