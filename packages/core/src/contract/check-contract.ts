@@ -390,9 +390,11 @@ function findingsFor<H>(
     // A refusal that keeps Access-Control-Allow-Origin passes the CORS check; its status fails it.
     const refusal = rule.preflight === 'not-answered' ? rule.preflightRefusal : undefined;
     const [only] = headers;
-    // Only one header makes it preflight: without it the request is simple and needs no answer.
+    // Only one header makes it preflight: without it the request is simple and needs no answer,
+    // where the server lets its method through.
     const unpreflight: Suggestion<H>[] =
       !methodPreflights &&
+      (refusal?.methods === undefined || refusal.methods.includes(method)) &&
       headers.length === 1 &&
       only?.removable === true &&
       request.uploadListeners.length === 0
@@ -413,7 +415,8 @@ function findingsFor<H>(
         ? { method, status: refusal.statuses.join(' or ') }
         : { method },
       unpreflight,
-      answerPreflight(policy, rule),
+      // An OPTIONS handler behind a refusal never sees the preflight.
+      refusal ? undefined : answerPreflight(policy, rule),
     );
   } else if (preflights && preflightPolicy !== 'none') {
     const allowedHeaders = allowedRequestHeaders(preflightPolicy);

@@ -78,6 +78,8 @@ export interface RouteRule {
 export interface PreflightRefusal {
   readonly statuses: readonly number[];
   readonly allowOrigin: boolean;
+  /** The uppercase methods the server lets through there (`limit_except GET POST`: GET, HEAD, POST); undefined when every one. */
+  readonly methods?: readonly string[];
 }
 
 /** nginx's location modifiers: '' for a plain prefix. */

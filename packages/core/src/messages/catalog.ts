@@ -379,11 +379,11 @@ export const ruleMessages = {
       'missing-allow-origin',
     ),
     preflightRefused: failing(
-      'This {{method}} fails: the server at {{server}} refuses its preflight with status {{status}}. The request needs an OPTIONS preflight first; the refusal carries Access-Control-Allow-Origin, so the browser fails the preflight for its status.',
+      'This {{method}} fails: {{server}} refuses its preflight with status {{status}}. The request needs an OPTIONS preflight first, and the server refuses OPTIONS for this path (as an nginx `limit_except` that leaves OPTIONS out does). The refusal carries Access-Control-Allow-Origin, so the browser fails the preflight for its status.',
       'preflight-invalid-status',
     ),
     removePreflightHeader: plain(
-      "Remove the '{{header}}' header, the only thing that makes this request send a preflight",
+      "Remove the '{{header}}' header, which alone makes this request preflight",
     ),
     allowMethodOnServer: plain('Allow {{method}} at {{server}}'),
     answerPreflightOnServer: plain('Answer the preflight of this {{method}} at {{server}}'),

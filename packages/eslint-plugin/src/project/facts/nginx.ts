@@ -104,10 +104,10 @@ function locationRule(
   const branch = serverBranch ?? preflightBranch(location);
   const pass = passOf(location);
   // The server's branch answers before a location, and its limit_except, is chosen.
-  const statuses = serverBranch
+  const refusal = serverBranch
     ? undefined
     : refusalStatuses(location.directive, pass !== undefined);
-  const refused = statuses !== undefined;
+  const refused = refusal !== undefined;
   const preflight: RouteRule['preflight'] = refused
     ? 'not-answered'
     : branch
@@ -122,7 +122,7 @@ function locationRule(
     methods: 'any',
     policy,
     preflight,
-    ...(statuses ? refusalOf(location, statuses) : {}),
+    ...(refusal ? refusalOf(location, refusal.statuses, refusal.methods) : {}),
     source: ref(location.at),
     specific: !(nginx.modifier === '' && nginx.path === '/'),
     nginx,
@@ -132,8 +132,8 @@ function locationRule(
 }
 
 /**
- * The statuses a `limit_except` of the location refuses every OPTIONS request with; undefined when
- * it lets the preflight through. For a method it does not list, nginx uses the `limit_except`
+ * The statuses a `limit_except` of the location refuses every OPTIONS request with, and the methods
+ * it lets through; undefined when it lets the preflight through. For a method it does not list, nginx uses the `limit_except`
  * block's configuration, chosen before the rewrite phase: the location's `if ($request_method =
  * OPTIONS) { return 204; }` and `return` never run for it. Checked on nginx 1.22: `deny all;` (and
  * no `allow`) gives 403, also beside `auth_basic`; `auth_basic` alone 401 (a preflight never carries
@@ -144,7 +144,7 @@ function locationRule(
 function refusalStatuses(
   directive: Directive | undefined,
   proxied: boolean,
-): readonly number[] | undefined {
+): { statuses: readonly number[]; methods: readonly string[] } | undefined {
   for (const child of directive?.block?.body ?? []) {
     if (child.name.value !== 'limit_except' || !child.block) continue;
     if (child.args.some((arg) => arg.value.toUpperCase() === 'OPTIONS')) continue;
@@ -156,9 +156,25 @@ function refusalStatuses(
     const authenticates = inside.some(
       (rule) => rule.name.value === 'auth_basic' && rule.args[0]?.value !== 'off',
     );
-    if (deniesAll && !allows) return [403];
-    if (authenticates) return deniesAll ? [403, 401] : [401];
-    if (!proxied) return deniesAll ? [403, 405] : [405];
+    const statuses =
+      deniesAll && !allows
+        ? [403]
+        : authenticates
+          ? deniesAll
+            ? [403, 401]
+            : [401]
+          : !proxied
+            ? deniesAll
+              ? [403, 405]
+              : [405]
+            : undefined;
+    if (!statuses) continue;
+    // nginx: "Allowing the GET method makes the HEAD method also allowed."
+    const methods = child.args.map((arg) => arg.value.toUpperCase());
+    return {
+      statuses,
+      methods: methods.includes('GET') ? [...new Set([...methods, 'HEAD'])] : methods,
+    };
   }
   return undefined;
 }
@@ -172,6 +188,7 @@ function refusalStatuses(
 function refusalOf(
   location: ModelLevel,
   statuses: readonly number[],
+  methods: readonly string[],
 ): { preflightRefusal?: PreflightRefusal } {
   const codes = effectiveErrorPages(location).flatMap((page) => page.codes.split(/\s+/));
   if (statuses.some((status) => codes.includes(String(status)))) return {};
@@ -179,7 +196,7 @@ function refusalOf(
   const write = more.at(-1) ?? writesOf(effectiveAddHeaders(location).writes, ACAO)[0];
   const allowOrigin =
     write !== undefined && statuses.every((status) => addHeaderSends(status, write.always));
-  return { preflightRefusal: { statuses, allowOrigin } };
+  return { preflightRefusal: { statuses, allowOrigin, methods } };
 }
 
 /** An `if ($request_method = OPTIONS)` written directly in `level` that answers with `return`. */
