@@ -330,7 +330,14 @@ describe('checkRequestAgainstSurfaces: a refused preflight', () => {
     expect(
       suggestions({
         headers: {
-          writes: [{ name: 'Content-Type', value: 'application/json', at: 'type', implied: true }],
+          writes: [
+            {
+              name: 'Content-Type',
+              value: 'application/json',
+              at: 'type',
+              implied: 'library-default',
+            },
+          ],
           complete: true,
         },
       }),
