@@ -133,9 +133,9 @@ function locationRule(
 
 /**
  * The statuses a `limit_except` of the location refuses every OPTIONS request with, and the methods
- * it lets through; undefined when it lets the preflight through. For a method it does not list, nginx uses the `limit_except`
- * block's configuration, chosen before the rewrite phase: the location's `if ($request_method =
- * OPTIONS) { return 204; }` and `return` never run for it. Checked on nginx 1.22: `deny all;` (and
+ * it lets through; undefined when it lets the preflight through. For a method it does not list,
+ * nginx uses the `limit_except` block's configuration, chosen before the rewrite phase: the
+ * location's `if ($request_method = OPTIONS) { return 204; }` and `return` never run for it. Checked on nginx 1.22: `deny all;` (and
  * no `allow`) gives 403, also beside `auth_basic`; `auth_basic` alone 401 (a preflight never carries
  * credentials); where an `allow` may let it through, 403 for the other clients and 405 from the
  * static handler for the allowed ones, unless the location passes it to an upstream (`proxied`),
