@@ -123,6 +123,7 @@ export { FIRST_SENTENCE_MAX, firstSentence } from './messages/first-sentence.js'
 export type {
   NginxLocationMatch,
   PathMatcher,
+  PreflightRefusal,
   RouteRule,
   ServerSurface,
   SourceRef,

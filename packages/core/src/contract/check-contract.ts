@@ -67,6 +67,7 @@ export type ContractMessageId =
   | 'headerNotAllowed'
   | 'methodNotAllowed'
   | 'preflightNotAnswered'
+  | 'preflightRefused'
   | 'headerNotExposedByServer';
 
 export interface ContractFinding<H> extends Finding<H> {
@@ -171,6 +172,7 @@ function keyOf<H>(finding: ContractFinding<H>): string {
       return 'credentials';
     case 'methodNotAllowed':
     case 'preflightNotAnswered':
+    case 'preflightRefused':
       return 'method';
     case 'headerNotAllowed':
       return `header\0${asciiLowercase(finding.data['header'] ?? '')}`;
@@ -385,14 +387,36 @@ function findingsFor<H>(
       preflightPolicy === 'none' ||
       preflightPolicy.origin.kind === 'disabled')
   ) {
+    // A refusal that keeps Access-Control-Allow-Origin passes the CORS check; its status fails it.
+    const refusal = rule.preflight === 'not-answered' ? rule.preflightRefusal : undefined;
+    const [only] = headers;
+    // Only one header makes it preflight: without it the request is simple and needs no answer,
+    // where the server lets its method through.
+    const unpreflight: Suggestion<H>[] =
+      !methodPreflights &&
+      (refusal?.methods === undefined || refusal.methods.includes(method)) &&
+      headers.length === 1 &&
+      only?.removable === true &&
+      request.uploadListeners.length === 0
+        ? [
+            {
+              messageId: 'removePreflightHeader',
+              data: { header: only.written },
+              fix: { kind: 'remove', at: only.at },
+            },
+          ]
+        : [];
     push(
-      'preflightNotAnswered',
+      refusal?.allowOrigin === true ? 'preflightRefused' : 'preflightNotAnswered',
       request.method.kind === 'known' && methodPreflights
         ? request.method.at
         : (headers[0]?.at ?? request.at),
-      { method },
-      [],
-      answerPreflight(policy, rule),
+      refusal?.allowOrigin === true
+        ? { method, status: refusal.statuses.join(' or ') }
+        : { method },
+      unpreflight,
+      // An OPTIONS handler behind a refusal never sees the preflight.
+      refusal ? undefined : answerPreflight(policy, rule),
     );
   } else if (preflights && preflightPolicy !== 'none') {
     const allowedHeaders = allowedRequestHeaders(preflightPolicy);

@@ -41,6 +41,14 @@ export interface RouteRule {
   readonly methods: readonly string[] | 'any';
   readonly policy: CorsPolicy<SourceRef> | 'none' | 'unknown';
   readonly preflight: 'answered' | 'not-answered' | 'unknown';
+  /**
+   * With `preflight: 'not-answered'`, where the server refuses the OPTIONS request with an error
+   * status (nginx `limit_except` without OPTIONS: 403 for `deny all`, 401 for `auth_basic`, 405 where
+   * the static handler gets it): the statuses it may answer with, and whether that refusal still
+   * carries Access-Control-Allow-Origin (`add_header … always` in effect), which decides what the
+   * browser says: with it the CORS check passes and the status fails the preflight.
+   */
+  readonly preflightRefusal?: PreflightRefusal;
   readonly source: SourceRef;
   /**
    * The policy is one specific route's, not a catch-all: a request matching it is evidence that this
@@ -64,6 +72,14 @@ export interface RouteRule {
   readonly routeModule?: boolean;
   /** nginx only: how the location is written, for choosing the location nginx would (`selectNginxLocations`). */
   readonly nginx?: NginxLocationMatch;
+}
+
+/** How a server refuses a preflight: `RouteRule.preflightRefusal`. */
+export interface PreflightRefusal {
+  readonly statuses: readonly number[];
+  readonly allowOrigin: boolean;
+  /** The uppercase methods the server lets through there (`limit_except GET POST`: GET, HEAD, POST); undefined when every one. */
+  readonly methods?: readonly string[];
 }
 
 /** nginx's location modifiers: '' for a plain prefix. */

@@ -378,6 +378,13 @@ export const ruleMessages = {
       'This {{method}} fails: the server at {{server}} does not answer its preflight. The request needs an OPTIONS preflight first, and nothing there answers OPTIONS for this path with CORS headers.',
       'missing-allow-origin',
     ),
+    preflightRefused: failing(
+      'This {{method}} fails: {{server}} refuses its preflight with status {{status}}. The request needs an OPTIONS preflight first, and the server refuses OPTIONS for this path (as an nginx `limit_except` that leaves OPTIONS out does). The refusal carries Access-Control-Allow-Origin, so the browser fails the preflight for its status.',
+      'preflight-invalid-status',
+    ),
+    removePreflightHeader: plain(
+      "Remove the '{{header}}' header, which alone makes this request preflight",
+    ),
     allowMethodOnServer: plain('Allow {{method}} at {{server}}'),
     answerPreflightOnServer: plain('Answer the preflight of this {{method}} at {{server}}'),
   },

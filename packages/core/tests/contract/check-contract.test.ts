@@ -256,6 +256,109 @@ describe('checkRequestAgainstSurfaces: methods and preflights', () => {
   });
 });
 
+describe('checkRequestAgainstSurfaces: a refused preflight', () => {
+  const refused = (allowOrigin: boolean, statuses = [403]) =>
+    surface([rule({ preflight: 'not-answered', preflightRefusal: { statuses, allowOrigin } })]);
+
+  it('reports a refusal that carries Access-Control-Allow-Origin by its status', () => {
+    expect(checkRequestAgainstSurfaces(request(method('DELETE')), [refused(true)])).toEqual([
+      {
+        messageId: 'preflightRefused',
+        at: 'method',
+        data: { server: 'api/server.js:14', method: 'DELETE', status: '403' },
+        server: at(14),
+      },
+    ]);
+    expect(
+      checkRequestAgainstSurfaces(request(method('DELETE')), [refused(true, [403, 405])])[0]?.data,
+    ).toEqual({ server: 'api/server.js:14', method: 'DELETE', status: '403 or 405' });
+  });
+
+  it('reports a refusal without Access-Control-Allow-Origin as unanswered, and a simple request not at all', () => {
+    expect(ids(checkRequestAgainstSurfaces(request(method('DELETE')), [refused(false)]))).toEqual([
+      'preflightNotAnswered@method',
+    ]);
+    expect(checkRequestAgainstSurfaces(request(), [refused(true)])).toEqual([]);
+    // A refusal noted on a rule whose preflight is answered after all says nothing.
+    expect(
+      checkRequestAgainstSurfaces(request(method('DELETE')), [
+        surface([rule({ preflightRefusal: { statuses: [403], allowOrigin: true } })]),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('suggests removing the one header that makes a simple request preflight', () => {
+    const json = request({ ...method('POST'), ...header('Content-Type', 'application/json') });
+    for (const allowOrigin of [true, false])
+      expect(
+        checkRequestAgainstSurfaces(json, [refused(allowOrigin)]).map(
+          ({ messageId, suggestions }) => ({ messageId, suggestions }),
+        ),
+      ).toEqual([
+        {
+          messageId: allowOrigin ? 'preflightRefused' : 'preflightNotAnswered',
+          suggestions: [
+            {
+              messageId: 'removePreflightHeader',
+              data: { header: 'Content-Type' },
+              fix: { kind: 'remove', at: 'header Content-Type' },
+            },
+          ],
+        },
+      ]);
+  });
+
+  it('suggests nothing where the method, a second header or an implied header preflights too', () => {
+    const suggestions = (overrides: Partial<ClientRequest<string>>) =>
+      checkRequestAgainstSurfaces(request(overrides), [refused(true)]).map(
+        (finding) => finding.suggestions,
+      );
+    expect(
+      suggestions({ ...method('DELETE'), ...header('Content-Type', 'application/json') }),
+    ).toEqual([undefined]);
+    expect(
+      suggestions({
+        headers: {
+          writes: [
+            { name: 'Content-Type', value: 'application/json', at: 'type' },
+            { name: 'X-Api-Key', value: 'k', at: 'key' },
+          ],
+          complete: true,
+        },
+      }),
+    ).toEqual([undefined]);
+    expect(
+      suggestions({
+        headers: {
+          writes: [
+            {
+              name: 'Content-Type',
+              value: 'application/json',
+              at: 'type',
+              implied: 'library-default',
+            },
+          ],
+          complete: true,
+        },
+      }),
+    ).toEqual([undefined]);
+    // The server refuses the POST itself too (`limit_except GET`): no header removal makes it pass.
+    expect(
+      checkRequestAgainstSurfaces(
+        request({ ...method('POST'), ...header('Content-Type', 'application/json') }),
+        [
+          surface([
+            rule({
+              preflight: 'not-answered',
+              preflightRefusal: { statuses: [403], allowOrigin: true, methods: ['GET', 'HEAD'] },
+            }),
+          ]),
+        ],
+      ).map(({ messageId, suggestions }) => [messageId, suggestions]),
+    ).toEqual([['preflightRefused', undefined]]);
+  });
+});
+
 describe('checkRequestAgainstSurfaces: exposed headers', () => {
   const read = { headersRead: [{ name: 'X-Total-Count', at: 'read' }] };
 

@@ -82,6 +82,7 @@ const LONGEST: Record<string, string> = {
   location: 'location ~* ^/api/v1/(users|teams)/',
   more: ' and 12 more',
   codes: '500 502 503 504',
+  status: '403 or 405', // the statuses a refused preflight may get (nginx limit_except)
   uri: '/errors/50x.html',
   target: 'location = /errors/50x.html',
   pass: 'proxy_pass',

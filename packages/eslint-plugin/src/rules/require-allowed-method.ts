@@ -18,10 +18,15 @@ export default createRule<Options, MessageIds>({
         'Require the server a request goes to in the project to allow its method and answer its preflight',
       recommended: 'recommended',
     },
+    hasSuggestions: true,
     messages: messagesFor('require-allowed-method'),
     schema: [],
   },
   defaultOptions: [],
   create: (context) =>
-    reportContractListener(context, ['methodNotAllowed', 'preflightNotAnswered']),
+    reportContractListener(context, [
+      'methodNotAllowed',
+      'preflightNotAnswered',
+      'preflightRefused',
+    ]),
 });

@@ -451,6 +451,66 @@ describe('ProjectIndex: nginx and Django', () => {
       [5, 'not-answered', false],
       [6, 'unknown', false],
     ]);
+    expect(surface?.routes.map((rule) => rule.preflightRefusal)).toEqual([
+      { statuses: [403], allowOrigin: true, methods: ['GET', 'HEAD'] },
+      undefined,
+      { statuses: [403, 405], allowOrigin: true, methods: ['GET', 'HEAD'] },
+      undefined,
+    ]);
+  });
+
+  it('says with which status a limit_except refuses the preflight, and whether CORS headers come along', () => {
+    const root = tempProject();
+    const acao = 'add_header Access-Control-Allow-Origin "http://localhost:5173"';
+    const app = 'proxy_pass http://127.0.0.1:3000;';
+    fs.writeFileSync(
+      path.join(root, 'nginx.conf'),
+      [
+        'server {',
+        '    listen 8080;',
+        // Checked on nginx 1.22: 403 + ACAO with `always`, 403 alone without it.
+        `    location /always/ { ${acao} always; limit_except GET POST { deny all; } ${app} }`,
+        `    location /plain/ { ${acao}; limit_except GET POST { deny all; } ${app} }`,
+        // auth_basic alone: 401 + ACAO; beside deny all, 403 first.
+        `    location /auth/ { ${acao} always; limit_except GET { auth_basic "api"; auth_basic_user_file htpasswd; } ${app} }`,
+        `    location /both/ { ${acao} always; limit_except GET { deny all; auth_basic "api"; } ${app} }`,
+        // Not proxied, nothing denied: 405 from the static handler.
+        `    location /static/ { ${acao} always; limit_except GET { } }`,
+        // An error_page for 403 answers with another location's response: left unsaid.
+        `    location /paged/ { ${acao} always; error_page 403 /403.html; limit_except GET { deny all; } ${app} }`,
+        '}',
+        'server {',
+        '    listen 8081;',
+        `    ${acao} always;`,
+        // The server's headers, inherited by the location and its limit_except (nginx 1.22: 403 + ACAO).
+        `    location /inherited/ { limit_except GET { deny all; } ${app} }`,
+        // A header of the location's own drops the server's (403 with X-Frame-Options only).
+        `    location /dropped/ { add_header X-Frame-Options DENY always; limit_except GET { deny all; } ${app} }`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const surfaces = new ProjectIndex(root)
+      .facts(undefined, {})
+      .surfaces.filter(({ file }) => file === 'nginx.conf');
+    expect(
+      surfaces.flatMap((surface) =>
+        surface.routes.map((rule) => [rule.source.line, rule.preflight, rule.preflightRefusal]),
+      ),
+    ).toEqual([
+      [3, 'not-answered', { statuses: [403], allowOrigin: true, methods: ['GET', 'POST', 'HEAD'] }],
+      [
+        4,
+        'not-answered',
+        { statuses: [403], allowOrigin: false, methods: ['GET', 'POST', 'HEAD'] },
+      ],
+      [5, 'not-answered', { statuses: [401], allowOrigin: true, methods: ['GET', 'HEAD'] }],
+      [6, 'not-answered', { statuses: [403], allowOrigin: true, methods: ['GET', 'HEAD'] }],
+      [7, 'not-answered', { statuses: [405], allowOrigin: true, methods: ['GET', 'HEAD'] }],
+      [8, 'not-answered', undefined],
+      [13, 'not-answered', { statuses: [403], allowOrigin: true, methods: ['GET', 'HEAD'] }],
+      [14, 'not-answered', { statuses: [403], allowOrigin: false, methods: ['GET', 'HEAD'] }],
+    ]);
   });
 
   it('resolves proxy_pass to an upstream block into its servers, without those marked down or on sockets', () => {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../src/rules/require-allowed-method.js';
 import {
@@ -7,6 +9,11 @@ import {
   projectSettings,
   UPSTREAM_PROJECT,
 } from '../helpers/project-fixture.js';
+
+/** An oracle scenario: nginx (`limit_except GET POST`, headers with `always`) in front of an Express app. */
+const LIMIT_EXCEPT_SCENARIO = fileURLToPath(
+  new URL('../../../../test-fixtures/nginx-scenarios/project-nginx-limit-except/', import.meta.url),
+);
 
 const ruleTester = new RuleTester();
 const inProject = { filename: clientFile(), settings: projectSettings() };
@@ -75,16 +82,57 @@ ruleTester.run('require-allowed-method', rule, {
     },
     {
       // `limit_except GET { deny all; }`: nginx refuses the OPTIONS preflight with 403 before the
-      // location's `if ($request_method = OPTIONS) { return 204; }` can run (checked on nginx 1.22).
+      // location's `if ($request_method = OPTIONS) { return 204; }` can run (checked on nginx 1.22),
+      // and its `add_header … always` puts Access-Control-Allow-Origin on the 403.
       code: "fetch('http://localhost:8080/drafts/1', { method: 'PUT' });",
       ...behindNginx(UPSTREAM_PROJECT),
       errors: [
         {
-          messageId: 'preflightNotAnswered',
-          data: { method: 'PUT', server: 'deploy/nginx.conf:31' },
+          messageId: 'preflightRefused',
+          data: { method: 'PUT', status: '403', server: 'deploy/nginx.conf:31' },
           line: 1,
           column: 51,
           endColumn: 56,
+        },
+      ],
+    },
+    {
+      // The same location: a JSON POST preflights for its Content-Type alone, and limit_except GET
+      // refuses the POST too, so removing the header would not make it pass.
+      code: "fetch('http://localhost:8080/drafts/1', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });",
+      ...behindNginx(UPSTREAM_PROJECT),
+      errors: [
+        {
+          messageId: 'preflightRefused',
+          data: { method: 'POST', status: '403', server: 'deploy/nginx.conf:31' },
+          line: 1,
+          column: 70,
+          endColumn: 104,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // nginx in front of the orders API (the oracle's scenario, checked in Chromium): `limit_except
+      // GET POST { deny all; }` lets the POST through but refuses its preflight with 403 and CORS headers.
+      code: "fetch('http://api.example.test/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });",
+      filename: path.join(LIMIT_EXCEPT_SCENARIO, 'client.js'),
+      settings: projectSettings(LIMIT_EXCEPT_SCENARIO),
+      errors: [
+        {
+          messageId: 'preflightRefused',
+          data: { method: 'POST', status: '403', server: 'nginx.conf:7' },
+          line: 1,
+          column: 74,
+          endColumn: 108,
+          suggestions: [
+            {
+              messageId: 'removePreflightHeader',
+              data: { header: 'Content-Type' },
+              output:
+                "fetch('http://api.example.test/api/orders', { method: 'POST', headers: {}, body: '{}' });",
+            },
+          ],
         },
       ],
     },

@@ -7,8 +7,9 @@
  *
  * - A location's policy is its effective CORS headers, `none` without any, `unknown` when an
  *   include could not be read.
- * - A preflight is `not-answered` where a `limit_except` without OPTIONS denies it (403), whatever
- *   else the location says; else `answered` by an `if ($request_method = OPTIONS) { … return …; }` in the location
+ * - A preflight is `not-answered` where a `limit_except` without OPTIONS refuses it (403, 401 or
+ *   405; `preflightRefusal` says with which status and whether Access-Control-Allow-Origin comes
+ *   along), whatever else the location says; else `answered` by an `if ($request_method = OPTIONS) { … return …; }` in the location
  *   (with that branch's headers: an `add_header` there replaces the location's, design note §C2) or
  *   in the server (which answers before any location, with the server's headers, §C3), and by a
  *   location that `return`s for every method; a proxied one leaves it to the upstream (`unknown`).
@@ -21,13 +22,21 @@ import type {
   CorsPolicy,
   NginxLocationMatch,
   PathMatcher,
+  PreflightRefusal,
   RouteRule,
   ServerSurface,
   SourceRef,
 } from 'cors-lint-core';
+import {
+  ACAO,
+  addHeaderSends,
+  effectiveAddHeaders,
+  effectiveMoreSetHeaders,
+  writesOf,
+} from 'cors-lint-core';
 import type { Config, Directive, NginxNode } from '../../languages/nginx/ast.js';
 import type { ModelLevel, NginxLevels } from '../../utils/extract/nginx/levels.js';
-import { locationsIn, passOf } from '../../utils/extract/nginx/levels.js';
+import { effectiveErrorPages, locationsIn, passOf } from '../../utils/extract/nginx/levels.js';
 import { nginxModel, policyOf, testsPreflight } from '../../utils/extract/nginx/model.js';
 import type { UpstreamBlocks } from '../../utils/extract/nginx/upstreams.js';
 import { upstreamBlocks, upstreamOf } from '../../utils/extract/nginx/upstreams.js';
@@ -95,7 +104,10 @@ function locationRule(
   const branch = serverBranch ?? preflightBranch(location);
   const pass = passOf(location);
   // The server's branch answers before a location, and its limit_except, is chosen.
-  const refused = !serverBranch && refusesPreflight(location.directive, pass !== undefined);
+  const refusal = serverBranch
+    ? undefined
+    : refusalStatuses(location.directive, pass !== undefined);
+  const refused = refusal !== undefined;
   const preflight: RouteRule['preflight'] = refused
     ? 'not-answered'
     : branch
@@ -110,6 +122,7 @@ function locationRule(
     methods: 'any',
     policy,
     preflight,
+    ...(refusal ? refusalOf(location, refusal.statuses, refusal.methods) : {}),
     source: ref(location.at),
     specific: !(nginx.modifier === '' && nginx.path === '/'),
     nginx,
@@ -119,26 +132,71 @@ function locationRule(
 }
 
 /**
- * Whether a `limit_except` of the location refuses every OPTIONS request. For a method it does not
- * list, nginx uses the `limit_except` block's configuration, chosen before the rewrite phase: the
- * location's `if ($request_method = OPTIONS) { return 204; }` and `return` never run for it. Checked
- * on nginx 1.22: with `deny all;` (and no `allow`) the preflight gets 403, with `auth_basic` 401 (a
- * preflight never carries credentials), and where an `allow` lets it through, 405 from the static
- * handler, unless the location passes it to an upstream (`proxied`), which then answers.
+ * The statuses a `limit_except` of the location refuses every OPTIONS request with, and the methods
+ * it lets through; undefined when it lets the preflight through. For a method it does not list,
+ * nginx uses the `limit_except` block's configuration, chosen before the rewrite phase: the
+ * location's `if ($request_method = OPTIONS) { return 204; }` and `return` never run for it. Checked on nginx 1.22: `deny all;` (and
+ * no `allow`) gives 403, also beside `auth_basic`; `auth_basic` alone 401 (a preflight never carries
+ * credentials); where an `allow` may let it through, 403 for the other clients and 405 from the
+ * static handler for the allowed ones, unless the location passes it to an upstream (`proxied`),
+ * which then answers them.
  */
-function refusesPreflight(directive: Directive | undefined, proxied: boolean): boolean {
-  return (directive?.block?.body ?? []).some((child) => {
-    if (child.name.value !== 'limit_except' || !child.block) return false;
-    if (child.args.some((arg) => arg.value.toUpperCase() === 'OPTIONS')) return false;
+function refusalStatuses(
+  directive: Directive | undefined,
+  proxied: boolean,
+): { statuses: readonly number[]; methods: readonly string[] } | undefined {
+  for (const child of directive?.block?.body ?? []) {
+    if (child.name.value !== 'limit_except' || !child.block) continue;
+    if (child.args.some((arg) => arg.value.toUpperCase() === 'OPTIONS')) continue;
     const inside = child.block.body;
-    const denies =
-      inside.some((rule) => rule.name.value === 'deny' && rule.args[0]?.value === 'all') &&
-      !inside.some((rule) => rule.name.value === 'allow');
+    const allows = inside.some((rule) => rule.name.value === 'allow');
+    const deniesAll = inside.some(
+      (rule) => rule.name.value === 'deny' && rule.args[0]?.value === 'all',
+    );
     const authenticates = inside.some(
       (rule) => rule.name.value === 'auth_basic' && rule.args[0]?.value !== 'off',
     );
-    return denies || authenticates || !proxied;
-  });
+    const statuses =
+      deniesAll && !allows
+        ? [403]
+        : authenticates
+          ? deniesAll
+            ? [403, 401]
+            : [401]
+          : !proxied
+            ? deniesAll
+              ? [403, 405]
+              : [405]
+            : undefined;
+    if (!statuses) continue;
+    // nginx: "Allowing the GET method makes the HEAD method also allowed."
+    const methods = child.args.map((arg) => arg.value.toUpperCase());
+    return {
+      statuses,
+      methods: methods.includes('GET') ? [...new Set([...methods, 'HEAD'])] : methods,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * How the refusal reaches the browser: the `limit_except` block inherits the location's headers
+ * (it cannot hold `add_header` itself), so it carries Access-Control-Allow-Origin where that is
+ * sent on the refusal's statuses (`always`; checked on nginx 1.22, at location and server level).
+ * An `error_page` for one of them answers with another location's response: left unsaid.
+ */
+function refusalOf(
+  location: ModelLevel,
+  statuses: readonly number[],
+  methods: readonly string[],
+): { preflightRefusal?: PreflightRefusal } {
+  const codes = effectiveErrorPages(location).flatMap((page) => page.codes.split(/\s+/));
+  if (statuses.some((status) => codes.includes(String(status)))) return {};
+  const more = writesOf(effectiveMoreSetHeaders(location), ACAO);
+  const write = more.at(-1) ?? writesOf(effectiveAddHeaders(location).writes, ACAO)[0];
+  const allowOrigin =
+    write !== undefined && statuses.every((status) => addHeaderSends(status, write.always));
+  return { preflightRefusal: { statuses, allowOrigin, methods } };
 }
 
 /** An `if ($request_method = OPTIONS)` written directly in `level` that answers with `return`. */
