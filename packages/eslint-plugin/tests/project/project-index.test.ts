@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ESLint, Linter } from 'eslint';
+import type { ServerSurface } from 'cors-lint-core';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { nextRoutePath } from '../../src/project/facts/js.js';
@@ -43,6 +44,15 @@ function tempProject(): string {
   );
   fs.writeFileSync(path.join(root, 'web', 'client.js'), CLIENT);
   return root;
+}
+
+/** The server surfaces the index reads from `lines`, written as `nginx.conf` in a temporary project. */
+function nginxSurfaces(lines: readonly string[]): ServerSurface[] {
+  const root = tempProject();
+  fs.writeFileSync(path.join(root, 'nginx.conf'), [...lines, ''].join('\n'));
+  return new ProjectIndex(root)
+    .facts(undefined, {})
+    .surfaces.filter(({ file }) => file === 'nginx.conf');
 }
 
 /** Rewrites a file with a later mtime, as an editor's save does, whatever the clock's resolution. */
@@ -416,29 +426,21 @@ describe('ProjectIndex: nginx and Django', () => {
   });
 
   it('reads a limit_except without OPTIONS as refusing the preflight, whatever the location answers', () => {
-    const root = tempProject();
     const cors =
       'add_header Access-Control-Allow-Origin "http://localhost:5173" always; add_header Access-Control-Allow-Methods "GET, PUT" always;';
-    fs.writeFileSync(
-      path.join(root, 'nginx.conf'),
-      [
-        'server {',
-        '    listen 8080;',
-        // nginx 1.22: OPTIONS → 403, the `if` never runs for it.
-        `    location /denied/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET { deny all; } return 200; }`,
-        // OPTIONS listed: the `if` answers it.
-        `    location /listed/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET OPTIONS { deny all; } return 200; }`,
-        // Allowed from some addresses: 405 from the static handler (nginx 1.22), no `return` runs.
-        `    location /allowed/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET { allow 127.0.0.1; deny all; } return 200; }`,
-        // Allowed and proxied: the upstream answers, as far as nginx is concerned.
-        `    location /proxied/ { ${cors} limit_except GET { allow 127.0.0.1; deny all; } proxy_pass http://127.0.0.1:3000; }`,
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const surface = new ProjectIndex(root)
-      .facts(undefined, {})
-      .surfaces.find(({ file }) => file === 'nginx.conf');
+    const [surface] = nginxSurfaces([
+      'server {',
+      '    listen 8080;',
+      // nginx 1.22: OPTIONS → 403, the `if` never runs for it.
+      `    location /denied/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET { deny all; } return 200; }`,
+      // OPTIONS listed: the `if` answers it.
+      `    location /listed/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET OPTIONS { deny all; } return 200; }`,
+      // Allowed from some addresses: 405 from the static handler (nginx 1.22), no `return` runs.
+      `    location /allowed/ { ${cors} if ($request_method = OPTIONS) { return 204; } limit_except GET { allow 127.0.0.1; deny all; } return 200; }`,
+      // Allowed and proxied: the upstream answers, as far as nginx is concerned.
+      `    location /proxied/ { ${cors} limit_except GET { allow 127.0.0.1; deny all; } proxy_pass http://127.0.0.1:3000; }`,
+      '}',
+    ]);
     expect(
       surface?.routes.map((rule) => [
         rule.source.line,
@@ -460,39 +462,31 @@ describe('ProjectIndex: nginx and Django', () => {
   });
 
   it('says with which status a limit_except refuses the preflight, and whether CORS headers come along', () => {
-    const root = tempProject();
     const acao = 'add_header Access-Control-Allow-Origin "http://localhost:5173"';
     const app = 'proxy_pass http://127.0.0.1:3000;';
-    fs.writeFileSync(
-      path.join(root, 'nginx.conf'),
-      [
-        'server {',
-        '    listen 8080;',
-        // Checked on nginx 1.22: 403 + ACAO with `always`, 403 alone without it.
-        `    location /always/ { ${acao} always; limit_except GET POST { deny all; } ${app} }`,
-        `    location /plain/ { ${acao}; limit_except GET POST { deny all; } ${app} }`,
-        // auth_basic alone: 401 + ACAO; beside deny all, 403 first.
-        `    location /auth/ { ${acao} always; limit_except GET { auth_basic "api"; auth_basic_user_file htpasswd; } ${app} }`,
-        `    location /both/ { ${acao} always; limit_except GET { deny all; auth_basic "api"; } ${app} }`,
-        // Not proxied, nothing denied: 405 from the static handler.
-        `    location /static/ { ${acao} always; limit_except GET { } }`,
-        // An error_page for 403 answers with another location's response: left unsaid.
-        `    location /paged/ { ${acao} always; error_page 403 /403.html; limit_except GET { deny all; } ${app} }`,
-        '}',
-        'server {',
-        '    listen 8081;',
-        `    ${acao} always;`,
-        // The server's headers, inherited by the location and its limit_except (nginx 1.22: 403 + ACAO).
-        `    location /inherited/ { limit_except GET { deny all; } ${app} }`,
-        // A header of the location's own drops the server's (403 with X-Frame-Options only).
-        `    location /dropped/ { add_header X-Frame-Options DENY always; limit_except GET { deny all; } ${app} }`,
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const surfaces = new ProjectIndex(root)
-      .facts(undefined, {})
-      .surfaces.filter(({ file }) => file === 'nginx.conf');
+    const surfaces = nginxSurfaces([
+      'server {',
+      '    listen 8080;',
+      // Checked on nginx 1.22: 403 + ACAO with `always`, 403 alone without it.
+      `    location /always/ { ${acao} always; limit_except GET POST { deny all; } ${app} }`,
+      `    location /plain/ { ${acao}; limit_except GET POST { deny all; } ${app} }`,
+      // auth_basic alone: 401 + ACAO; beside deny all, 403 first.
+      `    location /auth/ { ${acao} always; limit_except GET { auth_basic "api"; auth_basic_user_file htpasswd; } ${app} }`,
+      `    location /both/ { ${acao} always; limit_except GET { deny all; auth_basic "api"; } ${app} }`,
+      // Not proxied, nothing denied: 405 from the static handler.
+      `    location /static/ { ${acao} always; limit_except GET { } }`,
+      // An error_page for 403 answers with another location's response: left unsaid.
+      `    location /paged/ { ${acao} always; error_page 403 /403.html; limit_except GET { deny all; } ${app} }`,
+      '}',
+      'server {',
+      '    listen 8081;',
+      `    ${acao} always;`,
+      // The server's headers, inherited by the location and its limit_except (nginx 1.22: 403 + ACAO).
+      `    location /inherited/ { limit_except GET { deny all; } ${app} }`,
+      // A header of the location's own drops the server's (403 with X-Frame-Options only).
+      `    location /dropped/ { add_header X-Frame-Options DENY always; limit_except GET { deny all; } ${app} }`,
+      '}',
+    ]);
     expect(
       surfaces.flatMap((surface) =>
         surface.routes.map((rule) => [rule.source.line, rule.preflight, rule.preflightRefusal]),
@@ -514,30 +508,22 @@ describe('ProjectIndex: nginx and Django', () => {
   });
 
   it('resolves proxy_pass to an upstream block into its servers, without those marked down or on sockets', () => {
-    const root = tempProject();
-    fs.writeFileSync(
-      path.join(root, 'nginx.conf'),
-      [
-        'http {',
-        '    upstream pool {',
-        '        server 10.0.0.5:8080 weight=2;',
-        '        server web:8000 backup;',
-        '        server 10.0.0.6:8080 down;',
-        '        server unix:/run/app.sock;',
-        '    }',
-        '    server {',
-        '        listen 8080;',
-        '        location /api/ { proxy_pass https://pool/v2/; }',
-        '        location /raw/ { proxy_pass http://pool; }',
-        '        location /other/ { proxy_pass http://10.0.0.7; }',
-        '    }',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const surface = new ProjectIndex(root)
-      .facts(undefined, {})
-      .surfaces.find(({ file }) => file === 'nginx.conf');
+    const [surface] = nginxSurfaces([
+      'http {',
+      '    upstream pool {',
+      '        server 10.0.0.5:8080 weight=2;',
+      '        server web:8000 backup;',
+      '        server 10.0.0.6:8080 down;',
+      '        server unix:/run/app.sock;',
+      '    }',
+      '    server {',
+      '        listen 8080;',
+      '        location /api/ { proxy_pass https://pool/v2/; }',
+      '        location /raw/ { proxy_pass http://pool; }',
+      '        location /other/ { proxy_pass http://10.0.0.7; }',
+      '    }',
+      '}',
+    ]);
     expect(surface?.routes.map((rule) => rule.forwardsTo)).toEqual([
       {
         origins: [
@@ -561,24 +547,16 @@ describe('ProjectIndex: nginx and Django', () => {
   });
 
   it('reads a server-level OPTIONS answer for every location, and leaves an unreadable include unknown', () => {
-    const root = tempProject();
-    fs.writeFileSync(
-      path.join(root, 'nginx.conf'),
-      [
-        'http {',
-        '  server {',
-        '    listen 8081;',
-        '    if ($request_method = OPTIONS) { return 204; }',
-        '    location /api/ { add_header Access-Control-Allow-Origin "http://localhost:5173" always; }',
-        '    location /cms/ { include missing/cors.conf; }',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const [surface] = new ProjectIndex(root)
-      .facts(undefined, {})
-      .surfaces.filter((s) => s.file === 'nginx.conf');
+    const [surface] = nginxSurfaces([
+      'http {',
+      '  server {',
+      '    listen 8081;',
+      '    if ($request_method = OPTIONS) { return 204; }',
+      '    location /api/ { add_header Access-Control-Allow-Origin "http://localhost:5173" always; }',
+      '    location /cms/ { include missing/cors.conf; }',
+      '  }',
+      '}',
+    ]);
     expect(
       surface?.routes.map((rule) => [
         rule.policy === 'unknown' ? 'unknown' : typeof rule.policy,
