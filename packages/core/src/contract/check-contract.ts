@@ -146,18 +146,44 @@ export function checkRequestAgainstSurfaces<H>(
         : undefined;
   if (method === undefined) return [];
 
-  const candidates = candidateRules(surfaces, [target.origin], target, method);
+  const candidates = memoizedCandidates(surfaces, target, method);
   if (options.consulted) {
     if (candidates.length === 0) options.consulted.add(ANY_SERVER_FILE);
     for (const { surface } of candidates) options.consulted.add(surface.file);
   }
-  if (candidates.length === 0) return [];
-  // Per finding key (kind + header/method), the findings of every candidate rule; reported only when all fail.
-  const perRule = candidates.map((candidate) => findingsFor(request, method, candidate, options));
-  const [first, ...rest] = perRule;
-  return (first ?? []).filter((finding) =>
-    rest.every((other) => other.some((candidate) => keyOf(candidate) === keyOf(finding))),
-  );
+  const [first, ...rest] = candidates;
+  if (!first) return [];
+  // A finding is reported only when every candidate rule fails the same thing (its key): the first
+  // rule's findings, kept while each other rule fails them too. Once none is left, the rest need no look.
+  const sent = whatItSends(request, method);
+  let kept = findingsFor(request, sent, first, options);
+  for (const candidate of rest) {
+    if (kept.length === 0) break;
+    const failing = new Set(findingsFor(request, sent, candidate, options).map(keyOf));
+    kept = kept.filter((finding) => failing.has(keyOf(finding)));
+  }
+  return kept;
+}
+
+/** What a request sends that a server must allow, the same whichever rule answers it. */
+interface SentByRequest<H> {
+  readonly method: string;
+  readonly credentials: boolean;
+  readonly headers: readonly UnsafeHeader<H>[];
+  readonly methodPreflights: boolean;
+  readonly preflights: boolean;
+}
+
+function whatItSends<H>(request: ClientRequest<H>, method: string): SentByRequest<H> {
+  const headers = unsafeHeaders(request);
+  const methodPreflights = !isCorsSafelistedMethod(method);
+  return {
+    method,
+    credentials: request.credentials.kind === 'known' && request.credentials.value === 'include',
+    headers,
+    methodPreflights,
+    preflights: methodPreflights || headers.length > 0 || request.uploadListeners.length > 0,
+  };
 }
 
 /**
@@ -201,11 +227,59 @@ interface PathTarget {
 }
 
 /**
+ * A surfaces list looked up by origin, and cut to the servers a request at an unknown origin may
+ * reach (a route of their own), built once per list: a project's facts keep one list until a
+ * server file changes, and a large project has hundreds of server files.
+ */
+interface SurfaceLookup {
+  readonly byOrigin: ReadonlyMap<string, readonly ServerSurface[]>;
+  /** The surfaces with a specific route of their own that serve any origin, in list order. */
+  readonly routed: readonly ServerSurface[];
+}
+
+const lookups = new WeakMap<readonly ServerSurface[], SurfaceLookup>();
+
+function lookupOf(surfaces: readonly ServerSurface[]): SurfaceLookup {
+  let lookup = lookups.get(surfaces);
+  if (!lookup) {
+    const byOrigin = new Map<string, ServerSurface[]>();
+    for (const surface of surfaces)
+      for (const origin of new Set(surface.origins)) {
+        const list = byOrigin.get(origin);
+        if (list) list.push(surface);
+        else byOrigin.set(origin, [surface]);
+      }
+    const routed = surfaces.filter(
+      (surface) =>
+        !surface.onlyAtOrigins &&
+        surface.routes.some((rule) => rule.specific && rule.match.kind !== 'any'),
+    );
+    lookups.set(surfaces, (lookup = { byOrigin, routed }));
+  }
+  return lookup;
+}
+
+/** The surfaces of the list served at one of `origins`, in list order, without `except`. */
+function surfacesAt(
+  surfaces: readonly ServerSurface[],
+  origins: readonly string[],
+  except: ServerSurface | undefined,
+): ServerSurface[] {
+  const { byOrigin } = lookupOf(surfaces);
+  const found = new Set<ServerSurface>();
+  for (const origin of origins)
+    for (const surface of byOrigin.get(origin) ?? []) found.add(surface);
+  found.delete(except as ServerSurface);
+  if (found.size <= 1 || origins.length <= 1) return [...found];
+  return surfaces.filter((surface) => found.has(surface));
+}
+
+/**
  * The rules that may answer: of the servers known to be reached at one of `origins`, else of the
  * servers with a route of their own for the path (a catch-all of some server is no evidence that it
  * is the one at that URL). A request no rule covers is not judged. A rule that passes the request on
  * (nginx `proxy_pass`) without CORS headers of its own gives way to the upstream's rules. `method`
- * undefined: whatever the method.
+ * undefined: whatever the method. `except`: a server never to answer (the proxy passing it on).
  */
 function candidateRules(
   surfaces: readonly ServerSurface[],
@@ -213,6 +287,7 @@ function candidateRules(
   target: PathTarget,
   method: string | undefined,
   depth = 0,
+  except?: ServerSurface,
 ): CandidateRule[] {
   const matching = (surface: ServerSurface) =>
     surface.selection === 'nginx-location'
@@ -222,20 +297,44 @@ function candidateRules(
             (rule.methods === 'any' || method === undefined || rule.methods.includes(method)) &&
             pathMatches(rule.match, target.path, target.partial) !== 'no',
         );
-  const atOrigin = surfaces.filter((surface) =>
-    surface.origins.some((origin) => origins.includes(origin)),
-  );
+  const atOrigin = surfacesAt(surfaces, origins, except);
   const candidates =
     atOrigin.length > 0
       ? atOrigin.flatMap((surface) => matching(surface).map((rule) => ({ rule, surface })))
-      : surfaces.flatMap((surface) => {
-          if (surface.onlyAtOrigins) return [];
+      : lookupOf(surfaces).routed.flatMap((surface) => {
+          if (surface === except) return [];
           const rules = matching(surface);
           return rules.some((rule) => rule.specific && rule.match.kind !== 'any')
             ? rules.map((rule) => ({ rule, surface }))
             : [];
         });
   return candidates.flatMap((candidate) => forwarded(candidate, surfaces, target, method, depth));
+}
+
+/**
+ * `candidateRules` for a request's own origin, remembered per surfaces list: the facts of a project
+ * keep one list until a server file changes, and every request of every client file asks it again
+ * (an editor re-lints a file on each keystroke, a project's files call the same endpoints).
+ */
+const candidateMemo = new WeakMap<readonly ServerSurface[], Map<string, CandidateRule[]>>();
+/** Distinct requests remembered per list; past it the memo starts again, so it never grows unbounded. */
+const MEMO_LIMIT = 4096;
+
+function memoizedCandidates(
+  surfaces: readonly ServerSurface[],
+  target: Target,
+  method: string,
+): CandidateRule[] {
+  let memo = candidateMemo.get(surfaces);
+  if (!memo) candidateMemo.set(surfaces, (memo = new Map()));
+  const key = `${target.origin}\0${target.path}\0${target.partial}\0${method}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = candidateRules(surfaces, [target.origin], target, method);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
 }
 
 /** Passing proxies, at most this many in a row: a loop of `proxy_pass`es is a config nginx itself would loop on. */
@@ -258,11 +357,7 @@ function forwarded(
   if (candidate.rule.policy === 'none') return found.length > 0 ? found : [candidate];
   // The app's headers pass through whichever of its rules answers, a route without CORS too.
   const apps = new Set([
-    ...surfaces.filter(
-      (surface) =>
-        surface !== candidate.surface &&
-        surface.origins.some((origin) => upstream.origins.includes(origin)),
-    ),
+    ...surfacesAt(surfaces, upstream.origins, candidate.surface),
     ...found.map(({ surface }) => surface),
   ]);
   if (apps.size === 0) return [candidate];
@@ -295,14 +390,45 @@ export function upstreamRules(
     if (!path.startsWith(upstream.replacePrefix.from)) return [];
     path = upstream.replacePrefix.to + path.slice(upstream.replacePrefix.from.length);
   }
-  const others = surfaces.filter((surface) => surface !== from);
-  return candidateRules(others, upstream.origins, { path, partial: target.partial }, method, depth);
+  // An upstream belongs to one rule of one server (`from`, or none for a caller outside the
+  // surfaces), so the list, the upstream and the request's path and method say what answers.
+  let byUpstream = upstreamMemo.get(surfaces);
+  if (!byUpstream) upstreamMemo.set(surfaces, (byUpstream = new WeakMap()));
+  let memo = byUpstream.get(upstream);
+  if (!memo) byUpstream.set(upstream, (memo = new Map()));
+  const key = `${from ? 'own' : 'any'}\0${path}\0${target.partial}\0${method ?? ''}\0${depth}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = candidateRules(
+      surfaces,
+      upstream.origins,
+      { path, partial: target.partial },
+      method,
+      depth,
+      from,
+    );
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
 }
 
-/** The request headers that make it preflight and must be allowed, lowercased, each at its write. */
-function unsafeHeaders<H>(
-  request: ClientRequest<H>,
-): { name: string; written: string; at: H; removable: boolean }[] {
+/** `upstreamRules`' answers, per surfaces list and upstream: many requests and proxies reach one app. */
+const upstreamMemo = new WeakMap<
+  readonly ServerSurface[],
+  WeakMap<Upstream, Map<string, CandidateRule[]>>
+>();
+
+/** A request header that makes it preflight: `name` lowercased, `written` as the code writes it. */
+interface UnsafeHeader<H> {
+  readonly name: string;
+  readonly written: string;
+  readonly at: H;
+  readonly removable: boolean;
+}
+
+/** The request headers that make it preflight and must be allowed, each at its write. */
+function unsafeHeaders<H>(request: ClientRequest<H>): UnsafeHeader<H>[] {
   const found = new Map<string, { written: string; at: H }>();
   const implied = new Set<string>();
   for (const write of request.headers.writes) {
@@ -329,7 +455,7 @@ function unsafeHeaders<H>(
 
 function findingsFor<H>(
   request: ClientRequest<H>,
-  method: string,
+  { method, credentials, headers, methodPreflights, preflights }: SentByRequest<H>,
   { rule, surface, behind = [], passedHeaders = [] }: CandidateRule,
   options: ContractOptions<H>,
 ): ContractFinding<H>[] {
@@ -363,8 +489,6 @@ function findingsFor<H>(
         : {}),
     });
 
-  const credentials =
-    request.credentials.kind === 'known' && request.credentials.value === 'include';
   if (credentials && request.credentials.kind === 'known') {
     // Without credentials the request passes: a suggestion, since the server may need the cookies.
     const omit: Suggestion<H>[] = [
@@ -376,9 +500,6 @@ function findingsFor<H>(
       push('credentialsNotAllowed', request.credentials.at, {}, omit, allowCredentials(policy));
   }
 
-  const headers = unsafeHeaders(request);
-  const methodPreflights = !isCorsSafelistedMethod(method);
-  const preflights = methodPreflights || headers.length > 0 || request.uploadListeners.length > 0;
   // nginx may answer the preflight itself, with other headers than the request's response.
   const preflightPolicy = rule.preflightPolicy ?? policy;
   if (

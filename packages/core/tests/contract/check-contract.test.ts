@@ -472,6 +472,77 @@ describe('checkRequestAgainstSurfaces: which server answers', () => {
     ).toEqual([]);
   });
 
+  it('keeps a finding of the first candidate only while every later candidate fails the same thing', () => {
+    const unknownOrigin = { origins: [] };
+    const prodUrl = request({
+      url: { kind: 'known', value: 'https://api.example.com/api/orders', at: 'url' },
+      method: { kind: 'known', value: 'PUT', at: 'method' },
+      ...withCredentials,
+    });
+    const credentialsAllowed = corsPolicy({
+      credentials: { kind: 'known', value: true, at: at(6) },
+    });
+    const putRule = (policy: CorsPolicy<SourceRef>, file: string) =>
+      rule({ methods: ['PUT'], policy, source: at(2, file) });
+    const getOnly = list('GET,POST', 7);
+    // a.js fails both; b.js only the method; c.js only the method: the method is what every one fails.
+    const servers = [
+      surface([putRule(corsPolicy({ allowMethods: getOnly }), 'a.js')], {
+        ...unknownOrigin,
+        file: 'a.js',
+      }),
+      surface([putRule({ ...credentialsAllowed, allowMethods: getOnly }, 'b.js')], {
+        ...unknownOrigin,
+        file: 'b.js',
+      }),
+      surface([putRule({ ...credentialsAllowed, allowMethods: getOnly }, 'c.js')], {
+        ...unknownOrigin,
+        file: 'c.js',
+      }),
+    ];
+    const consulted = new Set<string>();
+    expect(ids(checkRequestAgainstSurfaces(prodUrl, servers, { consulted }))).toEqual([
+      'methodNotAllowed@method',
+    ]);
+    // The verdict read every candidate, so an edit of any of them re-lints the client.
+    expect([...consulted].sort()).toEqual(['a.js', 'b.js', 'c.js']);
+    // A first candidate that passes settles it, whatever the others fail.
+    const passing = surface([putRule(credentialsAllowed, 'd.js')], {
+      ...unknownOrigin,
+      file: 'd.js',
+    });
+    expect(checkRequestAgainstSurfaces(prodUrl, [passing, ...servers])).toEqual([]);
+  });
+
+  it('answers every request for its own method, path and servers when it asks the same list again', () => {
+    const servers = [surface([rule({ methods: ['GET'] })])];
+    const get = request(withCredentials);
+    const deleteRequest = request({
+      ...withCredentials,
+      method: { kind: 'known', value: 'DELETE', at: 'method' },
+    });
+    expect(ids(checkRequestAgainstSurfaces(get, servers))).toEqual([
+      'credentialsNotAllowed@credentials',
+    ]);
+    // The same list, another method: no rule of the server answers DELETE, so nothing is judged.
+    expect(checkRequestAgainstSurfaces(deleteRequest, servers)).toEqual([]);
+    const consulted = new Set<string>();
+    expect(ids(checkRequestAgainstSurfaces(get, servers, { consulted }))).toEqual([
+      'credentialsNotAllowed@credentials',
+    ]);
+    expect([...consulted]).toEqual(['api/server.js']);
+    // A new list (a server file changed): its rules, not the old list's.
+    const allowing = [
+      surface([
+        rule({
+          methods: ['GET'],
+          policy: corsPolicy({ credentials: { kind: 'known', value: true, at: at(6) } }),
+        }),
+      ]),
+    ];
+    expect(checkRequestAgainstSurfaces(get, allowing)).toEqual([]);
+  });
+
   it('takes the server reached at the URL origin; without one, only a server with its own route for the path', () => {
     const elsewhere = surface([rule()], { origins: ['http://localhost:4000'] });
     expect(
