@@ -146,14 +146,26 @@ export class ProjectIndex {
     // until the write ends, and its clients be checked against nothing meanwhile. Its facts are kept,
     // and its stamp is not, so the next look (the watcher's event for the write) reads it again.
     if (text === '' && overlay === undefined && known?.candidate === true) return false;
-    this.#version += 1;
+    const read = text === undefined ? { candidate: false, headerReads: [] } : prefilter(file, text);
+    // Only a candidate's text is digested: the digests are of the texts facts were read from.
     const entry: Entry = {
       mtimeMs: stamp.mtimeMs,
       size: stamp.size,
-      ...(text === undefined
-        ? { candidate: false, headerReads: [] }
-        : { ...prefilter(file, text), digest: textDigest(text) }),
+      ...read,
+      ...(read.candidate && text !== undefined ? { digest: textDigest(text) } : {}),
     };
+    // A file that declares nothing before and after (typing in a page without CORS words) changes
+    // no fact: its new stamp is kept, and nothing is rebuilt or published for it.
+    if (
+      known &&
+      !known.candidate &&
+      !entry.candidate &&
+      sameNames(known.headerReads, entry.headerReads)
+    ) {
+      this.#entries.set(file, entry);
+      return false;
+    }
+    this.#version += 1;
     // The overlay's text was parsed by its lint already: its facts are this text's.
     if (overlay?.facts && entry.candidate && text === overlay.text) {
       entry.surfaces = overlay.facts.surfaces;
@@ -295,6 +307,10 @@ export class ProjectIndex {
     if (facts?.proxies) entry.proxies = facts.proxies;
     if (facts?.reexported) entry.reexported = facts.reexported;
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, index) => name === b[index]);
 }
 
 /** The file facts of a lint's facts, without the root and name they were read for. */

@@ -138,6 +138,32 @@ describe('ProjectIndex', () => {
     expect(index.parses).toBe(first + 1);
   });
 
+  it('changes nothing for an edit of a file that declares no server and reads no header', () => {
+    const root = tempProject();
+    const util = path.join(root, 'api', 'util.js');
+    const index = new ProjectIndex(root);
+    const facts = index.facts(undefined, {}, { revalidate: false });
+    const version = index.version;
+    // Typing in a module without CORS words: no fact changes, so nothing is rebuilt or published.
+    expect(index.overlay(util, 'export const add = (a, b) => a + b + 1;\n')).toBeUndefined();
+    expect(index.version).toBe(version);
+    expect(index.facts(undefined, {}, { revalidate: false })).toBe(facts);
+    // A header read is a fact (the recommended config reports only headers a client reads).
+    expect(
+      index.overlay(util, "export const total = (r) => r.headers.get('X-Total-Count');\n"),
+    ).toBe('api/util.js');
+    expect(index.facts(undefined, {}, { revalidate: false }).headersRead).toContain(
+      'x-total-count',
+    );
+    // And so is a server appearing in it.
+    expect(index.overlay(util, SERVER.replace('app.listen(3000);', 'app.listen(3002);'))).toBe(
+      'api/util.js',
+    );
+    expect(
+      index.facts(undefined, {}, { revalidate: false }).surfaces.map(({ file }) => file),
+    ).toContain('api/util.js');
+  });
+
   it('reads an overlay instead of the disk until it is removed, and refreshes only the files named', () => {
     const root = tempProject();
     const server = path.join(root, 'api', 'server.js');
@@ -324,6 +350,92 @@ describe('ProjectIndex', () => {
     const file = path.join(root, 'snapshot.json');
     writeSnapshot(file, facts, index.fingerprint());
     expect(readSnapshot(file)).toEqual(facts);
+  });
+});
+
+describe('snapshot files', () => {
+  /** A server whose one `cors()` serves three routes, and an nginx location with its own preflight answer. */
+  function projectWithSharedPolicies(): string {
+    const root = tempProject();
+    fs.writeFileSync(
+      path.join(root, 'api', 'server.js'),
+      [
+        "import express from 'express';",
+        "import cors from 'cors';",
+        'const app = express();',
+        "const api = cors({ origin: 'http://localhost:5173', allowedHeaders: ['Content-Type'] });",
+        "app.get('/api/orders', api, (req, res) => res.json([]));",
+        "app.post('/api/orders', api, (req, res) => res.json({}));",
+        "app.delete('/api/orders/:id', api, (req, res) => res.end());",
+        'app.listen(3000);',
+        '',
+      ].join('\n'),
+    );
+    fs.mkdirSync(path.join(root, 'deploy'));
+    fs.writeFileSync(
+      path.join(root, 'deploy', 'nginx.conf'),
+      [
+        'events {}',
+        'http { server { listen 8080; location /api/ {',
+        '  if ($request_method = OPTIONS) { add_header Access-Control-Allow-Origin "http://localhost:5173" always; return 204; }',
+        '  add_header Access-Control-Allow-Origin "http://localhost:5173" always;',
+        '  proxy_pass http://127.0.0.1:3000;',
+        '} } }',
+        '',
+      ].join('\n'),
+    );
+    return root;
+  }
+
+  it('writes each policy once per surface and reads the rules back sharing it', () => {
+    const root = projectWithSharedPolicies();
+    const index = new ProjectIndex(root);
+    const facts = index.facts(undefined, {});
+    const express = facts.surfaces.find((surface) => surface.file === 'api/server.js');
+    const policies = new Set(express?.routes.map((rule) => rule.policy));
+    expect(express?.routes).toHaveLength(3);
+    expect(policies.size).toBe(1);
+    const nginx = facts.surfaces.find((surface) => surface.file === 'deploy/nginx.conf');
+    expect(nginx?.routes.some((rule) => typeof rule.preflightPolicy === 'object')).toBe(true);
+
+    const file = path.join(root, 'snapshot.json');
+    writeSnapshot(file, facts, index.fingerprint());
+    const text = fs.readFileSync(file, 'utf8');
+    // The middleware's allowed headers are written once, not once per route.
+    expect(text.split('"text":"Content-Type"')).toHaveLength(2);
+    const read = readSnapshot(file);
+    expect(read).toEqual(facts);
+    const readExpress = read?.surfaces.find((surface) => surface.file === 'api/server.js');
+    expect(new Set(readExpress?.routes.map((rule) => rule.policy)).size).toBe(1);
+  });
+
+  it('reads a snapshot written before the policy table, and none that names a policy it lacks', () => {
+    const root = projectWithSharedPolicies();
+    const index = new ProjectIndex(root);
+    const facts = index.facts(undefined, {});
+    const older = path.join(root, 'version-1.json');
+    fs.writeFileSync(
+      older,
+      JSON.stringify({
+        version: 1,
+        root: facts.root,
+        fingerprint: 'f',
+        surfaces: facts.surfaces,
+        proxied: facts.proxied,
+        headersRead: [...facts.headersRead],
+        digests: facts.digests,
+        reexportedHandlers: facts.reexportedHandlers,
+      }),
+    );
+    expect(readSnapshot(older)).toEqual(facts);
+
+    const broken = path.join(root, 'broken.json');
+    writeSnapshot(broken, facts, 'f');
+    fs.writeFileSync(
+      broken,
+      fs.readFileSync(broken, 'utf8').replaceAll('"$policy":0', '"$policy":7'),
+    );
+    expect(readSnapshot(broken)).toBeUndefined();
   });
 });
 

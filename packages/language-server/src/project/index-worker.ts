@@ -14,9 +14,11 @@ import * as typescriptParser from '@typescript-eslint/parser';
 import {
   neverLoadProjectCode,
   ProjectIndex,
+  serialiseSurface,
   writeSnapshot,
   type ProjectFacts,
 } from 'eslint-plugin-cors';
+import type { ServerSurface } from 'cors-lint-core';
 import { enableCompileCache } from '../compile-cache.js';
 import { isInside, type IndexRequest, type IndexResponse } from './workspace-indexes.js';
 import { KEPT_SNAPSHOTS } from '../limits.js';
@@ -49,11 +51,27 @@ function post(response: IndexResponse): void {
   parentPort?.postMessage(response);
 }
 
+/**
+ * Each surface as JSON, kept while the surface is: a file's facts are new objects only when the file
+ * changed, so a keystroke in one server file serialises that file's surfaces, not the project's.
+ */
+const surfaceJson = new WeakMap<ServerSurface, string>();
+
+/** The surfaces as a snapshot's JSON list (`serialiseSurface`), from each surface's kept JSON. */
+function serialisedSurfaces(surfaces: readonly ServerSurface[]): string {
+  const parts = surfaces.map((surface) => {
+    let json = surfaceJson.get(surface);
+    if (json === undefined) surfaceJson.set(surface, (json = serialiseSurface(surface)));
+    return json;
+  });
+  return `[${parts.join(',')}]`;
+}
+
 /** Writes the facts when they differ from the last written; which part changed, or undefined. */
 function publish(root: string, folder: Folder, changed: string[] | 'all'): void {
   const started = performance.now();
   const facts: ProjectFacts = folder.index.facts(parser, {}, { revalidate: false });
-  const surfaces = JSON.stringify(facts.surfaces);
+  const surfaces = serialisedSurfaces(facts.surfaces);
   const shared = JSON.stringify([
     facts.proxied,
     [...facts.headersRead].sort(),
@@ -69,7 +87,7 @@ function publish(root: string, folder: Folder, changed: string[] | 'all'): void 
   folder.shared = shared;
   folder.digests = digests;
   const snapshot = path.join(snapshotDir, `${++written}.json`);
-  writeSnapshot(snapshot, facts, String(folder.index.version));
+  writeSnapshot(snapshot, facts, String(folder.index.version), surfaces);
   folder.snapshots.push(snapshot);
   while (folder.snapshots.length > KEPT_SNAPSHOTS)
     rmSync(folder.snapshots.shift() ?? '', { force: true });
