@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { browserEffect, matchesConsoleLine } from 'cors-lint-core';
@@ -177,6 +178,103 @@ describe.runIf(fs.existsSync('/usr/sbin/nginx') && fs.existsSync('/usr/bin/chrom
         } finally {
           await browser?.close();
           await nginx.stop();
+        }
+      },
+      120_000,
+    );
+  },
+);
+
+/** The little of Express's API the upstream app uses: the package ships no types of its own. */
+interface UpstreamApp {
+  use(middleware: unknown): void;
+  put(
+    path: string,
+    handler: (request: unknown, response: { json(body: unknown): void }) => void,
+  ): void;
+  listen(port: number, host: string, ready: () => void): http.Server;
+}
+const load = createRequire(import.meta.url);
+const loadExpress = () => load('express') as () => UpstreamApp;
+const loadCors = () => load('cors') as (options: { origin: string }) => unknown;
+
+/**
+ * A location without CORS headers of its own, in front of an Express app whose `cors()` would answer
+ * the preflight: with `limit_except` leaving OPTIONS out, nginx refuses the preflight itself (403,
+ * no Access-Control-Allow-Origin) and the app never sees it. The finding names the location; the
+ * same location without `limit_except` passes the preflight to the app, and the request works.
+ */
+describe.runIf(fs.existsSync('/usr/sbin/nginx') && fs.existsSync('/usr/bin/chromium'))(
+  'nginx refusing the preflight in front of an app that would answer it, in real nginx and Chromium',
+  () => {
+    const serverSource = (port: number) =>
+      [
+        "import express from 'express';",
+        "import cors from 'cors';",
+        'const app = express();',
+        `app.use(cors({ origin: '${APP_ORIGIN}' }));`,
+        "app.put('/api/orders/:id', (req, res) => res.json({ ok: true }));",
+        `app.listen(${port}, '127.0.0.1');`,
+        '',
+      ].join('\n');
+    const location = (limit: boolean, upstream: number) =>
+      `location /api/ { ${limit ? 'limit_except GET POST { deny all; } ' : ''}proxy_pass http://127.0.0.1:${upstream}; }`;
+
+    it.each([
+      ['limit_except without OPTIONS: nginx refuses the preflight', true],
+      ['no limit_except: the app answers the preflight', false],
+    ] as const)(
+      '%s',
+      async (_name, limit) => {
+        if (!app || !attacker) throw new Error('the page servers did not start');
+        const dir = fs.mkdtempSync(path.join(scratch, 'proxied-'));
+        const upstreamPort = await freePort('127.0.0.1');
+        // The linted config names the server by the client's host; the run listens on the test's port.
+        const server = (listen: string) =>
+          `server {\n    listen ${listen};\n    server_name api.example.test;\n    ${location(limit, upstreamPort)}\n}\n`;
+        fs.writeFileSync(path.join(dir, 'nginx.conf'), server('80'));
+        fs.writeFileSync(path.join(dir, 'server.js'), serverSource(upstreamPort));
+        fs.writeFileSync(path.join(dir, 'client.js'), CLIENT);
+
+        const findings = lintClient(dir);
+        expect(findings.map((finding) => finding.messageId)).toEqual(
+          limit ? ['preflightNotAnswered'] : [],
+        );
+        if (limit) expect(findings[0]?.message).toContain('nginx.conf:4');
+
+        // The app the linted server.js describes, on the port nginx passes to.
+        const upstream = loadExpress()();
+        upstream.use(loadCors()({ origin: APP_ORIGIN }));
+        upstream.put('/api/orders/:id', (_request, response) => {
+          response.json({ ok: true });
+        });
+        const listening = await new Promise<http.Server>((resolve, reject) => {
+          const started = upstream.listen(upstreamPort, '127.0.0.1', () => resolve(started));
+          started.once('error', reject);
+        });
+        const port = await freePort(API_ADDRESS);
+        const nginx = await runNginx(API_ADDRESS, port, server(`${API_ADDRESS}:${port}`));
+        let browser: Browser | undefined;
+        try {
+          browser = await launchBrowser(
+            hostResolverRules({ app: app.port, api: port, attacker: attacker.port }),
+          );
+          app.setClient(CLIENT);
+          const page = await withContext(browser, (context) => runInPage(context, APP_ORIGIN));
+          expect(page.outcomes[0]?.ok).toBe(!limit);
+          if (limit) {
+            const effect = browserEffect('require-allowed-method', 'preflightNotAnswered');
+            if (effect?.kind !== 'blocked') throw new Error('preflightNotAnswered blocks nothing');
+            const line = page.console.find((text) => /blocked by CORS policy/.test(text)) ?? '';
+            expect(
+              matchesConsoleLine(effect.failure, 'chrome', line),
+              `Chromium said: ${line}`,
+            ).toBe(true);
+          }
+        } finally {
+          await browser?.close();
+          await nginx.stop();
+          await new Promise((resolve) => listening.close(resolve));
         }
       },
       120_000,

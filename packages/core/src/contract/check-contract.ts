@@ -218,6 +218,12 @@ export interface CandidateRule {
   readonly behind?: readonly CandidateRule[];
   /** With `behind`: the response headers the apps behind it write (lowercased), which reach the client too. */
   readonly passedHeaders?: readonly string[];
+  /**
+   * A rule of the app behind a proxy that refuses every preflight itself (nginx `limit_except`
+   * without OPTIONS, no CORS headers of its own): the proxy's rule, whose refusal the browser sees
+   * instead of the app's answer.
+   */
+  readonly refusedBy?: RouteRule;
 }
 
 /** Where a request goes on its way through the servers: the path, and whether only its start is known. */
@@ -354,7 +360,13 @@ function forwarded(
   const upstream = candidate.rule.forwardsTo;
   if (!upstream || depth >= MAX_FORWARDS) return [candidate];
   const found = upstreamRules(surfaces, candidate.surface, upstream, target, method, depth + 1);
-  if (candidate.rule.policy === 'none') return found.length > 0 ? found : [candidate];
+  if (candidate.rule.policy === 'none') {
+    if (found.length === 0) return [candidate];
+    // A preflight the proxy refuses never reaches the app: its refusal is the answer.
+    const refuses =
+      candidate.rule.preflight === 'not-answered' && candidate.rule.preflightRefusal !== undefined;
+    return refuses ? found.map((app) => ({ ...app, refusedBy: candidate.rule })) : found;
+  }
   // The app's headers pass through whichever of its rules answers, a route without CORS too.
   const apps = new Set([
     ...surfacesAt(surfaces, upstream.origins, candidate.surface),
@@ -456,7 +468,7 @@ function unsafeHeaders<H>(request: ClientRequest<H>): UnsafeHeader<H>[] {
 function findingsFor<H>(
   request: ClientRequest<H>,
   { method, credentials, headers, methodPreflights, preflights }: SentByRequest<H>,
-  { rule, surface, behind = [], passedHeaders = [] }: CandidateRule,
+  { rule, surface, behind = [], passedHeaders = [], refusedBy }: CandidateRule,
   options: ContractOptions<H>,
 ): ContractFinding<H>[] {
   const { policy } = rule;
@@ -477,12 +489,16 @@ function findingsFor<H>(
     data: Record<string, string> = {},
     suggestions: readonly Suggestion<H>[] = [],
     serverFix?: Omit<ServerFix, 'policy' | 'data'>,
+    failingAt: SourceRef = server,
   ) =>
     findings.push({
       messageId,
       at,
-      data: { server: serverAt, ...data },
-      server,
+      data: {
+        server: failingAt === server ? serverAt : `${failingAt.file}:${failingAt.line}`,
+        ...data,
+      },
+      server: failingAt,
       ...(suggestions.length > 0 ? { suggestions } : {}),
       ...(serverFix
         ? { serverFix: { ...serverFix, data: { server: serverAt, ...data }, policy: policy.at } }
@@ -504,12 +520,17 @@ function findingsFor<H>(
   const preflightPolicy = rule.preflightPolicy ?? policy;
   if (
     preflights &&
-    (rule.preflight === 'not-answered' ||
+    (refusedBy !== undefined ||
+      rule.preflight === 'not-answered' ||
       preflightPolicy === 'none' ||
       preflightPolicy.origin.kind === 'disabled')
   ) {
     // A refusal that keeps Access-Control-Allow-Origin passes the CORS check; its status fails it.
-    const refusal = rule.preflight === 'not-answered' ? rule.preflightRefusal : undefined;
+    const refusal = refusedBy
+      ? refusedBy.preflightRefusal
+      : rule.preflight === 'not-answered'
+        ? rule.preflightRefusal
+        : undefined;
     const [only] = headers;
     // Only one header makes it preflight: without it the request is simple and needs no answer,
     // where the server lets its method through.
@@ -538,6 +559,7 @@ function findingsFor<H>(
       unpreflight,
       // An OPTIONS handler behind a refusal never sees the preflight.
       refusal ? undefined : answerPreflight(policy, rule),
+      refusedBy?.source,
     );
   } else if (preflights && preflightPolicy !== 'none') {
     const allowedHeaders = allowedRequestHeaders(preflightPolicy);

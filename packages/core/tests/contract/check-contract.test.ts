@@ -866,6 +866,47 @@ describe('checkRequestAgainstSurfaces: nginx in front of an app', () => {
     ).toEqual([]);
   });
 
+  it('reports a preflight refused by a proxied location without CORS headers at that location', () => {
+    const app = surface([rule({ match: { kind: 'route', path: '/api/orders' }, methods: 'any' })], {
+      origins: ['http://127.0.0.1:3000'],
+    });
+    // `limit_except GET POST { deny all; }` in front of an app whose cors() would answer the preflight.
+    const refusing = nginxRule('/api/', {
+      preflight: 'not-answered',
+      preflightRefusal: { statuses: [403], allowOrigin: false, methods: ['GET', 'HEAD', 'POST'] },
+      forwardsTo: { origins: ['http://127.0.0.1:3000'] },
+      source: nginxAt(12),
+    });
+    const json = { ...method('POST'), ...header('Content-Type', 'application/json') };
+    expect(
+      checkRequestAgainstSurfaces(viaNginx(json), [nginx([refusing]), app]).map(
+        ({ messageId, data, server, suggestions }) => ({ messageId, data, server, suggestions }),
+      ),
+    ).toEqual([
+      {
+        messageId: 'preflightNotAnswered',
+        data: { server: 'deploy/nginx.conf:12', method: 'POST' },
+        server: nginxAt(12),
+        suggestions: [
+          {
+            messageId: 'removePreflightHeader',
+            data: { header: 'Content-Type' },
+            fix: { kind: 'remove', at: 'header Content-Type' },
+          },
+        ],
+      },
+    ]);
+    // What reaches the app is still judged by the app: its credentials, named at its own line.
+    expect(
+      checkRequestAgainstSurfaces(viaNginx(withCredentials), [nginx([refusing]), app]).map(
+        ({ messageId, data }) => [messageId, data['server']],
+      ),
+    ).toEqual([['credentialsNotAllowed', 'api/server.js:14']]);
+    // The same location letting OPTIONS through: the app's cors() answers, nothing is said.
+    const passing = nginxRule('/api/', { forwardsTo: { origins: ['http://127.0.0.1:3000'] } });
+    expect(checkRequestAgainstSurfaces(viaNginx(json), [nginx([passing]), app])).toEqual([]);
+  });
+
   it('keeps a server known only at its own names out of requests to other origins', () => {
     const routes = [
       nginxRule('/api/', {
