@@ -87,7 +87,14 @@ export { projectConsultation } from './utils/project-contract.js';
 export type { ProjectConsultation } from './utils/project-contract.js';
 export { lintedFileFacts, ProjectIndex, projectIndex } from './project/project-index.js';
 export type { LintedFileFacts, ProjectFacts } from './project/project-index.js';
-export { readSnapshot, serialiseSurface, writeSnapshot } from './project/snapshot.js';
+export {
+  packFileFacts,
+  readSnapshot,
+  serialiseSurface,
+  unpackFileFacts,
+  writeSnapshot,
+} from './project/snapshot.js';
+export type { PackedFileFacts } from './project/snapshot.js';
 export { neverLoadProjectCode } from './project/parse-file.js';
 export { serverFixEdits } from './project/server-edits.js';
 export { recordImportedFiles } from './utils/extract/values/imports.js';

@@ -19,7 +19,7 @@ import {
   toDiagnostic,
   toParseErrorDiagnostic,
 } from './convert/to-diagnostic.js';
-import type { LintedFileFacts } from 'eslint-plugin-cors';
+import type { PackedFileFacts } from 'eslint-plugin-cors';
 import { isInside, type WorkspaceIndexes } from './project/workspace-indexes.js';
 import { mayConfigureCors } from 'cors-lint-core';
 import { LintQueue, type LintRequest } from './engine/lint-queue.js';
@@ -104,7 +104,7 @@ interface OpenDocument {
   /** Other files its last lint read through its imports (absolute): saving one lints it again. */
   imports: ReadonlySet<string>;
   /** What its last lint read for the project index, and the version of the text it read them from. */
-  indexFacts: { version: number; facts: LintedFileFacts } | undefined;
+  indexFacts: { version: number; facts: PackedFileFacts } | undefined;
 }
 
 /**

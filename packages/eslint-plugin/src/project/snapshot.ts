@@ -11,7 +11,7 @@ import type {
   SourceRef,
 } from 'cors-lint-core';
 import type { ReexportedRouteHandler } from './facts/js.js';
-import type { ProjectFacts } from './project-index.js';
+import type { LintedFileFacts, ProjectFacts } from './project-index.js';
 import { projectIndex } from './project-index.js';
 
 interface SnapshotFile {
@@ -93,6 +93,32 @@ function restoreSurface(surface: ServerSurface | StoredSurface): ServerSurface {
           }),
     })),
   };
+}
+
+/**
+ * A file's facts as they cross to another thread: each surface as its snapshot JSON. A string
+ * crosses as one copy, where a structured clone of a 10,000-line server's 2,176 rules costs about
+ * 4.5 ms on each side, on the lint's way to its diagnostics; and the index thread keeps the JSON.
+ */
+export interface PackedFileFacts extends Omit<LintedFileFacts, 'surfaces'> {
+  readonly surfaceJson: readonly string[];
+}
+
+export function packFileFacts({ surfaces, ...rest }: LintedFileFacts): PackedFileFacts {
+  return { ...rest, surfaceJson: surfaces.map(serialiseSurface) };
+}
+
+/** The facts `packFileFacts` packed; `kept` learns each surface's JSON (the index thread keeps it). */
+export function unpackFileFacts(
+  { surfaceJson, ...rest }: PackedFileFacts,
+  kept?: (surface: ServerSurface, json: string) => void,
+): LintedFileFacts {
+  const surfaces = surfaceJson.map((json) => {
+    const surface = restoreSurface(JSON.parse(json) as StoredSurface);
+    kept?.(surface, json);
+    return surface;
+  });
+  return { ...rest, surfaces };
 }
 
 /**

@@ -12,7 +12,12 @@ import {
   type LintedFileFacts,
 } from '../../src/project/project-index.js';
 import { findProjectRoot } from '../../src/project/project-root.js';
-import { readSnapshot, writeSnapshot } from '../../src/project/snapshot.js';
+import {
+  packFileFacts,
+  readSnapshot,
+  unpackFileFacts,
+  writeSnapshot,
+} from '../../src/project/snapshot.js';
 import { PROJECT } from '../helpers/project-fixture.js';
 
 const SERVER = `import express from 'express';
@@ -407,6 +412,21 @@ describe('snapshot files', () => {
     expect(read).toEqual(facts);
     const readExpress = read?.surfaces.find((surface) => surface.file === 'api/server.js');
     expect(new Set(readExpress?.routes.map((rule) => rule.policy)).size).toBe(1);
+  });
+
+  it("packs a file's facts as one JSON string per surface, and unpacks them sharing policies again", () => {
+    const root = projectWithSharedPolicies();
+    const index = new ProjectIndex(root);
+    const surfaces = index
+      .facts(undefined, {})
+      .surfaces.filter((surface) => surface.file === 'api/server.js');
+    const packed = packFileFacts({ root, file: 'api/server.js', surfaces });
+    expect(packed.surfaceJson.every((json) => typeof json === 'string')).toBe(true);
+    const kept = new Map<unknown, string>();
+    const unpacked = unpackFileFacts(packed, (surface, json) => kept.set(surface, json));
+    expect(unpacked).toEqual({ root, file: 'api/server.js', surfaces });
+    expect(new Set(unpacked.surfaces[0]?.routes.map((rule) => rule.policy)).size).toBe(1);
+    expect([...kept.values()]).toEqual(packed.surfaceJson);
   });
 
   it('reads a snapshot written before the policy table, and none that names a policy it lacks', () => {

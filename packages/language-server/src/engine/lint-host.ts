@@ -17,7 +17,9 @@ import plugin, {
   ruleLanguages,
   serverFixEdits,
   textDigest,
+  packFileFacts,
   type LintedFileFacts,
+  type PackedFileFacts,
   type TextEdit,
 } from 'eslint-plugin-cors';
 import type { ServerFix, SourceRef } from 'cors-lint-core';
@@ -56,9 +58,10 @@ export interface LintResult {
    * With a project index: the document's own facts for that index (its server surface, or a dev
    * config's proxies), read from this lint's parse of the text, so that the index takes them with
    * the text (`WorkspaceIndexes#overlay`) instead of parsing the text again. Absent when the index
-   * would read the text otherwise (see `indexFactsRule`).
+   * would read the text otherwise (see `indexFactsRule`). Packed: they go to the main thread and on
+   * to the index thread, which alone unpacks them.
    */
-  indexFacts?: LintedFileFacts;
+  indexFacts?: PackedFileFacts;
 }
 
 /**
@@ -475,7 +478,7 @@ export class LintHost {
     const own = messages.filter(isCorsMessage);
     const indexFacts = lintedFacts;
     lintedFacts = undefined;
-    const withFacts = indexFacts ? { indexFacts } : {};
+    const withFacts = indexFacts ? { indexFacts: packFileFacts(indexFacts) } : {};
     const consulted = project
       ? projectConsultation(this.#linterFor(kind).getSourceCode().ast as never)
       : undefined;

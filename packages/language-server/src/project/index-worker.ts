@@ -15,6 +15,7 @@ import {
   neverLoadProjectCode,
   ProjectIndex,
   serialiseSurface,
+  unpackFileFacts,
   writeSnapshot,
   type ProjectFacts,
 } from 'eslint-plugin-cors';
@@ -148,7 +149,8 @@ function flush(): void {
             const file = folder.index.overlay(
               request.file,
               request.text ?? undefined,
-              request.facts,
+              request.facts &&
+                unpackFileFacts(request.facts, (surface, json) => surfaceJson.set(surface, json)),
             );
             if (file !== undefined) note(root, [file]);
           }

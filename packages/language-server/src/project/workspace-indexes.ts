@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LintedFileFacts } from 'eslint-plugin-cors';
+import type { PackedFileFacts } from 'eslint-plugin-cors';
 import type { ProjectFactsRef } from '../engine/lint-host.js';
 import { MAX_OVERLAY_LENGTH } from '../limits.js';
 
@@ -20,7 +20,7 @@ export type IndexRequest =
    * `text: null` puts the disk back (the document closed). `facts`: the text's own index facts, read
    * by its lint, taken instead of a parse of the text.
    */
-  | { kind: 'overlay'; file: string; text: string | null; facts?: LintedFileFacts }
+  | { kind: 'overlay'; file: string; text: string | null; facts?: PackedFileFacts }
   | { kind: 'refresh'; files: string[] };
 
 export type IndexResponse =
@@ -105,7 +105,7 @@ export class WorkspaceIndexes {
     fileName: string,
     text: (() => string) | undefined,
     length = 0,
-    facts?: LintedFileFacts,
+    facts?: PackedFileFacts,
   ): void {
     if (!isIndexedPath(fileName) || this.rootOf(fileName) === undefined) return;
     const overlaid = text !== undefined && length <= MAX_OVERLAY_LENGTH;

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import * as typescriptParser from '@typescript-eslint/parser';
-import { ProjectIndex, writeSnapshot } from 'eslint-plugin-cors';
+import { ProjectIndex, unpackFileFacts, writeSnapshot } from 'eslint-plugin-cors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LintHost } from '../../src/engine/lint-host.js';
 import { normalizeSettings } from '../../src/protocol/settings.js';
@@ -55,9 +55,10 @@ describe('the index facts a lint reads', () => {
       if (indexFacts) {
         expect(indexFacts.root).toBe(FIXTURES);
         expect(indexFacts.file).toBe(file);
-        handed += indexFacts.surfaces.length > 0 || indexFacts.proxies !== undefined ? 1 : 0;
+        handed += indexFacts.surfaceJson.length > 0 || indexFacts.proxies !== undefined ? 1 : 0;
       }
-      fed.overlay(absolute, text, indexFacts);
+      // Packed in the lint's thread, unpacked in the index's, as the server hands them on.
+      fed.overlay(absolute, text, indexFacts && unpackFileFacts(indexFacts));
     }
     const facts = fed.facts(typescriptParser, {}, { revalidate: false });
     expect(facts).toEqual(expected);
@@ -76,7 +77,7 @@ describe('the index facts a lint reads', () => {
     expect(host.lint(text, server, DEFAULTS).indexFacts).toBeUndefined();
     const facts = host.lint(text, server, DEFAULTS, project).indexFacts;
     expect(facts?.file).toBe('server.js');
-    expect(facts?.surfaces).toHaveLength(1);
+    expect(facts?.surfaceJson).toHaveLength(1);
     // `with` parses only as a script: the index, which reads the file as a module, gets nothing from it.
     const sloppy = `${text.replace("import cors from 'cors';", "const cors = require('cors');")}with (Math) { max(1, 2); }\n`;
     const result = host.lint(sloppy, server, DEFAULTS, project);
