@@ -28,7 +28,12 @@ import { withOnlyRule, type CorsSettings } from './protocol/settings.js';
 import { HeapTrimmer } from './heap-trim.js';
 import { LintStatus } from './status.js';
 import { LineDocument } from './line-document.js';
-import { LARGE_DOCUMENT_LENGTH, MAX_DOCUMENT_BYTES, TYPING_PAUSE_MS } from './limits.js';
+import {
+  LARGE_DOCUMENT_LENGTH,
+  MAX_DOCUMENT_BYTES,
+  OVERLAY_QUIET_MS,
+  TYPING_PAUSE_MS,
+} from './limits.js';
 
 const LINTED_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
 const LANGUAGE_EXTENSIONS: Record<string, string> = {
@@ -137,6 +142,8 @@ export class DocumentLinter {
    * user waits for. A burst of keystrokes is handed over once, after its last lint.
    */
   readonly #staleOverlays = new Set<OpenDocument>();
+  /** Set while the hand-over waits for `OVERLAY_QUIET_MS` without lints. */
+  #overlayTimer: NodeJS.Timeout | undefined;
   /** Lints scheduled and not yet done (waiting for the messages already read, the settings, the worker). */
   #runsInFlight = 0;
 
@@ -344,6 +351,7 @@ export class DocumentLinter {
   }
 
   dispose(): void {
+    clearTimeout(this.#overlayTimer);
     this.#heap.dispose();
     this.#queue.dispose();
     this.#open.clear();
@@ -389,9 +397,31 @@ export class DocumentLinter {
     this.#heap.workDone();
   }
 
-  /** Gives the project index the texts it has not seen, once no lint is scheduled, waiting or running. */
+  /**
+   * Gives the project index the texts it has not seen, once no lint has been scheduled, waiting or
+   * running for `OVERLAY_QUIET_MS`: a keystroke right after a publish is taken in first.
+   */
   #overlaysIfIdle(): void {
     if (this.#runsInFlight > 0 || this.#queue.busy || this.#staleOverlays.size === 0) return;
+    this.#handOverlaysLater();
+  }
+
+  #handOverlaysLater(): void {
+    clearTimeout(this.#overlayTimer);
+    this.#overlayTimer = setTimeout(() => {
+      this.#overlayTimer = undefined;
+      this.#handOverlays();
+    }, OVERLAY_QUIET_MS);
+  }
+
+  #handOverlays(): void {
+    // A lint was scheduled during the pause: its end tries again.
+    if (this.#runsInFlight > 0) return;
+    // The worker is on a job no lint waits for (a fix-all, a heap trim), which may end unseen here.
+    if (this.#queue.busy) {
+      this.#handOverlaysLater();
+      return;
+    }
     const project = this.#project;
     const stale = [...this.#staleOverlays];
     this.#staleOverlays.clear();

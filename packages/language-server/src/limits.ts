@@ -20,6 +20,13 @@ export const MAX_DOCUMENT_BYTES = 5 * MB;
 export const LARGE_DOCUMENT_LENGTH = 512 * 1024;
 /** The typing pause that lints a large document: longer than the gap between keystrokes of a typist. */
 export const TYPING_PAUSE_MS = 400;
+/**
+ * How long the server stays without lints before it hands open documents' texts to the project
+ * index: the hand-over copies each changed text (and a server file's facts) to the index thread on
+ * the main thread, so a keystroke that arrives just after a publish waits for it. A pause this
+ * short costs the cross-file re-lint of clients nothing a user notices (its budget is 500 ms).
+ */
+export const OVERLAY_QUIET_MS = 50;
 
 // ---- Time
 

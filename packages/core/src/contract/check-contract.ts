@@ -275,7 +275,7 @@ function surfacesAt(
   const found = new Set<ServerSurface>();
   for (const origin of origins)
     for (const surface of byOrigin.get(origin) ?? []) found.add(surface);
-  found.delete(except as ServerSurface);
+  if (except) found.delete(except);
   if (found.size <= 1 || origins.length <= 1) return [...found];
   return surfaces.filter((surface) => found.has(surface));
 }
